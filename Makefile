@@ -1,0 +1,47 @@
+# Verbatim: `make run` (the bot, or the terminal chat without TELEGRAM_BOT_TOKEN) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --quiet --disable-pip-version-check
+STAMP := $(VENV)/.installed
+ARTICLES ?= data/corpus
+INDEX ?= $(or $(VERBATIM_INDEX),data/index)
+
+.PHONY: run test install index rebuild eval bench soak lint clean
+
+# torch goes first, pinned: 2.13.0 is the CPU build; anything else pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)
+
+# Build the index of the bundled corpus when it is missing or the corpus changed
+# (unchanged sentences keep their embeddings, so a rebuild is quick).
+$(INDEX)/manifest.json: $(STAMP) $(wildcard $(ARTICLES)/*)
+	$(PY) scripts/build_index.py --articles $(ARTICLES) --index $(INDEX)
+
+index: $(INDEX)/manifest.json
+
+rebuild: $(STAMP)
+	$(PY) scripts/build_index.py --articles $(ARTICLES) --index $(INDEX)
+
+run: $(INDEX)/manifest.json
+	VERBATIM_INDEX=$(INDEX) $(PY) -m bot
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+eval: $(INDEX)/manifest.json
+	$(PY) scripts/evaluate.py --index $(INDEX) --qa ../shared/eval/seed_dev.jsonl
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+soak: $(STAMP)
+	$(PY) -m pytest -m slow
+
+clean:
+	rm -rf $(VENV) data/index .pytest_cache

@@ -1,0 +1,48 @@
+"""``python -m bot`` / ``verbatim``: run the Telegram bot, or the terminal chat without a token."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.console import run_console
+from bot.logging_setup import configure_logging
+from bot.settings import SettingsError, load_settings
+from index.embedder import quiet_model_loading
+from index.errors import VerbatimError
+from index.search import Searcher
+
+logger = logging.getLogger("verbatim")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        settings = load_settings(argv)
+    except SettingsError as exc:
+        print(f"verbatim: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level if not settings.use_console else "WARNING", settings.token)
+    quiet_model_loading()
+    try:
+        searcher = Searcher.open(settings.index_dir, model=settings.model, backend=settings.backend)
+    except VerbatimError as exc:
+        print(f"verbatim: {exc}", file=sys.stderr)
+        return 1
+    if settings.use_console:
+        if not settings.console:
+            print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat.", file=sys.stderr)
+        try:
+            run_console(searcher, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), max_chars=settings.max_question_chars)
+        except KeyboardInterrupt:
+            pass
+        return 0
+    from bot.app import run_telegram
+
+    logger.info("Serving %d sentences from %s", searcher.manifest.sentences, settings.index_dir)
+    run_telegram(settings, searcher)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

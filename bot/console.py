@@ -1,0 +1,48 @@
+"""The terminal chat: questions on stdin, one per line; answers on stdout in plain text.
+
+It goes through the same Searcher.answer path as Telegram; only the rendering differs.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from bot import replies
+from bot.examples import example_questions
+from index.errors import EmptyQuestionError
+from index.search import Searcher
+
+PROMPT = "> "
+
+
+def reply_to(searcher: Searcher, line: str, max_chars: int = 1000) -> str:
+    """The console's reply to one line: a command's output or an answer."""
+    text = line.strip()
+    command = text.split(maxsplit=1)[0].lower() if text.startswith("/") else ""
+    if command in ("/help", "/start"):
+        return replies.help_text(searcher.articles(), example_questions(searcher.top_speakers(3)))
+    if command == "/sources":
+        return replies.sources_text(searcher.articles())
+    if len(text) > max_chars:
+        return replies.TOO_LONG_TEXT.format(limit=max_chars)
+    try:
+        return replies.answer_text(searcher.answer(text))
+    except EmptyQuestionError:
+        return replies.EMPTY_TEXT
+
+
+def run_console(searcher: Searcher, stdin: TextIO, stdout: TextIO, *, interactive: bool, max_chars: int = 1000) -> None:
+    """Answer each line of ``stdin`` until it ends (or, interactively, an empty line)."""
+    if interactive:
+        stdout.write(replies.help_text(searcher.articles(), example_questions(searcher.top_speakers(3))) + "\n")
+    while True:
+        if interactive:
+            stdout.write(PROMPT)
+            stdout.flush()
+        line = stdin.readline()
+        if not line or (interactive and not line.strip()):
+            break
+        if not line.strip():
+            continue
+        stdout.write(reply_to(searcher, line, max_chars) + "\n\n")
+        stdout.flush()

@@ -1,0 +1,137 @@
+"""The bot's settings: one typed object, read from environment variables and CLI flags.
+
+Every problem is collected and reported at once, so an operator fixes them in one go.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from index.errors import VerbatimError
+
+DEFAULT_INDEX = Path("data/index")
+TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(VerbatimError):
+    """One or more settings are invalid; the message lists them all."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot needs to know before it starts."""
+
+    token: str | None = None
+    api_base_url: str = TELEGRAM_BASE_URL
+    index_dir: Path = DEFAULT_INDEX
+    model: str | None = None  # None: the model the index was built with
+    backend: str = "torch"
+    console: bool = False
+    log_level: str = "INFO"
+    allowed_chats: frozenset[int] = field(default_factory=frozenset)  # empty: everyone
+    admins: frozenset[int] = field(default_factory=frozenset)
+    max_question_chars: int = 1000
+    rate_limit_per_minute: int = 20
+    watch_index: bool = True
+
+    @property
+    def use_console(self) -> bool:
+        """The terminal chat runs when asked for, or when there is no token to reach Telegram."""
+        return self.console or not self.token
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        problems: list[str] = []
+        token = environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+        if token is not None and (":" not in token or any(c.isspace() for c in token)):
+            problems.append("TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits:letters, from @BotFather).")
+        base_url = environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_BASE_URL
+        if not base_url.startswith(("http://", "https://")):
+            problems.append(f"TELEGRAM_API_BASE_URL must start with http:// or https:// (got {base_url!r}).")
+        backend = environ.get("VERBATIM_BACKEND", "torch").strip() or "torch"
+        if backend not in ("torch", "onnx"):
+            problems.append(f"VERBATIM_BACKEND must be 'torch' or 'onnx' (got {backend!r}).")
+        log_level = (environ.get("VERBATIM_LOG_LEVEL", "INFO").strip() or "INFO").upper()
+        if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            problems.append(f"VERBATIM_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {log_level!r}).")
+        allowed = _id_set(environ.get("VERBATIM_ALLOWED_CHATS", ""), "VERBATIM_ALLOWED_CHATS", problems)
+        admins = _id_set(environ.get("VERBATIM_ADMINS", ""), "VERBATIM_ADMINS", problems)
+        max_chars = _positive_int(environ.get("VERBATIM_MAX_QUESTION_CHARS", ""), 1000, "VERBATIM_MAX_QUESTION_CHARS", problems)
+        rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
+        if problems:
+            raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
+        return cls(
+            token=token,
+            api_base_url=base_url,
+            index_dir=Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX),
+            model=environ.get("VERBATIM_MODEL", "").strip() or None,
+            backend=backend,
+            log_level=log_level,
+            allowed_chats=allowed,
+            admins=admins,
+            max_question_chars=max_chars,
+            rate_limit_per_minute=rate,
+        )
+
+    def with_args(self, args: argparse.Namespace) -> Settings:
+        """Flags given on the command line win over the environment."""
+        changes: dict[str, object] = {}
+        if args.console:
+            changes["console"] = True
+        if args.index is not None:
+            changes["index_dir"] = args.index
+        if args.model is not None:
+            changes["model"] = args.model
+        if args.backend is not None:
+            changes["backend"] = args.backend
+        if args.log_level is not None:
+            changes["log_level"] = args.log_level.upper()
+        return replace(self, **changes)
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="verbatim",
+        description="Answer questions about news articles with their exact sentences, in Telegram "
+        "or (with --console, or when TELEGRAM_BOT_TOKEN is unset) in the terminal.",
+    )
+    p.add_argument("--console", action="store_true", help="chat in the terminal instead of Telegram")
+    p.add_argument("--index", type=Path, help="index directory (env VERBATIM_INDEX, default data/index)")
+    p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
+    p.add_argument("--backend", choices=("torch", "onnx"), help="query encoder (env VERBATIM_BACKEND)")
+    p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
+    return p
+
+
+def load_settings(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    args = argument_parser().parse_args(argv)
+    return Settings.from_env(os.environ if environ is None else environ).with_args(args)
+
+
+def _id_set(raw: str, name: str, problems: list[str]) -> frozenset[int]:
+    ids: set[int] = set()
+    for part in raw.replace(";", ",").replace(" ", ",").split(","):
+        if not part:
+            continue
+        try:
+            ids.add(int(part))
+        except ValueError:
+            problems.append(f"{name} must be a comma-separated list of numeric Telegram ids ({part!r} is not one).")
+    return frozenset(ids)
+
+
+def _positive_int(raw: str, default: int, name: str, problems: list[str]) -> int:
+    if not raw.strip():
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        problems.append(f"{name} must be a positive whole number (got {raw!r}).")
+        return default
+    return value

@@ -1,0 +1,1 @@
+"""Verbatim's index: articles -> sentences -> embeddings -> a FAISS store you can search."""

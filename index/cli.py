@@ -1,0 +1,85 @@
+"""``verbatim-index`` / ``scripts/build_index.py``: build or rebuild an index from articles."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.build import BuildReport, build_index
+from index.embedder import DEFAULT_MODEL, load_embedder, quiet_model_loading
+from index.errors import VerbatimError
+from index.store import INDEX_TYPES
+
+DEFAULT_INDEX = "data/index"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="verbatim-index",
+        description="Build (or rebuild) a Verbatim index from a file or folder of articles "
+        "(.txt, .md, .html, .jsonl). Unchanged sentences keep their embeddings.",
+    )
+    p.add_argument("--articles", required=True, type=Path, help="a file or folder of articles")
+    p.add_argument(
+        "--index",
+        type=Path,
+        default=Path(os.environ.get("VERBATIM_INDEX", DEFAULT_INDEX)),
+        help="the index directory to write (default: $VERBATIM_INDEX or %(default)s)",
+    )
+    p.add_argument(
+        "--model",
+        default=os.environ.get("VERBATIM_MODEL") or DEFAULT_MODEL,
+        help="any sentence-transformers model name or local path (default: $VERBATIM_MODEL or the bundled all-MiniLM-L6-v2)",
+    )
+    p.add_argument(
+        "--backend",
+        choices=("torch", "onnx"),
+        default=os.environ.get("VERBATIM_BACKEND", "torch"),
+        help="encoder: sentence-transformers (torch) or the int8 ONNX model (onnx, default model only)",
+    )
+    p.add_argument("--index-type", choices=INDEX_TYPES, default="auto", help="FAISS index kind (default: by size)")
+    p.add_argument("--full", action="store_true", help="re-embed every sentence instead of reusing unchanged ones")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def summary(report: BuildReport, index_dir: Path) -> str:
+    return (
+        f"Indexed {report.articles} article{'s' * (report.articles != 1)}, "
+        f"{report.sentences} sentences in {report.seconds:.1f} s "
+        f"({report.sentences_per_second:.0f} sentences/s); "
+        f"{report.encoded} embedded, {report.reused} reused; "
+        f"{report.manifest.index_type} index at {index_dir}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.quiet or not sys.stderr.isatty():
+        quiet_model_loading()
+    try:
+        embedder = load_embedder(args.model, args.backend)
+        report = build_index(
+            args.articles,
+            args.index,
+            embedder,
+            full=args.full,
+            index_type=args.index_type,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
+    except VerbatimError as exc:
+        print(f"verbatim-index: {exc}", file=sys.stderr)
+        return 1
+    for problem in report.problems:
+        print(f"skipped {problem.path}: {problem.message}", file=sys.stderr)
+    for path in report.skipped:
+        print(f"ignored {path}: not a .txt, .md, .html or .jsonl file", file=sys.stderr)
+    print(summary(report, args.index))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Scoring a Searcher against questions with known answer substrings.
+
+A question's ``answers`` are substrings of acceptable sentences; ``[]`` marks a question the
+articles cannot answer, which the searcher should decline.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from index.errors import VerbatimError
+from index.search import Searcher
+from index.types import Answer, Hit
+
+MRR_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class QA:
+    question: str
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    answerable: bool
+    declined: bool
+    first_right_rank: int | None  # 1-based rank of the first matching sentence in the top 10
+    shown: str | None  # the first sentence shown, if any
+    shown_right: bool
+    reason: str
+    ms: float
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    n_answerable: int
+    n_unanswerable: int
+    top1: float
+    top3: float
+    mrr: float
+    answered: float
+    declined: float
+    ms_per_question: float
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+def load_qa(path: Path) -> list[QA]:
+    """Read JSON lines ``{"question": str, "answers": [str, ...]}``; raise on the first bad line."""
+    items: list[QA] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VerbatimError(f"Cannot read {path}: {exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            question, answers = data["question"], data["answers"]
+            if not isinstance(question, str) or not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+                raise TypeError
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise VerbatimError(f'{path}:{number}: expected {{"question": str, "answers": [str, ...]}}') from exc
+        items.append(QA(question, tuple(answers)))
+    if not items:
+        raise VerbatimError(f"{path} holds no questions.")
+    return items
+
+
+def matches(hit: Hit, answers: Sequence[str]) -> bool:
+    return any(a in hit.sentence for a in answers)
+
+
+def judge(qa: QA, answer: Answer, ms: float) -> QuestionResult:
+    rank = next((i for i, h in enumerate(answer.ranked[:MRR_DEPTH], start=1) if matches(h, qa.answers)), None)
+    shown = answer.hits[0] if answer.hits and not answer.declined else None
+    return QuestionResult(
+        question=qa.question,
+        answerable=bool(qa.answers),
+        declined=answer.declined,
+        first_right_rank=rank,
+        shown=shown.sentence if shown else None,
+        shown_right=bool(shown and matches(shown, qa.answers)),
+        reason=answer.reason,
+        ms=ms,
+    )
+
+
+def evaluate(
+    searcher: Searcher, questions: Sequence[QA], clock: Callable[[], float] = time.perf_counter
+) -> tuple[EvaluationReport, list[QuestionResult]]:
+    results = []
+    for qa in questions:
+        started = clock()
+        answer = searcher.answer(qa.question)
+        results.append(judge(qa, answer, (clock() - started) * 1000))
+    return summarise(results), results
+
+
+def summarise(results: Sequence[QuestionResult]) -> EvaluationReport:
+    answerable = [r for r in results if r.answerable]
+    unanswerable = [r for r in results if not r.answerable]
+
+    def fraction(items: Sequence[QuestionResult], test: Callable[[QuestionResult], bool]) -> float:
+        return sum(1 for r in items if test(r)) / len(items) if items else 0.0
+
+    return EvaluationReport(
+        n_answerable=len(answerable),
+        n_unanswerable=len(unanswerable),
+        top1=fraction(answerable, lambda r: r.shown_right),
+        top3=fraction(answerable, lambda r: not r.declined and r.first_right_rank is not None and r.first_right_rank <= 3),
+        mrr=sum(1 / r.first_right_rank for r in answerable if r.first_right_rank) / len(answerable) if answerable else 0.0,
+        answered=fraction(answerable, lambda r: not r.declined),
+        declined=fraction(unanswerable, lambda r: r.declined),
+        ms_per_question=sum(r.ms for r in results) / len(results) if results else 0.0,
+    )

@@ -1,0 +1,95 @@
+"""The plain data that flows through Verbatim: articles, sentences and search hits.
+
+One shape per idea, frozen so that nothing downstream can change what was indexed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as loaded from disk.
+
+    ``paragraphs`` are whitespace-normalised, NFC text; the article's text is the paragraphs
+    joined by a blank line (``PARAGRAPH_SEPARATOR``), which is what sentence offsets point into.
+    """
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    source: str  # where it was read from: a path, or path#line for JSON lines
+    url: str | None = None
+    published: str | None = None
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article, with where it sits in it.
+
+    ``start``/``end`` are character offsets into ``Article.text``; ``position`` counts sentences
+    from 0 across the whole article; ``paragraph`` counts paragraphs from 0.
+    ``speaker``/``verb`` are filled by quote attribution when the sentence reports speech.
+    """
+
+    article_id: str
+    paragraph: int
+    position: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    verb: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a hit's sentence was published."""
+
+    article_id: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked search result: one sentence and the article(s) it comes from.
+
+    ``sources`` lists every article that holds this exact sentence (the first is the best);
+    ``row`` is the sentence's id in the index, stable for one build.
+    """
+
+    sentence: str
+    score: float
+    article_id: str
+    title: str
+    url: str | None
+    published: str | None
+    paragraph: int
+    position: int
+    start: int
+    end: int
+    row: int
+    speaker: str | None = None
+    sources: tuple[Source, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot shows for one question: the hits to show, or a decision to decline."""
+
+    question: str
+    hits: tuple[Hit, ...]
+    declined: bool = False
+    reason: str = ""
+    nearest: Hit | None = None  # best hit even when declined, shown only on request
+    ranked: tuple[Hit, ...] = ()  # the full ranking behind the decision (for evaluation)

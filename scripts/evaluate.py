@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Score an index against questions: ``python scripts/evaluate.py --index DIR --qa FILE [--json] [--verbose]``.
+
+FILE holds JSON lines ``{"question": str, "answers": [str, ...]}``; an answer matches a sentence
+when it is a substring of it; ``"answers": []`` marks a question the articles cannot answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from index.errors import VerbatimError  # noqa: E402
+from index.evaluation import QuestionResult, evaluate, load_qa  # noqa: E402
+from index.search import Searcher  # noqa: E402
+
+
+def describe(result: QuestionResult) -> str:
+    if not result.answerable:
+        verdict = "ok (declined)" if result.declined else "WRONG (answered an unanswerable question)"
+    elif result.declined:
+        verdict = "MISS (declined)"
+    else:
+        verdict = "ok" if result.shown_right else "MISS"
+    rank = result.first_right_rank if result.first_right_rank else "-"
+    shown = (result.shown or "")[:100]
+    return f"[{verdict}] rank={rank} {result.ms:.1f} ms  {result.question}\n    shown: {shown}\n    why: {result.reason}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", required=True, type=Path, help="index directory")
+    parser.add_argument("--qa", required=True, type=Path, help="questions, JSON lines")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--verbose", action="store_true", help="one block per question: rank, sentence shown, decision")
+    parser.add_argument("--backend", choices=("torch", "onnx"), default="torch", help="query encoder")
+    args = parser.parse_args(argv)
+    try:
+        questions = load_qa(args.qa)
+        searcher = Searcher.open(args.index, backend=args.backend)
+    except VerbatimError as exc:
+        print(f"evaluate: {exc}", file=sys.stderr)
+        return 1
+    report, results = evaluate(searcher, questions)
+    if args.verbose:
+        for result in results:
+            print(describe(result), file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        print(json.dumps(report.to_dict()))
+    else:
+        for key, value in report.to_dict().items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

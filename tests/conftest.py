@@ -1,0 +1,42 @@
+"""Fixtures shared by the test modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.build import build_index
+from index.embedder import Embedder, load_embedder
+from index.search import Searcher
+from tests.fakes.bot_api import FakeBotAPI
+from tests.support import SAMPLE_CORPUS
+
+
+@pytest.fixture
+def bot_api() -> Iterator[FakeBotAPI]:
+    """A fake Telegram Bot API server on 127.0.0.1, stopped after the test."""
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real bundled all-MiniLM-L6-v2, loaded once per test session."""
+    return load_embedder()
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """A real index of the bundled sample article, built once per session."""
+    index_dir = tmp_path_factory.mktemp("sample") / "index"
+    build_index(SAMPLE_CORPUS, index_dir, embedder)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def sample_searcher(sample_index: Path, embedder: Embedder) -> Iterator[Searcher]:
+    searcher = Searcher.open(sample_index, embedder=embedder)
+    yield searcher
+    searcher.close()
