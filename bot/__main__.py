@@ -23,7 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"verbatim: {exc}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level if not settings.use_console else "WARNING", settings.token)
-    quiet_model_loading()
+    if settings.backend == "torch":  # the onnx encoder never imports transformers (seconds saved)
+        quiet_model_loading()
     try:
         searcher = Searcher.open(settings.index_dir, model=settings.model, backend=settings.backend)
     except VerbatimError as exc:
@@ -37,10 +38,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             pass
         return 0
+    from telegram.error import InvalidToken
+
     from bot.app import run_telegram
 
     logger.info("Serving %d sentences from %s", searcher.manifest.sentences, settings.index_dir)
-    run_telegram(settings, searcher)
+    try:
+        run_telegram(settings, searcher)
+    except InvalidToken:
+        # PTB's message quotes the token; say it in our own words (the log is redacted anyway).
+        logger.critical("Telegram rejected the bot token (TELEGRAM_BOT_TOKEN); check it with @BotFather.")
+        logger.debug("The rejection in detail", exc_info=True)
+        return 1
+    except Exception:
+        # Through logging, never a bare traceback on stderr: the log redacts the token.
+        logger.critical("The bot stopped because of an unexpected error", exc_info=True)
+        return 1
     return 0
 
 

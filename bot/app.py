@@ -5,45 +5,182 @@ The tests build the very same application and point it at their own Bot API serv
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
 
-from bot import handlers
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, RetryAfter
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import buttons, handlers, inline
+from bot.chat_filters import ADDRESSED
+from bot.commands import register_commands
+from bot.guards import install_guard
+from bot.reload import WATCH_INTERVAL, install_reloader, reload_command, reloader_of
+from bot.resilience import PollingErrorLog, RetryingRateLimiter
 from bot.batcher import AnswerBatcher
 from bot.services import SERVICES_KEY, SearcherHolder, Services
 from bot.settings import Settings
 from index.search import Searcher
 
+logger = logging.getLogger(__name__)
+
 # Questions from many chats are answered at once; each one's CPU work runs in a thread.
 CONCURRENT_UPDATES = 64
+POLL_TIMEOUT = 10.0  # seconds a getUpdates long poll waits for news
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# Stickers, photos, voice, documents, ... (service messages such as "pinned" are not from a person).
+NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL
 
 
-def build_application(settings: Settings, searcher: Searcher) -> Application:
+def build_application(settings: Settings, searcher: Searcher, *, watch_interval: float = WATCH_INTERVAL) -> Application:
     """An Application for ``settings`` answering from ``searcher`` (not yet started)."""
     if not settings.token:
         raise ValueError("A Telegram bot token is needed to build the Telegram application.")
+    limiter = RetryingRateLimiter()  # every call but getUpdates: 429, 5xx, dropped connections
     application = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.api_base_url)
         .concurrent_updates(CONCURRENT_UPDATES)
+        .rate_limiter(limiter)
+        .post_init(on_startup)
         .post_stop(_stop_services)
         .build()
     )
     searchers = SearcherHolder(searcher)
     application.bot_data[SERVICES_KEY] = Services(settings, searchers, AnswerBatcher(searchers))
+    limiter.stop_when(lambda: not application.running)  # stopping: retry briefly, then give up
+    install_guard(application, settings)  # allow-list, rate limits, channel posts: before all else
+    install_reloader(application, watch_interval=watch_interval)
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.question))
+    application.add_handler(CommandHandler("about", handlers.about))
+    application.add_handler(CommandHandler("ask", handlers.question))
+    application.add_handler(CommandHandler("reload", reload_command))
+    # In groups only messages that mention the bot or reply to it are questions (chat_filters).
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, handlers.question))
+    application.add_handler(CallbackQueryHandler(buttons.button))
+    application.add_handler(InlineQueryHandler(inline.inline_query))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & NOT_TEXT, handlers.non_text))
+    # Keep last in group 0: only commands no handler above took reach it.
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, handlers.unknown_command))
     application.add_error_handler(handlers.error_handler)
     return application
 
 
+async def on_startup(application: Application) -> None:
+    """Start-up work once the bot is known to Telegram: the command menu.
+
+    ``run_polling`` calls it as ``post_init``; code that starts an Application by hand (the
+    tests) must call ``application.post_init`` itself.
+    """
+    await register_commands(application.bot)
+    settings = application.bot_data[SERVICES_KEY].settings
+    reloader_of(application).start(watch=settings.watch_index, signals=True)  # manifest watcher, SIGHUP
+
+
 async def _stop_services(application: Application) -> None:
+    await reloader_of(application).stop()
     await application.bot_data[SERVICES_KEY].batcher.close()
 
 
+@contextlib.asynccontextmanager
+async def running(application: Application, *, poll_timeout: float = POLL_TIMEOUT) -> AsyncIterator[Application]:
+    """The application polling Telegram inside the ``with`` block; stopped cleanly after it.
+
+    The one start path of the bot and of the tests, in run_polling's order: initialize (retried
+    while Telegram is unreachable), post_init, start polling, start; on the way out stop polling
+    (confirming every fetched update to Telegram, so a restart neither repeats nor skips one),
+    stop (answers in flight finish), post_stop, shutdown.
+    """
+    await _initialize(application)
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        assert application.updater is not None
+        await application.updater.start_polling(
+            timeout=poll_timeout,
+            bootstrap_retries=-1,
+            allowed_updates=Update.ALL_TYPES,
+            drop_pending_updates=False,
+            error_callback=PollingErrorLog(),
+        )
+        try:
+            await application.start()
+            yield application
+        finally:
+            if application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+    finally:
+        await application.shutdown()
+
+
+async def serve(application: Application, stop: asyncio.Event, *, poll_timeout: float = POLL_TIMEOUT) -> None:
+    """Serve until ``stop`` is set; a stop during start-up (Telegram unreachable) ends at once."""
+    started = asyncio.Event()
+
+    async def body() -> None:
+        async with running(application, poll_timeout=poll_timeout):
+            started.set()
+            logger.info("Polling Telegram; the bot is answering")
+            await stop.wait()
+        logger.info("Stopped cleanly")
+
+    task = asyncio.create_task(body(), name="verbatim-serve")
+    waiter = asyncio.create_task(stop.wait(), name="verbatim-stop")
+    try:
+        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if not task.done() and not started.is_set():
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    finally:
+        waiter.cancel()
+
+
 def run_telegram(settings: Settings, searcher: Searcher) -> None:
-    """Poll Telegram until interrupted (SIGINT/SIGTERM stop it cleanly)."""
-    build_application(settings, searcher).run_polling(allowed_updates=Update.ALL_TYPES)
+    """Poll Telegram until SIGINT or SIGTERM, then finish the answers in flight and return."""
+    asyncio.run(_serve_until_signalled(build_application(settings, searcher)))
+
+
+async def _serve_until_signalled(application: Application) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await serve(application, stop)
+    finally:
+        for sig in STOP_SIGNALS:
+            loop.remove_signal_handler(sig)
+
+
+async def _initialize(application: Application, max_delay: float = 30.0) -> None:
+    """``application.initialize()`` (which asks Telegram getMe), retried while Telegram is down."""
+    delay = 1.0
+    while True:
+        try:
+            await application.initialize()
+            return
+        except InvalidToken:
+            raise  # retrying cannot fix a wrong token
+        except (NetworkError, RetryAfter) as error:
+            logger.warning("Cannot reach Telegram at start-up (%s: %s); retrying in %.0f s", type(error).__name__, error, delay)
+            await asyncio.sleep(delay)
+            delay = min(max_delay, delay * 2)

@@ -1,9 +1,11 @@
 """Micro-batching: questions from many chats that arrive together share one encode call.
 
-One worker task takes the first waiting question, waits a few milliseconds for more (up to
-``max_batch``), and answers them all with ``Searcher.answer_many`` in a worker thread, so the
-event loop never blocks and a burst of chats costs one model call instead of one each. While a
-batch runs, new questions queue up and form the next batch.
+One worker task answers the questions waiting in its queue, up to ``max_batch`` at a time, with
+``Searcher.answer_many`` in a worker thread, so the event loop never blocks and a burst of chats
+costs one model call instead of one each. While a batch runs, new questions queue up and form
+the next batch ("continuous batching"): under load batches grow by themselves, and a lone
+question is answered at once instead of waiting for company that is not coming. ``max_wait``
+adds a fixed wait before each batch for callers who prefer bigger batches to lower latency.
 """
 
 from __future__ import annotations
@@ -13,15 +15,20 @@ import contextlib
 import logging
 
 from bot.services import SearcherHolder
+from index.search import Searcher
 from index.types import Answer
 
 logger = logging.getLogger(__name__)
+# As many as the Application handles at once (app.CONCURRENT_UPDATES): one burst, one encode.
+MAX_BATCH = 64
 
 
 class AnswerBatcher:
     """``await batcher.answer(question)`` from any handler; batching happens behind it."""
 
-    def __init__(self, searchers: SearcherHolder, *, max_batch: int = 32, max_wait: float = 0.003) -> None:
+    def __init__(self, searchers: SearcherHolder, *, max_batch: int = MAX_BATCH, max_wait: float = 0.0) -> None:
+        if max_batch < 1 or max_wait < 0:
+            raise ValueError("max_batch must be at least 1 and max_wait at least 0")
         self._searchers = searchers
         self._max_batch = max_batch
         self._max_wait = max_wait
@@ -46,14 +53,19 @@ class AnswerBatcher:
     async def _run(self, queue: asyncio.Queue[tuple[str, asyncio.Future[Answer]]]) -> None:
         while True:
             batch = [await queue.get()]
-            if self._max_wait > 0:
-                await asyncio.sleep(self._max_wait)
+            # One turn of the event loop lets the other handlers of the same getUpdates burst,
+            # already scheduled, queue their questions; no timer when max_wait is 0.
+            await asyncio.sleep(self._max_wait)
             while len(batch) < self._max_batch and not queue.empty():
                 batch.append(queue.get_nowait())
             await self._answer_batch(batch)
 
     async def _answer_batch(self, batch: list[tuple[str, asyncio.Future[Answer]]]) -> None:
-        searcher = self._searchers.current  # the whole batch uses one index, even during a swap
+        # The whole batch uses one index, even during a swap; the lease keeps it open until done.
+        with self._searchers.lease() as searcher:
+            await self._answer_with(searcher, batch)
+
+    async def _answer_with(self, searcher: Searcher, batch: list[tuple[str, asyncio.Future[Answer]]]) -> None:
         questions = [q for q, _ in batch]
         try:
             answers = await asyncio.to_thread(searcher.answer_many, questions)

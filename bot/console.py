@@ -23,6 +23,12 @@ def reply_to(searcher: Searcher, line: str, max_chars: int = 1000) -> str:
         return replies.help_text(searcher.articles(), example_questions(searcher.top_speakers(3)))
     if command == "/sources":
         return replies.sources_text(searcher.articles())
+    if command == "/about":
+        return replies.about_text(searcher.manifest)
+    if command == "/ask":  # as in a Telegram group: the question follows the command
+        text = text[len("/ask") :].strip()
+        if not text:
+            return replies.ASK_USAGE_TEXT
     if len(text) > max_chars:
         return replies.TOO_LONG_TEXT.format(limit=max_chars)
     try:

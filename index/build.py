@@ -1,7 +1,10 @@
 """Building an index: articles -> sentences (with speakers) -> embeddings -> a new generation.
 
-Unchanged sentences keep their embeddings from the live index (keyed by model and text hash),
-so adding or changing one article re-embeds only that article; ``full=True`` re-embeds all.
+Unchanged sentences keep their embeddings from the live index (keyed by model and the hash of
+the text actually embedded, which for a sentence that cannot stand alone includes the sentence
+before it: see context.py), so adding or changing one article re-embeds only that article;
+``full=True`` re-embeds all. The build also writes the lexical (BM25) index of the same texts
+and the embedded texts' hashes into the generation (``lexical.py``, ``EMBEDDED_KEYS``).
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from pathlib import Path
 import numpy as np
 
 from index.attribution import attribute
+from index.context import matching_texts
 from index.documents import LoadProblem, load_articles
 from index.embedder import Embedder
 from index.errors import IndexBuildError, IndexLoadError
+from index.lexical import build_lexical
 from index.metadata import text_hash
 from index.sentences import split_article
 from index.store import Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
@@ -80,8 +85,9 @@ def build_index(
         if not sentences:
             raise IndexBuildError(f"The articles in {articles_path} hold no sentences; the existing index is unchanged.")
         cache = {} if full else _previous_embeddings(index_dir, embedder)
+        texts = matching_texts(sentences)
         encode_started = clock()
-        vectors, encoded = _embed(sentences, embedder, cache, progress=progress)
+        vectors, encoded = _embed(texts, embedder, cache, progress=progress)
         encode_seconds = clock() - encode_started
         manifest = write_generation(
             index_dir,
@@ -92,6 +98,7 @@ def build_index(
                 vectors=vectors,
                 index_type=index_type,
                 build_seconds=clock() - started,
+                extra_files=lambda directory: _write_matching_files(directory, texts),
             ),
         )
     return BuildReport(
@@ -107,14 +114,29 @@ def build_index(
     )
 
 
+# Hashes of the texts embedded for each row: one sha256 digest (32 uint8) per row, no pickle.
+EMBEDDED_KEYS = "embedded.npy"
+
+
+def _write_matching_files(directory: Path, texts: Sequence[str]) -> list[str]:
+    """The lexical index of the matching texts and their hashes, written into a generation."""
+    names = build_lexical(texts).save(directory)
+    digests = b"".join(bytes.fromhex(text_hash(t)) for t in texts)
+    keys = np.frombuffer(digests, dtype=np.uint8).reshape(len(texts), 32)
+    np.save(directory / EMBEDDED_KEYS, keys, allow_pickle=False)
+    return [*names, EMBEDDED_KEYS]
+
+
 def _previous_embeddings(index_dir: Path, embedder: Embedder) -> dict[str, np.ndarray]:
-    """text hash -> vector from the live index, when it was built with the same model."""
+    """embedded-text hash -> vector from the live index, when it was built with the same model."""
     try:
         previous = open_index(index_dir, expected_model=embedder.name, expected_dimension=embedder.dim, verify=False)
     except IndexLoadError:
         return {}  # no usable previous index: everything is embedded afresh
     try:
-        hashes = previous.metadata.text_hashes()
+        # An index written before embedded texts were recorded cannot say what it embedded.
+        keys = np.load(previous.generation_dir / EMBEDDED_KEYS, allow_pickle=False)
+        hashes = [row.tobytes().hex() for row in keys]
         vectors = previous.vectors()
         if vectors.shape != (len(hashes), embedder.dim):
             return {}
@@ -126,18 +148,18 @@ def _previous_embeddings(index_dir: Path, embedder: Embedder) -> dict[str, np.nd
 
 
 def _embed(
-    sentences: Sequence[Sentence], embedder: Embedder, cache: dict[str, np.ndarray], *, progress: bool
+    texts: Sequence[str], embedder: Embedder, cache: dict[str, np.ndarray], *, progress: bool
 ) -> tuple[np.ndarray, int]:
-    """One vector per sentence; each distinct new text is encoded once."""
-    hashes = [text_hash(s.text) for s in sentences]
+    """One vector per matching text; each distinct new text is encoded once."""
+    hashes = [text_hash(t) for t in texts]
     missing: dict[str, str] = {}
-    for sentence, key in zip(sentences, hashes, strict=True):
+    for text, key in zip(texts, hashes, strict=True):
         if key not in cache and key not in missing:
-            missing[key] = sentence.text
+            missing[key] = text
     fresh = embedder.encode_documents(list(missing.values()), progress=progress)
     known = dict(cache)
     known.update(zip(missing.keys(), fresh, strict=True))
-    vectors = np.empty((len(sentences), embedder.dim), dtype=np.float32)
+    vectors = np.empty((len(texts), embedder.dim), dtype=np.float32)
     for row, key in enumerate(hashes):
         vectors[row] = known[key]
     return vectors, len(missing)

@@ -1,33 +1,59 @@
-"""Searching an index: a question in, ranked sentences (``Hit``) out.
+"""Searching an index: a question in, ranked sentences (``Hit``) out, or an honest decline.
 
 ``Searcher`` is the facade the bot, the scripts and the tests use: ``open`` an index directory,
 ``search`` for ranked hits, ``answer`` for what to show (or an honest decline).
+
+How ``answer`` chooses (README "How answers are chosen"):
+
+1. A question about what someone said ("what did Peskov say?", "Sherman's remarks on ...",
+   speech_query.py) whose person is among the index's attributed speakers gets every sentence
+   attributed to them, and only those: the best first (by the topic when one is asked, else by
+   the question; a verb such as "add" or "write" puts the sentences with that verb first), the
+   rest in article order (newest article first). A person no article mentions is declined.
+2. Any other question: candidates from the dense (FAISS) and the lexical (BM25) rankers are
+   scored together (ranking.py); the same sentence in several articles is one hit with every
+   source.
+3. The best hit is shown unless decline.py says the articles do not cover the question; the
+   nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
+from index.decline import MIN_SCORE, decide
 from index.embedder import Embedder, canonical_model_name, load_embedder
-from index.errors import EmptyQuestionError
-from index.metadata import StoredArticle
+from index.errors import EmptyQuestionError, IndexLoadError
+from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, load_lexical
+from index.metadata import StoredArticle, StoredSentence
+from index.ranking import CANDIDATES, Candidate, Weights, score_candidates
+from index.speech_query import SpeechQuery, match_speaker, parse_speech_query
 from index.store import LoadedIndex, Manifest, open_index, read_manifest
 from index.types import Answer, Hit, Sentence, Source
+
+# Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
+_ANY_SPEECH = {None, "say"}
 
 
 @dataclass(frozen=True)
 class AnswerPolicy:
-    """How many hits to show and when to decline instead."""
+    """How many hits to show, when to decline instead, and how to rank."""
 
     max_shown: int = 3
     # Further hits are shown only while they score this close to the best one.
     margin: float = 0.08
-    # Below this cosine score the best hit is not trusted to answer the question.
-    min_score: float = 0.30
+    # Below this ranking score the best hit is not trusted to answer (calibrated: decline.py).
+    min_score: float = MIN_SCORE
+    # Decline questions naming what no article mentions, or sharing no word with any article.
+    check_words: bool = True
+    # False: the plain dense path (FAISS cosine only), kept to measure what the rest adds.
+    hybrid: bool = True
+    weights: Weights = field(default_factory=Weights)
 
 
 def clean_question(question: str) -> str:
@@ -39,12 +65,21 @@ def clean_question(question: str) -> str:
 
 
 class Searcher:
-    """Answers questions from one open index with one embedder."""
+    """Answers questions from one open index with one embedder. Safe to share between threads."""
 
     def __init__(self, loaded: LoadedIndex, embedder: Embedder, policy: AnswerPolicy | None = None) -> None:
         self._index = loaded
         self._embedder = embedder
         self.policy = policy or AnswerPolicy()
+        if LEXICAL_ARRAYS not in loaded.manifest.files:
+            raise IndexLoadError(
+                f"The index at {loaded.directory} was built by an older Verbatim without a lexical index; "
+                f"rebuild it: verbatim-index --articles PATH --index {loaded.directory}"
+            )
+        self._lexical: LexicalIndex = load_lexical(loaded.generation_dir, loaded.manifest.sentences)
+        self._vectors = loaded.vectors()  # memory-mapped: dense scores of BM25-only candidates
+        self._speakers = loaded.metadata.speakers()
+        self._local = threading.local()  # one stemmer per thread (PyStemmer is not thread-safe)
 
     @classmethod
     def open(
@@ -65,7 +100,11 @@ class Searcher:
                 open_index(index_dir, expected_model=wanted, verify=False)
             embedder = load_embedder(wanted, backend)
         loaded = open_index(index_dir, expected_model=embedder.name, expected_dimension=embedder.dim)
-        return cls(loaded, embedder, policy)
+        try:
+            return cls(loaded, embedder, policy)
+        except BaseException:
+            loaded.close()
+            raise
 
     @property
     def manifest(self) -> Manifest:
@@ -78,6 +117,13 @@ class Searcher:
     @property
     def embedder(self) -> Embedder:
         return self._embedder
+
+    @property
+    def _tokenizer(self) -> Tokenizer:
+        tokenizer = getattr(self._local, "tokenizer", None)
+        if tokenizer is None:
+            tokenizer = self._local.tokenizer = Tokenizer()
+        return tokenizer
 
     def close(self) -> None:
         self._index.close()
@@ -94,6 +140,17 @@ class Searcher:
     def sentences_of_article(self, article_id: str) -> list[Sentence]:
         return [s.sentence for s in self._index.metadata.sentences_of_article(article_id)]
 
+    def hits_at(self, rows: Sequence[int]) -> list[Hit]:
+        """The sentences at index ``rows`` as hits (score 0), in the order asked; unknown rows are left out.
+
+        The bot's buttons name sentences by row, so a button still works after a restart.
+        """
+        sentences = self._index.metadata.sentences(rows)
+        articles = {a: self._index.metadata.article(a) for a in {s.article_id for s in sentences.values()}}
+        return [_hit(sentences[r], 0.0, r, articles) for r in rows if r in sentences]
+
+    # -- ranking ---------------------------------------------------------------------------------
+
     def search(self, question: str, k: int = 10) -> list[Hit]:
         """The ``k`` best sentences for ``question``, best first, each sentence text once."""
         return self.search_many([question], k)[0]
@@ -104,49 +161,164 @@ class Searcher:
         return self.search_vectors(cleaned, self._embedder.encode_queries(cleaned), k)
 
     def search_vectors(self, questions: Sequence[str], vectors: np.ndarray, k: int) -> list[list[Hit]]:
-        del questions  # the dense ranker needs only the vectors
-        # Fetch extra rows so that duplicates folded together still leave k hits.
-        scores, rows = self._index.search(vectors, k * 2 + 5)
-        wanted = {int(r) for r in rows.ravel() if r >= 0}
-        sentences = self._index.metadata.sentences(wanted)
-        articles = {a: self._index.metadata.article(a) for a in {s.article_id for s in sentences.values()}}
+        """The ranking for questions whose vectors are already encoded."""
+        depth = max(k * 2 + 5, CANDIDATES if self.policy.hybrid else 0)
+        scores, rows = self._index.search(vectors, depth)
+        if not self.policy.hybrid:
+            return [self._dense_hits(score_row, row_row, k) for score_row, row_row in zip(scores, rows, strict=True)]
         return [
-            _fold_duplicates(
-                [
-                    _hit(sentences[int(r)], float(s), int(r), articles)
-                    for s, r in zip(score_row, row_row, strict=True)
-                    if r >= 0 and int(r) in sentences
-                ]
-            )[:k]
-            for score_row, row_row in zip(scores, rows, strict=True)
+            self._hybrid_hits(question, vector, score_row, row_row, k)
+            for question, vector, score_row, row_row in zip(questions, vectors, scores, rows, strict=True)
         ]
+
+    def _dense_hits(self, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
+        found = [(int(r), float(s)) for s, r in zip(scores, rows, strict=True) if r >= 0]
+        sentences = self._index.metadata.sentences(r for r, _ in found)
+        articles = self._articles_of(sentences.values())
+        return _fold_duplicates([_hit(sentences[r], s, r, articles) for r, s in found if r in sentences])[:k]
+
+    def _hybrid_hits(self, question: str, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
+        tokenizer = self._tokenizer
+        terms = tokenizer.query_terms(question)
+        lexical_scores = self._lexical.scores(terms)
+        lexical_rows, _ = self._lexical.top(terms, CANDIDATES) if terms else (np.zeros(0, dtype=np.int64), None)
+        dense = {int(r): float(s) for s, r in zip(scores, rows, strict=True) if r >= 0}
+        extra = [int(r) for r in lexical_rows if int(r) not in dense]
+        if extra:
+            wanted = np.asarray(extra, dtype=np.int64)
+            dense.update(zip(extra, (np.asarray(self._vectors[wanted]) @ vector).tolist(), strict=True))
+        sentences = self._index.metadata.sentences(dense)
+        articles = self._articles_of(sentences.values())
+        title_terms = {a: frozenset(tokenizer.tokens(s.title)) for a, s in articles.items() if s and s.title != a}
+        candidates = [
+            Candidate(
+                row=row,
+                text=sentence.text,
+                dense=dense[row],
+                lexical=float(lexical_scores[row]),
+                terms=frozenset(tokenizer.tokens(sentence.text)),
+                title_terms=title_terms.get(sentence.article_id, frozenset()),
+                published=(articles.get(sentence.article_id) or _NO_ARTICLE).published,
+            )
+            for row, sentence in sentences.items()
+        ]
+        fused = score_candidates(question, list(terms), candidates, self.policy.weights)
+        order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
+        hits = [_hit(sentences[candidates[i].row], float(fused[i]), candidates[i].row, articles) for i in order]
+        return _fold_duplicates(hits)[:k]
+
+    def _articles_of(self, sentences: object) -> dict[str, StoredArticle | None]:
+        ids = {s.article_id for s in sentences}  # type: ignore[attr-defined]
+        return {a: self._index.metadata.article(a) for a in ids}
+
+    # -- answering -------------------------------------------------------------------------------
 
     def answer(self, question: str) -> Answer:
         """What to show for ``question``: the best sentences, or a decline with the nearest."""
-        return self.answer_from_hits(clean_question(question), self.search(question, k=10))
-
-    def answer_from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
-        policy = self.policy
-        ranked = tuple(hits)
-        if not hits:
-            return Answer(question, (), declined=True, reason="The index is empty.")
-        best = hits[0]
-        if best.score < policy.min_score:
-            return Answer(
-                question,
-                (),
-                declined=True,
-                reason=f"The best sentence scores {best.score:.2f}, below {policy.min_score:.2f}.",
-                nearest=best,
-                ranked=ranked,
-            )
-        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin]
-        return Answer(question, tuple(shown), nearest=best, ranked=ranked)
+        return self.answer_many([question])[0]
 
     def answer_many(self, questions: Sequence[str]) -> list[Answer]:
         """``answer`` for several questions with one encode call (used to batch chats)."""
         cleaned = [clean_question(q) for q in questions]
-        return [self.answer_from_hits(q, hits) for q, hits in zip(cleaned, self.search_many(cleaned, k=10), strict=True)]
+        vectors = self._embedder.encode_queries(cleaned)
+        return [self._answer_vector(q, v) for q, v in zip(cleaned, vectors, strict=True)]
+
+    def _answer_vector(self, question: str, vector: np.ndarray) -> Answer:
+        speech = parse_speech_query(question) if self.policy.hybrid else None
+        if speech is not None:
+            speakers = match_speaker(speech.name, self._speakers)
+            if speakers:
+                return self._speech_answer(question, vector, speech, speakers)
+            tokenizer = self._tokenizer
+            if self.policy.check_words and not any(self._lexical.knows(w, tokenizer) for w in tokenizer.words(speech.name)):
+                hits = self.search_vectors([question], vector[None, :], 10)[0]
+                nearest = hits[0] if hits else None
+                return Answer(
+                    question, (), declined=True, reason=f"No article mentions {speech.name}.", nearest=nearest, ranked=tuple(hits)
+                )
+        hits = self.search_vectors([question], vector[None, :], 10)[0]
+        return self.answer_from_hits(question, hits)
+
+    def answer_from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
+        """The decision for ``question`` given its ranked ``hits``: show the best, or decline."""
+        policy = self.policy
+        ranked = tuple(hits)
+        best = hits[0] if hits else None
+        decision = decide(
+            question,
+            best.score if best else None,
+            self._lexical if policy.hybrid else None,
+            self._tokenizer,
+            min_score=policy.min_score,
+            check_words=policy.check_words,
+        )
+        if decision.declined or best is None:
+            return Answer(question, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
+        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin]
+        return Answer(question, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+
+    def _speech_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
+        """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
+        stored = self._index.metadata.sentences_by_speakers(speakers)
+        if not stored:
+            return Answer(question, (), declined=True, reason=f"No sentence quotes {speech.name}.")
+        rows = np.asarray([s.row for s in stored], dtype=np.int64)
+        relevance = np.asarray(self._vectors[rows]) @ vector
+        if speech.topic:
+            lexical = self._lexical.scores(self._tokenizer.query_terms(speech.topic))[rows]
+            if lexical.max() > 0:
+                relevance = relevance + self.policy.weights.lexical * lexical / lexical.max()
+        articles = self._articles_of(s.sentence for s in stored)
+        order = _speech_order(stored, relevance, speech, articles)
+        hits = _fold_duplicates([_hit(stored[i].sentence, float(relevance[i]), stored[i].row, articles) for i in order])
+        who = " and ".join(speakers)
+        return Answer(
+            question,
+            tuple(hits),
+            reason=f"{len(hits)} sentence(s) attributed to {who}.",
+            nearest=hits[0],
+            ranked=tuple(hits),
+        )
+
+
+_NO_ARTICLE = StoredArticle("", "", None, None, "", 0)
+
+
+def _speech_order(
+    stored: Sequence[StoredSentence],
+    relevance: np.ndarray,
+    speech: SpeechQuery,
+    articles: dict[str, StoredArticle | None],
+) -> list[int]:
+    """Indices into ``stored``: the asked verb's sentences first; the best first, then article order.
+
+    With a topic every group is ordered by relevance to it; without one, only the best sentence
+    of the first group jumps ahead and the rest keep the order they were written in. Articles
+    go newest first (undated ones last), then by id; sentences by position in their article.
+    """
+    def article_key(i: int) -> tuple:
+        sentence = stored[i].sentence
+        published = (articles.get(sentence.article_id) or _NO_ARTICLE).published or ""
+        # Newest first: invert the date's characters so that a plain ascending sort works.
+        return (published == "", tuple(-ord(c) for c in published), sentence.article_id, sentence.position)
+
+    everything = list(range(len(stored)))
+    if speech.verb in _ANY_SPEECH:
+        groups = [everything]
+    else:
+        matching = [i for i in everything if stored[i].sentence.verb == speech.verb]
+        groups = [matching, [i for i in everything if i not in set(matching)]] if matching else [everything]
+    ordered: list[int] = []
+    for n, group in enumerate(groups):
+        if speech.topic:
+            ordered.extend(sorted(group, key=lambda i: (-relevance[i], article_key(i))))
+            continue
+        rest = sorted(group, key=article_key)
+        if n == 0 and rest:
+            best = max(rest, key=lambda i: relevance[i])
+            rest = [best] + [i for i in rest if i != best]
+        ordered.extend(rest)
+    return ordered
 
 
 def _hit(sentence: Sentence, score: float, row: int, articles: dict[str, StoredArticle | None]) -> Hit:
@@ -183,4 +355,3 @@ def _fold_duplicates(hits: Sequence[Hit]) -> list[Hit]:
         else:
             folded[key] = hit
     return list(folded.values())
-

@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +47,14 @@ INDEX_TYPES = ("auto", "flat", "hnsw", "ivf")
 # Below this many sentences exact search is both fastest to build and fast enough to query.
 FLAT_LIMIT = 100_000
 _HASHED_FILES = (INDEX_FILE, META_FILE)
+# How each index type is memory-mapped: IO_FLAG_MMAP maps IVF lists, IO_FLAG_MMAP_IFC the
+# codes of flat and scalar-quantised storage (flat, and HNSW's vectors). FAISS refuses the two
+# together on an IVF file.
+_MMAP_FLAGS = {
+    "flat": faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY,
+    "hnsw": faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY,
+    "ivf": faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY,
+}
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,9 @@ class StoreWrite:
     vectors: np.ndarray
     index_type: str = "auto"
     build_seconds: float = 0.0
+    # Writes further files of the generation (the lexical index) into the directory it is
+    # given and returns their names; they are checksummed and checked on load like the rest.
+    extra_files: Callable[[Path], Sequence[str]] | None = None
 
 
 @contextlib.contextmanager
@@ -210,7 +221,11 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
         faiss.write_index(index, str(staging / INDEX_FILE))
         np.save(staging / VECTORS_FILE, vectors)
         write_metadata(staging / META_FILE, payload.articles, payload.sentences)
-        files = {name: _file_info(staging / name, hashed=name in _HASHED_FILES) for name in (INDEX_FILE, META_FILE, VECTORS_FILE)}
+        extra = tuple(payload.extra_files(staging)) if payload.extra_files else ()
+        files = {
+            name: _file_info(staging / name, hashed=name in _HASHED_FILES or name in extra)
+            for name in (INDEX_FILE, META_FILE, VECTORS_FILE, *extra)
+        }
         for name in files:
             _fsync_file(staging / name)
         _fsync_dir(staging)
@@ -291,9 +306,14 @@ def open_index(
     expected_model: str | None = None,
     expected_dimension: int | None = None,
     verify: bool = True,
-    mmap: bool = False,
+    mmap: bool = True,
 ) -> LoadedIndex:
-    """Open and check an index directory; raise IndexLoadError saying what is wrong."""
+    """Open and check an index directory; raise IndexLoadError saying what is wrong.
+
+    ``mmap`` maps the FAISS file instead of reading it into memory: opening is instant at any
+    size, and the pages are file-backed, so the OS can drop and re-read them instead of the
+    process holding the whole index (generations are never modified once written).
+    """
     manifest = read_manifest(index_dir)
     if expected_model is not None and manifest.model != expected_model:
         raise IndexLoadError(
@@ -306,7 +326,8 @@ def open_index(
             f"gives {expected_dimension}; rebuild the index with this model."
         )
     generation = index_dir / manifest.generation
-    for name in (INDEX_FILE, META_FILE):
+    extra = tuple(n for n in manifest.files if n not in (INDEX_FILE, META_FILE, VECTORS_FILE) and "/" not in n)
+    for name in (INDEX_FILE, META_FILE, *extra):
         path = generation / name
         if not path.is_file():
             raise IndexLoadError(f"The index at {index_dir} is incomplete: {path} is missing. Rebuild it.")
@@ -319,7 +340,7 @@ def open_index(
         if verify and recorded.get("sha256") and _sha256(path) != recorded["sha256"]:
             raise IndexLoadError(f"The index at {index_dir} is corrupt: {name} does not match its checksum. Rebuild it.")
     try:
-        flags = faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY if mmap else 0
+        flags = _MMAP_FLAGS.get(manifest.index_type, 0) if mmap else 0
         faiss_index = faiss.read_index(str(generation / INDEX_FILE), flags)
     except RuntimeError as exc:
         raise IndexLoadError(f"The index at {index_dir} is corrupt: FAISS cannot read {INDEX_FILE}. Rebuild it.") from exc

@@ -3,6 +3,8 @@
 
 FILE holds JSON lines ``{"question": str, "answers": [str, ...]}``; an answer matches a sentence
 when it is a substring of it; ``"answers": []`` marks a question the articles cannot answer.
+``--ranker dense`` measures the plain dense path (FAISS cosine, fixed 0.30 threshold, no speech
+routing) for comparison with the full one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.errors import VerbatimError  # noqa: E402
 from index.evaluation import QuestionResult, evaluate, load_qa  # noqa: E402
-from index.search import Searcher  # noqa: E402
+from index.search import AnswerPolicy, Searcher  # noqa: E402
+
+# The plain dense path as it was before hybrid ranking: what the full path is measured against.
+PLAIN_DENSE = AnswerPolicy(min_score=0.30, check_words=False, hybrid=False)
 
 
 def describe(result: QuestionResult) -> str:
@@ -38,10 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", action="store_true", help="one block per question: rank, sentence shown, decision")
     parser.add_argument("--backend", choices=("torch", "onnx"), default="torch", help="query encoder")
+    parser.add_argument(
+        "--ranker", choices=("hybrid", "dense"), default="hybrid", help="full answer path, or plain dense for comparison"
+    )
     args = parser.parse_args(argv)
     try:
         questions = load_qa(args.qa)
-        searcher = Searcher.open(args.index, backend=args.backend)
+        policy = PLAIN_DENSE if args.ranker == "dense" else None
+        searcher = Searcher.open(args.index, backend=args.backend, policy=policy)
     except VerbatimError as exc:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 1

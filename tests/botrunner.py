@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import build_application, running
 from bot.settings import Settings
 from index.search import Searcher
 from tests.fakes.bot_api import FakeBotAPI
@@ -22,16 +22,12 @@ def settings_for(server: FakeBotAPI, index_dir: Path, **overrides: object) -> Se
 
 
 async def polling(application: Application, scenario: Callable[[], Awaitable[T]]) -> T:
-    """Start ``application`` polling, run ``scenario``, then stop it cleanly."""
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
-        try:
-            return await scenario()
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    """Start ``application`` polling, run ``scenario``, then stop it cleanly.
+
+    Uses the bot's own start path (``bot.app.running``: post_init, polling, post_stop, ...).
+    """
+    async with running(application, poll_timeout=1):
+        return await scenario()
 
 
 def run_bot(server: FakeBotAPI, searcher: Searcher, scenario: Callable[[Application], Awaitable[T]], **overrides: object) -> T:

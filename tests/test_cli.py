@@ -12,7 +12,9 @@ from tests.support import ROOT, SAMPLE_CORPUS, shared_file
 
 
 def run(args: list[str], stdin: str = "", env: dict[str, str] | None = None, timeout: int = 180) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VERBATIM_"))}
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VERBATIM_", "HF_", "TRANSFORMERS_"))
+    }
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, *args], input=stdin, capture_output=True, text=True, cwd=ROOT, env=environment, timeout=timeout
@@ -83,3 +85,12 @@ def test_evaluate_prints_the_contracted_json_keys(sample_index: Path) -> None:
         assert key in report
     assert report["n_answerable"] == 16 and report["n_unanswerable"] == 2
     assert report["top1"] >= 0.5 and report["mrr"] >= report["top1"] - 1e-9
+
+
+def test_the_default_model_needs_no_model_hub(sample_index: Path) -> None:
+    # Every HTTP(S) request is sent to a closed loopback port, so any hub access would fail.
+    dead = "http://127.0.0.1:9"
+    env = {"HTTP_PROXY": dead, "HTTPS_PROXY": dead, "http_proxy": dead, "https_proxy": dead, "NO_PROXY": "", "no_proxy": ""}
+    result = run(["-m", "bot", "--console", "--index", str(sample_index)], stdin="what did Peskov say?\n", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Peskov" in result.stdout

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -43,8 +42,12 @@ def _samples() -> list[str]:
         *QUESTIONS,
         "",  # an empty sentence still gets a vector, as with sentence-transformers
         "Peskov: «Россия не удовлетворится» — café, naïve, 北约",
-        " ".join(paragraphs * 3),  # far beyond 256 tokens: both backends must truncate alike
     ]
+
+
+def _too_long() -> str:
+    """Far beyond 256 tokens: both backends must cut it at the same place."""
+    return " ".join(_paragraphs() * 3)
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +56,17 @@ def onnx() -> OnnxInt8Embedder:
 
 
 @pytest.fixture(scope="module")
-def torch_embedder() -> Iterator[SentenceTransformerEmbedder]:
-    yield SentenceTransformerEmbedder()
+def torch_embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
 
 
-def test_vectors_are_unit_float32_rows(onnx: OnnxInt8Embedder) -> None:
-    vectors = onnx.encode_documents(_samples())
+@pytest.fixture(scope="module")
+def onnx_vectors(onnx: OnnxInt8Embedder) -> np.ndarray:
+    return onnx.encode_documents(_samples())
+
+
+def test_vectors_are_unit_float32_rows(onnx_vectors: np.ndarray) -> None:
+    vectors = onnx_vectors
     assert vectors.dtype == np.float32
     assert vectors.shape == (len(_samples()), 384)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
@@ -76,11 +84,10 @@ def test_query_is_one_row(onnx: OnnxInt8Embedder) -> None:
     assert vector.dtype == np.float32
 
 
-def test_batching_and_sorting_keep_input_order(onnx: OnnxInt8Embedder) -> None:
+def test_batching_and_sorting_keep_input_order(onnx: OnnxInt8Embedder, onnx_vectors: np.ndarray) -> None:
     texts = _samples()
-    batched = onnx.encode_documents(texts, batch_size=4)
-    one_by_one = np.stack([onnx.encode_query(t) for t in texts])
-    np.testing.assert_allclose(batched, one_by_one, atol=1e-4)
+    np.testing.assert_allclose(onnx.encode_documents(texts, batch_size=4), onnx_vectors, atol=1e-4)
+    np.testing.assert_allclose(onnx.encode_query(texts[5]), onnx_vectors[5], atol=1e-4)
 
 
 def test_progress_bar_when_asked(onnx: OnnxInt8Embedder, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,12 +107,19 @@ def test_same_name_and_dimension_as_torch(
 
 
 def test_each_sentence_agrees_with_torch(
-    onnx: OnnxInt8Embedder, torch_embedder: SentenceTransformerEmbedder
+    onnx_vectors: np.ndarray, torch_embedder: SentenceTransformerEmbedder
 ) -> None:
     texts = _samples()
-    cosines = np.sum(onnx.encode_documents(texts) * torch_embedder.encode_documents(texts), axis=1)
+    cosines = np.sum(onnx_vectors * torch_embedder.encode_documents(texts), axis=1)
     worst = int(np.argmin(cosines))
     assert cosines[worst] >= MIN_COSINE, f"cosine {cosines[worst]:.4f} for {texts[worst][:80]!r}"
+
+
+def test_long_text_is_truncated_like_torch(
+    onnx: OnnxInt8Embedder, torch_embedder: SentenceTransformerEmbedder
+) -> None:
+    text = _too_long()
+    assert float(onnx.encode_query(text) @ torch_embedder.encode_query(text)) >= MIN_COSINE
 
 
 def test_questions_find_the_same_paragraph_as_torch(
@@ -125,12 +139,10 @@ def test_load_embedder_picks_onnx() -> None:
     assert isinstance(embedder, OnnxInt8Embedder)
 
 
-def test_one_thread_gives_the_same_vectors(onnx: OnnxInt8Embedder) -> None:
+def test_one_thread_gives_the_same_vectors(onnx_vectors: np.ndarray) -> None:
     single = OnnxInt8Embedder(threads=1)
     assert single.threads == 1
-    np.testing.assert_allclose(
-        single.encode_documents(_paragraphs()), onnx.encode_documents(_paragraphs()), atol=1e-5
-    )
+    np.testing.assert_allclose(single.encode_documents(_samples()), onnx_vectors, atol=1e-5)
 
 
 def test_other_models_are_refused_with_a_way_out() -> None:

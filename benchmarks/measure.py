@@ -1,0 +1,189 @@
+"""Measurements that run inside the bench process: latency, recall, encode and build speed.
+
+Each returns a frozen result; the bench turns them into ratios, because on a shared 2-core
+machine absolute times drift with the load while two figures taken side by side drift together.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.build import build_index
+from index.embedder import Embedder
+from index.search import Searcher
+from index.store import LoadedIndex, open_index
+
+# Rows the searcher asks FAISS for when answering (k=10 hits, doubled, +5 for duplicates);
+# the floor asks for as many so that both do the same FAISS work.
+FLOOR_K = 25
+RECALL_K = 10
+
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Percentiles of a set of timings, in milliseconds."""
+
+    p50_ms: float
+    p99_ms: float
+    samples: int
+
+    @classmethod
+    def of(cls, seconds: Sequence[float]) -> Latency:
+        if not seconds:
+            return cls(float("nan"), float("nan"), 0)
+        values = np.asarray(seconds, dtype=np.float64) * 1000.0
+        return cls(float(np.percentile(values, 50)), float(np.percentile(values, 99)), len(values))
+
+
+@dataclass(frozen=True)
+class AnswerLatency:
+    """The full answer path next to its floor, timed question by question, interleaved."""
+
+    full: Latency
+    floor: Latency
+
+    @property
+    def ratio_p50(self) -> float:
+        return self.full.p50_ms / self.floor.p50_ms if self.floor.p50_ms > 0 else float("nan")
+
+
+def answer_latency(
+    searcher: Searcher,
+    loaded: LoadedIndex,
+    questions: Sequence[str],
+    *,
+    rounds: int = 2,
+    clock: Clock = time.perf_counter,
+) -> AnswerLatency:
+    """Time ``searcher.answer`` against the floor (one query encode + one FAISS search).
+
+    The two alternate which goes first for each question, so warm caches favour neither.
+    """
+    embedder = searcher.embedder
+    for question in questions[:5]:  # warm-up: first calls allocate buffers
+        searcher.answer(question)
+        loaded.search(embedder.encode_queries([question]), FLOOR_K)
+    full: list[float] = []
+    floor: list[float] = []
+
+    def time_floor(question: str) -> None:
+        started = clock()
+        loaded.search(embedder.encode_queries([question]), FLOOR_K)
+        floor.append(clock() - started)
+
+    def time_full(question: str) -> None:
+        started = clock()
+        searcher.answer(question)
+        full.append(clock() - started)
+
+    for round_number in range(rounds):
+        for number, question in enumerate(questions):
+            if (number + round_number) % 2:
+                time_floor(question)
+                time_full(question)
+            else:
+                time_full(question)
+                time_floor(question)
+    return AnswerLatency(Latency.of(full), Latency.of(floor))
+
+
+def exact_top_k(vectors: np.ndarray, queries: np.ndarray, k: int = RECALL_K, chunk: int = 131_072) -> np.ndarray:
+    """Row ids of the ``k`` highest inner products per query, by brute force over ``vectors``."""
+    queries = np.ascontiguousarray(queries, dtype=np.float32)
+    best_scores = np.full((len(queries), 0), -np.inf, dtype=np.float32)
+    best_rows = np.zeros((len(queries), 0), dtype=np.int64)
+    for start in range(0, len(vectors), chunk):
+        block = np.asarray(vectors[start : start + chunk], dtype=np.float32)
+        scores = queries @ block.T
+        take = min(k, scores.shape[1])
+        top = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+        best_scores = np.concatenate([best_scores, np.take_along_axis(scores, top, axis=1)], axis=1)
+        best_rows = np.concatenate([best_rows, top + start], axis=1)
+        keep = np.argsort(-best_scores, axis=1, kind="stable")[:, :k]
+        best_scores = np.take_along_axis(best_scores, keep, axis=1)
+        best_rows = np.take_along_axis(best_rows, keep, axis=1)
+    return best_rows
+
+
+def recall_at_k(loaded: LoadedIndex, queries: np.ndarray, k: int = RECALL_K) -> float:
+    """Share of the exact top-``k`` rows that the index's own search finds (1.0 = exact)."""
+    exact = exact_top_k(loaded.vectors(), queries, k)
+    _, found = loaded.search(queries, k)
+    hits = [len(set(e.tolist()) & set(f.tolist())) / len(e) for e, f in zip(exact, found, strict=True) if len(e)]
+    return float(np.mean(hits)) if hits else float("nan")
+
+
+@dataclass(frozen=True)
+class BuildSpeed:
+    """A full build against the model's raw encode of the same sentences."""
+
+    sentences: int
+    build_seconds: float
+    encode_seconds: float
+
+    @property
+    def build_per_second(self) -> float:
+        return self.sentences / self.build_seconds if self.build_seconds > 0 else 0.0
+
+    @property
+    def encode_per_second(self) -> float:
+        return self.sentences / self.encode_seconds if self.encode_seconds > 0 else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.build_per_second / self.encode_per_second if self.encode_per_second > 0 else float("nan")
+
+
+@dataclass(frozen=True)
+class RebuildSpeed:
+    """A full build of a corpus, then a rebuild after one of its articles changed."""
+
+    articles: int
+    sentences: int
+    full_seconds: float
+    rebuild_seconds: float
+    reembedded: int  # sentences the rebuild had to encode
+
+    @property
+    def ratio(self) -> float:
+        return self.rebuild_seconds / self.full_seconds if self.full_seconds > 0 else float("nan")
+
+
+def build_then_rebuild(
+    articles: Path,
+    index_dir: Path,
+    embedder: Embedder,
+    change: Callable[[], None],
+    *,
+    clock: Clock = time.perf_counter,
+) -> tuple[BuildSpeed, RebuildSpeed]:
+    """A full build, a bare encode of what it embedded, then ``change()`` and a rebuild, all timed.
+
+    ``change`` edits one article; the rebuild is the same call an operator makes afterwards.
+    """
+    started = clock()
+    full = build_index(articles, index_dir, embedder, full=True)
+    full_seconds = clock() - started
+    loaded = open_index(index_dir, verify=False)
+    try:
+        texts = loaded.metadata.all_sentence_texts()
+    finally:
+        loaded.close()
+    started = clock()
+    embedder.encode_documents(texts)
+    encode_seconds = clock() - started
+    change()
+    started = clock()
+    again = build_index(articles, index_dir, embedder)
+    rebuild_seconds = clock() - started
+    return (
+        BuildSpeed(full.sentences, full_seconds, encode_seconds),
+        RebuildSpeed(full.articles, full.sentences, full_seconds, rebuild_seconds, again.encoded),
+    )

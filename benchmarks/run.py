@@ -1,0 +1,279 @@
+"""One bench run: build the corpora, measure each, run the bot, and gather the results.
+
+``run(config)`` returns the JSON-ready dict that ``report.render`` prints; every figure in it is
+measured in this run, and the bars compare figures taken side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from benchmarks.botload import BotProcess, LoadResult, ask
+from benchmarks.corpus import (
+    Pool,
+    approximate_vectors,
+    article_text_file,
+    load_pool,
+    splices,
+    synthetic_corpus,
+    write_txt_folder,
+)
+from benchmarks.measure import answer_latency, build_then_rebuild, recall_at_k
+from benchmarks.report import MIB, bars
+from index.build import build_index
+from index.embedder import Embedder
+from index.search import Searcher
+from index.store import StoreWrite, build_lock, open_index, write_generation
+from index.types import Article
+from tests.fakes.bot_api import FakeBotAPI
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = ROOT / "data" / "corpus"
+SHARED = ROOT.parent / "shared"
+SEED = 2022
+# Splices for the approximate vectors of --quick come from this many pool sentences only, so
+# that --quick encodes a few hundred sentences instead of the whole pool.
+QUICK_POOL = 300
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    """What to measure, and how much of it."""
+
+    workdir: Path
+    sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)
+    encode_limit: int = 10_000  # sizes up to this are encoded for real; larger get approximate vectors
+    rebuild_articles: int = 10_000
+    chats: int = 50
+    per_chat: int = 4
+    sequential: int = 40
+    latency_questions: int = 200
+    rounds: int = 2
+    quick: bool = False
+    bot: bool = True
+
+
+def run(config: BenchConfig, embedder: Embedder, backend: str, progress: Progress) -> dict[str, Any]:
+    """Everything the bench measures, as one JSON-ready dict (see ``report.bars`` for the bars)."""
+    started = time.perf_counter()
+    notes: list[str] = []
+    pool = load_pool(SAMPLE_CORPUS, SHARED if SHARED.is_dir() else None)
+    notes.append(f"synthetic sentences are splices of real ones: {pool.source}")
+    questions = list(pool.questions)[: config.latency_questions]
+    query_vectors = embedder.encode_queries(questions)
+    corpora: list[dict[str, Any]] = []
+    index_dirs: list[Path] = []
+
+    progress("sample corpus: building and timing answers")
+    sample_dir = config.workdir / "index-sample"
+    seconds, report = _timed(lambda: build_index(SAMPLE_CORPUS, sample_dir, embedder, full=True))
+    corpora.append(_measure(config, "sample", sample_dir, embedder, questions, query_vectors, "encoded", seconds))
+    index_dirs.append(sample_dir)
+
+    pool_vectors: np.ndarray | None = None
+    parents = pool.sentences[:QUICK_POOL] if config.quick else pool.sentences
+    approximate_sizes: list[int] = []
+    for size in config.sizes:
+        name = _size_name(size)
+        index_dir = config.workdir / f"index-{size}"
+        parts = splices(parents, size, SEED + size)
+        corpus = synthetic_corpus(parts, SEED + size, prefix=f"s{size}")
+        if size <= config.encode_limit:
+            progress(f"{name}: writing {len(corpus.articles):,} articles and building (real encoding)")
+            folder = config.workdir / f"articles-{size}"
+            write_txt_folder(corpus.articles, folder)
+            seconds, _ = _timed(lambda: build_index(folder, index_dir, embedder, full=True))
+            kind = "encoded"
+        else:
+            if pool_vectors is None:
+                progress(f"encoding the {len(parents):,} pool sentences for approximate vectors")
+                pool_vectors = embedder.encode_documents(list(parents))
+            progress(f"{name}: approximate vectors and index")
+            vectors = np.concatenate(list(approximate_vectors(parts, pool_vectors, SEED + size)))
+            seconds, _ = _timed(lambda: _write_index(index_dir, embedder, corpus.articles, corpus.sentences, vectors))
+            del vectors
+            kind = "approximate"
+            approximate_sizes.append(size)
+        del corpus, parts
+        progress(f"{name}: timing answers and recall")
+        corpora.append(_measure(config, name, index_dir, embedder, questions, query_vectors, kind, seconds))
+        index_dirs.append(index_dir)
+    if approximate_sizes:
+        notes.append(
+            f"{', '.join(_size_name(s) for s in approximate_sizes)}: vectors are NOT encoded (that would take "
+            "hours here); each is its two parent sentences' real embeddings, summed, plus noise from their "
+            "covariance, renormalised. Texts, SQLite metadata and the FAISS index are real."
+        )
+
+    result: dict[str, Any] = {
+        "quick": config.quick,
+        "backend": backend,
+        "model": embedder.name,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_average": _load()},
+        "corpora": corpora,
+    }
+
+    progress(f"rebuild: {config.rebuild_articles:,} articles, full build then one changed article")
+    build, rebuild = _rebuild(config, pool, embedder)
+    result["build"] = build
+    result["rebuild"] = rebuild
+    if config.quick:
+        notes.append(
+            f"--quick: the rebuild corpus has {config.rebuild_articles} articles, not 10^4, so fixed costs "
+            "dominate its ratio; sizes and chats are small too. Use the full run for the bars."
+        )
+
+    if config.bot:
+        for corpus, index_dir in zip(corpora, index_dirs, strict=True):
+            progress(f"{corpus['name']}: bot process" + (" under load" if corpus["name"] == "sample" else ""))
+            load, rss = _bot(config, index_dir, questions, backend, under_load=corpus["name"] == "sample")
+            corpus["bot_rss_mib"] = rss / MIB if rss else None
+            if load is not None:
+                result["bot_load"] = load
+    else:
+        notes.append("--no-bot: the bot process was not started (no RSS, no load figures)")
+    result["notes"] = notes
+    result["seconds"] = time.perf_counter() - started
+    result["bars"] = bars(result)
+    return result
+
+
+def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = action()
+    return time.perf_counter() - started, value
+
+
+def _size_name(size: int) -> str:
+    exponent = len(str(size)) - 1
+    return f"10^{exponent}" if size == 10**exponent else f"{size:,}"
+
+
+def _load() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover - not on Linux
+        return []
+
+
+def _write_index(index_dir: Path, embedder: Embedder, articles: Sequence[Article], sentences: Sequence[Any], vectors: np.ndarray) -> None:
+    with build_lock(index_dir):
+        write_generation(index_dir, StoreWrite(model=embedder.name, articles=articles, sentences=sentences, vectors=vectors))
+
+
+def _measure(
+    config: BenchConfig,
+    name: str,
+    index_dir: Path,
+    embedder: Embedder,
+    questions: Sequence[str],
+    query_vectors: np.ndarray,
+    kind: str,
+    index_seconds: float,
+) -> dict[str, Any]:
+    searcher = Searcher.open(index_dir, embedder=embedder)
+    loaded = open_index(index_dir, verify=False)
+    try:
+        latency = answer_latency(searcher, loaded, questions, rounds=config.rounds)
+        recall = recall_at_k(loaded, query_vectors)
+        manifest = loaded.manifest
+    finally:
+        loaded.close()
+        searcher.close()
+    return {
+        "name": name,
+        "sentences": manifest.sentences,
+        "articles": manifest.articles,
+        "vectors": kind,
+        "index_type": manifest.index_type,
+        "index_params": manifest.params,
+        "index_seconds": index_seconds,
+        "answer_p50_ms": latency.full.p50_ms,
+        "answer_p99_ms": latency.full.p99_ms,
+        "floor_p50_ms": latency.floor.p50_ms,
+        "floor_p99_ms": latency.floor.p99_ms,
+        "answer_vs_floor_p50": latency.ratio_p50,
+        "recall_at_10": recall,
+        "bot_rss_mib": None,
+    }
+
+
+def _rebuild(config: BenchConfig, pool: Pool, embedder: Embedder) -> tuple[dict[str, Any], dict[str, Any]]:
+    wanted = config.rebuild_articles
+    parts = splices(pool.sentences, wanted * 5 + 50, SEED)
+    corpus = synthetic_corpus(parts, SEED, prefix="news")
+    articles = corpus.articles[:wanted]
+    folder = config.workdir / "articles-rebuild"
+    write_txt_folder(articles, folder)
+    changed = articles[len(articles) // 2]
+    extra = splices(pool.sentences, 1, SEED - 1)[0].text
+
+    def change() -> None:
+        # An editor's fix: one more sentence at the end of one article.
+        edited = Article(changed.id, changed.title, (*changed.paragraphs[:-1], changed.paragraphs[-1] + " " + extra), changed.source)
+        (folder / f"{changed.id}.txt").write_text(article_text_file(edited), encoding="utf-8")
+
+    build, rebuild = build_then_rebuild(folder, config.workdir / "index-rebuild", embedder, change)
+    return (
+        {
+            "sentences": build.sentences,
+            "build_seconds": build.build_seconds,
+            "encode_seconds": build.encode_seconds,
+            "build_per_s": build.build_per_second,
+            "encode_per_s": build.encode_per_second,
+            "ratio": build.ratio,
+        },
+        {
+            "articles": rebuild.articles,
+            "sentences": rebuild.sentences,
+            "full_s": rebuild.full_seconds,
+            "rebuild_s": rebuild.rebuild_seconds,
+            "reembedded": rebuild.reembedded,
+            "ratio": rebuild.ratio,
+            "ratio_percent": rebuild.ratio * 100,
+        },
+    )
+
+
+def _bot(
+    config: BenchConfig, index_dir: Path, questions: Sequence[str], backend: str, *, under_load: bool
+) -> tuple[dict[str, Any] | None, int | None]:
+    """Serve ``index_dir`` from a bot process; under load, the one-at-a-time vs many-chats figures."""
+    with FakeBotAPI() as server, BotProcess(server, index_dir, backend=backend) as bot:
+        ask(server, questions, chats=3, per_chat=2, first_chat=1_000)  # warm-up, and RSS of serving
+        load = None
+        if under_load:
+            one = ask(server, questions, chats=1, per_chat=config.sequential, first_chat=2_000)
+            many = ask(server, questions, chats=config.chats, per_chat=config.per_chat, first_chat=3_000)
+            load = _load_figures(one, many)
+        rss = bot.stop()
+    return load, rss
+
+
+def _load_figures(one: LoadResult, many: LoadResult) -> dict[str, Any]:
+    return {
+        "chats": many.chats,
+        "questions": many.questions,
+        "answered": many.answered,
+        "lost": many.lost,
+        "errors": many.errors,
+        "concurrent_per_s": many.per_second,
+        "concurrent_p50_ms": many.latency.p50_ms,
+        "concurrent_p99_ms": many.latency.p99_ms,
+        "sequential_questions": one.questions,
+        "sequential_lost": one.lost,
+        "sequential_per_s": one.per_second,
+        "sequential_p50_ms": one.latency.p50_ms,
+        "sequential_p99_ms": one.latency.p99_ms,
+        "ratio": many.per_second / one.per_second if one.per_second > 0 else float("nan"),
+    }

@@ -1,0 +1,122 @@
+"""Outgoing Bot API calls that survive Telegram's bad moments.
+
+Every call except getUpdates goes through the Application's rate limiter, so that is where the
+retries live: ``RetryingRateLimiter`` is python-telegram-bot's ``AIORateLimiter`` (Telegram's
+flood limits, and a 429 waited out for its ``retry_after``) with bounded, backed-off retries of
+5xx answers, dropped connections and time-outs on top. getUpdates is retried for ever by
+python-telegram-bot's own polling loop; ``PollingErrorLog`` keeps that loop from writing a
+traceback per retry during a long outage.
+
+What is never resent: a request Telegram rejected (400 Bad Request: resending cannot help), and
+a message-creating call (sendMessage, ...) whose answer timed out after the request went out,
+because Telegram may already have delivered it and a resend would answer the question twice.
+Connection failures and 5xx answers happen before Telegram acts, so those are resent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.ext import AIORateLimiter
+
+logger = logging.getLogger(__name__)
+
+# Bot API methods that create something visible; a blind resend could duplicate it.
+_CREATING_PREFIXES = ("send", "forward", "copy")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard one outgoing call tries before its error reaches the handler."""
+
+    attempts: int = 8  # tries per call on 5xx and network errors, the first one included
+    first_delay: float = 0.5  # seconds before the first retry; doubled each time
+    max_delay: float = 8.0
+    flood_retries: int = 5  # 429 answers waited out per call (each for its retry_after)
+    # Once the bot is stopping, a call stops retrying after this many seconds, so that SIGTERM
+    # during an outage still exits within a few seconds.
+    drain_seconds: float = 3.0
+
+    def delay(self, retry: int) -> float:
+        """Seconds to wait before retry number ``retry`` (1 = the first retry), with jitter."""
+        base = min(self.max_delay, self.first_delay * 2 ** (retry - 1))
+        return base * random.uniform(0.5, 1.0)  # jitter: many chats do not retry in lockstep
+
+
+def is_transient(error: TelegramError, endpoint: str) -> bool:
+    """Whether resending the same call may succeed and cannot duplicate what the user sees."""
+    if isinstance(error, BadRequest):
+        return False
+    if isinstance(error, TimedOut):
+        delivered_maybe = isinstance(error.__cause__, httpx.ReadTimeout)
+        return not (delivered_maybe and endpoint.startswith(_CREATING_PREFIXES))
+    return isinstance(error, NetworkError)
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """``AIORateLimiter`` plus bounded retries with backoff for transient errors."""
+
+    def __init__(self, policy: RetryPolicy | None = None, *, stopping: Callable[[], bool] | None = None) -> None:
+        self.policy = policy or RetryPolicy()
+        super().__init__(max_retries=self.policy.flood_retries)
+        self._stopping: Callable[[], bool] = stopping or (lambda: False)
+
+    def stop_when(self, stopping: Callable[[], bool]) -> None:
+        """Give the predicate that says the bot is shutting down (it shortens retries)."""
+        self._stopping = stopping
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        started = time.monotonic()
+        attempt = 1
+        while True:
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except TelegramError as error:
+                if not is_transient(error, endpoint) or attempt >= self.policy.attempts:
+                    raise
+                if self._stopping() and time.monotonic() - started >= self.policy.drain_seconds:
+                    raise
+                delay = self.policy.delay(attempt)
+                logger.warning(
+                    "Telegram call %s failed (%s: %s); retry %d of %d in %.1f s",
+                    endpoint, type(error).__name__, error, attempt, self.policy.attempts - 1, delay,
+                )
+                await asyncio.sleep(delay)
+                attempt += 1
+
+
+class PollingErrorLog:
+    """``error_callback`` for polling: one warning per outage instead of a traceback per retry."""
+
+    def __init__(self, quiet_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self._quiet = quiet_seconds
+        self._clock = clock
+        self._last_warning: float | None = None
+
+    def __call__(self, error: TelegramError) -> None:
+        # Called by python-telegram-bot's retry loop, which must never see an exception from here.
+        try:
+            now = self._clock()
+            if self._last_warning is None or now - self._last_warning >= self._quiet:
+                self._last_warning = now
+                logger.warning("Cannot fetch updates from Telegram (%s: %s); retrying with backoff", type(error).__name__, error)
+            else:
+                logger.debug("Still cannot fetch updates (%s: %s)", type(error).__name__, error)
+        except Exception:  # pragma: no cover - logging itself failed; nothing sensible is left
+            pass

@@ -1,0 +1,235 @@
+"""The lexical ranker: BM25 over stemmed words, built with the index and stored beside it.
+
+Dense embeddings match meaning but blur names and numbers ("Peskov" and "Ryabkov" are both
+"a Russian official" to MiniLM); BM25 matches the exact words. ``LexicalIndex`` holds the BM25
+weight of every (word, sentence) pair as one sparse matrix in compressed-column form (one
+column per stemmed word), which is what a query needs: the score of a sentence is the sum of
+the columns of the question's words. Memory is linear in the number of word occurrences
+(about 15 per sentence: some 120 MB for a million sentences), never sentences x vocabulary.
+
+On disk it is ``lexical.npz`` (numeric arrays only, read with ``allow_pickle=False``) and
+``lexical.json`` (the vocabulary and the BM25 parameters): nothing that runs code when loaded.
+
+Words are case-folded, accents kept, split on anything that is not a letter or digit, English
+stop words dropped and the rest stemmed (Snowball, via PyStemmer), so "talks" finds "talk".
+Numbers are words too, even one digit long ("No. 1"). In a question, words written with a
+capital letter (not at its start) and numbers weigh more (``NAME_WEIGHT``): they name the
+thing asked about, which is exactly what dense retrieval blurs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.errors import IndexLoadError
+
+LEXICAL_ARRAYS = "lexical.npz"
+LEXICAL_VOCABULARY = "lexical.json"
+LEXICAL_FORMAT = 1
+K1 = 1.2
+B = 0.75
+# How much more a capitalised word or a number in the question counts than another word.
+NAME_WEIGHT = 2.0
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# "U.S." and "US", "U.K." and "UK" are one word: dotted initials lose their dots.
+_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+# English stop words (the usual short list plus question words and auxiliaries): they carry
+# no topic, and a question is mostly made of them.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are aren't as at be because been before
+    being below between both but by can can't cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having
+    he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm
+    i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not
+    of off on once only or other ought our ours ourselves out over own same shan't she she'd
+    she'll she's should shouldn't so some such than that that's the their theirs them themselves
+    then there there's these they they'd they'll they're they've this those through to too under
+    until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+    where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+    you've your yours yourself yourselves s t d ll re ve m also just will shall may might must
+    much many whose tell me please
+    """.split()
+)
+
+
+def _stemmer():  # noqa: ANN202 - PyStemmer has no type stubs
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+class Tokenizer:
+    """Text -> stemmed words (one per instance: the stemmer keeps a cache, not thread-safe)."""
+
+    def __init__(self) -> None:
+        self._stemmer = _stemmer()
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` as written (no stop words), in order."""
+        return [w for w in _WORD.findall(_normalise(text)) if w.casefold().replace("’", "'") not in STOP_WORDS]
+
+    def stem(self, word: str) -> str:
+        return self._stemmer.stemWord(_fold(word))
+
+    def tokens(self, text: str) -> list[str]:
+        """The stemmed words of ``text``."""
+        words = [_fold(w) for w in self.words(text)]
+        return self._stemmer.stemWords(words) if words else []
+
+    def query_terms(self, question: str) -> dict[str, float]:
+        """Stemmed question words with their weights: names and numbers weigh ``NAME_WEIGHT``."""
+        text = _normalise(question)
+        weights: dict[str, float] = {}
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.casefold().replace("’", "'") in STOP_WORDS:
+                continue
+            named = word[0].isdigit() or (word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start()))
+            stem = self.stem(word)
+            weight = NAME_WEIGHT if named else 1.0
+            weights[stem] = max(weights.get(stem, 0.0), weight)
+        return weights
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\"'“‘(:"
+
+
+@dataclass(frozen=True)
+class LexicalIndex:
+    """BM25 weights, one compressed column per stemmed word (see the module docstring)."""
+
+    vocabulary: dict[str, int]
+    weights: np.ndarray  # float32, one per (word, sentence) pair, column by column
+    rows: np.ndarray  # int32, the sentence row of each weight
+    starts: np.ndarray  # int64, len(vocabulary) + 1: column j is weights[starts[j]:starts[j+1]]
+    n_rows: int
+
+    def knows(self, word: str, tokenizer: Tokenizer) -> bool:
+        """Whether ``word`` (as written in a question) occurs in any indexed sentence."""
+        return tokenizer.stem(word) in self.vocabulary
+
+    def scores(self, terms: dict[str, float]) -> np.ndarray:
+        """The weighted BM25 score of every sentence for the question's ``terms``."""
+        total = np.zeros(self.n_rows, dtype=np.float32)
+        for term, weight in terms.items():
+            column = self.vocabulary.get(term)
+            if column is None:
+                continue
+            lo, hi = int(self.starts[column]), int(self.starts[column + 1])
+            total[self.rows[lo:hi]] += weight * self.weights[lo:hi]
+        return total
+
+    def top(self, terms: dict[str, float], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, scores) of the ``k`` best sentences with a positive score, best first."""
+        scores = self.scores(terms)
+        candidates = np.flatnonzero(scores > 0)
+        if candidates.size > k:
+            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+        order = np.argsort(-scores[candidates], kind="stable")
+        return candidates[order], scores[candidates[order]]
+
+    def save(self, directory: Path) -> list[str]:
+        """Write the two files into ``directory``; returns their names."""
+        np.savez(
+            directory / LEXICAL_ARRAYS,
+            weights=self.weights,
+            rows=self.rows,
+            starts=self.starts,
+        )
+        meta = {"format": LEXICAL_FORMAT, "k1": K1, "b": B, "rows": self.n_rows, "vocabulary": self.vocabulary}
+        (directory / LEXICAL_VOCABULARY).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        return [LEXICAL_ARRAYS, LEXICAL_VOCABULARY]
+
+
+def build_lexical(texts: Iterable[str], tokenizer: Tokenizer | None = None) -> LexicalIndex:
+    """BM25 (Lucene's variant) over ``texts``; row ``i`` is ``texts[i]``."""
+    tokenizer = tokenizer or Tokenizer()
+    vocabulary: dict[str, int] = {}
+    doc_rows: list[int] = []
+    doc_terms: list[int] = []
+    doc_counts: list[int] = []
+    lengths: list[int] = []
+    for row, text in enumerate(texts):
+        tokens = tokenizer.tokens(text)
+        lengths.append(len(tokens))
+        counts: dict[int, int] = {}
+        for token in tokens:
+            term = vocabulary.setdefault(token, len(vocabulary))
+            counts[term] = counts.get(term, 0) + 1
+        doc_rows.extend([row] * len(counts))
+        doc_terms.extend(counts.keys())
+        doc_counts.extend(counts.values())
+    n_rows = len(lengths)
+    rows = np.asarray(doc_rows, dtype=np.int32)
+    terms = np.asarray(doc_terms, dtype=np.int64)
+    tf = np.asarray(doc_counts, dtype=np.float32)
+    length = np.asarray(lengths, dtype=np.float32)
+    average = float(length.mean()) if n_rows and length.mean() > 0 else 1.0
+    df = np.bincount(terms, minlength=len(vocabulary)).astype(np.float32)
+    idf = np.log1p((n_rows - df + 0.5) / (df + 0.5))
+    norm = K1 * (1 - B + B * length[rows] / average) if rows.size else np.zeros(0, dtype=np.float32)
+    weights = (idf[terms] * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+    order = np.argsort(terms, kind="stable")  # group by word: compressed columns
+    starts = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+    np.cumsum(df.astype(np.int64), out=starts[1:])
+    return LexicalIndex(vocabulary, weights[order], rows[order], starts, n_rows)
+
+
+def load_lexical(directory: Path, n_rows: int) -> LexicalIndex:
+    """Read and check the lexical index of a generation; raise IndexLoadError if it is wrong."""
+    try:
+        meta = json.loads((directory / LEXICAL_VOCABULARY).read_text(encoding="utf-8"))
+        with np.load(directory / LEXICAL_ARRAYS, allow_pickle=False) as arrays:
+            weights, rows, starts = arrays["weights"], arrays["rows"], arrays["starts"]
+    except FileNotFoundError as exc:
+        raise IndexLoadError(f"The index at {directory.parent} has no lexical index ({exc.filename}); rebuild it.") from exc
+    except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise IndexLoadError(f"The lexical index in {directory} is unreadable ({exc}); rebuild the index.") from exc
+    vocabulary = meta.get("vocabulary") if isinstance(meta, dict) else None
+    problems = []
+    if not isinstance(meta, dict) or meta.get("format") != LEXICAL_FORMAT or not isinstance(vocabulary, dict):
+        problems.append("unknown format")
+    elif meta.get("rows") != n_rows:
+        problems.append(f"it covers {meta.get('rows')} sentences, the index has {n_rows}")
+    elif starts.shape != (len(vocabulary) + 1,) or weights.shape != rows.shape or int(starts[-1]) != rows.size:
+        problems.append("its arrays do not fit together")
+    elif rows.size and (int(rows.min()) < 0 or int(rows.max()) >= n_rows):
+        problems.append("it points at sentences that do not exist")
+    if problems:
+        raise IndexLoadError(f"The lexical index in {directory} is corrupt ({problems[0]}); rebuild the index.")
+    return LexicalIndex(vocabulary, weights.astype(np.float32, copy=False), rows.astype(np.int32, copy=False), starts, n_rows)
+
+
+def names_in(question: str, tokenizer: Tokenizer) -> list[str]:
+    """Capitalised words in ``question`` that are not at its start: names of people, places..."""
+    text = _normalise(question)
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word[0].isupper() and not _sentence_start(text, match.start()) and _fold(word) not in STOP_WORDS:
+            found.append(word)
+    return found
+
+
+def unique(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Measure Verbatim's speed: ``python scripts/bench.py [--quick] [--json] [--sizes 10000,100000,1000000]``.
+
+Prints a table (or, with --json, one JSON object) of answer latency against its floor, ANN recall,
+build and rebuild speed, the bot's memory per corpus size and its throughput under 50 chats at
+once, with the issue's bars marked ok or MISS. The full run takes 20-40 minutes on 2 cores;
+--quick is a smoke run of about a minute whose figures are not meant to meet the bars.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.report import json_ready, render  # noqa: E402
+from benchmarks.run import BenchConfig, run  # noqa: E402
+from index.embedder import DEFAULT_MODEL, load_embedder, quiet_model_loading  # noqa: E402
+from index.errors import VerbatimError  # noqa: E402
+
+QUICK = {"sizes": (2_000,), "encode_limit": 0, "rebuild_articles": 60, "chats": 10, "per_chat": 2,
+         "sequential": 10, "latency_questions": 40, "rounds": 1}
+
+
+def sizes(text: str) -> tuple[int, ...]:
+    """``10000,1e5,10^6`` -> (10000, 100000, 1000000)."""
+    out = []
+    for part in text.split(","):
+        part = part.strip().replace("10^", "1e")
+        if part:
+            out.append(int(float(part)))
+    if not out or min(out) < 10:
+        raise argparse.ArgumentTypeError("sizes are sentence counts of at least 10, e.g. 10000,100000,1000000")
+    return tuple(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small smoke run (about a minute)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--sizes", type=sizes, help="synthetic corpus sizes in sentences (default 10^4,10^5,10^6)")
+    parser.add_argument("--encode-limit", type=int, help="sizes up to this are encoded for real (default 10^4)")
+    parser.add_argument("--rebuild-articles", type=int, help="articles in the rebuild corpus (default 10^4)")
+    parser.add_argument("--chats", type=int, help="chats asking at once in the load test (default 50)")
+    parser.add_argument("--backend", choices=("torch", "onnx"), default=os.environ.get("VERBATIM_BACKEND", "torch"))
+    parser.add_argument("--no-bot", action="store_true", help="skip the bot process (RSS and load figures)")
+    parser.add_argument("--workdir", type=Path, help="where to write corpora and indexes (default: a temp dir)")
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    args = parser.parse_args(argv)
+
+    settings = dict(QUICK) if args.quick else {}
+    for key in ("sizes", "encode_limit", "rebuild_articles", "chats"):
+        if getattr(args, key) is not None:
+            settings[key] = getattr(args, key)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="verbatim-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = BenchConfig(workdir=workdir, quick=args.quick, bot=not args.no_bot, **settings)
+
+    def progress(message: str) -> None:
+        print(f"bench: {message}", file=sys.stderr, flush=True)
+
+    quiet_model_loading()
+    try:
+        embedder = load_embedder(DEFAULT_MODEL, args.backend)
+        result = run(config, embedder, args.backend, progress)
+    except VerbatimError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    result["command"] = " ".join(["python scripts/bench.py", *(argv if argv is not None else sys.argv[1:])])
+    print(json.dumps(json_ready(result)) if args.json else render(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
