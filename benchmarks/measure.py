@@ -14,13 +14,15 @@ from pathlib import Path
 import numpy as np
 
 from index.build import build_index
+from index.context import matching_texts
 from index.embedder import Embedder
+from index.ranking import CANDIDATES
 from index.search import Searcher
 from index.store import LoadedIndex, open_index
 
-# Rows the searcher asks FAISS for when answering (k=10 hits, doubled, +5 for duplicates);
-# the floor asks for as many so that both do the same FAISS work.
-FLOOR_K = 25
+# Rows the searcher asks FAISS for when answering (its candidate depth); the floor asks for as
+# many, so that both do the same FAISS work.
+FLOOR_K = max(25, CANDIDATES)
 RECALL_K = 10
 
 Clock = Callable[[], float]
@@ -173,7 +175,8 @@ def build_then_rebuild(
     full_seconds = clock() - started
     loaded = open_index(index_dir, verify=False)
     try:
-        texts = loaded.metadata.all_sentence_texts()
+        # What the build embedded: each distinct matching text once, as the build encodes them.
+        texts = list(dict.fromkeys(matching_texts(loaded.metadata.all_sentences())))
     finally:
         loaded.close()
     started = clock()

@@ -28,11 +28,11 @@ from benchmarks.corpus import (
 )
 from benchmarks.measure import answer_latency, build_then_rebuild, recall_at_k
 from benchmarks.report import MIB, bars
-from index.build import build_index
+from index.build import build_index, write_index
 from index.embedder import Embedder
 from index.search import Searcher
-from index.store import StoreWrite, build_lock, open_index, write_generation
-from index.types import Article
+from index.store import build_lock, open_index
+from index.types import Article, Sentence
 from tests.fakes.bot_api import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,9 +166,12 @@ def _load() -> list[float]:
         return []
 
 
-def _write_index(index_dir: Path, embedder: Embedder, articles: Sequence[Article], sentences: Sequence[Any], vectors: np.ndarray) -> None:
+def _write_index(
+    index_dir: Path, embedder: Embedder, articles: Sequence[Article], sentences: Sequence[Sentence], vectors: np.ndarray
+) -> None:
+    """The generation a build would write for these sentences, with the given vectors."""
     with build_lock(index_dir):
-        write_generation(index_dir, StoreWrite(model=embedder.name, articles=articles, sentences=sentences, vectors=vectors))
+        write_index(index_dir, embedder.name, articles, sentences, vectors)
 
 
 def _measure(

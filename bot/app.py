@@ -1,6 +1,8 @@
-"""Wiring: ``build_application`` registers the handlers on a python-telegram-bot Application.
+"""Wiring: ``build_application`` registers the handlers on a python-telegram-bot Application;
+``running`` / ``serve`` / ``run_telegram`` start and stop it.
 
-The tests build the very same application and point it at their own Bot API server.
+The tests build the very same application, start it the very same way (``running``), and point
+it at their own Bot API server.
 """
 
 from __future__ import annotations
@@ -81,10 +83,11 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
 
 
 async def on_startup(application: Application) -> None:
-    """Start-up work once the bot is known to Telegram: the command menu.
+    """Start-up work once the bot is known to Telegram: the command menu, the index watcher
+    and the SIGHUP handler.
 
-    ``run_polling`` calls it as ``post_init``; code that starts an Application by hand (the
-    tests) must call ``application.post_init`` itself.
+    It is the Application's ``post_init``; ``running`` (the bot's and the tests' one start path)
+    calls it, and ``post_stop`` (``_stop_services``) undoes it.
     """
     await register_commands(application.bot)
     settings = application.bot_data[SERVICES_KEY].settings

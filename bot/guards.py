@@ -29,6 +29,7 @@ from telegram.constants import ChatType, MessageEntityType
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
 
+from bot.chat_filters import is_addressed
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -148,6 +149,8 @@ class Guard:
             return
         if not is_allowed(self._settings, user_id, chat_id):
             self.refused += 1
+            # The ids an operator would add to VERBATIM_ALLOWED_CHATS to let this one in.
+            logger.info("Private bot: refused user %s in chat %s (not in VERBATIM_ALLOWED_CHATS)", user_id, chat_id)
             await self._tell_private(update, context)
             raise ApplicationHandlerStop
         if not counts_as_request(update, context.bot.id, context.bot.username):
@@ -196,20 +199,13 @@ def counts_as_request(update: Update, bot_id: int, bot_username: str | None) -> 
 
 
 def addressed_to_bot(message: Message, bot_id: int, bot_username: str | None) -> bool:
-    """In a group: a command, an @mention of the bot, or a reply to one of the bot's messages."""
-    replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+    """In a group: a command (for this bot), an @mention of the bot, or a reply to the bot."""
+    if is_addressed(message, bot_username, bot_id):  # the chat layer's own rule: mention or reply
         return True
-    mention = f"@{bot_username}".casefold() if bot_username else None
-    for entity, text in message.parse_entities().items():
-        if entity.type == MessageEntityType.BOT_COMMAND and entity.offset == 0:
+    for entity, text in message.parse_entities([MessageEntityType.BOT_COMMAND]).items():
+        if entity.offset == 0:
             _, _, target = text.partition("@")
-            if not target or (bot_username and target.casefold() == bot_username.casefold()):
-                return True
-        elif entity.type == MessageEntityType.MENTION and mention and text.casefold() == mention:
-            return True
-        elif entity.type == MessageEntityType.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id:
-            return True
+            return not target or (bot_username is not None and target.casefold() == bot_username.casefold())
     return False
 
 

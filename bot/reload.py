@@ -14,8 +14,10 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes
@@ -169,8 +171,10 @@ class IndexReloader:
         self._retiring.remove(old)
         self._searchers.retire(old)
 
-    def _spawn(self, coroutine: object, name: str) -> None:
-        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(coroutine, name=name)  # type: ignore[arg-type]
+    def _spawn(self, coroutine: Coroutine[Any, Any, object], name: str) -> None:
+        # Plain asyncio tasks, not Application.create_task: Application.stop() awaits those, and
+        # the watcher never ends by itself. stop() cancels and awaits these instead.
+        task = asyncio.get_running_loop().create_task(coroutine, name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

@@ -1,31 +1,50 @@
 """Building an index: articles -> sentences (with speakers) -> embeddings -> a new generation.
 
-Unchanged sentences keep their embeddings from the live index (keyed by model and the hash of
-the text actually embedded, which for a sentence that cannot stand alone includes the sentence
-before it: see context.py), so adding or changing one article re-embeds only that article;
-``full=True`` re-embeds all. The build also writes the lexical (BM25) index of the same texts
-and the embedded texts' hashes into the generation (``lexical.py``, ``EMBEDDED_KEYS``).
+A rebuild is incremental at two levels (``full=True`` redoes everything):
+
+* an article whose content hash is unchanged since the live index was built, by the same model
+  and the same splitting/attribution/context code (``pipeline_fingerprint``), keeps its stored
+  sentences, speakers and vectors: it is not even split again;
+* any other sentence whose embedded text was embedded before keeps its vector (keyed by model
+  and the hash of the text actually embedded, which for a sentence that cannot stand alone
+  includes the sentence before it: see context.py).
+
+So a rebuild after changing one article splits and encodes that article only; removed articles
+simply are not carried over. Splitting runs in a helper thread while the model encodes what was
+split before it (the model computes outside the GIL), so a full build runs at about the model's
+own encoding speed. The build also writes the lexical (BM25) index of the embedded texts and
+their hashes into the generation (``lexical.py``, ``EMBEDDED_KEYS``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pysbd
+from tqdm import tqdm
 
+from index import attribution, context, sentences as splitting
 from index.attribution import attribute
 from index.context import matching_texts
 from index.documents import LoadProblem, load_articles
 from index.embedder import Embedder
 from index.errors import IndexBuildError, IndexLoadError
-from index.lexical import build_lexical
-from index.metadata import text_hash
+from index.lexical import LexicalIndex, build_lexical
+from index.metadata import article_hash, text_hash
 from index.sentences import split_article
-from index.store import Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
+from index.store import LoadedIndex, Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
 from index.types import Article, Sentence
+
+# Hashes of the texts embedded for each row: one sha256 digest (32 uint8) per row, no pickle.
+EMBEDDED_KEYS = "embedded.npy"
+# Articles split per step of the split/encode pipeline: enough sentences for full encode batches.
+CHUNK_ARTICLES = 128
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,7 @@ class BuildReport:
     problems: tuple[LoadProblem, ...]
     skipped: tuple[str, ...]
     manifest: Manifest
+    unchanged_articles: int = 0  # articles carried over from the previous index without splitting
 
     @property
     def sentences_per_second(self) -> float:
@@ -53,6 +73,14 @@ def sentences_of(articles: Sequence[Article]) -> list[Sentence]:
     for article in articles:
         sentences.extend(attribute(split_article(article), title=article.title))
     return sentences
+
+
+def pipeline_fingerprint() -> str:
+    """Changes whenever the code deciding an article's sentences, speakers or embedded texts does."""
+    digest = hashlib.sha256(pysbd.__version__.encode("utf-8"))
+    for module_file in (splitting.__file__, attribution.__file__, context.__file__, __file__):
+        digest.update(Path(module_file).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def build_index(
@@ -81,85 +109,270 @@ def build_index(
                 + (f" ({details})" if details else " (no .txt, .md, .html or .jsonl articles found)")
                 + ". The existing index, if any, is unchanged."
             )
-        sentences = sentences_of(loaded.articles)
-        if not sentences:
+        fingerprint = pipeline_fingerprint()
+        previous = None if full else _Previous.open(index_dir, embedder, fingerprint)
+        try:
+            result = _sentences_and_vectors(loaded.articles, embedder, previous, progress=progress, clock=clock)
+        finally:
+            if previous is not None:
+                previous.close()
+        if not result.sentences:
             raise IndexBuildError(f"The articles in {articles_path} hold no sentences; the existing index is unchanged.")
-        cache = {} if full else _previous_embeddings(index_dir, embedder)
-        texts = matching_texts(sentences)
-        encode_started = clock()
-        vectors, encoded = _embed(texts, embedder, cache, progress=progress)
-        encode_seconds = clock() - encode_started
-        manifest = write_generation(
+        manifest = write_index(
             index_dir,
-            StoreWrite(
-                model=embedder.name,
-                articles=loaded.articles,
-                sentences=sentences,
-                vectors=vectors,
-                index_type=index_type,
-                build_seconds=clock() - started,
-                extra_files=lambda directory: _write_matching_files(directory, texts),
-            ),
+            embedder.name,
+            loaded.articles,
+            result.sentences,
+            result.vectors,
+            texts=result.texts,
+            lexical=result.lexical,
+            index_type=index_type,
+            build_seconds=clock() - started,
+            pipeline=fingerprint,
         )
     return BuildReport(
         articles=len(loaded.articles),
-        sentences=len(sentences),
-        encoded=encoded,
-        reused=len(sentences) - encoded,
+        sentences=len(result.sentences),
+        encoded=result.encoded,
+        reused=len(result.sentences) - result.encoded,
         seconds=clock() - started,
-        encode_seconds=encode_seconds,
+        encode_seconds=result.encode_seconds,
         problems=loaded.problems,
         skipped=loaded.skipped,
         manifest=manifest,
+        unchanged_articles=result.unchanged_articles,
     )
 
 
-# Hashes of the texts embedded for each row: one sha256 digest (32 uint8) per row, no pickle.
-EMBEDDED_KEYS = "embedded.npy"
+def write_index(
+    index_dir: Path,
+    model: str,
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    vectors: np.ndarray,
+    *,
+    texts: Sequence[str] | None = None,
+    lexical: LexicalIndex | None = None,
+    index_type: str = "auto",
+    build_seconds: float = 0.0,
+    pipeline: str = "",
+) -> Manifest:
+    """Write ``sentences`` (row i has ``vectors[i]``) as the live generation; hold ``build_lock``.
+
+    ``texts`` are the embedded texts (computed from the sentences when not given) and
+    ``lexical`` their BM25 index (built when not given). The benchmark writes synthetic corpora
+    through here, so that they are exactly what a build writes.
+    """
+    matching = list(texts) if texts is not None else matching_texts(sentences)
+    bm25 = lexical if lexical is not None else build_lexical(matching)
+    return write_generation(
+        index_dir,
+        StoreWrite(
+            model=model,
+            articles=articles,
+            sentences=sentences,
+            vectors=vectors,
+            index_type=index_type,
+            build_seconds=build_seconds,
+            pipeline=pipeline,
+            extra_files=lambda directory: _write_matching_files(directory, matching, bm25),
+        ),
+    )
 
 
-def _write_matching_files(directory: Path, texts: Sequence[str]) -> list[str]:
+def _write_matching_files(directory: Path, texts: Sequence[str], lexical: LexicalIndex) -> list[str]:
     """The lexical index of the matching texts and their hashes, written into a generation."""
-    names = build_lexical(texts).save(directory)
-    digests = b"".join(bytes.fromhex(text_hash(t)) for t in texts)
+    names = lexical.save(directory)
+    digests = b"".join(_key(t) for t in texts)
     keys = np.frombuffer(digests, dtype=np.uint8).reshape(len(texts), 32)
     np.save(directory / EMBEDDED_KEYS, keys, allow_pickle=False)
     return [*names, EMBEDDED_KEYS]
 
 
-def _previous_embeddings(index_dir: Path, embedder: Embedder) -> dict[str, np.ndarray]:
-    """embedded-text hash -> vector from the live index, when it was built with the same model."""
+def _key(text: str) -> bytes:
+    """The 32-byte cache key of an embedded text (the digest ``text_hash`` writes in hex)."""
+    return bytes.fromhex(text_hash(text))
+
+
+class _Previous:
+    """What the live index offers a rebuild: its articles' sentences and every stored vector."""
+
+    def __init__(self, loaded: LoadedIndex, reuse_articles: bool) -> None:
+        self._loaded = loaded
+        self.article_hashes = loaded.metadata.article_hashes() if reuse_articles else {}
+        self.vectors = loaded.vectors()  # memory-mapped
+        self._rows_by_key: dict[bytes, int] | None = None
+        self._stored: dict[str, list[tuple[int, Sentence]]] | None = None
+
+    @classmethod
+    def open(cls, index_dir: Path, embedder: Embedder, fingerprint: str) -> _Previous | None:
+        """The live index when it was built with the same model, else None (embed everything)."""
+        try:
+            loaded = open_index(index_dir, expected_model=embedder.name, expected_dimension=embedder.dim, verify=False)
+        except IndexLoadError:
+            return None
+        try:
+            previous = cls(loaded, reuse_articles=loaded.manifest.pipeline == fingerprint)
+            if previous.vectors.shape != (loaded.manifest.sentences, embedder.dim):
+                raise ValueError("vectors.npy does not match the manifest")
+            return previous
+        except (OSError, ValueError):
+            loaded.close()
+            return None
+
+    def close(self) -> None:
+        self._loaded.close()
+
+    def unchanged(self, article: Article) -> bool:
+        return self.article_hashes.get(article.id) == article_hash(article)
+
+    def stored(self, article_id: str) -> list[tuple[int, Sentence]]:
+        """(row, sentence) of a stored article, in order (all are read in one query, once)."""
+        if self._stored is None:
+            grouped: dict[str, list[tuple[int, Sentence]]] = {}
+            for row, sentence in enumerate(self._loaded.metadata.all_sentences()):
+                grouped.setdefault(sentence.article_id, []).append((row, sentence))
+            self._stored = grouped
+        return self._stored.get(article_id, [])
+
+    def row_of(self, key: bytes) -> int | None:
+        """The row whose embedded text had this key, if the index recorded its keys."""
+        if self._rows_by_key is None:
+            try:
+                keys = np.load(self._loaded.generation_dir / EMBEDDED_KEYS, allow_pickle=False)
+            except (OSError, ValueError):
+                keys = np.zeros((0, 32), dtype=np.uint8)  # older index: it cannot say what it embedded
+            if len(keys) != len(self.vectors):
+                keys = np.zeros((0, 32), dtype=np.uint8)
+            self._rows_by_key = {row.tobytes(): i for i, row in enumerate(keys)}
+        return self._rows_by_key.get(key)
+
+
+@dataclass(frozen=True)
+class _Split:
+    """One article's sentences and embedded texts, with where its vectors come from."""
+
+    sentences: list[Sentence]
+    texts: list[str]
+    rows: list[int] | None  # previous-index rows of an unchanged article, else None (fresh)
+
+
+@dataclass(frozen=True)
+class _Built:
+    sentences: list[Sentence]
+    texts: list[str]
+    vectors: np.ndarray
+    lexical: LexicalIndex
+    encoded: int
+    encode_seconds: float
+    unchanged_articles: int
+
+
+def _split_fresh(articles: Sequence[Article]) -> list[_Split]:
+    out = []
+    for article in articles:
+        sentences = attribute(split_article(article), title=article.title)
+        out.append(_Split(sentences, matching_texts(sentences), None))
+    return out
+
+
+def _sentences_and_vectors(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    previous: _Previous | None,
+    *,
+    progress: bool,
+    clock: Callable[[], float],
+) -> _Built:
+    """Every article's sentences, embedded texts and vectors, in article order, plus BM25."""
+    splits: dict[int, _Split] = {}
+    fresh: list[int] = []
+    for number, article in enumerate(articles):
+        if previous is not None and previous.unchanged(article):
+            stored = previous.stored(article.id)
+            sentences = [s for _, s in stored]
+            splits[number] = _Split(sentences, matching_texts(sentences), [row for row, _ in stored])
+        else:
+            fresh.append(number)
+    computed: dict[bytes, np.ndarray] = {}
+    encoded = 0
+    encode_seconds = 0.0
+    # One helper thread splits chunks in order, then builds BM25 over all texts; meanwhile this
+    # thread encodes each chunk as soon as it is split.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="verbatim-split")
     try:
-        previous = open_index(index_dir, expected_model=embedder.name, expected_dimension=embedder.dim, verify=False)
-    except IndexLoadError:
-        return {}  # no usable previous index: everything is embedded afresh
-    try:
-        # An index written before embedded texts were recorded cannot say what it embedded.
-        keys = np.load(previous.generation_dir / EMBEDDED_KEYS, allow_pickle=False)
-        hashes = [row.tobytes().hex() for row in keys]
-        vectors = previous.vectors()
-        if vectors.shape != (len(hashes), embedder.dim):
-            return {}
-        return {h: vectors[row] for row, h in enumerate(hashes)}
-    except (OSError, ValueError):
-        return {}
+        chunks = [fresh[i : i + CHUNK_ARTICLES] for i in range(0, len(fresh), CHUNK_ARTICLES)]
+        pending: list[tuple[list[int], Future[list[_Split]]]] = [
+            (chunk, pool.submit(_split_fresh, [articles[n] for n in chunk])) for chunk in chunks
+        ]
+        lexical = pool.submit(_lexical_after, dict(splits), pending, len(articles))
+        with tqdm(total=len(fresh), desc="Embedding", unit="article", disable=not progress or not fresh) as bar:
+            for chunk, future in pending:
+                for number, split in zip(chunk, future.result(), strict=True):
+                    splits[number] = split
+                encode_started = clock()
+                encoded += _encode_missing([t for n in chunk for t in splits[n].texts], embedder, previous, computed)
+                encode_seconds += clock() - encode_started
+                bar.update(len(chunk))
+        bm25 = lexical.result()
     finally:
-        previous.close()
+        pool.shutdown(wait=False, cancel_futures=True)
+    ordered = [splits[n] for n in range(len(articles))]
+    sentences = [s for split in ordered for s in split.sentences]
+    texts = [t for split in ordered for t in split.texts]
+    vectors = _assemble(ordered, embedder.dim, previous, computed)
+    return _Built(sentences, texts, vectors, bm25, encoded, encode_seconds, len(articles) - len(fresh))
 
 
-def _embed(
-    texts: Sequence[str], embedder: Embedder, cache: dict[str, np.ndarray], *, progress: bool
-) -> tuple[np.ndarray, int]:
-    """One vector per matching text; each distinct new text is encoded once."""
-    hashes = [text_hash(t) for t in texts]
-    missing: dict[str, str] = {}
-    for text, key in zip(texts, hashes, strict=True):
-        if key not in cache and key not in missing:
-            missing[key] = text
-    fresh = embedder.encode_documents(list(missing.values()), progress=progress)
-    known = dict(cache)
-    known.update(zip(missing.keys(), fresh, strict=True))
-    vectors = np.empty((len(texts), embedder.dim), dtype=np.float32)
-    for row, key in enumerate(hashes):
-        vectors[row] = known[key]
-    return vectors, len(missing)
+def _lexical_after(
+    unchanged: dict[int, _Split], pending: Sequence[tuple[list[int], Future[list[_Split]]]], articles: int
+) -> LexicalIndex:
+    """BM25 over every text in article order; runs after the splits (same single worker)."""
+    splits = dict(unchanged)
+    for chunk, future in pending:
+        splits.update(zip(chunk, future.result(), strict=True))
+    return build_lexical(t for n in range(articles) for t in splits[n].texts)
+
+
+def _encode_missing(
+    texts: Sequence[str], embedder: Embedder, previous: _Previous | None, computed: dict[bytes, np.ndarray]
+) -> int:
+    """Encode the texts neither the previous index nor this build has a vector for; how many."""
+    missing: dict[bytes, str] = {}
+    for text in texts:
+        key = _key(text)
+        if key in computed or key in missing:
+            continue
+        if previous is not None:
+            row = previous.row_of(key)
+            if row is not None:
+                computed[key] = previous.vectors[row]
+                continue
+        missing[key] = text
+    if missing:
+        fresh = embedder.encode_documents(list(missing.values()))
+        computed.update(zip(missing.keys(), fresh, strict=True))
+    return len(missing)
+
+
+def _assemble(
+    ordered: Sequence[_Split], dim: int, previous: _Previous | None, computed: dict[bytes, np.ndarray]
+) -> np.ndarray:
+    """The vectors in row order: carried-over rows in one gather, the rest from ``computed``."""
+    total = sum(len(split.sentences) for split in ordered)
+    vectors = np.empty((total, dim), dtype=np.float32)
+    targets: list[int] = []
+    sources: list[int] = []
+    row = 0
+    for split in ordered:
+        if split.rows is not None:
+            targets.extend(range(row, row + len(split.rows)))
+            sources.extend(split.rows)
+        else:
+            for offset, text in enumerate(split.texts):
+                vectors[row + offset] = computed[_key(text)]
+        row += len(split.sentences)
+    if targets:
+        assert previous is not None
+        vectors[np.asarray(targets)] = previous.vectors[np.asarray(sources)]
+    return vectors

@@ -2,7 +2,8 @@
 
 Some sentences cannot stand alone. ``"The United States is committed ...," she added.`` does not
 say who "she" is; ``"At the same time, we stand united ..."`` is a bare quote whose speaker is in
-the sentence before; "This ...", "It ...", "They ..." point back; and a piece that starts with a
+the sentence before; "This ...", "It ...", "They ..." and "... who led those talks ..." point
+back; and a piece that starts with a
 lower-case word or a comma is the tail of a sentence the splitter cut (``", where the company
 is based ."``). Such a sentence is embedded (and counted by BM25) together with the sentence
 before it, in the same article. A sentence whose own tail was cut off is matched together with
@@ -27,6 +28,9 @@ _ANAPHORS = frozenset(
     """.split()
 )
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# "those talks", "these demands": plural demonstratives in the reporter's words point back.
+_POINTS_BACK = re.compile(r"\b(?:those|these)\s+[^\W\d_]", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _OPENING_QUOTE = re.compile(r"^[\"“‘'«`]")
 # Longest text matched for one sentence: a neighbour is cut rather than drown the sentence.
 MAX_CONTEXT_CHARS = 600
@@ -53,9 +57,9 @@ def needs_context(sentence: Sentence, speaker_named: bool) -> bool:
     if not speaker_named:
         return True
     word = _FIRST_WORD.search(text)
-    if word and word.start() <= 2 and word.group().casefold().replace("’", "'") in _ANAPHORS:
+    if word and word.start() == 0 and word.group().casefold().replace("’", "'") in _ANAPHORS:
         return True
-    return False
+    return bool(_POINTS_BACK.search(_QUOTED.sub(" ", text)))
 
 
 def _names_speaker(sentence: Sentence) -> bool:

@@ -90,8 +90,8 @@ class Tokenizer:
         words = [_fold(w) for w in self.words(text)]
         return self._stemmer.stemWords(words) if words else []
 
-    def query_terms(self, question: str) -> dict[str, float]:
-        """Stemmed question words with their weights: names and numbers weigh ``NAME_WEIGHT``."""
+    def query_terms(self, question: str, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
+        """Stemmed question words with their weights: names and numbers weigh ``name_weight``."""
         text = _normalise(question)
         weights: dict[str, float] = {}
         for match in _WORD.finditer(text):
@@ -100,7 +100,7 @@ class Tokenizer:
                 continue
             named = word[0].isdigit() or (word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start()))
             stem = self.stem(word)
-            weight = NAME_WEIGHT if named else 1.0
+            weight = name_weight if named else 1.0
             weights[stem] = max(weights.get(stem, 0.0), weight)
         return weights
 
@@ -188,7 +188,8 @@ def build_lexical(texts: Iterable[str], tokenizer: Tokenizer | None = None) -> L
     df = np.bincount(terms, minlength=len(vocabulary)).astype(np.float32)
     idf = np.log1p((n_rows - df + 0.5) / (df + 0.5))
     norm = K1 * (1 - B + B * length[rows] / average) if rows.size else np.zeros(0, dtype=np.float32)
-    weights = (idf[terms] * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+    # Lucene's BM25 (as bm25s computes it): no (k1 + 1) factor, which changes no ranking.
+    weights = (idf[terms] * tf / (tf + norm)).astype(np.float32)
     order = np.argsort(terms, kind="stable")  # group by word: compressed columns
     starts = np.zeros(len(vocabulary) + 1, dtype=np.int64)
     np.cumsum(df.astype(np.int64), out=starts[1:])

@@ -44,6 +44,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.lexical import STOP_WORDS
+
 # Candidates taken from each ranker before scoring.
 CANDIDATES = 50
 
@@ -63,8 +65,8 @@ _DATE = re.compile(
     r"|\b(?:%s)\b" % "|".join(_MONTHS),
     re.IGNORECASE,
 )
-# A capitalised word that does not open a sentence: part of a name.
-_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+# A capitalised word that does not open a sentence or a quote: part of a name.
+_NAME_WORD = re.compile(r"(?<![.!?:;\"“‘'(\[]\s)(?<![\"“‘'(\[])(?<!^)\b[A-Z][a-z]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 _ASKS_DATE = re.compile(
@@ -86,6 +88,16 @@ _ASKS_ORGANISATION = re.compile(
     r"newspaper|magazine|university|college|party)\b",
     re.IGNORECASE,
 )
+# "Will Ukraine join NATO soon?": answered by a statement, not by a name or a number.
+_ASKS_YES_NO = re.compile(
+    r"^(?:is|are|was|were|will|would|does|do|did|can|could|has|have|had|should|shall|may|might|must)\b", re.IGNORECASE
+)
+_ASKS_REASON = re.compile(r"^why\b|^(?:for\s+)?what\s+(?:reason|purpose)\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|in\s+response\s+to|"
+    r"reasons?|aim(?:s|ed)?|attempts?|intended|designed\s+to|purpose|goal|caused?|therefore|thus)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_IN_QUESTION = re.compile(r"\b(%s)\b" % "|".join(_MONTHS[:12]), re.IGNORECASE)
 
@@ -94,11 +106,12 @@ _MONTH_IN_QUESTION = re.compile(r"\b(%s)\b" % "|".join(_MONTHS[:12]), re.IGNOREC
 class Weights:
     """How much each signal adds to the dense cosine (see the module docstring)."""
 
-    lexical: float = 0.2
+    lexical: float = 0.15
+    names: float = 1.0  # BM25 weight of a question's names and numbers (its other words: 1)
     answer_type: float = 0.2
-    length: float = 0.2
+    length: float = 0.1
     length_words: int = 40
-    coverage: float = 0.1
+    coverage: float = 0.05
     novelty: float = 0.05
     question: float = 0.1
     title: float = 0.1
@@ -106,8 +119,12 @@ class Weights:
 
 
 def answer_type(question: str) -> str | None:
-    """What kind of thing the question asks for: "date", "number", "name", or None."""
+    """What kind of thing the question asks for: "date", "number", "name", "reason", "yes/no" or None."""
     text = question.strip()
+    if _ASKS_YES_NO.search(text):
+        return "yes/no"
+    if _ASKS_REASON.search(text):
+        return "reason"
     if _ASKS_DATE.search(text):
         return "date"
     if _ASKS_NUMBER.search(text):
@@ -120,7 +137,7 @@ def answer_type(question: str) -> str | None:
 def new_names(question: str, sentence: str) -> list[str]:
     """Capitalised words of ``sentence`` (not opening it) that the question does not use."""
     asked = {w.casefold() for w in _LETTERS.findall(question)}
-    return [w for w in _NAME_WORD.findall(sentence) if w.casefold() not in asked]
+    return [w for w in _NAME_WORD.findall(sentence) if w.casefold() not in asked and w.casefold() not in STOP_WORDS]
 
 
 def holds_answer_type(kind: str | None, question: str, sentence: str) -> bool:
@@ -131,6 +148,8 @@ def holds_answer_type(kind: str | None, question: str, sentence: str) -> bool:
         return bool(_NUMBER.search(sentence))
     if kind == "name":
         return bool(new_names(question, sentence))
+    if kind == "reason":
+        return bool(_REASON.search(sentence))
     return False
 
 
@@ -186,7 +205,8 @@ def score_candidates(
         if asked:
             score += weights.coverage * len(asked & c.terms) / len(asked)
             score += weights.title * len(asked & c.title_terms) / len(asked)
-        score += weights.novelty * min(len(new_names(question, c.text)), 5) / 5
+        if kind != "yes/no":  # new names answer "who" and "which", not "will it"
+            score += weights.novelty * min(len(new_names(question, c.text)), 5) / 5
         if years_or_months and date_match(question, c.published):
             score += weights.date
         if is_question(c.text):

@@ -179,7 +179,7 @@ class Searcher:
 
     def _hybrid_hits(self, question: str, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
         tokenizer = self._tokenizer
-        terms = tokenizer.query_terms(question)
+        terms = tokenizer.query_terms(question, self.policy.weights.names)
         lexical_scores = self._lexical.scores(terms)
         lexical_rows, _ = self._lexical.top(terms, CANDIDATES) if terms else (np.zeros(0, dtype=np.int64), None)
         dense = {int(r): float(s) for s, r in zip(scores, rows, strict=True) if r >= 0}
@@ -212,6 +212,11 @@ class Searcher:
         return {a: self._index.metadata.article(a) for a in ids}
 
     # -- answering -------------------------------------------------------------------------------
+
+    def speakers_asked(self, question: str) -> list[str]:
+        """The attributed speakers a "what did X say?" question asks about ([] for other questions)."""
+        speech = parse_speech_query(clean_question(question))
+        return match_speaker(speech.name, self._speakers) if speech else []
 
     def answer(self, question: str) -> Answer:
         """What to show for ``question``: the best sentences, or a decline with the nearest."""

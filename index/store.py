@@ -73,6 +73,9 @@ class Manifest:
     generation: str
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
+    # Fingerprint of the code that split and attributed the sentences (build.py): a rebuild
+    # reuses an unchanged article's stored sentences only when it matches.
+    pipeline: str = ""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, sort_keys=True) + "\n"
@@ -156,6 +159,7 @@ class StoreWrite:
     vectors: np.ndarray
     index_type: str = "auto"
     build_seconds: float = 0.0
+    pipeline: str = ""
     # Writes further files of the generation (the lexical index) into the directory it is
     # given and returns their names; they are checksummed and checked on load like the rest.
     extra_files: Callable[[Path], Sequence[str]] | None = None
@@ -243,6 +247,7 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
             generation=generation,
             files=files,
             params=params,
+            pipeline=payload.pipeline,
         )
         pending = index_dir / f".manifest.{os.getpid()}.tmp"
         pending.write_text(manifest.to_json(), encoding="utf-8")

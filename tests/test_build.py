@@ -6,13 +6,15 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from index.build import build_index
+from index.build import build_index, pipeline_fingerprint, write_index
 from index.embedder import Embedder
 from index.errors import IndexBuildError
 from index.search import Searcher
-from index.store import read_manifest
+from index.store import build_lock, open_index, read_manifest
+from index.types import Article, Sentence
 
 from tests.support import SAMPLE_ARTICLE
 
@@ -81,3 +83,58 @@ def test_the_manifest_records_how_the_index_was_built(tmp_path: Path, embedder: 
     assert manifest["dimension"] == 384
     assert manifest["articles"] == 1 and manifest["sentences"] == report.sentences > 20
     assert manifest["index_type"] == "flat"
+
+
+def news(n: int, extra: str = "") -> str:
+    return (
+        f"Story {n}\n\nThe council of town {n} met on Monday. Mayor Ann Lee said the vote was close.\n\n"
+        f"Residents of town {n} waited outside.{extra}"
+    )
+
+
+def test_a_rebuild_carries_unchanged_articles_over_and_equals_a_full_build(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(6)})
+    build_index(corpus, tmp_path / "idx", embedder)
+    write_articles(corpus, {"3.txt": news(3, " A storm hit the coast.")})
+    (corpus / "5.txt").unlink()
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert (report.articles, report.unchanged_articles, report.encoded) == (5, 4, 1)
+    full = build_index(corpus, tmp_path / "full", embedder, full=True)
+    assert full.unchanged_articles == 0 and full.encoded > report.encoded
+    rebuilt, fresh = open_index(tmp_path / "idx"), open_index(tmp_path / "full")
+    try:
+        assert rebuilt.metadata.all_sentences() == fresh.metadata.all_sentences()
+        cosines = np.sum(np.asarray(rebuilt.vectors()) * np.asarray(fresh.vectors()), axis=1)
+        assert cosines.min() > 0.999
+    finally:
+        rebuilt.close()
+        fresh.close()
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert "storm" in searcher.search("a storm on the coast", k=1)[0].sentence
+    searcher.close()
+
+
+def test_new_splitting_code_splits_again_but_keeps_the_embeddings(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(3)})
+    build_index(corpus, tmp_path / "idx", embedder)
+    path = tmp_path / "idx" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    assert manifest["pipeline"] == pipeline_fingerprint()
+    path.write_text(json.dumps({**manifest, "pipeline": "built-by-other-code"}))
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert (report.unchanged_articles, report.encoded, report.reused) == (0, 0, report.sentences)
+
+
+def test_write_index_makes_a_searchable_index_from_given_vectors(tmp_path: Path, embedder: Embedder) -> None:
+    article = Article("a", "Weather", ("A storm hit the coast.", "The cat sat on the mat."), "a.txt")
+    sentences = [
+        Sentence("a", 0, 0, 0, 21, "A storm hit the coast."),
+        Sentence("a", 1, 1, 23, 46, "The cat sat on the mat."),
+    ]
+    vectors = embedder.encode_documents([s.text for s in sentences])
+    with build_lock(tmp_path / "idx"):
+        manifest = write_index(tmp_path / "idx", embedder.name, [article], sentences, vectors, index_type="hnsw")
+    assert (manifest.index_type, manifest.sentences) == ("hnsw", 2)
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert searcher.search("bad weather at the coast", k=1)[0].sentence == "A storm hit the coast."
+    searcher.close()

@@ -166,3 +166,30 @@ def test_index_type_is_chosen_by_size() -> None:
     assert choose_index_type(5_000_000, "flat") == "flat"
     with pytest.raises(IndexBuildError):
         choose_index_type(10, "annoy")
+
+
+@pytest.mark.parametrize("index_type", ["flat", "hnsw", "ivf"])
+def test_a_memory_mapped_index_answers_like_one_read_into_memory(tmp_path: Path, index_type: str) -> None:
+    data = payload(n=400, dim=16, index_type=index_type)
+    write_generation(tmp_path / "idx", data)
+    mapped, read = open_index(tmp_path / "idx"), open_index(tmp_path / "idx", mmap=False)
+    try:
+        for loaded in (mapped, read):
+            assert loaded.manifest.index_type == index_type
+        mapped_scores, mapped_rows = mapped.search(data.vectors[:20], 5)
+        read_scores, read_rows = read.search(data.vectors[:20], 5)
+        np.testing.assert_array_equal(mapped_rows, read_rows)
+        np.testing.assert_allclose(mapped_scores, read_scores)
+    finally:
+        mapped.close()
+        read.close()
+
+
+def test_the_manifest_records_the_index_parameters_used_at_search_time(tmp_path: Path) -> None:
+    manifest = write_generation(tmp_path / "idx", payload(n=400, dim=16, index_type="hnsw"))
+    assert manifest.params["efSearch"] >= 64 and manifest.params["M"] >= 16
+    loaded = open_index(tmp_path / "idx")
+    try:
+        assert loaded.manifest.params == manifest.params
+    finally:
+        loaded.close()
