@@ -79,7 +79,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
 def render(result: Mapping[str, Any]) -> str:
     """The bench's results as the plain-text table printed on stdout (and pasted in the README)."""
     lines = [
-        f"Verbatim bench: backend {result['backend']}, {result['machine']['cpus']} CPUs, "
+        f"Verbatim bench: questions encoded by {result['backend']}, documents by {result.get('build_backend', '?')}, "
+        f"{result['machine']['cpus']} CPUs, "
         f"{result['seconds']:.0f} s{' (--quick)' if result.get('quick') else ''}",
         "",
     ]

@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"verbatim: {exc}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level if not settings.use_console else "WARNING", settings.token)
-    if settings.backend == "torch":  # the onnx encoder never imports transformers (seconds saved)
+    if settings.backend != "onnx":  # the onnx encoder never imports transformers (seconds saved)
         quiet_model_loading()
     try:
         searcher = Searcher.open(settings.index_dir, model=settings.model, backend=settings.backend)

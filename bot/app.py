@@ -49,7 +49,8 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
     """An Application for ``settings`` answering from ``searcher`` (not yet started)."""
     if not settings.token:
         raise ValueError("A Telegram bot token is needed to build the Telegram application.")
-    limiter = RetryingRateLimiter()  # every call but getUpdates: 429, 5xx, dropped connections
+    # Every call but getUpdates: 429, 5xx, dropped connections, and the overall send rate.
+    limiter = RetryingRateLimiter(messages_per_second=settings.send_rate)
     application = (
         Application.builder()
         .token(settings.token)

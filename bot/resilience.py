@@ -64,9 +64,16 @@ def is_transient(error: TelegramError, endpoint: str) -> bool:
 class RetryingRateLimiter(AIORateLimiter):
     """``AIORateLimiter`` plus bounded retries with backoff for transient errors."""
 
-    def __init__(self, policy: RetryPolicy | None = None, *, stopping: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        policy: RetryPolicy | None = None,
+        *,
+        stopping: Callable[[], bool] | None = None,
+        messages_per_second: float = 30.0,
+    ) -> None:
         self.policy = policy or RetryPolicy()
-        super().__init__(max_retries=self.policy.flood_retries)
+        # Telegram lets a bot send about 30 messages a second in all; 0 lifts the overall limit.
+        super().__init__(max_retries=self.policy.flood_retries, overall_max_rate=messages_per_second)
         self._stopping: Callable[[], bool] = stopping or (lambda: False)
 
     def stop_when(self, stopping: Callable[[], bool]) -> None:

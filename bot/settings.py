@@ -29,13 +29,14 @@ class Settings:
     api_base_url: str = TELEGRAM_BASE_URL
     index_dir: Path = DEFAULT_INDEX
     model: str | None = None  # None: the model the index was built with
-    backend: str = "torch"
+    backend: str = "auto"  # query encoder: onnx for the bundled model when installed (embedder.py)
     console: bool = False
     log_level: str = "INFO"
     allowed_chats: frozenset[int] = field(default_factory=frozenset)  # empty: everyone
     admins: frozenset[int] = field(default_factory=frozenset)
     max_question_chars: int = 1000
     rate_limit_per_minute: int = 20
+    send_rate: float = 30.0  # messages per second the bot sends in all (Telegram's limit); 0 = unlimited
     watch_index: bool = True
 
     @property
@@ -52,9 +53,9 @@ class Settings:
         base_url = environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_BASE_URL
         if not base_url.startswith(("http://", "https://")):
             problems.append(f"TELEGRAM_API_BASE_URL must start with http:// or https:// (got {base_url!r}).")
-        backend = environ.get("VERBATIM_BACKEND", "torch").strip() or "torch"
-        if backend not in ("torch", "onnx"):
-            problems.append(f"VERBATIM_BACKEND must be 'torch' or 'onnx' (got {backend!r}).")
+        backend = environ.get("VERBATIM_BACKEND", "auto").strip() or "auto"
+        if backend not in ("auto", "torch", "onnx"):
+            problems.append(f"VERBATIM_BACKEND must be 'auto', 'torch' or 'onnx' (got {backend!r}).")
         log_level = (environ.get("VERBATIM_LOG_LEVEL", "INFO").strip() or "INFO").upper()
         if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             problems.append(f"VERBATIM_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {log_level!r}).")
@@ -62,6 +63,7 @@ class Settings:
         admins = _id_set(environ.get("VERBATIM_ADMINS", ""), "VERBATIM_ADMINS", problems)
         max_chars = _positive_int(environ.get("VERBATIM_MAX_QUESTION_CHARS", ""), 1000, "VERBATIM_MAX_QUESTION_CHARS", problems)
         rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
+        send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         return cls(
@@ -75,6 +77,7 @@ class Settings:
             admins=admins,
             max_question_chars=max_chars,
             rate_limit_per_minute=rate,
+            send_rate=send_rate,
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -102,7 +105,7 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--console", action="store_true", help="chat in the terminal instead of Telegram")
     p.add_argument("--index", type=Path, help="index directory (env VERBATIM_INDEX, default data/index)")
     p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
-    p.add_argument("--backend", choices=("torch", "onnx"), help="query encoder (env VERBATIM_BACKEND)")
+    p.add_argument("--backend", choices=("auto", "torch", "onnx"), help="query encoder (env VERBATIM_BACKEND, default auto)")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
     return p
 
@@ -134,4 +137,18 @@ def _positive_int(raw: str, default: int, name: str, problems: list[str]) -> int
     if value <= 0:
         problems.append(f"{name} must be a positive whole number (got {raw!r}).")
         return default
+    return value
+
+
+def _send_rate(raw: str, problems: list[str]) -> float:
+    """VERBATIM_SEND_RATE: messages per second, 30 when unset, 0 for no limit."""
+    if not raw.strip():
+        return 30.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        problems.append(f"VERBATIM_SEND_RATE must be a number of messages per second, 0 for no limit (got {raw!r}).")
+        return 30.0
     return value

@@ -10,24 +10,26 @@ A rebuild is incremental at two levels (``full=True`` redoes everything):
   includes the sentence before it: see context.py).
 
 So a rebuild after changing one article splits and encodes that article only; removed articles
-simply are not carried over. Splitting runs in a helper thread while the model encodes what was
-split before it (the model computes outside the GIL), so a full build runs at about the model's
-own encoding speed. The build also writes the lexical (BM25) index of the embedded texts and
-their hashes into the generation (``lexical.py``, ``EMBEDDED_KEYS``).
+simply are not carried over. A big build splits its articles in one worker process per core
+first, then encodes every new text in one call (the model then has every core to itself and
+sorts all texts by length), so a full build runs at about the model's own encoding speed. The
+build also writes the lexical (BM25) index of the embedded texts and their hashes into the
+generation (``lexical.py``, ``EMBEDDED_KEYS``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pysbd
-from tqdm import tqdm
 
 from index import attribution, context, sentences as splitting
 from index.attribution import attribute
@@ -43,8 +45,9 @@ from index.types import Article, Sentence
 
 # Hashes of the texts embedded for each row: one sha256 digest (32 uint8) per row, no pickle.
 EMBEDDED_KEYS = "embedded.npy"
-# Articles split per step of the split/encode pipeline: enough sentences for full encode batches.
-CHUNK_ARTICLES = 128
+# From this many new articles on, splitting is shared out to one worker process per core.
+PARALLEL_SPLIT_ARTICLES = 400
+SPLIT_CHUNKS_PER_WORKER = 8  # small enough pieces that the workers finish together
 
 
 @dataclass(frozen=True)
@@ -268,12 +271,39 @@ class _Built:
     unchanged_articles: int
 
 
-def _split_fresh(articles: Sequence[Article]) -> list[_Split]:
+def split_articles(articles: Sequence[Article], *, workers: int = 1) -> list[tuple[list[Sentence], list[str]]]:
+    """(sentences, embedded texts) of each article, in order, split by ``workers`` processes.
+
+    Splitting is pure Python: it holds the GIL, so threads cannot share it out; worker processes
+    can, and they finish before the model starts (which wants every core to itself).
+    """
+    if workers < 2 or len(articles) < 2:
+        return _split_chunk(articles)
+    size = max(1, -(-len(articles) // (workers * SPLIT_CHUNKS_PER_WORKER)))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    # fork where there is one: the children start at once and need no main-module guard in the
+    # caller's script; they only run the splitter, never the model whose threads fork leaves behind.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        return [split for chunk in pool.map(_split_chunk, chunks) for split in chunk]
+
+
+def _split_chunk(articles: Sequence[Article]) -> list[tuple[list[Sentence], list[str]]]:
     out = []
     for article in articles:
         sentences = attribute(split_article(article), title=article.title)
-        out.append(_Split(sentences, matching_texts(sentences), None))
+        out.append((sentences, matching_texts(sentences)))
     return out
+
+
+def _split_workers(articles: int) -> int:
+    """Worker processes worth starting for ``articles`` articles (1: split in this process)."""
+    if articles < PARALLEL_SPLIT_ARTICLES:
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _sentences_and_vectors(
@@ -285,57 +315,39 @@ def _sentences_and_vectors(
     clock: Callable[[], float],
 ) -> _Built:
     """Every article's sentences, embedded texts and vectors, in article order, plus BM25."""
-    splits: dict[int, _Split] = {}
+    splits: list[_Split | None] = []
     fresh: list[int] = []
     for number, article in enumerate(articles):
         if previous is not None and previous.unchanged(article):
             stored = previous.stored(article.id)
             sentences = [s for _, s in stored]
-            splits[number] = _Split(sentences, matching_texts(sentences), [row for row, _ in stored])
+            splits.append(_Split(sentences, matching_texts(sentences), [row for row, _ in stored]))
         else:
+            splits.append(None)
             fresh.append(number)
+    fresh_articles = [articles[n] for n in fresh]
+    for number, (sentences, texts) in zip(fresh, split_articles(fresh_articles, workers=_split_workers(len(fresh))), strict=True):
+        splits[number] = _Split(sentences, texts, None)
+    ordered = [split for split in splits if split is not None]
     computed: dict[bytes, np.ndarray] = {}
-    encoded = 0
-    encode_seconds = 0.0
-    # One helper thread splits chunks in order, then builds BM25 over all texts; meanwhile this
-    # thread encodes each chunk as soon as it is split.
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="verbatim-split")
-    try:
-        chunks = [fresh[i : i + CHUNK_ARTICLES] for i in range(0, len(fresh), CHUNK_ARTICLES)]
-        pending: list[tuple[list[int], Future[list[_Split]]]] = [
-            (chunk, pool.submit(_split_fresh, [articles[n] for n in chunk])) for chunk in chunks
-        ]
-        lexical = pool.submit(_lexical_after, dict(splits), pending, len(articles))
-        with tqdm(total=len(fresh), desc="Embedding", unit="article", disable=not progress or not fresh) as bar:
-            for chunk, future in pending:
-                for number, split in zip(chunk, future.result(), strict=True):
-                    splits[number] = split
-                encode_started = clock()
-                encoded += _encode_missing([t for n in chunk for t in splits[n].texts], embedder, previous, computed)
-                encode_seconds += clock() - encode_started
-                bar.update(len(chunk))
-        bm25 = lexical.result()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-    ordered = [splits[n] for n in range(len(articles))]
+    encode_started = clock()
+    # One call for every new text: the model sorts them by length, so batches pad little.
+    encoded = _encode_missing(
+        [t for split in ordered if split.rows is None for t in split.texts], embedder, previous, computed, progress
+    )
+    encode_seconds = clock() - encode_started
     sentences = [s for split in ordered for s in split.sentences]
     texts = [t for split in ordered for t in split.texts]
     vectors = _assemble(ordered, embedder.dim, previous, computed)
-    return _Built(sentences, texts, vectors, bm25, encoded, encode_seconds, len(articles) - len(fresh))
-
-
-def _lexical_after(
-    unchanged: dict[int, _Split], pending: Sequence[tuple[list[int], Future[list[_Split]]]], articles: int
-) -> LexicalIndex:
-    """BM25 over every text in article order; runs after the splits (same single worker)."""
-    splits = dict(unchanged)
-    for chunk, future in pending:
-        splits.update(zip(chunk, future.result(), strict=True))
-    return build_lexical(t for n in range(articles) for t in splits[n].texts)
+    return _Built(sentences, texts, vectors, build_lexical(texts), encoded, encode_seconds, len(articles) - len(fresh))
 
 
 def _encode_missing(
-    texts: Sequence[str], embedder: Embedder, previous: _Previous | None, computed: dict[bytes, np.ndarray]
+    texts: Sequence[str],
+    embedder: Embedder,
+    previous: _Previous | None,
+    computed: dict[bytes, np.ndarray],
+    progress: bool = False,
 ) -> int:
     """Encode the texts neither the previous index nor this build has a vector for; how many."""
     missing: dict[bytes, str] = {}
@@ -350,7 +362,7 @@ def _encode_missing(
                 continue
         missing[key] = text
     if missing:
-        fresh = embedder.encode_documents(list(missing.values()))
+        fresh = embedder.encode_documents(list(missing.values()), progress=progress)
         computed.update(zip(missing.keys(), fresh, strict=True))
     return len(missing)
 

@@ -37,8 +37,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--backend",
         choices=("torch", "onnx"),
-        default=os.environ.get("VERBATIM_BACKEND", "torch"),
-        help="encoder: sentence-transformers (torch) or the int8 ONNX model (onnx, default model only)",
+        default="torch",
+        help="sentence encoder: sentence-transformers (torch, the default) or the int8 ONNX model (onnx, default "
+        "model only: faster, but its vectors shift scores enough to change which questions are declined)",
     )
     p.add_argument("--index-type", choices=INDEX_TYPES, default="auto", help="FAISS index kind (default: by size)")
     p.add_argument("--full", action="store_true", help="re-embed every sentence instead of reusing unchanged ones")

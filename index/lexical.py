@@ -12,9 +12,10 @@ On disk it is ``lexical.npz`` (numeric arrays only, read with ``allow_pickle=Fal
 
 Words are case-folded, accents kept, split on anything that is not a letter or digit, English
 stop words dropped and the rest stemmed (Snowball, via PyStemmer), so "talks" finds "talk".
-Numbers are words too, even one digit long ("No. 1"). In a question, words written with a
-capital letter (not at its start) and numbers weigh more (``NAME_WEIGHT``): they name the
-thing asked about, which is exactly what dense retrieval blurs.
+Numbers are words too, even one digit long ("No. 1"), and dotted initials are one word ("U.S."
+= "US"). ``query_terms`` can make a question's names (capitalised words after its first) and
+numbers weigh more; the ranker keeps them at 1, where their rarity already makes them pull
+(ranking.py says what was measured), and a speech question's topic weighs them double.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ LEXICAL_VOCABULARY = "lexical.json"
 LEXICAL_FORMAT = 1
 K1 = 1.2
 B = 0.75
-# How much more a capitalised word or a number in the question counts than another word.
+# How much more a capitalised word or a number in the question counts, unless told otherwise.
 NAME_WEIGHT = 2.0
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -142,11 +143,8 @@ class LexicalIndex:
     def top(self, terms: dict[str, float], k: int) -> tuple[np.ndarray, np.ndarray]:
         """(rows, scores) of the ``k`` best sentences with a positive score, best first."""
         scores = self.scores(terms)
-        candidates = np.flatnonzero(scores > 0)
-        if candidates.size > k:
-            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
-        order = np.argsort(-scores[candidates], kind="stable")
-        return candidates[order], scores[candidates[order]]
+        rows = best_rows(scores, k)
+        return rows, scores[rows]
 
     def save(self, directory: Path) -> list[str]:
         """Write the two files into ``directory``; returns their names."""
@@ -159,6 +157,14 @@ class LexicalIndex:
         meta = {"format": LEXICAL_FORMAT, "k1": K1, "b": B, "rows": self.n_rows, "vocabulary": self.vocabulary}
         (directory / LEXICAL_VOCABULARY).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         return [LEXICAL_ARRAYS, LEXICAL_VOCABULARY]
+
+
+def best_rows(scores: np.ndarray, k: int) -> np.ndarray:
+    """The rows of the ``k`` highest positive ``scores``, best first (ties: lower row first)."""
+    candidates = np.flatnonzero(scores > 0)
+    if candidates.size > k:
+        candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+    return candidates[np.lexsort((candidates, -scores[candidates]))]
 
 
 def build_lexical(texts: Iterable[str], tokenizer: Tokenizer | None = None) -> LexicalIndex:
@@ -230,7 +236,3 @@ def names_in(question: str, tokenizer: Tokenizer) -> list[str]:
         if word[0].isupper() and not _sentence_start(text, match.start()) and _fold(word) not in STOP_WORDS:
             found.append(word)
     return found
-
-
-def unique(items: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(items))

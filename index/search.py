@@ -20,7 +20,7 @@ How ``answer`` chooses (README "How answers are chosen"):
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,7 +29,7 @@ import numpy as np
 from index.decline import MIN_SCORE, decide
 from index.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
-from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, load_lexical
+from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
 from index.metadata import StoredArticle, StoredSentence
 from index.ranking import CANDIDATES, Candidate, Weights, score_candidates
 from index.speech_query import SpeechQuery, match_speaker, parse_speech_query
@@ -146,7 +146,7 @@ class Searcher:
         The bot's buttons name sentences by row, so a button still works after a restart.
         """
         sentences = self._index.metadata.sentences(rows)
-        articles = {a: self._index.metadata.article(a) for a in {s.article_id for s in sentences.values()}}
+        articles = self._articles_of(sentences.values())
         return [_hit(sentences[r], 0.0, r, articles) for r in rows if r in sentences]
 
     # -- ranking ---------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ class Searcher:
         tokenizer = self._tokenizer
         terms = tokenizer.query_terms(question, self.policy.weights.names)
         lexical_scores = self._lexical.scores(terms)
-        lexical_rows, _ = self._lexical.top(terms, CANDIDATES) if terms else (np.zeros(0, dtype=np.int64), None)
+        lexical_rows = best_rows(lexical_scores, CANDIDATES)
         dense = {int(r): float(s) for s, r in zip(scores, rows, strict=True) if r >= 0}
         extra = [int(r) for r in lexical_rows if int(r) not in dense]
         if extra:
@@ -207,8 +207,8 @@ class Searcher:
         hits = [_hit(sentences[candidates[i].row], float(fused[i]), candidates[i].row, articles) for i in order]
         return _fold_duplicates(hits)[:k]
 
-    def _articles_of(self, sentences: object) -> dict[str, StoredArticle | None]:
-        ids = {s.article_id for s in sentences}  # type: ignore[attr-defined]
+    def _articles_of(self, sentences: Iterable[Sentence]) -> dict[str, StoredArticle | None]:
+        ids = {s.article_id for s in sentences}
         return {a: self._index.metadata.article(a) for a in ids}
 
     # -- answering -------------------------------------------------------------------------------
@@ -276,13 +276,18 @@ class Searcher:
         articles = self._articles_of(s.sentence for s in stored)
         order = _speech_order(stored, relevance, speech, articles)
         hits = _fold_duplicates([_hit(stored[i].sentence, float(relevance[i]), stored[i].row, articles) for i in order])
+        # Shown: the speaker's sentences only. Behind them in the ranking (for "More"): the
+        # sentences an ordinary search finds, such as ones that mention the speaker.
+        theirs = {h.sentence for h in hits}
+        scores, rows = self._index.search(vector[None, :], CANDIDATES)
+        others = self._hybrid_hits(question, vector, scores[0], rows[0], 10)
         who = " and ".join(speakers)
         return Answer(
             question,
             tuple(hits),
             reason=f"{len(hits)} sentence(s) attributed to {who}.",
             nearest=hits[0],
-            ranked=tuple(hits),
+            ranked=tuple(hits) + tuple(h for h in others if h.sentence not in theirs),
         )
 
 

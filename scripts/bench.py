@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -20,12 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.report import json_ready, render  # noqa: E402
-from benchmarks.run import BenchConfig, run  # noqa: E402
-from index.embedder import DEFAULT_MODEL, load_embedder, quiet_model_loading  # noqa: E402
+from benchmarks.run import BenchConfig, Encoders, run  # noqa: E402
+from index.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend  # noqa: E402
 from index.errors import VerbatimError  # noqa: E402
 
 QUICK = {"sizes": (2_000,), "encode_limit": 0, "rebuild_articles": 60, "chats": 10, "per_chat": 2,
-         "sequential": 10, "latency_questions": 40, "rounds": 1}
+         "sequential": 10, "latency_questions": 40, "rounds": 1, "build_repeats": 1}
 
 
 def sizes(text: str) -> tuple[int, ...]:
@@ -48,7 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--encode-limit", type=int, help="sizes up to this are encoded for real (default 10^4)")
     parser.add_argument("--rebuild-articles", type=int, help="articles in the rebuild corpus (default 10^4)")
     parser.add_argument("--chats", type=int, help="chats asking at once in the load test (default 50)")
-    parser.add_argument("--backend", choices=("torch", "onnx"), default=os.environ.get("VERBATIM_BACKEND", "torch"))
+    parser.add_argument(
+        "--backend", choices=BACKENDS, default="auto", help="question encoder, as the bot's VERBATIM_BACKEND (default auto)"
+    )
+    parser.add_argument(
+        "--build-backend", choices=("torch", "onnx"), default="torch", help="document encoder, as verbatim-index's (default torch)"
+    )
     parser.add_argument("--no-bot", action="store_true", help="skip the bot process (RSS and load figures)")
     parser.add_argument("--workdir", type=Path, help="where to write corpora and indexes (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
@@ -67,8 +71,13 @@ def main(argv: list[str] | None = None) -> int:
 
     quiet_model_loading()
     try:
-        embedder = load_embedder(DEFAULT_MODEL, args.backend)
-        result = run(config, embedder, args.backend, progress)
+        encoders = Encoders(
+            documents=load_embedder(DEFAULT_MODEL, args.build_backend),
+            questions=load_embedder(DEFAULT_MODEL, args.backend),
+            documents_backend=args.build_backend,
+            questions_backend=resolve_backend(DEFAULT_MODEL, args.backend),
+        )
+        result = run(config, encoders, progress)
     except VerbatimError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1

@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--qa", required=True, type=Path, help="questions, JSON lines")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", action="store_true", help="one block per question: rank, sentence shown, decision")
-    parser.add_argument("--backend", choices=("torch", "onnx"), default="torch", help="query encoder")
+    parser.add_argument(
+        "--backend", choices=("auto", "torch", "onnx"), default="auto", help="query encoder (default auto: onnx where available)"
+    )
     parser.add_argument(
         "--ranker", choices=("hybrid", "dense"), default="hybrid", help="full answer path, or plain dense for comparison"
     )

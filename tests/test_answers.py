@@ -12,13 +12,11 @@ from index.build import build_index
 from index.context import matching_texts
 from index.embedder import Embedder
 from index.errors import IndexLoadError
-from index.evaluation import evaluate, load_qa
 from index.lexical import Tokenizer
 from index.ranking import Candidate, Weights, answer_type, date_match, holds_answer_type, score_candidates
 from index.search import AnswerPolicy, Searcher
 from index.store import open_index
 from index.types import Sentence
-from tests.support import shared_file
 
 ARTICLES = [
     {
@@ -268,23 +266,3 @@ def test_sherman_add_shows_the_she_added_sentence_first(sample_searcher: Searche
 @pytest.mark.parametrize("question", ["What did Angela Merkel say?", "What is the price of oil?", "What did Macron say?"])
 def test_sample_questions_it_cannot_answer_are_declined(sample_searcher: Searcher, question: str) -> None:
     assert sample_searcher.answer(question).declined
-
-
-# -- TrecQA, the open-corpus benchmark ------------------------------------------------------------
-
-
-def test_trecqa_dev_mrr_stays_at_least_072(tmp_path: Path, embedder: Embedder) -> None:
-    """Builds an index of TrecQA dev (about 1,150 sentences): the one slow test of this file."""
-    source = shared_file("eval/trecqa/dev.csv")
-    import subprocess
-    import sys
-
-    converter = source.parent.parent / "trecqa_to_corpus.py"
-    subprocess.run([sys.executable, str(converter), "dev", str(tmp_path)], check=True, capture_output=True)
-    build_index(tmp_path / "articles.jsonl", tmp_path / "index", embedder)
-    searcher = Searcher.open(tmp_path / "index", embedder=embedder)
-    try:
-        report, _ = evaluate(searcher, load_qa(tmp_path / "qa.jsonl"))
-    finally:
-        searcher.close()
-    assert report.mrr >= 0.72

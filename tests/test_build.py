@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.build import build_index, pipeline_fingerprint, write_index
+from index.build import build_index, pipeline_fingerprint, split_articles, write_index
 from index.embedder import Embedder
 from index.errors import IndexBuildError
 from index.search import Searcher
@@ -138,3 +138,8 @@ def test_write_index_makes_a_searchable_index_from_given_vectors(tmp_path: Path,
     searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
     assert searcher.search("bad weather at the coast", k=1)[0].sentence == "A storm hit the coast."
     searcher.close()
+
+
+def test_splitting_in_worker_processes_gives_the_same_sentences(tmp_path: Path) -> None:
+    articles = [Article(f"a{n}", f"Story {n}", (f"Mayor Ann Lee said town {n} voted. It was close.", "Residents cheered."), "x") for n in range(12)]
+    assert split_articles(articles, workers=2) == split_articles(articles, workers=1)

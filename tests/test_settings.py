@@ -41,3 +41,14 @@ def test_every_bad_setting_is_reported_together() -> None:
         Settings.from_env({"TELEGRAM_API_BASE_URL": "ftp://x", "VERBATIM_BACKEND": "gpu", "VERBATIM_MAX_QUESTION_CHARS": "-3"})
     message = str(error.value)
     assert "TELEGRAM_API_BASE_URL" in message and "VERBATIM_BACKEND" in message and "VERBATIM_MAX_QUESTION_CHARS" in message
+
+
+def test_the_query_encoder_defaults_to_auto_and_the_send_rate_to_telegrams_limit() -> None:
+    settings = Settings.from_env({})
+    assert settings.backend == "auto" and settings.send_rate == 30.0
+    lifted = Settings.from_env({"VERBATIM_SEND_RATE": "0", "VERBATIM_BACKEND": "torch"})
+    assert lifted.send_rate == 0.0 and lifted.backend == "torch"
+    with pytest.raises(SettingsError, match="VERBATIM_SEND_RATE"):
+        Settings.from_env({"VERBATIM_SEND_RATE": "fast"})
+    with pytest.raises(SettingsError, match="VERBATIM_SEND_RATE"):
+        Settings.from_env({"VERBATIM_SEND_RATE": "-1"})
