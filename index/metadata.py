@@ -199,6 +199,18 @@ class MetadataReader:
             ).fetchone()
         return StoredArticle(*row) if row else None
 
+    def article_headers(self, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
+        """Title, url and date of several articles in one query (``sentences`` is not counted: 0)."""
+        wanted = sorted(set(article_ids))
+        if not wanted:
+            return {}
+        placeholders = ",".join("?" * len(wanted))
+        with self._lock:
+            found = self._connection.execute(
+                f"SELECT id, title, url, published, source, 0 FROM articles WHERE id IN ({placeholders})", wanted
+            ).fetchall()
+        return {row[0]: StoredArticle(*row) for row in found}
+
     def article_text(self, article_id: str) -> str | None:
         with self._lock:
             row = self._connection.execute(

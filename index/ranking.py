@@ -143,23 +143,60 @@ def answer_type(question: str) -> str | None:
     return None
 
 
-def new_names(question: str, sentence: str) -> list[str]:
+def new_names(question: str, sentence: str, tests: TextTests | None = None) -> list[str]:
     """Capitalised words of ``sentence`` (not opening it) that the question does not use."""
     asked = {w.casefold() for w in _LETTERS.findall(question)}
-    return [w for w in _NAME_WORD.findall(sentence) if w.casefold() not in asked and w.casefold() not in STOP_WORDS]
+    names = tests.names(sentence) if tests is not None else _names(sentence)
+    return [w for w, folded in names if folded not in asked]
 
 
-def holds_answer_type(kind: str | None, question: str, sentence: str) -> bool:
+def _names(sentence: str) -> tuple[tuple[str, str], ...]:
+    """(word, casefolded) for the capitalised words of ``sentence`` that are not stop words."""
+    return tuple((w, f) for w, f in ((w, w.casefold()) for w in _NAME_WORD.findall(sentence)) if f not in STOP_WORDS)
+
+
+def holds_answer_type(kind: str | None, question: str, sentence: str, tests: TextTests | None = None) -> bool:
     """Whether ``sentence`` holds something of the kind asked for."""
-    if kind == "date":
-        return bool(_DATE.search(sentence))
-    if kind == "number":
-        return bool(_NUMBER.search(sentence))
     if kind == "name":
-        return bool(new_names(question, sentence))
-    if kind == "reason":
-        return bool(_REASON.search(sentence))
+        return bool(new_names(question, sentence, tests))
+    if kind in _KIND_TESTS:
+        return tests.holds(kind, sentence) if tests is not None else bool(_KIND_TESTS[kind].search(sentence))
     return False
+
+
+_KIND_TESTS = {"date": _DATE, "number": _NUMBER, "reason": _REASON}
+
+
+class TextTests:
+    """The question-independent regex tests of sentences, remembered between questions.
+
+    Ranking runs the same few dozen candidate sentences through costly patterns (the date
+    pattern alone takes ~25 us a sentence) question after question; a searcher keeps one of these
+    so that each sentence is tested once. Bounded: it starts afresh past ``limit`` sentences.
+    Safe to share between threads (a race only repeats a test).
+    """
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._limit = limit
+        self._names: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._kinds: dict[tuple[str, str], bool] = {}
+
+    def names(self, sentence: str) -> tuple[tuple[str, str], ...]:
+        found = self._names.get(sentence)
+        if found is None:
+            if len(self._names) >= self._limit:
+                self._names.clear()
+            found = self._names[sentence] = _names(sentence)
+        return found
+
+    def holds(self, kind: str, sentence: str) -> bool:
+        key = (kind, sentence)
+        found = self._kinds.get(key)
+        if found is None:
+            if len(self._kinds) >= self._limit:
+                self._kinds.clear()
+            found = self._kinds[key] = bool(_KIND_TESTS[kind].search(sentence))
+        return found
 
 
 def is_question(sentence: str) -> bool:
@@ -193,9 +230,13 @@ class Candidate:
 
 
 def score_candidates(
-    question: str, question_terms: Sequence[str], candidates: Sequence[Candidate], weights: Weights
+    question: str,
+    question_terms: Sequence[str],
+    candidates: Sequence[Candidate],
+    weights: Weights,
+    tests: TextTests | None = None,
 ) -> np.ndarray:
-    """The fused score of each candidate, in the order given."""
+    """The fused score of each candidate, in the order given (``tests``: a searcher's memory)."""
     if not candidates:
         return np.zeros(0, dtype=np.float64)
     kind = answer_type(question)
@@ -208,14 +249,14 @@ def score_candidates(
         score = c.dense
         if best_lexical > 0:
             score += weights.lexical * c.lexical / best_lexical
-        if kind and holds_answer_type(kind, question, c.text):
+        if kind and holds_answer_type(kind, question, c.text, tests):
             score += weights.answer_type
         score += weights.length * min(words, weights.length_words) / weights.length_words
         if asked:
             score += weights.coverage * len(asked & c.terms) / len(asked)
             score += weights.title * len(asked & c.title_terms) / len(asked)
         if kind != "yes/no":  # new names answer "who" and "which", not "will it"
-            score += weights.novelty * min(len(new_names(question, c.text)), 5) / 5
+            score += weights.novelty * min(len(new_names(question, c.text, tests)), 5) / 5
         if years_or_months and date_match(question, c.published):
             score += weights.date
         if is_question(c.text):

@@ -209,7 +209,8 @@ class Searcher:
 
     def _articles_of(self, sentences: Iterable[Sentence]) -> dict[str, StoredArticle | None]:
         ids = {s.article_id for s in sentences}
-        return {a: self._index.metadata.article(a) for a in ids}
+        headers = self._index.metadata.article_headers(ids)
+        return {a: headers.get(a) for a in ids}
 
     # -- answering -------------------------------------------------------------------------------
 
