@@ -88,6 +88,7 @@ class BotProcess:
         process = self._process
         if process is None or process.returncode is not None:
             return self.max_rss_bytes
+        peak = _peak_rss(process.pid)
         process.send_signal(signal.SIGINT)
         deadline = time.monotonic() + 30
         while True:
@@ -102,8 +103,22 @@ class BotProcess:
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.stdout is not None:
             process.stdout.close()
-        self.max_rss_bytes = usage.ru_maxrss * 1024  # Linux reports kibibytes
+        # wait4's ru_maxrss would do, but Linux carries the parent's peak over into a child it
+        # forked (a bench process holding a model looks like a big bot): prefer the bot's VmHWM.
+        self.max_rss_bytes = peak if peak is not None else usage.ru_maxrss * 1024  # kibibytes on Linux
         return self.max_rss_bytes
+
+
+def _peak_rss(pid: int) -> int | None:
+    """The process's peak resident set (VmHWM) in bytes, where /proc tells it."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 @dataclass(frozen=True)

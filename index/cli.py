@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.build import BuildReport, build_index
-from index.embedder import DEFAULT_MODEL, load_embedder, quiet_model_loading
+from index.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
 from index.errors import VerbatimError
 from index.store import INDEX_TYPES
 
@@ -36,10 +36,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--backend",
-        choices=("torch", "onnx"),
-        default="torch",
-        help="sentence encoder: sentence-transformers (torch, the default) or the int8 ONNX model (onnx, default "
-        "model only: faster, but its vectors shift scores enough to change which questions are declined)",
+        choices=BACKENDS,
+        default=os.environ.get("VERBATIM_BACKEND", "auto"),
+        help="encoder: auto (the default: the int8 ONNX model for the bundled model when installed, else torch), "
+        "torch (sentence-transformers) or onnx ($VERBATIM_BACKEND)",
     )
     p.add_argument("--index-type", choices=INDEX_TYPES, default="auto", help="FAISS index kind (default: by size)")
     p.add_argument("--full", action="store_true", help="re-embed every sentence instead of reusing unchanged ones")
@@ -59,10 +59,11 @@ def summary(report: BuildReport, index_dir: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.quiet or not sys.stderr.isatty():
+    backend = resolve_backend(args.model, args.backend)
+    if (args.quiet or not sys.stderr.isatty()) and backend == "torch":  # onnx never imports transformers
         quiet_model_loading()
     try:
-        embedder = load_embedder(args.model, args.backend)
+        embedder = load_embedder(args.model, backend)
         report = build_index(
             args.articles,
             args.index,

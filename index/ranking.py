@@ -180,6 +180,15 @@ class TextTests:
         self._limit = limit
         self._names: dict[str, tuple[tuple[str, str], ...]] = {}
         self._kinds: dict[tuple[str, str], bool] = {}
+        self._words: dict[str, int] = {}
+
+    def words(self, sentence: str) -> int:
+        found = self._words.get(sentence)
+        if found is None:
+            if len(self._words) >= self._limit:
+                self._words.clear()
+            found = self._words[sentence] = len(sentence.split())
+        return found
 
     def names(self, sentence: str) -> tuple[tuple[str, str], ...]:
         found = self._names.get(sentence)
@@ -241,22 +250,25 @@ def score_candidates(
         return np.zeros(0, dtype=np.float64)
     kind = answer_type(question)
     asked = frozenset(question_terms)
+    asked_words = {w.casefold() for w in _LETTERS.findall(question)}  # what new_names compares with
+    tests = tests or TextTests()
     best_lexical = max((c.lexical for c in candidates), default=0.0)
     years_or_months = bool(_YEAR.search(question))
     scores = np.empty(len(candidates), dtype=np.float64)
     for i, c in enumerate(candidates):
-        words = len(c.text.split())
+        words = tests.words(c.text)
+        novel = sum(1 for _, folded in tests.names(c.text) if folded not in asked_words)  # len(new_names(...))
         score = c.dense
         if best_lexical > 0:
             score += weights.lexical * c.lexical / best_lexical
-        if kind and holds_answer_type(kind, question, c.text, tests):
+        if kind == "name" and novel or kind in _KIND_TESTS and tests.holds(kind, c.text):  # holds_answer_type
             score += weights.answer_type
         score += weights.length * min(words, weights.length_words) / weights.length_words
         if asked:
             score += weights.coverage * len(asked & c.terms) / len(asked)
             score += weights.title * len(asked & c.title_terms) / len(asked)
         if kind != "yes/no":  # new names answer "who" and "which", not "will it"
-            score += weights.novelty * min(len(new_names(question, c.text, tests)), 5) / 5
+            score += weights.novelty * min(novel, 5) / 5
         if years_or_months and date_match(question, c.published):
             score += weights.date
         if is_question(c.text):

@@ -31,13 +31,15 @@ from index.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
 from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
 from index.metadata import StoredArticle, StoredSentence
-from index.ranking import CANDIDATES, Candidate, Weights, score_candidates
+from index.ranking import CANDIDATES, Candidate, TextTests, Weights, score_candidates
 from index.speech_query import SpeechQuery, match_speaker, parse_speech_query
 from index.store import LoadedIndex, Manifest, open_index, read_manifest
 from index.types import Answer, Hit, Sentence, Source
 
 # Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
 _ANY_SPEECH = {None, "say"}
+# Sentences whose ranking features a searcher keeps between questions (about 1 KB each).
+ROW_CACHE = 50_000
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,14 @@ class Searcher:
         self._vectors = loaded.vectors()  # memory-mapped: dense scores of BM25-only candidates
         self._speakers = loaded.metadata.speakers()
         self._local = threading.local()  # one stemmer per thread (PyStemmer is not thread-safe)
+        # An open index never changes, so what ranking reads about a row can be kept between
+        # questions: popular sentences come back again and again. Bounded (cleared when full);
+        # dict operations are atomic, so threads at worst repeat a lookup.
+        self._rows: dict[int, tuple[Sentence, frozenset[str]]] = {}
+        self._text_tests = TextTests(ROW_CACHE)
+        self._quotes: dict[tuple[str, ...], list[StoredSentence]] = {}  # one entry per speaker asked about
+        self._headers: dict[str, StoredArticle | None] = {}
+        self._titles: dict[str, frozenset[str]] = {}
 
     @classmethod
     def open(
@@ -187,30 +197,61 @@ class Searcher:
         if extra:
             wanted = np.asarray(extra, dtype=np.int64)
             dense.update(zip(extra, (np.asarray(self._vectors[wanted]) @ vector).tolist(), strict=True))
-        sentences = self._index.metadata.sentences(dense)
+        found = self._candidate_rows(dense, tokenizer)
+        sentences = {row: sentence for row, (sentence, _) in found.items()}
         articles = self._articles_of(sentences.values())
-        title_terms = {a: frozenset(tokenizer.tokens(s.title)) for a, s in articles.items() if s and s.title != a}
+        title_terms = {a: self._title_terms(s, tokenizer) for a, s in articles.items() if s and s.title != a}
         candidates = [
             Candidate(
                 row=row,
                 text=sentence.text,
                 dense=dense[row],
                 lexical=float(lexical_scores[row]),
-                terms=frozenset(tokenizer.tokens(sentence.text)),
+                terms=row_terms,
                 title_terms=title_terms.get(sentence.article_id, frozenset()),
                 published=(articles.get(sentence.article_id) or _NO_ARTICLE).published,
             )
-            for row, sentence in sentences.items()
+            for row, (sentence, row_terms) in found.items()
         ]
-        fused = score_candidates(question, list(terms), candidates, self.policy.weights)
+        fused = score_candidates(question, list(terms), candidates, self.policy.weights, self._text_tests)
         order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
-        hits = [_hit(sentences[candidates[i].row], float(fused[i]), candidates[i].row, articles) for i in order]
-        return _fold_duplicates(hits)[:k]
+        ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
+        return _top_hits(ranked, articles, k)
+
+    def _candidate_rows(self, rows: Iterable[int], tokenizer: Tokenizer) -> dict[int, tuple[Sentence, frozenset[str]]]:
+        """Each row's sentence and stemmed words, from the cache or one SQLite query for the rest."""
+        found: dict[int, tuple[Sentence, frozenset[str]]] = {}
+        missing: list[int] = []
+        for row in rows:
+            cached = self._rows.get(row)
+            if cached is None:
+                missing.append(row)
+            else:
+                found[row] = cached
+        if missing:
+            if len(self._rows) + len(missing) > ROW_CACHE:
+                self._rows.clear()
+            for row, sentence in self._index.metadata.sentences(missing).items():
+                found[row] = self._rows[row] = (sentence, frozenset(tokenizer.tokens(sentence.text)))
+        return found
 
     def _articles_of(self, sentences: Iterable[Sentence]) -> dict[str, StoredArticle | None]:
         ids = {s.article_id for s in sentences}
-        headers = self._index.metadata.article_headers(ids)
-        return {a: headers.get(a) for a in ids}
+        missing = [a for a in ids if a not in self._headers]
+        if missing:
+            if len(self._headers) + len(missing) > ROW_CACHE:
+                self._headers.clear()
+            headers = self._index.metadata.article_headers(missing)
+            self._headers.update((a, headers.get(a)) for a in missing)
+        return {a: self._headers.get(a) for a in ids}
+
+    def _title_terms(self, article: StoredArticle, tokenizer: Tokenizer) -> frozenset[str]:
+        terms = self._titles.get(article.id)
+        if terms is None:
+            if len(self._titles) >= ROW_CACHE:
+                self._titles.clear()
+            terms = self._titles[article.id] = frozenset(tokenizer.tokens(article.title))
+        return terms
 
     # -- answering -------------------------------------------------------------------------------
 
@@ -265,7 +306,9 @@ class Searcher:
 
     def _speech_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
-        stored = self._index.metadata.sentences_by_speakers(speakers)
+        stored = self._quotes.get(tuple(speakers))
+        if stored is None:
+            stored = self._quotes[tuple(speakers)] = self._index.metadata.sentences_by_speakers(speakers)
         if not stored:
             return Answer(question, (), declined=True, reason=f"No sentence quotes {speech.name}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
@@ -352,6 +395,15 @@ def _hit(sentence: Sentence, score: float, row: int, articles: dict[str, StoredA
         speaker=sentence.speaker,
         sources=(Source(sentence.article_id, title, url, published),),
     )
+
+
+def _top_hits(ranked: Sequence[tuple[Sentence, float, int]], articles: dict[str, StoredArticle | None], k: int) -> list[Hit]:
+    """``_fold_duplicates`` of the ranked sentences cut to ``k``, making only the hits it keeps."""
+    groups: dict[str, list[int]] = {}
+    for i, (sentence, _, _) in enumerate(ranked):
+        groups.setdefault(" ".join(sentence.text.split()).casefold(), []).append(i)
+    best = list(groups.values())[:k]  # a dict keeps first-seen order: best first
+    return [_fold_duplicates([_hit(*ranked[i], articles) for i in members])[0] for members in best]
 
 
 def _fold_duplicates(hits: Sequence[Hit]) -> list[Hit]:

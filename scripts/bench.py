@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small smoke run (about a minute)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--save", type=Path, help="also write the JSON object to this file")
     parser.add_argument("--sizes", type=sizes, help="synthetic corpus sizes in sentences (default 10^4,10^5,10^6)")
     parser.add_argument("--encode-limit", type=int, help="sizes up to this are encoded for real (default 10^4)")
     parser.add_argument("--rebuild-articles", type=int, help="articles in the rebuild corpus (default 10^4)")
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         "--backend", choices=BACKENDS, default="auto", help="question encoder, as the bot's VERBATIM_BACKEND (default auto)"
     )
     parser.add_argument(
-        "--build-backend", choices=("torch", "onnx"), default="torch", help="document encoder, as verbatim-index's (default torch)"
+        "--build-backend", choices=BACKENDS, default="auto", help="document encoder, as verbatim-index's (default auto)"
     )
     parser.add_argument("--no-bot", action="store_true", help="skip the bot process (RSS and load figures)")
     parser.add_argument("--workdir", type=Path, help="where to write corpora and indexes (default: a temp dir)")
@@ -69,12 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     def progress(message: str) -> None:
         print(f"bench: {message}", file=sys.stderr, flush=True)
 
-    quiet_model_loading()
+    if "torch" in (resolve_backend(DEFAULT_MODEL, args.backend), resolve_backend(DEFAULT_MODEL, args.build_backend)):
+        quiet_model_loading()
     try:
         encoders = Encoders(
             documents=load_embedder(DEFAULT_MODEL, args.build_backend),
             questions=load_embedder(DEFAULT_MODEL, args.backend),
-            documents_backend=args.build_backend,
+            documents_backend=resolve_backend(DEFAULT_MODEL, args.build_backend),
             questions_backend=resolve_backend(DEFAULT_MODEL, args.backend),
         )
         result = run(config, encoders, progress)
@@ -85,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     result["command"] = " ".join(["python scripts/bench.py", *(argv if argv is not None else sys.argv[1:])])
+    if args.save:
+        args.save.write_text(json.dumps(json_ready(result), indent=1) + "\n", encoding="utf-8")
     print(json.dumps(json_ready(result)) if args.json else render(result))
     return 0
 
