@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -48,16 +49,16 @@ class CountingEmbedder:
 
 
 @pytest.fixture
-def counting(sample_index, embedder) -> tuple[Searcher, CountingEmbedder]:  # type: ignore[no-untyped-def]
+def counting(sample_index: Path, embedder: Embedder) -> Iterator[tuple[Searcher, CountingEmbedder]]:
     wrapped = CountingEmbedder(embedder)
     searcher = Searcher.open(sample_index, embedder=wrapped)
     yield searcher, wrapped
     searcher.close()
 
 
-def ask_all(searcher: Searcher, questions: Sequence[str], **options: float) -> list[Answer | BaseException]:
+def ask_all(searcher: Searcher, questions: Sequence[str], **options: int) -> list[Answer | BaseException]:
     async def burst() -> list[Answer | BaseException]:
-        batcher = AnswerBatcher(SearcherHolder(searcher), **options)  # type: ignore[arg-type]
+        batcher = AnswerBatcher(SearcherHolder(searcher), **options)
         try:
             return await asyncio.gather(*(batcher.answer(q) for q in questions), return_exceptions=True)
         finally:

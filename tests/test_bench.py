@@ -21,8 +21,8 @@ CORPUS_KEYS = {
 }
 
 
-@pytest.mark.slow
 def test_the_quick_bench_reports_every_figure_as_json(tmp_path: Path) -> None:
+    """``--quick`` end to end (about 35 s on 2 idle cores): every key, no question lost."""
     done = subprocess.run(
         [sys.executable, "scripts/bench.py", "--quick", "--json", "--workdir", str(tmp_path / "work")],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
