@@ -60,7 +60,7 @@ class BenchConfig:
     sequential: int = 40
     latency_questions: int = 200
     rounds: int = 2
-    build_repeats: int = 2  # full builds (and bare encodes) of the build-speed corpus; best counts
+    build_repeats: int = 3  # full builds (and bare encodes) of the build-speed corpus; best counts
     quick: bool = False
     bot: bool = True
 

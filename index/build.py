@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,13 +32,21 @@ from pathlib import Path
 import numpy as np
 import pysbd
 
-from index import attribution, context, sentences as splitting
+from index import attribution, context, lexical as lexical_module, sentences as splitting
 from index.attribution import attribute
 from index.context import matching_texts
 from index.documents import LoadProblem, load_articles
 from index.embedder import Embedder
 from index.errors import IndexBuildError, IndexLoadError
-from index.lexical import LexicalIndex, build_lexical
+from index.lexical import (
+    LexicalIndex,
+    Tokenizer,
+    build_lexical,
+    carry_counts,
+    count_terms,
+    lexical_from_counts,
+    load_counts,
+)
 from index.metadata import article_hash, text_hash
 from index.sentences import split_article
 from index.store import LoadedIndex, Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
@@ -48,6 +57,7 @@ EMBEDDED_KEYS = "embedded.npy"
 # From this many new articles on, splitting is shared out to one worker process per core.
 PARALLEL_SPLIT_ARTICLES = 400
 SPLIT_CHUNKS_PER_WORKER = 8  # small enough pieces that the workers finish together
+REGEX_CACHE_ENTRIES = 8192  # pysbd compiles about 2,300 distinct patterns on news text
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,7 @@ def sentences_of(articles: Sequence[Article]) -> list[Sentence]:
 def pipeline_fingerprint() -> str:
     """Changes whenever the code deciding an article's sentences, speakers or embedded texts does."""
     digest = hashlib.sha256(pysbd.__version__.encode("utf-8"))
-    for module_file in (splitting.__file__, attribution.__file__, context.__file__, __file__):
+    for module_file in (splitting.__file__, attribution.__file__, context.__file__, lexical_module.__file__, __file__):
         digest.update(Path(module_file).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -127,7 +137,7 @@ def build_index(
             loaded.articles,
             result.sentences,
             result.vectors,
-            texts=result.texts,
+            keys=result.keys,
             lexical=result.lexical,
             index_type=index_type,
             build_seconds=clock() - started,
@@ -156,18 +166,23 @@ def write_index(
     *,
     texts: Sequence[str] | None = None,
     lexical: LexicalIndex | None = None,
+    keys: np.ndarray | None = None,
     index_type: str = "auto",
     build_seconds: float = 0.0,
     pipeline: str = "",
 ) -> Manifest:
     """Write ``sentences`` (row i has ``vectors[i]``) as the live generation; hold ``build_lock``.
 
-    ``texts`` are the embedded texts (computed from the sentences when not given) and
-    ``lexical`` their BM25 index (built when not given). The benchmark writes synthetic corpora
-    through here, so that they are exactly what a build writes.
+    ``texts`` are the embedded texts (computed from the sentences when not given), ``lexical``
+    their BM25 index and ``keys`` their hashes (both computed from the texts when not given).
+    The benchmark writes synthetic corpora through here, so that they are exactly what a build
+    writes.
     """
-    matching = list(texts) if texts is not None else matching_texts(sentences)
-    bm25 = lexical if lexical is not None else build_lexical(matching)
+    if lexical is None or keys is None:
+        matching = list(texts) if texts is not None else matching_texts(sentences)
+        lexical = lexical if lexical is not None else build_lexical(matching)
+        keys = keys if keys is not None else _keys(matching)
+    bm25, digests = lexical, keys
     return write_generation(
         index_dir,
         StoreWrite(
@@ -178,18 +193,21 @@ def write_index(
             index_type=index_type,
             build_seconds=build_seconds,
             pipeline=pipeline,
-            extra_files=lambda directory: _write_matching_files(directory, matching, bm25),
+            extra_files=lambda directory: _write_matching_files(directory, bm25, digests),
         ),
     )
 
 
-def _write_matching_files(directory: Path, texts: Sequence[str], lexical: LexicalIndex) -> list[str]:
+def _write_matching_files(directory: Path, lexical: LexicalIndex, keys: np.ndarray) -> list[str]:
     """The lexical index of the matching texts and their hashes, written into a generation."""
     names = lexical.save(directory)
-    digests = b"".join(_key(t) for t in texts)
-    keys = np.frombuffer(digests, dtype=np.uint8).reshape(len(texts), 32)
     np.save(directory / EMBEDDED_KEYS, keys, allow_pickle=False)
     return [*names, EMBEDDED_KEYS]
+
+
+def _keys(texts: Sequence[str]) -> np.ndarray:
+    """One 32-byte key per text, as a (n, 32) uint8 array."""
+    return np.frombuffer(b"".join(_key(t) for t in texts), dtype=np.uint8).reshape(len(texts), 32).copy()
 
 
 def _key(text: str) -> bytes:
@@ -206,6 +224,18 @@ class _Previous:
         self.vectors = loaded.vectors()  # memory-mapped
         self._rows_by_key: dict[bytes, int] | None = None
         self._stored: dict[str, list[tuple[int, Sentence]]] | None = None
+        self.keys = self._read_keys()
+        # Word counts carry over only with the same splitting and tokenising code.
+        self.counts = load_counts(loaded.generation_dir) if reuse_articles else None
+        if self.counts is not None and self.counts.n_rows != loaded.manifest.sentences:
+            self.counts = None
+
+    def _read_keys(self) -> np.ndarray | None:
+        try:
+            keys = np.load(self._loaded.generation_dir / EMBEDDED_KEYS, allow_pickle=False)
+        except (OSError, ValueError):
+            return None  # older index: it cannot say what it embedded
+        return keys if keys.shape == (len(self.vectors), 32) else None
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder, fingerprint: str) -> _Previous | None:
@@ -241,29 +271,25 @@ class _Previous:
     def row_of(self, key: bytes) -> int | None:
         """The row whose embedded text had this key, if the index recorded its keys."""
         if self._rows_by_key is None:
-            try:
-                keys = np.load(self._loaded.generation_dir / EMBEDDED_KEYS, allow_pickle=False)
-            except (OSError, ValueError):
-                keys = np.zeros((0, 32), dtype=np.uint8)  # older index: it cannot say what it embedded
-            if len(keys) != len(self.vectors):
-                keys = np.zeros((0, 32), dtype=np.uint8)
+            keys = self.keys if self.keys is not None else np.zeros((0, 32), dtype=np.uint8)
             self._rows_by_key = {row.tobytes(): i for i, row in enumerate(keys)}
         return self._rows_by_key.get(key)
 
 
 @dataclass(frozen=True)
 class _Split:
-    """One article's sentences and embedded texts, with where its vectors come from."""
+    """One article's sentences; for a fresh one, its embedded texts and their tokens."""
 
     sentences: list[Sentence]
-    texts: list[str]
+    texts: list[str] | None  # None for an article carried over (its texts were embedded before)
+    tokens: list[list[str]] | None
     rows: list[int] | None  # previous-index rows of an unchanged article, else None (fresh)
 
 
 @dataclass(frozen=True)
 class _Built:
     sentences: list[Sentence]
-    texts: list[str]
+    keys: np.ndarray
     vectors: np.ndarray
     lexical: LexicalIndex
     encoded: int
@@ -271,8 +297,11 @@ class _Built:
     unchanged_articles: int
 
 
-def split_articles(articles: Sequence[Article], *, workers: int = 1) -> list[tuple[list[Sentence], list[str]]]:
-    """(sentences, embedded texts) of each article, in order, split by ``workers`` processes.
+Splitting = tuple[list[Sentence], list[str], list[list[str]]]
+
+
+def split_articles(articles: Sequence[Article], *, workers: int = 1) -> list[Splitting]:
+    """(sentences, embedded texts, their BM25 tokens) of each article, in order, by ``workers`` processes.
 
     Splitting is pure Python: it holds the GIL, so threads cannot share it out; worker processes
     can, and they finish before the model starts (which wants every core to itself).
@@ -284,15 +313,30 @@ def split_articles(articles: Sequence[Article], *, workers: int = 1) -> list[tup
     # fork where there is one: the children start at once and need no main-module guard in the
     # caller's script; they only run the splitter, never the model whose threads fork leaves behind.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_roomy_regex_cache) as pool:
         return [split for chunk in pool.map(_split_chunk, chunks) for split in chunk]
 
 
-def _split_chunk(articles: Sequence[Article]) -> list[tuple[list[Sentence], list[str]]]:
+def _roomy_regex_cache() -> None:
+    """Let a split worker keep every regex pysbd compiles.
+
+    pysbd builds one pattern per abbreviation it meets and passes it to ``re`` as a string;
+    there are more of them than ``re``'s 512-entry cache holds, so the worker spent over a third
+    of its time recompiling them. A split worker is a process of its own that only splits, so
+    widening its cache touches nothing else (the attribute is private; without it, nothing changes).
+    """
+    if isinstance(getattr(re, "_MAXCACHE", None), int):
+        re._MAXCACHE = max(re._MAXCACHE, REGEX_CACHE_ENTRIES)  # type: ignore[attr-defined]
+
+
+def _split_chunk(articles: Sequence[Article]) -> list[Splitting]:
+    tokenizer = Tokenizer()
     out = []
     for article in articles:
         sentences = attribute(split_article(article), title=article.title)
-        out.append((sentences, matching_texts(sentences)))
+        texts = matching_texts(sentences)
+        out.append((sentences, texts, [tokenizer.tokens(t) for t in texts]))
     return out
 
 
@@ -314,32 +358,67 @@ def _sentences_and_vectors(
     progress: bool,
     clock: Callable[[], float],
 ) -> _Built:
-    """Every article's sentences, embedded texts and vectors, in article order, plus BM25."""
+    """Every article's sentences, text keys and vectors, in article order, plus BM25."""
     splits: list[_Split | None] = []
     fresh: list[int] = []
     for number, article in enumerate(articles):
         if previous is not None and previous.unchanged(article):
             stored = previous.stored(article.id)
-            sentences = [s for _, s in stored]
-            splits.append(_Split(sentences, matching_texts(sentences), [row for row, _ in stored]))
+            splits.append(_Split([s for _, s in stored], None, None, [row for row, _ in stored]))
         else:
             splits.append(None)
             fresh.append(number)
     fresh_articles = [articles[n] for n in fresh]
-    for number, (sentences, texts) in zip(fresh, split_articles(fresh_articles, workers=_split_workers(len(fresh))), strict=True):
-        splits[number] = _Split(sentences, texts, None)
+    for number, (sentences, texts, tokens) in zip(
+        fresh, split_articles(fresh_articles, workers=_split_workers(len(fresh))), strict=True
+    ):
+        splits[number] = _Split(sentences, texts, tokens, None)
     ordered = [split for split in splits if split is not None]
     computed: dict[bytes, np.ndarray] = {}
     encode_started = clock()
     # One call for every new text: the model sorts them by length, so batches pad little.
     encoded = _encode_missing(
-        [t for split in ordered if split.rows is None for t in split.texts], embedder, previous, computed, progress
+        [t for split in ordered if split.texts is not None for t in split.texts], embedder, previous, computed, progress
     )
     encode_seconds = clock() - encode_started
     sentences = [s for split in ordered for s in split.sentences]
-    texts = [t for split in ordered for t in split.texts]
     vectors = _assemble(ordered, embedder.dim, previous, computed)
-    return _Built(sentences, texts, vectors, build_lexical(texts), encoded, encode_seconds, len(articles) - len(fresh))
+    keys, lexical = _keys_and_lexical(ordered, len(sentences), previous)
+    return _Built(sentences, keys, vectors, lexical, encoded, encode_seconds, len(articles) - len(fresh))
+
+
+def _keys_and_lexical(ordered: Sequence[_Split], total: int, previous: _Previous | None) -> tuple[np.ndarray, LexicalIndex]:
+    """The text keys and BM25 of all rows: carried over for unchanged articles where the previous
+    index kept them, else computed from the embedded texts."""
+    keys = np.empty((total, 32), dtype=np.uint8)
+    old_keys = previous.keys if previous is not None else None
+    counts = previous.counts if previous is not None else None
+    new_row = np.full(counts.n_rows if counts is not None else 0, -1, dtype=np.int64)
+    tokens: list[tuple[int, list[str]]] = []  # rows whose words are not carried over
+    tokenizer: Tokenizer | None = None
+    row = 0
+    for split in ordered:
+        n = len(split.sentences)
+        texts, split_tokens = split.texts, split.tokens
+        if split.rows is not None and old_keys is not None:
+            keys[row : row + n] = old_keys[split.rows]
+        else:
+            texts = texts if texts is not None else matching_texts(split.sentences)
+            keys[row : row + n] = _keys(texts)
+        if split.rows is not None and counts is not None:
+            new_row[split.rows] = np.arange(row, row + n)
+        else:
+            if split_tokens is None:
+                tokenizer = tokenizer or Tokenizer()
+                texts = texts if texts is not None else matching_texts(split.sentences)
+                split_tokens = [tokenizer.tokens(t) for t in texts]
+            tokens.extend(zip(range(row, row + n), split_tokens, strict=True))
+        row += n
+    if counts is not None:
+        merged = carry_counts(counts, new_row, tokens, total)
+    else:
+        merged = count_terms(t for _, t in tokens)  # every row is in ``tokens``, in order
+    return keys, lexical_from_counts(merged)
 
 
 def _encode_missing(
@@ -381,7 +460,7 @@ def _assemble(
             targets.extend(range(row, row + len(split.rows)))
             sources.extend(split.rows)
         else:
-            for offset, text in enumerate(split.texts):
+            for offset, text in enumerate(split.texts or ()):
                 vectors[row + offset] = computed[_key(text)]
         row += len(split.sentences)
     if targets:

@@ -124,6 +124,9 @@ class LexicalIndex:
     rows: np.ndarray  # int32, the sentence row of each weight
     starts: np.ndarray  # int64, len(vocabulary) + 1: column j is weights[starts[j]:starts[j+1]]
     n_rows: int
+    # Kept by builds for the next rebuild (TermCounts); a searcher does not load them.
+    tf: np.ndarray | None = None  # int32, the count behind each weight
+    lengths: np.ndarray | None = None  # int32, words per sentence
 
     def knows(self, word: str, tokenizer: Tokenizer) -> bool:
         """Whether ``word`` (as written in a question) occurs in any indexed sentence."""
@@ -148,11 +151,13 @@ class LexicalIndex:
 
     def save(self, directory: Path) -> list[str]:
         """Write the two files into ``directory``; returns their names."""
+        counts = {"tf": self.tf, "lengths": self.lengths} if self.tf is not None and self.lengths is not None else {}
         np.savez(
             directory / LEXICAL_ARRAYS,
             weights=self.weights,
             rows=self.rows,
             starts=self.starts,
+            **counts,
         )
         meta = {"format": LEXICAL_FORMAT, "k1": K1, "b": B, "rows": self.n_rows, "vocabulary": self.vocabulary}
         (directory / LEXICAL_VOCABULARY).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -170,13 +175,36 @@ def best_rows(scores: np.ndarray, k: int) -> np.ndarray:
 def build_lexical(texts: Iterable[str], tokenizer: Tokenizer | None = None) -> LexicalIndex:
     """BM25 (Lucene's variant) over ``texts``; row ``i`` is ``texts[i]``."""
     tokenizer = tokenizer or Tokenizer()
+    return lexical_from_counts(count_terms(tokenizer.tokens(text) for text in texts))
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """How often each word occurs in each sentence: what BM25 is computed from.
+
+    A build keeps them beside the index (``tf`` and ``lengths`` in ``lexical.npz``), so that a
+    rebuild carries the counts of unchanged sentences over instead of tokenising them again.
+    """
+
+    words: tuple[str, ...]  # term id -> stemmed word
+    rows: np.ndarray  # int64, one per (word, sentence) pair
+    terms: np.ndarray  # int64, the word of each pair
+    tf: np.ndarray  # int64, how often the word occurs in the sentence
+    lengths: np.ndarray  # int64, words per sentence (stop words aside), one per row
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.lengths)
+
+
+def count_terms(token_lists: Iterable[Sequence[str]]) -> TermCounts:
+    """The counts of tokenised sentences; row ``i`` is the ``i``-th list."""
     vocabulary: dict[str, int] = {}
     doc_rows: list[int] = []
     doc_terms: list[int] = []
     doc_counts: list[int] = []
     lengths: list[int] = []
-    for row, text in enumerate(texts):
-        tokens = tokenizer.tokens(text)
+    for row, tokens in enumerate(token_lists):
         lengths.append(len(tokens))
         counts: dict[int, int] = {}
         for token in tokens:
@@ -185,21 +213,81 @@ def build_lexical(texts: Iterable[str], tokenizer: Tokenizer | None = None) -> L
         doc_rows.extend([row] * len(counts))
         doc_terms.extend(counts.keys())
         doc_counts.extend(counts.values())
-    n_rows = len(lengths)
-    rows = np.asarray(doc_rows, dtype=np.int32)
-    terms = np.asarray(doc_terms, dtype=np.int64)
-    tf = np.asarray(doc_counts, dtype=np.float32)
-    length = np.asarray(lengths, dtype=np.float32)
+    return TermCounts(
+        tuple(vocabulary),
+        np.asarray(doc_rows, dtype=np.int64),
+        np.asarray(doc_terms, dtype=np.int64),
+        np.asarray(doc_counts, dtype=np.int64),
+        np.asarray(lengths, dtype=np.int64),
+    )
+
+
+def carry_counts(previous: TermCounts, new_row: np.ndarray, fresh: Sequence[tuple[int, Sequence[str]]], n_rows: int) -> TermCounts:
+    """Counts for a new row order: old row ``r`` becomes ``new_row[r]`` (-1: dropped), and
+    ``fresh`` gives the tokens of every other new row."""
+    keep = new_row[previous.rows] >= 0
+    added = count_terms(tokens for _, tokens in fresh)
+    fresh_rows = np.asarray([row for row, _ in fresh], dtype=np.int64)
+    # One vocabulary for both: the fresh sentences' words are looked up in (or added to) the old.
+    index = {word: i for i, word in enumerate(previous.words)}
+    words = list(previous.words)
+    remap = np.asarray([index.setdefault(w, len(index)) for w in added.words], dtype=np.int64)
+    words.extend(w for w in index if index[w] >= len(previous.words))
+    lengths = np.zeros(n_rows, dtype=np.int64)
+    carried = new_row >= 0
+    lengths[new_row[carried]] = previous.lengths[carried]
+    lengths[fresh_rows] = added.lengths
+    return TermCounts(
+        tuple(words),
+        np.concatenate([new_row[previous.rows[keep]], fresh_rows[added.rows] if added.rows.size else added.rows]),
+        np.concatenate([previous.terms[keep], remap[added.terms] if added.terms.size else added.terms]),
+        np.concatenate([previous.tf[keep], added.tf]),
+        lengths,
+    )
+
+
+def lexical_from_counts(counts: TermCounts) -> LexicalIndex:
+    """The BM25 index of ``counts``: only words some sentence holds, in alphabetical order."""
+    n_rows = counts.n_rows
+    used = np.unique(counts.terms)
+    order_of_words = sorted(range(len(used)), key=lambda i: counts.words[used[i]])
+    renumber = np.full(len(counts.words), -1, dtype=np.int64)
+    renumber[used[order_of_words]] = np.arange(len(used), dtype=np.int64)
+    vocabulary = {counts.words[used[i]]: n for n, i in enumerate(order_of_words)}
+    terms = renumber[counts.terms]
+    rows = counts.rows
+    tf = counts.tf.astype(np.float32)
+    length = counts.lengths.astype(np.float32)
     average = float(length.mean()) if n_rows and length.mean() > 0 else 1.0
     df = np.bincount(terms, minlength=len(vocabulary)).astype(np.float32)
     idf = np.log1p((n_rows - df + 0.5) / (df + 0.5))
     norm = K1 * (1 - B + B * length[rows] / average) if rows.size else np.zeros(0, dtype=np.float32)
     # Lucene's BM25 (as bm25s computes it): no (k1 + 1) factor, which changes no ranking.
     weights = (idf[terms] * tf / (tf + norm)).astype(np.float32)
-    order = np.argsort(terms, kind="stable")  # group by word: compressed columns
+    order = np.lexsort((rows, terms))  # group by word, rows ascending: compressed columns
     starts = np.zeros(len(vocabulary) + 1, dtype=np.int64)
     np.cumsum(df.astype(np.int64), out=starts[1:])
-    return LexicalIndex(vocabulary, weights[order], rows[order], starts, n_rows)
+    return LexicalIndex(
+        vocabulary, weights[order], rows[order].astype(np.int32), starts, n_rows,
+        tf=counts.tf[order].astype(np.int32), lengths=counts.lengths.astype(np.int32),
+    )
+
+
+def load_counts(directory: Path) -> TermCounts | None:
+    """The term counts a build kept in ``directory``, or None (an older index, or unreadable)."""
+    try:
+        meta = json.loads((directory / LEXICAL_VOCABULARY).read_text(encoding="utf-8"))
+        with np.load(directory / LEXICAL_ARRAYS, allow_pickle=False) as arrays:
+            if "tf" not in arrays or "lengths" not in arrays:
+                return None
+            rows, starts, tf, lengths = arrays["rows"], arrays["starts"], arrays["tf"], arrays["lengths"]
+        words = sorted(meta["vocabulary"], key=meta["vocabulary"].__getitem__)
+        terms = np.repeat(np.arange(len(words), dtype=np.int64), np.diff(starts))
+        if terms.shape != rows.shape or tf.shape != rows.shape:
+            return None
+        return TermCounts(tuple(words), rows.astype(np.int64), terms, tf.astype(np.int64), lengths.astype(np.int64))
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
 
 
 def load_lexical(directory: Path, n_rows: int) -> LexicalIndex:

@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.build import build_index, pipeline_fingerprint, split_articles, write_index
+from index.build import EMBEDDED_KEYS, build_index, pipeline_fingerprint, split_articles, write_index
 from index.embedder import Embedder
 from index.errors import IndexBuildError
+from index.lexical import load_lexical
 from index.search import Searcher
 from index.store import build_lock, open_index, read_manifest
 from index.types import Article, Sentence
@@ -106,6 +107,13 @@ def test_a_rebuild_carries_unchanged_articles_over_and_equals_a_full_build(tmp_p
         assert rebuilt.metadata.all_sentences() == fresh.metadata.all_sentences()
         cosines = np.sum(np.asarray(rebuilt.vectors()) * np.asarray(fresh.vectors()), axis=1)
         assert cosines.min() > 0.999
+        # BM25 carried over from the old counts is the BM25 of a build from scratch.
+        carried = load_lexical(rebuilt.generation_dir, report.sentences)
+        scratch = load_lexical(fresh.generation_dir, report.sentences)
+        assert carried.vocabulary == scratch.vocabulary
+        for name in ("weights", "rows", "starts"):
+            np.testing.assert_array_equal(getattr(carried, name), getattr(scratch, name))
+        np.testing.assert_array_equal(np.load(rebuilt.generation_dir / EMBEDDED_KEYS), np.load(fresh.generation_dir / EMBEDDED_KEYS))
     finally:
         rebuilt.close()
         fresh.close()
