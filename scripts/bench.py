@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.report import json_ready, render  # noqa: E402
-from benchmarks.run import BenchConfig, Encoders, run  # noqa: E402
+from scripts.benchkit.report import json_ready, render  # noqa: E402
+from scripts.benchkit.run import BenchConfig, Encoders, run  # noqa: E402
 from index.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend  # noqa: E402
 from index.errors import VerbatimError  # noqa: E402
 

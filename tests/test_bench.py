@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import detokenise, splices, synthetic_corpus
-from benchmarks.measure import Latency, exact_top_k
-from benchmarks.report import bars, json_ready, render
+from scripts.benchkit.corpus import detokenise, splices, synthetic_corpus
+from scripts.benchkit.measure import Latency, exact_top_k
+from scripts.benchkit.report import bars, json_ready, render
 from scripts.bench import sizes
 from tests.support import ROOT
 

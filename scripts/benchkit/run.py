@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.botload import BotProcess, LoadResult, ask
-from benchmarks.corpus import (
+from .botload import BotProcess, LoadResult, ask
+from .corpus import (
     Pool,
     approximate_vectors,
     article_text_file,
@@ -27,8 +27,8 @@ from benchmarks.corpus import (
     synthetic_corpus,
     write_txt_folder,
 )
-from benchmarks.measure import BuildSpeed, answer_latency, build_speed, embedded_texts, recall_at_k, rebuild_speed
-from benchmarks.report import MIB, bars
+from .measure import BuildSpeed, answer_latency, build_speed, embedded_texts, recall_at_k, rebuild_speed
+from .report import MIB, bars
 from index.build import build_index, write_index
 from index.embedder import Embedder
 from index.search import Searcher
@@ -36,7 +36,7 @@ from index.store import build_lock, open_index
 from index.types import Article, Sentence
 from tests.fakes.bot_api import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: scripts/benchkit/this.py
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
 SHARED = ROOT.parent / "shared"
 SEED = 2022

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from benchmarks.measure import Latency
+from .measure import Latency
 from bot.replies import ERROR_TEXT
 from tests.fakes.bot_api import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: scripts/benchkit/this.py
 FIRST_CHAT = 7_000_001
 STARTUP_SECONDS = 300.0  # a 10^6-sentence index is checksummed on load
 REPLY_SECONDS = 120.0
