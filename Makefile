@@ -18,9 +18,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Build the index of the bundled corpus when it is missing or the corpus changed
-# (unchanged sentences keep their embeddings, so a rebuild is quick).
-$(INDEX)/manifest.json: $(STAMP) $(wildcard $(ARTICLES)/*)
+# Build the index of the bundled corpus when it is missing, the corpus changed or the indexing
+# code did (an upgraded checkout): unchanged sentences keep their embeddings, so it is quick.
+$(INDEX)/manifest.json: $(STAMP) $(wildcard $(ARTICLES)/*) $(wildcard index/*.py)
 	$(PY) scripts/build_index.py --articles $(ARTICLES) --index $(INDEX)
 
 index: $(INDEX)/manifest.json

@@ -7,6 +7,10 @@ Only a path that does not exist (or is neither a file nor a folder) raises ``Art
 Every paragraph is normalised the same way whatever the format: Unicode NFC, invisible
 characters removed, runs of whitespace collapsed to one space. Curly quotes and apostrophes are
 kept exactly, because answers are quoted verbatim.
+
+Articles copied from web pages carry page leftovers ("Leave a Reply", "Share this:", "© 2022 ...").
+A paragraph made only of such leftovers (see ``BOILERPLATE_PATTERNS``) is dropped, whatever the
+format, before sentences are counted, so paragraph numbers and offsets describe the text kept.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 
@@ -98,6 +102,75 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+# --- web page leftovers ---------------------------------------------------------------------
+
+# One entry per kind of page furniture. A paragraph is dropped only when it is made entirely of
+# these pieces (one or more, with punctuation between them): a piece must start the paragraph or
+# follow another piece, so the same words in running prose ("Peskov said Russia would leave a
+# reply ...") never match. Free-text tails are short and stop at a sentence end, so a long real
+# paragraph that happens to open with "Sign up" or "©" is kept. Patterns match case-insensitively
+# and at a word boundary; add new kinds here.
+BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rf"(?:{pattern})(?!\w)", re.IGNORECASE)
+    for pattern in (
+        # comment forms (WordPress and the like)
+        r"leave an? (?:reply|comment|response)",
+        r"cancel reply",
+        r"your email address will not be published",
+        r"required fields are marked",
+        r"(?:post|submit) (?:a )?comment",
+        r"(?:\d+ )?comments?",
+        r"save my name, email, and website in this browser for the next time I comment",
+        # sharing and navigation
+        r"share(?: this(?: article| story| post| page)?)?",
+        r"share (?:on|via|to) (?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email)",
+        r"related(?: posts?| articles?| stories| news| content| coverage| reading)",
+        r"you (?:may|might) also (?:like|be interested in)",
+        r"(?:read (?:more|also|next)|see also)(?: here)?(?:\s*:[^\n]{0,200})?",
+        r"click here(?: to [^.!?\n]{0,100})?",
+        r"subscribe(?: (?:to|for) [^.!?\n]{0,80})?",
+        r"sign up(?: (?:for|to) [^.!?\n]{0,80})?",
+        # cookie notices: often several sentences ("... By continuing you accept ... Accept")
+        r"(?:we use cookies|this (?:web)?site uses cookies)[^\n]{0,300}",
+        r"accept (?:all )?cookies",
+        # legal lines; a © needs a year after it, so a photo credit ("© Reuters") stays content
+        r"all rights reserved",
+        r"(?:©|copyright|\(c\))(?:\s*(?:©|copyright))?\s*\d{4}\b[^\n]{0,150}",
+        # advertising slots
+        r"advertisement",
+        r"(?:story|article) continues (?:below|after) (?:this )?advertisement",
+    )
+)
+
+# What may stand between two pieces, and before or after them: spaces and punctuation such as
+# "Share this:", "Required fields are marked *", "» Read more", "— Advertisement —".
+_BOILERPLATE_GLUE = re.compile(r"[\s.,:;!?|*•·…»«›‹→←/\-–—]*")
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Whether a normalised paragraph is nothing but web page leftovers (``BOILERPLATE_PATTERNS``)."""
+    position = _skip_glue(paragraph, 0)
+    pieces = 0
+    while position < len(paragraph):
+        # The longest piece wins, so "Share on Facebook" is not read as "Share" + "on Facebook".
+        end = max((m.end() for p in BOILERPLATE_PATTERNS if (m := p.match(paragraph, position))), default=position)
+        if end == position:
+            return False  # some words here are not page furniture: the paragraph is content
+        pieces += 1
+        position = _skip_glue(paragraph, end)
+    return pieces > 0
+
+
+def _skip_glue(text: str, position: int) -> int:
+    glue = _BOILERPLATE_GLUE.match(text, position)
+    return glue.end() if glue is not None else position
+
+
+def drop_boilerplate(paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """The paragraphs that are not web page leftovers, in their order."""
+    return tuple(p for p in paragraphs if not is_boilerplate(p))
+
+
 # --- plain text and Markdown -----------------------------------------------------------------
 
 
@@ -176,8 +249,11 @@ def parse_markdown(text: str) -> tuple[str, tuple[str, ...]]:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-# Elements whose text is never article text.
-_IGNORED_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "head", "svg", "iframe")
+# Elements whose text is never article text (form controls: a comment form's "Post Comment").
+# <form> itself is not here: some sites wrap the whole page in one.
+_IGNORED_TAGS = (
+    "script", "style", "noscript", "template", "nav", "footer", "head", "svg", "iframe", "button", "select", "textarea"
+)
 # Elements that start a new block of text (for the no-<p> fallback and for unclosed <p>).
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption dd details dialog div dl dt fieldset "
@@ -278,6 +354,17 @@ class _Collector:
         if not article.paragraphs:
             self.problem(path, f"{where}the article has no body text, only a title", line)
             return
+        # Cleaning here, the one door every format goes through, keeps the formats alike.
+        kept = drop_boilerplate(article.paragraphs)
+        if not kept:
+            self.problem(
+                path,
+                f"{where}the article has no body text, only a title and web page leftovers "
+                f"such as {article.paragraphs[0]!r}",
+                line,
+            )
+            return
+        article = replace(article, paragraphs=kept)
         earlier = self._sources.get(article.id)
         if earlier is not None:
             self.problem(

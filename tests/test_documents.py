@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from index.documents import LoadReport, load_articles, normalise_text
+from index.documents import BOILERPLATE_PATTERNS, LoadReport, is_boilerplate, load_articles, normalise_text
 from index.errors import ArticleError
-from index.types import Article
+from index.search import Searcher
+from index.sentences import split_article
+from index.types import PARAGRAPH_SEPARATOR, Article
 from tests.support import SAMPLE_ARTICLE
 
 
@@ -40,7 +43,7 @@ def test_sample_article_loads_with_its_title_and_paragraphs() -> None:
     assert sample.id == "nato-russia-talks"
     assert sample.source == str(SAMPLE_ARTICLE)
     assert sample.title == "U.S. Says NATO Allies ‘United’ Ahead Of Talks With Russia"
-    assert len(sample.paragraphs) == 30
+    assert len(sample.paragraphs) == 28  # the page's "Leave A Reply" form is not article text
     assert sample.paragraphs[0] == "NATO headquarters in Brussels"  # its trailing NBSP is gone
     assert sample.paragraphs[1].startswith("The U.S. ambassador to NATO says members")
     assert sample.paragraphs[5] == (
@@ -50,6 +53,9 @@ def test_sample_article_loads_with_its_title_and_paragraphs() -> None:
     )
     assert "Kuleba also said the United States remains Kyiv’s No. 1 security partner." in sample.paragraphs
     assert all(p == normalise_text(p) for p in sample.paragraphs)
+    # The credit line is the last paragraph kept; the comment form after it is gone.
+    assert sample.paragraphs[-1].startswith("With reporting by Todd Prince in Washington")
+    assert not any("Leave A Reply" in p or "email address" in p for p in sample.paragraphs)
 
 
 def test_sample_folder_holds_just_the_sample() -> None:
@@ -290,3 +296,163 @@ def test_an_empty_json_lines_file_is_a_problem(tmp_path: Path) -> None:
     report = load_articles(write(tmp_path / "feed.jsonl", "\n\n"))
     assert report.articles == ()
     assert "no articles" in report.problems[0].message
+
+
+# --- web page leftovers ------------------------------------------------------------------------
+
+LEFTOVERS = (
+    "Leave A Reply",
+    "Leave a comment.",
+    "Leave a Reply Cancel reply",
+    "Your email address will not be published.",
+    "Your email address will not be published. Required fields are marked *",
+    "Required fields are marked *",
+    "POST COMMENT",
+    "Share this:",
+    "Share on Facebook",
+    "Share on Twitter Share on Facebook",
+    "Related posts",
+    "Related Articles:",
+    "Read more",
+    "» Read more …",
+    "Click here to read the full statement.",
+    "Subscribe to our newsletter!",
+    "Sign up for our daily briefing",
+    "We use cookies to improve your experience. By continuing to browse, you accept our cookie policy. Accept",
+    "All rights reserved.",
+    "© 2022 RFE/RL, Inc. All rights reserved.",
+    "Copyright © 2022 RFE/RL",
+    "© Copyright 2015-2022, RFE/RL",
+    "Advertisement",
+    "— ADVERTISEMENT —",
+    "Advertisement  \t",
+)
+
+# Real paragraphs that share words with page furniture: they must all stay.
+LOOK_ALIKES = (
+    "Peskov said Russia would leave a reply to NATO's letter by Friday.",
+    "Leave a reply, Peskov said.",
+    "With reporting by Todd Prince in Washington, Reuters, AP, AFP, dpa, TASS, and Interfax",
+    "Share prices in Moscow fell on the news.",
+    "Comments from Peskov were sharp.",
+    "Read more than 300 pages, he said.",
+    "Related talks will follow in Vienna.",
+    "Subscribe to our newsletter. NATO met on Monday.",  # a real sentence after a leftover
+    "Copyright law did not come up at the talks.",
+    "© Reuters",  # a photo credit, like "With reporting by", is a credit line
+    "(c) the troops must withdraw from the border.",
+    "Advertisement revenue of Russian media fell in 2022.",
+    "Click here to read the statement. Allies are united, Smith said.",
+)
+
+
+@pytest.mark.parametrize("paragraph", LEFTOVERS)
+def test_page_leftovers_are_recognised_whatever_their_case_and_trailing_punctuation(paragraph: str) -> None:
+    assert is_boilerplate(paragraph)
+    assert is_boilerplate(paragraph.upper() + " ")
+    assert is_boilerplate(paragraph.lower() + ".")
+
+
+@pytest.mark.parametrize("paragraph", LOOK_ALIKES)
+def test_prose_with_the_same_words_is_content(paragraph: str) -> None:
+    assert not is_boilerplate(paragraph)
+
+
+def test_the_leftover_table_is_compiled_and_case_insensitive() -> None:
+    assert BOILERPLATE_PATTERNS and all(p.flags & 2 for p in BOILERPLATE_PATTERNS)  # re.IGNORECASE == 2
+    assert not is_boilerplate("") and not is_boilerplate("* * *")  # punctuation alone is not a leftover
+
+
+BODY = (
+    "The allies met in Brussels on January 12.",
+    "Peskov said Russia would leave a reply to NATO's letter by Friday. He gave no details.",
+    "With reporting by Todd Prince in Washington",
+)
+PAGE_END = ("Share this:", "Leave A Reply", "Your email address will not be published.", "© 2022 RFE/RL, Inc.")
+
+
+def as_markdown(paragraphs: tuple[str, ...]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def as_html(paragraphs: tuple[str, ...]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>NATO talks</title></head><body><h1>NATO talks</h1>{body}</body></html>"
+
+
+def as_html_without_p(paragraphs: tuple[str, ...]) -> str:
+    return "<html><head><title>NATO talks</title></head><body>" + "".join(f"<div>{p}</div>" for p in paragraphs) + "</body></html>"
+
+
+@pytest.mark.parametrize(
+    "name, render",
+    [
+        ("a.txt", lambda ps: "NATO talks\n\n" + "\n\n".join(ps) + "\n"),
+        ("a.md", lambda ps: "# NATO talks\n\n" + as_markdown(tuple(f"**{p}**" if p == "Leave A Reply" else p for p in ps))),
+        ("a.html", as_html),
+        ("a.htm", as_html_without_p),
+        ("a.jsonl", lambda ps: jsonl({"id": "a", "title": "NATO talks", "text": "\n\n".join(ps)})),
+    ],
+)
+def test_every_format_drops_page_leftovers_and_keeps_sentence_offsets_on_the_text(
+    tmp_path: Path, name: str, render: Callable[[tuple[str, ...]], str]
+) -> None:
+    page = ("Advertisement", BODY[0], "Related posts", BODY[1], BODY[2], *PAGE_END)
+    loaded = only_article(load_articles(write(tmp_path / name, render(page))))
+    assert loaded.paragraphs == BODY
+    sentences = split_article(loaded)
+    assert [(s.paragraph, s.text) for s in sentences] == [
+        (0, BODY[0]),
+        (1, "Peskov said Russia would leave a reply to NATO's letter by Friday."),
+        (1, "He gave no details."),
+        (2, BODY[2]),
+    ]
+    # Offsets point into the text a reader is shown (/context, the article view): the kept
+    # paragraphs joined by blank lines, with no trace of the dropped ones.
+    assert loaded.text == PARAGRAPH_SEPARATOR.join(BODY)
+    assert all(loaded.text[s.start : s.end] == s.text for s in sentences)
+    assert [s.position for s in sentences] == [0, 1, 2, 3]
+
+
+def test_an_article_of_only_page_leftovers_is_reported_like_an_empty_one(tmp_path: Path) -> None:
+    write(tmp_path / "form.txt", "Comments\n\nLeave a Reply\n\nYour email address will not be published.\n")
+    write(tmp_path / "form.html", "<title>Comments</title><p>Leave a comment</p><p>Post Comment</p>")
+    write(tmp_path / "good.txt", "Title\n\nThe allies met.\n\nShare this:")
+    write(
+        tmp_path / "feed.jsonl",
+        jsonl(
+            {"id": "j1", "title": "Fine", "text": "Body.\n\nRead more"},
+            {"id": "j2", "title": "Form", "text": "Leave A Reply\n\nRequired fields are marked *"},
+        ),
+    )
+    report = load_articles(tmp_path)
+    assert [(a.id, a.paragraphs) for a in report.articles] == [("j1", ("Body.",)), ("good", ("The allies met.",))]
+    problems = {(Path(p.path).name, p.line): p.message for p in report.problems}
+    assert set(problems) == {("form.txt", None), ("form.html", None), ("feed.jsonl", 2)}
+    assert all("no body text" in message and "leftovers" in message for message in problems.values())
+    assert problems[("feed.jsonl", 2)].startswith("line 2: ")
+
+
+def test_html_form_controls_are_not_text(tmp_path: Path) -> None:
+    page = (
+        "<title>T</title><p>The allies met.</p>"
+        "<p><label>Your view <textarea>Write here</textarea></label></p>"
+        "<p><select><option>Sort by newest</option></select><button>Send it now</button></p>"
+    )
+    assert only_article(load_articles(write(tmp_path / "p.html", page))).paragraphs == ("The allies met.", "Your view")
+
+
+@pytest.mark.parametrize("question", ["Can I reply?", "Can I leave a comment?", "Will my email address be published?"])
+def test_the_bot_never_answers_with_the_sample_pages_comment_form(sample_searcher: Searcher, question: str) -> None:
+    answer = sample_searcher.answer(question)
+    shown = [hit.sentence for hit in (*answer.hits, *answer.ranked, *([answer.nearest] if answer.nearest else []))]
+    assert not any("Leave A Reply" in s or "email address" in s for s in shown)
+
+
+def test_the_sample_index_keeps_the_credit_line_and_offsets_into_the_shown_text(sample_searcher: Searcher) -> None:
+    text = sample_searcher.article_text("nato-russia-talks")
+    assert text is not None and text.endswith("With reporting by Todd Prince in Washington, Reuters, AP, AFP, dpa, TASS, and Interfax")
+    sentences = sample_searcher.sentences_of_article("nato-russia-talks")
+    assert len(sentences) == 32
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences][-1] == len(text.split(PARAGRAPH_SEPARATOR)) - 1
