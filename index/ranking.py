@@ -7,7 +7,7 @@ The searcher gathers candidates from both rankers (the dense top ``CANDIDATES`` 
           + lexical     * bm25 / best bm25 of the question   the exact words, names and numbers
           + answer_type * [sentence holds what is asked]     "When" -> a date, "How many" -> a number,
                                                              "Who"/"Where" -> a name the question lacks
-          + length      * min(words, 40) / 40                a caption or "Leave A Reply" answers nothing
+          + length      * min(words, 40) / 40                a caption or a dateline answers nothing
           + coverage    * share of the question's words in the sentence
           + novelty     * min(names the question lacks, 5) / 5
           + title       * share of the question's words in the article's title
