@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from telegram.error import InvalidToken
 
     from bot.app import run_telegram
+    from bot.resilience import TokenRejected
 
     logger.info("Serving %d sentences from %s", searcher.manifest.sentences, settings.index_dir)
     try:
@@ -50,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.critical("Telegram rejected the bot token (TELEGRAM_BOT_TOKEN); check it with @BotFather.")
         logger.debug("The rejection in detail", exc_info=True)
         return 1
+    except TokenRejected:
+        return 1  # revoked while running: said once in the log when Telegram refused it (TokenWatch)
     except Exception:
         # Through logging, never a bare traceback on stderr: the log redacts the token.
         logger.critical("The bot stopped because of an unexpected error", exc_info=True)

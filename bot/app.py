@@ -1,6 +1,10 @@
 """Wiring: ``build_application`` registers the handlers on a python-telegram-bot Application;
 ``running`` / ``serve`` / ``run_telegram`` start and stop it.
 
+Two durability pieces are wired here: the update processor that never answers an update twice
+across a hard kill (``bot/redelivery.py``), and the getUpdates transport that notices a revoked
+token, after which ``serve`` stops the bot and raises ``TokenRejected`` (``bot/resilience.py``).
+
 The tests build the very same application, start it the very same way (``running``), and point
 it at their own Bot API server.
 """
@@ -29,7 +33,8 @@ from bot.chat_filters import ADDRESSED
 from bot.commands import register_commands
 from bot.guards import install_guard
 from bot.reload import WATCH_INTERVAL, install_reloader, reload_command, reloader_of
-from bot.resilience import PollingErrorLog, RetryingRateLimiter
+from bot.redelivery import OnceUpdateProcessor, UpdateJournal
+from bot.resilience import PollingErrorLog, PollingRequest, RetryingRateLimiter, TokenWatch
 from bot.batcher import AnswerBatcher
 from bot.services import SERVICES_KEY, SearcherHolder, Services
 from bot.settings import Settings
@@ -43,6 +48,7 @@ POLL_TIMEOUT = 10.0  # seconds a getUpdates long poll waits for news
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Stickers, photos, voice, documents, ... (service messages such as "pinned" are not from a person).
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL
+TOKEN_WATCH_KEY = "verbatim.token_watch"  # bot_data: the TokenWatch of the getUpdates transport
 
 
 def build_application(settings: Settings, searcher: Searcher, *, watch_interval: float = WATCH_INTERVAL) -> Application:
@@ -51,11 +57,13 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
         raise ValueError("A Telegram bot token is needed to build the Telegram application.")
     # Every call but getUpdates: 429, 5xx, dropped connections, and the overall send rate.
     limiter = RetryingRateLimiter(messages_per_second=settings.send_rate)
+    token_watch = TokenWatch()
     application = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.api_base_url)
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .concurrent_updates(OnceUpdateProcessor(CONCURRENT_UPDATES, UpdateJournal(settings.state_file)))
+        .get_updates_request(PollingRequest(token_watch))
         .rate_limiter(limiter)
         .post_init(on_startup)
         .post_stop(_stop_services)
@@ -63,6 +71,7 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
     )
     searchers = SearcherHolder(searcher)
     application.bot_data[SERVICES_KEY] = Services(settings, searchers, AnswerBatcher(searchers))
+    application.bot_data[TOKEN_WATCH_KEY] = token_watch
     limiter.stop_when(lambda: not application.running)  # stopping: retry briefly, then give up
     install_guard(application, settings)  # allow-list, rate limits, channel posts: before all else
     install_reloader(application, watch_interval=watch_interval)
@@ -84,8 +93,8 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
 
 
 async def on_startup(application: Application) -> None:
-    """Start-up work once the bot is known to Telegram: the command menu, the index watcher
-    and the SIGHUP handler.
+    """Start-up work once the bot is known to Telegram: the command menu, the index watcher,
+    the SIGHUP handler, and the journal of answered updates (kept per bot id).
 
     It is the Application's ``post_init``; ``running`` (the bot's and the tests' one start path)
     calls it, and ``post_stop`` (``_stop_services``) undoes it.
@@ -93,11 +102,27 @@ async def on_startup(application: Application) -> None:
     await register_commands(application.bot)
     settings = application.bot_data[SERVICES_KEY].settings
     reloader_of(application).start(watch=settings.watch_index, signals=True)  # manifest watcher, SIGHUP
+    await journal_of(application).open(application.bot.id)
 
 
 async def _stop_services(application: Application) -> None:
     await reloader_of(application).stop()
     await application.bot_data[SERVICES_KEY].batcher.close()
+    await journal_of(application).close()  # after application.stop(): every answer is recorded
+
+
+def journal_of(application: Application) -> UpdateJournal:
+    """The journal of answered updates of an application made by ``build_application``."""
+    processor = application.update_processor
+    assert isinstance(processor, OnceUpdateProcessor), "not an application from build_application"
+    return processor.journal
+
+
+def token_watch_of(application: Application) -> TokenWatch:
+    """Whether Telegram rejected the token of an application made by ``build_application``."""
+    watch = application.bot_data[TOKEN_WATCH_KEY]
+    assert isinstance(watch, TokenWatch)
+    return watch
 
 
 @contextlib.asynccontextmanager
@@ -125,25 +150,32 @@ async def running(application: Application, *, poll_timeout: float = POLL_TIMEOU
             await application.start()
             yield application
         finally:
-            if application.updater.running:
-                await application.updater.stop()
-            if application.running:
-                await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
+            try:
+                if application.updater.running:
+                    await application.updater.stop()
+            finally:  # even if stopping the polling failed, answers in flight still finish
+                if application.running:
+                    await application.stop()
+                if application.post_stop is not None:
+                    await application.post_stop(application)
     finally:
         await application.shutdown()
 
 
 async def serve(application: Application, stop: asyncio.Event, *, poll_timeout: float = POLL_TIMEOUT) -> None:
-    """Serve until ``stop`` is set; a stop during start-up (Telegram unreachable) ends at once."""
+    """Serve until ``stop`` is set; a stop during start-up (Telegram unreachable) ends at once.
+
+    If Telegram rejects the token while polling, the bot stops the same clean way (answers in
+    flight finish) and then raises ``TokenRejected``.
+    """
     started = asyncio.Event()
+    rejected = token_watch_of(application).rejected
 
     async def body() -> None:
         async with running(application, poll_timeout=poll_timeout):
             started.set()
             logger.info("Polling Telegram; the bot is answering")
-            await stop.wait()
+            await _first_set(stop, rejected)
         logger.info("Stopped cleanly")
 
     task = asyncio.create_task(body(), name="verbatim-serve")
@@ -156,10 +188,26 @@ async def serve(application: Application, stop: asyncio.Event, *, poll_timeout: 
             await task
     finally:
         waiter.cancel()
+    if rejected.is_set():
+        raise token_watch_of(application).error()
+
+
+async def _first_set(*events: asyncio.Event) -> None:
+    """Return as soon as one of ``events`` is set."""
+    waits = [asyncio.ensure_future(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
 
 
 def run_telegram(settings: Settings, searcher: Searcher) -> None:
-    """Poll Telegram until SIGINT or SIGTERM, then finish the answers in flight and return."""
+    """Poll Telegram until SIGINT or SIGTERM, then finish the answers in flight and return.
+
+    Raises InvalidToken when Telegram refuses the token at start-up, and TokenRejected when it
+    starts refusing it later (in both cases after a clean stop).
+    """
     asyncio.run(_serve_until_signalled(build_application(settings, searcher)))
 
 

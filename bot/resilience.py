@@ -11,6 +11,10 @@ What is never resent: a request Telegram rejected (400 Bad Request: resending ca
 a message-creating call (sendMessage, ...) whose answer timed out after the request went out,
 because Telegram may already have delivered it and a resend would answer the question twice.
 Connection failures and 5xx answers happen before Telegram acts, so those are resent.
+
+What is never retried: a token Telegram rejects (401 Unauthorized, or 404 Not Found for the
+bot's URL) while polling. ``PollingRequest`` (the getUpdates transport) notices it and tells
+``TokenWatch``, which logs one error and lets the bot stop (``bot.app.serve``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ from typing import Any
 import httpx
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter
+from telegram.request import HTTPXRequest, RequestData
+
+from index.errors import VerbatimError
 
 logger = logging.getLogger(__name__)
 
@@ -127,3 +134,82 @@ class PollingErrorLog:
                 logger.debug("Still cannot fetch updates (%s: %s)", type(error).__name__, error)
         except Exception:  # pragma: no cover - logging itself failed; nothing sensible is left
             pass
+
+
+# HTTP statuses python-telegram-bot turns into InvalidToken: Telegram's answer to a revoked or
+# wrong token (401), or to a URL without a valid bot token in it (404).
+TOKEN_REJECTED_STATUSES = frozenset({401, 404})
+_NO_UPDATES = b'{"ok":true,"result":[]}'
+
+
+class TokenRejected(VerbatimError):
+    """Telegram rejected the bot token while the bot was running; the bot stopped."""
+
+
+class TokenWatch:
+    """Whether Telegram has rejected the bot token; ``rejected`` is set the first time it does."""
+
+    def __init__(self) -> None:
+        self.rejected = asyncio.Event()
+        self.status: int | None = None
+
+    def reject(self, status: int) -> None:
+        """Record a rejection (HTTP ``status``); the first one is logged, as one clear error."""
+        if self.rejected.is_set():
+            return
+        self.status = status
+        self.rejected.set()
+        logger.error(
+            "Telegram rejected the bot token (HTTP %d from getUpdates): it was revoked or replaced in "
+            "@BotFather. Finishing the answers in flight, then exiting with status 1; set "
+            "TELEGRAM_BOT_TOKEN to the new token and start the bot again.",
+            status,
+        )
+
+    def error(self) -> TokenRejected:
+        """The error a stopped bot raises to say why it stopped."""
+        return TokenRejected(f"Telegram rejected the bot token (HTTP {self.status}); the bot stopped.")
+
+
+class PollingRequest(HTTPXRequest):
+    """The getUpdates transport (python-telegram-bot's default one) that watches for a rejected token.
+
+    Left alone, python-telegram-bot's polling loop aborts on the first rejection with a
+    traceback, and the process keeps running without fetching anything. Here the rejection goes
+    to ``watch`` instead, and from then on getUpdates no longer reaches Telegram: a call answers
+    "no updates" after its own long-poll timeout, as Telegram does when there is no news. Nothing
+    can be fetched or confirmed with a rejected token anyway, and this way the polling loop
+    simply idles until the bot stops it, its last call included, without an error of its own.
+    """
+
+    def __init__(self, watch: TokenWatch) -> None:
+        super().__init__(connection_pool_size=1)  # what python-telegram-bot uses for getUpdates
+        self._watch = watch
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = HTTPXRequest.DEFAULT_NONE,
+        write_timeout: Any = HTTPXRequest.DEFAULT_NONE,
+        connect_timeout: Any = HTTPXRequest.DEFAULT_NONE,
+        pool_timeout: Any = HTTPXRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        if not self._watch.rejected.is_set():
+            status, payload = await super().do_request(
+                url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+            )
+            if status not in TOKEN_REJECTED_STATUSES:
+                return status, payload
+            self._watch.reject(status)
+        await asyncio.sleep(_poll_timeout(request_data))
+        return 200, _NO_UPDATES
+
+
+def _poll_timeout(request_data: RequestData | None) -> float:
+    """The long-poll ``timeout`` of a getUpdates call, in seconds (0 when it has none)."""
+    try:
+        return max(0.0, float((request_data.parameters if request_data else {}).get("timeout", 0)))
+    except (TypeError, ValueError):
+        return 0.0

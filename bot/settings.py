@@ -15,6 +15,8 @@ from index.errors import VerbatimError
 
 DEFAULT_INDEX = Path("data/index")
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
+STATE_FILE_SUFFIX = ".bot-state.json"  # data/index -> data/index.bot-state.json
+STATE_FILE_OFF = ("off", "none")  # VERBATIM_STATE_FILE values that turn the state file off
 
 
 class SettingsError(VerbatimError):
@@ -38,6 +40,9 @@ class Settings:
     rate_limit_per_minute: int = 20
     send_rate: float = 30.0  # messages per second the bot sends in all (Telegram's limit); 0 = unlimited
     watch_index: bool = True
+    # Where the bot remembers the updates it answered (bot/update_state.py); None: nowhere.
+    # From the environment it defaults to default_state_file(index_dir).
+    state_file: Path | None = None
 
     @property
     def use_console(self) -> bool:
@@ -66,10 +71,11 @@ class Settings:
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
+        index_dir = Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX)
         return cls(
             token=token,
             api_base_url=base_url,
-            index_dir=Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX),
+            index_dir=index_dir,
             model=environ.get("VERBATIM_MODEL", "").strip() or None,
             backend=backend,
             log_level=log_level,
@@ -78,6 +84,7 @@ class Settings:
             max_question_chars=max_chars,
             rate_limit_per_minute=rate,
             send_rate=send_rate,
+            state_file=_state_file(environ.get("VERBATIM_STATE_FILE", ""), index_dir),
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -87,6 +94,10 @@ class Settings:
             changes["console"] = True
         if args.index is not None:
             changes["index_dir"] = args.index
+            if self.state_file is not None and self.state_file == default_state_file(self.index_dir):
+                changes["state_file"] = default_state_file(args.index)  # the default follows the index
+        if args.state_file is not None:
+            changes["state_file"] = _state_file(args.state_file, args.index or self.index_dir)
         if args.model is not None:
             changes["model"] = args.model
         if args.backend is not None:
@@ -107,12 +118,37 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
     p.add_argument("--backend", choices=("auto", "torch", "onnx"), help="query encoder (env VERBATIM_BACKEND, default auto)")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
+    p.add_argument(
+        "--state-file",
+        help="where the bot remembers the updates it answered, 'off' for nowhere "
+        "(env VERBATIM_STATE_FILE, default INDEX.bot-state.json beside the index directory)",
+    )
     return p
+
+
+def default_state_file(index_dir: Path) -> Path:
+    """The state file's default place: beside the index directory, not in it.
+
+    ``verbatim-index`` refuses to build into a directory that holds files of its own, so inside
+    the index the file would stop ``make rebuild``; beside it, it outlives every rebuild.
+    """
+    absolute = Path(os.path.abspath(index_dir))
+    return absolute.with_name(absolute.name + STATE_FILE_SUFFIX)
 
 
 def load_settings(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     args = argument_parser().parse_args(argv)
     return Settings.from_env(os.environ if environ is None else environ).with_args(args)
+
+
+def _state_file(raw: str, index_dir: Path) -> Path | None:
+    """VERBATIM_STATE_FILE / --state-file: a path, 'off' for none, unset for the default."""
+    value = raw.strip()
+    if not value:
+        return default_state_file(index_dir)
+    if value.lower() in STATE_FILE_OFF:
+        return None
+    return Path(value)
 
 
 def _id_set(raw: str, name: str, problems: list[str]) -> frozenset[int]:

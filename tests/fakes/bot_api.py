@@ -578,7 +578,7 @@ class FakeBotAPI:
         self._unknown: list[str] = []
         self._faults_served: list[tuple[str, Fault]] = []
         self._internal_errors: list[str] = []
-        self._faults: list[list[Any]] = []  # [method, fault, times left]
+        self._faults: list[list[Any]] = []  # [method, fault, times left, when]
         self._outage: Fault | None = None
         self._pending: list[JSONDict] = []
         self._history: list[JSONDict] = []
@@ -709,6 +709,12 @@ class FakeBotAPI:
             return copy.deepcopy(self._history)
 
     @property
+    def next_update_id(self) -> int:
+        """The update_id the next queued update will get (ids go up by one per update)."""
+        with self._cond:
+            return self._next_update_id
+
+    @property
     def pending_updates(self) -> list[JSONDict]:
         """Updates queued but not yet confirmed by a getUpdates offset."""
         with self._cond:
@@ -775,16 +781,20 @@ class FakeBotAPI:
 
     # -- faults --------------------------------------------------------------------------------
 
-    def inject(self, method: str, fault: Fault, times: int = 1) -> None:
+    def inject(
+        self, method: str, fault: Fault, times: int = 1, *, when: Callable[[JSONDict], bool] | None = None
+    ) -> None:
         """Answer the next ``times`` calls of ``method`` (``"*"``: any method) with ``fault``.
 
         Injections are used up in the order they were made. A faulted call has no side effect,
-        except under Slow, which answers normally after its delay.
+        except under Slow, which answers normally after its delay. With ``when``, only calls
+        whose decoded params satisfy it take this fault (e.g. a getUpdates whose ``offset``
+        would confirm a given update); other calls pass it by.
         """
         if times < 1:
             raise ValueError("times must be at least 1")
         with self._cond:
-            self._faults.append([method.lower(), fault, times])
+            self._faults.append([method.lower(), fault, times, when])
 
     def outage(self, fault: Fault) -> None:
         """Answer every request with ``fault`` until end_outage()."""
@@ -801,13 +811,13 @@ class FakeBotAPI:
             self._faults.clear()
             self._outage = None
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def _take_fault(self, method: str, params: JSONDict) -> Fault | None:
         with self._cond:
             if self._outage is not None:
                 fault = self._outage
             else:
                 for entry in self._faults:
-                    if entry[0] in ("*", method.lower()):
+                    if entry[0] in ("*", method.lower()) and (entry[3] is None or entry[3](params)):
                         fault = entry[1]
                         entry[2] -= 1
                         if entry[2] == 0:
@@ -1097,7 +1107,7 @@ class FakeBotAPI:
         handler.answer(status, payload)
 
     def _dispatch(self, name: str, params: JSONDict) -> tuple[int, object]:
-        fault = self._take_fault(name)
+        fault = self._take_fault(name, params)
         if isinstance(fault, Slow):
             self._stop_event.wait(fault.seconds)
         elif fault is not None:
