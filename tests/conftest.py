@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,14 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -
     index_dir = tmp_path_factory.mktemp("sample") / "index"
     build_index(SAMPLE_CORPUS, index_dir, embedder)
     return index_dir
+
+
+@pytest.fixture
+def index_copy(tmp_path: Path, sample_index: Path) -> Path:
+    """A private copy of the sample index that the test may rebuild, break or write beside."""
+    copy = tmp_path / "index"
+    shutil.copytree(sample_index, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -52,14 +52,6 @@ def builder_embedder() -> Embedder:
 
 
 @pytest.fixture
-def live_index(tmp_path: Path, sample_index: Path) -> Path:
-    """A private copy of the sample index that the test may rebuild and break."""
-    copy = tmp_path / "index"
-    shutil.copytree(sample_index, copy)
-    return copy
-
-
-@pytest.fixture
 def bigger_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -99,9 +91,9 @@ def texts_to(server: FakeBotAPI, chat_id: int) -> list[str]:
 
 
 def test_a_rebuild_goes_live_while_questions_keep_flowing(
-    bot_api: FakeBotAPI, live_index: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder
+    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder
 ) -> None:
-    searcher = Searcher.open(live_index, embedder=embedder)
+    searcher = Searcher.open(index_copy, embedder=embedder)
     users = list(range(5001, 5021))
     asked: Counter[int] = Counter()
 
@@ -121,7 +113,7 @@ def test_a_rebuild_goes_live_while_questions_keep_flowing(
                 await asyncio.sleep(0.02)
 
         load = asyncio.create_task(keep_asking())
-        await asyncio.to_thread(build_index, bigger_corpus, live_index, builder_embedder)  # a real rebuild
+        await asyncio.to_thread(build_index, bigger_corpus, index_copy, builder_embedder)  # a real rebuild
         await load
         assert reloader.reloads == 1
         for user in users:
@@ -145,12 +137,12 @@ def test_a_rebuild_goes_live_while_questions_keep_flowing(
 
 
 def test_sighup_makes_the_bot_serve_the_rebuilt_index(
-    bot_api: FakeBotAPI, live_index: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder
+    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder
 ) -> None:
-    searcher = Searcher.open(live_index, embedder=embedder)
+    searcher = Searcher.open(index_copy, embedder=embedder)
 
     async def scenario(application: Application) -> None:
-        await asyncio.to_thread(build_index, bigger_corpus, live_index, builder_embedder)
+        await asyncio.to_thread(build_index, bigger_corpus, index_copy, builder_embedder)
         await asyncio.sleep(0.3)
         assert reloader_of(application).reloads == 0  # not watching: nothing happens by itself
         os.kill(os.getpid(), signal.SIGHUP)
@@ -172,23 +164,23 @@ def _corrupt(index_dir: Path) -> None:
 
 
 def test_admin_reload_refuses_a_broken_index_and_the_old_one_keeps_answering(
-    bot_api: FakeBotAPI, live_index: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder,
+    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    searcher = Searcher.open(live_index, embedder=embedder)
+    searcher = Searcher.open(index_copy, embedder=embedder)
 
     async def scenario(application: Application) -> None:
         bot_api.send_text("/reload", user_id=ADMIN)
         await wait_for_messages(bot_api, ADMIN, 1)
-        await asyncio.to_thread(build_index, bigger_corpus, live_index, builder_embedder)
-        _corrupt(live_index)
+        await asyncio.to_thread(build_index, bigger_corpus, index_copy, builder_embedder)
+        _corrupt(index_copy)
         bot_api.send_text("/reload", user_id=ADMIN)
         await wait_for_messages(bot_api, ADMIN, 2)
         bot_api.send_text(PESKOV, user_id=5301)
         bot_api.send_text(LIGHTHOUSE, user_id=5302)
         await wait_for_messages(bot_api, 5301, 1)
         await wait_for_messages(bot_api, 5302, 1)
-        await asyncio.to_thread(build_index, bigger_corpus, live_index, builder_embedder, full=True)  # fixed
+        await asyncio.to_thread(build_index, bigger_corpus, index_copy, builder_embedder, full=True)  # fixed
         bot_api.send_text("/reload", user_id=ADMIN)
         await wait_for_messages(bot_api, ADMIN, 3)
         bot_api.send_text(LIGHTHOUSE, user_id=5303)
@@ -207,21 +199,21 @@ def test_admin_reload_refuses_a_broken_index_and_the_old_one_keeps_answering(
 
 
 def test_the_watcher_refuses_a_broken_manifest_once_and_takes_the_next_good_build(
-    bot_api: FakeBotAPI, live_index: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder,
+    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    searcher = Searcher.open(live_index, embedder=embedder)
+    searcher = Searcher.open(index_copy, embedder=embedder)
 
     async def scenario(application: Application) -> None:
         reloader = reloader_of(application)
-        broken = live_index / ".manifest.broken.tmp"
+        broken = index_copy / ".manifest.broken.tmp"
         broken.write_text('{"format_version": 1, "generation": "gen-that-never-was"', encoding="utf-8")
-        os.replace(broken, live_index / MANIFEST)
+        os.replace(broken, index_copy / MANIFEST)
         await wait_until(lambda: reloader.refusals == 1)
         await asyncio.sleep(0.5)  # several more looks at the same broken manifest
         bot_api.send_text(PESKOV, user_id=5401)
         await wait_for_messages(bot_api, 5401, 1)
-        await asyncio.to_thread(build_index, bigger_corpus, live_index, builder_embedder)
+        await asyncio.to_thread(build_index, bigger_corpus, index_copy, builder_embedder)
         await wait_until(lambda: reloader.reloads == 1)
         bot_api.send_text(LIGHTHOUSE, user_id=5402)
         await wait_for_messages(bot_api, 5402, 1)
@@ -234,10 +226,10 @@ def test_the_watcher_refuses_a_broken_manifest_once_and_takes_the_next_good_buil
     assert "repainted blue" in texts_to(bot_api, 5402)[0]
 
 
-def test_a_reload_with_nothing_new_keeps_the_same_searcher(live_index: Path, embedder: Embedder) -> None:
-    searcher = Searcher.open(live_index, embedder=embedder)
+def test_a_reload_with_nothing_new_keeps_the_same_searcher(index_copy: Path, embedder: Embedder) -> None:
+    searcher = Searcher.open(index_copy, embedder=embedder)
     holder = SearcherHolder(searcher)
-    settings = Settings(index_dir=live_index)
+    settings = Settings(index_dir=index_copy)
 
     async def reload_twice() -> list[str]:
         reloader = IndexReloader(settings, holder)
@@ -251,10 +243,10 @@ def test_a_reload_with_nothing_new_keeps_the_same_searcher(live_index: Path, emb
 
 @pytest.mark.slow
 def test_soak_many_rebuilds_under_steady_questions_lose_nothing_and_leak_no_index(
-    bot_api: FakeBotAPI, live_index: Path, bigger_corpus: Path, tmp_path: Path, embedder: Embedder,
+    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, tmp_path: Path, embedder: Embedder,
     builder_embedder: Embedder,
 ) -> None:
-    searcher = Searcher.open(live_index, embedder=embedder)
+    searcher = Searcher.open(index_copy, embedder=embedder)
     small_corpus = tmp_path / "small"
     small_corpus.mkdir()
     shutil.copy(SAMPLE_ARTICLE, small_corpus)
@@ -278,7 +270,7 @@ def test_soak_many_rebuilds_under_steady_questions_lose_nothing_and_leak_no_inde
         load = asyncio.create_task(keep_asking())
         for rebuild in range(8):
             corpus = bigger_corpus if rebuild % 2 == 0 else small_corpus
-            await asyncio.to_thread(build_index, corpus, live_index, builder_embedder, full=True)
+            await asyncio.to_thread(build_index, corpus, index_copy, builder_embedder, full=True)
             await wait_until(lambda: reloader.reloads == rebuild + 1)
             served.append(holder_of(application).current)
         done.set()

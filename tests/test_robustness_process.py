@@ -7,11 +7,8 @@ second run with a wrong token stops with a clear message, its traceback (at DEBU
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,58 +19,13 @@ from bot import replies
 from index.build import build_index
 from index.embedder import Embedder
 from tests.fakes.bot_api import ApiError, Drop, FakeBotAPI, Flood, ServerError, Slow
-from tests.support import ROOT, SAMPLE_ARTICLE
+from tests.botprocess import BotProcess, bot_env
+from tests.support import SAMPLE_ARTICLE
 
 LIGHTHOUSE_ARTICLE = """Harbour Lighthouse Gets A New Coat
 
 Harbour master Ingrid Solberg said the old lighthouse was repainted blue in the spring of 2021.
 """
-
-
-def bot_env(server: FakeBotAPI, index_dir: Path, token: str | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VERBATIM_"))}
-    env.update(
-        TELEGRAM_BOT_TOKEN=token or server.token,
-        TELEGRAM_API_BASE_URL=server.base_url,
-        VERBATIM_INDEX=str(index_dir),
-        VERBATIM_LOG_LEVEL="DEBUG",
-        VERBATIM_BACKEND="onnx",  # the int8 encoder of the same model: starts in a second or two
-    )
-    return env
-
-
-class BotProcess:
-    """``python -m bot`` with its output in a file (a DEBUG log would fill a pipe and block it)."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.log = log
-        self._handle = open(log, "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT
-        )
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def wait_for_log(self, text: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.output():
-            assert self.process.poll() is None, f"the bot exited early:\n{self.output()[-3000:]}"
-            assert time.monotonic() < deadline, f"{text!r} never logged:\n{self.output()[-3000:]}"
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        self._handle.close()
-
-
-@pytest.fixture
-def index_copy(tmp_path: Path, sample_index: Path) -> Path:
-    copy = tmp_path / "index"
-    shutil.copytree(sample_index, copy)
-    return copy
 
 
 @pytest.fixture
