@@ -24,7 +24,8 @@ from index.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_l
 from index.errors import VerbatimError  # noqa: E402
 
 QUICK = {"sizes": (2_000,), "encode_limit": 0, "rebuild_articles": 60, "chats": 10, "per_chat": 2,
-         "sequential": 10, "latency_questions": 40, "rounds": 1, "build_repeats": 1}
+         "sequential": 10, "latency_questions": 40, "rounds": 1, "build_repeats": 1,
+         "speech_questions": 20}
 
 
 def sizes(text: str) -> tuple[int, ...]:

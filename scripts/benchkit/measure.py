@@ -6,6 +6,7 @@ machine absolute times drift with the load while two figures taken side by side 
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from index.context import matching_texts
 from index.embedder import Embedder
 from index.ranking import CANDIDATES
 from index.search import Searcher
+from index.speakers import SpeakerIndex
 from index.store import LoadedIndex, open_index
 
 # Rows the searcher asks FAISS for when answering (its candidate depth); the floor asks for as
@@ -94,6 +96,76 @@ def answer_latency(
                 time_full(question)
                 time_floor(question)
     return AnswerLatency(Latency.of(full), Latency.of(floor))
+
+
+@dataclass(frozen=True)
+class SpeechLatency:
+    """ "what did X say?" about the corpus's own speakers, as asked and with a typo in the name."""
+
+    speakers: int  # distinct attributed speakers in the index
+    index_ms: float  # building the searcher's speaker index (paid once, by the first such question)
+    exact: Latency
+    typo: Latency
+    exact_found: float  # share of the questions whose name found a speaker
+    typo_found: float
+
+
+def speech_questions(speakers: Sequence[str], count: int, seed: int) -> tuple[list[str], list[str]]:
+    """Up to ``count`` "what did X say?" questions about ``speakers``, and the same with a typo.
+
+    X is a speaker's full name or (every other question) its last word, as people ask; the typo
+    is one letter changed, or two swapped, in X's longest word when it has 4 letters or more (a
+    word the rules forgive one typo in), else X is left as it is.
+    """
+    rng = random.Random(seed)
+    exact: list[str] = []
+    typo: list[str] = []
+    for number, speaker in enumerate(rng.sample(list(speakers), min(count, len(speakers)))):
+        words = speaker.split()
+        asked = words if number % 2 == 0 else words[-1:]
+        longest = max(range(len(asked)), key=lambda k: len(asked[k]))
+        word = asked[longest]
+        if len(word) >= 4:
+            at = rng.randrange(1, len(word) - 1)
+            if rng.random() < 0.5 and word[at] != word[at + 1]:
+                word = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+            else:
+                word = word[:at] + rng.choice([c for c in "aeioukvrn" if c != word[at].lower()]) + word[at + 1 :]
+        typo_words = [*asked[:longest], word, *asked[longest + 1 :]]
+        exact.append(f"what did {' '.join(asked)} say?")
+        typo.append(f"what did {' '.join(typo_words)} say?")
+    return exact, typo
+
+
+def speech_latency(
+    searcher: Searcher, loaded: LoadedIndex, *, count: int, seed: int, clock: Clock = time.perf_counter
+) -> SpeechLatency:
+    """Time ``searcher.answer`` on speech questions about the index's speakers (see above).
+
+    The speaker index is timed on its own (built afresh from ``loaded``); the searcher's own is
+    built before the questions are timed, so the percentiles are what every later question costs.
+    """
+    started = clock()
+    speakers = loaded.metadata.speakers()
+    index_seconds = clock() - started
+    started = clock()
+    SpeakerIndex(speakers)
+    index_seconds += clock() - started
+    searcher.speaker_index()
+    exact, typo = speech_questions(speakers, count, seed)
+    times: dict[str, list[float]] = {"exact": [], "typo": []}
+    for plain, typed in zip(exact, typo, strict=True):
+        for kind, question in (("exact", plain), ("typo", typed)):
+            started = clock()
+            searcher.answer(question)
+            times[kind].append(clock() - started)
+
+    def found(questions: Sequence[str]) -> float:
+        return sum(bool(searcher.speakers_asked(q)) for q in questions) / len(questions) if questions else float("nan")
+
+    return SpeechLatency(
+        len(speakers), index_seconds * 1000.0, Latency.of(times["exact"]), Latency.of(times["typo"]), found(exact), found(typo)
+    )
 
 
 def exact_top_k(vectors: np.ndarray, queries: np.ndarray, k: int = RECALL_K, chunk: int = 131_072) -> np.ndarray:

@@ -67,6 +67,10 @@ def _num(value: Any, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _percent(value: Any) -> str:
+    return "-" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0%}"
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
 
@@ -96,6 +100,20 @@ def render(result: Mapping[str, Any]) -> str:
     ]
     lines += _table(header, rows, [False, True, False, False] + [True] * 7)
     lines.append("")
+    speech = [c for c in result.get("corpora", []) if "speech_p50_ms" in c]
+    if speech:
+        lines.append('speech questions ("what did X say?" about the corpus\'s own speakers; typo\'d: one letter wrong in X):')
+        header = ["corpus", "speakers", "speaker index ms", "p50 ms", "p99 ms", "typo'd p50", "typo'd p99", "found"]
+        rows = [
+            [
+                c["name"], _num(c.get("speakers")), _num(c.get("speaker_index_ms")), _num(c.get("speech_p50_ms")),
+                _num(c.get("speech_p99_ms")), _num(c.get("speech_typo_p50_ms")), _num(c.get("speech_typo_p99_ms")),
+                _percent(c.get("speech_found")) + " / " + _percent(c.get("speech_typo_found")),
+            ]
+            for c in speech
+        ]
+        lines += _table(header, rows, [False] + [True] * 7)
+        lines.append("")
     build = result.get("build")
     if build:
         lines.append(

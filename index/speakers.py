@@ -1,0 +1,288 @@
+"""Which of an index's attributed speakers a name means, without reading them all.
+
+``SpeakerIndex(speakers).match("peskow")`` gives ``["Dmitry Peskov"]``: the rules are in
+``SpeakerIndex.match``'s docstring (``speech_query.match_speaker`` is this over a throwaway
+index). An index is built once per opened index; a question then costs a few dictionary and
+array look-ups instead of a typo-tolerant comparison with every one of tens of thousands of
+speakers.
+
+How it finds the speakers without comparing with each of them:
+
+* Each distinct word of the speakers (as ``name_words`` gives them) lists the speakers using it.
+* Typos: two strings within ``k`` typos (edits: a letter inserted, deleted, changed, or two
+  neighbours swapped) share a string that each becomes by deleting at most ``k`` of its own
+  letters (each edit costs at most one deletion on each side). ``_NearStrings`` stores, for
+  each word, the first ``_KEPT`` letters of every such deletion variant (as 64-bit hashes in one
+  sorted array), and a name's word looks its own variants up there. That can only find too many
+  words, never too few; each one found is then measured with the real edit distance, so the
+  words kept are exactly those within the limits.
+* A speaker can match only if every word of the name is near one of its words, so the
+  candidates are the intersection of the speakers of each name word's near words; they are
+  then scored by the same greedy word-by-word fit the rules describe.
+* Written-together names ("juliannesmith") use a second ``_NearStrings`` over each
+  several-word speaker's words joined, read from the end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+# Words that may come with a name in a question but are not in the speaker string.
+_TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss dr prof sir president minister secretary spokesman spokeswoman spokesperson
+    ambassador deputy foreign defense defence kremlin us u.s u.s. state general prime chancellor
+    senator sen rep governor mayor envoy adviser advisor chief press white house
+    """.split()
+)
+_MAX_TYPOS = 2
+_POSSESSIVE_END = re.compile(r"'s$")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def name_words(text: str) -> list[str]:
+    """The words a name is compared by: casefolded, accents, possessives and "the" dropped."""
+    if not text.isascii():  # ASCII text is its own NFKD form with no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE_END.sub("", text.casefold().replace("’", "'").replace("'s ", " "))
+    return [w for w in _NOT_WORD.split(text) if w and w != "the"]
+
+
+def typo_distance(a: str, b: str, limit: int) -> int:
+    """Damerau (optimal string alignment) edit distance, or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def typos_allowed(word: str) -> int:
+    """Typos forgiven in a word of this length: none in "Xi", one in "Smit", two in "Stoltenbrg"."""
+    n = len(word)
+    return 0 if n <= 3 else 1 if n <= 6 else _MAX_TYPOS
+
+
+# -- the typo filter -----------------------------------------------------------------------------
+
+# Letters of each deletion variant that are kept (a prefix). Deleting k letters moves at most k
+# letters into the first _KEPT, so only deletions among the first _KEPT + _MAX_TYPOS matter.
+_KEPT = 5
+_WINDOW = _KEPT + _MAX_TYPOS
+
+
+def _deletion_patterns() -> tuple[np.ndarray, tuple[int, ...]]:
+    """Which window letters each variant keeps, fewest deletions first; variants per typo limit."""
+    patterns: list[list[int]] = []
+    counts: list[int] = []
+    for deleted in range(_MAX_TYPOS + 1):
+        for gone in itertools.combinations(range(_WINDOW), deleted):
+            patterns.append([i for i in range(_WINDOW) if i not in gone][:_KEPT])
+        counts.append(len(patterns))
+    return np.asarray(patterns, dtype=np.intp), tuple(counts)
+
+
+_PATTERNS, _VARIANTS = _deletion_patterns()
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier (golden ratio); wraps modulo 2**64
+
+
+def _variant_keys(strings: Sequence[str], typos: int) -> np.ndarray:
+    """Hashes of the deletion variants of each string: shape (len(strings), variants for ``typos``).
+
+    Letters are Unicode code points; a string shorter than the window is padded with 0, which no
+    word contains, so deleting padding changes nothing and equal variants hash equal. A hash
+    collision can only add a candidate, which the exact distance then rejects.
+    """
+    window = np.asarray([s[:_WINDOW] for s in strings], dtype=f"<U{_WINDOW}").view(np.uint32)
+    letters = window.reshape(len(strings), _WINDOW).astype(np.uint64)
+    patterns = _PATTERNS[: _VARIANTS[typos]]
+    keys = np.zeros((len(strings), len(patterns)), dtype=np.uint64)
+    for column in range(_KEPT):  # one kept letter of every variant at a time: small temporaries
+        keys = (keys ^ letters[:, patterns[:, column]]) * _MIX
+        keys ^= keys >> np.uint64(29)
+    return keys
+
+
+class _NearStrings:
+    """Strings that may be within a few typos of a query: never misses one, may add a few.
+
+    Only the first ``_WINDOW`` letters take part, so strings that share them (and their typo
+    limit) share one group and its variants: many speakers share a first name or a surname.
+    """
+
+    def __init__(self, strings: Sequence[str], typos: Sequence[int]) -> None:
+        groups: dict[tuple[str, int], list[int]] = {}
+        for number, (text, limit) in enumerate(zip(strings, typos, strict=True)):
+            groups.setdefault((text[:_WINDOW], limit), []).append(number)
+        # Group g's strings: _members[_starts[g]:_starts[g + 1]] (arrays: no Python object per string).
+        self._members = np.fromiter(itertools.chain.from_iterable(groups.values()), dtype=np.int32, count=len(strings))
+        self._starts = np.cumsum([0, *map(len, groups.values())]).tolist()
+        keys: list[np.ndarray] = []
+        owners: list[np.ndarray] = []
+        by_limit: dict[int, list[int]] = {}
+        for group, (_, limit) in enumerate(groups):
+            by_limit.setdefault(limit, []).append(group)
+        windows = list(groups)
+        for limit, numbers in by_limit.items():
+            found = np.sort(_variant_keys([windows[n][0] for n in numbers], limit), axis=1)
+            fresh = np.ones(found.shape, dtype=bool)  # repeated letters repeat variants: once each
+            fresh[:, 1:] = found[:, 1:] != found[:, :-1]
+            keys.append(found[fresh])
+            owners.append(np.repeat(np.asarray(numbers, dtype=np.int32), fresh.sum(axis=1)))
+        all_keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
+        order = np.argsort(all_keys)
+        self._keys = all_keys[order]
+        self._owners = (np.concatenate(owners) if owners else np.zeros(0, dtype=np.int32))[order]
+
+    def candidates(self, text: str, typos: int) -> list[int]:
+        """Ids of the strings that share a deletion variant with ``text`` (``typos`` deletions)."""
+        wanted = np.unique(_variant_keys([text[:_WINDOW]], typos))
+        starts = np.searchsorted(self._keys, wanted, side="left")
+        ends = np.searchsorted(self._keys, wanted, side="right")
+        groups: set[int] = set()
+        for start, end in zip(starts.tolist(), ends.tolist()):
+            if end > start:
+                groups.update(self._owners[start:end].tolist())
+        found: list[int] = []
+        for group in groups:
+            found.extend(self._members[self._starts[group] : self._starts[group + 1]].tolist())
+        return sorted(found)
+
+
+# -- the index -----------------------------------------------------------------------------------
+
+
+class SpeakerIndex:
+    """The distinct speakers of an index, ready to be matched by name. Immutable; thread-safe."""
+
+    def __init__(self, speakers: Iterable[str]) -> None:
+        self._speakers: tuple[str, ...] = tuple(dict.fromkeys(s for s in speakers if s))
+        users: dict[str, list[int]] = {}  # word -> the speakers using it (a repeat is harmless)
+        same: dict[str, str] = {}  # one string object per distinct word, shared by every speaker
+        wholes: dict[str, list[int]] = {}  # several words written together -> their speakers
+        spoken: list[tuple[str, ...]] = []
+        for number, speaker in enumerate(self._speakers):
+            words = tuple(same.setdefault(w, w) for w in name_words(speaker))
+            spoken.append(words)
+            for word in words:
+                users.setdefault(word, []).append(number)
+            if len(words) > 1:
+                wholes.setdefault("".join(words), []).append(number)
+        self._spoken = spoken
+        self._users = users
+        self._words = list(users)
+        self._near_words = _NearStrings(self._words, [typos_allowed(w) for w in self._words])
+        # Each written-together string is rebuilt from its first speaker's words when needed.
+        self._whole_users = list(wholes.values())
+        # Looked up backwards (edit distance does not change when both strings are reversed): the
+        # end of "juliannesmith" is a surname, its start a first name thousands of speakers share.
+        self._near_wholes = _NearStrings([w[::-1] for w in wholes], [typos_allowed(w) for w in wholes])
+
+    def __len__(self) -> int:
+        return len(self._speakers)
+
+    def match(self, name: str) -> list[str]:
+        """The speakers ``name`` refers to, best first; [] when none is close.
+
+        A speaker matches when every word of the name matches a different word of the speaker,
+        exactly or within a small number of typos (none for words of up to 3 letters, one up to
+        6, two beyond), ignoring case, accents, possessives and "the": "Sherman" and "wendy
+        sherman" match "Wendy Sherman"; "peskow" matches "Dmitry Peskov"; "julianne smit"
+        matches "Julianne Smith". Written-together names ("juliannesmith") match too. If any
+        speaker matches without typos, only such speakers are returned. Titles in the name
+        ("Kremlin spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody.
+        Speakers with as many typos come in alphabetical order.
+        """
+        asked = name_words(name)
+        if not asked:
+            return []
+        found = self._rank(asked)
+        if not found:
+            bare = [w for w in asked if w not in _TITLE_WORDS]
+            if bare and bare != asked:
+                found = self._rank(bare)
+        return found
+
+    def _near(self, word: str) -> dict[str, int]:
+        """Speaker word -> typos, for every speaker word within both words' typo limits of ``word``."""
+        allowed = typos_allowed(word)
+        near: dict[str, int] = {}
+        for at in self._near_words.candidates(word, allowed):
+            other = self._words[at]
+            limit = min(allowed, typos_allowed(other))
+            typos = typo_distance(word, other, limit)
+            if typos <= limit:
+                near[other] = typos
+        return near
+
+    def _rank(self, asked: list[str]) -> list[str]:
+        nears: dict[str, dict[str, int]] = {word: self._near(word) for word in asked}
+        per_word = [nears[word] for word in asked]
+        scored: dict[int, int] = {}
+        # Only a speaker with a near word for every asked word can fit (smallest set first).
+        groups = sorted((self._speakers_of(near) for near in nears.values()), key=len)
+        candidates = set.intersection(*groups) if groups and groups[0] else set()
+        for number in candidates:
+            typos = _fit(per_word, self._spoken[number])
+            if typos is not None:
+                scored[number] = typos
+        if len(asked) == 1:
+            joined = asked[0]
+            for at in self._near_wholes.candidates(joined[::-1], _MAX_TYPOS):
+                whole = "".join(self._spoken[self._whole_users[at][0]])
+                limit = typos_allowed(whole)
+                typos = typo_distance(joined, whole, limit)
+                if typos <= limit:
+                    for number in self._whole_users[at]:
+                        scored.setdefault(number, typos)  # a word-by-word fit comes first
+        if not scored:
+            return []
+        best = min(scored.values())
+        if best == 0:
+            scored = {n: t for n, t in scored.items() if t == 0}
+        return [s for _, s in sorted((t, self._speakers[n]) for n, t in scored.items())]
+
+    def _speakers_of(self, near: dict[str, int]) -> set[int]:
+        found: set[int] = set()
+        for word in near:
+            found.update(self._users[word])
+        return found
+
+
+def _fit(asked: Sequence[dict[str, int]], spoken: Sequence[str]) -> int | None:
+    """Total typos for every asked word to match a different speaker word, or None if some cannot.
+
+    Greedy, in the order of the asked words: each takes the closest word not yet taken (the
+    first of equally close ones). ``asked`` holds, per asked word, its near words and typos.
+    """
+    used: set[int] = set()
+    total = 0
+    for near in asked:
+        best, best_at = _MAX_TYPOS + 1, -1
+        for k, word in enumerate(spoken):
+            if k in used:
+                continue
+            typos = near.get(word)
+            if typos is not None and typos < best:
+                best, best_at = typos, k
+        if best_at < 0:
+            return None
+        used.add(best_at)
+        total += best
+    return total
