@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 # Words that may come with a name in a question but are not in the speaker string.
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     """
     mr mrs ms miss dr prof sir president minister secretary spokesman spokeswoman spokesperson
     ambassador deputy foreign defense defence kremlin us u.s u.s. state general prime chancellor
@@ -214,7 +214,7 @@ class SpeakerIndex:
             return []
         found = self._rank(asked)
         if not found:
-            bare = [w for w in asked if w not in _TITLE_WORDS]
+            bare = [w for w in asked if w not in TITLE_WORDS]
             if bare and bare != asked:
                 found = self._rank(bare)
         return found

