@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from index.embedder import quiet_model_loading  # noqa: E402
 from index.errors import VerbatimError  # noqa: E402
 from index.evaluation import QuestionResult, evaluate, load_qa  # noqa: E402
 from index.search import AnswerPolicy, Searcher  # noqa: E402
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         "--ranker", choices=("hybrid", "dense"), default="hybrid", help="full answer path, or plain dense for comparison"
     )
     args = parser.parse_args(argv)
+    if args.backend != "onnx":
+        quiet_model_loading()  # no "Loading weights" bar in a report
     try:
         questions = load_qa(args.qa)
         policy = PLAIN_DENSE if args.ranker == "dense" else None
