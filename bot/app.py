@@ -1,8 +1,9 @@
 """Wiring: ``build_application`` registers the handlers on a python-telegram-bot Application;
 ``running`` / ``serve`` / ``run_telegram`` start and stop it.
 
-Two durability pieces are wired here: the update processor that never answers an update twice
-across a hard kill (``bot/redelivery.py``), and the getUpdates transport that notices a revoked
+Two durability pieces are wired here: the update processor that answers every update exactly
+once across a hard kill (``bot/redelivery.py``; updates left unanswered by the kill are put
+back into the update queue at start-up), and the getUpdates transport that notices a revoked
 token, after which ``serve`` stops the bot and raises ``TokenRejected`` (``bot/resilience.py``).
 
 The tests build the very same application, start it the very same way (``running``), and point
@@ -94,7 +95,8 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
 
 async def on_startup(application: Application) -> None:
     """Start-up work once the bot is known to Telegram: the command menu, the index watcher,
-    the SIGHUP handler, and the journal of answered updates (kept per bot id).
+    the SIGHUP handler, and the journal of updates (kept per bot id), whose updates left
+    unanswered by a hard kill go back into the update queue, ahead of anything new.
 
     It is the Application's ``post_init``; ``running`` (the bot's and the tests' one start path)
     calls it, and ``post_stop`` (``_stop_services``) undoes it.
@@ -102,7 +104,11 @@ async def on_startup(application: Application) -> None:
     await register_commands(application.bot)
     settings = application.bot_data[SERVICES_KEY].settings
     reloader_of(application).start(watch=settings.watch_index, signals=True)  # manifest watcher, SIGHUP
-    await journal_of(application).open(application.bot.id)
+    journal = journal_of(application)
+    await journal.open(application.bot.id)
+    for update in journal.unfinished(application.bot):
+        logger.info("Answering update %d again: the bot stopped before it was answered", update.update_id)
+        await application.update_queue.put(update)
 
 
 async def _stop_services(application: Application) -> None:

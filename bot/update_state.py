@@ -1,9 +1,13 @@
-"""The bot's state file: the updates each bot answered last, so none is answered twice.
+"""The bot's state file: the updates each bot answered last, so none is answered twice, and the
+ones it was still answering, so none is lost.
 
 python-telegram-bot confirms fetched updates to Telegram only with its *next* getUpdates call
 (or as it stops cleanly), so after ``kill -9`` Telegram sends the last batch again, answered
 or not. The bot therefore writes down the updates it has answered, and after a restart skips
-the ones it finds here (see ``bot/redelivery.py``).
+the ones it finds here (see ``bot/redelivery.py``). That next getUpdates goes out right after a
+batch is fetched, though, so a question still being answered at the kill is usually confirmed
+already and Telegram never sends it again: the bot keeps the whole of each update it received
+and has not finished ("pending", the question's text included) and answers those after a restart.
 
 One file may serve several bots (tokens): it holds one entry per bot id, and a bot rewrites
 only its own entry, under a lock, keeping the others as they are::
@@ -11,7 +15,12 @@ only its own entry, under a lock, keeping the others as they are::
     {"format": "verbatim-update-state", "version": 1,
      "bots": {"123456": {"saved_at": "2026-01-11T09:00:00+00:00",
                          "last_handled_update_id": 100000042,
-                         "handled": [[100000041, "9f86d081884c7d65"], [100000042, "..."]]}}}
+                         "handled": [[100000041, "9f86d081884c7d65"], [100000042, "..."]],
+                         "pending": [{"update_id": 100000043, "message": {...}}]}}}
+
+``pending`` holds each update as Telegram sent it (``Update.to_dict()``), oldest first. A file
+written before it existed has none, which reads as "nothing pending"; a bot of that version
+reads a newer file too (it ignores ``pending``, and drops it when it saves).
 
 Each answered update is kept with a fingerprint of its content, so an update that merely
 reuses an old id (Telegram starts ids afresh after a week without updates; a restarted test
@@ -42,6 +51,9 @@ VERSION = 1
 # getUpdates hands out at most 100 updates at a time, and only the latest batch can be
 # unconfirmed when the bot dies; twice that leaves room for answers finishing out of order.
 KEEP = 200
+# Updates received and not finished: normally at most a batch or two. Past this (a flood the bot
+# cannot keep up with) the oldest are no longer kept for a restart, so the file stays small.
+PENDING_KEEP = 500
 
 
 class StateFileError(VerbatimError):
@@ -57,10 +69,20 @@ class Handled:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """One update the bot received and has not finished answering, whole (as Telegram sent it)."""
+
+    update_id: int
+    update: dict[str, Any]  # Update.to_dict(): what Update.de_json reads back
+
+
+@dataclass(frozen=True)
 class BotState:
-    """What one bot remembers: its last ``KEEP`` answered updates, oldest first."""
+    """What one bot remembers: its last ``KEEP`` answered updates and its last ``PENDING_KEEP``
+    unfinished ones, oldest first."""
 
     handled: tuple[Handled, ...] = ()
+    pending: tuple[Pending, ...] = ()
 
     @property
     def last_handled_update_id(self) -> int | None:
@@ -179,6 +201,7 @@ def _entry(state: BotState) -> dict[str, Any]:
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "last_handled_update_id": state.last_handled_update_id,
         "handled": [[h.update_id, h.fingerprint] for h in state.handled[-KEEP:]],
+        "pending": [p.update for p in state.pending[-PENDING_KEEP:]],
     }
 
 
@@ -192,4 +215,13 @@ def _parse_entry(raw: Any) -> BotState:
         if not isinstance(update_id, int) or isinstance(update_id, bool) or not isinstance(fingerprint, str):
             raise ValueError(f"{item!r} is not an [update_id, fingerprint] pair")
         handled.append(Handled(update_id, fingerprint))
-    return BotState(tuple(handled[-KEEP:]))
+    pending_items = raw.get("pending", [])  # absent in files written before it existed
+    if not isinstance(pending_items, list):
+        raise ValueError("'pending' is not a list")
+    pending = []
+    for update in pending_items:
+        update_id = update.get("update_id") if isinstance(update, dict) else None
+        if not isinstance(update_id, int) or isinstance(update_id, bool):
+            raise ValueError(f"a pending update has no update_id: {str(update)[:80]!r}")
+        pending.append(Pending(update_id, update))
+    return BotState(tuple(handled[-KEEP:]), tuple(pending[-PENDING_KEEP:]))

@@ -1,9 +1,11 @@
-"""Durability of the running bot: no answer twice after ``kill -9``, and a revoked token ends it.
+"""Durability of the running bot: every question answered exactly once across ``kill -9``, and a
+revoked token ends it.
 
-The two end-to-end tests run ``python -m bot`` as an operator does, against the fake Bot API
+The end-to-end tests run ``python -m bot`` as an operator does, against the fake Bot API
 server on 127.0.0.1: one kills the bot while Telegram still holds answered updates as
-unconfirmed and restarts it; the other revokes the token while an answer is on its way. The
-rest test the state file and the update processor on their own, with real Update objects.
+unconfirmed and restarts it; one kills it while an answer is on its way to a question Telegram
+already counts as delivered; one revokes the token while an answer is on its way. The rest test
+the state file and the update processor on their own, with real Update objects.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from bot.app import build_application, serve
 from bot.redelivery import OnceUpdateProcessor, UpdateJournal, fingerprint
 from bot.resilience import TokenRejected
 from bot.settings import Settings, default_state_file, load_settings
-from bot.update_state import KEEP, BotState, Handled, StateFile, StateFileError
+from bot.update_state import KEEP, PENDING_KEEP, BotState, Handled, Pending, StateFile, StateFileError
 from index.search import Searcher
 from tests.botrunner import settings_for
-from tests.fakes.bot_api import ApiError, FakeBotAPI, ServerError, Slow
+from tests.fakes.bot_api import ApiError, FakeBotAPI, Hang, ServerError, Slow
 from tests.botprocess import BotProcess, bot_env
 
 BOT_ID = 123456  # the fake server's bot: its token is 123456:...
@@ -111,6 +113,54 @@ def test_questions_answered_before_a_hard_kill_are_not_answered_again_after_the_
     log = second.output()
     assert all(f"Not answering update {i} again" in log for i in ids)  # sent again, and passed over
     assert bot_api.token not in first.output() + log
+
+
+def test_a_question_being_answered_at_a_hard_kill_is_answered_once_after_the_restart(
+    bot_api: FakeBotAPI, index_copy: Path, tmp_path: Path
+) -> None:
+    state_file = tmp_path / "bot-state.json"
+    env = bot_env(bot_api, index_copy) | {"VERBATIM_STATE_FILE": str(state_file)}
+    # The answer to this one chat never gets through: the bot is still working on it when killed.
+    bot_api.inject("sendMessage", Hang(), when=lambda p: str(p.get("chat_id")) == "2101")
+
+    def pending_ids() -> set[int]:
+        return {p.update_id for p in StateFile(state_file).load(BOT_ID).state.pending}
+
+    first = BotProcess(env, tmp_path / "first.log")
+    try:
+        first.wait_for_log("the bot is answering")
+        held_id = bot_api.next_update_id
+        bot_api.send_text("Where is NATO headquartered?", user_id=2101)
+        _wait_until(lambda: any(isinstance(f, Hang) for _, f in bot_api.faults_served), "the held answer")
+        _wait_until(lambda: held_id not in {u["update_id"] for u in bot_api.pending_updates}, "confirming the question")
+        _wait_until(lambda: held_id in pending_ids(), "saving the question as pending")
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait(timeout=30)
+    finally:
+        first.stop()
+    # Telegram will not send it again, and nothing was answered: only the state file has it.
+    assert held_id in pending_ids()
+    assert held_id not in {h.update_id for h in StateFile(state_file).load(BOT_ID).state.handled}
+    assert not [m for m in bot_api.sent_messages if m["chat_id"] == 2101]
+
+    second = BotProcess(env, tmp_path / "second.log")
+    try:
+        second.wait_for_log("the bot is answering")
+        (answer,) = bot_api.wait_for_messages(2101, 1, timeout=60)
+        bot_api.send_text("what did Peskov say?", user_id=2102)
+        (after,) = bot_api.wait_for_messages(2102, 1, timeout=60)
+        assert "Peskov" in after["text"]
+        second.process.send_signal(signal.SIGTERM)
+        assert second.process.wait(timeout=30) == 0
+    finally:
+        second.stop()
+
+    assert "NATO" in answer["text"] or "Brussels" in answer["text"], answer["text"]
+    assert len([m for m in bot_api.sent_messages if m["chat_id"] == 2101]) == 1  # exactly once
+    assert f"Answering update {held_id} again" in second.output()
+    state = StateFile(state_file).load(BOT_ID).state
+    assert not state.pending and held_id in {h.update_id for h in state.handled}
+    assert bot_api.token not in first.output() + second.output()
 
 
 # -- the bot process: a token revoked while it runs -------------------------------------------------
@@ -305,6 +355,109 @@ def test_after_a_restart_only_the_very_updates_answered_before_are_skipped(tmp_p
     ran.clear()
     asyncio.run(after_the_restart())
     assert ran == [8, 7]  # the unfinished one is answered now; the new message with an old id too
+
+
+def test_pending_updates_survive_a_save_and_load_and_come_back_as_the_same_updates(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    question = _message_update(31, "What did Sherman add? Ça va — 🙂", message_id=4)
+    file = StateFile(path)
+    file.save(BOT_ID, BotState((Handled(30, "aa"),), (Pending(31, question.to_dict()),)))
+    assert file.load(BOT_ID).state == BotState((Handled(30, "aa"),), (Pending(31, question.to_dict()),))
+
+    async def before_the_kill() -> None:
+        journal = UpdateJournal(path)
+        await journal.open(BOT_ID)
+        journal.receive(_message_update(32, "what did Peskov say?", message_id=5))
+        await journal.close()
+
+    async def after_the_restart() -> list[Update]:
+        journal = UpdateJournal(path)
+        await journal.open(BOT_ID)
+        return journal.unfinished(None)
+
+    asyncio.run(before_the_kill())
+    back = asyncio.run(after_the_restart())
+    assert [u.update_id for u in back] == [31, 32]
+    assert back[0].to_dict() == question.to_dict() and back[0].message.text == question.message.text
+    assert fingerprint(back[0]) == fingerprint(question)  # Telegram's copy, if it comes, is a repeat
+
+
+def test_a_state_file_written_before_pending_existed_loads_with_nothing_pending(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    old = {"format": "verbatim-update-state", "version": 1,
+           "bots": {str(BOT_ID): {"saved_at": "2026-01-11T09:00:00+00:00", "last_handled_update_id": 8,
+                                  "handled": [[7, "9f86d081884c7d65"], [8, "0123456789abcdef"]]}}}
+    path.write_text(json.dumps(old))
+    loaded = StateFile(path).load(BOT_ID)
+    assert loaded.note is None  # not "damaged": nothing to warn about
+    assert loaded.state == BotState((Handled(7, "9f86d081884c7d65"), Handled(8, "0123456789abcdef")))
+    assert loaded.state.pending == ()
+
+
+def test_an_update_arriving_again_while_it_is_being_answered_is_answered_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    path = tmp_path / "state.json"
+    question = _message_update(41, "Where is NATO headquartered?")
+    ran: list[int] = []
+
+    async def handle(update: Update, release: asyncio.Event) -> None:
+        await release.wait()
+        ran.append(update.update_id)
+
+    async def before_the_kill() -> None:
+        journal = UpdateJournal(path)
+        processor = OnceUpdateProcessor(4, journal)
+        await journal.open(BOT_ID)
+        never = asyncio.Event()
+        task = asyncio.create_task(processor.process_update(question, handle(question, never)))
+        await asyncio.sleep(0)  # it has started (and waits for ever)
+        await journal.close()
+        task.cancel()
+
+    async def after_the_restart() -> None:
+        journal = UpdateJournal(path)
+        processor = OnceUpdateProcessor(4, journal)
+        await journal.open(BOT_ID)
+        (again,) = journal.unfinished(None)  # put back into the queue by the bot
+        release = asyncio.Event()
+        first = asyncio.create_task(processor.process_update(again, handle(again, release)))
+        await asyncio.sleep(0)
+        redelivered = _message_update(41, "Where is NATO headquartered?")  # Telegram's copy, racing it
+        await processor.process_update(redelivered, handle(redelivered, release))
+        release.set()
+        await first
+        await processor.process_update(redelivered, handle(redelivered, release))  # and once more, later
+        await journal.close()
+
+    asyncio.run(before_the_kill())
+    assert ran == [] and [p.update_id for p in StateFile(path).load(BOT_ID).state.pending] == [41]
+    asyncio.run(after_the_restart())
+    assert ran == [41]
+    state = StateFile(path).load(BOT_ID).state
+    assert not state.pending and state.handled == (Handled(41, fingerprint(question)),)
+    log = [r.getMessage() for r in caplog.records]
+    assert "Not answering update 41 twice: it is being answered already" in log
+    assert "Not answering update 41 again: it was answered before the restart" in log
+
+
+def test_at_most_pending_keep_unanswered_updates_are_kept_and_dropping_one_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    journal = UpdateJournal(tmp_path / "state.json")
+
+    async def run() -> None:
+        await journal.open(BOT_ID)
+        for i in range(1, PENDING_KEEP + 4):
+            journal.receive(_message_update(i, f"question {i}", message_id=i))
+        await journal.close()
+
+    asyncio.run(run())
+    pending = StateFile(tmp_path / "state.json").load(BOT_ID).state.pending
+    assert [p.update_id for p in pending] == list(range(4, PENDING_KEEP + 4))  # the oldest went first
+    warnings = _errors(caplog)
+    assert len(warnings) == 3 and "update 1 is no longer kept" in warnings[0]
 
 
 # -- settings -----------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ Telegram cannot be reached from the test machines, so the bot (python-telegram-b
 of methods Verbatim uses the way Telegram does (same JSON envelope, same status codes, the same
 "Bad Request: ..." descriptions for the mistakes a bot can make), lets a test play users who
 write to the bot, records everything the bot asked for, and can inject faults (flood control,
-5xx, slow answers, dropped connections) to test resilience.
+5xx, slow answers, answers that never come, dropped connections) to test resilience.
 
 It is stdlib only and runs in its own threads, so it serves a bot running in the test's own
 event loop as well as a bot started as a subprocess.
@@ -121,6 +121,12 @@ class Drop:
 
 
 @dataclass(frozen=True)
+class Hang:
+    """Never answer: hold the request until the server stops, then close the connection, with no
+    side effect. A bot killed meanwhile was still waiting for Telegram (an answer in the works)."""
+
+
+@dataclass(frozen=True)
 class ApiError:
     """Any other Telegram error, e.g. ``ApiError(403, "Forbidden: bot was blocked by the user")``."""
 
@@ -128,7 +134,7 @@ class ApiError:
     description: str
 
 
-Fault = Flood | ServerError | Slow | Drop | ApiError
+Fault = Flood | ServerError | Slow | Drop | Hang | ApiError
 
 
 @dataclass(frozen=True)
@@ -1111,6 +1117,8 @@ class FakeBotAPI:
         if isinstance(fault, Slow):
             self._stop_event.wait(fault.seconds)
         elif fault is not None:
+            if isinstance(fault, Hang):
+                self._stop_event.wait()
             self._record(name, params)
             return self._fault_answer(fault)
         method = self._methods.get(name)
@@ -1136,7 +1144,7 @@ class FakeBotAPI:
 
     @staticmethod
     def _fault_answer(fault: Fault) -> tuple[int, object]:
-        if isinstance(fault, Drop):
+        if isinstance(fault, (Drop, Hang)):
             return 0, _DROP
         if isinstance(fault, Flood):
             return 429, {
