@@ -326,6 +326,8 @@ class Searcher:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
         stored = self._quotes.get(tuple(speakers))
         if stored is None:
+            if len(self._quotes) >= ROW_CACHE:
+                self._quotes.clear()
             stored = self._quotes[tuple(speakers)] = self._index.metadata.sentences_by_speakers(speakers)
         if not stored:
             return Answer(question, (), declined=True, reason=f"No sentence quotes {speech.name}.")
@@ -419,16 +421,21 @@ def _top_hits(ranked: Sequence[tuple[Sentence, float, int]], articles: dict[str,
     """``_fold_duplicates`` of the ranked sentences cut to ``k``, making only the hits it keeps."""
     groups: dict[str, list[int]] = {}
     for i, (sentence, _, _) in enumerate(ranked):
-        groups.setdefault(" ".join(sentence.text.split()).casefold(), []).append(i)
+        groups.setdefault(_same_sentence_key(sentence.text), []).append(i)
     best = list(groups.values())[:k]  # a dict keeps first-seen order: best first
     return [_fold_duplicates([_hit(*ranked[i], articles) for i in members])[0] for members in best]
+
+
+def _same_sentence_key(text: str) -> str:
+    """Equal for the same sentence however it is spaced or capitalised."""
+    return " ".join(text.split()).casefold()
 
 
 def _fold_duplicates(hits: Sequence[Hit]) -> list[Hit]:
     """The same sentence in several articles is one hit listing every source, best first."""
     folded: dict[str, Hit] = {}
     for hit in hits:
-        key = " ".join(hit.sentence.split()).casefold()
+        key = _same_sentence_key(hit.sentence)
         if key in folded:
             kept = folded[key]
             if hit.article_id not in {s.article_id for s in kept.sources}:
