@@ -26,7 +26,7 @@ Each answered update is kept with a fingerprint of its content, so an update tha
 reuses an old id (Telegram starts ids afresh after a week without updates; a restarted test
 server starts from the same id) is a new question, not a repeat.
 
-Writes are atomic and durable: a temporary file in the same directory, fsync, ``os.replace``,
+Writes are atomic and durable (``index/durable.py``): a temporary file in the same directory, fsync, ``os.replace``,
 fsync of the directory. A kill at any moment leaves the previous file or the new one, whole.
 A file that is not ours (not JSON, or JSON without our format marker) is never overwritten.
 """
@@ -36,14 +36,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from index.durable import write_atomically
 from index.errors import VerbatimError
 
 FORMAT = "verbatim-update-state"
@@ -174,26 +173,6 @@ class StateFile:
         with open(self.lock_path, "a") as handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # held for one read-and-replace: milliseconds
             yield  # closing the handle releases the lock
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one, whole."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)  # the rename itself survives a power cut
-    finally:
-        os.close(directory)
 
 
 def _entry(state: BotState) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from typing import Any
 import faiss
 import numpy as np
 
+from index.durable import fsync_dir, fsync_file, write_atomically
 from index.errors import IndexBuildError, IndexLoadError
 from index.metadata import MetadataReader, write_metadata
 from index.types import Article, Sentence
@@ -245,8 +246,8 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
             for name in (INDEX_FILE, META_FILE, VECTORS_FILE, *extra)
         }
         for name in files:
-            _fsync_file(staging / name)
-        _fsync_dir(staging)
+            fsync_file(staging / name)
+        fsync_dir(staging)
         os.rename(staging, index_dir / generation)
         manifest = Manifest(
             format_version=FORMAT_VERSION,
@@ -263,11 +264,7 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
             params=params,
             pipeline=payload.pipeline,
         )
-        pending = index_dir / f".manifest.{os.getpid()}.tmp"
-        pending.write_text(manifest.to_json(), encoding="utf-8")
-        _fsync_file(pending)
-        os.replace(pending, index_dir / MANIFEST)  # the commit point
-        _fsync_dir(index_dir)
+        write_atomically(index_dir / MANIFEST, manifest.to_json().encode("utf-8"))  # the commit point
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -397,19 +394,6 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _previous_generations(index_dir: Path, current: str) -> list[str]:
