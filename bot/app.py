@@ -3,7 +3,8 @@
 
 Two durability pieces are wired here: the update processor that answers every update exactly
 once across a hard kill (``bot/redelivery.py``; updates left unanswered by the kill are put
-back into the update queue at start-up), and the getUpdates transport that notices a revoked
+back into the update queue at start-up), and the getUpdates transport, which saves each
+fetched batch in that journal before it can be confirmed to Telegram and notices a revoked
 token, after which ``serve`` stops the bot and raises ``TokenRejected`` (``bot/resilience.py``).
 
 The tests build the very same application, start it the very same way (``running``), and point
@@ -59,12 +60,14 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
     # Every call but getUpdates: 429, 5xx, dropped connections, and the overall send rate.
     limiter = RetryingRateLimiter(messages_per_second=settings.send_rate)
     token_watch = TokenWatch()
+    journal = UpdateJournal(settings.state_file)
     application = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.api_base_url)
-        .concurrent_updates(OnceUpdateProcessor(CONCURRENT_UPDATES, UpdateJournal(settings.state_file)))
-        .get_updates_request(PollingRequest(token_watch))
+        .concurrent_updates(OnceUpdateProcessor(CONCURRENT_UPDATES, journal))
+        # Each fetched batch is in the state file before python-telegram-bot can confirm it.
+        .get_updates_request(PollingRequest(token_watch, journal.hold))
         .rate_limiter(limiter)
         .post_init(on_startup)
         .post_stop(_stop_services)

@@ -9,8 +9,12 @@ usually confirmed already: Telegram never sends it again.
 ``OnceUpdateProcessor`` runs updates concurrently like python-telegram-bot's default processor
 and keeps an ``UpdateJournal`` (persisted in ``bot/update_state.py``):
 
-* an update is marked *received* (kept whole, "pending") before it waits for its turn, and
-  moves to *handled* (id and fingerprint) once its handlers have finished, whatever they did;
+* every update of a getUpdates answer is kept whole ("pending") and saved *before*
+  python-telegram-bot reads the answer (``UpdateJournal.hold``, called by the getUpdates
+  transport ``bot.resilience.PollingRequest``), so the call that confirms it to Telegram never
+  goes out while the state file lacks it;
+* an update moves to *handled* (id and fingerprint) once its handlers have finished, whatever
+  they did;
 * after a restart, the pending updates of the file are put back into python-telegram-bot's
   update queue (``UpdateJournal.unfinished``, called by ``bot.app.on_startup``) and answered
   then, with one INFO line each;
@@ -20,10 +24,11 @@ and keeps an ``UpdateJournal`` (persisted in ``bot/update_state.py``):
 
 Saving: the journal is saved after every change, in a worker thread (the event loop never
 waits for the disk), and saves coalesce: while one save runs, later changes wait for the next
-one, which writes them all. Under load that batches by itself, with no timer. The window in
-which a kill can still cause a repeat, or lose a question fetched that very moment, is one
-save (a few milliseconds), not a fixed delay. A state file that cannot be read, is not ours or
-cannot be written is reported once in the log, and the bot runs without it.
+one, which writes them all. Under load that batches by itself, with no timer. Only the polling
+waits for a save (the one holding its batch); answers never do. What a kill can still cause is
+a repeat: an answer sent in the few milliseconds before its "handled" save. A state file that
+cannot be read, is not ours or cannot be written is reported once in the log, and the bot runs
+without it (then a kill can also lose the questions being answered).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ import hashlib
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +85,7 @@ class UpdateJournal:
         self._changes = 0  # changes so far; compared with _saved to know whether a save is due
         self._saved = 0
         self._wake = asyncio.Event()
+        self._progress = asyncio.Condition()  # notified after each save (see ``hold``)
         self._closing = False
         self._writer: asyncio.Task[None] | None = None
 
@@ -141,12 +147,46 @@ class UpdateJournal:
         """Whether this very update is being answered by this process right now."""
         return (update.update_id, fingerprint(update)) in self._in_flight
 
+    async def hold(self, updates: Sequence[dict[str, Any]]) -> None:
+        """Keep the updates of one getUpdates answer as pending, and return once they are saved.
+
+        The getUpdates transport calls this before python-telegram-bot reads the answer, because
+        python-telegram-bot confirms the updates to Telegram with its very next call: from then
+        on the state file is the only copy of a question not answered yet. Updates answered
+        before (a redelivery) or kept already are passed over; without a usable state file
+        this returns at once.
+        """
+        if self._writer is None or self._file is None:
+            return
+        kept = False
+        for data in updates:
+            try:
+                update = Update.de_json(data, None)
+            except Exception:  # python-telegram-bot reports an update it cannot read, not us
+                continue
+            if self.answered(update):
+                continue
+            # Kept as read back, so the key is the one ``receive`` computes for the same update.
+            as_read = update.to_dict()
+            if (update.update_id, _fingerprint_of(as_read)) not in self._pending:
+                self._keep_pending(as_read)
+                kept = True
+        if kept:
+            self._changed()
+            target = self._changes
+            async with self._progress:
+                await self._progress.wait_for(lambda: self._saved >= target or self._file is None)
+
     def receive(self, update: Update) -> None:
         """Note that ``update`` is about to be answered: kept whole until ``record``, so that a
-        kill in between has it answered after the restart. Saved shortly, off the event loop."""
-        key = self._keep_pending(update.to_dict())
+        kill in between has it answered after the restart. Usually ``hold`` has saved it
+        already; if not, it is saved shortly, off the event loop."""
+        data = update.to_dict()
+        key = (update.update_id, _fingerprint_of(data))
+        if key not in self._pending:
+            self._keep_pending(data)
+            self._changed()
         self._in_flight.add(key)
-        self._changed()
 
     def abandon(self, update: Update) -> None:
         """``update`` was interrupted (the bot is stopping mid-answer): it stays pending, to be
@@ -206,9 +246,13 @@ class UpdateJournal:
                 self._wake.clear()
                 continue
             changes = self._changes
-            if not await asyncio.to_thread(self._save, self.state()):
+            saved = await asyncio.to_thread(self._save, self.state())
+            async with self._progress:  # wakes ``hold``: saved, or no file to wait for any more
+                if saved:
+                    self._saved = changes
+                self._progress.notify_all()
+            if not saved:
                 return
-            self._saved = changes
 
     def _save(self, state: BotState) -> bool:
         """Write ``state``; on failure warn once and stop using the file (runs in a worker thread)."""

@@ -14,16 +14,19 @@ Connection failures and 5xx answers happen before Telegram acts, so those are re
 
 What is never retried: a token Telegram rejects (401 Unauthorized, or 404 Not Found for the
 bot's URL) while polling. ``PollingRequest`` (the getUpdates transport) notices it and tells
-``TokenWatch``, which logs one error and lets the bot stop (``bot.app.serve``).
+``TokenWatch``, which logs one error and lets the bot stop (``bot.app.serve``). The same
+transport saves each fetched batch in the update state file before python-telegram-bot can
+confirm it to Telegram (``bot/redelivery.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,20 +174,30 @@ class TokenWatch:
         return TokenRejected(f"Telegram rejected the bot token (HTTP {self.status}); the bot stopped.")
 
 
-class PollingRequest(HTTPXRequest):
-    """The getUpdates transport (python-telegram-bot's default one) that watches for a rejected token.
+# Called with the updates of each getUpdates answer before python-telegram-bot reads it.
+UpdatesHold = Callable[[Sequence[dict[str, Any]]], Awaitable[None]]
 
-    Left alone, python-telegram-bot's polling loop aborts on the first rejection with a
-    traceback, and the process keeps running without fetching anything. Here the rejection goes
-    to ``watch`` instead, and from then on getUpdates no longer reaches Telegram: a call answers
-    "no updates" after its own long-poll timeout, as Telegram does when there is no news. Nothing
+
+class PollingRequest(HTTPXRequest):
+    """The getUpdates transport (python-telegram-bot's default one) that keeps fetched updates
+    safe and watches for a rejected token.
+
+    ``hold`` (``UpdateJournal.hold``) gets the updates of each answer and returns once they are
+    in the state file; only then does python-telegram-bot read the answer, and only then can its
+    next call confirm them to Telegram. So a kill at any moment never loses a fetched question.
+
+    A rejected token goes to ``watch``. Left alone, python-telegram-bot's polling loop aborts on
+    the first rejection with a traceback, and the process keeps running without fetching
+    anything. Here, from then on getUpdates no longer reaches Telegram: a call answers "no
+    updates" after its own long-poll timeout, as Telegram does when there is no news. Nothing
     can be fetched or confirmed with a rejected token anyway, and this way the polling loop
     simply idles until the bot stops it, its last call included, without an error of its own.
     """
 
-    def __init__(self, watch: TokenWatch) -> None:
+    def __init__(self, watch: TokenWatch, hold: UpdatesHold | None = None) -> None:
         super().__init__(connection_pool_size=1)  # what python-telegram-bot uses for getUpdates
         self._watch = watch
+        self._hold = hold
 
     async def do_request(
         self,
@@ -201,10 +214,28 @@ class PollingRequest(HTTPXRequest):
                 url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
             )
             if status not in TOKEN_REJECTED_STATUSES:
+                if status == 200 and self._hold is not None:
+                    await self._keep(payload)
                 return status, payload
             self._watch.reject(status)
         await asyncio.sleep(_poll_timeout(request_data))
         return 200, _NO_UPDATES
+
+    async def _keep(self, payload: bytes) -> None:
+        """Hand the updates of a getUpdates answer to ``hold``; an odd answer is python-telegram-bot's
+        to report, and a failing hold must not stop the polling."""
+        assert self._hold is not None
+        try:
+            answer = json.loads(payload)
+        except ValueError:
+            return
+        updates = answer.get("result") if isinstance(answer, dict) and answer.get("ok") is True else None
+        if not isinstance(updates, list) or not updates:
+            return
+        try:
+            await self._hold([u for u in updates if isinstance(u, dict)])
+        except Exception:
+            logger.warning("Cannot keep the fetched updates in the update state file", exc_info=True)
 
 
 def _poll_timeout(request_data: RequestData | None) -> float:

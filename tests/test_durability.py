@@ -19,11 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from telegram import Update
+from telegram import Bot, Update
 
 from bot.app import build_application, serve
 from bot.redelivery import OnceUpdateProcessor, UpdateJournal, fingerprint
-from bot.resilience import TokenRejected
+from bot.resilience import PollingRequest, TokenRejected, TokenWatch
 from bot.settings import Settings, default_state_file, load_settings
 from bot.update_state import KEEP, PENDING_KEEP, BotState, Handled, Pending, StateFile, StateFileError
 from index.search import Searcher
@@ -52,6 +52,17 @@ def _message_update(update_id: int, text: str, *, chat_id: int = 5001, message_i
         },
         None,
     )
+
+
+async def _opened(path: Path | None) -> tuple[UpdateJournal, OnceUpdateProcessor]:
+    """A journal of bot BOT_ID on ``path``, opened (its state read back), and its processor."""
+    journal = UpdateJournal(path)
+    await journal.open(BOT_ID)
+    return journal, OnceUpdateProcessor(4, journal)
+
+
+async def _nothing() -> None:
+    """Handlers that do nothing, for updates whose answering is not the point."""
 
 
 def _errors(caplog: pytest.LogCaptureFixture, level: int = logging.WARNING) -> list[str]:
@@ -161,6 +172,47 @@ def test_a_question_being_answered_at_a_hard_kill_is_answered_once_after_the_res
     state = StateFile(state_file).load(BOT_ID).state
     assert not state.pending and held_id in {h.update_id for h in state.handled}
     assert bot_api.token not in first.output() + second.output()
+
+
+def test_a_question_confirmed_to_telegram_at_the_moment_of_a_hard_kill_is_answered_once_after_the_restart(
+    bot_api: FakeBotAPI, index_copy: Path, tmp_path: Path
+) -> None:
+    state_file = tmp_path / "bot-state.json"
+    env = bot_env(bot_api, index_copy) | {"VERBATIM_STATE_FILE": str(state_file)}
+    bot_api.inject("sendMessage", Hang(), when=lambda p: str(p.get("chat_id")) == "2201")  # no answer gets out
+
+    first = BotProcess(env, tmp_path / "first.log")
+    try:
+        first.wait_for_log("the bot is answering")
+        held_id = bot_api.next_update_id
+
+        def power_cut(confirmed: list[int]) -> None:
+            # The getUpdates call that confirms the question goes out right after it was
+            # fetched, before any answer: the power fails the moment Telegram forgets it.
+            if held_id in confirmed:
+                first.process.send_signal(signal.SIGKILL)
+
+        bot_api.on_confirm(power_cut)
+        bot_api.send_text("Where is NATO headquartered?", user_id=2201)
+        assert first.process.wait(timeout=60) == -signal.SIGKILL
+    finally:
+        first.stop()
+    assert held_id not in {u["update_id"] for u in bot_api.pending_updates}  # Telegram will not resend it
+    assert not [m for m in bot_api.sent_messages if m["chat_id"] == 2201]
+
+    bot_api.clear_faults()
+    second = BotProcess(env, tmp_path / "second.log")
+    try:
+        second.wait_for_log("the bot is answering")
+        (answer,) = bot_api.wait_for_messages(2201, 1, timeout=60)
+        second.process.send_signal(signal.SIGTERM)
+        assert second.process.wait(timeout=30) == 0
+    finally:
+        second.stop()
+    assert "Brussels" in answer["text"], answer["text"]
+    assert len([m for m in bot_api.sent_messages if m["chat_id"] == 2201]) == 1
+    assert f"Answering update {held_id} again" in second.output()
+    assert not StateFile(state_file).load(BOT_ID).state.pending
 
 
 # -- the bot process: a token revoked while it runs -------------------------------------------------
@@ -328,9 +380,7 @@ def test_after_a_restart_only_the_very_updates_answered_before_are_skipped(tmp_p
         ran.append(update.update_id)
 
     async def before_the_kill() -> None:
-        journal = UpdateJournal(path)
-        processor = OnceUpdateProcessor(4, journal)
-        await journal.open(BOT_ID)
+        journal, processor = await _opened(path)
         await processor.process_update(first_question, handle(first_question))
         never = asyncio.Event()
         slow = asyncio.create_task(processor.process_update(slow_question, handle(slow_question, never)))
@@ -342,9 +392,7 @@ def test_after_a_restart_only_the_very_updates_answered_before_are_skipped(tmp_p
     assert ran == [7, 9]
 
     async def after_the_restart() -> None:
-        journal = UpdateJournal(path)
-        processor = OnceUpdateProcessor(4, journal)
-        await journal.open(BOT_ID)
+        journal, processor = await _opened(path)
         for update in (first_question, slow_question, fast_question):  # Telegram sends them again
             await processor.process_update(update, handle(update))
         # Telegram started its ids afresh (or a test server restarted): same id, a new message.
@@ -407,9 +455,7 @@ def test_an_update_arriving_again_while_it_is_being_answered_is_answered_once(
         ran.append(update.update_id)
 
     async def before_the_kill() -> None:
-        journal = UpdateJournal(path)
-        processor = OnceUpdateProcessor(4, journal)
-        await journal.open(BOT_ID)
+        journal, processor = await _opened(path)
         never = asyncio.Event()
         task = asyncio.create_task(processor.process_update(question, handle(question, never)))
         await asyncio.sleep(0)  # it has started (and waits for ever)
@@ -417,9 +463,7 @@ def test_an_update_arriving_again_while_it_is_being_answered_is_answered_once(
         task.cancel()
 
     async def after_the_restart() -> None:
-        journal = UpdateJournal(path)
-        processor = OnceUpdateProcessor(4, journal)
-        await journal.open(BOT_ID)
+        journal, processor = await _opened(path)
         (again,) = journal.unfinished(None)  # put back into the queue by the bot
         release = asyncio.Event()
         first = asyncio.create_task(processor.process_update(again, handle(again, release)))
@@ -458,6 +502,51 @@ def test_at_most_pending_keep_unanswered_updates_are_kept_and_dropping_one_is_a_
     assert [p.update_id for p in pending] == list(range(4, PENDING_KEEP + 4))  # the oldest went first
     warnings = _errors(caplog)
     assert len(warnings) == 3 and "update 1 is no longer kept" in warnings[0]
+
+
+def test_fetched_updates_are_in_the_state_file_before_python_telegram_bot_reads_them(
+    bot_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    path = tmp_path / "state.json"
+    first_id = bot_api.next_update_id
+    bot_api.send_text("Where is NATO headquartered?", user_id=2301)
+    bot_api.send_text("What did Sherman add? Ça va — 🙂", user_id=2302)
+
+    async def scenario() -> tuple[list[Update], BotState, BotState, BotState]:
+        journal, processor = await _opened(path)
+        bot = Bot(bot_api.token, base_url=bot_api.base_url, get_updates_request=PollingRequest(TokenWatch(), journal.hold))
+        async with bot:
+            updates = list(await bot.get_updates(timeout=0))
+            at_fetch = StateFile(path).load(BOT_ID).state  # the moment python-telegram-bot gets them
+            for update in updates:
+                await processor.process_update(update, _nothing())
+            again = await bot.get_updates(timeout=0)  # not confirmed: Telegram sends them again
+            assert [u.update_id for u in again] == [u.update_id for u in updates]
+            await journal.close()
+        return updates, at_fetch, StateFile(path).load(BOT_ID).state, journal.state()
+
+    updates, at_fetch, after, in_memory = asyncio.run(scenario())
+    assert [u.update_id for u in updates] == [first_id, first_id + 1]
+    assert at_fetch.pending == tuple(Pending(u.update_id, u.to_dict()) for u in updates)  # whole, text included
+    # Answered: no longer pending (the processor knew them as the same updates), and a
+    # redelivery of answered updates is not kept again.
+    assert after == in_memory and not after.pending
+    assert [(h.update_id, h.fingerprint) for h in after.handled] == [(u.update_id, fingerprint(u)) for u in updates]
+
+
+def test_without_a_state_file_fetching_does_not_wait_for_one(bot_api: FakeBotAPI) -> None:
+    bot_api.send_text("Where is NATO headquartered?", user_id=2311)
+
+    async def scenario() -> list[Update]:
+        journal = UpdateJournal(None)
+        await journal.open(BOT_ID)
+        bot = Bot(bot_api.token, base_url=bot_api.base_url, get_updates_request=PollingRequest(TokenWatch(), journal.hold))
+        async with bot:
+            updates = list(await asyncio.wait_for(bot.get_updates(timeout=0), timeout=30))
+        assert journal.state() == BotState()  # kept nowhere, not even in memory
+        return updates
+
+    assert [u.message.text for u in asyncio.run(scenario())] == ["Where is NATO headquartered?"]
 
 
 # -- settings -----------------------------------------------------------------------------------------

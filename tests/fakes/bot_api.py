@@ -586,6 +586,7 @@ class FakeBotAPI:
         self._internal_errors: list[str] = []
         self._faults: list[list[Any]] = []  # [method, fault, times left, when]
         self._outage: Fault | None = None
+        self._confirm_hooks: list[Callable[[list[int]], None]] = []
         self._pending: list[JSONDict] = []
         self._history: list[JSONDict] = []
         self._next_update_id = 100_000_001
@@ -801,6 +802,12 @@ class FakeBotAPI:
             raise ValueError("times must be at least 1")
         with self._cond:
             self._faults.append([method.lower(), fault, times, when])
+
+    def on_confirm(self, callback: Callable[[list[int]], None]) -> None:
+        """Call ``callback(update_ids)`` whenever a getUpdates call confirms updates, at the very
+        moment Telegram forgets them (in the server's thread, before that call answers)."""
+        with self._cond:
+            self._confirm_hooks.append(callback)
 
     def outage(self, fault: Fault) -> None:
         """Answer every request with ``fault`` until end_outage()."""
@@ -1183,7 +1190,10 @@ class FakeBotAPI:
             if isinstance(allowed, list):
                 self._allowed_updates = frozenset(allowed) if allowed else _DEFAULT_ALLOWED
             if offset > 0:
+                confirmed = [u["update_id"] for u in self._pending if u["update_id"] < offset]
                 self._pending = [u for u in self._pending if u["update_id"] >= offset]
+                for hook in self._confirm_hooks if confirmed else ():
+                    hook(confirmed)
             elif offset < 0:
                 self._pending = self._pending[offset:]
             # A newer getUpdates ends an older one still waiting, as Telegram does.
