@@ -1,4 +1,8 @@
-"""``python -m bot`` / ``verbatim``: run the Telegram bot, or the terminal chat without a token."""
+"""``python -m bot`` / ``verbatim``: run the Telegram bot, or the terminal chat without a token.
+
+It exits with one of ``bot.exit_status.ExitStatus`` (0 stopped, 1 unexpected error, 2 bad
+settings, 3 no usable index, 4 token rejected).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.console import run_console
+from bot.exit_status import ExitStatus
 from bot.logging_setup import configure_logging
 from bot.settings import SettingsError, load_settings
 from index.embedder import quiet_model_loading
@@ -21,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(argv)
     except SettingsError as exc:
         print(f"verbatim: {exc}", file=sys.stderr)
-        return 2
+        return ExitStatus.BAD_SETTINGS
     configure_logging(settings.log_level if not settings.use_console else "WARNING", settings.token)
     if settings.backend != "onnx":  # the onnx encoder never imports transformers (seconds saved)
         quiet_model_loading()
@@ -30,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         searcher.speaker_index()  # before the first question: 0.4 s at 50,000 speakers
     except VerbatimError as exc:
         print(f"verbatim: {exc}", file=sys.stderr)
-        return 1
+        return ExitStatus.NO_INDEX
     if settings.use_console:
         if not settings.console:
             print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat.", file=sys.stderr)
@@ -38,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_console(searcher, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), max_chars=settings.max_question_chars)
         except KeyboardInterrupt:
             pass
-        return 0
+        return ExitStatus.OK
     from telegram.error import InvalidToken
 
     from bot.app import run_telegram
@@ -51,14 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # PTB's message quotes the token; say it in our own words (the log is redacted anyway).
         logger.critical("Telegram rejected the bot token (TELEGRAM_BOT_TOKEN); check it with @BotFather.")
         logger.debug("The rejection in detail", exc_info=True)
-        return 1
+        return ExitStatus.TOKEN_REJECTED
     except TokenRejected:
-        return 1  # revoked while running: said once in the log when Telegram refused it (TokenWatch)
+        return ExitStatus.TOKEN_REJECTED  # revoked while running: said once in the log when Telegram refused it
     except Exception:
         # Through logging, never a bare traceback on stderr: the log redacts the token.
         logger.critical("The bot stopped because of an unexpected error", exc_info=True)
-        return 1
-    return 0
+        return ExitStatus.FAILED
+    return ExitStatus.OK
 
 
 if __name__ == "__main__":

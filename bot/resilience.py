@@ -164,7 +164,7 @@ class TokenWatch:
         self.rejected.set()
         logger.error(
             "Telegram rejected the bot token (HTTP %d from getUpdates): it was revoked or replaced in "
-            "@BotFather. Finishing the answers in flight, then exiting with status 1; set "
+            "@BotFather. Finishing the answers in flight, then exiting with status 4; set "
             "TELEGRAM_BOT_TOKEN to the new token and start the bot again.",
             status,
         )

@@ -43,7 +43,7 @@ def test_console_chat_answers_each_line_and_lists_sources(sample_index: Path) ->
 
 def test_bot_without_an_index_says_how_to_build_one(tmp_path: Path) -> None:
     result = run(["-m", "bot", "--console", "--index", str(tmp_path / "missing")])
-    assert result.returncode == 1
+    assert result.returncode == 3  # ExitStatus.NO_INDEX: a supervisor should not restart into it
     assert "No index at" in result.stderr and "verbatim-index" in result.stderr
     assert "Traceback" not in result.stderr
 

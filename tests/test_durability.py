@@ -22,6 +22,7 @@ import pytest
 from telegram import Bot, Update
 
 from bot.app import build_application, serve
+from bot.exit_status import ExitStatus
 from bot.redelivery import OnceUpdateProcessor, UpdateJournal, fingerprint
 from bot.resilience import PollingRequest, TokenRejected, TokenWatch
 from bot.settings import Settings, default_state_file, load_settings
@@ -218,7 +219,7 @@ def test_a_question_confirmed_to_telegram_at_the_moment_of_a_hard_kill_is_answer
 # -- the bot process: a token revoked while it runs -------------------------------------------------
 
 
-def test_a_token_revoked_while_running_stops_the_bot_cleanly_with_status_1_and_one_clear_error(
+def test_a_token_revoked_while_running_stops_the_bot_cleanly_with_status_4_and_one_clear_error(
     bot_api: FakeBotAPI, index_copy: Path, tmp_path: Path
 ) -> None:
     bot = BotProcess(bot_env(bot_api, index_copy), tmp_path / "bot.log")
@@ -233,7 +234,7 @@ def test_a_token_revoked_while_running_stops_the_bot_cleanly_with_status_1_and_o
         _wait_until(lambda: any(isinstance(f, Slow) for _, f in bot_api.faults_served), "the slow answer")
         bot_api.inject("getUpdates", ApiError(401, "Unauthorized"), times=10_000)
         bot_api.send_text("anyone there?", user_id=3003)  # ends the long poll in progress
-        assert bot.process.wait(timeout=60) == 1
+        assert bot.process.wait(timeout=60) == ExitStatus.TOKEN_REJECTED == 4
     finally:
         bot.stop()
 
@@ -241,7 +242,7 @@ def test_a_token_revoked_while_running_stops_the_bot_cleanly_with_status_1_and_o
     output = bot.output()
     problems = [line for line in output.splitlines() if " ERROR " in line or " CRITICAL " in line]
     assert len(problems) == 1 and "rejected the bot token" in problems[0], problems
-    assert "exiting with status 1" in problems[0] and "Stopped cleanly" in output
+    assert "exiting with status 4" in problems[0] and "Stopped cleanly" in output
     assert bot_api.token not in output and bot_api.token.split(":")[1] not in output
 
 

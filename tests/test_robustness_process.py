@@ -94,7 +94,7 @@ def test_a_wrong_token_stops_the_bot_with_a_clear_message_and_no_token(
     wrong = "999999:WRONG-secret-token-value"
     bot = BotProcess(bot_env(bot_api, index_copy, token=wrong), tmp_path / "bot.log")
     try:
-        assert bot.process.wait(timeout=120) == 1
+        assert bot.process.wait(timeout=120) == 4  # ExitStatus.TOKEN_REJECTED: restarting will not help
     finally:
         bot.stop()
     output = bot.output()
