@@ -214,14 +214,19 @@ def answer_messages(answer: Answer, *, max_quotes: int | None = None, limit: int
     if answer.declined or not answer.hits:
         return [QuoteMessage(escape(DECLINE_TEXT), (), ())]
     shown = answer.hits if max_quotes is None else answer.hits[:max_quotes]
-    return quote_messages(shown, total=len(answer.hits), limit=limit)
+    return quote_messages(shown, total=len(answer.hits), header=note_html(answer), limit=limit)
+
+
+def note_html(answer: Answer) -> str:
+    """The answer's note (e.g. "these only mention him"), in italics, or nothing."""
+    return f"<i>{escape(answer.note)}</i>" if answer.note else ""
 
 
 def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> str:
     """The whole answer in one message: the quotes that fit, or an honest decline."""
     if answer.declined or not answer.hits:
         return escape(DECLINE_TEXT)
-    return quote_messages(answer.hits, total=len(answer.hits), limit=limit)[0].html
+    return quote_messages(answer.hits, total=len(answer.hits), header=note_html(answer), limit=limit)[0].html
 
 
 def answer_text(answer: Answer) -> str:
@@ -229,7 +234,7 @@ def answer_text(answer: Answer) -> str:
     if answer.declined or not answer.hits:
         return DECLINE_TEXT
     total = len(answer.hits)
-    lines = []
+    lines = [answer.note] if answer.note else []
     for number, hit in enumerate(answer.hits, start=1):
         label = marker(number, total)
         lines.append(f"{f'[{label}] ' if label else ''}“{hit.sentence}”\n  {source_text(hit)}")

@@ -9,7 +9,9 @@ How ``answer`` chooses (README "How answers are chosen"):
    speech_query.py) whose person is among the index's attributed speakers gets every sentence
    attributed to them, and only those: the best first (by the topic when one is asked, else by
    the question; a verb such as "add" or "write" puts the sentences with that verb first), the
-   rest in article order (newest article first). A person no article mentions is declined.
+   rest in article order (newest article first). A person no article mentions is declined;
+   one the articles mention but never quote gets the sentences that mention them, under a
+   note (``Answer.note``) saying that none is a quote of theirs.
 2. Any other question: candidates from the dense (FAISS) and the lexical (BM25) rankers are
    scored together (ranking.py); the same sentence in several articles is one hit with every
    source.
@@ -301,6 +303,9 @@ class Searcher:
                 return Answer(
                     question, (), declined=True, reason=f"No article mentions {speech.name}.", nearest=nearest, ranked=tuple(hits)
                 )
+            mentions = self._mentions_answer(question, vector, speech)
+            if mentions is not None:
+                return mentions
         hits = self.search_vectors([question], vector[None, :], 10)[0]
         return self.answer_from_hits(question, hits)
 
@@ -321,6 +326,45 @@ class Searcher:
             return Answer(question, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
         shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin]
         return Answer(question, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+
+    def _mentions_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery) -> Answer | None:
+        """"What did X say?" when no sentence is attributed to X: the sentences that mention X,
+        best first, under a note saying that they only mention X (None when none does).
+
+        Shown as an ordinary answer would be, they would pass off a sentence such as "Biden and
+        Putin held two phone calls" as what Biden said.
+        """
+        tokenizer = self._tokenizer
+        name = frozenset(tokenizer.tokens(speech.name))
+        if not name:
+            return None
+        ranked = self.search_vectors([question], vector[None, :], CANDIDATES)[0]
+        found = self._candidate_rows([h.row for h in ranked], tokenizer)
+        hits = [h for h in ranked if name <= found[h.row][1]]
+        if len(hits) < self.policy.max_shown:
+            # The ranking is about the question; the name alone finds mentions it passed over.
+            scores = self._lexical.scores(tokenizer.query_terms(speech.name))
+            seen = {h.row for h in ranked}
+            rows = [int(r) for r in best_rows(scores, CANDIDATES) if scores[r] > 0 and int(r) not in seen]
+            more = self._candidate_rows(rows, tokenizer)
+            rows = [r for r in rows if name <= more[r][1]]
+            if rows:
+                relevance = np.asarray(self._vectors[np.asarray(rows, dtype=np.int64)]) @ vector
+                scored = dict(zip(rows, relevance.tolist(), strict=True))
+                extra = [replace(h, score=scored[h.row]) for h in self.hits_at(rows)]
+                hits += sorted(extra, key=lambda h: (-h.score, h.row))
+        if not hits:
+            return None
+        shown = tuple(hits[: self.policy.max_shown])
+        these = "this sentence mentions" if len(shown) == 1 else "these sentences mention"
+        return Answer(
+            question,
+            shown,
+            reason=f"No sentence is attributed to {speech.name}; {len(hits)} sentence(s) mention them.",
+            nearest=shown[0],
+            ranked=tuple(hits) + tuple(h for h in ranked if h not in hits),
+            note=f"I found no quote attributed to {speech.name}; {these} {speech.name}:",
+        )
 
     def _speech_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says."""

@@ -92,4 +92,7 @@ class Answer:
     declined: bool = False
     reason: str = ""
     nearest: Hit | None = None  # best hit even when declined, shown only on request
+    # Said above the hits when they are not what was asked for as such, e.g. "No article quotes
+    # Biden; these sentences mention him" for "what did Biden say?".
+    note: str = ""
     ranked: tuple[Hit, ...] = ()  # the full ranking behind the decision (for evaluation)

@@ -105,6 +105,23 @@ def test_a_person_no_article_mentions_is_declined_with_the_nearest_kept(town: Se
         assert answer.nearest is not None  # shown only if the user asks
 
 
+def test_a_person_mentioned_but_never_quoted_gets_the_mentions_under_a_note_saying_so(town: Searcher) -> None:
+    answer = town.answer("What did Mendes say?")
+    assert not answer.declined
+    assert answer.note == "I found no quote attributed to Mendes; these sentences mention Mendes:"
+    assert sorted(h.sentence for h in answer.hits) == [
+        "Coach Maria Lindqvist said Mendes would make his debut in August.",
+        "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+    ]
+    assert "Mendes" not in {h.speaker for h in answer.hits}  # nothing passed off as his words
+    # A group the attribution does not name as a speaker is found the same way.
+    critics = town.answer("what did the critics say?")
+    assert [h.sentence for h in critics.hits] == ["Critics say the money would be better spent on the hospital."]
+    assert critics.note.startswith("I found no quote attributed to")
+    # A quoted speaker's answer carries no such note.
+    assert town.answer("What did Halvorsen say?").note == ""
+
+
 # -- ordinary questions --------------------------------------------------------------------------
 
 

@@ -104,6 +104,18 @@ def test_a_long_answer_is_split_between_quotes_never_inside_one() -> None:
     assert "12/12" in messages[-1].html
 
 
+def test_an_answers_note_opens_its_reply_in_telegram_and_in_the_terminal() -> None:
+    note = "I found no quote attributed to <Biden>; this sentence mentions <Biden>:"
+    answer = Answer("q", (hit("Biden and Putin held two phone calls."),), note=note)
+    (message,) = replies.answer_messages(answer)
+    parsed = parse_html(message.html)
+    assert parsed.text.startswith(note + "\n\n")  # escaped, whole, before the quote
+    assert any(e["type"] == "italic" and e["offset"] == 0 for e in parsed.entities)
+    assert replies.answer_html(answer).startswith("<i>I found no quote attributed to &lt;Biden&gt;")
+    assert replies.answer_text(answer).splitlines()[0] == note
+    assert not replies.answer_messages(Answer("q", (hit("A sentence."),)))[0].html.startswith("<i>")
+
+
 def test_only_the_first_quotes_are_shown_when_asked_to_hold_back() -> None:
     answer = Answer("q", tuple(hit(f"Sentence {i}.") for i in range(25)))
     (message,) = replies.answer_messages(answer, max_quotes=10)
