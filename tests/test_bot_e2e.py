@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from index.search import Searcher
 from tests.botrunner import run_bot, wait_for_messages
-from tests.fakes.bot_api import FakeBotAPI
+from tests.fakes.bot_api import FakeBotAPI, parse_html
 from tests.support import ROOT
 
 USER = 4242
@@ -32,6 +32,21 @@ def test_start_then_a_question_gets_the_peskov_quote(bot_api: FakeBotAPI, sample
     assert "U.S. Says NATO Allies" in answer["text"]
     assert answer["parse_mode"] == "HTML"
     assert bot_api.unknown_methods == []
+
+
+def test_asking_what_someone_never_quoted_said_gets_the_mentions_marked_as_such(
+    bot_api: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    async def scenario(application: Application) -> list[dict]:
+        bot_api.send_text("what did Biden say?", user_id=USER)
+        return await wait_for_messages(bot_api, USER, 1)
+
+    (reply,) = run_bot(bot_api, sample_searcher, scenario)
+    shown = parse_html(reply["text"])  # what the person sees (the reply is HTML)
+    first_line, rest = shown.text.split("\n", 1)
+    assert first_line == "I found no quote attributed to Biden; this sentence mentions Biden:"
+    assert "Joe Biden and Putin held two phone calls" in rest
+    assert any(e["type"] == "italic" and e["offset"] == 0 for e in shown.entities)
 
 
 def test_sources_lists_the_indexed_article(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
