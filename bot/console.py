@@ -9,6 +9,7 @@ from typing import TextIO
 
 from bot import replies
 from bot.examples import example_questions
+from bot.small_talk import SmallTalk, small_talk
 from index.errors import EmptyQuestionError
 from index.search import Searcher
 
@@ -19,7 +20,10 @@ def reply_to(searcher: Searcher, line: str, max_chars: int = 1000) -> str:
     """The console's reply to one line: a command's output or an answer."""
     text = line.strip()
     command = text.split(maxsplit=1)[0].lower() if text.startswith("/") else ""
-    if command in ("/help", "/start"):
+    talk = small_talk(text)
+    if talk is SmallTalk.THANKS:
+        return replies.THANKS_TEXT
+    if command in ("/help", "/start") or talk is not None:
         return replies.help_text(searcher.articles(), example_questions(searcher.top_speakers(3)))
     if command == "/sources":
         return replies.sources_text(searcher.articles())

@@ -17,6 +17,7 @@ from bot import conversation, replies
 from bot.chat_filters import question_text
 from bot.inputs import read_question, visible_text
 from bot.examples import example_questions
+from bot.small_talk import SmallTalk, small_talk
 from bot.sending import answer_question, reply_target, reply_with_plan
 from bot.services import services_of
 
@@ -67,6 +68,13 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         asked_with_command = message.text.lstrip().startswith("/")
         problem = replies.ASK_USAGE_TEXT if asked_with_command and not visible_text(text) else checked.problem
         await _reply(update, replies.escape(problem or replies.EMPTY_TEXT))
+        return
+    talk = small_talk(checked.question)  # "hello", "thanks", "what can you do?": not a question
+    if talk is SmallTalk.THANKS:
+        await _reply(update, replies.escape(replies.THANKS_TEXT))
+        return
+    if talk is not None:
+        await help_command(update, context)
         return
     reply_to, thread = reply_target(message)
     await answer_question(context.bot, services, message.chat_id, checked.question, reply_to=reply_to, thread_id=thread)

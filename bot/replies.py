@@ -32,6 +32,7 @@ TITLE_CHARS = 200  # a title longer than this is shortened in a source line
 SOURCES_PER_PAGE = 10
 
 DECLINE_TEXT = "I couldn't find that in the articles I know."
+THANKS_TEXT = "Glad to help. Ask me anything else about the articles."
 EMPTY_TEXT = "Please type a question, for example: what did Peskov say?"
 ASK_USAGE_TEXT = "Put your question after the command, for example: /ask what did Peskov say?"
 TOO_LONG_TEXT = "Please ask a shorter question (at most {limit} characters)."
