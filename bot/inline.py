@@ -1,7 +1,8 @@
 """Inline mode: ``@botname question`` in any chat lists matching sentences to share.
 
 Each result is one sentence: its title is the article, its description the sentence, and
-choosing it posts the quote with its source. Results are the same for everyone, so Telegram may
+choosing it posts the quote with its source. An answer's note ("I found no quote attributed to
+Biden; ...") is the button above the results. Results are the same for everyone, so Telegram may
 cache them for all users (``is_personal`` false) for ``INLINE_CACHE_SECONDS``. An empty query
 lists the answers to the example questions. Nothing here may raise: a failure is logged and
 answered with an empty list, so the user's client just shows no results.
@@ -35,6 +36,7 @@ INLINE_CACHE_SECONDS = 300  # the index rarely changes faster than this
 DESCRIPTION_CHARS = 200
 TITLE_CHARS = 100
 NOT_FOUND_BUTTON = "Not in the articles. Open the bot for help"
+NOTE_BUTTON_CHARS = 64  # a button above the results holds one short line
 START_PARAMETER = "inline"  # /start inline: opens the private chat at the help message
 
 
@@ -97,9 +99,13 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         elif len(text) > services.settings.max_question_chars:
             results = []
         else:
-            results = answer_results(await services.batcher.answer(text), tag)
+            answer = await services.batcher.answer(text)
+            results = answer_results(answer, tag)
             if not results:
                 button = InlineQueryResultsButton(text=NOT_FOUND_BUTTON, start_parameter=START_PARAMETER)
+            elif answer.note:  # "no quote attributed to X": said above the results too
+                label = replies.shorten(answer.note.rstrip(":"), NOTE_BUTTON_CHARS)
+                button = InlineQueryResultsButton(text=label, start_parameter=START_PARAMETER)
         await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False, button=button)
     except Exception:
         logger.warning("Could not answer an inline query", exc_info=True)

@@ -275,6 +275,16 @@ def test_inline_query_lists_sentences_with_their_article(bot_api: FakeBotAPI, sa
     assert bot_api.internal_errors == []
 
 
+def test_inline_results_that_only_mention_someone_say_so_above_them(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
+    async def scenario(application: Application) -> list[dict]:
+        bot_api.send_inline_query("what did Biden say?")
+        return await bot_api.wait_for_request_async("answerInlineQuery", 1)
+
+    (answer,) = run_bot(bot_api, sample_searcher, scenario)
+    assert "Joe Biden and Putin" in answer["results"][0]["description"]
+    assert answer["button"]["text"].startswith("I found no quote attributed to Biden")
+
+
 def test_a_failing_inline_answer_is_replaced_by_an_empty_one_not_an_error(
     bot_api: FakeBotAPI, sample_searcher: Searcher
 ) -> None:
