@@ -11,6 +11,11 @@ Three pieces of evidence, strongest first:
 3. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
+Except for a search: one to three words that are not a question ("troops", "eastward
+expansion") want the sentences that use them, which a question's threshold does not judge
+(such a query is far from any whole sentence by meaning). When the best sentence holds every
+one of its words, it is shown whatever its score.
+
 Calibration of ``MIN_SCORE`` (``scripts/calibrate_decline.py``; re-run it after changing the
 ranking): questions asked against the index of their own articles are the answerable ones, the
 same questions asked against an index that cannot answer them are the unanswerable ones. The
@@ -99,6 +104,23 @@ def knows_any_word(question: str, lexical: LexicalIndex, tokenizer: Tokenizer) -
     return not terms or any(term in lexical.vocabulary for term in terms)
 
 
+_QUESTION_START = frozenset(
+    """what who whom whose which why how where when is are was were will would do does did can could
+    has have had should shall may might must""".split()
+)
+MAX_SEARCH_WORDS = 3
+
+
+def is_search(question: str) -> bool:
+    """Whether ``question`` is a few search words ("troops", "NATO expansion"), not a question."""
+    words = question.split()
+    return (
+        0 < len(words) <= MAX_SEARCH_WORDS
+        and "?" not in question
+        and words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START
+    )
+
+
 def decide(
     question: str,
     best_score: float | None,
@@ -107,8 +129,10 @@ def decide(
     *,
     min_score: float = MIN_SCORE,
     check_words: bool = True,
+    best_text: str | None = None,
 ) -> Decision:
-    """Decline or answer ``question`` whose best hit scored ``best_score`` (None: no hit at all)."""
+    """Decline or answer ``question`` whose best hit scored ``best_score`` (None: no hit at all)
+    and reads ``best_text``."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None:
@@ -118,5 +142,8 @@ def decide(
         if not knows_any_word(question, lexical, tokenizer):
             return Decision(True, "No article uses any word of the question.")
     if best_score < min_score:
+        terms = set(tokenizer.query_terms(question))
+        if best_text is not None and is_search(question) and terms and terms <= set(tokenizer.tokens(best_text)):
+            return Decision(False, f"A search for words the articles use: the best sentence holds them all (score {best_score:.2f}).")
         return Decision(True, f"The best sentence scores {best_score:.2f}, below {min_score:.2f}.")
     return Decision(False, f"The best sentence scores {best_score:.2f} (at least {min_score:.2f}).")

@@ -28,14 +28,14 @@ from pathlib import Path
 
 import numpy as np
 
-from index.decline import MIN_SCORE, decide
+from index.decline import MIN_SCORE, decide, is_search
 from index.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
 from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
 from index.metadata import StoredArticle, StoredSentence
 from index.ranking import CANDIDATES, Candidate, TextTests, Weights, score_candidates
-from index.speakers import SpeakerIndex
-from index.speech_query import SpeechQuery, parse_speech_query
+from index.speakers import SpeakerIndex, name_words
+from index.speech_query import SpeechQuery, bare_name, parse_speech_query
 from index.store import LoadedIndex, Manifest, open_index, read_manifest
 from index.types import Answer, Hit, Sentence, Source
 
@@ -262,8 +262,24 @@ class Searcher:
 
     def speakers_asked(self, question: str) -> list[str]:
         """The attributed speakers a "what did X say?" question asks about ([] for other questions)."""
-        speech = parse_speech_query(clean_question(question))
-        return self.speaker_index().match(speech.name) if speech else []
+        return self._speech_of(clean_question(question))[1]
+
+    def _speech_of(self, question: str) -> tuple[SpeechQuery | None, list[str]]:
+        """The speech question ``question`` is, if any, and the attributed speakers it asks about.
+
+        A question that is nothing but a speaker's name ("Peskov", "dmitry peskov") asks for
+        their quotes too, but only when every word is one of the speaker's own: a lone word
+        that is a typo away from a name ("troops") stays an ordinary question.
+        """
+        speech = parse_speech_query(question)
+        if speech is not None:
+            return speech, self.speaker_index().match(speech.name)
+        name = bare_name(question)
+        if name is None:
+            return None, []
+        asked = set(name_words(name))
+        exact = [s for s in self.speaker_index().match(name) if asked <= set(name_words(s))]
+        return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
 
     def speaker_index(self) -> SpeakerIndex:
         """Every attributed speaker of the index, ready for "what did X say?" questions.
@@ -291,11 +307,10 @@ class Searcher:
         return [self._answer_vector(q, v) for q, v in zip(cleaned, vectors, strict=True)]
 
     def _answer_vector(self, question: str, vector: np.ndarray) -> Answer:
-        speech = parse_speech_query(question) if self.policy.hybrid else None
-        if speech is not None:
-            speakers = self.speaker_index().match(speech.name)
-            if speakers:
-                return self._speech_answer(question, vector, speech, speakers)
+        speech, speakers = self._speech_of(question) if self.policy.hybrid else (None, [])
+        if speech is not None and speakers:
+            return self._speech_answer(question, vector, speech, speakers)
+        if speech is not None and not speech.loose:
             tokenizer = self._tokenizer
             if self.policy.check_words and not any(self._lexical.knows(w, tokenizer) for w in tokenizer.words(speech.name)):
                 hits = self.search_vectors([question], vector[None, :], 10)[0]
@@ -321,11 +336,20 @@ class Searcher:
             self._tokenizer,
             min_score=policy.min_score,
             check_words=policy.check_words,
+            best_text=best.sentence if best else None,
         )
         if decision.declined or best is None:
             return Answer(question, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
-        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin]
+        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or self._holds_search(question, h)]
         return Answer(question, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+
+    def _holds_search(self, question: str, hit: Hit) -> bool:
+        """Whether ``question`` is a search ("troops") and ``hit`` uses every one of its words."""
+        if not is_search(question):
+            return False
+        tokenizer = self._tokenizer
+        terms = set(tokenizer.query_terms(question))
+        return bool(terms) and terms <= set(tokenizer.tokens(hit.sentence))
 
     def _mentions_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery) -> Answer | None:
         """"What did X say?" when no sentence is attributed to X: the sentences that mention X,

@@ -25,6 +25,8 @@ class SpeechQuery:
     name: str
     verb: str | None
     topic: str | None
+    # Read from a looser form ("Peskov quotes"): a speech question only if ``name`` is a speaker.
+    loose: bool = False
 
 
 # Every inflection of the reporting verbs a question may use; "think" and "feel" are opinions.
@@ -73,6 +75,10 @@ _PATTERNS = tuple(
         rf"^what\s+(?:was|has\s+been|had\s+been|is)\s+{_VERB}\s+by\s+{_NAME}{_TOPIC}$",
     )
 )
+# As typed in a hurry: "Peskov quotes", "peskov comments on the deadline". Without the "'s",
+# "the government response" reads the same way, so these count only when the name is an
+# attributed speaker's (``SpeechQuery.loose``).
+_LOOSE_PATTERNS = (re.compile(rf"^{_NAME}\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$", re.IGNORECASE),)
 _FILLER = re.compile(
     r"^(?:(?:please|pls|ok|okay|so|and|hey|hi|well|now|also|then|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|show|give|find|list)(?:\s+me)?|"
@@ -117,7 +123,8 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
 
     Recognised, in any case and with stray punctuation: "what did X say/write/tell/add/...",
     "what has X said", "what X said", "did X say anything about Y", "how did X describe Y",
-    "X's comments/remarks on Y", "quotes from/by X", "what was said by X". A topic after
+    "X's comments/remarks on Y", "quotes from/by X", "what was said by X", and loosely
+    "X quotes/comments (on Y)" (``loose``: only if X turns out to be a speaker). A topic after
     "about"/"on"/"regarding"/... is returned as written; where it was said ("on Twitter",
     "to reporters") is not a topic. ``verb`` is the lemma asked for ("say", "add", ...), or None
     when the question names no verb ("X's remarks", "quotes by X") or asks for an opinion.
@@ -125,7 +132,7 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
     text = _clean(question)
     if not text:
         return None
-    for pattern in _PATTERNS:
+    for pattern in (*_PATTERNS, *_LOOSE_PATTERNS):
         m = pattern.match(text)
         if not m:
             continue
@@ -136,8 +143,26 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
         word = (groups.get("verb") or "").lower()
         verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
         topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
-        return SpeechQuery(name=name, verb=verb, topic=topic)
+        return SpeechQuery(name=name, verb=verb, topic=topic, loose=pattern in _LOOSE_PATTERNS)
     return None
+
+
+# Up to four words of letters (with inner dots, apostrophes, hyphens): "Peskov", "dmitry peskov".
+_BARE_NAME = re.compile(r"^[^\W\d_][\w.'-]*(?:\s+[^\W\d_][\w.'-]*){0,3}$")
+_QUESTION_WORDS = frozenset("what who whom whose why how where when which did does do is was are were".split())
+
+
+def bare_name(question: str) -> str | None:
+    """The question when it is nothing but a name of one to four words ("Peskov", "dmitry
+    peskov?"), else None. Whether it names a speaker is the searcher's to check, exactly:
+    a lone word that merely looks like a name ("troops") must stay an ordinary search."""
+    text = _clean(question)
+    if not _BARE_NAME.match(text):
+        return None
+    words = text.lower().split()
+    if _QUESTION_WORDS & set(words) or _clean_name(text) is None:
+        return None
+    return text
 
 
 def _lemma_guess(word: str) -> str:

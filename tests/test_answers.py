@@ -10,6 +10,7 @@ import pytest
 
 from index.build import build_index
 from index.context import matching_texts
+from index.decline import is_search
 from index.embedder import Embedder
 from index.errors import IndexLoadError
 from index.lexical import Tokenizer
@@ -120,6 +121,33 @@ def test_a_person_mentioned_but_never_quoted_gets_the_mentions_under_a_note_sayi
     assert critics.note.startswith("I found no quote attributed to")
     # A quoted speaker's answer carries no such note.
     assert town.answer("What did Halvorsen say?").note == ""
+
+
+def test_a_speakers_name_alone_or_with_quotes_asks_for_their_sentences(town: Searcher) -> None:
+    halvorsen = [h.sentence for h in town.answer("What did Halvorsen say?").hits]
+    for asked in ("Halvorsen", "ingrid halvorsen", "Halvorsen quotes", "halvorsen's comments"):
+        assert [h.sentence for h in town.answer(asked).hits] == halvorsen, asked
+    # Only exactly a speaker's name: a typo'd lone word is an ordinary search, not a speech question.
+    assert "attributed" not in town.answer("Halvorsn").reason
+    # "X quotes" for an X that is nobody's name is an ordinary question (no "no quote" note).
+    loose = town.answer("council response")
+    assert loose.note == "" and "attributed" not in loose.reason
+
+
+def test_a_few_search_words_show_the_sentences_that_use_them(town: Searcher) -> None:
+    answer = town.answer("hospital")
+    assert not answer.declined, answer.reason
+    assert [h.sentence for h in answer.hits][:1] == ["Critics say the money would be better spent on the hospital."]
+    ferries = town.answer("ferry routes")
+    assert not ferries.declined and "every ferry route" in ferries.hits[0].sentence
+    # Words no article uses are still declined, search or not.
+    assert town.answer("sourdough").declined and town.answer("bread recipe").declined
+
+
+def test_what_counts_as_a_search_and_what_as_a_question() -> None:
+    assert is_search("troops") and is_search("NATO eastward expansion") and is_search("Peskov deadline")
+    assert not is_search("troops?") and not is_search("who is Peskov")
+    assert not is_search("how many troops are near the border") and not is_search("")
 
 
 # -- ordinary questions --------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.speech_query import SpeechQuery, match_speaker, parse_speech_query
+from index.speech_query import SpeechQuery, bare_name, match_speaker, parse_speech_query
 
 SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro Kuleba", "Sergei Ryabkov"]
 
@@ -31,6 +31,9 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("How did Sherman describe the talks?", SpeechQuery("Sherman", "describe", "the talks")),
         ("what was said by Peskov?", SpeechQuery("Peskov", "say", None)),
         ("What did the Kremlin say?", SpeechQuery("Kremlin", "say", None)),
+        # Typed in a hurry: a speech question only if the name turns out to be a speaker's.
+        ("Peskov quotes", SpeechQuery("Peskov", None, None, loose=True)),
+        ("peskov comments on the deadline", SpeechQuery("peskov", None, "the deadline", loose=True)),
     ],
 )
 def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> None:
@@ -54,6 +57,16 @@ def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> No
 )
 def test_ordinary_questions_are_not_speech_questions(question: str) -> None:
     assert parse_speech_query(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("Peskov", "Peskov"), ("dmitry peskov?", "dmitry peskov"), ("  Wendy Sherman ", "Wendy Sherman"),
+     ("troops", "troops"), ("what is NATO", None), ("the article", None), ("he", None),
+     ("NATO troops near the border", None), ("100,000 troops", None)],
+)
+def test_a_bare_name_is_one_to_four_words_and_nothing_else(question: str, name: str | None) -> None:
+    assert bare_name(question) == name  # whether it is a speaker's is the searcher's to check
 
 
 def test_speech_query_is_frozen() -> None:
