@@ -54,6 +54,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.lexical import STOP_WORDS
+from index.memo import BoundedMemo
 
 # Candidates taken from each ranker before scoring.
 CANDIDATES = 50
@@ -177,35 +178,27 @@ class TextTests:
     """
 
     def __init__(self, limit: int = 50_000) -> None:
-        self._limit = limit
-        self._names: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._kinds: dict[tuple[str, str], bool] = {}
-        self._words: dict[str, int] = {}
+        self._names: BoundedMemo[str, tuple[tuple[str, str], ...]] = BoundedMemo(limit)
+        self._kinds: BoundedMemo[tuple[str, str], bool] = BoundedMemo(limit)
+        self._words: BoundedMemo[str, int] = BoundedMemo(limit)
 
     def words(self, sentence: str) -> int:
-        found = self._words.get(sentence)
-        if found is None:
-            if len(self._words) >= self._limit:
-                self._words.clear()
-            found = self._words[sentence] = len(sentence.split())
-        return found
+        return self._words.get_or_compute(sentence, _word_count)
 
     def names(self, sentence: str) -> tuple[tuple[str, str], ...]:
-        found = self._names.get(sentence)
-        if found is None:
-            if len(self._names) >= self._limit:
-                self._names.clear()
-            found = self._names[sentence] = _names(sentence)
-        return found
+        return self._names.get_or_compute(sentence, _names)
 
     def holds(self, kind: str, sentence: str) -> bool:
-        key = (kind, sentence)
-        found = self._kinds.get(key)
-        if found is None:
-            if len(self._kinds) >= self._limit:
-                self._kinds.clear()
-            found = self._kinds[key] = bool(_KIND_TESTS[kind].search(sentence))
-        return found
+        return self._kinds.get_or_compute((kind, sentence), _holds)
+
+
+def _word_count(sentence: str) -> int:
+    return len(sentence.split())
+
+
+def _holds(kind_and_sentence: tuple[str, str]) -> bool:
+    kind, sentence = kind_and_sentence
+    return bool(_KIND_TESTS[kind].search(sentence))
 
 
 def is_question(sentence: str) -> bool:

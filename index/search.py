@@ -31,6 +31,7 @@ import numpy as np
 from index.decline import MIN_SCORE, decide, is_search
 from index.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
+from index.memo import BoundedMemo
 from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
 from index.metadata import StoredArticle, StoredSentence
 from index.ranking import CANDIDATES, Candidate, TextTests, Weights, score_candidates
@@ -88,13 +89,12 @@ class Searcher:
         self._speaker_lock = threading.Lock()
         self._local = threading.local()  # one stemmer per thread (PyStemmer is not thread-safe)
         # An open index never changes, so what ranking reads about a row can be kept between
-        # questions: popular sentences come back again and again. Bounded (cleared when full);
-        # dict operations are atomic, so threads at worst repeat a lookup.
-        self._rows: dict[int, tuple[Sentence, frozenset[str]]] = {}
+        # questions: popular sentences come back again and again (index/memo.py).
+        self._rows: BoundedMemo[int, tuple[Sentence, frozenset[str]]] = BoundedMemo(ROW_CACHE)
         self._text_tests = TextTests(ROW_CACHE)
-        self._quotes: dict[tuple[str, ...], list[StoredSentence]] = {}  # one entry per speaker asked about
-        self._headers: dict[str, StoredArticle | None] = {}
-        self._titles: dict[str, frozenset[str]] = {}
+        self._quotes: BoundedMemo[tuple[str, ...], list[StoredSentence]] = BoundedMemo(ROW_CACHE)  # per speakers asked
+        self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(ROW_CACHE)
+        self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(ROW_CACHE)
 
     @classmethod
     def open(
@@ -234,29 +234,32 @@ class Searcher:
             else:
                 found[row] = cached
         if missing:
-            if len(self._rows) + len(missing) > ROW_CACHE:
-                self._rows.clear()
-            for row, sentence in self._index.metadata.sentences(missing).items():
-                found[row] = self._rows[row] = (sentence, frozenset(tokenizer.tokens(sentence.text)))
+            fetched = {
+                row: (sentence, frozenset(tokenizer.tokens(sentence.text)))
+                for row, sentence in self._index.metadata.sentences(missing).items()
+            }
+            self._rows.put_many(fetched)
+            found.update(fetched)
         return found
 
     def _articles_of(self, sentences: Iterable[Sentence]) -> dict[str, StoredArticle | None]:
-        ids = {s.article_id for s in sentences}
-        missing = [a for a in ids if a not in self._headers]
+        found: dict[str, StoredArticle | None] = {}
+        missing: list[str] = []
+        for article_id in {s.article_id for s in sentences}:
+            header = self._headers.get(article_id, _UNKNOWN)  # one lookup (None: no such article)
+            if header is _UNKNOWN:
+                missing.append(article_id)
+            else:
+                found[article_id] = header
         if missing:
-            if len(self._headers) + len(missing) > ROW_CACHE:
-                self._headers.clear()
             headers = self._index.metadata.article_headers(missing)
-            self._headers.update((a, headers.get(a)) for a in missing)
-        return {a: self._headers.get(a) for a in ids}
+            fetched = {a: headers.get(a) for a in missing}
+            self._headers.put_many(fetched)
+            found.update(fetched)
+        return found
 
     def _title_terms(self, article: StoredArticle, tokenizer: Tokenizer) -> frozenset[str]:
-        terms = self._titles.get(article.id)
-        if terms is None:
-            if len(self._titles) >= ROW_CACHE:
-                self._titles.clear()
-            terms = self._titles[article.id] = frozenset(tokenizer.tokens(article.title))
-        return terms
+        return self._titles.get_or_compute(article.id, lambda _: frozenset(tokenizer.tokens(article.title)))
 
     # -- answering -------------------------------------------------------------------------------
 
@@ -392,11 +395,7 @@ class Searcher:
 
     def _speech_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
-        stored = self._quotes.get(tuple(speakers))
-        if stored is None:
-            if len(self._quotes) >= ROW_CACHE:
-                self._quotes.clear()
-            stored = self._quotes[tuple(speakers)] = self._index.metadata.sentences_by_speakers(speakers)
+        stored = self._quotes.get_or_compute(tuple(speakers), lambda _: self._index.metadata.sentences_by_speakers(speakers))
         if not stored:
             return Answer(question, (), declined=True, reason=f"No sentence quotes {speech.name}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
@@ -424,6 +423,7 @@ class Searcher:
 
 
 _NO_ARTICLE = StoredArticle("", "", None, None, "", 0)
+_UNKNOWN = StoredArticle("", "", None, None, "", -1)  # not looked up yet (None means: no such article)
 
 
 def _speech_order(
