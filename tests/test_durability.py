@@ -4,8 +4,9 @@ revoked token ends it.
 The end-to-end tests run ``python -m bot`` as an operator does, against the fake Bot API
 server on 127.0.0.1: one kills the bot while Telegram still holds answered updates as
 unconfirmed and restarts it; one kills it while an answer is on its way to a question Telegram
-already counts as delivered; one revokes the token while an answer is on its way. The rest test
-the state file and the update processor on their own, with real Update objects.
+already counts as delivered; one kills it the very moment Telegram confirms a question it just
+fetched; one revokes the token while an answer is on its way. The rest test the state file, the
+getUpdates transport and the update processor on their own, with real Update objects.
 """
 
 from __future__ import annotations
