@@ -26,8 +26,13 @@ class BoundedMemo(Generic[K, V]):
     def __init__(self, limit: int) -> None:
         if limit < 1:
             raise ValueError("a memo must hold at least one value")
-        self.limit = limit
+        self._limit = limit
         self._values: dict[K, V] = {}
+
+    @property
+    def limit(self) -> int:
+        """The most values remembered at once (fixed when the memo is made)."""
+        return self._limit
 
     def __len__(self) -> int:
         return len(self._values)
@@ -50,8 +55,8 @@ class BoundedMemo(Generic[K, V]):
     def put_many(self, values: Mapping[K, V]) -> None:
         """Remember ``values`` (e.g. the rows of one SQLite query), starting afresh first if they
         would not fit beside what is remembered; past ``limit`` of them, the rest are not kept."""
-        if len(self._values) + len(values) > self.limit:
+        if len(self._values) + len(values) > self._limit:
             self._values.clear()
-        if len(values) > self.limit:
-            values = dict(islice(values.items(), self.limit))
+        if len(values) > self._limit:
+            values = dict(islice(values.items(), self._limit))
         self._values.update(values)

@@ -31,8 +31,8 @@ import numpy as np
 from index.decline import MIN_SCORE, decide, is_search
 from index.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
-from index.memo import BoundedMemo
 from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
+from index.memo import BoundedMemo
 from index.metadata import StoredArticle, StoredSentence
 from index.ranking import CANDIDATES, Candidate, TextTests, Weights, score_candidates
 from index.speakers import SpeakerIndex, name_words

@@ -31,6 +31,7 @@ def test_a_remembered_none_or_false_is_not_computed_again() -> None:
 
 def test_it_never_holds_more_than_its_limit_and_starts_afresh_when_full() -> None:
     memo: BoundedMemo[int, int] = BoundedMemo(3)
+    assert memo.limit == 3
     for n in range(3):
         memo.get_or_compute(n, lambda k: k * k)
     assert len(memo) == 3
