@@ -365,31 +365,33 @@ class Searcher:
         name = frozenset(tokenizer.tokens(speech.name))
         if not name:
             return None
-        ranked = self.search_vectors([question], vector[None, :], CANDIDATES)[0]
-        found = self._candidate_rows([h.row for h in ranked], tokenizer)
-        hits = [h for h in ranked if name <= found[h.row][1]]
+        # The ordinary ranking (its rows' words are cached by the search itself) ...
+        ranked = self.search_vectors([question], vector[None, :], 10)[0]
+        words = self._candidate_rows([h.row for h in ranked], tokenizer)
+        hits = [h for h in ranked if name <= words[h.row][1]]
         if len(hits) < self.policy.max_shown:
-            # The ranking is about the question; the name alone finds mentions it passed over.
+            # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
             scores = self._lexical.scores(tokenizer.query_terms(speech.name))
             seen = {h.row for h in ranked}
-            rows = [int(r) for r in best_rows(scores, CANDIDATES) if scores[r] > 0 and int(r) not in seen]
-            more = self._candidate_rows(rows, tokenizer)
-            rows = [r for r in rows if name <= more[r][1]]
+            rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
+            found = self._candidate_rows(rows, tokenizer)
+            rows = [r for r in rows if name <= found[r][1]]
             if rows:
-                relevance = np.asarray(self._vectors[np.asarray(rows, dtype=np.int64)]) @ vector
-                scored = dict(zip(rows, relevance.tolist(), strict=True))
-                extra = [replace(h, score=scored[h.row]) for h in self.hits_at(rows)]
+                relevance = (np.asarray(self._vectors[np.asarray(rows, dtype=np.int64)]) @ vector).tolist()
+                articles = self._articles_of(found[r][0] for r in rows)
+                extra = [_hit(found[r][0], score, r, articles) for r, score in zip(rows, relevance, strict=True)]
                 hits += sorted(extra, key=lambda h: (-h.score, h.row))
         if not hits:
             return None
         shown = tuple(hits[: self.policy.max_shown])
+        theirs = {h.row for h in hits}
         these = "this sentence mentions" if len(shown) == 1 else "these sentences mention"
         return Answer(
             question,
             shown,
             reason=f"No sentence is attributed to {speech.name}; {len(hits)} sentence(s) mention them.",
             nearest=shown[0],
-            ranked=tuple(hits) + tuple(h for h in ranked if h not in hits),
+            ranked=tuple(hits) + tuple(h for h in ranked if h.row not in theirs),
             note=f"I found no quote attributed to {speech.name}; {these} {speech.name}:",
         )
 
