@@ -189,6 +189,17 @@ def test_callback_query_round_trip_and_edits(bot_api: FakeBotAPI) -> None:
     assert bot_api.get_message(DEFAULT_USER_ID, 1)["text"] == "Page 3"
 
 
+def test_a_lone_surrogate_in_a_message_is_delivered_escaped_not_dropped(bot_api: FakeBotAPI) -> None:
+    async def scenario(bot: telegram.Bot) -> list[str]:
+        bot_api.send_text("odd \ud800 text", user_id=77)
+        bot_api.send_text("next", user_id=77)
+        first = await bot.get_updates(timeout=1)
+        later = await bot.get_updates(offset=first[-1].update_id + 1, timeout=1)
+        return [u.message.text for u in (*first, *later)]
+
+    assert with_bot(bot_api, scenario) == ["odd \ud800 text", "next"]
+
+
 def test_inline_query_answer(bot_api: FakeBotAPI) -> None:
     async def scenario(bot: telegram.Bot) -> None:
         bot_api.send_inline_query("nato talks")

@@ -539,7 +539,13 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
     def answer(self, status: int, payload: JSONDict) -> None:
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        try:
+            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (a user's text can carry one, escaped): JSON's \udXXX escape is
+            # the only way to send it, as Telegram would. Unescaped, the answer never left and
+            # the server dropped the connection, leaving getUpdates failing for ever.
+            body = json.dumps(payload).encode("ascii")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
