@@ -121,6 +121,11 @@ def is_search(question: str) -> bool:
     )
 
 
+def search_terms(question: str, tokenizer: Tokenizer) -> frozenset[str]:
+    """The stemmed words a search ("troops") asks for; empty for a question."""
+    return frozenset(tokenizer.query_terms(question)) if is_search(question) else frozenset()
+
+
 def decide(
     question: str,
     best_score: float | None,
@@ -129,10 +134,12 @@ def decide(
     *,
     min_score: float = MIN_SCORE,
     check_words: bool = True,
-    best_text: str | None = None,
+    best_holds_search: bool = False,
 ) -> Decision:
-    """Decline or answer ``question`` whose best hit scored ``best_score`` (None: no hit at all)
-    and reads ``best_text``."""
+    """Decline or answer ``question`` whose best hit scored ``best_score`` (None: no hit at all).
+
+    ``best_holds_search``: the question is a search and the best sentence holds every one of
+    its ``search_terms``."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None:
@@ -142,8 +149,7 @@ def decide(
         if not knows_any_word(question, lexical, tokenizer):
             return Decision(True, "No article uses any word of the question.")
     if best_score < min_score:
-        terms = set(tokenizer.query_terms(question))
-        if best_text is not None and is_search(question) and terms and terms <= set(tokenizer.tokens(best_text)):
+        if best_holds_search:
             return Decision(False, f"A search for words the articles use: the best sentence holds them all (score {best_score:.2f}).")
         return Decision(True, f"The best sentence scores {best_score:.2f}, below {min_score:.2f}.")
     return Decision(False, f"The best sentence scores {best_score:.2f} (at least {min_score:.2f}).")

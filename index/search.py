@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.decline import MIN_SCORE, decide, is_search
+from index.decline import MIN_SCORE, decide, search_terms
 from index.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
 from index.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
@@ -313,18 +313,17 @@ class Searcher:
         speech, speakers = self._speech_of(question) if self.policy.hybrid else (None, [])
         if speech is not None and speakers:
             return self._speech_answer(question, vector, speech, speakers)
+        hits = self.search_vectors([question], vector[None, :], 10)[0]
         if speech is not None and not speech.loose:
             tokenizer = self._tokenizer
             if self.policy.check_words and not any(self._lexical.knows(w, tokenizer) for w in tokenizer.words(speech.name)):
-                hits = self.search_vectors([question], vector[None, :], 10)[0]
                 nearest = hits[0] if hits else None
                 return Answer(
                     question, (), declined=True, reason=f"No article mentions {speech.name}.", nearest=nearest, ranked=tuple(hits)
                 )
-            mentions = self._mentions_answer(question, vector, speech)
+            mentions = self._mentions_answer(question, vector, speech, hits)
             if mentions is not None:
                 return mentions
-        hits = self.search_vectors([question], vector[None, :], 10)[0]
         return self.answer_from_hits(question, hits)
 
     def answer_from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
@@ -332,6 +331,14 @@ class Searcher:
         policy = self.policy
         ranked = tuple(hits)
         best = hits[0] if hits else None
+        # A search ("troops") shows the sentences holding all its words (index/decline.py); their
+        # stemmed words are in the row cache already, filled by the ranking.
+        wanted = search_terms(question, self._tokenizer)
+        words = self._candidate_rows([h.row for h in hits[: policy.max_shown]], self._tokenizer) if wanted else {}
+
+        def holds_search(hit: Hit) -> bool:
+            return bool(wanted) and wanted <= words[hit.row][1]
+
         decision = decide(
             question,
             best.score if best else None,
@@ -339,24 +346,17 @@ class Searcher:
             self._tokenizer,
             min_score=policy.min_score,
             check_words=policy.check_words,
-            best_text=best.sentence if best else None,
+            best_holds_search=best is not None and holds_search(best),
         )
         if decision.declined or best is None:
             return Answer(question, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
-        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or self._holds_search(question, h)]
+        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or holds_search(h)]
         return Answer(question, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 
-    def _holds_search(self, question: str, hit: Hit) -> bool:
-        """Whether ``question`` is a search ("troops") and ``hit`` uses every one of its words."""
-        if not is_search(question):
-            return False
-        tokenizer = self._tokenizer
-        terms = set(tokenizer.query_terms(question))
-        return bool(terms) and terms <= set(tokenizer.tokens(hit.sentence))
-
-    def _mentions_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery) -> Answer | None:
+    def _mentions_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]) -> Answer | None:
         """"What did X say?" when no sentence is attributed to X: the sentences that mention X,
         best first, under a note saying that they only mention X (None when none does).
+        ``ranked``: the question's ordinary ranking, which the mentions are taken from first.
 
         Shown as an ordinary answer would be, they would pass off a sentence such as "Biden and
         Putin held two phone calls" as what Biden said.
@@ -365,8 +365,7 @@ class Searcher:
         name = frozenset(tokenizer.tokens(speech.name))
         if not name:
             return None
-        # The ordinary ranking (its rows' words are cached by the search itself) ...
-        ranked = self.search_vectors([question], vector[None, :], 10)[0]
+        # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
         words = self._candidate_rows([h.row for h in ranked], tokenizer)
         hits = [h for h in ranked if name <= words[h.row][1]]
         if len(hits) < self.policy.max_shown:
