@@ -20,7 +20,7 @@ install: $(STAMP)
 
 # Build the index of the bundled corpus when it is missing, the corpus changed or the indexing
 # code did (an upgraded checkout): unchanged sentences keep their embeddings, so it is quick.
-$(INDEX)/manifest.json: $(STAMP) $(wildcard $(ARTICLES)/*) $(wildcard index/*.py)
+$(INDEX)/manifest.json: $(STAMP) $(wildcard $(ARTICLES)/*) $(wildcard index/*.py index/*/*.py)
 	$(PY) scripts/build_index.py --articles $(ARTICLES) --index $(INDEX)
 
 index: $(INDEX)/manifest.json

@@ -14,9 +14,9 @@ from bot.console import run_console
 from bot.exit_status import ExitStatus
 from bot.logging_setup import configure_logging
 from bot.settings import SettingsError, load_settings
-from index.embedder import quiet_model_loading
+from index.embedding.embedder import quiet_model_loading
 from index.errors import VerbatimError
-from index.search import Searcher
+from index.search.searcher import Searcher
 
 logger = logging.getLogger("verbatim")
 
@@ -46,8 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitStatus.OK
     from telegram.error import InvalidToken
 
-    from bot.app import run_telegram
-    from bot.resilience import TokenRejected
+    from bot.telegram.app import run_telegram
+    from bot.delivery.resilience import TokenRejected
 
     logger.info("Serving %d sentences from %s", searcher.manifest.sentences, settings.index_dir)
     try:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot import replies
-from bot.examples import example_questions
-from bot.small_talk import SmallTalk, small_talk
+from bot.render import replies
+from bot.render.examples import example_questions
+from bot.chat.small_talk import SmallTalk, small_talk
 from index.errors import EmptyQuestionError
-from index.search import Searcher
+from index.search.searcher import Searcher
 
 PROMPT = "> "
 

@@ -32,13 +32,16 @@ from pathlib import Path
 import numpy as np
 import pysbd
 
-from index import attribution, context, lexical as lexical_module, sentences as splitting
-from index.attribution import attribute
-from index.context import matching_texts
-from index.documents import LoadProblem, load_articles
-from index.embedder import Embedder
+from index.attribution import core as attribution
+from index.text import context
+from index.store import lexical as lexical_module
+from index.text import sentences as splitting
+from index.attribution.core import attribute
+from index.text.context import matching_texts
+from index.ingest.loaders import LoadProblem, load_articles
+from index.embedding.embedder import Embedder
 from index.errors import IndexBuildError, IndexLoadError
-from index.lexical import (
+from index.store.lexical import (
     LexicalIndex,
     Tokenizer,
     build_lexical,
@@ -47,9 +50,9 @@ from index.lexical import (
     lexical_from_counts,
     load_counts,
 )
-from index.metadata import article_hash, text_hash
-from index.sentences import split_article
-from index.store import LoadedIndex, Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
+from index.store.metadata import article_hash, text_hash
+from index.text.sentences import split_article
+from index.store.core import LoadedIndex, Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
 from index.types import Article, Sentence
 
 # Hashes of the texts embedded for each row: one sha256 digest (32 uint8) per row, no pickle.

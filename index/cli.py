@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.build import BuildReport, build_index
-from index.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
+from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
 from index.errors import VerbatimError
-from index.store import INDEX_TYPES
+from index.store.core import INDEX_TYPES
 
 DEFAULT_INDEX = "data/index"
 

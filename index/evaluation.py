@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from index.errors import VerbatimError
-from index.search import Searcher
+from index.search.searcher import Searcher
 from index.types import Answer, Hit
 
 MRR_DEPTH = 10

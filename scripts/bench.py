@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.benchkit.report import json_ready, render  # noqa: E402
 from scripts.benchkit.run import BenchConfig, Encoders, run  # noqa: E402
-from index.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend  # noqa: E402
+from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend  # noqa: E402
 from index.errors import VerbatimError  # noqa: E402
 
 QUICK = {"sizes": (2_000,), "encode_limit": 0, "rebuild_articles": 60, "chats": 10, "per_chat": 2,

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.decline import fit_threshold  # noqa: E402
-from index.embedder import load_embedder, quiet_model_loading  # noqa: E402
+from index.search.decline import fit_threshold  # noqa: E402
+from index.embedding.embedder import load_embedder, quiet_model_loading  # noqa: E402
 from index.errors import VerbatimError  # noqa: E402
 from index.evaluation import load_qa  # noqa: E402
-from index.search import AnswerPolicy, Searcher  # noqa: E402
+from index.search.searcher import AnswerPolicy, Searcher  # noqa: E402
 
 NO_THRESHOLD = AnswerPolicy(min_score=float("-inf"))
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.embedder import quiet_model_loading  # noqa: E402
+from index.embedding.embedder import quiet_model_loading  # noqa: E402
 from index.errors import VerbatimError  # noqa: E402
 from index.evaluation import QuestionResult, evaluate, load_qa  # noqa: E402
-from index.search import AnswerPolicy, Searcher  # noqa: E402
+from index.search.searcher import AnswerPolicy, Searcher  # noqa: E402
 
 # The plain dense path as it was before hybrid ranking: what the full path is measured against.
 PLAIN_DENSE = AnswerPolicy(min_score=0.30, check_words=False, hybrid=False)

@@ -9,9 +9,9 @@ from typing import TypeVar
 
 from telegram.ext import Application
 
-from bot.app import build_application, running
+from bot.telegram.app import build_application, running
 from bot.settings import Settings
-from index.search import Searcher
+from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI
 
 T = TypeVar("T")

@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     from index.cli import main as build_main
 
-    for module in ("index.build", "index.onnx_embedder", "onnxruntime", "tokenizers", "pysbd"):
+    for module in ("index.build", "index.embedding.onnx", "onnxruntime", "tokenizers", "pysbd"):
         importlib.import_module(module)  # imported before the hook, which slows every Python call
     hook = _watcher(spec, mode, marker)
     if spec.startswith("audit:"):

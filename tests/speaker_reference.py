@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 # The word rules (tokens, typo limits, edit distance, title words) are shared with the index:
 # what this reference checks is the search, a comparison with every speaker.
-from index.speakers import TITLE_WORDS as _TITLE_WORDS
-from index.speakers import name_words as _tokens
-from index.speakers import typo_distance as _distance
-from index.speakers import typos_allowed as _allowed
+from index.search.speakers import TITLE_WORDS as _TITLE_WORDS
+from index.search.speakers import name_words as _tokens
+from index.search.speakers import typo_distance as _distance
+from index.search.speakers import typos_allowed as _allowed
 
 
 def _fit(asked: list[str], spoken: list[str]) -> int | None:

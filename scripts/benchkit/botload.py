@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .measure import Latency
-from bot.replies import ERROR_TEXT
+from bot.render.replies import ERROR_TEXT
 from tests.fakes.bot_api import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: scripts/benchkit/this.py

@@ -31,9 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index.documents import load_articles
-from index.sentences import split_article
-from index.speakers import SpeakerIndex
+from index.ingest.loaders import load_articles
+from index.text.sentences import split_article
+from index.search.speakers import SpeakerIndex
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 
 # Scale of the covariance noise added to approximate vectors. Calibrated once against real

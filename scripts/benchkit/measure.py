@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 
 from index.build import build_index
-from index.context import matching_texts
-from index.embedder import Embedder
-from index.ranking import CANDIDATES
-from index.search import Searcher
-from index.speakers import SpeakerIndex
-from index.store import LoadedIndex, open_index
+from index.text.context import matching_texts
+from index.embedding.embedder import Embedder
+from index.search.ranking import CANDIDATES
+from index.search.searcher import Searcher
+from index.search.speakers import SpeakerIndex
+from index.store.core import LoadedIndex, open_index
 
 # Rows the searcher asks FAISS for when answering (its candidate depth); the floor asks for as
 # many, so that both do the same FAISS work.

@@ -33,11 +33,11 @@ from .corpus import (
 from .measure import BuildSpeed, answer_latency, build_speed, embedded_texts, recall_at_k, rebuild_speed, speech_latency
 from .report import MIB, bars
 from index.build import build_index, write_index
-from index.context import matching_texts
-from index.embedder import Embedder
-from index.search import Searcher
-from index.speech_query import parse_speech_query
-from index.store import build_lock, open_index
+from index.text.context import matching_texts
+from index.embedding.embedder import Embedder
+from index.search.searcher import Searcher
+from index.search.speech import parse_speech_query
+from index.store.core import build_lock, open_index
 from index.types import Article, Sentence
 from tests.fakes.bot_api import FakeBotAPI
 

@@ -1,0 +1,1 @@
+"""What a message asks: the question in it, small talk, group filters, guards."""

@@ -1,0 +1,1 @@
+"""Every update answered once: the state file, redelivery, the retrying transport."""

@@ -1,0 +1,1 @@
+"""Pure rendering: answers into replies, message plans, keyboards and callback data."""

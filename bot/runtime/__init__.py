@@ -1,0 +1,1 @@
+"""The live searcher: batching questions, reloading a rebuilt index."""

@@ -1,0 +1,1 @@
+"""The Telegram edge: application wiring, handlers, buttons, inline mode, sending."""

@@ -1,0 +1,1 @@
+"""Articles in: loaders for .txt/.md/.html/.jsonl, with web page leftovers dropped."""

@@ -1,0 +1,1 @@
+"""Questions in, sentences out: retrieval, ranking, speech questions, speakers, declining, the Searcher facade."""

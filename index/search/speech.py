@@ -1,0 +1,185 @@
+"""Questions about what someone said, and which of an index's speakers they mean.
+
+``parse_speech_query("What did Peskov say about the deadline?")`` gives
+``SpeechQuery(name="Peskov", verb="say", topic="the deadline")``; ordinary questions give None.
+``match_speaker("peskow", speakers)`` finds "Dmitry Peskov" among the attributed speakers,
+forgiving case, accents, surname-only names and small typos, and finding nothing for a person
+who is not there ("Macron").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.attribution.core import speech_lemma
+from index.search.speakers import SpeakerIndex
+
+
+@dataclass(frozen=True)
+class SpeechQuery:
+    """Who the question asks about, with which verb (a lemma, None for "remarks"), on what topic."""
+
+    name: str
+    verb: str | None
+    topic: str | None
+    # Read from a looser form ("Peskov quotes"): a speech question only if ``name`` is a speaker.
+    loose: bool = False
+
+
+# Every inflection of the reporting verbs a question may use; "think" and "feel" are opinions.
+_VERB = (
+    r"(?P<verb>say|says|said|saying|write|writes|wrote|written|tell|tells|told|telling|add|adds|"
+    r"added|comment|comments|commented|claim|claims|claimed|warn|warns|warned|announce|announced|"
+    r"state|states|stated|note|noted|reiterate|reiterated|praise|praised|describe|described|"
+    r"insist|insisted|argue|argued|explain|explained|stress|stressed|assure|assured|tweet|"
+    r"tweeted|declare|declared|admit|admitted|acknowledge|acknowledged|emphasi[sz]e|"
+    r"emphasi[sz]ed|suggest|suggested|predict|predicted|promise|promised|deny|denied|confirm|"
+    r"confirmed|reply|replied|respond|responded|critici[sz]e|critici[sz]ed|urge|urged|vow|vowed|"
+    r"think|thinks|thought|feel|feels|felt)"
+)
+_OPINION = {"think", "thinks", "thought", "feel", "feels", "felt"}
+_TOPIC = r"(?:\s+(?:about|on|regarding|concerning|over|of|re|in\s+regard\s+to|with\s+regard\s+to)\s+(?P<topic>.+?))?"
+# Where something was said, which is not what it was about: "on Twitter", "to reporters".
+_CHANNEL = (
+    r"(?:\s+(?:on|in|via|to|at|during)\s+(?:twitter|x|facebook|telegram|instagram|a\s+tweet|tweets?|"
+    r"a\s+(?:separate\s+)?statement|statements?|an\s+interview|interviews?|reporters|journalists|"
+    r"the\s+press|the\s+media|media|a\s+(?:news|press)\s+conference|a\s+briefing|the\s+briefing))?"
+)
+_NAME = r"(?P<name>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){0,5}?)"
+_NOUNS = (
+    r"(?:comments?|remarks?|words|statements?|quotes?|quotations?|tweets?|views?|position|"
+    r"response|reaction|answer|claims?|testimony)"
+)
+_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # what did Peskov say (about X) / what has Sherman written / what else did she add
+        rf"^what\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were|will|would)\s+{_NAME}"
+        rf"\s+(?:also\s+|actually\s+|just\s+|really\s+|exactly\s+)?(?:have\s+to\s+)?{_VERB}"
+        rf"(?:\s+(?:to\s+)?(?P<obj>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){{0,4}}?))??{_CHANNEL}{_TOPIC}$",
+        # what Peskov said (about X)
+        rf"^what\s+{_NAME}\s+(?:has\s+|had\s+|have\s+|also\s+)?{_VERB}{_CHANNEL}{_TOPIC}$",
+        # did Peskov say anything about X
+        rf"^(?:did|has|have|does)\s+{_NAME}\s+{_VERB}\s+(?:anything|something)(?:\s+else)?{_CHANNEL}{_TOPIC}$",
+        # how did Sherman describe the talks
+        rf"^how\s+(?:did|does|has|have|do)\s+{_NAME}\s+(?P<verb>describe|described|characteri[sz]e|"
+        rf"characteri[sz]ed|call|called|explain|explained)\s+(?P<topic>.+)$",
+        # Peskov's comments (on X)
+        rf"^{_NAME}(?:'s|')\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$",
+        # quotes from/by Peskov (about X)
+        rf"^(?:(?:all|any|the|some)\s+)?{_NOUNS}\s+(?:from|by|of)\s+{_NAME}{_TOPIC}$",
+        # what was said by Peskov
+        rf"^what\s+(?:was|has\s+been|had\s+been|is)\s+{_VERB}\s+by\s+{_NAME}{_TOPIC}$",
+    )
+)
+# As typed in a hurry: "Peskov quotes", "peskov comments on the deadline". Without the "'s",
+# "the government response" reads the same way, so these count only when the name is an
+# attributed speaker's (``SpeechQuery.loose``).
+_LOOSE_PATTERNS = (re.compile(rf"^{_NAME}\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$", re.IGNORECASE),)
+_FILLER = re.compile(
+    r"^(?:(?:please|pls|ok|okay|so|and|hey|hi|well|now|also|then|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|show|give|find|list)(?:\s+me)?|"
+    r"tell\s+me|show\s+me|give\s+me|find(?:\s+me)?|list|i\s+want(?:\s+to\s+know)?|"
+    r"i(?:'d|\s+would)\s+like(?:\s+to\s+know)?)\b[\s,:]*)+",
+    re.IGNORECASE,
+)
+# Names that are not speakers: "what does the article say?" is an ordinary question.
+_NOT_NAMES = frozenset(
+    """
+    he she they it you i we him her them me us anyone anybody someone somebody everyone people
+    this that these those article the article report the report story the story text the text
+    document the document piece the piece author the author writer the writer news the news
+    paper the paper source the source sources it all there
+    """.split()
+)
+_PRONOUNS_IN_NAME = frozenset("he she they it you i we him her them me us".split())
+_EDGE_PUNCT = " \t\r\n\"'“”‘’«»`()[]{}<>.,;:!?¿¡…-—–*_~"
+
+
+def _clean(question: str) -> str:
+    text = unicodedata.normalize("NFKC", question).replace("’", "'").replace("‘", "'")
+    text = " ".join(text.split()).strip(_EDGE_PUNCT)
+    text = re.sub(r"\s*([?!.]+\s*)+$", "", text)
+    return _FILLER.sub("", text).strip(_EDGE_PUNCT)
+
+
+def _clean_name(name: str) -> str | None:
+    name = name.strip(_EDGE_PUNCT)
+    name = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"(?:'s|')$", "", name).strip(_EDGE_PUNCT)
+    low = name.lower()
+    if not name or low in _NOT_NAMES or any(w in _PRONOUNS_IN_NAME for w in low.split()):
+        return None
+    if re.search(r"\b(?:what|who|why|how|where|when|did|does|do|is|was)\b", low):
+        return None
+    return name
+
+
+def parse_speech_query(question: str) -> SpeechQuery | None:
+    """Read a question that asks what someone said; None for any other question.
+
+    Recognised, in any case and with stray punctuation: "what did X say/write/tell/add/...",
+    "what has X said", "what X said", "did X say anything about Y", "how did X describe Y",
+    "X's comments/remarks on Y", "quotes from/by X", "what was said by X", and loosely
+    "X quotes/comments (on Y)" (``loose``: only if X turns out to be a speaker). A topic after
+    "about"/"on"/"regarding"/... is returned as written; where it was said ("on Twitter",
+    "to reporters") is not a topic. ``verb`` is the lemma asked for ("say", "add", ...), or None
+    when the question names no verb ("X's remarks", "quotes by X") or asks for an opinion.
+    """
+    text = _clean(question)
+    if not text:
+        return None
+    for pattern in (*_PATTERNS, *_LOOSE_PATTERNS):
+        m = pattern.match(text)
+        if not m:
+            continue
+        name = _clean_name(m.group("name"))
+        if name is None:
+            return None
+        groups = m.groupdict()
+        word = (groups.get("verb") or "").lower()
+        verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
+        topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
+        return SpeechQuery(name=name, verb=verb, topic=topic, loose=pattern in _LOOSE_PATTERNS)
+    return None
+
+
+# Up to four words of letters (with inner dots, apostrophes, hyphens): "Peskov", "dmitry peskov".
+_BARE_NAME = re.compile(r"^[^\W\d_][\w.'-]*(?:\s+[^\W\d_][\w.'-]*){0,3}$")
+_QUESTION_WORDS = frozenset("what who whom whose why how where when which did does do is was are were".split())
+
+
+def bare_name(question: str) -> str | None:
+    """The question when it is nothing but a name of one to four words ("Peskov", "dmitry
+    peskov?"), else None. Whether it names a speaker is the searcher's to check, exactly:
+    a lone word that merely looks like a name ("troops") must stay an ordinary search."""
+    text = _clean(question)
+    if not _BARE_NAME.match(text):
+        return None
+    words = text.lower().split()
+    if _QUESTION_WORDS & set(words) or _clean_name(text) is None:
+        return None
+    return text
+
+
+def _lemma_guess(word: str) -> str:
+    """Lemma for the few question verbs the attribution vocabulary lacks ("characterised")."""
+    for suffix, repl in (("ised", "ize"), ("ized", "ize"), ("ise", "ize"), ("ed", "")):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
+    """The speakers ``name`` refers to, best first; [] when none is close.
+
+    Every word of the name must match a different word of the speaker, exactly or with a few
+    typos; exact matches beat typo matches; titles ("Kremlin spokesman Peskov") are dropped when
+    the full name matches nobody. The rules in full are ``SpeakerIndex.match``'s
+    (index/speakers.py). This builds a throwaway index: code that asks about the same speakers
+    again keeps a ``SpeakerIndex`` instead, as ``Searcher`` does.
+    """
+    return SpeakerIndex(speakers).match(name)

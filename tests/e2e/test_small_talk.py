@@ -1,0 +1,75 @@
+"""Greetings, thanks and pleas for help get a friendly reply, never "I couldn't find that"."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from bot.render import replies
+from bot.console import reply_to
+from bot.chat.small_talk import SmallTalk, small_talk
+from index.search.searcher import Searcher
+from tests.botrunner import run_bot, wait_for_messages
+from tests.fakes.bot_api import FakeBotAPI, parse_html
+
+USER = 4242
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hello", SmallTalk.GREETING),
+        ("Hi!", SmallTalk.GREETING),
+        ("good morning bot 👋", SmallTalk.GREETING),
+        ("  HEY   there ", SmallTalk.GREETING),
+        ("thanks a lot", SmallTalk.THANKS),
+        ("Thank you!!", SmallTalk.THANKS),
+        ("ok thanks 🙏", SmallTalk.THANKS),
+        ("What can you do?", SmallTalk.HELP),
+        ("help please", SmallTalk.HELP),
+        ("who are you?", SmallTalk.HELP),
+    ],
+)
+def test_a_message_that_is_only_small_talk_is_recognised(text: str, kind: SmallTalk) -> None:
+    assert small_talk(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, what did Peskov say?",
+        "thanks for that, who is Ryabkov?",
+        "help Ukraine",
+        "Peskov",
+        "what is NATO?",
+        "who is the US ambassador to NATO?",
+        "",
+        "🙂",
+    ],
+)
+def test_anything_more_is_a_question(text: str) -> None:
+    assert small_talk(text) is None
+
+
+def test_the_terminal_chat_greets_and_says_you_are_welcome(sample_searcher: Searcher) -> None:
+    hello = reply_to(sample_searcher, "hello")
+    assert "Verbatim answers questions" in hello and "What did Peskov say?" in hello
+    assert replies.DECLINE_TEXT not in hello
+    assert reply_to(sample_searcher, "thanks!") == replies.THANKS_TEXT
+    assert "Brussels" in reply_to(sample_searcher, "hi, where is NATO headquartered?")
+
+
+def test_in_telegram_a_greeting_gets_the_help_with_examples_and_thanks_a_short_reply(
+    bot_api: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    async def scenario(application: Application) -> list[dict]:
+        bot_api.send_text("Hello! 👋", user_id=USER)
+        await wait_for_messages(bot_api, USER, 1)
+        bot_api.send_text("thank you", user_id=USER)
+        return await wait_for_messages(bot_api, USER, 2)
+
+    greeting, thanks = run_bot(bot_api, sample_searcher, scenario)
+    assert "Verbatim answers questions" in parse_html(greeting["text"]).text
+    buttons = [b["text"] for row in greeting["reply_markup"]["inline_keyboard"] for b in row]
+    assert "What did Peskov say?" in buttons  # one tap asks a real question
+    assert parse_html(thanks["text"]).text == replies.THANKS_TEXT

@@ -1,0 +1,1 @@
+"""Process tests: real processes (the bot, builds, scripts), killed, restarted and timed out."""

@@ -1,0 +1,313 @@
+"""How answers are chosen, on small corpora written here and on the sample article (real model)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.build import build_index
+from index.text.context import matching_texts
+from index.search.decline import is_search
+from index.embedding.embedder import Embedder
+from index.errors import IndexLoadError
+from index.store.lexical import Tokenizer
+from index.search.ranking import Candidate, Weights, answer_type, date_match, holds_answer_type, score_candidates
+from index.search.searcher import AnswerPolicy, Searcher
+from index.store.core import open_index
+from index.types import Sentence
+
+ARTICLES = [
+    {
+        "id": "terminal",
+        "title": "Harbour council approves new ferry terminal",
+        "published": "2023-03-02",
+        "text": "\n\n".join(
+            [
+                "The harbour council of Port Ellis voted on Tuesday to build a new ferry terminal.",
+                "Mayor Ingrid Halvorsen said the terminal would open in 2025.",
+                '"This is the biggest investment in our town for fifty years," she added.',
+                "The terminal will cost 48 million euros.",
+                "Critics say the money would be better spent on the hospital.",
+            ]
+        ),
+    },
+    {
+        "id": "storm",
+        "title": "Storm closes ferry routes",
+        "published": "2024-01-15",
+        "text": "\n\n".join(
+            [
+                "A winter storm closed every ferry route out of Port Ellis on Monday.",
+                "Coast guard spokesman Tomas Berg said no ships were in danger.",
+                "The terminal will cost 48 million euros.",
+                "Ferries are expected to run again on Thursday.",
+            ]
+        ),
+    },
+    {
+        "id": "football",
+        "title": "Football club signs striker",
+        "published": "2023-06-01",
+        "text": "\n\n".join(
+            [
+                "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+                "Coach Maria Lindqvist said Mendes would make his debut in August.",
+                "The club has not won the league since 1987.",
+            ]
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+    folder = tmp_path_factory.mktemp("town")
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
+    build_index(folder / "articles.jsonl", folder / "index", embedder)
+    searcher = Searcher.open(folder / "index", embedder=embedder)
+    yield searcher
+    searcher.close()
+
+
+# -- speech questions ----------------------------------------------------------------------------
+
+
+def test_speech_question_returns_all_and_only_the_speakers_sentences(town: Searcher) -> None:
+    answer = town.answer("What did Halvorsen say?")
+    assert not answer.declined
+    assert {h.speaker for h in answer.hits} == {"Ingrid Halvorsen"}
+    assert [h.sentence for h in answer.hits] == [
+        "Mayor Ingrid Halvorsen said the terminal would open in 2025.",
+        '"This is the biggest investment in our town for fifty years," she added.',
+    ]
+
+
+def test_asking_what_someone_added_shows_the_added_sentence_first(town: Searcher) -> None:
+    answer = town.answer("what did halvorsen add?")
+    assert answer.hits[0].sentence.endswith("she added.")
+    assert len(answer.hits) == 2
+
+
+def test_a_topic_ranks_the_speakers_sentences_by_it(town: Searcher) -> None:
+    answer = town.answer("What did Halvorsen say about the investment?")
+    assert "biggest investment" in answer.hits[0].sentence
+    answer = town.answer("What did Halvorsen say about the opening date?")
+    assert "open in 2025" in answer.hits[0].sentence
+
+
+def test_a_person_no_article_mentions_is_declined_with_the_nearest_kept(town: Searcher) -> None:
+    for question in ("What did Angela Merkel say?", "what did macron say?"):
+        answer = town.answer(question)
+        assert answer.declined and not answer.hits
+        assert "mentions" in answer.reason
+        assert answer.nearest is not None  # shown only if the user asks
+
+
+def test_a_person_mentioned_but_never_quoted_gets_the_mentions_under_a_note_saying_so(town: Searcher) -> None:
+    answer = town.answer("What did Mendes say?")
+    assert not answer.declined
+    assert answer.note == "I found no quote attributed to Mendes; these sentences mention Mendes:"
+    assert sorted(h.sentence for h in answer.hits) == [
+        "Coach Maria Lindqvist said Mendes would make his debut in August.",
+        "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+    ]
+    assert "Mendes" not in {h.speaker for h in answer.hits}  # nothing passed off as his words
+    # A group the attribution does not name as a speaker is found the same way.
+    critics = town.answer("what did the critics say?")
+    assert [h.sentence for h in critics.hits] == ["Critics say the money would be better spent on the hospital."]
+    assert critics.note.startswith("I found no quote attributed to")
+    # A quoted speaker's answer carries no such note.
+    assert town.answer("What did Halvorsen say?").note == ""
+
+
+def test_a_speakers_name_alone_or_with_quotes_asks_for_their_sentences(town: Searcher) -> None:
+    halvorsen = [h.sentence for h in town.answer("What did Halvorsen say?").hits]
+    for asked in ("Halvorsen", "ingrid halvorsen", "Halvorsen quotes", "halvorsen's comments"):
+        assert [h.sentence for h in town.answer(asked).hits] == halvorsen, asked
+    # Only exactly a speaker's name: a typo'd lone word is an ordinary search, not a speech question.
+    assert "attributed" not in town.answer("Halvorsn").reason
+    # "X quotes" for an X that is nobody's name is an ordinary question (no "no quote" note).
+    loose = town.answer("council response")
+    assert loose.note == "" and "attributed" not in loose.reason
+
+
+def test_a_few_search_words_show_the_sentences_that_use_them(town: Searcher) -> None:
+    answer = town.answer("hospital")
+    assert not answer.declined, answer.reason
+    assert [h.sentence for h in answer.hits][:1] == ["Critics say the money would be better spent on the hospital."]
+    ferries = town.answer("ferry routes")
+    assert not ferries.declined and "every ferry route" in ferries.hits[0].sentence
+    # Words no article uses are still declined, search or not.
+    assert town.answer("sourdough").declined and town.answer("bread recipe").declined
+
+
+def test_what_counts_as_a_search_and_what_as_a_question() -> None:
+    assert is_search("troops") and is_search("NATO eastward expansion") and is_search("Peskov deadline")
+    assert not is_search("troops?") and not is_search("who is Peskov")
+    assert not is_search("how many troops are near the border") and not is_search("")
+
+
+# -- ordinary questions --------------------------------------------------------------------------
+
+
+def test_numbers_and_names_in_the_question_pull(town: Searcher) -> None:
+    assert "1987" in town.search("What happened in 1987?", k=3)[0].sentence
+    assert "Paulo Mendes" in town.search("Who signed Paulo Mendes?", k=3)[0].sentence
+    assert "Tomas Berg" in town.search("Tomas Berg", k=3)[0].sentence
+
+
+def test_what_an_answer_looks_like_depends_on_the_question() -> None:
+    assert answer_type("When did the talks start?") == "date"
+    assert answer_type("How many troops are there?") == "number"
+    assert answer_type("Who did Sherman meet?") == "name"
+    assert answer_type("Why is Russia building up troops?") == "reason"
+    assert answer_type("Will Ukraine join NATO soon?") == "yes/no"
+    assert holds_answer_type("date", "When?", "The talks start on January 12.")
+    assert not holds_answer_type("date", "When?", "The talks start soon.")
+    assert holds_answer_type("number", "How many?", "Nearly 100,000 troops.")
+    assert holds_answer_type("name", "Who did Sherman meet?", "Sherman met Sergei Ryabkov.")
+    assert not holds_answer_type("name", "Who did Sherman meet?", "She met him, Sherman said.")
+
+
+def _candidate(row: int, title: str = "", published: str | None = None) -> Candidate:
+    text = "The ferry will leave the harbour at noon."
+    tokenizer = Tokenizer()
+    return Candidate(row, text, 0.5, 1.0, frozenset(tokenizer.tokens(text)), frozenset(tokenizer.tokens(title)), published)
+
+
+def test_titles_and_dates_break_ties_between_articles() -> None:
+    terms = list(Tokenizer().query_terms("When does the ferry to Ellis leave?"))
+    by_title = score_candidates(
+        "When does the ferry to Ellis leave?", terms, [_candidate(0, "Storm in Oslo"), _candidate(1, "Ellis ferry")], Weights()
+    )
+    assert by_title[1] > by_title[0]
+    question = "When did the ferry leave in March 2023?"
+    by_date = score_candidates(
+        question, list(Tokenizer().query_terms(question)), [_candidate(0, published="2024-03-02"), _candidate(1, published="2023-03-02")], Weights()
+    )
+    assert by_date[1] > by_date[0]
+    assert date_match("in 2023", "2023-03-02") and not date_match("in May 2023", "2023-03-02")
+
+
+def test_the_same_sentence_in_two_articles_is_shown_once_with_both_sources(town: Searcher) -> None:
+    answer = town.answer("How much will the terminal cost?")
+    best = answer.hits[0]
+    assert best.sentence == "The terminal will cost 48 million euros."
+    assert {s.article_id for s in best.sources} == {"terminal", "storm"}
+    assert [h.sentence for h in answer.ranked].count(best.sentence) == 1
+
+
+def test_a_sentence_that_cannot_stand_alone_is_found_through_its_neighbour_but_shown_alone(town: Searcher) -> None:
+    hit = town.search("What did the mayor say about the biggest investment in fifty years?", k=3)[0]
+    assert hit.sentence == '"This is the biggest investment in our town for fifty years," she added.'
+    assert town.article_text(hit.article_id)[hit.start : hit.end] == hit.sentence
+
+
+def test_questions_the_articles_do_not_cover_are_declined(town: Searcher) -> None:
+    oil = town.answer("What is the price of oil?")
+    assert oil.declined and "word" in oil.reason
+    cricket = town.answer("Who won the cricket world cup?")
+    assert cricket.declined
+    assert town.answer("Who is the coach of FC Ellis?").declined is False
+
+
+def test_answering_in_a_batch_gives_exactly_what_answering_alone_gives(town: Searcher) -> None:
+    questions = [
+        "What did Halvorsen add?",
+        "How much will the terminal cost?",
+        "What did Angela Merkel say?",
+        "What is the price of oil?",
+        "When do ferries run again?",
+    ]
+    together = town.answer_many(questions)
+    alone = [town.answer(q) for q in questions]
+    # Only the encode is batched; padding may move a score in its last bits, never a decision.
+    for one, other in zip(together, alone, strict=True):
+        assert (one.declined, one.reason[:20], [h.sentence for h in one.hits]) == (
+            other.declined,
+            other.reason[:20],
+            [h.sentence for h in other.hits],
+        )
+        assert [h.score for h in one.ranked] == pytest.approx([h.score for h in other.ranked], abs=1e-4)
+
+
+def test_the_plain_dense_path_is_still_available(town: Searcher, embedder: Embedder) -> None:
+    plain = Searcher.open(town.directory, embedder=embedder, policy=AnswerPolicy(hybrid=False, min_score=0.3))
+    try:
+        hits = plain.search("ferry storm", k=3)
+        assert hits and all(0.0 < h.score <= 1.0 for h in hits)
+    finally:
+        plain.close()
+
+
+# -- the index files -----------------------------------------------------------------------------
+
+
+def test_the_lexical_index_is_checked_when_the_index_is_opened(tmp_path: Path, embedder: Embedder) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nOne sentence about ferries. Another about storms.\n", encoding="utf-8")
+    build_index(tmp_path / "a.txt", tmp_path / "index", embedder)
+    loaded = open_index(tmp_path / "index")
+    lexical = loaded.generation_dir / "lexical.npz"
+    loaded.close()
+    data = bytearray(lexical.read_bytes())
+    data[-10] ^= 0xFF
+    lexical.write_bytes(bytes(data))
+    with pytest.raises(IndexLoadError, match="lexical.npz"):
+        Searcher.open(tmp_path / "index", embedder=embedder)
+
+
+def test_embeddings_are_reused_by_the_text_actually_embedded(tmp_path: Path, embedder: Embedder) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text('Title\n\nMayor Ada Lind said the bridge opens in May.\n\n"It is late," she added.\n', encoding="utf-8")
+    build_index(article, tmp_path / "index", embedder)
+    # Changing the first sentence changes what the second is embedded with: both re-embedded.
+    article.write_text('Title\n\nMayor Ada Lind said the bridge opens in June.\n\n"It is late," she added.\n', encoding="utf-8")
+    assert build_index(article, tmp_path / "index", embedder).encoded == 2
+    article.write_text('Title\n\nMayor Ada Lind said the bridge opens in June.\n\n"It is late," she added.\n\nNew line here.\n', encoding="utf-8")
+    assert build_index(article, tmp_path / "index", embedder).encoded == 1
+
+
+def test_matching_texts_join_what_cannot_stand_alone() -> None:
+    def s(text: str, position: int, speaker: str | None = None) -> Sentence:
+        return Sentence("a", position, position, 0, len(text), text, speaker, "say" if speaker else None)
+
+    sentences = [
+        s("Mayor Ada Lind said the bridge opens in May.", 0, "Ada Lind"),
+        s('"It is late," she added.', 1, "Ada Lind"),
+        s("The council met on Friday.", 2),
+        s("This surprised nobody.", 3),
+        s("Born in Oslo , Nor .", 4),
+        s(", Lind moved to Bergen.", 5),
+    ]
+    texts = matching_texts(sentences)
+    assert texts[0] == sentences[0].text
+    assert texts[1] == sentences[0].text + " " + sentences[1].text  # pronoun speaker
+    assert texts[2] == sentences[2].text
+    assert texts[3] == sentences[2].text + " " + sentences[3].text  # "This ..."
+    assert texts[4] == sentences[4].text + " " + sentences[5].text  # its tail was cut off
+    assert texts[5] == sentences[4].text + " " + sentences[5].text  # a tail
+
+
+# -- the sample article --------------------------------------------------------------------------
+
+
+def test_peskov_question_returns_exactly_his_four_sentences(sample_searcher: Searcher) -> None:
+    answer = sample_searcher.answer("what did Peskov say?")
+    assert not answer.declined
+    assert len(answer.hits) == 4
+    assert all(h.speaker == "Dmitry Peskov" for h in answer.hits)
+    assert all("Peskov" in h.sentence for h in answer.hits)
+
+
+def test_sherman_add_shows_the_she_added_sentence_first(sample_searcher: Searcher) -> None:
+    answer = sample_searcher.answer("What did Sherman add?")
+    assert answer.hits[0].sentence.endswith("she added.")
+    assert all(h.speaker == "Wendy Sherman" for h in answer.hits)
+
+
+@pytest.mark.parametrize("question", ["What did Angela Merkel say?", "What is the price of oil?", "What did Macron say?"])
+def test_sample_questions_it_cannot_answer_are_declined(sample_searcher: Searcher, question: str) -> None:
+    assert sample_searcher.answer(question).declined

@@ -1,0 +1,324 @@
+"""Quote attribution: who each sentence quotes, as a user asking "what did X say?" would see it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.attribution.core import attribute, speech_lemma
+from index.types import Article, Sentence
+from tests.support import SAMPLE_ARTICLE
+
+SAMPLE = SAMPLE_ARTICLE
+
+
+def sentences(*paragraphs: list[str] | str, article_id: str = "a") -> list[Sentence]:
+    """Sentences of an article given as paragraphs, each a list of its sentences."""
+    out: list[Sentence] = []
+    offset = 0
+    for p, paragraph in enumerate(paragraphs):
+        parts = [paragraph] if isinstance(paragraph, str) else paragraph
+        for text in parts:
+            out.append(Sentence(article_id, p, len(out), offset, offset + len(text), text))
+            offset += len(text) + 1
+        offset += 1
+    return out
+
+
+def who(*paragraphs: list[str] | str, title: str = "") -> list[tuple[str | None, str | None]]:
+    return [(s.speaker, s.verb) for s in attribute(sentences(*paragraphs), title=title)]
+
+
+# --- the sample article -----------------------------------------------------------------------
+
+# Split at a sentence end followed by a capital or an opening quote; "U.S. Ambassador" and
+# "No. 1" stay whole because the period must follow a lower-case letter or a closing quote.
+_BOUNDARY = re.compile(r"(?:(?<=[a-z0-9][.!?])|(?<=[.!?][\"”]))\s+(?=[\"“A-Z])")
+
+
+def _sample_article() -> Article:
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    body = "\n".join(lines[1:])
+    paragraphs = tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip())
+    return Article("nato-russia-talks", lines[0].strip(), paragraphs, str(SAMPLE))
+
+
+def _sample_sentences() -> list[Sentence]:
+    article = _sample_article()
+    return sentences(*[_BOUNDARY.split(p) for p in article.paragraphs], article_id=article.id)
+
+
+def _by_speaker(attributed: list[Sentence], speaker: str) -> list[str]:
+    return [s.text for s in attributed if s.speaker == speaker]
+
+
+def _starts(texts: list[str], *prefixes: str) -> bool:
+    return all(any(t.startswith(p) for t in texts) for p in prefixes)
+
+
+def _check_sample(attributed: list[Sentence]) -> None:
+    peskov = _by_speaker(attributed, "Dmitry Peskov")
+    assert len(peskov) == 4
+    assert _starts(
+        peskov,
+        "During a call with media on January 11, Kremlin spokesman Dmitry Peskov said the U.S.-Russia talks",
+        '"We see no real reason to be optimistic so far," Peskov said.',
+        'Peskov said Russia would get a "clear picture"',
+        'Peskov said there was "no deadline"',
+    )
+    assert _starts(
+        _by_speaker(attributed, "Wendy Sherman"),
+        '"The United States is committed to working in lockstep',
+        '"We affirmed a unified @NATO approach',
+        '"I briefed the North Atlantic Council',  # "..., Sherman wrote on Twitter"
+        "Sherman said on January 10",
+        "Still, Sherman said in a separate tweet",
+    )
+    assert _starts(
+        _by_speaker(attributed, "Julianne Smith"),
+        '"It has become crystal-clear',
+        '"NATO is open and committed',
+        "Smith reiterated the U.S. call",
+    )
+    assert _starts(_by_speaker(attributed, "Sergei Ryabkov"), "Ryabkov commented after the Geneva talks")
+    assert _starts(
+        _by_speaker(attributed, "Dmytro Kuleba"),
+        "Meanwhile, Ukrainian Foreign Minister Dmytro Kuleba on January 11 praised",
+        "Kuleba also said the United States remains",
+    )
+    verbs = {s.text[:30]: s.verb for s in attributed if s.speaker}
+    assert verbs['"The United States is committe'] == "add"
+    assert verbs['"We affirmed a unified @NATO a'] == "write"
+    assert verbs["Meanwhile, Ukrainian Foreign M"] == "praise"
+    assert verbs["Ryabkov commented after the Ge"] == "comment"
+    assert verbs["Smith reiterated the U.S. call"] == "reiterate"
+    for s in attributed:
+        if s.text.startswith(("Western officials and analysts say", "Many analysts say", "Russia has amassed",
+                              "U.S. President Joe Biden and Putin", "NATO in 2008")):
+            assert s.speaker is None and s.verb is None, s.text
+
+
+def test_sample_article_speakers() -> None:
+    _check_sample(attribute(_sample_sentences(), title=_sample_article().title))
+
+
+def test_sample_article_with_one_sentence_per_paragraph() -> None:
+    # Quotes spanning "sentences" and several claims per sentence must not change the outcome.
+    attributed = attribute(sentences(*_sample_article().paragraphs))
+    peskov = _by_speaker(attributed, "Dmitry Peskov")
+    assert len(peskov) == 4
+    smith = _by_speaker(attributed, "Julianne Smith")
+    assert any('"At the same time, we stand united' in t for t in smith)
+    assert any("Smith reiterated" in t for t in smith)
+
+
+def test_sample_article_with_the_project_splitter() -> None:
+    split = pytest.importorskip("index.text.sentences").split_article
+    article = _sample_article()
+    _check_sample(attribute(split(article), title=article.title))
+
+
+# --- one rule per test -------------------------------------------------------------------------
+
+
+def test_subject_before_verb_and_verb_lemma() -> None:
+    assert who("Dmitry Peskov said the talks were useful.") == [("Dmitry Peskov", "say")]
+    assert who("Dmitry Peskov warned that Russia would respond.") == [("Dmitry Peskov", "warn")]
+
+
+def test_quote_then_name_then_verb_and_inverted_order() -> None:
+    assert who(['"We will not back down," Peskov said.']) == [("Peskov", "say")]
+    assert who(['"We will not back down," said Kremlin spokesman Dmitry Peskov.']) == [("Dmitry Peskov", "say")]
+
+
+def test_titles_before_names_are_not_part_of_the_speaker() -> None:
+    assert who("U.S. Deputy Secretary of State Wendy Sherman said the talks were frank.") == [("Wendy Sherman", "say")]
+    assert who('"NATO is united," U.S. Ambassador to NATO Julianne Smith said on January 11.') == [
+        ("Julianne Smith", "say")
+    ]
+    assert who("Kremlin spokesman Dmitry Peskov said there was no deadline.") == [("Dmitry Peskov", "say")]
+
+
+def test_statement_tell_write_comment_praise_forms() -> None:
+    assert who("Peskov said in a statement that Russia was ready.") == [("Peskov", "say")]
+    assert who("Kuleba told Antony Blinken that the talks proved Ukraine's strength.") == [("Kuleba", "tell")]
+    assert who("Sherman wrote on Twitter that the allies were united.") == [("Sherman", "write")]
+    assert who("Ryabkov commented after the talks that he was satisfied.") == [("Ryabkov", "comment")]
+    assert who('Dmytro Kuleba on January 11 praised "unity" with the West.') == [("Dmytro Kuleba", "praise")]
+
+
+def test_adverbs_and_dates_between_subject_and_verb() -> None:
+    assert who("Kuleba also said the United States remains a partner.") == [("Kuleba", "say")]
+    assert who("Putin on Tuesday reiterated his demands.") == [("Putin", "reiterate")]
+    assert who("Putin later said on Dec. 21 that Russia had no choice.") == [("Putin", "say")]
+
+
+def test_according_to() -> None:
+    assert who("The talks were useful, according to Dmitry Peskov.") == [("Dmitry Peskov", "say")]
+    assert who("According to analysts, the risk is rising.") == [(None, None)]
+
+
+def test_surname_links_to_full_name_written_earlier_or_later() -> None:
+    assert who(
+        ["Kremlin spokesman Dmitry Peskov met reporters.", '"We see no reason for optimism," Peskov said.'],
+    ) == [(None, None), ("Dmitry Peskov", "say")]
+    assert who(
+        ["Peskov said the talks failed.", "Dmitry Peskov is the Kremlin spokesman."],
+    ) == [("Dmitry Peskov", "say"), (None, None)]
+
+
+def test_pronoun_resolves_to_nearest_speaker_of_matching_gender() -> None:
+    got = who(
+        [
+            '"We were frank," Wendy Sherman said.',
+            '"Nothing changed," Sergei Ryabkov said.',
+            '"We stand with our allies," she added.',
+            '"We will respond," he wrote.',
+        ]
+    )
+    assert got == [
+        ("Wendy Sherman", "say"),
+        ("Sergei Ryabkov", "say"),
+        ("Wendy Sherman", "add"),
+        ("Sergei Ryabkov", "write"),
+    ]
+
+
+def test_pronoun_gender_learned_from_earlier_pronoun_use() -> None:
+    # "Pat" is in no name list; "her briefing" says Pat Doe is a woman, so "she" is Doe, not Ryabkov.
+    got = who(
+        [
+            "Pat Doe said after her briefing that the talks were serious.",
+            "Sergei Ryabkov said nothing had changed.",
+            '"We will keep talking," she said.',
+        ]
+    )
+    assert got[2] == ("Pat Doe", "say")
+
+
+def test_pronoun_inside_the_same_sentence_finds_the_name_before_it() -> None:
+    got = who(
+        "Wendy Sherman briefed allies about her talks with Sergei Ryabkov, which she described as "
+        '"serious" and "businesslike."'
+    )
+    assert got == [("Wendy Sherman", "describe")]
+
+
+def test_pronoun_falls_back_to_previous_sentence_speaker() -> None:
+    assert who(['"It was useful," Kim Tal said.', '"We will meet again," he said.'])[1] == ("Kim Tal", "say")
+
+
+def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
+    got = who(['"NATO is open to dialogue," Smith said.', '"At the same time, we stand united."'])
+    assert got == [("Smith", "say"), ("Smith", "say")]
+
+
+def test_bare_quote_in_a_new_paragraph_is_not_guessed() -> None:
+    got = who(['"NATO is open to dialogue," Smith said.'], ['"This is a new voice."'])
+    assert got[1] == (None, None)
+
+
+def test_quote_opened_before_its_attribution_gets_that_speaker() -> None:
+    got = who(['"We will wait.', 'We are patient," Peskov said.'])
+    assert got == [("Peskov", "say"), ("Peskov", "say")]
+
+
+def test_words_inside_quotes_are_not_attributions() -> None:
+    # "stressed" and "said" are the speaker's words here, and the quote names nobody else.
+    got = who(['"We stressed our support, as Biden said," she wrote.'], title="")
+    assert got == [(None, None)]  # no earlier speaker for "she": nobody is guessed
+    assert who('Analysts called it "what Putin said he wanted."') == [(None, None)]
+
+
+def test_mentions_without_speech_are_not_attributed() -> None:
+    assert who("Dmitry Peskov met Wendy Sherman in Geneva.") == [(None, None)]
+    assert who("Peskov’s comments drew criticism in Kyiv.") == [(None, None)]
+    assert who("U.S. President Joe Biden and Putin held two phone calls in December.") == [(None, None)]
+
+
+def test_generic_and_country_subjects_are_not_speakers() -> None:
+    assert who("Western officials and analysts say Russia's buildup is an attempt to pressure the West.") == [
+        (None, None)
+    ]
+    assert who("Many analysts say that Ukraine's membership is a decade away.") == [(None, None)]
+    assert who("Russia says it will respond.") == [(None, None)]
+    assert who("Officials said the meeting was useful.") == [(None, None)]
+
+
+def test_relative_clause_is_not_a_quote() -> None:
+    got = who(
+        "Russia has amassed troops near Ukraine in what the United States has said could be a prelude to an invasion."
+    )
+    assert got == [(None, None)]
+    # ... but a named person's words are theirs, even in a relative clause.
+    assert who("Russia has amassed troops in what Joe Biden has said could be a prelude to an invasion.") == [
+        ("Joe Biden", "say")
+    ]
+
+
+def test_organisation_speakers_are_kept_and_a_person_they_report_wins() -> None:
+    assert who("The Kremlin said the proposal was unacceptable.") == [("Kremlin", "say")]
+    assert who("Ukraine’s Foreign Ministry said it was alarmed.") == [("Ukraine’s Foreign Ministry", "say")]
+    got = who("Ukraine’s Foreign Ministry said in a statement that Kuleba told Antony Blinken that Ukraine is strong.")
+    assert got == [("Kuleba", "tell")]
+
+
+def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
+    got = who(
+        "The U.S. ambassador to NATO says the allies stand united.",
+        '"Not a single ally will budge," U.S. Ambassador to NATO Julianne Smith said.',
+    )
+    assert got == [("Julianne Smith", "say"), ("Julianne Smith", "say")]
+    got = who("Dmitry Peskov, the Kremlin spokesman, met reporters.", '"It was a waste," the Kremlin spokesman said.')
+    assert got[1] == ("Dmitry Peskov", "say")
+
+
+def test_appositive_between_subject_and_verb() -> None:
+    assert who("Wendy Sherman, who led the talks, said they were frank.") == [("Wendy Sherman", "say")]
+
+
+def test_quoted_as_saying() -> None:
+    assert who("Peskov was quoted by TASS as saying the talks were useless.") == [("Peskov", "say")]
+    assert who("TASS quoted Dmitry Peskov as saying the talks failed.") == [("Dmitry Peskov", "say")]
+
+
+def test_articles_do_not_share_names_or_speakers() -> None:
+    first = sentences(["Dmitry Peskov met reporters."], article_id="one")
+    second = sentences(['"No," Peskov said.', '"Never," she added.'], article_id="two")
+    got = attribute(first + second)
+    assert [(s.speaker, s.verb) for s in got] == [(None, None), ("Peskov", "say"), ("Peskov", "add")]
+
+
+def test_returns_new_sentences_with_everything_else_unchanged() -> None:
+    given_sentences = sentences(['"No," Peskov said.', "The talks ended."])
+    got = attribute(given_sentences)
+    assert [s.speaker for s in given_sentences] == [None, None]  # inputs untouched
+    for before, after in zip(given_sentences, got):
+        assert (after.article_id, after.paragraph, after.position, after.start, after.end, after.text) == (
+            before.article_id, before.paragraph, before.position, before.start, before.end, before.text,
+        )
+    assert attribute([]) == []
+
+
+def test_stale_speaker_on_input_is_replaced() -> None:
+    stale = [Sentence("a", 0, 0, 0, 15, "The talks ended.", speaker="Someone", verb="say")]
+    assert [(s.speaker, s.verb) for s in attribute(stale)] == [(None, None)]
+
+
+def test_speech_lemma() -> None:
+    assert speech_lemma("wrote") == "write"
+    assert speech_lemma("Added") == "add"
+    assert speech_lemma("emphasised") == "emphasize"
+    assert speech_lemma("walked") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from('abc ABC."“”‘’\',:—said she he Peskov'), max_size=60), max_size=6))
+def test_any_text_keeps_sentences_in_order(texts: list[str]) -> None:
+    given_sentences = sentences(texts) if texts else []
+    got = attribute(given_sentences)
+    assert [s.text for s in got] == [s.text for s in given_sentences]
+    assert all((s.speaker is None) == (s.verb is None) for s in got)

@@ -1,0 +1,153 @@
+"""Building indexes from article folders: summaries, incremental rebuilds, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.build import EMBEDDED_KEYS, build_index, pipeline_fingerprint, split_articles, write_index
+from index.embedding.embedder import Embedder
+from index.errors import IndexBuildError
+from index.store.lexical import load_lexical
+from index.search.searcher import Searcher
+from index.store.core import build_lock, open_index, read_manifest
+from index.types import Article, Sentence
+
+from tests.support import SAMPLE_ARTICLE
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_rebuild_after_adding_one_article_embeds_only_that_article(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {"a.txt": "Alpha news\n\nThe cat sat on the mat. It was happy."})
+    first = build_index(corpus, tmp_path / "idx", embedder)
+    assert (first.articles, first.sentences, first.encoded, first.reused) == (1, 2, 2, 0)
+    write_articles(corpus, {"b.txt": "Beta news\n\nA storm hit the coast on Monday."})
+    second = build_index(corpus, tmp_path / "idx", embedder)
+    assert (second.articles, second.sentences, second.encoded, second.reused) == (2, 3, 1, 2)
+    full = build_index(corpus, tmp_path / "idx", embedder, full=True)
+    assert (full.encoded, full.reused) == (3, 0)
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert "storm" in searcher.search("weather on the coast", k=1)[0].sentence
+    searcher.close()
+
+
+def test_removed_articles_disappear_from_the_index(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(
+        tmp_path / "corpus",
+        {"a.txt": "Alpha\n\nThe cat sat on the mat.", "b.txt": "Beta\n\nA storm hit the coast."},
+    )
+    build_index(corpus, tmp_path / "idx", embedder)
+    (corpus / "b.txt").unlink()
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert (report.articles, report.sentences, report.encoded) == (1, 1, 0)
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert [a.id for a in searcher.articles()] == ["a"]
+    assert all("storm" not in h.sentence for h in searcher.search("storm coast", k=5))
+    searcher.close()
+
+
+def test_nothing_indexable_fails_and_leaves_the_old_index_untouched(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {"a.txt": "Alpha\n\nThe cat sat on the mat."})
+    build_index(corpus, tmp_path / "idx", embedder)
+    before = read_manifest(tmp_path / "idx")
+    broken = write_articles(tmp_path / "broken", {"x.jsonl": "{not json\n", "y.txt": ""})
+    with pytest.raises(IndexBuildError, match="Nothing to index"):
+        build_index(broken, tmp_path / "idx", embedder)
+    assert read_manifest(tmp_path / "idx") == before
+
+
+def test_broken_files_are_reported_and_the_rest_indexed(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {"good.txt": "Good\n\nThe cat sat on the mat."})
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe\xfa not utf-8 \xff")
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert report.articles == 1
+    assert any("bad.txt" in p.path for p in report.problems)
+
+
+def test_the_manifest_records_how_the_index_was_built(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SAMPLE_ARTICLE, corpus)
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    manifest = json.loads((tmp_path / "idx" / "manifest.json").read_text())
+    assert manifest["model"] == "sentence-transformers/all-MiniLM-L6-v2"
+    assert manifest["dimension"] == 384
+    assert manifest["articles"] == 1 and manifest["sentences"] == report.sentences > 20
+    assert manifest["index_type"] == "flat"
+
+
+def news(n: int, extra: str = "") -> str:
+    return (
+        f"Story {n}\n\nThe council of town {n} met on Monday. Mayor Ann Lee said the vote was close.\n\n"
+        f"Residents of town {n} waited outside.{extra}"
+    )
+
+
+def test_a_rebuild_carries_unchanged_articles_over_and_equals_a_full_build(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(6)})
+    build_index(corpus, tmp_path / "idx", embedder)
+    write_articles(corpus, {"3.txt": news(3, " A storm hit the coast.")})
+    (corpus / "5.txt").unlink()
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert (report.articles, report.unchanged_articles, report.encoded) == (5, 4, 1)
+    full = build_index(corpus, tmp_path / "full", embedder, full=True)
+    assert full.unchanged_articles == 0 and full.encoded > report.encoded
+    rebuilt, fresh = open_index(tmp_path / "idx"), open_index(tmp_path / "full")
+    try:
+        assert rebuilt.metadata.all_sentences() == fresh.metadata.all_sentences()
+        cosines = np.sum(np.asarray(rebuilt.vectors()) * np.asarray(fresh.vectors()), axis=1)
+        assert cosines.min() > 0.999
+        # BM25 carried over from the old counts is the BM25 of a build from scratch.
+        carried = load_lexical(rebuilt.generation_dir, report.sentences)
+        scratch = load_lexical(fresh.generation_dir, report.sentences)
+        assert carried.vocabulary == scratch.vocabulary
+        for name in ("weights", "rows", "starts"):
+            np.testing.assert_array_equal(getattr(carried, name), getattr(scratch, name))
+        np.testing.assert_array_equal(np.load(rebuilt.generation_dir / EMBEDDED_KEYS), np.load(fresh.generation_dir / EMBEDDED_KEYS))
+    finally:
+        rebuilt.close()
+        fresh.close()
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert "storm" in searcher.search("a storm on the coast", k=1)[0].sentence
+    searcher.close()
+
+
+def test_new_splitting_code_splits_again_but_keeps_the_embeddings(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(3)})
+    build_index(corpus, tmp_path / "idx", embedder)
+    path = tmp_path / "idx" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    assert manifest["pipeline"] == pipeline_fingerprint()
+    path.write_text(json.dumps({**manifest, "pipeline": "built-by-other-code"}))
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert (report.unchanged_articles, report.encoded, report.reused) == (0, 0, report.sentences)
+
+
+def test_write_index_makes_a_searchable_index_from_given_vectors(tmp_path: Path, embedder: Embedder) -> None:
+    article = Article("a", "Weather", ("A storm hit the coast.", "The cat sat on the mat."), "a.txt")
+    sentences = [
+        Sentence("a", 0, 0, 0, 21, "A storm hit the coast."),
+        Sentence("a", 1, 1, 23, 46, "The cat sat on the mat."),
+    ]
+    vectors = embedder.encode_documents([s.text for s in sentences])
+    with build_lock(tmp_path / "idx"):
+        manifest = write_index(tmp_path / "idx", embedder.name, [article], sentences, vectors, index_type="hnsw")
+    assert (manifest.index_type, manifest.sentences) == ("hnsw", 2)
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert searcher.search("bad weather at the coast", k=1)[0].sentence == "A storm hit the coast."
+    searcher.close()
+
+
+def test_splitting_in_worker_processes_gives_the_same_sentences(tmp_path: Path) -> None:
+    articles = [Article(f"a{n}", f"Story {n}", (f"Mayor Ann Lee said town {n} voted. It was close.", "Residents cheered."), "x") for n in range(12)]
+    assert split_articles(articles, workers=2) == split_articles(articles, workers=1)

@@ -1,0 +1,182 @@
+"""Sentence splitting: where sentences end, and offsets that point at exactly their text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.ingest.loaders import load_articles
+from index.text.sentences import MAX_SENTENCE_CHARS, SentenceSplitter, split_article
+from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
+from tests.support import SAMPLE_ARTICLE
+
+
+def article(*paragraphs: str, article_id: str = "a1") -> Article:
+    return Article(article_id, "A title", paragraphs, f"{article_id}.txt")
+
+
+def texts(*paragraphs: str) -> list[str]:
+    return [s.text for s in split_article(article(*paragraphs))]
+
+
+def assert_consistent(item: Article, sentences: list[Sentence]) -> None:
+    """Offsets point at the text, in order, never across a paragraph, and no text is lost."""
+    text = item.text
+    previous_end = 0
+    for position, sentence in enumerate(sentences):
+        assert sentence.position == position
+        assert sentence.article_id == item.id
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip() and sentence.text
+        assert previous_end <= sentence.start < sentence.end
+        paragraph_start = sum(len(p) + len(PARAGRAPH_SEPARATOR) for p in item.paragraphs[: sentence.paragraph])
+        assert paragraph_start <= sentence.start
+        assert sentence.end <= paragraph_start + len(item.paragraphs[sentence.paragraph])
+        previous_end = sentence.end
+    for index, paragraph in enumerate(item.paragraphs):
+        kept = "".join("".join(s.text.split()) for s in sentences if s.paragraph == index)
+        assert kept == "".join(paragraph.split())
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"We see no real reason to be optimistic so far," Peskov said.',
+        "The U.S. ambassador to NATO spoke to reporters in Brussels.",
+        "Kuleba also said the United States remains Kyiv’s No. 1 security partner.",
+        "Julianne Smith said on Jan. 11 that the allies were united.",
+        "The trilogy by J. R. R. Tolkien sold millions of copies.",
+        "The economy grew 3.5 percent last year, the ministry said.",
+        "Mr. Smith and Dr. Jones met in Geneva on Monday.",
+        "The talks proved “our strength lies in the unity of positions against…Russian ultimatums.”",
+        'He said "we will see… what happens" and left the room.',
+        "A paragraph without a final period is still one sentence",
+        "NATO headquarters in Brussels",
+    ],
+)
+def test_one_sentence_is_not_broken(paragraph: str) -> None:
+    assert texts(paragraph) == [paragraph]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            '"NATO is open and committed to a meaningful reciprocal dialogue with Russia," Smith said. '
+            '"At the same time, we stand united to deter threats against NATO allies."',
+            [
+                '"NATO is open and committed to a meaningful reciprocal dialogue with Russia," Smith said.',
+                '"At the same time, we stand united to deter threats against NATO allies."',
+            ],
+        ),
+        (
+            "“We stand united. We will not budge,” Smith said. Peskov disagreed.",
+            ["“We stand united. We will not budge,” Smith said.", "Peskov disagreed."],
+        ),
+        ("Is there a deadline? No! The talks go on.", ["Is there a deadline?", "No!", "The talks go on."]),
+        (
+            "U.S. President Joe Biden spoke. The U.S. ambassador agreed.",
+            ["U.S. President Joe Biden spoke.", "The U.S. ambassador agreed."],
+        ),
+        (
+            'Russia has called Ukraine’s membership in NATO a "red line." Many analysts disagree.',
+            ['Russia has called Ukraine’s membership in NATO a "red line."', "Many analysts disagree."],
+        ),
+    ],
+)
+def test_sentences_end_where_they_really_end(paragraph: str, expected: list[str]) -> None:
+    assert texts(paragraph) == expected
+
+
+def test_sample_article_sentences_are_exact_slices_of_its_text() -> None:
+    sample = load_articles(SAMPLE_ARTICLE).articles[0]
+    sentences = split_article(sample)
+    assert_consistent(sample, sentences)
+    assert len(sentences) == 32  # 28 paragraphs, four of them with two sentences
+    by_text = {s.text: s for s in sentences}
+    assert '"We see no real reason to be optimistic so far," Peskov said.' in by_text
+    assert "Kuleba also said the United States remains Kyiv’s No. 1 security partner." in by_text
+    smith = [s.text for s in sentences if s.paragraph == 5]
+    assert len(smith) == 2
+    assert smith[0].endswith("Smith said.") and smith[1].startswith('"At the same time')
+
+
+def test_offsets_count_across_paragraphs_and_skip_surrounding_whitespace() -> None:
+    item = article("  First one.   Second one!  ", "", "Third, without a stop")
+    sentences = split_article(item)
+    assert [(s.text, s.paragraph, s.position) for s in sentences] == [
+        ("First one.", 0, 0),
+        ("Second one!", 0, 1),
+        ("Third, without a stop", 2, 2),
+    ]
+    assert_consistent(item, sentences)
+
+
+def test_a_reused_splitter_gives_the_same_sentences() -> None:
+    sample = load_articles(SAMPLE_ARTICLE).articles[0]
+    splitter = SentenceSplitter()
+    assert splitter.split(sample) == split_article(sample)
+    assert splitter.split(sample) == split_article(sample)
+
+
+def test_an_article_without_text_has_no_sentences() -> None:
+    assert split_article(article()) == []
+    assert split_article(article("   ")) == []
+
+
+def test_a_stray_closing_quote_stays_with_its_sentence() -> None:
+    paragraph = "Are we advertising gang colors by flying our flags outside the school ? ''"
+    assert texts(paragraph) == [paragraph]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # pysbd reports overlapping spans here, and drops the "!!" there: both are realigned.
+        "\xa0J. R. 9U.S.Jan.$)Jan.... \tZ7",
+        "X]4;!( e.g. c$6)\tNo.!!\nY\nX",
+    ],
+)
+def test_text_pysbd_misplaces_is_realigned_not_lost(paragraph: str) -> None:
+    item = article(paragraph)
+    assert_consistent(item, split_article(item))
+
+
+def test_a_huge_paragraph_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    words = ("word " * 10_000).strip()
+    item = article(words)
+    sentences = split_article(item)
+    assert_consistent(item, sentences)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(not s.text.startswith("ord") for s in sentences)  # cut between words
+
+
+def test_a_huge_paragraph_without_spaces_is_cut_too() -> None:
+    item = article("x" * 5_000)
+    sentences = split_article(item)
+    assert_consistent(item, sentences)
+    assert [len(s.text) for s in sentences] == [MAX_SENTENCE_CHARS] * 5
+
+
+def test_a_long_paragraph_of_many_sentences_keeps_every_sentence_whole() -> None:
+    # Longer than the piece pysbd sees at once: the pieces must be cut between sentences.
+    item = article("The talks went on for hours. " * 400)
+    sentences = split_article(item)
+    assert_consistent(item, sentences)
+    assert {s.text for s in sentences} == {"The talks went on for hours."}
+    assert len(sentences) == 400
+
+
+_WORDS = st.sampled_from(
+    ["NATO", "U.S.", "Mr.", "No.", "1", "3.5", "said", "talks", "“", "”", '"', "’", "…", "(OSCE)", "a)", "—", "\xa0"]
+)
+_MARKS = st.sampled_from(["", ".", "?", "!", ",", "...", '."', ".”", "!!"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.tuples(_WORDS, _MARKS), max_size=25), max_size=4))
+def test_offsets_always_match_the_text(paragraph_words: list[list[tuple[str, str]]]) -> None:
+    paragraphs = tuple(" ".join(word + mark for word, mark in words) for words in paragraph_words)
+    item = article(*paragraphs)
+    assert_consistent(item, split_article(item))

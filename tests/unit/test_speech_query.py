@@ -1,0 +1,136 @@
+"""Reading "what did X say?" questions and finding which speaker X is."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.speech import SpeechQuery, bare_name, match_speaker, parse_speech_query
+
+SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro Kuleba", "Sergei Ryabkov"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what did Peskov say?", SpeechQuery("Peskov", "say", None)),
+        ("What did Sherman add?", SpeechQuery("Sherman", "add", None)),
+        ("WHAT HAS PESKOV SAID", SpeechQuery("PESKOV", "say", None)),
+        ("what did Sherman write on Twitter?", SpeechQuery("Sherman", "write", None)),
+        ("What did Kuleba tell Blinken?", SpeechQuery("Kuleba", "tell", None)),
+        ("what did Ryabkov comment", SpeechQuery("Ryabkov", "comment", None)),
+        ("what Peskov said", SpeechQuery("Peskov", "say", None)),
+        ("tell me what Sherman wrote", SpeechQuery("Sherman", "write", None)),
+        ("what did Peskov say about the deadline?", SpeechQuery("Peskov", "say", "the deadline")),
+        ("  what did  julianne smith   tell reporters about NATO ?? ", SpeechQuery("julianne smith", "tell", "NATO")),
+        ("Peskov's comments on the deadline", SpeechQuery("Peskov", None, "the deadline")),
+        ("Smith’s remarks", SpeechQuery("Smith", None, None)),
+        ("quote from Kuleba", SpeechQuery("Kuleba", None, None)),
+        ("Quotes by Sergei Ryabkov!!", SpeechQuery("Sergei Ryabkov", None, None)),
+        ('"what else did Wendy Sherman say?"', SpeechQuery("Wendy Sherman", "say", None)),
+        ("did Peskov say anything about the talks?", SpeechQuery("Peskov", "say", "the talks")),
+        ("How did Sherman describe the talks?", SpeechQuery("Sherman", "describe", "the talks")),
+        ("what was said by Peskov?", SpeechQuery("Peskov", "say", None)),
+        ("What did the Kremlin say?", SpeechQuery("Kremlin", "say", None)),
+        # Typed in a hurry: a speech question only if the name turns out to be a speaker's.
+        ("Peskov quotes", SpeechQuery("Peskov", None, None, loose=True)),
+        ("peskov comments on the deadline", SpeechQuery("peskov", None, "the deadline", loose=True)),
+    ],
+)
+def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> None:
+    assert parse_speech_query(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is NATO headquartered?",
+        "Why is Russia building up troops?",
+        "How many troops has Russia amassed near Ukraine?",
+        "What did NATO commit to in 2008?",
+        "What does the article say about the deadline?",  # the article is not a speaker
+        "what did he say?",  # nobody to look up
+        "Who is Dmitry Peskov?",
+        "What is the Kremlin's position?",
+        "",
+        "   ?!  ",
+    ],
+)
+def test_ordinary_questions_are_not_speech_questions(question: str) -> None:
+    assert parse_speech_query(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("Peskov", "Peskov"), ("dmitry peskov?", "dmitry peskov"), ("  Wendy Sherman ", "Wendy Sherman"),
+     ("troops", "troops"), ("what is NATO", None), ("the article", None), ("he", None),
+     ("NATO troops near the border", None), ("100,000 troops", None)],
+)
+def test_a_bare_name_is_one_to_four_words_and_nothing_else(question: str, name: str | None) -> None:
+    assert bare_name(question) == name  # whether it is a speaker's is the searcher's to check
+
+
+def test_speech_query_is_frozen() -> None:
+    query = SpeechQuery("Peskov", "say", None)
+    with pytest.raises(AttributeError):
+        query.name = "Smith"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dmitry Peskov", ["Dmitry Peskov"]),
+        ("Peskov", ["Dmitry Peskov"]),
+        ("peskov", ["Dmitry Peskov"]),
+        ("KULEBA", ["Dmytro Kuleba"]),
+        ("Sherman", ["Wendy Sherman"]),
+        ("wendy", ["Wendy Sherman"]),
+        ("Mr. Peskov", ["Dmitry Peskov"]),
+        ("Kremlin spokesman Peskov", ["Dmitry Peskov"]),
+    ],
+)
+def test_matches_full_and_partial_names(name: str, expected: list[str]) -> None:
+    assert match_speaker(name, SAMPLE_SPEAKERS) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("peskow", "Dmitry Peskov"),
+        ("Peskof", "Dmitry Peskov"),
+        ("julianne smit", "Julianne Smith"),
+        ("Shermann", "Wendy Sherman"),
+        ("Wendy Shermen", "Wendy Sherman"),
+        ("Ryabkow", "Sergei Ryabkov"),
+        ("Sergey Ryabkov", "Sergei Ryabkov"),
+        ("dmitri peskov", "Dmitry Peskov"),
+        ("juliannesmith", "Julianne Smith"),
+    ],
+)
+def test_forgives_small_typos(name: str, expected: str) -> None:
+    assert match_speaker(name, SAMPLE_SPEAKERS) == [expected]
+
+
+@pytest.mark.parametrize("name", ["Angela Merkel", "Macron", "Putin", "Stoltenberg", "Xi", "Pesk", "", "the"])
+def test_people_who_did_not_speak_match_nothing(name: str) -> None:
+    assert match_speaker(name, SAMPLE_SPEAKERS) == []
+
+
+def test_exact_matches_beat_typo_matches_and_ambiguity_is_returned() -> None:
+    speakers = ["Adam Smith", "Julianne Smith", "Jane Smyth"]
+    assert match_speaker("Smith", speakers) == ["Adam Smith", "Julianne Smith"]
+    assert match_speaker("Smyth", speakers) == ["Jane Smyth"]
+    assert match_speaker("Smit", speakers) == ["Adam Smith", "Julianne Smith"]  # "Smyth" is two typos away
+
+
+def test_accents_case_and_organisations() -> None:
+    speakers = ["Volodymyr Zelenskyy", "Ukraine’s Foreign Ministry", "Kremlin", "José Manuel Albares"]
+    assert match_speaker("zelensky", speakers) == ["Volodymyr Zelenskyy"]
+    assert match_speaker("Jose Albares", speakers) == ["José Manuel Albares"]
+    assert match_speaker("ukraine's foreign ministry", speakers) == ["Ukraine’s Foreign Ministry"]
+    assert match_speaker("the Kremlin", speakers) == ["Kremlin"]
+
+
+def test_question_to_sample_speaker_end_to_end() -> None:
+    query = parse_speech_query("What did peskow say about the deadline?")
+    assert query is not None
+    assert match_speaker(query.name, SAMPLE_SPEAKERS) == ["Dmitry Peskov"]
