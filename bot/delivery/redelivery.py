@@ -64,7 +64,8 @@ def fingerprint(update: Update) -> str:
 
 def _fingerprint_of(data: dict[str, Any]) -> str:
     content = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate from a client must not crash the guard (same bytes otherwise)
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class UpdateJournal:

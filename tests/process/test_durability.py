@@ -565,3 +565,26 @@ def test_the_state_file_setting_defaults_beside_the_index_follows_it_and_can_be_
     assert load_settings(["--state-file", "/tmp/s.json"], {}).state_file == Path("/tmp/s.json")
     assert Settings.from_env({"VERBATIM_STATE_FILE": "off"}).state_file is None
     assert Settings().state_file is None  # built by hand (the in-process tests): no file
+
+
+def test_a_question_holding_a_lone_surrogate_is_journaled_answered_and_skipped_when_redelivered(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state.json"
+    question = _message_update(11, "what did Peskov say? \ud800")
+    ran: list[int] = []
+
+    async def handle(update: Update) -> None:
+        ran.append(update.update_id)
+
+    async def answer_then_redeliver() -> None:
+        journal, processor = await _opened(path)
+        await processor.process_update(question, handle(question))
+        await journal.close()
+        journal, processor = await _opened(path)  # a restart; Telegram sends the question again
+        await processor.process_update(question, handle(question))
+        await journal.close()
+
+    asyncio.run(answer_then_redeliver())
+    assert ran == [11]
+    assert fingerprint(question) != fingerprint(_message_update(11, "what did Peskov say? "))
