@@ -31,8 +31,14 @@ rebuild: $(STAMP)
 run: $(INDEX)/manifest.json
 	VERBATIM_INDEX=$(INDEX) $(PY) -m bot
 
-test: $(STAMP)
+test: lint
 	$(PY) -m pytest
+
+# ruff (format and lint) and mypy; `make test` runs it first, so CI enforces it.
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check bot index scripts tests
+	$(VENV)/bin/ruff check bot index scripts tests
+	$(VENV)/bin/mypy
 
 eval: $(INDEX)/manifest.json
 	$(PY) scripts/evaluate.py --index $(INDEX) --qa ../shared/eval/seed_dev.jsonl

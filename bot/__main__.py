@@ -14,9 +14,7 @@ from bot.console import run_console
 from bot.exit_status import ExitStatus
 from bot.logging_setup import configure_logging
 from bot.settings import SettingsError, load_settings
-from index.embedding.embedder import quiet_model_loading
-from index.errors import VerbatimError
-from index.search.searcher import Searcher
+from index import Searcher, VerbatimError, quiet_model_loading
 
 logger = logging.getLogger("verbatim")
 
@@ -40,14 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not settings.console:
             print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat.", file=sys.stderr)
         try:
-            run_console(searcher, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), max_chars=settings.max_question_chars)
+            run_console(
+                searcher, sys.stdin, sys.stdout, interactive=sys.stdin.isatty(), max_chars=settings.max_question_chars
+            )
         except KeyboardInterrupt:
             pass
         return ExitStatus.OK
     from telegram.error import InvalidToken
 
-    from bot.telegram.app import run_telegram
     from bot.delivery.resilience import TokenRejected
+    from bot.telegram.app import run_telegram
 
     logger.info("Serving %d sentences from %s", searcher.manifest.sentences, settings.index_dir)
     try:

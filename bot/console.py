@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from bot.chat.small_talk import SmallTalk, small_talk
 from bot.render import replies
 from bot.render.examples import example_questions
-from bot.chat.small_talk import SmallTalk, small_talk
-from index.errors import EmptyQuestionError
-from index.search.searcher import Searcher
+from index import EmptyQuestionError, Searcher
 
 PROMPT = "> "
 

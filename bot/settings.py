@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.errors import VerbatimError
+from index import VerbatimError
 
 DEFAULT_INDEX = Path("data/index")
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
@@ -54,7 +54,9 @@ class Settings:
         problems: list[str] = []
         token = environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
         if token is not None and (":" not in token or any(c.isspace() for c in token)):
-            problems.append("TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits:letters, from @BotFather).")
+            problems.append(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits:letters, from @BotFather)."
+            )
         base_url = environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_BASE_URL
         if not base_url.startswith(("http://", "https://")):
             problems.append(f"TELEGRAM_API_BASE_URL must start with http:// or https:// (got {base_url!r}).")
@@ -66,7 +68,9 @@ class Settings:
             problems.append(f"VERBATIM_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {log_level!r}).")
         allowed = _id_set(environ.get("VERBATIM_ALLOWED_CHATS", ""), "VERBATIM_ALLOWED_CHATS", problems)
         admins = _id_set(environ.get("VERBATIM_ADMINS", ""), "VERBATIM_ADMINS", problems)
-        max_chars = _positive_int(environ.get("VERBATIM_MAX_QUESTION_CHARS", ""), 1000, "VERBATIM_MAX_QUESTION_CHARS", problems)
+        max_chars = _positive_int(
+            environ.get("VERBATIM_MAX_QUESTION_CHARS", ""), 1000, "VERBATIM_MAX_QUESTION_CHARS", problems
+        )
         rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
         if problems:
@@ -116,7 +120,9 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--console", action="store_true", help="chat in the terminal instead of Telegram")
     p.add_argument("--index", type=Path, help="index directory (env VERBATIM_INDEX, default data/index)")
     p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
-    p.add_argument("--backend", choices=("auto", "torch", "onnx"), help="query encoder (env VERBATIM_BACKEND, default auto)")
+    p.add_argument(
+        "--backend", choices=("auto", "torch", "onnx"), help="query encoder (env VERBATIM_BACKEND, default auto)"
+    )
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
     p.add_argument(
         "--state-file",

@@ -1,1 +1,33 @@
-"""Verbatim's index: articles -> sentences -> embeddings -> a FAISS store you can search."""
+"""Verbatim's index: articles in, sentences with their sources out.
+
+The names below are the package's public face, the only ones ``bot/`` imports. Inside
+``index/`` modules import each other by their full paths (never from this file).
+"""
+
+from index.embedding.embedder import canonical_model_name, quiet_model_loading
+from index.errors import EmptyQuestionError, VerbatimError
+from index.search.searcher import AnswerPolicy, Searcher
+from index.store.core import Manifest, manifest_stamp, read_manifest
+from index.store.durable import write_atomically
+from index.store.metadata import StoredArticle
+from index.types import PARAGRAPH_SEPARATOR, Answer, Article, Hit, Sentence, Source
+
+__all__ = [
+    "PARAGRAPH_SEPARATOR",
+    "Answer",
+    "AnswerPolicy",
+    "Article",
+    "EmptyQuestionError",
+    "Hit",
+    "Manifest",
+    "Searcher",
+    "Sentence",
+    "Source",
+    "StoredArticle",
+    "VerbatimError",
+    "canonical_model_name",
+    "manifest_stamp",
+    "quiet_model_loading",
+    "read_manifest",
+    "write_atomically",
+]

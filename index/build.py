@@ -33,14 +33,20 @@ import numpy as np
 import pysbd
 
 from index.attribution import core as attribution
-from index.text import context
-from index.store import lexical as lexical_module
-from index.text import sentences as splitting
 from index.attribution.core import attribute
-from index.text.context import matching_texts
-from index.ingest.loaders import LoadProblem, load_articles
 from index.embedding.embedder import Embedder
 from index.errors import IndexBuildError, IndexLoadError
+from index.ingest.loaders import LoadProblem, load_articles
+from index.store import lexical as lexical_module
+from index.store.core import (
+    LoadedIndex,
+    Manifest,
+    StoreWrite,
+    build_lock,
+    check_writable_index_dir,
+    open_index,
+    write_generation,
+)
 from index.store.lexical import (
     LexicalIndex,
     Tokenizer,
@@ -51,8 +57,10 @@ from index.store.lexical import (
     load_counts,
 )
 from index.store.metadata import article_hash, text_hash
+from index.text import context
+from index.text import sentences as splitting
+from index.text.context import matching_texts
 from index.text.sentences import split_article
-from index.store.core import LoadedIndex, Manifest, StoreWrite, build_lock, check_writable_index_dir, open_index, write_generation
 from index.types import Article, Sentence
 
 # Hashes of the texts embedded for each row: one sha256 digest (32 uint8) per row, no pickle.
@@ -133,7 +141,9 @@ def build_index(
             if previous is not None:
                 previous.close()
         if not result.sentences:
-            raise IndexBuildError(f"The articles in {articles_path} hold no sentences; the existing index is unchanged.")
+            raise IndexBuildError(
+                f"The articles in {articles_path} hold no sentences; the existing index is unchanged."
+            )
         manifest = write_index(
             index_dir,
             embedder.name,
@@ -390,7 +400,9 @@ def _sentences_and_vectors(
     return _Built(sentences, keys, vectors, lexical, encoded, encode_seconds, len(articles) - len(fresh))
 
 
-def _keys_and_lexical(ordered: Sequence[_Split], total: int, previous: _Previous | None) -> tuple[np.ndarray, LexicalIndex]:
+def _keys_and_lexical(
+    ordered: Sequence[_Split], total: int, previous: _Previous | None
+) -> tuple[np.ndarray, LexicalIndex]:
     """The text keys and BM25 of all rows: carried over for unchanged articles where the previous
     index kept them, else computed from the embedded texts."""
     keys = np.empty((total, 32), dtype=np.uint8)

@@ -65,7 +65,11 @@ def load_qa(path: Path) -> list[QA]:
         try:
             data = json.loads(line)
             question, answers = data["question"], data["answers"]
-            if not isinstance(question, str) or not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+            if (
+                not isinstance(question, str)
+                or not isinstance(answers, list)
+                or not all(isinstance(a, str) for a in answers)
+            ):
                 raise TypeError
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise VerbatimError(f'{path}:{number}: expected {{"question": str, "answers": [str, ...]}}') from exc
@@ -118,8 +122,12 @@ def summarise(results: Sequence[QuestionResult]) -> EvaluationReport:
         n_answerable=len(answerable),
         n_unanswerable=len(unanswerable),
         top1=fraction(answerable, lambda r: r.shown_right),
-        top3=fraction(answerable, lambda r: not r.declined and r.first_right_rank is not None and r.first_right_rank <= 3),
-        mrr=sum(1 / r.first_right_rank for r in answerable if r.first_right_rank) / len(answerable) if answerable else 0.0,
+        top3=fraction(
+            answerable, lambda r: not r.declined and r.first_right_rank is not None and r.first_right_rank <= 3
+        ),
+        mrr=sum(1 / r.first_right_rank for r in answerable if r.first_right_rank) / len(answerable)
+        if answerable
+        else 0.0,
         answered=fraction(answerable, lambda r: not r.declined),
         declined=fraction(unanswerable, lambda r: r.declined),
         ms_per_question=sum(r.ms for r in results) / len(results) if results else 0.0,

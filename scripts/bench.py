@@ -18,14 +18,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.benchkit.report import json_ready, render  # noqa: E402
-from scripts.benchkit.run import BenchConfig, Encoders, run  # noqa: E402
-from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend  # noqa: E402
-from index.errors import VerbatimError  # noqa: E402
+from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
+from index.errors import VerbatimError
+from scripts.benchkit.report import json_ready, render
+from scripts.benchkit.run import BenchConfig, Encoders, run
 
-QUICK = {"sizes": (2_000,), "encode_limit": 0, "rebuild_articles": 60, "chats": 10, "per_chat": 2,
-         "sequential": 10, "latency_questions": 40, "rounds": 1, "build_repeats": 1,
-         "speech_questions": 20}
+QUICK = {
+    "sizes": (2_000,),
+    "encode_limit": 0,
+    "rebuild_articles": 60,
+    "chats": 10,
+    "per_chat": 2,
+    "sequential": 10,
+    "latency_questions": 40,
+    "rounds": 1,
+    "build_repeats": 1,
+    "speech_questions": 20,
+}
 
 
 def sizes(text: str) -> tuple[int, ...]:
@@ -50,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild-articles", type=int, help="articles in the rebuild corpus (default 10^4)")
     parser.add_argument("--chats", type=int, help="chats asking at once in the load test (default 50)")
     parser.add_argument(
-        "--backend", choices=BACKENDS, default="auto", help="question encoder, as the bot's VERBATIM_BACKEND (default auto)"
+        "--backend",
+        choices=BACKENDS,
+        default="auto",
+        help="question encoder, as the bot's VERBATIM_BACKEND (default auto)",
     )
     parser.add_argument(
         "--build-backend", choices=BACKENDS, default="auto", help="document encoder, as verbatim-index's (default auto)"

@@ -18,16 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.search.decline import fit_threshold  # noqa: E402
-from index.embedding.embedder import load_embedder, quiet_model_loading  # noqa: E402
-from index.errors import VerbatimError  # noqa: E402
-from index.evaluation import load_qa  # noqa: E402
-from index.search.searcher import AnswerPolicy, Searcher  # noqa: E402
+from index.embedding.embedder import load_embedder, quiet_model_loading
+from index.errors import VerbatimError
+from index.evaluation import load_qa
+from index.search.decline import fit_threshold
+from index.search.searcher import AnswerPolicy, Searcher
 
 NO_THRESHOLD = AnswerPolicy(min_score=float("-inf"))
 
 
-def outcomes(index: Path, qa: Path, own: bool, embedder) -> list[tuple[bool, float | None, str]]:  # noqa: ANN001
+def outcomes(index: Path, qa: Path, own: bool, embedder) -> list[tuple[bool, float | None, str]]:
     """(should answer, best score or None when a word rule declined, question) per question."""
     searcher = Searcher.open(index, embedder=embedder, policy=NO_THRESHOLD)
     try:

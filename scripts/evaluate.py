@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.embedding.embedder import quiet_model_loading  # noqa: E402
-from index.errors import VerbatimError  # noqa: E402
-from index.evaluation import QuestionResult, evaluate, load_qa  # noqa: E402
-from index.search.searcher import AnswerPolicy, Searcher  # noqa: E402
+from index.embedding.embedder import quiet_model_loading
+from index.errors import VerbatimError
+from index.evaluation import QuestionResult, evaluate, load_qa
+from index.search.searcher import AnswerPolicy, Searcher
 
 # The plain dense path as it was before hybrid ranking: what the full path is measured against.
 PLAIN_DENSE = AnswerPolicy(min_score=0.30, check_words=False, hybrid=False)
@@ -34,7 +34,9 @@ def describe(result: QuestionResult) -> str:
         verdict = "ok" if result.shown_right else "MISS"
     rank = result.first_right_rank if result.first_right_rank else "-"
     shown = (result.shown or "")[:100]
-    return f"[{verdict}] rank={rank} {result.ms:.1f} ms  {result.question}\n    shown: {shown}\n    why: {result.reason}"
+    return (
+        f"[{verdict}] rank={rank} {result.ms:.1f} ms  {result.question}\n    shown: {shown}\n    why: {result.reason}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,10 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", action="store_true", help="one block per question: rank, sentence shown, decision")
     parser.add_argument(
-        "--backend", choices=("auto", "torch", "onnx"), default="auto", help="query encoder (default auto: onnx where available)"
+        "--backend",
+        choices=("auto", "torch", "onnx"),
+        default="auto",
+        help="query encoder (default auto: onnx where available)",
     )
     parser.add_argument(
-        "--ranker", choices=("hybrid", "dense"), default="hybrid", help="full answer path, or plain dense for comparison"
+        "--ranker",
+        choices=("hybrid", "dense"),
+        default="hybrid",
+        help="full answer path, or plain dense for comparison",
     )
     args = parser.parse_args(argv)
     if args.backend != "onnx":

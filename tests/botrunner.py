@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from telegram.ext import Application
 
-from bot.telegram.app import build_application, running
 from bot.settings import Settings
+from bot.telegram.app import build_application, running
 from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI
 
@@ -30,7 +30,9 @@ async def polling(application: Application, scenario: Callable[[], Awaitable[T]]
         return await scenario()
 
 
-def run_bot(server: FakeBotAPI, searcher: Searcher, scenario: Callable[[Application], Awaitable[T]], **overrides: object) -> T:
+def run_bot(
+    server: FakeBotAPI, searcher: Searcher, scenario: Callable[[Application], Awaitable[T]], **overrides: object
+) -> T:
     """Build the real application for ``searcher`` and run ``scenario`` while it polls ``server``."""
     application = build_application(settings_for(server, searcher.directory, **overrides), searcher)
     return asyncio.run(polling(application, lambda: scenario(application)))

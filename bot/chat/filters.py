@@ -63,9 +63,9 @@ def question_text(message: Message, bot_username: str | None) -> str:
     for entity in message.entities or ():
         begin, end = entity.offset, entity.offset + entity.length
         piece = units[begin * 2 : end * 2].decode("utf-16-le", "surrogatepass")
-        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
-            cut.append((begin, end))
-        elif entity.type == MessageEntity.MENTION and wanted is not None and piece.lower() == wanted:
+        if (entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0) or (
+            entity.type == MessageEntity.MENTION and wanted is not None and piece.lower() == wanted
+        ):
             cut.append((begin, end))
     kept = bytearray()
     position = 0

@@ -225,4 +225,3 @@ def install_guard(application: Application, settings: Settings) -> Guard:
     guard = Guard(settings)
     application.add_handler(TypeHandler(Update, guard), group=GUARD_GROUP)
     return guard
-

@@ -37,7 +37,9 @@ class ReadQuestion:
 def visible_text(text: str) -> str:
     """``text`` without invisible characters and with every run of whitespace folded to one space."""
     kept = "".join(
-        " " if char.isspace() else char for char in text if char.isspace() or unicodedata.category(char) not in _INVISIBLE
+        " " if char.isspace() else char
+        for char in text
+        if char.isspace() or unicodedata.category(char) not in _INVISIBLE
     )
     return " ".join(kept.split())
 

@@ -63,7 +63,5 @@ def small_talk(text: str) -> SmallTalk | None:
 
 def _plain_words(text: str) -> list[str]:
     """Casefolded words of ``text``: letters, digits and apostrophes kept, all else a space."""
-    kept = "".join(
-        char if unicodedata.category(char)[0] in "LN" or char in "'’" else " " for char in text.casefold()
-    )
+    kept = "".join(char if unicodedata.category(char)[0] in "LN" or char in "'’" else " " for char in text.casefold())
     return kept.split()

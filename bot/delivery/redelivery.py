@@ -118,7 +118,10 @@ class UpdateJournal:
             return
         logger.info(
             "Update state file %s: %d answered and %d unanswered update(s) remembered for bot %d",
-            self._file.path, len(self._handled), len(self._pending), bot_id,
+            self._file.path,
+            len(self._handled),
+            len(self._pending),
+            bot_id,
         )
         self._writer = asyncio.create_task(self._write_loop(), name="verbatim-update-journal")
 
@@ -133,7 +136,9 @@ class UpdateJournal:
                 updates.append(Update.de_json(data, bot))
             except Exception:  # one odd entry must not stop the bot; it is dropped
                 logger.warning(
-                    "Cannot read back update %d from the update state file; it is not answered again", key[0], exc_info=True
+                    "Cannot read back update %d from the update state file; it is not answered again",
+                    key[0],
+                    exc_info=True,
                 )
                 del self._pending[key]
                 self._changed()
@@ -222,7 +227,8 @@ class UpdateJournal:
             logger.warning(
                 "More than %d updates are waiting to be answered; update %d is no longer kept in the "
                 "update state file (it is still answered, unless the bot stops before it is)",
-                PENDING_KEEP, dropped_id,
+                PENDING_KEEP,
+                dropped_id,
             )
         return key
 
@@ -266,7 +272,9 @@ class UpdateJournal:
         except StateFileError as error:
             logger.warning("%s Running without an update state file: %s.", error, _CONSEQUENCE)
         except Exception:  # never let the journal take the bot down
-            logger.warning("Cannot save the update state file %s; running without it: %s.", file.path, _CONSEQUENCE, exc_info=True)
+            logger.warning(
+                "Cannot save the update state file %s; running without it: %s.", file.path, _CONSEQUENCE, exc_info=True
+            )
         self._file = None
         return False
 

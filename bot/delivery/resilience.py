@@ -35,7 +35,7 @@ from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest, RequestData
 
-from index.errors import VerbatimError
+from index import VerbatimError
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,12 @@ class RetryingRateLimiter(AIORateLimiter):
                 delay = self.policy.delay(attempt)
                 logger.warning(
                     "Telegram call %s failed (%s: %s); retry %d of %d in %.1f s",
-                    endpoint, type(error).__name__, error, attempt, self.policy.attempts - 1, delay,
+                    endpoint,
+                    type(error).__name__,
+                    error,
+                    attempt,
+                    self.policy.attempts - 1,
+                    delay,
                 )
                 await asyncio.sleep(delay)
                 attempt += 1
@@ -132,7 +137,9 @@ class PollingErrorLog:
             now = self._clock()
             if self._last_warning is None or now - self._last_warning >= self._quiet:
                 self._last_warning = now
-                logger.warning("Cannot fetch updates from Telegram (%s: %s); retrying with backoff", type(error).__name__, error)
+                logger.warning(
+                    "Cannot fetch updates from Telegram (%s: %s); retrying with backoff", type(error).__name__, error
+                )
             else:
                 logger.debug("Still cannot fetch updates (%s: %s)", type(error).__name__, error)
         except Exception:  # pragma: no cover - logging itself failed; nothing sensible is left

@@ -38,12 +38,11 @@ import fcntl
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from index.store.durable import write_atomically
-from index.errors import VerbatimError
+from index import VerbatimError, write_atomically
 
 FORMAT = "verbatim-update-state"
 VERSION = 1
@@ -138,7 +137,9 @@ class StateFile:
                 document = {"format": FORMAT, "version": VERSION, "bots": bots}
                 write_atomically(self.path, json.dumps(document, separators=(",", ":")).encode("utf-8"))
         except OSError as error:
-            raise StateFileError(f"Cannot write the update state file {self.path}: {error.strerror or error}.") from error
+            raise StateFileError(
+                f"Cannot write the update state file {self.path}: {error.strerror or error}."
+            ) from error
 
     def _read_bots(self) -> dict[str, Any]:
         try:
@@ -146,7 +147,9 @@ class StateFile:
         except (FileNotFoundError, NotADirectoryError):
             return {}  # nothing saved yet (whether it can be saved is for save() to find out)
         except OSError as error:
-            raise StateFileError(f"Cannot read the update state file {self.path}: {error.strerror or error}.") from error
+            raise StateFileError(
+                f"Cannot read the update state file {self.path}: {error.strerror or error}."
+            ) from error
         if not data.strip():
             return {}  # e.g. made by `touch`: nothing to lose
         try:
@@ -177,7 +180,7 @@ class StateFile:
 
 def _entry(state: BotState) -> dict[str, Any]:
     return {
-        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "last_handled_update_id": state.last_handled_update_id,
         "handled": [[h.update_id, h.fingerprint] for h in state.handled[-KEEP:]],
         "pending": [p.update for p in state.pending[-PENDING_KEEP:]],

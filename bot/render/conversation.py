@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup
 
-from bot.render import keyboards
-from bot.render import replies
-from index.store.metadata import StoredArticle
-from index.types import Answer, Hit
+from bot.render import keyboards, replies
+from index import Answer, Hit, StoredArticle
 
 if TYPE_CHECKING:
-    from index.store.core import Manifest
+    from index import Manifest
 
 # Quotes shown at once for one question; a speaker quoted 40 times gets the rest behind "More".
 MAX_QUOTES = 10

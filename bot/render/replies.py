@@ -20,11 +20,10 @@ from datetime import date
 from html import escape as _escape
 from typing import TYPE_CHECKING
 
-from index.store.metadata import StoredArticle
-from index.types import PARAGRAPH_SEPARATOR, Answer, Hit
+from index import PARAGRAPH_SEPARATOR, Answer, Hit, StoredArticle
 
 if TYPE_CHECKING:  # only the type: rendering needs no FAISS
-    from index.store.core import Manifest
+    from index import Manifest
 
 TELEGRAM_LIMIT = 4096
 ELLIPSIS = "…"
@@ -206,7 +205,9 @@ def quote_messages(
     return messages
 
 
-def answer_messages(answer: Answer, *, max_quotes: int | None = None, limit: int = TELEGRAM_LIMIT) -> list[QuoteMessage]:
+def answer_messages(
+    answer: Answer, *, max_quotes: int | None = None, limit: int = TELEGRAM_LIMIT
+) -> list[QuoteMessage]:
     """The Telegram reply to an answer: its quotes over as many messages as needed, or a decline.
 
     Only the first ``max_quotes`` hits are quoted (the rest are left for a "More" button);
@@ -342,7 +343,9 @@ def help_text(articles: Sequence[StoredArticle], examples: Sequence[str]) -> str
         f"I know {_articles_phrase(len(articles))}. Type a question, for example:",
     ]
     lines += [f"  {e}" for e in examples]
-    lines.append("/sources lists the articles; /about describes the index; /help shows this; an empty line or Ctrl-D quits.")
+    lines.append(
+        "/sources lists the articles; /about describes the index; /help shows this; an empty line or Ctrl-D quits."
+    )
     return "\n".join(lines)
 
 

@@ -15,8 +15,7 @@ import contextlib
 import logging
 
 from bot.runtime.services import SearcherHolder
-from index.search.searcher import Searcher
-from index.types import Answer
+from index import Answer, Searcher
 
 logger = logging.getLogger(__name__)
 # As many as the Application handles at once (app.CONCURRENT_UPDATES): one burst, one encode.

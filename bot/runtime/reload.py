@@ -26,10 +26,7 @@ from bot.chat.guards import ADMIN_ONLY_TEXT, is_admin
 from bot.logging_setup import Redactor, secrets_of
 from bot.runtime.services import SERVICES_KEY, SearcherHolder
 from bot.settings import Settings
-from index.embedding.embedder import canonical_model_name
-from index.errors import VerbatimError
-from index.search.searcher import Searcher
-from index.store.core import manifest_stamp, read_manifest
+from index import Searcher, VerbatimError, canonical_model_name, manifest_stamp, read_manifest
 
 logger = logging.getLogger(__name__)
 
@@ -102,10 +99,15 @@ class IndexReloader:
                 self.refusals += 1
                 reason = self._redact(str(exc)) or type(exc).__name__
                 logger.error(
-                    "Reload (%s) refused: %s Still serving %s.", trigger, reason, describe(current),
+                    "Reload (%s) refused: %s Still serving %s.",
+                    trigger,
+                    reason,
+                    describe(current),
                     exc_info=not isinstance(exc, (OSError, VerbatimError)),  # a bug gets its traceback
                 )
-                return ReloadOutcome(False, True, f"The new index was refused: {reason}\nStill serving {describe(current)}.")
+                return ReloadOutcome(
+                    False, True, f"The new index was refused: {reason}\nStill serving {describe(current)}."
+                )
             self._seen = stamp
             if fresh is None:
                 logger.info("Reload (%s): %s is already serving", trigger, current.manifest.generation)
@@ -163,7 +165,9 @@ class IndexReloader:
         wanted = canonical_model_name(self._settings.model) if self._settings.model else manifest.model
         # The same model: reuse the one in memory (no second copy, no load time).
         embedder = current.embedder if manifest.model == current.embedder.name == wanted else None
-        searcher = Searcher.open(self._index_dir, model=self._settings.model, backend=self._settings.backend, embedder=embedder)
+        searcher = Searcher.open(
+            self._index_dir, model=self._settings.model, backend=self._settings.backend, embedder=embedder
+        )
         try:
             searcher.speaker_index()  # built here, off the event loop: no question waits for it
         except BaseException:

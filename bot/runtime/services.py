@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from telegram.ext import ContextTypes
 
 from bot.settings import Settings
-from index.search.searcher import Searcher
+from index import Searcher
 
 SERVICES_KEY = "verbatim"
 

@@ -30,19 +30,17 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram import buttons
-from bot.telegram import handlers
-from bot.telegram import inline
 from bot.chat.filters import ADDRESSED
-from bot.telegram.commands import register_commands
 from bot.chat.guards import install_guard
-from bot.runtime.reload import WATCH_INTERVAL, install_reloader, reload_command, reloader_of
 from bot.delivery.redelivery import OnceUpdateProcessor, UpdateJournal
 from bot.delivery.resilience import PollingErrorLog, PollingRequest, RetryingRateLimiter, TokenWatch
 from bot.runtime.batcher import AnswerBatcher
+from bot.runtime.reload import WATCH_INTERVAL, install_reloader, reload_command, reloader_of
 from bot.runtime.services import SERVICES_KEY, SearcherHolder, Services
 from bot.settings import Settings
-from index.search.searcher import Searcher
+from bot.telegram import buttons, handlers, inline
+from bot.telegram.commands import register_commands
+from index import Searcher
 
 logger = logging.getLogger(__name__)
 
@@ -244,6 +242,8 @@ async def _initialize(application: Application, max_delay: float = 30.0) -> None
         except InvalidToken:
             raise  # retrying cannot fix a wrong token
         except (NetworkError, RetryAfter) as error:
-            logger.warning("Cannot reach Telegram at start-up (%s: %s); retrying in %.0f s", type(error).__name__, error, delay)
+            logger.warning(
+                "Cannot reach Telegram at start-up (%s: %s); retrying in %.0f s", type(error).__name__, error, delay
+            )
             await asyncio.sleep(delay)
             delay = min(max_delay, delay * 2)

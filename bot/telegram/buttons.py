@@ -15,12 +15,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.render import conversation
-from bot.render import keyboards
-from bot.render import replies
 from bot.chat.inputs import read_question
-from bot.telegram.sending import NO_PREVIEW, answer_question, send_plan
+from bot.render import conversation, keyboards, replies
 from bot.runtime.services import services_of
+from bot.telegram.sending import NO_PREVIEW, answer_question, send_plan
 
 logger = logging.getLogger(__name__)
 

@@ -13,14 +13,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import ContextTypes
 
-from bot.render import conversation
-from bot.render import replies
 from bot.chat.filters import question_text
 from bot.chat.inputs import read_question, visible_text
-from bot.render.examples import example_questions
 from bot.chat.small_talk import SmallTalk, small_talk
-from bot.telegram.sending import answer_question, reply_target, reply_with_plan
+from bot.render import conversation, replies
+from bot.render.examples import example_questions
 from bot.runtime.services import services_of
+from bot.telegram.sending import answer_question, reply_target, reply_with_plan
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +52,9 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Index size, model and build date."""
     message = update.effective_message
     if message is not None:
-        await reply_with_plan(context.bot, message, conversation.plan_about(services_of(context).searchers.current.manifest))
+        await reply_with_plan(
+            context.bot, message, conversation.plan_about(services_of(context).searchers.current.manifest)
+        )
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -104,7 +105,9 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
         # Telegram stayed unreachable through every retry, or a reply timed out and may well have
         # arrived: an apology would fail too, or follow the answer it apologises for.
-        logger.warning("Update %s: no reply delivered, Telegram unreachable (%s: %s)", update_id, type(error).__name__, error)
+        logger.warning(
+            "Update %s: no reply delivered, Telegram unreachable (%s: %s)", update_id, type(error).__name__, error
+        )
         return
     logger.error("Error while handling update %s", update_id, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:

@@ -24,11 +24,10 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.render import keyboards
-from bot.render import replies
+from bot.render import keyboards, replies
 from bot.render.examples import example_questions
 from bot.runtime.services import services_of
-from index.types import Answer, Hit
+from index import Answer, Hit
 
 logger = logging.getLogger(__name__)
 

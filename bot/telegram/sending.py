@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from telegram import Bot, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
 
-from bot.render import keyboards
 from bot.chat.filters import is_group
+from bot.render import keyboards
 from bot.render.conversation import Outgoing, plan_answer
 from bot.runtime.services import Services
 from bot.telegram.typing_indicator import typing_while
@@ -27,7 +27,9 @@ async def send_plan(
     sent = []
     for number, outgoing in enumerate(plan):
         reply = (
-            ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to is not None and number == 0 else None
+            ReplyParameters(reply_to, allow_sending_without_reply=True)
+            if reply_to is not None and number == 0
+            else None
         )
         sent.append(
             await bot.send_message(
@@ -56,7 +58,13 @@ async def reply_with_plan(bot: Bot, message: Message, plan: Sequence[Outgoing]) 
 
 
 async def answer_question(
-    bot: Bot, services: Services, chat_id: int, question: str, *, reply_to: int | None = None, thread_id: int | None = None
+    bot: Bot,
+    services: Services,
+    chat_id: int,
+    question: str,
+    *,
+    reply_to: int | None = None,
+    thread_id: int | None = None,
 ) -> list[Message]:
     """Answer ``question`` (showing "typing…" if that takes a while) and send the reply with its buttons.
 

@@ -81,8 +81,14 @@ _LEMMA_FORMS: dict[str, tuple[str, ...]] = {
     "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
     "admit": ("admit", "admits", "admitted", "admitting"),
     "emphasize": (
-        "emphasize", "emphasizes", "emphasized", "emphasizing",
-        "emphasise", "emphasises", "emphasised", "emphasising",
+        "emphasize",
+        "emphasizes",
+        "emphasized",
+        "emphasizing",
+        "emphasise",
+        "emphasises",
+        "emphasised",
+        "emphasising",
     ),
     "urge": ("urge", "urges", "urged", "urging"),
     "suggest": ("suggest", "suggests", "suggested", "suggesting"),
@@ -105,8 +111,14 @@ _LEMMA_FORMS: dict[str, tuple[str, ...]] = {
     "ask": ("ask", "asks", "asked", "asking"),
     "report": ("report", "reports", "reported", "reporting"),
     "criticize": (
-        "criticize", "criticizes", "criticized", "criticizing",
-        "criticise", "criticises", "criticised", "criticising",
+        "criticize",
+        "criticizes",
+        "criticized",
+        "criticizing",
+        "criticise",
+        "criticises",
+        "criticised",
+        "criticising",
     ),
     "complain": ("complain", "complains", "complained", "complaining"),
     "accuse": ("accuse", "accuses", "accused", "accusing"),
@@ -131,8 +143,23 @@ _DETECT_FORMS: dict[str, str] = {
     for form, lemma in _FORM_TO_LEMMA.items()
     if not form.endswith("ing")
     and lemma not in {"speak", "think", "ask"}
-    and form not in {"written", "comments", "remarks", "states", "reports", "tweets", "signals",
-                     "promises", "vows", "cautions", "notes", "claims", "stresses", "urges"}
+    and form
+    not in {
+        "written",
+        "comments",
+        "remarks",
+        "states",
+        "reports",
+        "tweets",
+        "signals",
+        "promises",
+        "vows",
+        "cautions",
+        "notes",
+        "claims",
+        "stresses",
+        "urges",
+    }
     and (form != lemma or form == "say")
 }
 
@@ -175,7 +202,7 @@ tim timothy ted chuck mitch marco adam ron ronald dick rand hakeem kurt jordan c
 walter hans olli ulf sauli alar xi mevlut hakan volker edgars
 krisjanis arturs gabrielius ramzi bashar ismail yoav isaac liam neil ian
 martin roman arseniy petr mikheil irakli giorgi bidzina nikol ilham kassym nursultan
-emomali shavkat sadyr aleksandar milos zoran janez borut ludovit 
+emomali shavkat sadyr aleksandar milos zoran janez borut ludovit
 """)
 _FIRST_NAMES = _FEMALE | _MALE
 
@@ -298,8 +325,7 @@ through without within among across behind beyond near like upon onto
 _CONNECTORS = _words("of to for")  # inside titles and organisations: "Secretary of State"
 _PARTICLES = _words("de van von der den bin ibn al el la le du da di del dos das ter")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
-_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m",
-             "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # Adverbs and auxiliaries that may sit between a subject and its verb ("Kuleba also said").
 _BETWEEN = _words("""
 also later earlier then again further previously repeatedly recently separately similarly
@@ -418,8 +444,14 @@ def _is_name_token(t: _Tok) -> bool:
         return False  # an acronym: NATO, OSCE
     low = _bare(t.low)
     if (
-        low in _TITLE or low in _STOP or low in _MONTHS or low in _WEEKDAYS or low in _DEMONYMS
-        or low in _GENERIC or low in _ORG_HEADS or low in _KNOWN_ORGS
+        low in _TITLE
+        or low in _STOP
+        or low in _MONTHS
+        or low in _WEEKDAYS
+        or low in _DEMONYMS
+        or low in _GENERIC
+        or low in _ORG_HEADS
+        or low in _KNOWN_ORGS
     ):
         return False
     return not (low in _PLACES and low not in _FIRST_NAMES)
@@ -479,8 +511,11 @@ def _chain_end(toks: list[_Tok], i: int) -> int:
         if _is_cap(nx) and not _is_possessive(toks[j]):
             j += 1
         elif (
-            nx.kind == "W" and (nx.low in _CONNECTORS or nx.low in _PARTICLES)
-            and j + 2 < n and _is_cap(toks[j + 2]) and not _is_possessive(toks[j])
+            nx.kind == "W"
+            and (nx.low in _CONNECTORS or nx.low in _PARTICLES)
+            and j + 2 < n
+            and _is_cap(toks[j + 2])
+            and not _is_possessive(toks[j])
         ):
             j += 2
         else:
@@ -530,9 +565,10 @@ def _title_before(text: str, toks: list[_Tok], s: int) -> tuple[str, str | None]
     i = s
     while i > 0 and s - i < 9:
         p = toks[i - 1]
-        if p.kind == "A" or (p.kind == "W" and (
-            (p.text[0].isupper() and p.low not in _STOP) or p.low in _ROLE_LOWER or p.low in _CONNECTORS
-        )):
+        if p.kind == "A" or (
+            p.kind == "W"
+            and ((p.text[0].isupper() and p.low not in _STOP) or p.low in _ROLE_LOWER or p.low in _CONNECTORS)
+        ):
             i -= 1
         else:
             break
@@ -560,9 +596,10 @@ def _title_after(text: str, toks: list[_Tok], b: int) -> str:
     start = k
     while k < len(toks) and k - start < 9:
         t = toks[k]
-        if t.kind == "A" or (t.kind == "W" and (
-            (t.text[0].isupper() and t.low not in _STOP) or t.low in _ROLE_LOWER or t.low in _CONNECTORS
-        )):
+        if t.kind == "A" or (
+            t.kind == "W"
+            and ((t.text[0].isupper() and t.low not in _STOP) or t.low in _ROLE_LOWER or t.low in _CONNECTORS)
+        ):
             k += 1
         else:
             break
@@ -602,9 +639,16 @@ def _skip_between(toks: list[_Tok], j: int) -> int:
             continue
         if t.kind == "N" or (t.kind == "W" and (t.low in _MONTHS or t.low in _WEEKDAYS or t.low in _TIME_NOUNS)):
             k = j
-            while k >= 0 and j - k < 6 and (
-                toks[k].kind == "N" or toks[k].text == ","
-                or toks[k].low in _MONTHS or toks[k].low in _WEEKDAYS or toks[k].low in _TIME_NOUNS
+            while (
+                k >= 0
+                and j - k < 6
+                and (
+                    toks[k].kind == "N"
+                    or toks[k].text == ","
+                    or toks[k].low in _MONTHS
+                    or toks[k].low in _WEEKDAYS
+                    or toks[k].low in _TIME_NOUNS
+                )
             ):
                 k -= 1
             if k >= 0 and toks[k].low in _TIME_INTRO:
@@ -622,15 +666,20 @@ def _role_words(toks: list[_Tok], j: int) -> str | None:
     i = j
     while i >= 0 and j - i < 10:
         t = toks[i]
-        if t.kind == "A" or (t.kind == "W" and (
-            (t.text[0].isupper() and t.low not in _STOP) or t.low in _ROLE_LOWER
-            or t.low in _CONNECTORS or t.low in _DETERMINERS
-        )):
+        if t.kind == "A" or (
+            t.kind == "W"
+            and (
+                (t.text[0].isupper() and t.low not in _STOP)
+                or t.low in _ROLE_LOWER
+                or t.low in _CONNECTORS
+                or t.low in _DETERMINERS
+            )
+        ):
             i -= 1
         else:
             break
     words = [_bare(t.low) for t in toks[i + 1 : j + 1] if t.low not in _DETERMINERS]
-    if not words or not any(w in _ROLE_HEADS for w in words) or words[-1] in _GENERIC and words[-1].endswith("s"):
+    if not words or not any(w in _ROLE_HEADS for w in words) or (words[-1] in _GENERIC and words[-1].endswith("s")):
         return None
     return " ".join(words)
 
@@ -704,10 +753,16 @@ def _subject_after(text: str, toks: list[_Tok], k: int, verb: str, v: int) -> _C
     e = k
     while e < n and e - k < 12:
         t = toks[e]
-        if t.kind == "A" or (t.kind == "W" and (
-            t.text[0].isupper() or t.low in _ROLE_LOWER or t.low in _CONNECTORS
-            or t.low in _DETERMINERS or t.low in _PARTICLES
-        )):
+        if t.kind == "A" or (
+            t.kind == "W"
+            and (
+                t.text[0].isupper()
+                or t.low in _ROLE_LOWER
+                or t.low in _CONNECTORS
+                or t.low in _DETERMINERS
+                or t.low in _PARTICLES
+            )
+        ):
             e += 1
         else:
             break
@@ -759,7 +814,7 @@ def _claims(text: str, toks: list[_Tok]) -> list[_Claim]:
 
 
 def _quoted_as_saying(text: str, toks: list[_Tok], v: int) -> _Claim | None:
-    """"Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
+    """ "Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
     k = v - 2
     if k < 0:
         return None
@@ -781,9 +836,7 @@ def _parse(text: str, inside: bool) -> _Parsed:
     toks = _tokenise(text, spans)
     lead = len(text) - len(text.lstrip())
     starts_in_quote = bool(spans) and spans[0][0] <= lead
-    gendered = tuple(
-        (i, _GENDERED[t.low]) for i, t in enumerate(toks) if t.kind == "W" and t.low in _GENDERED
-    )
+    gendered = tuple((i, _GENDERED[t.low]) for i, t in enumerate(toks) if t.kind == "W" and t.low in _GENDERED)
     return _Parsed(
         toks, starts_in_quote, ends_inside, tuple(_mentions(text, toks)), tuple(_claims(text, toks)), gendered
     )
@@ -874,12 +927,7 @@ def _pronoun_evidence(parsed: Sequence[_Parsed], people: _People, gender: dict[s
 
 def _resolve_role(role: str, people: _People) -> str | None:
     asked = set(role.split())
-    found = {
-        person
-        for title, persons in people.roles.items()
-        if asked <= set(title.split())
-        for person in persons
-    }
+    found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -930,27 +978,26 @@ def _attribute_article(sentences: Sequence[Sentence], title: str) -> list[Senten
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
     for i in range(len(parsed) - 2, -1, -1):
         if (
-            speakers[i] is None and parsed[i].ends_in_quote and speakers[i + 1]
+            speakers[i] is None
+            and parsed[i].ends_in_quote
+            and speakers[i + 1]
             and sentences[i + 1].paragraph == sentences[i].paragraph
         ):
             speakers[i], verbs[i] = speakers[i + 1], verbs[i + 1]
     # A bare quote continues the quote of the sentence before it: '"...," Smith said. / "At the same time ..."'
     for i in range(1, len(parsed)):
-        if speakers[i] is None and parsed[i].starts_in_quote and speakers[i - 1] and (
-            sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote
+        if (
+            speakers[i] is None
+            and parsed[i].starts_in_quote
+            and speakers[i - 1]
+            and (sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote)
         ):
             speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
 
     # One organisation, one string: "Foreign Ministry" -> "Ukraine’s Foreign Ministry".
-    longer = {
-        o: matches[0]
-        for o in orgs
-        if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1
-    }
+    longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
     named = [longer.get(sp, sp) if sp else None for sp in speakers]
-    return [
-        replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)
-    ]
+    return [replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)]
 
 
 def _resolve_claim(
@@ -982,9 +1029,7 @@ def _resolve_pronoun(
 ) -> str | None:
     want = _PRONOUNS[c.value]
     before = [name for idx, name in reversed(here) if idx < c.index]
-    recent = [
-        speakers[k] for k in range(i - 1, max(-1, i - 1 - _PRONOUN_WINDOW), -1) if speakers[k]
-    ]
+    recent = [speakers[k] for k in range(i - 1, max(-1, i - 1 - _PRONOUN_WINDOW), -1) if speakers[k]]
     previous = speakers[i - 1] if i else None
     if want in ("m", "f"):
         named = [name for k in range(i - 1, max(-1, i - 3), -1) for _, name in reversed(mentioned[k])]

@@ -28,9 +28,7 @@ class Embedder(Protocol):
     name: str  # the model name recorded in an index's manifest
     dim: int
 
-    def encode_documents(
-        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
-    ) -> np.ndarray: ...
+    def encode_documents(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
 
     def encode_query(self, text: str) -> np.ndarray: ...
 
@@ -77,9 +75,7 @@ class SentenceTransformerEmbedder:
             raise VerbatimError(f"The model {model!r} does not report an embedding dimension.")
         self.dim = int(dim)
 
-    def encode_documents(
-        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
-    ) -> np.ndarray:
+    def encode_documents(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         vectors = self._model.encode(

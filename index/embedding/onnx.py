@@ -150,9 +150,7 @@ class OnnxInt8Embedder:
             raise VerbatimError(f"Could not load the int8 ONNX model {path}: {exc}") from exc
         output = session.get_outputs()[0]
         if output.shape[-1] != self.dim:
-            raise VerbatimError(
-                f"The ONNX model {path} gives {output.shape[-1]}-dimensional tokens, not {self.dim}."
-            )
+            raise VerbatimError(f"The ONNX model {path} gives {output.shape[-1]}-dimensional tokens, not {self.dim}.")
         return session
 
     def _run(self, encodings: Sequence[Encoding]) -> np.ndarray:
@@ -161,9 +159,7 @@ class OnnxInt8Embedder:
         hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._input_names})[0]
         return mean_pool_normalise(hidden, mask)
 
-    def encode_documents(
-        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
-    ) -> np.ndarray:
+    def encode_documents(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1 (got {batch_size})")
         out = np.zeros((len(texts), self.dim), dtype=np.float32)

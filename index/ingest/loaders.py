@@ -189,7 +189,9 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 # Single * or _ emphasis only around whole words, so snake_case and "5 * 3" survive.
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"
+)
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
@@ -252,7 +254,18 @@ def parse_markdown(text: str) -> tuple[str, tuple[str, ...]]:
 # Elements whose text is never article text (form controls: a comment form's "Post Comment").
 # <form> itself is not here: some sites wrap the whole page in one.
 _IGNORED_TAGS = (
-    "script", "style", "noscript", "template", "nav", "footer", "head", "svg", "iframe", "button", "select", "textarea"
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "head",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+    "textarea",
 )
 # Elements that start a new block of text (for the no-<p> fallback and for unclosed <p>).
 _BLOCK_TAGS = frozenset(

@@ -150,6 +150,9 @@ def decide(
             return Decision(True, "No article uses any word of the question.")
     if best_score < min_score:
         if best_holds_search:
-            return Decision(False, f"A search for words the articles use: the best sentence holds them all (score {best_score:.2f}).")
+            return Decision(
+                False,
+                f"A search for words the articles use: the best sentence holds them all (score {best_score:.2f}).",
+            )
         return Decision(True, f"The best sentence scores {best_score:.2f}, below {min_score:.2f}.")
     return Decision(False, f"The best sentence scores {best_score:.2f} (at least {min_score:.2f}).")

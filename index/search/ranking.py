@@ -53,8 +53,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.store.lexical import STOP_WORDS
 from index.search.memo import BoundedMemo
+from index.store.lexical import STOP_WORDS
 
 # Candidates taken from each ranker before scoring.
 CANDIDATES = 50
@@ -68,11 +68,11 @@ _NUMBER_WORDS = (
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half"
 ).split()
 # "<num>" is how corpora that mask their numbers (TrecQA does) write one.
-_NUMBER = re.compile(r"\d|<num>|\b(?:%s)\b" % "|".join(_NUMBER_WORDS), re.IGNORECASE)
+_NUMBER = re.compile(r"\d|<num>|\b(?:{})\b".format("|".join(_NUMBER_WORDS)), re.IGNORECASE)
 _DATE = re.compile(
     r"\b1[5-9]\d\d\b|\b20\d\d\b|<num>|\b\d+(?:st|nd|rd|th)\b|\bcentury\b|\bdecades?\b|\bago\b|\bsince\b"
     r"|\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?:%s)\b" % "|".join(_MONTHS),
+    r"|\b(?:{})\b".format("|".join(_MONTHS)),
     re.IGNORECASE,
 )
 # A capitalised word that does not open a sentence or a quote: part of a name.
@@ -109,7 +109,7 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_IN_QUESTION = re.compile(r"\b(%s)\b" % "|".join(_MONTHS[:12]), re.IGNORECASE)
+_MONTH_IN_QUESTION = re.compile(r"\b({})\b".format("|".join(_MONTHS[:12])), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,7 @@ def score_candidates(
         score = c.dense
         if best_lexical > 0:
             score += weights.lexical * c.lexical / best_lexical
-        if kind == "name" and novel or kind in _KIND_TESTS and tests.holds(kind, c.text):  # holds_answer_type
+        if (kind == "name" and novel) or (kind in _KIND_TESTS and tests.holds(kind, c.text)):  # holds_answer_type
             score += weights.answer_type
         score += weights.length * min(words, weights.length_words) / weights.length_words
         if asked:

@@ -28,16 +28,16 @@ from pathlib import Path
 
 import numpy as np
 
-from index.search.decline import MIN_SCORE, decide, search_terms
 from index.embedding.embedder import Embedder, canonical_model_name, load_embedder
 from index.errors import EmptyQuestionError, IndexLoadError
-from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
+from index.search.decline import MIN_SCORE, decide, search_terms
 from index.search.memo import BoundedMemo
-from index.store.metadata import StoredArticle, StoredSentence
 from index.search.ranking import CANDIDATES, Candidate, TextTests, Weights, score_candidates
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery, bare_name, parse_speech_query
 from index.store.core import LoadedIndex, Manifest, open_index, read_manifest
+from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
+from index.store.metadata import StoredArticle, StoredSentence
 from index.types import Answer, Hit, Sentence, Source
 
 # Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
@@ -192,7 +192,9 @@ class Searcher:
         articles = self._articles_of(sentences.values())
         return _fold_duplicates([_hit(sentences[r], s, r, articles) for r, s in found if r in sentences])[:k]
 
-    def _hybrid_hits(self, question: str, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
+    def _hybrid_hits(
+        self, question: str, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int
+    ) -> list[Hit]:
         tokenizer = self._tokenizer
         terms = tokenizer.query_terms(question, self.policy.weights.names)
         lexical_scores = self._lexical.scores(terms)
@@ -316,10 +318,17 @@ class Searcher:
         hits = self.search_vectors([question], vector[None, :], 10)[0]
         if speech is not None and not speech.loose:
             tokenizer = self._tokenizer
-            if self.policy.check_words and not any(self._lexical.knows(w, tokenizer) for w in tokenizer.words(speech.name)):
+            if self.policy.check_words and not any(
+                self._lexical.knows(w, tokenizer) for w in tokenizer.words(speech.name)
+            ):
                 nearest = hits[0] if hits else None
                 return Answer(
-                    question, (), declined=True, reason=f"No article mentions {speech.name}.", nearest=nearest, ranked=tuple(hits)
+                    question,
+                    (),
+                    declined=True,
+                    reason=f"No article mentions {speech.name}.",
+                    nearest=nearest,
+                    ranked=tuple(hits),
                 )
             mentions = self._mentions_answer(question, vector, speech, hits)
             if mentions is not None:
@@ -353,8 +362,10 @@ class Searcher:
         shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or holds_search(h)]
         return Answer(question, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 
-    def _mentions_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]) -> Answer | None:
-        """"What did X say?" when no sentence is attributed to X: the sentences that mention X,
+    def _mentions_answer(
+        self, question: str, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]
+    ) -> Answer | None:
+        """ "What did X say?" when no sentence is attributed to X: the sentences that mention X,
         best first, under a note saying that they only mention X (None when none does).
         ``ranked``: the question's ordinary ranking, which the mentions are taken from first.
 
@@ -396,7 +407,9 @@ class Searcher:
 
     def _speech_answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
-        stored = self._quotes.get_or_compute(tuple(speakers), lambda _: self._index.metadata.sentences_by_speakers(speakers))
+        stored = self._quotes.get_or_compute(
+            tuple(speakers), lambda _: self._index.metadata.sentences_by_speakers(speakers)
+        )
         if not stored:
             return Answer(question, (), declined=True, reason=f"No sentence quotes {speech.name}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
@@ -439,6 +452,7 @@ def _speech_order(
     of the first group jumps ahead and the rest keep the order they were written in. Articles
     go newest first (undated ones last), then by id; sentences by position in their article.
     """
+
     def article_key(i: int) -> tuple:
         sentence = stored[i].sentence
         published = (articles.get(sentence.article_id) or _NO_ARTICLE).published or ""
@@ -486,7 +500,9 @@ def _hit(sentence: Sentence, score: float, row: int, articles: dict[str, StoredA
     )
 
 
-def _top_hits(ranked: Sequence[tuple[Sentence, float, int]], articles: dict[str, StoredArticle | None], k: int) -> list[Hit]:
+def _top_hits(
+    ranked: Sequence[tuple[Sentence, float, int]], articles: dict[str, StoredArticle | None], k: int
+) -> list[Hit]:
     """``_fold_duplicates`` of the ranked sentences cut to ``k``, making only the hits it keeps."""
     groups: dict[str, list[int]] = {}
     for i, (sentence, _, _) in enumerate(ranked):

@@ -156,7 +156,7 @@ class _NearStrings:
         starts = np.searchsorted(self._keys, wanted, side="left")
         ends = np.searchsorted(self._keys, wanted, side="right")
         groups: set[int] = set()
-        for start, end in zip(starts.tolist(), ends.tolist()):
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
             if end > start:
                 groups.update(self._owners[start:end].tolist())
         found: list[int] = []

@@ -33,8 +33,8 @@ from typing import Any
 import faiss
 import numpy as np
 
-from index.store.durable import fsync_dir, fsync_file, write_atomically
 from index.errors import IndexBuildError, IndexLoadError
+from index.store.durable import fsync_dir, fsync_file, write_atomically
 from index.store.metadata import MetadataReader, write_metadata
 from index.types import Article, Sentence
 
@@ -107,7 +107,11 @@ class Manifest:
             manifest = cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
         except TypeError as exc:
             raise IndexLoadError(f"{where} is missing fields ({exc}); rebuild the index.") from exc
-        if not isinstance(manifest.generation, str) or "/" in manifest.generation or manifest.generation.startswith("."):
+        if (
+            not isinstance(manifest.generation, str)
+            or "/" in manifest.generation
+            or manifest.generation.startswith(".")
+        ):
             raise IndexLoadError(f"{where} names an invalid generation; rebuild the index.")
         return manifest
 
@@ -354,12 +358,16 @@ def open_index(
                 f"the manifest says {recorded['bytes']}. Rebuild it."
             )
         if verify and recorded.get("sha256") and _sha256(path) != recorded["sha256"]:
-            raise IndexLoadError(f"The index at {index_dir} is corrupt: {name} does not match its checksum. Rebuild it.")
+            raise IndexLoadError(
+                f"The index at {index_dir} is corrupt: {name} does not match its checksum. Rebuild it."
+            )
     try:
         flags = _MMAP_FLAGS.get(manifest.index_type, 0) if mmap else 0
         faiss_index = faiss.read_index(str(generation / INDEX_FILE), flags)
     except RuntimeError as exc:
-        raise IndexLoadError(f"The index at {index_dir} is corrupt: FAISS cannot read {INDEX_FILE}. Rebuild it.") from exc
+        raise IndexLoadError(
+            f"The index at {index_dir} is corrupt: FAISS cannot read {INDEX_FILE}. Rebuild it."
+        ) from exc
     if faiss_index.d != manifest.dimension or faiss_index.ntotal != manifest.sentences:
         raise IndexLoadError(
             f"The index at {index_dir} is corrupt: FAISS holds {faiss_index.ntotal} vectors of "
@@ -370,7 +378,9 @@ def open_index(
         metadata = MetadataReader(generation / META_FILE)
         metadata.check()
     except sqlite3.DatabaseError as exc:
-        raise IndexLoadError(f"The index at {index_dir} is corrupt: {META_FILE} is unreadable ({exc}). Rebuild it.") from exc
+        raise IndexLoadError(
+            f"The index at {index_dir} is corrupt: {META_FILE} is unreadable ({exc}). Rebuild it."
+        ) from exc
     return LoadedIndex(index_dir, manifest, faiss_index, metadata)
 
 

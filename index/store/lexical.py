@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +47,8 @@ _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+
+
 # English stop words (the usual short list plus question words and auxiliaries): they carry
 # no topic, and a question is mostly made of them.
 STOP_WORDS = frozenset(
@@ -67,7 +69,7 @@ STOP_WORDS = frozenset(
 )
 
 
-def _stemmer():  # noqa: ANN202 - PyStemmer has no type stubs
+def _stemmer():
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -99,7 +101,9 @@ class Tokenizer:
             word = match.group()
             if word.casefold().replace("’", "'") in STOP_WORDS:
                 continue
-            named = word[0].isdigit() or (word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start()))
+            named = word[0].isdigit() or (
+                word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start())
+            )
             stem = self.stem(word)
             weight = name_weight if named else 1.0
             weights[stem] = max(weights.get(stem, 0.0), weight)
@@ -222,7 +226,9 @@ def count_terms(token_lists: Iterable[Sequence[str]]) -> TermCounts:
     )
 
 
-def carry_counts(previous: TermCounts, new_row: np.ndarray, fresh: Sequence[tuple[int, Sequence[str]]], n_rows: int) -> TermCounts:
+def carry_counts(
+    previous: TermCounts, new_row: np.ndarray, fresh: Sequence[tuple[int, Sequence[str]]], n_rows: int
+) -> TermCounts:
     """Counts for a new row order: old row ``r`` becomes ``new_row[r]`` (-1: dropped), and
     ``fresh`` gives the tokens of every other new row."""
     keep = new_row[previous.rows] >= 0
@@ -268,8 +274,13 @@ def lexical_from_counts(counts: TermCounts) -> LexicalIndex:
     starts = np.zeros(len(vocabulary) + 1, dtype=np.int64)
     np.cumsum(df.astype(np.int64), out=starts[1:])
     return LexicalIndex(
-        vocabulary, weights[order], rows[order].astype(np.int32), starts, n_rows,
-        tf=counts.tf[order].astype(np.int32), lengths=counts.lengths.astype(np.int32),
+        vocabulary,
+        weights[order],
+        rows[order].astype(np.int32),
+        starts,
+        n_rows,
+        tf=counts.tf[order].astype(np.int32),
+        lengths=counts.lengths.astype(np.int32),
     )
 
 
@@ -297,7 +308,9 @@ def load_lexical(directory: Path, n_rows: int) -> LexicalIndex:
         with np.load(directory / LEXICAL_ARRAYS, allow_pickle=False) as arrays:
             weights, rows, starts = arrays["weights"], arrays["rows"], arrays["starts"]
     except FileNotFoundError as exc:
-        raise IndexLoadError(f"The index at {directory.parent} has no lexical index ({exc.filename}); rebuild it.") from exc
+        raise IndexLoadError(
+            f"The index at {directory.parent} has no lexical index ({exc.filename}); rebuild it."
+        ) from exc
     except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
         raise IndexLoadError(f"The lexical index in {directory} is unreadable ({exc}); rebuild the index.") from exc
     vocabulary = meta.get("vocabulary") if isinstance(meta, dict) else None
@@ -312,7 +325,9 @@ def load_lexical(directory: Path, n_rows: int) -> LexicalIndex:
         problems.append("it points at sentences that do not exist")
     if problems:
         raise IndexLoadError(f"The lexical index in {directory} is corrupt ({problems[0]}); rebuild the index.")
-    return LexicalIndex(vocabulary, weights.astype(np.float32, copy=False), rows.astype(np.int32, copy=False), starts, n_rows)
+    return LexicalIndex(
+        vocabulary, weights.astype(np.float32, copy=False), rows.astype(np.int32, copy=False), starts, n_rows
+    )
 
 
 def names_in(question: str, tokenizer: Tokenizer) -> list[str]:

@@ -78,9 +78,7 @@ class StoredArticle:
     sentences: int
 
 
-def write_metadata(
-    path: Path, articles: Sequence[Article], sentences: Sequence[Sentence]
-) -> None:
+def write_metadata(path: Path, articles: Sequence[Article], sentences: Sequence[Sentence]) -> None:
     """Write a fresh metadata database; ``sentences[i]`` gets row ``i``."""
     connection = sqlite3.connect(path)
     try:
@@ -95,7 +93,18 @@ def write_metadata(
         connection.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (row, s.article_id, s.paragraph, s.position, s.start, s.end, s.text, s.speaker, s.verb, text_hash(s.text))
+                (
+                    row,
+                    s.article_id,
+                    s.paragraph,
+                    s.position,
+                    s.start,
+                    s.end,
+                    s.text,
+                    s.speaker,
+                    s.verb,
+                    text_hash(s.text),
+                )
                 for row, s in enumerate(sentences)
             ),
         )
@@ -109,9 +118,7 @@ class MetadataReader:
 
     def __init__(self, path: Path) -> None:
         # Read-only URI: a bot can never modify an index it serves.
-        self._connection = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, check_same_thread=False
-        )
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -179,9 +186,7 @@ class MetadataReader:
 
     def all_sentences(self) -> list[Sentence]:
         with self._lock:
-            found = self._connection.execute(
-                f"SELECT {_SENTENCE_COLUMNS} FROM sentences ORDER BY row"
-            ).fetchall()
+            found = self._connection.execute(f"SELECT {_SENTENCE_COLUMNS} FROM sentences ORDER BY row").fetchall()
         return [_sentence(row) for row in found]
 
     def text_hashes(self) -> list[str]:
@@ -213,9 +218,7 @@ class MetadataReader:
 
     def article_text(self, article_id: str) -> str | None:
         with self._lock:
-            row = self._connection.execute(
-                "SELECT text FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
+            row = self._connection.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
     def articles(self) -> list[StoredArticle]:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from .measure import Latency
 from bot.render.replies import ERROR_TEXT
 from tests.fakes.bot_api import FakeBotAPI
+
+from .measure import Latency
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: scripts/benchkit/this.py
 FIRST_CHAT = 7_000_001
@@ -68,7 +69,9 @@ class BotProcess:
         deadline = time.monotonic() + STARTUP_SECONDS
         while len(self._server.calls("getUpdates")) <= polls_before:
             if self._process.poll() is not None:
-                raise BotStartError(f"the bot exited with status {self._process.returncode}: {self._log[-2000:].decode(errors='replace')}")
+                raise BotStartError(
+                    f"the bot exited with status {self._process.returncode}: {self._log[-2000:].decode(errors='replace')}"
+                )
             if time.monotonic() > deadline:
                 self.stop()
                 raise BotStartError("the bot did not start polling in time")
@@ -80,7 +83,9 @@ class BotProcess:
         for line in self._process.stdout:
             self._log = (self._log + line)[-20_000:]
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     def stop(self) -> int | None:
@@ -179,4 +184,6 @@ def ask(
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - started
-    return LoadResult(chats, chats * per_chat, min(sum(answered), chats * per_chat), sum(errors), seconds, Latency.of(latencies))
+    return LoadResult(
+        chats, chats * per_chat, min(sum(answered), chats * per_chat), sum(errors), seconds, Latency.of(latencies)
+    )

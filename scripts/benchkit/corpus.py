@@ -32,8 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from index.ingest.loaders import load_articles
-from index.text.sentences import split_article
 from index.search.speakers import SpeakerIndex
+from index.text.sentences import split_article
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 
 # Scale of the covariance noise added to approximate vectors. Calibrated once against real
@@ -254,13 +254,78 @@ def approximate_vectors(
 SENTENCES_PER_SPEAKER = 20
 SENTENCES_PER_QUOTE = 10
 _FIRST_NAMES = (
-    "Anna", "Dmitry", "Julianne", "Wendy", "Sergei", "Olena", "Maria", "José", "Li", "Jens", "Fatima", "Ahmed",
-    "Emmanuel", "Ursula", "Kaja", "Antony", "Yuki", "Priya", "Olaf", "Mette", "Andrzej", "Zoran", "Ines", "Tomás",
-    "Hannah", "Omar", "Giorgia", "Mark", "Nadia", "Viktor", "Chen", "Amara", "Pedro", "Elena", "Kwame", "Sanna",
+    "Anna",
+    "Dmitry",
+    "Julianne",
+    "Wendy",
+    "Sergei",
+    "Olena",
+    "Maria",
+    "José",
+    "Li",
+    "Jens",
+    "Fatima",
+    "Ahmed",
+    "Emmanuel",
+    "Ursula",
+    "Kaja",
+    "Antony",
+    "Yuki",
+    "Priya",
+    "Olaf",
+    "Mette",
+    "Andrzej",
+    "Zoran",
+    "Ines",
+    "Tomás",
+    "Hannah",
+    "Omar",
+    "Giorgia",
+    "Mark",
+    "Nadia",
+    "Viktor",
+    "Chen",
+    "Amara",
+    "Pedro",
+    "Elena",
+    "Kwame",
+    "Sanna",
 )
 _SYLLABLES = (
-    "ko", "va", "len", "mir", "sa", "dor", "bek", "ta", "rin", "go", "lo", "vich", "ber", "ga", "ni", "mon", "ska",
-    "tel", "ra", "dan", "ho", "wel", "zu", "ki", "ler", "an", "son", "ma", "ru", "pet", "sky", "lin", "ov", "ez",
+    "ko",
+    "va",
+    "len",
+    "mir",
+    "sa",
+    "dor",
+    "bek",
+    "ta",
+    "rin",
+    "go",
+    "lo",
+    "vich",
+    "ber",
+    "ga",
+    "ni",
+    "mon",
+    "ska",
+    "tel",
+    "ra",
+    "dan",
+    "ho",
+    "wel",
+    "zu",
+    "ki",
+    "ler",
+    "an",
+    "son",
+    "ma",
+    "ru",
+    "pet",
+    "sky",
+    "lin",
+    "ov",
+    "ez",
 )
 _BODIES = ("Foreign Ministry", "Defence Ministry", "Health Ministry", "Interior Ministry", "Central Bank", "Army")
 
@@ -302,9 +367,12 @@ def with_speakers(corpus: SyntheticCorpus, seed: int, avoid: Iterable[str] = ())
     quoted = min(total, max(len(cast), total // SENTENCES_PER_QUOTE))
     rng = random.Random(seed)
     rows = rng.sample(range(total), quoted)
-    popular = rng.choices(range(len(cast)), cum_weights=list(itertools.accumulate(1 / (k + 1) for k in range(len(cast)))),
-                          k=quoted - len(cast))
+    popular = rng.choices(
+        range(len(cast)),
+        cum_weights=list(itertools.accumulate(1 / (k + 1) for k in range(len(cast)))),
+        k=quoted - len(cast),
+    )
     sentences = list(corpus.sentences)
-    for row, who in zip(rows, [*range(len(cast)), *popular]):
+    for row, who in zip(rows, [*range(len(cast)), *popular], strict=False):
         sentences[row] = replace(sentences[row], speaker=cast[who], verb="say")
     return SyntheticCorpus(corpus.articles, tuple(sentences))

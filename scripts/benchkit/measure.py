@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 
 from index.build import build_index
-from index.text.context import matching_texts
 from index.embedding.embedder import Embedder
 from index.search.ranking import CANDIDATES
 from index.search.searcher import Searcher
 from index.search.speakers import SpeakerIndex
 from index.store.core import LoadedIndex, open_index
+from index.text.context import matching_texts
 
 # Rows the searcher asks FAISS for when answering (its candidate depth); the floor asks for as
 # many, so that both do the same FAISS work.
@@ -164,7 +164,12 @@ def speech_latency(
         return sum(bool(searcher.speakers_asked(q)) for q in questions) / len(questions) if questions else float("nan")
 
     return SpeechLatency(
-        len(speakers), index_seconds * 1000.0, Latency.of(times["exact"]), Latency.of(times["typo"]), found(exact), found(typo)
+        len(speakers),
+        index_seconds * 1000.0,
+        Latency.of(times["exact"]),
+        Latency.of(times["typo"]),
+        found(exact),
+        found(typo),
     )
 
 

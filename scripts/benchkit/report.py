@@ -41,21 +41,54 @@ def bars(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     lost = load.get("lost")
     errors = load.get("errors")
     return [
-        bar("search p50 vs floor, sample corpus", sample.get("answer_vs_floor_p50"), "<= 1.2x",
-            check(sample.get("answer_vs_floor_p50"), lambda v: v <= 1.2), "x"),
-        bar("search p50 at 10^6 sentences", large.get("answer_p50_ms"), "< 50 ms",
-            check(large.get("answer_p50_ms"), lambda v: v < 50), " ms"),
-        bar("recall@10 vs exact at 10^6", large.get("recall_at_10"), ">= 0.95",
-            check(large.get("recall_at_10"), lambda v: v >= 0.95)),
+        bar(
+            "search p50 vs floor, sample corpus",
+            sample.get("answer_vs_floor_p50"),
+            "<= 1.2x",
+            check(sample.get("answer_vs_floor_p50"), lambda v: v <= 1.2),
+            "x",
+        ),
+        bar(
+            "search p50 at 10^6 sentences",
+            large.get("answer_p50_ms"),
+            "< 50 ms",
+            check(large.get("answer_p50_ms"), lambda v: v < 50),
+            " ms",
+        ),
+        bar(
+            "recall@10 vs exact at 10^6",
+            large.get("recall_at_10"),
+            ">= 0.95",
+            check(large.get("recall_at_10"), lambda v: v >= 0.95),
+        ),
         bar("bot RSS at 10^6", rss, "< 2048 MiB", check(rss, lambda v: v * MIB < 2 * GIB), " MiB"),
-        bar("build vs raw encode throughput", build.get("ratio"), ">= 0.9x",
-            check(build.get("ratio"), lambda v: v >= 0.9), "x"),
-        bar("rebuild after 1 changed article vs full build", rebuild.get("ratio_percent"), "< 2%",
-            check(rebuild.get("ratio_percent"), lambda v: v < 2.0), "%"),
-        bar("questions lost under load", None if lost is None else lost + (errors or 0), "0",
-            check(lost, lambda v: v == 0 and not errors)),
-        bar("bot throughput, 50 chats vs one at a time", load.get("ratio"), ">= 3x",
-            check(load.get("ratio"), lambda v: v >= 3.0), "x"),
+        bar(
+            "build vs raw encode throughput",
+            build.get("ratio"),
+            ">= 0.9x",
+            check(build.get("ratio"), lambda v: v >= 0.9),
+            "x",
+        ),
+        bar(
+            "rebuild after 1 changed article vs full build",
+            rebuild.get("ratio_percent"),
+            "< 2%",
+            check(rebuild.get("ratio_percent"), lambda v: v < 2.0),
+            "%",
+        ),
+        bar(
+            "questions lost under load",
+            None if lost is None else lost + (errors or 0),
+            "0",
+            check(lost, lambda v: v == 0 and not errors),
+        ),
+        bar(
+            "bot throughput, 50 chats vs one at a time",
+            load.get("ratio"),
+            ">= 3x",
+            check(load.get("ratio"), lambda v: v >= 3.0),
+            "x",
+        ),
     ]
 
 
@@ -88,13 +121,32 @@ def render(result: Mapping[str, Any]) -> str:
         f"{result['seconds']:.0f} s{' (--quick)' if result.get('quick') else ''}",
         "",
     ]
-    header = ["corpus", "sentences", "vectors", "index", "index s", "p50 ms", "p99 ms", "floor p50",
-              "p50/floor", "recall@10", "bot RSS MiB"]
+    header = [
+        "corpus",
+        "sentences",
+        "vectors",
+        "index",
+        "index s",
+        "p50 ms",
+        "p99 ms",
+        "floor p50",
+        "p50/floor",
+        "recall@10",
+        "bot RSS MiB",
+    ]
     rows = [
         [
-            c["name"], _num(c["sentences"]), c["vectors"], c["index_type"], _num(c.get("index_seconds")),
-            _num(c.get("answer_p50_ms")), _num(c.get("answer_p99_ms")), _num(c.get("floor_p50_ms")),
-            _num(c.get("answer_vs_floor_p50"), 2), _num(c.get("recall_at_10"), 3), _num(c.get("bot_rss_mib"), 0),
+            c["name"],
+            _num(c["sentences"]),
+            c["vectors"],
+            c["index_type"],
+            _num(c.get("index_seconds")),
+            _num(c.get("answer_p50_ms")),
+            _num(c.get("answer_p99_ms")),
+            _num(c.get("floor_p50_ms")),
+            _num(c.get("answer_vs_floor_p50"), 2),
+            _num(c.get("recall_at_10"), 3),
+            _num(c.get("bot_rss_mib"), 0),
         ]
         for c in result.get("corpora", [])
     ]
@@ -102,12 +154,19 @@ def render(result: Mapping[str, Any]) -> str:
     lines.append("")
     speech = [c for c in result.get("corpora", []) if "speech_p50_ms" in c]
     if speech:
-        lines.append('speech questions ("what did X say?" about the corpus\'s own speakers; typo\'d: one letter wrong in X):')
+        lines.append(
+            "speech questions (\"what did X say?\" about the corpus's own speakers; typo'd: one letter wrong in X):"
+        )
         header = ["corpus", "speakers", "speaker index ms", "p50 ms", "p99 ms", "typo'd p50", "typo'd p99", "found"]
         rows = [
             [
-                c["name"], _num(c.get("speakers")), _num(c.get("speaker_index_ms")), _num(c.get("speech_p50_ms")),
-                _num(c.get("speech_p99_ms")), _num(c.get("speech_typo_p50_ms")), _num(c.get("speech_typo_p99_ms")),
+                c["name"],
+                _num(c.get("speakers")),
+                _num(c.get("speaker_index_ms")),
+                _num(c.get("speech_p50_ms")),
+                _num(c.get("speech_p99_ms")),
+                _num(c.get("speech_typo_p50_ms")),
+                _num(c.get("speech_typo_p99_ms")),
                 _percent(c.get("speech_found")) + " / " + _percent(c.get("speech_typo_found")),
             ]
             for c in speech
@@ -138,7 +197,11 @@ def render(result: Mapping[str, Any]) -> str:
     lines += ["", "bars:"]
     for item in result.get("bars", []):
         mark = {True: "ok  ", False: "MISS", None: "n/a "}[item["met"]]
-        value = "not measured" if item["value"] is None else f"{_num(item['value'], 3 if not item['unit'] else 2)}{item['unit']}"
+        value = (
+            "not measured"
+            if item["value"] is None
+            else f"{_num(item['value'], 3 if not item['unit'] else 2)}{item['unit']}"
+        )
         lines.append(f"  [{mark}] {item['bar']}: {value} (bar {item['target']})")
     notes = result.get("notes") or []
     if notes:

@@ -7,6 +7,7 @@ with the build's default encoder and questions with the bot's, as an operator wo
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import time
@@ -17,29 +18,30 @@ from typing import Any
 
 import numpy as np
 
+from index.build import build_index, write_index
+from index.embedding.embedder import Embedder
+from index.search.searcher import Searcher
+from index.search.speech import parse_speech_query
+from index.store.core import build_lock, open_index
+from index.text.context import matching_texts
+from index.types import Article, Sentence
+from tests.fakes.bot_api import FakeBotAPI
+
 from .botload import BotProcess, LoadResult, ask
 from .corpus import (
+    SENTENCES_PER_QUOTE,
+    SENTENCES_PER_SPEAKER,
     Pool,
     approximate_vectors,
     article_text_file,
     load_pool,
-    SENTENCES_PER_QUOTE,
-    SENTENCES_PER_SPEAKER,
     splices,
     synthetic_corpus,
     with_speakers,
     write_txt_folder,
 )
-from .measure import BuildSpeed, answer_latency, build_speed, embedded_texts, recall_at_k, rebuild_speed, speech_latency
+from .measure import BuildSpeed, answer_latency, build_speed, embedded_texts, rebuild_speed, recall_at_k, speech_latency
 from .report import MIB, bars
-from index.build import build_index, write_index
-from index.text.context import matching_texts
-from index.embedding.embedder import Embedder
-from index.search.searcher import Searcher
-from index.search.speech import parse_speech_query
-from index.store.core import build_lock, open_index
-from index.types import Article, Sentence
-from tests.fakes.bot_api import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: scripts/benchkit/this.py
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
@@ -98,7 +100,9 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
     progress("sample corpus: building and timing answers")
     sample_dir = config.workdir / "index-sample"
     seconds, _ = _timed(lambda: build_index(SAMPLE_CORPUS, sample_dir, encoders.documents, full=True))
-    corpora.append(_measure(config, "sample", sample_dir, encoders.questions, questions, query_vectors, "encoded", seconds))
+    corpora.append(
+        _measure(config, "sample", sample_dir, encoders.questions, questions, query_vectors, "encoded", seconds)
+    )
     index_dirs.append(sample_dir)
 
     pool_vectors: np.ndarray | None = None
@@ -126,7 +130,9 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
             texts = matching_texts(corpus.sentences)
             corpus = with_speakers(corpus, SEED + size, avoid=asked_names)
             seconds, _ = _timed(
-                lambda: _write_index(index_dir, encoders.documents, corpus.articles, corpus.sentences, vectors, texts)
+                functools.partial(
+                    _write_index, index_dir, encoders.documents, corpus.articles, corpus.sentences, vectors, texts
+                )
             )
             del texts
             del vectors
@@ -151,7 +157,7 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
             "sentences at 10^4)."
         )
     notes.append(
-        "speech: \"what did X say?\" about up to "
+        'speech: "what did X say?" about up to '
         f"{config.speech_questions} of the corpus's speakers (full name or last word, alternately), and the same "
         "with one letter wrong in X; p50/p99 of the whole answer. 'speaker index' is its one-off build (on the "
         "first such question), not in the percentiles"
@@ -306,7 +312,9 @@ def _rebuild(config: BenchConfig, pool: Pool, embedder: Embedder) -> tuple[Any, 
 
     def change() -> None:
         # An editor's fix: one more sentence at the end of one article.
-        edited = Article(changed.id, changed.title, (*changed.paragraphs[:-1], changed.paragraphs[-1] + " " + extra), changed.source)
+        edited = Article(
+            changed.id, changed.title, (*changed.paragraphs[:-1], changed.paragraphs[-1] + " " + extra), changed.source
+        )
         (folder / f"{changed.id}.txt").write_text(article_text_file(edited), encoding="utf-8")
 
     index_dir = config.workdir / "index-rebuild"

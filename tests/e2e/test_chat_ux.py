@@ -37,12 +37,20 @@ def buttons_of(message: dict) -> dict[str, str]:
 
 def bold_text(message: dict) -> list[str]:
     text = message["message"]["text"]
-    return [text[e["offset"] : e["offset"] + e["length"]] for e in message["message"].get("entities", []) if e["type"] == "bold"]
+    return [
+        text[e["offset"] : e["offset"] + e["length"]]
+        for e in message["message"].get("entities", [])
+        if e["type"] == "bold"
+    ]
 
 
 def quoted(message: dict) -> list[str]:
     text = message["message"]["text"]
-    return [text[e["offset"] : e["offset"] + e["length"]] for e in message["message"].get("entities", []) if e["type"] == "blockquote"]
+    return [
+        text[e["offset"] : e["offset"] + e["length"]]
+        for e in message["message"].get("entities", [])
+        if e["type"] == "blockquote"
+    ]
 
 
 # -- buttons ----------------------------------------------------------------------------------
@@ -209,12 +217,16 @@ def wide_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> 
 @pytest.fixture
 def wide_searcher(wide_index: Path, embedder: Embedder) -> Iterator[Searcher]:
     # Show up to ten sentences at once, however far below the best: long answers to split.
-    searcher = Searcher.open(wide_index, embedder=embedder, policy=AnswerPolicy(max_shown=10, margin=1.0, min_score=0.0))
+    searcher = Searcher.open(
+        wide_index, embedder=embedder, policy=AnswerPolicy(max_shown=10, margin=1.0, min_score=0.0)
+    )
     yield searcher
     searcher.close()
 
 
-def test_a_long_answer_is_split_between_quotes_into_several_messages(bot_api: FakeBotAPI, wide_searcher: Searcher) -> None:
+def test_a_long_answer_is_split_between_quotes_into_several_messages(
+    bot_api: FakeBotAPI, wide_searcher: Searcher
+) -> None:
     async def scenario(application: Application) -> list[dict]:
         bot_api.send_text("What did Zora Quill say about the harbour plans?", user_id=USER)
         await wait_for_messages(bot_api, USER, 2)
@@ -225,13 +237,17 @@ def test_a_long_answer_is_split_between_quotes_into_several_messages(bot_api: Fa
     # A speech question shows exactly the speaker's eight sentences, and only those.
     parts = [m for m in sent if "/8" in m["text"]]
     assert len(parts) >= 2
-    numbers = [int(line.split("/")[0]) for m in parts for line in m["message"]["text"].splitlines() if line.endswith("/8")]
+    numbers = [
+        int(line.split("/")[0]) for m in parts for line in m["message"]["text"].splitlines() if line.endswith("/8")
+    ]
     assert numbers == list(range(1, 9))  # every quote once, in order, none lost between parts
     quill = [q for m in parts for q in quoted(m) if "Zora Quill" in q]
     assert len(quill) == 8 and all(q.endswith("Tuesday.") for q in quill)  # none cut in half
     assert all("…" not in q for q in quill)
     assert all(buttons_of(m) for m in parts)  # every part has its Context buttons
-    assert "https://example.org/quill?a=1&b=2" in json.dumps([e.get("url") for m in parts for e in m["message"]["entities"]])
+    assert "https://example.org/quill?a=1&b=2" in json.dumps(
+        [e.get("url") for m in parts for e in m["message"]["entities"]]
+    )
     assert "11 Jan 2022" in parts[0]["message"]["text"] or "11 Jan 2022" in parts[-1]["message"]["text"]
 
 
@@ -275,7 +291,9 @@ def test_inline_query_lists_sentences_with_their_article(bot_api: FakeBotAPI, sa
     assert bot_api.internal_errors == []
 
 
-def test_inline_results_that_only_mention_someone_say_so_above_them(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
+def test_inline_results_that_only_mention_someone_say_so_above_them(
+    bot_api: FakeBotAPI, sample_searcher: Searcher
+) -> None:
     async def scenario(application: Application) -> list[dict]:
         bot_api.send_inline_query("what did Biden say?")
         return await bot_api.wait_for_request_async("answerInlineQuery", 1)

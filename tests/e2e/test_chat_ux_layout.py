@@ -8,10 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from telegram import Chat, Message, MessageEntity, User
 
-from bot.render import conversation
-from bot.render import keyboards
-from bot.render import replies
 from bot.chat.filters import is_addressed, question_text
+from bot.render import conversation, keyboards, replies
 from index.types import Answer, Hit, Source
 from tests.fakes.bot_api import user_entities
 
@@ -23,8 +21,18 @@ ASKER = User(7, "Ada", is_bot=False)
 def hit(row: int, sentence: str | None = None) -> Hit:
     text = sentence or f"Sentence number {row} said something."
     return Hit(
-        sentence=text, score=0.5, article_id="a", title="Title", url=None, published=None,
-        paragraph=0, position=row, start=0, end=len(text), row=row, sources=(Source("a", "Title"),),
+        sentence=text,
+        score=0.5,
+        article_id="a",
+        title="Title",
+        url=None,
+        published=None,
+        paragraph=0,
+        position=row,
+        start=0,
+        end=len(text),
+        row=row,
+        sources=(Source("a", "Title"),),
     )
 
 
@@ -125,14 +133,32 @@ def test_a_more_page_numbers_on_and_passes_the_rest_along() -> None:
 def test_context_marks_the_sentence_in_its_paragraph() -> None:
     text = "First one. The answer is here. Last one.\n\nOther paragraph."
     target = Hit(
-        sentence="The answer is here.", score=0.9, article_id="a", title="T", url=None, published=None,
-        paragraph=0, position=1, start=11, end=30, row=1,
+        sentence="The answer is here.",
+        score=0.9,
+        article_id="a",
+        title="T",
+        url=None,
+        published=None,
+        paragraph=0,
+        position=1,
+        start=11,
+        end=30,
+        row=1,
     )
     (reply,) = conversation.plan_context(target, text)
     assert "<blockquote>First one. <b>The answer is here.</b> Last one.</blockquote>" in reply.html
     alone = Hit(
-        sentence="Alone here.", score=0.9, article_id="a", title="T", url=None, published=None,
-        paragraph=1, position=1, start=7, end=18, row=1,
+        sentence="Alone here.",
+        score=0.9,
+        article_id="a",
+        title="T",
+        url=None,
+        published=None,
+        paragraph=1,
+        position=1,
+        start=7,
+        end=18,
+        row=1,
     )
     (widened,) = conversation.plan_context(alone, "Before.\n\nAlone here.\n\nAfter.")
     assert "<blockquote>Before.\n\n<b>Alone here.</b>\n\nAfter.</blockquote>" in widened.html

@@ -15,7 +15,16 @@ import httpx
 import pytest
 import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Conflict, EndPointNotFound, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    EndPointNotFound,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from tests.fakes.bot_api import (
@@ -85,7 +94,9 @@ def test_send_message_returns_a_message_from_the_bot(bot_api: FakeBotAPI) -> Non
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("More", callback_data="more:1")]])
 
     async def scenario(bot: telegram.Bot) -> tuple[telegram.Message, telegram.Message]:
-        first = await bot.send_message(chat_id=777, text="<b>Bold</b> &amp; <i>it</i>", parse_mode="HTML", reply_markup=keyboard)
+        first = await bot.send_message(
+            chat_id=777, text="<b>Bold</b> &amp; <i>it</i>", parse_mode="HTML", reply_markup=keyboard
+        )
         second = await bot.send_message(chat_id=777, text="  plain  ")
         return first, second
 
@@ -177,10 +188,14 @@ def test_callback_query_round_trip_and_edits(bot_api: FakeBotAPI) -> None:
         )
         assert edited.text == "Page 2" and edited.edit_date is not None and edited.reply_markup == keyboard
         with pytest.raises(BadRequest, match="(?i)not modified"):
-            await bot.edit_message_text("Page 2", chat_id=DEFAULT_USER_ID, message_id=message.message_id, reply_markup=keyboard)
+            await bot.edit_message_text(
+                "Page 2", chat_id=DEFAULT_USER_ID, message_id=message.message_id, reply_markup=keyboard
+            )
         bare = await bot.edit_message_text("Page 3", chat_id=DEFAULT_USER_ID, message_id=message.message_id)
         assert bare.reply_markup is None  # no reply_markup in an edit removes the keyboard
-        again = await bot.edit_message_reply_markup(chat_id=DEFAULT_USER_ID, message_id=message.message_id, reply_markup=keyboard)
+        again = await bot.edit_message_reply_markup(
+            chat_id=DEFAULT_USER_ID, message_id=message.message_id, reply_markup=keyboard
+        )
         assert again.reply_markup == keyboard and again.text == "Page 3"
         with pytest.raises(BadRequest, match="(?i)message to edit not found"):
             await bot.edit_message_text("x", chat_id=DEFAULT_USER_ID, message_id=99)
@@ -208,14 +223,18 @@ def test_inline_query_answer(bot_api: FakeBotAPI) -> None:
         quote = telegram.InputTextMessageContent("<b>quote</b>", parse_mode="HTML")
         article = telegram.InlineQueryResultArticle("1", "A sentence", quote)
         assert await bot.answer_inline_query(update.inline_query.id, [article])
-        broken = telegram.InlineQueryResultArticle("2", "Broken", telegram.InputTextMessageContent("a < b", parse_mode="HTML"))
+        broken = telegram.InlineQueryResultArticle(
+            "2", "Broken", telegram.InputTextMessageContent("a < b", parse_mode="HTML")
+        )
         with pytest.raises(BadRequest, match="(?i)parse entities"):
             await bot.answer_inline_query(update.inline_query.id, [broken])
         with pytest.raises(BadRequest, match="(?i)result_id_duplicate"):
             await bot.answer_inline_query(update.inline_query.id, [article, article])
 
     with_bot(bot_api, scenario)
-    assert bot_api.calls("answerInlineQuery")[0]["results"][0]["input_message_content"]["message_text"] == "<b>quote</b>"
+    assert (
+        bot_api.calls("answerInlineQuery")[0]["results"][0]["input_message_content"]["message_text"] == "<b>quote</b>"
+    )
 
 
 def test_chat_actions_and_commands(bot_api: FakeBotAPI) -> None:
@@ -447,7 +466,9 @@ app.run_polling(poll_interval=0)
 
 
 def test_a_bot_in_a_subprocess_is_served(bot_api: FakeBotAPI) -> None:
-    bot = subprocess.Popen([sys.executable, "-c", ECHO_BOT, bot_api.token, bot_api.base_url], stderr=subprocess.PIPE, text=True)
+    bot = subprocess.Popen(
+        [sys.executable, "-c", ECHO_BOT, bot_api.token, bot_api.base_url], stderr=subprocess.PIPE, text=True
+    )
     try:
         bot_api.send_text("from afar")
         sent = bot_api.wait_for_messages(chat_id=DEFAULT_USER_ID, timeout=30)
@@ -480,5 +501,8 @@ def test_html_parser_matches_telegram_on_its_own_examples() -> None:
         {"type": "pre", "offset": 0, "length": 5, "language": "python"},
         {"type": "expandable_blockquote", "offset": 5, "length": 1},
     )
-    assert parse_html('<a href="https://example.org/?a=1&amp;b=2">link</a>').entities[0]["url"] == "https://example.org/?a=1&b=2"
+    assert (
+        parse_html('<a href="https://example.org/?a=1&amp;b=2">link</a>').entities[0]["url"]
+        == "https://example.org/?a=1&b=2"
+    )
     assert parse_html("AT&T &laquo;", strict_entities=False).text == "AT&T &laquo;"  # Telegram's own leniency

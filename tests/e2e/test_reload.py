@@ -20,10 +20,10 @@ import pytest
 from telegram.ext import Application
 
 from bot.render import replies
-from bot.telegram.app import build_application
 from bot.runtime.reload import IndexReloader, reloader_of
 from bot.runtime.services import SERVICES_KEY, SearcherHolder
 from bot.settings import Settings
+from bot.telegram.app import build_application
 from index.build import build_index
 from index.embedding.embedder import DEFAULT_MODEL, Embedder, load_embedder
 from index.search.searcher import Searcher
@@ -164,7 +164,11 @@ def _corrupt(index_dir: Path) -> None:
 
 
 def test_admin_reload_refuses_a_broken_index_and_the_old_one_keeps_answering(
-    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder,
+    bot_api: FakeBotAPI,
+    index_copy: Path,
+    bigger_corpus: Path,
+    embedder: Embedder,
+    builder_embedder: Embedder,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     searcher = Searcher.open(index_copy, embedder=embedder)
@@ -195,11 +199,19 @@ def test_admin_reload_refuses_a_broken_index_and_the_old_one_keeps_answering(
     assert "Peskov" in texts_to(bot_api, 5301)[0]  # the old index kept answering ...
     assert "repainted blue" not in texts_to(bot_api, 5302)[0]  # ... and only what it knows
     assert "repainted blue" in texts_to(bot_api, 5303)[0]
-    assert any("refused" in r.getMessage() and "corrupt" in r.getMessage() for r in caplog.records if r.levelno == logging.ERROR)
+    assert any(
+        "refused" in r.getMessage() and "corrupt" in r.getMessage()
+        for r in caplog.records
+        if r.levelno == logging.ERROR
+    )
 
 
 def test_the_watcher_refuses_a_broken_manifest_once_and_takes_the_next_good_build(
-    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, embedder: Embedder, builder_embedder: Embedder,
+    bot_api: FakeBotAPI,
+    index_copy: Path,
+    bigger_corpus: Path,
+    embedder: Embedder,
+    builder_embedder: Embedder,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     searcher = Searcher.open(index_copy, embedder=embedder)
@@ -243,7 +255,11 @@ def test_a_reload_with_nothing_new_keeps_the_same_searcher(index_copy: Path, emb
 
 @pytest.mark.slow
 def test_soak_many_rebuilds_under_steady_questions_lose_nothing_and_leak_no_index(
-    bot_api: FakeBotAPI, index_copy: Path, bigger_corpus: Path, tmp_path: Path, embedder: Embedder,
+    bot_api: FakeBotAPI,
+    index_copy: Path,
+    bigger_corpus: Path,
+    tmp_path: Path,
+    embedder: Embedder,
     builder_embedder: Embedder,
 ) -> None:
     searcher = Searcher.open(index_copy, embedder=embedder)
@@ -271,7 +287,7 @@ def test_soak_many_rebuilds_under_steady_questions_lose_nothing_and_leak_no_inde
         for rebuild in range(8):
             corpus = bigger_corpus if rebuild % 2 == 0 else small_corpus
             await asyncio.to_thread(build_index, corpus, index_copy, builder_embedder, full=True)
-            await wait_until(lambda: reloader.reloads == rebuild + 1)
+            await wait_until(lambda done=rebuild + 1: reloader.reloads == done)
             served.append(holder_of(application).current)
         done.set()
         await load

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import random
 import logging
+import random
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -21,12 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram.ext import Application
 
-from bot.render import replies
-from bot.telegram.app import build_application, serve
 from bot.chat.guards import ADMIN_ONLY_TEXT, PRIVATE_TEXT
-from bot.telegram.handlers import UNKNOWN_COMMAND_TEXT
 from bot.chat.inputs import WORDLESS_TEXT
 from bot.logging_setup import install_record_redaction, secrets_of
+from bot.render import replies
+from bot.telegram.app import build_application, serve
+from bot.telegram.handlers import UNKNOWN_COMMAND_TEXT
 from index.search.searcher import Searcher
 from tests.botrunner import run_bot, settings_for, wait_for_messages
 from tests.fakes.bot_api import Drop, FakeBotAPI, Flood, ServerError, Slow
@@ -46,7 +46,9 @@ def _assert_no_rejected_messages(server: FakeBotAPI) -> None:
     """Every sendMessage that reached Telegram's checks passed them (no 400 for bad HTML or length)."""
     sends = [p for method, p in server.requests if method == "sendMessage"]
     # A faulted call was answered with the fault instead (except Slow, which answers normally, late).
-    faulted = sum(1 for method, fault in server.faults_served if method == "sendMessage" and not isinstance(fault, Slow))
+    faulted = sum(
+        1 for method, fault in server.faults_served if method == "sendMessage" and not isinstance(fault, Slow)
+    )
     assert len(sends) - faulted == len(server.sent_messages)
     assert server.internal_errors == [] and server.unknown_methods == []
     assert not any(replies.ERROR_TEXT in m["text"] for m in server.sent_messages)
@@ -109,7 +111,7 @@ def test_every_question_gets_exactly_one_reply_through_faults_and_an_outage(
     assert all("Peskov" in text for user in [*first, *during_outage] for text in _texts_to(bot_api, user))
     _assert_no_rejected_messages(bot_api)
     logs = _all_log_text(redacted_logs)
-    assert "getUpdates" in logs and "Traceback" in logs or "retry" in logs  # the faults were logged ...
+    assert ("getUpdates" in logs and "Traceback" in logs) or "retry" in logs  # the faults were logged ...
     assert bot_api.token not in logs and bot_api.token.split(":")[1] not in logs  # ... without the token
 
 
@@ -156,7 +158,9 @@ def test_a_bot_started_while_telegram_is_down_waits_for_it(bot_api: FakeBotAPI, 
     assert "Peskov" in _texts_to(bot_api, 7501)[0]
 
 
-def test_a_stop_while_telegram_is_still_unreachable_ends_at_once(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
+def test_a_stop_while_telegram_is_still_unreachable_ends_at_once(
+    bot_api: FakeBotAPI, sample_searcher: Searcher
+) -> None:
     bot_api.outage(Drop())
     application = build_application(settings_for(bot_api, sample_searcher.directory), sample_searcher)
 
@@ -173,7 +177,12 @@ def test_a_stop_while_telegram_is_still_unreachable_ends_at_once(bot_api: FakeBo
 
 
 def test_every_kind_of_odd_input_gets_a_short_valid_reply(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    voice = {"file_id": "AwACAgIAAxkBAAFAKEvoice", "file_unique_id": "AgADvoice", "duration": 3, "mime_type": "audio/ogg"}
+    voice = {
+        "file_id": "AwACAgIAAxkBAAFAKEvoice",
+        "file_unique_id": "AgADvoice",
+        "duration": 3,
+        "mime_type": "audio/ogg",
+    }
     document = {"file_id": "BQACAgIAAxkBAAFAKEdoc", "file_unique_id": "AgADdoc", "file_name": "q.pdf"}
     texts = {
         8001: "🤔🤔🤔",
@@ -197,10 +206,28 @@ def test_every_kind_of_odd_input_gets_a_short_valid_reply(bot_api: FakeBotAPI, s
             bot_api.send_text(text, user_id=user)
         bot_api.send_sticker(user_id=8101)
         bot_api.send_photo(caption="what did Peskov say?", user_id=8102)
-        bot_api.send_update({"message": {"message_id": 1, "date": 0, "chat": {"id": 8103, "type": "private", "first_name": "V"},
-                                         "from": {"id": 8103, "is_bot": False, "first_name": "V"}, "voice": voice}})
-        bot_api.send_update({"message": {"message_id": 1, "date": 0, "chat": {"id": 8104, "type": "private", "first_name": "D"},
-                                         "from": {"id": 8104, "is_bot": False, "first_name": "D"}, "document": document}})
+        bot_api.send_update(
+            {
+                "message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "chat": {"id": 8103, "type": "private", "first_name": "V"},
+                    "from": {"id": 8103, "is_bot": False, "first_name": "V"},
+                    "voice": voice,
+                }
+            }
+        )
+        bot_api.send_update(
+            {
+                "message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "chat": {"id": 8104, "type": "private", "first_name": "D"},
+                    "from": {"id": 8104, "is_bot": False, "first_name": "D"},
+                    "document": document,
+                }
+            }
+        )
         bot_api.send_channel_post(QUESTION)
         bot_api.send_text("hello there", user_id=8201)
         await wait_for_messages(bot_api, 8201, 1)
@@ -337,7 +364,7 @@ def test_soak_random_faults_a_burst_and_an_outage_longer_than_any_backoff(
     outage_users = range(21001, 21011)
 
     async def scenario(application: Application) -> None:
-        for round_ in range(2):  # a burst: 100 questions from 50 people within a second or two
+        for _ in range(2):  # a burst: 100 questions from 50 people within a second or two
             for user in burst_users:
                 bot_api.send_text(QUESTION, user_id=user)
             await asyncio.sleep(0.5)
@@ -367,7 +394,9 @@ def test_in_a_group_only_messages_for_the_bot_count_and_chatter_never_gets_a_not
     async def scenario(application: Application) -> None:
         for number in range(10):
             bot_api.send_text(f"just chatting {number}", chat_id=group, user_id=9201, chat_type="supergroup")
-            bot_api.send_text(f"chatting elsewhere {number}", chat_id=private_group, user_id=9202, chat_type="supergroup")
+            bot_api.send_text(
+                f"chatting elsewhere {number}", chat_id=private_group, user_id=9202, chat_type="supergroup"
+            )
         for _ in range(3):
             bot_api.send_text("/ask " + QUESTION, chat_id=group, user_id=9201, chat_type="supergroup")
         bot_api.send_text("/ask " + QUESTION, chat_id=private_group, user_id=9202, chat_type="supergroup")
@@ -375,9 +404,7 @@ def test_in_a_group_only_messages_for_the_bot_count_and_chatter_never_gets_a_not
         await wait_for_messages(bot_api, private_group, 1)
         await asyncio.sleep(1.0)
 
-    run_bot(
-        bot_api, sample_searcher, scenario, rate_limit_per_minute=2, allowed_chats=frozenset({group, 9201})
-    )
+    run_bot(bot_api, sample_searcher, scenario, rate_limit_per_minute=2, allowed_chats=frozenset({group, 9201}))
     texts = _texts_to(bot_api, group)
     assert len(texts) == 3 and sum("Peskov" in t for t in texts) == 2
     assert sum("faster than I can keep up" in t for t in texts) == 1

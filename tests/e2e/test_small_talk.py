@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.render import replies
-from bot.console import reply_to
 from bot.chat.small_talk import SmallTalk, small_talk
+from bot.console import reply_to
+from bot.render import replies
 from index.search.searcher import Searcher
 from tests.botrunner import run_bot, wait_for_messages
 from tests.fakes.bot_api import FakeBotAPI, parse_html

@@ -62,17 +62,44 @@ _QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or 
 
 _CHAT_ACTIONS: Final = frozenset(
     {
-        "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-        "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
     }
 )
 _UPDATE_TYPES: Final = frozenset(
     {
-        "message", "edited_message", "channel_post", "edited_channel_post", "business_connection",
-        "business_message", "edited_business_message", "deleted_business_messages", "message_reaction",
-        "message_reaction_count", "inline_query", "chosen_inline_result", "callback_query",
-        "shipping_query", "pre_checkout_query", "purchased_paid_media", "poll", "poll_answer",
-        "my_chat_member", "chat_member", "chat_join_request", "chat_boost", "removed_chat_boost",
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "business_connection",
+        "business_message",
+        "edited_business_message",
+        "deleted_business_messages",
+        "message_reaction",
+        "message_reaction_count",
+        "inline_query",
+        "chosen_inline_result",
+        "callback_query",
+        "shipping_query",
+        "pre_checkout_query",
+        "purchased_paid_media",
+        "poll",
+        "poll_answer",
+        "my_chat_member",
+        "chat_member",
+        "chat_join_request",
+        "chat_boost",
+        "removed_chat_boost",
     }
 )
 # What Telegram delivers when a bot never said which updates it wants.
@@ -82,10 +109,28 @@ _DEFAULT_ALLOWED: Final = _UPDATE_TYPES - {"chat_member", "message_reaction", "m
 # strings by definition, so they are kept as sent even when they look like JSON ("123", "true").
 _STRING_PARAMS: Final = frozenset(
     {
-        "text", "parse_mode", "caption", "query", "callback_query_id", "inline_query_id",
-        "inline_message_id", "next_offset", "action", "url", "language_code", "switch_pm_text",
-        "switch_pm_parameter", "business_connection_id", "message_effect_id", "emoji", "name",
-        "title", "description", "short_description", "secret_token", "ip_address",
+        "text",
+        "parse_mode",
+        "caption",
+        "query",
+        "callback_query_id",
+        "inline_query_id",
+        "inline_message_id",
+        "next_offset",
+        "action",
+        "url",
+        "language_code",
+        "switch_pm_text",
+        "switch_pm_parameter",
+        "business_connection_id",
+        "message_effect_id",
+        "emoji",
+        "name",
+        "title",
+        "description",
+        "short_description",
+        "secret_token",
+        "ip_address",
     }
 )
 
@@ -163,10 +208,22 @@ class ParsedText:
 
 
 _HTML_TAGS: Final = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
-    "ins": "underline", "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
-    "span": "spoiler", "tg-spoiler": "spoiler", "a": "text_link", "code": "code", "pre": "pre",
-    "blockquote": "blockquote", "tg-emoji": "custom_emoji",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "span": "spoiler",
+    "tg-spoiler": "spoiler",
+    "a": "text_link",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
 }
 _TAG_SPACE: Final = " \t\r\n\v\f"
 _NAMED_ENTITIES: Final = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
@@ -175,8 +232,7 @@ _STRICT_ENTITY = re.compile(r"&(?:(lt|gt|amp|quot)|#([0-9]{1,8})|#[xX]([0-9a-fA-
 _LENIENT_ENTITY = re.compile(r"&(?:([a-zA-Z][a-zA-Z0-9]*)|#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8}));?")
 _UNQUOTED_VALUE = re.compile(r"[A-Za-z0-9.\-]*")
 _SURROGATES_MESSAGE = (
-    "Text contains invalid Unicode characters after decoding HTML entities, "
-    "check for unmatched surrogate code units"
+    "Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units"
 )
 
 
@@ -522,7 +578,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def read_body(self) -> bytes:
@@ -659,7 +715,9 @@ class FakeBotAPI:
     def __enter__(self) -> FakeBotAPI:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     @property
@@ -773,6 +831,7 @@ class FakeBotAPI:
     def wait_for_request(self, method: str, count: int = 1, timeout: float = 10) -> list[JSONDict]:
         """Block until ``method`` was called ``count`` times; return the params of every call."""
         with self._cond:
+
             def calls() -> list[JSONDict]:
                 return [params for name, params in self._requests if name == method]
 
@@ -784,7 +843,9 @@ class FakeBotAPI:
                 f"expected {count} call(s) of {method} within {timeout}s, got {len(calls())}; calls so far: {seen}"
             )
 
-    async def wait_for_messages_async(self, chat_id: int | None = None, count: int = 1, timeout: float = 10) -> list[JSONDict]:
+    async def wait_for_messages_async(
+        self, chat_id: int | None = None, count: int = 1, timeout: float = 10
+    ) -> list[JSONDict]:
         """wait_for_messages for a test whose bot runs in the same event loop (does not block it)."""
         return await asyncio.to_thread(self.wait_for_messages, chat_id, count, timeout)
 
@@ -849,7 +910,9 @@ class FakeBotAPI:
 
     # -- playing users -------------------------------------------------------------------------
 
-    def add_user(self, user_id: int, first_name: str, username: str | None = None, language_code: str = "en") -> JSONDict:
+    def add_user(
+        self, user_id: int, first_name: str, username: str | None = None, language_code: str = "en"
+    ) -> JSONDict:
         """Give a user a name; users not added get one made up from their id."""
         user: JSONDict = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": language_code}
         if username:
@@ -895,20 +958,34 @@ class FakeBotAPI:
     ) -> int:
         """The user sends a sticker: a message without text."""
         sticker = {
-            "file_id": "CAACAgIAAxkBAAFAKEsticker", "file_unique_id": "AgADfakesticker", "type": "regular",
-            "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": emoji,
-            "set_name": "FakeStickers", "file_size": 20480,
+            "file_id": "CAACAgIAAxkBAAFAKEsticker",
+            "file_unique_id": "AgADfakesticker",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
+            "set_name": "FakeStickers",
+            "file_size": 20480,
         }
         return self._user_message("message", chat_id, user_id, chat_type, {"sticker": sticker}, None)
 
     def send_photo(
-        self, caption: str | None = None, chat_id: int | None = None, user_id: int | None = None, chat_type: str = "private"
+        self,
+        caption: str | None = None,
+        chat_id: int | None = None,
+        user_id: int | None = None,
+        chat_type: str = "private",
     ) -> int:
         """The user sends a photo, with an optional caption (which is not ``text``)."""
         sizes = [
             {
-                "file_id": f"AgACAgIAAxkBAAFAKEphoto{w}", "file_unique_id": f"AQADfakephoto{w}",
-                "width": w, "height": w * 3 // 4, "file_size": w * 40,
+                "file_id": f"AgACAgIAAxkBAAFAKEphoto{w}",
+                "file_unique_id": f"AQADfakephoto{w}",
+                "width": w,
+                "height": w * 3 // 4,
+                "file_size": w * 40,
             }
             for w in (90, 320, 800)
         ]
@@ -930,7 +1007,8 @@ class FakeBotAPI:
         with self._cond:
             user, chat = self._participants(chat_id, user_id, chat_type)
             own = [
-                m for (cid, _), m in self._messages.items()
+                m
+                for (cid, _), m in self._messages.items()
                 if cid == chat["id"]
                 and m.get("from", {}).get("id") == user["id"]
                 and (message_id is None or m["message_id"] == message_id)
@@ -948,7 +1026,9 @@ class FakeBotAPI:
         """A post in a channel the bot administers (no sender user, a sender_chat)."""
         with self._cond:
             chat = self._chat(chat_id, "channel")
-            message = self._new_message(chat, {"sender_chat": dict(chat), "text": text, "entities": user_entities(text)})
+            message = self._new_message(
+                chat, {"sender_chat": dict(chat), "text": text, "entities": user_entities(text)}
+            )
             return self._enqueue({"channel_post": copy.deepcopy(message)})
 
     def send_callback_query(self, data: str, message: JSONDict, user_id: int | None = None) -> int:
@@ -960,13 +1040,18 @@ class FakeBotAPI:
         with self._cond:
             current = self._resolve_message(message)
             chat = current["chat"]
-            user = self._user(user_id if user_id is not None else (chat["id"] if chat["type"] == "private" else DEFAULT_USER_ID))
+            user = self._user(
+                user_id if user_id is not None else (chat["id"] if chat["type"] == "private" else DEFAULT_USER_ID)
+            )
             update_id = self._next_update_id
             query_id = f"cbq-{update_id}"
             self._open_queries.add(query_id)
             query = {
-                "id": query_id, "from": user, "message": copy.deepcopy(current),
-                "chat_instance": str(abs(chat["id"]) * 7919), "data": data,
+                "id": query_id,
+                "from": user,
+                "message": copy.deepcopy(current),
+                "chat_instance": str(abs(chat["id"]) * 7919),
+                "data": data,
             }
             return self._enqueue({"callback_query": query})
 
@@ -975,7 +1060,13 @@ class FakeBotAPI:
         with self._cond:
             query_id = f"iq-{self._next_update_id}"
             self._open_queries.add(query_id)
-            inline = {"id": query_id, "from": self._user(user_id), "query": query, "offset": offset, "chat_type": "sender"}
+            inline = {
+                "id": query_id,
+                "from": self._user(user_id),
+                "query": query,
+                "offset": offset,
+                "chat_type": "sender",
+            }
             return self._enqueue({"inline_query": inline})
 
     def send_update(self, raw: JSONDict) -> int:
@@ -997,13 +1088,20 @@ class FakeBotAPI:
         if user_id not in self._users:
             if user_id == DEFAULT_USER_ID:
                 self._users[user_id] = {
-                    "id": user_id, "is_bot": False, "first_name": "Ada", "last_name": "Lovelace",
-                    "username": "ada_tester", "language_code": "en",
+                    "id": user_id,
+                    "is_bot": False,
+                    "first_name": "Ada",
+                    "last_name": "Lovelace",
+                    "username": "ada_tester",
+                    "language_code": "en",
                 }
             else:
                 self._users[user_id] = {
-                    "id": user_id, "is_bot": False, "first_name": f"User{user_id}",
-                    "username": f"user{user_id}", "language_code": "en",
+                    "id": user_id,
+                    "is_bot": False,
+                    "first_name": f"User{user_id}",
+                    "username": f"user{user_id}",
+                    "language_code": "en",
                 }
         return dict(self._users[user_id])
 
@@ -1051,7 +1149,13 @@ class FakeBotAPI:
         return copy.deepcopy(message)
 
     def _user_message(
-        self, kind: str, chat_id: int | None, user_id: int | None, chat_type: str, content: JSONDict, reply_to: JSONDict | None
+        self,
+        kind: str,
+        chat_id: int | None,
+        user_id: int | None,
+        chat_type: str,
+        content: JSONDict,
+        reply_to: JSONDict | None,
     ) -> int:
         with self._cond:
             user, chat = self._participants(chat_id, user_id, chat_type)
@@ -1115,7 +1219,9 @@ class FakeBotAPI:
         try:
             params = decode_params(handler.headers.get("Content-Type", ""), body, url.query)
         except (ValueError, UnicodeDecodeError) as error:
-            handler.answer(400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse request: {error}"})
+            handler.answer(
+                400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse request: {error}"}
+            )
             return
         name = self._by_lower_name.get(method.lower(), method)
         status, payload = self._dispatch(name, params)
@@ -1161,7 +1267,9 @@ class FakeBotAPI:
             return 0, _DROP
         if isinstance(fault, Flood):
             return 429, {
-                "ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {fault.retry_after}",
+                "ok": False,
+                "error_code": 429,
+                "description": f"Too Many Requests: retry after {fault.retry_after}",
                 "parameters": {"retry_after": fault.retry_after},
             }
         if isinstance(fault, ServerError):
@@ -1209,7 +1317,9 @@ class FakeBotAPI:
             while True:
                 if mine != self._poll_generation:
                     raise _ApiFailure(409, _CONFLICT)
-                self._pending = [u for u in self._pending if _update_type(u) not in _UPDATE_TYPES - self._allowed_updates]
+                self._pending = [
+                    u for u in self._pending if _update_type(u) not in _UPDATE_TYPES - self._allowed_updates
+                ]
                 remaining = deadline - time.monotonic()
                 if self._pending or self._stopped or remaining <= 0:
                     return copy.deepcopy(self._pending[:limit])
@@ -1277,7 +1387,12 @@ class FakeBotAPI:
             if markup is not None and "inline_keyboard" in markup:  # Telegram echoes only inline keyboards
                 fields["reply_markup"] = markup
             message = self._new_message(chat, fields)
-            record = {**params, "chat_id": chat["id"], "message_id": message["message_id"], "message": copy.deepcopy(message)}
+            record = {
+                **params,
+                "chat_id": chat["id"],
+                "message_id": message["message_id"],
+                "message": copy.deepcopy(message),
+            }
             self._sent.append(record)
             self._cond.notify_all()
             return message
@@ -1419,7 +1534,7 @@ def _int_param(params: JSONDict, key: str, default: int) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise _bad_request(f"field \"{key}\" must be of type Integer") from None
+        raise _bad_request(f'field "{key}" must be of type Integer') from None
 
 
 def _given_entities(given: Any) -> tuple[JSONDict, ...]:
@@ -1454,18 +1569,25 @@ def _check_reply_markup(markup: Any) -> JSONDict | None:
     """Reject keyboards Telegram would reject: unknown shapes, bad callback data, bare buttons."""
     if markup is None or markup == "":
         return None
-    if not isinstance(markup, dict) or not {"inline_keyboard", "keyboard", "remove_keyboard", "force_reply"} & markup.keys():
+    if (
+        not isinstance(markup, dict)
+        or not {"inline_keyboard", "keyboard", "remove_keyboard", "force_reply"} & markup.keys()
+    ):
         raise _bad_request("can't parse reply keyboard markup JSON object")
     for row in markup.get("inline_keyboard", []):
         for button in row:
             if not isinstance(button, dict) or not str(button.get("text", "")).strip():
-                raise _bad_request("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+                raise _bad_request(
+                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+                )
             if "callback_data" in button:
                 size = len(str(button["callback_data"]).encode("utf-8"))
                 if not 1 <= size <= MAX_CALLBACK_DATA_BYTES:
                     raise _bad_request("BUTTON_DATA_INVALID")
             elif set(button) <= {"text"}:
-                raise _bad_request("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+                raise _bad_request(
+                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+                )
     return copy.deepcopy(markup)
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from tests.support import ROOT, SAMPLE_CORPUS, shared_file
 
 
-def run(args: list[str], stdin: str = "", env: dict[str, str] | None = None, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], stdin: str = "", env: dict[str, str] | None = None, timeout: int = 180
+) -> subprocess.CompletedProcess[str]:
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VERBATIM_", "HF_", "TRANSFORMERS_"))
     }
@@ -57,7 +59,9 @@ def test_bad_settings_are_all_listed_at_once() -> None:
 def test_build_script_prints_a_summary_and_reports_bad_files(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "nato.txt").write_text((SAMPLE_CORPUS / "nato-russia-talks.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "nato.txt").write_text(
+        (SAMPLE_CORPUS / "nato-russia-talks.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (corpus / "broken.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
     result = run(["scripts/build_index.py", "--articles", str(corpus), "--index", str(tmp_path / "idx")])
     assert result.returncode == 0, result.stderr
@@ -90,7 +94,14 @@ def test_evaluate_prints_the_contracted_json_keys(sample_index: Path) -> None:
 def test_the_default_model_needs_no_model_hub(sample_index: Path) -> None:
     # Every HTTP(S) request is sent to a closed loopback port, so any hub access would fail.
     dead = "http://127.0.0.1:9"
-    env = {"HTTP_PROXY": dead, "HTTPS_PROXY": dead, "http_proxy": dead, "https_proxy": dead, "NO_PROXY": "", "no_proxy": ""}
+    env = {
+        "HTTP_PROXY": dead,
+        "HTTPS_PROXY": dead,
+        "http_proxy": dead,
+        "https_proxy": dead,
+        "NO_PROXY": "",
+        "no_proxy": "",
+    }
     result = run(["-m", "bot", "--console", "--index", str(sample_index)], stdin="what did Peskov say?\n", env=env)
     assert result.returncode == 0, result.stderr
     assert "Peskov" in result.stdout

@@ -58,7 +58,10 @@ def build_args(index_dir: Path, corpus: Path) -> list[str]:
 def killed_build(spec: str, index_dir: Path, corpus: Path, marker: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(KILLER), spec, "kill", str(marker), "--", *build_args(index_dir, corpus)],
-        cwd=ROOT, capture_output=True, text=True, timeout=180,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
 
 
@@ -101,7 +104,9 @@ def test_kill_9_just_before_the_commit_then_the_next_build_succeeds_and_clears_t
     searcher = Searcher.open(index_dir, embedder=embedder)
     try:
         assert searcher.manifest.articles == 2
-        assert any("repainted blue" in h.sentence for h in searcher.answer("What colour was the lighthouse repainted?").hits)
+        assert any(
+            "repainted blue" in h.sentence for h in searcher.answer("What colour was the lighthouse repainted?").hits
+        )
     finally:
         searcher.close()
 
@@ -114,7 +119,10 @@ def test_a_second_build_at_the_same_time_is_refused_with_a_clear_message(
     marker = tmp_path / "holding"
     first = subprocess.Popen(
         [sys.executable, str(KILLER), DURING_WRITE, "pause", str(marker), "--", *build_args(index_dir, corpus)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 120
@@ -122,7 +130,11 @@ def test_a_second_build_at_the_same_time_is_refused_with_a_clear_message(
             assert first.poll() is None and time.monotonic() < deadline, first.communicate()
             time.sleep(0.05)
         second = subprocess.run(
-            [sys.executable, str(BUILD), *build_args(index_dir, corpus)], cwd=ROOT, capture_output=True, text=True, timeout=180
+            [sys.executable, str(BUILD), *build_args(index_dir, corpus)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
     finally:
         first.kill()
@@ -152,7 +164,7 @@ def test_soak_kill_9_at_random_moments_never_leaves_a_broken_index(
     index_dir, corpus = index_and_corpus
     hashes = {read_manifest(index_dir).content_hash}
     rng = random.Random(5)
-    for round_ in range(12):
+    for _ in range(12):
         process = subprocess.Popen([sys.executable, str(BUILD), *build_args(index_dir, corpus)], cwd=ROOT)
         time.sleep(rng.uniform(0.5, 6.0))
         process.send_signal(signal.SIGKILL)

@@ -22,16 +22,16 @@ from pathlib import Path
 import pytest
 from telegram import Bot, Update
 
-from bot.telegram.app import build_application, serve
-from bot.exit_status import ExitStatus
 from bot.delivery.redelivery import OnceUpdateProcessor, UpdateJournal, fingerprint
 from bot.delivery.resilience import PollingRequest, TokenRejected, TokenWatch
-from bot.settings import Settings, default_state_file, load_settings
 from bot.delivery.update_state import KEEP, PENDING_KEEP, BotState, Handled, Pending, StateFile, StateFileError
+from bot.exit_status import ExitStatus
+from bot.settings import Settings, default_state_file, load_settings
+from bot.telegram.app import build_application, serve
 from index.search.searcher import Searcher
+from tests.botprocess import BotProcess, bot_env
 from tests.botrunner import settings_for
 from tests.fakes.bot_api import ApiError, FakeBotAPI, Hang, ServerError, Slow
-from tests.botprocess import BotProcess, bot_env
 
 BOT_ID = 123456  # the fake server's bot: its token is 123456:...
 OTHER_BOT_ID = 777
@@ -44,13 +44,20 @@ def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 60) -
         time.sleep(0.05)
 
 
-def _message_update(update_id: int, text: str, *, chat_id: int = 5001, message_id: int = 1, date: int = 1_700_000_000) -> Update:
+def _message_update(
+    update_id: int, text: str, *, chat_id: int = 5001, message_id: int = 1, date: int = 1_700_000_000
+) -> Update:
     person = {"id": chat_id, "is_bot": False, "first_name": "Ada"}
     return Update.de_json(
         {
             "update_id": update_id,
-            "message": {"message_id": message_id, "date": date, "text": text, "from": person,
-                        "chat": {"id": chat_id, "type": "private", "first_name": "Ada"}},
+            "message": {
+                "message_id": message_id,
+                "date": date,
+                "text": text,
+                "from": person,
+                "chat": {"id": chat_id, "type": "private", "first_name": "Ada"},
+            },
         },
         None,
     )
@@ -100,7 +107,8 @@ def test_questions_answered_before_a_hard_kill_are_not_answered_again_after_the_
         _wait_until(lambda: any(m == "getUpdates" for m, _ in bot_api.faults_served), "a failed confirmation")
         ids = set(range(first_id, last_id + 1))
         _wait_until(
-            lambda: ids <= {h.update_id for h in StateFile(state_file).load(BOT_ID).state.handled}, "saving the answered ids"
+            lambda: ids <= {h.update_id for h in StateFile(state_file).load(BOT_ID).state.handled},
+            "saving the answered ids",
         )
         assert ids <= {u["update_id"] for u in bot_api.pending_updates}  # Telegram would send them again
         first.process.send_signal(signal.SIGKILL)
@@ -286,7 +294,12 @@ def test_the_state_file_keeps_each_bot_apart_and_is_replaced_whole(tmp_path: Pat
 
 @pytest.mark.parametrize(
     "content",
-    [b"\x00\xff\xfe garbage", b'{"format": "verbatim-update-state", "bots": {', b'{"model": "all-MiniLM-L6-v2"}', b"[1, 2]"],
+    [
+        b"\x00\xff\xfe garbage",
+        b'{"format": "verbatim-update-state", "bots": {',
+        b'{"model": "all-MiniLM-L6-v2"}',
+        b"[1, 2]",
+    ],
     ids=["binary", "truncated-json", "someone-elses-json", "not-an-object"],
 )
 def test_a_state_file_that_is_not_ours_is_reported_left_untouched_and_the_bot_runs_without_it(
@@ -434,9 +447,17 @@ def test_pending_updates_survive_a_save_and_load_and_come_back_as_the_same_updat
 
 def test_a_state_file_written_before_pending_existed_loads_with_nothing_pending(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
-    old = {"format": "verbatim-update-state", "version": 1,
-           "bots": {str(BOT_ID): {"saved_at": "2026-01-11T09:00:00+00:00", "last_handled_update_id": 8,
-                                  "handled": [[7, "9f86d081884c7d65"], [8, "0123456789abcdef"]]}}}
+    old = {
+        "format": "verbatim-update-state",
+        "version": 1,
+        "bots": {
+            str(BOT_ID): {
+                "saved_at": "2026-01-11T09:00:00+00:00",
+                "last_handled_update_id": 8,
+                "handled": [[7, "9f86d081884c7d65"], [8, "0123456789abcdef"]],
+            }
+        },
+    }
     path.write_text(json.dumps(old))
     loaded = StateFile(path).load(BOT_ID)
     assert loaded.note is None  # not "damaged": nothing to warn about
@@ -516,7 +537,9 @@ def test_fetched_updates_are_in_the_state_file_before_python_telegram_bot_reads_
 
     async def scenario() -> tuple[list[Update], BotState, BotState, BotState]:
         journal, processor = await _opened(path)
-        bot = Bot(bot_api.token, base_url=bot_api.base_url, get_updates_request=PollingRequest(TokenWatch(), journal.hold))
+        bot = Bot(
+            bot_api.token, base_url=bot_api.base_url, get_updates_request=PollingRequest(TokenWatch(), journal.hold)
+        )
         async with bot:
             updates = list(await bot.get_updates(timeout=0))
             at_fetch = StateFile(path).load(BOT_ID).state  # the moment python-telegram-bot gets them
@@ -542,7 +565,9 @@ def test_without_a_state_file_fetching_does_not_wait_for_one(bot_api: FakeBotAPI
     async def scenario() -> list[Update]:
         journal = UpdateJournal(None)
         await journal.open(BOT_ID)
-        bot = Bot(bot_api.token, base_url=bot_api.base_url, get_updates_request=PollingRequest(TokenWatch(), journal.hold))
+        bot = Bot(
+            bot_api.token, base_url=bot_api.base_url, get_updates_request=PollingRequest(TokenWatch(), journal.hold)
+        )
         async with bot:
             updates = list(await asyncio.wait_for(bot.get_updates(timeout=0), timeout=30))
         assert journal.state() == BotState()  # kept nowhere, not even in memory

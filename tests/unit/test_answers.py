@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.text.context import matching_texts
-from index.search.decline import is_search
 from index.embedding.embedder import Embedder
 from index.errors import IndexLoadError
-from index.store.lexical import Tokenizer
+from index.search.decline import is_search
 from index.search.ranking import Candidate, Weights, answer_type, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.core import open_index
+from index.store.lexical import Tokenizer
+from index.text.context import matching_texts
 from index.types import Sentence
 
 ARTICLES = [
@@ -175,18 +175,26 @@ def test_what_an_answer_looks_like_depends_on_the_question() -> None:
 def _candidate(row: int, title: str = "", published: str | None = None) -> Candidate:
     text = "The ferry will leave the harbour at noon."
     tokenizer = Tokenizer()
-    return Candidate(row, text, 0.5, 1.0, frozenset(tokenizer.tokens(text)), frozenset(tokenizer.tokens(title)), published)
+    return Candidate(
+        row, text, 0.5, 1.0, frozenset(tokenizer.tokens(text)), frozenset(tokenizer.tokens(title)), published
+    )
 
 
 def test_titles_and_dates_break_ties_between_articles() -> None:
     terms = list(Tokenizer().query_terms("When does the ferry to Ellis leave?"))
     by_title = score_candidates(
-        "When does the ferry to Ellis leave?", terms, [_candidate(0, "Storm in Oslo"), _candidate(1, "Ellis ferry")], Weights()
+        "When does the ferry to Ellis leave?",
+        terms,
+        [_candidate(0, "Storm in Oslo"), _candidate(1, "Ellis ferry")],
+        Weights(),
     )
     assert by_title[1] > by_title[0]
     question = "When did the ferry leave in March 2023?"
     by_date = score_candidates(
-        question, list(Tokenizer().query_terms(question)), [_candidate(0, published="2024-03-02"), _candidate(1, published="2023-03-02")], Weights()
+        question,
+        list(Tokenizer().query_terms(question)),
+        [_candidate(0, published="2024-03-02"), _candidate(1, published="2023-03-02")],
+        Weights(),
     )
     assert by_date[1] > by_date[0]
     assert date_match("in 2023", "2023-03-02") and not date_match("in May 2023", "2023-03-02")
@@ -261,12 +269,19 @@ def test_the_lexical_index_is_checked_when_the_index_is_opened(tmp_path: Path, e
 
 def test_embeddings_are_reused_by_the_text_actually_embedded(tmp_path: Path, embedder: Embedder) -> None:
     article = tmp_path / "a.txt"
-    article.write_text('Title\n\nMayor Ada Lind said the bridge opens in May.\n\n"It is late," she added.\n', encoding="utf-8")
+    article.write_text(
+        'Title\n\nMayor Ada Lind said the bridge opens in May.\n\n"It is late," she added.\n', encoding="utf-8"
+    )
     build_index(article, tmp_path / "index", embedder)
     # Changing the first sentence changes what the second is embedded with: both re-embedded.
-    article.write_text('Title\n\nMayor Ada Lind said the bridge opens in June.\n\n"It is late," she added.\n', encoding="utf-8")
+    article.write_text(
+        'Title\n\nMayor Ada Lind said the bridge opens in June.\n\n"It is late," she added.\n', encoding="utf-8"
+    )
     assert build_index(article, tmp_path / "index", embedder).encoded == 2
-    article.write_text('Title\n\nMayor Ada Lind said the bridge opens in June.\n\n"It is late," she added.\n\nNew line here.\n', encoding="utf-8")
+    article.write_text(
+        'Title\n\nMayor Ada Lind said the bridge opens in June.\n\n"It is late," she added.\n\nNew line here.\n',
+        encoding="utf-8",
+    )
     assert build_index(article, tmp_path / "index", embedder).encoded == 1
 
 
@@ -308,6 +323,8 @@ def test_sherman_add_shows_the_she_added_sentence_first(sample_searcher: Searche
     assert all(h.speaker == "Wendy Sherman" for h in answer.hits)
 
 
-@pytest.mark.parametrize("question", ["What did Angela Merkel say?", "What is the price of oil?", "What did Macron say?"])
+@pytest.mark.parametrize(
+    "question", ["What did Angela Merkel say?", "What is the price of oil?", "What did Macron say?"]
+)
 def test_sample_questions_it_cannot_answer_are_declined(sample_searcher: Searcher, question: str) -> None:
     assert sample_searcher.answer(question).declined

@@ -96,8 +96,15 @@ def _check_sample(attributed: list[Sentence]) -> None:
     assert verbs["Ryabkov commented after the Ge"] == "comment"
     assert verbs["Smith reiterated the U.S. call"] == "reiterate"
     for s in attributed:
-        if s.text.startswith(("Western officials and analysts say", "Many analysts say", "Russia has amassed",
-                              "U.S. President Joe Biden and Putin", "NATO in 2008")):
+        if s.text.startswith(
+            (
+                "Western officials and analysts say",
+                "Many analysts say",
+                "Russia has amassed",
+                "U.S. President Joe Biden and Putin",
+                "NATO in 2008",
+            )
+        ):
             assert s.speaker is None and s.verb is None, s.text
 
 
@@ -296,9 +303,14 @@ def test_returns_new_sentences_with_everything_else_unchanged() -> None:
     given_sentences = sentences(['"No," Peskov said.', "The talks ended."])
     got = attribute(given_sentences)
     assert [s.speaker for s in given_sentences] == [None, None]  # inputs untouched
-    for before, after in zip(given_sentences, got):
+    for before, after in zip(given_sentences, got, strict=True):
         assert (after.article_id, after.paragraph, after.position, after.start, after.end, after.text) == (
-            before.article_id, before.paragraph, before.position, before.start, before.end, before.text,
+            before.article_id,
+            before.paragraph,
+            before.position,
+            before.start,
+            before.end,
+            before.text,
         )
     assert attribute([]) == []
 
@@ -316,7 +328,7 @@ def test_speech_lemma() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from('abc ABC."“”‘’\',:—said she he Peskov'), max_size=60), max_size=6))
+@given(st.lists(st.text(alphabet=st.sampled_from("abc ABC.\"“”‘’',:—said she he Peskov"), max_size=60), max_size=6))
 def test_any_text_keeps_sentences_in_order(texts: list[str]) -> None:
     given_sentences = sentences(texts) if texts else []
     got = attribute(given_sentences)

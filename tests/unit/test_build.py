@@ -12,11 +12,10 @@ import pytest
 from index.build import EMBEDDED_KEYS, build_index, pipeline_fingerprint, split_articles, write_index
 from index.embedding.embedder import Embedder
 from index.errors import IndexBuildError
-from index.store.lexical import load_lexical
 from index.search.searcher import Searcher
 from index.store.core import build_lock, open_index, read_manifest
+from index.store.lexical import load_lexical
 from index.types import Article, Sentence
-
 from tests.support import SAMPLE_ARTICLE
 
 
@@ -113,7 +112,9 @@ def test_a_rebuild_carries_unchanged_articles_over_and_equals_a_full_build(tmp_p
         assert carried.vocabulary == scratch.vocabulary
         for name in ("weights", "rows", "starts"):
             np.testing.assert_array_equal(getattr(carried, name), getattr(scratch, name))
-        np.testing.assert_array_equal(np.load(rebuilt.generation_dir / EMBEDDED_KEYS), np.load(fresh.generation_dir / EMBEDDED_KEYS))
+        np.testing.assert_array_equal(
+            np.load(rebuilt.generation_dir / EMBEDDED_KEYS), np.load(fresh.generation_dir / EMBEDDED_KEYS)
+        )
     finally:
         rebuilt.close()
         fresh.close()
@@ -149,5 +150,8 @@ def test_write_index_makes_a_searchable_index_from_given_vectors(tmp_path: Path,
 
 
 def test_splitting_in_worker_processes_gives_the_same_sentences(tmp_path: Path) -> None:
-    articles = [Article(f"a{n}", f"Story {n}", (f"Mayor Ann Lee said town {n} voted. It was close.", "Residents cheered."), "x") for n in range(12)]
+    articles = [
+        Article(f"a{n}", f"Story {n}", (f"Mayor Ann Lee said town {n} voted. It was close.", "Residents cheered."), "x")
+        for n in range(12)
+    ]
     assert split_articles(articles, workers=2) == split_articles(articles, workers=1)

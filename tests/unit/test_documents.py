@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest.loaders import BOILERPLATE_PATTERNS, LoadReport, is_boilerplate, load_articles, normalise_text
 from index.errors import ArticleError
+from index.ingest.loaders import BOILERPLATE_PATTERNS, LoadReport, is_boilerplate, load_articles, normalise_text
 from index.search.searcher import Searcher
 from index.text.sentences import split_article
 from index.types import PARAGRAPH_SEPARATOR, Article
@@ -136,11 +136,11 @@ def test_windows_line_endings_and_byte_order_mark_are_fine(tmp_path: Path) -> No
 def test_text_is_normalised_but_quotes_are_kept(tmp_path: Path) -> None:
     body = (
         "Caf\u0065\u0301 talks\u00a0in\tBrussels:\u200b NATO\u2019s \u201cunited\u201d\u2060 front,\x07 "
-        "said\u00a0\u00a0the   U.S.\u00ad \"envoy\" \u2018again\u2019.\u200d"
+        'said\u00a0\u00a0the   U.S.\u00ad "envoy" \u2018again\u2019.\u200d'
     )
     loaded = only_article(load_articles(write(tmp_path / "t.txt", "Title\u200b\n\n" + body)))
     assert loaded.title == "Title"
-    assert loaded.paragraphs == ("Café talks in Brussels: NATO’s “united” front, said the U.S. \"envoy\" ‘again’.",)
+    assert loaded.paragraphs == ('Café talks in Brussels: NATO’s “united” front, said the U.S. "envoy" ‘again’.',)
 
 
 def test_undecodable_bytes_are_a_problem_and_other_files_still_load(tmp_path: Path) -> None:
@@ -257,7 +257,11 @@ def test_json_lines_load_with_their_ids_fields_and_line_sources(tmp_path: Path) 
         None,
     )
     assert first.source == f"{path}#L1"
-    assert (second.title, second.paragraphs, second.published) == ("Second", ("Body with a line separator.",), "2022-01-11")
+    assert (second.title, second.paragraphs, second.published) == (
+        "Second",
+        ("Body with a line separator.",),
+        "2022-01-11",
+    )
     assert second.source == f"{path}#L3"
 
 
@@ -381,14 +385,21 @@ def as_html(paragraphs: tuple[str, ...]) -> str:
 
 
 def as_html_without_p(paragraphs: tuple[str, ...]) -> str:
-    return "<html><head><title>NATO talks</title></head><body>" + "".join(f"<div>{p}</div>" for p in paragraphs) + "</body></html>"
+    return (
+        "<html><head><title>NATO talks</title></head><body>"
+        + "".join(f"<div>{p}</div>" for p in paragraphs)
+        + "</body></html>"
+    )
 
 
 @pytest.mark.parametrize(
     "name, render",
     [
         ("a.txt", lambda ps: "NATO talks\n\n" + "\n\n".join(ps) + "\n"),
-        ("a.md", lambda ps: "# NATO talks\n\n" + as_markdown(tuple(f"**{p}**" if p == "Leave A Reply" else p for p in ps))),
+        (
+            "a.md",
+            lambda ps: "# NATO talks\n\n" + as_markdown(tuple(f"**{p}**" if p == "Leave A Reply" else p for p in ps)),
+        ),
         ("a.html", as_html),
         ("a.htm", as_html_without_p),
         ("a.jsonl", lambda ps: jsonl({"id": "a", "title": "NATO talks", "text": "\n\n".join(ps)})),
@@ -451,7 +462,9 @@ def test_the_bot_never_answers_with_the_sample_pages_comment_form(sample_searche
 
 def test_the_sample_index_keeps_the_credit_line_and_offsets_into_the_shown_text(sample_searcher: Searcher) -> None:
     text = sample_searcher.article_text("nato-russia-talks")
-    assert text is not None and text.endswith("With reporting by Todd Prince in Washington, Reuters, AP, AFP, dpa, TASS, and Interfax")
+    assert text is not None and text.endswith(
+        "With reporting by Todd Prince in Washington, Reuters, AP, AFP, dpa, TASS, and Interfax"
+    )
     sentences = sample_searcher.sentences_of_article("nato-russia-talks")
     assert len(sentences) == 32
     assert all(text[s.start : s.end] == s.text for s in sentences)

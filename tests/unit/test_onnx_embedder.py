@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from index.embedding.embedder import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder, load_embedder
-from index.errors import VerbatimError
 from index.embedding.onnx import OnnxInt8Embedder
+from index.errors import VerbatimError
 from tests.support import SAMPLE_ARTICLE
 
 # Agreement floor between the two backends (int8 weights cost a little precision).
@@ -97,27 +97,21 @@ def test_progress_bar_when_asked(onnx: OnnxInt8Embedder, capsys: pytest.CaptureF
     assert capsys.readouterr().err == ""
 
 
-def test_same_name_and_dimension_as_torch(
-    onnx: OnnxInt8Embedder, torch_embedder: SentenceTransformerEmbedder
-) -> None:
+def test_same_name_and_dimension_as_torch(onnx: OnnxInt8Embedder, torch_embedder: SentenceTransformerEmbedder) -> None:
     # An index records the name and dimension; both backends must open each other's indexes.
     assert isinstance(onnx, Embedder)
     assert (onnx.name, onnx.dim) == (torch_embedder.name, torch_embedder.dim) == (DEFAULT_MODEL, 384)
     assert OnnxInt8Embedder("all-MiniLM-L6-v2").name == DEFAULT_MODEL
 
 
-def test_each_sentence_agrees_with_torch(
-    onnx_vectors: np.ndarray, torch_embedder: SentenceTransformerEmbedder
-) -> None:
+def test_each_sentence_agrees_with_torch(onnx_vectors: np.ndarray, torch_embedder: SentenceTransformerEmbedder) -> None:
     texts = _samples()
     cosines = np.sum(onnx_vectors * torch_embedder.encode_documents(texts), axis=1)
     worst = int(np.argmin(cosines))
     assert cosines[worst] >= MIN_COSINE, f"cosine {cosines[worst]:.4f} for {texts[worst][:80]!r}"
 
 
-def test_long_text_is_truncated_like_torch(
-    onnx: OnnxInt8Embedder, torch_embedder: SentenceTransformerEmbedder
-) -> None:
+def test_long_text_is_truncated_like_torch(onnx: OnnxInt8Embedder, torch_embedder: SentenceTransformerEmbedder) -> None:
     text = _too_long()
     assert float(onnx.encode_query(text) @ torch_embedder.encode_query(text)) >= MIN_COSINE
 

@@ -13,10 +13,25 @@ from index.types import Answer, Hit, Source
 from tests.fakes.bot_api import parse_html, utf16_length
 
 
-def hit(sentence: str, title: str = "A title", url: str | None = None, score: float = 0.8, sources: tuple[Source, ...] | None = None) -> Hit:
+def hit(
+    sentence: str,
+    title: str = "A title",
+    url: str | None = None,
+    score: float = 0.8,
+    sources: tuple[Source, ...] | None = None,
+) -> Hit:
     return Hit(
-        sentence=sentence, score=score, article_id="a", title=title, url=url, published=None,
-        paragraph=0, position=0, start=0, end=len(sentence), row=0,
+        sentence=sentence,
+        score=score,
+        article_id="a",
+        title=title,
+        url=url,
+        published=None,
+        paragraph=0,
+        position=0,
+        start=0,
+        end=len(sentence),
+        row=0,
         sources=sources if sources is not None else (Source("a", title, url),),
     )
 
@@ -44,7 +59,9 @@ def visible(html_text: str) -> TextOnly:
 
 
 def test_a_quote_with_its_source() -> None:
-    text = replies.answer_html(Answer("q", (hit('"We see no reason," Peskov said.', url="https://example.org/a?x=1&y=2"),)))
+    text = replies.answer_html(
+        Answer("q", (hit('"We see no reason," Peskov said.', url="https://example.org/a?x=1&y=2"),))
+    )
     assert "<blockquote>" in text
     assert '"We see no reason," Peskov said.' in visible(text).parts[0]
     assert 'href="https://example.org/a?x=1&amp;y=2"' in text
@@ -133,8 +150,17 @@ def test_a_huge_paragraph_is_shortened_around_its_bold_sentence() -> None:
     before, sentence, after = "Before & after. " * 400, "The <answer> is here.", " More text." * 400
     text = before + sentence + after
     target = Hit(
-        sentence=sentence, score=1.0, article_id="a", title="T", url=None, published=None,
-        paragraph=0, position=1, start=len(before), end=len(before) + len(sentence), row=0,
+        sentence=sentence,
+        score=1.0,
+        article_id="a",
+        title="T",
+        url=None,
+        published=None,
+        paragraph=0,
+        position=1,
+        start=len(before),
+        end=len(before) + len(sentence),
+        row=0,
     )
     paragraph = replies.paragraph_of(text, target)
     assert paragraph is not None
@@ -146,8 +172,17 @@ def test_a_huge_paragraph_is_shortened_around_its_bold_sentence() -> None:
 
 def test_the_date_reads_naturally_and_a_link_is_escaped() -> None:
     dated = Hit(
-        sentence="S.", score=1.0, article_id="a", title="T & Co", url='https://x.org/?a="1"&b=2',
-        published="2022-01-11T08:00:00Z", paragraph=0, position=0, start=0, end=2, row=0,
+        sentence="S.",
+        score=1.0,
+        article_id="a",
+        title="T & Co",
+        url='https://x.org/?a="1"&b=2',
+        published="2022-01-11T08:00:00Z",
+        paragraph=0,
+        position=0,
+        start=0,
+        end=2,
+        row=0,
     )
     html = replies.hit_html(dated)
     assert "11 Jan 2022" in html and "T &amp; Co" in html and "&quot;1&quot;&amp;b=2" in html
@@ -176,7 +211,9 @@ def test_about_names_the_index_size_model_and_build_date(sample_searcher) -> Non
     title=st.text(min_size=1, max_size=300),
     url=st.none() | st.text(min_size=1, max_size=100),
 )
-def test_every_message_is_valid_telegram_html_within_the_limit(sentences: list[str], title: str, url: str | None) -> None:
+def test_every_message_is_valid_telegram_html_within_the_limit(
+    sentences: list[str], title: str, url: str | None
+) -> None:
     answer = Answer("q", tuple(hit(s, title=title, url=url) for s in sentences))
     messages = replies.answer_messages(answer)
     for message in messages:

@@ -15,12 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.render import conversation
-from bot.render import replies
 from bot.chat.guards import RATE_LIMITED_TEXT, RateLimits, SlidingWindow
 from bot.chat.inputs import WORDLESS_TEXT, read_question, visible_text
-from bot.logging_setup import REDACTED, RedactingFilter, configure_logging, install_record_redaction, secrets_of
 from bot.delivery.resilience import PollingErrorLog, RetryPolicy, is_transient
+from bot.logging_setup import REDACTED, RedactingFilter, configure_logging, install_record_redaction, secrets_of
+from bot.render import conversation, replies
 from bot.runtime.services import SearcherHolder
 from index.embedding.embedder import Embedder
 from index.search.searcher import Searcher
@@ -105,8 +104,18 @@ def hits(draw: st.DrawFn) -> Hit:
     published = draw(st.none() | st.just("2022-01-11") | _any_text)
     row = draw(st.integers(0, 10_000))
     return Hit(
-        sentence=draw(_any_text), score=0.9, article_id=f"a{row}", title=title, url=url, published=published,
-        paragraph=0, position=row, start=0, end=1, row=row, speaker=None,
+        sentence=draw(_any_text),
+        score=0.9,
+        article_id=f"a{row}",
+        title=title,
+        url=url,
+        published=published,
+        paragraph=0,
+        position=row,
+        start=0,
+        end=1,
+        row=row,
+        speaker=None,
         sources=(Source(f"a{row}", title, url, published),),
     )
 
@@ -114,7 +123,9 @@ def hits(draw: st.DrawFn) -> Hit:
 @given(st.lists(hits(), min_size=0, max_size=12, unique_by=lambda h: h.row), st.booleans())
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_planned_reply_is_valid_telegram_html_within_the_limit(found: list[Hit], declined: bool) -> None:
-    answer = Answer("q", tuple(found), declined=declined or not found, nearest=found[0] if found else None, ranked=tuple(found))
+    answer = Answer(
+        "q", tuple(found), declined=declined or not found, nearest=found[0] if found else None, ranked=tuple(found)
+    )
     for outgoing in conversation.plan_answer(answer, "0123abcd"):
         parsed = parse_html(outgoing.html)  # raises on anything Telegram would refuse
         assert parsed.text.strip()
@@ -246,7 +257,9 @@ def test_any_handler_added_anywhere_sees_the_token_redacted(redacted_logging: ob
 
 
 def test_configure_logging_redacts_records_made_before_it_too() -> None:
-    record = logging.LogRecord("httpx", logging.INFO, __file__, 1, "HTTP Request: %s", (f"/bot{TOKEN}/sendMessage",), None)
+    record = logging.LogRecord(
+        "httpx", logging.INFO, __file__, 1, "HTTP Request: %s", (f"/bot{TOKEN}/sendMessage",), None
+    )
     stream = io.StringIO()
     handler = configure_logging("DEBUG", TOKEN, stream)
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_INDEX, SettingsError, Settings, load_settings
+from bot.settings import DEFAULT_INDEX, Settings, SettingsError, load_settings
 
 
 def test_defaults_run_the_terminal_chat_on_the_bundled_index() -> None:
@@ -38,9 +38,15 @@ def test_flags_win_over_the_environment() -> None:
 
 def test_every_bad_setting_is_reported_together() -> None:
     with pytest.raises(SettingsError) as error:
-        Settings.from_env({"TELEGRAM_API_BASE_URL": "ftp://x", "VERBATIM_BACKEND": "gpu", "VERBATIM_MAX_QUESTION_CHARS": "-3"})
+        Settings.from_env(
+            {"TELEGRAM_API_BASE_URL": "ftp://x", "VERBATIM_BACKEND": "gpu", "VERBATIM_MAX_QUESTION_CHARS": "-3"}
+        )
     message = str(error.value)
-    assert "TELEGRAM_API_BASE_URL" in message and "VERBATIM_BACKEND" in message and "VERBATIM_MAX_QUESTION_CHARS" in message
+    assert (
+        "TELEGRAM_API_BASE_URL" in message
+        and "VERBATIM_BACKEND" in message
+        and "VERBATIM_MAX_QUESTION_CHARS" in message
+    )
 
 
 def test_the_query_encoder_defaults_to_auto_and_the_send_rate_to_telegrams_limit() -> None:

@@ -56,7 +56,7 @@ def asked_names(draw: st.DrawFn, speakers: list[str]) -> str:
     """A name a user might type about ``speakers``: part of one, typo'd, joined, titled, or none."""
     data = draw(st.data())
     source = [w for w in (draw(st.sampled_from(speakers)) if speakers else "").split() if w]
-    if not source or draw(st.booleans()) and draw(st.booleans()):
+    if not source or (draw(st.booleans()) and draw(st.booleans())):
         return draw(st.one_of(speaker_names, st.text(max_size=20), words))
     picked = draw(st.lists(st.sampled_from(source), min_size=1, max_size=len(source)))
     edits = draw(st.integers(0, 3))
@@ -118,8 +118,19 @@ def test_many_speakers_and_questions_agree_with_the_linear_matcher() -> None:
 
 # -- the rules, one by one (match_speaker's docstring) --------------------------------------------
 
-SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Adam Smith", "Jane Smyth", "Wendy Sherman", "Kremlin", "White House",
-            "Ann House", "José Manuel Albares", "Ukraine’s Foreign Ministry", "Xi Jinping"]
+SPEAKERS = [
+    "Dmitry Peskov",
+    "Julianne Smith",
+    "Adam Smith",
+    "Jane Smyth",
+    "Wendy Sherman",
+    "Kremlin",
+    "White House",
+    "Ann House",
+    "José Manuel Albares",
+    "Ukraine’s Foreign Ministry",
+    "Xi Jinping",
+]
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +202,9 @@ def test_words_are_compared_casefolded_without_accents_or_possessives() -> None:
 # -- the searcher keeps one index -----------------------------------------------------------------
 
 
-def test_the_searcher_builds_its_speaker_index_once_for_concurrent_questions(sample_index: Path, embedder: Embedder) -> None:
+def test_the_searcher_builds_its_speaker_index_once_for_concurrent_questions(
+    sample_index: Path, embedder: Embedder
+) -> None:
     searcher = Searcher.open(sample_index, embedder=embedder)
     try:
         built: list[SpeakerIndex] = []

@@ -61,9 +61,17 @@ def test_ordinary_questions_are_not_speech_questions(question: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "name"),
-    [("Peskov", "Peskov"), ("dmitry peskov?", "dmitry peskov"), ("  Wendy Sherman ", "Wendy Sherman"),
-     ("troops", "troops"), ("what is NATO", None), ("the article", None), ("he", None),
-     ("NATO troops near the border", None), ("100,000 troops", None)],
+    [
+        ("Peskov", "Peskov"),
+        ("dmitry peskov?", "dmitry peskov"),
+        ("  Wendy Sherman ", "Wendy Sherman"),
+        ("troops", "troops"),
+        ("what is NATO", None),
+        ("the article", None),
+        ("he", None),
+        ("NATO troops near the border", None),
+        ("100,000 troops", None),
+    ],
 )
 def test_a_bare_name_is_one_to_four_words_and_nothing_else(question: str, name: str | None) -> None:
     assert bare_name(question) == name  # whether it is a speaker's is the searcher's to check

@@ -27,7 +27,9 @@ def unit_rows(n: int, dim: int = 16, seed: int = 0) -> np.ndarray:
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
-def payload(n: int = 5, dim: int = 16, model: str = "test-model", seed: int = 0, index_type: str = "auto") -> StoreWrite:
+def payload(
+    n: int = 5, dim: int = 16, model: str = "test-model", seed: int = 0, index_type: str = "auto"
+) -> StoreWrite:
     article = Article("a1", "A title", tuple(f"Sentence number {i}." for i in range(n)), "a1.txt")
     sentences, offset = [], 0
     for i, text in enumerate(article.paragraphs):
