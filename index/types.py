@@ -96,3 +96,6 @@ class Answer:
     # Biden; these sentences mention him" for "what did Biden say?".
     note: str = ""
     ranked: tuple[Hit, ...] = ()  # the full ranking behind the decision (for evaluation)
+    # The content hash of the index that answered: buttons name it, so a press after a reload
+    # is told the rows belong to an older index (never read from whichever index is live later).
+    index_hash: str = ""

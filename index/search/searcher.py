@@ -309,7 +309,10 @@ class Searcher:
         """``answer`` for several questions with one encode call (used to batch chats)."""
         cleaned = [clean_question(q) for q in questions]
         vectors = self._embedder.encode_queries(cleaned)
-        return [self._answer_vector(q, v) for q, v in zip(cleaned, vectors, strict=True)]
+        index_hash = self.manifest.content_hash
+        return [
+            replace(self._answer_vector(q, v), index_hash=index_hash) for q, v in zip(cleaned, vectors, strict=True)
+        ]
 
     def _answer_vector(self, question: str, vector: np.ndarray) -> Answer:
         speech, speakers = self._speech_of(question) if self.policy.hybrid else (None, [])
