@@ -11,9 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index import VerbatimError
+from index import BACKENDS, DEFAULT_INDEX, VerbatimError
 
-DEFAULT_INDEX = Path("data/index")
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 STATE_FILE_SUFFIX = ".bot-state.json"  # data/index -> data/index.bot-state.json
 STATE_FILE_OFF = ("off", "none")  # VERBATIM_STATE_FILE values that turn the state file off
@@ -61,7 +60,7 @@ class Settings:
         if not base_url.startswith(("http://", "https://")):
             problems.append(f"TELEGRAM_API_BASE_URL must start with http:// or https:// (got {base_url!r}).")
         backend = environ.get("VERBATIM_BACKEND", "auto").strip() or "auto"
-        if backend not in ("auto", "torch", "onnx"):
+        if backend not in BACKENDS:
             problems.append(f"VERBATIM_BACKEND must be 'auto', 'torch' or 'onnx' (got {backend!r}).")
         log_level = (environ.get("VERBATIM_LOG_LEVEL", "INFO").strip() or "INFO").upper()
         if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
@@ -120,9 +119,7 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--console", action="store_true", help="chat in the terminal instead of Telegram")
     p.add_argument("--index", type=Path, help="index directory (env VERBATIM_INDEX, default data/index)")
     p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
-    p.add_argument(
-        "--backend", choices=("auto", "torch", "onnx"), help="query encoder (env VERBATIM_BACKEND, default auto)"
-    )
+    p.add_argument("--backend", choices=BACKENDS, help="query encoder (env VERBATIM_BACKEND, default auto)")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
     p.add_argument(
         "--state-file",

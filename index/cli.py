@@ -11,9 +11,7 @@ from pathlib import Path
 from index.build import BuildReport, build_index
 from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
 from index.errors import VerbatimError
-from index.store.core import INDEX_TYPES
-
-DEFAULT_INDEX = "data/index"
+from index.store.core import DEFAULT_INDEX, INDEX_TYPES
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,7 +24,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--index",
         type=Path,
-        default=Path(os.environ.get("VERBATIM_INDEX", DEFAULT_INDEX)),
+        default=Path(os.environ.get("VERBATIM_INDEX") or DEFAULT_INDEX),
         help="the index directory to write (default: $VERBATIM_INDEX or %(default)s)",
     )
     p.add_argument(

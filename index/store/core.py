@@ -40,6 +40,8 @@ from index.types import Article, Sentence
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# Where the index lives unless VERBATIM_INDEX or --index says otherwise (bot and verbatim-index).
+DEFAULT_INDEX = Path("data/index")
 INDEX_FILE = "index.faiss"
 META_FILE = "meta.sqlite"
 VECTORS_FILE = "vectors.npy"
