@@ -4,7 +4,8 @@ The names below are the package's public face, the only ones ``bot/`` imports. I
 ``index/`` modules import each other by their full paths (never from this file).
 """
 
-from index.embedding.embedder import BACKENDS, canonical_model_name, quiet_model_loading
+from index.embedding.loader import quiet_model_loading
+from index.embedding.models import BACKENDS, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.core import DEFAULT_INDEX, Manifest, manifest_stamp, read_manifest

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -34,7 +33,8 @@ import pysbd
 
 from index.attribution import core as attribution
 from index.attribution.core import attribute
-from index.embedding.embedder import Embedder
+from index.cpu import available_cores
+from index.embedding.models import Embedder
 from index.errors import IndexBuildError, IndexLoadError
 from index.ingest.loaders import LoadProblem, load_articles
 from index.store import lexical as lexical_module
@@ -355,12 +355,7 @@ def _split_chunk(articles: Sequence[Article]) -> list[Splitting]:
 
 def _split_workers(articles: int) -> int:
     """Worker processes worth starting for ``articles`` articles (1: split in this process)."""
-    if articles < PARALLEL_SPLIT_ARTICLES:
-        return 1
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
+    return 1 if articles < PARALLEL_SPLIT_ARTICLES else available_cores()
 
 
 def _sentences_and_vectors(

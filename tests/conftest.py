@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.embedding.embedder import Embedder, load_embedder
+from index.embedding.loader import load_embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_CORPUS

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embedding.embedder import Embedder, canonical_model_name, load_embedder
+from index.embedding.loader import load_embedder
+from index.embedding.models import Embedder, canonical_model_name
 from index.errors import EmptyQuestionError, IndexLoadError
 from index.search.decline import MIN_SCORE, decide, search_terms
 from index.search.memo import BoundedMemo

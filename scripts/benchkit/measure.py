@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.ranking import CANDIDATES
 from index.search.searcher import Searcher
 from index.search.speakers import SpeakerIndex

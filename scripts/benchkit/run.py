@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from index.build import build_index, write_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech import parse_speech_query
 from index.store.core import build_lock, open_index

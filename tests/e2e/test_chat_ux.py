@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.telegram.commands import COMMANDS
 from bot.telegram.typing_indicator import typing_while
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import AnswerPolicy, Searcher
 from tests.botrunner import run_bot, wait_for_messages
 from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_GROUP_ID, ApiError, FakeBotAPI

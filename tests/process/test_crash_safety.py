@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.store.core import read_manifest
 from tests.support import ROOT, SAMPLE_ARTICLE

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.errors import IndexLoadError
 from index.search.decline import is_search
 from index.search.ranking import Candidate, Weights, answer_type, date_match, holds_answer_type, score_candidates

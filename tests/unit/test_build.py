@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from index.build import EMBEDDED_KEYS, build_index, pipeline_fingerprint, split_articles, write_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.errors import IndexBuildError
 from index.search.searcher import Searcher
 from index.store.core import build_lock, open_index, read_manifest
