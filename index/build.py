@@ -38,15 +38,7 @@ from index.embedding.models import Embedder
 from index.errors import IndexBuildError, IndexLoadError
 from index.ingest.loaders import LoadProblem, load_articles
 from index.store import lexical as lexical_module
-from index.store.core import (
-    LoadedIndex,
-    Manifest,
-    StoreWrite,
-    build_lock,
-    check_writable_index_dir,
-    open_index,
-    write_generation,
-)
+from index.store.generation import LoadedIndex, StoreWrite, open_index, write_generation
 from index.store.lexical import (
     LexicalIndex,
     Tokenizer,
@@ -56,6 +48,7 @@ from index.store.lexical import (
     lexical_from_counts,
     load_counts,
 )
+from index.store.manifest import Manifest, build_lock
 from index.store.metadata import article_hash, text_hash
 from index.text import context
 from index.text import sentences as splitting
@@ -123,7 +116,6 @@ def build_index(
     or another build is running.
     """
     started = clock()
-    check_writable_index_dir(index_dir)
     with build_lock(index_dir):
         loaded = load_articles(articles_path)
         if not loaded.articles:

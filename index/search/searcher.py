@@ -36,8 +36,9 @@ from index.search.memo import BoundedMemo
 from index.search.ranking import CANDIDATES, Candidate, TextTests, Weights, score_candidates
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery, bare_name, parse_speech_query
-from index.store.core import LoadedIndex, Manifest, open_index, read_manifest
+from index.store.generation import LoadedIndex, open_index
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
+from index.store.manifest import Manifest, read_manifest
 from index.store.metadata import StoredArticle, StoredSentence
 from index.types import Answer, Hit, Sentence, Source
 

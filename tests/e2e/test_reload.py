@@ -28,7 +28,7 @@ from index.build import build_index
 from index.embedding.loader import load_embedder
 from index.embedding.models import DEFAULT_MODEL, Embedder
 from index.search.searcher import Searcher
-from index.store.core import MANIFEST, read_manifest
+from index.store.manifest import MANIFEST, read_manifest
 from tests.botrunner import polling, settings_for, wait_for_messages
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_ARTICLE

@@ -21,7 +21,7 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
-from index.store.core import read_manifest
+from index.store.manifest import read_manifest
 from tests.support import ROOT, SAMPLE_ARTICLE
 
 KILLER = ROOT / "tests" / "build_killer.py"

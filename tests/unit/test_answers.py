@@ -14,7 +14,7 @@ from index.errors import IndexLoadError
 from index.search.decline import is_search
 from index.search.ranking import Candidate, Weights, answer_type, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
-from index.store.core import open_index
+from index.store.generation import open_index
 from index.store.lexical import Tokenizer
 from index.text.context import matching_texts
 from index.types import Sentence

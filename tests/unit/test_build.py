@@ -13,8 +13,9 @@ from index.build import EMBEDDED_KEYS, build_index, pipeline_fingerprint, split_
 from index.embedding.models import Embedder
 from index.errors import IndexBuildError
 from index.search.searcher import Searcher
-from index.store.core import build_lock, open_index, read_manifest
+from index.store.generation import open_index
 from index.store.lexical import load_lexical
+from index.store.manifest import build_lock, read_manifest
 from index.types import Article, Sentence
 from tests.support import SAMPLE_ARTICLE
 
