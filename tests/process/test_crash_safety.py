@@ -37,7 +37,7 @@ The repainting took three weeks and was paid for by the town council.
 DURING_ENCODING = "py:encode_documents"
 DURING_WRITE = "audit:sqlite3.connect=meta.sqlite"
 BEFORE_COMMIT = "audit:os.rename=manifest.json"
-OTHER_MOMENTS = ["py:write_index", "audit:open=vectors.npy", "audit:os.rename=.tmp#1", "py:fsync_dir"]
+OTHER_MOMENTS = ["py:write_generation", "audit:open=vectors.npy", "audit:os.rename=.tmp#1", "py:fsync_dir"]
 
 
 @pytest.fixture
