@@ -1,4 +1,8 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures shared by more than one kind of test (unit/, e2e/, process/).
+
+The real model and the sample index are used by all three kinds; the HTTP fake Bot API and a
+private index copy by e2e/ and process/. Fixtures of one kind live in that folder's conftest.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +51,7 @@ def index_copy(tmp_path: Path, sample_index: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_searcher(sample_index: Path, embedder: Embedder) -> Iterator[Searcher]:
+    """A Searcher over the sample index, opened once per session (tests must not close it)."""
     searcher = Searcher.open(sample_index, embedder=embedder)
     yield searcher
     searcher.close()
