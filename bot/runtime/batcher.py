@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 
-from bot.runtime.services import SearcherHolder
+from bot.runtime.searchers import SearcherHolder
 from index import Answer, Searcher
 
 logger = logging.getLogger(__name__)

@@ -24,7 +24,8 @@ from telegram.ext import Application, ContextTypes
 
 from bot.chat.guards import ADMIN_ONLY_TEXT, is_admin
 from bot.logging_setup import Redactor, secrets_of
-from bot.runtime.services import SERVICES_KEY, SearcherHolder
+from bot.runtime.searchers import SearcherHolder
+from bot.runtime.services import SERVICES_KEY
 from bot.settings import Settings
 from index import Searcher, VerbatimError, canonical_model_name, manifest_stamp, read_manifest
 

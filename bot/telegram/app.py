@@ -36,7 +36,8 @@ from bot.delivery.redelivery import OnceUpdateProcessor, UpdateJournal
 from bot.delivery.resilience import PollingErrorLog, PollingRequest, RetryingRateLimiter, TokenWatch
 from bot.runtime.batcher import AnswerBatcher
 from bot.runtime.reload import WATCH_INTERVAL, install_reloader, reload_command, reloader_of
-from bot.runtime.services import SERVICES_KEY, SearcherHolder, Services
+from bot.runtime.searchers import SearcherHolder
+from bot.runtime.services import SERVICES_KEY, Services
 from bot.settings import Settings
 from bot.telegram import buttons, handlers, inline
 from bot.telegram.commands import register_commands

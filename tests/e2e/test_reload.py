@@ -21,7 +21,8 @@ from telegram.ext import Application
 
 from bot.render import replies
 from bot.runtime.reload import IndexReloader, reloader_of
-from bot.runtime.services import SERVICES_KEY, SearcherHolder
+from bot.runtime.searchers import SearcherHolder
+from bot.runtime.services import SERVICES_KEY
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from index.build import build_index

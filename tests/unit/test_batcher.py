@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from bot.runtime.batcher import AnswerBatcher
-from bot.runtime.services import SearcherHolder
+from bot.runtime.searchers import SearcherHolder
 from index.embedding.models import Embedder
 from index.errors import EmptyQuestionError
 from index.search.searcher import Searcher

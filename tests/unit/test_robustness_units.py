@@ -20,7 +20,7 @@ from bot.chat.inputs import WORDLESS_TEXT, read_question, visible_text
 from bot.delivery.resilience import PollingErrorLog, RetryPolicy, is_transient
 from bot.logging_setup import REDACTED, RedactingFilter, configure_logging, install_record_redaction, secrets_of
 from bot.render import conversation, replies
-from bot.runtime.services import SearcherHolder
+from bot.runtime.searchers import SearcherHolder
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.types import Answer, Hit, Source
