@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.chat.small_talk import SmallTalk, small_talk
-from bot.render import replies
+from bot.render import pages, replies
 from bot.render.examples import example_questions
 from index import EmptyQuestionError, Searcher
 
@@ -23,11 +23,11 @@ def reply_to(searcher: Searcher, line: str, max_chars: int = 1000) -> str:
     if talk is SmallTalk.THANKS:
         return replies.THANKS_TEXT
     if command in ("/help", "/start") or talk is not None:
-        return replies.help_text(searcher.articles(), example_questions(searcher.top_speakers(3)))
+        return pages.help_text(searcher.articles(), example_questions(searcher.top_speakers(3)))
     if command == "/sources":
-        return replies.sources_text(searcher.articles())
+        return pages.sources_text(searcher.articles())
     if command == "/about":
-        return replies.about_text(searcher.manifest)
+        return pages.about_text(searcher.manifest)
     if command == "/ask":  # as in a Telegram group: the question follows the command
         text = text[len("/ask") :].strip()
         if not text:
@@ -43,7 +43,7 @@ def reply_to(searcher: Searcher, line: str, max_chars: int = 1000) -> str:
 def run_console(searcher: Searcher, stdin: TextIO, stdout: TextIO, *, interactive: bool, max_chars: int = 1000) -> None:
     """Answer each line of ``stdin`` until it ends (or, interactively, an empty line)."""
     if interactive:
-        stdout.write(replies.help_text(searcher.articles(), example_questions(searcher.top_speakers(3))) + "\n")
+        stdout.write(pages.help_text(searcher.articles(), example_questions(searcher.top_speakers(3))) + "\n")
     while True:
         if interactive:
             stdout.write(PROMPT)

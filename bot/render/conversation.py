@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup
 
-from bot.render import keyboards, replies
+from bot.render import context, keyboards, pages, replies
+from bot.render.telegram_text import escape
 from index import Answer, Hit, StoredArticle
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def plan_answer(answer: Answer, tag: str) -> list[Outgoing]:
     """
     if answer.declined or not answer.hits:
         keyboard = keyboards.nearest_keyboard(tag, answer.nearest.row) if answer.nearest is not None else None
-        return [Outgoing(replies.escape(replies.DECLINE_TEXT), keyboard)]
+        return [Outgoing(escape(replies.DECLINE_TEXT), keyboard)]
     messages = replies.answer_messages(answer, max_quotes=MAX_QUOTES)
     shown = {h.row for m in messages for h in m.hits}
     later = _unique([h.row for h in answer.hits] + [h.row for h in answer.ranked], shown)
@@ -71,8 +72,8 @@ def plan_answer(answer: Answer, tag: str) -> list[Outgoing]:
 def plan_more(action: keyboards.ShowMore, hits: Sequence[Hit]) -> list[Outgoing]:
     """The next page of sentences behind a More button (``hits``: its first ``MORE_PAGE`` rows)."""
     if not hits:
-        return [Outgoing(replies.escape(replies.NO_MORE_TEXT))]
-    header = f"<i>{replies.escape(replies.MORE_HEADER_TEXT)}</i>"
+        return [Outgoing(escape(replies.NO_MORE_TEXT))]
+    header = f"<i>{escape(replies.MORE_HEADER_TEXT)}</i>"
     messages = replies.quote_messages(hits, first_number=action.first, total=None, header=header)
     more = keyboards.more_action(action.tag, action.first + MORE_PAGE, action.rows[MORE_PAGE:])
     plan = []
@@ -91,23 +92,23 @@ def plan_nearest(hit: Hit, tag: str) -> list[Outgoing]:
 
 def plan_context(hit: Hit, article_text: str | None) -> list[Outgoing]:
     """The paragraph around ``hit`` with the sentence in bold (or the bare quote if it moved)."""
-    paragraph = replies.passage_of(article_text, hit) if article_text is not None else None
+    paragraph = context.passage_of(article_text, hit) if article_text is not None else None
     if paragraph is None:
         return [Outgoing(replies.hit_html(hit))]
-    return [Outgoing(replies.context_html(hit, paragraph))]
+    return [Outgoing(context.context_html(hit, paragraph))]
 
 
 def plan_help(articles: Sequence[StoredArticle], examples: Sequence[str]) -> list[Outgoing]:
     """/help and /start: what the bot does, with a button per example question."""
-    return [Outgoing(replies.help_html(articles, examples), keyboards.examples_keyboard(examples))]
+    return [Outgoing(pages.help_html(articles, examples), keyboards.examples_keyboard(examples))]
 
 
 def plan_sources(articles: Sequence[StoredArticle], page: int) -> Outgoing:
     """One page of /sources with Prev / Next buttons (one message, edited in place on a press)."""
-    pages = replies.page_count(len(articles))
-    page = min(max(page, 0), pages - 1)
-    return Outgoing(replies.sources_page_html(articles, page), keyboards.sources_keyboard(page, pages))
+    count = pages.page_count(len(articles))
+    page = min(max(page, 0), count - 1)
+    return Outgoing(pages.sources_page_html(articles, page), keyboards.sources_keyboard(page, count))
 
 
 def plan_about(manifest: Manifest) -> list[Outgoing]:
-    return [Outgoing(replies.about_html(manifest))]
+    return [Outgoing(pages.about_html(manifest))]

@@ -1,9 +1,8 @@
-"""Pure functions that turn answers into what a person reads: Telegram HTML or plain text.
+"""What the bot says: its fixed sentences, and answers turned into quotes (Telegram HTML or plain text).
 
-Everything taken from articles or users is escaped. Every Telegram message fits in 4096
-characters: Telegram counts UTF-16 code units of the text after tags are removed, so measuring
-the raw HTML in UTF-16 units (``telegram_length``) is always safe. An answer too long for one
-message is split between quotes into several (``quote_messages``), never inside a tag.
+Everything taken from articles or users is escaped. An answer too long for one message is split
+between quotes into several (``quote_messages``), never inside a tag; each message fits Telegram's
+limit (``bot.render.telegram_text``).
 
 Layout of one quote (the marker only when several sentences are listed)::
 
@@ -16,19 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from html import escape as _escape
-from typing import TYPE_CHECKING
 
-from index import PARAGRAPH_SEPARATOR, Answer, Hit, StoredArticle
+from bot.render.telegram_text import (
+    ELLIPSIS,
+    TELEGRAM_LIMIT,
+    escape,
+    fit_escaped,
+    format_date,
+    shorten,
+    telegram_length,
+)
+from index import Answer, Hit
 
-if TYPE_CHECKING:  # only the type: rendering needs no FAISS
-    from index import Manifest
-
-TELEGRAM_LIMIT = 4096
-ELLIPSIS = "…"
 TITLE_CHARS = 200  # a title longer than this is shortened in a source line
-SOURCES_PER_PAGE = 10
 
 DECLINE_TEXT = "I couldn't find that in the articles I know."
 THANKS_TEXT = "Glad to help. Ask me anything else about the articles."
@@ -42,70 +41,6 @@ EXPIRED_TEXT = "This button no longer works. Please ask again."
 NO_MORE_TEXT = "There are no more sentences for this question."
 NOT_CONFIDENT_TEXT = "Not a confident answer. The closest sentence I found:"
 MORE_HEADER_TEXT = "More sentences, closest first:"
-NO_ARTICLES_TEXT = "No articles are indexed yet."
-
-
-def escape(text: str, quote: bool = False) -> str:
-    """HTML-escape text for Telegram; quotes only need escaping inside attribute values."""
-    return _escape(text, quote=quote)
-
-
-def telegram_length(text: str) -> int:
-    """Length as Telegram counts it (UTF-16 code units): an emoji counts twice."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, marked with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: max(0, limit - 1)]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + ELLIPSIS
-
-
-def shorten_left(text: str, limit: int) -> str:
-    """``text`` with its beginning cut away at a word boundary: at most ``limit`` characters."""
-    if len(text) <= limit:
-        return text
-    cut = text[len(text) - max(0, limit - 1) :]
-    space = cut.find(" ")
-    if 0 <= space < len(cut) // 2:
-        cut = cut[space:]
-    return ELLIPSIS + cut.lstrip()
-
-
-def fit_escaped(text: str, room: int, *, keep_end: bool = False) -> str:
-    """``text`` HTML-escaped and shortened until the escaped form measures at most ``room``."""
-    shortener = shorten_left if keep_end else shorten
-    escaped = escape(text)
-    if telegram_length(escaped) <= room:
-        return escaped
-    # Start from ``room`` characters, then cut by how far the escaped form is still over.
-    cut = min(len(text), max(room, 1))
-    escaped = escape(shortener(text, cut))
-    while telegram_length(escaped) > room and cut > 1:
-        cut -= max(1, telegram_length(escaped) - room)
-        escaped = escape(shortener(text, max(cut, 1)))
-    if telegram_length(escaped) > room:
-        return ""
-    return escaped
-
-
-def format_date(published: str | None) -> str:
-    """``2022-01-11`` (or an ISO timestamp) as ``11 Jan 2022``; anything else as given."""
-    if not published:
-        return ""
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return published
-    return f"{day.day} {day:%b %Y}"
-
-
-# -- quotes ------------------------------------------------------------------------------------
 
 
 def source_html(hit: Hit) -> str:
@@ -247,179 +182,3 @@ def nearest_html(hit: Hit, limit: int = TELEGRAM_LIMIT) -> str:
     """The closest sentence to a declined question, clearly marked as not an answer."""
     head = f"<i>{escape(NOT_CONFIDENT_TEXT)}</i>\n"
     return head + hit_html(hit, limit=limit - telegram_length(head))
-
-
-# -- context ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """The paragraph around a sentence, and where the sentence sits in it."""
-
-    text: str
-    start: int  # the sentence's offsets within ``text``
-    end: int
-
-
-def paragraph_of(article_text: str, hit: Hit) -> Paragraph | None:
-    """The paragraph ``hit`` comes from, located by its offsets; None if it is not there."""
-    paragraphs = article_text.split(PARAGRAPH_SEPARATOR)
-    if not 0 <= hit.paragraph < len(paragraphs):
-        return None
-    text = paragraphs[hit.paragraph]
-    begin = sum(len(p) + len(PARAGRAPH_SEPARATOR) for p in paragraphs[: hit.paragraph])
-    start, end = hit.start - begin, hit.end - begin
-    if text[max(start, 0) : max(end, 0)] != hit.sentence:
-        # Offsets disagree (an article edited without a rebuild?): find the sentence instead.
-        start = text.find(hit.sentence)
-        if start < 0:
-            return None
-        end = start + len(hit.sentence)
-    return Paragraph(text, start, end)
-
-
-def passage_of(article_text: str, hit: Hit) -> Paragraph | None:
-    """What Context shows: the sentence's paragraph, and when that paragraph is the sentence
-    alone (common in news), the paragraphs just before and after it as well."""
-    paragraph = paragraph_of(article_text, hit)
-    if paragraph is None or paragraph.text.strip() != hit.sentence.strip():
-        return paragraph
-    paragraphs = article_text.split(PARAGRAPH_SEPARATOR)
-    before = paragraphs[hit.paragraph - 1] + PARAGRAPH_SEPARATOR if hit.paragraph > 0 else ""
-    after = PARAGRAPH_SEPARATOR + paragraphs[hit.paragraph + 1] if hit.paragraph + 1 < len(paragraphs) else ""
-    return Paragraph(before + paragraph.text + after, len(before) + paragraph.start, len(before) + paragraph.end)
-
-
-def context_html(hit: Hit, paragraph: Paragraph, limit: int = TELEGRAM_LIMIT) -> str:
-    """The sentence's paragraph with the sentence in bold, shortened around it if need be."""
-    head = "<b>Context</b>\n"
-    source = source_html(hit)
-    frame = telegram_length(head) + len("<blockquote></blockquote>\n") + telegram_length(source) + len("<b></b>")
-    room = limit - frame
-    sentence = fit_escaped(paragraph.text[paragraph.start : paragraph.end], room) or escape(ELLIPSIS)
-    room -= telegram_length(sentence)
-    before_text, after_text = paragraph.text[: paragraph.start], paragraph.text[paragraph.end :]
-    # Share what is left between the text before and after; either may use what the other leaves.
-    before = fit_escaped(before_text, max(room // 2, room - telegram_length(escape(after_text))), keep_end=True)
-    after = fit_escaped(after_text, room - telegram_length(before))
-    return f"{head}<blockquote>{before}<b>{sentence}</b>{after}</blockquote>\n{source}"
-
-
-def context_text(hit: Hit, paragraph: Paragraph) -> str:
-    """The plain-text twin of ``context_html``: the sentence between ** marks."""
-    text = paragraph.text
-    return f"{text[: paragraph.start]}**{text[paragraph.start : paragraph.end]}**{text[paragraph.end :]}\n  {source_text(hit)}"
-
-
-# -- help, sources, about -------------------------------------------------------------------
-
-
-def _articles_phrase(count: int) -> str:
-    return f"{count} article{'s' * (count != 1)}"
-
-
-def help_html(articles: Sequence[StoredArticle], examples: Sequence[str]) -> str:
-    """What the bot does, how to ask (in private and in groups), and example questions."""
-    lines = [
-        "<b>Verbatim</b> answers questions about news articles with the exact sentences that answer them.",
-        "",
-        f"I know {_articles_phrase(len(articles))}. Type a question, or tap an example:",
-    ]
-    lines += [f"• <code>{escape(e)}</code>" for e in examples]
-    lines += [
-        "",
-        "Under an answer, <b>Context</b> shows its paragraph and <b>More</b> the next sentences.",
-        "In a group, use /ask <i>question</i>, mention me, or reply to my message.",
-        "Anywhere, type my @username and a question to share a quote.",
-        "",
-        "/sources lists the articles; /about describes the index; /help shows this message.",
-    ]
-    return "\n".join(lines)
-
-
-def help_text(articles: Sequence[StoredArticle], examples: Sequence[str]) -> str:
-    lines = [
-        "Verbatim answers questions about news articles with the exact sentences that answer them.",
-        f"I know {_articles_phrase(len(articles))}. Type a question, for example:",
-    ]
-    lines += [f"  {e}" for e in examples]
-    lines.append(
-        "/sources lists the articles; /about describes the index; /help shows this; an empty line or Ctrl-D quits."
-    )
-    return "\n".join(lines)
-
-
-def page_count(items: int, per_page: int = SOURCES_PER_PAGE) -> int:
-    return max(1, -(-items // per_page))
-
-
-def _article_line(number: int, article: StoredArticle) -> str:
-    title = escape(shorten(article.title, TITLE_CHARS))
-    label = f'<a href="{escape(article.url, quote=True)}">{title}</a>' if article.url else title
-    when = format_date(article.published)
-    return f"{number}. {label}{', ' + escape(when) if when else ''} ({article.sentences} sentences)"
-
-
-def sources_page_html(articles: Sequence[StoredArticle], page: int, per_page: int = SOURCES_PER_PAGE) -> str:
-    """One page of the article list (pages count from 0; out-of-range pages are clamped)."""
-    if not articles:
-        return NO_ARTICLES_TEXT
-    pages = page_count(len(articles), per_page)
-    page = min(max(page, 0), pages - 1)
-    first = page * per_page
-    shown = articles[first : first + per_page]
-    header = f"<b>{_articles_phrase(len(articles))}</b>"
-    if pages > 1:
-        header += f" (page {page + 1} of {pages})"
-    lines = [header] + [_article_line(first + i + 1, a) for i, a in enumerate(shown)]
-    return "\n".join(lines)
-
-
-def sources_html(articles: Sequence[StoredArticle], limit: int = TELEGRAM_LIMIT) -> str:
-    """Every article in one message, as many as fit, then how many more there are."""
-    if not articles:
-        return NO_ARTICLES_TEXT
-    lines = [f"<b>{_articles_phrase(len(articles))}</b>"]
-    used = telegram_length(lines[0])
-    for number, article in enumerate(articles, start=1):
-        line = _article_line(number, article)
-        if used + telegram_length(line) + 1 + 40 > limit:
-            lines.append(f"… and {len(articles) - number + 1} more.")
-            break
-        lines.append(line)
-        used += telegram_length(line) + 1
-    return "\n".join(lines)
-
-
-def sources_text(articles: Sequence[StoredArticle]) -> str:
-    if not articles:
-        return NO_ARTICLES_TEXT
-    return "\n".join(
-        f"{n}. {a.title}{', ' + format_date(a.published) if a.published else ''} ({a.sentences} sentences)"
-        for n, a in enumerate(articles, start=1)
-    )
-
-
-def _about_facts(manifest: Manifest) -> list[tuple[str, str]]:
-    built = manifest.built_at.replace("T", " ")[:16] + (" UTC" if manifest.built_at.endswith(("+00:00", "Z")) else "")
-    return [
-        ("Articles", f"{manifest.articles:,}"),
-        ("Sentences", f"{manifest.sentences:,}"),
-        ("Model", manifest.model),
-        ("Built", built),
-        ("Index version", manifest.content_hash[:8]),
-    ]
-
-
-def about_html(manifest: Manifest) -> str:
-    """What the bot answers from: index size, embedding model, build date."""
-    lines = ["<b>About this index</b>"]
-    lines += [f"{name}: {escape(value)}" for name, value in _about_facts(manifest)]
-    lines += ["", "Every answer is a sentence copied word for word from these articles."]
-    return "\n".join(lines)
-
-
-def about_text(manifest: Manifest) -> str:
-    lines = ["About this index"]
-    lines += [f"  {name}: {value}" for name, value in _about_facts(manifest)]
-    return "\n".join(lines)

@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 
 from bot.chat.inputs import read_question
 from bot.render import conversation, keyboards, replies
+from bot.render.telegram_text import escape
 from bot.runtime.services import services_of
 from bot.telegram.sending import NO_PREVIEW, answer_question, send_plan
 
@@ -55,7 +56,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer()
         checked = read_question(action.question, services.settings.max_question_chars)  # data can be forged
         if not checked.ok:
-            problem = replies.escape(checked.problem or replies.EMPTY_TEXT)
+            problem = escape(checked.problem or replies.EMPTY_TEXT)
             await send_plan(context.bot, chat_id, [conversation.Outgoing(problem)], thread_id=thread_id)
             return
         await answer_question(context.bot, services, chat_id, checked.question, thread_id=thread_id)

@@ -18,6 +18,7 @@ from bot.chat.inputs import read_question, visible_text
 from bot.chat.small_talk import SmallTalk, small_talk
 from bot.render import conversation, replies
 from bot.render.examples import example_questions
+from bot.render.telegram_text import escape
 from bot.runtime.services import services_of
 from bot.telegram.sending import answer_question, reply_target, reply_with_plan
 
@@ -69,11 +70,11 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not checked.ok:
         asked_with_command = message.text.lstrip().startswith("/")
         problem = replies.ASK_USAGE_TEXT if asked_with_command and not visible_text(text) else checked.problem
-        await _reply(update, replies.escape(problem or replies.EMPTY_TEXT))
+        await _reply(update, escape(problem or replies.EMPTY_TEXT))
         return
     talk = small_talk(checked.question)  # "hello", "thanks", "what can you do?": not a question
     if talk is SmallTalk.THANKS:
-        await _reply(update, replies.escape(replies.THANKS_TEXT))
+        await _reply(update, escape(replies.THANKS_TEXT))
         return
     if talk is not None:
         await help_command(update, context)
@@ -84,12 +85,12 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A sticker, photo, voice message, document, ... in a private chat: say the bot reads text."""
-    await _reply(update, replies.escape(replies.NON_TEXT_TEXT))
+    await _reply(update, escape(replies.NON_TEXT_TEXT))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command the bot does not have, in a private chat: a short hint instead of silence."""
-    await _reply(update, replies.escape(UNKNOWN_COMMAND_TEXT))
+    await _reply(update, escape(UNKNOWN_COMMAND_TEXT))
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

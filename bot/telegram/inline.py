@@ -26,6 +26,7 @@ from telegram.ext import ContextTypes
 
 from bot.render import keyboards, replies
 from bot.render.examples import example_questions
+from bot.render.telegram_text import shorten
 from bot.runtime.services import services_of
 from index import Answer, Hit
 
@@ -44,8 +45,8 @@ def result_for(hit: Hit, tag: str, title: str | None = None) -> InlineQueryResul
     """One inline result: title = the article (or ``title``), description = the sentence."""
     return InlineQueryResultArticle(
         id=f"{tag}-{keyboards.to_base36(hit.row)}",
-        title=replies.shorten(title or hit.title, TITLE_CHARS),
-        description=replies.shorten(hit.sentence, DESCRIPTION_CHARS),
+        title=shorten(title or hit.title, TITLE_CHARS),
+        description=shorten(hit.sentence, DESCRIPTION_CHARS),
         input_message_content=InputTextMessageContent(
             replies.hit_html(hit), parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
         ),
@@ -104,7 +105,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             if not results:
                 button = InlineQueryResultsButton(text=NOT_FOUND_BUTTON, start_parameter=START_PARAMETER)
             elif answer.note:  # "no quote attributed to X": said above the results too
-                label = replies.shorten(answer.note.rstrip(":"), NOTE_BUTTON_CHARS)
+                label = shorten(answer.note.rstrip(":"), NOTE_BUTTON_CHARS)
                 button = InlineQueryResultsButton(text=label, start_parameter=START_PARAMETER)
         await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False, button=button)
     except Exception:

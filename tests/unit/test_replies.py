@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.render import replies
+from bot.render import context, pages, replies, telegram_text
 from index.store.metadata import StoredArticle
 from index.types import Answer, Hit, Source
 from tests.fakes.bot_api import parse_html, utf16_length
@@ -78,7 +78,7 @@ def test_replies_never_exceed_telegrams_limit() -> None:
     giant = "word & <tag> " * 2000
     answer = Answer("q", tuple(hit(giant + str(i), title="T" * 5000) for i in range(3)))
     text = replies.answer_html(answer)
-    assert len(text) <= replies.TELEGRAM_LIMIT
+    assert len(text) <= telegram_text.TELEGRAM_LIMIT
     assert "…" in text
 
 
@@ -104,8 +104,8 @@ def test_a_declined_question_says_so_plainly() -> None:
 
 def test_sources_list_is_escaped_and_bounded() -> None:
     articles = [StoredArticle(str(i), f"<Title {i}>", None, None, "x", 3) for i in range(2000)]
-    text = replies.sources_html(articles)
-    assert len(text) <= replies.TELEGRAM_LIMIT
+    text = pages.sources_html(articles)
+    assert len(text) <= telegram_text.TELEGRAM_LIMIT
     assert "&lt;Title 0&gt;" in text and "more." in text
 
 
@@ -114,7 +114,7 @@ def test_a_long_answer_is_split_between_quotes_never_inside_one() -> None:
     answer = Answer("q", tuple(hit(s) for s in sentences))
     messages = replies.answer_messages(answer)
     assert len(messages) >= 2
-    assert all(replies.telegram_length(m.html) <= replies.TELEGRAM_LIMIT for m in messages)
+    assert all(telegram_text.telegram_length(m.html) <= telegram_text.TELEGRAM_LIMIT for m in messages)
     assert [h.sentence for m in messages for h in m.hits] == sentences  # all, in order, whole
     assert all(s in "".join(m.html for m in messages) for s in sentences)
     assert [n for m in messages for n in m.numbers] == list(range(1, 13))
@@ -143,7 +143,7 @@ def test_emoji_count_twice_toward_telegrams_limit() -> None:
     # 3000 emoji are 3000 Python characters but 6000 UTF-16 units: too long for one message.
     messages = replies.answer_messages(Answer("q", (hit("🙂" * 3000), hit("🎉" * 3000))))
     assert len(messages) == 2
-    assert all(replies.telegram_length(m.html) <= replies.TELEGRAM_LIMIT for m in messages)
+    assert all(telegram_text.telegram_length(m.html) <= telegram_text.TELEGRAM_LIMIT for m in messages)
 
 
 def test_a_huge_paragraph_is_shortened_around_its_bold_sentence() -> None:
@@ -162,10 +162,10 @@ def test_a_huge_paragraph_is_shortened_around_its_bold_sentence() -> None:
         end=len(before) + len(sentence),
         row=0,
     )
-    paragraph = replies.paragraph_of(text, target)
+    paragraph = context.paragraph_of(text, target)
     assert paragraph is not None
-    html = replies.context_html(target, paragraph)
-    assert replies.telegram_length(html) <= replies.TELEGRAM_LIMIT
+    html = context.context_html(target, paragraph)
+    assert telegram_text.telegram_length(html) <= telegram_text.TELEGRAM_LIMIT
     assert "<b>The &lt;answer&gt; is here.</b>" in html
     assert "…" in html and "Before &amp; after." in html and "More text." in html
 
@@ -186,21 +186,21 @@ def test_the_date_reads_naturally_and_a_link_is_escaped() -> None:
     )
     html = replies.hit_html(dated)
     assert "11 Jan 2022" in html and "T &amp; Co" in html and "&quot;1&quot;&amp;b=2" in html
-    assert replies.format_date("last Tuesday") == "last Tuesday"
+    assert telegram_text.format_date("last Tuesday") == "last Tuesday"
 
 
 def test_sources_are_listed_a_page_at_a_time() -> None:
     articles = [StoredArticle(str(i), f"Article {i}", None, "2022-01-0" + str(1 + i % 9), "x", 3) for i in range(25)]
-    assert replies.page_count(25) == 3
-    page = replies.sources_page_html(articles, 2)
+    assert pages.page_count(25) == 3
+    page = pages.sources_page_html(articles, 2)
     assert "(page 3 of 3)" in page and "21. Article 20" in page and "Article 19," not in page
-    assert replies.sources_page_html(articles, 99) == page  # clamped
-    assert "page" not in replies.sources_page_html(articles[:3], 0)
+    assert pages.sources_page_html(articles, 99) == page  # clamped
+    assert "page" not in pages.sources_page_html(articles[:3], 0)
 
 
 def test_about_names_the_index_size_model_and_build_date(sample_searcher) -> None:  # type: ignore[no-untyped-def]
     manifest = sample_searcher.manifest
-    html, text = replies.about_html(manifest), replies.about_text(manifest)
+    html, text = pages.about_html(manifest), pages.about_text(manifest)
     for shown in (f"{manifest.sentences}", manifest.model, manifest.built_at[:10]):
         assert shown in html and shown in text
 
@@ -218,8 +218,8 @@ def test_every_message_is_valid_telegram_html_within_the_limit(
     messages = replies.answer_messages(answer)
     for message in messages:
         parsed = parse_html(message.html)  # raises as Telegram would on broken HTML
-        assert utf16_length(parsed.text) <= replies.TELEGRAM_LIMIT
+        assert utf16_length(parsed.text) <= telegram_text.TELEGRAM_LIMIT
     assert sum(len(m.hits) for m in messages) == len(sentences)
     target = answer.hits[0]
-    paragraph = replies.Paragraph("x " * 3000 + target.sentence + " y" * 3000, 6000, 6000 + len(target.sentence))
-    assert utf16_length(parse_html(replies.context_html(target, paragraph)).text) <= replies.TELEGRAM_LIMIT
+    paragraph = context.Paragraph("x " * 3000 + target.sentence + " y" * 3000, 6000, 6000 + len(target.sentence))
+    assert utf16_length(parse_html(context.context_html(target, paragraph)).text) <= telegram_text.TELEGRAM_LIMIT
