@@ -39,7 +39,7 @@ class Settings:
     rate_limit_per_minute: int = 20
     send_rate: float = 30.0  # messages per second the bot sends in all (Telegram's limit); 0 = unlimited
     watch_index: bool = True
-    # Where the bot remembers the updates it answered and is answering (bot/update_state.py); None: nowhere.
+    # Where the bot remembers the updates it answered and is answering (bot/delivery/update_state.py); None: nowhere.
     # From the environment it defaults to default_state_file(index_dir).
     state_file: Path | None = None
 

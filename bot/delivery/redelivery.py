@@ -7,16 +7,16 @@ out right after a batch is fetched, an update still being answered when the bot 
 usually confirmed already: Telegram never sends it again.
 
 ``OnceUpdateProcessor`` runs updates concurrently like python-telegram-bot's default processor
-and keeps an ``UpdateJournal`` (persisted in ``bot/update_state.py``):
+and keeps an ``UpdateJournal`` (persisted in ``bot/delivery/update_state.py``):
 
 * every update of a getUpdates answer is kept whole ("pending") and saved *before*
   python-telegram-bot reads the answer (``UpdateJournal.hold``, called by the getUpdates
-  transport ``bot.resilience.PollingRequest``), so the call that confirms it to Telegram never
+  transport ``bot.delivery.resilience.PollingRequest``), so the call that confirms it to Telegram never
   goes out while the state file lacks it;
 * an update moves to *handled* (id and fingerprint) once its handlers have finished, whatever
   they did;
 * after a restart, the pending updates of the file are put back into python-telegram-bot's
-  update queue (``UpdateJournal.unfinished``, called by ``bot.app.on_startup``) and answered
+  update queue (``UpdateJournal.unfinished``, called by ``bot.telegram.app.on_startup``) and answered
   then, with one INFO line each;
 * an update found handled, or being answered right now (a redelivery racing the copy put back),
   is passed over with one INFO line. It still went through python-telegram-bot's queue, so its

@@ -14,9 +14,9 @@ Connection failures and 5xx answers happen before Telegram acts, so those are re
 
 What is never retried: a token Telegram rejects (401 Unauthorized, or 404 Not Found for the
 bot's URL) while polling. ``PollingRequest`` (the getUpdates transport) notices it and tells
-``TokenWatch``, which logs one error and lets the bot stop (``bot.app.serve``). The same
+``TokenWatch``, which logs one error and lets the bot stop (``bot.telegram.app``). The same
 transport saves each fetched batch in the update state file before python-telegram-bot can
-confirm it to Telegram (``bot/redelivery.py``).
+confirm it to Telegram (``bot/delivery/redelivery.py``).
 """
 
 from __future__ import annotations

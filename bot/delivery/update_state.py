@@ -4,7 +4,7 @@ ones it was still answering, so none is lost.
 python-telegram-bot confirms fetched updates to Telegram only with its *next* getUpdates call
 (or as it stops cleanly), so after ``kill -9`` Telegram sends the last batch again, answered
 or not. The bot therefore writes down the updates it has answered, and after a restart skips
-the ones it finds here (see ``bot/redelivery.py``). That next getUpdates goes out right after a
+the ones it finds here (see ``bot/delivery/redelivery.py``). That next getUpdates goes out right after a
 batch is fetched, though, so a question still being answered at the kill is usually confirmed
 already and Telegram never sends it again: the bot keeps the whole of each update it received
 and has not finished ("pending", the question's text included) and answers those after a restart.

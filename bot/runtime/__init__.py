@@ -1,1 +1,2 @@
-"""The live searcher: batching questions, reloading a rebuilt index."""
+"""The live searcher: held and swapped (searchers), fed batched questions (batcher), replaced by
+a rebuilt index (reload); and the services the handlers share (services)."""

@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from telegram import Update
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
-from bot.chat.guards import ADMIN_ONLY_TEXT, is_admin
 from bot.logging_setup import Redactor, secrets_of
 from bot.runtime.searchers import SearcherHolder
 from bot.runtime.services import SERVICES_KEY
@@ -36,8 +34,6 @@ WATCH_INTERVAL = 5.0  # seconds between looks at manifest.json
 # A swapped-out index stays open this long before it is retired (then closed at its last lease):
 # handlers that only glance at ``searchers.current`` without a lease finish well within it.
 RETIRE_GRACE = 2.0
-
-MAX_REPLY = 4000  # a refusal quotes an error message; Telegram takes at most 4096 characters
 
 Stamp = tuple[int, int, int] | None
 
@@ -200,17 +196,3 @@ def install_reloader(application: Application, *, watch_interval: float = WATCH_
     reloader = IndexReloader(services.settings, services.searchers, watch_interval=watch_interval)
     application.bot_data[RELOADER_KEY] = reloader
     return reloader
-
-
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/reload (admins only): serve the rebuilt index now, or say why it was refused."""
-    message = update.effective_message
-    if message is None:
-        return
-    settings = context.application.bot_data[SERVICES_KEY].settings
-    if not is_admin(settings, update):
-        await message.reply_text(ADMIN_ONLY_TEXT.format(command="/reload"), do_quote=False)
-        return
-    user = update.effective_user
-    outcome = await reloader_of(context.application).reload(f"/reload by admin {user.id if user else '?'}")
-    await message.reply_text(outcome.message[:MAX_REPLY], do_quote=False)

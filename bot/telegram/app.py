@@ -35,7 +35,7 @@ from bot.chat.guards import install_guard
 from bot.delivery.redelivery import OnceUpdateProcessor, UpdateJournal
 from bot.delivery.resilience import PollingErrorLog, PollingRequest, RetryingRateLimiter, TokenWatch
 from bot.runtime.batcher import AnswerBatcher
-from bot.runtime.reload import WATCH_INTERVAL, install_reloader, reload_command, reloader_of
+from bot.runtime.reload import WATCH_INTERVAL, install_reloader, reloader_of
 from bot.runtime.searchers import SearcherHolder
 from bot.runtime.services import SERVICES_KEY, Services
 from bot.settings import Settings
@@ -85,7 +85,7 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
     application.add_handler(CommandHandler("sources", handlers.sources))
     application.add_handler(CommandHandler("about", handlers.about))
     application.add_handler(CommandHandler("ask", handlers.question))
-    application.add_handler(CommandHandler("reload", reload_command))
+    application.add_handler(CommandHandler("reload", handlers.reload_command))
     # In groups only messages that mention the bot or reply to it are questions (chat_filters).
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, handlers.question))
     application.add_handler(CallbackQueryHandler(buttons.button))

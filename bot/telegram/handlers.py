@@ -14,16 +14,19 @@ from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.chat.filters import question_text
+from bot.chat.guards import ADMIN_ONLY_TEXT, is_admin
 from bot.chat.inputs import read_question, visible_text
 from bot.chat.small_talk import SmallTalk, small_talk
 from bot.render import conversation, replies
 from bot.render.examples import example_questions
 from bot.render.telegram_text import escape
+from bot.runtime.reload import reloader_of
 from bot.runtime.services import services_of
 from bot.telegram.sending import answer_question, reply_target, reply_with_plan
 
 logger = logging.getLogger(__name__)
 
+MAX_RELOAD_REPLY = 4000  # a refusal quotes an error message; Telegram takes at most 4096 characters
 UNKNOWN_COMMAND_TEXT = "I don't know that command. Just type a question, or send /help to see what I can do."
 
 
@@ -65,7 +68,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     services = services_of(context)
     text = question_text(message, context.bot.username)  # without "/ask" or "@botname"
-    # Invisible and control characters out; empty, wordless or too long: say so (bot/inputs.py).
+    # Invisible and control characters out; empty, wordless or too long: say so (bot/chat/inputs.py).
     checked = read_question(text, services.settings.max_question_chars)
     if not checked.ok:
         asked_with_command = message.text.lstrip().startswith("/")
@@ -91,6 +94,20 @@ async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command the bot does not have, in a private chat: a short hint instead of silence."""
     await _reply(update, escape(UNKNOWN_COMMAND_TEXT))
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload (admins only): serve the rebuilt index now, or say why it was refused."""
+    message = update.effective_message
+    if message is None:
+        return
+    settings = services_of(context).settings
+    if not is_admin(settings, update):
+        await message.reply_text(ADMIN_ONLY_TEXT.format(command="/reload"), do_quote=False)
+        return
+    user = update.effective_user
+    outcome = await reloader_of(context.application).reload(f"/reload by admin {user.id if user else '?'}")
+    await message.reply_text(outcome.message[:MAX_RELOAD_REPLY], do_quote=False)
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
