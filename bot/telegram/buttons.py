@@ -35,13 +35,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(replies.EXPIRED_TEXT, show_alert=True)
         return
     services = services_of(context)
-    searcher = services.searchers.current
     chat_id = message.chat.id
     thread_id = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
 
     if isinstance(action, keyboards.SourcesPage):
         await query.answer()
-        articles = await asyncio.to_thread(searcher.articles)
+        articles = await asyncio.to_thread(services.searchers.current.articles)
         page = conversation.plan_sources(articles, action.page)
         try:
             await query.edit_message_text(
@@ -62,24 +61,27 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_question(context.bot, services, chat_id, checked.question, thread_id=thread_id)
         return
 
-    if action.tag != keyboards.index_tag(searcher.manifest.content_hash):
-        await query.answer(replies.STALE_TEXT, show_alert=True)
-        return
-    if isinstance(action, keyboards.ShowMore):
-        rows = action.rows[: conversation.MORE_PAGE]
-    else:
-        rows = (action.row,)
-    hits = await asyncio.to_thread(searcher.hits_at, rows)
-    if not hits:  # same tag but the row is gone: only a hand-made button gets here
-        await query.answer(replies.EXPIRED_TEXT, show_alert=True)
-        return
-    await query.answer()
-    if isinstance(action, keyboards.ShowContext):
-        article_text = await asyncio.to_thread(searcher.article_text, hits[0].article_id)
-        plan = conversation.plan_context(hits[0], article_text)
-    elif isinstance(action, keyboards.ShowNearest):
-        plan = conversation.plan_nearest(hits[0], action.tag)
-    else:
-        plan = conversation.plan_more(action, hits)
+    # Context, More, Show nearest: rows of the index named by the button's tag, read from one
+    # leased searcher, so a reload during the press neither mixes two indexes nor closes this one.
+    with services.searchers.lease() as searcher:
+        if action.tag != keyboards.index_tag(searcher.manifest.content_hash):
+            await query.answer(replies.STALE_TEXT, show_alert=True)
+            return
+        if isinstance(action, keyboards.ShowMore):
+            rows = action.rows[: conversation.MORE_PAGE]
+        else:
+            rows = (action.row,)
+        hits = await asyncio.to_thread(searcher.hits_at, rows)
+        if not hits:  # same tag but the row is gone: only a hand-made button gets here
+            await query.answer(replies.EXPIRED_TEXT, show_alert=True)
+            return
+        await query.answer()
+        if isinstance(action, keyboards.ShowContext):
+            article_text = await asyncio.to_thread(searcher.article_text, hits[0].article_id)
+            plan = conversation.plan_context(hits[0], article_text)
+        elif isinstance(action, keyboards.ShowNearest):
+            plan = conversation.plan_nearest(hits[0], action.tag)
+        else:
+            plan = conversation.plan_more(action, hits)
     # The follow-up replies to the message whose button was pressed, so it is clear what it belongs to.
     await send_plan(context.bot, chat_id, plan, reply_to=message.message_id, thread_id=thread_id)

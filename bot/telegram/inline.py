@@ -53,10 +53,11 @@ def result_for(hit: Hit, tag: str, title: str | None = None) -> InlineQueryResul
     )
 
 
-def answer_results(answer: Answer, tag: str, limit: int = MAX_INLINE_RESULTS) -> list[InlineQueryResultArticle]:
+def answer_results(answer: Answer, limit: int = MAX_INLINE_RESULTS) -> list[InlineQueryResultArticle]:
     """The answer's sentences, then the rest of the ranking; nothing for a declined question."""
     if answer.declined or not answer.hits:
         return []
+    tag = keyboards.index_tag(answer.index_hash)  # the index that computed it, even after a reload
     results = []
     seen: set[int] = set()
     for hit in (*answer.hits, *answer.ranked):
@@ -69,14 +70,17 @@ def answer_results(answer: Answer, tag: str, limit: int = MAX_INLINE_RESULTS) ->
     return results
 
 
-def example_results(examples: Sequence[tuple[str, Answer]], tag: str) -> list[InlineQueryResultArticle]:
+def example_results(examples: Sequence[tuple[str, Answer]]) -> list[InlineQueryResultArticle]:
     """For an empty query: each example question (as the title) with its best sentence."""
     results = []
-    seen: set[int] = set()
+    seen: set[tuple[str, int]] = set()  # a reload between two examples: rows of two indexes
     for question, answer in examples:
-        if answer.declined or not answer.hits or answer.hits[0].row in seen:
+        if answer.declined or not answer.hits:
             continue
-        seen.add(answer.hits[0].row)
+        tag = keyboards.index_tag(answer.index_hash)
+        if (tag, answer.hits[0].row) in seen:
+            continue
+        seen.add((tag, answer.hits[0].row))
         results.append(result_for(answer.hits[0], tag, title=question))
     return results
 
@@ -88,20 +92,18 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     try:
         services = services_of(context)
-        searcher = services.searchers.current
-        tag = keyboards.index_tag(searcher.manifest.content_hash)
         text = " ".join(query.query.split())
         button = None
         if not text:
-            speakers = await asyncio.to_thread(searcher.top_speakers, 3)
+            speakers = await asyncio.to_thread(services.searchers.current.top_speakers, 3)
             questions = example_questions(speakers)
             answers = await asyncio.gather(*(services.batcher.answer(q) for q in questions))
-            results = example_results(list(zip(questions, answers, strict=True)), tag)
+            results = example_results(list(zip(questions, answers, strict=True)))
         elif len(text) > services.settings.max_question_chars:
             results = []
         else:
             answer = await services.batcher.answer(text)
-            results = answer_results(answer, tag)
+            results = answer_results(answer)
             if not results:
                 button = InlineQueryResultsButton(text=NOT_FOUND_BUTTON, start_parameter=START_PARAMETER)
             elif answer.note:  # "no quote attributed to X": said above the results too

@@ -72,5 +72,7 @@ async def answer_question(
     """
     async with typing_while(bot, chat_id, thread_id=thread_id):
         answer = await services.batcher.answer(question)
-    tag = keyboards.index_tag(services.searchers.current.manifest.content_hash)
+    # The buttons name the index that computed the answer, never the one live now: a reload in
+    # between must make a press say "the articles changed", not show another index's row.
+    tag = keyboards.index_tag(answer.index_hash)
     return await send_plan(bot, chat_id, plan_answer(answer, tag), reply_to=reply_to, thread_id=thread_id)

@@ -13,22 +13,25 @@ import shutil
 import signal
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 from telegram.ext import Application
 
-from bot.render import replies
+from bot.render import keyboards, replies
+from bot.runtime.batcher import AnswerBatcher
 from bot.runtime.reload import IndexReloader, reloader_of
 from bot.runtime.searchers import SearcherHolder
 from bot.runtime.services import SERVICES_KEY
 from bot.settings import Settings
 from bot.telegram.app import build_application
+from bot.telegram.inline import answer_results, example_results
+from index import Answer, Searcher
 from index.build import build_index
 from index.embedding.loader import load_embedder
 from index.embedding.models import DEFAULT_MODEL, Embedder
-from index.search.searcher import Searcher
 from index.store.manifest import MANIFEST, read_manifest
 from tests.botrunner import polling, settings_for, wait_for_messages
 from tests.fakes.bot_api import FakeBotAPI
@@ -155,6 +158,70 @@ def test_sighup_makes_the_bot_serve_the_rebuilt_index(
     run_with_reloads(bot_api, searcher, scenario, watch_interval=3600)
     assert "repainted blue" in texts_to(bot_api, 5200)[0]
     assert signal.getsignal(signal.SIGHUP) == signal.SIG_DFL  # the handler left with the bot
+
+
+def test_a_reload_between_answering_and_sending_leaves_the_buttons_naming_the_index_that_answered(
+    bot_api: FakeBotAPI, index_copy: Path, embedder: Embedder, builder_embedder: Embedder, tmp_path: Path
+) -> None:
+    # The newer index holds the lighthouse article first: at the rows of the old answer it has
+    # other sentences, so a button tagged with the newer index would show a wrong one.
+    corpus = tmp_path / "newer-corpus"
+    corpus.mkdir()
+    (corpus / "a-lighthouse.txt").write_text(LIGHTHOUSE_ARTICLE, encoding="utf-8")
+    shutil.copy(SAMPLE_ARTICLE, corpus / "b-nato.txt")
+    build_index(corpus, tmp_path / "newer", builder_embedder)
+    older = Searcher.open(index_copy, embedder=embedder)
+    newer = Searcher.open(tmp_path / "newer", embedder=embedder)
+    swapped: list[Searcher] = []
+
+    class ReloadRightAfterAnswering(AnswerBatcher):
+        """The answer is computed on the old index; a reload swaps the new one in before it is sent."""
+
+        async def answer(self, question: str) -> Answer:
+            answer = await super().answer(question)
+            if not swapped:
+                swapped.append(holder_of(application).swap(newer))
+            return answer
+
+    application = build_application(settings_for(bot_api, index_copy), older, watch_interval=3600)
+    services = application.bot_data[SERVICES_KEY]
+    services.batcher = ReloadRightAfterAnswering(services.searchers)
+
+    async def scenario() -> tuple[dict, dict]:
+        bot_api.send_text(PESKOV, user_id=5501)
+        (answer,) = await wait_for_messages(bot_api, 5501, 1)
+        bot_api.send_callback_query(_buttons_of(answer)["Context 1"], answer)
+        (pressed,) = await bot_api.wait_for_request_async("answerCallbackQuery")
+        await asyncio.sleep(0.3)  # a Context message, if one were sent, would be out by now
+        return answer, pressed
+
+    try:
+        answer, pressed = asyncio.run(polling(application, scenario))
+        row = keyboards.decode(_buttons_of(answer)["Context 1"])
+        assert isinstance(row, keyboards.ShowContext)
+        (old_hit,) = older.hits_at([row.row])
+        (new_hit,) = newer.hits_at([row.row])
+    finally:
+        older.close()
+        newer.close()
+    assert swapped == [older] and old_hit.sentence != new_hit.sentence  # the race really happened
+    assert pressed.get("text") == replies.STALE_TEXT and pressed.get("show_alert") is True
+    assert texts_to(bot_api, 5501) == [answer["text"]]  # no Context, so no wrong sentence was shown
+    assert row.tag == keyboards.index_tag(older.manifest.content_hash)  # the index that answered
+
+
+def test_inline_results_name_the_index_that_answered_each_question(sample_searcher: Searcher) -> None:
+    # Two example answers straddling a reload: each result id carries its own answer's index.
+    (answer,) = sample_searcher.answer_many([PESKOV])
+    older, newer = replace(answer, index_hash="a" * 64), replace(answer, index_hash="b" * 64)
+    results = example_results([("What did Peskov say?", older), ("Who spoke?", newer)])
+    assert [r.id.split("-")[0] for r in results] == ["aaaaaaaa", "bbbbbbbb"]
+    assert {r.id.split("-")[0] for r in answer_results(older)} == {"aaaaaaaa"}
+
+
+def _buttons_of(message: dict) -> dict[str, str]:
+    markup = message.get("reply_markup") or {}
+    return {b["text"]: b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row}
 
 
 def _corrupt(index_dir: Path) -> None:
