@@ -92,22 +92,21 @@ class Settings:
 
     def with_args(self, args: argparse.Namespace) -> Settings:
         """Flags given on the command line win over the environment."""
-        changes: dict[str, object] = {}
-        if args.console:
-            changes["console"] = True
-        if args.index is not None:
-            changes["index_dir"] = args.index
-            if self.state_file is not None and self.state_file == default_state_file(self.index_dir):
-                changes["state_file"] = default_state_file(args.index)  # the default follows the index
+        index_dir: Path = args.index if args.index is not None else self.index_dir
+        state_file = self.state_file
+        if args.index is not None and state_file is not None and state_file == default_state_file(self.index_dir):
+            state_file = default_state_file(index_dir)  # the default follows the index
         if args.state_file is not None:
-            changes["state_file"] = _state_file(args.state_file, args.index or self.index_dir)
-        if args.model is not None:
-            changes["model"] = args.model
-        if args.backend is not None:
-            changes["backend"] = args.backend
-        if args.log_level is not None:
-            changes["log_level"] = args.log_level.upper()
-        return replace(self, **changes)
+            state_file = _state_file(args.state_file, index_dir)
+        return replace(
+            self,
+            console=self.console or bool(args.console),
+            index_dir=index_dir,
+            state_file=state_file,
+            model=args.model if args.model is not None else self.model,
+            backend=args.backend if args.backend is not None else self.backend,
+            log_level=args.log_level.upper() if args.log_level is not None else self.log_level,
+        )
 
 
 def argument_parser() -> argparse.ArgumentParser:

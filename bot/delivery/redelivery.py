@@ -282,18 +282,20 @@ class UpdateJournal:
 class OnceUpdateProcessor(BaseUpdateProcessor):
     """Up to ``max_concurrent_updates`` updates at once; each one's handlers run exactly once.
 
-    Updates found in the journal as answered, or as being answered right now, are passed over;
-    every other update is marked received before it waits for its turn, and recorded once its
-    handlers have finished, whatever they did.
+    When its turn comes (python-telegram-bot's ``process_update`` holds the concurrency limit), an
+    update found in the journal as answered, or as being answered right now, is passed over; any
+    other is marked received, and recorded once its handlers have finished, whatever they did.
+    Checking and marking happen in one step, with no wait between: two copies of an update never
+    both get past it.
     """
 
     def __init__(self, max_concurrent_updates: int, journal: UpdateJournal) -> None:
         super().__init__(max_concurrent_updates)
         self.journal = journal
 
-    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if not isinstance(update, Update):
-            await super().process_update(update, coroutine)
+            await coroutine
             return
         if self.journal.answered(update):
             _never_run(coroutine)
@@ -303,20 +305,16 @@ class OnceUpdateProcessor(BaseUpdateProcessor):
             _never_run(coroutine)
             logger.info("Not answering update %d twice: it is being answered already", update.update_id)
             return
-        self.journal.receive(update)  # before the wait for a turn: queued updates count too
+        self.journal.receive(update)
         try:
-            await super().process_update(update, coroutine)
+            await coroutine
         except asyncio.CancelledError:
-            _never_run(coroutine)  # cancelled while waiting for its turn
-            self.journal.abandon(update)
+            self.journal.abandon(update)  # the bot is stopping mid-answer: answered after the restart
             raise
         except Exception:
             self.journal.record(update)  # finished, badly: retrying after a restart would not help
             raise
         self.journal.record(update)
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await coroutine
 
     async def initialize(self) -> None:
         """Nothing to set up: the journal is opened once the bot's id is known (post_init)."""
