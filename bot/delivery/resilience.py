@@ -14,7 +14,7 @@ Connection failures and 5xx answers happen before Telegram acts, so those are re
 
 What is never retried: a token Telegram rejects (401 Unauthorized, or 404 Not Found for the
 bot's URL) while polling. ``PollingRequest`` (the getUpdates transport) notices it and tells
-``TokenWatch``, which logs one error and lets the bot stop (``bot.telegram.app``). The same
+``TokenWatch``, which logs one error and has the bot stop (``bot.telegram.app``). The same
 transport saves each fetched batch in the update state file before python-telegram-bot can
 confirm it to Telegram (``bot/delivery/redelivery.py``).
 """
@@ -159,9 +159,10 @@ class TokenRejected(VerbatimError):
 class TokenWatch:
     """Whether Telegram has rejected the bot token; ``rejected`` is set the first time it does."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_reject: Callable[[], None] | None = None) -> None:
         self.rejected = asyncio.Event()
         self.status: int | None = None
+        self.on_reject = on_reject  # called once, at the first rejection: the bot stops
 
     def reject(self, status: int) -> None:
         """Record a rejection (HTTP ``status``); the first one is logged, as one clear error."""
@@ -175,6 +176,8 @@ class TokenWatch:
             "TELEGRAM_BOT_TOKEN to the new token and start the bot again.",
             status,
         )
+        if self.on_reject is not None:
+            self.on_reject()
 
     def error(self) -> TokenRejected:
         """The error a stopped bot raises to say why it stopped."""
@@ -247,7 +250,10 @@ class PollingRequest(HTTPXRequest):
 
 def _poll_timeout(request_data: RequestData | None) -> float:
     """The long-poll ``timeout`` of a getUpdates call, in seconds (0 when it has none)."""
+    value = request_data.parameters.get("timeout", 0) if request_data is not None else 0
+    if not isinstance(value, (int, float, str)):
+        return 0.0
     try:
-        return max(0.0, float((request_data.parameters if request_data else {}).get("timeout", 0)))
-    except (TypeError, ValueError):
+        return max(0.0, float(value))
+    except ValueError:
         return 0.0

@@ -1,32 +1,53 @@
-"""Wiring: ``build_application`` registers the handlers on a python-telegram-bot Application;
-``running`` / ``serve`` / ``run_telegram`` start and stop it.
+"""Wiring: ``build_application`` registers the handlers on a python-telegram-bot Application, and
+``serve`` runs it with the library's own ``Application.run_polling``.
 
-Two durability pieces are wired here: the update processor that answers every update exactly
-once across a hard kill (``bot/redelivery.py``; updates left unanswered by the kill are put
-back into the update queue at start-up), and the getUpdates transport, which saves each
-fetched batch in that journal before it can be confirmed to Telegram and notices a revoked
-token, after which ``serve`` stops the bot and raises ``TokenRejected`` (``bot/resilience.py``).
+``run_polling`` does the whole life cycle, in its documented order: ``initialize`` (getMe, retried
+while Telegram is unreachable: ``bootstrap_retries=-1``), ``post_init``, polling, ``start``; then,
+on SIGINT/SIGTERM (its own signal handlers) or ``stop_running()``, it stops polling (one last
+getUpdates confirms every fetched update to Telegram, so a restart neither repeats nor skips
+one), ``stop`` (answers in flight finish), ``shutdown`` and ``post_shutdown``. The bot's own
+services hang on those hooks:
 
-The tests build the very same application, start it the very same way (``running``), and point
-it at their own Bot API server.
+* ``post_init`` (``_start_services``): the command menu, the index watcher and SIGHUP handler
+  (``bot/runtime/reload.py``), and the journal of answered updates, whose updates left unanswered
+  by a hard kill go back into the update queue ahead of anything new (``bot/delivery``);
+* ``post_shutdown`` (``_stop_services``): stops them again. Not ``post_stop``: the library calls
+  that only if the Application got as far as ``start``, and a stop signal during start-up must
+  stop the services too.
+
+Three pieces stay ours, because ``run_polling`` has no place for them:
+
+* the getUpdates transport (``PollingRequest``) saves each fetched batch in the journal before
+  the library can confirm it, and notices a revoked token (401/404). The library's polling loop
+  would abort on it and leave the process running without polling; instead ``TokenWatch`` calls
+  ``stop_running()`` and ``serve`` raises ``TokenRejected`` after the clean stop (exit status 4);
+* "the bot is answering" is logged when the Application handles its first item (a marker put
+  into the update queue by ``post_init``): the library has no hook after ``start``;
+* polling errors reach the error handler (``run_polling`` sends them there with no update), which
+  hands them to ``PollingErrorLog``: one warning per outage instead of one per retry.
+
+The tests build the very same application and run it the very same way (``serve``), against
+their own Bot API server.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -47,11 +68,16 @@ logger = logging.getLogger(__name__)
 
 # Questions from many chats are answered at once; each one's CPU work runs in a thread.
 CONCURRENT_UPDATES = 64
-POLL_TIMEOUT = 10.0  # seconds a getUpdates long poll waits for news
+POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Stickers, photos, voice, documents, ... (service messages such as "pinned" are not from a person).
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL
 TOKEN_WATCH_KEY = "verbatim.token_watch"  # bot_data: the TokenWatch of the getUpdates transport
+ANSWERING_GROUP = -200  # the marker's handler group: before the guard, which ignores it anyway
+
+
+class Answering:
+    """The marker ``post_init`` puts into the update queue: handled once the bot is answering."""
 
 
 def build_application(settings: Settings, searcher: Searcher, *, watch_interval: float = WATCH_INTERVAL) -> Application:
@@ -70,14 +96,16 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
         # Each fetched batch is in the state file before python-telegram-bot can confirm it.
         .get_updates_request(PollingRequest(token_watch, journal.hold))
         .rate_limiter(limiter)
-        .post_init(on_startup)
-        .post_stop(_stop_services)
+        .post_init(_start_services)
+        .post_shutdown(_stop_services)
         .build()
     )
     searchers = SearcherHolder(searcher)
     application.bot_data[SERVICES_KEY] = Services(settings, searchers, AnswerBatcher(searchers))
     application.bot_data[TOKEN_WATCH_KEY] = token_watch
+    token_watch.on_reject = lambda: _stop_polling(application)
     limiter.stop_when(lambda: not application.running)  # stopping: retry briefly, then give up
+    application.add_handler(TypeHandler(Answering, _announce_answering), group=ANSWERING_GROUP)
     install_guard(application, settings)  # allow-list, rate limits, channel posts: before all else
     install_reloader(application, watch_interval=watch_interval)
     application.add_handler(CommandHandler("start", handlers.start))
@@ -93,18 +121,52 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & NOT_TEXT, handlers.non_text))
     # Keep last in group 0: only commands no handler above took reach it.
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, handlers.unknown_command))
-    application.add_error_handler(handlers.error_handler)
+    application.add_error_handler(_error_handler(PollingErrorLog()))
     return application
 
 
-async def on_startup(application: Application) -> None:
-    """Start-up work once the bot is known to Telegram: the command menu, the index watcher,
-    the SIGHUP handler, and the journal of updates (kept per bot id), whose updates left
-    unanswered by a hard kill go back into the update queue, ahead of anything new.
+def serve(
+    application: Application, *, poll_timeout: int = POLL_TIMEOUT, stop_signals: Sequence[int] | None = STOP_SIGNALS
+) -> None:
+    """Answer until one of ``stop_signals`` (or ``application.stop_running()``), then finish the
+    answers in flight, confirm the fetched updates to Telegram and return.
 
-    It is the Application's ``post_init``; ``running`` (the bot's and the tests' one start path)
-    calls it, and ``post_stop`` (``_stop_services``) undoes it.
+    A stop signal during start-up (Telegram unreachable) ends it at once. Raises InvalidToken
+    when Telegram refuses the token at start-up, and TokenRejected when it starts refusing it
+    later (after the same clean stop). Signals can only be caught in the main thread: elsewhere
+    pass ``stop_signals=None``.
     """
+    # run_polling runs on the current event loop (and closes it): give it a fresh one.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        application.run_polling(
+            timeout=poll_timeout,
+            bootstrap_retries=-1,
+            allowed_updates=Update.ALL_TYPES,
+            drop_pending_updates=False,
+            stop_signals=stop_signals,
+        )
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()  # closed already, unless run_polling failed before it began
+    logger.info("Stopped cleanly")
+    watch = token_watch_of(application)
+    if watch.rejected.is_set():
+        raise watch.error()
+
+
+def run_telegram(settings: Settings, searcher: Searcher) -> None:
+    """Poll Telegram until SIGINT or SIGTERM, then finish the answers in flight and return.
+
+    Raises InvalidToken when Telegram refuses the token at start-up, and TokenRejected when it
+    starts refusing it later (in both cases after a clean stop).
+    """
+    serve(build_application(settings, searcher))
+
+
+async def _start_services(application: Application) -> None:
+    """``post_init``: start-up work once the bot is known to Telegram (see the module docstring)."""
     await register_commands(application.bot)
     settings = application.bot_data[SERVICES_KEY].settings
     reloader_of(application).start(watch=settings.watch_index, signals=True)  # manifest watcher, SIGHUP
@@ -113,12 +175,59 @@ async def on_startup(application: Application) -> None:
     for update in journal.unfinished(application.bot):
         logger.info("Answering update %d again: the bot stopped before it was answered", update.update_id)
         await application.update_queue.put(update)
+    await application.update_queue.put(Answering())
 
 
 async def _stop_services(application: Application) -> None:
+    """``post_shutdown``: undo ``_start_services`` (whatever part of it ran)."""
     await reloader_of(application).stop()
     await application.bot_data[SERVICES_KEY].batcher.close()
     await journal_of(application).close()  # after application.stop(): every answer is recorded
+    await _finish_leftover_tasks()
+
+
+async def _finish_leftover_tasks() -> None:
+    # A stop signal during start-up leaves run_polling's start-up retry pending, and run_polling
+    # closes its loop without cancelling it ("Task was destroyed but it is pending!"). Cancel and
+    # await what is left, as asyncio.run does before it closes its loop.
+    current = asyncio.current_task()
+    leftovers = [task for task in asyncio.all_tasks() if task is not current]
+    for task in leftovers:
+        task.cancel()
+    await asyncio.gather(*leftovers, return_exceptions=True)
+
+
+async def _announce_answering(update: Answering, context: ContextTypes.DEFAULT_TYPE) -> None:
+    logger.info("Polling Telegram; the bot is answering")
+
+
+def _stop_polling(application: Application) -> None:
+    """End ``run_polling`` after a rejected token, the way a stop signal does (soon, not now:
+    a rejection seen while ``start`` is still finishing must not be lost)."""
+
+    def stop() -> None:
+        updater = application.updater
+        # stop_running() stops the loop run_polling runs for ever once started, and would break
+        # any other step; a rejection during the stop itself needs nothing: it is stopping.
+        if application.running and updater is not None and updater.running:
+            application.stop_running()
+
+    asyncio.get_running_loop().call_soon(stop)
+
+
+ErrorCallback = Callable[[object, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def _error_handler(polling_errors: PollingErrorLog) -> ErrorCallback:
+    """The error handler, with the getUpdates failures run_polling sends it (without an update) apart."""
+
+    async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update is None and isinstance(context.error, TelegramError):  # run_polling's fetch errors
+            polling_errors(context.error)
+            return
+        await handlers.error_handler(update, context)
+
+    return on_error
 
 
 def journal_of(application: Application) -> UpdateJournal:
@@ -133,118 +242,3 @@ def token_watch_of(application: Application) -> TokenWatch:
     watch = application.bot_data[TOKEN_WATCH_KEY]
     assert isinstance(watch, TokenWatch)
     return watch
-
-
-@contextlib.asynccontextmanager
-async def running(application: Application, *, poll_timeout: float = POLL_TIMEOUT) -> AsyncIterator[Application]:
-    """The application polling Telegram inside the ``with`` block; stopped cleanly after it.
-
-    The one start path of the bot and of the tests, in run_polling's order: initialize (retried
-    while Telegram is unreachable), post_init, start polling, start; on the way out stop polling
-    (confirming every fetched update to Telegram, so a restart neither repeats nor skips one),
-    stop (answers in flight finish), post_stop, shutdown.
-    """
-    await _initialize(application)
-    try:
-        if application.post_init is not None:
-            await application.post_init(application)
-        assert application.updater is not None
-        await application.updater.start_polling(
-            timeout=poll_timeout,
-            bootstrap_retries=-1,
-            allowed_updates=Update.ALL_TYPES,
-            drop_pending_updates=False,
-            error_callback=PollingErrorLog(),
-        )
-        try:
-            await application.start()
-            yield application
-        finally:
-            try:
-                if application.updater.running:
-                    await application.updater.stop()
-            finally:  # even if stopping the polling failed, answers in flight still finish
-                if application.running:
-                    await application.stop()
-                if application.post_stop is not None:
-                    await application.post_stop(application)
-    finally:
-        await application.shutdown()
-
-
-async def serve(application: Application, stop: asyncio.Event, *, poll_timeout: float = POLL_TIMEOUT) -> None:
-    """Serve until ``stop`` is set; a stop during start-up (Telegram unreachable) ends at once.
-
-    If Telegram rejects the token while polling, the bot stops the same clean way (answers in
-    flight finish) and then raises ``TokenRejected``.
-    """
-    started = asyncio.Event()
-    rejected = token_watch_of(application).rejected
-
-    async def body() -> None:
-        async with running(application, poll_timeout=poll_timeout):
-            started.set()
-            logger.info("Polling Telegram; the bot is answering")
-            await _first_set(stop, rejected)
-        logger.info("Stopped cleanly")
-
-    task = asyncio.create_task(body(), name="verbatim-serve")
-    waiter = asyncio.create_task(stop.wait(), name="verbatim-stop")
-    try:
-        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
-        if not task.done() and not started.is_set():
-            task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-    finally:
-        waiter.cancel()
-    if rejected.is_set():
-        raise token_watch_of(application).error()
-
-
-async def _first_set(*events: asyncio.Event) -> None:
-    """Return as soon as one of ``events`` is set."""
-    waits = [asyncio.ensure_future(event.wait()) for event in events]
-    try:
-        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for wait in waits:
-            wait.cancel()
-
-
-def run_telegram(settings: Settings, searcher: Searcher) -> None:
-    """Poll Telegram until SIGINT or SIGTERM, then finish the answers in flight and return.
-
-    Raises InvalidToken when Telegram refuses the token at start-up, and TokenRejected when it
-    starts refusing it later (in both cases after a clean stop).
-    """
-    asyncio.run(_serve_until_signalled(build_application(settings, searcher)))
-
-
-async def _serve_until_signalled(application: Application) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in STOP_SIGNALS:
-        loop.add_signal_handler(sig, stop.set)
-    try:
-        await serve(application, stop)
-    finally:
-        for sig in STOP_SIGNALS:
-            loop.remove_signal_handler(sig)
-
-
-async def _initialize(application: Application, max_delay: float = 30.0) -> None:
-    """``application.initialize()`` (which asks Telegram getMe), retried while Telegram is down."""
-    delay = 1.0
-    while True:
-        try:
-            await application.initialize()
-            return
-        except InvalidToken:
-            raise  # retrying cannot fix a wrong token
-        except (NetworkError, RetryAfter) as error:
-            logger.warning(
-                "Cannot reach Telegram at start-up (%s: %s); retrying in %.0f s", type(error).__name__, error, delay
-            )
-            await asyncio.sleep(delay)
-            delay = min(max_delay, delay * 2)

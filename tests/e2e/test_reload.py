@@ -33,7 +33,7 @@ from index.build import build_index
 from index.embedding.loader import load_embedder
 from index.embedding.models import DEFAULT_MODEL, Embedder
 from index.store.manifest import MANIFEST, read_manifest
-from tests.botrunner import polling, settings_for, wait_for_messages
+from tests.botrunner import serving, settings_for, wait_for_messages
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_ARTICLE
 
@@ -76,7 +76,7 @@ def run_with_reloads(
     application = build_application(
         settings_for(server, searcher.directory, **overrides), searcher, watch_interval=watch_interval
     )
-    return asyncio.run(polling(application, lambda: scenario(application)))
+    return serving(application, lambda: scenario(application))
 
 
 def holder_of(application: Application) -> SearcherHolder:
@@ -196,7 +196,7 @@ def test_a_reload_between_answering_and_sending_leaves_the_buttons_naming_the_in
         return answer, pressed
 
     try:
-        answer, pressed = asyncio.run(polling(application, scenario))
+        answer, pressed = serving(application, scenario)
         row = keyboards.decode(_buttons_of(answer)["Context 1"])
         assert isinstance(row, keyboards.ShowContext)
         (old_hit,) = older.hits_at([row.row])

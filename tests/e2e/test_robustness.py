@@ -25,10 +25,10 @@ from bot.chat.guards import ADMIN_ONLY_TEXT, PRIVATE_TEXT
 from bot.chat.inputs import WORDLESS_TEXT
 from bot.logging_setup import install_record_redaction, secrets_of
 from bot.render import replies
-from bot.telegram.app import build_application, serve
+from bot.telegram.app import build_application
 from bot.telegram.handlers import UNKNOWN_COMMAND_TEXT
 from index.search.searcher import Searcher
-from tests.botrunner import run_bot, settings_for, wait_for_messages
+from tests.botrunner import BackgroundBot, run_bot, settings_for, wait_for_messages
 from tests.fakes.bot_api import Drop, FakeBotAPI, Flood, ServerError, Slow
 
 QUESTION = "what did Peskov say?"
@@ -158,21 +158,6 @@ def test_a_bot_started_while_telegram_is_down_waits_for_it(bot_api: FakeBotAPI, 
     assert "Peskov" in _texts_to(bot_api, 7501)[0]
 
 
-def test_a_stop_while_telegram_is_still_unreachable_ends_at_once(
-    bot_api: FakeBotAPI, sample_searcher: Searcher
-) -> None:
-    bot_api.outage(Drop())
-    application = build_application(settings_for(bot_api, sample_searcher.directory), sample_searcher)
-
-    async def start_then_stop() -> None:
-        stop = asyncio.Event()
-        asyncio.get_running_loop().call_later(1.0, stop.set)
-        await asyncio.wait_for(serve(application, stop, poll_timeout=1), timeout=20)
-
-    asyncio.run(start_then_stop())
-    assert bot_api.sent_messages == [] and not application.running
-
-
 # -- hostile and odd input ----------------------------------------------------------------------
 
 
@@ -257,40 +242,12 @@ def test_every_kind_of_odd_input_gets_a_short_valid_reply(bot_api: FakeBotAPI, s
     _assert_no_rejected_messages(bot_api)
 
 
-class _BackgroundBot:
-    """The real application serving in its own thread and event loop, for many examples at once."""
-
-    def __init__(self, server: FakeBotAPI, searcher: Searcher, **overrides: object) -> None:
-        self._application = build_application(settings_for(server, searcher.directory, **overrides), searcher)
-        self._loop = asyncio.new_event_loop()
-        self._stop: asyncio.Event | None = None
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="bot-under-test", daemon=True)
-
-    def _run(self) -> None:
-        async def main() -> None:
-            self._stop = asyncio.Event()
-            self._ready.set()
-            await serve(self._application, self._stop, poll_timeout=1)
-
-        self._loop.run_until_complete(main())
-        self._loop.close()
-
-    def __enter__(self) -> _BackgroundBot:
-        self._thread.start()
-        self._ready.wait(10)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._stop is not None
-        self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(30)
-
-
 @pytest.fixture(scope="module")
 def fuzz_bot(sample_searcher: Searcher) -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server, _BackgroundBot(server, sample_searcher, rate_limit_per_minute=10_000):
-        yield server
+    with FakeBotAPI() as server:
+        settings = settings_for(server, sample_searcher.directory, rate_limit_per_minute=10_000)
+        with BackgroundBot(build_application(settings, sample_searcher)):
+            yield server
 
 
 _users = itertools.count(900_001)

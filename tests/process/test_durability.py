@@ -27,10 +27,10 @@ from bot.delivery.resilience import PollingRequest, TokenRejected, TokenWatch
 from bot.delivery.update_state import KEEP, PENDING_KEEP, BotState, Handled, Pending, StateFile, StateFileError
 from bot.exit_status import ExitStatus
 from bot.settings import Settings, default_state_file, load_settings
-from bot.telegram.app import build_application, serve
+from bot.telegram.app import build_application
 from index.search.searcher import Searcher
 from tests.botprocess import BotProcess, bot_env
-from tests.botrunner import settings_for
+from tests.botrunner import serving, settings_for
 from tests.fakes.bot_api import ApiError, FakeBotAPI, Hang, ServerError, Slow
 
 BOT_ID = 123456  # the fake server's bot: its token is 123456:...
@@ -260,14 +260,10 @@ def test_a_404_for_the_token_while_polling_stops_serve_with_token_rejected(
 ) -> None:
     application = build_application(settings_for(bot_api, sample_searcher.directory), sample_searcher)
 
-    async def scenario() -> None:
-        stop = asyncio.Event()
-        bot_api.inject("getUpdates", ApiError(404, "Not Found"), times=10_000, when=lambda p: p.get("offset"))
-        bot_api.send_text("Where is NATO headquartered?", user_id=3101)
-        with pytest.raises(TokenRejected, match="HTTP 404"):
-            await asyncio.wait_for(serve(application, stop, poll_timeout=1), timeout=60)
-
-    asyncio.run(scenario())
+    bot_api.inject("getUpdates", ApiError(404, "Not Found"), times=10_000, when=lambda p: p.get("offset"))
+    bot_api.send_text("Where is NATO headquartered?", user_id=3101)
+    with pytest.raises(TokenRejected, match="HTTP 404"):
+        serving(application, lambda: asyncio.sleep(60))  # the rejection stops the bot long before
     assert not application.running
     assert len([m for m in bot_api.sent_messages if m["chat_id"] == 3101]) == 1
 

@@ -101,3 +101,20 @@ def test_a_wrong_token_stops_the_bot_with_a_clear_message_and_no_token(
     assert "rejected the bot token" in output
     assert "Traceback" in output and "InvalidToken" in output  # the detail is there at DEBUG ...
     assert wrong not in output and wrong.split(":")[1] not in output  # ... redacted
+
+
+def test_sigterm_while_telegram_is_still_unreachable_ends_the_bot_at_once(
+    bot_api: FakeBotAPI, index_copy: Path, tmp_path: Path
+) -> None:
+    bot_api.outage(Drop())
+    bot = BotProcess(bot_env(bot_api, index_copy), tmp_path / "bot.log")
+    try:
+        bot.wait_for_log("Telegram call getMe failed")  # starting, and retrying getMe
+        bot.process.send_signal(signal.SIGTERM)
+        assert bot.process.wait(timeout=10) == 0
+    finally:
+        bot.stop()
+    output = bot.output()
+    assert bot_api.sent_messages == []
+    problems = [line for line in output.splitlines() if " ERROR " in line or " CRITICAL " in line]
+    assert problems == [] and "Task was destroyed" not in output and "Traceback" not in output, output[-3000:]
