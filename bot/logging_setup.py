@@ -98,6 +98,19 @@ class RedactingFormatter(logging.Formatter):
         return self._redact(super().format(record))
 
 
+class LibraryTokenReportFilter(logging.Filter):
+    """Leaves out python-telegram-bot's own report of a token refused at start-up.
+
+    ``run_polling`` logs it as an ERROR with a long traceback; ``python -m bot`` then says the same
+    in one CRITICAL line and logs the traceback at DEBUG, so the operator reads it once.
+    """
+
+    MESSAGE = "Invalid token. Aborting retry loop."
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name.startswith("telegram") and self.MESSAGE in record.getMessage())
+
+
 def install_record_redaction(secrets: Iterable[str]) -> Callable[[], None]:
     """Redact every log record at creation; returns a function that undoes it.
 
@@ -128,6 +141,7 @@ def configure_logging(level: str, token: str | None, stream: TextIO | None = Non
     install_record_redaction(secrets)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.addFilter(RedactingFilter(secrets))
+    handler.addFilter(LibraryTokenReportFilter())
     handler.setFormatter(RedactingFormatter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):

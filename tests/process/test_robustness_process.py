@@ -98,7 +98,8 @@ def test_a_wrong_token_stops_the_bot_with_a_clear_message_and_no_token(
     finally:
         bot.stop()
     output = bot.output()
-    assert "rejected the bot token" in output
+    problems = [line for line in output.splitlines() if " ERROR " in line or " CRITICAL " in line]
+    assert len(problems) == 1 and "rejected the bot token" in problems[0], problems  # said once
     assert "Traceback" in output and "InvalidToken" in output  # the detail is there at DEBUG ...
     assert wrong not in output and wrong.split(":")[1] not in output  # ... redacted
 
