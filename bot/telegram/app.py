@@ -11,9 +11,10 @@ services hang on those hooks:
 * ``post_init`` (``_start_services``): the command menu, the index watcher and SIGHUP handler
   (``bot/runtime/reload.py``), and the journal of answered updates, whose updates left unanswered
   by a hard kill go back into the update queue ahead of anything new (``bot/delivery``);
-* ``post_shutdown`` (``_stop_services``): stops them again. Not ``post_stop``: the library calls
-  that only if the Application got as far as ``start``, and a stop signal during start-up must
-  stop the services too.
+* ``post_stop`` (``_stop_services``): stops them again once the last answer is in (the journal
+  records it). The library calls ``post_stop`` only if the Application got as far as ``start``,
+  so ``post_shutdown`` calls it too, for a stop signal during start-up; the second call finds
+  nothing left to do.
 
 Three pieces stay ours, because ``run_polling`` has no place for them:
 
@@ -25,6 +26,13 @@ Three pieces stay ours, because ``run_polling`` has no place for them:
   into the update queue by ``post_init``): the library has no hook after ``start``;
 * polling errors reach the error handler (``run_polling`` sends them there with no update), which
   hands them to ``PollingErrorLog``: one warning per outage instead of one per retry.
+
+And two gaps in ``run_polling`` are filled. ``serve`` gives it a fresh event loop and closes it
+the way ``asyncio.run`` does, cancelling and awaiting what is still pending: the library closes
+its loop as it is, so a task left in it (its own start-up retry, when a stop signal comes first)
+is destroyed pending later, with an error in the log. And the library's own ERROR (with a long
+traceback) for a token refused at start-up is filtered out of the log, since ``python -m bot``
+says it in one line (``bot.logging_setup.LibraryTokenReportFilter``).
 
 The tests build the very same application and run it the very same way (``serve``), against
 their own Bot API server.
@@ -97,7 +105,8 @@ def build_application(settings: Settings, searcher: Searcher, *, watch_interval:
         .get_updates_request(PollingRequest(token_watch, journal.hold))
         .rate_limiter(limiter)
         .post_init(_start_services)
-        .post_shutdown(_stop_services)
+        .post_stop(_stop_services)
+        .post_shutdown(_stop_services)  # again, in case a stop during start-up skipped post_stop
         .build()
     )
     searchers = SearcherHolder(searcher)
@@ -136,8 +145,7 @@ def serve(
     later (after the same clean stop). Signals can only be caught in the main thread: elsewhere
     pass ``stop_signals=None``.
     """
-    # run_polling runs on the current event loop (and closes it): give it a fresh one.
-    loop = asyncio.new_event_loop()
+    loop = asyncio.new_event_loop()  # run_polling runs on the current event loop
     asyncio.set_event_loop(loop)
     try:
         application.run_polling(
@@ -146,10 +154,11 @@ def serve(
             allowed_updates=Update.ALL_TYPES,
             drop_pending_updates=False,
             stop_signals=stop_signals,
+            close_loop=False,  # closed below, after what is left in it
         )
     finally:
+        _close(loop)
         asyncio.set_event_loop(None)
-        loop.close()  # closed already, unless run_polling failed before it began
     logger.info("Stopped cleanly")
     watch = token_watch_of(application)
     if watch.rejected.is_set():
@@ -179,25 +188,30 @@ async def _start_services(application: Application) -> None:
 
 
 async def _stop_services(application: Application) -> None:
-    """``post_shutdown``: undo ``_start_services`` (whatever part of it ran)."""
+    """``post_stop`` and ``post_shutdown``: undo ``_start_services`` (whatever part of it ran);
+    a second call does nothing."""
     await reloader_of(application).stop()
     await application.bot_data[SERVICES_KEY].batcher.close()
     await journal_of(application).close()  # after application.stop(): every answer is recorded
-    await _finish_leftover_tasks()
 
 
-async def _finish_leftover_tasks() -> None:
-    # A stop signal during start-up leaves run_polling's start-up retry pending, and run_polling
-    # closes its loop without cancelling it ("Task was destroyed but it is pending!"). Cancel and
-    # await what is left, as asyncio.run does before it closes its loop.
-    current = asyncio.current_task()
-    leftovers = [task for task in asyncio.all_tasks() if task is not current]
-    for task in leftovers:
-        task.cancel()
-    await asyncio.gather(*leftovers, return_exceptions=True)
+def _close(loop: asyncio.AbstractEventLoop) -> None:
+    """Close ``loop`` as ``asyncio.run`` closes its own: what is still pending is cancelled and
+    awaited first."""
+    try:
+        leftovers = asyncio.all_tasks(loop)
+        for task in leftovers:
+            task.cancel()
+        if leftovers:
+            loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    finally:
+        loop.close()
 
 
 async def _announce_answering(update: Answering, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The ``Answering`` marker's handler: the Application has started and handles updates."""
     logger.info("Polling Telegram; the bot is answering")
 
 
