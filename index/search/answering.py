@@ -17,14 +17,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from index.search.decline import decide, search_terms
+from index.search.decline import decide
 from index.search.hits import make_hit
 from index.search.policy import AnswerPolicy
+from index.search.query import Query
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
-from index.store.lexical import best_rows
+from index.store.lexical import best_rows, weighted_terms
 from index.types import Answer, Hit
 
 
@@ -36,59 +37,58 @@ class Answerer:
         self._speech = speech
         self._policy = policy
 
-    def answer(self, question: str, vector: np.ndarray) -> Answer:
-        """What to show for ``question`` (cleaned) whose vector is ``vector``."""
-        speech, speakers = self._speech.asked(question) if self._policy.hybrid else (None, [])
+    def answer(self, query: Query, vector: np.ndarray) -> Answer:
+        """What to show for ``query`` whose vector is ``vector``."""
+        speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
         if speech is not None and speakers:
-            return self._speech.answer(question, vector, speech, speakers)
-        hits = self._retriever.search([question], vector[None, :], 10)[0]
+            return self._speech.answer(query, vector, speech, speakers)
+        hits = self._retriever.search([query], vector[None, :], 10)[0]
         if speech is not None and not speech.loose:
-            lexical, tokenizer = self._retriever.lexical, self._retriever.tokenizer
-            if self._policy.check_words and not any(lexical.knows(w, tokenizer) for w in tokenizer.words(speech.name)):
+            vocabulary = self._retriever.lexical.vocabulary
+            if self._policy.check_words and not any(w.stem in vocabulary for w in query.speech_name):
                 nearest = hits[0] if hits else None
                 return Answer(
-                    question,
+                    query.text,
                     (),
                     declined=True,
                     reason=f"No article mentions {speech.name}.",
                     nearest=nearest,
                     ranked=tuple(hits),
                 )
-            mentions = self._mentions_answer(question, vector, speech, hits)
+            mentions = self._mentions_answer(query, vector, speech, hits)
             if mentions is not None:
                 return mentions
-        return self.from_hits(question, hits)
+        return self.from_hits(query, hits)
 
-    def from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
-        """The decision for ``question`` given its ranked ``hits``: show the best, or decline."""
+    def from_hits(self, query: Query, hits: Sequence[Hit]) -> Answer:
+        """The decision for ``query`` given its ranked ``hits``: show the best, or decline."""
         policy = self._policy
         retriever = self._retriever
         ranked = tuple(hits)
         best = hits[0] if hits else None
         # A search ("troops") shows the sentences holding all its words (decline.py); their
         # stemmed words are in the row cache already, filled by the ranking.
-        wanted = search_terms(question, retriever.tokenizer)
+        wanted = query.search_terms
         words = retriever.rows([h.row for h in hits[: policy.max_shown]]) if wanted else {}
 
         def holds_search(hit: Hit) -> bool:
             return bool(wanted) and wanted <= words[hit.row][1]
 
         decision = decide(
-            question,
+            query,
             best.score if best else None,
             retriever.lexical if policy.hybrid else None,
-            retriever.tokenizer,
             min_score=policy.min_score,
             check_words=policy.check_words,
             best_holds_search=best is not None and holds_search(best),
         )
         if decision.declined or best is None:
-            return Answer(question, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
+            return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
         shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or holds_search(h)]
-        return Answer(question, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+        return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 
     def _mentions_answer(
-        self, question: str, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]
+        self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]
     ) -> Answer | None:
         """ "What did X say?" when no sentence is attributed to X: the sentences that mention X,
         best first, under a note saying that they only mention X (None when none does).
@@ -98,8 +98,7 @@ class Answerer:
         Putin held two phone calls" as what Biden said.
         """
         retriever = self._retriever
-        tokenizer = retriever.tokenizer
-        name = frozenset(tokenizer.tokens(speech.name))
+        name = frozenset(w.stem for w in query.speech_name)
         if not name:
             return None
         # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
@@ -107,7 +106,7 @@ class Answerer:
         hits = [h for h in ranked if name <= words[h.row][1]]
         if len(hits) < self._policy.max_shown:
             # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
-            scores = retriever.lexical.scores(tokenizer.query_terms(speech.name))
+            scores = retriever.lexical.scores(weighted_terms(query.speech_name))
             seen = {h.row for h in ranked}
             rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
             found = retriever.rows(rows)
@@ -123,7 +122,7 @@ class Answerer:
         theirs = {h.row for h in hits}
         these = "this sentence mentions" if len(shown) == 1 else "these sentences mention"
         return Answer(
-            question,
+            query.text,
             shown,
             reason=f"No sentence is attributed to {speech.name}; {len(hits)} sentence(s) mention them.",
             nearest=shown[0],

@@ -8,7 +8,6 @@ back question after question (memo.py).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -17,9 +16,10 @@ from index.errors import IndexLoadError
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
 from index.search.policy import AnswerPolicy
+from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, score_candidates
 from index.store.core import LoadedIndex
-from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, Tokenizer, best_rows, load_lexical
+from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical
 from index.store.metadata import StoredArticle
 from index.types import Hit, Sentence
 
@@ -30,7 +30,7 @@ _UNKNOWN = StoredArticle("", "", None, None, "", -1)
 class Retriever:
     """Ranked hits for questions from one open index. Safe to share between threads."""
 
-    def __init__(self, loaded: LoadedIndex, policy: AnswerPolicy, cache_size: int) -> None:
+    def __init__(self, loaded: LoadedIndex, policy: AnswerPolicy, tokenizers: Tokenizers, cache_size: int) -> None:
         if LEXICAL_ARRAYS not in loaded.manifest.files:
             raise IndexLoadError(
                 f"The index at {loaded.directory} was built by an older Verbatim without a lexical index; "
@@ -40,29 +40,21 @@ class Retriever:
         self._policy = policy
         self.lexical: LexicalIndex = load_lexical(loaded.generation_dir, loaded.manifest.sentences)
         self._vectors = loaded.vectors()  # memory-mapped: dense scores of BM25-only candidates
-        self._local = threading.local()  # one stemmer per thread (PyStemmer is not thread-safe)
+        self._tokenizers = tokenizers
         self._rows: BoundedMemo[int, tuple[Sentence, frozenset[str]]] = BoundedMemo(cache_size)
         self._text_tests = TextTests(cache_size)
         self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(cache_size)
         self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
 
-    @property
-    def tokenizer(self) -> Tokenizer:
-        """This thread's tokenizer."""
-        tokenizer = getattr(self._local, "tokenizer", None)
-        if tokenizer is None:
-            tokenizer = self._local.tokenizer = Tokenizer()
-        return tokenizer
-
-    def search(self, questions: Sequence[str], vectors: np.ndarray, k: int) -> list[list[Hit]]:
-        """The ``k`` best hits for each question, whose vectors are already encoded."""
+    def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
+        """The ``k`` best hits for each query, whose vectors are already encoded."""
         depth = max(k * 2 + 5, CANDIDATES if self._policy.hybrid else 0)
         scores, rows = self._index.search(vectors, depth)
         if not self._policy.hybrid:
             return [self._dense_hits(score_row, row_row, k) for score_row, row_row in zip(scores, rows, strict=True)]
         return [
-            self._hybrid_hits(question, vector, score_row, row_row, k)
-            for question, vector, score_row, row_row in zip(questions, vectors, scores, rows, strict=True)
+            self._hybrid_hits(query, vector, score_row, row_row, k)
+            for query, vector, score_row, row_row in zip(queries, vectors, scores, rows, strict=True)
         ]
 
     def _dense_hits(self, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
@@ -71,11 +63,8 @@ class Retriever:
         articles = self.articles_of(sentences.values())
         return fold_duplicates([make_hit(sentences[r], s, r, articles) for r, s in found if r in sentences])[:k]
 
-    def _hybrid_hits(
-        self, question: str, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int
-    ) -> list[Hit]:
-        tokenizer = self.tokenizer
-        terms = tokenizer.query_terms(question, self._policy.weights.names)
+    def _hybrid_hits(self, query: Query, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
+        terms = query.terms(self._policy.weights.names)
         lexical_scores = self.lexical.scores(terms)
         lexical_rows = best_rows(lexical_scores, CANDIDATES)
         dense = {int(r): float(s) for s, r in zip(scores, rows, strict=True) if r >= 0}
@@ -98,7 +87,7 @@ class Retriever:
             )
             for row, (sentence, row_terms) in found.items()
         ]
-        fused = score_candidates(question, list(terms), candidates, self._policy.weights, self._text_tests)
+        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
         order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
         ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
         return top_hits(ranked, articles, k)
@@ -118,7 +107,7 @@ class Retriever:
             else:
                 found[row] = cached
         if missing:
-            tokenizer = self.tokenizer
+            tokenizer = self._tokenizers.get()
             fetched = {
                 row: (sentence, frozenset(tokenizer.tokens(sentence.text)))
                 for row, sentence in self._index.metadata.sentences(missing).items()
@@ -151,4 +140,6 @@ class Retriever:
         return [make_hit(sentences[r], 0.0, r, articles) for r in rows if r in sentences]
 
     def _title_terms(self, article: StoredArticle) -> frozenset[str]:
-        return self._titles.get_or_compute(article.id, lambda _: frozenset(self.tokenizer.tokens(article.title)))
+        return self._titles.get_or_compute(
+            article.id, lambda _: frozenset(self._tokenizers.get().tokens(article.title))
+        )

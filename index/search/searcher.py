@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.embedding.embedder import Embedder, canonical_model_name, load_embedder
-from index.errors import EmptyQuestionError
 from index.search.answering import Answerer
 from index.search.policy import AnswerPolicy
+from index.search.query import Query, Tokenizers, parse_query
 from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex
 from index.search.speech_answer import SpeechRoute
@@ -26,18 +26,10 @@ from index.store.core import LoadedIndex, Manifest, open_index, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import Answer, Hit, Sentence
 
-__all__ = ["ROW_CACHE", "AnswerPolicy", "Searcher", "clean_question"]
+__all__ = ["ROW_CACHE", "AnswerPolicy", "Searcher"]
 
 # Sentences whose ranking features a searcher keeps between questions (about 1 KB each).
 ROW_CACHE = 50_000
-
-
-def clean_question(question: str) -> str:
-    """The question with whitespace folded; raises EmptyQuestionError when nothing is left."""
-    cleaned = " ".join(question.split())
-    if not cleaned:
-        raise EmptyQuestionError("Please type a question: the message was empty.")
-    return cleaned
 
 
 class Searcher:
@@ -47,7 +39,8 @@ class Searcher:
         self._index = loaded
         self._embedder = embedder
         self.policy = policy or AnswerPolicy()
-        self._retriever = Retriever(loaded, self.policy, ROW_CACHE)
+        self._tokenizers = Tokenizers()
+        self._retriever = Retriever(loaded, self.policy, self._tokenizers, ROW_CACHE)
         self._speech = SpeechRoute(loaded.metadata, self._retriever, self.policy.weights, ROW_CACHE)
         self._answerer = Answerer(self._retriever, self._speech, self.policy)
 
@@ -120,8 +113,8 @@ class Searcher:
 
     def search_many(self, questions: Sequence[str], k: int = 10) -> list[list[Hit]]:
         """``search`` for several questions with one encode call (used to batch chats)."""
-        cleaned = [clean_question(q) for q in questions]
-        return self._retriever.search(cleaned, self._embedder.encode_queries(cleaned), k)
+        queries = self._parse(questions)
+        return self._retriever.search(queries, self._embedder.encode_queries([q.text for q in queries]), k)
 
     def answer(self, question: str) -> Answer:
         """What to show for ``question``: the best sentences, or a decline with the nearest."""
@@ -129,21 +122,22 @@ class Searcher:
 
     def answer_many(self, questions: Sequence[str]) -> list[Answer]:
         """``answer`` for several questions with one encode call (used to batch chats)."""
-        cleaned = [clean_question(q) for q in questions]
-        vectors = self._embedder.encode_queries(cleaned)
+        queries = self._parse(questions)
+        vectors = self._embedder.encode_queries([q.text for q in queries])
         index_hash = self.manifest.content_hash
         return [
-            replace(self._answerer.answer(q, v), index_hash=index_hash) for q, v in zip(cleaned, vectors, strict=True)
+            replace(self._answerer.answer(q, v), index_hash=index_hash) for q, v in zip(queries, vectors, strict=True)
         ]
-
-    def answer_from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
-        """The decision for ``question`` given its ranked ``hits``: show the best, or decline."""
-        return self._answerer.from_hits(question, hits)
 
     def speakers_asked(self, question: str) -> list[str]:
         """The attributed speakers a "what did X say?" question asks about ([] for other questions)."""
-        return self._speech.asked(clean_question(question))[1]
+        return self._speech.asked(self._parse([question])[0])[1]
 
     def speaker_index(self) -> SpeakerIndex:
         """Every attributed speaker of the index (see ``SpeechRoute.speaker_index``)."""
         return self._speech.speaker_index()
+
+    def _parse(self, questions: Sequence[str]) -> list[Query]:
+        """Each question read once for every stage (all of them first: a blank one raises before any work)."""
+        tokenizer = self._tokenizers.get()
+        return [parse_query(q, tokenizer) for q in questions]

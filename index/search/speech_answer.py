@@ -16,10 +16,12 @@ import numpy as np
 
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
+from index.search.query import Query
 from index.search.ranking import Weights
 from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex, name_words
-from index.search.speech import SpeechQuery, bare_name, parse_speech_query
+from index.search.speech import SpeechQuery
+from index.store.lexical import weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer
 
@@ -54,33 +56,33 @@ class SpeechRoute:
                     index = self._speaker_index = SpeakerIndex(self._metadata.speakers())
         return index
 
-    def asked(self, question: str) -> tuple[SpeechQuery | None, list[str]]:
-        """The speech question ``question`` is, if any, and the attributed speakers it asks about.
+    def asked(self, query: Query) -> tuple[SpeechQuery | None, list[str]]:
+        """The speech question ``query`` is, if any, and the attributed speakers it asks about.
 
         A question that is nothing but a speaker's name ("Peskov", "dmitry peskov") asks for
         their quotes too, but only when every word is one of the speaker's own: a lone word
         that is a typo away from a name ("troops") stays an ordinary question.
         """
-        speech = parse_speech_query(question)
+        speech = query.speech
         if speech is not None:
             return speech, self.speaker_index().match(speech.name)
-        name = bare_name(question)
+        name = query.bare_name
         if name is None:
             return None, []
         asked = set(name_words(name))
         exact = [s for s in self.speaker_index().match(name) if asked <= set(name_words(s))]
         return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
 
-    def answer(self, question: str, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
+    def answer(self, query: Query, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
         retriever = self._retriever
         stored = self._quotes.get_or_compute(tuple(speakers), lambda _: self._metadata.sentences_by_speakers(speakers))
         if not stored:
-            return Answer(question, (), declined=True, reason=f"No sentence quotes {speech.name}.")
+            return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.name}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
         relevance = retriever.relevance(rows, vector)
         if speech.topic:
-            lexical = retriever.lexical.scores(retriever.tokenizer.query_terms(speech.topic))[rows]
+            lexical = retriever.lexical.scores(weighted_terms(query.speech_topic))[rows]
             if lexical.max() > 0:
                 relevance = relevance + self._weights.lexical * lexical / lexical.max()
         articles = retriever.articles_of(s.sentence for s in stored)
@@ -91,10 +93,10 @@ class SpeechRoute:
         # Shown: the speaker's sentences only. Behind them in the ranking (for "More"): the
         # sentences an ordinary search finds, such as ones that mention the speaker.
         theirs = {h.sentence for h in hits}
-        others = retriever.search([question], vector[None, :], 10)[0]
+        others = retriever.search([query], vector[None, :], 10)[0]
         who = " and ".join(speakers)
         return Answer(
-            question,
+            query.text,
             tuple(hits),
             reason=f"{len(hits)} sentence(s) attributed to {who}.",
             nearest=hits[0],
