@@ -47,14 +47,18 @@ class Searcher:
     @classmethod
     def open(
         cls,
-        index_dir: Path,
+        index_dir: str | Path,
         *,
         model: str | None = None,
         backend: str = "torch",
         embedder: Embedder | None = None,
         policy: AnswerPolicy | None = None,
     ) -> Searcher:
-        """Open ``index_dir`` with the model it was built with (or refuse a different ``model``)."""
+        """Open ``index_dir`` with the model it was built with (or refuse a different ``model``).
+
+        The searcher is ready to answer when this returns: its speaker index is built here.
+        """
+        index_dir = Path(index_dir)
         manifest = read_manifest(index_dir)
         wanted = canonical_model_name(model) if model else manifest.model
         if embedder is None:
@@ -134,8 +138,8 @@ class Searcher:
         return self._speech.asked(self._parse([question])[0])[1]
 
     def speaker_index(self) -> SpeakerIndex:
-        """Every attributed speaker of the index (see ``SpeechRoute.speaker_index``)."""
-        return self._speech.speaker_index()
+        """Every attributed speaker of the index, as "what did X say?" questions match them (built at open)."""
+        return self._speech.speakers
 
     def _parse(self, questions: Sequence[str]) -> list[Query]:
         """Each question read once for every stage (all of them first: a blank one raises before any work)."""
