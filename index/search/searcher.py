@@ -4,6 +4,7 @@
 honest decline), plus the index's metadata the bot shows (articles, speakers, article texts).
 The work is done behind it, one job a module:
 
+* query.py: each question read once into a ``Query`` that every stage reads;
 * retrieval.py: dense and BM25 candidates, ranked by ranking.py, duplicates folded (hits.py);
 * answering.py: the speech route or the ranking, then show or decline (decline.py);
 * speech_answer.py: "what did X say?" questions, answered by the speakers' own sentences.
