@@ -4,11 +4,12 @@ The names below are the package's public face, the only ones ``bot/`` imports. I
 ``index/`` modules import each other by their full paths (never from this file).
 """
 
-from index.embedding.embedder import BACKENDS, canonical_model_name, quiet_model_loading
+from index.embedding.loader import quiet_model_loading
+from index.embedding.models import BACKENDS, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
-from index.store.core import DEFAULT_INDEX, Manifest, manifest_stamp, read_manifest
 from index.store.durable import write_atomically
+from index.store.manifest import DEFAULT_INDEX, Manifest, manifest_stamp, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import PARAGRAPH_SEPARATOR, Answer, Article, Hit, Sentence, Source
 

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.build import BuildReport, build_index
-from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
+from index.embedding.loader import load_embedder, quiet_model_loading
+from index.embedding.models import BACKENDS, DEFAULT_MODEL, resolve_backend
 from index.errors import VerbatimError
-from index.store.core import DEFAULT_INDEX, INDEX_TYPES
+from index.store.faiss_index import INDEX_TYPES
+from index.store.manifest import DEFAULT_INDEX
 
 
 def parser() -> argparse.ArgumentParser:

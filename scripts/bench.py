@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.embedding.embedder import BACKENDS, DEFAULT_MODEL, load_embedder, quiet_model_loading, resolve_backend
+from index.embedding.loader import load_embedder, quiet_model_loading
+from index.embedding.models import BACKENDS, DEFAULT_MODEL, resolve_backend
 from index.errors import VerbatimError
 from scripts.benchkit.report import json_ready, render
 from scripts.benchkit.run import BenchConfig, Encoders, run

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.embedding.embedder import load_embedder, quiet_model_loading
+from index.embedding.loader import load_embedder, quiet_model_loading
 from index.errors import VerbatimError
 from index.evaluation import load_qa
 from index.search.decline import fit_threshold

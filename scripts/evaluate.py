@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.embedding.embedder import quiet_model_loading
+from index.embedding.loader import quiet_model_loading
 from index.errors import VerbatimError
 from index.evaluation import QuestionResult, evaluate, load_qa
 from index.search.searcher import AnswerPolicy, Searcher

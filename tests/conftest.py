@@ -1,4 +1,8 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures shared by more than one kind of test (unit/, e2e/, process/).
+
+The real model and the sample index are used by all three kinds; the HTTP fake Bot API and a
+private index copy by e2e/ and process/. Fixtures of one kind live in that folder's conftest.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.embedding.embedder import Embedder, load_embedder
+from index.embedding.loader import load_embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_CORPUS
@@ -46,6 +51,7 @@ def index_copy(tmp_path: Path, sample_index: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_searcher(sample_index: Path, embedder: Embedder) -> Iterator[Searcher]:
+    """A Searcher over the sample index, opened once per session (tests must not close it)."""
     searcher = Searcher.open(sample_index, embedder=embedder)
     yield searcher
     searcher.close()

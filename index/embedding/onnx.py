@@ -13,7 +13,6 @@ These packages are the optional ``verbatim[fast]`` extra, hence the imports insi
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from tqdm import tqdm
 
-from index.embedding.embedder import DEFAULT_MODEL, canonical_model_name, is_default_model, resolve_model_path
+from index.cpu import available_cores
+from index.embedding.models import DEFAULT_MODEL, canonical_model_name, is_default_model, resolve_model_path
 from index.errors import VerbatimError
 
 if TYPE_CHECKING:
@@ -32,14 +32,6 @@ DIMENSION = 384
 # sentence-transformers' max_seq_length for all-MiniLM-L6-v2, used when its config is unreadable.
 FALLBACK_MAX_SEQ_LENGTH = 256
 _FAST_EXTRA = "pip install 'verbatim[fast]'"
-
-
-def available_cores() -> int:
-    """CPUs this process may run on (respects taskset/cgroup affinity where the OS tells us)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def max_seq_length(model_dir: Path) -> int:

@@ -18,7 +18,7 @@ from index.search.memo import BoundedMemo
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, score_candidates
-from index.store.core import LoadedIndex
+from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical
 from index.store.metadata import StoredArticle
 from index.types import Hit, Sentence

@@ -16,14 +16,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from index.embedding.embedder import Embedder, canonical_model_name, load_embedder
+from index.embedding.loader import load_embedder
+from index.embedding.models import Embedder, canonical_model_name
 from index.search.answering import Answerer
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers, parse_query
 from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex
 from index.search.speech_answer import SpeechRoute
-from index.store.core import LoadedIndex, Manifest, open_index, read_manifest
+from index.store.generation import LoadedIndex, open_index
+from index.store.manifest import Manifest, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import Answer, Hit, Sentence
 

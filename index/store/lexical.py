@@ -176,14 +176,20 @@ class LexicalIndex:
         return rows, scores[rows]
 
     def save(self, directory: Path) -> list[str]:
-        """Write the two files into ``directory``; returns their names."""
-        counts = {"tf": self.tf, "lengths": self.lengths} if self.tf is not None and self.lengths is not None else {}
+        """Write the two files into ``directory``; returns their names.
+
+        Only a built index is saved: it has the term counts the next rebuild carries over (one
+        read for searching does not).
+        """
+        if self.tf is None or self.lengths is None:
+            raise ValueError("a lexical index read for searching has no term counts to save")
         np.savez(
             directory / LEXICAL_ARRAYS,
             weights=self.weights,
             rows=self.rows,
             starts=self.starts,
-            **counts,
+            tf=self.tf,
+            lengths=self.lengths,
         )
         meta = {"format": LEXICAL_FORMAT, "k1": K1, "b": B, "rows": self.n_rows, "vocabulary": self.vocabulary}
         (directory / LEXICAL_VOCABULARY).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -336,10 +342,10 @@ def load_lexical(directory: Path, n_rows: int) -> LexicalIndex:
     except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
         raise IndexLoadError(f"The lexical index in {directory} is unreadable ({exc}); rebuild the index.") from exc
     vocabulary = meta.get("vocabulary") if isinstance(meta, dict) else None
+    if not isinstance(vocabulary, dict) or meta.get("format") != LEXICAL_FORMAT:
+        raise IndexLoadError(f"The lexical index in {directory} is corrupt (unknown format); rebuild the index.")
     problems = []
-    if not isinstance(meta, dict) or meta.get("format") != LEXICAL_FORMAT or not isinstance(vocabulary, dict):
-        problems.append("unknown format")
-    elif meta.get("rows") != n_rows:
+    if meta.get("rows") != n_rows:
         problems.append(f"it covers {meta.get('rows')} sentences, the index has {n_rows}")
     elif starts.shape != (len(vocabulary) + 1,) or weights.shape != rows.shape or int(starts[-1]) != rows.size:
         problems.append("its arrays do not fit together")

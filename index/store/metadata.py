@@ -179,30 +179,10 @@ class MetadataReader:
             ).fetchall()
         return [row[0] for row in found]
 
-    def all_sentence_texts(self) -> list[str]:
-        with self._lock:
-            found = self._connection.execute("SELECT text FROM sentences ORDER BY row").fetchall()
-        return [row[0] for row in found]
-
     def all_sentences(self) -> list[Sentence]:
         with self._lock:
             found = self._connection.execute(f"SELECT {_SENTENCE_COLUMNS} FROM sentences ORDER BY row").fetchall()
         return [_sentence(row) for row in found]
-
-    def text_hashes(self) -> list[str]:
-        with self._lock:
-            found = self._connection.execute("SELECT text_hash FROM sentences ORDER BY row").fetchall()
-        return [row[0] for row in found]
-
-    def article(self, article_id: str) -> StoredArticle | None:
-        with self._lock:
-            row = self._connection.execute(
-                "SELECT a.id, a.title, a.url, a.published, a.source,"
-                " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id)"
-                " FROM articles a WHERE a.id = ?",
-                (article_id,),
-            ).fetchone()
-        return StoredArticle(*row) if row else None
 
     def article_headers(self, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
         """Title, url and date of several articles in one query (``sentences`` is not counted: 0)."""

@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.ranking import CANDIDATES
 from index.search.searcher import Searcher
 from index.search.speakers import SpeakerIndex
-from index.store.core import LoadedIndex, open_index
+from index.store.generation import LoadedIndex, open_index
 from index.text.context import matching_texts
 
 # Rows the searcher asks FAISS for when answering (its candidate depth); the floor asks for as

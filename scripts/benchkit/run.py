@@ -19,10 +19,11 @@ from typing import Any
 import numpy as np
 
 from index.build import build_index, write_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech import parse_speech_query
-from index.store.core import build_lock, open_index
+from index.store.generation import open_index
+from index.store.manifest import build_lock
 from index.text.context import matching_texts
 from index.types import Article, Sentence
 from tests.fakes.bot_api import FakeBotAPI

@@ -1,7 +1,9 @@
 """The chat experience end to end: buttons, restarts, inline mode, groups and commands.
 
-Each test runs the real Application against the fake Bot API server on 127.0.0.1 and looks at
-what a person would see: the messages, their buttons, and what pressing a button does.
+Each test runs the real Application, fed in-process by the fake Telegram (no HTTP: see
+``tests.e2e.in_process_bot``), and looks at what a person would see: the messages as Telegram
+shows them after parsing their HTML, their buttons, and what pressing a button does. Only the
+test of a failing Telegram answer goes through the HTTP fake.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from telegram.ext import Application
 from bot.telegram.commands import COMMANDS
 from bot.telegram.typing_indicator import typing_while
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import AnswerPolicy, Searcher
-from tests.botrunner import run_bot, wait_for_messages
+from tests.botrunner import run_bot
+from tests.e2e.in_process_bot import InProcessBot, run_in_process
 from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_GROUP_ID, ApiError, FakeBotAPI
+from tests.fakes.in_process import InProcessRequest
 from tests.support import SAMPLE_ARTICLE
 
 USER = 5151
@@ -56,15 +60,17 @@ def quoted(message: dict) -> list[str]:
 # -- buttons ----------------------------------------------------------------------------------
 
 
-def test_context_shows_the_paragraph_with_the_sentence_in_bold(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("Is NATO open to dialogue with Russia?", user_id=USER)
-        (answer,) = await wait_for_messages(bot_api, USER, 1)
+def test_context_shows_the_paragraph_with_the_sentence_in_bold(
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("Is NATO open to dialogue with Russia?", user_id=USER)
+        (answer,) = await bot.deliver()
         first_context = next(data for text, data in buttons_of(answer).items() if text.startswith("Context"))
-        bot_api.send_callback_query(first_context, answer)
-        return await wait_for_messages(bot_api, USER, 2)
+        fake_telegram.send_callback_query(first_context, answer)
+        return [answer, *await bot.deliver()]
 
-    answer, context = run_bot(bot_api, sample_searcher, scenario)
+    answer, context = run_in_process(fake_telegram, sample_searcher, scenario)
     assert context["text"].startswith("<b>Context</b>")
     (sentence,) = [b for b in bold_text(context) if b != "Context"]
     assert sentence in quoted(answer)[0]  # the bold sentence is the first quoted one ...
@@ -75,19 +81,19 @@ def test_context_shows_the_paragraph_with_the_sentence_in_bold(bot_api: FakeBotA
     assert len(paragraph) > len(sentence)  # more than the sentence itself
     assert TITLE in context["message"]["text"]
     assert context["reply_parameters"]["message_id"] == answer["message_id"]  # tied to its answer
-    assert bot_api.calls("answerCallbackQuery")
+    assert fake_telegram.calls("answerCallbackQuery")
 
 
-def test_more_pages_through_the_next_best_sentences(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("what did Peskov say?", user_id=USER)
-        (answer,) = await wait_for_messages(bot_api, USER, 1)
-        bot_api.send_callback_query(buttons_of(answer)["More"], answer)
-        more = (await wait_for_messages(bot_api, USER, 2))[-1]
-        bot_api.send_callback_query(buttons_of(more)["More"], more)
-        return await wait_for_messages(bot_api, USER, 3)
+def test_more_pages_through_the_next_best_sentences(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("what did Peskov say?", user_id=USER)
+        (answer,) = await bot.deliver()
+        fake_telegram.send_callback_query(buttons_of(answer)["More"], answer)
+        (more,) = await bot.deliver()
+        fake_telegram.send_callback_query(buttons_of(more)["More"], more)
+        return [answer, more, *await bot.deliver()]
 
-    answer, more, even_more = run_bot(bot_api, sample_searcher, scenario)
+    answer, more, even_more = run_in_process(fake_telegram, sample_searcher, scenario)
     shown = len(quoted(answer))
     assert "More sentences" in more["text"]
     assert len(quoted(more)) == 3 and f"#{shown + 1}" in more["message"]["text"]
@@ -97,86 +103,91 @@ def test_more_pages_through_the_next_best_sentences(bot_api: FakeBotAPI, sample_
     assert {f"Context {shown + 1}", "More"} <= set(buttons_of(more))
 
 
-def test_buttons_still_work_after_a_restart(bot_api: FakeBotAPI, sample_index: Path, embedder: Embedder) -> None:
+def test_buttons_still_work_after_a_restart(fake_telegram: FakeBotAPI, sample_index: Path, embedder: Embedder) -> None:
+    async def ask(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("what did Peskov say?", user_id=USER)
+        return await bot.deliver()
+
     first = Searcher.open(sample_index, embedder=embedder)
-
-    async def ask(application: Application) -> list[dict]:
-        bot_api.send_text("what did Peskov say?", user_id=USER)
-        return await wait_for_messages(bot_api, USER, 1)
-
-    (answer,) = run_bot(bot_api, first, ask)
-    first.close()
-    restarted = Searcher.open(sample_index, embedder=embedder)  # a new process would do this
-
-    async def press(application: Application) -> list[dict]:
-        bot_api.send_callback_query(buttons_of(answer)["Context 1"], answer)
-        return await wait_for_messages(bot_api, USER, 2)
-
     try:
-        _, context = run_bot(bot_api, restarted, press)
+        (answer,) = run_in_process(fake_telegram, first, ask)
+    finally:
+        first.close()
+
+    async def press(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_callback_query(buttons_of(answer)["Context 1"], answer)
+        return await bot.deliver()
+
+    restarted = Searcher.open(sample_index, embedder=embedder)  # a new process would do this
+    try:
+        (context,) = run_in_process(fake_telegram, restarted, press)  # a new application too
     finally:
         restarted.close()
     assert "Peskov" in "".join(bold_text(context))
 
 
 def test_a_button_from_before_a_rebuild_says_the_articles_changed(
-    bot_api: FakeBotAPI, tmp_path: Path, embedder: Embedder
+    fake_telegram: FakeBotAPI, tmp_path: Path, embedder: Embedder
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SAMPLE_ARTICLE, corpus)
     index_dir = tmp_path / "index"
     build_index(corpus, index_dir, embedder)
+
+    async def ask(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("what did Peskov say?", user_id=USER)
+        return await bot.deliver()
+
     before = Searcher.open(index_dir, embedder=embedder)
-
-    async def ask(application: Application) -> list[dict]:
-        bot_api.send_text("what did Peskov say?", user_id=USER)
-        return await wait_for_messages(bot_api, USER, 1)
-
-    (answer,) = run_bot(bot_api, before, ask)
-    before.close()
+    try:
+        (answer,) = run_in_process(fake_telegram, before, ask)
+    finally:
+        before.close()
     (corpus / "extra.txt").write_text("Harbour news\n\nThe harbour of Tallinn reopened on Monday.\n", encoding="utf-8")
     build_index(corpus, index_dir, embedder)  # rebuilt into the same directory
+
+    async def press(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_callback_query(buttons_of(answer)["Context 1"], answer)
+        return await bot.deliver()
+
     after = Searcher.open(index_dir, embedder=embedder)
-
-    async def press(application: Application) -> list[dict]:
-        bot_api.send_callback_query(buttons_of(answer)["Context 1"], answer)
-        return await bot_api.wait_for_request_async("answerCallbackQuery")
-
     try:
-        (answered,) = run_bot(bot_api, after, press)
+        assert run_in_process(fake_telegram, after, press) == []  # no wrong sentence was shown
     finally:
         after.close()
+    (answered,) = fake_telegram.calls("answerCallbackQuery")
     assert "articles changed" in answered["text"] and answered["show_alert"] is True
-    assert len(bot_api.sent_messages) == 1  # no wrong sentence was shown
 
 
 def test_a_declined_question_offers_the_nearest_sentence_marked_as_unsure(
-    bot_api: FakeBotAPI, sample_searcher: Searcher
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
 ) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("How do I bake sourdough bread at home?", user_id=USER)
-        (decline,) = await wait_for_messages(bot_api, USER, 1)
-        bot_api.send_callback_query(buttons_of(decline)["Show nearest"], decline)
-        return await wait_for_messages(bot_api, USER, 2)
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("How do I bake sourdough bread at home?", user_id=USER)
+        (decline,) = await bot.deliver()
+        fake_telegram.send_callback_query(buttons_of(decline)["Show nearest"], decline)
+        return [decline, *await bot.deliver()]
 
-    decline, nearest = run_bot(bot_api, sample_searcher, scenario)
+    decline, nearest = run_in_process(fake_telegram, sample_searcher, scenario)
     assert "couldn't find that" in decline["text"] and not quoted(decline)
     assert nearest["message"]["text"].startswith("Not a confident answer")
     assert len(quoted(nearest)) == 1 and "Context" in buttons_of(nearest)
 
 
-def test_help_examples_are_buttons_that_ask_the_question(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("/help", user_id=USER)
-        (help_message,) = await wait_for_messages(bot_api, USER, 1)
+def test_help_examples_are_buttons_that_ask_the_question(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("/help", user_id=USER)
+        (help_message,) = await bot.deliver()
         question = next(text for text in buttons_of(help_message) if text.startswith("What did"))
-        bot_api.send_callback_query(buttons_of(help_message)[question], help_message)
-        return [*await wait_for_messages(bot_api, USER, 2), {"question": question}]
+        fake_telegram.send_callback_query(buttons_of(help_message)[question], help_message)
+        return [help_message, *await bot.deliver(), {"question": question}]
 
-    help_message, answer, asked = run_bot(bot_api, sample_searcher, scenario)
+    help_message, answer, asked = run_in_process(fake_telegram, sample_searcher, scenario)
     surname = asked["question"].removeprefix("What did ").removesuffix(" say?")
     assert f"<code>{asked['question']}</code>" in help_message["text"]
+    assert surname in "".join(quoted(answer))
+
     assert surname in "".join(quoted(answer))
 
 
@@ -225,18 +236,15 @@ def wide_searcher(wide_index: Path, embedder: Embedder) -> Iterator[Searcher]:
 
 
 def test_a_long_answer_is_split_between_quotes_into_several_messages(
-    bot_api: FakeBotAPI, wide_searcher: Searcher
+    fake_telegram: FakeBotAPI, wide_searcher: Searcher
 ) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("What did Zora Quill say about the harbour plans?", user_id=USER)
-        await wait_for_messages(bot_api, USER, 2)
-        bot_api.send_text("/about", user_id=USER)  # answered after the answer's last part
-        return await wait_for_messages(bot_api, USER, 3)
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("What did Zora Quill say about the harbour plans?", user_id=USER)
+        return await bot.deliver()
 
-    sent = run_bot(bot_api, wide_searcher, scenario)
+    parts = run_in_process(fake_telegram, wide_searcher, scenario)
     # A speech question shows exactly the speaker's eight sentences, and only those.
-    parts = [m for m in sent if "/8" in m["text"]]
-    assert len(parts) >= 2
+    assert len(parts) >= 2 and all("/8" in m["text"] for m in parts)
     numbers = [
         int(line.split("/")[0]) for m in parts for line in m["message"]["text"].splitlines() if line.endswith("/8")
     ]
@@ -251,15 +259,15 @@ def test_a_long_answer_is_split_between_quotes_into_several_messages(
     assert "11 Jan 2022" in parts[0]["message"]["text"] or "11 Jan 2022" in parts[-1]["message"]["text"]
 
 
-def test_sources_are_paged_with_prev_and_next(bot_api: FakeBotAPI, wide_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("/sources", user_id=USER)
-        (page_one,) = await wait_for_messages(bot_api, USER, 1)
-        bot_api.send_callback_query(buttons_of(page_one)["Next ›"], page_one)
-        await bot_api.wait_for_request_async("editMessageText")
-        return [page_one, bot_api.get_message(USER, page_one["message_id"])]
+def test_sources_are_paged_with_prev_and_next(fake_telegram: FakeBotAPI, wide_searcher: Searcher) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("/sources", user_id=USER)
+        (page_one,) = await bot.deliver()
+        fake_telegram.send_callback_query(buttons_of(page_one)["Next ›"], page_one)
+        assert await bot.deliver() == []  # the page is edited in place, nothing new is sent
+        return [page_one, fake_telegram.get_message(USER, page_one["message_id"])]
 
-    page_one, page_two = run_bot(bot_api, wide_searcher, scenario)
+    page_one, page_two = run_in_process(fake_telegram, wide_searcher, scenario)
     assert "25 articles" in page_one["text"] and "(page 1 of 3)" in page_one["text"]
     assert set(buttons_of(page_one)) == {"Next ›"}
     assert "&lt;friends&gt;" in page_one["text"]
@@ -270,15 +278,16 @@ def test_sources_are_paged_with_prev_and_next(bot_api: FakeBotAPI, wide_searcher
 # -- inline mode ---------------------------------------------------------------------------------
 
 
-def test_inline_query_lists_sentences_with_their_article(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_inline_query("what did Peskov say?")
-        bot_api.send_inline_query("")
-        bot_api.send_inline_query("How do I bake sourdough bread at home?")
-        return await bot_api.wait_for_request_async("answerInlineQuery", 3)
+def test_inline_query_lists_sentences_with_their_article(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_inline_query("what did Peskov say?")
+        fake_telegram.send_inline_query("")
+        fake_telegram.send_inline_query("How do I bake sourdough bread at home?")
+        return await bot.deliver()
 
-    answers = {a["inline_query_id"]: a for a in run_bot(bot_api, sample_searcher, scenario)}
-    first, empty, declined = (answers[f"iq-{u['update_id']}"] for u in bot_api.updates)
+    assert run_in_process(fake_telegram, sample_searcher, scenario) == []  # inline answers are not messages
+    answers = {a["inline_query_id"]: a for a in fake_telegram.calls("answerInlineQuery")}
+    first, empty, declined = (answers[f"iq-{u['update_id']}"] for u in fake_telegram.updates)
     results = first["results"]
     assert 1 <= len(results) <= 50
     assert "Peskov" in results[0]["description"] and TITLE in results[0]["title"]
@@ -288,17 +297,18 @@ def test_inline_query_lists_sentences_with_their_article(bot_api: FakeBotAPI, sa
     assert first["is_personal"] is False and first["cache_time"] > 0
     assert empty["results"] and all(r["title"].startswith("What did") for r in empty["results"])
     assert declined["results"] == [] and "button" in declined
-    assert bot_api.internal_errors == []
+    assert fake_telegram.internal_errors == []
 
 
 def test_inline_results_that_only_mention_someone_say_so_above_them(
-    bot_api: FakeBotAPI, sample_searcher: Searcher
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
 ) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_inline_query("what did Biden say?")
-        return await bot_api.wait_for_request_async("answerInlineQuery", 1)
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_inline_query("what did Biden say?")
+        return await bot.deliver()
 
-    (answer,) = run_bot(bot_api, sample_searcher, scenario)
+    run_in_process(fake_telegram, sample_searcher, scenario)
+    (answer,) = fake_telegram.calls("answerInlineQuery")
     assert "Joe Biden and Putin" in answer["results"][0]["description"]
     assert answer["button"]["text"].startswith("I found no quote attributed to Biden")
 
@@ -324,63 +334,65 @@ def _message_id(server: FakeBotAPI, update_id: int) -> int:
     return next(u["message"]["message_id"] for u in server.updates if u["update_id"] == update_id)
 
 
-def test_in_a_group_the_bot_answers_only_when_addressed(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    group = DEFAULT_GROUP_ID
-
-    async def scenario(application: Application) -> list[dict]:
-        ignored = bot_api.send_text("what did Peskov say?", chat_type="group")
-        mention = bot_api.send_text(f"@{BOT_USERNAME} what did Peskov say?", chat_type="group")
-        (first,) = await wait_for_messages(bot_api, group, 1)
-        ask = bot_api.send_text("/ask Where is NATO headquartered?", chat_type="group")
-        ask_at = bot_api.send_text(f"/ask@{BOT_USERNAME} what did Smith say?", chat_type="group")
-        reply = bot_api.send_text("and what did Smith say?", chat_type="group", reply_to_message=first["message"])
-        not_for_us = bot_api.send_text("/ask@some_other_bot what did Smith say?", chat_type="group")
-        sent = await wait_for_messages(bot_api, group, 4)
+def test_in_a_group_the_bot_answers_only_when_addressed(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        ignored = fake_telegram.send_text("what did Peskov say?", chat_type="group")
+        mention = fake_telegram.send_text(f"@{BOT_USERNAME} what did Peskov say?", chat_type="group")
+        (first,) = await bot.deliver()
+        ask = fake_telegram.send_text("/ask Where is NATO headquartered?", chat_type="group")
+        ask_at = fake_telegram.send_text(f"/ask@{BOT_USERNAME} what did Smith say?", chat_type="group")
+        reply = fake_telegram.send_text("and what did Smith say?", chat_type="group", reply_to_message=first["message"])
+        not_for_us = fake_telegram.send_text("/ask@some_other_bot what did Smith say?", chat_type="group")
+        sent = [first, *await bot.deliver()]
         return [{"ids": [ignored, mention, ask, ask_at, reply, not_for_us]}, *sent]
 
-    ids, *sent = run_bot(bot_api, sample_searcher, scenario)
-    ignored, mention, ask, ask_at, reply, not_for_us = (_message_id(bot_api, u) for u in ids["ids"])
+    ids, *sent = run_in_process(fake_telegram, sample_searcher, scenario)
+    ignored, mention, ask, ask_at, reply, not_for_us = (_message_id(fake_telegram, u) for u in ids["ids"])
+    assert {m["chat_id"] for m in sent} == {DEFAULT_GROUP_ID}
     replied_to = [m["reply_parameters"]["message_id"] for m in sent]
-    assert sorted(replied_to) == sorted([mention, ask, ask_at, reply])  # each answer quotes its question
-    assert ignored not in replied_to and not_for_us not in replied_to
+    assert replied_to == [mention, ask, ask_at, reply]  # each answer quotes its question
+    assert all(m["message"]["reply_to_message"]["message_id"] == m["reply_parameters"]["message_id"] for m in sent)
     by_question = {m["reply_parameters"]["message_id"]: m["text"] for m in sent}
     assert "Peskov" in by_question[mention] and "Brussels" in by_question[ask]
     assert "Smith" in by_question[ask_at] and "Smith" in by_question[reply]
+    assert ignored not in replied_to and not_for_us not in replied_to
 
 
-def test_ask_without_a_question_explains_how(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text(f"/ask@{BOT_USERNAME}", chat_type="group")
-        return await wait_for_messages(bot_api, DEFAULT_GROUP_ID, 1)
+def test_ask_without_a_question_explains_how(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text(f"/ask@{BOT_USERNAME}", chat_type="group")
+        return await bot.deliver()
 
-    (reply,) = run_bot(bot_api, sample_searcher, scenario)
-    assert "/ask what did" in reply["text"]
+    (reply,) = run_in_process(fake_telegram, sample_searcher, scenario)
+    assert reply["chat_id"] == DEFAULT_GROUP_ID and "/ask what did" in reply["text"]
 
 
 # -- commands ------------------------------------------------------------------------------------
 
 
-def test_commands_are_registered_and_about_describes_the_index(bot_api: FakeBotAPI, sample_searcher: Searcher) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("/about", user_id=USER)
-        return await wait_for_messages(bot_api, USER, 1)
+def test_commands_are_registered_and_about_describes_the_index(
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("/about", user_id=USER)
+        return await bot.deliver()
 
-    (about,) = run_bot(bot_api, sample_searcher, scenario)
-    registered = {c["command"] for c in bot_api.commands()}
+    (about,) = run_in_process(fake_telegram, sample_searcher, scenario)
+    registered = {c["command"] for c in fake_telegram.commands()}
     assert registered == {"start", "help", "ask", "sources", "about"} == {name for name, _ in COMMANDS}
     manifest = sample_searcher.manifest
     assert f"Sentences: {manifest.sentences}" in about["text"] and manifest.model in about["text"]
     assert manifest.built_at[:10] in about["text"]
 
 
-def test_typing_is_shown_while_a_slow_answer_is_computed(bot_api: FakeBotAPI) -> None:
+def test_typing_is_shown_while_a_slow_answer_is_computed(fake_telegram: FakeBotAPI) -> None:
     async def scenario() -> list[dict]:
-        async with Bot(bot_api.token, base_url=bot_api.base_url) as bot:
+        async with Bot(fake_telegram.token, request=InProcessRequest(fake_telegram)) as bot:
             async with typing_while(bot, USER):
                 pass  # a fast answer: nothing is sent
             async with typing_while(bot, USER, delay=0):
-                await bot_api.wait_for_request_async("sendChatAction")  # a slow one: "typing…"
-        return bot_api.calls("sendChatAction")
+                await fake_telegram.wait_for_request_async("sendChatAction")  # a slow one: "typing…"
+        return fake_telegram.calls("sendChatAction")
 
     (action,) = asyncio.run(scenario())
     assert action["action"] == "typing" and int(action["chat_id"]) == USER

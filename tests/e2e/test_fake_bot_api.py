@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dtm
-import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -25,7 +21,6 @@ from telegram.error import (
     RetryAfter,
     TimedOut,
 )
-from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from tests.fakes.bot_api import (
     BOT_USERNAME,
@@ -35,11 +30,8 @@ from tests.fakes.bot_api import (
     Drop,
     FakeBotAPI,
     Flood,
-    HtmlParseError,
     ServerError,
     Slow,
-    parse_html,
-    user_entities,
 )
 
 T = TypeVar("T")
@@ -113,24 +105,13 @@ def test_send_message_returns_a_message_from_the_bot(bot_api: FakeBotAPI) -> Non
     assert sent[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "more:1"
 
 
-@pytest.mark.parametrize(
-    ("html", "complaint"),
-    [
-        ("a < b", 'Unsupported start tag "" at byte offset 2'),
-        ("<br>line", 'Unsupported start tag "br" at byte offset 0'),
-        ("<b>open", 'Can\'t find end tag corresponding to start tag "b"'),
-        ("<b>x</i>", 'Unmatched end tag at byte offset 4, expected "</b>", found "</i>"'),
-        ("x</b>", "Unexpected end tag at byte offset 1"),
-        ("<span>x</span>", 'Tag "span" must have class "tg-spoiler" at byte offset 0'),
-        ("AT&T", "Character '&' at byte offset 2"),
-    ],
-)
-def test_send_message_rejects_invalid_html(bot_api: FakeBotAPI, html: str, complaint: str) -> None:
+def test_send_message_refuses_invalid_html_as_telegram_does(bot_api: FakeBotAPI) -> None:
+    # Every message of the parser: tests/unit/test_fake_telegram_html.py.
     with pytest.raises(BadRequest, match="(?i)parse entities") as raised:
-        with_bot(bot_api, lambda bot: bot.send_message(chat_id=1, text=html, parse_mode="HTML"))
-    assert complaint.lower() in str(raised.value).lower()
+        with_bot(bot_api, lambda bot: bot.send_message(chat_id=1, text="<b>x</i>", parse_mode="HTML"))
+    assert 'expected "</b>", found "</i>"' in str(raised.value)
     assert bot_api.sent_messages == []
-    assert bot_api.calls("sendMessage")[0]["text"] == html
+    assert bot_api.calls("sendMessage")[0]["text"] == "<b>x</i>"
 
 
 def test_the_length_limit_counts_visible_utf16_units(bot_api: FakeBotAPI) -> None:
@@ -276,10 +257,6 @@ def test_users_get_realistic_updates(bot_api: FakeBotAPI) -> None:
     assert edited.edited_message.message_id == text.message.message_id and edited.edited_message.text == "second try"
     assert post.channel_post.text == "news" and post.channel_post.sender_chat.type == "channel"
     assert [u.update_id for u in updates] == sorted(u.update_id for u in updates)
-    assert user_entities("see https://example.org and /help") == [
-        {"type": "url", "offset": 4, "length": 19},
-        {"type": "bot_command", "offset": 28, "length": 5},
-    ]
 
 
 def test_long_poll_wakes_for_a_queued_update_and_offset_confirms(bot_api: FakeBotAPI) -> None:
@@ -419,90 +396,3 @@ def test_waiting_for_what_never_came_says_what_did(bot_api: FakeBotAPI) -> None:
         bot_api.wait_for_messages(chat_id=6, timeout=0.1)
     with pytest.raises(AssertionError, match="sendMessage"):
         bot_api.wait_for_request("answerCallbackQuery", timeout=0.1)
-
-
-# --- a real Application -----------------------------------------------------------------------------------
-
-
-def test_an_application_polls_and_replies(bot_api: FakeBotAPI) -> None:
-    async def echo(update: telegram.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.effective_message is not None
-        await update.effective_message.reply_text(f"<i>echo:</i> {update.effective_message.text}", parse_mode="HTML")
-
-    async def scenario() -> list[dict[str, Any]]:
-        app = ApplicationBuilder().token(bot_api.token).base_url(bot_api.base_url).build()
-        app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
-        async with app:
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0, timeout=dtm.timedelta(seconds=5))
-            await app.start()
-            bot_api.send_text("hello there")
-            sent = await bot_api.wait_for_messages_async(chat_id=DEFAULT_USER_ID)
-            bot_api.send_text("hello group", chat_type="group")
-            sent += await bot_api.wait_for_messages_async(chat_id=DEFAULT_GROUP_ID)
-            await app.updater.stop()
-            await app.stop()
-        return sent
-
-    private, group = asyncio.run(scenario())
-    assert private["message"]["text"] == "echo: hello there"
-    assert group["message"]["text"] == "echo: hello group"
-    assert group["message"]["reply_to_message"]["text"] == "hello group"  # PTB quotes in groups
-    assert bot_api.pending_updates == []  # the application confirmed what it handled
-    assert bot_api.unknown_methods == [] and bot_api.internal_errors == []
-
-
-ECHO_BOT = """
-import sys
-from telegram.ext import ApplicationBuilder, MessageHandler, filters
-
-async def echo(update, context):
-    await update.effective_message.reply_text("echo: " + update.effective_message.text)
-
-app = ApplicationBuilder().token(sys.argv[1]).base_url(sys.argv[2]).build()
-app.add_handler(MessageHandler(filters.TEXT, echo))
-app.run_polling(poll_interval=0)
-"""
-
-
-def test_a_bot_in_a_subprocess_is_served(bot_api: FakeBotAPI) -> None:
-    bot = subprocess.Popen(
-        [sys.executable, "-c", ECHO_BOT, bot_api.token, bot_api.base_url], stderr=subprocess.PIPE, text=True
-    )
-    try:
-        bot_api.send_text("from afar")
-        sent = bot_api.wait_for_messages(chat_id=DEFAULT_USER_ID, timeout=30)
-    finally:
-        bot.send_signal(signal.SIGINT)  # run_polling stops gracefully on SIGINT
-        _, errors = bot.communicate(timeout=30)
-    assert [m["text"] for m in sent] == ["echo: from afar"]
-    assert bot.returncode == 0, errors
-    assert bot_api.pending_updates == []
-
-
-# --- the HTML parser on its own -------------------------------------------------------------------------------
-
-
-def test_html_parser_matches_telegram_on_its_own_examples() -> None:
-    # Byte offsets count UTF-8 bytes: each stadium emoji is 4 bytes (and 2 UTF-16 units).
-    with pytest.raises(HtmlParseError, match="Unclosed start tag at byte offset 13"):
-        parse_html("🏟 🏟&lt;<abacaba")
-    with pytest.raises(HtmlParseError, match='Unsupported start tag "abac" at byte offset 13'):
-        parse_html("🏟 🏟&lt;<abac aba>")
-    with pytest.raises(HtmlParseError, match="Unexpected end of name token at byte offset 27"):
-        parse_html("🏟 🏟&lt;<i    aba  =  190azAz-.,")
-    with pytest.raises(HtmlParseError, match="Unclosed end tag at byte offset 17"):
-        parse_html("🏟 🏟&lt;<i>a</i   ")
-    parsed = parse_html("🏟 🏟<i>🏟 &gt;<b aba   =   caba>&lt;🏟</b></i>")
-    assert parsed.text == "🏟 🏟🏟 ><🏟"
-    assert parsed.entities == ({"type": "italic", "offset": 5, "length": 7}, {"type": "bold", "offset": 9, "length": 3})
-    code = parse_html('<pre><code class="language-python">x = 1</code></pre><blockquote expandable>q</blockquote>')
-    assert code.entities == (
-        {"type": "pre", "offset": 0, "length": 5, "language": "python"},
-        {"type": "expandable_blockquote", "offset": 5, "length": 1},
-    )
-    assert (
-        parse_html('<a href="https://example.org/?a=1&amp;b=2">link</a>').entities[0]["url"]
-        == "https://example.org/?a=1&b=2"
-    )
-    assert parse_html("AT&T &laquo;", strict_entities=False).text == "AT&T &laquo;"  # Telegram's own leniency

@@ -25,9 +25,10 @@ from bot.runtime.services import SERVICES_KEY, SearcherHolder
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from index.build import build_index
-from index.embedding.embedder import DEFAULT_MODEL, Embedder, load_embedder
+from index.embedding.loader import load_embedder
+from index.embedding.models import DEFAULT_MODEL, Embedder
 from index.search.searcher import Searcher
-from index.store.core import MANIFEST, read_manifest
+from index.store.manifest import MANIFEST, read_manifest
 from tests.botrunner import polling, settings_for, wait_for_messages
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_ARTICLE

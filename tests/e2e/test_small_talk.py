@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from telegram.ext import Application
 
 from bot.chat.small_talk import SmallTalk, small_talk
 from bot.console import reply_to
 from bot.render import replies
 from index.search.searcher import Searcher
-from tests.botrunner import run_bot, wait_for_messages
-from tests.fakes.bot_api import FakeBotAPI, parse_html
+from tests.e2e.in_process_bot import InProcessBot, run_in_process
+from tests.fakes.bot_api import FakeBotAPI
 
 USER = 4242
 
@@ -60,16 +59,15 @@ def test_the_terminal_chat_greets_and_says_you_are_welcome(sample_searcher: Sear
 
 
 def test_in_telegram_a_greeting_gets_the_help_with_examples_and_thanks_a_short_reply(
-    bot_api: FakeBotAPI, sample_searcher: Searcher
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
 ) -> None:
-    async def scenario(application: Application) -> list[dict]:
-        bot_api.send_text("Hello! 👋", user_id=USER)
-        await wait_for_messages(bot_api, USER, 1)
-        bot_api.send_text("thank you", user_id=USER)
-        return await wait_for_messages(bot_api, USER, 2)
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("Hello! 👋", user_id=USER)
+        fake_telegram.send_text("thank you", user_id=USER)
+        return await bot.deliver()
 
-    greeting, thanks = run_bot(bot_api, sample_searcher, scenario)
-    assert "Verbatim answers questions" in parse_html(greeting["text"]).text
+    greeting, thanks = run_in_process(fake_telegram, sample_searcher, scenario)
+    assert "Verbatim answers questions" in greeting["message"]["text"]
     buttons = [b["text"] for row in greeting["reply_markup"]["inline_keyboard"] for b in row]
     assert "What did Peskov say?" in buttons  # one tap asks a real question
-    assert parse_html(thanks["text"]).text == replies.THANKS_TEXT
+    assert thanks["message"]["text"] == replies.THANKS_TEXT

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
-from index.store.core import read_manifest
+from index.store.manifest import read_manifest
 from tests.support import ROOT, SAMPLE_ARTICLE
 
 KILLER = ROOT / "tests" / "build_killer.py"
@@ -37,7 +37,7 @@ The repainting took three weeks and was paid for by the town council.
 DURING_ENCODING = "py:encode_documents"
 DURING_WRITE = "audit:sqlite3.connect=meta.sqlite"
 BEFORE_COMMIT = "audit:os.rename=manifest.json"
-OTHER_MOMENTS = ["py:write_index", "audit:open=vectors.npy", "audit:os.rename=.tmp#1", "py:fsync_dir"]
+OTHER_MOMENTS = ["py:write_generation", "audit:open=vectors.npy", "audit:os.rename=.tmp#1", "py:fsync_dir"]
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 
 from bot.render import replies
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from tests.botprocess import BotProcess, bot_env
 from tests.fakes.bot_api import ApiError, Drop, FakeBotAPI, Flood, ServerError, Slow
 from tests.support import SAMPLE_ARTICLE

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.errors import IndexLoadError
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
-from index.store.core import open_index
+from index.store.generation import open_index
 from index.store.lexical import Tokenizer
 from index.text.context import matching_texts
 from index.types import Sentence

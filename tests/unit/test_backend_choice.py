@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.embedding.embedder import DEFAULT_MODEL, resolve_backend
+from index.embedding.models import DEFAULT_MODEL, resolve_backend
 
 
 def test_auto_picks_the_int8_encoder_for_the_bundled_model_only() -> None:

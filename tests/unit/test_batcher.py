@@ -11,7 +11,7 @@ import pytest
 
 from bot.runtime.batcher import AnswerBatcher
 from bot.runtime.services import SearcherHolder
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.errors import EmptyQuestionError
 from index.search.searcher import Searcher
 from index.types import Answer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -9,14 +11,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.build import EMBEDDED_KEYS, build_index, pipeline_fingerprint, split_articles, write_index
-from index.embedding.embedder import Embedder
+from index import pipeline
+from index.build import build_index, write_index
+from index.embedding.models import Embedder
 from index.errors import IndexBuildError
+from index.ingest.loaders import load_articles
+from index.pipeline import PIPELINE_VERSION, pipeline_version, split_articles
 from index.search.searcher import Searcher
-from index.store.core import build_lock, open_index, read_manifest
+from index.store.generation import open_index
 from index.store.lexical import load_lexical
+from index.store.manifest import build_lock, read_manifest
+from index.store.matching import EMBEDDED_KEYS
 from index.types import Article, Sentence
-from tests.support import SAMPLE_ARTICLE
+from tests.support import SAMPLE_ARTICLE, SAMPLE_CORPUS
 
 
 def write_articles(folder: Path, articles: dict[str, str]) -> Path:
@@ -123,15 +130,48 @@ def test_a_rebuild_carries_unchanged_articles_over_and_equals_a_full_build(tmp_p
     searcher.close()
 
 
-def test_new_splitting_code_splits_again_but_keeps_the_embeddings(tmp_path: Path, embedder: Embedder) -> None:
+def test_a_rebuild_splits_again_only_when_the_pipeline_version_changed(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(3)})
+    first = build_index(corpus, tmp_path / "idx", embedder)
+    assert first.manifest.pipeline == pipeline_version()
+    same = build_index(corpus, tmp_path / "idx", embedder)
+    assert (same.unchanged_articles, same.encoded) == (3, 0)
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", PIPELINE_VERSION + 1)
+    bumped = build_index(corpus, tmp_path / "idx", embedder)
+    # Split again, but every embedded text is the same, so no vector is computed again.
+    assert (bumped.unchanged_articles, bumped.encoded, bumped.reused) == (0, 0, bumped.sentences)
+    assert read_manifest(tmp_path / "idx").pipeline == pipeline_version() != first.manifest.pipeline
+
+
+def test_an_index_built_before_pipeline_versions_is_split_again_and_opens(tmp_path: Path, embedder: Embedder) -> None:
     corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(3)})
     build_index(corpus, tmp_path / "idx", embedder)
     path = tmp_path / "idx" / "manifest.json"
     manifest = json.loads(path.read_text())
-    assert manifest["pipeline"] == pipeline_fingerprint()
-    path.write_text(json.dumps({**manifest, "pipeline": "built-by-other-code"}))
+    # Such an index recorded a 16-digit hash of the source code as its pipeline.
+    path.write_text(json.dumps({**manifest, "pipeline": "5d56ea0a2f80355b"}))
     report = build_index(corpus, tmp_path / "idx", embedder)
     assert (report.unchanged_articles, report.encoded, report.reused) == (0, 0, report.sentences)
+    searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    assert "Ann Lee" in searcher.search("what did the mayor say about the vote", k=1)[0].sentence
+    searcher.close()
+
+
+# What the pipeline gives for the sample article, per PIPELINE_VERSION. A change to splitting,
+# attribution, matching texts or BM25 tokens changes it; it must come with a new PIPELINE_VERSION
+# (else rebuilds keep the old code's sentences of unchanged articles): add the new pair here.
+PIPELINE_OUTPUT = {1: "d97c7648f9043c21"}
+
+
+def test_what_the_pipeline_computes_changes_only_with_its_version() -> None:
+    splits = split_articles(load_articles(SAMPLE_CORPUS).articles)
+    output = [([dataclasses.asdict(s) for s in sentences], texts, tokens) for sentences, texts, tokens in splits]
+    digest = hashlib.sha256(json.dumps(output, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+    assert PIPELINE_OUTPUT.get(PIPELINE_VERSION) == digest, (
+        f"the pipeline's output changed: bump PIPELINE_VERSION in index/pipeline.py and record {digest}"
+    )
 
 
 def test_write_index_makes_a_searchable_index_from_given_vectors(tmp_path: Path, embedder: Embedder) -> None:

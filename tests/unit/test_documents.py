@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from index.errors import ArticleError
-from index.ingest.loaders import BOILERPLATE_PATTERNS, LoadReport, is_boilerplate, load_articles, normalise_text
+from index.ingest.cleaning import BOILERPLATE_PATTERNS, is_boilerplate, normalise_text
+from index.ingest.loaders import LoadReport, load_articles
 from index.search.searcher import Searcher
 from index.text.sentences import split_article
 from index.types import PARAGRAPH_SEPARATOR, Article

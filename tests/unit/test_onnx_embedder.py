@@ -7,8 +7,10 @@ import sys
 import numpy as np
 import pytest
 
-from index.embedding.embedder import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder, load_embedder
+from index.embedding.loader import load_embedder
+from index.embedding.models import DEFAULT_MODEL, Embedder
 from index.embedding.onnx import OnnxInt8Embedder
+from index.embedding.torch import SentenceTransformerEmbedder
 from index.errors import VerbatimError
 from tests.support import SAMPLE_ARTICLE
 

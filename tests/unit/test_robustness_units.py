@@ -21,7 +21,7 @@ from bot.delivery.resilience import PollingErrorLog, RetryPolicy, is_transient
 from bot.logging_setup import REDACTED, RedactingFilter, configure_logging, install_record_redaction, secrets_of
 from bot.render import conversation, replies
 from bot.runtime.services import SearcherHolder
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.types import Answer, Hit, Source
 from tests.fakes.bot_api import MAX_MESSAGE_LENGTH, parse_html, utf16_length

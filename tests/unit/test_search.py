@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import index.search.speech_answer as speech_answer
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.errors import EmptyQuestionError, IndexLoadError
 from index.search.searcher import Searcher
 from index.search.speakers import SpeakerIndex

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import index.search.searcher as search_module
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 
 QUESTIONS = [

@@ -10,15 +10,9 @@ import numpy as np
 import pytest
 
 from index.errors import IndexBuildError, IndexLoadError
-from index.store.core import (
-    MANIFEST,
-    StoreWrite,
-    build_lock,
-    choose_index_type,
-    open_index,
-    read_manifest,
-    write_generation,
-)
+from index.store.faiss_index import choose_index_type
+from index.store.generation import StoreWrite, open_index, write_generation
+from index.store.manifest import MANIFEST, build_lock, read_manifest
 from index.types import Article, Sentence
 
 
@@ -124,8 +118,9 @@ def test_refuses_a_manifest_from_another_format_version(tmp_path: Path) -> None:
 
 def test_will_not_build_into_a_folder_holding_other_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("precious")
-    with pytest.raises(IndexBuildError, match="other files"):
+    with pytest.raises(IndexBuildError, match="other files"), build_lock(tmp_path):
         write_generation(tmp_path, payload())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # not even a lock file
     assert (tmp_path / "notes.txt").read_text() == "precious"
 
 

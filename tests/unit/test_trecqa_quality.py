@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from index.build import build_index
-from index.embedding.embedder import Embedder
+from index.embedding.models import Embedder
 from index.evaluation import evaluate, load_qa
 from index.search.searcher import Searcher
 from tests.support import shared_file
