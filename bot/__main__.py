@@ -30,7 +30,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         quiet_model_loading()
     try:
         searcher = Searcher.open(settings.index_dir, model=settings.model, backend=settings.backend)
-        searcher.speaker_index()  # before the first question: 0.4 s at 50,000 speakers
     except VerbatimError as exc:
         print(f"verbatim: {exc}", file=sys.stderr)
         return ExitStatus.NO_INDEX

@@ -162,15 +162,10 @@ class IndexReloader:
         wanted = canonical_model_name(self._settings.model) if self._settings.model else manifest.model
         # The same model: reuse the one in memory (no second copy, no load time).
         embedder = current.embedder if manifest.model == current.embedder.name == wanted else None
-        searcher = Searcher.open(
+        # Opened here, off the event loop: the speaker index it builds keeps no question waiting.
+        return Searcher.open(
             self._index_dir, model=self._settings.model, backend=self._settings.backend, embedder=embedder
         )
-        try:
-            searcher.speaker_index()  # built here, off the event loop: no question waits for it
-        except BaseException:
-            searcher.close()
-            raise
-        return searcher
 
     async def _retire_later(self, old: Searcher) -> None:
         self._retiring.append(old)

@@ -11,8 +11,8 @@ Three pieces of evidence, strongest first:
 3. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
-Except for a search: one to three words that are not a question ("troops", "eastward
-expansion") want the sentences that use them, which a question's threshold does not judge
+Except for a short search (``Query.short_search``): one to three words that are not a question
+("troops", "eastward expansion") want the sentences that use them, which a question's threshold does not judge
 (such a query is far from any whole sentence by meaning). When the best sentence holds every
 one of its words, it is shown whatever its score.
 
@@ -41,7 +41,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.store.lexical import LexicalIndex, Tokenizer, names_in
+from index.search.query import Query
+from index.store.lexical import LexicalIndex
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.657
@@ -93,60 +94,36 @@ class Decision:
     reason: str
 
 
-def unknown_names(question: str, lexical: LexicalIndex, tokenizer: Tokenizer) -> list[str]:
-    """Names in ``question`` that occur in no indexed sentence."""
-    return [name for name in dict.fromkeys(names_in(question, tokenizer)) if not lexical.knows(name, tokenizer)]
+def unknown_names(query: Query, lexical: LexicalIndex) -> list[str]:
+    """Names in the question that occur in no indexed sentence."""
+    return [name.text for name in query.names if name.stem not in lexical.vocabulary]
 
 
-def knows_any_word(question: str, lexical: LexicalIndex, tokenizer: Tokenizer) -> bool:
+def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:
     """Whether any of the question's words (stop words aside) occurs in some indexed sentence."""
-    terms = tokenizer.query_terms(question)
-    return not terms or any(term in lexical.vocabulary for term in terms)
-
-
-_QUESTION_START = frozenset(
-    """what who whom whose which why how where when is are was were will would do does did can could
-    has have had should shall may might must""".split()
-)
-MAX_SEARCH_WORDS = 3
-
-
-def is_search(question: str) -> bool:
-    """Whether ``question`` is a few search words ("troops", "NATO expansion"), not a question."""
-    words = question.split()
-    return (
-        0 < len(words) <= MAX_SEARCH_WORDS
-        and "?" not in question
-        and words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START
-    )
-
-
-def search_terms(question: str, tokenizer: Tokenizer) -> frozenset[str]:
-    """The stemmed words a search ("troops") asks for; empty for a question."""
-    return frozenset(tokenizer.query_terms(question)) if is_search(question) else frozenset()
+    return not query.stems or any(stem in lexical.vocabulary for stem in query.stems)
 
 
 def decide(
-    question: str,
+    query: Query,
     best_score: float | None,
     lexical: LexicalIndex | None,
-    tokenizer: Tokenizer,
     *,
     min_score: float = MIN_SCORE,
     check_words: bool = True,
     best_holds_search: bool = False,
 ) -> Decision:
-    """Decline or answer ``question`` whose best hit scored ``best_score`` (None: no hit at all).
+    """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
-    ``best_holds_search``: the question is a search and the best sentence holds every one of
-    its ``search_terms``."""
+    ``best_holds_search``: the question is a short search and the best sentence holds every one
+    of its ``Query.search_terms``."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None:
-        missing = unknown_names(question, lexical, tokenizer)
+        missing = unknown_names(query, lexical)
         if missing:
             return Decision(True, f"No article mentions {', '.join(missing)}.")
-        if not knows_any_word(question, lexical, tokenizer):
+        if not knows_any_word(query, lexical):
             return Decision(True, "No article uses any word of the question.")
     if best_score < min_score:
         if best_holds_search:

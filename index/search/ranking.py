@@ -54,15 +54,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.search.memo import BoundedMemo
+from index.search.query import MONTHS, Query
 from index.store.lexical import STOP_WORDS
 
 # Candidates taken from each ranker before scoring.
 CANDIDATES = 50
 
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+_MONTHS = [*MONTHS, *"jan feb mar apr jun jul aug sep sept oct nov dec".split()]
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half"
@@ -77,39 +75,12 @@ _DATE = re.compile(
 )
 # A capitalised word that does not open a sentence or a quote: part of a name.
 _NAME_WORD = re.compile(r"(?<![.!?:;\"“‘'(\[]\s)(?<![\"“‘'(\[])(?<!^)\b[A-Z][a-z]+")
-_LETTERS = re.compile(r"[A-Za-z]+")
 
-_ASKS_DATE = re.compile(
-    r"^(?:when\b|(?:in\s+)?(?:what|which)\s+(?:year|date|day|month|century|decade)\b|what\s+time\b)", re.IGNORECASE
-)
-_ASKS_NUMBER = re.compile(
-    r"^(?:how\s+(?:many|much|long|often|old|far|fast|big|tall|high|large|deep|wide|heavy)\b"
-    r"|(?:what|which)\s+(?:percentage|percent|number|amount|share|proportion)\b)",
-    re.IGNORECASE,
-)
-_ASKS_PERSON = re.compile(r"^(?:who|whom|by\s+whom|whose)\b|\bname\b", re.IGNORECASE)
-_ASKS_PLACE = re.compile(
-    r"^(?:where\b|(?:in\s+|to\s+|with\s+)?(?:what|which)\s+(?:country|countries|nationality|city|cities|state|"
-    r"place|continent|town|region)\b)",
-    re.IGNORECASE,
-)
-_ASKS_ORGANISATION = re.compile(
-    r"^(?:what|which)\s+(?:company|group|band|team|organi[sz]ation|actor|actress|film|movie|book|"
-    r"newspaper|magazine|university|college|party)\b",
-    re.IGNORECASE,
-)
-# "Will Ukraine join NATO soon?": answered by a statement, not by a name or a number.
-_ASKS_YES_NO = re.compile(
-    r"^(?:is|are|was|were|will|would|does|do|did|can|could|has|have|had|should|shall|may|might|must)\b", re.IGNORECASE
-)
-_ASKS_REASON = re.compile(r"^why\b|^(?:for\s+)?what\s+(?:reason|purpose)\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|in\s+response\s+to|"
     r"reasons?|aim(?:s|ed)?|attempts?|intended|designed\s+to|purpose|goal|caused?|therefore|thus)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_IN_QUESTION = re.compile(r"\b({})\b".format("|".join(_MONTHS[:12])), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -128,27 +99,10 @@ class Weights:
     date: float = 0.05
 
 
-def answer_type(question: str) -> str | None:
-    """What kind of thing the question asks for: "date", "number", "name", "reason", "yes/no" or None."""
-    text = question.strip()
-    if _ASKS_YES_NO.search(text):
-        return "yes/no"
-    if _ASKS_REASON.search(text):
-        return "reason"
-    if _ASKS_DATE.search(text):
-        return "date"
-    if _ASKS_NUMBER.search(text):
-        return "number"
-    if _ASKS_PERSON.search(text) or _ASKS_PLACE.search(text) or _ASKS_ORGANISATION.search(text):
-        return "name"
-    return None
-
-
-def new_names(question: str, sentence: str, tests: TextTests | None = None) -> list[str]:
+def new_names(query: Query, sentence: str, tests: TextTests | None = None) -> list[str]:
     """Capitalised words of ``sentence`` (not opening it) that the question does not use."""
-    asked = {w.casefold() for w in _LETTERS.findall(question)}
     names = tests.names(sentence) if tests is not None else _names(sentence)
-    return [w for w, folded in names if folded not in asked]
+    return [w for w, folded in names if folded not in query.letters]
 
 
 def _names(sentence: str) -> tuple[tuple[str, str], ...]:
@@ -156,10 +110,11 @@ def _names(sentence: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, f) for w, f in ((w, w.casefold()) for w in _NAME_WORD.findall(sentence)) if f not in STOP_WORDS)
 
 
-def holds_answer_type(kind: str | None, question: str, sentence: str, tests: TextTests | None = None) -> bool:
-    """Whether ``sentence`` holds something of the kind asked for."""
+def holds_answer_type(query: Query, sentence: str, tests: TextTests | None = None) -> bool:
+    """Whether ``sentence`` holds something of the kind ``query`` asks for."""
+    kind = query.kind
     if kind == "name":
-        return bool(new_names(question, sentence, tests))
+        return bool(new_names(query, sentence, tests))
     if kind in _KIND_TESTS:
         return tests.holds(kind, sentence) if tests is not None else bool(_KIND_TESTS[kind].search(sentence))
     return False
@@ -205,17 +160,13 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" '\"`”’»)").endswith("?")
 
 
-def date_match(question: str, published: str | None) -> bool:
+def date_match(query: Query, published: str | None) -> bool:
     """Whether the question names the year (and month, if it names one) the article was published."""
-    if not published:
+    if not published or published[:4] not in query.years:
         return False
-    years = _YEAR.findall(question)
-    if not years or published[:4] not in years:
-        return False
-    month = _MONTH_IN_QUESTION.search(question)
-    if month is None or len(published) < 7 or not published[5:7].isdigit():
+    if query.month is None or len(published) < 7 or not published[5:7].isdigit():
         return True
-    return _MONTHS.index(month.group(1).casefold()) + 1 == int(published[5:7])
+    return query.month == int(published[5:7])
 
 
 @dataclass(frozen=True)
@@ -232,8 +183,7 @@ class Candidate:
 
 
 def score_candidates(
-    question: str,
-    question_terms: Sequence[str],
+    query: Query,
     candidates: Sequence[Candidate],
     weights: Weights,
     tests: TextTests | None = None,
@@ -241,12 +191,12 @@ def score_candidates(
     """The fused score of each candidate, in the order given (``tests``: a searcher's memory)."""
     if not candidates:
         return np.zeros(0, dtype=np.float64)
-    kind = answer_type(question)
-    asked = frozenset(question_terms)
-    asked_words = {w.casefold() for w in _LETTERS.findall(question)}  # what new_names compares with
+    kind = query.kind
+    asked = query.stems
+    asked_words = query.letters  # what new_names compares with
     tests = tests or TextTests()
     best_lexical = max((c.lexical for c in candidates), default=0.0)
-    years_or_months = bool(_YEAR.search(question))
+    years_or_months = bool(query.years)
     scores = np.empty(len(candidates), dtype=np.float64)
     for i, c in enumerate(candidates):
         words = tests.words(c.text)
@@ -262,7 +212,7 @@ def score_candidates(
             score += weights.title * len(asked & c.title_terms) / len(asked)
         if kind != "yes/no":  # new names answer "who" and "which", not "will it"
             score += weights.novelty * min(novel, 5) / 5
-        if years_or_months and date_match(question, c.published):
+        if years_or_months and date_match(query, c.published):
             score += weights.date
         if is_question(c.text):
             score -= weights.question

@@ -93,21 +93,43 @@ class Tokenizer:
         words = [_fold(w) for w in self.words(text)]
         return self._stemmer.stemWords(words) if words else []
 
-    def query_terms(self, question: str, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
-        """Stemmed question words with their weights: names and numbers weigh ``name_weight``."""
+    def query_words(self, question: str) -> list[QueryWord]:
+        """The words of ``question`` (no stop words), in order, each stemmed and marked when it names something."""
         text = _normalise(question)
-        weights: dict[str, float] = {}
+        found = []
         for match in _WORD.finditer(text):
             word = match.group()
-            if word.casefold().replace("’", "'") in STOP_WORDS:
+            if _fold(word) in STOP_WORDS:
                 continue
             named = word[0].isdigit() or (
                 word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start())
             )
-            stem = self.stem(word)
-            weight = name_weight if named else 1.0
-            weights[stem] = max(weights.get(stem, 0.0), weight)
-        return weights
+            found.append(QueryWord(word, self.stem(word), named))
+        return found
+
+    def query_terms(self, question: str, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
+        """Stemmed question words with their weights: names and numbers weigh ``name_weight``."""
+        return weighted_terms(self.query_words(question), name_weight)
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of a question as written, its stem, and whether it names something: a number, or
+    a capitalised word that does not open a sentence ("Peskov" in "What did Peskov say?")."""
+
+    text: str
+    stem: str
+    named: bool
+
+
+def weighted_terms(words: Iterable[QueryWord], name_weight: float = NAME_WEIGHT) -> dict[str, float]:
+    """Each stem of ``words`` once, in order, weighing ``name_weight`` where it names something
+    (the larger weight where a stem is written both ways)."""
+    weights: dict[str, float] = {}
+    for word in words:
+        weight = name_weight if word.named else 1.0
+        weights[word.stem] = max(weights.get(word.stem, 0.0), weight)
+    return weights
 
 
 def _fold(word: str) -> str:
@@ -338,10 +360,4 @@ def load_lexical(directory: Path, n_rows: int) -> LexicalIndex:
 
 def names_in(question: str, tokenizer: Tokenizer) -> list[str]:
     """Capitalised words in ``question`` that are not at its start: names of people, places..."""
-    text = _normalise(question)
-    found = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word[0].isupper() and not _sentence_start(text, match.start()) and _fold(word) not in STOP_WORDS:
-            found.append(word)
-    return found
+    return [word.text for word in tokenizer.query_words(question) if word.named and word.text[0].isupper()]

@@ -268,7 +268,6 @@ def _measure(
     searcher = Searcher.open(index_dir, embedder=embedder)
     loaded = open_index(index_dir, verify=False)
     try:
-        searcher.speaker_index()  # its one-off build is timed by speech_latency, not here
         latency = answer_latency(searcher, loaded, questions, rounds=config.rounds)
         speech = speech_latency(searcher, loaded, count=config.speech_questions, seed=SEED)
         recall = recall_at_k(loaded, query_vectors)

@@ -11,8 +11,8 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
-from index.search.decline import is_search
-from index.search.ranking import Candidate, Weights, answer_type, date_match, holds_answer_type, score_candidates
+from index.search.query import Query, answer_type, is_search, parse_query
+from index.search.ranking import Candidate, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.generation import open_index
 from index.store.lexical import Tokenizer
@@ -165,11 +165,15 @@ def test_what_an_answer_looks_like_depends_on_the_question() -> None:
     assert answer_type("Who did Sherman meet?") == "name"
     assert answer_type("Why is Russia building up troops?") == "reason"
     assert answer_type("Will Ukraine join NATO soon?") == "yes/no"
-    assert holds_answer_type("date", "When?", "The talks start on January 12.")
-    assert not holds_answer_type("date", "When?", "The talks start soon.")
-    assert holds_answer_type("number", "How many?", "Nearly 100,000 troops.")
-    assert holds_answer_type("name", "Who did Sherman meet?", "Sherman met Sergei Ryabkov.")
-    assert not holds_answer_type("name", "Who did Sherman meet?", "She met him, Sherman said.")
+    assert holds_answer_type(_ask("When?"), "The talks start on January 12.")
+    assert not holds_answer_type(_ask("When?"), "The talks start soon.")
+    assert holds_answer_type(_ask("How many?"), "Nearly 100,000 troops.")
+    assert holds_answer_type(_ask("Who did Sherman meet?"), "Sherman met Sergei Ryabkov.")
+    assert not holds_answer_type(_ask("Who did Sherman meet?"), "She met him, Sherman said.")
+
+
+def _ask(question: str) -> Query:
+    return parse_query(question, Tokenizer())
 
 
 def _candidate(row: int, title: str = "", published: str | None = None) -> Candidate:
@@ -181,23 +185,19 @@ def _candidate(row: int, title: str = "", published: str | None = None) -> Candi
 
 
 def test_titles_and_dates_break_ties_between_articles() -> None:
-    terms = list(Tokenizer().query_terms("When does the ferry to Ellis leave?"))
     by_title = score_candidates(
-        "When does the ferry to Ellis leave?",
-        terms,
+        _ask("When does the ferry to Ellis leave?"),
         [_candidate(0, "Storm in Oslo"), _candidate(1, "Ellis ferry")],
         Weights(),
     )
     assert by_title[1] > by_title[0]
-    question = "When did the ferry leave in March 2023?"
     by_date = score_candidates(
-        question,
-        list(Tokenizer().query_terms(question)),
+        _ask("When did the ferry leave in March 2023?"),
         [_candidate(0, published="2024-03-02"), _candidate(1, published="2023-03-02")],
         Weights(),
     )
     assert by_date[1] > by_date[0]
-    assert date_match("in 2023", "2023-03-02") and not date_match("in May 2023", "2023-03-02")
+    assert date_match(_ask("in 2023"), "2023-03-02") and not date_match(_ask("in May 2023"), "2023-03-02")
 
 
 def test_the_same_sentence_in_two_articles_is_shown_once_with_both_sources(town: Searcher) -> None:

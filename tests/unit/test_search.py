@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import pytest
 
+import index.search.speech_answer as speech_answer
+from index.embedding.models import Embedder
 from index.errors import EmptyQuestionError, IndexLoadError
 from index.search.searcher import Searcher
+from index.search.speakers import SpeakerIndex
 
 
 def test_peskov_question_returns_a_peskov_sentence_first(sample_searcher: Searcher) -> None:
@@ -50,3 +56,25 @@ def test_searching_several_questions_at_once_matches_one_by_one(sample_searcher:
 def test_opening_with_another_model_is_refused_before_loading_it(sample_index) -> None:
     with pytest.raises(IndexLoadError, match="built with the model"):
         Searcher.open(sample_index, model="some-other/model")
+
+
+def test_an_index_opened_by_a_string_path_answers_speech_questions_without_a_warm_up(
+    sample_index: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[int] = []
+
+    class CountedSpeakerIndex(SpeakerIndex):
+        def __init__(self, speakers: Iterable[str]) -> None:
+            super().__init__(speakers)
+            built.append(len(self))
+
+    monkeypatch.setattr(speech_answer, "SpeakerIndex", CountedSpeakerIndex)
+    searcher = Searcher.open(str(sample_index), embedder=embedder)
+    try:
+        assert len(built) == 1 and built[0] > 0  # every speaker matched at open, not on a question
+        answer = searcher.answer("What did peskow say about the deadline?")
+        assert answer.hits and all(h.speaker == "Dmitry Peskov" for h in answer.hits)
+        assert searcher.answer("Peskov").hits[0].speaker == "Dmitry Peskov"
+        assert len(built) == 1
+    finally:
+        searcher.close()

@@ -1,0 +1,131 @@
+"""What to show for a question: the speech route, the ordinary ranking, or an honest decline.
+
+How an ``Answerer`` chooses (README "How answers are chosen"):
+
+1. A question about what someone said ("what did Peskov say?", "Sherman's remarks on ...")
+   whose person is among the index's attributed speakers gets their sentences (speech_answer.py).
+   A person no article mentions is declined; one the articles mention but never quote gets the
+   sentences that mention them, under a note (``Answer.note``) saying that none is a quote of theirs.
+2. Any other question gets the ordinary ranking (retrieval.py).
+3. The best hit is shown unless decline.py says the articles do not cover the question; the
+   nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.search.decline import decide
+from index.search.hits import make_hit
+from index.search.policy import AnswerPolicy
+from index.search.query import Query
+from index.search.ranking import CANDIDATES
+from index.search.retrieval import Retriever
+from index.search.speech import SpeechQuery
+from index.search.speech_answer import SpeechRoute
+from index.store.lexical import best_rows, weighted_terms
+from index.types import Answer, Hit
+
+
+class Answerer:
+    """Answers from one retriever and one speech route under one policy. Safe to share between threads."""
+
+    def __init__(self, retriever: Retriever, speech: SpeechRoute, policy: AnswerPolicy) -> None:
+        self._retriever = retriever
+        self._speech = speech
+        self._policy = policy
+
+    def answer(self, query: Query, vector: np.ndarray) -> Answer:
+        """What to show for ``query`` whose vector is ``vector``."""
+        speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
+        if speech is not None and speakers:
+            return self._speech.answer(query, vector, speech, speakers)
+        hits = self._retriever.search([query], vector[None, :], 10)[0]
+        if speech is not None and not speech.loose:
+            vocabulary = self._retriever.lexical.vocabulary
+            if self._policy.check_words and not any(w.stem in vocabulary for w in query.speech_name):
+                nearest = hits[0] if hits else None
+                return Answer(
+                    query.text,
+                    (),
+                    declined=True,
+                    reason=f"No article mentions {speech.name}.",
+                    nearest=nearest,
+                    ranked=tuple(hits),
+                )
+            mentions = self._mentions_answer(query, vector, speech, hits)
+            if mentions is not None:
+                return mentions
+        return self.from_hits(query, hits)
+
+    def from_hits(self, query: Query, hits: Sequence[Hit]) -> Answer:
+        """The decision for ``query`` given its ranked ``hits``: show the best, or decline."""
+        policy = self._policy
+        retriever = self._retriever
+        ranked = tuple(hits)
+        best = hits[0] if hits else None
+        # A search ("troops") shows the sentences holding all its words (decline.py); their
+        # stemmed words are in the row cache already, filled by the ranking.
+        wanted = query.search_terms
+        words = retriever.rows([h.row for h in hits[: policy.max_shown]]) if wanted else {}
+
+        def holds_search(hit: Hit) -> bool:
+            return bool(wanted) and wanted <= words[hit.row][1]
+
+        decision = decide(
+            query,
+            best.score if best else None,
+            retriever.lexical if policy.hybrid else None,
+            min_score=policy.min_score,
+            check_words=policy.check_words,
+            best_holds_search=best is not None and holds_search(best),
+        )
+        if decision.declined or best is None:
+            return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
+        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or holds_search(h)]
+        return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+
+    def _mentions_answer(
+        self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]
+    ) -> Answer | None:
+        """ "What did X say?" when no sentence is attributed to X: the sentences that mention X,
+        best first, under a note saying that they only mention X (None when none does).
+        ``ranked``: the question's ordinary ranking, which the mentions are taken from first.
+
+        Shown as an ordinary answer would be, they would pass off a sentence such as "Biden and
+        Putin held two phone calls" as what Biden said.
+        """
+        retriever = self._retriever
+        name = frozenset(w.stem for w in query.speech_name)
+        if not name:
+            return None
+        # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
+        words = retriever.rows([h.row for h in ranked])
+        hits = [h for h in ranked if name <= words[h.row][1]]
+        if len(hits) < self._policy.max_shown:
+            # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
+            scores = retriever.lexical.scores(weighted_terms(query.speech_name))
+            seen = {h.row for h in ranked}
+            rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
+            found = retriever.rows(rows)
+            rows = [r for r in rows if name <= found[r][1]]
+            if rows:
+                relevance = retriever.relevance(rows, vector).tolist()
+                articles = retriever.articles_of(found[r][0] for r in rows)
+                extra = [make_hit(found[r][0], score, r, articles) for r, score in zip(rows, relevance, strict=True)]
+                hits += sorted(extra, key=lambda h: (-h.score, h.row))
+        if not hits:
+            return None
+        shown = tuple(hits[: self._policy.max_shown])
+        theirs = {h.row for h in hits}
+        these = "this sentence mentions" if len(shown) == 1 else "these sentences mention"
+        return Answer(
+            query.text,
+            shown,
+            reason=f"No sentence is attributed to {speech.name}; {len(hits)} sentence(s) mention them.",
+            nearest=shown[0],
+            ranked=tuple(hits) + tuple(h for h in ranked if h.row not in theirs),
+            note=f"I found no quote attributed to {speech.name}; {these} {speech.name}:",
+        )

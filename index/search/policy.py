@@ -1,0 +1,24 @@
+"""``AnswerPolicy``: how many hits an answer shows, when it declines instead, and how it ranks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.search.decline import MIN_SCORE
+from index.search.ranking import Weights
+
+
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """How many hits to show, when to decline instead, and how to rank."""
+
+    max_shown: int = 3
+    # Further hits are shown only while they score this close to the best one.
+    margin: float = 0.08
+    # Below this ranking score the best hit is not trusted to answer (calibrated: decline.py).
+    min_score: float = MIN_SCORE
+    # Decline questions naming what no article mentions, or sharing no word with any article.
+    check_words: bool = True
+    # False: the plain dense path (FAISS cosine only), kept to measure what the rest adds.
+    hybrid: bool = True
+    weights: Weights = field(default_factory=Weights)

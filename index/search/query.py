@@ -1,0 +1,153 @@
+"""A question parsed once into a ``Query``: everything the stages of a search read about it.
+
+Retrieval (its weighted stems), ranking (what kind of answer it asks for, its words, the year
+and month it names), declining (its names, whether it is a short search) and the speech route
+(the "what did X say?" form, or a bare name) all read the same ``Query``, made by
+``parse_query`` once per question instead of each stage cleaning and tokenising the text again.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from index.errors import EmptyQuestionError
+from index.search.speech import SpeechQuery, bare_name, parse_speech_query
+from index.store.lexical import NAME_WEIGHT, QueryWord, Tokenizer, weighted_terms
+
+MONTHS = "january february march april may june july august september october november december".split()
+MAX_SEARCH_WORDS = 3
+
+_QUESTION_START = frozenset(
+    """what who whom whose which why how where when is are was were will would do does did can could
+    has have had should shall may might must""".split()
+)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b({})\b".format("|".join(MONTHS)), re.IGNORECASE)
+
+_ASKS_DATE = re.compile(
+    r"^(?:when\b|(?:in\s+)?(?:what|which)\s+(?:year|date|day|month|century|decade)\b|what\s+time\b)", re.IGNORECASE
+)
+_ASKS_NUMBER = re.compile(
+    r"^(?:how\s+(?:many|much|long|often|old|far|fast|big|tall|high|large|deep|wide|heavy)\b"
+    r"|(?:what|which)\s+(?:percentage|percent|number|amount|share|proportion)\b)",
+    re.IGNORECASE,
+)
+_ASKS_PERSON = re.compile(r"^(?:who|whom|by\s+whom|whose)\b|\bname\b", re.IGNORECASE)
+_ASKS_PLACE = re.compile(
+    r"^(?:where\b|(?:in\s+|to\s+|with\s+)?(?:what|which)\s+(?:country|countries|nationality|city|cities|state|"
+    r"place|continent|town|region)\b)",
+    re.IGNORECASE,
+)
+_ASKS_ORGANISATION = re.compile(
+    r"^(?:what|which)\s+(?:company|group|band|team|organi[sz]ation|actor|actress|film|movie|book|"
+    r"newspaper|magazine|university|college|party)\b",
+    re.IGNORECASE,
+)
+# "Will Ukraine join NATO soon?": answered by a statement, not by a name or a number.
+_ASKS_YES_NO = re.compile(
+    r"^(?:is|are|was|were|will|would|does|do|did|can|could|has|have|had|should|shall|may|might|must)\b", re.IGNORECASE
+)
+_ASKS_REASON = re.compile(r"^why\b|^(?:for\s+)?what\s+(?:reason|purpose)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question as every stage of a search reads it (see ``parse_query``)."""
+
+    text: str  # whitespace folded: what the answer repeats
+    words: tuple[QueryWord, ...]  # stop words aside, in order: as written, stemmed, naming or not
+    stems: frozenset[str]  # the stems of ``words``
+    names: tuple[QueryWord, ...]  # capitalised words after the first ("Merkel", "NATO"), each once
+    short_search: bool  # one to three words that are not a question ("troops"): see decline.py
+    kind: str | None  # the kind of answer asked for (``answer_type``)
+    letters: frozenset[str]  # casefolded runs of letters: what names in a sentence are new against
+    years: tuple[str, ...]  # years the question names ("2022")
+    month: int | None  # the first month it names (1-12)
+    speech: SpeechQuery | None  # the "what did X say?" form, if it has one
+    bare_name: str | None  # the question when it is nothing but a name ("Peskov"); None if ``speech``
+    speech_name: tuple[QueryWord, ...] = ()  # the words of ``speech.name``
+    speech_topic: tuple[QueryWord, ...] = ()  # the words of ``speech.topic``
+
+    def terms(self, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
+        """The stems with their BM25 weights: names and numbers weigh ``name_weight``."""
+        return weighted_terms(self.words, name_weight)
+
+    @property
+    def search_terms(self) -> frozenset[str]:
+        """The stems a short search asks for (every sentence shown must hold them); empty for a question."""
+        return self.stems if self.short_search else frozenset()
+
+
+def clean_question(question: str) -> str:
+    """The question with whitespace folded; raises EmptyQuestionError when nothing is left."""
+    cleaned = " ".join(question.split())
+    if not cleaned:
+        raise EmptyQuestionError("Please type a question: the message was empty.")
+    return cleaned
+
+
+def parse_query(question: str, tokenizer: Tokenizer) -> Query:
+    """``question`` read once for every stage; raises EmptyQuestionError when it is blank."""
+    text = clean_question(question)
+    words = tuple(tokenizer.query_words(text))
+    names = {w.text: w for w in words if w.named and w.text[0].isupper()}  # the first of each
+    speech = parse_speech_query(text)
+    month = _MONTH.search(text)
+    return Query(
+        text=text,
+        words=words,
+        stems=frozenset(w.stem for w in words),
+        names=tuple(names.values()),
+        short_search=is_search(text),
+        kind=answer_type(text),
+        letters=frozenset(w.casefold() for w in _LETTERS.findall(text)),
+        years=tuple(_YEAR.findall(text)),
+        month=MONTHS.index(month.group(1).casefold()) + 1 if month else None,
+        speech=speech,
+        bare_name=bare_name(text) if speech is None else None,
+        speech_name=tuple(tokenizer.query_words(speech.name)) if speech else (),
+        speech_topic=tuple(tokenizer.query_words(speech.topic)) if speech and speech.topic else (),
+    )
+
+
+def is_search(question: str) -> bool:
+    """Whether ``question`` is a few search words ("troops", "NATO expansion"), not a question."""
+    words = question.split()
+    return (
+        0 < len(words) <= MAX_SEARCH_WORDS
+        and "?" not in question
+        and words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START
+    )
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of thing the question asks for: "date", "number", "name", "reason", "yes/no" or None."""
+    text = question.strip()
+    if _ASKS_YES_NO.search(text):
+        return "yes/no"
+    if _ASKS_REASON.search(text):
+        return "reason"
+    if _ASKS_DATE.search(text):
+        return "date"
+    if _ASKS_NUMBER.search(text):
+        return "number"
+    if _ASKS_PERSON.search(text) or _ASKS_PLACE.search(text) or _ASKS_ORGANISATION.search(text):
+        return "name"
+    return None
+
+
+class Tokenizers:
+    """One ``Tokenizer`` per thread: PyStemmer keeps a cache and is not thread-safe."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def get(self) -> Tokenizer:
+        """This thread's tokenizer."""
+        tokenizer = getattr(self._local, "tokenizer", None)
+        if tokenizer is None:
+            tokenizer = self._local.tokenizer = Tokenizer()
+        return tokenizer

@@ -1,0 +1,145 @@
+"""Finding and ranking candidate sentences: dense (FAISS) and lexical (BM25) candidates, scored
+together by ranking.py, the same sentence in several articles folded into one hit.
+
+A ``Retriever`` also remembers what ranking reads about a row (its sentence and stemmed words,
+its article's header and title words): an open index never changes, and popular sentences come
+back question after question (memo.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from index.errors import IndexLoadError
+from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, top_hits
+from index.search.memo import BoundedMemo
+from index.search.policy import AnswerPolicy
+from index.search.query import Query, Tokenizers
+from index.search.ranking import CANDIDATES, Candidate, TextTests, score_candidates
+from index.store.generation import LoadedIndex
+from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical
+from index.store.metadata import StoredArticle
+from index.types import Hit, Sentence
+
+# Not looked up yet (None in the header memo means: no such article).
+_UNKNOWN = StoredArticle("", "", None, None, "", -1)
+
+
+class Retriever:
+    """Ranked hits for questions from one open index. Safe to share between threads."""
+
+    def __init__(self, loaded: LoadedIndex, policy: AnswerPolicy, tokenizers: Tokenizers, cache_size: int) -> None:
+        if LEXICAL_ARRAYS not in loaded.manifest.files:
+            raise IndexLoadError(
+                f"The index at {loaded.directory} was built by an older Verbatim without a lexical index; "
+                f"rebuild it: verbatim-index --articles PATH --index {loaded.directory}"
+            )
+        self._index = loaded
+        self._policy = policy
+        self.lexical: LexicalIndex = load_lexical(loaded.generation_dir, loaded.manifest.sentences)
+        self._vectors = loaded.vectors()  # memory-mapped: dense scores of BM25-only candidates
+        self._tokenizers = tokenizers
+        self._rows: BoundedMemo[int, tuple[Sentence, frozenset[str]]] = BoundedMemo(cache_size)
+        self._text_tests = TextTests(cache_size)
+        self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(cache_size)
+        self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
+
+    def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
+        """The ``k`` best hits for each query, whose vectors are already encoded."""
+        depth = max(k * 2 + 5, CANDIDATES if self._policy.hybrid else 0)
+        scores, rows = self._index.search(vectors, depth)
+        if not self._policy.hybrid:
+            return [self._dense_hits(score_row, row_row, k) for score_row, row_row in zip(scores, rows, strict=True)]
+        return [
+            self._hybrid_hits(query, vector, score_row, row_row, k)
+            for query, vector, score_row, row_row in zip(queries, vectors, scores, rows, strict=True)
+        ]
+
+    def _dense_hits(self, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
+        found = [(int(r), float(s)) for s, r in zip(scores, rows, strict=True) if r >= 0]
+        sentences = self._index.metadata.sentences(r for r, _ in found)
+        articles = self.articles_of(sentences.values())
+        return fold_duplicates([make_hit(sentences[r], s, r, articles) for r, s in found if r in sentences])[:k]
+
+    def _hybrid_hits(self, query: Query, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
+        terms = query.terms(self._policy.weights.names)
+        lexical_scores = self.lexical.scores(terms)
+        lexical_rows = best_rows(lexical_scores, CANDIDATES)
+        dense = {int(r): float(s) for s, r in zip(scores, rows, strict=True) if r >= 0}
+        extra = [int(r) for r in lexical_rows if int(r) not in dense]
+        if extra:
+            dense.update(zip(extra, self.relevance(extra, vector).tolist(), strict=True))
+        found = self.rows(dense)
+        sentences = {row: sentence for row, (sentence, _) in found.items()}
+        articles = self.articles_of(sentences.values())
+        title_terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
+        candidates = [
+            Candidate(
+                row=row,
+                text=sentence.text,
+                dense=dense[row],
+                lexical=float(lexical_scores[row]),
+                terms=row_terms,
+                title_terms=title_terms.get(sentence.article_id, frozenset()),
+                published=(articles.get(sentence.article_id) or NO_ARTICLE).published,
+            )
+            for row, (sentence, row_terms) in found.items()
+        ]
+        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
+        order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
+        ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
+        return top_hits(ranked, articles, k)
+
+    def relevance(self, rows: Sequence[int] | np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """The dense score (cosine) of each of ``rows`` for the question ``vector``."""
+        return np.asarray(self._vectors[np.asarray(rows, dtype=np.int64)]) @ vector
+
+    def rows(self, rows: Iterable[int]) -> dict[int, tuple[Sentence, frozenset[str]]]:
+        """Each row's sentence and stemmed words, from the cache or one SQLite query for the rest."""
+        found: dict[int, tuple[Sentence, frozenset[str]]] = {}
+        missing: list[int] = []
+        for row in rows:
+            cached = self._rows.get(row)
+            if cached is None:
+                missing.append(row)
+            else:
+                found[row] = cached
+        if missing:
+            tokenizer = self._tokenizers.get()
+            fetched = {
+                row: (sentence, frozenset(tokenizer.tokens(sentence.text)))
+                for row, sentence in self._index.metadata.sentences(missing).items()
+            }
+            self._rows.put_many(fetched)
+            found.update(fetched)
+        return found
+
+    def articles_of(self, sentences: Iterable[Sentence]) -> dict[str, StoredArticle | None]:
+        """The header of each sentence's article (None: no such article), cached."""
+        found: dict[str, StoredArticle | None] = {}
+        missing: list[str] = []
+        for article_id in {s.article_id for s in sentences}:
+            header = self._headers.get(article_id, _UNKNOWN)  # one lookup (None: no such article)
+            if header is _UNKNOWN:
+                missing.append(article_id)
+            else:
+                found[article_id] = header
+        if missing:
+            headers = self._index.metadata.article_headers(missing)
+            fetched = {a: headers.get(a) for a in missing}
+            self._headers.put_many(fetched)
+            found.update(fetched)
+        return found
+
+    def hits_at(self, rows: Sequence[int]) -> list[Hit]:
+        """The sentences at index ``rows`` as hits (score 0), in the order asked; unknown rows are left out."""
+        sentences = self._index.metadata.sentences(rows)
+        articles = self.articles_of(sentences.values())
+        return [make_hit(sentences[r], 0.0, r, articles) for r in rows if r in sentences]
+
+    def _title_terms(self, article: StoredArticle) -> frozenset[str]:
+        return self._titles.get_or_compute(
+            article.id, lambda _: frozenset(self._tokenizers.get().tokens(article.title))
+        )

@@ -1,0 +1,88 @@
+"""A question is read once into a ``Query`` that every stage of a search reads."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import index.search.query as query_module
+from index.errors import EmptyQuestionError
+from index.search.query import Query, parse_query
+from index.search.searcher import Searcher
+from index.store.lexical import Tokenizer
+
+
+def _ask(question: str) -> Query:
+    return parse_query(question, Tokenizer())
+
+
+def test_a_question_is_read_into_what_every_stage_needs() -> None:
+    query = _ask("  When did the talks in   Geneva start in January 2022? ")
+    assert query.text == "When did the talks in Geneva start in January 2022?"
+    assert [n.text for n in query.names] == ["Geneva", "January"]  # for declining unknown names
+    assert {"talk", "geneva", "2022"} <= query.stems  # for BM25, coverage and titles
+    assert query.kind == "date" and query.years == ("2022",) and query.month == 1  # for ranking
+    assert not query.short_search and query.search_terms == frozenset()
+    assert query.speech is None and query.bare_name is None
+
+
+def test_names_and_numbers_weigh_as_the_ranker_asks() -> None:
+    terms = _ask("Who met Peskov in 2022?").terms(2.0)
+    assert terms["peskov"] == 2.0 and terms["2022"] == 2.0 and terms["met"] == 1.0
+    assert set(_ask("Who met Peskov in 2022?").terms(1.0).values()) == {1.0}
+
+
+def test_a_speech_question_carries_its_name_and_topic_words() -> None:
+    query = _ask("What did Angela Merkel say about NATO?")
+    assert query.speech is not None and query.speech.name == "Angela Merkel" and query.speech.topic == "NATO"
+    assert [w.stem for w in query.speech_name] == ["angela", "merkel"]
+    assert [w.text for w in query.speech_topic] == ["NATO"]
+    assert [n.text for n in query.names] == ["Angela", "Merkel", "NATO"]
+
+
+def test_a_few_words_are_a_search_and_a_lone_name_may_ask_for_quotes() -> None:
+    search = _ask("troops")
+    assert search.short_search and search.search_terms == frozenset({"troop"})
+    assert _ask("Peskov").bare_name == "Peskov"
+    assert _ask("dmitry peskov?").bare_name is not None
+
+
+def test_a_query_cannot_be_changed_and_a_blank_question_is_refused() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        _ask("troops").text = "tanks"  # type: ignore[misc]
+    with pytest.raises(EmptyQuestionError):
+        _ask(" \n\t ")
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[object]:
+    calls: list[object] = []
+    original: Callable[..., Any] = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[-1])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("question", "readings"),
+    [
+        ("How many troops are near the Ukrainian border?", 1),
+        ("troops", 1),
+        ("Angela Merkel", 1),
+        ("What did Peskov say about the deadline?", 3),  # the question, the name, the topic
+        ("What did Macron say?", 2),  # a person no article mentions: declined from the same reading
+    ],
+)
+def test_answering_reads_the_question_once(
+    sample_searcher: Searcher, monkeypatch: pytest.MonkeyPatch, question: str, readings: int
+) -> None:
+    words = _counting(monkeypatch, Tokenizer, "query_words")
+    speech_forms = _counting(monkeypatch, query_module, "parse_speech_query")
+    sample_searcher.answer(question)
+    assert len(words) == readings and len(speech_forms) == 1
