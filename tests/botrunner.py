@@ -25,7 +25,7 @@ POLL_TIMEOUT = 1  # seconds: a stop never waits long for the long poll in progre
 
 
 def settings_for(server: FakeBotAPI, index_dir: Path, **overrides: object) -> Settings:
-    return Settings(token=server.token, api_base_url=server.base_url, index_dir=index_dir, **overrides)  # type: ignore[arg-type]
+    return Settings(token=server.token, api_base_url=server.base_url, index_dir=index_dir, **overrides)
 
 
 def when_answering(application: Application, callback: Callable[[], None]) -> None:

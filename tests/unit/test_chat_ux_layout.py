@@ -38,7 +38,7 @@ def hit(row: int, sentence: str | None = None) -> Hit:
 
 def buttons(markup: object) -> dict[str, str]:
     assert markup is not None
-    return {b.text: b.callback_data for row in markup.inline_keyboard for b in row}  # type: ignore[attr-defined]
+    return {b.text: b.callback_data for row in markup.inline_keyboard for b in row}
 
 
 # -- callback data ----------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_a_few_words_are_a_search_and_a_lone_name_may_ask_for_quotes() -> None:
 
 def test_a_query_cannot_be_changed_and_a_blank_question_is_refused() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
-        _ask("troops").text = "tanks"  # type: ignore[misc]
+        _ask("troops").text = "tanks"
     with pytest.raises(EmptyQuestionError):
         _ask(" \n\t ")
 

@@ -198,7 +198,7 @@ def test_sources_are_listed_a_page_at_a_time() -> None:
     assert "page" not in pages.sources_page_html(articles[:3], 0)
 
 
-def test_about_names_the_index_size_model_and_build_date(sample_searcher) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_the_index_size_model_and_build_date(sample_searcher) -> None:
     manifest = sample_searcher.manifest
     html, text = pages.about_html(manifest), pages.about_text(manifest)
     for shown in (f"{manifest.sentences}", manifest.model, manifest.built_at[:10]):

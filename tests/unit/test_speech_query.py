@@ -80,7 +80,7 @@ def test_a_bare_name_is_one_to_four_words_and_nothing_else(question: str, name: 
 def test_speech_query_is_frozen() -> None:
     query = SpeechQuery("Peskov", "say", None)
     with pytest.raises(AttributeError):
-        query.name = "Smith"  # type: ignore[misc]
+        query.name = "Smith"
 
 
 @pytest.mark.parametrize(

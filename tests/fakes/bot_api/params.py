@@ -77,7 +77,7 @@ def decode_params(content_type: str, body: bytes, query: str = "") -> JSONDict:
     elif media_type == "multipart/form-data":
         head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
-        for part in message.iter_parts():  # type: ignore[attr-defined]
+        for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
             data = part.get_payload(decode=True) or b""
             filename = part.get_filename()
