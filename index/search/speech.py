@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.attribution.core import speech_lemma
+from index.lexicon import speech_lemma
 from index.search.speakers import SpeakerIndex
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.attribution.core import attribute, speech_lemma
+from index.attribution import attribute, speech_lemma
 from index.types import Article, Sentence
 from tests.support import SAMPLE_ARTICLE
 

@@ -1,0 +1,267 @@
+"""One sentence's candidate attributions ("claims"): a reporting verb and its speaker as written.
+
+A reporting verb outside quotes takes the subject just before it ("Peskov said", "Sherman, who
+led the talks, said", "she added") or, after a quote, the name just after it ('"...," said
+Peskov'); "according to X" and "X was quoted as saying" count too. A claim's speaker is a
+name, an organisation, a pronoun or a role ("the Kremlin spokesman"), resolved per article by
+resolution.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.attribution.names import Mention, chain_end, chain_start, find_mentions, name_start, name_text, span_text
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive, quote_spans, tokenise
+from index.attribution.vocabulary import (
+    APPOSITIVE_MAX,
+    BETWEEN,
+    CONNECTORS,
+    DETECT_FORMS,
+    DETERMINERS,
+    GENDERED,
+    GENERIC,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PARTICLES,
+    PLACES,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVES,
+    ROLE_HEADS,
+    ROLE_LOWER,
+    STOP,
+    TIME_INTRO,
+    TIME_NOUNS,
+)
+from index.lexicon import MONTHS, WEEKDAYS
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # "name", "org", "pron", "role"
+    value: str  # the name / organisation / pronoun / normalised role words
+    verb: str
+    index: int  # token index of the verb
+
+
+@dataclass(frozen=True)
+class Parsed:
+    toks: list[Tok]
+    starts_in_quote: bool
+    ends_in_quote: bool
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+    gendered: tuple[tuple[int, str], ...]  # (token index, "m"/"f") of he/his/she/her...
+
+
+def skip_between(toks: list[Tok], j: int) -> int:
+    """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
+    while j >= 0:
+        t = toks[j]
+        if t.kind == "W" and t.low in BETWEEN and t.text[0].islower():
+            j -= 1
+            continue
+        if t.kind == "N" or (t.kind == "W" and (t.low in MONTHS or t.low in WEEKDAYS or t.low in TIME_NOUNS)):
+            k = j
+            while (
+                k >= 0
+                and j - k < 6
+                and (
+                    toks[k].kind == "N"
+                    or toks[k].text == ","
+                    or toks[k].low in MONTHS
+                    or toks[k].low in WEEKDAYS
+                    or toks[k].low in TIME_NOUNS
+                )
+            ):
+                k -= 1
+            if k >= 0 and toks[k].low in TIME_INTRO:
+                j = k - 1
+                continue
+            if toks[j].low in WEEKDAYS:  # AP style: "Peskov Tuesday said"
+                j -= 1
+                continue
+        break
+    return j
+
+
+def role_words(toks: list[Tok], j: int) -> str | None:
+    """Normalised words of a role phrase ending at ``j`` ("the U.S. ambassador to NATO")."""
+    i = j
+    while i >= 0 and j - i < 10:
+        t = toks[i]
+        if t.kind == "A" or (
+            t.kind == "W"
+            and (
+                (t.text[0].isupper() and t.low not in STOP)
+                or t.low in ROLE_LOWER
+                or t.low in CONNECTORS
+                or t.low in DETERMINERS
+            )
+        ):
+            i -= 1
+        else:
+            break
+    words = [bare(t.low) for t in toks[i + 1 : j + 1] if t.low not in DETERMINERS]
+    if not words or not any(w in ROLE_HEADS for w in words) or (words[-1] in GENERIC and words[-1].endswith("s")):
+        return None
+    return " ".join(words)
+
+
+def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
+    """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
+    s = name_start(toks, a, b)
+    if s is not None:
+        name = name_text(text, toks, s, b)
+        if name is None:
+            return None
+        return Claim("name", name, verb, v)
+    lows = [bare(t.low) for t in toks[a : b + 1]]
+    if any(w in ORG_HEADS for w in lows) or (len(lows) == 1 and (lows[0] in KNOWN_ORGS or toks[b].text.isupper())):
+        while a < b and bare(toks[a].low) in STOP:
+            a += 1
+        org = span_text(text, toks, a, b)
+        if org.lower() in PLACES:
+            return None
+        return Claim("org", org, verb, v)
+    role = role_words(toks, b)
+    return Claim("role", role, verb, v) if role else None
+
+
+def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
+    j = skip_between(toks, v - 1)
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.kind == "W" and t.low in PRONOUNS:
+        return Claim("pron", t.low, verb, v)
+    if t.text == ",":  # "Sherman, who led those talks, said" / "Peskov, however, said"
+        k = j - 1
+        while k >= 0 and j - k <= APPOSITIVE_MAX and toks[k].text != ",":
+            if toks[k].kind == "Q" or toks[k].text in ".;:":
+                return None
+            k -= 1
+        if k <= 0 or toks[k].text != ",":
+            return None
+        j = k - 1
+        t = toks[j]
+        if not is_cap(t):
+            return None
+    if is_cap(t):
+        if is_possessive(t):
+            return None  # "Peskov’s comments"
+        a = chain_start(toks, j)
+        p = a - 1
+        while p >= 0 and toks[p].low in DETERMINERS:
+            p -= 1
+        if p >= 0 and toks[p].kind == "W":
+            if toks[p].low in RELATIVES and name_start(toks, a, j) is None:
+                return None  # "in what the United States has said could be ..." (a person would count)
+            if toks[p].low in PREPOSITIONS and toks[p].text[0].islower():
+                role = role_words(toks, j)  # "The U.S. ambassador to NATO says"
+                return Claim("role", role, verb, v) if role else None
+        return subject_from_chain(text, toks, a, j, verb, v)
+    if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
+        role = role_words(toks, j)
+        return Claim("role", role, verb, v) if role else None
+    return None
+
+
+def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int) -> Claim | None:
+    """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov."""
+    n = len(toks)
+    if k >= n:
+        return None
+    if toks[k].kind == "W" and toks[k].low in PRONOUNS:
+        return Claim("pron", toks[k].low, verb, v)
+    e = k
+    while e < n and e - k < 12:
+        t = toks[e]
+        if t.kind == "A" or (
+            t.kind == "W"
+            and (
+                t.text[0].isupper()
+                or t.low in ROLE_LOWER
+                or t.low in CONNECTORS
+                or t.low in DETERMINERS
+                or t.low in PARTICLES
+            )
+        ):
+            e += 1
+        else:
+            break
+    chains = []
+    i = k
+    while i < e:
+        if is_cap(toks[i]):
+            b = min(chain_end(toks, i), e - 1)
+            chains.append((i, b))
+            i = b + 1
+        else:
+            i += 1
+    claims = [c for a, b in chains if (c := subject_from_chain(text, toks, a, b, verb, v))]
+    for kind in ("name", "org", "role"):
+        for c in claims:
+            if c.kind == kind:
+                return c
+    if e > k and not chains:
+        role = role_words(toks, e - 1)
+        if role:
+            return Claim("role", role, verb, v)
+    return None
+
+
+def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
+    found: list[Claim] = []
+    n = len(toks)
+    for v, t in enumerate(toks):
+        if t.kind != "W":
+            continue
+        low = t.low
+        claim: Claim | None = None
+        if low == "according" and v + 1 < n and toks[v + 1].low == "to":
+            claim = subject_after(text, toks, v + 2, "say", v)
+        elif low == "saying" and v > 0 and toks[v - 1].low == "as":
+            claim = quoted_as_saying(text, toks, v)
+        elif low in DETECT_FORMS and t.text[0].islower():
+            verb = DETECT_FORMS[low]
+            j = v - 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            if j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
+                claim = subject_after(text, toks, v + 1, verb, v)
+            if claim is None:
+                claim = subject_before(text, toks, v, verb)
+        if claim is not None:
+            found.append(claim)
+    return found
+
+
+def quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
+    """ "Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
+    k = v - 2
+    if k < 0:
+        return None
+    if is_cap(toks[k]):
+        a = chain_start(toks, k)
+        p = a - 1
+        if p >= 0 and toks[p].low == "quoted":
+            return subject_from_chain(text, toks, a, k, "say", v)
+        if p >= 1 and toks[p].low == "by" and toks[p - 1].low == "quoted":
+            return subject_before(text, toks, p - 1, "say")
+        return None
+    if toks[k].low == "quoted":
+        return subject_before(text, toks, k, "say")
+    return None
+
+
+def parse_sentence(text: str, inside: bool) -> Parsed:
+    spans, ends_inside = quote_spans(text, inside)
+    toks = tokenise(text, spans)
+    lead = len(text) - len(text.lstrip())
+    starts_in_quote = bool(spans) and spans[0][0] <= lead
+    gendered = tuple((i, GENDERED[t.low]) for i, t in enumerate(toks) if t.kind == "W" and t.low in GENDERED)
+    return Parsed(
+        toks, starts_in_quote, ends_inside, tuple(find_mentions(text, toks)), tuple(find_claims(text, toks)), gendered
+    )
