@@ -21,6 +21,7 @@ from index.attribution.vocabulary import (
     ORG_HEADS,
     PARTICLES,
     PLACES,
+    PREPOSITIONS,
     ROLE_HEADS,
     ROLE_LOWER,
     STOP,
@@ -58,6 +59,9 @@ class Mention:
     index: int  # token index of the name's last word
     title: str  # the title written before it, "" if none
     gender: str | None  # from the title only
+    # Could "he"/"she" refer to it? A lone unknown word after "in"/"his"/"the" ("in Orlando",
+    # "his Twitter password") or with an apostrophe ("We've") is more likely not a person.
+    person: bool = True
 
 
 def chain_start(toks: list[Tok], j: int) -> int:
@@ -196,6 +200,21 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 title, gender = title_before(text, toks, s)
                 if not title:
                     title = title_after(text, toks, b)
-                found.append(Mention(name, b - s + 1, b, title, gender))
+                person = (
+                    b > s or bool(title or gender) or name.lower() in FIRST_NAMES or _lone_name_is_person(toks, s, name)
+                )
+                found.append(Mention(name, b - s + 1, b, title, gender, person))
         i = b + 1
     return found
+
+
+_NOT_BEFORE_PERSON = (
+    PREPOSITIONS | DETERMINERS | frozenset("his her their its our my your this that these those".split())
+)
+
+
+def _lone_name_is_person(toks: list[Tok], s: int, name: str) -> bool:
+    if "'" in name or "’" in name or name.isupper():
+        return False
+    p = toks[s - 1] if s > 0 else None
+    return p is None or not (p.kind == "W" and p.low in _NOT_BEFORE_PERSON)

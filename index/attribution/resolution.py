@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from index.attribution.claims import Claim, Parsed, parse_sentence
 from index.attribution.quotes import bare
-from index.attribution.vocabulary import PRONOUN_WINDOW, PRONOUNS
+from index.attribution.vocabulary import PRONOUN_LOOKBACK, PRONOUNS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
 
@@ -32,6 +32,8 @@ class People:
         if name in self.full:
             return name
         words = name.split()
+        if not words:
+            return name
         key = words[-1].lower()
         options = self.by_last.get(key, ())
         if len(words) == 1 and not options:
@@ -117,16 +119,22 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     verbs: list[str | None] = [None] * len(sentences)
     last_seen: dict[str, int] = {}
     mentioned: list[list[tuple[int, str]]] = []
+    # Lone words that never look like a person anywhere in the article ("in Orlando", "Wow").
+    seen_as_person = {m.name for p in parsed for m in p.mentions if m.person}
+    not_people = {m.name for p in parsed for m in p.mentions if not m.person} - seen_as_person
 
     def gender_of(name: str) -> str | None:
         return "n" if name in orgs else people.gender.get(name)
+
+    def is_person(name: str) -> bool:
+        return name not in orgs and name not in not_people
 
     for i, p in enumerate(parsed):
         here = [(m.index, people.canonical(m.name, last_seen)) for m in p.mentions]
         mentioned.append(here)
         chosen: tuple[str, str] | None = None
         for c in p.claims:
-            who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of)
+            who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
             if who is None:
                 continue
             if c.kind == "org":
@@ -179,6 +187,7 @@ def resolve_claim(
     speakers: list[str | None],
     mentioned: list[list[tuple[int, str]]],
     gender_of: Callable[[str], str | None],
+    is_person: Callable[[str], bool],
 ) -> str | None:
     if c.kind == "name":
         return people.canonical(c.value, last_seen)
@@ -186,7 +195,7 @@ def resolve_claim(
         return c.value
     if c.kind == "role":
         return resolve_role(c.value, people)
-    return resolve_pronoun(c, i, here, speakers, mentioned, gender_of)
+    return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person)
 
 
 def resolve_pronoun(
@@ -196,24 +205,35 @@ def resolve_pronoun(
     speakers: list[str | None],
     mentioned: list[list[tuple[int, str]]],
     gender_of: Callable[[str], str | None],
+    is_person: Callable[[str], bool],
 ) -> str | None:
+    """The person "he"/"she" most likely means, or the organisation "they"/"it" means; None when unsure.
+
+    Candidates, nearest first: people named earlier in the same sentence (nearest first), then
+    for each of the ``PRONOUN_LOOKBACK`` sentences before, its speaker and then the people it
+    names in order (the subject first). The first candidate whose gender does not contradict
+    the pronoun wins; a candidate of the other gender is passed over, never a reason to look
+    further back past a nearer person of unknown gender (measured on PolNeAR train, preferring
+    any known gender over nearness named the wrong person more often than the right one).
+    """
     want = PRONOUNS[c.value]
-    before = [name for idx, name in reversed(here) if idx < c.index]
-    recent = [sp for k in range(i - 1, max(-1, i - 1 - PRONOUN_WINDOW), -1) if (sp := speakers[k])]
-    previous = speakers[i - 1] if i else None
-    if want in ("m", "f"):
-        named = [name for k in range(i - 1, max(-1, i - 3), -1) for _, name in reversed(mentioned[k])]
-        for pool in (before, recent, named):
-            for name in pool:
-                if gender_of(name) == want:
-                    return name
-        for pool in (before, recent):
-            for name in pool:
-                if gender_of(name) is None:
-                    return name
-        return previous
-    # "they"/"it": an organisation that spoke recently, else whoever spoke just before.
-    for name in recent[:3]:
-        if gender_of(name) == "n":
+    if want not in ("m", "f"):
+        # "they"/"it": only an organisation that spoke just before ("the ministry said ... it added").
+        for k in range(i - 1, max(-1, i - 3), -1):
+            sp = speakers[k]
+            if sp and gender_of(sp) == "n":
+                return sp
+        return None
+    candidates = [name for idx, name in reversed(here) if idx < c.index]
+    for k in range(i - 1, max(-1, i - 1 - PRONOUN_LOOKBACK), -1):
+        sp = speakers[k]
+        if sp:
+            candidates.append(sp)
+        candidates.extend(name for _, name in mentioned[k])
+    for name in candidates:
+        if not is_person(name):
+            continue
+        g = gender_of(name)
+        if g == want or g is None:
             return name
-    return previous
+    return None

@@ -146,4 +146,4 @@ initially first too herself himself themselves itself originally reportedly like
 """)
 DETERMINERS = word_set("the a an")
 APPOSITIVE_MAX = 24  # tokens between the commas of "Sherman, who led those talks, said"
-PRONOUN_WINDOW = 10  # sentences back in which a pronoun looks for its speaker
+PRONOUN_LOOKBACK = 3  # sentences back in which a pronoun looks for its person
