@@ -155,4 +155,5 @@ homeland intelligence affairs external internal home top diplomat negotiator off
 staff premier president-elect mp mep sir dame lord baron duke marshal brig. brigadier
 lieutenant corporal communications director-general ambassador-at-large deputy-minister
 vice-president first-deputy presidential ministerial foreign-policy cabinet
+democrat democratic republican gop
 """)

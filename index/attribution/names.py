@@ -62,6 +62,9 @@ class Mention:
     # Could "he"/"she" refer to it? A lone unknown word after "in"/"his"/"the" ("in Orlando",
     # "his Twitter password") or with an apostrophe ("We've") is more likely not a person.
     person: bool = True
+    # The name opens the sentence (after quotes or punctuation at most): "Lately, he ..." makes
+    # a capitalised word that is no name, so a lone word seen only there is not trusted.
+    initial: bool = False
 
 
 def chain_start(toks: list[Tok], j: int) -> int:
@@ -200,10 +203,9 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 title, gender = title_before(text, toks, s)
                 if not title:
                     title = title_after(text, toks, b)
-                person = (
-                    b > s or bool(title or gender) or name.lower() in FIRST_NAMES or _lone_name_is_person(toks, s, name)
-                )
-                found.append(Mention(name, b - s + 1, b, title, gender, person))
+                person = _could_be_person(toks, s, b, name, bool(title or gender))
+                initial = all(t.kind in ("P", "Q") for t in toks[:s])
+                found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
         i = b + 1
     return found
 
@@ -211,10 +213,16 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
 _NOT_BEFORE_PERSON = (
     PREPOSITIONS | DETERMINERS | frozenset("his her their its our my your this that these those".split())
 )
+_NOT_BEFORE_FULL_NAME = DETERMINERS | frozenset("his her their its our my your".split())
 
 
-def _lone_name_is_person(toks: list[Tok], s: int, name: str) -> bool:
+def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool) -> bool:
+    """Whether a mention may be a person "he"/"she" refers to: not "a Boca Raton lawyer", not
+    "in Orlando" or "his Twitter password" (a lone word), not "We've"."""
+    p = toks[s - 1] if s > 0 else None
+    before = p.low if p is not None and p.kind == "W" else ""
+    if b > s or titled or name.lower() in FIRST_NAMES:
+        return before not in _NOT_BEFORE_FULL_NAME or titled
     if "'" in name or "’" in name or name.isupper():
         return False
-    p = toks[s - 1] if s > 0 else None
-    return p is None or not (p.kind == "W" and p.low in _NOT_BEFORE_PERSON)
+    return before not in _NOT_BEFORE_PERSON

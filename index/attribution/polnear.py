@@ -15,7 +15,8 @@ splits and attributes every article and compares, sentence by sentence:
   include one is left out of precision (``unscorable``), neither right nor wrong.
 * **name recall**: of the *speech* attributions (cue verbs in ``SPEECH_CUES``: say, tell,
   according to, add, write, ...) whose source is written as a name (its last word capitalised
-  and not a pronoun: "Mr. Trump", "The New York Post", not "he", "officials", "the campaign"),
+  and not a pronoun or a group: "Mr. Trump", "The New York Post", not "he", "officials", "the
+  campaign", "some Democrats"; ``is_name``),
   the share whose cue sentence the code attributes to a speaker matching that source.
 * **speed**: sentences per second of ``attribute`` alone (splitting is not timed).
 """
@@ -53,6 +54,10 @@ joked joking remark remarks remarked remarking quipped quip quips told: said: sa
 _PRONOUNS = frozenset(
     "i me we us he him she her they them it you his its their our my your who which that this these those".split()
 )
+_GROUP_HEADS = frozenset(
+    "democrat democrats republican republicans conservatives liberals progressives americans independents".split()
+)
+_QUANTIFIERS = frozenset("a an another some many several both half those these most few other all any".split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
@@ -134,9 +139,15 @@ def is_speech_cue(cue: str) -> bool:
 
 
 def is_name(source: str) -> bool:
-    """A source written as a name: its last word is capitalised and is not a pronoun."""
+    """A source written as a name: its last word is capitalised and is not a pronoun, a party
+    or group word ("Some Democrats", "a New Hampshire Republican", "The Wisconsin Republican":
+    descriptions and groups, which the project never names as speakers), and it does not open
+    with a quantifier ("a", "some", "many", ...)."""
     found = _WORD_RE.findall(source)
-    return bool(found) and found[-1][0].isupper() and found[-1].lower() not in _PRONOUNS
+    if not found or not found[-1][0].isupper():
+        return False
+    last, first = found[-1].lower(), found[0].lower()
+    return last not in _PRONOUNS and last not in _GROUP_HEADS and first not in _QUANTIFIERS
 
 
 def _is_pronoun(source: str) -> bool:

@@ -122,6 +122,21 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     # Lone words that never look like a person anywhere in the article ("in Orlando", "Wow").
     seen_as_person = {m.name for p in parsed for m in p.mentions if m.person}
     not_people = {m.name for p in parsed for m in p.mentions if not m.person} - seen_as_person
+    # A lone capitalised word only ever seen opening a sentence ("Lately", "Noting", "Another")
+    # and no part of a full name is an ordinary word, not a speaker.
+    mid_sentence = {m.name for p in parsed for m in p.mentions if not m.initial}
+    openers = {
+        m.name
+        for p in parsed
+        for m in p.mentions
+        if m.initial and m.words == 1 and m.name not in mid_sentence and not m.title and not m.gender
+    }
+    claimed = {c.value for p in parsed for c in p.claims if c.kind == "name"}  # "Peskov said"
+    not_people |= {
+        w
+        for w in openers - claimed
+        if w.lower() not in people.by_last and w.lower() not in people.by_first and w.lower() not in FIRST_NAMES
+    }
 
     def gender_of(name: str) -> str | None:
         return "n" if name in orgs else people.gender.get(name)
@@ -134,6 +149,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
         mentioned.append(here)
         chosen: tuple[str, str] | None = None
         for c in p.claims:
+            if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
+                continue  # "Having announced ...", "Lately, ..."
             who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
             if who is None:
                 continue

@@ -75,6 +75,7 @@ critics residents witnesses people authorities police protesters lawmakers inves
 scientists researchers doctors reports report others many some several everyone nobody someone
 western eastern military leaders members allies media journalists reporters commentators
 spokespeople ministers participants organizers organisers
+democrats republicans conservatives liberals progressives voters supporters opponents
 """)
 # Heads that make a capitalised chain an organisation ("Ukraine’s Foreign Ministry").
 ORG_HEADS = word_set("""
