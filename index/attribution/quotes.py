@@ -18,7 +18,7 @@ TOKEN_RE = re.compile(
     r"|(?P<N>\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"
     r"|(?P<P>@\w+|[^\w\s])"
 )
-QUOTE_RE = re.compile(r"[\"“”‘’«»„]")
+QUOTE_RE = re.compile(r"''|[\"“”‘’«»„]")
 OPENERS = "“«„"
 CLOSERS = "”»"
 CLOSE_AFTER = ",.?!…;:—-"  # a straight quote right after these, before a space, closes a quote
@@ -42,25 +42,26 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
     single = False
     n = len(text)
     for m in QUOTE_RE.finditer(text):
-        c, i = m.group(), m.start()
+        i, j = m.start(), m.end()
+        c = '"' if m.group() == "''" else m.group()  # the New York Times writes ''quotes''
         if start < 0:
             closes_unopened = c in CLOSERS or (
-                c == '"' and i > 0 and text[i - 1] in CLOSE_AFTER and (i + 1 == n or text[i + 1].isspace())
+                c == '"' and i > 0 and text[i - 1] in CLOSE_AFTER and (j == n or text[j].isspace())
             )
             if closes_unopened:
                 # A quote closed that we never saw open: the sentence began inside it.
                 if not spans:
-                    spans.append((0, i + 1))
+                    spans.append((0, j))
             elif c in OPENERS or c == '"':
                 start, single = i, False
             elif c == "‘" and (i == 0 or not text[i - 1].isalnum()):
                 start, single = i, True
         elif single:
-            if c == "’" and (i + 1 == n or not text[i + 1].isalpha()):
-                spans.append((start, i + 1))
+            if c == "’" and (j == n or not text[j].isalpha()):
+                spans.append((start, j))
                 start = -1
         elif c in CLOSERS or c == '"' or (c == "“" and text[start] == "„"):
-            spans.append((start, i + 1))
+            spans.append((start, j))
             start = -1
     if start >= 0:
         spans.append((start, n))
