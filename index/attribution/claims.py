@@ -34,7 +34,7 @@ from index.attribution.vocabulary import (
     TIME_INTRO,
     TIME_NOUNS,
 )
-from index.lexicon import MONTHS, WEEKDAYS
+from index.lexicon import FORM_TO_LEMMA, MONTHS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,13 @@ def skip_between(toks: list[Tok], j: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
     while j >= 0:
         t = toks[j]
+        if t.text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
+            k = j - 1
+            while k >= 0 and j - k < 10 and toks[k].text not in "()":
+                k -= 1
+            if k >= 0 and toks[k].text == "(":
+                j = k - 1
+                continue
         if t.kind == "W" and t.low in BETWEEN and t.text[0].islower():
             j -= 1
             continue
@@ -224,6 +231,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_after(text, toks, v + 2, "say", v)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
             claim = quoted_as_saying(text, toks, v)
+        elif low in PARTICIPLES and v > 0 and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS):
+            claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
         elif low in DETECT_FORMS and t.text[0].islower():
             verb = DETECT_FORMS[low]
             j = v - 1
@@ -236,6 +245,27 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         if claim is not None:
             found.append(claim)
     return found
+
+
+# "Trump released a statement Saturday, saying ...", "Clinton attacked Trump, adding ...": the
+# participle reports the words of the sentence's subject.
+PARTICIPLES = frozenset("saying adding noting arguing insisting warning explaining declaring writing".split())
+CHANNELS = frozenset("statement interview post letter tweet".split())
+
+
+def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
+    """The name or pronoun opening the sentence, as the speaker of a participle at ``v``."""
+    if not toks or toks[0].kind == "Q" or v < 2:
+        return None
+    first = toks[0]
+    if first.kind == "W" and first.low in PRONOUNS and first.low in ("he", "she"):
+        return Claim("pron", first.low, verb, 0)
+    if not is_cap(first):
+        return None
+    b = chain_end(toks, 0)
+    if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
+        return None
+    return subject_from_chain(text, toks, 0, b, verb, v)
 
 
 def quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
