@@ -231,9 +231,14 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_after(text, toks, v + 2, "say", v)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
             claim = quoted_as_saying(text, toks, v)
-        elif low in PARTICIPLES and v > 0 and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS):
+        elif (
+            low in PARTICIPLES
+            and v > 0
+            and not _next_is(toks, v, "to")
+            and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
+        ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
-        elif low in DETECT_FORMS and t.text[0].islower():
+        elif low in DETECT_FORMS and t.text[0].islower() and not _passive_or_other_sense(toks, v):
             verb = DETECT_FORMS[low]
             j = v - 1
             if j >= 0 and toks[j].text == ",":
@@ -245,6 +250,27 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         if claim is not None:
             found.append(claim)
     return found
+
+
+_BE = frozenset("is was were are been being be".split())
+# Verb forms that are not reports when the next word is this: "reported from Washington" (a
+# byline), "adding to his victories", "announced the winner" is kept: the speaker is the subject.
+_OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
+
+
+def _next_is(toks: list[Tok], v: int, word: str) -> bool:
+    return bool(word) and v + 1 < len(toks) and toks[v + 1].low == word
+
+
+def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
+    """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
+    speaker; and the senses of ``_OTHER_SENSE``."""
+    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
+        return True
+    k = v - 1
+    while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:
+        k -= 1
+    return k >= 0 and toks[k].kind == "W" and toks[k].low in _BE
 
 
 # "Trump released a statement Saturday, saying ...", "Clinton attacked Trump, adding ...": the

@@ -14,7 +14,7 @@ DETECT_FORMS: dict[str, str] = {
     form: lemma
     for form, lemma in FORM_TO_LEMMA.items()
     if not form.endswith("ing")
-    and lemma not in {"speak", "think", "ask"}
+    and lemma not in {"speak", "think", "ask", "maintain"}
     and form
     not in {
         "written",
@@ -46,6 +46,7 @@ next speaking asked according both many some several most other others such his 
 my your we they he she i you who what where why how which not no yes there here every each all
 any one two three four five six seven eight nine ten first second third new leave reply via
 thus hence until unless whether either neither just only even already once again
+enough like unlike
 """)
 
 TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")
