@@ -226,7 +226,7 @@ def resolve_pronoun(
 ) -> str | None:
     """The person "he"/"she" most likely means, or the organisation "they"/"it" means; None when unsure.
 
-    Candidates, nearest first: people named earlier in the same sentence (nearest first), then
+    Candidates, nearest first: people named earlier in the same sentence (the subject first), then
     for each of the ``PRONOUN_LOOKBACK`` sentences before, its speaker and then the people it
     names in order (the subject first). The first candidate whose gender does not contradict
     the pronoun wins; a candidate of the other gender is passed over, never a reason to look
@@ -241,7 +241,7 @@ def resolve_pronoun(
             if sp and gender_of(sp) == "n":
                 return sp
         return None
-    candidates = [name for idx, name in reversed(here) if idx < c.index]
+    candidates = [name for idx, name in here if idx < c.index]  # the subject first
     for k in range(i - 1, max(-1, i - 1 - PRONOUN_LOOKBACK), -1):
         sp = speakers[k]
         if sp:
