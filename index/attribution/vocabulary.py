@@ -147,5 +147,5 @@ privately firmly clearly bluntly flatly directly quickly immediately personally 
 initially first too herself himself themselves itself originally reportedly likewise already
 """)
 DETERMINERS = word_set("the a an")
+SPEAKER_LOOKBACK = 2  # sentences back in which a pronoun may find a speaker of its gender
 APPOSITIVE_MAX = 24  # tokens between the commas of "Sherman, who led those talks, said"
-PRONOUN_LOOKBACK = 3  # sentences back in which a pronoun looks for its person
