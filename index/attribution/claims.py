@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.attribution.names import Mention, chain_end, chain_start, find_mentions, name_start, name_text, span_text
+from index.attribution.names import (
+    Mention,
+    chain_end,
+    chain_start,
+    find_mentions,
+    is_name_token,
+    name_start,
+    name_text,
+    span_text,
+)
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.vocabulary import (
     APPOSITIVE_MAX,
@@ -118,6 +127,8 @@ def role_words(toks: list[Tok], j: int) -> str | None:
 
 def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
+    if b - 2 > a and toks[b - 1].low == "of" and bare(toks[b].low) in PLACES and is_name_token(toks[b - 2]):
+        b -= 2  # "Senator Barbara Boxer of California said"
     s = name_start(toks, a, b)
     if s is not None:
         name = name_text(text, toks, s, b)

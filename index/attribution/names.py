@@ -94,7 +94,8 @@ def chain_end(toks: list[Tok], i: int) -> int:
             and j + 2 < n
             and is_cap(toks[j + 2])
             and not is_possessive(toks[j])
-        ):
+            and not (nx.low == "of" and is_name_token(toks[j]) and bare(toks[j + 2].low) in PLACES)
+        ):  # "Sen. Tom Carper of Delaware" is Tom Carper; "Secretary of State" stays whole
             j += 2
         else:
             break
@@ -221,6 +222,8 @@ def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool) -
     "in Orlando" or "his Twitter password" (a lone word), not "We've"."""
     p = toks[s - 1] if s > 0 else None
     before = p.low if p is not None and p.kind == "W" else ""
+    if p is not None and is_cap(p) and b == s:
+        return False  # a lone word after a capitalised one that is no name: "New Hampshire"
     if b > s or titled or name.lower() in FIRST_NAMES:
         return before not in _NOT_BEFORE_FULL_NAME or titled
     if "'" in name or "’" in name or name.isupper():

@@ -126,6 +126,13 @@ stockholm,oslo,copenhagen,amsterdam,the hague,bern,dublin,ottawa,canberra,cairo,
 dubai,abu dhabi,new york,los angeles,donbas,donetsk,luhansk,crimea,kharkiv,mariupol,odesa,
 odessa,kherson,zaporizhzhia,lviv,dnipro,sevastopol,st. petersburg,kaliningrad,chechnya,
 west,east,europe,asia,africa,middle east,latin america,balkans,caucasus,scandinavia,
+alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,hawaii,idaho,
+illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,
+mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,
+north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,
+south dakota,tennessee,texas,utah,vermont,virginia,west virginia,wisconsin,wyoming,chicago,
+philadelphia,detroit,atlanta,miami,seattle,orlando,
+las vegas,phoenix,san francisco,manhattan,brooklyn,hampshire,jersey,
 transnistria,abkhazia,south ossetia,belarus,brussels
 """.replace("\n", "").split(",")
     if p.strip()
