@@ -155,17 +155,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.kind == "W" and t.low in PRONOUNS:
         return Claim("pron", t.low, verb, v)
     if t.text == ",":  # "Sherman, who led those talks, said" / "Peskov, however, said"
-        k = j - 1
-        while k >= 0 and j - k <= APPOSITIVE_MAX and toks[k].text != ",":
-            if toks[k].kind == "Q" or toks[k].text in ".;:":
-                return None
-            k -= 1
-        if k <= 0 or toks[k].text != ",":
-            return None
-        j = k - 1
-        t = toks[j]
-        if not is_cap(t):
-            return None
+        return _subject_before_comma(text, toks, j, verb, v)
     if is_cap(t):
         if is_possessive(t):
             return None  # "Peskov’s comments"
@@ -186,6 +176,41 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     return None
 
 
+def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
+    """The subject before an appositive that ends with the comma at ``end``: "Sherman, who led
+    those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
+    executive director of the House Majority PAC, a Democratic super PAC, said" (a person is
+    looked for over up to three commas; an organisation only if no person is found)."""
+    fallback: Claim | None = None
+    for _ in range(3):
+        k = end - 1
+        while k >= 0 and end - k <= APPOSITIVE_MAX and toks[k].text != ",":
+            if toks[k].kind == "Q" or toks[k].text in ".;:":
+                return fallback
+            k -= 1
+        if k <= 0 or toks[k].text != ",":
+            return fallback
+        a, b = k + 1, end - 1
+        if b >= a and is_cap(toks[a]) and chain_end(toks, a) == b and not is_cap(toks[k - 1]):
+            named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
+            if named is not None and named.kind == "name":
+                return named
+        t = toks[k - 1]
+        if is_cap(t) and not is_possessive(t):
+            found = subject_from_chain(text, toks, chain_start(toks, k - 1), k - 1, verb, v)
+            if found is not None and found.kind == "name":
+                return found
+            fallback = fallback or found
+        end = k
+    return fallback
+
+
+# Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
+_AFTER_NAME_ENDS = frozenset(
+    "as after before when while in on at during who which that to and but because if since with from for by about".split()
+)
+
+
 def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int) -> Claim | None:
     """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov."""
     n = len(toks)
@@ -194,21 +219,24 @@ def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int) -> Clai
     if toks[k].kind == "W" and toks[k].low in PRONOUNS:
         return Claim("pron", toks[k].low, verb, v)
     e = k
+    capitals = False
     while e < n and e - k < 12:
         t = toks[e]
-        if t.kind == "A" or (
+        if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
+            capitals = True
+        elif not (
             t.kind == "W"
             and (
-                t.text[0].isupper()
-                or t.low in ROLE_LOWER
+                t.low in ROLE_LOWER
                 or t.low in CONNECTORS
                 or t.low in DETERMINERS
                 or t.low in PARTICLES
+                # "said former tech executive Carly Fiorina": any description before the name
+                or (not capitals and t.low not in _AFTER_NAME_ENDS and t.low not in DETECT_FORMS)
             )
         ):
-            e += 1
-        else:
             break
+        e += 1
     chains = []
     i = k
     while i < e:
@@ -258,6 +286,10 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
                 claim = subject_after(text, toks, v + 1, verb, v)
             if claim is None:
                 claim = subject_before(text, toks, v, verb)
+            if claim is None and v > 0 and toks[v - 1].text == ",":  # "India has more ..., says X."
+                claim = subject_after(text, toks, v + 1, verb, v)
+            if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
+                claim = sentence_subject(text, toks, v, verb)
         if claim is not None:
             found.append(claim)
     return found
@@ -267,6 +299,13 @@ _BE = frozenset("is was were are been being be".split())
 # Verb forms that are not reports when the next word is this: "reported from Washington" (a
 # byline), "adding to his victories", "announced the winner" is kept: the speaker is the subject.
 _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
+
+
+def _after_conjunction(toks: list[Tok], v: int) -> bool:
+    k = v - 1
+    while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN:
+        k -= 1
+    return k >= 0 and toks[k].low in ("and", "but")
 
 
 def _next_is(toks: list[Tok], v: int, word: str) -> bool:
