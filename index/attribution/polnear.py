@@ -11,8 +11,9 @@ splits and attributes every article and compares, sentence by sentence:
   source of an attribution whose cue or content lies in that sentence. A speaker matches a
   source when the speaker's last word (a surname, "Post", "Ministry") is a word of the source
   span or of its silver coreference label ("Trump" matches "Mr. Trump" and, through the label,
-  "he"). A pronoun source without a label cannot be checked: a sentence whose unmatched sources
-  include one is left out of precision (``unscorable``), neither right nor wrong.
+  "he"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
+  Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
+  include one is left out of precision (``unscorable``, reported), neither right nor wrong.
 * **name recall**: of the *speech* attributions (cue verbs in ``SPEECH_CUES``: say, tell,
   according to, add, write, ...) whose source is written as a name (its last word capitalised
   and not a pronoun or a group: "Mr. Trump", "The New York Post", not "he", "officials", "the
@@ -260,7 +261,7 @@ def score(items: Sequence[PolnearArticle], attributor: Attributor, *, keep_mista
             attributed += 1
             if any(speaker_matches(s.speaker, g) for g in near):
                 right += 1
-            elif any(_is_pronoun(g.source_text) and not g.silver for g in near):
+            elif any(_is_pronoun(g.source_text) and not is_name(g.silver) for g in near):
                 unscorable += 1
             else:
                 wrong += 1
