@@ -195,9 +195,10 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":
                 return named
-        t = toks[k - 1]
+        before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
+        t = toks[before]
         if is_cap(t) and not is_possessive(t):
-            found = subject_from_chain(text, toks, chain_start(toks, k - 1), k - 1, verb, v)
+            found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
@@ -211,8 +212,12 @@ _AFTER_NAME_ENDS = frozenset(
 )
 
 
-def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int) -> Claim | None:
-    """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov."""
+def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False) -> Claim | None:
+    """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov.
+
+    ``whole``: the name must end its clause (", says X." / ", says X in Almaty"), so that
+    "..., said Clinton didn't appear concerned" (Clinton is the reported subject) names nobody.
+    """
     n = len(toks)
     if k >= n:
         return None
@@ -237,6 +242,8 @@ def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int) -> Clai
         ):
             break
         e += 1
+    if whole and e < n and toks[e].kind == "W" and toks[e].low not in _AFTER_NAME_ENDS:
+        return None
     chains = []
     i = k
     while i < e:
@@ -287,7 +294,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             if claim is None:
                 claim = subject_before(text, toks, v, verb)
             if claim is None and v > 0 and toks[v - 1].text == ",":  # "India has more ..., says X."
-                claim = subject_after(text, toks, v + 1, verb, v)
+                claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
                 claim = sentence_subject(text, toks, v, verb)
         if claim is not None:
@@ -336,9 +343,11 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     first = toks[0]
     if first.kind == "W" and first.low in PRONOUNS and first.low in ("he", "she"):
         return Claim("pron", first.low, verb, 0)
-    if not is_cap(first):
+    if not is_cap(first) or first.low in STOP:  # "Like Corker, Menendez ..."
         return None
     b = chain_end(toks, 0)
+    if is_possessive(toks[b]):
+        return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
     if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
         return None
     return subject_from_chain(text, toks, 0, b, verb, v)
