@@ -63,6 +63,7 @@ LEMMA_FORMS: dict[str, tuple[str, ...]] = {
     "caution": ("caution", "cautions", "cautioned", "cautioning"),
     "concede": ("concede", "concedes", "conceded", "conceding"),
     "maintain": ("maintain", "maintains", "maintained", "maintaining"),
+    "continue": ("continue", "continues", "continued", "continuing"),
     "contend": ("contend", "contends", "contended", "contending"),
     "ask": ("ask", "asks", "asked", "asking"),
     "report": ("report", "reports", "reported", "reporting"),

@@ -284,6 +284,9 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
+        elif _continues_a_quote(toks, v):  # '"...," he continued.'
+            claim = subject_after(text, toks, v + 1, "continue", v) if toks[v - 1].kind == "Q" else None
+            claim = claim or subject_before(text, toks, v, "continue")
         elif low in DETECT_FORMS and t.text[0].islower() and not _passive_or_other_sense(toks, v):
             verb = DETECT_FORMS[low]
             j = v - 1
@@ -306,6 +309,15 @@ _BE = frozenset("is was were are been being be".split())
 # Verb forms that are not reports when the next word is this: "reported from Washington" (a
 # byline), "adding to his victories", "announced the winner" is kept: the speaker is the subject.
 _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
+
+
+def _continues_a_quote(toks: list[Tok], v: int) -> bool:
+    """ "continued" as a reporting verb: right after a quote or right before one (or a colon)."""
+    if toks[v].low not in ("continued", "continues") or v == 0:
+        return False
+    before = toks[v - 2] if toks[v - 1].text == "," and v > 1 else toks[v - 1]
+    after = toks[v + 1] if v + 1 < len(toks) else None
+    return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))
 
 
 def _after_conjunction(toks: list[Tok], v: int) -> bool:
@@ -332,7 +344,9 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
 
 # "Trump released a statement Saturday, saying ...", "Clinton attacked Trump, adding ...": the
 # participle reports the words of the sentence's subject.
-PARTICIPLES = frozenset("saying adding noting arguing insisting warning explaining declaring writing".split())
+PARTICIPLES = frozenset(
+    "saying adding noting arguing insisting warning explaining declaring writing telling claiming stating tweeting".split()
+)
 CHANNELS = frozenset("statement interview post letter tweet".split())
 
 

@@ -31,8 +31,9 @@ class SpeechQuery:
 
 # Every inflection of the reporting verbs a question may use (index/lexicon.py), longest first so
 # that the regex prefers "says" to "say"; "think" and "feel" are opinions. "ask", "speak" and
-# "report" are left out: attribution does not record them as reported speech.
-_QUESTION_LEMMAS = SPEECH_LEMMAS - {"ask", "speak", "report"}
+# "report" are left out: attribution does not record them as reported speech ("continue" only
+# after a quote, never worth asking about).
+_QUESTION_LEMMAS = SPEECH_LEMMAS - {"ask", "speak", "report", "continue"}
 _VERB_FORMS = sorted(
     {form for lemma in _QUESTION_LEMMAS for form in LEMMA_FORMS[lemma]} | {"feel", "feels", "felt"},
     key=lambda f: (-len(f), f),
