@@ -228,7 +228,7 @@ def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: 
     while e < n and e - k < 12:
         t = toks[e]
         if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
-            capitals = True
+            capitals = capitals or is_name_token(t)
         elif not (
             t.kind == "W"
             and (
