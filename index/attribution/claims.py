@@ -360,6 +360,8 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     if not is_cap(first) or first.low in STOP:  # "Like Corker, Menendez ..."
         return None
     b = chain_end(toks, 0)
+    if b + 1 < len(toks) and toks[b + 1].low in ("later", "earlier", "ago", "after", "before"):
+        return None  # "Minutes later, the campaign issued a statement saying"
     if is_possessive(toks[b]):
         return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
     if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):

@@ -214,7 +214,9 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
 _NOT_BEFORE_PERSON = (
     PREPOSITIONS | DETERMINERS | frozenset("his her their its our my your this that these those".split())
 )
-_NOT_BEFORE_FULL_NAME = DETERMINERS | frozenset("his her their its our my your".split())
+_NOT_BEFORE_FULL_NAME = DETERMINERS | frozenset(
+    "his her their its our my your in at near outside inside across".split()
+)
 
 
 def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool) -> bool:
@@ -228,4 +230,6 @@ def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool) -
         return before not in _NOT_BEFORE_FULL_NAME or titled
     if "'" in name or "’" in name or name.isupper():
         return False
+    if p is None and name.lower().endswith(("ing", "ly")):
+        return False  # "Walking into the office, ...", "Lately, ..."
     return before not in _NOT_BEFORE_PERSON

@@ -45,6 +45,7 @@ my your we they he she i you who what where why how which not no yes there here 
 any one two three four five six seven eight nine ten first second third new leave reply via
 thus hence until unless whether either neither just only even already once again
 enough like unlike
+minutes hours moments beyond
 """)
 
 TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")
