@@ -180,9 +180,9 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
     """The subject before an appositive that ends with the comma at ``end``: "Sherman, who led
     those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
     executive director of the House Majority PAC, a Democratic super PAC, said" (a person is
-    looked for over up to three commas; an organisation only if no person is found)."""
+    looked for over up to ``APPOSITIVE_COMMAS`` commas; an organisation only if no person is found)."""
     fallback: Claim | None = None
-    for _ in range(3):
+    for _ in range(APPOSITIVE_COMMAS):
         k = end - 1
         while k >= 0 and end - k <= APPOSITIVE_MAX and toks[k].text != ",":
             if toks[k].kind == "Q" or toks[k].text in ".;:":
@@ -205,6 +205,8 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         end = k
     return fallback
 
+
+APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
 _AFTER_NAME_ENDS = frozenset(
@@ -284,6 +286,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
+        elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
+            claim = subject_after(text, toks, 1, "say", v)
         elif _continues_a_quote(toks, v):  # '"...," he continued.'
             claim = subject_after(text, toks, v + 1, "continue", v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, "continue")

@@ -151,6 +151,7 @@ also later earlier then again further previously repeatedly recently separately 
 reportedly once had has have was were is are would will did does do not never publicly
 privately firmly clearly bluntly flatly directly quickly immediately personally subsequently
 initially first too herself himself themselves itself originally reportedly likewise already
+however though nonetheless nevertheless still
 """)
 DETERMINERS = word_set("the a an")
 SPEAKER_LOOKBACK = 2  # sentences back in which a pronoun may find a speaker of its gender
