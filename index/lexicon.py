@@ -113,6 +113,12 @@ claire clare ellen eleanor grace helen jane joan judith julie karin lauren louis
 margrethe marta melissa monica nadia natasha nicole pamela rosa ruth sandra sharon sylvie
 tamara teresa tina valerie virginia yasmin zoe susanne andrea georgia lindsay alice emine
 roberta maia salome viola kristina ingrida evika ulrike annegret saskia nadine ruslana
+betsy carly chelsea colleen dana debbie felicia heather jillian juanita kimberly kimberley marla maureen phyllis shelley
+stacey vanessa angie brianne heidi kelly kellyanne huma loretta elaine dolores gwen gwendolyn gloria beverly brenda
+carol carolyn cheryl cindy claudia crystal dorothy evelyn frances holly irene jackie janice jean joyce judy
+kathryn kay kayla kim kristin leslie lillian lori lynn marilyn martha megyn mia mildred molly nora
+norma paula peggy rita robin rose roseann sally shannon sheila shirley sonia stacy sue suzanne tammy
+tanya terri tiffany tracy vicki wanda whitney yvonne chloe mika
 """)
 MALE_NAMES = word_set("""
 dmitry dmitri dmytro sergei sergey serhiy serhii vladimir volodymyr joe joseph jens antony
@@ -131,6 +137,18 @@ walter hans olli ulf sauli alar xi mevlut hakan volker edgars
 krisjanis arturs gabrielius ramzi bashar ismail yoav isaac liam neil ian
 martin roman arseniy petr mikheil irakli giorgi bidzina nikol ilham kassym nursultan
 emomali shavkat sadyr aleksandar milos zoran janez borut ludovit
+alan colin corey curt dan dennis douglas ed edward elijah fred gary glenn glen gordon harry
+jacob jay jeb jeff jeffery jimmy jon jonathan jorge josh lance lindsey lou marvin merrick miguel
+mitchell patrick pete rahm ray reince rick robby scott sean steve teddy tad newt rand ben
+carson jason kenneth ken larry jerry dave doug howard hugh jesse joel keith kyle lawrence leon
+lewis luke matt max nathan nick noah orrin oliver raymond reid roger roy russell ryan sherrod
+stanley terry tony travis trey troy vincent wayne zach zachary bernie barry cory harold henry herbert
+jared jeremiah phil philip ralph randy rudy rudolph sheldon tommy walter warren wesley willie arnold bobby
+brad bradley brandon bruce bryan carl clarence cliff clifford craig dale darrell dean derek don donnie
+dwight earl eddie elliot ernest floyd francis franklin gene gerald gilbert hank herman jack jerome jimmie
+johnny justin kurt louis marcus mel milton murray nelson norman oscar perry preston quentin rex ricky
+rodney ronnie ross samuel seth shaun sid stuart terrence thad theodore vernon wade wallace ward will
+woodrow
 """)
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
