@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index.attribution.vocabulary import GENERIC
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -55,8 +56,8 @@ joked joking remark remarks remarked remarking quipped quip quips told: said: sa
 _PRONOUNS = frozenset(
     "i me we us he him she her they them it you his its their our my your who which that this these those".split()
 )
-_GROUP_HEADS = frozenset(
-    "democrat democrats republican republicans conservatives liberals progressives americans independents".split()
+_GROUP_HEADS = GENERIC | frozenset(
+    "democrat democrats republican republicans conservatives liberals progressives americans independents aides".split()
 )
 _QUANTIFIERS = frozenset("a an another some many several both half those these most few other all any".split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -141,7 +142,7 @@ def is_speech_cue(cue: str) -> bool:
 
 def is_name(source: str) -> bool:
     """A source written as a name: its last word is capitalised and is not a pronoun, a party
-    or group word ("Some Democrats", "a New Hampshire Republican", "The Wisconsin Republican":
+    or group word ("Officials" opening a sentence) ("Some Democrats", "a New Hampshire Republican", "The Wisconsin Republican":
     descriptions and groups, which the project never names as speakers), and it does not open
     with a quantifier ("a", "some", "many", ...)."""
     found = _WORD_RE.findall(source)
