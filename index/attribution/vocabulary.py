@@ -46,6 +46,7 @@ any one two three four five six seven eight nine ten first second third new leav
 thus hence until unless whether either neither just only even already once again
 enough like unlike
 minutes hours moments beyond
+does did do back says i'm i’m
 """)
 
 TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")
