@@ -22,11 +22,20 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   The title is remembered, so ``The U.S. ambassador to NATO says ...`` resolves to the one
   person the article gives that title ("Julianne Smith").
 * Surnames (``Peskov said``) link to the full name the article uses anywhere (before or after).
-* ``he``/``she`` resolve to the nearest person of that gender: one named earlier in the same
-  sentence, else a recent speaker, else someone named in the two sentences before, else a
-  recent speaker whose gender is unknown, else the previous sentence's speaker. Gender comes
-  from a built-in first-name list, from titles (Mrs, spokeswoman, ...) and from earlier pronoun
-  use ("Wendy Sherman ... her conversations").
+* ``he``/``she`` resolve only when it is clear who: among the people named earlier in the same
+  sentence (subject first), the previous sentence's speaker and the people the previous
+  sentence names, those whose gender does not contradict the pronoun; the first of them if it
+  is the only one or the running speaker, else nobody (if none fits, a speaker of that gender
+  two sentences back, as in alternating quotes). Gender comes from first-name lists
+  (index/lexicon.py), titles (Mrs, spokeswoman, ...) and earlier pronoun use ("Wendy Sherman
+  ... her conversations"). Places, sentence openers ("Lately", "Walking ...") and names after
+  "a"/"in"/"his" are no candidates. ``they``/``it`` only mean an organisation that just spoke.
+* Also recognised (learned on PolNeAR train, real US news): ``''double apostrophe''`` quotes,
+  appositives over several commas (``X, 67, a retired nurse in Allentown, Pa., said``; ``the
+  spokesman, Josh Earnest, said``), descriptions after the verb (``said former tech executive
+  Carly Fiorina``), inverted ``..., says X.``, ``X ... and said``, participles (``X released a
+  statement, saying``), ``he continued`` next to a quote, parentheses (``Sen. X (R-Fla.) said``).
+  Passive hearsay (``is said to be``, ``was warned``) and bylines (``reported from``) name nobody.
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it).
@@ -40,8 +49,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
 Modules, one job each: ``index/lexicon.py`` (vocabulary shared with the query side: speech
 verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists), ``quotes``
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
-(one sentence: candidate speaker + verb), ``resolution`` (one article: surnames, pronouns, roles,
-continued quotes) and ``polnear`` (scoring against PolNeAR's annotations).
+(one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
+written), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
+``polnear`` (scoring against PolNeAR's annotations) and ``export`` (``verbatim-quotes``).
 
 ``attribute_article`` is the entry point for building: it never raises (an article whose
 attribution fails is returned without speakers and named once at WARNING).

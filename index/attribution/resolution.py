@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from index.attribution.claims import Claim, Parsed, parse_sentence
+from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
+from index.attribution.subjects import Claim
 from index.attribution.vocabulary import PRONOUNS, SPEAKER_LOOKBACK
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
