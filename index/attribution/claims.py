@@ -64,11 +64,13 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             j = v - 1
             if j >= 0 and toks[j].text == ",":
                 j -= 1
-            if j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
+            # Whoever follows "told"/"tells" is the listener ('"...," Bozell tells Breitbart News').
+            inverts = verb != "tell"
+            if inverts and j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
                 claim = subject_after(text, toks, v + 1, verb, v)
             if claim is None:
                 claim = subject_before(text, toks, v, verb)
-            if claim is None and v > 0 and toks[v - 1].text == ",":  # "India has more ..., says X."
+            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
                 claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
                 claim = sentence_subject(text, toks, v, verb)

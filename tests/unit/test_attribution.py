@@ -410,3 +410,8 @@ def test_pronoun_follows_the_running_speaker() -> None:
 def test_place_or_sentence_opener_is_never_a_pronoun_antecedent() -> None:
     got = who(["Lately, the campaign moved to Orlando.", '"I am passionate about this," he said.'])
     assert got[1] == (None, None)
+
+
+def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
+    got = who('"Yes, I support Ted Cruz," Brent Bozell, founder of the Media Research Center, tells Breitbart News.')
+    assert got == [("Brent Bozell", "tell")]
