@@ -35,6 +35,12 @@ class QuestionResult:
     shown_right: bool
     reason: str
     ms: float
+    note: str = ""  # the answer's note to the user ("I found no quote attributed to X; ...")
+    shown_all: tuple[str, ...] = ()  # every sentence shown, in order ([] when declined)
+
+    def answer_record(self) -> dict[str, object]:
+        """One line of ``scripts/evaluate.py --answers``: what the user was shown, all of it."""
+        return {"question": self.question, "declined": self.declined, "note": self.note, "shown": list(self.shown_all)}
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,8 @@ def judge(qa: QA, answer: Answer, ms: float) -> QuestionResult:
         shown_right=bool(shown and matches(shown, qa.answers)),
         reason=answer.reason,
         ms=ms,
+        note=answer.note,
+        shown_all=() if answer.declined else tuple(h.sentence for h in answer.hits),
     )
 
 

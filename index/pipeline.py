@@ -21,14 +21,14 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pysbd
 
-from index.attribution.core import attribute
+from index.attribution import attribute_article
 from index.cpu import available_cores
 from index.store.lexical import Tokenizer
 from index.text.context import matching_texts
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 # From this many new articles on, splitting is shared out to one worker process per core.
 PARALLEL_SPLIT_ARTICLES = 400
 SPLIT_CHUNKS_PER_WORKER = 8  # small enough pieces that the workers finish together
@@ -82,7 +82,7 @@ def _split_chunk(articles: Sequence[Article]) -> list[Splitting]:
     tokenizer = Tokenizer()
     out = []
     for article in articles:
-        sentences = attribute(split_article(article), title=article.title)
+        sentences = attribute_article(split_article(article), title=article.title)
         texts = matching_texts(sentences)
         out.append((sentences, texts, [tokenizer.tokens(t) for t in texts]))
     return out

@@ -3,6 +3,9 @@
 
 FILE holds JSON lines ``{"question": str, "answers": [str, ...]}``; an answer matches a sentence
 when it is a substring of it; ``"answers": []`` marks a question the articles cannot answer.
+``--answers OUT.jsonl`` also writes what each question showed, whole: ``{"question", "declined",
+"note", "shown": [every sentence shown, in order]}``, so that a "what did X say?" answer can be
+scored as a whole.
 ``--ranker dense`` measures the plain dense path (FAISS cosine, fixed 0.30 threshold, no speech
 routing) for comparison with the full one.
 """
@@ -46,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", action="store_true", help="one block per question: rank, sentence shown, decision")
     parser.add_argument(
+        "--answers",
+        type=Path,
+        help='write one JSON line per question: {"question", "declined", "note", "shown": [every sentence shown]}',
+    )
+    parser.add_argument(
         "--backend",
         choices=("auto", "torch", "onnx"),
         default="auto",
@@ -68,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 1
     report, results = evaluate(searcher, questions)
+    if args.answers:
+        with open(args.answers, "w", encoding="utf-8") as out:
+            for result in results:
+                out.write(json.dumps(result.answer_record(), ensure_ascii=False) + "\n")
     if args.verbose:
         for result in results:
             print(describe(result), file=sys.stderr if args.json else sys.stdout)

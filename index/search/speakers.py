@@ -32,13 +32,13 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-# Words that may come with a name in a question but are not in the speaker string.
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr prof sir president minister secretary spokesman spokeswoman spokesperson
-    ambassador deputy foreign defense defence kremlin us u.s u.s. state general prime chancellor
-    senator sen rep governor mayor envoy adviser advisor chief press white house
-    """.split()
+from index.lexicon import TITLE_WORDS as LEXICON_TITLES
+
+# Words that may come with a name in a question but are not in the speaker string: the titles
+# attribution knows (index/lexicon.py, without their dots, as ``name_words`` reads them) and the
+# places a role is often named after ("the Kremlin spokesman", "White House press secretary").
+TITLE_WORDS = frozenset(w.rstrip(".") for w in LEXICON_TITLES) | frozenset(
+    "kremlin us u.s u.s. white house state".split()
 )
 _MAX_TYPOS = 2
 _POSSESSIVE_END = re.compile(r"'s$")

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.attribution.core import speech_lemma
+from index.lexicon import LEMMA_FORMS, SPEECH_LEMMAS, speech_lemma
 from index.search.speakers import SpeakerIndex
 
 
@@ -29,17 +29,16 @@ class SpeechQuery:
     loose: bool = False
 
 
-# Every inflection of the reporting verbs a question may use; "think" and "feel" are opinions.
-_VERB = (
-    r"(?P<verb>say|says|said|saying|write|writes|wrote|written|tell|tells|told|telling|add|adds|"
-    r"added|comment|comments|commented|claim|claims|claimed|warn|warns|warned|announce|announced|"
-    r"state|states|stated|note|noted|reiterate|reiterated|praise|praised|describe|described|"
-    r"insist|insisted|argue|argued|explain|explained|stress|stressed|assure|assured|tweet|"
-    r"tweeted|declare|declared|admit|admitted|acknowledge|acknowledged|emphasi[sz]e|"
-    r"emphasi[sz]ed|suggest|suggested|predict|predicted|promise|promised|deny|denied|confirm|"
-    r"confirmed|reply|replied|respond|responded|critici[sz]e|critici[sz]ed|urge|urged|vow|vowed|"
-    r"think|thinks|thought|feel|feels|felt)"
+# Every inflection of the reporting verbs a question may use (index/lexicon.py), longest first so
+# that the regex prefers "says" to "say"; "think" and "feel" are opinions. "ask", "speak" and
+# "report" are left out: attribution does not record them as reported speech ("continue" only
+# after a quote, never worth asking about).
+_QUESTION_LEMMAS = SPEECH_LEMMAS - {"ask", "speak", "report", "continue"}
+_VERB_FORMS = sorted(
+    {form for lemma in _QUESTION_LEMMAS for form in LEMMA_FORMS[lemma]} | {"feel", "feels", "felt"},
+    key=lambda f: (-len(f), f),
 )
+_VERB = rf"(?P<verb>{'|'.join(_VERB_FORMS)})"
 _OPINION = {"think", "thinks", "thought", "feel", "feels", "felt"}
 _TOPIC = r"(?:\s+(?:about|on|regarding|concerning|over|of|re|in\s+regard\s+to|with\s+regard\s+to)\s+(?P<topic>.+?))?"
 # Where something was said, which is not what it was about: "on Twitter", "to reporters".

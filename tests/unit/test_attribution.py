@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.attribution.core import attribute, speech_lemma
+from index.attribution import attribute, speech_lemma
 from index.types import Article, Sentence
 from tests.support import SAMPLE_ARTICLE
 
@@ -334,3 +334,84 @@ def test_any_text_keeps_sentences_in_order(texts: list[str]) -> None:
     got = attribute(given_sentences)
     assert [s.text for s in got] == [s.text for s in given_sentences]
     assert all((s.speaker is None) == (s.verb is None) for s in got)
+
+
+# --- rules learned on PolNeAR train (real 2016 US news) ----------------------------------------
+
+
+def test_passive_hearsay_names_nobody() -> None:
+    assert who("Mr Gates is said to be trying to arrange a meeting.") == [(None, None)]
+    assert who("Roof is accused of a massacre at a historic church.") == [(None, None)]
+    assert who("And the FBI was warned about the shooter.") == [(None, None)]
+
+
+def test_groups_and_reported_views_are_not_speakers() -> None:
+    assert who("Critics say the plan will fail.") == [(None, None)]
+    assert who("Some Democrats said they feared a split.") == [(None, None)]
+    assert who("Republicans say Democrats are trying to distract the public.") == [(None, None)]
+
+
+def test_a_sentence_that_only_mentions_someone_is_not_theirs() -> None:
+    assert who("Donald Trump has won the primary in Virginia, adding to his Super Tuesday victories.") == [(None, None)]
+    assert who("Costa reported from Washington.") == [(None, None)]
+
+
+def test_new_york_times_double_apostrophe_quotes() -> None:
+    got = who("''This is an extreme revision,'' said David Wasserman of the Cook Political Report.")
+    assert got == [("David Wasserman", "say")]
+
+
+def test_description_between_verb_and_name() -> None:
+    assert who('"It is hard," said Democratic pollster Stan Greenberg.') == [("Stan Greenberg", "say")]
+    assert who('"We should debate it," said Sen. Tom Carper of Delaware.') == [("Tom Carper", "say")]
+    assert who("India has more resonance, says political scientist Dossym Satpayev in Almaty.") == [
+        ("Dossym Satpayev", "say")
+    ]
+
+
+def test_inverted_said_takes_no_reported_subject() -> None:
+    got = who("Rep. Elijah Cummings (D-Md.), chair of the committee, said Clinton did not appear concerned.")
+    assert got == [("Elijah Cummings", "say")]
+
+
+def test_appositives_over_several_commas_and_a_name_in_apposition() -> None:
+    got = who("Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said she agreed.")
+    assert got == [("Alixandria Lapp", "say")]
+    assert who('"It was terrorism," the White House spokesman, Josh Earnest, said.') == [("Josh Earnest", "say")]
+
+
+def test_participles_and_coordinated_verbs_report_the_subject() -> None:
+    got = who("Mr. Trump released a statement on Saturday, saying the son was a hero.")
+    assert got == [("Trump", "say")]
+    assert who("Graham called both candidates crazy and said the party would lose.") == [("Graham", "say")]
+    assert who("Rubio's campaign tweeted a video, saying the amendment failed.") == [(None, None)]
+
+
+def test_pronoun_with_two_fitting_people_and_no_running_speaker_is_left_unresolved() -> None:
+    got = who(
+        [
+            "Ted Cruz met John Kasich in Indiana on Friday.",
+            '"There never was a grand alliance," he said.',
+        ]
+    )
+    assert got[1] == (None, None)
+
+
+def test_pronoun_follows_the_running_speaker() -> None:
+    got = who(
+        [
+            '"We were frank," Glen Kopp said, after meeting James Comey.',
+            '"They are within the zone of interest," he said.',
+        ]
+    )
+    assert got[1] == ("Glen Kopp", "say")
+
+
+def test_place_or_sentence_opener_is_never_a_pronoun_antecedent() -> None:
+    got = who(["Lately, the campaign moved to Orlando.", '"I am passionate about this," he said.'])
+    assert got[1] == (None, None)
+
+
+def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
+    got = who('"Yes, I support Ted Cruz," Brent Bozell, founder of the Media Research Center, tells Breitbart News.')
+    assert got == [("Brent Bozell", "tell")]

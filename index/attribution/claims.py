@@ -1,0 +1,135 @@
+"""One sentence's candidate attributions ("claims"): a reporting verb and its speaker as written.
+
+A reporting verb outside quotes takes the subject just before it ("Peskov said", "Sherman, who
+led the talks, said", "she added") or, after a quote, the name just after it ('"...," said
+Peskov'); "according to X" and "X was quoted as saying" count too. A claim's speaker is a
+name, an organisation, a pronoun or a role ("the Kremlin spokesman"), resolved per article by
+resolution.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.attribution.names import (
+    Mention,
+    find_mentions,
+)
+from index.attribution.quotes import Tok, quote_spans, tokenise
+from index.attribution.subjects import Claim, quoted_as_saying, sentence_subject, subject_after, subject_before
+from index.attribution.vocabulary import (
+    BETWEEN,
+    DETECT_FORMS,
+    GENDERED,
+)
+from index.lexicon import FORM_TO_LEMMA
+
+
+@dataclass(frozen=True)
+class Parsed:
+    toks: list[Tok]
+    starts_in_quote: bool
+    ends_in_quote: bool
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+    gendered: tuple[tuple[int, str], ...]  # (token index, "m"/"f") of he/his/she/her...
+
+
+def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
+    found: list[Claim] = []
+    n = len(toks)
+    for v, t in enumerate(toks):
+        if t.kind != "W":
+            continue
+        low = t.low
+        claim: Claim | None = None
+        if low == "according" and v + 1 < n and toks[v + 1].low == "to":
+            claim = subject_after(text, toks, v + 2, "say", v)
+        elif low == "saying" and v > 0 and toks[v - 1].low == "as":
+            claim = quoted_as_saying(text, toks, v)
+        elif (
+            low in PARTICIPLES
+            and v > 0
+            and not _next_is(toks, v, "to")
+            and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
+        ):
+            claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
+        elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
+            claim = subject_after(text, toks, 1, "say", v)
+        elif _continues_a_quote(toks, v):  # '"...," he continued.'
+            claim = subject_after(text, toks, v + 1, "continue", v) if toks[v - 1].kind == "Q" else None
+            claim = claim or subject_before(text, toks, v, "continue")
+        elif low in DETECT_FORMS and t.text[0].islower() and not _passive_or_other_sense(toks, v):
+            verb = DETECT_FORMS[low]
+            j = v - 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            # Whoever follows "told"/"tells" is the listener ('"...," Bozell tells Breitbart News').
+            inverts = verb != "tell"
+            if inverts and j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
+                claim = subject_after(text, toks, v + 1, verb, v)
+            if claim is None:
+                claim = subject_before(text, toks, v, verb)
+            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
+                claim = subject_after(text, toks, v + 1, verb, v, whole=True)
+            if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
+                claim = sentence_subject(text, toks, v, verb)
+        if claim is not None:
+            found.append(claim)
+    return found
+
+
+_BE = frozenset("is was were are been being be".split())
+# Verb forms that are not reports when the next word is this: "reported from Washington" (a
+# byline), "adding to his victories", "announced the winner" is kept: the speaker is the subject.
+_OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
+
+
+def _continues_a_quote(toks: list[Tok], v: int) -> bool:
+    """ "continued" as a reporting verb: right after a quote or right before one (or a colon)."""
+    if toks[v].low not in ("continued", "continues") or v == 0:
+        return False
+    before = toks[v - 2] if toks[v - 1].text == "," and v > 1 else toks[v - 1]
+    after = toks[v + 1] if v + 1 < len(toks) else None
+    return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))
+
+
+def _after_conjunction(toks: list[Tok], v: int) -> bool:
+    k = v - 1
+    while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN:
+        k -= 1
+    return k >= 0 and toks[k].low in ("and", "but")
+
+
+def _next_is(toks: list[Tok], v: int, word: str) -> bool:
+    return bool(word) and v + 1 < len(toks) and toks[v + 1].low == word
+
+
+def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
+    """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
+    speaker; and the senses of ``_OTHER_SENSE``."""
+    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
+        return True
+    k = v - 1
+    while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:
+        k -= 1
+    return k >= 0 and toks[k].kind == "W" and toks[k].low in _BE
+
+
+# "Trump released a statement Saturday, saying ...", "Clinton attacked Trump, adding ...": the
+# participle reports the words of the sentence's subject.
+PARTICIPLES = frozenset(
+    "saying adding noting arguing insisting warning explaining declaring writing telling claiming stating tweeting".split()
+)
+CHANNELS = frozenset("statement interview post letter tweet".split())
+
+
+def parse_sentence(text: str, inside: bool) -> Parsed:
+    spans, ends_inside = quote_spans(text, inside)
+    toks = tokenise(text, spans)
+    lead = len(text) - len(text.lstrip())
+    starts_in_quote = bool(spans) and spans[0][0] <= lead
+    gendered = tuple((i, GENDERED[t.low]) for i, t in enumerate(toks) if t.kind == "W" and t.low in GENDERED)
+    return Parsed(
+        toks, starts_in_quote, ends_inside, tuple(find_mentions(text, toks)), tuple(find_claims(text, toks)), gendered
+    )

@@ -1,0 +1,235 @@
+"""Mentions of people in one sentence: capitalised chains, the name at their end, titles.
+
+"U.S. Deputy Secretary of State Wendy Sherman" is the name "Wendy Sherman" with the title
+"U.S. Deputy Secretary of State"; places, months, demonyms, organisations and generic groups
+are never names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive
+from index.attribution.vocabulary import (
+    CONNECTORS,
+    DEMONYMS,
+    DETERMINERS,
+    FEMALE_TITLES,
+    GENERIC,
+    KNOWN_ORGS,
+    MALE_TITLES,
+    ORG_HEADS,
+    PARTICLES,
+    PLACES,
+    PREPOSITIONS,
+    ROLE_HEADS,
+    ROLE_LOWER,
+    STOP,
+)
+from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS
+
+
+def is_name_token(t: Tok) -> bool:
+    """Could this token be part of a person's name (not a title, place, month, org...)?"""
+    if t.kind == "A":
+        return len(t.text) == 2  # an initial like "J."
+    if t.kind != "W" or not t.text[0].isupper():
+        return False
+    if len(t.text) > 1 and t.text.isupper():
+        return False  # an acronym: NATO, OSCE
+    low = bare(t.low)
+    if (
+        low in TITLE_WORDS
+        or low in STOP
+        or low in MONTHS
+        or low in WEEKDAYS
+        or low in DEMONYMS
+        or low in GENERIC
+        or low in ORG_HEADS
+        or low in KNOWN_ORGS
+    ):
+        return False
+    return not (low in PLACES and low not in FIRST_NAMES)
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # as written, possessive removed
+    words: int
+    index: int  # token index of the name's last word
+    title: str  # the title written before it, "" if none
+    gender: str | None  # from the title only
+    # Could "he"/"she" refer to it? A lone unknown word after "in"/"his"/"the" ("in Orlando",
+    # "his Twitter password") or with an apostrophe ("We've") is more likely not a person.
+    person: bool = True
+    # The name opens the sentence (after quotes or punctuation at most): "Lately, he ..." makes
+    # a capitalised word that is no name, so a lone word seen only there is not trusted.
+    initial: bool = False
+
+
+def chain_start(toks: list[Tok], j: int) -> int:
+    """Index of the first token of the capitalised chain ending at ``j`` ("U.S. Ambassador to NATO")."""
+    i = j
+    while i > 0:
+        p = toks[i - 1]
+        if is_cap(p):
+            i -= 1
+        elif p.kind == "W" and (p.low in CONNECTORS or p.low in PARTICLES) and i >= 2 and is_cap(toks[i - 2]):
+            i -= 2
+        else:
+            break
+    return i
+
+
+def chain_end(toks: list[Tok], i: int) -> int:
+    j = i
+    n = len(toks)
+    while j + 1 < n:
+        nx = toks[j + 1]
+        if is_cap(nx) and not is_possessive(toks[j]):
+            j += 1
+        elif (
+            nx.kind == "W"
+            and (nx.low in CONNECTORS or nx.low in PARTICLES)
+            and j + 2 < n
+            and is_cap(toks[j + 2])
+            and not is_possessive(toks[j])
+            and not (nx.low == "of" and is_name_token(toks[j]) and bare(toks[j + 2].low) in PLACES)
+        ):  # "Sen. Tom Carper of Delaware" is Tom Carper; "Secretary of State" stays whole
+            j += 2
+        else:
+            break
+    return j
+
+
+def name_start(toks: list[Tok], a: int, b: int) -> int | None:
+    """Start of the person's name at the end of chain ``a..b``, or None if the chain has none."""
+    k = b
+    words = 0
+    while k >= a and words < 4:
+        t = toks[k]
+        if k < b and is_possessive(t):
+            break
+        if is_name_token(t):
+            words += 1
+            k -= 1
+        elif t.kind == "W" and t.low in PARTICLES and k > a and words:
+            k -= 1
+        else:
+            break
+    if not words:
+        return None
+    s = k + 1
+    while s <= b and toks[s].kind == "W" and toks[s].low in PARTICLES:
+        s += 1
+    return s if s <= b else None  # "said Del." is a particle, not a name
+
+
+def span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
+    return text[toks[a].start : toks[b].end]
+
+
+def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
+    name = span_text(text, toks, s, b)
+    if is_possessive(toks[b]):
+        name = name[:-2] if name.endswith(("’s", "'s")) else name[:-1]
+    low = name.lower()
+    if low in PLACES or low in GENERIC:
+        return None
+    return name
+
+
+def title_before(text: str, toks: list[Tok], s: int) -> tuple[str, str | None]:
+    """The title written just before a name starting at token ``s``, and the gender it implies."""
+    i = s
+    while i > 0 and s - i < 9:
+        p = toks[i - 1]
+        if p.kind == "A" or (
+            p.kind == "W"
+            and ((p.text[0].isupper() and p.low not in STOP) or p.low in ROLE_LOWER or p.low in CONNECTORS)
+        ):
+            i -= 1
+        else:
+            break
+    while i < s and toks[i].low in CONNECTORS:
+        i += 1
+    if i == s:
+        return "", None
+    lows = [bare(t.low) for t in toks[i:s]]
+    gender = next(("f" for w in lows if w in FEMALE_TITLES), None) or next(
+        ("m" for w in lows if w in MALE_TITLES), None
+    )
+    if not any(w in ROLE_HEADS for w in lows):
+        return "", gender
+    return span_text(text, toks, i, s - 1), gender
+
+
+def title_after(text: str, toks: list[Tok], b: int) -> str:
+    """A title written after a name: "Dmitry Peskov, the Kremlin spokesman," / "Peskov is the ..."."""
+    k = b + 1
+    if k >= len(toks) or not (toks[k].text == "," or toks[k].low in ("is", "was")):
+        return ""
+    k += 1
+    while k < len(toks) and toks[k].low in DETERMINERS:
+        k += 1
+    start = k
+    while k < len(toks) and k - start < 9:
+        t = toks[k]
+        if t.kind == "A" or (
+            t.kind == "W"
+            and ((t.text[0].isupper() and t.low not in STOP) or t.low in ROLE_LOWER or t.low in CONNECTORS)
+        ):
+            k += 1
+        else:
+            break
+    while k > start and toks[k - 1].low in CONNECTORS:
+        k -= 1
+    if k == start or not any(bare(t.low) in ROLE_HEADS for t in toks[start:k]):
+        return ""
+    return span_text(text, toks, start, k - 1)
+
+
+def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
+    found = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not is_cap(toks[i]):
+            i += 1
+            continue
+        b = chain_end(toks, i)
+        s = name_start(toks, i, b)
+        if s is not None:
+            name = name_text(text, toks, s, b)
+            if name:
+                title, gender = title_before(text, toks, s)
+                if not title:
+                    title = title_after(text, toks, b)
+                person = _could_be_person(toks, s, b, name, bool(title or gender))
+                initial = all(t.kind in ("P", "Q") for t in toks[:s])
+                found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
+        i = b + 1
+    return found
+
+
+_NOT_BEFORE_PERSON = (
+    PREPOSITIONS | DETERMINERS | frozenset("his her their its our my your this that these those".split())
+)
+_NOT_BEFORE_FULL_NAME = DETERMINERS | frozenset(
+    "his her their its our my your in at near outside inside across".split()
+)
+
+
+def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool) -> bool:
+    """Whether a mention may be a person "he"/"she" refers to: not "a Boca Raton lawyer", not
+    "in Orlando" or "his Twitter password" (a lone word), not "We've"."""
+    p = toks[s - 1] if s > 0 else None
+    before = p.low if p is not None and p.kind == "W" else ""
+    if p is not None and is_cap(p) and b == s:
+        return False  # a lone word after a capitalised one that is no name: "New Hampshire"
+    if b > s or titled or name.lower() in FIRST_NAMES:
+        return before not in _NOT_BEFORE_FULL_NAME or titled
+    if "'" in name or "’" in name or name.isupper():
+        return False
+    if p is None and name.lower().endswith(("ing", "ly")):
+        return False  # "Walking into the office, ...", "Lately, ..."
+    return before not in _NOT_BEFORE_PERSON

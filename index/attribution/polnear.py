@@ -1,0 +1,274 @@
+"""Scoring quote attribution against PolNeAR's human annotations, sentence by sentence.
+
+PolNeAR (../shared/eval/polnear/README.md) gives, for each article, every attribution people
+found: its source, cue and content spans as character offsets into the article text, plus an
+automatic coreference label for the source (``source_coref_silver``: the chain's representative
+mention, e.g. "Donald Trump" for a "he"). ``load_polnear`` turns each line into an ``Article``
+(title = first line; one paragraph per further line) and the annotated attributions; ``score``
+splits and attributes every article and compares, sentence by sentence:
+
+* **precision**: of the sentences the code gives a speaker, the share whose speaker matches a
+  source of an attribution whose cue or content lies in that sentence. A speaker matches a
+  source when the speaker's last word (a surname, "Post", "Ministry") is a word of the source
+  span or of its silver coreference label ("Trump" matches "Mr. Trump" and, through the label,
+  "he"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
+  Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
+  include one is left out of precision (``unscorable``, reported), neither right nor wrong.
+* **name recall**: of the *speech* attributions (cue verbs in ``SPEECH_CUES``: say, tell,
+  according to, add, write, ...) whose source is written as a name (its last word capitalised
+  and not a pronoun or a group: "Mr. Trump", "The New York Post", not "he", "officials", "the
+  campaign", "some Democrats"; ``is_name``),
+  the share whose cue sentence the code attributes to a speaker matching that source.
+* **speed**: sentences per second of ``attribute`` alone (splitting is not timed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.attribution.vocabulary import GENERIC
+from index.text.sentences import split_article
+from index.types import Article, Sentence
+
+# Cue words that report speech, chosen from the cues PolNeAR train annotates most often
+# ("said", "says", "told", "according to", "added", "wrote", "noted", "tweeted", ...). Thoughts,
+# intentions and evidence ("believes", "wants", "shows", "found", "called for") are left out.
+SPEECH_CUES = frozenset(
+    """
+say says said saying tell tells told telling according add adds added adding write writes wrote
+writing note notes noted noting warn warns warned warning tweet tweets tweeted tweeting announce
+announces announced announcing explain explains explained explaining state states stated
+stating declare declares declared declaring insist insists insisted insisting argue argues
+argued arguing reply replies replied replying respond responds responded responding acknowledge
+acknowledges acknowledged acknowledging claim claims claimed claiming recall recalls recalled
+recalling continue continues continued continuing predict predicts predicted predicting
+testify testifies testified testifying repeat repeats repeated repeating admit admits admitted
+admitting concede concedes conceded conceding stress stresses stressed stressing joke jokes
+joked joking remark remarks remarked remarking quipped quip quips told: said: says: added:
+""".split()
+)
+_PRONOUNS = frozenset(
+    "i me we us he him she her they them it you his its their our my your who which that this these those".split()
+)
+_GROUP_HEADS = GENERIC | frozenset(
+    "democrat democrats republican republicans conservatives liberals progressives americans independents aides".split()
+)
+_QUANTIFIERS = frozenset("a an another some many several both half those these most few other all any".split())
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One annotated attribution: where its cue is, who its source is, and what it covers."""
+
+    cue: tuple[tuple[int, int], ...]
+    content: tuple[tuple[int, int], ...]
+    source_text: str
+    silver: str
+    speech: bool
+    named: bool  # the source is written as a name
+
+
+@dataclass(frozen=True)
+class PolnearArticle:
+    article: Article
+    starts: tuple[int, ...]  # offset in the PolNeAR text of each paragraph
+    gold: tuple[Gold, ...]
+
+
+@dataclass(frozen=True)
+class Scores:
+    articles: int
+    sentences: int
+    attributed: int
+    right: int
+    wrong: int
+    unscorable: int
+    named_speech: int
+    named_found: int
+    seconds: float
+    errors: tuple[str, ...]
+    mistakes: tuple[dict[str, str], ...] = field(default=(), repr=False)
+
+    @property
+    def precision(self) -> float:
+        return self.right / max(1, self.right + self.wrong)
+
+    @property
+    def name_recall(self) -> float:
+        return self.named_found / max(1, self.named_speech)
+
+    @property
+    def sentences_per_second(self) -> float:
+        return self.sentences / max(self.seconds, 1e-9)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "articles": self.articles,
+            "sentences": self.sentences,
+            "attributed": self.attributed,
+            "right": self.right,
+            "wrong": self.wrong,
+            "unscorable": self.unscorable,
+            "precision": round(self.precision, 4),
+            "named_speech_attributions": self.named_speech,
+            "named_found": self.named_found,
+            "name_recall": round(self.name_recall, 4),
+            "sentences_per_second": round(self.sentences_per_second, 1),
+            "errors": list(self.errors),
+        }
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, possessive endings removed ("Clinton’s" -> "clinton")."""
+    out = []
+    for w in _WORD_RE.findall(text):
+        low = w.lower()
+        if low.endswith(("’s", "'s")):
+            low = low[:-2]
+        out.append(low.rstrip("’'"))
+    return out
+
+
+def is_speech_cue(cue: str) -> bool:
+    return any(w in SPEECH_CUES for w in cue.lower().split())
+
+
+def is_name(source: str) -> bool:
+    """A source written as a name: its last word is capitalised and is not a pronoun, a party
+    or group word ("Officials" opening a sentence) ("Some Democrats", "a New Hampshire Republican", "The Wisconsin Republican":
+    descriptions and groups, which the project never names as speakers), and it does not open
+    with a quantifier ("a", "some", "many", ...)."""
+    found = _WORD_RE.findall(source)
+    if not found or not found[-1][0].isupper():
+        return False
+    last, first = found[-1].lower(), found[0].lower()
+    return last not in _PRONOUNS and last not in _GROUP_HEADS and first not in _QUANTIFIERS
+
+
+def _is_pronoun(source: str) -> bool:
+    found = words(source)
+    return len(found) == 1 and found[0] in _PRONOUNS
+
+
+def speaker_matches(speaker: str, gold: Gold) -> bool:
+    """Whether ``speaker`` is the annotated source (by its last word; see the module docstring)."""
+    mine = words(speaker)
+    if not mine:
+        return False
+    return mine[-1] in set(words(gold.source_text)) | set(words(gold.silver))
+
+
+def _gold(item: dict[str, Any], text: str) -> Gold | None:
+    source = item.get("source")
+    cue = item.get("cue")
+    if not source or not cue:
+        return None
+    spans = [(int(s[0]), int(s[1])) for s in cue]
+    content = [(int(s[0]), int(s[1])) for s in item.get("content", [])]
+    source_text = " ".join(text[int(s[0]) : int(s[1])] for s in source)
+    cue_text = " ".join(text[a:b] for a, b in spans)
+    silver = str(item.get("source_coref_silver") or "")
+    return Gold(tuple(spans), tuple(content), source_text, silver, is_speech_cue(cue_text), is_name(source_text))
+
+
+def parse_line(line: str) -> PolnearArticle:
+    """One PolNeAR JSON line as an article (title = first line) and its attributions."""
+    raw = json.loads(line)
+    text: str = raw["text"]
+    paragraphs: list[str] = []
+    starts: list[int] = []
+    title = ""
+    for m in re.finditer(r"[^\n]+", text):
+        stripped = m.group().strip()
+        if not stripped:
+            continue
+        if not title and m.start() == 0:
+            title = stripped
+            continue
+        lead = len(m.group()) - len(m.group().lstrip())
+        paragraphs.append(stripped)
+        starts.append(m.start() + lead)
+    article = Article(str(raw["id"]), title, tuple(paragraphs), "polnear")
+    gold = tuple(g for item in raw.get("attributions", []) if (g := _gold(item, text)))
+    return PolnearArticle(article, tuple(starts), gold)
+
+
+def load_polnear(path: Path | str) -> list[PolnearArticle]:
+    with open(path, encoding="utf-8") as f:
+        return [parse_line(line) for line in f if line.strip()]
+
+
+def _original_spans(item: PolnearArticle, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Each sentence's (start, end) in the PolNeAR text."""
+    offsets = []
+    pos = 0
+    for p in item.article.paragraphs:
+        offsets.append(pos)
+        pos += len(p) + 2  # PARAGRAPH_SEPARATOR
+    return [
+        (
+            item.starts[s.paragraph] + s.start - offsets[s.paragraph],
+            item.starts[s.paragraph] + s.end - offsets[s.paragraph],
+        )
+        for s in sentences
+    ]
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and e > a for s, e in spans)
+
+
+Attributor = Callable[[Sequence[Sentence], str], list[Sentence]]
+
+
+def score(items: Sequence[PolnearArticle], attributor: Attributor, *, keep_mistakes: bool = False) -> Scores:
+    """Split and attribute every article and score it as the module docstring says."""
+    n_sent = attributed = right = wrong = unscorable = named = found = 0
+    seconds = 0.0
+    errors: list[str] = []
+    mistakes: list[dict[str, str]] = []
+    for item in items:
+        sentences = split_article(item.article)
+        t0 = time.perf_counter()
+        try:
+            out = attributor(sentences, item.article.title)
+        except Exception as e:
+            errors.append(f"{item.article.id}: {type(e).__name__}: {e}")
+            out = list(sentences)
+        seconds += time.perf_counter() - t0
+        n_sent += len(out)
+        spans = _original_spans(item, out)
+        for s, (a, b) in zip(out, spans, strict=True):
+            cue_here = [g for g in item.gold if g.cue and a <= g.cue[0][0] < b]
+            near = cue_here + [g for g in item.gold if g not in cue_here and _overlaps(g.content, a, b)]
+            for g in cue_here:
+                if g.speech and g.named:
+                    named += 1
+                    if s.speaker and speaker_matches(s.speaker, g):
+                        found += 1
+                    elif keep_mistakes:
+                        mistakes.append(
+                            {"kind": "missed", "sentence": s.text, "source": g.source_text, "speaker": str(s.speaker)}
+                        )
+            if not s.speaker:
+                continue
+            attributed += 1
+            if any(speaker_matches(s.speaker, g) for g in near):
+                right += 1
+            elif any(_is_pronoun(g.source_text) and not is_name(g.silver) for g in near):
+                unscorable += 1
+            else:
+                wrong += 1
+                if keep_mistakes:
+                    sources = "; ".join(f"{g.source_text} [{g.silver}]" for g in near) or "-"
+                    mistakes.append({"kind": "wrong", "sentence": s.text, "source": sources, "speaker": s.speaker})
+    return Scores(
+        len(items), n_sent, attributed, right, wrong, unscorable, named, found, seconds, tuple(errors), tuple(mistakes)
+    )

@@ -1,0 +1,260 @@
+"""One article: linking surnames, pronouns and roles to the people the article names.
+
+Surnames link to the full name written anywhere in the article, roles to the one person the
+article gives that title, pronouns to the nearest person of that gender; sentences inside a
+quote with no attribution of their own get the speaker of the sentence the quote belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from index.attribution.claims import Parsed, parse_sentence
+from index.attribution.quotes import bare
+from index.attribution.subjects import Claim
+from index.attribution.vocabulary import PRONOUNS, SPEAKER_LOOKBACK
+from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
+from index.types import Sentence
+
+
+@dataclass(frozen=True)
+class People:
+    """What the article says about its people: full names, how to find them, their genders."""
+
+    full: dict[str, int]  # full name -> sentence index of first appearance
+    by_last: dict[str, tuple[str, ...]]
+    by_first: dict[str, tuple[str, ...]]
+    gender: dict[str, str]
+    roles: dict[str, frozenset[str]]  # normalised title words -> people with that title
+
+    def canonical(self, name: str, last_seen: dict[str, int]) -> str:
+        """The full name a mention refers to: "Peskov" -> "Dmitry Peskov"."""
+        if name in self.full:
+            return name
+        words = name.split()
+        if not words:
+            return name
+        key = words[-1].lower()
+        options = self.by_last.get(key, ())
+        if len(words) == 1 and not options:
+            options = self.by_first.get(key, ())
+        if len(options) == 1:
+            return options[0]
+        if options:  # two people share a surname: the one seen last, else the first one named
+            return max(options, key=lambda o: (last_seen.get(o, -1), -self.full[o]))
+        return name
+
+
+def learn_people(parsed: Sequence[Parsed], title: str) -> People:
+    full: dict[str, int] = {}
+    gender: dict[str, str] = {}
+    for idx, p in enumerate(parsed):
+        for m in p.mentions:
+            if m.words >= 2:
+                full.setdefault(m.name, idx)
+    if title:
+        for m in parse_sentence(title, False).mentions:
+            if m.words >= 2 and m.name.split()[0].lower() in FIRST_NAMES:
+                full.setdefault(m.name, len(parsed))
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for name in full:
+        words = name.split()
+        by_last.setdefault(words[-1].lower(), []).append(name)
+        by_first.setdefault(words[0].lower(), []).append(name)
+        first = words[0].lower()
+        if first in FEMALE_NAMES:
+            gender[name] = "f"
+        elif first in MALE_NAMES:
+            gender[name] = "m"
+    people = People(
+        full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}
+    )
+    roles: dict[str, set[str]] = {}
+    last_seen: dict[str, int] = {}
+    for p in parsed:
+        for m in p.mentions:
+            name = people.canonical(m.name, last_seen)
+            if m.gender and name not in gender:
+                gender[name] = m.gender
+            if m.title:
+                roles.setdefault(" ".join(bare(w) for w in m.title.lower().split()), set()).add(name)
+    pronoun_evidence(parsed, people, gender)
+    return replace(people, roles={k: frozenset(v) for k, v in roles.items()})
+
+
+def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:
+    """Learn genders the name list does not know: "Wendy Sherman ... her conversations"."""
+    previous_last: str | None = None
+    for p in parsed:
+        names = [(m.index, people.canonical(m.name, {})) for m in p.mentions]
+        for idx, g in p.gendered:
+            before = [n for i, n in names if i < idx]
+            target = before[-1] if before else previous_last
+            if target and target not in gender:
+                gender[target] = g
+        if names:
+            previous_last = names[-1][1]
+
+
+def resolve_role(role: str, people: People) -> str | None:
+    asked = set(role.split())
+    found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]:
+    parsed: list[Parsed] = []
+    inside = False
+    for i, s in enumerate(sentences):
+        if i and s.paragraph != sentences[i - 1].paragraph:
+            inside = False  # a quote running over paragraphs is reopened with a new mark
+        p = parse_sentence(s.text, inside)
+        parsed.append(p)
+        inside = p.ends_in_quote
+    people = learn_people(parsed, title)
+    orgs: set[str] = set()
+
+    speakers: list[str | None] = [None] * len(sentences)
+    verbs: list[str | None] = [None] * len(sentences)
+    last_seen: dict[str, int] = {}
+    mentioned: list[list[tuple[int, str]]] = []
+    # Lone words that never look like a person anywhere in the article ("in Orlando", "Wow").
+    seen_as_person = {m.name for p in parsed for m in p.mentions if m.person}
+    not_people = {m.name for p in parsed for m in p.mentions if not m.person} - seen_as_person
+    # A lone capitalised word only ever seen opening a sentence ("Lately", "Noting", "Another")
+    # and no part of a full name is an ordinary word, not a speaker.
+    mid_sentence = {m.name for p in parsed for m in p.mentions if not m.initial}
+    openers = {
+        m.name
+        for p in parsed
+        for m in p.mentions
+        if m.initial and m.words == 1 and m.name not in mid_sentence and not m.title and not m.gender
+    }
+    claimed = {c.value for p in parsed for c in p.claims if c.kind == "name"}  # "Peskov said"
+    not_people |= {
+        w
+        for w in openers - claimed
+        if w.lower() not in people.by_last and w.lower() not in people.by_first and w.lower() not in FIRST_NAMES
+    }
+
+    def gender_of(name: str) -> str | None:
+        return "n" if name in orgs else people.gender.get(name)
+
+    def is_person(name: str) -> bool:
+        return name not in orgs and name not in not_people
+
+    for i, p in enumerate(parsed):
+        here = [(m.index, people.canonical(m.name, last_seen)) for m in p.mentions]
+        mentioned.append(here)
+        chosen: tuple[str, str] | None = None
+        for c in p.claims:
+            if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
+                continue  # "Having announced ...", "Lately, ..."
+            who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
+            if who is None:
+                continue
+            if c.kind == "org":
+                orgs.add(who)
+            if chosen is None:
+                chosen = (who, c.verb)
+                if c.kind != "org":
+                    break
+            elif c.kind == "name":  # a person quoted inside an organisation's statement
+                chosen = (who, c.verb)
+                break
+        if chosen:
+            speakers[i], verbs[i] = chosen
+        for _, name in here:
+            last_seen[name] = i
+        if chosen:
+            last_seen[chosen[0]] = i
+
+    # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
+    for i in range(len(parsed) - 2, -1, -1):
+        if (
+            speakers[i] is None
+            and parsed[i].ends_in_quote
+            and speakers[i + 1]
+            and sentences[i + 1].paragraph == sentences[i].paragraph
+        ):
+            speakers[i], verbs[i] = speakers[i + 1], verbs[i + 1]
+    # A bare quote continues the quote of the sentence before it: '"...," Smith said. / "At the same time ..."'
+    for i in range(1, len(parsed)):
+        if (
+            speakers[i] is None
+            and parsed[i].starts_in_quote
+            and speakers[i - 1]
+            and (sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote)
+        ):
+            speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
+
+    # One organisation, one string: "Foreign Ministry" -> "Ukraine’s Foreign Ministry".
+    longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
+    named = [longer.get(sp, sp) if sp else None for sp in speakers]
+    return [replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)]
+
+
+def resolve_claim(
+    c: Claim,
+    i: int,
+    here: list[tuple[int, str]],
+    people: People,
+    last_seen: dict[str, int],
+    speakers: list[str | None],
+    mentioned: list[list[tuple[int, str]]],
+    gender_of: Callable[[str], str | None],
+    is_person: Callable[[str], bool],
+) -> str | None:
+    if c.kind == "name":
+        return people.canonical(c.value, last_seen)
+    if c.kind == "org":
+        return c.value
+    if c.kind == "role":
+        return resolve_role(c.value, people)
+    return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person)
+
+
+def resolve_pronoun(
+    c: Claim,
+    i: int,
+    here: list[tuple[int, str]],
+    speakers: list[str | None],
+    mentioned: list[list[tuple[int, str]]],
+    gender_of: Callable[[str], str | None],
+    is_person: Callable[[str], bool],
+) -> str | None:
+    """The person "he"/"she" means, or the organisation "they"/"it" means; None when unsure.
+
+    Candidates, in order: people named earlier in the same sentence (the subject first), the
+    previous sentence's speaker, then the people the previous sentence names (the subject
+    first). Only candidates whose gender does not contradict the pronoun count (unknown gender
+    counts). The first wins if it is the only such person or the previous sentence's speaker
+    (speech runs on: '"...," Smith said. / "...," he added.'); with two or more and no
+    running speaker the pronoun is left unresolved. Looking further back, or preferring a known
+    gender over nearness, named the wrong person more often than the right one on PolNeAR train.
+    """
+    want = PRONOUNS[c.value]
+    if want not in ("m", "f"):
+        # "they"/"it": only an organisation that spoke just before ("the ministry said ... it added").
+        for k in range(i - 1, max(-1, i - 3), -1):
+            sp = speakers[k]
+            if sp and gender_of(sp) == "n":
+                return sp
+        return None
+    running = speakers[i - 1] if i else None
+    candidates = [name for idx, name in here if idx < c.index]
+    if running:
+        candidates.append(running)
+    if i:
+        candidates.extend(name for _, name in mentioned[i - 1])
+    fitting = list(dict.fromkeys(n for n in candidates if is_person(n) and gender_of(n) in (want, None)))
+    if not fitting:
+        # Nobody near fits: a speaker of that very gender a little earlier, as in alternating
+        # quotes ('"...," Wendy Sherman said. / "...," Sergei Ryabkov said. / "...," she added.').
+        earlier = (sp for k in range(i - 2, max(-1, i - 1 - SPEAKER_LOOKBACK), -1) if (sp := speakers[k]))
+        return next((sp for sp in earlier if gender_of(sp) == want), None)
+    if len(fitting) > 1 and fitting[0] != running:
+        return None
+    return fitting[0]

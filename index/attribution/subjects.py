@@ -1,0 +1,289 @@
+"""Who a reporting verb's subject is, as written: the chain before it, the name after it, the
+sentence's subject for a participle, appositives between commas, roles ("the Kremlin spokesman").
+
+Each finder returns a ``Claim`` (a name, an organisation, a pronoun or a role, with the verb's
+lemma and position) or None; claims.py decides which verbs to ask about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.attribution.names import (
+    chain_end,
+    chain_start,
+    is_name_token,
+    name_start,
+    name_text,
+    span_text,
+)
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive
+from index.attribution.vocabulary import (
+    APPOSITIVE_MAX,
+    BETWEEN,
+    CONNECTORS,
+    DETECT_FORMS,
+    DETERMINERS,
+    GENERIC,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PARTICLES,
+    PLACES,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVES,
+    ROLE_HEADS,
+    ROLE_LOWER,
+    STOP,
+    TIME_INTRO,
+    TIME_NOUNS,
+)
+from index.lexicon import MONTHS, WEEKDAYS
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # "name", "org", "pron", "role"
+    value: str  # the name / organisation / pronoun / normalised role words
+    verb: str
+    index: int  # token index of the verb
+
+
+def skip_between(toks: list[Tok], j: int) -> int:
+    """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
+    while j >= 0:
+        t = toks[j]
+        if t.text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
+            k = j - 1
+            while k >= 0 and j - k < 10 and toks[k].text not in "()":
+                k -= 1
+            if k >= 0 and toks[k].text == "(":
+                j = k - 1
+                continue
+        if t.kind == "W" and t.low in BETWEEN and t.text[0].islower():
+            j -= 1
+            continue
+        if t.kind == "N" or (t.kind == "W" and (t.low in MONTHS or t.low in WEEKDAYS or t.low in TIME_NOUNS)):
+            k = j
+            while (
+                k >= 0
+                and j - k < 6
+                and (
+                    toks[k].kind == "N"
+                    or toks[k].text == ","
+                    or toks[k].low in MONTHS
+                    or toks[k].low in WEEKDAYS
+                    or toks[k].low in TIME_NOUNS
+                )
+            ):
+                k -= 1
+            if k >= 0 and toks[k].low in TIME_INTRO:
+                j = k - 1
+                continue
+            if toks[j].low in WEEKDAYS:  # AP style: "Peskov Tuesday said"
+                j -= 1
+                continue
+        break
+    return j
+
+
+def role_words(toks: list[Tok], j: int) -> str | None:
+    """Normalised words of a role phrase ending at ``j`` ("the U.S. ambassador to NATO")."""
+    i = j
+    while i >= 0 and j - i < 10:
+        t = toks[i]
+        if t.kind == "A" or (
+            t.kind == "W"
+            and (
+                (t.text[0].isupper() and t.low not in STOP)
+                or t.low in ROLE_LOWER
+                or t.low in CONNECTORS
+                or t.low in DETERMINERS
+            )
+        ):
+            i -= 1
+        else:
+            break
+    words = [bare(t.low) for t in toks[i + 1 : j + 1] if t.low not in DETERMINERS]
+    if not words or not any(w in ROLE_HEADS for w in words) or (words[-1] in GENERIC and words[-1].endswith("s")):
+        return None
+    return " ".join(words)
+
+
+def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
+    """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
+    if b - 2 > a and toks[b - 1].low == "of" and bare(toks[b].low) in PLACES and is_name_token(toks[b - 2]):
+        b -= 2  # "Senator Barbara Boxer of California said"
+    s = name_start(toks, a, b)
+    if s is not None:
+        name = name_text(text, toks, s, b)
+        if name is None:
+            return None
+        return Claim("name", name, verb, v)
+    lows = [bare(t.low) for t in toks[a : b + 1]]
+    if any(w in ORG_HEADS for w in lows) or (len(lows) == 1 and (lows[0] in KNOWN_ORGS or toks[b].text.isupper())):
+        while a < b and bare(toks[a].low) in STOP:
+            a += 1
+        org = span_text(text, toks, a, b)
+        if org.lower() in PLACES:
+            return None
+        return Claim("org", org, verb, v)
+    role = role_words(toks, b)
+    return Claim("role", role, verb, v) if role else None
+
+
+def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
+    j = skip_between(toks, v - 1)
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.kind == "W" and t.low in PRONOUNS:
+        return Claim("pron", t.low, verb, v)
+    if t.text == ",":  # "Sherman, who led those talks, said" / "Peskov, however, said"
+        return _subject_before_comma(text, toks, j, verb, v)
+    if is_cap(t):
+        if is_possessive(t):
+            return None  # "Peskov’s comments"
+        a = chain_start(toks, j)
+        p = a - 1
+        while p >= 0 and toks[p].low in DETERMINERS:
+            p -= 1
+        if p >= 0 and toks[p].kind == "W":
+            if toks[p].low in RELATIVES and name_start(toks, a, j) is None:
+                return None  # "in what the United States has said could be ..." (a person would count)
+            if toks[p].low in PREPOSITIONS and toks[p].text[0].islower():
+                role = role_words(toks, j)  # "The U.S. ambassador to NATO says"
+                return Claim("role", role, verb, v) if role else None
+        return subject_from_chain(text, toks, a, j, verb, v)
+    if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
+        role = role_words(toks, j)
+        return Claim("role", role, verb, v) if role else None
+    return None
+
+
+def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
+    """The subject before an appositive that ends with the comma at ``end``: "Sherman, who led
+    those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
+    executive director of the House Majority PAC, a Democratic super PAC, said" (a person is
+    looked for over up to ``APPOSITIVE_COMMAS`` commas; an organisation only if no person is found)."""
+    fallback: Claim | None = None
+    for _ in range(APPOSITIVE_COMMAS):
+        k = end - 1
+        while k >= 0 and end - k <= APPOSITIVE_MAX and toks[k].text != ",":
+            if toks[k].kind == "Q" or toks[k].text in ".;:":
+                return fallback
+            k -= 1
+        if k <= 0 or toks[k].text != ",":
+            return fallback
+        a, b = k + 1, end - 1
+        if b >= a and is_cap(toks[a]) and chain_end(toks, a) == b and not is_cap(toks[k - 1]):
+            named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
+            if named is not None and named.kind == "name":
+                return named
+        before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
+        t = toks[before]
+        if is_cap(t) and not is_possessive(t):
+            found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
+            if found is not None and found.kind == "name":
+                return found
+            fallback = fallback or found
+        end = k
+    return fallback
+
+
+APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
+
+# Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
+_AFTER_NAME_ENDS = frozenset(
+    "as after before when while in on at during who which that to and but because if since with from for by about".split()
+)
+
+
+def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False) -> Claim | None:
+    """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov.
+
+    ``whole``: the name must end its clause (", says X." / ", says X in Almaty"), so that
+    "..., said Clinton didn't appear concerned" (Clinton is the reported subject) names nobody.
+    """
+    n = len(toks)
+    if k >= n:
+        return None
+    if toks[k].kind == "W" and toks[k].low in PRONOUNS:
+        return Claim("pron", toks[k].low, verb, v)
+    e = k
+    capitals = False
+    while e < n and e - k < 12:
+        t = toks[e]
+        if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
+            capitals = capitals or is_name_token(t)
+        elif not (
+            t.kind == "W"
+            and (
+                t.low in ROLE_LOWER
+                or t.low in CONNECTORS
+                or t.low in DETERMINERS
+                or t.low in PARTICLES
+                # "said former tech executive Carly Fiorina": any description before the name
+                or (not capitals and t.low not in _AFTER_NAME_ENDS and t.low not in DETECT_FORMS)
+            )
+        ):
+            break
+        e += 1
+    if whole and e < n and toks[e].kind == "W" and toks[e].low not in _AFTER_NAME_ENDS:
+        return None
+    chains = []
+    i = k
+    while i < e:
+        if is_cap(toks[i]):
+            b = min(chain_end(toks, i), e - 1)
+            chains.append((i, b))
+            i = b + 1
+        else:
+            i += 1
+    claims = [c for a, b in chains if (c := subject_from_chain(text, toks, a, b, verb, v))]
+    for kind in ("name", "org", "role"):
+        for c in claims:
+            if c.kind == kind:
+                return c
+    if e > k and not chains:
+        role = role_words(toks, e - 1)
+        if role:
+            return Claim("role", role, verb, v)
+    return None
+
+
+def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
+    """The name or pronoun opening the sentence, as the speaker of a participle at ``v``."""
+    if not toks or toks[0].kind == "Q" or v < 2:
+        return None
+    first = toks[0]
+    if first.kind == "W" and first.low in PRONOUNS and first.low in ("he", "she"):
+        return Claim("pron", first.low, verb, 0)
+    if not is_cap(first) or first.low in STOP:  # "Like Corker, Menendez ..."
+        return None
+    b = chain_end(toks, 0)
+    if b + 1 < len(toks) and toks[b + 1].low in ("later", "earlier", "ago", "after", "before"):
+        return None  # "Minutes later, the campaign issued a statement saying"
+    if is_possessive(toks[b]):
+        return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
+    if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
+        return None
+    return subject_from_chain(text, toks, 0, b, verb, v)
+
+
+def quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
+    """ "Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
+    k = v - 2
+    if k < 0:
+        return None
+    if is_cap(toks[k]):
+        a = chain_start(toks, k)
+        p = a - 1
+        if p >= 0 and toks[p].low == "quoted":
+            return subject_from_chain(text, toks, a, k, "say", v)
+        if p >= 1 and toks[p].low == "by" and toks[p - 1].low == "quoted":
+            return subject_before(text, toks, p - 1, "say")
+        return None
+    if toks[k].low == "quoted":
+        return subject_before(text, toks, k, "say")
+    return None

@@ -1,0 +1,159 @@
+"""Word lists only quote attribution uses: which verb forms report speech, which capitalised
+words are never names (places, demonyms, generic groups), what makes an organisation, and the
+small words that may sit between a subject and its verb."""
+
+from __future__ import annotations
+
+from index.lexicon import FORM_TO_LEMMA, word_set
+
+# Forms that, written outside quotes with a named subject, mark a sentence as reported speech.
+# Base forms are left out (``to add pressure``, ``a note``), except plural ``say``
+# (``analysts say``); -s forms that are mostly nouns (``comments``, ``remarks``, ``states``,
+# ``reports``) are left out; ``spoke``/``thought``/``asked`` are not reports of what was said.
+DETECT_FORMS: dict[str, str] = {
+    form: lemma
+    for form, lemma in FORM_TO_LEMMA.items()
+    if not form.endswith("ing")
+    and lemma not in {"speak", "think", "ask", "maintain", "continue"}  # "continued": claims.py
+    and form
+    not in {
+        "written",
+        "comments",
+        "remarks",
+        "states",
+        "reports",
+        "tweets",
+        "signals",
+        "promises",
+        "vows",
+        "cautions",
+        "stresses",
+        "urges",
+    }
+    and (form != lemma or form == "say")
+}
+
+
+# Capitalised words that open a sentence or a chain but are never part of a name.
+STOP = word_set("""
+the a an this that these those it its still meanwhile however but and or yet so then also
+earlier later now today yesterday tonight on in at during after before when while if as since
+although though because despite with without for from to of by about under over between among
+amid against instead separately similarly nevertheless moreover furthermore indeed overall last
+next speaking asked according both many some several most other others such his her their our
+my your we they he she i you who what where why how which not no yes there here every each all
+any one two three four five six seven eight nine ten first second third new leave reply via
+thus hence until unless whether either neither just only even already once again
+enough like unlike
+minutes hours moments beyond
+does did do back says i'm i’m
+""")
+
+TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")
+TIME_INTRO = word_set("on in last this late early earlier during next")
+
+
+# Heads of a title: at least one must be present for words before a name to count as a title.
+ROLE_HEADS = word_set("""
+president minister secretary secretary-general ambassador envoy spokesman spokeswoman
+spokesperson chancellor chief senator representative governor mayor director chairman
+chairwoman chair commander admiral colonel general king queen prince princess pope judge
+adviser advisor leader speaker commissioner premier diplomat negotiator official ceo head
+president-elect director-general ambassador-at-large undersecretary mp mep lawmaker
+""")
+# Lower-case words allowed inside a title or a role noun phrase ("the Kremlin spokesman").
+ROLE_LOWER = ROLE_HEADS | word_set("""
+deputy foreign defense defence press security national senior top special chief former acting
+first vice prime state u.s. interior finance
+""")
+FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady")
+MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke")
+
+# Collective subjects that are never a named speaker ("Officials said", "Analysts say").
+GENERIC = word_set("""
+officials official analysts analyst experts expert diplomats diplomat sources source observers
+critics residents witnesses people authorities police protesters lawmakers investigators
+scientists researchers doctors reports report others many some several everyone nobody someone
+western eastern military leaders members allies media journalists reporters commentators
+spokespeople ministers participants organizers organisers
+democrats republicans conservatives liberals progressives voters supporters opponents
+""")
+# Heads that make a capitalised chain an organisation ("Ukraine’s Foreign Ministry").
+ORG_HEADS = word_set("""
+ministry department office council commission agency embassy government service services
+parliament assembly senate congress committee court party union organization organisation
+bank fund company corporation corp. corp inc. inc group command forces army navy police guard
+institute university center centre foundation association federation network news times post
+journal bureau secretariat cabinet presidency administration mission delegation headquarters
+house kremlin pentagon duma rada alliance coalition movement front
+""")
+KNOWN_ORGS = word_set("""
+kremlin pentagon nato eu un osce imf who reuters afp ap tass interfax ria novosti ukrinform
+bloomberg cnn bbc gazprom rosatom hamas hezbollah taliban opec wto g7 g20 iaea unicef
+""")
+DEMONYMS = word_set("""
+american russian ukrainian british french german chinese european western eastern baltic polish
+italian spanish turkish iranian israeli palestinian japanese korean indian canadian belarusian
+georgian swedish finnish norwegian danish dutch belgian swiss austrian hungarian czech slovak
+romanian bulgarian greek serbian croatian lithuanian latvian estonian moldovan syrian iraqi
+afghan pakistani saudi egyptian arab asian african atlantic soviet allied crimean nordic
+central northern southern mexican brazilian australian venezuelan cuban taiwanese qatari
+emirati jordanian lebanese libyan sudanese ethiopian nigerian kenyan kazakh uzbek armenian
+azerbaijani transatlantic north south east west
+""")
+# Countries, capitals, regions and cities that appear as subjects ("Russia says", "Moscow said").
+PLACES = frozenset(
+    p.strip().lower()
+    for p in """
+afghanistan,albania,algeria,andorra,angola,argentina,armenia,australia,austria,azerbaijan,
+bahrain,bangladesh,belarus,belgium,bolivia,bosnia,brazil,britain,bulgaria,cambodia,cameroon,
+canada,chile,china,colombia,congo,croatia,cuba,cyprus,czechia,czech republic,denmark,ecuador,
+egypt,england,eritrea,estonia,ethiopia,europe,finland,france,georgia,germany,ghana,greece,
+guatemala,haiti,honduras,hungary,iceland,india,indonesia,iran,iraq,ireland,israel,italy,japan,
+jordan,kazakhstan,kenya,kosovo,kuwait,kyrgyzstan,laos,latvia,lebanon,libya,lithuania,
+luxembourg,malaysia,mali,malta,mexico,moldova,mongolia,montenegro,morocco,myanmar,nepal,
+netherlands,new zealand,nicaragua,niger,nigeria,north korea,north macedonia,norway,oman,
+pakistan,palestine,panama,paraguay,peru,philippines,poland,portugal,qatar,romania,russia,
+rwanda,saudi arabia,scotland,senegal,serbia,singapore,slovakia,slovenia,somalia,south africa,
+south korea,spain,sri lanka,sudan,south sudan,sweden,switzerland,syria,taiwan,tajikistan,
+tanzania,thailand,tunisia,turkey,turkmenistan,uganda,ukraine,united kingdom,united states,
+united states of america,america,uruguay,uzbekistan,venezuela,vietnam,wales,yemen,zambia,
+zimbabwe,u.s.,u.k.,us,uk,usa,moscow,kyiv,kiev,washington,brussels,london,paris,berlin,beijing,
+tokyo,geneva,vienna,warsaw,minsk,tbilisi,ankara,tehran,jerusalem,tel aviv,gaza,damascus,
+baghdad,kabul,islamabad,new delhi,delhi,seoul,pyongyang,taipei,rome,madrid,lisbon,athens,
+budapest,prague,bratislava,bucharest,sofia,belgrade,zagreb,riga,vilnius,tallinn,helsinki,
+stockholm,oslo,copenhagen,amsterdam,the hague,bern,dublin,ottawa,canberra,cairo,riyadh,doha,
+dubai,abu dhabi,new york,los angeles,donbas,donetsk,luhansk,crimea,kharkiv,mariupol,odesa,
+odessa,kherson,zaporizhzhia,lviv,dnipro,sevastopol,st. petersburg,kaliningrad,chechnya,
+west,east,europe,asia,africa,middle east,latin america,balkans,caucasus,scandinavia,
+alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,hawaii,idaho,
+illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,
+mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,
+north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,
+south dakota,tennessee,texas,utah,vermont,virginia,west virginia,wisconsin,wyoming,chicago,
+philadelphia,detroit,atlanta,miami,seattle,orlando,
+las vegas,phoenix,san francisco,manhattan,brooklyn,hampshire,jersey,
+transnistria,abkhazia,south ossetia,belarus,brussels
+""".replace("\n", "").split(",")
+    if p.strip()
+)
+RELATIVES = word_set("what which who whom whose")
+PREPOSITIONS = word_set("""
+to of for at in from with by on about against than between into over under toward towards
+through without within among across behind beyond near like upon onto
+""")
+CONNECTORS = word_set("of to for")  # inside titles and organisations: "Secretary of State"
+PARTICLES = word_set("de van von der den bin ibn al el la le du da di del dos das ter")
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
+GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Adverbs and auxiliaries that may sit between a subject and its verb ("Kuleba also said").
+BETWEEN = word_set("""
+also later earlier then again further previously repeatedly recently separately similarly
+reportedly once had has have was were is are would will did does do not never publicly
+privately firmly clearly bluntly flatly directly quickly immediately personally subsequently
+initially first too herself himself themselves itself originally reportedly likewise already
+however though nonetheless nevertheless still
+""")
+DETERMINERS = word_set("the a an")
+SPEAKER_LOOKBACK = 2  # sentences back in which a pronoun may find a speaker of its gender
+APPOSITIVE_MAX = 24  # tokens between the commas of "Sherman, who led those talks, said"

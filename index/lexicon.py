@@ -1,0 +1,178 @@
+"""Words Verbatim knows, shared by quote attribution and the question side.
+
+Speech verbs with every inflection (``speech_lemma("wrote") == "write"``), first names that tell
+a person's gender, month and weekday names, and the words of titles and roles ("President",
+"spokesman", "Dr."). Plain frozensets and dicts: no global mutable state.
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Every inflection of a reporting verb -> its lemma. Used by the query parser too.
+LEMMA_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "add": ("add", "adds", "added", "adding"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "comment": ("comment", "comments", "commented", "commenting"),
+    "praise": ("praise", "praises", "praised", "praising"),
+    "describe": ("describe", "describes", "described", "describing"),
+    "reiterate": ("reiterate", "reiterates", "reiterated", "reiterating"),
+    "state": ("state", "states", "stated", "stating"),
+    "note": ("note", "notes", "noted", "noting"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "stress": ("stress", "stresses", "stressed", "stressing"),
+    "assure": ("assure", "assures", "assured", "assuring"),
+    "assert": ("assert", "asserts", "asserted", "asserting"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "emphasize": (
+        "emphasize",
+        "emphasizes",
+        "emphasized",
+        "emphasizing",
+        "emphasise",
+        "emphasises",
+        "emphasised",
+        "emphasising",
+    ),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "respond": ("respond", "responds", "responded", "responding"),
+    "recall": ("recall", "recalls", "recalled", "recalling"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "remark": ("remark", "remarks", "remarked", "remarking"),
+    "observe": ("observe", "observes", "observed", "observing"),
+    "conclude": ("conclude", "concludes", "concluded", "concluding"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "caution": ("caution", "cautions", "cautioned", "cautioning"),
+    "concede": ("concede", "concedes", "conceded", "conceding"),
+    "maintain": ("maintain", "maintains", "maintained", "maintaining"),
+    "continue": ("continue", "continues", "continued", "continuing"),
+    "contend": ("contend", "contends", "contended", "contending"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "report": ("report", "reports", "reported", "reporting"),
+    "criticize": (
+        "criticize",
+        "criticizes",
+        "criticized",
+        "criticizing",
+        "criticise",
+        "criticises",
+        "criticised",
+        "criticising",
+    ),
+    "complain": ("complain", "complains", "complained", "complaining"),
+    "accuse": ("accuse", "accuses", "accused", "accusing"),
+    "repeat": ("repeat", "repeats", "repeated", "repeating"),
+    "reaffirm": ("reaffirm", "reaffirms", "reaffirmed", "reaffirming"),
+    "affirm": ("affirm", "affirms", "affirmed", "affirming"),
+    "signal": ("signal", "signals", "signaled", "signalled", "signaling", "signalling"),
+    "joke": ("joke", "jokes", "joked", "joking"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "think": ("think", "thinks", "thought", "thinking"),
+}
+FORM_TO_LEMMA: dict[str, str] = {f: lemma for lemma, forms in LEMMA_FORMS.items() for f in forms}
+
+SPEECH_LEMMAS: frozenset[str] = frozenset(LEMMA_FORMS)
+
+
+def speech_lemma(word: str) -> str | None:
+    """The reporting-verb lemma of ``word`` in any inflection ("wrote" -> "write"), else None."""
+    return FORM_TO_LEMMA.get(word.strip().lower())
+
+
+FEMALE_NAMES = word_set("""
+julianne wendy angela ursula kamala hillary nancy victoria maria marie anna anne ann elena olena
+olga irina iryna natalia natalya nataliya tatiana tatyana svetlana yulia yuliia julia liz
+elizabeth theresa margaret kaja annalena christine mette sanna jacinda giorgia marine linda
+susan karen sarah sara jennifer jen jill michelle melania nikki samantha condoleezza madeleine
+janet gina avril kristalina agnes ingrid helga sophie catherine kate emma laura lisa mary
+patricia barbara jessica rachel rebecca amy ashley megan emily hannah hanna nicola priti suella
+penny kemi yvette ilhan alexandria nina vera galina ludmila lyudmila valentina daria darya
+oksana kateryna olha maryna marina ekaterina yekaterina alina veronika zuzana beata ewa
+agnieszka dorota magdalena federica francesca chiara isabel carmen ana lucia martina petra eva
+greta heidi hilary tulsi marsha elise ivanka jacqueline amanda joanna joanne deborah diane
+dianne donna kristi kristen kirsten kathy katie katherine kathleen stephanie caroline charlotte
+claire clare ellen eleanor grace helen jane joan judith julie karin lauren louise lucy
+margrethe marta melissa monica nadia natasha nicole pamela rosa ruth sandra sharon sylvie
+tamara teresa tina valerie virginia yasmin zoe susanne andrea georgia lindsay alice emine
+roberta maia salome viola kristina ingrida evika ulrike annegret saskia nadine ruslana
+betsy carly chelsea colleen dana debbie felicia heather jillian juanita kimberly kimberley marla maureen phyllis shelley
+stacey vanessa angie brianne heidi kelly kellyanne huma loretta elaine dolores gwen gwendolyn gloria beverly brenda
+carol carolyn cheryl cindy claudia crystal dorothy evelyn frances holly irene jackie janice jean joyce judy
+kathryn kay kayla kim kristin leslie lillian lori lynn marilyn martha megyn mia mildred molly nora
+norma paula peggy rita robin rose roseann sally shannon sheila shirley sonia stacy sue suzanne tammy
+tanya terri tiffany tracy vicki wanda whitney yvonne chloe mika
+""")
+MALE_NAMES = word_set("""
+dmitry dmitri dmytro sergei sergey serhiy serhii vladimir volodymyr joe joseph jens antony
+anthony emmanuel olaf boris alexei alexey aleksei alexander aleksandr oleksandr oleksiy andrei
+andrey andriy andrii mikhail mykhailo viktor victor yuri yury igor ihor ivan nikolai nikolay
+mykola pavel pavlo petro peter pyotr maxim maksym ramzan yevgeny yevgeniy evgeny denis denys
+kirill ruslan vitali vitaliy vitaly anatoly valery leonid gennady lloyd jake mark mike michael
+john james robert bob william bill david richard thomas tom charles donald george barack paul
+steven stephen kevin brian jason matthew andrew daniel christopher chris eric ned todd rishi
+keir justin recep narendra fumio shinzo naftali benjamin yair mohammed muhammad mohammad ali
+hassan ebrahim abdullah ahmed pedro mario giuseppe matteo sergio luis jose juan carlos andrzej
+mateusz jaroslaw gitanas egils heiko karl klaus wolfgang friedrich markus christian luc josep
+alain francois nicolas jacques pierre michel rob ben sam greg gregory jeremy jeffrey jim jack
+tim timothy ted chuck mitch marco adam ron ronald dick rand hakeem kurt jordan chad frank
+walter hans olli ulf sauli alar xi mevlut hakan volker edgars
+krisjanis arturs gabrielius ramzi bashar ismail yoav isaac liam neil ian
+martin roman arseniy petr mikheil irakli giorgi bidzina nikol ilham kassym nursultan
+emomali shavkat sadyr aleksandar milos zoran janez borut ludovit
+alan colin corey curt dan dennis douglas ed edward elijah fred gary glenn glen gordon harry
+jacob jay jeb jeff jeffery jimmy jon jonathan jorge josh lance lindsey lou marvin merrick miguel
+mitchell patrick pete rahm ray reince rick robby scott sean steve teddy tad newt rand ben
+carson jason kenneth ken larry jerry dave doug howard hugh jesse joel keith kyle lawrence leon
+lewis luke matt max nathan nick noah orrin oliver raymond reid roger roy russell ryan sherrod
+stanley terry tony travis trey troy vincent wayne zach zachary bernie barry cory harold henry herbert
+jared jeremiah phil philip ralph randy rudy rudolph sheldon tommy walter warren wesley willie arnold bobby
+brad bradley brandon bruce bryan carl clarence cliff clifford craig dale darrell dean derek don donnie
+dwight earl eddie elliot ernest floyd francis franklin gene gerald gilbert hank herman jack jerome jimmie
+johnny justin kurt louis marcus mel milton murray nelson norman oscar perry preston quentin rex ricky
+rodney ronnie ross samuel seth shaun sid stuart terrence thad theodore vernon wade wallace ward will
+woodrow
+""")
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+
+
+MONTHS = word_set("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec
+""")
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+# Words of titles and roles ("U.S. Deputy Secretary of State", "Kremlin spokesman").
+TITLE_WORDS = word_set("""
+president vice prime minister deputy secretary secretary-general general gen. foreign defense
+defence interior finance state ambassador envoy special spokesman spokeswoman spokesperson press
+chancellor chief senior senator sen. rep. representative gov. governor mayor director chairman
+chairwoman chair commander admiral adm. lt. col. colonel maj. major captain capt. sgt. sergeant
+dr. dr mr. mr mrs. mrs ms. ms miss madam prof. professor king queen prince princess pope bishop
+archbishop rev. sheikh judge justice attorney counsel adviser advisor national security officer
+executive ceo head leader speaker majority minority whip lawmaker commissioner high
+undersecretary under assistant acting former lady crown emir ayatollah supreme patriarch
+economy trade energy health education agriculture transport labor labour treasury commerce
+homeland intelligence affairs external internal home top diplomat negotiator official member
+staff premier president-elect mp mep sir dame lord baron duke marshal brig. brigadier
+lieutenant corporal communications director-general ambassador-at-large deputy-minister
+vice-president first-deputy presidential ministerial foreign-policy cabinet
+democrat democratic republican gop
+""")

@@ -1,0 +1,49 @@
+"""``scripts/evaluate.py --answers``: every sentence each question showed, for whole-answer scoring."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support import ROOT
+
+
+def test_answers_file_holds_every_shown_sentence_in_order(sample_index: Path, tmp_path: Path) -> None:
+    qa = tmp_path / "qa.jsonl"
+    questions = [
+        {"question": "What did Peskov say?", "answers": ["Peskov said"]},
+        {"question": "What is the capital of Australia?", "answers": []},
+    ]
+    qa.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
+    out = tmp_path / "answers.jsonl"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "scripts/evaluate.py",
+            "--index",
+            str(sample_index),
+            "--qa",
+            str(qa),
+            "--json",
+            "--answers",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert set(json.loads(done.stdout)) >= {"top1", "declined"}  # the report is unchanged
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["question"] for line in lines] == [q["question"] for q in questions]
+    assert all(set(line) == {"question", "declined", "note", "shown"} for line in lines)
+    peskov, unanswerable = lines
+    assert not peskov["declined"]
+    assert len(peskov["shown"]) > 1  # a speech answer shows all of Peskov's quotes, not one sentence
+    assert all("Peskov" in s or s.startswith('"') for s in peskov["shown"])
+    assert '"We see no real reason to be optimistic so far," Peskov said.' in peskov["shown"]
+    assert unanswerable["declined"] and unanswerable["shown"] == []
