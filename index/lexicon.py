@@ -153,10 +153,9 @@ woodrow
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 
-MONTHS = word_set("""
-january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec
-""")
+# In calendar order: a month's number is its place here plus one.
+MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+MONTHS = frozenset(MONTH_NAMES) | word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words of titles and roles ("U.S. Deputy Secretary of State", "Kremlin spokesman").

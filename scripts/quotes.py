@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.attribution.export import main
+from index.quotes import main
 
 if __name__ == "__main__":
     sys.exit(main())

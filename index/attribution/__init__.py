@@ -51,7 +51,7 @@ verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
 written), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
-``polnear`` (scoring against PolNeAR's annotations) and ``export`` (``verbatim-quotes``).
+``polnear`` (scoring against PolNeAR's annotations); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 
 ``attribute_article`` is the entry point for building: it never raises (an article whose
 attribution fails is returned without speakers and named once at WARNING).

@@ -13,10 +13,10 @@ import threading
 from dataclasses import dataclass
 
 from index.errors import EmptyQuestionError
+from index.lexicon import MONTH_NAMES
 from index.search.speech import SpeechQuery, bare_name, parse_speech_query
 from index.store.lexical import NAME_WEIGHT, QueryWord, Tokenizer, weighted_terms
 
-MONTHS = "january february march april may june july august september october november december".split()
 MAX_SEARCH_WORDS = 3
 
 _QUESTION_START = frozenset(
@@ -25,7 +25,7 @@ _QUESTION_START = frozenset(
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH = re.compile(r"\b({})\b".format("|".join(MONTHS)), re.IGNORECASE)
+_MONTH = re.compile(r"\b({})\b".format("|".join(MONTH_NAMES)), re.IGNORECASE)
 
 _ASKS_DATE = re.compile(
     r"^(?:when\b|(?:in\s+)?(?:what|which)\s+(?:year|date|day|month|century|decade)\b|what\s+time\b)", re.IGNORECASE
@@ -105,7 +105,7 @@ def parse_query(question: str, tokenizer: Tokenizer) -> Query:
         kind=answer_type(text),
         letters=frozenset(w.casefold() for w in _LETTERS.findall(text)),
         years=tuple(_YEAR.findall(text)),
-        month=MONTHS.index(month.group(1).casefold()) + 1 if month else None,
+        month=MONTH_NAMES.index(month.group(1).casefold()) + 1 if month else None,
         speech=speech,
         bare_name=bare_name(text) if speech is None else None,
         speech_name=tuple(tokenizer.query_words(speech.name)) if speech else (),
