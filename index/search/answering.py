@@ -6,6 +6,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    whose person is among the index's attributed speakers gets their sentences (speech_answer.py).
    A person no article mentions is declined; one the articles mention but never quote gets the
    sentences that mention them, under a note (``Answer.note``) saying that none is a quote of theirs.
+   A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
+   the quotes of the person each article gives it (roles.py).
 2. Any other question gets the ordinary ranking (retrieval.py).
 3. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
@@ -42,6 +44,8 @@ class Answerer:
         speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
         if speech is not None and speakers:
             return self._speech.answer(query, vector, speech, speakers)
+        if speech is not None and (holders := self._speech.role_holders(query, speech)):
+            return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
         hits = self._retriever.search([query], vector[None, :], 10)[0]
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary

@@ -39,6 +39,7 @@ _VERB_FORMS = sorted(
     key=lambda f: (-len(f), f),
 )
 _VERB = rf"(?P<verb>{'|'.join(_VERB_FORMS)})"
+_VERB_SET = frozenset(_VERB_FORMS)
 _OPINION = {"think", "thinks", "thought", "feel", "feels", "felt"}
 _TOPIC = r"(?:\s+(?:about|on|regarding|concerning|over|of|re|in\s+regard\s+to|with\s+regard\s+to)\s+(?P<topic>.+?))?"
 # Where something was said, which is not what it was about: "on Twitter", "to reporters".
@@ -135,11 +136,15 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
         m = pattern.match(text)
         if not m:
             continue
-        name = _clean_name(m.group("name"))
+        groups = m.groupdict()
+        written, word = m.group("name"), (groups.get("verb") or "").lower()
+        obj = (groups.get("obj") or "").lower()
+        if obj in _VERB_SET:
+            # "what did the secretary of state say?": "state" ends the name, "say" is the verb.
+            written, word = f"{written} {groups['verb']}", obj
+        name = _clean_name(written)
         if name is None:
             return None
-        groups = m.groupdict()
-        word = (groups.get("verb") or "").lower()
         verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
         topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
         return SpeechQuery(name=name, verb=verb, topic=topic, loose=pattern in _LOOSE_PATTERNS)

@@ -9,7 +9,7 @@ Behind them in the ranking (for "More") come the sentences an ordinary search fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -18,6 +18,7 @@ from index.search.memo import BoundedMemo
 from index.search.query import Query
 from index.search.ranking import Weights
 from index.search.retrieval import Retriever
+from index.search.roles import RoleFinder, describe
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery
 from index.store.lexical import weighted_terms
@@ -39,6 +40,7 @@ class SpeechRoute:
         # that no question waits for it and every speech question finds its speakers in well under
         # a millisecond instead of comparing the name with each of them.
         self._speakers = SpeakerIndex(metadata.speakers())
+        self._roles = RoleFinder(metadata, retriever)
         self._quotes: BoundedMemo[tuple[str, ...], list[StoredSentence]] = BoundedMemo(cache_size)  # per speakers
 
     @property
@@ -63,10 +65,25 @@ class SpeechRoute:
         exact = [s for s in self._speakers.match(name) if asked <= set(name_words(s))]
         return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
 
-    def answer(self, query: Query, vector: np.ndarray, speech: SpeechQuery, speakers: list[str]) -> Answer:
-        """Every sentence attributed to ``speakers``, ordered as the module docstring says."""
+    def role_holders(self, query: Query, speech: SpeechQuery) -> dict[str, str]:
+        """``{article id: speaker}`` when ``speech`` asks about a role ("the Kremlin spokesman")
+        that articles give to a quoted person (roles.py); {} otherwise."""
+        return {} if speech.loose else self._roles.holders(speech.name, query.speech_name)
+
+    def answer(
+        self,
+        query: Query,
+        vector: np.ndarray,
+        speech: SpeechQuery,
+        speakers: list[str],
+        holders: Mapping[str, str] | None = None,
+    ) -> Answer:
+        """Every sentence attributed to ``speakers``, ordered as the module docstring says;
+        with ``holders`` (a role's holder per article), only each article's holder's."""
         retriever = self._retriever
         stored = self._quotes.get_or_compute(tuple(speakers), lambda _: self._metadata.sentences_by_speakers(speakers))
+        if holders:
+            stored = [s for s in stored if holders.get(s.sentence.article_id) == s.sentence.speaker]
         if not stored:
             return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.name}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
@@ -91,6 +108,7 @@ class SpeechRoute:
             reason=f"{len(hits)} sentence(s) attributed to {who}.",
             nearest=hits[0],
             ranked=tuple(hits) + tuple(h for h in others if h.sentence not in theirs),
+            note=describe(speech.name, holders) if holders else "",
         )
 
 

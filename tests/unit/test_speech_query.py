@@ -142,3 +142,17 @@ def test_question_to_sample_speaker_end_to_end() -> None:
     query = parse_speech_query("What did peskow say about the deadline?")
     assert query is not None
     assert match_speaker(query.name, SAMPLE_SPEAKERS) == ["Dmitry Peskov"]
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "verb", "topic"),
+    [
+        ("What did the deputy secretary of state say?", "deputy secretary of state", "say", None),
+        ("what did the U.S. secretary of state say about Geneva?", "U.S. secretary of state", "say", "Geneva"),
+        ("What did Peskov state about the deadline?", "Peskov", "state", "the deadline"),
+    ],
+)
+def test_a_role_ending_in_a_speech_verb_keeps_it_in_the_name(
+    question: str, name: str, verb: str, topic: str | None
+) -> None:
+    assert parse_speech_query(question) == SpeechQuery(name, verb, topic)

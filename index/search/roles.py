@@ -1,0 +1,103 @@
+"""Roles and titles: who the articles say holds one ("the Kremlin spokesman", "the chancellor",
+"the deputy secretary of state"), article by article.
+
+"What did the Kremlin spokesman say?" names nobody, so no speaker matches it. The articles
+that use the role name its holder next to it: "Kremlin spokesman Dmitry Peskov",
+"Dmitry Peskov, the Kremlin spokesman,", "the chancellor, Gordon Brown,". Roles change hands,
+so the holder is read per article, and counts only when that article attributes quotes to
+someone with that surname, and only one: a role that no article gives to a quoted person
+finds nobody (the question then goes on as for any person who is not quoted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from index.lexicon import TITLE_WORDS
+from index.search.ranking import CANDIDATES
+from index.search.retrieval import Retriever
+from index.store.lexical import QueryWord, best_rows, weighted_terms
+from index.store.metadata import MetadataReader
+
+# Articles read for one role question: the role's holders are named near its first uses.
+ROLE_ARTICLES = 20
+_ROLE_WORDS = frozenset(w.rstrip(".").casefold() for w in TITLE_WORDS)
+# A person's name as written: one to four capitalised words ("Dmitry Peskov", "Wendy R. Sherman").
+_PERSON = r"(?P<name>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?){0,3})"
+
+
+def is_role(role: str) -> bool:
+    """True when the asked name ends in a role or title word ("Kremlin spokesman", "chancellor")."""
+    words = role.split()
+    return bool(words) and words[-1].rstrip(".").casefold() in _ROLE_WORDS
+
+
+def _role_pattern(role: str) -> str:
+    """The role as an article writes it: its words in order, in any case, with "'s" allowed
+    after each ("the Kremlin's spokesman")."""
+    parts = [re.escape(w) + r"(?:['’]s)?" for w in role.split()]
+    return r"\b" + r"\s+".join(parts) + r"\b"
+
+
+def holders_in(text: str, role: str) -> list[str]:
+    """The names ``text`` gives ``role`` to, in order of appearance."""
+    role = _role_pattern(role)
+    found: list[tuple[int, str]] = []
+    after = re.compile(rf"(?i:{role})(?:,\s+|\s+)" + _PERSON)
+    before = re.compile(_PERSON + rf",\s+(?:(?i:the|a|an)\s+)?(?:[\w.'’-]+\s+){{0,3}}?(?i:{role})\b")
+    for pattern in (after, before):
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            if name.split()[0].rstrip(".").casefold() not in _ROLE_WORDS:
+                found.append((m.start("name"), name))
+    return [name for _, name in sorted(found)]
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].strip(".,'’").casefold()
+
+
+class RoleFinder:
+    """Finds, per article, the attributed speaker who holds an asked role. Safe to share between threads."""
+
+    def __init__(self, metadata: MetadataReader, retriever: Retriever) -> None:
+        self._metadata = metadata
+        self._retriever = retriever
+
+    def holders(self, role: str, words: Sequence[QueryWord]) -> dict[str, str]:
+        """``{article id: speaker}`` for the articles that name a quoted holder of ``role``
+        (``words``: its words as the question's ``Query`` read them)."""
+        if not words or not is_role(role):
+            return {}
+        retriever = self._retriever
+        stems = frozenset(w.stem for w in words)
+        rows = [int(r) for r in best_rows(retriever.lexical.scores(weighted_terms(words)), CANDIDATES)]
+        found = retriever.rows(rows)
+        named: dict[str, list[str]] = {}
+        for row in rows:
+            sentence, row_stems = found[row]
+            if stems <= row_stems and (names := holders_in(sentence.text, role)):
+                named.setdefault(sentence.article_id, []).extend(names)
+        result: dict[str, str] = {}
+        for article_id, names in list(named.items())[:ROLE_ARTICLES]:
+            speaker = self._quoted(article_id, names)
+            if speaker is not None:
+                result[article_id] = speaker
+        return result
+
+    def _quoted(self, article_id: str, names: Sequence[str]) -> str | None:
+        """The one speaker of ``article_id`` that ``names`` means (same surname), or None."""
+        speakers = {s.sentence.speaker for s in self._metadata.sentences_of_article(article_id) if s.sentence.speaker}
+        for name in names:
+            fitting = sorted(s for s in speakers if _surname(s) == _surname(name))
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
+
+
+def describe(role: str, holders: Mapping[str, str]) -> str:
+    """The note above a role's quotes: who the articles say holds it."""
+    people = sorted(set(holders.values()))
+    who = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    return f"The {role} in these articles: {who}."

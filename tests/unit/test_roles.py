@@ -1,0 +1,109 @@
+"""Roles and titles: "what did the Kremlin spokesman say?" finds the person the articles give
+that role, article by article (roles change hands), and never someone merely near the role."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.build import build_index
+from index.embedding.models import Embedder
+from index.search.roles import holders_in, is_role
+from index.search.searcher import Searcher
+
+ARTICLES = [
+    {
+        "id": "talks-2022",
+        "title": "Kremlin sees no progress in talks",
+        "published": "2022-01-11",
+        "text": "Kremlin spokesman Dmitry Peskov said the talks were open but led nowhere.\n\n"
+        '"We see no reason to be optimistic," Peskov said.\n\n'
+        "Chancellor Olaf Scholz said Germany would stay united with its allies.",
+    },
+    {
+        "id": "briefing-2012",
+        "title": "A briefing in Moscow",
+        "published": "2012-05-02",
+        "text": "Alexei Volkov, the Kremlin spokesman, said the summit would go ahead.\n\n"
+        '"Nothing has been decided about the venue," Volkov added.',
+    },
+    {
+        "id": "economy-2022",
+        "title": "Markets steady",
+        "published": "2022-03-01",
+        "text": '"Prices will stabilise this year," Peskov said at an economic forum.\n\n'
+        "Analysts expect the central bank to hold its rate.",
+    },
+    {
+        "id": "budget-2005",
+        "title": "Budget date set",
+        "published": "2005-02-10",
+        "text": "The chancellor, Gordon Brown, said the budget would be on 16 March.\n\n"
+        '"This is a budget for families," Brown said.',
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Searcher:
+    folder = tmp_path_factory.mktemp("roles")
+    corpus = folder / "articles.jsonl"
+    corpus.write_text("\n".join(json.dumps(a) for a in ARTICLES), encoding="utf-8")
+    build_index(corpus, folder / "index", embedder)
+    return Searcher.open(folder / "index", embedder=embedder)
+
+
+def _shown(searcher: Searcher, question: str) -> list[str]:
+    return [hit.sentence for hit in searcher.answer(question).hits]
+
+
+def test_a_role_finds_each_articles_holder_and_only_their_quotes_in_that_article(searcher: Searcher) -> None:
+    answer = searcher.answer("What did the Kremlin spokesman say?")
+    shown = [hit.sentence for hit in answer.hits]
+    assert not answer.declined
+    assert "Kremlin spokesman Dmitry Peskov said the talks were open but led nowhere." in shown
+    assert '"We see no reason to be optimistic," Peskov said.' in shown
+    assert "Alexei Volkov, the Kremlin spokesman, said the summit would go ahead." in shown
+    # Peskov's quote in an article that does not call him the spokesman is not the spokesman's.
+    assert '"Prices will stabilise this year," Peskov said at an economic forum.' not in shown
+    assert "Alexei Volkov" in answer.note and "Dmitry Peskov" in answer.note
+
+
+def test_a_title_alone_and_an_apposition_find_the_holder(searcher: Searcher) -> None:
+    shown = _shown(searcher, "what did the chancellor say?")
+    assert "The chancellor, Gordon Brown, said the budget would be on 16 March." in shown
+    assert "Chancellor Olaf Scholz said Germany would stay united with its allies." in shown
+    assert all("Peskov" not in s and "Volkov" not in s for s in shown)
+
+
+def test_a_role_no_article_gives_anyone_is_declined_not_passed_to_someone_else(searcher: Searcher) -> None:
+    answer = searcher.answer("What did the finance minister say?")
+    assert answer.declined and not answer.hits
+    assert "in these articles" not in answer.note
+
+
+def test_a_name_is_still_a_name(searcher: Searcher) -> None:
+    shown = _shown(searcher, "what did Peskov say?")
+    assert '"Prices will stabilise this year," Peskov said at an economic forum.' in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "holders"),
+    [
+        ("During a call, Kremlin spokesman Dmitry Peskov said so.", "Kremlin spokesman", ["Dmitry Peskov"]),
+        ("Dmitry Peskov, the Kremlin spokesman, said so.", "Kremlin spokesman", ["Dmitry Peskov"]),
+        ("The Kremlin's spokesman, Dmitry Peskov, said so.", "Kremlin spokesman", ["Dmitry Peskov"]),
+        ("U.S. Deputy Secretary of State Wendy Sherman briefed NATO.", "deputy secretary of state", ["Wendy Sherman"]),
+        ("The chancellor, Gordon Brown, said so.", "chancellor", ["Gordon Brown"]),
+        ("The Kremlin spokesman declined to comment.", "Kremlin spokesman", []),
+        ("Peskov met the Kremlin spokesman on Monday.", "Kremlin spokesman", []),
+    ],
+)
+def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list[str]) -> None:
+    assert holders_in(text, role) == holders
+
+
+def test_only_a_name_ending_in_a_role_or_title_is_a_role() -> None:
+    assert is_role("Kremlin spokesman") and is_role("chancellor") and is_role("deputy secretary of state")
+    assert not is_role("Peskov") and not is_role("Dmitry Peskov") and not is_role("")
