@@ -96,6 +96,11 @@ class Answer:
     # Biden; these sentences mention him" for "what did Biden say?".
     note: str = ""
     ranked: tuple[Hit, ...] = ()  # the full ranking behind the decision (for evaluation)
+    # What "More" offers right after ``hits`` when it is not simply more of the same: for "what
+    # did Peskov say about the talks?", his quotes on other things (``others``, in article order;
+    # also first in ``ranked`` after ``hits``) under ``more`` = "other quotes by Dmitry Peskov".
+    others: tuple[Hit, ...] = ()
+    more: str = ""
     # The content hash of the index that answered: buttons name it, so a press after a reload
     # is told the rows belong to an older index (never read from whichever index is live later).
     index_hash: str = ""

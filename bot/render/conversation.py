@@ -47,7 +47,8 @@ def plan_answer(answer: Answer, tag: str) -> list[Outgoing]:
     """An answer's messages: quotes with Context buttons and, on the last, More; or a decline.
 
     "More" pages first through the answer's own sentences beyond ``MAX_QUOTES``, then through
-    the rest of the ranking, best first.
+    the rest of the ranking, best first (for a topic question, the speaker's other quotes first:
+    the button says so, "More: other quotes by Peskov").
     """
     if answer.declined or not answer.hits:
         keyboard = keyboards.nearest_keyboard(tag, answer.nearest.row) if answer.nearest is not None else None
@@ -57,6 +58,8 @@ def plan_answer(answer: Answer, tag: str) -> list[Outgoing]:
     later = _unique([h.row for h in answer.hits] + [h.row for h in answer.ranked], shown)
     more = keyboards.more_action(tag, len(shown) + 1, later)
     numbered = len(answer.hits) > 1
+    # Say what More offers when it is the answer's "other quotes", not more of the shown ones.
+    label = answer.more if len(answer.hits) <= MAX_QUOTES else ""
     plan = []
     for i, message in enumerate(messages):
         keyboard = keyboards.quotes_keyboard(
@@ -64,6 +67,7 @@ def plan_answer(answer: Answer, tag: str) -> list[Outgoing]:
             [h.row for h in message.hits],
             message.numbers if numbered else None,
             more if i == len(messages) - 1 else None,
+            label,
         )
         plan.append(Outgoing(message.html, keyboard))
     return plan

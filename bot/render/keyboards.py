@@ -21,9 +21,12 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.render.telegram_text import shorten
+
 MAX_CALLBACK_BYTES = 64
 TAG_CHARS = 8
 CONTEXT_BUTTONS_PER_ROW = 3
+MORE_LABEL_CHARS = 48  # a button's text fits on a phone's screen
 _DIGITS = string.digits + string.ascii_lowercase
 
 
@@ -147,16 +150,17 @@ def _button(text: str, action: Action) -> InlineKeyboardButton:
 
 
 def quotes_keyboard(
-    tag: str, rows: Sequence[int], numbers: Sequence[int] | None, more: ShowMore | None = None
+    tag: str, rows: Sequence[int], numbers: Sequence[int] | None, more: ShowMore | None = None, more_label: str = ""
 ) -> InlineKeyboardMarkup | None:
-    """Context buttons for the quotes of one message (numbered when ``numbers``), then More."""
+    """Context buttons for the quotes of one message (numbered when ``numbers``), then More
+    (``More: <more_label>`` when it says what More offers, e.g. "other quotes by Peskov")."""
     buttons = [
         _button("Context" if numbers is None else f"Context {number}", ShowContext(tag, row))
         for row, number in zip(rows, numbers if numbers is not None else [0] * len(rows), strict=True)
     ]
     keyboard = [buttons[i : i + CONTEXT_BUTTONS_PER_ROW] for i in range(0, len(buttons), CONTEXT_BUTTONS_PER_ROW)]
     if more is not None:
-        keyboard.append([_button("More", more)])
+        keyboard.append([_button(f"More: {shorten(more_label, MORE_LABEL_CHARS)}" if more_label else "More", more)])
     return InlineKeyboardMarkup(keyboard) if keyboard else None
 
 

@@ -40,7 +40,7 @@ STALE_TEXT = "The articles changed since this button was sent. Please ask again.
 EXPIRED_TEXT = "This button no longer works. Please ask again."
 NO_MORE_TEXT = "There are no more sentences for this question."
 NOT_CONFIDENT_TEXT = "Not a confident answer. The closest sentence I found:"
-MORE_HEADER_TEXT = "More sentences, closest first:"
+MORE_HEADER_TEXT = "More sentences:"
 
 
 def source_html(hit: Hit) -> str:
@@ -167,7 +167,8 @@ def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> str:
 
 
 def answer_text(answer: Answer) -> str:
-    """The terminal chat's reply: the same content as the Telegram reply, in plain text."""
+    """The terminal chat's reply: the same content as the Telegram reply, in plain text, and
+    what its More button offers first when that is the speaker's other quotes."""
     if answer.declined or not answer.hits:
         return DECLINE_TEXT
     total = len(answer.hits)
@@ -175,6 +176,10 @@ def answer_text(answer: Answer) -> str:
     for number, hit in enumerate(answer.hits, start=1):
         label = marker(number, total)
         lines.append(f"{f'[{label}] ' if label else ''}“{hit.sentence}”\n  {source_text(hit)}")
+    if answer.others:  # what Telegram's "More" button offers, listed: the terminal has no buttons
+        lines.append(f"{answer.more[:1].upper()}{answer.more[1:]}:" if answer.more else "More:")
+        for number, hit in enumerate(answer.others, start=total + 1):
+            lines.append(f"[{marker(number, None)}] “{hit.sentence}”\n  {source_text(hit)}")
     return "\n".join(lines)
 
 

@@ -2,7 +2,8 @@
 
 Each result is one sentence: its title is the article, its description the sentence, and
 choosing it posts the quote with its source. An answer's note ("I found no quote attributed to
-Biden; ...") is the button above the results. Results are the same for everyone, so Telegram may
+Biden; ...", "Peskov is quoted 4 times; 2 are about the talks") is the button above the results;
+a topic question's other quotes by the speaker follow its quotes on the topic, as behind "More". Results are the same for everyone, so Telegram may
 cache them for all users (``is_personal`` false) for ``INLINE_CACHE_SECONDS``. An empty query
 lists the answers to the example questions. Nothing here may raise: a failure is logged and
 answered with an empty list, so the user's client just shows no results.
@@ -106,7 +107,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             results = answer_results(answer)
             if not results:
                 button = InlineQueryResultsButton(text=NOT_FOUND_BUTTON, start_parameter=START_PARAMETER)
-            elif answer.note:  # "no quote attributed to X": said above the results too
+            elif answer.note:  # "no quote attributed to X", "X is quoted 4 times; ...": above the results too
                 label = shorten(answer.note.rstrip(":"), NOTE_BUTTON_CHARS)
                 button = InlineQueryResultsButton(text=label, start_parameter=START_PARAMETER)
         await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False, button=button)

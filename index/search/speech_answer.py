@@ -4,12 +4,14 @@ and the order they are shown in (README "How answers are chosen").
 Every sentence attributed to the speakers asked about is shown, and only those: the best
 first (by the topic when one is asked, else by the question; a verb such as "add" or "write"
 puts the sentences with that verb first), the rest in article order (newest article first).
-Behind them in the ranking (for "More") come the sentences an ordinary search finds.
+With a topic, only the quotes about it (speech_topic.py) are shown, best first, under a note
+that counts them; the speaker's other quotes come next in the ranking, in article order, for
+"More". Behind them in the ranking come the sentences an ordinary search finds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -21,6 +23,7 @@ from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery
+from index.search.speech_topic import about_topic, others_label, people, topic_note
 from index.store.lexical import weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer
@@ -88,27 +91,43 @@ class SpeechRoute:
             return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.name}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
         relevance = retriever.relevance(rows, vector)
+        about = np.zeros(len(stored), dtype=bool)
+        # A topic of stop words only ("about it", "about that") points back: nothing to focus on.
+        topic = speech.topic if query.speech_topic else None
         if speech.topic:
             lexical = retriever.lexical.scores(weighted_terms(query.speech_topic))[rows]
+            about = about_topic(lexical)
             if lexical.max() > 0:
                 relevance = relevance + self._weights.lexical * lexical / lexical.max()
         articles = retriever.articles_of(s.sentence for s in stored)
         order = speech_order(stored, relevance, speech, articles)
+        focus = [i for i in order if about[i]]
+        if focus:  # the quotes on the topic, best first; then the others, as written
+            order = focus + sorted((i for i in order if not about[i]), key=article_key(stored, articles))
         hits = fold_duplicates(
             [make_hit(stored[i].sentence, float(relevance[i]), stored[i].row, articles) for i in order]
         )
-        # Shown: the speaker's sentences only. Behind them in the ranking (for "More"): the
-        # sentences an ordinary search finds, such as ones that mention the speaker.
+        on_topic = {stored[i].row for i in focus}
+        shown = [h for h in hits if h.row in on_topic] if focus else hits
+        other_quotes = [h for h in hits if h.row not in on_topic] if focus else []
+        # Shown: the speaker's sentences only (with a topic, those on it). Behind them in the
+        # ranking (for "More"): their other quotes, then the sentences an ordinary search finds,
+        # such as ones that mention the speaker.
         theirs = {h.sentence for h in hits}
-        others = retriever.search([query], vector[None, :], 10)[0]
-        who = " and ".join(speakers)
+        found = retriever.search([query], vector[None, :], 10)[0]
+        persons = people(speakers)
+        named = " and ".join(persons)
+        about_count = len(shown) if focus else 0
+        note = topic_note(named, len(persons) > 1, len(hits), about_count, topic) if topic else ""
         return Answer(
             query.text,
-            tuple(hits),
-            reason=f"{len(hits)} sentence(s) attributed to {who}.",
+            tuple(shown),
+            reason=f"{len(hits)} sentence(s) attributed to {' and '.join(speakers)}, {len(shown)} shown.",
             nearest=hits[0],
-            ranked=tuple(hits) + tuple(h for h in others if h.sentence not in theirs),
-            note=describe(speech.name, holders) if holders else "",
+            note=" ".join(part for part in (describe(speech.name, holders) if holders else "", note) if part),
+            ranked=tuple(hits) + tuple(h for h in found if h.sentence not in theirs),
+            others=tuple(other_quotes),
+            more=others_label(named) if other_quotes else "",
         )
 
 
@@ -125,12 +144,7 @@ def speech_order(
     go newest first (undated ones last), then by id; sentences by position in their article.
     """
 
-    def article_key(i: int) -> tuple:
-        sentence = stored[i].sentence
-        published = (articles.get(sentence.article_id) or NO_ARTICLE).published or ""
-        # Newest first: invert the date's characters so that a plain ascending sort works.
-        return (published == "", tuple(-ord(c) for c in published), sentence.article_id, sentence.position)
-
+    by_article = article_key(stored, articles)
     everything = list(range(len(stored)))
     if speech.verb in _ANY_SPEECH:
         groups = [everything]
@@ -140,11 +154,24 @@ def speech_order(
     ordered: list[int] = []
     for n, group in enumerate(groups):
         if speech.topic:
-            ordered.extend(sorted(group, key=lambda i: (-relevance[i], article_key(i))))
+            ordered.extend(sorted(group, key=lambda i: (-relevance[i], by_article(i))))
             continue
-        rest = sorted(group, key=article_key)
+        rest = sorted(group, key=by_article)
         if n == 0 and rest:
             best = max(rest, key=lambda i: relevance[i])
             rest = [best] + [i for i in rest if i != best]
         ordered.extend(rest)
     return ordered
+
+
+def article_key(stored: Sequence[StoredSentence], articles: dict[str, StoredArticle | None]) -> Callable[[int], tuple]:
+    """The sort key of article order for indices into ``stored``: newest article first (undated
+    ones last), then by id; sentences by position in their article."""
+
+    def key(i: int) -> tuple:
+        sentence = stored[i].sentence
+        published = (articles.get(sentence.article_id) or NO_ARTICLE).published or ""
+        # Newest first: invert the date's characters so that a plain ascending sort works.
+        return (published == "", tuple(-ord(c) for c in published), sentence.article_id, sentence.position)
+
+    return key

@@ -103,6 +103,25 @@ def test_more_pages_through_the_next_best_sentences(fake_telegram: FakeBotAPI, s
     assert {f"Context {shown + 1}", "More"} <= set(buttons_of(more))
 
 
+def test_a_topic_question_shows_its_quotes_and_more_offers_the_speakers_other_quotes(
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("what did Peskov say about the talks?", user_id=USER)
+        (answer,) = await bot.deliver()
+        fake_telegram.send_callback_query(buttons_of(answer)["More: other quotes by Dmitry Peskov"], answer)
+        return [answer, *await bot.deliver()]
+
+    answer, more = run_in_process(fake_telegram, sample_searcher, scenario)
+    text = answer["message"]["text"]
+    assert text.startswith("Dmitry Peskov is quoted 4 times; 3 are about the talks:")
+    assert len(quoted(answer)) == 3 and all("talks" in q for q in quoted(answer))
+    assert "3/3" in text and "/4" not in text
+    # The fourth quote, not about the talks, is the first one behind More.
+    assert quoted(more)[0] == '"We see no real reason to be optimistic so far," Peskov said.'
+    assert "#4" in more["message"]["text"]
+
+
 def test_buttons_still_work_after_a_restart(fake_telegram: FakeBotAPI, sample_index: Path, embedder: Embedder) -> None:
     async def ask(bot: InProcessBot) -> list[dict]:
         fake_telegram.send_text("what did Peskov say?", user_id=USER)

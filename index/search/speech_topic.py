@@ -1,0 +1,53 @@
+"""Which of a speaker's quotes are about the topic asked ("What did Blair say about Iraq?").
+
+The rule is the words, not a tuned score: a quote is about the topic when its matching text
+(the sentence, or it with the sentence before when it cannot stand alone; index/text/context.py)
+holds one of the topic's stemmed words. That is exactly a positive BM25 score for the topic's
+terms, so it costs nothing beyond the score the ranking already computes, and it means the same
+on any corpus, with nothing to fit. Meaning (MiniLM) still orders the quotes on the topic, but
+does not decide which they are: a similarity cut-off would be one more number to tune per corpus.
+
+The wording of the count shown above such an answer is here too, so that every front end (chat,
+terminal, inline) says the same.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index.search.speakers import name_words
+
+
+def about_topic(lexical: np.ndarray) -> np.ndarray:
+    """For each quote, whether it is about the topic, from its BM25 score for the topic's terms."""
+    return np.asarray(lexical) > 0
+
+
+def people(speakers: list[str]) -> list[str]:
+    """The people behind ``speakers``: a name whose words are all in a fuller one ("Halvorsen",
+    "Ingrid Halvorsen", as two articles write her) is the same person, named the fuller way."""
+    words = [set(name_words(s)) for s in speakers]
+    return [s for s, w in zip(speakers, words, strict=True) if not any(w < other for other in words)]
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def topic_note(who: str, plural: bool, total: int, about: int, topic: str) -> str:
+    """The line above a topic answer: how many quotes ``who`` has in all, how many on ``topic``.
+
+    Empty when every quote is about the topic: the "1/N" numbers already say how many there are.
+    """
+    if about == total:
+        return ""
+    verb = "are" if plural else "is"
+    if about == 0:
+        return f"No quote by {who} is about {topic}. {who} {verb} quoted {_times(total)}:"
+    on = "is" if about == 1 else "are"
+    return f"{who} {verb} quoted {_times(total)}; {about} {on} about {topic}:"
+
+
+def others_label(who: str) -> str:
+    """What "More" offers after the quotes on the topic."""
+    return f"other quotes by {who}"
