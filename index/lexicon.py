@@ -174,4 +174,6 @@ staff premier president-elect mp mep sir dame lord baron duke marshal brig. brig
 lieutenant corporal communications director-general ambassador-at-large deputy-minister
 vice-president first-deputy presidential ministerial foreign-policy cabinet
 democrat democratic republican gop
+magistrate coroner sheriff inspector detective constable superintendent coach manager founder
+economist analyst
 """)

@@ -119,6 +119,10 @@ class SpeechRoute:
         named = " and ".join(persons)
         about_count = len(shown) if focus else 0
         note = topic_note(named, len(persons) > 1, len(hits), about_count, topic) if topic else ""
+        if len(persons) > 1 and not holders and not topic:
+            # Two people share what was asked ("Smith": a magistrate and a festival director):
+            # say so, rather than let one person's quotes pass for the other's.
+            note = f"{len(persons)} people called {speech.name} are quoted: {named}."
         return Answer(
             query.text,
             tuple(shown),

@@ -4,6 +4,7 @@ that role, article by article (roles change hands), and never someone merely nea
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,28 @@ def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list
 def test_only_a_name_ending_in_a_role_or_title_is_a_role() -> None:
     assert is_role("Kremlin spokesman") and is_role("chancellor") and is_role("deputy secretary of state")
     assert not is_role("Peskov") and not is_role("Dmitry Peskov") and not is_role("")
+
+
+def test_two_people_with_the_asked_surname_are_named_apart(tmp_path: Path, embedder: Embedder) -> None:
+    articles = [
+        {
+            "id": "court",
+            "title": "Court case adjourned",
+            "text": "Magistrate John Smith said the case would resume in May.\n\nThe defendant did not speak.",
+        },
+        {
+            "id": "festival",
+            "title": "Festival sells out",
+            "text": "Festival director Jane Smith said every ticket had gone within a day.\n\nThe queue was long.",
+        },
+    ]
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    build_index(corpus, tmp_path / "index", embedder)
+    searcher = Searcher.open(tmp_path / "index", embedder=embedder)
+    both = searcher.answer("What did Smith say?")
+    assert both.note == "2 people called Smith are quoted: Jane Smith and John Smith."
+    assert len(both.hits) == 2
+    jane = searcher.answer("What did Jane Smith say?")
+    assert [h.sentence for h in jane.hits] == ["Festival director Jane Smith said every ticket had gone within a day."]
+    assert jane.note == ""
