@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+
+from index.build import build_index
+from index.embedding.models import Embedder
+from index.search.searcher import Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
@@ -18,3 +24,12 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here: the shared evaluation data lives beside the project (../shared)")
     return path
+
+
+def searcher_over(articles: Sequence[Mapping[str, str]], folder: Path, embedder: Embedder) -> Searcher:
+    """A real index of ``articles`` (``{"id", "title", "text", ...}`` as in a .jsonl file),
+    built in ``folder``, opened."""
+    corpus = folder / "articles.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    build_index(corpus, folder / "index", embedder)
+    return Searcher.open(folder / "index", embedder=embedder)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from index.store.generation import open_index
 from index.store.lexical import Tokenizer
 from index.text.context import matching_texts
 from index.types import Sentence
+from tests.support import searcher_over
 
 ARTICLES = [
     {
@@ -64,10 +64,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    folder = tmp_path_factory.mktemp("town")
-    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-    build_index(folder / "articles.jsonl", folder / "index", embedder)
-    searcher = Searcher.open(folder / "index", embedder=embedder)
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("town"), embedder)
     yield searcher
     searcher.close()
 

@@ -3,15 +3,14 @@ that role, article by article (roles change hands), and never someone merely nea
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from index.build import build_index
 from index.embedding.models import Embedder
 from index.search.roles import holders_in, is_role
 from index.search.searcher import Searcher
+from tests.support import searcher_over
 
 ARTICLES = [
     {
@@ -48,11 +47,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Searcher:
-    folder = tmp_path_factory.mktemp("roles")
-    corpus = folder / "articles.jsonl"
-    corpus.write_text("\n".join(json.dumps(a) for a in ARTICLES), encoding="utf-8")
-    build_index(corpus, folder / "index", embedder)
-    return Searcher.open(folder / "index", embedder=embedder)
+    return searcher_over(ARTICLES, tmp_path_factory.mktemp("roles"), embedder)
 
 
 def _shown(searcher: Searcher, question: str) -> list[str]:
@@ -123,10 +118,7 @@ def test_two_people_with_the_asked_surname_are_named_apart(tmp_path: Path, embed
             "text": "Festival director Jane Smith said every ticket had gone within a day.\n\nThe queue was long.",
         },
     ]
-    corpus = tmp_path / "articles.jsonl"
-    corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
-    build_index(corpus, tmp_path / "index", embedder)
-    searcher = Searcher.open(tmp_path / "index", embedder=embedder)
+    searcher = searcher_over(articles, tmp_path, embedder)
     both = searcher.answer("What did Smith say?")
     assert both.note == "2 people called Smith are quoted: Jane Smith and John Smith."
     assert len(both.hits) == 2

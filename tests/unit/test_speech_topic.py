@@ -7,7 +7,6 @@ button, on a small corpus written here (two people, several topics) and on the s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,10 +16,10 @@ import pytest
 from bot.console import reply_to
 from bot.render import conversation, keyboards
 from bot.telegram.inline import answer_results
-from index.build import build_index
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech_topic import about_topic, topic_note
+from tests.support import searcher_over
 
 ARTICLES = [
     {
@@ -73,10 +72,7 @@ HALVORSEN = {
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    folder = tmp_path_factory.mktemp("topics")
-    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-    build_index(folder / "articles.jsonl", folder / "index", embedder)
-    searcher = Searcher.open(folder / "index", embedder=embedder)
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("topics"), embedder)
     yield searcher
     searcher.close()
 
