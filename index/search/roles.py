@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from index.lexicon import TITLE_WORDS
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
+from index.search.speakers import name_words
 from index.store.lexical import QueryWord, best_rows, weighted_terms
 from index.store.metadata import MetadataReader
 
@@ -55,7 +56,9 @@ def holders_in(text: str, role: str) -> list[str]:
 
 
 def _surname(name: str) -> str:
-    return name.split()[-1].strip(".,'’").casefold()
+    """The last word of a name, compared as speakers' names are (speakers.py ``name_words``)."""
+    words = name_words(name)
+    return words[-1] if words else ""
 
 
 class RoleFinder:
