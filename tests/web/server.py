@@ -44,6 +44,8 @@ class WebServer:
 
     routes: dict[str, Route] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
+    most_in_flight: int = 0  # the most requests answered at once
+    _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __enter__(self) -> WebServer:
@@ -77,6 +79,16 @@ class WebServer:
             return [s for s in self.seen if s.path == path]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self._in_flight)
+        try:
+            self._route(handler)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _route(self, handler: BaseHTTPRequestHandler) -> None:
         path = handler.path
         with self._lock:
             self.seen.append(Seen(path, {k.lower(): v for k, v in handler.headers.items()}))
