@@ -30,6 +30,7 @@ class Route:
     reset: bool = False  # fail by resetting the connection instead of answering fail_status
     etag: bool = True
     chunked_forever: bool = False  # stream without Content-Length until the client hangs up
+    drip: float = 0.0  # with chunked_forever: seconds between small pieces (a slow-drip site)
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,12 @@ class WebServer:
             handler.send_response(200)
             handler.send_header("Content-Type", route.content_type)
             handler.end_headers()
+            piece = b"<p>drip</p>" if route.drip else b"<p>" + b"x" * 65536 + b"</p>"
             try:
                 while True:
-                    handler.wfile.write(b"<p>" + b"x" * 65536 + b"</p>")
+                    handler.wfile.write(piece)
+                    handler.wfile.flush()
+                    time.sleep(route.drip)
             except OSError:
                 handler.close_connection = True
             return

@@ -74,6 +74,17 @@ def test_timeouts_and_reset_connections_are_reported(tmp_path: Path, server: Web
     assert found["/reset"].startswith("could not be fetched: connection failed (")
 
 
+def test_a_site_dripping_bytes_is_cut_off_at_the_total_timeout(tmp_path: Path, server: WebServer) -> None:
+    server.routes["/drip"] = Route(chunked_forever=True, drip=0.05)  # each piece well within the read timeout
+    policy = FetchPolicy(read_timeout=0.5, total_timeout=0.6, retries=0)
+    started = time.monotonic()
+    result = gather(server, tmp_path, policy, urls=["/drip"])
+    assert time.monotonic() - started < 3.0
+    assert problems(result, server) == {
+        "/drip": "could not be fetched: timed out (still sending after 0.6 s) (tried 1 time)"
+    }
+
+
 def test_oversized_answers_are_cut_off(tmp_path: Path, server: WebServer, policy: FetchPolicy) -> None:
     server.routes["/big"] = Route(PAGE + b"<p>" + b"x" * 300_000 + b"</p>")
     server.routes["/endless"] = Route(chunked_forever=True)  # no Content-Length, never ends
@@ -201,3 +212,15 @@ def test_a_cached_page_survives_its_site_failing_and_a_304_downloads_nothing(
     (warning,) = [r for r in caplog.records if r.levelname == "WARNING"]
     assert warning.name.startswith("index.") and "timed out" in warning.getMessage()
     assert "keeping the copy fetched" in warning.getMessage()
+
+
+def test_progress_is_logged_when_there_is_no_terminal(
+    tmp_path: Path, server: WebServer, policy: FetchPolicy, caplog: pytest.LogCaptureFixture
+) -> None:
+    for n in range(3):
+        server.routes[f"/p{n}"] = Route(PAGE.replace(b"/world/nato", f"/world/nato{n}".encode()))
+    with caplog.at_level(logging.INFO, logger="index"):
+        gather(server, tmp_path, policy, urls=[f"/p{n}" for n in range(3)])
+    assert [r.getMessage().split(" (")[0] for r in caplog.records if r.name == "index.web.gather"] == [
+        "fetched 3 of 3 pages"
+    ]
