@@ -30,8 +30,9 @@ _PARAGRAPHS = frozenset({"p", "head", "quote", "code", "item"})
 # Precision mode: trafilatura otherwise falls back, when it finds little or no main text, to a
 # "baseline" that glues all the page's text into one paragraph, navigation included, with a space
 # before every link's full stop ("are united ."): junk answers, and no verbatim quote survives
-# that. On the scrapinghub benchmark (scripts/evaluate_extraction.py) precision mode scores a
-# mean F1 of 0.953 against 0.954, with precision 0.979 against 0.963: less page furniture indexed.
+# that. Measured with scripts/evaluate_extraction.py, precision mode loses little F1 and keeps
+# less page furniture: on scrapinghub's 181 pages mean F1 0.955 (precision 0.981) against 0.953
+# (0.962) in the default mode; on trafilatura's 990 pages F1 0.912 (0.928) against 0.920 (0.910).
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -35,6 +34,7 @@ class FetchPolicy:
     total_timeout: float = 60.0  # seconds for a whole response: a site dripping bytes is cut off
     retries: int = 2  # further attempts after a failed first one
     backoff: float = 1.0  # seconds before the first retry; doubled before each next one
+    max_retry_after: float = 30.0  # a 429/503's Retry-After is honoured up to this many seconds
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     per_host: int = 2  # requests in flight to one host at a time
@@ -73,20 +73,12 @@ class FetchError(Exception):
 class Fetcher:
     """A polite HTTP client for one build; thread-safe, ``close`` it (or use ``with``)."""
 
-    def __init__(
-        self,
-        policy: FetchPolicy | None = None,
-        *,
-        transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
+    def __init__(self, policy: FetchPolicy | None = None) -> None:
         self.policy = policy or FetchPolicy()
-        self._sleep = sleep
         self._client = httpx.Client(
             headers={"User-Agent": self.policy.user_agent},
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
             follow_redirects=False,  # by hand: every hop's scheme is checked and counted
-            transport=transport,
             limits=httpx.Limits(max_connections=self.policy.workers * 2),
         )
         self._hosts: dict[str, threading.Semaphore] = {}
@@ -132,7 +124,8 @@ class Fetcher:
             except _Retryable as exc:
                 if last:
                     raise FetchError(f"{exc} (tried {attempt + 1} time{'s' * (attempt > 0)})") from None
-            self._sleep(delay)
+                asked = min(exc.retry_after or 0.0, self.policy.max_retry_after)
+            time.sleep(max(delay, asked))  # the server's wish, when it said how long to wait
             delay *= 2
         raise AssertionError("unreachable")
 
@@ -156,7 +149,9 @@ class Fetcher:
                 raise FetchError(f"HTTP {status} redirect without a Location header")
             return location
         if status in _RETRY_STATUSES:
-            raise _Retryable(f"HTTP {status} {response.reason_phrase}".strip())
+            raise _Retryable(
+                f"HTTP {status} {response.reason_phrase}".strip(), _seconds(response.headers.get("retry-after"))
+            )
         if status != 304 and not 200 <= status < 300:
             raise FetchError(f"HTTP {status} {response.reason_phrase}".strip())
         validators = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
@@ -192,6 +187,16 @@ class Fetcher:
 
 class _Retryable(Exception):
     """A failure worth another try after a pause (server error, timeout, dropped connection)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _seconds(retry_after: str | None) -> float | None:
+    """A Retry-After header given in seconds (its HTTP-date form is rare enough to ignore)."""
+    value = (retry_after or "").strip()
+    return float(value) if value.isdigit() else None
 
 
 def check_scheme(url: str) -> None:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-import httpx
 from tqdm import tqdm
 
 from index.ingest.loaders import LoadProblem
@@ -70,11 +69,10 @@ def gather_web(
     policy: FetchPolicy | None = None,
     *,
     progress: bool = False,
-    transport: httpx.BaseTransport | None = None,
     clock: Callable[[], float] = time.time,
 ) -> WebArticles:
     """Read the feeds, fetch the pages, make the articles (see the module docstring)."""
-    fetcher = Fetcher(policy, transport=transport)
+    fetcher = Fetcher(policy)
     with fetcher, ThreadPoolExecutor(max_workers=fetcher.policy.workers, thread_name_prefix="fetch") as pool:
         feeds = list(pool.map(lambda url: _read_feed(url, cache, fetcher, clock), _unique(sources.feeds)))
         pages = _pages(sources.urls, feeds)

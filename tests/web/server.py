@@ -28,6 +28,7 @@ class Route:
     failures: int = 0  # how many requests fail before the route answers normally (-1: all)
     fail_status: int = 500
     reset: bool = False  # fail by resetting the connection instead of answering fail_status
+    retry_after: str | None = None  # a Retry-After header on the failing answers
     etag: bool = True
     chunked_forever: bool = False  # stream without Content-Length until the client hangs up
     drip: float = 0.0  # with chunked_forever: seconds between small pieces (a slow-drip site)
@@ -109,7 +110,8 @@ class WebServer:
                 handler.connection.close()
                 handler.close_connection = True
                 return
-            _send(handler, route.fail_status, b"<h1>Server error</h1>", "text/html")
+            extra = {"Retry-After": route.retry_after} if route.retry_after else None
+            _send(handler, route.fail_status, b"<h1>Server error</h1>", "text/html", extra)
             return
         if route.location is not None:
             handler.send_response(route.status)

@@ -62,6 +62,14 @@ def test_server_errors_are_retried_with_backoff_and_then_reported(
     assert [len(server.requests_to(p)) for p in ("/flaky", "/down", "/missing-page")] == [2, 2, 1]
 
 
+def test_a_busy_server_is_given_the_pause_it_asks_for(tmp_path: Path, server: WebServer, policy: FetchPolicy) -> None:
+    server.routes["/busy"] = Route(PAGE, failures=1, fail_status=503, retry_after="1")
+    started = time.monotonic()
+    result = gather(server, tmp_path, policy, urls=["/busy"])
+    assert len(result.articles) == 1
+    assert time.monotonic() - started >= 1.0  # not the test policy's 0.01 s backoff
+
+
 def test_timeouts_and_reset_connections_are_reported(tmp_path: Path, server: WebServer, policy: FetchPolicy) -> None:
     server.routes["/slow"] = Route(PAGE, delay=2.0)
     server.routes["/reset"] = Route(PAGE, failures=-1, reset=True)
