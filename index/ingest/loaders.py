@@ -4,7 +4,8 @@
 article or duplicate id becomes a ``LoadProblem`` a person can act on, and the rest still loads.
 Only a path that does not exist (or is neither a file nor a folder) raises ``ArticleError``.
 
-Each format is parsed by formats.py (JSON lines here, since a bad line is a problem of its own);
+Each format is parsed by formats.py (JSON lines here, since a bad line is a problem of its own;
+saved web pages by extraction.py, their main text with headline, canonical URL and date);
 every article then goes through the same door, ``_Collector.add``, where paragraphs made only of
 web page leftovers are dropped (cleaning.py).
 """

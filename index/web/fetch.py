@@ -19,7 +19,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-USER_AGENT = "Verbatim/0.1 (news question-answering bot; +https://github.com/verbatim-bot/verbatim)"
+# Who is asking and why, as crawlers say it. The project has no public home page yet: when it
+# has one, it goes here as "+https://..." so that a site's operator can find out more.
+USER_AGENT = "Verbatim/0.1 (news question-answering bot; indexes articles to quote them with their source)"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 

@@ -44,7 +44,7 @@ def test_a_page_is_fetched_with_a_clear_user_agent_and_becomes_an_article(
     )
     assert (article.title, article.published, result.fetched, result.cached) == (STORY.title, "2022-01-11", 1, 0)
     (request,) = server.requests_to("/nato")
-    assert request.headers["user-agent"].startswith("Verbatim/") and "+http" in request.headers["user-agent"]
+    assert request.headers["user-agent"].startswith("Verbatim/0.1 (news question-answering bot")
 
 
 def test_server_errors_are_retried_with_backoff_and_then_reported(
