@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -45,9 +46,11 @@ from index.store.previous import PreviousIndex
 from index.text.context import matching_texts
 from index.types import Article, Sentence
 from index.web.cache import WebCache, default_cache_dir
-from index.web.fetch import FetchPolicy
-from index.web.gather import WebArticles, gather_web
 from index.web.sources import FeedStatus, WebSources
+
+if TYPE_CHECKING:
+    from index.web.fetch import FetchPolicy
+    from index.web.gather import WebArticles
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,10 @@ def _load(
     loaded = load_articles(articles_path) if articles_path is not None else LoadReport((), (), ())
     if web is None or web.empty:
         return loaded, None
+    # Imported here: the HTTP client, feedparser and trafilatura cost ``import index`` (the bot,
+    # every script) about half a second, and only a build with web sources needs them.
+    from index.web.gather import gather_web
+
     fetched = gather_web(web, cache, policy, progress=progress)
     articles = list(loaded.articles)
     problems = [*loaded.problems, *fetched.problems]

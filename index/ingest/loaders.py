@@ -20,7 +20,6 @@ from pathlib import Path, PurePosixPath
 
 from index.errors import ArticleError
 from index.ingest.cleaning import drop_boilerplate, normalise_text
-from index.ingest.extraction import extract_page
 from index.ingest.formats import paragraphs_from_text, parse_html, parse_markdown, parse_plain_text
 from index.types import Article
 
@@ -168,6 +167,9 @@ def _html_article(item: _Found, text: str) -> Article:
     A page too short or too plain for main-text extraction (a hand-written snippet) is read
     whole instead, every <p> or text block of it (formats.parse_html): the operator chose it.
     """
+    # Imported here: trafilatura costs every ``import index`` a quarter of a second otherwise.
+    from index.ingest.extraction import extract_page
+
     page = extract_page(text)
     stem_title = normalise_text(item.path.stem.replace("-", " ").replace("_", " "))
     if page is None:

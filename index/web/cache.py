@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from index.store.durable import write_atomically
-from index.web.fetch import Fetched, Validators
 
 _FORMAT = 1
 
@@ -41,10 +40,6 @@ class CachedCopy:
     etag: str | None
     last_modified: str | None
     fetched_at: float  # time.time() of the response
-
-    @property
-    def validators(self) -> Validators:
-        return Validators(self.etag, self.last_modified)
 
 
 class WebCache:
@@ -75,25 +70,14 @@ class WebCache:
             fetched_at=float(meta.get("fetched_at") or 0.0),
         )
 
-    def put(self, fetched: Fetched, fetched_at: float) -> CachedCopy:
-        """Keep a 200 response as the URL's copy; returns it."""
-        copy = CachedCopy(
-            url=fetched.url,
-            final_url=fetched.final_url,
-            body=fetched.body,
-            content_type=fetched.content_type,
-            charset=fetched.charset,
-            etag=fetched.validators.etag,
-            last_modified=fetched.validators.last_modified,
-            fetched_at=fetched_at,
-        )
+    def put(self, copy: CachedCopy) -> None:
+        """Keep ``copy`` as its URL's copy (replacing the one before)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         key = _key(copy.url)
         write_atomically(self.directory / f"{key}.body", copy.body)
         meta = {k: v for k, v in asdict(copy).items() if k != "body"}
         meta.update(format=_FORMAT, size=len(copy.body))
         write_atomically(self.directory / f"{key}.json", json.dumps(meta, indent=1).encode("utf-8"))
-        return copy
 
     def keep_only(self, urls: set[str]) -> int:
         """Delete the copies of every URL not in ``urls`` (no longer a source); how many."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from index.web.cache import CachedCopy, WebCache
-from index.web.fetch import Fetcher, FetchError
+from index.web.fetch import Fetcher, FetchError, Validators
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ def fetch_through(
     """The current copy of ``url``; raises FetchError when it fails and nothing is cached."""
     cached = cache.get(url)
     try:
-        fetched = fetcher.get(url, cached.validators if cached is not None else None, accept=accept)
+        validators = Validators(cached.etag, cached.last_modified) if cached is not None else None
+        fetched = fetcher.get(url, validators, accept=accept)
     except FetchError as exc:
         if cached is None:
             raise
@@ -58,4 +59,15 @@ def fetch_through(
         if cached is None:  # a 304 to an unconditional request: a broken server
             raise FetchError("the server answered 304 Not Modified to a plain request")
         return Got(cached, Origin.NOT_MODIFIED)
-    return Got(cache.put(fetched, clock()), Origin.FETCHED)
+    copy = CachedCopy(
+        url=fetched.url,
+        final_url=fetched.final_url,
+        body=fetched.body,
+        content_type=fetched.content_type,
+        charset=fetched.charset,
+        etag=fetched.validators.etag,
+        last_modified=fetched.validators.last_modified,
+        fetched_at=clock(),
+    )
+    cache.put(copy)
+    return Got(copy, Origin.FETCHED)
