@@ -39,7 +39,7 @@ def parse_feed(body: bytes, url: str) -> tuple[FeedEntry, ...]:
             continue
         seen.add(link)
         entries.append(FeedEntry(link, normalise_text(entry.get("title") or ""), _date(entry)))
-    if not entries and (parsed.bozo or not parsed.version):
+    if not entries and (parsed.get("bozo") or not parsed.get("version")):
         reason = getattr(parsed.get("bozo_exception"), "getMessage", None)
         detail = reason() if callable(reason) else str(parsed.get("bozo_exception") or "no RSS or Atom elements")
         raise FeedError(f"not a readable RSS or Atom feed ({normalise_text(str(detail))[:120]})")
