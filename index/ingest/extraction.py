@@ -60,8 +60,8 @@ def extract_page(html: str | bytes, url: str | None = None) -> ExtractedPage | N
             deduplicate=False,
             favor_precision=True,
         )
-    except (ValueError, TypeError, AttributeError, LookupError) as exc:  # trafilatura on odd markup
-        logging.getLogger(__name__).debug("trafilatura failed on %s: %s", url or "a page", exc)
+    except Exception as exc:  # any page from the web may be odd in a way trafilatura never met
+        logging.getLogger(__name__).warning("main-text extraction failed on %s: %r", url or "a page", exc)
         return None
     if not isinstance(document, Document) or document.body is None:
         return None

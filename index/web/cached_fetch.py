@@ -69,5 +69,8 @@ def fetch_through(
         last_modified=fetched.validators.last_modified,
         fetched_at=clock(),
     )
-    cache.put(copy)
+    try:
+        cache.put(copy)
+    except OSError as exc:  # a full or read-only disk costs the next conditional request, not this page
+        log.warning("could not keep a copy of %s in the web cache (%s)", url, exc.strerror or exc)
     return Got(copy, Origin.FETCHED)

@@ -232,3 +232,15 @@ def test_progress_is_logged_when_there_is_no_terminal(
     assert [r.getMessage().split(" (")[0] for r in caplog.records if r.name == "index.web.gather"] == [
         "fetched 3 of 3 pages"
     ]
+
+
+def test_a_cache_that_cannot_be_written_costs_no_article(
+    tmp_path: Path, server: WebServer, policy: FetchPolicy, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.routes["/nato"] = Route(PAGE)
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="index"):
+        result = gather_web(WebSources((server.url("/nato"),)), WebCache(blocked), policy)
+    assert [a.title for a in result.articles] == [STORY.title] and not result.problems
+    assert any("could not keep a copy" in r.getMessage() for r in caplog.records)
