@@ -30,6 +30,10 @@ FURNITURE = (
     "Sign up for our morning briefing",
     "Photo: Delegates arrive for the meeting. (Reuters)",
     "© 2026 The Daily Example. All rights reserved.",
+    # Prose-like furniture in <p> elements: what keeping every <p> indexes and extraction must not.
+    "Markets rallied on Tuesday after the central bank held interest rates for a third month.",
+    "Get the stories that matter delivered to your inbox every weekday morning, free of charge.",
+    "The Daily Example is published by Example Media Group, 1 Example Street, Exampletown.",
 )
 
 
@@ -93,7 +97,8 @@ def news_page(story: NewsStory, canonical: str, *, site: str = "The Daily Exampl
 <header class="site-header"><a href="/" class="logo">{e(site)}</a>
 <nav class="main-nav"><ul><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li>
 <li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
-<aside class="trending"><h3>Trending</h3><ul><li><a href="/markets">{e(FURNITURE[1])}</a></li></ul></aside>
+<aside class="trending"><h3>Trending</h3><ul><li><a href="/markets">{e(FURNITURE[1])}</a>
+<p class="teaser">{e(FURNITURE[5])}</p></li></ul></aside>
 <main><article class="article">
 <h1 class="headline">{e(story.title)}</h1>
 <div class="byline">By <span class="author">{e(story.author)}</span> ·
@@ -101,7 +106,7 @@ def news_page(story: NewsStory, canonical: str, *, site: str = "The Daily Exampl
 <figure><img src="/img/lead.jpg" alt=""><figcaption>{e(FURNITURE[3])}</figcaption></figure>
 <div class="article-body">
 {first}
-<div class="newsletter-box"><p>{e(FURNITURE[2])}</p><form><input type="email"><button>Subscribe</button></form></div>
+<div class="newsletter-box"><p>{e(FURNITURE[2])}</p><p>{e(FURNITURE[6])}</p><form><input type="email"><button>Subscribe</button></form></div>
 {second}
 </div>
 <div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
@@ -110,7 +115,7 @@ def news_page(story: NewsStory, canonical: str, *, site: str = "The Daily Exampl
 <li><a href="/world/a">Allies weigh new sanctions package</a></li>
 <li><a href="/world/b">What the summit means for energy prices</a></li></ul></section>
 </main>
-<footer class="site-footer"><p>{e(FURNITURE[4])}</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+<footer class="site-footer"><p>{e(FURNITURE[7])}</p><p>{e(FURNITURE[4])}</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
 </body></html>"""
 
 
