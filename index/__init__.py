@@ -4,8 +4,8 @@ The names below are the package's public face, the only ones ``bot/`` imports. I
 ``index/`` modules import each other by their full paths (never from this file).
 """
 
-from index.embedding.loader import quiet_model_loading
-from index.embedding.models import BACKENDS, canonical_model_name
+from index.embedding.loader import load_embedder, quiet_model_loading
+from index.embedding.models import BACKENDS, Embedder, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.durable import write_atomically
@@ -20,6 +20,7 @@ __all__ = [
     "Answer",
     "AnswerPolicy",
     "Article",
+    "Embedder",
     "EmptyQuestionError",
     "Hit",
     "Manifest",
@@ -29,6 +30,7 @@ __all__ = [
     "StoredArticle",
     "VerbatimError",
     "canonical_model_name",
+    "load_embedder",
     "manifest_stamp",
     "quiet_model_loading",
     "read_manifest",
