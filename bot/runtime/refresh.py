@@ -123,7 +123,9 @@ class Refresher:
             outcome = await self._refresh(self.sources(url), f"/add {url}")
             if outcome.report is None:
                 return Added(url, error=outcome.error)
-            found = next((a for a in self._searchers.current.articles() if url in (a.source, a.id, a.url)), None)
+            articles = await asyncio.to_thread(self._searchers.current.articles)
+            # The page's source is the URL asked for; its id and url may be its canonical address.
+            found = next((a for a in articles if url in (a.source, a.id, a.url)), None)
             if found is None:
                 problem = next((p.message for p in outcome.report.problems if p.path == url), None)
                 return Added(url, error=problem or outcome.error or "No article was found at that address.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
@@ -18,7 +19,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.render import replies
-from bot.runtime.refresh import refresher_of
+from bot.runtime.refresh import RefreshOutcome, refresher_of
 from bot.runtime.sources_file import default_sources_file
 from bot.telegram.app import build_application
 from index import Searcher
@@ -27,6 +28,7 @@ from index.store.manifest import build_lock
 from tests.botrunner import serving, settings_for, wait_for_messages
 from tests.fakes.bot_api import FakeBotAPI
 from tests.news_site import APRICOTS, BRIDGE, FERRY, LIBRARY, NewsSite
+from tests.support import SAMPLE_ARTICLE
 
 T = TypeVar("T")
 ADMIN = 4711
@@ -212,3 +214,33 @@ def test_a_failing_refresh_logs_a_warning_and_the_live_index_keeps_serving(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("Refresh (test) failed: Another build of" in w and "Still serving" in w for w in warnings)
     assert "failed: Another build of" in plain(feeds) and "(the index was left as it was)" in plain(feeds)
+
+
+def test_with_the_articles_folder_set_a_refresh_reads_it_again_and_an_unchanged_source_costs_nothing(
+    bot_api: FakeBotAPI, index_copy: Path, embedder: Embedder, site: NewsSite, tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SAMPLE_ARTICLE, folder)
+    site.publish(BRIDGE)
+    searcher = Searcher.open(index_copy, embedder=embedder)
+
+    async def scenario(application: Application) -> tuple[list[RefreshOutcome | None], dict, dict]:
+        refresher = refresher_of(application)
+        first = await refresher.refresh("test")
+        (folder / "apricots.txt").write_text(APRICOTS.title + "\n\n" + "\n\n".join(APRICOTS.paragraphs), "utf-8")
+        second = await refresher.refresh("test")
+        third = await refresher.refresh("test")
+        apricots = await ask(bot_api, "What did Tomas Brenner say about the spring?", 6501)
+        bridge = await ask(bot_api, BRIDGE_QUESTION, 6502)
+        return [first, second, third], apricots, bridge
+
+    outcomes, apricots, bridge = run_bot(bot_api, searcher, scenario, feeds=(site.feed(),), articles=folder)
+    first, second, third = [outcome.report for outcome in outcomes if outcome is not None]
+    assert first is not None and second is not None and third is not None
+    assert (first.articles, second.articles, third.articles) == (2, 3, 3)  # the folder's new file came in
+    assert first.fetched == 1 and first.encoded > 0  # the feed's page
+    assert second.fetched == 0 and second.encoded == len(APRICOTS.paragraphs)  # only the new file's sentences
+    assert third.fetched == 0 and third.encoded == 0 and third.unchanged_articles == 3  # nothing changed
+    assert "mild spring without late frost" in plain(apricots)
+    assert "steel cables" in plain(bridge)
