@@ -227,7 +227,8 @@ def test_with_the_articles_folder_set_a_refresh_reads_it_again_and_an_unchanged_
 
     async def scenario(application: Application) -> tuple[list[RefreshOutcome | None], dict, dict]:
         refresher = refresher_of(application)
-        first = await refresher.refresh("test")
+        first, skipped = await asyncio.gather(refresher.refresh("test"), refresher.refresh("tick meanwhile"))
+        assert skipped is None  # never two at once: the second found the first running
         (folder / "apricots.txt").write_text(APRICOTS.title + "\n\n" + "\n\n".join(APRICOTS.paragraphs), "utf-8")
         second = await refresher.refresh("test")
         third = await refresher.refresh("test")
