@@ -9,9 +9,10 @@ one), ``stop`` (answers in flight finish), ``shutdown`` and ``post_shutdown``. T
 services hang on those hooks:
 
 * ``post_init`` (``_start_services``): the command menu, the index watcher and SIGHUP handler
-  (``bot/runtime/reload.py``), the feed refresh on the JobQueue (``bot/runtime/refresh.py``;
-  the library starts and stops the JobQueue with the Application), and the journal of answered updates, whose updates left unanswered
-  by a hard kill go back into the update queue ahead of anything new (``bot/delivery``);
+  (``bot/runtime/reload.py``), the feed refresh on the JobQueue (``bot/runtime/refresh.py``; the
+  library starts and stops the JobQueue with the Application), and the journal of answered
+  updates, whose updates left unanswered by a hard kill go back into the update queue ahead of
+  anything new (``bot/delivery``);
 * ``post_stop`` (``_stop_services``): stops them again once the last answer is in (the journal
   records it). The library calls ``post_stop`` only if the Application got as far as ``start``,
   so ``post_shutdown`` calls it too, for a stop signal during start-up; the second call finds
