@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from index.errors import ArticleError
 from index.ingest.cleaning import drop_boilerplate, normalise_text
+from index.ingest.extraction import extract_page
 from index.ingest.formats import paragraphs_from_text, parse_html, parse_markdown, parse_plain_text
 from index.types import Article
 
@@ -147,17 +148,38 @@ def _load_file(item: _Found, collector: _Collector) -> None:
     text = _decode(item.path, data, collector)
     if text is None:
         return
+    if suffix in (".html", ".htm"):
+        collector.add(_html_article(item, text), item.path)
+        return
     if suffix == ".md":
         title, paragraphs = parse_markdown(text)
-    elif suffix in (".html", ".htm"):
-        title, paragraphs = parse_html(text)
-        title = title or normalise_text(item.path.stem.replace("-", " ").replace("_", " "))
     else:
         title, paragraphs = parse_plain_text(text)
     if not title and not paragraphs:
         collector.problem(item.path, "the file holds no text")
         return
     collector.add(Article(item.article_id, title, paragraphs, str(item.path)), item.path)
+
+
+def _html_article(item: _Found, text: str) -> Article:
+    """A saved web page: its main text, title, canonical URL and date (extraction.py).
+
+    A page too short or too plain for main-text extraction (a hand-written snippet) is read
+    whole instead, every <p> or text block of it (formats.parse_html): the operator chose it.
+    """
+    page = extract_page(text)
+    stem_title = normalise_text(item.path.stem.replace("-", " ").replace("_", " "))
+    if page is None:
+        title, paragraphs = parse_html(text)
+        return Article(item.article_id, title or stem_title, paragraphs, str(item.path))
+    return Article(
+        item.article_id,
+        page.title or stem_title,
+        page.paragraphs,
+        str(item.path),
+        url=page.url,
+        published=page.published,
+    )
 
 
 def _decode(path: Path, data: bytes, collector: _Collector, line: int | None = None) -> str | None:

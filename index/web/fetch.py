@@ -1,7 +1,7 @@
 """Fetching web pages and feeds politely and safely, with conditional requests.
 
 One ``Fetcher`` per build: a shared httpx client with a clear User-Agent, at most ``per_host``
-requests in flight to any one host, connect and read timeouts, a bounded number of retries with
+requests in flight to any one host, connect, read and whole-response timeouts, a bounded number of retries with
 exponential backoff (on 5xx, 429, connection errors, resets and timeouts, never on other 4xx),
 redirects followed by hand (at most ``max_redirects``, each hop checked to be http or https), and
 a size cap enforced while streaming, so a huge or endless response never fills memory.
@@ -32,6 +32,7 @@ class FetchPolicy:
     user_agent: str = USER_AGENT
     connect_timeout: float = 10.0  # seconds to open a connection
     read_timeout: float = 20.0  # seconds without a byte before giving up on a response
+    total_timeout: float = 60.0  # seconds for a whole response: a site dripping bytes is cut off
     retries: int = 2  # further attempts after a failed first one
     backoff: float = 1.0  # seconds before the first retry; doubled before each next one
     max_bytes: int = 5 * 1024 * 1024
@@ -130,7 +131,7 @@ class Fetcher:
                 return self._request(url, current, headers)
             except _Retryable as exc:
                 if last:
-                    raise FetchError(f"{exc} (tried {attempt + 1} times)") from None
+                    raise FetchError(f"{exc} (tried {attempt + 1} time{'s' * (attempt > 0)})") from None
             self._sleep(delay)
             delay *= 2
         raise AssertionError("unreachable")
@@ -170,10 +171,13 @@ class Fetcher:
             raise FetchError(f"too large ({int(declared):,} bytes; the limit is {limit:,})")
         chunks: list[bytes] = []
         size = 0
+        deadline = time.monotonic() + self.policy.total_timeout
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:  # stop reading: an endless response never fills memory
                 raise FetchError(f"too large (more than {limit:,} bytes; the limit is {limit:,})")
+            if time.monotonic() > deadline:  # the read timeout restarts with every byte
+                raise _Retryable(f"timed out (still sending after {self.policy.total_timeout:g} s)")
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -30,6 +30,7 @@ class Route:
     reset: bool = False  # fail by resetting the connection instead of answering fail_status
     etag: bool = True
     chunked_forever: bool = False  # stream without Content-Length until the client hangs up
+    drip: float = 0.0  # with chunked_forever: seconds between small pieces (a slow-drip site)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class WebServer:
 
     routes: dict[str, Route] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
+    most_in_flight: int = 0  # the most requests answered at once
+    _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __enter__(self) -> WebServer:
@@ -77,6 +80,16 @@ class WebServer:
             return [s for s in self.seen if s.path == path]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self._in_flight)
+        try:
+            self._route(handler)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _route(self, handler: BaseHTTPRequestHandler) -> None:
         path = handler.path
         with self._lock:
             self.seen.append(Seen(path, {k.lower(): v for k, v in handler.headers.items()}))
@@ -108,9 +121,12 @@ class WebServer:
             handler.send_response(200)
             handler.send_header("Content-Type", route.content_type)
             handler.end_headers()
+            piece = b"<p>drip</p>" if route.drip else b"<p>" + b"x" * 65536 + b"</p>"
             try:
                 while True:
-                    handler.wfile.write(b"<p>" + b"x" * 65536 + b"</p>")
+                    handler.wfile.write(piece)
+                    handler.wfile.flush()
+                    time.sleep(route.drip)
             except OSError:
                 handler.close_connection = True
             return

@@ -3,6 +3,7 @@ a re-run with nothing changed fetches and re-embeds nothing; a failing site keep
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from index.build import build_index
@@ -93,3 +94,27 @@ def test_a_failing_site_keeps_the_previous_articles(
     (status,) = failing.feeds
     assert status.articles == 3 and status.error is not None and "HTTP 500" in status.error
     assert any(r.levelname == "WARNING" and r.name.startswith("index.") for r in caplog.records)
+
+
+def test_a_page_added_to_the_feed_is_indexed_by_a_rebuild_in_a_worker_thread(
+    tmp_path: Path, server: WebServer, policy: FetchPolicy, embedder: Embedder
+) -> None:
+    stories = split_sample()
+    feed = serve_stories(server, stories[:2])
+    web = WebSources(feeds=(feed,))
+    first = build_index(None, tmp_path / "index", embedder, web=web, fetch_policy=policy)
+    serve_stories(server, stories)  # the feed now lists a third page
+    server.seen.clear()
+    # As the bot runs it: in a worker thread, off the event loop.
+    again = asyncio.run(
+        asyncio.to_thread(build_index, None, tmp_path / "index", embedder, web=web, fetch_policy=policy)
+    )
+    assert (again.articles, again.fetched, again.cached, again.unchanged_articles) == (3, 1, 2, 2)
+    assert again.encoded == again.sentences - first.sentences  # only the new page's sentences
+    assert [s.path for s in server.seen if "if-none-match" not in s.headers] == ["/news/kuleba-praises-unity"]
+    searcher = Searcher.open(tmp_path / "index", embedder=embedder)
+    try:
+        hit = searcher.answer("What did Kuleba praise?").hits[0]
+        assert hit.url == "https://news.example.com/world/kuleba-praises-unity"
+    finally:
+        searcher.close()
