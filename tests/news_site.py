@@ -134,6 +134,11 @@ class NewsSite:
                 self._site.feeds.setdefault(feed, []).insert(0, story.slug)
         return self.url(story.path)
 
+    def drop_from_feed(self, story: Story, feed: str = FEED_PATH) -> None:
+        """Take ``story`` out of ``feed`` (its page stays on the site), as feeds drop old entries."""
+        with self._site.lock:
+            self._site.feeds[feed].remove(story.slug)
+
     def feed(self, path: str = FEED_PATH) -> str:
         """The URL of the feed at ``path`` (served, even when empty)."""
         with self._site.lock:

@@ -25,6 +25,11 @@ def from_the_web(article: StoredArticle) -> bool:
     return article.source.startswith(WEB_SCHEMES)
 
 
+def web_pages(searcher: Searcher) -> frozenset[str]:
+    """The URLs of the pages ``searcher``'s index holds (as asked for: feed entries, /add pages)."""
+    return frozenset(article.source for article in searcher.articles() if from_the_web(article))
+
+
 def write_kept_articles(searcher: Searcher, path: Path) -> int:
     """Write every article of ``searcher`` not from the web to ``path`` (JSON lines, in index
     order); return how many. With none, nothing is written."""

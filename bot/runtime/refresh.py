@@ -30,7 +30,7 @@ from pathlib import Path
 
 from telegram.ext import Application, ContextTypes
 
-from bot.runtime.kept_articles import write_kept_articles
+from bot.runtime.kept_articles import web_pages, write_kept_articles
 from bot.runtime.reload import IndexReloader, describe, reloader_of
 from bot.runtime.searchers import SearcherHolder
 from bot.runtime.services import SERVICES_KEY
@@ -154,7 +154,7 @@ class Refresher:
             return RefreshOutcome(None, "There are no feeds or added pages to read.")
         started = self._clock()
         try:
-            report = await asyncio.to_thread(self._build, web)
+            report, pages_before = await asyncio.to_thread(self._build, web)
         except Exception as exc:  # anything at all: the live index must keep serving
             reason = str(exc) or type(exc).__name__
             logger.warning(
@@ -171,20 +171,31 @@ class Refresher:
         await self._remember(self._record.with_refresh(report.feeds, self._clock(), error))
         self.refreshes += 1
         _log_report(trigger, report, self._clock() - started)
+        if not reload.refused:
+            gone = pages_before - await asyncio.to_thread(web_pages, self._searchers.current)
+            if gone:  # e.g. entries that left their feed, or pages indexed by hand with --url
+                logger.info(
+                    "Refresh (%s): %d page(s) left the index, no feed or /add naming them any more: %s",
+                    trigger,
+                    len(gone),
+                    ", ".join(sorted(gone)[:MAX_PROBLEMS_LOGGED])
+                    + (", ..." if len(gone) > MAX_PROBLEMS_LOGGED else ""),
+                )
         return RefreshOutcome(report, error)
 
-    def _build(self, web: WebSources) -> BuildReport:
-        """The build, in a worker thread; the articles folder or the live index's own articles
-        come along so that none is dropped."""
+    def _build(self, web: WebSources) -> tuple[BuildReport, frozenset[str]]:
+        """The build, in a worker thread, and the web pages the index held before it. The
+        articles folder or the live index's own articles come along so that none is dropped."""
         index_dir = self._reloader.index_dir
         with tempfile.TemporaryDirectory(prefix="verbatim-refresh-") as folder:
             articles = self._settings.articles
             with self._searchers.lease() as live:
                 embedder = self._builder_embedder(live.manifest.model)
+                pages = web_pages(live)
                 if articles is None:
                     kept = Path(folder) / KEPT_FILE
                     articles = kept if write_kept_articles(live, kept) else None
-            return build_index(articles, index_dir, embedder, web=web)
+            return build_index(articles, index_dir, embedder, web=web), pages
 
     def _builder_embedder(self, model: str) -> Embedder:
         if self._embedder is None or self._embedder.name != model:

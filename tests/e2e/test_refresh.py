@@ -245,3 +245,26 @@ def test_with_the_articles_folder_set_a_refresh_reads_it_again_and_an_unchanged_
     assert third.fetched == 0 and third.encoded == 0 and third.unchanged_articles == 3  # nothing changed
     assert "mild spring without late frost" in plain(apricots)
     assert "steel cables" in plain(bridge)
+
+
+def test_a_page_that_leaves_its_feed_leaves_the_index_at_the_next_refresh(
+    bot_api: FakeBotAPI, index_copy: Path, embedder: Embedder, site: NewsSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    bridge_url = site.publish(BRIDGE)
+    site.publish(APRICOTS)
+    searcher = Searcher.open(index_copy, embedder=embedder)
+
+    async def scenario(application: Application) -> tuple[dict, dict, dict]:
+        refresher = refresher_of(application)
+        await refresher.refresh("test")
+        before = await ask(bot_api, BRIDGE_QUESTION, 6601)
+        site.drop_from_feed(BRIDGE)
+        await refresher.refresh("test")
+        return before, await ask(bot_api, BRIDGE_QUESTION, 6602), await ask(bot_api, PESKOV, 6603)
+
+    caplog.set_level(logging.INFO, logger="bot.runtime.refresh")
+    before, after, peskov = run_bot(bot_api, searcher, scenario, feeds=(site.feed(),))
+    assert "steel cables" in plain(before)
+    assert "steel cables" not in plain(after)  # the index follows the feed ...
+    assert "Peskov" in plain(peskov)  # ... and keeps the articles it was built from
+    assert any("1 page(s) left the index" in r.getMessage() and bridge_url in r.getMessage() for r in caplog.records)
