@@ -87,15 +87,11 @@ class Refresher:
         self._lock = asyncio.Lock()
         self._embedder: Embedder | None = None  # the build's own, used in the worker thread only
         self._tasks: set[asyncio.Task[object]] = set()
-        self.refreshes = 0  # refreshes that built and swapped in a new index
+        self.refreshes = 0  # refreshes whose build succeeded
 
     @property
     def record(self) -> SourcesRecord:
         return self._record
-
-    @property
-    def sources_file(self) -> Path:
-        return self._file
 
     @property
     def running(self) -> bool:
@@ -141,8 +137,9 @@ class Refresher:
         task.add_done_callback(self._tasks.discard)
 
     async def stop(self) -> None:
-        """Stop waiting for a refresh in progress (its build finishes in its thread, or is
-        abandoned at exit: a build is crash-safe)."""
+        """Stop waiting for a refresh in progress. Its build cannot be interrupted: it finishes in
+        its worker thread (fetches time out), which the bot waits for before it exits; it swaps
+        nothing in. A build killed instead (kill -9) leaves the index as it was: builds are crash-safe."""
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
