@@ -5,8 +5,8 @@ The names below are the package's public face, the only ones ``bot/`` imports. I
 """
 
 from index.build import BuildReport, build_index
-from index.embedding.loader import quiet_model_loading
-from index.embedding.models import BACKENDS, canonical_model_name
+from index.embedding.loader import load_embedder, quiet_model_loading
+from index.embedding.models import BACKENDS, Embedder, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.durable import write_atomically
@@ -24,6 +24,7 @@ __all__ = [
     "AnswerPolicy",
     "Article",
     "BuildReport",
+    "Embedder",
     "EmptyQuestionError",
     "FeedStatus",
     "Hit",
@@ -37,6 +38,7 @@ __all__ = [
     "build_index",
     "canonical_model_name",
     "default_cache_dir",
+    "load_embedder",
     "manifest_stamp",
     "quiet_model_loading",
     "read_manifest",
