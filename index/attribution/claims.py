@@ -44,7 +44,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         low = t.low
         claim: Claim | None = None
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
-            claim = subject_after(text, toks, v + 2, "say", v)
+            claim = subject_after(text, toks, v + 2, "say", v, appositive=False)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
             claim = quoted_as_saying(text, toks, v)
         elif (
@@ -68,9 +68,14 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             inverts = verb != "tell"
             if inverts and j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
                 claim = subject_after(text, toks, v + 1, verb, v)
+            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
+                # A name ending the clause after the verb is its speaker, before any subject
+                # looked for over the commas ("In Decatur, the plant ..., said its chief, Ferriola.").
+                after = subject_after(text, toks, v + 1, verb, v, whole=True)
+                claim = after if after is not None and _ends_with_name(toks, v, after) else None
             if claim is None:
                 claim = subject_before(text, toks, v, verb)
-            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
+            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":
                 claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
                 claim = sentence_subject(text, toks, v, verb)
@@ -92,6 +97,21 @@ def _continues_a_quote(toks: list[Tok], v: int) -> bool:
     before = toks[v - 2] if toks[v - 1].text == "," and v > 1 else toks[v - 1]
     after = toks[v + 1] if v + 1 < len(toks) else None
     return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))
+
+
+def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
+    """Whether the clause after the verb at ``v`` is only the name ``claim``, ending the sentence
+    or followed by a comma (", said its chief executive, John J. Ferriola.", ", said Larry
+    Sabato, director of ..."), not "said of Cruz", "said Trump lied" or "said X and Y were"."""
+    if claim.kind != "name" or v + 1 >= len(toks) or toks[v + 1].low in ("of", "about", "that"):
+        return False
+    last = claim.value.split()[-1]
+    end = next((k for k in range(v + 1, len(toks)) if toks[k].text == last), None)
+    if end is None or (end + 1 < len(toks) and toks[end + 1].text not in ",.;"):
+        return False
+    # Only a description may come between: "one candidate he likes is Ohio Governor John Kasich"
+    # and "Libya is the biggest trouble spot for Clinton" are reported words, not the speaker.
+    return not any(t.low in _BE or t.low in GENDERED or t.low == "that" for t in toks[v + 1 : end])
 
 
 def _after_conjunction(toks: list[Tok], v: int) -> bool:

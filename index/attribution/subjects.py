@@ -199,11 +199,16 @@ _AFTER_NAME_ENDS = frozenset(
 )
 
 
-def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False) -> Claim | None:
+def subject_after(
+    text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
+) -> Claim | None:
     """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov.
 
     ``whole``: the name must end its clause (", says X." / ", says X in Almaty"), so that
     "..., said Clinton didn't appear concerned" (Clinton is the reported subject) names nobody.
+    ``appositive``: a description and a comma may come before the name ("said its chief
+    executive, John Ferriola"); not after "according to", whose comma ends the source
+    ("According to the poll, Trump leads").
     """
     n = len(toks)
     if k >= n:
@@ -216,6 +221,8 @@ def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: 
         t = toks[e]
         if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
             capitals = capitals or is_name_token(t)
+        elif appositive and t.text == "," and not capitals and e > k and e + 1 < n and is_cap(toks[e + 1]):
+            pass  # a description, then the name: "said its chief executive, John Ferriola"
         elif not (
             t.kind == "W"
             and (

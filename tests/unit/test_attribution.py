@@ -141,6 +141,25 @@ def test_quote_then_name_then_verb_and_inverted_order() -> None:
     assert who(['"We will not back down," said Kremlin spokesman Dmitry Peskov.']) == [("Dmitry Peskov", "say")]
 
 
+def test_a_name_after_the_verb_wins_over_a_place_before_the_commas() -> None:
+    # The speaker named after ", said" is the speaker, not a place or body named earlier.
+    assert who(
+        "In nearby Decatur, the plant is under pressure from imports, said its chief executive, John Ferriola."
+    ) == [("John Ferriola", "say")]
+    assert who(
+        "Cruz lacks support from colleagues in Congress, whom he has alienated, said Larry Sabato, a professor."
+    ) == [("Larry Sabato", "say")]
+    # ... but what follows "said" is the reported clause when it goes on: "said X was ..."
+    assert who("Sherman, who led the talks, said Ryabkov was frank.") == [("Sherman", "say")]
+    assert who("Michael O'Hanlon, an expert, says Libya is the biggest trouble spot for Clinton.") == [
+        ("Michael O'Hanlon", "say")
+    ]
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    assert who(['"I think she should have run," said Jason Gilbert of Cheyenne.']) == [("Jason Gilbert", "say")]
+
+
 def test_titles_before_names_are_not_part_of_the_speaker() -> None:
     assert who("U.S. Deputy Secretary of State Wendy Sherman said the talks were frank.") == [("Wendy Sherman", "say")]
     assert who('"NATO is united," U.S. Ambassador to NATO Julianne Smith said on January 11.') == [
