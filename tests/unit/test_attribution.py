@@ -302,6 +302,15 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
     assert got[1] == ("Dmitry Peskov", "say")
 
 
+def test_an_indefinite_or_bare_role_names_nobody() -> None:
+    # "a spokesman" is someone the article does not name, even if it names a spokesman elsewhere.
+    article = ("Josh Earnest, the White House spokesman, met reporters.",)
+    assert who(*article, "A White House spokesman said the talks went well.")[1] == (None, None)
+    assert who(*article, "The talks, a spokesman told Reuters, went well.")[1] == (None, None)
+    assert who(*article, "Talks, spokesman says, went well.")[1] == (None, None)
+    assert who(*article, "The White House spokesman said the talks went well.")[1] == ("Josh Earnest", "say")
+
+
 def test_appositive_between_subject_and_verb() -> None:
     assert who("Wendy Sherman, who led the talks, said they were frank.") == [("Wendy Sherman", "say")]
 
