@@ -195,19 +195,30 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         if k <= 0 or toks[k].text != ",":
             return fallback
         a, b = k + 1, end - 1
+        if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
+            b = skip_between(toks, b)
         if b >= a and is_cap(toks[a]) and chain_end(toks, a) == b and not is_cap(toks[k - 1]):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":
                 return named
         before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
         t = toks[before]
-        if is_cap(t) and not is_possessive(t):
+        if is_cap(t) and not is_possessive(t) and _opens_a_clause(toks, chain_start(toks, before)):
             found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
         end = k
     return fallback
+
+
+def _opens_a_clause(toks: list[Tok], a: int) -> bool:
+    """Whether a chain starting at ``a`` may be a subject: not inside a phrase ("the shooting in
+    Aurora, Colorado, ..., said", "In addition to Mr. Regalado, ... have said")."""
+    k = a - 1
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
 
 APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"

@@ -156,6 +156,18 @@ def test_a_name_after_the_verb_wins_over_a_place_before_the_commas() -> None:
     ]
 
 
+def test_a_name_inside_a_phrase_is_not_the_subject() -> None:
+    # A place or body after a preposition, between the commas of an appositive, is no speaker.
+    assert who(
+        "Sandy Phillips, who lost her daughter in the shooting in Aurora, Colorado, in 2012, said Sanders was rude."
+    ) == [("Sandy Phillips", "say")]
+    assert who("Rachel Berg, a philanthropist from Monsey, New York, said the speeches were good.") == [
+        ("Rachel Berg", "say")
+    ]
+    assert who("Gov. John Kasich (R-OH), after winning Ohio, said he was ready.") == [("John Kasich", "say")]
+    assert who("Numerous veterans at rallies in South Carolina, including farmers, said they agreed.") == [(None, None)]
+
+
 def test_a_person_of_a_place_is_the_person() -> None:
     assert who(['"I think she should have run," said Jason Gilbert of Cheyenne.']) == [("Jason Gilbert", "say")]
 
