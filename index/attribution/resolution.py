@@ -37,7 +37,7 @@ class People:
             return name
         key = words[-1].lower()
         options = self.by_last.get(key, ())
-        if len(words) == 1 and not options:
+        if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
             options = self.by_first.get(key, ())
         if len(options) == 1:
             return options[0]

@@ -208,6 +208,15 @@ def test_surname_links_to_full_name_written_earlier_or_later() -> None:
     ) == [("Dmitry Peskov", "say"), (None, None)]
 
 
+def test_a_lone_first_name_links_only_when_it_is_a_first_name() -> None:
+    # "Donald said" is Donald Trump; "EgyptAir said" is EgyptAir, not a title-like "EgyptAir Jet Found".
+    assert who(["Donald Trump spoke.", "Donald said he was ready."])[1] == ("Donald Trump", "say")
+    assert who(["Debris of EgyptAir Jet Found by the navy.", "EgyptAir said 66 people were on board."])[1] == (
+        "EgyptAir",
+        "say",
+    )
+
+
 def test_pronoun_resolves_to_nearest_speaker_of_matching_gender() -> None:
     got = who(
         [
