@@ -52,6 +52,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and v > 0
             and not _next_is(toks, v, "to")
             and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
+            and not _takes_a_thing(toks, v)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
@@ -125,10 +126,36 @@ def _next_is(toks: list[Tok], v: int, word: str) -> bool:
     return bool(word) and v + 1 < len(toks) and toks[v + 1].low == word
 
 
+# Verbs whose object here is a thing won or made, not words: "claimed a victory", "claiming 41
+# percent of the vote", "wrote the letter Feb. 2", "wrote the introduction for a new book".
+_THINGS = {
+    "claim": frozenset(
+        "victory victories win wins prize percent seat seats title nomination delegates mantle lead majority".split()
+    ),
+    "write": frozenset(
+        "letter letters book books introduction foreword op-ed memo bill article column chapter".split()
+    ),
+}
+_OBJECT_WORDS = frozenset("a an the his her their its our my this that".split())
+
+
+def _takes_a_thing(toks: list[Tok], v: int) -> bool:
+    things = _THINGS.get(FORM_TO_LEMMA.get(toks[v].low, ""))
+    if not things or v + 1 >= len(toks) or not (toks[v + 1].low in _OBJECT_WORDS or toks[v + 1].kind == "N"):
+        return False
+    for m in range(v + 2, min(v + 6, len(toks))):
+        if toks[m].kind != "W" and toks[m].kind != "N":
+            return False
+        if toks[m].low in things:
+            # ... unless the thing carries words: "wrote a letter asking the Justice Department"
+            return not any(t.kind == "W" and t.low.endswith("ing") for t in toks[m + 1 : m + 10])
+    return False
+
+
 def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
     speaker; and the senses of ``_OTHER_SENSE``."""
-    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
+    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")) or _takes_a_thing(toks, v):
         return True
     k = v - 1
     while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:

@@ -286,6 +286,14 @@ def test_mentions_without_speech_are_not_attributed() -> None:
     assert who("U.S. President Joe Biden and Putin held two phone calls in December.") == [(None, None)]
 
 
+def test_claiming_a_victory_or_writing_a_book_reports_no_words() -> None:
+    assert who("Sanders had also claimed a victory in the New Hampshire primary.") == [(None, None)]
+    assert who("Tenney won, claiming 41 percent of the vote.") == [(None, None)]
+    assert who("Laura Bush wrote the introduction for a new book.") == [(None, None)]
+    assert who("Sanders claimed the election was rigged.") == [("Sanders", "claim")]
+    assert who("Greg Stanton wrote a letter to Loretta Lynch asking for an inquiry.") == [("Greg Stanton", "write")]
+
+
 def test_generic_and_country_subjects_are_not_speakers() -> None:
     assert who("Western officials and analysts say Russia's buildup is an attempt to pressure the West.") == [
         (None, None)
