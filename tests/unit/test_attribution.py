@@ -234,6 +234,25 @@ def test_pronoun_resolves_to_nearest_speaker_of_matching_gender() -> None:
     ]
 
 
+def test_pronoun_never_means_a_people_or_a_place() -> None:
+    got = who(
+        [
+            '"We build a lot," Robert McDonough said.',
+            "Traders on Wall Street sold the shares.",
+            '"This was a really tough decision," he said.',
+        ]
+    )
+    assert got[2] == ("Robert McDonough", "say")
+    got = who(
+        [
+            '"I am a military guy," Harry Harris said.',
+            "Ships near Scarborough Shoal turned back.",
+            '"It is good," he said.',
+        ]
+    )
+    assert got[2] == ("Harry Harris", "say")
+
+
 def test_pronoun_gender_learned_from_earlier_pronoun_use() -> None:
     # "Pat" is in no name list; "her briefing" says Pat Doe is a woman, so "she" is Doe, not Ryabkov.
     got = who(
