@@ -36,6 +36,14 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   Carly Fiorina``), inverted ``..., says X.``, ``X ... and said``, participles (``X released a
   statement, saying``), ``he continued`` next to a quote, parentheses (``Sen. X (R-Fla.) said``).
   Passive hearsay (``is said to be``, ``was warned``) and bylines (``reported from``) name nobody.
+* Also learned on PolNeAR train: after ``..., said`` a name that ends the clause is the speaker
+  before anything found over the commas (``..., said its chief executive, John J. Ferriola.``);
+  over an appositive's commas a name after a preposition is no subject (``Sandy Phillips, who
+  lost her daughter in the shooting in Aurora, Colorado, said``); ``X of Place`` is X; a role with
+  ``a``/``an`` or none (``a spokesman told``, headline ``official says``) names nobody; things
+  won or made are no words (``claimed a victory``, ``wrote the introduction``); a lone word links
+  to a full name by its first word only if it is a first name (``Donald said``); ``he``/``she``
+  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it).

@@ -44,7 +44,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         low = t.low
         claim: Claim | None = None
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
-            claim = subject_after(text, toks, v + 2, "say", v)
+            claim = subject_after(text, toks, v + 2, "say", v, appositive=False)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
             claim = quoted_as_saying(text, toks, v)
         elif (
@@ -52,6 +52,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and v > 0
             and not _next_is(toks, v, "to")
             and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
+            and not _takes_a_thing(toks, v)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
@@ -68,9 +69,14 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             inverts = verb != "tell"
             if inverts and j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
                 claim = subject_after(text, toks, v + 1, verb, v)
+            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
+                # A name ending the clause after the verb is its speaker, before any subject
+                # looked for over the commas ("In Decatur, the plant ..., said its chief, Ferriola.").
+                after = subject_after(text, toks, v + 1, verb, v, whole=True)
+                claim = after if after is not None and _ends_with_name(toks, v, after) else None
             if claim is None:
                 claim = subject_before(text, toks, v, verb)
-            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
+            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":
                 claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
                 claim = sentence_subject(text, toks, v, verb)
@@ -94,6 +100,21 @@ def _continues_a_quote(toks: list[Tok], v: int) -> bool:
     return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))
 
 
+def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
+    """Whether the clause after the verb at ``v`` is only the name ``claim``, ending the sentence
+    or followed by a comma (", said its chief executive, John J. Ferriola.", ", said Larry
+    Sabato, director of ..."), not "said of Cruz", "said Trump lied" or "said X and Y were"."""
+    if claim.kind != "name" or v + 1 >= len(toks) or toks[v + 1].low in ("of", "about", "that"):
+        return False
+    last = claim.value.split()[-1]
+    end = next((k for k in range(v + 1, len(toks)) if toks[k].text == last), None)
+    if end is None or (end + 1 < len(toks) and toks[end + 1].text not in ",.;"):
+        return False
+    # Only a description may come between: "one candidate he likes is Ohio Governor John Kasich"
+    # and "Libya is the biggest trouble spot for Clinton" are reported words, not the speaker.
+    return not any(t.low in _BE or t.low in GENDERED or t.low == "that" for t in toks[v + 1 : end])
+
+
 def _after_conjunction(toks: list[Tok], v: int) -> bool:
     k = v - 1
     while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN:
@@ -105,10 +126,36 @@ def _next_is(toks: list[Tok], v: int, word: str) -> bool:
     return bool(word) and v + 1 < len(toks) and toks[v + 1].low == word
 
 
+# Verbs whose object here is a thing won or made, not words: "claimed a victory", "claiming 41
+# percent of the vote", "wrote the letter Feb. 2", "wrote the introduction for a new book".
+_THINGS = {
+    "claim": frozenset(
+        "victory victories win wins prize percent seat seats title nomination delegates mantle lead majority".split()
+    ),
+    "write": frozenset(
+        "letter letters book books introduction foreword op-ed memo bill article column chapter".split()
+    ),
+}
+_OBJECT_WORDS = frozenset("a an the his her their its our my this that".split())
+
+
+def _takes_a_thing(toks: list[Tok], v: int) -> bool:
+    things = _THINGS.get(FORM_TO_LEMMA.get(toks[v].low, ""))
+    if not things or v + 1 >= len(toks) or not (toks[v + 1].low in _OBJECT_WORDS or toks[v + 1].kind == "N"):
+        return False
+    for m in range(v + 2, min(v + 6, len(toks))):
+        if toks[m].kind != "W" and toks[m].kind != "N":
+            return False
+        if toks[m].low in things:
+            # ... unless the thing carries words: "wrote a letter asking the Justice Department"
+            return not any(t.kind == "W" and t.low.endswith("ing") for t in toks[m + 1 : m + 10])
+    return False
+
+
 def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
     speaker; and the senses of ``_OTHER_SENSE``."""
-    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
+    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")) or _takes_a_thing(toks, v):
         return True
     k = v - 1
     while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:

@@ -94,12 +94,20 @@ def chain_end(toks: list[Tok], i: int) -> int:
             and j + 2 < n
             and is_cap(toks[j + 2])
             and not is_possessive(toks[j])
-            and not (nx.low == "of" and is_name_token(toks[j]) and bare(toks[j + 2].low) in PLACES)
+            and not (nx.low == "of" and _person_of_place(toks, j))
         ):  # "Sen. Tom Carper of Delaware" is Tom Carper; "Secretary of State" stays whole
             j += 2
         else:
             break
     return j
+
+
+def _person_of_place(toks: list[Tok], j: int) -> bool:
+    """Whether "of" after token ``j`` ends a person's name: "Tom Carper of Delaware", "Jason
+    Gilbert of Cheyenne" (a place the word lists do not know, after a name of two words)."""
+    if not is_name_token(toks[j]):
+        return False
+    return bare(toks[j + 2].low) in PLACES or (j > 0 and is_name_token(toks[j - 1]))
 
 
 def name_start(toks: list[Tok], a: int, b: int) -> int | None:

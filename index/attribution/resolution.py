@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
 from index.attribution.subjects import Claim
-from index.attribution.vocabulary import PRONOUNS, SPEAKER_LOOKBACK
+from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
 
@@ -37,7 +37,7 @@ class People:
             return name
         key = words[-1].lower()
         options = self.by_last.get(key, ())
-        if len(words) == 1 and not options:
+        if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
             options = self.by_first.get(key, ())
         if len(options) == 1:
             return options[0]
@@ -98,6 +98,19 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
             previous_last = names[-1][1]
 
 
+def _never_a_person(name: str) -> bool:
+    """Names "he"/"she" cannot mean: peoples ("Americans", "Muslim-Americans", "Latino") and
+    places named by their kind ("Scarborough Shoal", "Lake Winola", "Wall Street")."""
+    words = name.lower().split()
+    last = words[-1]
+    return (
+        last in DEMONYMS
+        or last.endswith(("americans", "american"))
+        or any(w in PLACE_KINDS for w in words)
+        or (len(words) == 1 and last.rstrip("s") in DEMONYMS)
+    )
+
+
 def resolve_role(role: str, people: People) -> str | None:
     asked = set(role.split())
     found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
@@ -143,7 +156,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
         return "n" if name in orgs else people.gender.get(name)
 
     def is_person(name: str) -> bool:
-        return name not in orgs and name not in not_people
+        return name not in orgs and name not in not_people and not _never_a_person(name)
 
     for i, p in enumerate(parsed):
         here = [(m.index, people.canonical(m.name, last_seen)) for m in p.mentions]

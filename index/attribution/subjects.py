@@ -104,10 +104,29 @@ def role_words(toks: list[Tok], j: int) -> str | None:
             i -= 1
         else:
             break
+    if not _one_known_holder(toks, i, j):
+        return None
     words = [bare(t.low) for t in toks[i + 1 : j + 1] if t.low not in DETERMINERS]
     if not words or not any(w in ROLE_HEADS for w in words) or (words[-1] in GENERIC and words[-1].endswith("s")):
         return None
     return " ".join(words)
+
+
+def _one_known_holder(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the role phrase ``i+1..j`` points at one person: "the Kremlin spokesman", "Kremlin
+    spokesman", not "a labor official", "a school spokesman" or a bare "official" (headline style:
+    "Investment, official says, helped ..."), which name nobody the article knows."""
+    if i + 1 > j:
+        return False
+    first = toks[i + 1]
+    if first.low in ("a", "an"):
+        return False
+    if first.text[0].isupper() or first.low == "the":
+        return True
+    before = toks[i] if i >= 0 else None
+    if before is None or before.kind != "W":
+        return False
+    return before.low not in ("a", "an") and not (i > 0 and toks[i - 1].low in ("a", "an"))
 
 
 def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
@@ -176,19 +195,30 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         if k <= 0 or toks[k].text != ",":
             return fallback
         a, b = k + 1, end - 1
+        if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
+            b = skip_between(toks, b)
         if b >= a and is_cap(toks[a]) and chain_end(toks, a) == b and not is_cap(toks[k - 1]):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":
                 return named
         before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
         t = toks[before]
-        if is_cap(t) and not is_possessive(t):
+        if is_cap(t) and not is_possessive(t) and _opens_a_clause(toks, chain_start(toks, before)):
             found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
         end = k
     return fallback
+
+
+def _opens_a_clause(toks: list[Tok], a: int) -> bool:
+    """Whether a chain starting at ``a`` may be a subject: not inside a phrase ("the shooting in
+    Aurora, Colorado, ..., said", "In addition to Mr. Regalado, ... have said")."""
+    k = a - 1
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
 
 APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
@@ -199,11 +229,16 @@ _AFTER_NAME_ENDS = frozenset(
 )
 
 
-def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False) -> Claim | None:
+def subject_after(
+    text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
+) -> Claim | None:
     """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov.
 
     ``whole``: the name must end its clause (", says X." / ", says X in Almaty"), so that
     "..., said Clinton didn't appear concerned" (Clinton is the reported subject) names nobody.
+    ``appositive``: a description and a comma may come before the name ("said its chief
+    executive, John Ferriola"); not after "according to", whose comma ends the source
+    ("According to the poll, Trump leads").
     """
     n = len(toks)
     if k >= n:
@@ -216,6 +251,8 @@ def subject_after(text: str, toks: list[Tok], k: int, verb: str, v: int, whole: 
         t = toks[e]
         if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
             capitals = capitals or is_name_token(t)
+        elif appositive and t.text == "," and not capitals and e > k and e + 1 < n and is_cap(toks[e + 1]):
+            pass  # a description, then the name: "said its chief executive, John Ferriola"
         elif not (
             t.kind == "W"
             and (

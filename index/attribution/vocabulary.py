@@ -137,6 +137,11 @@ transnistria,abkhazia,south ossetia,belarus,brussels
 """.replace("\n", "").split(",")
     if p.strip()
 )
+# Words that make a name a place ("Scarborough Shoal", "Lake Winola", "Wall Street").
+PLACE_KINDS = word_set("""
+lake mount mountain river shoal island islands bay county street avenue boulevard square park
+beach valley sea ocean airport strip
+""")
 RELATIVES = word_set("what which who whom whose")
 PREPOSITIONS = word_set("""
 to of for at in from with by on about against than between into over under toward towards

@@ -141,6 +141,37 @@ def test_quote_then_name_then_verb_and_inverted_order() -> None:
     assert who(['"We will not back down," said Kremlin spokesman Dmitry Peskov.']) == [("Dmitry Peskov", "say")]
 
 
+def test_a_name_after_the_verb_wins_over_a_place_before_the_commas() -> None:
+    # The speaker named after ", said" is the speaker, not a place or body named earlier.
+    assert who(
+        "In nearby Decatur, the plant is under pressure from imports, said its chief executive, John Ferriola."
+    ) == [("John Ferriola", "say")]
+    assert who(
+        "Cruz lacks support from colleagues in Congress, whom he has alienated, said Larry Sabato, a professor."
+    ) == [("Larry Sabato", "say")]
+    # ... but what follows "said" is the reported clause when it goes on: "said X was ..."
+    assert who("Sherman, who led the talks, said Ryabkov was frank.") == [("Sherman", "say")]
+    assert who("Michael O'Hanlon, an expert, says Libya is the biggest trouble spot for Clinton.") == [
+        ("Michael O'Hanlon", "say")
+    ]
+
+
+def test_a_name_inside_a_phrase_is_not_the_subject() -> None:
+    # A place or body after a preposition, between the commas of an appositive, is no speaker.
+    assert who(
+        "Sandy Phillips, who lost her daughter in the shooting in Aurora, Colorado, in 2012, said Sanders was rude."
+    ) == [("Sandy Phillips", "say")]
+    assert who("Rachel Berg, a philanthropist from Monsey, New York, said the speeches were good.") == [
+        ("Rachel Berg", "say")
+    ]
+    assert who("Gov. John Kasich (R-OH), after winning Ohio, said he was ready.") == [("John Kasich", "say")]
+    assert who("Numerous veterans at rallies in South Carolina, including farmers, said they agreed.") == [(None, None)]
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    assert who(['"I think she should have run," said Jason Gilbert of Cheyenne.']) == [("Jason Gilbert", "say")]
+
+
 def test_titles_before_names_are_not_part_of_the_speaker() -> None:
     assert who("U.S. Deputy Secretary of State Wendy Sherman said the talks were frank.") == [("Wendy Sherman", "say")]
     assert who('"NATO is united," U.S. Ambassador to NATO Julianne Smith said on January 11.') == [
@@ -177,6 +208,15 @@ def test_surname_links_to_full_name_written_earlier_or_later() -> None:
     ) == [("Dmitry Peskov", "say"), (None, None)]
 
 
+def test_a_lone_first_name_links_only_when_it_is_a_first_name() -> None:
+    # "Donald said" is Donald Trump; "EgyptAir said" is EgyptAir, not a title-like "EgyptAir Jet Found".
+    assert who(["Donald Trump spoke.", "Donald said he was ready."])[1] == ("Donald Trump", "say")
+    assert who(["Debris of EgyptAir Jet Found by the navy.", "EgyptAir said 66 people were on board."])[1] == (
+        "EgyptAir",
+        "say",
+    )
+
+
 def test_pronoun_resolves_to_nearest_speaker_of_matching_gender() -> None:
     got = who(
         [
@@ -192,6 +232,25 @@ def test_pronoun_resolves_to_nearest_speaker_of_matching_gender() -> None:
         ("Wendy Sherman", "add"),
         ("Sergei Ryabkov", "write"),
     ]
+
+
+def test_pronoun_never_means_a_people_or_a_place() -> None:
+    got = who(
+        [
+            '"We build a lot," Robert McDonough said.',
+            "Traders on Wall Street sold the shares.",
+            '"This was a really tough decision," he said.',
+        ]
+    )
+    assert got[2] == ("Robert McDonough", "say")
+    got = who(
+        [
+            '"I am a military guy," Harry Harris said.',
+            "Ships near Scarborough Shoal turned back.",
+            '"It is good," he said.',
+        ]
+    )
+    assert got[2] == ("Harry Harris", "say")
 
 
 def test_pronoun_gender_learned_from_earlier_pronoun_use() -> None:
@@ -246,6 +305,14 @@ def test_mentions_without_speech_are_not_attributed() -> None:
     assert who("U.S. President Joe Biden and Putin held two phone calls in December.") == [(None, None)]
 
 
+def test_claiming_a_victory_or_writing_a_book_reports_no_words() -> None:
+    assert who("Sanders had also claimed a victory in the New Hampshire primary.") == [(None, None)]
+    assert who("Tenney won, claiming 41 percent of the vote.") == [(None, None)]
+    assert who("Laura Bush wrote the introduction for a new book.") == [(None, None)]
+    assert who("Sanders claimed the election was rigged.") == [("Sanders", "claim")]
+    assert who("Greg Stanton wrote a letter to Loretta Lynch asking for an inquiry.") == [("Greg Stanton", "write")]
+
+
 def test_generic_and_country_subjects_are_not_speakers() -> None:
     assert who("Western officials and analysts say Russia's buildup is an attempt to pressure the West.") == [
         (None, None)
@@ -281,6 +348,15 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
     assert got == [("Julianne Smith", "say"), ("Julianne Smith", "say")]
     got = who("Dmitry Peskov, the Kremlin spokesman, met reporters.", '"It was a waste," the Kremlin spokesman said.')
     assert got[1] == ("Dmitry Peskov", "say")
+
+
+def test_an_indefinite_or_bare_role_names_nobody() -> None:
+    # "a spokesman" is someone the article does not name, even if it names a spokesman elsewhere.
+    article = ("Josh Earnest, the White House spokesman, met reporters.",)
+    assert who(*article, "A White House spokesman said the talks went well.")[1] == (None, None)
+    assert who(*article, "The talks, a spokesman told Reuters, went well.")[1] == (None, None)
+    assert who(*article, "Talks, spokesman says, went well.")[1] == (None, None)
+    assert who(*article, "The White House spokesman said the talks went well.")[1] == ("Josh Earnest", "say")
 
 
 def test_appositive_between_subject_and_verb() -> None:
