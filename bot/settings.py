@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index import BACKENDS, DEFAULT_INDEX, VerbatimError
+from index import BACKENDS, DEFAULT_INDEX, VerbatimError, parse_store
 
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 STATE_FILE_SUFFIX = ".bot-state.json"  # data/index -> data/index.bot-state.json
@@ -42,6 +42,9 @@ class Settings:
     # Where the bot remembers the updates it answered and is answering (bot/delivery/update_state.py); None: nowhere.
     # From the environment it defaults to default_state_file(index_dir).
     state_file: Path | None = None
+    # VERBATIM_STORE / --store: where the index's vectors are searched (a Qdrant collection's
+    # address); None: where the index says it was built (its manifest).
+    store: str | None = None
 
     @property
     def use_console(self) -> bool:
@@ -72,6 +75,7 @@ class Settings:
         )
         rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
+        store = _store(environ.get("VERBATIM_STORE", ""), "VERBATIM_STORE", problems)
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         index_dir = Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX)
@@ -88,6 +92,7 @@ class Settings:
             rate_limit_per_minute=rate,
             send_rate=send_rate,
             state_file=_state_file(environ.get("VERBATIM_STATE_FILE", ""), index_dir),
+            store=store,
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -98,6 +103,12 @@ class Settings:
             state_file = default_state_file(index_dir)  # the default follows the index
         if args.state_file is not None:
             state_file = _state_file(args.state_file, index_dir)
+        store = self.store
+        if args.store is not None:
+            problems: list[str] = []
+            store = _store(args.store, "--store", problems)
+            if problems:
+                raise SettingsError(" ".join(problems))
         return replace(
             self,
             console=self.console or bool(args.console),
@@ -106,6 +117,7 @@ class Settings:
             model=args.model if args.model is not None else self.model,
             backend=args.backend if args.backend is not None else self.backend,
             log_level=args.log_level.upper() if args.log_level is not None else self.log_level,
+            store=store,
         )
 
 
@@ -125,7 +137,23 @@ def argument_parser() -> argparse.ArgumentParser:
         help="where the bot remembers the updates it answered, 'off' for nowhere "
         "(env VERBATIM_STATE_FILE, default INDEX.bot-state.json beside the index directory)",
     )
+    p.add_argument(
+        "--store",
+        help="where the index's vectors are searched, e.g. qdrant://HOST:PORT/COLLECTION "
+        "(env VERBATIM_STORE, default: where the index was built)",
+    )
     return p
+
+
+def _store(raw: str, name: str, problems: list[str]) -> str | None:
+    """VERBATIM_STORE / --store: a store URL, checked; None when unset."""
+    if not raw.strip():
+        return None
+    try:
+        return parse_store(raw).url
+    except VerbatimError as exc:
+        problems.append(f"{name}: {exc}")
+        return None
 
 
 def default_state_file(index_dir: Path) -> Path:

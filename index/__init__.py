@@ -9,6 +9,7 @@ from index.embedding.models import BACKENDS, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.durable import write_atomically
+from index.store.locations import parse_store
 from index.store.manifest import DEFAULT_INDEX, Manifest, manifest_stamp, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import PARAGRAPH_SEPARATOR, Answer, Article, Hit, Sentence, Source
@@ -30,6 +31,7 @@ __all__ = [
     "VerbatimError",
     "canonical_model_name",
     "manifest_stamp",
+    "parse_store",
     "quiet_model_loading",
     "read_manifest",
     "write_atomically",

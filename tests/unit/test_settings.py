@@ -58,3 +58,14 @@ def test_the_query_encoder_defaults_to_auto_and_the_send_rate_to_telegrams_limit
         Settings.from_env({"VERBATIM_SEND_RATE": "fast"})
     with pytest.raises(SettingsError, match="VERBATIM_SEND_RATE"):
         Settings.from_env({"VERBATIM_SEND_RATE": "-1"})
+
+
+def test_the_vector_store_comes_from_the_environment_or_the_flag_and_is_checked() -> None:
+    assert Settings.from_env({}).store is None  # as the index was built
+    env = {"VERBATIM_STORE": "qdrant://db:6334/news"}
+    assert load_settings([], env).store == "qdrant://db:6334/news"
+    assert load_settings(["--store", "qdrant://other/news"], env).store == "qdrant://other:6333/news"
+    with pytest.raises(SettingsError, match="VERBATIM_STORE: Unknown store 'redis://db/news'"):
+        Settings.from_env({"VERBATIM_STORE": "redis://db/news"})
+    with pytest.raises(SettingsError, match="--store: 'qdrant://db' names no host and collection"):
+        load_settings(["--store", "qdrant://db"], {})
