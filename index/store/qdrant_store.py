@@ -37,6 +37,8 @@ from index.store.locations import QDRANT_LOCAL, StoreLocation
 ALIVE = 2**62
 # Beyond the generation's own points, how many more a search asks for before it filters.
 MAX_MARGIN = 256
+# Beyond k, how many more a search asks for, so that rows tied at the k-th score come in row order.
+TIE_EXTRA = 8
 # Points per upsert or payload request: big enough to amortise a request, small enough for a server's limits.
 BATCH = 1_000
 # Seconds a server request may take (an unreachable server fails at once on a closed port).
@@ -248,11 +250,15 @@ class QdrantVectors:
         n = len(queries)
         scores = np.full((n, k), -np.inf, dtype=np.float32)
         rows = np.full((n, k), -1, dtype=np.int64)
-        limit = k + self._margin
+        limit = k + self._margin + TIE_EXTRA
         for i, found in enumerate(self._collection.query(queries, limit)):
             kept = self._known(found)
             if len(kept) < k and len(found) == limit:  # others' points crowded ours out: filter
-                kept = self._known(self._collection.query(queries[i : i + 1], k, visible_to(self._stamp))[0])
+                kept = self._known(
+                    self._collection.query(queries[i : i + 1], k + TIE_EXTRA, visible_to(self._stamp))[0]
+                )
+            # Equal scores (the same sentence in several articles) in row order, as FAISS gives them.
+            kept.sort(key=lambda found_row: (-found_row[1], found_row[0]))
             for j, (row, score) in enumerate(kept[:k]):
                 rows[i, j] = row
                 scores[i, j] = score
