@@ -4,6 +4,7 @@ and clear errors for a store that cannot be reached."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.__main__ import main as bot_main
+from bot.exit_status import ExitStatus
 from index.build import build_index
 from index.cli import main as index_main
 from index.embedding.models import Embedder
@@ -213,6 +216,25 @@ def test_an_unreachable_qdrant_server_is_a_clear_error_not_a_traceback(
     build_index(SAMPLE_CORPUS, index_dir, embedder, store=parse_store(local_store(tmp_path)))
     with pytest.raises(IndexLoadError, match="lives in qdrant\\+local://"):
         Searcher.open(index_dir, embedder=embedder, store=url)
+
+
+def test_the_bot_says_clearly_when_its_qdrant_server_is_unreachable(
+    tmp_path: Path, embedder: Embedder, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_dir = tmp_path / "index"
+    build_index(SAMPLE_CORPUS, index_dir, embedder, store=parse_store(local_store(tmp_path)))
+    # The same index as if it had been built in a server's collection that is now down.
+    manifest_path = index_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    url = f"qdrant://127.0.0.1:{closed_port()}/news"
+    manifest["params"]["store"] = url
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    for name in ("VERBATIM_STORE", "TELEGRAM_BOT_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    assert bot_main(["--index", str(index_dir), "--console", "--state-file", "off"]) == ExitStatus.NO_INDEX
+    err = capsys.readouterr().err
+    assert f"Cannot reach the Qdrant store {url}" in err and "Connection refused" in err
+    assert "Traceback" not in err
 
 
 def test_a_collection_deleted_behind_the_index_s_back_is_reported_and_rebuilt(
