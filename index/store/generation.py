@@ -43,10 +43,11 @@ from index.store.qdrant_generation import (
     QDRANT_INDEX_TYPE,
     PointsWritten,
     live_state,
+    open_collection,
     open_qdrant,
     write_points,
 )
-from index.store.qdrant_store import Collection, QdrantVectors
+from index.store.qdrant_store import PointStore, QdrantVectors
 from index.types import Article, Sentence
 
 logger = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
     vectors = np.ascontiguousarray(payload.vectors, dtype=np.float32)
     if vectors.shape[0] != len(payload.sentences):
         raise IndexBuildError("internal error: one vector per sentence expected")
-    qdrant = None if payload.store.is_faiss else Collection(payload.store)
+    qdrant = None if payload.store.is_faiss else open_collection(payload.store)
     index_type = choose_index_type(len(payload.sentences), payload.index_type) if qdrant is None else QDRANT_INDEX_TYPE
     generation = new_generation_name()
     staging = index_dir / f".{generation}.tmp"
@@ -147,7 +148,7 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
     return manifest
 
 
-def _purge(qdrant: Collection, written: PointsWritten | None) -> None:
+def _purge(qdrant: PointStore, written: PointsWritten | None) -> None:
     """Delete the points no readable generation sees; the new one is live already, so a failure only warns."""
     try:
         if written is not None and written.purge_to:

@@ -4,9 +4,11 @@
 
 * unset, empty or ``faiss``: the FAISS index inside each generation, as always;
 * ``qdrant://HOST:PORT/COLLECTION``: a Qdrant server (port 6333, its REST port, when left out);
+* ``qdrant+edge:///path/to/dir/COLLECTION``: Qdrant Edge (qdrant-edge-py), Qdrant's engine in
+  this process, the collection a shard in ``/path/to/dir/COLLECTION`` (one machine, one process);
 * ``qdrant+local:///path/to/dir/COLLECTION``: qdrant-client's local mode, the collection kept in
-  ``/path/to/dir`` by this process alone (tests, one machine). A relative path works too:
-  ``qdrant+local://data/qdrant/news``.
+  ``/path/to/dir`` by this process alone (tests; pure Python, slow past 10^4 points). A
+  relative path works too: ``qdrant+local://data/qdrant/news``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,12 @@ from index.errors import VerbatimError
 FAISS = "faiss"
 QDRANT = "qdrant"
 QDRANT_LOCAL = "qdrant+local"
+QDRANT_EDGE = "qdrant+edge"
+IN_PROCESS = (QDRANT_LOCAL, QDRANT_EDGE)  # schemes whose collection lives in a local directory
 DEFAULT_QDRANT_PORT = 6333
-EXAMPLES = "qdrant://HOST:PORT/COLLECTION or qdrant+local:///path/to/dir/COLLECTION"
+EXAMPLES = (
+    "qdrant://HOST:PORT/COLLECTION, qdrant+edge:///path/to/dir/COLLECTION or qdrant+local:///path/to/dir/COLLECTION"
+)
 
 
 class StoreLocationError(VerbatimError, ValueError):
@@ -29,13 +35,13 @@ class StoreLocationError(VerbatimError, ValueError):
 
 @dataclass(frozen=True)
 class StoreLocation:
-    """A parsed store URL; ``scheme`` is FAISS, QDRANT or QDRANT_LOCAL."""
+    """A parsed store URL; ``scheme`` is FAISS, QDRANT, QDRANT_EDGE or QDRANT_LOCAL."""
 
     scheme: str = FAISS
     collection: str = ""
     host: str = ""
     port: int = DEFAULT_QDRANT_PORT
-    path: str = ""  # the local mode's directory
+    path: str = ""  # the directory of an in-process store
 
     @property
     def is_faiss(self) -> bool:
@@ -46,8 +52,8 @@ class StoreLocation:
         """The canonical URL, as the manifest records it."""
         if self.scheme == QDRANT:
             return f"qdrant://{self.host}:{self.port}/{self.collection}"
-        if self.scheme == QDRANT_LOCAL:
-            return f"qdrant+local://{self.path}/{self.collection}"
+        if self.scheme in IN_PROCESS:
+            return f"{self.scheme}://{self.path}/{self.collection}"
         return FAISS
 
 
@@ -59,11 +65,12 @@ def parse_store(text: str | None) -> StoreLocation:
     raw = (text or "").strip()
     if raw in ("", FAISS):
         return FAISS_STORE
-    if raw.startswith(f"{QDRANT_LOCAL}://"):
-        directory, _, collection = raw[len(QDRANT_LOCAL) + 3 :].rstrip("/").rpartition("/")
-        if not directory or not _valid_collection(collection):
-            raise StoreLocationError(f"{raw!r} names no directory and collection; write {EXAMPLES}.")
-        return StoreLocation(QDRANT_LOCAL, collection=collection, path=directory)
+    for scheme in IN_PROCESS:
+        if raw.startswith(f"{scheme}://"):
+            directory, _, collection = raw[len(scheme) + 3 :].rstrip("/").rpartition("/")
+            if not directory or not _valid_collection(collection):
+                raise StoreLocationError(f"{raw!r} names no directory and collection; write {EXAMPLES}.")
+            return StoreLocation(scheme, collection=collection, path=directory)
     if raw.startswith(f"{QDRANT}://"):
         parts = urlsplit(raw)
         try:

@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 
 from index.errors import IndexLoadError, VerbatimError
-from index.store.locations import QDRANT_LOCAL, StoreLocation, parse_store
+from index.store.locations import IN_PROCESS, QDRANT_EDGE, StoreLocation, parse_store
 from index.store.manifest import Manifest, read_manifest
-from index.store.qdrant_store import Collection, QdrantVectors, StoreUnavailableError
+from index.store.qdrant_store import Collection, PointStore, QdrantVectors, StoreUnavailableError
 
 QDRANT_INDEX_TYPE = "qdrant"
 POINTS_FILE = "points.npy"
@@ -61,7 +61,16 @@ def same_collection(a: StoreLocation, b: StoreLocation) -> bool:
     """The same collection, whatever host name each machine uses for the server."""
     if a.scheme != b.scheme or a.collection != b.collection:
         return False
-    return a.scheme != QDRANT_LOCAL or Path(a.path).resolve() == Path(b.path).resolve()
+    return a.scheme not in IN_PROCESS or Path(a.path).resolve() == Path(b.path).resolve()
+
+
+def open_collection(location: StoreLocation) -> PointStore:
+    """The collection ``location`` names, opened (StoreUnavailableError saying why not)."""
+    if location.scheme == QDRANT_EDGE:
+        from index.store.qdrant_edge_store import EdgeCollection  # only when asked: a 35 MB engine
+
+        return EdgeCollection(location)
+    return Collection(location)
 
 
 def live_state(index_dir: Path, location: StoreLocation) -> LiveState | None:
@@ -79,7 +88,7 @@ def live_state(index_dir: Path, location: StoreLocation) -> LiveState | None:
 
 
 def write_points(
-    collection: Collection,
+    collection: PointStore,
     live: LiveState | None,
     vectors: np.ndarray,
     articles: Sequence[str],
@@ -97,7 +106,7 @@ def write_points(
 
 
 def _write_points(
-    collection: Collection,
+    collection: PointStore,
     live: LiveState | None,
     vectors: np.ndarray,
     articles: Sequence[str],
@@ -150,7 +159,7 @@ def open_qdrant(generation_dir: Path, manifest: Manifest, override: StoreLocatio
     except (OSError, ValueError) as exc:
         raise IndexLoadError(f"The index at {generation_dir.parent} is corrupt: {POINTS_FILE} is unreadable.") from exc
     try:
-        collection = Collection(location)
+        collection = open_collection(location)
     except StoreUnavailableError as exc:
         raise IndexLoadError(str(exc)) from exc
     if not collection.exists:

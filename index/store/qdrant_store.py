@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from qdrant_client import QdrantClient, models
@@ -49,6 +49,23 @@ HNSW_EF = 256
 
 class StoreUnavailableError(VerbatimError):
     """The vector store cannot be reached or opened; the message says which and why."""
+
+
+class PointStore(Protocol):
+    """What a generation needs of a collection: ``Collection`` here, ``EdgeCollection`` (qdrant_edge_store.py)."""
+
+    location: StoreLocation
+    exists: bool
+
+    def close(self) -> None: ...
+    def dimension(self) -> int | None: ...
+    def count(self, stamp: int | None = None) -> int: ...
+    def query(self, vectors: np.ndarray, limit: int, stamp: int | None = None) -> list[list[tuple[Any, float]]]: ...
+    def recreate(self, dimension: int) -> None: ...
+    def upsert(self, ids: np.ndarray, vectors: np.ndarray, articles: Sequence[str], born: int) -> None: ...
+    def hide(self, ids: Iterable[int], stamp: int) -> None: ...
+    def undo_after(self, stamp: int) -> None: ...
+    def purge(self, stamp: int) -> None: ...
 
 
 @dataclass
@@ -135,8 +152,10 @@ class Collection:
         selection = visible_to(stamp) if stamp is not None else None
         return int(self.client.count(self.name, count_filter=selection, exact=True).count)
 
-    def query(self, vectors: np.ndarray, limit: int, selection: models.Filter | None = None) -> list[list[Any]]:
-        """Per query vector, the ``limit`` nearest points (id, score), best first."""
+    def query(self, vectors: np.ndarray, limit: int, stamp: int | None = None) -> list[list[tuple[Any, float]]]:
+        """Per query vector, the ``limit`` nearest points (id, score), best first; with ``stamp``,
+        only points the generation of that stamp sees."""
+        selection = visible_to(stamp) if stamp is not None else None
         # The local mode searches exactly and warns about search params; a server gets FAISS's beam.
         params = None if self.location.scheme == QDRANT_LOCAL else models.SearchParams(hnsw_ef=max(HNSW_EF, limit))
         requests = [
@@ -222,7 +241,7 @@ def _reason(exc: BaseException) -> str:
 class QdrantVectors:
     """The answering side: top-k (scores, rows) of one generation, like FAISS's ``VectorIndex``."""
 
-    def __init__(self, collection: Collection, stamp: int, point_ids: np.ndarray, dimension: int) -> None:
+    def __init__(self, collection: PointStore, stamp: int, point_ids: np.ndarray, dimension: int) -> None:
         self._collection = collection
         self._stamp = stamp
         self._dimension = dimension
@@ -254,9 +273,7 @@ class QdrantVectors:
         for i, found in enumerate(self._collection.query(queries, limit)):
             kept = self._known(found)
             if len(kept) < k and len(found) == limit:  # others' points crowded ours out: filter
-                kept = self._known(
-                    self._collection.query(queries[i : i + 1], k + TIE_EXTRA, visible_to(self._stamp))[0]
-                )
+                kept = self._known(self._collection.query(queries[i : i + 1], k + TIE_EXTRA, self._stamp)[0])
             # Equal scores (the same sentence in several articles) in row order, as FAISS gives them.
             kept.sort(key=lambda found_row: (-found_row[1], found_row[0]))
             for j, (row, score) in enumerate(kept[:k]):

@@ -21,10 +21,9 @@ from index.errors import IndexLoadError
 from index.search.searcher import Searcher
 from index.store import generation
 from index.store.generation import open_index
-from index.store.locations import QDRANT, QDRANT_LOCAL, StoreLocationError, parse_store
+from index.store.locations import QDRANT, QDRANT_EDGE, QDRANT_LOCAL, StoreLocationError, parse_store
 from index.store.manifest import read_manifest
-from index.store.qdrant_generation import POINTS_FILE
-from index.store.qdrant_store import Collection
+from index.store.qdrant_generation import POINTS_FILE, open_collection
 from tests.support import SAMPLE_CORPUS
 
 QUESTIONS = (
@@ -50,8 +49,12 @@ def write_articles(folder: Path, articles: dict[str, str]) -> Path:
     return folder
 
 
-def local_store(tmp_path: Path, name: str = "news") -> str:
-    return f"{QDRANT_LOCAL}://{tmp_path / 'qdrant'}/{name}"
+def local_store(tmp_path: Path, name: str = "news", scheme: str = QDRANT_LOCAL) -> str:
+    return f"{scheme}://{tmp_path / 'qdrant'}/{name}"
+
+
+# Both in-process forms: qdrant-client's local mode and the Qdrant Edge engine.
+IN_PROCESS_SCHEMES = pytest.mark.parametrize("scheme", [QDRANT_LOCAL, QDRANT_EDGE])
 
 
 def closed_port() -> int:
@@ -67,7 +70,7 @@ def points_of(index_dir: Path) -> np.ndarray:
 
 
 def collection_size(store: str) -> int:
-    collection = Collection(parse_store(store))
+    collection = open_collection(parse_store(store))
     try:
         return collection.count()
     finally:
@@ -81,16 +84,19 @@ def test_store_urls_parse_and_bad_ones_say_what_a_good_one_looks_like() -> None:
     assert parse_store("qdrant://db/news").port == 6333
     local = parse_store("qdrant+local:///var/lib/verbatim/qdrant/news")
     assert (local.scheme, local.path, local.collection) == (QDRANT_LOCAL, "/var/lib/verbatim/qdrant", "news")
-    assert parse_store(local.url) == local and parse_store(server.url) == server
+    edge = parse_store("qdrant+edge://data/qdrant/news")
+    assert (edge.scheme, edge.path, edge.collection) == (QDRANT_EDGE, "data/qdrant", "news")
+    assert parse_store(local.url) == local and parse_store(server.url) == server and parse_store(edge.url) == edge
     for bad in ("qdrant://db", "qdrant://:6333/news", "postgres://db/news", "qdrant+local://news", "qdrant://db:x/n"):
         with pytest.raises(StoreLocationError, match="qdrant://HOST:PORT/COLLECTION"):
             parse_store(bad)
 
 
+@IN_PROCESS_SCHEMES
 def test_an_index_in_qdrant_answers_as_the_faiss_one(
-    tmp_path: Path, embedder: Embedder, sample_searcher: Searcher
+    tmp_path: Path, scheme: str, embedder: Embedder, sample_searcher: Searcher
 ) -> None:
-    store = local_store(tmp_path)
+    store = local_store(tmp_path, scheme=scheme)
     report = build_index(SAMPLE_CORPUS, tmp_path / "index", embedder, store=parse_store(store))
     assert report.manifest.index_type == "qdrant"
     assert not (tmp_path / "index" / report.manifest.generation / "index.faiss").exists()
@@ -109,11 +115,12 @@ def test_an_index_in_qdrant_answers_as_the_faiss_one(
         searcher.close()
 
 
+@IN_PROCESS_SCHEMES
 def test_rebuilds_write_only_changed_articles_points_and_remove_deleted_ones(
-    tmp_path: Path, embedder: Embedder
+    tmp_path: Path, scheme: str, embedder: Embedder
 ) -> None:
     corpus = write_articles(tmp_path / "corpus", ARTICLES)
-    store, index_dir = local_store(tmp_path), tmp_path / "index"
+    store, index_dir = local_store(tmp_path, scheme=scheme), tmp_path / "index"
     first = build_index(corpus, index_dir, embedder, store=parse_store(store))
     assert (first.manifest.params["written"], first.manifest.params["hidden"]) == (6, 0)
     before = dict(zip(_texts(index_dir), points_of(index_dir).tolist(), strict=True))
@@ -149,11 +156,12 @@ def test_rebuilds_write_only_changed_articles_points_and_remove_deleted_ones(
     assert collection_size(store) == 5
 
 
+@IN_PROCESS_SCHEMES
 def test_a_build_that_dies_before_going_live_leaves_the_live_answers_alone(
-    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, scheme: str, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = write_articles(tmp_path / "corpus", ARTICLES)
-    store, index_dir = local_store(tmp_path), tmp_path / "index"
+    store, index_dir = local_store(tmp_path, scheme=scheme), tmp_path / "index"
     build_index(corpus, index_dir, embedder, store=parse_store(store))
     searcher = Searcher.open(index_dir, embedder=embedder)
     try:
@@ -182,10 +190,13 @@ def test_a_build_that_dies_before_going_live_leaves_the_live_answers_alone(
         searcher.close()
 
 
-def test_the_bot_and_a_rebuild_open_the_same_local_store_in_one_process(tmp_path: Path, embedder: Embedder) -> None:
+@IN_PROCESS_SCHEMES
+def test_the_bot_and_a_rebuild_open_the_same_local_store_in_one_process(
+    tmp_path: Path, scheme: str, embedder: Embedder
+) -> None:
     """A reloading bot opens the new generation before closing the old one: one client serves both."""
     corpus = write_articles(tmp_path / "corpus", ARTICLES)
-    store, index_dir = local_store(tmp_path), tmp_path / "index"
+    store, index_dir = local_store(tmp_path, scheme=scheme), tmp_path / "index"
     build_index(corpus, index_dir, embedder, store=parse_store(store))
     old = Searcher.open(index_dir, embedder=embedder)
     try:
@@ -237,10 +248,11 @@ def test_the_bot_says_clearly_when_its_qdrant_server_is_unreachable(
     assert "Traceback" not in err
 
 
+@IN_PROCESS_SCHEMES
 def test_a_collection_deleted_behind_the_index_s_back_is_reported_and_rebuilt(
-    tmp_path: Path, embedder: Embedder
+    tmp_path: Path, scheme: str, embedder: Embedder
 ) -> None:
-    store, index_dir = local_store(tmp_path), tmp_path / "index"
+    store, index_dir = local_store(tmp_path, scheme=scheme), tmp_path / "index"
     corpus = write_articles(tmp_path / "corpus", ARTICLES)
     build_index(corpus, index_dir, embedder, store=parse_store(store))
     shutil.rmtree(tmp_path / "qdrant")
