@@ -43,6 +43,7 @@ from index.store.locations import StoreLocation
 from index.store.manifest import Manifest, build_lock
 from index.store.matching import KEY_BYTES, text_key, text_keys, write_matching_files
 from index.store.previous import PreviousIndex
+from index.store.qdrant_generation import open_collection
 from index.text.context import matching_texts
 from index.types import Article, Sentence
 
@@ -88,6 +89,8 @@ def build_index(
     """
     started = clock()
     with build_lock(index_dir):
+        if store is not None and not store.is_faiss:
+            open_collection(store).close()  # an unreachable store fails now, not after the encoding
         loaded = load_articles(articles_path)
         if not loaded.articles:
             details = "; ".join(f"{p.path}: {p.message}" for p in loaded.problems[:5])
