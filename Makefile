@@ -13,7 +13,7 @@ INDEX ?= $(or $(VERBATIM_INDEX),data/index)
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install torch==2.13.0
-	$(PIP) install -e '.[dev]'
+	$(PIP) install -e '.[dev,qdrant]'
 	@touch $@
 
 install: $(STAMP)

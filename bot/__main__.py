@@ -29,7 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.backend != "onnx":  # the onnx encoder never imports transformers (seconds saved)
         quiet_model_loading()
     try:
-        searcher = Searcher.open(settings.index_dir, model=settings.model, backend=settings.backend)
+        searcher = Searcher.open(
+            settings.index_dir, model=settings.model, backend=settings.backend, store=settings.store
+        )
     except VerbatimError as exc:
         print(f"verbatim: {exc}", file=sys.stderr)
         return ExitStatus.NO_INDEX

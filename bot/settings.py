@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from index import BACKENDS, DEFAULT_INDEX, VerbatimError
+from index import BACKENDS, DEFAULT_INDEX, VerbatimError, parse_store
 
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 STATE_FILE_SUFFIX = ".bot-state.json"  # data/index -> data/index.bot-state.json
@@ -50,6 +50,9 @@ class Settings:
     feeds: tuple[str, ...] = ()
     refresh_minutes: float = DEFAULT_REFRESH_MINUTES
     articles: Path | None = None
+    # VERBATIM_STORE / --store: where the index's vectors are searched (a Qdrant collection's
+    # address); None: where the index says it was built (its manifest).
+    store: str | None = None
 
     @property
     def use_console(self) -> bool:
@@ -82,6 +85,7 @@ class Settings:
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
         feeds = _feeds(split_urls(environ.get("VERBATIM_FEEDS", "")), "VERBATIM_FEEDS", problems)
         refresh = _refresh_minutes(environ.get("VERBATIM_REFRESH", ""), "VERBATIM_REFRESH", problems)
+        store = _store(environ.get("VERBATIM_STORE", ""), "VERBATIM_STORE", problems)
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         index_dir = Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX)
@@ -101,6 +105,7 @@ class Settings:
             feeds=feeds,
             refresh_minutes=refresh,
             articles=Path(articles) if (articles := environ.get("VERBATIM_ARTICLES", "").strip()) else None,
+            store=store,
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -118,6 +123,9 @@ class Settings:
         refresh = self.refresh_minutes
         if args.refresh is not None:
             refresh = _refresh_minutes(args.refresh, "--refresh", problems)
+        store = self.store
+        if args.store is not None:
+            store = _store(args.store, "--store", problems)
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         return replace(
@@ -131,6 +139,7 @@ class Settings:
             feeds=feeds,
             refresh_minutes=refresh,
             articles=args.articles if args.articles is not None else self.articles,
+            store=store,
         )
 
 
@@ -164,6 +173,11 @@ def argument_parser() -> argparse.ArgumentParser:
         type=Path,
         help="the folder of articles the index was built from, read again at each refresh (env VERBATIM_ARTICLES)",
     )
+    p.add_argument(
+        "--store",
+        help="where the index's vectors are searched, e.g. qdrant://HOST:PORT/COLLECTION "
+        "(env VERBATIM_STORE, default: where the index was built)",
+    )
     return p
 
 
@@ -188,6 +202,17 @@ def web_url_problem(url: str) -> str | None:
     if not parts.hostname or not port_ok or any(c.isspace() for c in url):
         return f"{url!r} is not a valid web address."
     return None
+
+
+def _store(raw: str, name: str, problems: list[str]) -> str | None:
+    """VERBATIM_STORE / --store: a store URL, checked; None when unset."""
+    if not raw.strip():
+        return None
+    try:
+        return parse_store(raw).url
+    except VerbatimError as exc:
+        problems.append(f"{name}: {exc}")
+        return None
 
 
 def default_state_file(index_dir: Path) -> Path:

@@ -10,6 +10,7 @@ from index.embedding.models import BACKENDS, Embedder, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.durable import write_atomically
+from index.store.locations import parse_store
 from index.store.manifest import DEFAULT_INDEX, Manifest, manifest_stamp, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import PARAGRAPH_SEPARATOR, Answer, Article, Hit, Sentence, Source
@@ -40,6 +41,7 @@ __all__ = [
     "default_cache_dir",
     "load_embedder",
     "manifest_stamp",
+    "parse_store",
     "quiet_model_loading",
     "read_manifest",
     "write_atomically",

@@ -40,9 +40,11 @@ from index.store.lexical import (
     count_terms,
     lexical_from_counts,
 )
+from index.store.locations import StoreLocation
 from index.store.manifest import Manifest, build_lock
 from index.store.matching import KEY_BYTES, text_key, text_keys, write_matching_files
 from index.store.previous import PreviousIndex
+from index.store.qdrant_generation import open_collection
 from index.text.context import matching_texts
 from index.types import Article, Sentence
 from index.web.cache import WebCache, default_cache_dir
@@ -88,10 +90,14 @@ def build_index(
     index_type: str = "auto",
     progress: bool = False,
     clock: Callable[[], float] = time.perf_counter,
+    store: StoreLocation | None = None,
 ) -> BuildReport:
     """Build (or incrementally rebuild) the index at ``index_dir`` from ``articles_path`` (a file
     or folder; None for none) and the pages and feeds of ``web``, fetched through the cache at
     ``cache_dir`` (default: ``default_cache_dir(index_dir)``) as ``fetch_policy`` says.
+
+    ``store`` is where the vectors are searched (FAISS by default); in a Qdrant collection only
+    the points of new, changed and removed articles are written (qdrant_generation.py).
 
     Raises IndexBuildError, leaving any existing index untouched, when there is no source at all,
     nothing can be indexed, or another build is running. Synchronous; safe in a worker thread.
@@ -100,6 +106,8 @@ def build_index(
         raise IndexBuildError("No articles to index: give a file or folder of articles, web pages or feeds.")
     started = clock()
     with build_lock(index_dir):
+        if store is not None and not store.is_faiss:
+            open_collection(store).close()  # an unreachable store fails now, not after the encoding
         cache = WebCache(cache_dir if cache_dir is not None else default_cache_dir(index_dir))
         loaded, fetched = _load(articles_path, web, cache, fetch_policy, progress)
         if not loaded.articles:
@@ -131,6 +139,8 @@ def build_index(
                 index_type=index_type,
                 build_seconds=clock() - started,
                 pipeline=pipeline,
+                store=store or StoreLocation(),
+                carried=result.carried,
             ),
             result.lexical,
             result.keys,
@@ -194,6 +204,7 @@ def write_index(
     texts: Sequence[str] | None = None,
     index_type: str = "auto",
     build_seconds: float = 0.0,
+    store: StoreLocation | None = None,
 ) -> Manifest:
     """Write ``sentences`` (row i has ``vectors[i]``) as the live generation; hold ``build_lock``.
 
@@ -203,7 +214,7 @@ def write_index(
     were not necessarily split by this code, so a rebuild splits every article again.
     """
     matching = list(texts) if texts is not None else matching_texts(sentences)
-    payload = StoreWrite(model, articles, sentences, vectors, index_type, build_seconds)
+    payload = StoreWrite(model, articles, sentences, vectors, index_type, build_seconds, store=store or StoreLocation())
     return _write(index_dir, payload, build_lexical(matching), text_keys(matching))
 
 
@@ -230,6 +241,7 @@ class _Built:
     keys: np.ndarray
     vectors: np.ndarray
     lexical: LexicalIndex
+    carried: np.ndarray  # per row, the previous index's row it was carried over from, else -1
     encoded: int
     encode_seconds: float
     unchanged_articles: int
@@ -269,7 +281,11 @@ def _sentences_and_vectors(
     sentences = [s for split in ordered for s in split.sentences]
     vectors = _assemble(ordered, embedder.dim, previous, computed)
     keys, lexical = _keys_and_lexical(ordered, len(sentences), previous)
-    return _Built(sentences, keys, vectors, lexical, encoded, encode_seconds, len(articles) - len(fresh))
+    carried = np.concatenate(
+        [np.asarray(s.rows if s.rows is not None else [-1] * len(s.sentences), dtype=np.int64) for s in ordered]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    return _Built(sentences, keys, vectors, lexical, carried, encoded, encode_seconds, len(articles) - len(fresh))
 
 
 def _keys_and_lexical(

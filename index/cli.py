@@ -14,6 +14,7 @@ from index.embedding.loader import load_embedder, quiet_model_loading
 from index.embedding.models import BACKENDS, DEFAULT_MODEL, resolve_backend
 from index.errors import VerbatimError
 from index.store.faiss_index import INDEX_TYPES
+from index.store.locations import EXAMPLES, parse_store
 from index.store.manifest import DEFAULT_INDEX
 from index.web.fetch import FetchError, check_scheme
 from index.web.sources import WebSources
@@ -63,6 +64,12 @@ def parser() -> argparse.ArgumentParser:
         "torch (sentence-transformers) or onnx ($VERBATIM_BACKEND)",
     )
     p.add_argument("--index-type", choices=INDEX_TYPES, default="auto", help="FAISS index kind (default: by size)")
+    p.add_argument(
+        "--store",
+        default=os.environ.get("VERBATIM_STORE", ""),
+        help=f"where the vectors are searched: unset for FAISS in the index directory, or {EXAMPLES} "
+        "(default: $VERBATIM_STORE)",
+    )
     p.add_argument("--full", action="store_true", help="re-embed every sentence instead of reusing unchanged ones")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
@@ -99,8 +106,15 @@ def summary(report: BuildReport, index_dir: Path) -> str:
         f"{report.sentences} sentences in {report.seconds:.1f} s "
         f"({report.sentences_per_second:.0f} sentences/s); "
         f"{report.encoded} embedded, {report.reused} reused{web}; "
-        f"{report.manifest.index_type} index at {index_dir}"
+        f"{report.manifest.index_type} index at {index_dir}" + _store_summary(report.manifest.params)
     )
+
+
+def _store_summary(params: dict[str, object]) -> str:
+    """For a Qdrant store: where, and how many points this build wrote and hid."""
+    if "store" not in params:
+        return ""
+    return f" ({params['store']}: {params.get('written', 0)} points written, {params.get('hidden', 0)} hidden)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.quiet or not sys.stderr.isatty()) and backend == "torch":  # onnx never imports transformers
         quiet_model_loading()
     try:
+        store = parse_store(args.store)
         embedder = load_embedder(args.model, backend)
         report = build_index(
             args.articles,
@@ -134,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             full=args.full,
             index_type=args.index_type,
             progress=not args.quiet and sys.stderr.isatty(),
+            store=store,
         )
     except VerbatimError as exc:
         print(f"verbatim-index: {exc}", file=sys.stderr)

@@ -69,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
         "--build-backend", choices=BACKENDS, default="auto", help="document encoder, as verbatim-index's (default auto)"
     )
     parser.add_argument("--no-bot", action="store_true", help="skip the bot process (RSS and load figures)")
+    parser.add_argument(
+        "--store",
+        default="",
+        help="also measure every corpus with its vectors in this store, next to FAISS, e.g. "
+        "qdrant+local:///tmp/bench-qdrant/bench or qdrant://HOST:PORT/bench (a collection per corpus)",
+    )
     parser.add_argument("--workdir", type=Path, help="where to write corpora and indexes (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     args = parser.parse_args(argv)
@@ -79,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             settings[key] = getattr(args, key)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="verbatim-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    config = BenchConfig(workdir=workdir, quick=args.quick, bot=not args.no_bot, **settings)
+    config = BenchConfig(workdir=workdir, quick=args.quick, bot=not args.no_bot, store=args.store, **settings)
 
     def progress(message: str) -> None:
         print(f"bench: {message}", file=sys.stderr, flush=True)

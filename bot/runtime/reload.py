@@ -164,7 +164,11 @@ class IndexReloader:
         embedder = current.embedder if manifest.model == current.embedder.name == wanted else None
         # Opened here, off the event loop: the speaker index it builds keeps no question waiting.
         return Searcher.open(
-            self._index_dir, model=self._settings.model, backend=self._settings.backend, embedder=embedder
+            self._index_dir,
+            model=self._settings.model,
+            backend=self._settings.backend,
+            embedder=embedder,
+            store=self._settings.store,
         )
 
     async def _retire_later(self, old: Searcher) -> None:

@@ -25,6 +25,7 @@ from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex
 from index.search.speech_answer import SpeechRoute
 from index.store.generation import LoadedIndex, open_index
+from index.store.locations import parse_store
 from index.store.manifest import Manifest, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import Answer, Hit, Sentence
@@ -56,8 +57,12 @@ class Searcher:
         backend: str = "torch",
         embedder: Embedder | None = None,
         policy: AnswerPolicy | None = None,
+        store: str | None = None,
     ) -> Searcher:
         """Open ``index_dir`` with the model it was built with (or refuse a different ``model``).
+
+        ``store`` (VERBATIM_STORE) is the address of the index's Qdrant collection when it differs
+        from the one it was built with; None: as the manifest says.
 
         The searcher is ready to answer when this returns: its speaker index is built here.
         """
@@ -67,9 +72,14 @@ class Searcher:
         if embedder is None:
             if wanted != manifest.model:
                 # Let open_index give the clear mismatch message before loading a model.
-                open_index(index_dir, expected_model=wanted, verify=False)
+                open_index(index_dir, expected_model=wanted, verify=False, search=False)
             embedder = load_embedder(wanted, backend)
-        loaded = open_index(index_dir, expected_model=embedder.name, expected_dimension=embedder.dim)
+        loaded = open_index(
+            index_dir,
+            expected_model=embedder.name,
+            expected_dimension=embedder.dim,
+            store=parse_store(store) if store else None,
+        )
         try:
             return cls(loaded, embedder, policy)
         except BaseException:

@@ -3,12 +3,14 @@
 ``write_generation`` writes the vectors, the metadata and any further files into a staging
 directory, renames it into place and then replaces ``manifest.json`` (the commit point; see
 manifest.py for the layout). ``open_index`` reads the manifest, checks every file against it and
-opens the FAISS index and the metadata.
+opens the FAISS index and the metadata. When the store is a Qdrant collection (locations.py),
+the vectors are searched there instead of in a FAISS file (qdrant_generation.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import sqlite3
@@ -23,6 +25,7 @@ import numpy as np
 from index.errors import IndexBuildError, IndexLoadError
 from index.store.durable import fsync_dir, fsync_file, write_atomically
 from index.store.faiss_index import VectorIndex, build_vector_index, choose_index_type, read_vector_index
+from index.store.locations import FAISS_STORE, StoreLocation
 from index.store.manifest import (
     FORMAT_VERSION,
     INDEX_FILE,
@@ -35,10 +38,24 @@ from index.store.manifest import (
     remove_stale_generations,
 )
 from index.store.metadata import MetadataReader, write_metadata
+from index.store.qdrant_generation import (
+    POINTS_FILE,
+    QDRANT_INDEX_TYPE,
+    PointsWritten,
+    live_state,
+    open_collection,
+    open_qdrant,
+    write_points,
+)
+from index.store.qdrant_store import PointStore, QdrantVectors
 from index.types import Article, Sentence
 
+logger = logging.getLogger(__name__)
+
 # Checksummed on write and checked on open (vectors.npy is only read by rebuilds, which check its shape).
-_HASHED_FILES = (INDEX_FILE, META_FILE)
+_HASHED_FILES = (INDEX_FILE, META_FILE, POINTS_FILE)
+# What answers "which rows are nearest": a FAISS file of the generation or a Qdrant collection.
+VectorSearch = VectorIndex | QdrantVectors
 
 
 def content_hash(articles: Sequence[Article], sentences: Sequence[Sentence], model: str) -> str:
@@ -66,6 +83,10 @@ class StoreWrite:
     # Writes further files of the generation (the lexical index) into the directory it is
     # given and returns their names; they are checksummed and checked on load like the rest.
     extra_files: Callable[[Path], Sequence[str]] | None = None
+    # Where the vectors are searched; for a Qdrant collection, ``carried[i]`` is the live
+    # generation's row that row i keeps unchanged (-1: a new row), so its point stays untouched.
+    store: StoreLocation = FAISS_STORE
+    carried: np.ndarray | None = None
 
 
 def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
@@ -73,19 +94,28 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
     vectors = np.ascontiguousarray(payload.vectors, dtype=np.float32)
     if vectors.shape[0] != len(payload.sentences):
         raise IndexBuildError("internal error: one vector per sentence expected")
-    index_type = choose_index_type(len(payload.sentences), payload.index_type)
+    qdrant = None if payload.store.is_faiss else open_collection(payload.store)
+    index_type = choose_index_type(len(payload.sentences), payload.index_type) if qdrant is None else QDRANT_INDEX_TYPE
     generation = new_generation_name()
     staging = index_dir / f".{generation}.tmp"
-    staging.mkdir(parents=True)
+    written: PointsWritten | None = None
     try:
-        vector_index, params = build_vector_index(vectors, index_type)
-        vector_index.save(staging / INDEX_FILE)
+        staging.mkdir(parents=True)
         np.save(staging / VECTORS_FILE, vectors)
         write_metadata(staging / META_FILE, payload.articles, payload.sentences)
         extra = tuple(payload.extra_files(staging)) if payload.extra_files else ()
+        if qdrant is None:
+            vector_index, params = build_vector_index(vectors, index_type)
+            vector_index.save(staging / INDEX_FILE)
+            search_file = INDEX_FILE
+        else:  # last before the swap: the points are written once everything else is
+            articles = [s.article_id for s in payload.sentences]
+            written = write_points(qdrant, live_state(index_dir, payload.store), vectors, articles, payload.carried)
+            np.save(staging / POINTS_FILE, written.point_ids, allow_pickle=False)
+            params, search_file = written.params, POINTS_FILE
         files = {
             name: _file_info(staging / name, hashed=name in _HASHED_FILES or name in extra)
-            for name in (INDEX_FILE, META_FILE, VECTORS_FILE, *extra)
+            for name in (search_file, META_FILE, VECTORS_FILE, *extra)
         }
         for name in files:
             fsync_file(staging / name)
@@ -109,9 +139,24 @@ def write_generation(index_dir: Path, payload: StoreWrite) -> Manifest:
         write_atomically(index_dir / MANIFEST, manifest.to_json().encode("utf-8"))  # the commit point
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if qdrant is not None:
+            qdrant.close()
         raise
+    if qdrant is not None:
+        _purge(qdrant, written)
     remove_stale_generations(index_dir, generation)
     return manifest
+
+
+def _purge(qdrant: PointStore, written: PointsWritten | None) -> None:
+    """Delete the points no readable generation sees; the new one is live already, so a failure only warns."""
+    try:
+        if written is not None and written.purge_to:
+            qdrant.purge(written.purge_to)
+    except Exception as exc:  # any client error: the next build purges them
+        logger.warning("Could not delete hidden points from %s (the next build will): %s", qdrant.location.url, exc)
+    finally:
+        qdrant.close()
 
 
 @dataclass
@@ -120,11 +165,13 @@ class LoadedIndex:
 
     directory: Path
     manifest: Manifest
-    vector_index: VectorIndex
+    vector_index: VectorSearch | None  # None when opened without search (a rebuild reading it)
     metadata: MetadataReader
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-``k`` (scores, rows) for each query row; rows are -1 where fewer exist."""
+        if self.vector_index is None:
+            raise RuntimeError("this index was opened without its vector search")
         return self.vector_index.search(queries, max(1, min(k, self.manifest.sentences or 1)))
 
     def vectors(self) -> np.ndarray:
@@ -137,6 +184,8 @@ class LoadedIndex:
 
     def close(self) -> None:
         self.metadata.close()
+        if isinstance(self.vector_index, QdrantVectors):
+            self.vector_index.close()
 
 
 def open_index(
@@ -146,12 +195,17 @@ def open_index(
     expected_dimension: int | None = None,
     verify: bool = True,
     mmap: bool = True,
+    store: StoreLocation | None = None,
+    search: bool = True,
 ) -> LoadedIndex:
     """Open and check an index directory; raise IndexLoadError saying what is wrong.
 
     ``mmap`` maps the FAISS file instead of reading it into memory: opening is instant at any
     size, and the pages are file-backed, so the OS can drop and re-read them instead of the
     process holding the whole index (generations are never modified once written).
+    ``store`` is where to reach the index's Qdrant collection when not at the address it was
+    built with (the same collection); an index in FAISS refuses a Qdrant store. Without
+    ``search`` the vectors are not opened (a rebuild reads only the metadata and files).
     """
     manifest = read_manifest(index_dir)
     if expected_model is not None and manifest.model != expected_model:
@@ -166,13 +220,10 @@ def open_index(
         )
     generation = index_dir / manifest.generation
     _check_files(index_dir, manifest, verify=verify)
-    try:
-        vector_index = read_vector_index(generation / INDEX_FILE, manifest.index_type, manifest.params, mmap=mmap)
-    except RuntimeError as exc:
-        raise IndexLoadError(
-            f"The index at {index_dir} is corrupt: FAISS cannot read {INDEX_FILE}. Rebuild it."
-        ) from exc
-    if vector_index.dimension != manifest.dimension or vector_index.size != manifest.sentences:
+    vector_index = _open_vectors(index_dir, manifest, store, mmap=mmap) if search else None
+    if vector_index is not None and (
+        vector_index.dimension != manifest.dimension or vector_index.size != manifest.sentences
+    ):
         raise IndexLoadError(
             f"The index at {index_dir} is corrupt: FAISS holds {vector_index.size} vectors of "
             f"dimension {vector_index.dimension}, the manifest says {manifest.sentences} of {manifest.dimension}. "
@@ -182,17 +233,37 @@ def open_index(
         metadata = MetadataReader(generation / META_FILE)
         metadata.check()
     except sqlite3.DatabaseError as exc:
+        if isinstance(vector_index, QdrantVectors):
+            vector_index.close()
         raise IndexLoadError(
             f"The index at {index_dir} is corrupt: {META_FILE} is unreadable ({exc}). Rebuild it."
         ) from exc
     return LoadedIndex(index_dir, manifest, vector_index, metadata)
 
 
+def _open_vectors(index_dir: Path, manifest: Manifest, store: StoreLocation | None, *, mmap: bool) -> VectorSearch:
+    generation = index_dir / manifest.generation
+    if manifest.index_type == QDRANT_INDEX_TYPE:
+        return open_qdrant(generation, manifest, store)
+    if store is not None and not store.is_faiss:
+        raise IndexLoadError(
+            f"The index at {index_dir} keeps its vectors in FAISS, not in {store.url}; rebuild it with "
+            f"--store {store.url}, or leave the store unset."
+        )
+    try:
+        return read_vector_index(generation / INDEX_FILE, manifest.index_type, manifest.params, mmap=mmap)
+    except RuntimeError as exc:
+        raise IndexLoadError(
+            f"The index at {index_dir} is corrupt: FAISS cannot read {INDEX_FILE}. Rebuild it."
+        ) from exc
+
+
 def _check_files(index_dir: Path, manifest: Manifest, *, verify: bool) -> None:
     """Every file the manifest lists (vectors.npy aside) is there, of its size and, if ``verify``, checksum."""
     generation = index_dir / manifest.generation
     extra = tuple(n for n in manifest.files if n not in (INDEX_FILE, META_FILE, VECTORS_FILE) and "/" not in n)
-    for name in (INDEX_FILE, META_FILE, *extra):
+    search_files = (INDEX_FILE,) if manifest.index_type != QDRANT_INDEX_TYPE else ()
+    for name in (*search_files, META_FILE, *extra):
         path = generation / name
         if not path.is_file():
             raise IndexLoadError(f"The index at {index_dir} is incomplete: {path} is missing. Rebuild it.")

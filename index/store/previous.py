@@ -42,7 +42,10 @@ class PreviousIndex:
         Its articles are reused only when it was built by the same ``pipeline`` version.
         """
         try:
-            loaded = open_index(index_dir, expected_model=model, expected_dimension=dimension, verify=False)
+            # Without its vector search: a rebuild reads files only, and needs no Qdrant connection.
+            loaded = open_index(
+                index_dir, expected_model=model, expected_dimension=dimension, verify=False, search=False
+            )
         except IndexLoadError:
             return None
         try:

@@ -23,6 +23,7 @@ from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech import parse_speech_query
 from index.store.generation import open_index
+from index.store.locations import StoreLocation
 from index.store.manifest import build_lock
 from index.text.context import matching_texts
 from index.types import Article, Sentence
@@ -43,6 +44,7 @@ from .corpus import (
 )
 from .measure import BuildSpeed, answer_latency, build_speed, embedded_texts, rebuild_speed, recall_at_k, speech_latency
 from .report import MIB, bars
+from .stores import index_in_store
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: scripts/benchkit/this.py
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
@@ -72,6 +74,7 @@ class BenchConfig:
     build_repeats: int = 3  # full builds (and bare encodes) of the build-speed corpus; best counts
     quick: bool = False
     bot: bool = True
+    store: str = ""  # a vector store (qdrant://...) measured beside FAISS on every corpus; "": none
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,22 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
         _measure(config, "sample", sample_dir, encoders.questions, questions, query_vectors, "encoded", seconds)
     )
     index_dirs.append(sample_dir)
+    stored: list[dict[str, Any]] = []  # the same corpora in config.store (no bot process)
+
+    def measure_in_store(name: str, index_dir: Path, kind: str, write: Callable[[Path, StoreLocation], object]) -> None:
+        progress(f"{name}: the same index in {config.store}")
+        store_dir = config.workdir / f"{index_dir.name}-store"
+        seconds = index_in_store(index_dir, store_dir, write, config.store, name, reuse=kind == "encoded")
+        row = _measure(config, name, store_dir, encoders.questions, questions, query_vectors, kind, seconds)
+        stored.append({**row, "name": f"{name} {row['index_type']}"})
+
+    if config.store:
+        measure_in_store(
+            "sample",
+            sample_dir,
+            "encoded",
+            lambda d, location: build_index(SAMPLE_CORPUS, d, encoders.documents, store=location),
+        )
 
     pool_vectors: np.ndarray | None = None
     parents = pool.sentences[:QUICK_POOL] if config.quick else pool.sentences
@@ -121,6 +140,15 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
             speed = build_speed(folder, index_dir, encoders.documents, repeats=config.build_repeats)
             seconds = speed.build_seconds
             kind = "encoded"
+            if config.store:
+                measure_in_store(
+                    name,
+                    index_dir,
+                    kind,
+                    functools.partial(
+                        lambda f, d, location: build_index(f, d, encoders.documents, store=location), folder
+                    ),
+                )
         else:
             if pool_vectors is None:
                 progress(f"encoding the {len(parents):,} pool sentences for approximate vectors")
@@ -135,14 +163,28 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
                     _write_index, index_dir, encoders.documents, corpus.articles, corpus.sentences, vectors, texts
                 )
             )
+            kind = "approximate"
+            if config.store:
+                measure_in_store(
+                    name,
+                    index_dir,
+                    kind,
+                    lambda d, location, c=corpus, v=vectors, t=texts: _write_index(
+                        d, encoders.documents, c.articles, c.sentences, v, t, location
+                    ),
+                )
             del texts
             del vectors
-            kind = "approximate"
             approximate_sizes.append(size)
         del corpus, parts
         progress(f"{name}: timing answers and recall")
         corpora.append(_measure(config, name, index_dir, encoders.questions, questions, query_vectors, kind, seconds))
         index_dirs.append(index_dir)
+    if stored:
+        notes.append(
+            f"rows named '... qdrant': the same corpus and vectors with the vector search in {config.store} "
+            "(a collection per corpus), timed the same way and interleaved with nothing else; no bot process"
+        )
     if approximate_sizes:
         notes.append(
             f"{', '.join(_size_name(s) for s in approximate_sizes)}: vectors are NOT encoded (at 10^6 that would "
@@ -218,6 +260,7 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
         )
     else:
         notes.append("--no-bot: the bot process was not started (no RSS, no load figures)")
+    corpora.extend(stored)  # after the bot runs, which serves the FAISS indexes only
     result["notes"] = notes
     result["seconds"] = time.perf_counter() - started
     result["bars"] = bars(result)
@@ -249,10 +292,11 @@ def _write_index(
     sentences: Sequence[Sentence],
     vectors: np.ndarray,
     texts: Sequence[str],
+    store: StoreLocation | None = None,
 ) -> None:
     """The generation a build would write for these sentences, with the given vectors and embedded texts."""
     with build_lock(index_dir):
-        write_index(index_dir, embedder.name, articles, sentences, vectors, texts=texts)
+        write_index(index_dir, embedder.name, articles, sentences, vectors, texts=texts, store=store)
 
 
 def _measure(

@@ -101,3 +101,14 @@ def test_feed_refresh_and_articles_flags_win_over_the_environment() -> None:
 def test_addresses_that_cannot_be_fetched_are_named(url: str) -> None:
     assert web_url_problem(url) is not None
     assert web_url_problem("https://news.example/2026/12/01/story.html?ref=rss") is None
+
+
+def test_the_vector_store_comes_from_the_environment_or_the_flag_and_is_checked() -> None:
+    assert Settings.from_env({}).store is None  # as the index was built
+    env = {"VERBATIM_STORE": "qdrant://db:6334/news"}
+    assert load_settings([], env).store == "qdrant://db:6334/news"
+    assert load_settings(["--store", "qdrant://other/news"], env).store == "qdrant://other:6333/news"
+    with pytest.raises(SettingsError, match="VERBATIM_STORE: Unknown store 'redis://db/news'"):
+        Settings.from_env({"VERBATIM_STORE": "redis://db/news"})
+    with pytest.raises(SettingsError, match="--store: 'qdrant://db' names no host and collection"):
+        load_settings(["--store", "qdrant://db"], {})
