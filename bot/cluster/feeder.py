@@ -47,6 +47,7 @@ class StreamFeeder:
         self._tasks: list[asyncio.Task[None]] = []
         self._application: Application | None = None
         self._outage = False
+        self._stopping = False
 
     def start(self, application: Application) -> None:
         """Start reading for ``application`` (once it is started: updates are handled at once)."""
@@ -58,11 +59,14 @@ class StreamFeeder:
 
     async def stop(self) -> None:
         """Stop reading; entries already queued are still answered (and acknowledged)."""
+        # The flag as well as the cancellation: a Redis call cancelled halfway can lose the
+        # cancellation (see SharedSendBudget.acquire), and the loops must end all the same.
+        self._stopping = True
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, READ_BLOCK_MS / 1000 * 3)
         self._tasks = []
 
     def entry_of(self, update: object) -> Entry | None:
@@ -105,7 +109,7 @@ class StreamFeeder:
 
     async def _read_loop(self) -> None:
         failures = 0
-        while True:
+        while not self._stopping:
             await self._room.wait()
             try:
                 entries = await self.stream.read(self.backlog - len(self._held), READ_BLOCK_MS)
@@ -117,11 +121,13 @@ class StreamFeeder:
                 continue
             failures = 0
             self._note_recovery()
+            if self._stopping:  # read just as the replica stops: left for another replica
+                return
             await self._hand_on(entries)
 
     async def _care_loop(self) -> None:
         interval = self.stream.claim_after / 3
-        while True:
+        while not self._stopping:
             await asyncio.sleep(interval)
             try:
                 await self.stream.touch([entry.entry_id for _, entry in self._held.values()])

@@ -113,13 +113,19 @@ class SharedSendBudget:
         self._outage = _OutageLog("the sending budget")
 
     async def acquire(self) -> None:
-        """Return once this replica may make one more call."""
+        """Return once this replica may make one more call.
+
+        Each Redis call is shielded: a caller cancelled mid-call (the "typing…" indicator is,
+        as soon as the answer is ready) must stop at once, and a Redis call cancelled halfway
+        can lose that cancellation (seen here: the indicator went on for ever, holding its
+        question's answer back). Shielded, the call finishes on its own and the caller stops.
+        """
         while True:
             try:
-                if await self._limiter.hit(self._item, "send"):
+                if await asyncio.shield(self._limiter.hit(self._item, "send")):
                     self._outage.worked()
                     return
-                stats = await self._limiter.get_window_stats(self._item, "send")
+                stats = await asyncio.shield(self._limiter.get_window_stats(self._item, "send"))
             except RedisError as error:
                 self._outage.failed(error)
                 return
