@@ -36,8 +36,8 @@ def replica_env(server: FakeBotAPI, index_dir: Path, redis_url: str | None, **ex
         VERBATIM_WEBHOOK_SECRET=SECRET,
         VERBATIM_LOG_LEVEL="INFO",  # DEBUG would log every request of 2,000 updates
         VERBATIM_STATE_FILE="off",
-        **extra,
     )
+    env.update(extra)
     if redis_url is not None:
         env["VERBATIM_REDIS_URL"] = redis_url
     return env
