@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import threading
 import time
 from collections import Counter
@@ -30,6 +31,7 @@ from tests.replicas.cluster import SECRET, SECRET_HEADER, Forwarder, Replica, po
 
 QUESTIONS = ("Where is NATO headquartered?", "What did Blinken say?", "Who met in Geneva?")
 STREAM = "verbatim:123456:updates"  # the fake server's bot id is 123456
+TAKEN_OVER = re.compile(r"Took over \d+ update\(s\) a stopped replica had not answered: ([\d, ]+)")
 TOKEN_SECRET = "TEST-token"  # the secret half of tests.fakes.bot_api.DEFAULT_TOKEN
 
 
@@ -131,16 +133,24 @@ def run_exactly_once(cluster: Cluster, valkey: ValkeyServer, total: int, repeats
     wait_until(lambda: client.xlen(STREAM) == 0, "an empty update stream", timeout=60)
     elapsed = time.monotonic() - started
     per_chat = Counter(m["chat_id"] for m in api.sent_messages)
+    chat_of = {update["update_id"]: update["message"]["chat"]["id"] for update in updates}
+    taken_over = {chat_of[int(i)] for line in TAKEN_OVER.findall(cluster.output()) for i in line.split(", ")}
     twice = {chat: n for chat, n in per_chat.items() if n != 1}
-    assert not twice, f"answered more than once: {twice}"
-    assert set(per_chat) == chats and len(api.sent_messages) == total
+    # The one repeat no design can rule out: an answer the killed replica had sent, and Telegram
+    # accepted, in the moment before it recorded it (sendMessage has no idempotency key). Only
+    # updates it held at the kill, taken over by another replica, may be answered twice.
+    assert set(twice) <= taken_over and set(twice.values()) <= {2}, f"answered more than once: {twice}"
+    assert set(per_chat) == chats and len(api.sent_messages) == total + len(twice)  # none lost
     assert all("<blockquote>" in m["text"] for m in api.sent_messages)  # answers, not apologies
     assert killed.is_set() and cluster.replicas[1].process.process.poll() is None
     assert not api.internal_errors
     output = cluster.output()
     assert "Error while handling" not in output
     assert TOKEN_SECRET not in output and SECRET not in output  # the token and secret never logged
-    print(f"\n{total} updates ({repeats} posted twice, a replica killed): all answered once in {elapsed:.1f} s")
+    print(
+        f"\n{total} updates ({repeats} posted twice, a replica killed holding {len(taken_over)}): none lost, "
+        f"{total - len(twice)} answered once, {len(twice)} twice (sent by the killed replica), in {elapsed:.1f} s"
+    )
 
 
 def test_three_replicas_answer_every_question_exactly_once_across_repeats_and_a_kill(
