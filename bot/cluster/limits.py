@@ -18,11 +18,12 @@ import asyncio
 import logging
 import math
 import time
+from typing import Any
 
 from limits import RateLimitItem, RateLimitItemPerMinute, RateLimitItemPerSecond
 from limits.aio.storage import RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
-from redis.asyncio import Redis
+from redis.asyncio import ConnectionPool, Redis
 from redis.exceptions import RedisError
 
 from bot.chat.guards import RATE_LIMITED_TEXT, Verdict
@@ -32,14 +33,23 @@ logger = logging.getLogger(__name__)
 MIN_SLEEP = 0.005  # seconds: a sender waiting for the budget never spins
 
 
-def limits_storage(redis_url: str, bot_id: int) -> RedisStorage:
+class LimitsStore:
     """The ``limits`` storage on the Redis at ``redis_url`` (redis-py's asyncio client), one key
-    prefix per bot."""
-    if redis_url.startswith("unix://"):
-        uri = "async+redis+unix://" + redis_url.removeprefix("unix://")
-    else:
-        uri = "async+" + redis_url
-    return RedisStorage(uri, implementation="redispy", key_prefix=f"verbatim:{bot_id}:limits")
+    prefix per bot, over a connection pool of its own that ``close`` closes. A Redis that stops
+    answering fails a check after ``timeout`` seconds instead of holding the question for ever."""
+
+    def __init__(self, redis_url: str, bot_id: int, timeout: float = 10.0) -> None:
+        self.pool = ConnectionPool.from_url(redis_url, socket_timeout=timeout, socket_connect_timeout=timeout)
+        if redis_url.startswith("unix://"):
+            uri = "async+redis+unix://" + redis_url.removeprefix("unix://")
+        else:
+            uri = "async+" + redis_url
+        # limits documents connection_pool, though its annotation of **options leaves it out.
+        pool: dict[str, Any] = {"connection_pool": self.pool}
+        self.storage = RedisStorage(uri, implementation="redispy", key_prefix=f"verbatim:{bot_id}:limits", **pool)
+
+    async def close(self) -> None:
+        await self.pool.aclose()
 
 
 class _OutageLog:

@@ -19,7 +19,7 @@ from redis.exceptions import RedisError
 from telegram.ext import Application
 
 from bot.cluster.feeder import StreamFeeder, StreamUpdateProcessor
-from bot.cluster.limits import SharedRateLimits, SharedSendBudget, limits_storage
+from bot.cluster.limits import LimitsStore, SharedRateLimits, SharedSendBudget
 from bot.cluster.stream import UpdateStream
 from bot.settings import Settings
 
@@ -49,9 +49,9 @@ class SharedState:
         )
         self.stream = UpdateStream(self.redis, bot_id, consumer=replica_name(), claim_after=claim_after)
         self.feeder = StreamFeeder(self.stream, backlog=backlog)
-        storage = limits_storage(settings.redis_url, bot_id)
-        self.rate_limits = SharedRateLimits(storage, self.redis, bot_id, settings.rate_limit_per_minute)
-        self.send_budget = SharedSendBudget(storage, settings.send_rate) if settings.send_rate > 0 else None
+        self.limits = LimitsStore(settings.redis_url, bot_id, SOCKET_TIMEOUT)
+        self.rate_limits = SharedRateLimits(self.limits.storage, self.redis, bot_id, settings.rate_limit_per_minute)
+        self.send_budget = SharedSendBudget(self.limits.storage, settings.send_rate) if settings.send_rate > 0 else None
         self._closed = False
 
     def processor(self, max_concurrent_updates: int) -> StreamUpdateProcessor:
@@ -81,6 +81,7 @@ class SharedState:
         except RedisError as error:
             logger.warning("Could not leave the Redis consumer group cleanly: %s", error)
         await self.redis.aclose()
+        await self.limits.close()
 
     async def problem(self) -> str | None:
         """None when Redis answers; otherwise what is wrong (for ``/healthz``)."""
