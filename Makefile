@@ -50,4 +50,4 @@ soak: $(STAMP)
 	$(PY) -m pytest -m slow
 
 clean:
-	rm -rf $(VENV) data/index .pytest_cache
+	rm -rf $(VENV) data/index data/index.web-cache .pytest_cache

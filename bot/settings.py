@@ -6,10 +6,12 @@ Every problem is collected and reported at once, so an operator fixes them in on
 from __future__ import annotations
 
 import argparse
+import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from index import BACKENDS, DEFAULT_INDEX, VerbatimError
 
@@ -24,6 +26,7 @@ _SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 # How the bot meets Telegram: polling (the default), a webhook server, or a one-off (de)registration.
 MODES = ("polling", "webhook", "set-webhook", "delete-webhook")
+DEFAULT_REFRESH_MINUTES = 60.0
 
 
 class SettingsError(VerbatimError):
@@ -56,6 +59,11 @@ class Settings:
     webhook_secret: str | None = None  # VERBATIM_WEBHOOK_SECRET: Telegram sends it with every update
     # VERBATIM_REDIS_URL: state shared by webhook replicas (bot/cluster/); None: this process alone.
     redis_url: str | None = None
+    # Web sources the running bot keeps up with (bot/runtime/refresh.py): RSS/Atom feed URLs, read
+    # again every ``refresh_minutes``; and the folder of articles the index was built from, if any.
+    feeds: tuple[str, ...] = ()
+    refresh_minutes: float = DEFAULT_REFRESH_MINUTES
+    articles: Path | None = None
 
     @property
     def use_console(self) -> bool:
@@ -87,6 +95,8 @@ class Settings:
         rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
         listen, webhook_url, secret, redis_url = _webhook_settings(environ, problems)
+        feeds = _feeds(split_urls(environ.get("VERBATIM_FEEDS", "")), "VERBATIM_FEEDS", problems)
+        refresh = _refresh_minutes(environ.get("VERBATIM_REFRESH", ""), "VERBATIM_REFRESH", problems)
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         index_dir = Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX)
@@ -107,6 +117,9 @@ class Settings:
             webhook_url=webhook_url,
             webhook_secret=secret,
             redis_url=redis_url,
+            feeds=feeds,
+            refresh_minutes=refresh,
+            articles=Path(articles) if (articles := environ.get("VERBATIM_ARTICLES", "").strip()) else None,
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -119,6 +132,15 @@ class Settings:
             state_file = _state_file(args.state_file, index_dir)
         mode = getattr(args, "mode", None) or self.mode
         _check_mode(mode, self)
+        problems: list[str] = []
+        feeds = self.feeds
+        if args.feed is not None:  # --feed given: those feeds, not the environment's
+            feeds = _feeds([url for given in args.feed for url in split_urls(given)], "--feed", problems)
+        refresh = self.refresh_minutes
+        if args.refresh is not None:
+            refresh = _refresh_minutes(args.refresh, "--refresh", problems)
+        if problems:
+            raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         return replace(
             self,
             mode=mode,
@@ -128,6 +150,9 @@ class Settings:
             model=args.model if args.model is not None else self.model,
             backend=args.backend if args.backend is not None else self.backend,
             log_level=args.log_level.upper() if args.log_level is not None else self.log_level,
+            feeds=feeds,
+            refresh_minutes=refresh,
+            articles=args.articles if args.articles is not None else self.articles,
         )
 
 
@@ -170,7 +195,44 @@ def argument_parser() -> argparse.ArgumentParser:
         const="delete-webhook",
         help="remove the webhook from Telegram (polling works again), then exit",
     )
+    p.add_argument(
+        "--feed",
+        action="append",
+        metavar="URL",
+        help="an RSS or Atom feed to keep the index up with; repeat for more (env VERBATIM_FEEDS)",
+    )
+    p.add_argument(
+        "--refresh", metavar="MINUTES", help="minutes between feed refreshes (env VERBATIM_REFRESH, default 60)"
+    )
+    p.add_argument(
+        "--articles",
+        type=Path,
+        help="the folder of articles the index was built from, read again at each refresh (env VERBATIM_ARTICLES)",
+    )
     return p
+
+
+def split_urls(raw: str) -> list[str]:
+    """URLs separated by commas and/or whitespace, as VERBATIM_FEEDS lists them."""
+    return [part for part in raw.replace(",", " ").split() if part]
+
+
+def web_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched as a web page or feed (None: it can).
+
+    Only http(s) with a host: a ``file:`` or ``ftp:`` URL, or a bare word, is refused here, so that
+    an operator's typo is named at start-up and an admin's ``/add`` gets a reason at once.
+    """
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        return f"{url!r} is not a valid URL."
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"{url!r} is not an http:// or https:// URL."
+    if not parts.hostname or not port_ok or any(c.isspace() for c in url):
+        return f"{url!r} is not a valid web address."
+    return None
 
 
 def default_state_file(index_dir: Path) -> Path:
@@ -220,6 +282,29 @@ def _positive_int(raw: str, default: int, name: str, problems: list[str]) -> int
     if value <= 0:
         problems.append(f"{name} must be a positive whole number (got {raw!r}).")
         return default
+    return value
+
+
+def _feeds(urls: Sequence[str], name: str, problems: list[str]) -> tuple[str, ...]:
+    """Feed URLs, each checked; in the order given, without repeats."""
+    for url in urls:
+        problem = web_url_problem(url)
+        if problem is not None:
+            problems.append(f"{name}: {problem}")
+    return tuple(dict.fromkeys(urls))
+
+
+def _refresh_minutes(raw: str, name: str, problems: list[str]) -> float:
+    """VERBATIM_REFRESH / --refresh: a positive number of minutes (fractions allowed), 60 when unset."""
+    if not raw.strip():
+        return DEFAULT_REFRESH_MINUTES
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not (value > 0 and math.isfinite(value)):
+        problems.append(f"{name} must be a positive number of minutes (got {raw!r}).")
+        return DEFAULT_REFRESH_MINUTES
     return value
 
 

@@ -4,14 +4,17 @@ The names below are the package's public face, the only ones ``bot/`` imports. I
 ``index/`` modules import each other by their full paths (never from this file).
 """
 
-from index.embedding.loader import quiet_model_loading
-from index.embedding.models import BACKENDS, canonical_model_name
+from index.build import BuildReport, build_index
+from index.embedding.loader import load_embedder, quiet_model_loading
+from index.embedding.models import BACKENDS, Embedder, canonical_model_name
 from index.errors import EmptyQuestionError, VerbatimError
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.durable import write_atomically
 from index.store.manifest import DEFAULT_INDEX, Manifest, manifest_stamp, read_manifest
 from index.store.metadata import StoredArticle
 from index.types import PARAGRAPH_SEPARATOR, Answer, Article, Hit, Sentence, Source
+from index.web.cache import default_cache_dir
+from index.web.sources import FeedStatus, WebSources
 
 __all__ = [
     "BACKENDS",
@@ -20,7 +23,10 @@ __all__ = [
     "Answer",
     "AnswerPolicy",
     "Article",
+    "BuildReport",
+    "Embedder",
     "EmptyQuestionError",
+    "FeedStatus",
     "Hit",
     "Manifest",
     "Searcher",
@@ -28,7 +34,11 @@ __all__ = [
     "Source",
     "StoredArticle",
     "VerbatimError",
+    "WebSources",
+    "build_index",
     "canonical_model_name",
+    "default_cache_dir",
+    "load_embedder",
     "manifest_stamp",
     "quiet_model_loading",
     "read_manifest",

@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from index.embedding.models import Embedder
 from index.errors import IndexBuildError
-from index.ingest.loaders import LoadProblem, load_articles
+from index.ingest.loaders import LoadProblem, LoadReport, load_articles
 from index.pipeline import pipeline_version, split_articles, split_workers
 from index.store.generation import StoreWrite, write_generation
 from index.store.lexical import (
@@ -44,6 +45,12 @@ from index.store.matching import KEY_BYTES, text_key, text_keys, write_matching_
 from index.store.previous import PreviousIndex
 from index.text.context import matching_texts
 from index.types import Article, Sentence
+from index.web.cache import WebCache, default_cache_dir
+from index.web.sources import FeedStatus, WebSources
+
+if TYPE_CHECKING:
+    from index.web.fetch import FetchPolicy
+    from index.web.gather import WebArticles
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,9 @@ class BuildReport:
     skipped: tuple[str, ...]
     manifest: Manifest
     unchanged_articles: int = 0  # articles carried over from the previous index without splitting
+    feeds: tuple[FeedStatus, ...] = ()  # each feed of ``web``, in the order given
+    fetched: int = 0  # web pages downloaded in this build
+    cached: int = 0  # web pages whose cached copy was reused (304 Not Modified, or the fetch failed)
 
     @property
     def sentences_per_second(self) -> float:
@@ -67,27 +77,36 @@ class BuildReport:
 
 
 def build_index(
-    articles_path: Path,
+    articles_path: Path | None,
     index_dir: Path,
     embedder: Embedder,
     *,
+    web: WebSources | None = None,
+    cache_dir: Path | None = None,
+    fetch_policy: FetchPolicy | None = None,
     full: bool = False,
     index_type: str = "auto",
     progress: bool = False,
     clock: Callable[[], float] = time.perf_counter,
 ) -> BuildReport:
-    """Build (or incrementally rebuild) the index at ``index_dir`` from ``articles_path``.
+    """Build (or incrementally rebuild) the index at ``index_dir`` from ``articles_path`` (a file
+    or folder; None for none) and the pages and feeds of ``web``, fetched through the cache at
+    ``cache_dir`` (default: ``default_cache_dir(index_dir)``) as ``fetch_policy`` says.
 
-    Raises IndexBuildError, leaving any existing index untouched, when nothing can be indexed
-    or another build is running.
+    Raises IndexBuildError, leaving any existing index untouched, when there is no source at all,
+    nothing can be indexed, or another build is running. Synchronous; safe in a worker thread.
     """
+    if articles_path is None and (web is None or web.empty):
+        raise IndexBuildError("No articles to index: give a file or folder of articles, web pages or feeds.")
     started = clock()
     with build_lock(index_dir):
-        loaded = load_articles(articles_path)
+        cache = WebCache(cache_dir if cache_dir is not None else default_cache_dir(index_dir))
+        loaded, fetched = _load(articles_path, web, cache, fetch_policy, progress)
         if not loaded.articles:
             details = "; ".join(f"{p.path}: {p.message}" for p in loaded.problems[:5])
+            where = f" in {articles_path}" if web is None or web.empty else ""
             raise IndexBuildError(
-                f"Nothing to index in {articles_path}"
+                f"Nothing to index{where}"
                 + (f" ({details})" if details else " (no .txt, .md, .html or .jsonl articles found)")
                 + ". The existing index, if any, is unchanged."
             )
@@ -100,7 +119,7 @@ def build_index(
                 previous.close()
         if not result.sentences:
             raise IndexBuildError(
-                f"The articles in {articles_path} hold no sentences; the existing index is unchanged."
+                f"The articles in {articles_path or 'the web sources'} hold no sentences; the existing index is unchanged."
             )
         manifest = _write(
             index_dir,
@@ -116,6 +135,8 @@ def build_index(
             result.lexical,
             result.keys,
         )
+        if fetched is not None:
+            cache.keep_only(set(fetched.urls))  # copies of pages no source names any more go
     return BuildReport(
         articles=len(loaded.articles),
         sentences=len(result.sentences),
@@ -127,7 +148,40 @@ def build_index(
         skipped=loaded.skipped,
         manifest=manifest,
         unchanged_articles=result.unchanged_articles,
+        feeds=fetched.feeds if fetched is not None else (),
+        fetched=fetched.fetched if fetched is not None else 0,
+        cached=fetched.cached if fetched is not None else 0,
     )
+
+
+def _load(
+    articles_path: Path | None,
+    web: WebSources | None,
+    cache: WebCache,
+    policy: FetchPolicy | None,
+    progress: bool,
+) -> tuple[LoadReport, WebArticles | None]:
+    """The articles of the folder and of the web (the folder's first when ids clash)."""
+    loaded = load_articles(articles_path) if articles_path is not None else LoadReport((), (), ())
+    if web is None or web.empty:
+        return loaded, None
+    # Imported here: the HTTP client, feedparser and trafilatura cost ``import index`` (the bot,
+    # every script) about half a second, and only a build with web sources needs them.
+    from index.web.gather import gather_web
+
+    fetched = gather_web(web, cache, policy, progress=progress)
+    articles = list(loaded.articles)
+    problems = [*loaded.problems, *fetched.problems]
+    ids = {article.id: article.source for article in articles}
+    for article in fetched.articles:
+        if article.id in ids:
+            problems.append(
+                LoadProblem(article.source, f"the article id {article.id!r} is already used by {ids[article.id]}")
+            )
+            continue
+        ids[article.id] = article.source
+        articles.append(article)
+    return LoadReport(tuple(articles), tuple(problems), loaded.skipped), fetched
 
 
 def write_index(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -14,15 +15,35 @@ from index.embedding.models import BACKENDS, DEFAULT_MODEL, resolve_backend
 from index.errors import VerbatimError
 from index.store.faiss_index import INDEX_TYPES
 from index.store.manifest import DEFAULT_INDEX
+from index.web.fetch import FetchError, check_scheme
+from index.web.sources import WebSources
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="verbatim-index",
         description="Build (or rebuild) a Verbatim index from a file or folder of articles "
-        "(.txt, .md, .html, .jsonl). Unchanged sentences keep their embeddings.",
+        "(.txt, .md, .html, .jsonl), web pages and RSS/Atom feeds. Unchanged sentences keep their embeddings; "
+        "fetched pages are cached beside the index and fetched again only when they changed.",
     )
-    p.add_argument("--articles", required=True, type=Path, help="a file or folder of articles")
+    p.add_argument("--articles", type=Path, help="a file or folder of articles (optional with --url/--urls/--feed)")
+    p.add_argument(
+        "--url", action="append", default=[], type=web_address, metavar="URL", help="a web page to index (repeatable)"
+    )
+    p.add_argument(
+        "--urls",
+        type=Path,
+        metavar="FILE",
+        help="a file of web page URLs, one a line (# comments and blank lines ignored)",
+    )
+    p.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        type=web_address,
+        metavar="URL",
+        help="an RSS or Atom feed whose entries' pages to index (repeatable)",
+    )
     p.add_argument(
         "--index",
         type=Path,
@@ -47,18 +68,59 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def web_address(text: str) -> str:
+    """An http(s) URL from the command line, or an argparse error saying what is wrong."""
+    url = text.strip()
+    try:
+        check_scheme(url)
+    except FetchError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+    return url
+
+
+def read_url_file(path: Path) -> tuple[str, ...]:
+    """The URLs of a --urls file: one a line, blank lines and # comments ignored."""
+    urls = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):  # only whole-line comments: a URL may hold a #fragment
+            continue
+        try:
+            urls.append(web_address(line))
+        except argparse.ArgumentTypeError as exc:
+            raise argparse.ArgumentTypeError(f"{path} line {number}: {exc}") from None
+    return tuple(urls)
+
+
 def summary(report: BuildReport, index_dir: Path) -> str:
+    web = f"; {report.fetched} pages fetched, {report.cached} from the cache" if report.fetched or report.cached else ""
     return (
         f"Indexed {report.articles} article{'s' * (report.articles != 1)}, "
         f"{report.sentences} sentences in {report.seconds:.1f} s "
         f"({report.sentences_per_second:.0f} sentences/s); "
-        f"{report.encoded} embedded, {report.reused} reused; "
+        f"{report.encoded} embedded, {report.reused} reused{web}; "
         f"{report.manifest.index_type} index at {index_dir}"
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    urls = list(args.url)
+    if args.urls is not None:
+        try:
+            urls.extend(read_url_file(args.urls))
+        except OSError as exc:
+            p.error(f"--urls {args.urls}: cannot be read ({exc.strerror or exc})")
+        except argparse.ArgumentTypeError as exc:
+            p.error(f"--urls {exc}")
+    web = WebSources(urls=tuple(urls), feeds=tuple(args.feed))
+    if args.articles is None and web.empty:
+        p.error("nothing to index: give --articles PATH, --url URL, --urls FILE or --feed URL")
+    if not web.empty and not logging.getLogger().handlers:
+        # Fetch warnings (a page kept from the cache) and progress lines go to stderr.
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     backend = resolve_backend(args.model, args.backend)
     if (args.quiet or not sys.stderr.isatty()) and backend == "torch":  # onnx never imports transformers
         quiet_model_loading()
@@ -68,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.articles,
             args.index,
             embedder,
+            web=None if web.empty else web,
             full=args.full,
             index_type=args.index_type,
             progress=not args.quiet and sys.stderr.isatty(),
@@ -79,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped {problem.path}: {problem.message}", file=sys.stderr)
     for path in report.skipped:
         print(f"ignored {path}: not a .txt, .md, .html or .jsonl file", file=sys.stderr)
+    for feed in report.feeds:
+        state = f"error: {feed.error}" if feed.error else "read"
+        print(f"feed {feed.url}: {feed.articles} articles indexed ({state})", file=sys.stderr)
     print(summary(report, args.index))
     return 0
 

@@ -9,8 +9,10 @@ one), ``stop`` (answers in flight finish), ``shutdown`` and ``post_shutdown``. T
 services hang on those hooks:
 
 * ``post_init`` (``_start_services``): the command menu, the index watcher and SIGHUP handler
-  (``bot/runtime/reload.py``), and the journal of answered updates, whose updates left unanswered
-  by a hard kill go back into the update queue ahead of anything new (``bot/delivery``);
+  (``bot/runtime/reload.py``), the feed refresh on the JobQueue (``bot/runtime/refresh.py``; the
+  library starts and stops the JobQueue with the Application), and the journal of answered
+  updates, whose updates left unanswered by a hard kill go back into the update queue ahead of
+  anything new (``bot/delivery``);
 * ``post_stop`` (``_stop_services``): stops them again once the last answer is in (the journal
   records it). The library calls ``post_stop`` only if the Application got as far as ``start``,
   so ``post_shutdown`` calls it too, for a stop signal during start-up; the second call finds
@@ -65,11 +67,12 @@ from bot.cluster.shared import SharedState
 from bot.delivery.redelivery import OnceUpdateProcessor, UpdateJournal
 from bot.delivery.resilience import PollingErrorLog, PollingRequest, RetryingRateLimiter, TokenWatch
 from bot.runtime.batcher import AnswerBatcher
+from bot.runtime.refresh import FIRST_REFRESH_DELAY, install_refresher, refresher_of, schedule_refresh
 from bot.runtime.reload import WATCH_INTERVAL, install_reloader, reloader_of
 from bot.runtime.searchers import SearcherHolder
 from bot.runtime.services import SERVICES_KEY, Services
 from bot.settings import Settings
-from bot.telegram import buttons, handlers, inline
+from bot.telegram import buttons, handlers, inline, web_commands
 from bot.telegram.commands import register_commands
 from index import Searcher
 
@@ -95,10 +98,12 @@ def build_application(
     searcher: Searcher,
     *,
     watch_interval: float = WATCH_INTERVAL,
+    first_refresh: float = FIRST_REFRESH_DELAY,
     polling: bool = True,
     shared: SharedState | None = None,
 ) -> Application:
-    """An Application for ``settings`` answering from ``searcher`` (not yet started).
+    """An Application for ``settings`` answering from ``searcher`` (not yet started); its first
+    feed refresh comes ``first_refresh`` seconds after start, then every ``refresh_minutes``.
 
     ``polling`` False: updates come from a webhook server (``bot/webhook/``), which puts them
     into the update queue itself. ``shared``: a webhook replica's Redis-backed state; its
@@ -140,12 +145,15 @@ def build_application(
     # allow-list, rate limits, channel posts: before all else
     install_guard(application, settings, shared.rate_limits if shared is not None else None)
     install_reloader(application, watch_interval=watch_interval)
+    install_refresher(application, first=first_refresh)  # feeds and /add pages, on the JobQueue
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
     application.add_handler(CommandHandler("about", handlers.about))
     application.add_handler(CommandHandler("ask", handlers.question))
     application.add_handler(CommandHandler("reload", handlers.reload_command))
+    application.add_handler(CommandHandler("add", web_commands.add_command))
+    application.add_handler(CommandHandler("feeds", web_commands.feeds_command))
     # In groups only messages that mention the bot or reply to it are questions (chat_filters).
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, handlers.question))
     application.add_handler(CallbackQueryHandler(buttons.button))
@@ -202,6 +210,7 @@ async def _start_services(application: Application) -> None:
     await register_commands(application.bot)
     settings = application.bot_data[SERVICES_KEY].settings
     reloader_of(application).start(watch=settings.watch_index, signals=True)  # manifest watcher, SIGHUP
+    schedule_refresh(application)  # runs once the JobQueue starts, with the Application
     if shared_of(application) is None:
         journal = journal_of(application)
         await journal.open(application.bot.id)
@@ -215,6 +224,7 @@ async def _start_services(application: Application) -> None:
 async def _stop_services(application: Application) -> None:
     """``post_stop`` and ``post_shutdown``: undo ``_start_services`` (whatever part of it ran);
     a second call does nothing."""
+    await refresher_of(application).stop()
     await reloader_of(application).stop()
     await application.bot_data[SERVICES_KEY].batcher.close()
     shared = shared_of(application)

@@ -2,7 +2,9 @@
 
 Each parser takes the decoded text of one file and returns ``(title, paragraphs)``, every
 paragraph normalised (cleaning.py). Blank lines separate paragraphs in plain text and Markdown;
-HTML paragraphs are its <p> elements, or its text blocks when it has none.
+HTML paragraphs are its <p> elements, or its text blocks when it has none: the reading of a saved
+page in which main-text extraction (extraction.py) finds no article, and the old reading that
+scripts/evaluate_extraction.py measures extraction against.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@
 article or duplicate id becomes a ``LoadProblem`` a person can act on, and the rest still loads.
 Only a path that does not exist (or is neither a file nor a folder) raises ``ArticleError``.
 
-Each format is parsed by formats.py (JSON lines here, since a bad line is a problem of its own);
+Each format is parsed by formats.py (JSON lines here, since a bad line is a problem of its own;
+saved web pages by extraction.py, their main text with headline, canonical URL and date);
 every article then goes through the same door, ``_Collector.add``, where paragraphs made only of
 web page leftovers are dropped (cleaning.py).
 """
@@ -147,17 +148,41 @@ def _load_file(item: _Found, collector: _Collector) -> None:
     text = _decode(item.path, data, collector)
     if text is None:
         return
+    if suffix in (".html", ".htm"):
+        collector.add(_html_article(item, text), item.path)
+        return
     if suffix == ".md":
         title, paragraphs = parse_markdown(text)
-    elif suffix in (".html", ".htm"):
-        title, paragraphs = parse_html(text)
-        title = title or normalise_text(item.path.stem.replace("-", " ").replace("_", " "))
     else:
         title, paragraphs = parse_plain_text(text)
     if not title and not paragraphs:
         collector.problem(item.path, "the file holds no text")
         return
     collector.add(Article(item.article_id, title, paragraphs, str(item.path)), item.path)
+
+
+def _html_article(item: _Found, text: str) -> Article:
+    """A saved web page: its main text, title, canonical URL and date (extraction.py).
+
+    A page too short or too plain for main-text extraction (a hand-written snippet) is read
+    whole instead, every <p> or text block of it (formats.parse_html): the operator chose it.
+    """
+    # Imported here: trafilatura costs every ``import index`` a quarter of a second otherwise.
+    from index.ingest.extraction import extract_page
+
+    page = extract_page(text)
+    stem_title = normalise_text(item.path.stem.replace("-", " ").replace("_", " "))
+    if page is None:
+        title, paragraphs = parse_html(text)
+        return Article(item.article_id, title or stem_title, paragraphs, str(item.path))
+    return Article(
+        item.article_id,
+        page.title or stem_title,
+        page.paragraphs,
+        str(item.path),
+        url=page.url,
+        published=page.published,
+    )
 
 
 def _decode(path: Path, data: bytes, collector: _Collector, line: int | None = None) -> str | None:

@@ -28,10 +28,12 @@ INDEX_ROOMS: dict[str, set[str]] = {
     "index.embedding": _BASE,
     "index.store": _BASE | {"index.text"},
     "index.search": _BASE | {"index.text", "index.attribution", "index.embedding", "index.store"},
+    "index.web": _BASE | {"index.text", "index.ingest", "index.store"},
     "index.pipeline": _BASE | {"index.text", "index.attribution", "index.store"},
     "index.build": _BASE
-    | {"index.text", "index.ingest", "index.attribution", "index.embedding", "index.store", "index.pipeline"},
-    "index.cli": _BASE | {"index.build", "index.embedding", "index.store"},
+    | {"index.text", "index.ingest", "index.attribution", "index.embedding", "index.store", "index.pipeline"}
+    | {"index.web"},
+    "index.cli": _BASE | {"index.build", "index.embedding", "index.store", "index.web"},
     "index.quotes": _BASE | {"index.ingest", "index.text", "index.attribution"},
     "index.evaluation": _BASE | {"index.search", "index.embedding", "index.store"},
 }

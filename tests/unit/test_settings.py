@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_INDEX, Settings, SettingsError, load_settings
+from bot.settings import DEFAULT_INDEX, Settings, SettingsError, load_settings, web_url_problem
 
 
 def test_defaults_run_the_terminal_chat_on_the_bundled_index() -> None:
@@ -99,3 +99,46 @@ def test_webhook_modes_say_what_they_are_missing() -> None:
     assert "TELEGRAM_BOT_TOKEN" in str(error.value)
     with pytest.raises(SystemExit):  # one mode at a time
         load_settings(["--webhook", "--set-webhook"], {})
+
+
+def test_feeds_and_the_refresh_interval_are_read_and_checked() -> None:
+    settings = Settings.from_env(
+        {
+            "VERBATIM_FEEDS": "https://news.example/rss, http://127.0.0.1:8080/feed.xml\n https://news.example/rss",
+            "VERBATIM_REFRESH": "0.5",
+            "VERBATIM_ARTICLES": "data/corpus",
+        }
+    )
+    assert settings.feeds == ("https://news.example/rss", "http://127.0.0.1:8080/feed.xml")
+    assert settings.refresh_minutes == 0.5 and settings.articles == Path("data/corpus")
+    defaults = Settings.from_env({})
+    assert defaults.feeds == () and defaults.refresh_minutes == 60 and defaults.articles is None
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env({"VERBATIM_FEEDS": "ftp://files.example/feed news.example/rss", "VERBATIM_REFRESH": "0"})
+    message = str(error.value)
+    assert "'ftp://files.example/feed' is not an http:// or https:// URL" in message
+    assert "'news.example/rss' is not an http:// or https:// URL" in message
+    assert "VERBATIM_REFRESH must be a positive number of minutes" in message
+
+
+def test_feed_refresh_and_articles_flags_win_over_the_environment() -> None:
+    environ = {"VERBATIM_FEEDS": "https://a.example/rss", "VERBATIM_REFRESH": "30"}
+    settings = load_settings(
+        ["--feed", "https://b.example/rss", "--feed", "https://c.example/atom", "--refresh", "5", "--articles", "x"],
+        environ,
+    )
+    assert settings.feeds == ("https://b.example/rss", "https://c.example/atom")
+    assert settings.refresh_minutes == 5 and settings.articles == Path("x")
+    assert load_settings([], environ).feeds == ("https://a.example/rss",)
+    with pytest.raises(SettingsError, match="--refresh must be a positive number"):
+        load_settings(["--refresh", "soon"], environ)
+    with pytest.raises(SettingsError, match="--feed: 'file:///etc/passwd' is not an http"):
+        load_settings(["--feed", "file:///etc/passwd"], environ)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://", "http://exa mple.com/x", "http://example.com:0/", "http://[::1/", "javascript:alert(1)"]
+)
+def test_addresses_that_cannot_be_fetched_are_named(url: str) -> None:
+    assert web_url_problem(url) is not None
+    assert web_url_problem("https://news.example/2026/12/01/story.html?ref=rss") is None
