@@ -135,9 +135,12 @@ def install_record_redaction(secrets: Iterable[str]) -> Callable[[], None]:
     return undo
 
 
-def configure_logging(level: str, token: str | None, stream: TextIO | None = None) -> logging.Handler:
-    """Route all logging through one redacting handler; return it (tests remove it again)."""
-    secrets = secrets_of(token)
+def configure_logging(
+    level: str, token: str | None, stream: TextIO | None = None, extra_secrets: Iterable[str] = ()
+) -> logging.Handler:
+    """Route all logging through one redacting handler; return it (tests remove it again).
+    ``extra_secrets`` (the webhook secret) are redacted as the token is."""
+    secrets = secrets_of(token) + [s for s in extra_secrets if len(s) >= _MIN_SECRET_PART]
     install_record_redaction(secrets)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.addFilter(RedactingFilter(secrets))

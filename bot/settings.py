@@ -18,6 +18,14 @@ from index import BACKENDS, DEFAULT_INDEX, VerbatimError, parse_store
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 STATE_FILE_SUFFIX = ".bot-state.json"  # data/index -> data/index.bot-state.json
 STATE_FILE_OFF = ("off", "none")  # VERBATIM_STATE_FILE values that turn the state file off
+# Webhook mode (bot/webhook/): where the web server listens, and the one path Telegram posts to.
+DEFAULT_WEBHOOK_LISTEN = ("127.0.0.1", 8443)
+WEBHOOK_PATH = "/telegram"
+# What Telegram accepts as a webhook secret_token: 1-256 of A-Z, a-z, 0-9, _ and -.
+_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+# How the bot meets Telegram: polling (the default), a webhook server, or a one-off (de)registration.
+MODES = ("polling", "webhook", "set-webhook", "delete-webhook")
 DEFAULT_REFRESH_MINUTES = 60.0
 
 
@@ -45,6 +53,12 @@ class Settings:
     # Where the bot remembers the updates it answered and is answering (bot/delivery/update_state.py); None: nowhere.
     # From the environment it defaults to default_state_file(index_dir).
     state_file: Path | None = None
+    mode: str = "polling"  # one of MODES (--webhook, --set-webhook, --delete-webhook)
+    webhook_listen: tuple[str, int] = DEFAULT_WEBHOOK_LISTEN  # VERBATIM_WEBHOOK_LISTEN host:port
+    webhook_url: str | None = None  # VERBATIM_WEBHOOK_URL: the public URL --set-webhook registers
+    webhook_secret: str | None = None  # VERBATIM_WEBHOOK_SECRET: Telegram sends it with every update
+    # VERBATIM_REDIS_URL: state shared by webhook replicas (bot/cluster/); None: this process alone.
+    redis_url: str | None = None
     # Web sources the running bot keeps up with (bot/runtime/refresh.py): RSS/Atom feed URLs, read
     # again every ``refresh_minutes``; and the folder of articles the index was built from, if any.
     feeds: tuple[str, ...] = ()
@@ -83,6 +97,7 @@ class Settings:
         )
         rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
+        listen, webhook_url, secret, redis_url = _webhook_settings(environ, problems)
         feeds = _feeds(split_urls(environ.get("VERBATIM_FEEDS", "")), "VERBATIM_FEEDS", problems)
         refresh = _refresh_minutes(environ.get("VERBATIM_REFRESH", ""), "VERBATIM_REFRESH", problems)
         store = _store(environ.get("VERBATIM_STORE", ""), "VERBATIM_STORE", problems)
@@ -102,6 +117,10 @@ class Settings:
             rate_limit_per_minute=rate,
             send_rate=send_rate,
             state_file=_state_file(environ.get("VERBATIM_STATE_FILE", ""), index_dir),
+            webhook_listen=listen,
+            webhook_url=webhook_url,
+            webhook_secret=secret,
+            redis_url=redis_url,
             feeds=feeds,
             refresh_minutes=refresh,
             articles=Path(articles) if (articles := environ.get("VERBATIM_ARTICLES", "").strip()) else None,
@@ -116,6 +135,8 @@ class Settings:
             state_file = default_state_file(index_dir)  # the default follows the index
         if args.state_file is not None:
             state_file = _state_file(args.state_file, index_dir)
+        mode = getattr(args, "mode", None) or self.mode
+        _check_mode(mode, self)
         problems: list[str] = []
         feeds = self.feeds
         if args.feed is not None:  # --feed given: those feeds, not the environment's
@@ -130,6 +151,7 @@ class Settings:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         return replace(
             self,
+            mode=mode,
             console=self.console or bool(args.console),
             index_dir=index_dir,
             state_file=state_file,
@@ -158,6 +180,29 @@ def argument_parser() -> argparse.ArgumentParser:
         "--state-file",
         help="where the bot remembers the updates it answered, 'off' for nowhere "
         "(env VERBATIM_STATE_FILE, default INDEX.bot-state.json beside the index directory)",
+    )
+    modes = p.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--webhook",
+        dest="mode",
+        action="store_const",
+        const="webhook",
+        help="receive updates as a webhook server (VERBATIM_WEBHOOK_LISTEN, VERBATIM_WEBHOOK_SECRET, "
+        "VERBATIM_REDIS_URL for several replicas) instead of polling",
+    )
+    modes.add_argument(
+        "--set-webhook",
+        dest="mode",
+        action="store_const",
+        const="set-webhook",
+        help="register VERBATIM_WEBHOOK_URL (with the secret) with Telegram once, then exit",
+    )
+    modes.add_argument(
+        "--delete-webhook",
+        dest="mode",
+        action="store_const",
+        const="delete-webhook",
+        help="remove the webhook from Telegram (polling works again), then exit",
     )
     p.add_argument(
         "--feed",
@@ -300,3 +345,58 @@ def _send_rate(raw: str, problems: list[str]) -> float:
         problems.append(f"VERBATIM_SEND_RATE must be a number of messages per second, 0 for no limit (got {raw!r}).")
         return 30.0
     return value
+
+
+def _webhook_settings(
+    environ: Mapping[str, str], problems: list[str]
+) -> tuple[tuple[str, int], str | None, str | None, str | None]:
+    """VERBATIM_WEBHOOK_LISTEN, VERBATIM_WEBHOOK_URL, VERBATIM_WEBHOOK_SECRET and VERBATIM_REDIS_URL."""
+    listen = _listen(environ.get("VERBATIM_WEBHOOK_LISTEN", ""), problems)
+    url = environ.get("VERBATIM_WEBHOOK_URL", "").strip() or None
+    if url is not None:
+        if not url.startswith("https://"):
+            problems.append(f"VERBATIM_WEBHOOK_URL must be an https:// URL, as Telegram requires (got {url!r}).")
+        elif "/" not in url.removeprefix("https://").rstrip("/"):
+            url = url.rstrip("/") + WEBHOOK_PATH  # a bare host: the path the server listens on
+    secret = environ.get("VERBATIM_WEBHOOK_SECRET", "").strip() or None
+    if secret is not None and (len(secret) > 256 or not set(secret) <= _SECRET_CHARS):
+        problems.append("VERBATIM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule).")
+    redis_url = environ.get("VERBATIM_REDIS_URL", "").strip() or None
+    if redis_url is not None and not redis_url.startswith(REDIS_SCHEMES):
+        problems.append("VERBATIM_REDIS_URL must start with redis://, rediss:// or unix:// (a Redis or Valkey server).")
+    return listen, url, secret, redis_url
+
+
+def _listen(raw: str, problems: list[str]) -> tuple[str, int]:
+    """VERBATIM_WEBHOOK_LISTEN: host:port ([v6 address]:port too); port 0 takes any free port."""
+    value = raw.strip()
+    if not value:
+        return DEFAULT_WEBHOOK_LISTEN
+    host, _, port = value.rpartition(":")
+    host = host.strip("[]")
+    if host and port.isdigit() and int(port) <= 65535:
+        return host, int(port)
+    problems.append(f"VERBATIM_WEBHOOK_LISTEN must be host:port, e.g. 0.0.0.0:8443 (got {raw!r}).")
+    return DEFAULT_WEBHOOK_LISTEN
+
+
+def _check_mode(mode: str, settings: Settings) -> None:
+    """What the webhook modes need, all said at once."""
+    if mode == "polling":
+        return
+    flag = f"--{mode}"
+    problems = []
+    if not settings.token:
+        problems.append(f"{flag} needs TELEGRAM_BOT_TOKEN.")
+    if mode in ("webhook", "set-webhook") and not settings.webhook_secret:
+        problems.append(
+            f"{flag} needs VERBATIM_WEBHOOK_SECRET: without it anyone who finds the URL could send the bot "
+            "updates (choose 1-256 characters of A-Z, a-z, 0-9, _ and -)."
+        )
+    if mode == "set-webhook" and not settings.webhook_url:
+        problems.append(
+            "--set-webhook needs VERBATIM_WEBHOOK_URL, the public https:// URL Telegram will post updates to "
+            f"(it reaches the replicas' {WEBHOOK_PATH}), e.g. https://bot.example.org{WEBHOOK_PATH}."
+        )
+    if problems:
+        raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))

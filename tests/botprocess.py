@@ -27,11 +27,11 @@ def bot_env(server: FakeBotAPI, index_dir: Path, token: str | None = None) -> di
 class BotProcess:
     """``python -m bot`` with its output in a file (a DEBUG log would fill a pipe and block it)."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, env: dict[str, str], log: Path, args: tuple[str, ...] = ()) -> None:
         self.log = log
         self._handle = open(log, "w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT
         )
 
     def output(self) -> str:

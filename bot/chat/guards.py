@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Protocol
 
 from telegram import Message, Update
 from telegram.constants import ChatType, MessageEntityType
@@ -126,12 +127,31 @@ class RateLimits:
         return Verdict(False, RATE_LIMITED_TEXT.format(seconds=max(1, math.ceil(wait))))
 
 
+class RateCheck(Protocol):
+    """Counts one request of a user in a chat and says whether it may go on: this process's
+    ``LocalRateLimits``, or the limits webhook replicas share in Redis (``bot/cluster/limits.py``)."""
+
+    async def check(self, user_id: int | None, chat_id: int | None) -> Verdict: ...
+
+
+class LocalRateLimits:
+    """``RateLimits`` as a ``RateCheck``: kept in this process's memory."""
+
+    def __init__(self, limits: RateLimits) -> None:
+        self._limits = limits
+
+    async def check(self, user_id: int | None, chat_id: int | None) -> Verdict:
+        return self._limits.check(user_id, chat_id)
+
+
 class Guard:
     """The early ``TypeHandler`` callback: allow-list, channel posts, rate limits."""
 
-    def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, settings: Settings, clock: Callable[[], float] = time.monotonic, limits: RateCheck | None = None
+    ) -> None:
         self._settings = settings
-        self._limits = RateLimits(settings.rate_limit_per_minute, clock)
+        self._limits = limits or LocalRateLimits(RateLimits(settings.rate_limit_per_minute, clock))
         # The private notice is itself rate limited: once a minute per chat at most.
         self._private_notices = SlidingWindow(1, clock=clock)
         self.refused = 0  # updates stopped by the allow-list or the rate limit (for /stats)
@@ -155,7 +175,7 @@ class Guard:
             raise ApplicationHandlerStop
         if not counts_as_request(update, context.bot.id, context.bot.username):
             return
-        verdict = self._limits.check(user_id, chat_id)
+        verdict = await self._limits.check(user_id, chat_id)
         if verdict.allowed:
             return
         self.refused += 1
@@ -220,8 +240,9 @@ async def _notify(update: Update, text: str) -> None:
         logger.warning("Could not send a guard notice", exc_info=True)
 
 
-def install_guard(application: Application, settings: Settings) -> Guard:
-    """Put the guard in front of every other handler; return it (its counters feed /stats)."""
-    guard = Guard(settings)
+def install_guard(application: Application, settings: Settings, limits: RateCheck | None = None) -> Guard:
+    """Put the guard in front of every other handler; return it (its counters feed /stats).
+    ``limits``: the rate limits to keep (None: this process's own)."""
+    guard = Guard(settings, limits=limits)
     application.add_handler(TypeHandler(Update, guard), group=GUARD_GROUP)
     return guard

@@ -59,10 +59,11 @@ _Key = tuple[int, str]  # (update_id, fingerprint): one update, told apart from 
 
 def fingerprint(update: Update) -> str:
     """A short hash of everything in ``update``: equal for a redelivery, different for a new one."""
-    return _fingerprint_of(update.to_dict())
+    return data_fingerprint(update.to_dict())
 
 
-def _fingerprint_of(data: dict[str, Any]) -> str:
+def data_fingerprint(data: dict[str, Any]) -> str:
+    """``fingerprint`` of an update as JSON data (as Telegram sent it, or ``Update.to_dict()``)."""
     content = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     # surrogatepass: a lone surrogate from a client must not crash the guard (same bytes otherwise)
     return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -174,7 +175,7 @@ class UpdateJournal:
                 continue
             # Kept as read back, so the key is the one ``receive`` computes for the same update.
             as_read = update.to_dict()
-            if (update.update_id, _fingerprint_of(as_read)) not in self._pending:
+            if (update.update_id, data_fingerprint(as_read)) not in self._pending:
                 self._keep_pending(as_read)
                 kept = True
         if kept:
@@ -188,7 +189,7 @@ class UpdateJournal:
         kill in between has it answered after the restart. Usually ``hold`` has saved it
         already; if not, it is saved shortly, off the event loop."""
         data = update.to_dict()
-        key = (update.update_id, _fingerprint_of(data))
+        key = (update.update_id, data_fingerprint(data))
         if key not in self._pending:
             self._keep_pending(data)
             self._changed()
@@ -219,7 +220,7 @@ class UpdateJournal:
     def _keep_pending(self, data: dict[str, Any]) -> _Key:
         # The key is the fingerprint of the update as read back, as a copy put back into the
         # queue will have it (to_dict after de_json gives the same JSON, see the tests).
-        key = (int(data["update_id"]), _fingerprint_of(data))
+        key = (int(data["update_id"]), data_fingerprint(data))
         self._pending[key] = data
         self._pending.move_to_end(key)
         while len(self._pending) > PENDING_KEEP:

@@ -28,7 +28,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
@@ -71,8 +71,19 @@ def is_transient(error: TelegramError, endpoint: str) -> bool:
     return isinstance(error, NetworkError)
 
 
+class SendBudget(Protocol):
+    """The bot's overall sending rate when several processes share it (``bot/cluster/limits.py``)."""
+
+    async def acquire(self) -> None:
+        """Return once one more call may be made."""
+
+
 class RetryingRateLimiter(AIORateLimiter):
-    """``AIORateLimiter`` plus bounded retries with backoff for transient errors."""
+    """``AIORateLimiter`` plus bounded retries with backoff for transient errors.
+
+    With a shared ``budget`` the overall rate is that budget's (kept with the other replicas)
+    instead of this process's own; the per-group limits stay per process.
+    """
 
     def __init__(
         self,
@@ -80,11 +91,14 @@ class RetryingRateLimiter(AIORateLimiter):
         *,
         stopping: Callable[[], bool] | None = None,
         messages_per_second: float = 30.0,
+        budget: SendBudget | None = None,
     ) -> None:
         self.policy = policy or RetryPolicy()
         # Telegram lets a bot send about 30 messages a second in all; 0 lifts the overall limit.
-        super().__init__(max_retries=self.policy.flood_retries, overall_max_rate=messages_per_second)
+        overall = messages_per_second if budget is None else 0
+        super().__init__(max_retries=self.policy.flood_retries, overall_max_rate=overall)
         self._stopping: Callable[[], bool] = stopping or (lambda: False)
+        self._budget = budget if messages_per_second > 0 else None
 
     def stop_when(self, stopping: Callable[[], bool]) -> None:
         """Give the predicate that says the bot is shutting down (it shortens retries)."""
@@ -102,6 +116,8 @@ class RetryingRateLimiter(AIORateLimiter):
         started = time.monotonic()
         attempt = 1
         while True:
+            if self._budget is not None:
+                await self._budget.acquire()
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except TelegramError as error:

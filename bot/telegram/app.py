@@ -63,6 +63,7 @@ from telegram.ext import (
 
 from bot.chat.filters import ADDRESSED
 from bot.chat.guards import install_guard
+from bot.cluster.shared import SharedState
 from bot.delivery.redelivery import OnceUpdateProcessor, UpdateJournal
 from bot.delivery.resilience import PollingErrorLog, PollingRequest, RetryingRateLimiter, TokenWatch
 from bot.runtime.batcher import AnswerBatcher
@@ -84,6 +85,7 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Stickers, photos, voice, documents, ... (service messages such as "pinned" are not from a person).
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL
 TOKEN_WATCH_KEY = "verbatim.token_watch"  # bot_data: the TokenWatch of the getUpdates transport
+SHARED_KEY = "verbatim.shared"  # bot_data: the SharedState of a webhook replica with Redis, or None
 ANSWERING_GROUP = -200  # the marker's handler group: before the guard, which ignores it anyway
 
 
@@ -97,35 +99,51 @@ def build_application(
     *,
     watch_interval: float = WATCH_INTERVAL,
     first_refresh: float = FIRST_REFRESH_DELAY,
+    polling: bool = True,
+    shared: SharedState | None = None,
 ) -> Application:
     """An Application for ``settings`` answering from ``searcher`` (not yet started); its first
-    feed refresh comes ``first_refresh`` seconds after start, then every ``refresh_minutes``."""
+    feed refresh comes ``first_refresh`` seconds after start, then every ``refresh_minutes``.
+
+    ``polling`` False: updates come from a webhook server (``bot/webhook/``), which puts them
+    into the update queue itself. ``shared``: a webhook replica's Redis-backed state; its
+    processor, rate limits and sending budget replace the state file and this process's own.
+    """
     if not settings.token:
         raise ValueError("A Telegram bot token is needed to build the Telegram application.")
     # Every call but getUpdates: 429, 5xx, dropped connections, and the overall send rate.
-    limiter = RetryingRateLimiter(messages_per_second=settings.send_rate)
+    limiter = RetryingRateLimiter(
+        messages_per_second=settings.send_rate, budget=shared.send_budget if shared is not None else None
+    )
     token_watch = TokenWatch()
-    journal = UpdateJournal(settings.state_file)
-    application = (
+    journal = UpdateJournal(settings.state_file if shared is None else None)  # Redis replaces the file
+    builder = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.api_base_url)
-        .concurrent_updates(OnceUpdateProcessor(CONCURRENT_UPDATES, journal))
-        # Each fetched batch is in the state file before python-telegram-bot can confirm it.
-        .get_updates_request(PollingRequest(token_watch, journal.hold))
+        .concurrent_updates(
+            OnceUpdateProcessor(CONCURRENT_UPDATES, journal) if shared is None else shared.processor(CONCURRENT_UPDATES)
+        )
         .rate_limiter(limiter)
         .post_init(_start_services)
         .post_stop(_stop_services)
         .post_shutdown(_stop_services)  # again, in case a stop during start-up skipped post_stop
-        .build()
     )
+    if polling:
+        # Each fetched batch is in the state file before python-telegram-bot can confirm it.
+        builder.get_updates_request(PollingRequest(token_watch, journal.hold))
+    else:
+        builder.updater(None)
+    application = builder.build()
     searchers = SearcherHolder(searcher)
     application.bot_data[SERVICES_KEY] = Services(settings, searchers, AnswerBatcher(searchers))
     application.bot_data[TOKEN_WATCH_KEY] = token_watch
+    application.bot_data[SHARED_KEY] = shared
     token_watch.on_reject = lambda: _stop_polling(application)
     limiter.stop_when(lambda: not application.running)  # stopping: retry briefly, then give up
     application.add_handler(TypeHandler(Answering, _announce_answering), group=ANSWERING_GROUP)
-    install_guard(application, settings)  # allow-list, rate limits, channel posts: before all else
+    # allow-list, rate limits, channel posts: before all else
+    install_guard(application, settings, shared.rate_limits if shared is not None else None)
     install_reloader(application, watch_interval=watch_interval)
     install_refresher(application, first=first_refresh)  # feeds and /add pages, on the JobQueue
     application.add_handler(CommandHandler("start", handlers.start))
@@ -193,11 +211,13 @@ async def _start_services(application: Application) -> None:
     settings = application.bot_data[SERVICES_KEY].settings
     reloader_of(application).start(watch=settings.watch_index, signals=True)  # manifest watcher, SIGHUP
     schedule_refresh(application)  # runs once the JobQueue starts, with the Application
-    journal = journal_of(application)
-    await journal.open(application.bot.id)
-    for update in journal.unfinished(application.bot):
-        logger.info("Answering update %d again: the bot stopped before it was answered", update.update_id)
-        await application.update_queue.put(update)
+    if shared_of(application) is None:
+        journal = journal_of(application)
+        await journal.open(application.bot.id)
+        for update in journal.unfinished(application.bot):
+            logger.info("Answering update %d again: the bot stopped before it was answered", update.update_id)
+            await application.update_queue.put(update)
+    # The replicas' stream is read once the application has started (bot/webhook/serve.py).
     await application.update_queue.put(Answering())
 
 
@@ -207,7 +227,11 @@ async def _stop_services(application: Application) -> None:
     await refresher_of(application).stop()
     await reloader_of(application).stop()
     await application.bot_data[SERVICES_KEY].batcher.close()
-    await journal_of(application).close()  # after application.stop(): every answer is recorded
+    shared = shared_of(application)
+    if shared is None:
+        await journal_of(application).close()  # after application.stop(): every answer is recorded
+    else:
+        await shared.close()
 
 
 def _close(loop: asyncio.AbstractEventLoop) -> None:
@@ -227,7 +251,8 @@ def _close(loop: asyncio.AbstractEventLoop) -> None:
 
 async def _announce_answering(update: Answering, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The ``Answering`` marker's handler: the Application has started and handles updates."""
-    logger.info("Polling Telegram; the bot is answering")
+    if context.application.updater is not None:
+        logger.info("Polling Telegram; the bot is answering")
 
 
 def _stop_polling(application: Application) -> None:
@@ -264,6 +289,13 @@ def journal_of(application: Application) -> UpdateJournal:
     processor = application.update_processor
     assert isinstance(processor, OnceUpdateProcessor), "not an application from build_application"
     return processor.journal
+
+
+def shared_of(application: Application) -> SharedState | None:
+    """The Redis-backed state of a webhook replica, None for a bot on its own."""
+    shared = application.bot_data.get(SHARED_KEY)
+    assert shared is None or isinstance(shared, SharedState)
+    return shared
 
 
 def token_watch_of(application: Application) -> TokenWatch:

@@ -73,10 +73,10 @@ def test_a_wrong_token_is_unauthorized(bot_api: FakeBotAPI) -> None:
 def test_an_unknown_method_is_404_and_recorded(bot_api: FakeBotAPI) -> None:
     with pytest.raises(EndPointNotFound):
         with_bot(bot_api, lambda bot: bot.do_api_request("frobnicate"))
-    answer = httpx.post(method_url(bot_api, "setWebhook"), data={"url": "https://example.org"})
+    answer = httpx.post(method_url(bot_api, "sendDice"), data={"chat_id": "1"})
     assert answer.status_code == 404
     assert answer.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
-    assert bot_api.unknown_methods == ["frobnicate", "setWebhook"]
+    assert bot_api.unknown_methods == ["frobnicate", "sendDice"]
 
 
 # --- sendMessage validation -------------------------------------------------------------------------

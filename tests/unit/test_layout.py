@@ -46,8 +46,10 @@ BOT_ROOMS: dict[str, set[str]] = {
     "bot.chat": {"index", "bot.render", "bot.settings"},
     "bot.delivery": {"index", "bot.exit_status", "bot.settings"},
     "bot.runtime": {"index", "bot.chat", "bot.render", "bot.settings", "bot.logging_setup"},
+    "bot.cluster": {"index", "bot.chat", "bot.delivery", "bot.settings"},
     "bot.telegram": {
         "index",
+        "bot.cluster",
         "bot.chat",
         "bot.render",
         "bot.runtime",
@@ -56,6 +58,7 @@ BOT_ROOMS: dict[str, set[str]] = {
         "bot.exit_status",
         "bot.logging_setup",
     },
+    "bot.webhook": {"index", "bot.cluster", "bot.settings", "bot.telegram"},
     "bot.console": {"index", "bot.chat", "bot.render"},
 }
 

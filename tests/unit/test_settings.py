@@ -60,6 +60,47 @@ def test_the_query_encoder_defaults_to_auto_and_the_send_rate_to_telegrams_limit
         Settings.from_env({"VERBATIM_SEND_RATE": "-1"})
 
 
+def test_webhook_settings_are_read_and_checked_together() -> None:
+    env = {
+        "TELEGRAM_BOT_TOKEN": "1:abc",
+        "VERBATIM_WEBHOOK_LISTEN": "0.0.0.0:9000",
+        "VERBATIM_WEBHOOK_URL": "https://bot.example.org",
+        "VERBATIM_WEBHOOK_SECRET": "s3cret_-X",
+        "VERBATIM_REDIS_URL": "redis://redis:6379/0",
+    }
+    settings = load_settings(["--webhook"], env)
+    assert settings.mode == "webhook" and settings.webhook_listen == ("0.0.0.0", 9000)
+    assert settings.webhook_url == "https://bot.example.org/telegram"  # a bare host gets the path
+    assert settings.webhook_secret == "s3cret_-X" and settings.redis_url == "redis://redis:6379/0"
+    assert load_settings([], {"VERBATIM_WEBHOOK_LISTEN": "[::1]:0"}).webhook_listen == ("::1", 0)
+    assert load_settings([], {}).mode == "polling"  # polling stays the default
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env(
+            {
+                "VERBATIM_WEBHOOK_LISTEN": "8443",
+                "VERBATIM_WEBHOOK_URL": "http://plain.example.org/telegram",
+                "VERBATIM_WEBHOOK_SECRET": "has spaces!",
+                "VERBATIM_REDIS_URL": "localhost:6379",
+            }
+        )
+    for name in ("VERBATIM_WEBHOOK_LISTEN", "VERBATIM_WEBHOOK_URL", "VERBATIM_WEBHOOK_SECRET", "VERBATIM_REDIS_URL"):
+        assert name in str(error.value)
+
+
+def test_webhook_modes_say_what_they_are_missing() -> None:
+    with pytest.raises(SettingsError) as error:
+        load_settings(["--webhook"], {"TELEGRAM_BOT_TOKEN": "1:abc"})
+    assert "VERBATIM_WEBHOOK_SECRET" in str(error.value)
+    with pytest.raises(SettingsError) as error:
+        load_settings(["--set-webhook"], {"TELEGRAM_BOT_TOKEN": "1:abc", "VERBATIM_WEBHOOK_SECRET": "abc"})
+    assert "VERBATIM_WEBHOOK_URL" in str(error.value)
+    with pytest.raises(SettingsError) as error:
+        load_settings(["--delete-webhook"], {})
+    assert "TELEGRAM_BOT_TOKEN" in str(error.value)
+    with pytest.raises(SystemExit):  # one mode at a time
+        load_settings(["--webhook", "--set-webhook"], {})
+
+
 def test_feeds_and_the_refresh_interval_are_read_and_checked() -> None:
     settings = Settings.from_env(
         {

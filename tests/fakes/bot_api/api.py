@@ -197,6 +197,12 @@ class FakeBotAPI(PlayingUsers):
             message = self._world.messages.get((int(chat_id), int(message_id)))
             return copy.deepcopy(message) if message is not None else None
 
+    @property
+    def webhook(self) -> JSONDict:
+        """What setWebhook registered (url, secret_token, allowed_updates); empty when none is set."""
+        with self._cond:
+            return copy.deepcopy(self._methods.webhook)
+
     def commands(self, scope: JSONDict | None = None, language_code: str = "") -> list[JSONDict]:
         """The bot's command list for a scope, as setMyCommands left it."""
         with self._cond:

@@ -59,6 +59,7 @@ class BotMethods:
         self._poll_generation = 0
         self.sent: list[JSONDict] = []
         self.commands: dict[str, list[JSONDict]] = {}
+        self.webhook: JSONDict = {}  # what setWebhook registered: url, secret_token, allowed_updates
 
     def table(self) -> dict[str, Method]:
         """Method name (as Telegram spells it) -> implementation."""
@@ -66,6 +67,7 @@ class BotMethods:
             "getMe": lambda params: dict(self._bot_user),
             "logOut": lambda params: True,
             "close": lambda params: True,
+            "setWebhook": self._set_webhook,
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": self._get_webhook_info,
             "getUpdates": self._get_updates,
@@ -89,15 +91,33 @@ class BotMethods:
 
     # -- updates -------------------------------------------------------------------------------
 
+    def _set_webhook(self, params: JSONDict) -> bool:
+        url = str(params.get("url") or "")
+        if url and not url.startswith("https://"):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise bad_request("bad webhook: secret token contains unallowed characters")
+        with self._cond:
+            self.webhook = {k: params[k] for k in ("url", "secret_token", "allowed_updates") if k in params}
+            if not url:
+                self.webhook = {}
+        return True
+
     def _delete_webhook(self, params: JSONDict) -> bool:
-        if params.get("drop_pending_updates"):
-            with self._cond:
+        with self._cond:
+            self.webhook = {}
+            if params.get("drop_pending_updates"):
                 self._updates.pending.clear()
         return True
 
     def _get_webhook_info(self, params: JSONDict) -> JSONDict:
         with self._cond:
-            return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates.pending)}
+            return {
+                "url": self.webhook.get("url", ""),
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates.pending),
+            }
 
     def _get_updates(self, params: JSONDict) -> list[JSONDict]:
         offset = int_param(params, "offset", 0)

@@ -1,0 +1,1 @@
+"""Webhook mode: the web server Telegram posts updates to, and registering it with Telegram."""
