@@ -22,6 +22,7 @@ class Article:
     source: str  # where it was read from: a path, or path#line for JSON lines
     url: str | None = None
     published: str | None = None
+    author: str | None = None  # as the page or the JSON line gives it ("Jane Doe and John Roe")
 
     @property
     def text(self) -> str:

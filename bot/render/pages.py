@@ -62,7 +62,8 @@ def _article_line(number: int, article: StoredArticle) -> str:
     title = escape(shorten(article.title, TITLE_CHARS))
     label = f'<a href="{escape(article.url, quote=True)}">{title}</a>' if article.url else title
     when = format_date(article.published)
-    return f"{number}. {label}{', ' + escape(when) if when else ''} ({article.sentences} sentences)"
+    by = f", by {escape(shorten(article.author, TITLE_CHARS))}" if article.author else ""
+    return f"{number}. {label}{', ' + escape(when) if when else ''}{by} ({article.sentences} sentences)"
 
 
 def sources_page_html(articles: Sequence[StoredArticle], page: int, per_page: int = SOURCES_PER_PAGE) -> str:
@@ -100,7 +101,8 @@ def sources_text(articles: Sequence[StoredArticle]) -> str:
     if not articles:
         return NO_ARTICLES_TEXT
     return "\n".join(
-        f"{n}. {a.title}{', ' + format_date(a.published) if a.published else ''} ({a.sentences} sentences)"
+        f"{n}. {a.title}{', ' + format_date(a.published) if a.published else ''}"
+        f"{', by ' + a.author if a.author else ''} ({a.sentences} sentences)"
         for n, a in enumerate(articles, start=1)
     )
 

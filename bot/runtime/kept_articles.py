@@ -45,6 +45,8 @@ def write_kept_articles(searcher: Searcher, path: Path) -> int:
             record["url"] = article.url
         if article.published:
             record["published"] = article.published
+        if article.author:
+            record["author"] = article.author
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     if lines:
         write_atomically(path, "".join(lines).encode("utf-8"))

@@ -182,6 +182,7 @@ def _html_article(item: _Found, text: str) -> Article:
         str(item.path),
         url=page.url,
         published=page.published,
+        author=page.author,
     )
 
 
@@ -218,7 +219,7 @@ def _load_json_lines(path: Path, data: bytes, collector: _Collector) -> None:
 
 
 _REQUIRED_FIELDS = ("id", "title", "text")
-_OPTIONAL_FIELDS = ("url", "published")
+_OPTIONAL_FIELDS = ("url", "published", "author")
 
 
 def _json_article(path: Path, number: int, line: str, collector: _Collector) -> Article | None:
@@ -248,6 +249,7 @@ def _json_article(path: Path, number: int, line: str, collector: _Collector) -> 
         source=f"{path}#L{number}",
         url=_optional(record.get("url")),
         published=_optional(record.get("published")),
+        author=_optional(record.get("author")),
     )
 
 

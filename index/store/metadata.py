@@ -25,7 +25,8 @@ CREATE TABLE articles (
     source TEXT NOT NULL,
     text TEXT NOT NULL,
     paragraphs INTEGER NOT NULL,
-    content_hash TEXT NOT NULL
+    content_hash TEXT NOT NULL,
+    author TEXT
 );
 CREATE TABLE sentences (
     row INTEGER PRIMARY KEY,
@@ -57,6 +58,8 @@ def article_hash(article: Article) -> str:
     for part in (article.id, article.title, article.url or "", article.published or "", article.text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
+    if article.author:  # only then: an article without one keeps the hash it had before authors were stored
+        digest.update(b"author\x00" + article.author.encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -76,6 +79,7 @@ class StoredArticle:
     published: str | None
     source: str
     sentences: int
+    author: str | None = None
 
 
 def write_metadata(path: Path, articles: Sequence[Article], sentences: Sequence[Sentence]) -> None:
@@ -84,9 +88,9 @@ def write_metadata(path: Path, articles: Sequence[Article], sentences: Sequence[
     try:
         connection.executescript(_SCHEMA)
         connection.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (a.id, a.title, a.url, a.published, a.source, a.text, len(a.paragraphs), article_hash(a))
+                (a.id, a.title, a.url, a.published, a.source, a.text, len(a.paragraphs), article_hash(a), a.author)
                 for a in articles
             ),
         )
@@ -120,6 +124,13 @@ class MetadataReader:
         # Read-only URI: a bot can never modify an index it serves.
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._author = "author" if "author" in self._article_columns() else "NULL"  # older indexes have none
+
+    def _article_columns(self) -> set[str]:
+        try:
+            return {row[1] for row in self._connection.execute("PRAGMA table_info(articles)")}
+        except sqlite3.DatabaseError:  # a damaged file: check() names it
+            return set()
 
     def close(self) -> None:
         with self._lock:
@@ -192,7 +203,8 @@ class MetadataReader:
         placeholders = ",".join("?" * len(wanted))
         with self._lock:
             found = self._connection.execute(
-                f"SELECT id, title, url, published, source, 0 FROM articles WHERE id IN ({placeholders})", wanted
+                f"SELECT id, title, url, published, source, 0, {self._author} FROM articles WHERE id IN ({placeholders})",
+                wanted,
             ).fetchall()
         return {row[0]: StoredArticle(*row) for row in found}
 
@@ -204,7 +216,7 @@ class MetadataReader:
     def articles(self) -> list[StoredArticle]:
         with self._lock:
             found = self._connection.execute(
-                "SELECT a.id, a.title, a.url, a.published, a.source, count(s.row)"
+                f"SELECT a.id, a.title, a.url, a.published, a.source, count(s.row), {self._author}"
                 " FROM articles a LEFT JOIN sentences s ON s.article_id = a.id"
                 " GROUP BY a.id ORDER BY a.title, a.id"
             ).fetchall()

@@ -48,6 +48,7 @@ def page_article(copy: CachedCopy, hints: Hints | None = None) -> Article:
         source=copy.url,
         url=canonical or copy.final_url,
         published=page.published or hints.published,
+        author=page.author,
     )
 
 
