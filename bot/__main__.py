@@ -14,7 +14,7 @@ from bot.console import run_console
 from bot.exit_status import ExitStatus
 from bot.logging_setup import configure_logging
 from bot.settings import SettingsError, load_settings
-from index import Searcher, VerbatimError, quiet_model_loading
+from index import AnswerPolicy, Searcher, VerbatimError, quiet_model_loading
 
 logger = logging.getLogger("verbatim")
 
@@ -29,7 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.backend != "onnx":  # the onnx encoder never imports transformers (seconds saved)
         quiet_model_loading()
     try:
-        searcher = Searcher.open(settings.index_dir, model=settings.model, backend=settings.backend)
+        searcher = Searcher.open(
+            settings.index_dir,
+            model=settings.model,
+            backend=settings.backend,
+            policy=AnswerPolicy(rerank=settings.rerank),
+            rerank_model=settings.rerank_model,
+        )
     except VerbatimError as exc:
         print(f"verbatim: {exc}", file=sys.stderr)
         return ExitStatus.NO_INDEX

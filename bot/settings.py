@@ -16,6 +16,7 @@ from index import BACKENDS, DEFAULT_INDEX, VerbatimError
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 STATE_FILE_SUFFIX = ".bot-state.json"  # data/index -> data/index.bot-state.json
 STATE_FILE_OFF = ("off", "none")  # VERBATIM_STATE_FILE values that turn the state file off
+RERANK_CHOICES = ("on", "off")  # VERBATIM_RERANK / --rerank
 
 
 class SettingsError(VerbatimError):
@@ -42,6 +43,9 @@ class Settings:
     # Where the bot remembers the updates it answered and is answering (bot/delivery/update_state.py); None: nowhere.
     # From the environment it defaults to default_state_file(index_dir).
     state_file: Path | None = None
+    # The answer reranker (VERBATIM_RERANK=off: the ranking alone); its model directory, None: the bundled one.
+    rerank: bool = True
+    rerank_model: Path | None = None
 
     @property
     def use_console(self) -> bool:
@@ -72,6 +76,9 @@ class Settings:
         )
         rate = _positive_int(environ.get("VERBATIM_RATE_LIMIT", ""), 20, "VERBATIM_RATE_LIMIT", problems)
         send_rate = _send_rate(environ.get("VERBATIM_SEND_RATE", ""), problems)
+        rerank = (environ.get("VERBATIM_RERANK", "on").strip() or "on").lower()
+        if rerank not in RERANK_CHOICES:
+            problems.append(f"VERBATIM_RERANK must be 'on' or 'off' (got {rerank!r}).")
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         index_dir = Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX)
@@ -88,6 +95,8 @@ class Settings:
             rate_limit_per_minute=rate,
             send_rate=send_rate,
             state_file=_state_file(environ.get("VERBATIM_STATE_FILE", ""), index_dir),
+            rerank=rerank == "on",
+            rerank_model=Path(raw) if (raw := environ.get("VERBATIM_RERANK_MODEL", "").strip()) else None,
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -106,6 +115,7 @@ class Settings:
             model=args.model if args.model is not None else self.model,
             backend=args.backend if args.backend is not None else self.backend,
             log_level=args.log_level.upper() if args.log_level is not None else self.log_level,
+            rerank=args.rerank == "on" if args.rerank is not None else self.rerank,
         )
 
 
@@ -120,6 +130,13 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
     p.add_argument("--backend", choices=BACKENDS, help="query encoder (env VERBATIM_BACKEND, default auto)")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
+    p.add_argument(
+        "--rerank",
+        choices=RERANK_CHOICES,
+        type=str.lower,
+        help="rerank answers with the cross-encoder (env VERBATIM_RERANK, default on; "
+        "its model: env VERBATIM_RERANK_MODEL, default the bundled one)",
+    )
     p.add_argument(
         "--state-file",
         help="where the bot remembers the updates it answered, 'off' for nowhere "
