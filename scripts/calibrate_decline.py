@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -94,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-answered", type=float, help="fit: decline the most while answering this share")
     parser.add_argument("--rerank", choices=("on", "off"), default="on", help="rerank with the cross-encoder")
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
+    parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
+    parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
     args = parser.parse_args(argv)
     if not args.mixed and (not args.own or not args.foreign):
         parser.error("give at least one --own and one --foreign pair, or a --mixed one")
@@ -101,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder()
     reranker = load_reranker(args.rerank_model) if args.rerank == "on" else None
     policy = NO_THRESHOLD if reranker is not None else AnswerPolicy(min_score=float("-inf"), rerank=False)
+    if args.rerank_depth is not None:
+        policy = replace(policy, rerank_depth=args.rerank_depth)
+    if args.rerank_blend is not None:
+        policy = replace(policy, rerank_blend=args.rerank_blend)
     print(f"reranker: {reranker.version if reranker else 'off'}", file=sys.stderr)
     rows: list[Outcome] = []
     try:

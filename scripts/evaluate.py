@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
     parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
     parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
+    parser.add_argument("--rerank-min", type=float, help="decline below this reranked score (default the policy's)")
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
@@ -89,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         policy = replace(policy, rerank_depth=args.rerank_depth)
     if args.rerank_blend is not None:
         policy = replace(policy, rerank_blend=args.rerank_blend)
+    if args.rerank_min is not None:
+        policy = replace(policy, rerank_min=args.rerank_min)
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)

@@ -59,7 +59,9 @@ class Answerer:
         if reranker is not None:
             policy = self._policy
             reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
-            return self.from_hits(query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin)
+            return self.from_hits(
+                query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
+            )
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
             if self._policy.check_words and not any(w.stem in vocabulary for w in query.speech_name):
@@ -78,11 +80,19 @@ class Answerer:
         return self.from_hits(query, hits)
 
     def from_hits(
-        self, query: Query, hits: Sequence[Hit], *, min_score: float | None = None, margin: float | None = None
+        self,
+        query: Query,
+        hits: Sequence[Hit],
+        *,
+        min_score: float | None = None,
+        margin: float | None = None,
+        floor: float = float("-inf"),
     ) -> Answer:
         """The decision for ``query`` given its ranked ``hits``: show the best, or decline.
 
-        ``min_score`` and ``margin`` default to the policy's for the ranking's own scores."""
+        ``min_score`` and ``margin`` default to the policy's for the ranking's own scores; hits
+        after the best are shown only while they score at least ``floor`` (reranked: a sentence
+        the reranker would not answer with alone is not shown beside the best either)."""
         policy = self._policy
         min_score = policy.min_score if min_score is None else min_score
         margin = policy.margin if margin is None else margin
@@ -107,7 +117,7 @@ class Answerer:
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
-        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - margin or holds_search(h)]
+        shown = [h for h in hits[: policy.max_shown] if h.score >= max(best.score - margin, floor) or holds_search(h)]
         return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 
     def _mentions_answer(

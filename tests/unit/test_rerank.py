@@ -79,6 +79,62 @@ def tennis(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iter
     yield folder / "index"
 
 
+# -- what the reranker changes ----------------------------------------------------------------
+
+
+def _both(tennis: Path, embedder: Embedder, reranker: Reranker) -> tuple[Searcher, Searcher]:
+    on = Searcher.open(tennis, embedder=embedder, reranker=reranker)
+    off = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    return on, off
+
+
+def test_the_sentence_that_answers_beats_the_one_that_only_shares_the_topic(
+    tennis: Path, embedder: Embedder, reranker: Reranker
+) -> None:
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        question = "Who won the Australian Open?"
+        # The ranking alone shows Agassi's first-round win: same topic, no winner.
+        assert off.answer(question).hits[0].sentence.startswith("Four-time champion Andre Agassi")
+        answer = on.answer(question)
+        assert not answer.declined, answer.reason
+        assert answer.hits[0].sentence.startswith("Marat Safin beat local favourite Lleyton Hewitt")
+        assert answer.ranked[0].score > answer.ranked[1].score  # ordered by the reranked score
+    finally:
+        on.close()
+        off.close()
+
+
+def test_a_question_about_the_stories_that_they_do_not_answer_is_declined(
+    tennis: Path, embedder: Embedder, reranker: Reranker
+) -> None:
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        question = "How much prize money did Safin win?"
+        assert not off.answer(question).declined  # the ranking alone answers it with a wrong sentence
+        answer = on.answer(question)
+        assert answer.declined and not answer.hits
+        assert answer.nearest is not None  # still there for "Show nearest"
+        # ... while what they do say is answered.
+        tickets = on.answer("How fast did tickets for the final sell out?")
+        assert not tickets.declined and tickets.hits[0].sentence.startswith("Tickets for the final sold out")
+    finally:
+        on.close()
+        off.close()
+
+
+def test_speech_questions_and_short_searches_are_not_reranked(
+    tennis: Path, embedder: Embedder, reranker: Reranker
+) -> None:
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        for asked in ("What did Agassi say?", "Australian Open"):
+            assert on.answer(asked) == off.answer(asked), asked
+    finally:
+        on.close()
+        off.close()
+
+
 # -- switched off, or missing ---------------------------------------------------------------------
 
 
