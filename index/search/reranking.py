@@ -28,7 +28,7 @@ from index.types import Hit
 # Measured with scripts/evaluate.py on TrecQA dev as one open corpus and the seed questions
 # (README "How answers are chosen").
 RERANK_DEPTH = 10
-RERANK_BLEND = 0.0
+RERANK_BLEND = 0.5
 
 
 def reranks(query: Query) -> bool:
