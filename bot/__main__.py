@@ -17,7 +17,7 @@ from bot.console import run_console
 from bot.exit_status import ExitStatus
 from bot.logging_setup import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
-from index import Searcher, VerbatimError, quiet_model_loading
+from index import AnswerPolicy, Searcher, VerbatimError, quiet_model_loading
 
 logger = logging.getLogger("verbatim")
 
@@ -39,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         quiet_model_loading()
     try:
         searcher = Searcher.open(
-            settings.index_dir, model=settings.model, backend=settings.backend, store=settings.store
+            settings.index_dir,
+            model=settings.model,
+            backend=settings.backend,
+            policy=AnswerPolicy(rerank=settings.rerank),
+            rerank_model=settings.rerank_model,
+            store=settings.store,
         )
     except VerbatimError as exc:
         print(f"verbatim: {exc}", file=sys.stderr)

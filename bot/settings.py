@@ -27,6 +27,7 @@ REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 # How the bot meets Telegram: polling (the default), a webhook server, or a one-off (de)registration.
 MODES = ("polling", "webhook", "set-webhook", "delete-webhook")
 DEFAULT_REFRESH_MINUTES = 60.0
+RERANK_CHOICES = ("on", "off")  # VERBATIM_RERANK / --rerank
 
 
 class SettingsError(VerbatimError):
@@ -67,6 +68,9 @@ class Settings:
     # VERBATIM_STORE / --store: where the index's vectors are searched (a Qdrant collection's
     # address); None: where the index says it was built (its manifest).
     store: str | None = None
+    # The answer reranker (VERBATIM_RERANK=off: the ranking alone); its model directory, None: the bundled one.
+    rerank: bool = False
+    rerank_model: Path | None = None
 
     @property
     def use_console(self) -> bool:
@@ -101,6 +105,9 @@ class Settings:
         feeds = _feeds(split_urls(environ.get("VERBATIM_FEEDS", "")), "VERBATIM_FEEDS", problems)
         refresh = _refresh_minutes(environ.get("VERBATIM_REFRESH", ""), "VERBATIM_REFRESH", problems)
         store = _store(environ.get("VERBATIM_STORE", ""), "VERBATIM_STORE", problems)
+        rerank = (environ.get("VERBATIM_RERANK", "off").strip() or "off").lower()
+        if rerank not in RERANK_CHOICES:
+            problems.append(f"VERBATIM_RERANK must be 'on' or 'off' (got {rerank!r}).")
         if problems:
             raise SettingsError("Invalid settings:\n- " + "\n- ".join(problems))
         index_dir = Path(environ.get("VERBATIM_INDEX", "").strip() or DEFAULT_INDEX)
@@ -125,6 +132,8 @@ class Settings:
             refresh_minutes=refresh,
             articles=Path(articles) if (articles := environ.get("VERBATIM_ARTICLES", "").strip()) else None,
             store=store,
+            rerank=rerank == "on",
+            rerank_model=Path(raw) if (raw := environ.get("VERBATIM_RERANK_MODEL", "").strip()) else None,
         )
 
     def with_args(self, args: argparse.Namespace) -> Settings:
@@ -162,6 +171,7 @@ class Settings:
             refresh_minutes=refresh,
             articles=args.articles if args.articles is not None else self.articles,
             store=store,
+            rerank=args.rerank == "on" if args.rerank is not None else self.rerank,
         )
 
 
@@ -176,6 +186,13 @@ def argument_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="embedding model; must match the index (env VERBATIM_MODEL)")
     p.add_argument("--backend", choices=BACKENDS, help="query encoder (env VERBATIM_BACKEND, default auto)")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
+    p.add_argument(
+        "--rerank",
+        choices=RERANK_CHOICES,
+        type=str.lower,
+        help="rerank answers with the cross-encoder (env VERBATIM_RERANK, default off: no trained model ships yet; "
+        "its model: env VERBATIM_RERANK_MODEL, default the bundled one)",
+    )
     p.add_argument(
         "--state-file",
         help="where the bot remembers the updates it answered, 'off' for nowhere "

@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from index.embedding.loader import load_embedder, quiet_model_loading
 from index.embedding.models import BACKENDS, DEFAULT_MODEL, resolve_backend
 from index.errors import VerbatimError
+from index.rerank.model import load_reranker
+from index.search.reranking import RERANK_DEPTH
 from scripts.benchkit.report import json_ready, render
 from scripts.benchkit.run import BenchConfig, Encoders, run
 
@@ -50,6 +52,17 @@ def sizes(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def depths(text: str) -> tuple[int, ...]:
+    """``5,10,15,20`` -> (5, 10, 15, 20)."""
+    try:
+        out = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        out = ()
+    if not out or min(out) < 1:
+        raise argparse.ArgumentTypeError("depths are whole numbers of hits, at least 1, e.g. 5,10,15,20")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small smoke run (about a minute)")
@@ -75,6 +88,19 @@ def main(argv: list[str] | None = None) -> int:
         help="also measure every corpus with its vectors in this store, next to FAISS, e.g. "
         "qdrant+local:///tmp/bench-qdrant/bench or qdrant://HOST:PORT/bench (a collection per corpus)",
     )
+    parser.add_argument(
+        "--rerank",
+        choices=("on", "off"),
+        default="off",
+        help="also time answers with the reranker (needs a model: --rerank-model)",
+    )
+    parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
+    parser.add_argument(
+        "--rerank-depths",
+        type=depths,
+        default=(RERANK_DEPTH,),
+        help=f"hits the reranker rescores, each timed (default {RERANK_DEPTH}; e.g. 5,10,15,20)",
+    )
     parser.add_argument("--workdir", type=Path, help="where to write corpora and indexes (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     args = parser.parse_args(argv)
@@ -85,7 +111,14 @@ def main(argv: list[str] | None = None) -> int:
             settings[key] = getattr(args, key)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="verbatim-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    config = BenchConfig(workdir=workdir, quick=args.quick, bot=not args.no_bot, store=args.store, **settings)
+    config = BenchConfig(
+        workdir=workdir,
+        quick=args.quick,
+        bot=not args.no_bot,
+        store=args.store,
+        rerank_depths=args.rerank_depths,
+        **settings,
+    )
 
     def progress(message: str) -> None:
         print(f"bench: {message}", file=sys.stderr, flush=True)
@@ -98,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             questions=load_embedder(DEFAULT_MODEL, args.backend),
             documents_backend=resolve_backend(DEFAULT_MODEL, args.build_backend),
             questions_backend=resolve_backend(DEFAULT_MODEL, args.backend),
+            reranker=load_reranker(args.rerank_model) if args.rerank == "on" else None,
         )
         result = run(config, encoders, progress)
     except VerbatimError as exc:

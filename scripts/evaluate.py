@@ -7,7 +7,9 @@ when it is a substring of it; ``"answers": []`` marks a question the articles ca
 "note", "shown": [every sentence shown, in order]}``, so that a "what did X say?" answer can be
 scored as a whole.
 ``--ranker dense`` measures the plain dense path (FAISS cosine, fixed 0.30 threshold, no speech
-routing) for comparison with the full one.
+routing) for comparison with the full one. ``--rerank off`` leaves the cross-encoder out (as
+VERBATIM_RERANK=off does); with it on, ``--verbose`` shows each question's rank of the first
+right sentence before and after reranking (``rank=4->1``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,24 +25,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from index.embedding.loader import quiet_model_loading
 from index.errors import VerbatimError
 from index.evaluation import QuestionResult, evaluate, load_qa
+from index.rerank.model import load_reranker
 from index.search.searcher import AnswerPolicy, Searcher
 
 # The plain dense path as it was before hybrid ranking: what the full path is measured against.
 PLAIN_DENSE = AnswerPolicy(min_score=0.30, check_words=False, hybrid=False)
 
 
-def describe(result: QuestionResult) -> str:
+def describe(result: QuestionResult, before: QuestionResult | None = None) -> str:
     if not result.answerable:
         verdict = "ok (declined)" if result.declined else "WRONG (answered an unanswerable question)"
     elif result.declined:
         verdict = "MISS (declined)"
     else:
         verdict = "ok" if result.shown_right else "MISS"
-    rank = result.first_right_rank if result.first_right_rank else "-"
+    rank = _rank(result)
+    if before is not None:
+        rank = f"{_rank(before)}->{rank}"
     shown = (result.shown or "")[:100]
     return (
         f"[{verdict}] rank={rank} {result.ms:.1f} ms  {result.question}\n    shown: {shown}\n    why: {result.reason}"
     )
+
+
+def _rank(result: QuestionResult) -> str:
+    return str(result.first_right_rank) if result.first_right_rank else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,13 +75,36 @@ def main(argv: list[str] | None = None) -> int:
         default="hybrid",
         help="full answer path, or plain dense for comparison",
     )
+    parser.add_argument(
+        "--rerank", choices=("on", "off"), default="off", help="rerank with the cross-encoder (default off)"
+    )
+    parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
+    parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
+    parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
+    parser.add_argument("--rerank-min", type=float, help="decline below this reranked score (default the policy's)")
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
+    policy = PLAIN_DENSE if args.ranker == "dense" else AnswerPolicy(rerank=args.rerank == "on")
+    if args.rerank_depth is not None:
+        policy = replace(policy, rerank_depth=args.rerank_depth)
+    if args.rerank_blend is not None:
+        policy = replace(policy, rerank_blend=args.rerank_blend)
+    if args.rerank_min is not None:
+        policy = replace(policy, rerank_min=args.rerank_min)
+    before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)
-        policy = PLAIN_DENSE if args.ranker == "dense" else None
-        searcher = Searcher.open(args.index, backend=args.backend, policy=policy)
+        reranker = load_reranker(args.rerank_model) if policy.rerank and policy.hybrid else None
+        if policy.rerank and policy.hybrid and reranker is None:
+            print("evaluate: no reranker model: measuring the ranking alone", file=sys.stderr)
+            policy = replace(policy, rerank=False)
+        searcher = Searcher.open(args.index, backend=args.backend, policy=policy, reranker=reranker)
+        if args.verbose and reranker is not None:
+            # The same questions without the reranker: the rank each had before it.
+            plain = Searcher.open(args.index, embedder=searcher.embedder, policy=replace(policy, rerank=False))
+            before = list(evaluate(plain, questions)[1])
+            plain.close()
     except VerbatimError as exc:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 1
@@ -81,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             for result in results:
                 out.write(json.dumps(result.answer_record(), ensure_ascii=False) + "\n")
     if args.verbose:
-        for result in results:
-            print(describe(result), file=sys.stderr if args.json else sys.stdout)
+        for result, old in zip(results, before or [None] * len(results), strict=True):
+            print(describe(result, old), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(report.to_dict()))
     else:

@@ -15,6 +15,7 @@ import pytest
 from index.build import build_index
 from index.embedding.loader import load_embedder
 from index.embedding.models import Embedder
+from index.rerank.model import BUNDLED_MODEL, Reranker, load_reranker
 from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_CORPUS
@@ -31,6 +32,15 @@ def bot_api() -> Iterator[FakeBotAPI]:
 def embedder() -> Embedder:
     """The real bundled all-MiniLM-L6-v2, loaded once per test session."""
     return load_embedder()
+
+
+@pytest.fixture(scope="session")
+def reranker() -> Reranker:
+    """The bundled answer reranker (index/rerank_model/), loaded once per test session."""
+    loaded = load_reranker()
+    if loaded is None:
+        pytest.skip(f"the reranker model is not at {BUNDLED_MODEL} (it is trained and committed on its own)")
+    return loaded
 
 
 @pytest.fixture(scope="session")

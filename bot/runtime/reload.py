@@ -15,7 +15,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -163,12 +163,17 @@ class IndexReloader:
         # The same model: reuse the one in memory (no second copy, no load time).
         embedder = current.embedder if manifest.model == current.embedder.name == wanted else None
         # Opened here, off the event loop: the speaker index it builds keeps no question waiting.
+        # The reranker does not depend on the index: the loaded one carries over (no reload, and a
+        # missing model is logged once, at start-up, not at every rebuild).
         return Searcher.open(
             self._index_dir,
             model=self._settings.model,
             backend=self._settings.backend,
             embedder=embedder,
             store=self._settings.store,
+            # Without a reranker (off, or its model missing): none is looked for again.
+            policy=current.policy if current.reranker is not None else replace(current.policy, rerank=False),
+            reranker=current.reranker,
         )
 
     async def _retire_later(self, old: Searcher) -> None:

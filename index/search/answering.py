@@ -8,7 +8,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    sentences that mention them, under a note (``Answer.note``) saying that none is a quote of theirs.
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
    the quotes of the person each article gives it (roles.py).
-2. Any other question gets the ordinary ranking (retrieval.py).
+2. Any other question gets the ordinary ranking (retrieval.py), its best hits reordered by the
+   cross-encoder when the searcher has one (reranking.py).
 3. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
@@ -19,11 +20,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from index.rerank.model import Reranker
 from index.search.decline import decide
 from index.search.hits import make_hit
 from index.search.policy import AnswerPolicy
 from index.search.query import Query
 from index.search.ranking import CANDIDATES
+from index.search.reranking import rerank, reranks
 from index.search.retrieval import Retriever
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
@@ -34,10 +37,14 @@ from index.types import Answer, Hit
 class Answerer:
     """Answers from one retriever and one speech route under one policy. Safe to share between threads."""
 
-    def __init__(self, retriever: Retriever, speech: SpeechRoute, policy: AnswerPolicy) -> None:
+    def __init__(
+        self, retriever: Retriever, speech: SpeechRoute, policy: AnswerPolicy, reranker: Reranker | None = None
+    ) -> None:
         self._retriever = retriever
         self._speech = speech
         self._policy = policy
+        # None (no model, or VERBATIM_RERANK=off): exactly the ranking-only path.
+        self._reranker = reranker if policy.rerank and policy.hybrid else None
 
     def answer(self, query: Query, vector: np.ndarray) -> Answer:
         """What to show for ``query`` whose vector is ``vector``."""
@@ -46,7 +53,15 @@ class Answerer:
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
-        hits = self._retriever.search([query], vector[None, :], 10)[0]
+        reranker = self._reranker if reranks(query) else None
+        depth = max(10, self._policy.rerank_depth) if reranker is not None else 10
+        hits = self._retriever.search([query], vector[None, :], depth)[0]
+        if reranker is not None:
+            policy = self._policy
+            reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
+            return self.from_hits(
+                query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
+            )
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
             if self._policy.check_words and not any(w.stem in vocabulary for w in query.speech_name):
@@ -64,9 +79,23 @@ class Answerer:
                 return mentions
         return self.from_hits(query, hits)
 
-    def from_hits(self, query: Query, hits: Sequence[Hit]) -> Answer:
-        """The decision for ``query`` given its ranked ``hits``: show the best, or decline."""
+    def from_hits(
+        self,
+        query: Query,
+        hits: Sequence[Hit],
+        *,
+        min_score: float | None = None,
+        margin: float | None = None,
+        floor: float = float("-inf"),
+    ) -> Answer:
+        """The decision for ``query`` given its ranked ``hits``: show the best, or decline.
+
+        ``min_score`` and ``margin`` default to the policy's for the ranking's own scores; hits
+        after the best are shown only while they score at least ``floor`` (reranked: a sentence
+        the reranker would not answer with alone is not shown beside the best either)."""
         policy = self._policy
+        min_score = policy.min_score if min_score is None else min_score
+        margin = policy.margin if margin is None else margin
         retriever = self._retriever
         ranked = tuple(hits)
         best = hits[0] if hits else None
@@ -82,13 +111,13 @@ class Answerer:
             query,
             best.score if best else None,
             retriever.lexical if policy.hybrid else None,
-            min_score=policy.min_score,
+            min_score=min_score,
             check_words=policy.check_words,
             best_holds_search=best is not None and holds_search(best),
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
-        shown = [h for h in hits[: policy.max_shown] if h.score >= best.score - policy.margin or holds_search(h)]
+        shown = [h for h in hits[: policy.max_shown] if h.score >= max(best.score - margin, floor) or holds_search(h)]
         return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 
     def _mentions_answer(

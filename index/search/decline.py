@@ -46,6 +46,11 @@ from index.store.lexical import LexicalIndex
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.657
+# The same for a reranked best hit (reranking.py's blended score, K=10, blend 0.5): fitted with
+# ``scripts/calibrate_decline.py --mixed INDEX polnear_dev_qa.jsonl --min-answered 0.9 --curve`` on
+# the news calibration set (PolNeAR dev) with the interim reranker exports of 2026-12-01 (0.861
+# and 0.863 for two of them); refit it whenever the shipped model changes.
+RERANK_MIN_SCORE = 0.86
 
 
 @dataclass(frozen=True)
@@ -63,27 +68,45 @@ class ThresholdFit:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
 
 
-def fit_threshold(outcomes: Sequence[tuple[bool, float | None]]) -> ThresholdFit:
+def fit_threshold(outcomes: Sequence[tuple[bool, float | None]], min_answered: float | None = None) -> ThresholdFit:
     """Best ``MIN_SCORE`` for ``(answerable, best score)`` pairs; a None score was declined by a rule.
 
-    Maximises balanced accuracy; among equally good thresholds the lowest (answer more) wins.
+    Maximises balanced accuracy; with ``min_answered``, the share of unanswerable questions
+    declined among thresholds that answer at least that share of the answerable ones. Among
+    equally good thresholds the lowest (answer more) wins.
     """
     positives = [s for ok, s in outcomes if ok]
     negatives = [s for ok, s in outcomes if not ok]
     if not positives or not negatives:
         raise ValueError("need both answerable and unanswerable questions to calibrate")
-    scored = sorted({s for _, s in outcomes if s is not None})
-    candidates = [scored[0] - 1e-6] + [round(s + 1e-6, 6) for s in scored] if scored else [0.0]
+    candidates = threshold_candidates(outcomes)
 
     def shares(t: float) -> tuple[float, float]:
-        answered = sum(1 for s in positives if s is not None and s >= t) / len(positives)
-        declined = sum(1 for s in negatives if s is None or s < t) / len(negatives)
-        return answered, declined
+        return trade_off(outcomes, t)
 
-    best = max(candidates, key=lambda t: (sum(shares(t)), -t))
+    if min_answered is None:
+        best = max(candidates, key=lambda t: (sum(shares(t)), -t))
+    else:
+        allowed = [t for t in candidates if shares(t)[0] >= min_answered] or [candidates[0]]
+        best = max(allowed, key=lambda t: (shares(t)[1], -t))
     answered, declined = shares(best)
     by_rules = sum(1 for s in negatives if s is None) / len(negatives)
     return ThresholdFit(round(best, 4), answered, declined, by_rules, len(positives), len(negatives))
+
+
+def threshold_candidates(outcomes: Sequence[tuple[bool, float | None]]) -> list[float]:
+    """Every threshold that separates the scores differently: just above each, and below all."""
+    scored = sorted({s for _, s in outcomes if s is not None})
+    return [scored[0] - 1e-6] + [round(s + 1e-6, 6) for s in scored] if scored else [0.0]
+
+
+def trade_off(outcomes: Sequence[tuple[bool, float | None]], threshold: float) -> tuple[float, float]:
+    """(share of answerable questions answered, share of unanswerable ones declined) at ``threshold``."""
+    positives = [s for ok, s in outcomes if ok]
+    negatives = [s for ok, s in outcomes if not ok]
+    answered = sum(1 for s in positives if s is not None and s >= threshold) / max(len(positives), 1)
+    declined = sum(1 for s in negatives if s is None or s < threshold) / max(len(negatives), 1)
+    return answered, declined
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.search.decline import MIN_SCORE
+from index.search.decline import MIN_SCORE, RERANK_MIN_SCORE
 from index.search.ranking import Weights
+from index.search.reranking import RERANK_BLEND, RERANK_DEPTH
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,13 @@ class AnswerPolicy:
     # False: the plain dense path (FAISS cosine only), kept to measure what the rest adds.
     hybrid: bool = True
     weights: Weights = field(default_factory=Weights)
+    # The cross-encoder (reranking.py): used when the searcher has one loaded and this is True.
+    rerank: bool = False  # off until a trained model beats the ranking (README: "The reranker")
+    # How many of the ranking's best hits it rescores (one ONNX call; cost grows with each one).
+    rerank_depth: int = RERANK_DEPTH
+    # How much of the ranking's own score is added to the reranker's probability.
+    rerank_blend: float = RERANK_BLEND
+    # Below this reranked score the best hit is not trusted to answer (calibrated: decline.py).
+    rerank_min: float = RERANK_MIN_SCORE
+    # Further reranked hits are shown only while they score this close to the best one.
+    rerank_margin: float = 0.2

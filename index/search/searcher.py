@@ -6,7 +6,8 @@ The work is done behind it, one job a module:
 
 * query.py: each question read once into a ``Query`` that every stage reads;
 * retrieval.py: dense and BM25 candidates, ranked by ranking.py, duplicates folded (hits.py);
-* answering.py: the speech route or the ranking, then show or decline (decline.py);
+* answering.py: the speech route or the ranking (reranked by the cross-encoder, reranking.py),
+  then show or decline (decline.py);
 * speech_answer.py: "what did X say?" questions, answered by the speakers' own sentences.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from index.embedding.loader import load_embedder
 from index.embedding.models import Embedder, canonical_model_name
+from index.rerank.model import Reranker, load_reranker
 from index.search.answering import Answerer
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers, parse_query
@@ -39,14 +41,21 @@ ROW_CACHE = 50_000
 class Searcher:
     """Answers questions from one open index with one embedder. Safe to share between threads."""
 
-    def __init__(self, loaded: LoadedIndex, embedder: Embedder, policy: AnswerPolicy | None = None) -> None:
+    def __init__(
+        self,
+        loaded: LoadedIndex,
+        embedder: Embedder,
+        policy: AnswerPolicy | None = None,
+        reranker: Reranker | None = None,
+    ) -> None:
         self._index = loaded
         self._embedder = embedder
         self.policy = policy or AnswerPolicy()
+        self._reranker = reranker if self.policy.rerank else None
         self._tokenizers = Tokenizers()
         self._retriever = Retriever(loaded, self.policy, self._tokenizers, ROW_CACHE)
         self._speech = SpeechRoute(loaded.metadata, self._retriever, self.policy.weights, ROW_CACHE)
-        self._answerer = Answerer(self._retriever, self._speech, self.policy)
+        self._answerer = Answerer(self._retriever, self._speech, self.policy, self._reranker)
 
     @classmethod
     def open(
@@ -58,13 +67,17 @@ class Searcher:
         embedder: Embedder | None = None,
         policy: AnswerPolicy | None = None,
         store: str | None = None,
+        reranker: Reranker | None = None,
+        rerank_model: str | Path | None = None,
     ) -> Searcher:
         """Open ``index_dir`` with the model it was built with (or refuse a different ``model``).
 
         ``store`` (VERBATIM_STORE) is the address of the index's Qdrant collection when it differs
         from the one it was built with; None: as the manifest says.
 
-        The searcher is ready to answer when this returns: its speaker index is built here.
+        The searcher is ready to answer when this returns: its speaker index is built here, and
+        its reranker loaded (``reranker``, one already loaded, or the model in ``rerank_model``,
+        default the bundled one; none when ``policy.rerank`` is off or the model is missing).
         """
         index_dir = Path(index_dir)
         manifest = read_manifest(index_dir)
@@ -74,6 +87,9 @@ class Searcher:
                 # Let open_index give the clear mismatch message before loading a model.
                 open_index(index_dir, expected_model=wanted, verify=False, search=False)
             embedder = load_embedder(wanted, backend)
+        policy = policy or AnswerPolicy()
+        if reranker is None and policy.rerank and policy.hybrid:
+            reranker = load_reranker(rerank_model)
         loaded = open_index(
             index_dir,
             expected_model=embedder.name,
@@ -81,7 +97,7 @@ class Searcher:
             store=parse_store(store) if store else None,
         )
         try:
-            return cls(loaded, embedder, policy)
+            return cls(loaded, embedder, policy, reranker)
         except BaseException:
             loaded.close()
             raise
@@ -102,6 +118,11 @@ class Searcher:
     @property
     def embedder(self) -> Embedder:
         return self._embedder
+
+    @property
+    def reranker(self) -> Reranker | None:
+        """The cross-encoder this searcher reranks with (None: the ranking alone)."""
+        return self._reranker
 
     def articles(self) -> list[StoredArticle]:
         return self._index.metadata.articles()

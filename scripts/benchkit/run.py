@@ -20,7 +20,9 @@ import numpy as np
 
 from index.build import build_index, write_index
 from index.embedding.models import Embedder
-from index.search.searcher import Searcher
+from index.rerank.model import Reranker
+from index.search.reranking import RERANK_DEPTH
+from index.search.searcher import AnswerPolicy, Searcher
 from index.search.speech import parse_speech_query
 from index.store.generation import open_index
 from index.store.locations import StoreLocation
@@ -75,6 +77,7 @@ class BenchConfig:
     quick: bool = False
     bot: bool = True
     store: str = ""  # a vector store (qdrant://...) measured beside FAISS on every corpus; "": none
+    rerank_depths: tuple[int, ...] = (10,)  # answers are also timed with the reranker rescoring this many
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Encoders:
     questions: Embedder
     documents_backend: str
     questions_backend: str  # as the bot is told (it resolves "auto" the same way)
+    reranker: Reranker | None = None  # None: answers are timed without reranking only
 
 
 def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str, Any]:
@@ -104,9 +108,7 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
     progress("sample corpus: building and timing answers")
     sample_dir = config.workdir / "index-sample"
     seconds, _ = _timed(lambda: build_index(SAMPLE_CORPUS, sample_dir, encoders.documents, full=True))
-    corpora.append(
-        _measure(config, "sample", sample_dir, encoders.questions, questions, query_vectors, "encoded", seconds)
-    )
+    corpora.append(_measure(config, "sample", sample_dir, encoders, questions, query_vectors, "encoded", seconds))
     index_dirs.append(sample_dir)
     stored: list[dict[str, Any]] = []  # the same corpora in config.store (no bot process)
 
@@ -178,7 +180,7 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
             approximate_sizes.append(size)
         del corpus, parts
         progress(f"{name}: timing answers and recall")
-        corpora.append(_measure(config, name, index_dir, encoders.questions, questions, query_vectors, kind, seconds))
+        corpora.append(_measure(config, name, index_dir, encoders, questions, query_vectors, kind, seconds))
         index_dirs.append(index_dir)
     if stored:
         notes.append(
@@ -199,6 +201,14 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
             "ask about. Encoded corpora keep what attribution finds in their splices (about 1 speaker per 24 "
             "sentences at 10^4)."
         )
+    if encoders.reranker is not None:
+        notes.append(
+            "p50/p99 ms: answers without the reranker (VERBATIM_RERANK=off); 'reranked' columns: the same "
+            f"questions with it ({encoders.reranker.version}) rescoring the top K hits, K = "
+            f"{', '.join(map(str, config.rerank_depths))}"
+        )
+    else:
+        notes.append("no reranker (--rerank off, or no model): answers timed without it only")
     notes.append(
         'speech: "what did X say?" about up to '
         f"{config.speech_questions} of the corpus's speakers (full name or last word, alternately), and the same "
@@ -225,6 +235,7 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
         "model": encoders.questions.name,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_average": _load()},
         "corpora": corpora,
+        "rerank_depth": RERANK_DEPTH,
         "build": {
             "sentences": speed.sentences,
             "build_seconds": speed.build_seconds,
@@ -303,17 +314,28 @@ def _measure(
     config: BenchConfig,
     name: str,
     index_dir: Path,
-    embedder: Embedder,
+    encoders: Encoders,
     questions: Sequence[str],
     query_vectors: np.ndarray,
     kind: str,
     index_seconds: float,
 ) -> dict[str, Any]:
-    searcher = Searcher.open(index_dir, embedder=embedder)
+    embedder = encoders.questions
+    searcher = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
     loaded = open_index(index_dir, verify=False)
+    reranked: dict[str, dict[str, float]] = {}
     try:
         latency = answer_latency(searcher, loaded, questions, rounds=config.rounds)
         speech = speech_latency(searcher, loaded, count=config.speech_questions, seed=SEED)
+        if encoders.reranker is not None:
+            for depth in config.rerank_depths:
+                policy = AnswerPolicy(rerank_depth=depth)
+                with_reranker = Searcher.open(index_dir, embedder=embedder, policy=policy, reranker=encoders.reranker)
+                try:
+                    timed = answer_latency(with_reranker, loaded, questions, rounds=config.rounds).full
+                finally:
+                    with_reranker.close()
+                reranked[str(depth)] = {"p50_ms": timed.p50_ms, "p99_ms": timed.p99_ms}
         recall = recall_at_k(loaded, query_vectors)
         manifest = loaded.manifest
     finally:
@@ -341,6 +363,7 @@ def _measure(
         "speech_typo_p99_ms": speech.typo.p99_ms,
         "speech_found": speech.exact_found,
         "speech_typo_found": speech.typo_found,
+        "reranked": reranked,  # {"K": {"p50_ms", "p99_ms"}}: answers with the reranker rescoring K hits
         "bot_rss_mib": None,
     }
 

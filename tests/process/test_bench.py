@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from index.rerank.model import load_reranker
 from index.search.speakers import SpeakerIndex, typo_distance
 from index.search.speech import parse_speech_query
 from scripts.bench import sizes
@@ -48,6 +49,7 @@ CORPUS_KEYS = {
     "speech_typo_p99_ms",
     "speech_found",
     "speech_typo_found",
+    "reranked",
 }
 
 
@@ -91,7 +93,13 @@ def test_the_quick_bench_reports_every_figure_as_json(tmp_path: Path) -> None:
     assert load["lost"] == 0 and load["errors"] == 0 and load["answered"] == load["questions"]
     assert load["concurrent_per_s"] > 0 and load["sequential_per_s"] > 0
     assert result["rebuild"]["reembedded"] >= 1 and result["build"]["ratio"] > 0
-    assert len(result["bars"]) == 8
+    assert len(result["bars"]) == 10
+    # Answers are timed with the reranker too when its model is there, and the report says which.
+    if load_reranker() is not None:
+        assert all(c["reranked"]["10"]["p50_ms"] > 0 for c in result["corpora"])
+    else:
+        assert all(c["reranked"] == {} for c in result["corpora"])
+        assert any("no reranker" in note for note in result["notes"])
 
 
 def test_synthetic_corpora_are_reproducible_and_distinct() -> None:
@@ -186,8 +194,10 @@ def test_the_report_marks_bars_and_survives_missing_figures() -> None:
                 "speech_typo_p99_ms": float("nan"),
                 "speech_found": 1.0,
                 "speech_typo_found": 0.95,
+                "reranked": {"10": {"p50_ms": 45.0, "p99_ms": 170.0}},
             },
         ],
+        "rerank_depth": 10,
         "rebuild": {
             "articles": 10,
             "sentences": 50,
@@ -203,8 +213,11 @@ def test_the_report_marks_bars_and_survives_missing_figures() -> None:
     assert marks["recall@10 vs exact at 10^6"] is None
     assert marks["bot RSS at 10^6"] is True
     assert marks["bot throughput, 50 chats vs one at a time"] is None
+    assert marks["answer p50 with the reranker at 10^5"] is True
+    assert marks["answer p99 with the reranker at 10^5"] is False
     result["bars"] = bars(result)
     text = render(result)
+    assert "45.0 / 170.0" in text  # the reranked timings, K=10
     assert "MISS" in text and "n/a" in text
     speech = next(line for line in text.splitlines() if line.startswith("10^6") and "50,000" in line)
     assert "12.5" in speech and "100% / 95%" in speech

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,31 @@ def test_answers_file_holds_every_shown_sentence_in_order(sample_index: Path, tm
     assert all("Peskov" in s or s.startswith('"') for s in peskov["shown"])
     assert '"We see no real reason to be optimistic so far," Peskov said.' in peskov["shown"]
     assert unanswerable["declined"] and unanswerable["shown"] == []
+
+
+def test_verbose_shows_the_rank_before_and_after_reranking(sample_index: Path, tmp_path: Path) -> None:
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(
+        json.dumps({"question": "How many troops are near the Ukrainian border?", "answers": ["100,000 troops"]})
+        + "\n",
+        encoding="utf-8",
+    )
+
+    def verbose(*flags: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "scripts/evaluate.py", "--index", str(sample_index), "--qa", str(qa), "--verbose", *flags],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=180,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "rank=1 " in verbose("--rerank", "off")
+    # A model directory that is not there: measured without the reranker, and said so.
+    missing = tmp_path / "no-model"
+    assert "rank=1 " in verbose("--rerank-model", str(missing))
+    if (ROOT / "index" / "rerank_model" / "model.onnx").is_file():
+        assert re.search(r"rank=1->\d ", verbose("--rerank", "on"))

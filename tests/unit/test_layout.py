@@ -26,8 +26,9 @@ INDEX_ROOMS: dict[str, set[str]] = {
     "index.ingest": _BASE | {"index.text"},
     "index.attribution": _BASE | {"index.text"},
     "index.embedding": _BASE,
+    "index.rerank": _BASE,
     "index.store": _BASE | {"index.text"},
-    "index.search": _BASE | {"index.text", "index.attribution", "index.embedding", "index.store"},
+    "index.search": _BASE | {"index.text", "index.attribution", "index.embedding", "index.rerank", "index.store"},
     "index.web": _BASE | {"index.text", "index.ingest", "index.store"},
     "index.pipeline": _BASE | {"index.text", "index.attribution", "index.store"},
     "index.build": _BASE

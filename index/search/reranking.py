@@ -1,0 +1,47 @@
+"""Reordering an ordinary question's best candidates with the cross-encoder (index/rerank/).
+
+The ranking (ranking.py) reads a question and a sentence apart, so a sentence sharing the
+topic but not the answer ("Agassi began his last Australian Open with a win" for "Who won the
+Australian Open?") often beats the one that answers. The reranker reads them together. It
+scores the ranking's top ``AnswerPolicy.rerank_depth`` hits in one batched call; each gets::
+
+    score = sigmoid(reranker logit) + rerank_blend * its ranking score
+
+so what the ranking knows and the reranker was never taught (the answer kind a "how many" or
+"when" asks for, the article whose title the question names, its date) still counts. Hits
+below the depth keep their order after the reranked ones. Declining then reads the best hit's
+new score against ``AnswerPolicy.rerank_min`` (decline.py's word rules still come first).
+
+Not reranked: "what did X say?" questions (their own route, speech_answer.py) and short
+searches ("troops"), which want the sentences using their words, not an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from index.rerank.model import Reranker, sigmoid
+from index.search.query import Query
+from index.types import Hit
+
+# Measured with scripts/evaluate.py on TrecQA dev as one open corpus and the seed questions
+# (README "How answers are chosen").
+RERANK_DEPTH = 10
+RERANK_BLEND = 0.5
+
+
+def reranks(query: Query) -> bool:
+    """Whether ``query`` is one the reranker judges: a question, not a search or a speech question."""
+    return query.speech is None and not query.short_search
+
+
+def rerank(query: Query, hits: Sequence[Hit], reranker: Reranker, depth: int, blend: float) -> list[Hit]:
+    """``hits`` with the first ``depth`` reordered by the blended score (see the module docstring)."""
+    head = list(hits[:depth])
+    if not head:
+        return []
+    probabilities = sigmoid(reranker.logits(query.text, [h.sentence for h in head]))
+    scores = [float(p) + blend * h.score for p, h in zip(probabilities, head, strict=True)]
+    order = sorted(range(len(head)), key=lambda i: (-scores[i], head[i].row))
+    return [replace(head[i], score=scores[i]) for i in order] + list(hits[depth:])

@@ -1,0 +1,221 @@
+"""Reranking (index/rerank/, index/search/reranking.py): what a user notices when the cross-encoder
+reads the question and the sentence together, when it is switched off or missing, and how copies
+of one sentence in several articles are shown once (real model, real indexes)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, load_settings
+from index.embedding.models import Embedder
+from index.rerank.model import BUNDLED_MODEL, Reranker, load_reranker
+from index.search.hits import near_duplicates
+from index.search.searcher import AnswerPolicy, Searcher
+from tests.support import searcher_over
+
+# The dense top-1 of "Who won the Australian Open?" shares the topic, not the answer (issue 15).
+TENNIS = [
+    {
+        "id": "agassi",
+        "title": "Agassi starts what may be his last Australian Open",
+        "text": "\n\n".join(
+            [
+                "Four-time champion Andre Agassi began what could be his last Australian Open with a convincing "
+                "win over Taylor Dent in Melbourne.",
+                "Agassi, 34, said his back had held up well in the heat.",
+            ]
+        ),
+    },
+    {
+        "id": "final",
+        "title": "Safin takes the title in Melbourne",
+        "text": "\n\n".join(
+            [
+                "Marat Safin beat local favourite Lleyton Hewitt in four sets to claim the men's title at "
+                "Melbourne Park.",
+                "It was the Russian's second Grand Slam title, five years after his first at the US Open.",
+                "Tickets for the final sold out within two hours.",
+            ]
+        ),
+    },
+]
+
+COPIES = [
+    {
+        "id": "wire",
+        "title": "Port Ellis opens ferry terminal",
+        "text": "The new ferry terminal in Port Ellis opened on Monday after three years of building work. "
+        "It cost 48 million euros.",
+    },
+    {
+        "id": "wire-update",
+        "title": "Port Ellis ferry terminal opens (updated)",
+        "text": "The new ferry terminal in Port Ellis opened Monday after three years of building work! "
+        "It cost 48 million euros.",
+    },
+    {
+        "id": "wire-copy",
+        "title": "PORT ELLIS OPENS FERRY TERMINAL",
+        "text": "“The new ferry terminal in Port Ellis opened on Monday after three years of building work.” "
+        "It cost 48 million euros.",
+    },
+    {
+        "id": "other",
+        "title": "Harbour traffic",
+        "text": "Harbour traffic in Port Ellis doubled after the terminal opened. "
+        "The old ferry terminal in Port Ellis will be turned into a museum.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def tennis(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("tennis")
+    searcher_over(TENNIS, folder, embedder).close()
+    yield folder / "index"
+
+
+# -- what the reranker changes ----------------------------------------------------------------
+
+
+def _both(tennis: Path, embedder: Embedder, reranker: Reranker) -> tuple[Searcher, Searcher]:
+    on = Searcher.open(tennis, embedder=embedder, reranker=reranker)
+    off = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    return on, off
+
+
+def test_the_sentence_that_answers_beats_the_one_that_only_shares_the_topic(
+    tennis: Path, embedder: Embedder, reranker: Reranker
+) -> None:
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        question = "Who won the Australian Open?"
+        # The ranking alone shows Agassi's first-round win: same topic, no winner.
+        assert off.answer(question).hits[0].sentence.startswith("Four-time champion Andre Agassi")
+        answer = on.answer(question)
+        assert not answer.declined, answer.reason
+        assert answer.hits[0].sentence.startswith("Marat Safin beat local favourite Lleyton Hewitt")
+        assert answer.ranked[0].score > answer.ranked[1].score  # ordered by the reranked score
+    finally:
+        on.close()
+        off.close()
+
+
+def test_a_question_about_the_stories_that_they_do_not_answer_is_declined(
+    tennis: Path, embedder: Embedder, reranker: Reranker
+) -> None:
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        question = "How much prize money did Safin win?"
+        assert not off.answer(question).declined  # the ranking alone answers it with a wrong sentence
+        answer = on.answer(question)
+        assert answer.declined and not answer.hits
+        assert answer.nearest is not None  # still there for "Show nearest"
+        # ... while what they do say is answered.
+        tickets = on.answer("How fast did tickets for the final sell out?")
+        assert not tickets.declined and tickets.hits[0].sentence.startswith("Tickets for the final sold out")
+    finally:
+        on.close()
+        off.close()
+
+
+def test_speech_questions_and_short_searches_are_not_reranked(
+    tennis: Path, embedder: Embedder, reranker: Reranker
+) -> None:
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        for asked in ("What did Agassi say?", "Australian Open"):
+            assert on.answer(asked) == off.answer(asked), asked
+    finally:
+        on.close()
+        off.close()
+
+
+# -- switched off, or missing ---------------------------------------------------------------------
+
+
+def test_a_missing_model_directory_answers_without_reranking_and_says_so_once(
+    tennis: Path, embedder: Embedder, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    missing = tmp_path / "no-model"
+    with caplog.at_level(logging.INFO, logger="index.rerank.model"):
+        searcher = Searcher.open(tennis, embedder=embedder, rerank_model=missing)
+    try:
+        assert searcher.reranker is None
+        notes = [r for r in caplog.records if "without the reranker" in r.getMessage()]
+        assert len(notes) == 1 and notes[0].levelno == logging.INFO and str(missing) in notes[0].getMessage()
+        plain = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False))
+        try:
+            question = "Who won the Australian Open?"
+            assert searcher.answer(question) == plain.answer(question)
+        finally:
+            plain.close()
+    finally:
+        searcher.close()
+
+
+def test_a_broken_model_directory_is_no_crash_either(tmp_path: Path) -> None:
+    for name in ("model.onnx", "tokenizer.json", "config.json"):
+        (tmp_path / name).write_text("not a model", encoding="utf-8")
+    assert load_reranker(tmp_path) is None
+
+
+def test_rerank_off_is_the_ranking_alone(tennis: Path, embedder: Embedder, reranker: Reranker) -> None:
+    off = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False), reranker=reranker)
+    try:
+        assert off.reranker is None
+        answer = off.answer("Who won the Australian Open?")
+        # The ranking's own order and scores: what search() gives, untouched.
+        assert [h.row for h in answer.ranked] == [h.row for h in off.search("Who won the Australian Open?")]
+        assert [h.score for h in answer.ranked] == [h.score for h in off.search("Who won the Australian Open?")]
+    finally:
+        off.close()
+
+
+def test_verbatim_rerank_and_its_flag_and_model_setting() -> None:
+    assert Settings.from_env({}).rerank is True
+    assert Settings.from_env({}).rerank_model is None
+    env = {"VERBATIM_RERANK": "OFF", "VERBATIM_RERANK_MODEL": "/models/ce"}
+    assert Settings.from_env(env).rerank is False
+    assert Settings.from_env(env).rerank_model == Path("/models/ce")
+    assert load_settings(["--rerank", "on"], env).rerank is True
+    assert load_settings(["--rerank", "off"], {}).rerank is False
+    with pytest.raises(Exception, match="VERBATIM_RERANK must be 'on' or 'off'"):
+        Settings.from_env({"VERBATIM_RERANK": "maybe"})
+
+
+# -- the same sentence in several articles --------------------------------------------------------
+
+
+def test_copies_of_a_sentence_across_articles_are_one_hit_with_every_source(tmp_path: Path, embedder: Embedder) -> None:
+    searcher = searcher_over(COPIES, tmp_path, embedder)
+    try:
+        question = "When did the new ferry terminal in Port Ellis open?"
+        for hits in (searcher.search(question, k=5), list(searcher.answer(question).ranked)):
+            opened = [h for h in hits if "opened" in h.sentence and "three years" in h.sentence]
+            assert len(opened) == 1, [h.sentence for h in hits]
+            assert {s.article_id for s in opened[0].sources} == {"wire", "wire-update", "wire-copy"}
+            # A sentence that only looks alike (the old terminal, a museum) stays a hit of its own.
+            assert any("museum" in h.sentence for h in hits)
+            # The same words in three articles: one hit.
+            assert len([h for h in hits if "48 million" in h.sentence]) == 1
+    finally:
+        searcher.close()
+
+
+def test_what_counts_as_nearly_the_same_sentence() -> None:
+    def words(text: str) -> frozenset[str]:
+        return frozenset(text.casefold().replace(".", "").split())
+
+    same = words("The terminal opened on Monday after three years of work.")
+    assert near_duplicates(same, words("The terminal opened Monday after three years of work."))
+    assert not near_duplicates(same, words("The old terminal will be a museum after three years."))
+    assert not near_duplicates(words("Shares rose 5% on Monday in Tokyo."), words("Shares fell 7% on Friday in Tokyo."))
+
+
+def test_the_bundled_model_directory_is_where_the_package_looks() -> None:
+    assert BUNDLED_MODEL.parent.name == "index" and BUNDLED_MODEL.name == "rerank_model"
