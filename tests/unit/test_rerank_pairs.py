@@ -1,0 +1,113 @@
+"""The reranker's training pairs (scripts/rerankkit): what is learnt from, and what is held out."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from pathlib import Path
+
+from scripts.rerankkit.pairs import load_pairs, trecqa_dev
+from scripts.rerankkit.sources import squad_pairs
+
+PARAGRAPH = (
+    "The bridge was designed by Ana Ruiz. It will open on March 3. Critics say the bridge cost more than the old ferry."
+)
+
+
+def _write_gz_json(path: Path, payload: object) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(payload, f)
+    return path
+
+
+def _write_trecqa(path: Path, rows: list[tuple[str, int, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["qtext", "label", "atext"])
+        writer.writerows(rows)
+    return path
+
+
+def test_a_reading_comprehension_answer_marks_the_sentence_it_starts_in(tmp_path):
+    squad = {
+        "data": [
+            {
+                "paragraphs": [
+                    {
+                        "context": PARAGRAPH,
+                        "qas": [
+                            {
+                                "id": "a",
+                                "question": "When will the bridge open?",
+                                "answers": [{"text": "March 3", "answer_start": PARAGRAPH.index("March 3")}],
+                            },
+                            {
+                                "id": "b",
+                                "question": "How much did the ferry cost?",
+                                "is_impossible": True,
+                                "answers": [],
+                                "plausible_answers": [{"text": "more", "answer_start": PARAGRAPH.index("more")}],
+                            },
+                        ],
+                    }
+                ]
+            }
+        ]
+    }
+    rows = list(squad_pairs(_write_gz_json(tmp_path / "squad.json.gz", squad), "squad2"))
+    answerable = [r for r in rows if r["qid"] == "squad2:a"]
+    unanswerable = [r for r in rows if r["qid"] == "squad2:b"]
+    assert [r["sentence"] for r in answerable] == [
+        "The bridge was designed by Ana Ruiz.",
+        "It will open on March 3.",
+        "Critics say the bridge cost more than the old ferry.",
+    ]
+    assert [r["label"] for r in answerable] == [0, 1, 0]
+    # an unanswerable question teaches only non-answers; the tempting sentence is marked hard
+    assert [r["label"] for r in unanswerable] == [0, 0, 0]
+    assert [r["hard"] for r in unanswerable] == [False, False, True]
+
+
+def test_every_answer_is_kept_and_hard_non_answers_come_first(tmp_path):
+    rows = [{"question": "Who won?", "sentence": f"Sentence {i}.", "label": 0, "hard": False} for i in range(8)]
+    rows[5]["hard"] = True
+    rows += [{"question": "Who won?", "sentence": f"Winner {i}.", "label": 1, "hard": False} for i in range(2)]
+    with gzip.open(tmp_path / "extra.jsonl.gz", "wt", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row | {"qid": "1", "source": "squad2"}) + "\n")
+    train = _write_trecqa(tmp_path / "train.csv", [("When?", 1, "Today."), ("When?", 0, "Yes.")])
+
+    pairs = load_pairs(train, [tmp_path], negatives=3, seed=1)
+
+    won = [p for p in pairs if p.question == "Who won?"]
+    assert sorted(p.sentence for p in won if p.label) == ["Winner 0.", "Winner 1."]
+    negatives = [p for p in won if not p.label]
+    assert len(negatives) == 3 and "Sentence 5." in {p.sentence for p in negatives}
+    assert {(p.source, p.label) for p in pairs if p.question == "When?"} == {("trecqa_train", 1), ("trecqa_train", 0)}
+    assert not load_pairs(train, [tmp_path], negatives=3, seed=1, exclude=["squad2", "trecqa_train"])
+
+
+def test_dev_questions_without_both_an_answer_and_a_non_answer_are_not_scored(tmp_path):
+    dev = _write_trecqa(
+        tmp_path / "dev.csv",
+        [("Q1?", 1, "a"), ("Q1?", 0, "b"), ("Q2?", 0, "c"), ("Q2?", 0, "d"), ("Q3?", 1, "e")],
+    )
+    (only,) = trecqa_dev(dev)
+    assert (only.question, only.labels) == ("Q1?", (1, 0))
+
+
+def test_a_listwise_group_is_one_answer_against_its_own_questions_non_answers():
+    from scripts.rerankkit.pairs import Pair
+    from scripts.rerankkit.training import listwise_groups
+
+    pairs = [Pair("Who won?", f"Winner {i}.", 1, "squad2") for i in range(3)]
+    pairs += [Pair("Who won?", f"Loser {i}.", 0, "squad2") for i in range(2)]
+    pairs += [Pair("When?", "Today.", 1, "selqa_dev"), Pair("Where?", "Nowhere.", 0, "selqa_dev")]
+
+    groups = listwise_groups(pairs, seed=1)
+
+    assert len(groups) == 2  # at most two answers of a question; none without a non-answer
+    for group in groups:
+        assert group[0].label == 1 and group[0].question == "Who won?"
+        assert sorted(p.sentence for p in group[1:]) == ["Loser 0.", "Loser 1."]
