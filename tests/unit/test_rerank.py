@@ -83,7 +83,7 @@ def tennis(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iter
 
 
 def _both(tennis: Path, embedder: Embedder, reranker: Reranker) -> tuple[Searcher, Searcher]:
-    on = Searcher.open(tennis, embedder=embedder, reranker=reranker)
+    on = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=reranker)
     off = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False))
     return on, off
 
