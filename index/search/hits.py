@@ -13,7 +13,7 @@ So a hit is one sentence with every article that holds it, where "the same" is:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from index.store.metadata import StoredArticle
@@ -53,25 +53,36 @@ def make_hit(sentence: Sentence, score: float, row: int, articles: dict[str, Sto
 
 
 def top_hits(
-    ranked: Sequence[tuple[Sentence, float, int]], articles: dict[str, StoredArticle | None], k: int
+    ranked: Sequence[tuple[Sentence, float, int]],
+    articles: dict[str, StoredArticle | None],
+    k: int,
+    key_of: Callable[[str], str] | None = None,
 ) -> list[Hit]:
-    """``fold_duplicates`` of the ranked sentences cut to ``k``, making only the hits it keeps."""
+    """``fold_duplicates`` of the ranked sentences cut to ``k``, making only the hits it keeps.
+
+    ``key_of`` is ``same_sentence_key``, or a memo of it: a searcher sees the same candidates
+    question after question, and keying them is most of this function's cost."""
+    key_of = key_of or same_sentence_key
     groups: dict[str, list[int]] = {}
     for i, (sentence, _, _) in enumerate(ranked):
-        groups.setdefault(_same_sentence_key(sentence.text), []).append(i)
+        groups.setdefault(key_of(sentence.text), []).append(i)
     # A dict keeps first-seen order: best first. Near-duplicates join the best of their kind;
-    # only the kept groups are compared (k of them at most), so this stays cheap.
+    # only the kept groups are compared (k of them at most), and once k are kept the rest are not
+    # looked at (a near-copy ranked below them is not shown anyway; exact copies are in the
+    # groups already), so this stays cheap.
     kept: list[list[int]] = []
     kept_words: list[frozenset[str]] = []
     kept_articles: list[set[str]] = []
     for key, members in groups.items():
+        if len(kept) >= k:
+            break
         words = frozenset(key.split())
         article_ids = {ranked[i][0].article_id for i in members}
         j = _near_group(words, article_ids, kept_words, kept_articles)
         if j is not None:
             kept[j].extend(members)
             kept_articles[j] |= article_ids
-        elif len(kept) < k:
+        else:
             kept.append(list(members))
             kept_words.append(words)
             kept_articles.append(article_ids)
@@ -102,7 +113,7 @@ def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= NEAR_DUPLICATE * (len(a) + len(b) - shared)
 
 
-def _same_sentence_key(text: str) -> str:
+def same_sentence_key(text: str) -> str:
     """Equal for the same sentence however it is spaced, capitalised, quoted or punctuated."""
     return " ".join(_WORD.findall(text.casefold()))
 
@@ -114,7 +125,7 @@ def fold_duplicates(hits: Sequence[Hit], *, near: bool = False) -> list[Hit]:
     they fold whatever their text."""
     folded: dict[str, Hit] = {}
     for hit in hits:
-        key = "" if near else _same_sentence_key(hit.sentence)
+        key = "" if near else same_sentence_key(hit.sentence)
         if key in folded:
             kept = folded[key]
             known = {s.article_id for s in kept.sources}

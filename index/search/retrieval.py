@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from index.errors import IndexLoadError
-from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, top_hits
+from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, same_sentence_key, top_hits
 from index.search.memo import BoundedMemo
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
@@ -45,6 +45,7 @@ class Retriever:
         self._text_tests = TextTests(cache_size)
         self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(cache_size)
         self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
+        self._keys: BoundedMemo[str, str] = BoundedMemo(cache_size)  # sentence -> same_sentence_key
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -90,7 +91,10 @@ class Retriever:
         fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
         order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
         ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
-        return top_hits(ranked, articles, k)
+        return top_hits(ranked, articles, k, self._sentence_key)
+
+    def _sentence_key(self, text: str) -> str:
+        return self._keys.get_or_compute(text, same_sentence_key)
 
     def relevance(self, rows: Sequence[int] | np.ndarray, vector: np.ndarray) -> np.ndarray:
         """The dense score (cosine) of each of ``rows`` for the question ``vector``."""
