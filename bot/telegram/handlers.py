@@ -14,7 +14,6 @@ from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.chat.filters import question_text
-from bot.chat.guards import ADMIN_ONLY_TEXT, is_admin
 from bot.chat.inputs import read_question, visible_text
 from bot.chat.small_talk import SmallTalk, small_talk
 from bot.render import conversation, replies
@@ -22,6 +21,7 @@ from bot.render.examples import example_questions
 from bot.render.telegram_text import escape
 from bot.runtime.reload import reloader_of
 from bot.runtime.services import services_of
+from bot.telegram.commands import admin_message
 from bot.telegram.sending import answer_question, reply_target, reply_with_plan
 
 logger = logging.getLogger(__name__)
@@ -98,12 +98,8 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reload (admins only): serve the rebuilt index now, or say why it was refused."""
-    message = update.effective_message
+    message = await admin_message(update, context, "/reload")
     if message is None:
-        return
-    settings = services_of(context).settings
-    if not is_admin(settings, update):
-        await message.reply_text(ADMIN_ONLY_TEXT.format(command="/reload"), do_quote=False)
         return
     user = update.effective_user
     outcome = await reloader_of(context.application).reload(f"/reload by admin {user.id if user else '?'}")

