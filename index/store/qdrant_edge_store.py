@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ import qdrant_edge as qe
 
 from index.store.locations import StoreLocation
 from index.store.qdrant_store import ALIVE, BATCH, StoreUnavailableError
+from index.store.shared_handles import SharedHandles
 
 _CONFIG = "collection.json"
 _SHARD = "shard"
@@ -34,38 +34,19 @@ _SHARD = "shard"
 @dataclass
 class _Shared:
     shard: Any  # qdrant_edge.EdgeShard, or None while the collection does not exist
-    users: int = 0
 
 
-@dataclass
-class _OpenShards:
-    """One open shard per collection directory in this process, closed when its last user lets go."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    open: dict[Path, _Shared] = field(default_factory=dict)
-
-    def acquire(self, directory: Path) -> _Shared:
-        with self.lock:
-            shared = self.open.get(directory)
-            if shared is None:
-                shard = qe.EdgeShard.load(str(directory / _SHARD)) if (directory / _SHARD).is_dir() else None
-                shared = self.open[directory] = _Shared(shard)
-            shared.users += 1
-            return shared
-
-    def release(self, directory: Path) -> None:
-        with self.lock:
-            shared = self.open.get(directory)
-            if shared is None:
-                return
-            shared.users -= 1
-            if shared.users <= 0:
-                del self.open[directory]
-                if shared.shard is not None:
-                    shared.shard.close()
+def _load_shard(directory: Path) -> _Shared:
+    return _Shared(qe.EdgeShard.load(str(directory / _SHARD)) if (directory / _SHARD).is_dir() else None)
 
 
-_SHARDS = _OpenShards()
+def _close_shard(shared: _Shared) -> None:
+    if shared.shard is not None:
+        shared.shard.close()
+
+
+# One open shard per collection directory in this process (shared_handles.py says why).
+_SHARDS: SharedHandles[Path, _Shared] = SharedHandles(_load_shard, _close_shard)
 
 
 class EdgeCollection:

@@ -21,9 +21,7 @@ generation before closing the old one) and says clearly when another process hol
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,6 +30,7 @@ from qdrant_client import QdrantClient, models
 
 from index.errors import VerbatimError
 from index.store.locations import QDRANT_LOCAL, StoreLocation
+from index.store.shared_handles import SharedHandles
 
 # ``died`` of a point no generation has dropped yet.
 ALIVE = 2**62
@@ -68,41 +67,13 @@ class PointStore(Protocol):
     def purge(self, stamp: int) -> None: ...
 
 
-@dataclass
-class _Shared:
-    client: QdrantClient
-    users: int = 0
+def _local_client(directory: str) -> QdrantClient:
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    return QdrantClient(path=directory)
 
 
-@dataclass
-class _LocalClients:
-    """One local-mode client per directory in this process, closed when its last user lets go."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    open: dict[str, _Shared] = field(default_factory=dict)
-
-    def acquire(self, directory: str) -> QdrantClient:
-        with self.lock:
-            shared = self.open.get(directory)
-            if shared is None:
-                Path(directory).mkdir(parents=True, exist_ok=True)
-                shared = _Shared(QdrantClient(path=directory))
-                self.open[directory] = shared
-            shared.users += 1
-            return shared.client
-
-    def release(self, directory: str) -> None:
-        with self.lock:
-            shared = self.open.get(directory)
-            if shared is None:
-                return
-            shared.users -= 1
-            if shared.users <= 0:
-                del self.open[directory]
-                shared.client.close()
-
-
-_LOCAL = _LocalClients()
+# One local-mode client per directory in this process (shared_handles.py says why).
+_LOCAL: SharedHandles[str, QdrantClient] = SharedHandles(_local_client, QdrantClient.close)
 
 
 class Collection:
