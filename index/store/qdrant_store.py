@@ -23,14 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-from qdrant_client import QdrantClient, models
 
 from index.errors import VerbatimError
 from index.store.locations import QDRANT_LOCAL, StoreLocation
 from index.store.shared_handles import SharedHandles
+
+if TYPE_CHECKING:
+    from qdrant_client import QdrantClient, models
+
+# qdrant_client is imported where it is used, not above: it costs every ``import index`` half a
+# second and about 80 MiB (pydantic models, gRPC) even where no Qdrant store is ever used.
 
 # ``died`` of a point no generation has dropped yet.
 ALIVE = 2**62
@@ -68,12 +73,18 @@ class PointStore(Protocol):
 
 
 def _local_client(directory: str) -> QdrantClient:
+    from qdrant_client import QdrantClient
+
     Path(directory).mkdir(parents=True, exist_ok=True)
     return QdrantClient(path=directory)
 
 
+def _close_client(client: QdrantClient) -> None:
+    client.close()
+
+
 # One local-mode client per directory in this process (shared_handles.py says why).
-_LOCAL: SharedHandles[str, QdrantClient] = SharedHandles(_local_client, QdrantClient.close)
+_LOCAL: SharedHandles[str, QdrantClient] = SharedHandles(_local_client, _close_client)
 
 
 class Collection:
@@ -84,6 +95,8 @@ class Collection:
         self.name = location.collection
         self._closed = False
         try:
+            from qdrant_client import QdrantClient
+
             if location.scheme == QDRANT_LOCAL:
                 self.client = _LOCAL.acquire(location.path)
             else:
@@ -113,6 +126,8 @@ class Collection:
 
     def dimension(self) -> int | None:
         """The vector size of the collection, None when it does not exist."""
+        from qdrant_client import models
+
         if not self.client.collection_exists(self.name):
             return None
         vectors = self.client.get_collection(self.name).config.params.vectors
@@ -126,6 +141,8 @@ class Collection:
     def query(self, vectors: np.ndarray, limit: int, stamp: int | None = None) -> list[list[tuple[Any, float]]]:
         """Per query vector, the ``limit`` nearest points (id, score), best first; with ``stamp``,
         only points the generation of that stamp sees."""
+        from qdrant_client import models
+
         selection = visible_to(stamp) if stamp is not None else None
         # The local mode searches exactly and warns about search params; a server gets FAISS's beam.
         params = None if self.location.scheme == QDRANT_LOCAL else models.SearchParams(hnsw_ef=max(HNSW_EF, limit))
@@ -140,6 +157,8 @@ class Collection:
 
     def recreate(self, dimension: int) -> None:
         """An empty collection of ``dimension``-sized cosine vectors (any old one is dropped)."""
+        from qdrant_client import models
+
         if self.client.collection_exists(self.name):
             self.client.delete_collection(self.name)
         self.client.create_collection(
@@ -155,6 +174,8 @@ class Collection:
 
     def upsert(self, ids: np.ndarray, vectors: np.ndarray, articles: Sequence[str], born: int) -> None:
         """Write points ``ids`` (new to every generation) with their vectors and article ids."""
+        from qdrant_client import models
+
         for start in range(0, len(ids), BATCH):
             end = start + BATCH
             self.client.upsert(
@@ -169,6 +190,8 @@ class Collection:
 
     def hide(self, ids: Iterable[int], stamp: int) -> None:
         """Points ``ids`` are not seen by the generation of ``stamp`` and later ones."""
+        from qdrant_client import models
+
         listed = [int(point) for point in ids]
         for start in range(0, len(listed), BATCH):
             batch = models.PointIdsList(points=list(listed[start : start + BATCH]))
@@ -191,14 +214,20 @@ class Collection:
 
 def visible_to(stamp: int) -> models.Filter:
     """The points the generation of ``stamp`` sees: born at or before it, not hidden by then."""
+    from qdrant_client import models
+
     return models.Filter(must=[_range("born", lte=stamp), _range("died", gt=stamp)])
 
 
 def _range(key: str, **bounds: int) -> models.FieldCondition:
+    from qdrant_client import models
+
     return models.FieldCondition(key=key, range=models.Range(**bounds))
 
 
 def _selector(*conditions: models.FieldCondition) -> models.FilterSelector:
+    from qdrant_client import models
+
     return models.FilterSelector(filter=models.Filter(must=list(conditions)))
 
 
