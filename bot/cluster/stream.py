@@ -13,7 +13,9 @@ handed on once, answered once, and never lost with the replica that received it.
   XDEL, so the stream holds only updates not answered yet.
 * ``touch`` (XCLAIM of this replica's own entries, JUSTID): keeps the entries it is answering
   fresh, so ``reclaim`` (XAUTOCLAIM of entries idle longer than ``claim_after`` seconds) takes
-  only those of a replica that died, never of one that is merely busy.
+  only those of a replica that died, never of one that is merely busy. An entry taken over
+  ``MAX_DELIVERIES`` times (it brings down every replica that answers it) goes to the
+  dead-letter stream instead (``dead_letters.py``).
 
 What is left is a repeat, never a loss: a replica killed between Telegram accepting its answer
 and ``finish`` (a millisecond or so) has that update answered again by the replica that
@@ -30,6 +32,7 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
+from bot.cluster.dead_letters import MAX_DELIVERIES, Failure, bury
 from bot.delivery.redelivery import data_fingerprint
 
 logger = logging.getLogger(__name__)
@@ -120,13 +123,43 @@ class UpdateStream:
 
     async def reclaim(self, count: int) -> list[Entry]:
         """Up to ``count`` entries a replica took and left idle for ``claim_after`` seconds (it
-        died), now this replica's."""
+        died), now this replica's. An entry delivered ``MAX_DELIVERIES`` times already is not
+        returned but moved to the dead-letter stream (``dead_letters.py``)."""
         await self.ensure_group()
         min_idle = int(self.claim_after * 1000)
+        # Who held them, before the take-over hides it: for the dead letters' "last error".
+        silent: Any = await self.redis.xpending_range(
+            self.keys.stream, GROUP, min="-", max="+", count=count, idle=min_idle
+        )
+        holders = {item["message_id"]: item for item in silent}
         answer: Any = await self.redis.xautoclaim(
             self.keys.stream, GROUP, self.consumer, min_idle_time=min_idle, start_id="0-0", count=count
         )
-        return self._entries(answer[1])
+        entries = self._entries(answer[1])
+        tries = await self._tries([entry.entry_id for entry in entries])
+        live = []
+        for entry in entries:
+            made = tries.get(entry.entry_id, 1)
+            if made < MAX_DELIVERIES:
+                live.append(entry)
+                continue
+            holder = holders.get(entry.entry_id, {})
+            failure = Failure(
+                entry.update_id, made, holder.get("consumer"), holder.get("time_since_delivered", min_idle) / 1000
+            )
+            await bury(self.redis, self.keys.stream, GROUP, entry.entry_id, entry.data, failure)
+        return live
+
+    async def _tries(self, entry_ids: list[str]) -> dict[str, int]:
+        """How many times each of ``entry_ids`` (just taken over) was delivered before."""
+        if not entry_ids:
+            return {}
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for entry_id in entry_ids:
+                pipe.xpending_range(self.keys.stream, GROUP, min=entry_id, max=entry_id, count=1)
+            answers = await pipe.execute()
+        # XAUTOCLAIM counted the take-over itself as a delivery.
+        return {item["message_id"]: int(item["times_delivered"]) - 1 for answer in answers for item in answer}
 
     async def touch(self, entry_ids: list[str]) -> None:
         """Mark this replica's entries as alive (their idle time starts again)."""
