@@ -1,5 +1,6 @@
 """Everything webhook replicas share through Redis (``VERBATIM_REDIS_URL``), in one object: the
-update stream and this replica's feeder, the rate limits and the sending budget.
+update stream and this replica's feeder, the rate limits and the sending budget, and the lease
+of the one replica refreshing the shared index from the feeds.
 
 ``bot.webhook`` opens it, the Application uses its parts (``processor``, ``rate_limits``,
 ``send_budget``), and its life follows the Application's: ``start`` once the Application has
@@ -19,6 +20,7 @@ from redis.exceptions import RedisError
 from telegram.ext import Application
 
 from bot.cluster.feeder import StreamFeeder, StreamUpdateProcessor
+from bot.cluster.lease import RedisLease
 from bot.cluster.limits import LimitsStore, SharedRateLimits, SharedSendBudget
 from bot.cluster.stream import UpdateStream
 from bot.settings import Settings
@@ -52,6 +54,8 @@ class SharedState:
         self.limits = LimitsStore(settings.redis_url, bot_id, SOCKET_TIMEOUT)
         self.rate_limits = SharedRateLimits(self.limits.storage, self.redis, bot_id, settings.rate_limit_per_minute)
         self.send_budget = SharedSendBudget(self.limits.storage, settings.send_rate) if settings.send_rate > 0 else None
+        # One replica at a time rebuilds the shared index from the feeds (bot/runtime/refresh.py).
+        self.build_lease = RedisLease(self.redis, f"verbatim:{bot_id}:build-lease")
         self._closed = False
 
     def processor(self, max_concurrent_updates: int) -> StreamUpdateProcessor:

@@ -16,6 +16,12 @@ from the folder does; a page added with ``/add`` stays.
 
 The build uses an encoder of its own, never the bot's (one model object must not encode in two
 threads at once), loaded at the first refresh.
+
+Webhook replicas with Redis share one index directory and one sources record, and a build
+holds a lease first (``BuildLease``; ``bot/cluster/lease.py``): one replica refreshes, the
+others skip that round (a DEBUG line) and pick the rebuilt index up through the reloader's
+manifest watch. The holder reads the sources record again first: pages another replica added
+with ``/add`` are in it.
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ import logging
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from telegram.ext import Application, ContextTypes
 
@@ -45,6 +53,15 @@ FIRST_REFRESH_DELAY = 10.0  # seconds after start: answering starts first, then 
 JOB_NAME = "verbatim-refresh"
 KEPT_FILE = "kept-articles.jsonl"
 MAX_PROBLEMS_LOGGED = 10
+BUSY_ELSEWHERE = "Another replica is refreshing the index right now; try again in a few minutes."
+
+
+class BuildLease(Protocol):
+    """Leave to build the shared index, held by one process at a time (``bot/cluster/lease.py``)."""
+
+    def hold(self) -> AbstractAsyncContextManager[bool]:
+        """True inside the block when this process has the lease, False when another one has it."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,10 @@ class Refresher:
         *,
         first_delay: float = FIRST_REFRESH_DELAY,
         clock: Callable[[], float] = time.time,
+        lease: BuildLease | None = None,
     ) -> None:
         self._settings = settings
+        self._lease = lease  # None: this process is the only one building its index
         self.first_delay = first_delay  # seconds from start to the first refresh
         self._searchers = searchers
         self._reloader = reloader
@@ -103,12 +122,13 @@ class Refresher:
         return WebSources(urls=urls, feeds=self._settings.feeds)
 
     async def refresh(self, trigger: str) -> RefreshOutcome | None:
-        """Read every source again and serve the result; None when a refresh is already running."""
+        """Read every source again and serve the result; None when a refresh is already running
+        (here, or on another replica)."""
         if self._lock.locked():
             logger.info("Refresh (%s) skipped: the previous one is still running", trigger)
             return None
         async with self._lock:
-            return await self._refresh(self.sources(), trigger)
+            return await self._leased(trigger)
 
     async def add(self, url: str) -> Added:
         """Index the page at ``url`` now, with every other source; remember it if it worked.
@@ -116,7 +136,9 @@ class Refresher:
         Waits for a refresh in progress first: two builds never run at once.
         """
         async with self._lock:
-            outcome = await self._refresh(self.sources(url), f"/add {url}")
+            outcome = await self._leased(f"/add {url}", url)
+            if outcome is None:
+                return Added(url, error=BUSY_ELSEWHERE)
             if outcome.report is None:
                 return Added(url, error=outcome.error)
             articles = await asyncio.to_thread(self._searchers.current.articles)
@@ -144,6 +166,22 @@ class Refresher:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _leased(self, trigger: str, *extra_urls: str) -> RefreshOutcome | None:
+        """``_refresh`` with every source, under the lease when there is one; None when another
+        replica holds it."""
+        if self._lease is None:
+            return await self._refresh(self.sources(*extra_urls), trigger)
+        # Shared with the other replicas: theirs may have changed it (/add, their last refresh).
+        self._record = await asyncio.to_thread(read_sources, self._file)
+        web = self.sources(*extra_urls)
+        if not web.urls and not web.feeds:
+            return await self._refresh(web, trigger)  # nothing to build: no lease needed
+        async with self._lease.hold() as held:
+            if not held:
+                logger.debug("Refresh (%s) skipped: another replica is refreshing the shared index", trigger)
+                return None
+            return await self._refresh(web, trigger)
 
     async def _refresh(self, web: WebSources, trigger: str) -> RefreshOutcome:
         if not web.urls and not web.feeds:
@@ -228,11 +266,15 @@ def refresher_of(application: Application) -> Refresher:
     return application.bot_data[REFRESHER_KEY]
 
 
-def install_refresher(application: Application, *, first: float = FIRST_REFRESH_DELAY) -> Refresher:
+def install_refresher(
+    application: Application, *, first: float = FIRST_REFRESH_DELAY, lease: BuildLease | None = None
+) -> Refresher:
     """Create the application's refresher (after its reloader); ``schedule_refresh`` starts it,
-    the first time ``first`` seconds after start."""
+    the first time ``first`` seconds after start. ``lease``: the replicas' one (with Redis)."""
     services = application.bot_data[SERVICES_KEY]
-    refresher = Refresher(services.settings, services.searchers, reloader_of(application), first_delay=first)
+    refresher = Refresher(
+        services.settings, services.searchers, reloader_of(application), first_delay=first, lease=lease
+    )
     application.bot_data[REFRESHER_KEY] = refresher
     return refresher
 

@@ -145,7 +145,8 @@ def build_application(
     # allow-list, rate limits, channel posts: before all else
     install_guard(application, settings, shared.rate_limits if shared is not None else None)
     install_reloader(application, watch_interval=watch_interval)
-    install_refresher(application, first=first_refresh)  # feeds and /add pages, on the JobQueue
+    # feeds and /add pages, on the JobQueue; on one replica at a time where they share Redis
+    install_refresher(application, first=first_refresh, lease=shared.build_lease if shared is not None else None)
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
