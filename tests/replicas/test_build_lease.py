@@ -45,7 +45,7 @@ def test_two_replicas_refreshing_at_once_build_once_and_the_other_skips_quietly(
     site.publish(BRIDGE)
     feed = site.feed()
 
-    async def scenario() -> tuple[list[object], list[object], int, str | None, str | None, int]:
+    async def scenario() -> tuple[list[bool], list[bool], int, str | None, str | None, int]:
         redis = Redis.from_url(valkey.connection_url, decode_responses=True)
         first, second = replica(index_copy, embedder, redis, feed), replica(index_copy, embedder, redis, feed)
         together = await asyncio.gather(first.refresh("scheduled"), second.refresh("scheduled"))

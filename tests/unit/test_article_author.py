@@ -10,8 +10,8 @@ from bot.render.pages import sources_page_html, sources_text
 from index.embedding.models import Embedder
 from index.ingest.loaders import load_articles
 from index.store.metadata import MetadataReader
+from tests.news_site import news_page, sample_story
 from tests.support import searcher_over
-from tests.web.news_pages import news_page, sample_story
 
 STORY = "The council approved the new bridge on Tuesday. Work starts in March, the mayor said."
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from index.web.fetch import FetchPolicy
-from tests.web.server import WebServer
+from tests.news_site import WebServer
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.news_site import NewsStory, Route, WebServer, news_page, rss_feed, sample_story
 from tests.process.test_cli import run
-from tests.web.news_pages import NewsStory, news_page, rss_feed, sample_story
-from tests.web.server import Route, WebServer
 
 
 def test_feed_and_url_file_build_an_index_and_a_rerun_fetches_nothing(tmp_path: Path, server: WebServer) -> None:

@@ -7,8 +7,8 @@ import gzip
 import json
 from pathlib import Path
 
+from tests.news_site import FURNITURE, news_page, sample_story
 from tests.process.test_cli import run
-from tests.web.news_pages import FURNITURE, news_page, sample_story
 
 
 def test_the_extractor_in_use_scores_above_the_old_one_on_both_layouts(tmp_path: Path) -> None:

@@ -11,8 +11,7 @@ from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.web.fetch import FetchPolicy
 from index.web.sources import WebSources
-from tests.web.news_pages import NewsStory, news_page, rss_feed, sample_story
-from tests.web.server import Route, WebServer
+from tests.news_site import NewsStory, Route, WebServer, news_page, rss_feed, sample_story
 
 
 def serve_stories(server: WebServer, stories: list[NewsStory]) -> str:

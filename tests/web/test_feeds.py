@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.web.feeds import FeedEntry, FeedError, parse_feed
-from tests.web.news_pages import atom_feed, rss_feed
+from tests.news_site import atom_feed, rss_feed
 
 
 def test_rss_and_atom_give_each_linked_page_once_with_its_title_and_date() -> None:

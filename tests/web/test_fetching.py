@@ -14,8 +14,7 @@ from index.web.cache import WebCache
 from index.web.fetch import FetchPolicy
 from index.web.gather import WebArticles, gather_web
 from index.web.sources import WebSources
-from tests.web.news_pages import NewsStory, atom_feed, news_page, rss_feed, sample_story
-from tests.web.server import Route, WebServer
+from tests.news_site import NewsStory, Route, WebServer, atom_feed, news_page, rss_feed, sample_story
 
 STORY = sample_story()
 PAGE = news_page(STORY, "https://news.example.com/world/nato").encode()

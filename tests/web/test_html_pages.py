@@ -14,7 +14,7 @@ from index.ingest.cleaning import drop_boilerplate, normalise_text
 from index.ingest.extraction import extract_page
 from index.ingest.loaders import load_articles
 from index.search.searcher import Searcher
-from tests.web.news_pages import FURNITURE, NewsStory, news_page, polnear_stories, sample_story
+from tests.news_site import FURNITURE, NewsStory, news_page, polnear_stories, sample_story
 
 
 def test_a_saved_news_page_gives_its_article_and_metadata_without_the_furniture(tmp_path: Path) -> None:

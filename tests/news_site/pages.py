@@ -1,14 +1,16 @@
 """Realistic news pages made from text we own: an article's paragraphs inside real-world page
 furniture (navigation, a cookie banner, a byline, a figure caption, related links, a newsletter
 box, a footer) with its metadata in JSON-LD, <meta> tags and a canonical link, so that main-text
-extraction is actually exercised. No fetched page is ever committed: these are generated."""
+extraction is actually exercised; RSS and Atom feeds listing them; and the made-up stories the
+bot's refresh tests publish. No fetched page is ever committed: these are generated."""
 
 from __future__ import annotations
 
 import html
 import json
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
+from email.utils import format_datetime
 
 from tests.support import SAMPLE_ARTICLE, shared_file
 
@@ -23,6 +25,11 @@ class NewsStory:
     published: str  # YYYY-MM-DD
     author: str = "Staff Reporter"
 
+    @property
+    def path(self) -> str:
+        """Where ``NewsSite`` serves it."""
+        return f"/news/{self.slug}.html"
+
 
 FURNITURE = (
     "We use cookies to improve your experience. By continuing you accept our use of cookies.",
@@ -34,6 +41,63 @@ FURNITURE = (
     "Markets rallied on Tuesday after the central bank held interest rates for a third month.",
     "Get the stories that matter delivered to your inbox every weekday morning, free of charge.",
     "The Daily Example is published by Example Media Group, 1 Example Street, Exampletown.",
+)
+
+# Made-up stories for the refresh tests (answers a test asks for are in their second paragraphs).
+BRIDGE = NewsStory(
+    "harbour-bridge-reopens",
+    "Harbour Bridge Reopens to Trams After Two Years of Repairs",
+    (
+        "The Harbour Bridge reopened to trams on Monday after two years of repairs that cost the city 48 million euros.",
+        "City engineer Marta Lindqvist said the old steel cables had been replaced one by one so that pedestrians "
+        "could keep crossing throughout the works.",
+        "The first tram crossed at six in the morning, carrying about forty commuters and a brass band hired by the "
+        "transport authority.",
+        "Shopkeepers on the southern bank said the closure had cut their takings by a third, and several asked the "
+        "council for help with their rents.",
+    ),
+    "2026-11-23",
+)
+APRICOTS = NewsStory(
+    "valley-apricot-harvest",
+    "Valley Farmers Report a Record Apricot Harvest",
+    (
+        "Fruit growers in the Selka valley picked 12,000 tonnes of apricots this summer, the largest harvest since "
+        "records began in 1961.",
+        "Growers' association chair Tomas Brenner said a mild spring without late frost had let almost every blossom "
+        "set fruit.",
+        "Prices at the wholesale market fell by a fifth in July as the crates piled up, and some farmers turned the "
+        "surplus into jam and brandy.",
+        "The association expects a smaller crop next year because the trees need time to recover from the heavy load.",
+    ),
+    "2026-11-24",
+)
+FERRY = NewsStory(
+    "river-ferry-electric",
+    "River Ferry Switches to Electric Engines",
+    (
+        "The river ferry between Oldport and Kessing now runs on electric engines, the ferry company announced on "
+        "Wednesday.",
+        "Captain Ilse Marwick said the new batteries are charged at the Kessing pier during the ten-minute turnaround "
+        "and last a whole day of crossings.",
+        "The diesel engines they replaced burned about 300 litres of fuel a day and were known along the river for "
+        "their noise.",
+        "Passengers will pay the same fares, and the company plans to convert its second ferry by next summer.",
+    ),
+    "2026-11-25",
+)
+LIBRARY = NewsStory(
+    "library-night-opening",
+    "Central Library Opens Until Midnight During Exams",
+    (
+        "The central library will stay open until midnight for the six weeks of the winter exam season, the city "
+        "council decided on Thursday.",
+        "Head librarian Nadia Okafor said students had queued outside the doors every evening last January when the "
+        "reading rooms closed at eight.",
+        "Two security guards and a librarian will work the late shift, paid from the council's education budget.",
+        "The council will count visitors each night and decide in March whether to keep the longer hours.",
+    ),
+    "2026-11-26",
 )
 
 
@@ -65,11 +129,9 @@ def polnear_stories(count: int) -> list[NewsStory]:
 def news_page(story: NewsStory, canonical: str, *, site: str = "The Daily Example") -> str:
     """A full HTML page for ``story`` as a news site would serve it."""
     e = html.escape
-    body = "\n".join(f"<p>{e(p)}</p>" for p in story.paragraphs)
     half = max(1, len(story.paragraphs) // 2)
     first = "\n".join(f"<p>{e(p)}</p>" for p in story.paragraphs[:half])
     second = "\n".join(f"<p>{e(p)}</p>" for p in story.paragraphs[half:])
-    del body
     json_ld = json.dumps(
         {
             "@context": "https://schema.org",
@@ -150,8 +212,5 @@ def atom_feed(items: list[tuple[str, str, str]], *, title: str = "The Daily Exam
 
 
 def _rfc822(date: str) -> str:
-    import email.utils
-    from datetime import datetime
-
     moment = datetime.fromisoformat(date).replace(hour=9, minute=30, tzinfo=UTC)
-    return email.utils.format_datetime(moment)
+    return format_datetime(moment)

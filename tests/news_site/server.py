@@ -2,7 +2,9 @@
 feeds, and misbehaving URLs (slow, failing, resetting, oversized, redirecting, non-HTML).
 
 Each path has a ``Route``; every request is recorded (path and headers), so a test can check
-that a re-run sent conditional requests and downloaded nothing."""
+that a re-run sent conditional requests and downloaded nothing. ``NewsSite`` is the same server
+run as a small news site, for the bot's refresh tests: a test publishes stories (``pages.py``)
+to a feed, drops them from it, or makes a path fail, while the bot runs."""
 
 from __future__ import annotations
 
@@ -13,6 +15,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
+
+from tests.news_site.pages import NewsStory, news_page, rss_feed
+
+FEED_PATH = "/feed.xml"
+RSS = "application/rss+xml; charset=utf-8"
 
 
 @dataclass
@@ -50,7 +58,7 @@ class WebServer:
     _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def __enter__(self) -> WebServer:
+    def __enter__(self) -> Self:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -156,3 +164,46 @@ def _send(
         handler.wfile.write(body)
     except OSError:
         handler.close_connection = True
+
+
+@dataclass
+class NewsSite(WebServer):
+    """The server as a news site: ``with NewsSite() as site: site.publish(BRIDGE)``."""
+
+    feeds: dict[str, list[NewsStory]] = field(default_factory=dict)  # feed path -> stories, newest first
+    failing: set[str] = field(default_factory=set)  # paths answered with an error status for good
+
+    def publish(self, story: NewsStory, *, feed: str | None = FEED_PATH) -> str:
+        """Put ``story`` on the site (at the top of ``feed``, if one is named); its URL."""
+        url = self.url(story.path)
+        self._serve(story.path, Route(news_page(story, url).encode("utf-8")))
+        if feed is not None:
+            self.feeds.setdefault(feed, []).insert(0, story)
+            self._serve_feed(feed)
+        return url
+
+    def drop_from_feed(self, story: NewsStory, feed: str = FEED_PATH) -> None:
+        """Take ``story`` out of ``feed`` (its page stays on the site), as feeds drop old entries."""
+        self.feeds[feed].remove(story)
+        self._serve_feed(feed)
+
+    def feed(self, path: str = FEED_PATH) -> str:
+        """The URL of the feed at ``path`` (served, even when empty)."""
+        if path not in self.feeds:
+            self.feeds[path] = []
+            self._serve_feed(path)
+        return self.url(path)
+
+    def fail(self, path: str, status: int) -> None:
+        """Answer ``path`` with ``status`` from now on, whatever is published there."""
+        self.failing.add(path)
+        self._serve(path, Route(failures=-1, fail_status=status))
+
+    def _serve_feed(self, path: str) -> None:
+        items = [(self.url(s.path), s.title, s.published) for s in self.feeds[path]]
+        self._serve(path, Route(rss_feed(items).encode("utf-8"), content_type=RSS))
+
+    def _serve(self, path: str, route: Route) -> None:
+        with self._lock:
+            if path not in self.failing or route.failures:
+                self.routes[path] = route
