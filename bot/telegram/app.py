@@ -60,6 +60,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.chat.filters import ADDRESSED
 from bot.chat.guards import install_guard
@@ -101,6 +102,7 @@ def build_application(
     first_refresh: float = FIRST_REFRESH_DELAY,
     polling: bool = True,
     shared: SharedState | None = None,
+    request: BaseRequest | None = None,
 ) -> Application:
     """An Application for ``settings`` answering from ``searcher`` (not yet started); its first
     feed refresh comes ``first_refresh`` seconds after start, then every ``refresh_minutes``.
@@ -108,6 +110,8 @@ def build_application(
     ``polling`` False: updates come from a webhook server (``bot/webhook/``), which puts them
     into the update queue itself. ``shared``: a webhook replica's Redis-backed state; its
     processor, rate limits and sending budget replace the state file and this process's own.
+    ``request``: the transport of every Bot API call but getUpdates (python-telegram-bot's
+    ``ApplicationBuilder.request``); None for its default HTTP one.
     """
     if not settings.token:
         raise ValueError("A Telegram bot token is needed to build the Telegram application.")
@@ -129,6 +133,8 @@ def build_application(
         .post_stop(_stop_services)
         .post_shutdown(_stop_services)  # again, in case a stop during start-up skipped post_stop
     )
+    if request is not None:
+        builder.request(request)
     if polling:
         # Each fetched batch is in the state file before python-telegram-bot can confirm it.
         builder.get_updates_request(PollingRequest(token_watch, journal.hold))

@@ -24,7 +24,7 @@ from bot.settings import Settings
 from bot.telegram.app import build_application
 from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI, JSONDict
-from tests.fakes.in_process import UNREACHABLE_BASE_URL, answer_in_process
+from tests.fakes.in_process import UNREACHABLE_BASE_URL, InProcessRequest
 
 T = TypeVar("T")
 
@@ -50,8 +50,9 @@ async def bot_in_process(api: FakeBotAPI, searcher: Searcher, **overrides: objec
     """The bot's application for ``searcher``, started as the bot starts it, minus the polling:
     initialize (getMe), post_init (the command menu, ...), start; then stop, post_stop, shutdown."""
     settings = Settings(token=api.token, api_base_url=UNREACHABLE_BASE_URL, index_dir=searcher.directory, **overrides)
-    application = build_application(settings, searcher)
-    answer_in_process(application.bot, api)
+    # Every call but getUpdates (there is no polling here) goes to the fake, through the
+    # transport seam python-telegram-bot offers (ApplicationBuilder.request).
+    application = build_application(settings, searcher, request=InProcessRequest(api))
     async with application:
         if application.post_init is not None:
             await application.post_init(application)

@@ -7,6 +7,7 @@ library decodes results and raises BadRequest, RetryAfter, ... exactly as over t
 
     api = FakeBotAPI()  # not started: no server
     async with Bot(api.token, request=InProcessRequest(api)) as bot: ...
+    build_application(settings, searcher, request=InProcessRequest(api))  # the bot's Application
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import asyncio
 import json
 from urllib.parse import urlsplit
 
-from telegram import Bot
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
@@ -62,17 +62,6 @@ class InProcessRequest(BaseRequest):
         if payload is DROP:
             raise NetworkError("the fake Bot API closed the connection without an answer")
         return status, json.dumps(payload).encode("utf-8")
-
-
-def answer_in_process(bot: Bot, api: FakeBotAPI) -> None:
-    """Make ``bot``, built elsewhere with its own HTTP requests, send every call to ``api``.
-
-    For an Application made by the bot's own ``build_application``, which takes no request
-    object: python-telegram-bot keeps a bot's (getUpdates, other) requests in ``_request``.
-    """
-    requests = getattr(bot, "_request", None)
-    assert isinstance(requests, tuple) and len(requests) == 2, "python-telegram-bot changed where a Bot keeps requests"
-    bot._request = (InProcessRequest(api), InProcessRequest(api))
 
 
 def _files(request_data: RequestData) -> dict[str, UploadedFile]:
