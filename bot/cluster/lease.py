@@ -6,7 +6,8 @@ to build into one index directory.
 random value), renews it every third of its time-to-live while the work runs (a Lua script
 extends it only while it still holds this token), and gives it back with a compare-and-delete
 Lua script, so a holder whose lease ran out never deletes the next holder's. A holder that
-dies (kill -9) leaves a lease that expires within ``ttl`` seconds.
+dies (kill -9), or is cancelled while it holds the lease, leaves it to expire within ``ttl``
+seconds.
 """
 
 from __future__ import annotations
@@ -63,22 +64,34 @@ class RedisLease:
         if not taken:
             yield False
             return
-        renewal = asyncio.create_task(self._keep(token), name=f"lease {self.key}")
+        done = asyncio.Event()
+        renewal = asyncio.create_task(self._keep(token, done), name=f"lease {self.key}")
+        give_back = True
         try:
             yield True
+        except asyncio.CancelledError:
+            # Stopping: the work it guards may still be finishing in a worker thread (a build
+            # cannot be interrupted), so the lease is left to run out rather than given back.
+            give_back = False
+            raise
         finally:
-            renewal.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await renewal
-            try:
-                await self._release(keys=[self.key], args=[token])
-            except RedisError as error:  # it expires by itself
-                logger.warning("Cannot give the lease %s back (%s); it expires within %g s", self.key, error, self.ttl)
+            # Told, not cancelled: a Redis call cancelled halfway can swallow the cancellation.
+            done.set()
+            await renewal
+            if give_back:
+                try:
+                    await self._release(keys=[self.key], args=[token])
+                except RedisError as error:  # it expires by itself
+                    logger.warning("Cannot give the lease %s back (%s); it expires in %g s", self.key, error, self.ttl)
 
-    async def _keep(self, token: str) -> None:
-        """Extend the lease every third of its time to live, while it is still this holder's."""
+    async def _keep(self, token: str, done: asyncio.Event) -> None:
+        """Extend the lease every third of its time to live, while it is still this holder's,
+        until ``done``."""
         while True:
-            await asyncio.sleep(self.ttl / 3)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), self.ttl / 3)
+            if done.is_set():
+                return
             try:
                 kept = await self._renew(keys=[self.key], args=[token, int(self.ttl * 1000)])
             except RedisError as error:  # try again at the next turn: a third of the time is left

@@ -78,10 +78,10 @@ def test_two_replicas_refreshing_at_once_build_once_and_the_other_skips_quietly(
     assert articles == 4  # the sample article, the bridge, the ferry, and the page /add-ed on the other replica
 
 
-def test_the_lease_is_renewed_through_a_long_build_and_never_given_back_for_another_holder(
+def test_the_lease_is_renewed_through_a_long_build_never_deleted_for_another_holder_and_runs_out_after_a_stop(
     valkey: ValkeyServer,
 ) -> None:
-    async def scenario() -> tuple[bool, bool, bool, bool]:
+    async def scenario() -> tuple[bool, bool, bool, bool, bool, bool]:
         redis = Redis.from_url(valkey.connection_url, decode_responses=True)
         holder = RedisLease(redis, KEY, ttl=0.3)
         other = RedisLease(redis, KEY, ttl=0.3)
@@ -93,8 +93,23 @@ def test_the_lease_is_renewed_through_a_long_build_and_never_given_back_for_anot
             # A holder whose lease ran out (its key expired and was taken) never deletes the new one.
             await redis.set(KEY, "someone else's", px=5000)
         kept = await redis.get(KEY) == "someone else's"
-        await redis.aclose()
-        return held, also, after, kept
+        await redis.delete(KEY)
 
-    held, also, after, kept = asyncio.run(scenario())
+        async def stopped_while_holding() -> None:
+            async with holder.hold():
+                await asyncio.sleep(10)
+
+        task = asyncio.create_task(stopped_while_holding())
+        await asyncio.sleep(0.1)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        # Its build may still be running in a worker thread: the lease runs out, it is not given back.
+        left = await redis.exists(KEY)
+        await asyncio.sleep(0.5)
+        expired = not await redis.exists(KEY)
+        await redis.aclose()
+        return held, also, after, kept, bool(left), expired
+
+    held, also, after, kept, left, expired = asyncio.run(scenario())
     assert held and not also and after and kept
+    assert left and expired
