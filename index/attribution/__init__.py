@@ -59,7 +59,8 @@ verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
 written), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
-``polnear`` (scoring against PolNeAR's annotations); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
+``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to
+check role sources such as "the vice president"); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 
 ``attribute_article`` is the entry point for building: it never raises (an article whose
 attribution fails is returned without speakers and named once at WARNING).
