@@ -43,7 +43,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   ``a``/``an`` or none (``a spokesman told``, headline ``official says``) names nobody; things
   won or made are no words (``claimed a victory``, ``wrote the introduction``); a lone word links
   to a full name by its first word only if it is a first name (``Donald said``); ``he``/``she``
-  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``).
+  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``), nor a
+  lone word the article never shows to be a person (it never speaks by name, has no title, is
+  no first name: ``Clarkston became his home`` does not make the town a "he").
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it).

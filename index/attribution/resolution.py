@@ -152,11 +152,21 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
         if w.lower() not in people.by_last and w.lower() not in people.by_first and w.lower() not in FIRST_NAMES
     }
 
+    # A lone word is someone "he"/"she" may mean only if the article shows it is a person: it
+    # speaks by name ("Sami said"), carries a title ("Mr. Minor") or is a first name ("Bob").
+    # Otherwise it is as likely a town or a company that a nearby "his" made look male
+    # ("Clarkston became his home").
+    titled = {m.name for p in parsed for m in p.mentions if m.title or m.gender}
+    lone_people = claimed | titled
+
     def gender_of(name: str) -> str | None:
         return "n" if name in orgs else people.gender.get(name)
 
     def is_person(name: str) -> bool:
         return name not in orgs and name not in not_people and not _never_a_person(name)
+
+    def unproven(name: str) -> bool:
+        return " " not in name and name not in lone_people and name.lower() not in FIRST_NAMES
 
     for i, p in enumerate(parsed):
         here = [(m.index, people.canonical(m.name, last_seen)) for m in p.mentions]
@@ -166,7 +176,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
             if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
                 continue  # "Having announced ...", "Lately, ..."
             who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
-            if who is None:
+            if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
                 continue
             if c.kind == "org":
                 orgs.add(who)

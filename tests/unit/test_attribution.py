@@ -488,6 +488,28 @@ def test_place_or_sentence_opener_is_never_a_pronoun_antecedent() -> None:
     assert got[1] == (None, None)
 
 
+def test_a_lone_word_that_never_speaks_or_has_a_title_is_no_he() -> None:
+    # "his home" after "Clarkston" made the town look male; "he" must not become the town.
+    got = who(
+        [
+            "Luay Sami came to Clarkston from Iraq in 2011.",
+            "He got a car and a job at the center, and Clarkston became his home.",
+            '"The stereotyping is still strong here," he said.',
+        ]
+    )
+    assert got[2] == (None, None)
+    # A lone surname that speaks by name elsewhere in the article is a person.
+    got = who(
+        [
+            '"We will win," Sami said.',
+            "The family came to Clarkston in 2011.",
+            "Later Sami got a job, and his family stayed.",
+            '"Here," he said.',
+        ]
+    )
+    assert got[3] == ("Sami", "say")
+
+
 def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
     got = who('"Yes, I support Ted Cruz," Brent Bozell, founder of the Media Research Center, tells Breitbart News.')
     assert got == [("Brent Bozell", "tell")]
