@@ -311,6 +311,10 @@ def test_claiming_a_victory_or_writing_a_book_reports_no_words() -> None:
     assert who("Laura Bush wrote the introduction for a new book.") == [(None, None)]
     assert who("Sanders claimed the election was rigged.") == [("Sanders", "claim")]
     assert who("Greg Stanton wrote a letter to Loretta Lynch asking for an inquiry.") == [("Greg Stanton", "write")]
+    # An -ing word that is no participle does not make the thing carry words.
+    assert who("Sanders won, claiming his third victory in the string of contests.") == [(None, None)]
+    assert who("Meanwhile, Rubio claimed the prize for exceeding expectations.") == [(None, None)]
+    assert who("Baker wrote the letter to the State Department’s acting legal adviser.") == [(None, None)]
 
 
 def test_generic_and_country_subjects_are_not_speakers() -> None:
