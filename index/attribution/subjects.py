@@ -197,7 +197,13 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         a, b = k + 1, end - 1
         if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
             b = skip_between(toks, b)
-        if b >= a and is_cap(toks[a]) and chain_end(toks, a) == b and not is_cap(toks[k - 1]):
+        if (
+            b >= a
+            and is_cap(toks[a])
+            and chain_end(toks, a) == b
+            and not is_cap(toks[k - 1])
+            and toks[k - 1].low not in _PLACE_NOUNS  # "outside the state capital, Sacramento, said"
+        ):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":
                 return named
@@ -221,6 +227,10 @@ def _opens_a_clause(toks: list[Tok], a: int) -> bool:
     return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
 
+# Nouns whose appositive is a place, not a person: "the state capital, Sacramento,".
+_PLACE_NOUNS = frozenset(
+    "capital city town village state county district country hometown suburb region province neighborhood".split()
+)
 APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').

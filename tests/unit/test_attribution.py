@@ -458,6 +458,9 @@ def test_appositives_over_several_commas_and_a_name_in_apposition() -> None:
     got = who("Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said she agreed.")
     assert got == [("Alixandria Lapp", "say")]
     assert who('"It was terrorism," the White House spokesman, Josh Earnest, said.') == [("Josh Earnest", "say")]
+    # A place in apposition to a place noun is not the subject.
+    got = who("Michael Seaman, who lives outside the state capital, Sacramento, said he still hopes.")
+    assert got == [("Michael Seaman", "say")]
 
 
 def test_participles_and_coordinated_verbs_report_the_subject() -> None:
