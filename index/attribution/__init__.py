@@ -49,7 +49,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   no first name: ``Clarkston became his home`` does not make the town a "he").
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
-  closes it).
+  closes it); one whose own name or role found nobody (``"...," the senator said`` with two
+  senators) keeps none. Abbreviated titles hold the written-out role (``New Jersey Gov. Chris
+  Christie`` is "the New Jersey governor").
 * Generic or collective subjects are never speakers: ``Western officials and analysts say``,
   ``Many analysts say``, and countries or cities (``Russia says``, ``the United States has
   said``, ``Moscow said``) give ``speaker=None``; so do verbs in relative clauses (``what the

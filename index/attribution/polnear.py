@@ -14,8 +14,9 @@ splits and attributes every article and compares, sentence by sentence:
   "he"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
   Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
   include one is left out of precision (``unscorable``, reported), neither right nor wrong.
-  A *role* source whose label is no name ("the vice president", "the Kremlin spokesman", "the
-  Republican nominee"; ``polnear_roles.role_words``) is checked against the article itself:
+  A *role* source whose label is no name or a place ("the vice president", "the Kremlin
+  spokesman", "the Republican nominee", "the New Jersey governor" labelled "New Jersey";
+  ``polnear_roles.role_words``) is checked against the article itself:
   the speaker is right when the article ties the speaker's name, and nobody else's, to that
   role ("Vice President Joe Biden", "Biden, the vice president", "Kremlin spokesman Dmitry
   Peskov": the role's words right before the name, or the name, a comma and the role;
@@ -43,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
-from index.attribution.vocabulary import GENERIC
+from index.attribution.vocabulary import GENERIC, PLACES
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -192,7 +193,9 @@ RIGHT, WRONG, UNSCORABLE = "right", "wrong", "unscorable"
 
 def role_verdict(speaker: str, gold: Gold, tokens: Sequence[str]) -> str | None:
     """``speaker`` against a role source, as the article ties the role; None for other sources."""
-    role = None if is_name(gold.silver) else role_words(gold.source_text)
+    # A label that is a place ("New Jersey" for "the New Jersey governor") names no person.
+    named = is_name(gold.silver) and gold.silver.strip().lower() not in PLACES
+    role = None if named else role_words(gold.source_text)
     if role is None or not speaker.split():
         return None
     holders = role_holders(tokens, role)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
 from index.attribution.subjects import Claim
-from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK
+from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK, TITLE_ABBREVIATIONS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
 
@@ -79,7 +79,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             if m.gender and name not in gender:
                 gender[name] = m.gender
             if m.title:
-                roles.setdefault(" ".join(bare(w) for w in m.title.lower().split()), set()).add(name)
+                roles.setdefault(" ".join(_title_word(w) for w in m.title.lower().split()), set()).add(name)
     pronoun_evidence(parsed, people, gender)
     return replace(people, roles={k: frozenset(v) for k, v in roles.items()})
 
@@ -111,8 +111,13 @@ def _never_a_person(name: str) -> bool:
     )
 
 
+def _title_word(word: str) -> str:
+    low = bare(word)
+    return TITLE_ABBREVIATIONS.get(low, low)
+
+
 def resolve_role(role: str, people: People) -> str | None:
-    asked = set(role.split())
+    asked = {_title_word(w) for w in role.split()}
     found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
     return next(iter(found)) if len(found) == 1 else None
 
@@ -198,6 +203,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     for i in range(len(parsed) - 2, -1, -1):
         if (
             speakers[i] is None
+            and not _speaks_unresolved(parsed[i])
             and parsed[i].ends_in_quote
             and speakers[i + 1]
             and sentences[i + 1].paragraph == sentences[i].paragraph
@@ -207,6 +213,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     for i in range(1, len(parsed)):
         if (
             speakers[i] is None
+            and not _speaks_unresolved(parsed[i])
             and parsed[i].starts_in_quote
             and speakers[i - 1]
             and (sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote)
@@ -217,6 +224,13 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
     named = [longer.get(sp, sp) if sp else None for sp in speakers]
     return [replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)]
+
+
+def _speaks_unresolved(p: Parsed) -> bool:
+    """Whether a sentence names its own speaker in a way that was not resolved ('"...," the
+    senator said' with two senators): it then keeps no speaker rather than the quote's before.
+    An unresolved "he"/"she" does continue the quote ('"...," Kim Tal said. / "...," he said.')."""
+    return any(c.kind != "pron" for c in p.claims)
 
 
 def resolve_claim(

@@ -282,6 +282,18 @@ def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     assert got == [("Smith", "say"), ("Smith", "say")]
 
 
+def test_a_quote_with_its_own_unresolved_speaker_does_not_continue_the_previous_one() -> None:
+    # Two senators: "the senator" is one of them, not necessarily the one quoted before.
+    got = who(
+        [
+            "Sen. Ted Cruz and Sen. Marco Rubio spoke in Iowa.",
+            '"We will win," Cruz said.',
+            '"It is over," the senator said.',
+        ]
+    )
+    assert got[2] == (None, None)
+
+
 def test_bare_quote_in_a_new_paragraph_is_not_guessed() -> None:
     got = who(['"NATO is open to dialogue," Smith said.'], ['"This is a new voice."'])
     assert got[1] == (None, None)
@@ -352,6 +364,11 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
     assert got == [("Julianne Smith", "say"), ("Julianne Smith", "say")]
     got = who("Dmitry Peskov, the Kremlin spokesman, met reporters.", '"It was a waste," the Kremlin spokesman said.')
     assert got[1] == ("Dmitry Peskov", "say")
+    # An abbreviated title holds the written-out role.
+    got = who(
+        "New Jersey Gov. Chris Christie spoke in Iowa.", '"He went for the easy vote," the New Jersey governor said.'
+    )
+    assert got[1] == ("Chris Christie", "say")
 
 
 def test_an_indefinite_or_bare_role_names_nobody() -> None:

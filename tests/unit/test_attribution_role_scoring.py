@@ -90,6 +90,12 @@ def test_a_name_found_through_the_label_is_right_before_any_role_check() -> None
     assert _verdicts(result) == ((1, 0, 0), (1, 0, 0))
 
 
+def test_a_place_as_the_label_of_a_role_is_no_name() -> None:
+    text = "Title\n\nNew Jersey Gov. Chris Christie spoke.\n\nThe New Jersey governor said it was over."
+    result = _scores(text, "The New Jersey governor", "Chris Christie", silver="New Jersey")
+    assert _verdicts(result) == ((1, 0, 0), (0, 1, 0))
+
+
 def test_only_descriptions_of_one_person_are_roles() -> None:
     assert role_words("the vice president") is not None
     assert role_words("the Republican nominee") is not None
