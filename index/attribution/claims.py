@@ -15,7 +15,7 @@ from index.attribution.names import (
     Mention,
     find_mentions,
 )
-from index.attribution.quotes import Tok, is_possessive, quote_spans, tokenise
+from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import Claim, quoted_as_saying, sentence_subject, subject_after, subject_before
 from index.attribution.vocabulary import (
     BETWEEN,
@@ -90,6 +90,14 @@ _BE = frozenset("is was were are been being be".split())
 # Verb forms that are not reports when the next word is this: "reported from Washington" (a
 # byline), "adding to his victories", "announced the winner" is kept: the speaker is the subject.
 _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
+
+
+def _other_sense(toks: list[Tok], v: int) -> bool:
+    """ "reported from", "adding to his victories"; but "added to People" names a listener."""
+    if not _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
+        return False
+    after = toks[v + 2] if v + 2 < len(toks) else None
+    return toks[v + 1].low != "to" or after is None or not is_cap(after) or is_possessive(after)
 
 
 def _continues_a_quote(toks: list[Tok], v: int) -> bool:
@@ -171,7 +179,7 @@ def _participle(toks: list[Tok], k: int) -> bool:
 def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
     speaker; and the senses of ``_OTHER_SENSE``."""
-    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")) or _takes_a_thing(toks, v):
+    if _other_sense(toks, v) or _takes_a_thing(toks, v):
         return True
     k = v - 1
     while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:

@@ -451,6 +451,9 @@ def test_groups_and_reported_views_are_not_speakers() -> None:
 def test_a_sentence_that_only_mentions_someone_is_not_theirs() -> None:
     assert who("Donald Trump has won the primary in Virginia, adding to his Super Tuesday victories.") == [(None, None)]
     assert who("Costa reported from Washington.") == [(None, None)]
+    assert who("Trump won, adding to Clinton's woes.") == [(None, None)]
+    # ... but "added to" a capitalised name is told to a listener.
+    assert who('"It was more than her show," Trump added to People.') == [("Trump", "add")]
 
 
 def test_new_york_times_double_apostrophe_quotes() -> None:
