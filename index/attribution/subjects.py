@@ -141,7 +141,7 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         return Claim("name", name, verb, v)
     lows = [bare(t.low) for t in toks[a : b + 1]]
     if any(w in ORG_HEADS for w in lows) or (len(lows) == 1 and (lows[0] in KNOWN_ORGS or toks[b].text.isupper())):
-        while a < b and bare(toks[a].low) in STOP:
+        while a < b and bare(toks[a].low) in STOP and toks[a].low != "new":  # "The New York Times"
             a += 1
         org = span_text(text, toks, a, b)
         if org.lower() in PLACES:

@@ -352,6 +352,7 @@ def test_relative_clause_is_not_a_quote() -> None:
 def test_organisation_speakers_are_kept_and_a_person_they_report_wins() -> None:
     assert who("The Kremlin said the proposal was unacceptable.") == [("Kremlin", "say")]
     assert who("Ukraine’s Foreign Ministry said it was alarmed.") == [("Ukraine’s Foreign Ministry", "say")]
+    assert who("The New York Times reported that the plane was grounded.") == [("New York Times", "report")]
     got = who("Ukraine’s Foreign Ministry said in a statement that Kuleba told Antony Blinken that Ukraine is strong.")
     assert got == [("Kuleba", "tell")]
 
