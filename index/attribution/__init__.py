@@ -46,7 +46,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   to a full name by its first word only if it is a first name (``Donald said``); ``he``/``she``
   never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``), nor a
   lone word the article never shows to be a person (it never speaks by name, has no title, is
-  no first name: ``Clarkston became his home`` does not make the town a "he").
+  no first name: ``Clarkston became his home`` does not make the town a "he"), nor a person named
+  after the pronoun's verb in its own clause (``he said of Trump``: not Trump; ``He has declared
+  Cruz anointed``: not Cruz), unless the pronoun opens a clause of its own (``When he insisted
+  ..., Francis``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

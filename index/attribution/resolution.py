@@ -183,6 +183,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
             who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
             if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
                 continue
+            if c.kind == "pron" and who in _named_after(p, c, here, people):
+                continue  # "He has declared Cruz anointed": he is not Cruz
             if c.kind == "org":
                 orgs.add(who)
             if chosen is None:
@@ -224,6 +226,28 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
     named = [longer.get(sp, sp) if sp else None for sp in speakers]
     return [replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)]
+
+
+# Words before a pronoun that put it in a clause of its own ("When he insisted ..., Francis
+# has understood"), and words after its verb that end its clause ("He admits ..., but Prager
+# thinks"; "he told advisers, according to Uzi Arad, Mr. Netanyahu's adviser").
+_SUBORDINATORS = frozenset("when as after before while since although though if because until once what".split())
+_CLAUSE_ENDS = frozenset("but ; according whereas although though".split())
+
+
+def _named_after(p: Parsed, c: Claim, here: list[tuple[int, str]], people: People) -> set[str]:
+    """People a "he"/"she" cannot be: named after its verb in its own clause ("He has declared
+    Cruz anointed", '"...," he said of Trump'): a pronoun is never the name it governs. Only
+    names that are one person (a full name, or a surname only one person has) count."""
+    toks = p.toks
+    if any(t.kind == "W" and t.low in _SUBORDINATORS for t in toks[: c.index]):
+        return set()
+    end = next((k for k in range(c.index + 1, len(toks)) if toks[k].low in _CLAUSE_ENDS), len(toks))
+    return {
+        name
+        for m, (idx, name) in zip(p.mentions, here, strict=True)
+        if c.index < idx < end and (m.words >= 2 or len(people.by_last.get(name.split()[-1].lower(), ())) <= 1)
+    }
 
 
 def _speaks_unresolved(p: Parsed) -> bool:

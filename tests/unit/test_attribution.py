@@ -538,6 +538,29 @@ def test_a_lone_word_that_never_speaks_or_has_a_title_is_no_he() -> None:
     assert got[3] == ("Sami", "say")
 
 
+def test_a_pronoun_is_never_the_person_named_after_it_in_its_own_clause() -> None:
+    # "he" governs "Donald Trump": whoever speaks here, it is not Trump.
+    got = who(
+        [
+            '"We will win," Mark Stone said.',
+            "Donald Trump spoke later.",
+            '"Anybody can change," he said of Donald Trump.',
+        ]
+    )
+    assert got[2] == (None, None)
+    got = who(['"We will win," Ted Cruz said.', 'He has declared Cruz to be "anointed" by God.'])
+    assert got[1] == (None, None)
+    # A name in another clause, or after a pronoun in a clause of its own, may be the same person.
+    got = who(
+        ['"We pay," Ted Cruz said.', "He admits they are good people, but ultimately Cruz thinks they are wrong."]
+    )
+    assert got[1] == ("Ted Cruz", "admit")
+    got = who(
+        ['"We pay our way," Francis said.', "When he insisted on paying his bill, Francis understood the gesture."]
+    )
+    assert got[1] == ("Francis", "insist")
+
+
 def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
     got = who('"Yes, I support Ted Cruz," Brent Bozell, founder of the Media Research Center, tells Breitbart News.')
     assert got == [("Brent Bozell", "tell")]
