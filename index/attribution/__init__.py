@@ -40,7 +40,8 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   before anything found over the commas (``..., said its chief executive, John J. Ferriola.``);
   over an appositive's commas a name after a preposition is no subject (``Sandy Phillips, who
   lost her daughter in the shooting in Aurora, Colorado, said``), nor a name in apposition to a
-  place noun (``outside the state capital, Sacramento, said``); ``X of Place`` is X; a role with
+  place or organisation noun (``outside the state capital, Sacramento, said``, ``the Vatican's
+  newspaper, L'Osservatore Romano, said``); ``X of Place`` is X; a role with
   ``a``/``an`` or none (``a spokesman told``, headline ``official says``) names nobody; things
   won or made are no words (``claimed a victory``, ``wrote the introduction``); a lone word links
   to a full name by its first word only if it is a first name (``Donald said``); ``he``/``she``

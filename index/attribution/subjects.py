@@ -202,7 +202,7 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             and is_cap(toks[a])
             and chain_end(toks, a) == b
             and not is_cap(toks[k - 1])
-            and toks[k - 1].low not in _PLACE_NOUNS  # "outside the state capital, Sacramento, said"
+            and toks[k - 1].low not in _NOT_PERSON_NOUNS  # "the state capital, Sacramento," / "newspaper, ..."
         ):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":
@@ -227,9 +227,11 @@ def _opens_a_clause(toks: list[Tok], a: int) -> bool:
     return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
 
-# Nouns whose appositive is a place, not a person: "the state capital, Sacramento,".
-_PLACE_NOUNS = frozenset(
-    "capital city town village state county district country hometown suburb region province neighborhood".split()
+# Nouns whose appositive is a place or an organisation, not a person: "the state capital,
+# Sacramento,", "the Vatican's official newspaper, L'Osservatore Romano,", "start-up, Paradata,".
+_NOT_PERSON_NOUNS = ORG_HEADS | frozenset(
+    """capital city town village state county district country hometown suburb region province neighborhood
+    newspaper paper magazine website site outlet firm start-up startup station""".split()
 )
 APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
 

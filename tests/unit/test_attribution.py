@@ -482,6 +482,10 @@ def test_appositives_over_several_commas_and_a_name_in_apposition() -> None:
     # A place in apposition to a place noun is not the subject.
     got = who("Michael Seaman, who lives outside the state capital, Sacramento, said he still hopes.")
     assert got == [("Michael Seaman", "say")]
+    got = who(
+        "Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said it was political."
+    )
+    assert got == [("Giovanni Maria Vian", "say")]
 
 
 def test_participles_and_coordinated_verbs_report_the_subject() -> None:
