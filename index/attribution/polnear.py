@@ -23,8 +23,11 @@ splits and attributes every article and compares, sentence by sentence:
   ``polnear_roles.role_holders``); wrong when the article ties the role only to other people;
   unscorable when it ties the role to nobody, or to the speaker and someone else. Precedence in
   a sentence: right if any source matches, else unscorable if any source is unscorable, else
-  wrong. ``precision_strict`` (with ``right_strict``/``wrong_strict``/``unscorable_strict``)
-  is the figure without role checks, where such a role source is simply wrong.
+  wrong. An annotation whose source span is only its reporting words ("said", "said in a
+  statement", "According to": an annotator's slip, ``no_source``) cannot be checked either and
+  makes an unmatched sentence unscorable. ``precision_strict`` (with ``right_strict``/
+  ``wrong_strict``/``unscorable_strict``) is the figure without these two checks, where such a
+  role or slipped source is simply wrong.
 * **name recall**: of the *speech* attributions (cue verbs in ``SPEECH_CUES``: say, tell,
   according to, add, write, ...) whose source is written as a name (its last word capitalised
   and not a pronoun or a group: "Mr. Trump", "The New York Post", not "he", "officials", "the
@@ -213,7 +216,21 @@ def verdict(speaker: str, near: Sequence[Gold], tokens: Sequence[str]) -> tuple[
     roles = {role_verdict(speaker, g, tokens) for g in near}
     if RIGHT in roles:
         return RIGHT, strict
+    if any(no_source(g) for g in near):
+        return UNSCORABLE, strict
     return (UNSCORABLE if UNSCORABLE in roles else strict), strict
+
+
+def no_source(gold: Gold) -> bool:
+    """An annotation whose source span is its reporting words, not a source ("said", "said in a
+    statement", "According to", with no label): an annotator's slip, so nothing to check."""
+    found = _WORD_RE.findall(gold.source_text)
+    return (
+        bool(found)
+        and found[0].lower() in SPEECH_CUES
+        and not any(w[0].isupper() for w in found[1:])
+        and not is_name(gold.silver)
+    )
 
 
 def article_tokens(article: Article) -> list[str]:

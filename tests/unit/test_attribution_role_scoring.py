@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 
-from index.attribution.polnear import Scores, parse_line, score
+from index.attribution.polnear import Scores, no_source, parse_line, score
 from index.attribution.polnear_roles import role_holders, role_words, tokenize
 from index.types import Sentence
 
@@ -94,6 +94,22 @@ def test_a_place_as_the_label_of_a_role_is_no_name() -> None:
     text = "Title\n\nNew Jersey Gov. Chris Christie spoke.\n\nThe New Jersey governor said it was over."
     result = _scores(text, "The New Jersey governor", "Chris Christie", silver="New Jersey")
     assert _verdicts(result) == ((1, 0, 0), (0, 1, 0))
+
+
+def test_a_source_span_that_is_only_the_reporting_words_is_unscorable() -> None:
+    text = 'Title\n\n"We will win," said Jane Doe.'
+    start = text.index("said")
+    line = json.dumps(
+        {
+            "id": "a1",
+            "text": text,
+            "attributions": [{"source": [[start, start + 4, "said"]], "cue": [[start, start + 4, "said"]]}],
+        }
+    )
+    result = score([parse_line(line)], lambda s, t: [replace(x, speaker="Jane Doe", verb="say") for x in s])
+    assert _verdicts(result) == ((0, 0, 1), (0, 1, 0))
+    assert no_source(parse_line(line).gold[0])
+    assert not no_source(parse_line(_line(BIDEN, "The vice president")).gold[0])
 
 
 def test_only_descriptions_of_one_person_are_roles() -> None:
