@@ -2,7 +2,10 @@
 """Score quote attribution on PolNeAR: ``python scripts/evaluate_attribution.py --polnear FILE [--json] [--verbose]``.
 
 FILE is a PolNeAR JSON lines file (../shared/eval/polnear/dev.jsonl or train.jsonl). Prints
-sentence-level precision (attributed sentences whose speaker is an annotated source), name
+sentence-level precision (attributed sentences whose speaker is an annotated source; a role
+source such as "the vice president" checked against whom the article gives that role, and an
+annotation whose source span is only "said" or "According to" left unscorable), the strict
+precision (neither check; ``precision_strict`` in ``--json``), name
 recall (speech attributions whose source is a name, found with that name) and the speed of
 attribution alone; how each is counted is in index/attribution/polnear.py. ``--verbose`` lists
 every wrong speaker and every missed named source.
@@ -38,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{result.articles} articles, {result.sentences} sentences, {result.attributed} attributed\n"
             f"precision   {result.precision:.3f}  ({result.right} right, {result.wrong} wrong, "
-            f"{result.unscorable} unscorable)\n"
+            f"{result.unscorable} unscorable; role sources checked against the article, "
+            "sources that are only 'said' unscorable)\n"
+            f"strict      {result.precision_strict:.3f}  ({result.right_strict} right, {result.wrong_strict} wrong, "
+            f"{result.unscorable_strict} unscorable; role and 'said' sources wrong unless matched by name)\n"
             f"name recall {result.name_recall:.3f}  ({result.named_found} of {result.named_speech})\n"
             f"speed       {result.sentences_per_second:,.0f} sentences/s (attribution alone)"
         )

@@ -39,14 +39,23 @@ How it decides, in short (all rules are pure text rules; no model, no network):
 * Also learned on PolNeAR train: after ``..., said`` a name that ends the clause is the speaker
   before anything found over the commas (``..., said its chief executive, John J. Ferriola.``);
   over an appositive's commas a name after a preposition is no subject (``Sandy Phillips, who
-  lost her daughter in the shooting in Aurora, Colorado, said``); ``X of Place`` is X; a role with
+  lost her daughter in the shooting in Aurora, Colorado, said``), nor a name in apposition to a
+  place or organisation noun (``outside the state capital, Sacramento, said``, ``the Vatican's
+  newspaper, L'Osservatore Romano, said``); ``X of Place`` is X; a role with
   ``a``/``an`` or none (``a spokesman told``, headline ``official says``) names nobody; things
   won or made are no words (``claimed a victory``, ``wrote the introduction``); a lone word links
   to a full name by its first word only if it is a first name (``Donald said``); ``he``/``she``
-  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``).
+  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``), nor a
+  lone word the article never shows to be a person (it never speaks by name, has no title, is
+  no first name: ``Clarkston became his home`` does not make the town a "he"), nor a person named
+  after the pronoun's verb in its own clause (``he said of Trump``: not Trump; ``He has declared
+  Cruz anointed``: not Cruz), unless the pronoun opens a clause of its own (``When he insisted
+  ..., Francis``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
-  closes it).
+  closes it); one whose own name or role found nobody (``"...," the senator said`` with two
+  senators) keeps none. Abbreviated titles hold the written-out role (``New Jersey Gov. Chris
+  Christie`` is "the New Jersey governor").
 * Generic or collective subjects are never speakers: ``Western officials and analysts say``,
   ``Many analysts say``, and countries or cities (``Russia says``, ``the United States has
   said``, ``Moscow said``) give ``speaker=None``; so do verbs in relative clauses (``what the
@@ -59,7 +68,8 @@ verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
 written), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
-``polnear`` (scoring against PolNeAR's annotations); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
+``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to
+check role sources such as "the vice president"); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 
 ``attribute_article`` is the entry point for building: it never raises (an article whose
 attribution fails is returned without speakers and named once at WARNING).

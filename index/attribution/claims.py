@@ -15,12 +15,13 @@ from index.attribution.names import (
     Mention,
     find_mentions,
 )
-from index.attribution.quotes import Tok, quote_spans, tokenise
+from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import Claim, quoted_as_saying, sentence_subject, subject_after, subject_before
 from index.attribution.vocabulary import (
     BETWEEN,
     DETECT_FORMS,
     GENDERED,
+    PREPOSITIONS,
 )
 from index.lexicon import FORM_TO_LEMMA
 
@@ -91,6 +92,14 @@ _BE = frozenset("is was were are been being be".split())
 _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
 
 
+def _other_sense(toks: list[Tok], v: int) -> bool:
+    """ "reported from", "adding to his victories"; but "added to People" names a listener."""
+    if not _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
+        return False
+    after = toks[v + 2] if v + 2 < len(toks) else None
+    return toks[v + 1].low != "to" or after is None or not is_cap(after) or is_possessive(after)
+
+
 def _continues_a_quote(toks: list[Tok], v: int) -> bool:
     """ "continued" as a reporting verb: right after a quote or right before one (or a colon)."""
     if toks[v].low not in ("continued", "continues") or v == 0:
@@ -147,15 +156,30 @@ def _takes_a_thing(toks: list[Tok], v: int) -> bool:
         if toks[m].kind != "W" and toks[m].kind != "N":
             return False
         if toks[m].low in things:
-            # ... unless the thing carries words: "wrote a letter asking the Justice Department"
-            return not any(t.kind == "W" and t.low.endswith("ing") for t in toks[m + 1 : m + 10])
+            # ... unless the thing carries words: "wrote a letter to Attorney General Loretta E.
+            # Lynch asking the Justice Department"; not "in the string of contests", "the prize
+            # for exceeding expectations", "the Department's acting legal adviser".
+            return not any(_participle(toks, k) for k in range(m + 1, min(m + 10, len(toks))))
     return False
+
+
+_NOT_PARTICIPLES = frozenset("during thing something nothing anything everything morning evening".split())
+_NO_VERB_BEFORE = PREPOSITIONS | frozenset("a an the his her their its our my this that".split())
+
+
+def _participle(toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is an -ing verb heading a clause, not a noun or a gerund object."""
+    t = toks[k]
+    if t.kind != "W" or not t.low.endswith("ing") or len(t.low) <= 5 or t.low in _NOT_PARTICIPLES:
+        return False
+    before = toks[k - 1]
+    return not (before.kind == "W" and (before.low in _NO_VERB_BEFORE or is_possessive(before)))
 
 
 def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
     speaker; and the senses of ``_OTHER_SENSE``."""
-    if _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")) or _takes_a_thing(toks, v):
+    if _other_sense(toks, v) or _takes_a_thing(toks, v):
         return True
     k = v - 1
     while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:

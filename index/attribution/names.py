@@ -25,6 +25,7 @@ from index.attribution.vocabulary import (
     ROLE_HEADS,
     ROLE_LOWER,
     STOP,
+    TITLE_ABBREVIATIONS,
 )
 from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS
 
@@ -167,7 +168,7 @@ def title_before(text: str, toks: list[Tok], s: int) -> tuple[str, str | None]:
     gender = next(("f" for w in lows if w in FEMALE_TITLES), None) or next(
         ("m" for w in lows if w in MALE_TITLES), None
     )
-    if not any(w in ROLE_HEADS for w in lows):
+    if not any(TITLE_ABBREVIATIONS.get(w, w) in ROLE_HEADS for w in lows):
         return "", gender
     return span_text(text, toks, i, s - 1), gender
 

@@ -14,6 +14,20 @@ splits and attributes every article and compares, sentence by sentence:
   "he"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
   Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
   include one is left out of precision (``unscorable``, reported), neither right nor wrong.
+  A *role* source whose label is no name or a place ("the vice president", "the Kremlin
+  spokesman", "the Republican nominee", "the New Jersey governor" labelled "New Jersey";
+  ``polnear_roles.role_words``) is checked against the article itself:
+  the speaker is right when the article ties the speaker's name, and nobody else's, to that
+  role ("Vice President Joe Biden", "Biden, the vice president", "Kremlin spokesman Dmitry
+  Peskov": the role's words right before the name, or the name, a comma and the role;
+  ``polnear_roles.role_holders``); wrong when the article ties the role only to other people;
+  unscorable when it ties the role to nobody, or to the speaker and someone else. Precedence in
+  a sentence: right if any source matches, else unscorable if any source is unscorable, else
+  wrong. An annotation whose source span is only its reporting words ("said", "said in a
+  statement", "According to": an annotator's slip, ``no_source``) cannot be checked either and
+  makes an unmatched sentence unscorable. ``precision_strict`` (with ``right_strict``/
+  ``wrong_strict``/``unscorable_strict``) is the figure without these two checks, where such a
+  role or slipped source is simply wrong.
 * **name recall**: of the *speech* attributions (cue verbs in ``SPEECH_CUES``: say, tell,
   according to, add, write, ...) whose source is written as a name (its last word capitalised
   and not a pronoun or a group: "Mr. Trump", "The New York Post", not "he", "officials", "the
@@ -32,7 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.attribution.vocabulary import GENERIC
+from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
+from index.attribution.vocabulary import GENERIC, PLACES
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -95,10 +110,17 @@ class Scores:
     seconds: float
     errors: tuple[str, ...]
     mistakes: tuple[dict[str, str], ...] = field(default=(), repr=False)
+    right_strict: int = 0  # the same without checking role sources against the article
+    wrong_strict: int = 0
+    unscorable_strict: int = 0
 
     @property
     def precision(self) -> float:
         return self.right / max(1, self.right + self.wrong)
+
+    @property
+    def precision_strict(self) -> float:
+        return self.right_strict / max(1, self.right_strict + self.wrong_strict)
 
     @property
     def name_recall(self) -> float:
@@ -117,6 +139,10 @@ class Scores:
             "wrong": self.wrong,
             "unscorable": self.unscorable,
             "precision": round(self.precision, 4),
+            "right_strict": self.right_strict,
+            "wrong_strict": self.wrong_strict,
+            "unscorable_strict": self.unscorable_strict,
+            "precision_strict": round(self.precision_strict, 4),
             "named_speech_attributions": self.named_speech,
             "named_found": self.named_found,
             "name_recall": round(self.name_recall, 4),
@@ -163,6 +189,53 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
     if not mine:
         return False
     return mine[-1] in set(words(gold.source_text)) | set(words(gold.silver))
+
+
+RIGHT, WRONG, UNSCORABLE = "right", "wrong", "unscorable"
+
+
+def role_verdict(speaker: str, gold: Gold, tokens: Sequence[str]) -> str | None:
+    """``speaker`` against a role source, as the article ties the role; None for other sources."""
+    # A label that is a place ("New Jersey" for "the New Jersey governor") names no person.
+    named = is_name(gold.silver) and gold.silver.strip().lower() not in PLACES
+    role = None if named else role_words(gold.source_text)
+    if role is None or not speaker.split():
+        return None
+    holders = role_holders(tokens, role)
+    mine = {h for h in holders if same_person(speaker, h)}
+    if mine and len(mine) == len(holders):
+        return RIGHT
+    return WRONG if holders and not mine else UNSCORABLE
+
+
+def verdict(speaker: str, near: Sequence[Gold], tokens: Sequence[str]) -> tuple[str, str]:
+    """(verdict, strict verdict) for a sentence attributed to ``speaker`` with ``near`` sources."""
+    if any(speaker_matches(speaker, g) for g in near):
+        return RIGHT, RIGHT
+    strict = UNSCORABLE if any(_is_pronoun(g.source_text) and not is_name(g.silver) for g in near) else WRONG
+    roles = {role_verdict(speaker, g, tokens) for g in near}
+    if RIGHT in roles:
+        return RIGHT, strict
+    if any(no_source(g) for g in near):
+        return UNSCORABLE, strict
+    return (UNSCORABLE if UNSCORABLE in roles else strict), strict
+
+
+def no_source(gold: Gold) -> bool:
+    """An annotation whose source span is its reporting words, not a source ("said", "said in a
+    statement", "According to", with no label): an annotator's slip, so nothing to check."""
+    found = _WORD_RE.findall(gold.source_text)
+    return (
+        bool(found)
+        and found[0].lower() in SPEECH_CUES
+        and not any(w[0].isupper() for w in found[1:])
+        and not is_name(gold.silver)
+    )
+
+
+def article_tokens(article: Article) -> list[str]:
+    """The article's words for ``role_holders``; a mark between paragraphs ends every name."""
+    return tokenize(" ¶ ".join([article.title, *article.paragraphs]))
 
 
 def _gold(item: dict[str, Any], text: str) -> Gold | None:
@@ -230,7 +303,8 @@ Attributor = Callable[[Sequence[Sentence], str], list[Sentence]]
 
 def score(items: Sequence[PolnearArticle], attributor: Attributor, *, keep_mistakes: bool = False) -> Scores:
     """Split and attribute every article and score it as the module docstring says."""
-    n_sent = attributed = right = wrong = unscorable = named = found = 0
+    n_sent = attributed = named = found = 0
+    counts = {(kind, strict): 0 for kind in (RIGHT, WRONG, UNSCORABLE) for strict in (False, True)}
     seconds = 0.0
     errors: list[str] = []
     mistakes: list[dict[str, str]] = []
@@ -245,6 +319,7 @@ def score(items: Sequence[PolnearArticle], attributor: Attributor, *, keep_mista
         seconds += time.perf_counter() - t0
         n_sent += len(out)
         spans = _original_spans(item, out)
+        tokens = article_tokens(item.article)
         for s, (a, b) in zip(out, spans, strict=True):
             cue_here = [g for g in item.gold if g.cue and a <= g.cue[0][0] < b]
             near = cue_here + [g for g in item.gold if g not in cue_here and _overlaps(g.content, a, b)]
@@ -260,15 +335,25 @@ def score(items: Sequence[PolnearArticle], attributor: Attributor, *, keep_mista
             if not s.speaker:
                 continue
             attributed += 1
-            if any(speaker_matches(s.speaker, g) for g in near):
-                right += 1
-            elif any(_is_pronoun(g.source_text) and not is_name(g.silver) for g in near):
-                unscorable += 1
-            else:
-                wrong += 1
-                if keep_mistakes:
-                    sources = "; ".join(f"{g.source_text} [{g.silver}]" for g in near) or "-"
-                    mistakes.append({"kind": "wrong", "sentence": s.text, "source": sources, "speaker": s.speaker})
+            judged, strict = verdict(s.speaker, near, tokens)
+            counts[judged, False] += 1
+            counts[strict, True] += 1
+            if judged == WRONG and keep_mistakes:
+                sources = "; ".join(f"{g.source_text} [{g.silver}]" for g in near) or "-"
+                mistakes.append({"kind": "wrong", "sentence": s.text, "source": sources, "speaker": s.speaker})
     return Scores(
-        len(items), n_sent, attributed, right, wrong, unscorable, named, found, seconds, tuple(errors), tuple(mistakes)
+        len(items),
+        n_sent,
+        attributed,
+        counts[RIGHT, False],
+        counts[WRONG, False],
+        counts[UNSCORABLE, False],
+        named,
+        found,
+        seconds,
+        tuple(errors),
+        tuple(mistakes),
+        counts[RIGHT, True],
+        counts[WRONG, True],
+        counts[UNSCORABLE, True],
     )

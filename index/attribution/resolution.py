@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
 from index.attribution.subjects import Claim
-from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK
+from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK, TITLE_ABBREVIATIONS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
 
@@ -79,7 +79,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             if m.gender and name not in gender:
                 gender[name] = m.gender
             if m.title:
-                roles.setdefault(" ".join(bare(w) for w in m.title.lower().split()), set()).add(name)
+                roles.setdefault(" ".join(_title_word(w) for w in m.title.lower().split()), set()).add(name)
     pronoun_evidence(parsed, people, gender)
     return replace(people, roles={k: frozenset(v) for k, v in roles.items()})
 
@@ -111,8 +111,13 @@ def _never_a_person(name: str) -> bool:
     )
 
 
+def _title_word(word: str) -> str:
+    low = bare(word)
+    return TITLE_ABBREVIATIONS.get(low, low)
+
+
 def resolve_role(role: str, people: People) -> str | None:
-    asked = set(role.split())
+    asked = {_title_word(w) for w in role.split()}
     found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
     return next(iter(found)) if len(found) == 1 else None
 
@@ -152,11 +157,21 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
         if w.lower() not in people.by_last and w.lower() not in people.by_first and w.lower() not in FIRST_NAMES
     }
 
+    # A lone word is someone "he"/"she" may mean only if the article shows it is a person: it
+    # speaks by name ("Sami said"), carries a title ("Mr. Minor") or is a first name ("Bob").
+    # Otherwise it is as likely a town or a company that a nearby "his" made look male
+    # ("Clarkston became his home").
+    titled = {m.name for p in parsed for m in p.mentions if m.title or m.gender}
+    lone_people = claimed | titled
+
     def gender_of(name: str) -> str | None:
         return "n" if name in orgs else people.gender.get(name)
 
     def is_person(name: str) -> bool:
         return name not in orgs and name not in not_people and not _never_a_person(name)
+
+    def unproven(name: str) -> bool:
+        return " " not in name and name not in lone_people and name.lower() not in FIRST_NAMES
 
     for i, p in enumerate(parsed):
         here = [(m.index, people.canonical(m.name, last_seen)) for m in p.mentions]
@@ -166,8 +181,10 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
             if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
                 continue  # "Having announced ...", "Lately, ..."
             who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
-            if who is None:
+            if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
                 continue
+            if c.kind == "pron" and who in _named_after(p, c, here, people):
+                continue  # "He has declared Cruz anointed": he is not Cruz
             if c.kind == "org":
                 orgs.add(who)
             if chosen is None:
@@ -188,6 +205,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     for i in range(len(parsed) - 2, -1, -1):
         if (
             speakers[i] is None
+            and not _speaks_unresolved(parsed[i])
             and parsed[i].ends_in_quote
             and speakers[i + 1]
             and sentences[i + 1].paragraph == sentences[i].paragraph
@@ -197,6 +215,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     for i in range(1, len(parsed)):
         if (
             speakers[i] is None
+            and not _speaks_unresolved(parsed[i])
             and parsed[i].starts_in_quote
             and speakers[i - 1]
             and (sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote)
@@ -207,6 +226,35 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
     longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
     named = [longer.get(sp, sp) if sp else None for sp in speakers]
     return [replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)]
+
+
+# Words before a pronoun that put it in a clause of its own ("When he insisted ..., Francis
+# has understood"), and words after its verb that end its clause ("He admits ..., but Prager
+# thinks"; "he told advisers, according to Uzi Arad, Mr. Netanyahu's adviser").
+_SUBORDINATORS = frozenset("when as after before while since although though if because until once what".split())
+_CLAUSE_ENDS = frozenset("but ; according whereas although though".split())
+
+
+def _named_after(p: Parsed, c: Claim, here: list[tuple[int, str]], people: People) -> set[str]:
+    """People a "he"/"she" cannot be: named after its verb in its own clause ("He has declared
+    Cruz anointed", '"...," he said of Trump'): a pronoun is never the name it governs. Only
+    names that are one person (a full name, or a surname only one person has) count."""
+    toks = p.toks
+    if any(t.kind == "W" and t.low in _SUBORDINATORS for t in toks[: c.index]):
+        return set()
+    end = next((k for k in range(c.index + 1, len(toks)) if toks[k].low in _CLAUSE_ENDS), len(toks))
+    return {
+        name
+        for m, (idx, name) in zip(p.mentions, here, strict=True)
+        if c.index < idx < end and (m.words >= 2 or len(people.by_last.get(name.split()[-1].lower(), ())) <= 1)
+    }
+
+
+def _speaks_unresolved(p: Parsed) -> bool:
+    """Whether a sentence names its own speaker in a way that was not resolved ('"...," the
+    senator said' with two senators): it then keeps no speaker rather than the quote's before.
+    An unresolved "he"/"she" does continue the quote ('"...," Kim Tal said. / "...," he said.')."""
+    return any(c.kind != "pron" for c in p.claims)
 
 
 def resolve_claim(

@@ -141,7 +141,7 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         return Claim("name", name, verb, v)
     lows = [bare(t.low) for t in toks[a : b + 1]]
     if any(w in ORG_HEADS for w in lows) or (len(lows) == 1 and (lows[0] in KNOWN_ORGS or toks[b].text.isupper())):
-        while a < b and bare(toks[a].low) in STOP:
+        while a < b and bare(toks[a].low) in STOP and toks[a].low != "new":  # "The New York Times"
             a += 1
         org = span_text(text, toks, a, b)
         if org.lower() in PLACES:
@@ -197,7 +197,13 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         a, b = k + 1, end - 1
         if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
             b = skip_between(toks, b)
-        if b >= a and is_cap(toks[a]) and chain_end(toks, a) == b and not is_cap(toks[k - 1]):
+        if (
+            b >= a
+            and is_cap(toks[a])
+            and chain_end(toks, a) == b
+            and not is_cap(toks[k - 1])
+            and toks[k - 1].low not in _NOT_PERSON_NOUNS  # "the state capital, Sacramento," / "newspaper, ..."
+        ):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":
                 return named
@@ -221,6 +227,12 @@ def _opens_a_clause(toks: list[Tok], a: int) -> bool:
     return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
 
+# Nouns whose appositive is a place or an organisation, not a person: "the state capital,
+# Sacramento,", "the Vatican's official newspaper, L'Osservatore Romano,", "start-up, Paradata,".
+_NOT_PERSON_NOUNS = ORG_HEADS | frozenset(
+    """capital city town village state county district country hometown suburb region province neighborhood
+    newspaper paper magazine website site outlet firm start-up startup station""".split()
+)
 APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').

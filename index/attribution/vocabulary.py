@@ -66,6 +66,19 @@ ROLE_LOWER = ROLE_HEADS | word_set("""
 deputy foreign defense defence press security national senior top special chief former acting
 first vice prime state u.s. interior finance
 """)
+# Abbreviated titles, written out: "New Jersey Gov. Chris Christie" holds the role "the New
+# Jersey governor".
+TITLE_ABBREVIATIONS = {
+    "gov.": "governor",
+    "gov": "governor",
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "adm.": "admiral",
+    "col.": "colonel",
+    "capt.": "captain",
+}
 FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady")
 MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke")
 

@@ -282,6 +282,18 @@ def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     assert got == [("Smith", "say"), ("Smith", "say")]
 
 
+def test_a_quote_with_its_own_unresolved_speaker_does_not_continue_the_previous_one() -> None:
+    # Two senators: "the senator" is one of them, not necessarily the one quoted before.
+    got = who(
+        [
+            "Sen. Ted Cruz and Sen. Marco Rubio spoke in Iowa.",
+            '"We will win," Cruz said.',
+            '"It is over," the senator said.',
+        ]
+    )
+    assert got[2] == (None, None)
+
+
 def test_bare_quote_in_a_new_paragraph_is_not_guessed() -> None:
     got = who(['"NATO is open to dialogue," Smith said.'], ['"This is a new voice."'])
     assert got[1] == (None, None)
@@ -311,6 +323,10 @@ def test_claiming_a_victory_or_writing_a_book_reports_no_words() -> None:
     assert who("Laura Bush wrote the introduction for a new book.") == [(None, None)]
     assert who("Sanders claimed the election was rigged.") == [("Sanders", "claim")]
     assert who("Greg Stanton wrote a letter to Loretta Lynch asking for an inquiry.") == [("Greg Stanton", "write")]
+    # An -ing word that is no participle does not make the thing carry words.
+    assert who("Sanders won, claiming his third victory in the string of contests.") == [(None, None)]
+    assert who("Meanwhile, Rubio claimed the prize for exceeding expectations.") == [(None, None)]
+    assert who("Baker wrote the letter to the State Department’s acting legal adviser.") == [(None, None)]
 
 
 def test_generic_and_country_subjects_are_not_speakers() -> None:
@@ -336,6 +352,7 @@ def test_relative_clause_is_not_a_quote() -> None:
 def test_organisation_speakers_are_kept_and_a_person_they_report_wins() -> None:
     assert who("The Kremlin said the proposal was unacceptable.") == [("Kremlin", "say")]
     assert who("Ukraine’s Foreign Ministry said it was alarmed.") == [("Ukraine’s Foreign Ministry", "say")]
+    assert who("The New York Times reported that the plane was grounded.") == [("New York Times", "report")]
     got = who("Ukraine’s Foreign Ministry said in a statement that Kuleba told Antony Blinken that Ukraine is strong.")
     assert got == [("Kuleba", "tell")]
 
@@ -348,6 +365,11 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
     assert got == [("Julianne Smith", "say"), ("Julianne Smith", "say")]
     got = who("Dmitry Peskov, the Kremlin spokesman, met reporters.", '"It was a waste," the Kremlin spokesman said.')
     assert got[1] == ("Dmitry Peskov", "say")
+    # An abbreviated title holds the written-out role.
+    got = who(
+        "New Jersey Gov. Chris Christie spoke in Iowa.", '"He went for the easy vote," the New Jersey governor said.'
+    )
+    assert got[1] == ("Chris Christie", "say")
 
 
 def test_an_indefinite_or_bare_role_names_nobody() -> None:
@@ -430,6 +452,9 @@ def test_groups_and_reported_views_are_not_speakers() -> None:
 def test_a_sentence_that_only_mentions_someone_is_not_theirs() -> None:
     assert who("Donald Trump has won the primary in Virginia, adding to his Super Tuesday victories.") == [(None, None)]
     assert who("Costa reported from Washington.") == [(None, None)]
+    assert who("Trump won, adding to Clinton's woes.") == [(None, None)]
+    # ... but "added to" a capitalised name is told to a listener.
+    assert who('"It was more than her show," Trump added to People.') == [("Trump", "add")]
 
 
 def test_new_york_times_double_apostrophe_quotes() -> None:
@@ -454,6 +479,13 @@ def test_appositives_over_several_commas_and_a_name_in_apposition() -> None:
     got = who("Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said she agreed.")
     assert got == [("Alixandria Lapp", "say")]
     assert who('"It was terrorism," the White House spokesman, Josh Earnest, said.') == [("Josh Earnest", "say")]
+    # A place in apposition to a place noun is not the subject.
+    got = who("Michael Seaman, who lives outside the state capital, Sacramento, said he still hopes.")
+    assert got == [("Michael Seaman", "say")]
+    got = who(
+        "Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said it was political."
+    )
+    assert got == [("Giovanni Maria Vian", "say")]
 
 
 def test_participles_and_coordinated_verbs_report_the_subject() -> None:
@@ -486,6 +518,51 @@ def test_pronoun_follows_the_running_speaker() -> None:
 def test_place_or_sentence_opener_is_never_a_pronoun_antecedent() -> None:
     got = who(["Lately, the campaign moved to Orlando.", '"I am passionate about this," he said.'])
     assert got[1] == (None, None)
+
+
+def test_a_lone_word_that_never_speaks_or_has_a_title_is_no_he() -> None:
+    # "his home" after "Clarkston" made the town look male; "he" must not become the town.
+    got = who(
+        [
+            "Luay Sami came to Clarkston from Iraq in 2011.",
+            "He got a car and a job at the center, and Clarkston became his home.",
+            '"The stereotyping is still strong here," he said.',
+        ]
+    )
+    assert got[2] == (None, None)
+    # A lone surname that speaks by name elsewhere in the article is a person.
+    got = who(
+        [
+            '"We will win," Sami said.',
+            "The family came to Clarkston in 2011.",
+            "Later Sami got a job, and his family stayed.",
+            '"Here," he said.',
+        ]
+    )
+    assert got[3] == ("Sami", "say")
+
+
+def test_a_pronoun_is_never_the_person_named_after_it_in_its_own_clause() -> None:
+    # "he" governs "Donald Trump": whoever speaks here, it is not Trump.
+    got = who(
+        [
+            '"We will win," Mark Stone said.',
+            "Donald Trump spoke later.",
+            '"Anybody can change," he said of Donald Trump.',
+        ]
+    )
+    assert got[2] == (None, None)
+    got = who(['"We will win," Ted Cruz said.', 'He has declared Cruz to be "anointed" by God.'])
+    assert got[1] == (None, None)
+    # A name in another clause, or after a pronoun in a clause of its own, may be the same person.
+    got = who(
+        ['"We pay," Ted Cruz said.', "He admits they are good people, but ultimately Cruz thinks they are wrong."]
+    )
+    assert got[1] == ("Ted Cruz", "admit")
+    got = who(
+        ['"We pay our way," Francis said.', "When he insisted on paying his bill, Francis understood the gesture."]
+    )
+    assert got[1] == ("Francis", "insist")
 
 
 def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:

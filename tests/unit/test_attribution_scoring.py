@@ -87,3 +87,4 @@ def test_script_prints_the_figures_as_json(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
     assert figures["precision"] == 1.0 and figures["name_recall"] == 1.0 and figures["sentences_per_second"] > 0
+    assert figures["precision_strict"] == 1.0 and (figures["right_strict"], figures["wrong_strict"]) == (2, 0)
