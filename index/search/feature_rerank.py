@@ -22,7 +22,7 @@ from index.rerank.features_model import FeatureModel
 from index.rerank.model import sigmoid
 from index.search.memo import BoundedMemo
 from index.search.query import Query, Tokenizers
-from index.search.rerank_features import FEATURES, CandidateText, clauses_of, feature_matrix, idf
+from index.search.rerank_features import FEATURES, CandidateText, SentenceWords, clauses_of, feature_matrix, idf
 from index.search.retrieval import Retriever
 from index.types import Hit
 
@@ -35,7 +35,7 @@ class CandidateFeatures:
     def __init__(self, retriever: Retriever, tokenizers: Tokenizers, cache_size: int) -> None:
         self._retriever = retriever
         self._tokenizers = tokenizers
-        self._clauses: BoundedMemo[str, tuple[frozenset[str], ...]] = BoundedMemo(cache_size)
+        self._words: BoundedMemo[str, SentenceWords] = BoundedMemo(cache_size)
 
     def features(self, query: Query, vector: np.ndarray, hits: Sequence[Hit]) -> np.ndarray:
         """One row of rerank_features.FEATURES per hit, in the order given."""
@@ -52,14 +52,17 @@ class CandidateFeatures:
             return idf(frequency, n_rows)
 
         candidates = [CandidateText(h.sentence, terms[h.row][1], signals[i], h.score) for i, h in enumerate(hits)]
-        return feature_matrix(query, candidates, idf_of, self._clause_terms, retriever.text_tests)
+        return feature_matrix(query, candidates, idf_of, self._sentence_words, retriever.text_tests)
 
-    def _clause_terms(self, text: str) -> tuple[frozenset[str], ...]:
-        def stems(sentence: str) -> tuple[frozenset[str], ...]:
+    def _sentence_words(self, text: str) -> SentenceWords:
+        def analyse(sentence: str) -> SentenceWords:
             tokenizer = self._tokenizers.get()
-            return tuple(frozenset(tokenizer.tokens(clause)) for clause in clauses_of(sentence))
+            words = tokenizer.words(sentence)
+            stems = tokenizer.tokens(sentence)  # the stems of ``words``, in order
+            clauses = tuple(frozenset(tokenizer.tokens(clause)) for clause in clauses_of(sentence))
+            return SentenceWords(tuple(words), tuple(stems), clauses)
 
-        return self._clauses.get_or_compute(text, stems)
+        return self._words.get_or_compute(text, analyse)
 
 
 class FeatureReranker:

@@ -10,7 +10,9 @@ The ranking (ranking.py) adds its signals up with hand-set weights. The feature 
   of its words found in one clause of the sentence (not scattered over a long one);
 * whether it holds an answer of the kind asked that the question does not already give (a date
   for "when", a number for "how many", a new name for "who"), one column per kind asked, so that
-  a model without interactions can still learn that a date matters to "when" only.
+  a model without interactions can still learn that a date matters to "when" only; and how
+  close that answer stands to the question's own words ("nearly 100,000 troops" for "how many
+  troops", not a figure at the other end of the sentence).
 
 ``FEATURES`` names the columns; a model file lists the names it was trained on, and is
 refused when they differ (index/rerank/features_model.py).
@@ -41,6 +43,7 @@ FEATURES = (
     "number_share",
     "clause_share",
     "kind_new",
+    "kind_near",
     "log_words",
     *(f"asks_{kind or 'other'}" for kind in KINDS),
     *(f"new_{kind}" for kind in ("date", "number", "name")),
@@ -48,6 +51,15 @@ FEATURES = (
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
 _KIND_PATTERNS = {kind: KIND_TESTS[kind] for kind in ("date", "number")}
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence's words (stop words aside) as written and stemmed, in order, and its clauses."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    clauses: tuple[frozenset[str], ...]  # the stems of each clause (clauses_of)
 
 
 @dataclass(frozen=True)
@@ -97,16 +109,42 @@ def new_of_kind(query: Query, text: str, tests: TextTests) -> bool:
     return holds_answer_type(query, text, tests) if kind in ("name", "reason") else False
 
 
+def answer_nearness(query: Query, sentence: SentenceWords, text: str) -> float:
+    """1 / (1 + words between the nearest question word and an answer of the kind asked), 0 for none.
+
+    An answer of the kind asked is a word holding a date or number the question lacks, or (for
+    "who", "where", "which") a capitalised word the question lacks (not the sentence's first)."""
+    kind = query.kind
+    pattern = _KIND_PATTERNS.get(kind or "")
+    if pattern is None and kind != "name":
+        return 0.0
+    asked_text = query.text.casefold()
+    masked = "<num>" in text  # corpora that mask numbers (TrecQA) leave the word "num"
+    answers = []
+    for i, word in enumerate(sentence.words):
+        folded = word.casefold()
+        if pattern is not None:
+            found = bool(pattern.search(word)) or (masked and folded == "num")
+            if found and folded not in asked_text:
+                answers.append(i)
+        elif i > 0 and word[:1].isupper() and folded not in query.letters:
+            answers.append(i)
+    asked = [i for i, stem in enumerate(sentence.stems) if stem in query.stems]
+    if not answers or not asked:
+        return 0.0
+    return 1.0 / (1.0 + min(abs(i - j) for i in answers for j in asked))
+
+
 def feature_matrix(
     query: Query,
     candidates: Sequence[CandidateText],
     idf_of: Callable[[str], float],
-    clause_terms: Callable[[str], Sequence[frozenset[str]]],
+    words_of: Callable[[str], SentenceWords],
     tests: TextTests | None = None,
 ) -> np.ndarray:
     """One row of ``FEATURES`` per candidate, best ranked first as given.
 
-    ``idf_of``: a stem's IDF in the index; ``clause_terms``: a sentence's clauses as stem sets."""
+    ``idf_of``: a stem's IDF in the index; ``words_of``: a sentence's words and clauses."""
     matrix = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
     if not candidates:
         return matrix
@@ -130,7 +168,9 @@ def feature_matrix(
         row[_COLUMN["idf_share"]] = shares(asked, c.terms, idf_of)
         row[_COLUMN["name_share"]] = shares(names, c.terms)
         row[_COLUMN["number_share"]] = shares(numbers, c.terms)
-        row[_COLUMN["clause_share"]] = clause_share(query.stems, clause_terms(c.text))
+        words = words_of(c.text)
+        row[_COLUMN["clause_share"]] = clause_share(query.stems, words.clauses)
+        row[_COLUMN["kind_near"]] = answer_nearness(query, words, c.text)
         new = new_of_kind(query, c.text, tests)
         row[_COLUMN["kind_new"]] = float(new)
         row[_COLUMN["log_words"]] = math.log1p(tests.words(c.text)) / 4.0

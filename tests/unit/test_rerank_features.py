@@ -9,6 +9,8 @@ from index.search.ranking import SIGNALS, TextTests
 from index.search.rerank_features import (
     FEATURES,
     CandidateText,
+    SentenceWords,
+    answer_nearness,
     clause_share,
     clauses_of,
     feature_matrix,
@@ -32,6 +34,10 @@ def _candidate(text: str, fused: float, dense: float = 0.5) -> CandidateText:
 
 def _clauses(text: str) -> list[frozenset[str]]:
     return [frozenset(TOKENIZER.tokens(c)) for c in clauses_of(text)]
+
+
+def _words(text: str) -> SentenceWords:
+    return SentenceWords(tuple(TOKENIZER.words(text)), tuple(TOKENIZER.tokens(text)), tuple(_clauses(text)))
 
 
 def test_a_rare_word_found_counts_more_than_a_common_one() -> None:
@@ -72,7 +78,7 @@ def test_the_feature_rows_say_where_each_candidate_stands_and_what_it_holds() ->
         _candidate("Troops gathered near the border for the exercise.", fused=1.0, dense=0.7),
         _candidate("Nearly 100,000 troops are near the Ukrainian border, officials said.", fused=0.9, dense=0.6),
     ]
-    matrix = feature_matrix(query, candidates, lambda s: 1.0, _clauses)
+    matrix = feature_matrix(query, candidates, lambda s: 1.0, _words)
     column = {name: i for i, name in enumerate(FEATURES)}
     assert matrix.shape == (2, len(FEATURES))
     first, second = matrix
@@ -83,4 +89,18 @@ def test_the_feature_rows_say_where_each_candidate_stands_and_what_it_holds() ->
     assert second[column["new_number"]] == 1.0 and second[column["new_date"]] == 0.0
     assert first[column["asks_number"]] == second[column["asks_number"]] == 1.0
     assert first[column["asks_date"]] == 0.0
-    assert feature_matrix(query, [], lambda s: 1.0, _clauses).shape == (0, len(FEATURES))
+    assert feature_matrix(query, [], lambda s: 1.0, _words).shape == (0, len(FEATURES))
+
+
+def test_an_answer_next_to_the_question_words_is_nearer_than_one_far_from_them() -> None:
+    query = _query("How many troops are near the border?")
+    near = "Nearly 100,000 troops are massed near the border, while talks on trade went on for 12 days."
+    far = "Talks on trade went on for 12 days in Geneva while soldiers and troops waited at the border."
+    assert answer_nearness(query, _words(near), near) > answer_nearness(query, _words(far), far) > 0
+    assert answer_nearness(query, _words("Troops are at the border."), "Troops are at the border.") == 0.0
+    masked = "There are <num> troops at the border."  # TrecQA writes numbers as <num>
+    assert answer_nearness(query, _words(masked), masked) == 0.5  # the very next word
+    who = _query("Who won the Australian Open?")
+    text = "Marat Safin won the title in Melbourne."
+    assert answer_nearness(who, _words(text), text) > 0
+    assert answer_nearness(_query("Why did it rain?"), _words(text), text) == 0.0
