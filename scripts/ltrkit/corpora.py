@@ -14,7 +14,7 @@ import csv
 import gzip
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,13 +100,18 @@ def _write_corpus(
         questions.append(Question(question, qid, frozenset(answers)))
     corpus = Corpus(name, out / name)
     corpus.directory.mkdir(parents=True, exist_ok=True)
-    with corpus.articles.open("w", encoding="utf-8") as f:
-        for sentence, ident in ids.items():
-            f.write(json.dumps({"id": ident, "title": ident, "text": sentence}, ensure_ascii=False) + "\n")
-    with corpus.questions.open("w", encoding="utf-8") as f:
-        for q in questions:
-            record = {"question": q.question, "qid": q.qid, "answers": sorted(q.answers)}
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    articles = "".join(
+        json.dumps({"id": ident, "title": ident, "text": sentence}, ensure_ascii=False) + "\n"
+        for sentence, ident in ids.items()
+    )
+    listed = "".join(
+        json.dumps({"question": q.question, "qid": q.qid, "answers": sorted(q.answers)}, ensure_ascii=False) + "\n"
+        for q in questions
+    )
+    # Written only when changed, so that a second run sees its index and lists as current.
+    for path, text in ((corpus.articles, articles), (corpus.questions, listed)):
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
     return corpus
 
 
@@ -116,16 +121,23 @@ def read_questions(corpus: Corpus) -> list[Question]:
 
 
 def write_corpora(
-    pairs: Path | None, trecqa_train: Path | None, out: Path, part_sizes: dict[str, int] | None = None
+    pairs: Path | None,
+    trecqa_train: Path | None,
+    out: Path,
+    part_sizes: dict[str, int] | None = None,
+    sources: Collection[str] | None = None,
 ) -> list[Corpus]:
-    """Corpora of each pairs file in ``pairs`` (``NAME.jsonl.gz``) and of TrecQA train's CSV;
-    ``part_sizes``: questions per corpus, by source name (default: one corpus per source)."""
+    """Corpora of each pairs file in ``pairs`` (``NAME.jsonl.gz``) and of TrecQA train's CSV
+    (``trecqa_train``); ``part_sizes``: questions per corpus, by source name (default: one
+    corpus per source); ``sources``: the source names to use (default all)."""
     sizes = part_sizes or {}
     corpora = []
-    if trecqa_train is not None:
+    if trecqa_train is not None and (sources is None or "trecqa_train" in sources):
         rows = _trecqa_rows(trecqa_train)
         corpora += write_corpora_of("trecqa_train", rows, out, part_size=sizes.get("trecqa_train"))
     for path in sorted(pairs.glob("*.jsonl.gz")) if pairs is not None else []:
         name = path.name.removesuffix(".jsonl.gz")
+        if sources is not None and name not in sources:
+            continue
         corpora += write_corpora_of(name, _pair_rows(path), out, part_size=sizes.get(name))
     return corpora

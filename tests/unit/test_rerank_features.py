@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.search.query import Tokenizers, parse_query
+from index.search.query import Query, Tokenizers, parse_query
 from index.search.ranking import SIGNALS, TextTests
 from index.search.rerank_features import (
     FEATURES,
@@ -22,7 +22,7 @@ from index.search.rerank_features import (
 TOKENIZER = Tokenizers().get()
 
 
-def _query(text: str):  # type: ignore[no-untyped-def]
+def _query(text: str) -> Query:
     return parse_query(text, TOKENIZER)
 
 
