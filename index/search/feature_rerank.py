@@ -1,12 +1,17 @@
-"""Reordering an ordinary question's best hits with the trained feature reranker (index/rerank/).
+"""Scoring an ordinary question's best hits with the trained feature reranker (index/rerank/).
 
 The ranking's top ``AnswerPolicy.rerank_depth`` hits are described by rerank_features.py (the
 ranking's signals apart, where each stands, how much of the question it holds, whether it holds
 an answer of the kind asked) and scored by the model in one numpy call. Each hit's score becomes
 the model's probability that it answers the question, which declining then reads against
-``AnswerPolicy.rerank_min``; hits below the depth keep their order after the reranked ones.
-The ranking's score is one of the features, so ``rerank_blend`` (the cross-encoder's) is not
-used here.
+``AnswerPolicy.rerank_min``: on the news calibration set that separates the questions the
+articles answer from those they do not far better than the ranking's own score (docs/RERANKER.md).
+
+Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank_reorder``: off
+by default, because ordered by it TrecQA dev and the seed questions came out a little worse than
+the ranking's own order (docs/RERANKER.md has the figures). Hits below the depth keep their
+order after the scored ones. The ranking's score is one of the features, so ``rerank_blend``
+(the cross-encoder's) is not used here.
 """
 
 from __future__ import annotations
@@ -77,13 +82,18 @@ class FeatureReranker:
         self.model = model
         self._features = features
 
-    def rerank(self, query: Query, vector: np.ndarray, hits: Sequence[Hit], depth: int) -> list[Hit]:
-        """``hits`` with the first ``depth`` reordered by the model's probability (its new score)."""
+    def rerank(
+        self, query: Query, vector: np.ndarray, hits: Sequence[Hit], depth: int, reorder: bool = False
+    ) -> list[Hit]:
+        """``hits`` with the first ``depth`` scored by the model's probability, and with ``reorder``
+        ordered by it too (else in the ranking's order)."""
         head = list(hits[:depth])
         if not head:
             return []
         probabilities = sigmoid(self.model.logits(self._features.features(query, vector, head)))
-        order = sorted(range(len(head)), key=lambda i: (-probabilities[i], head[i].row))
+        order = list(range(len(head)))
+        if reorder:
+            order.sort(key=lambda i: (-probabilities[i], head[i].row))
         return [replace(head[i], score=float(probabilities[i])) for i in order] + list(hits[depth:])
 
 

@@ -107,7 +107,7 @@ def test_a_model_of_other_features_answers_with_the_ranking_alone_and_says_so_on
         plain.close()
 
 
-def test_the_model_orders_by_its_probability_and_declining_reads_it(tmp_path: Path, embedder: Embedder) -> None:
+def test_hits_are_scored_by_the_model_probability_and_declining_reads_it(tmp_path: Path, embedder: Embedder) -> None:
     # A model that only likes a sentence holding an answer of the kind asked that the question lacks.
     spec = _logistic(list(FEATURES), [0.0] * len(FEATURES), -3.0)
     spec["layers"][0]["weights"][FEATURES.index("kind_new")] = [6.0]
