@@ -6,7 +6,8 @@ The work is done behind it, one job a module:
 
 * query.py: each question read once into a ``Query`` that every stage reads;
 * retrieval.py: dense and BM25 candidates, ranked by ranking.py, duplicates folded (hits.py);
-* answering.py: the speech route or the ranking (reranked by the cross-encoder, reranking.py),
+* answering.py: the speech route or the ranking (scored by the feature reranker, feature_rerank.py,
+  or reordered by a cross-encoder, reranking.py),
   then show or decline (decline.py);
 * speech_answer.py: "what did X say?" questions, answered by the speakers' own sentences.
 """
