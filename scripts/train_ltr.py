@@ -76,13 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         manifest = corpus.index / "manifest.json"
         if args.fresh or not manifest.is_file() or manifest.stat().st_mtime < corpus.articles.stat().st_mtime:
             build_index(corpus.articles, corpus.index, embedder, full=args.fresh)
-        if args.fresh or not lists_path.is_file() or lists_path.stat().st_mtime < manifest.stat().st_mtime:
+        lists = CandidateLists.load(lists_path) if lists_path.is_file() else None
+        stale = lists is None or lists_path.stat().st_mtime < manifest.stat().st_mtime
+        if args.fresh or stale or lists is None or lists.features.shape[1] != len(FEATURES):
+            # New, rebuilt, or made with other features: ask the questions again.
             lists_path.parent.mkdir(parents=True, exist_ok=True)
             lists = candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth)
             lists.save(lists_path)
-        lists = CandidateLists.load(lists_path)
-        if lists.features.shape[1] != len(FEATURES):
-            raise SystemExit(f"{lists_path} was made with other features; run again with --fresh")
         parts.append(lists)
         per_corpus[corpus.name] = {"questions": len(lists.questions), "candidates": len(lists.labels)}
         print(f"{corpus.name}: {len(lists.questions)} questions, {int(lists.labels.sum())} answering candidates")

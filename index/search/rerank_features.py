@@ -12,7 +12,8 @@ The ranking (ranking.py) adds its signals up with hand-set weights. The feature 
   for "when", a number for "how many", a new name for "who"), one column per kind asked, so that
   a model without interactions can still learn that a date matters to "when" only; and how
   close that answer stands to the question's own words ("nearly 100,000 troops" for "how many
-  troops", not a figure at the other end of the sentence).
+  troops", not a figure at the other end of the sentence), and how much of the question stands
+  around it.
 
 ``FEATURES`` names the columns; a model file lists the names it was trained on, and is
 refused when they differ (index/rerank/features_model.py).
@@ -44,6 +45,7 @@ FEATURES = (
     "clause_share",
     "kind_new",
     "kind_near",
+    "kind_context",
     "log_words",
     *(f"asks_{kind or 'other'}" for kind in KINDS),
     *(f"new_{kind}" for kind in ("date", "number", "name")),
@@ -109,30 +111,45 @@ def new_of_kind(query: Query, text: str, tests: TextTests) -> bool:
     return holds_answer_type(query, text, tests) if kind in ("name", "reason") else False
 
 
-def answer_nearness(query: Query, sentence: SentenceWords, text: str) -> float:
-    """1 / (1 + words between the nearest question word and an answer of the kind asked), 0 for none.
-
-    An answer of the kind asked is a word holding a date or number the question lacks, or (for
-    "who", "where", "which") a capitalised word the question lacks (not the sentence's first)."""
+def answer_positions(query: Query, sentence: SentenceWords, text: str) -> list[int]:
+    """Where in ``sentence.words`` an answer of the kind asked stands: a word holding a date or
+    number the question lacks, or (for "who", "where", "which") a capitalised word the question
+    lacks (not the sentence's first). None for other kinds."""
     kind = query.kind
     pattern = _KIND_PATTERNS.get(kind or "")
     if pattern is None and kind != "name":
-        return 0.0
+        return []
     asked_text = query.text.casefold()
     masked = "<num>" in text  # corpora that mask numbers (TrecQA) leave the word "num"
-    answers = []
+    found = []
     for i, word in enumerate(sentence.words):
         folded = word.casefold()
         if pattern is not None:
-            found = bool(pattern.search(word)) or (masked and folded == "num")
-            if found and folded not in asked_text:
-                answers.append(i)
+            if (pattern.search(word) or (masked and folded == "num")) and folded not in asked_text:
+                found.append(i)
         elif i > 0 and word[:1].isupper() and folded not in query.letters:
-            answers.append(i)
+            found.append(i)
+    return found
+
+
+def answer_nearness(query: Query, sentence: SentenceWords, answers: Sequence[int]) -> float:
+    """1 / (1 + words between the nearest question word and an answer at ``answers``), 0 for none."""
     asked = [i for i, stem in enumerate(sentence.stems) if stem in query.stems]
     if not answers or not asked:
         return 0.0
     return 1.0 / (1.0 + min(abs(i - j) for i in answers for j in asked))
+
+
+def answer_context(
+    query: Query, sentence: SentenceWords, answers: Sequence[int], idf_of: Callable[[str], float], window: int = 5
+) -> float:
+    """The largest IDF-weighted share of the question's words within ``window`` words of one answer
+    at ``answers``: "1.3 million votes" for "How many votes did Stein get?" holds "votes" beside
+    the number, but not "Stein" if she is named two clauses away."""
+    if not answers:
+        return 0.0
+    asked = sorted(query.stems)
+    return max(shares(asked, frozenset(sentence.stems[max(0, i - window) : i + window + 1]), idf_of) for i in answers)
 
 
 def feature_matrix(
@@ -170,7 +187,9 @@ def feature_matrix(
         row[_COLUMN["number_share"]] = shares(numbers, c.terms)
         words = words_of(c.text)
         row[_COLUMN["clause_share"]] = clause_share(query.stems, words.clauses)
-        row[_COLUMN["kind_near"]] = answer_nearness(query, words, c.text)
+        answers = answer_positions(query, words, c.text)
+        row[_COLUMN["kind_near"]] = answer_nearness(query, words, answers)
+        row[_COLUMN["kind_context"]] = answer_context(query, words, answers, idf_of)
         new = new_of_kind(query, c.text, tests)
         row[_COLUMN["kind_new"]] = float(new)
         row[_COLUMN["log_words"]] = math.log1p(tests.words(c.text)) / 4.0

@@ -10,7 +10,9 @@ from index.search.rerank_features import (
     FEATURES,
     CandidateText,
     SentenceWords,
+    answer_context,
     answer_nearness,
+    answer_positions,
     clause_share,
     clauses_of,
     feature_matrix,
@@ -92,15 +94,32 @@ def test_the_feature_rows_say_where_each_candidate_stands_and_what_it_holds() ->
     assert feature_matrix(query, [], lambda s: 1.0, _words).shape == (0, len(FEATURES))
 
 
+def _nearness(query: Query, text: str) -> float:
+    words = _words(text)
+    return answer_nearness(query, words, answer_positions(query, words, text))
+
+
 def test_an_answer_next_to_the_question_words_is_nearer_than_one_far_from_them() -> None:
     query = _query("How many troops are near the border?")
     near = "Nearly 100,000 troops are massed near the border, while talks on trade went on for 12 days."
     far = "Talks on trade went on for 12 days in Geneva while soldiers and troops waited at the border."
-    assert answer_nearness(query, _words(near), near) > answer_nearness(query, _words(far), far) > 0
-    assert answer_nearness(query, _words("Troops are at the border."), "Troops are at the border.") == 0.0
-    masked = "There are <num> troops at the border."  # TrecQA writes numbers as <num>
-    assert answer_nearness(query, _words(masked), masked) == 0.5  # the very next word
+    assert _nearness(query, near) > _nearness(query, far) > 0
+    assert _nearness(query, "Troops are at the border.") == 0.0
+    assert _nearness(query, "There are <num> troops at the border.") == 0.5  # TrecQA's masked number, next word
     who = _query("Who won the Australian Open?")
-    text = "Marat Safin won the title in Melbourne."
-    assert answer_nearness(who, _words(text), text) > 0
-    assert answer_nearness(_query("Why did it rain?"), _words(text), text) == 0.0
+    assert _nearness(who, "Marat Safin won the title in Melbourne.") > 0
+    assert _nearness(_query("Why did it rain?"), "Marat Safin won the title in Melbourne.") == 0.0
+
+
+def test_the_question_words_around_an_answer_count_rare_ones_most() -> None:
+    query = _query("How many votes did Jill Stein get?")
+    idf_of = {"vote": 1.0, "jill": 5.0, "stein": 5.0, "get": 0.5}.get
+
+    def context(text: str) -> float:
+        words = _words(text)
+        return answer_context(query, words, answer_positions(query, words, text), lambda s: idf_of(s) or 1.0)
+
+    beside = context("Jill Stein won 1.3 million votes in the last election.")
+    apart = context("Jill Stein spoke at length about the party's plans, and the party won 1.3 million votes.")
+    assert beside > 0.8 and apart < 0.3
+    assert context("Jill Stein won many votes.") == 0.0  # no number: no answer to stand beside
