@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.rerank.model import load_reranker
+from index.search.reranking import RERANK_DEPTH
 from index.search.speakers import SpeakerIndex, typo_distance
 from index.search.speech import parse_speech_query
 from scripts.bench import sizes
@@ -106,7 +107,7 @@ def test_the_quick_bench_reports_every_figure_as_json(tmp_path: Path) -> None:
     # Answers are timed with the reranker too (the feature reranker ships), and the report says which.
     if load_reranker() is not None:
         assert any("feature reranker" in note for note in result["notes"])
-        assert all(c["reranked"]["10"]["p50_ms"] > 0 for c in result["corpora"])
+        assert all(c["reranked"][str(RERANK_DEPTH)]["p50_ms"] > 0 for c in result["corpora"])
     else:
         assert all(c["reranked"] == {} for c in result["corpora"])
         assert any("no reranker" in note for note in result["notes"])
