@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ARTICLES ?= data/corpus
 INDEX ?= $(or $(VERBATIM_INDEX),data/index)
 
-.PHONY: run test install index rebuild eval bench soak lint clean train-reranker
+.PHONY: run test install index rebuild eval bench soak lint clean train-reranker train-ltr
 
 # torch goes first, pinned: 2.13.0 is the CPU build; anything else pulls a multi-GB CUDA build.
 $(STAMP): pyproject.toml
@@ -56,6 +56,13 @@ $(TRAIN_STAMP): $(STAMP)
 
 train-reranker: $(TRAIN_STAMP)
 	HF_HUB_OFFLINE=1 nice -n 10 $(PY) scripts/train_reranker.py --extra $(RERANK_PAIRS) --out index/rerank_model $(TRAIN_ARGS)
+
+# Retrain the feature reranker that ships (index/rerank_model/ltr.json, docs/RERANKER.md) from the
+# same pairs folder; LTR_WORK keeps the corpora made of them, their indexes and candidate lists
+# between runs (fetched data, kept outside the repository). About 20 minutes the first time.
+LTR_WORK ?= ../data-ltr
+train-ltr: $(TRAIN_STAMP)
+	HF_HUB_OFFLINE=1 nice -n 10 $(PY) scripts/train_ltr.py --pairs $(RERANK_PAIRS) --work $(LTR_WORK) --out index/rerank_model $(TRAIN_ARGS)
 
 soak: $(STAMP)
 	$(PY) -m pytest -m slow

@@ -190,8 +190,8 @@ def argument_parser() -> argparse.ArgumentParser:
         "--rerank",
         choices=RERANK_CHOICES,
         type=str.lower,
-        help="rerank answers with the cross-encoder (env VERBATIM_RERANK, default off: no trained model ships yet; "
-        "its model: env VERBATIM_RERANK_MODEL, default the bundled one)",
+        help="score answers with the reranker and decline on its score (env VERBATIM_RERANK, default off; "
+        "its model: env VERBATIM_RERANK_MODEL, default the bundled feature reranker)",
     )
     p.add_argument(
         "--state-file",

@@ -35,7 +35,9 @@ from index.rerank.model import Reranker, load_reranker
 from index.search.decline import fit_threshold, threshold_candidates, trade_off
 from index.search.searcher import AnswerPolicy, Searcher
 
-NO_THRESHOLD = AnswerPolicy(min_score=float("-inf"), rerank_min=float("-inf"))
+# Reranking on: AnswerPolicy has it off by default, and a searcher given a reranker under a policy
+# without it would answer with the ranking alone.
+NO_THRESHOLD = AnswerPolicy(min_score=float("-inf"), rerank_min=float("-inf"), rerank=True)
 CURVE_POINTS = 12
 
 
@@ -92,12 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list the questions each side gets wrong")
     parser.add_argument("--curve", action="store_true", help="print the trade-off at several thresholds")
     parser.add_argument("--min-answered", type=float, help="fit: decline the most while answering this share")
-    parser.add_argument(
-        "--rerank", choices=("on", "off"), default="off", help="rerank with the cross-encoder (default off)"
-    )
+    parser.add_argument("--rerank", choices=("on", "off"), default="off", help="score with the reranker (default off)")
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
     parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
     parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
+    parser.add_argument(
+        "--rerank-reorder", choices=("on", "off"), help="the feature reranker also orders the hits (default off)"
+    )
     args = parser.parse_args(argv)
     if not args.mixed and (not args.own or not args.foreign):
         parser.error("give at least one --own and one --foreign pair, or a --mixed one")
@@ -109,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         policy = replace(policy, rerank_depth=args.rerank_depth)
     if args.rerank_blend is not None:
         policy = replace(policy, rerank_blend=args.rerank_blend)
+    if args.rerank_reorder is not None:
+        policy = replace(policy, rerank_reorder=args.rerank_reorder == "on")
     print(f"reranker: {reranker.version if reranker else 'off'}", file=sys.stderr)
     rows: list[Outcome] = []
     try:

@@ -7,9 +7,10 @@ when it is a substring of it; ``"answers": []`` marks a question the articles ca
 "note", "shown": [every sentence shown, in order]}``, so that a "what did X say?" answer can be
 scored as a whole.
 ``--ranker dense`` measures the plain dense path (FAISS cosine, fixed 0.30 threshold, no speech
-routing) for comparison with the full one. ``--rerank off`` leaves the cross-encoder out (as
+routing) for comparison with the full one. ``--rerank off`` leaves the reranker out (as
 VERBATIM_RERANK=off does); with it on, ``--verbose`` shows each question's rank of the first
-right sentence before and after reranking (``rank=4->1``).
+right sentence before and after reranking (``rank=4->1``), and ``--rerank-reorder on`` lets the
+feature reranker order the hits as well as score them.
 """
 
 from __future__ import annotations
@@ -76,12 +77,17 @@ def main(argv: list[str] | None = None) -> int:
         help="full answer path, or plain dense for comparison",
     )
     parser.add_argument(
-        "--rerank", choices=("on", "off"), default="off", help="rerank with the cross-encoder (default off)"
+        "--rerank", choices=("on", "off"), default="off", help="rerank with the reranker model (default off)"
     )
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
     parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
     parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
     parser.add_argument("--rerank-min", type=float, help="decline below this reranked score (default the policy's)")
+    parser.add_argument(
+        "--rerank-reorder",
+        choices=("on", "off"),
+        help="the feature reranker also orders the hits by its probability (default the policy's: off)",
+    )
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
@@ -92,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         policy = replace(policy, rerank_blend=args.rerank_blend)
     if args.rerank_min is not None:
         policy = replace(policy, rerank_min=args.rerank_min)
+    if args.rerank_reorder is not None:
+        policy = replace(policy, rerank_reorder=args.rerank_reorder == "on")
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)

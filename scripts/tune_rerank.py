@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Choose the reranker's depth K and blend: ``python scripts/tune_rerank.py --set NAME INDEX QA ... [--calib INDEX QA]``.
 
-For every K in ``--depths`` and blend in ``--blends`` (and the ranking alone, "off"), prints
+For every K in ``--depths`` and, for a cross-encoder, blend in ``--blends`` (for the feature
+reranker: scoring only, and ordering by it too), and the ranking alone ("off"), prints
 top-1 and MRR@10 of each ``--set`` (as ``scripts/evaluate.py`` counts them, threshold off) and,
 with ``--calib`` (a calibration set with unanswerable questions, as ``calibrate_decline.py
 --mixed`` reads it), the threshold that answers at least ``--min-answered`` of its answerable
@@ -25,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.embedding.loader import load_embedder, quiet_model_loading
 from index.evaluation import evaluate, load_qa
-from index.rerank.model import Reranker
+from index.rerank.features_model import MODEL_FILE, FeatureModel
+from index.rerank.model import BUNDLED_MODEL, Reranker
 from index.search.decline import fit_threshold
 from index.search.searcher import AnswerPolicy, Searcher
 
@@ -62,19 +64,33 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give at least one --set or a --calib")
     quiet_model_loading()
     embedder = load_embedder()
-    reranker = RememberingReranker(args.rerank_model or Path(__file__).resolve().parent.parent / "index/rerank_model")
-    base = AnswerPolicy(min_score=float("-inf"), rerank_min=float("-inf"))
-    grid = [("off", replace(base, rerank=False))] + [
-        (f"K={int(k)} blend={b:g}", replace(base, rerank_depth=int(k), rerank_blend=b))
-        for k in parse_floats(args.depths)
-        for b in parse_floats(args.blends)
-    ]
+    model_dir = args.rerank_model or BUNDLED_MODEL
+    # Reranking on: AnswerPolicy has it off by default, and a searcher would then ignore the model.
+    base = AnswerPolicy(min_score=float("-inf"), rerank_min=float("-inf"), rerank=True)
+    depths = [int(k) for k in parse_floats(args.depths)]
+    reranker: RememberingReranker | FeatureModel
+    if (model_dir / MODEL_FILE).is_file():
+        # The feature reranker: no blend; its probability either only scores the hits or orders them too.
+        reranker = FeatureModel(model_dir)
+        variants = [
+            (f"K={k} {'reorder' if r else 'scores'}", replace(base, rerank_depth=k, rerank_reorder=r))
+            for k in depths
+            for r in (False, True)
+        ]
+    else:
+        reranker = RememberingReranker(model_dir)
+        variants = [
+            (f"K={k} blend={b:g}", replace(base, rerank_depth=k, rerank_blend=b))
+            for k in depths
+            for b in parse_floats(args.blends)
+        ]
+    grid = [("off", replace(base, rerank=False)), *variants]
     sets = [(name, Path(index), load_qa(Path(qa))) for name, index, qa in args.set]
     calib = (args.calib[0], load_qa(args.calib[1])) if args.calib else None
-    header = f"{'config':<16}" + "".join(f"{name + ' top1/MRR':>22}" for name, _, _ in sets)
+    header = f"{'config':<18}" + "".join(f"{name + ' top1/MRR':>22}" for name, _, _ in sets)
     print(header + (f"   calib: threshold, declined at >= {args.min_answered:.0%} answered" if calib else ""))
     for label, policy in grid:
-        row = f"{label:<16}"
+        row = f"{label:<18}"
         for _, index, questions in sets:
             searcher = Searcher.open(index, embedder=embedder, policy=policy, reranker=reranker)
             report, _ = evaluate(searcher, questions)

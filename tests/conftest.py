@@ -15,7 +15,7 @@ import pytest
 from index.build import build_index
 from index.embedding.loader import load_embedder
 from index.embedding.models import Embedder
-from index.rerank.model import BUNDLED_MODEL, Reranker, load_reranker
+from index.rerank.model import BUNDLED_MODEL, AnyReranker, load_reranker
 from index.search.searcher import Searcher
 from tests.fakes.bot_api import FakeBotAPI
 from tests.support import SAMPLE_CORPUS
@@ -35,7 +35,7 @@ def embedder() -> Embedder:
 
 
 @pytest.fixture(scope="session")
-def reranker() -> Reranker:
+def reranker() -> AnyReranker:
     """The bundled answer reranker (index/rerank_model/), loaded once per test session."""
     loaded = load_reranker()
     if loaded is None:

@@ -1,8 +1,11 @@
-"""The answer-sentence reranker: a cross-encoder that reads a question and a sentence together.
+"""The answer-sentence rerankers: models that judge whether a sentence answers a question.
 
+* features_model.py: ``FeatureModel``, the feature reranker that ships (``ltr.json``: a
+  logistic regression over index/search/rerank_features.py's features, evaluated with numpy).
 * model.py: ``Reranker`` (an int8 ONNX cross-encoder on onnxruntime, with its ``tokenizers``
-  tokenizer) and ``load_reranker``, which gives None instead of failing when the model is absent.
+  tokenizer) and ``load_reranker``, which reads either kind of model directory and gives None
+  instead of failing when the model is absent or unreadable.
 
-The model ships in ``index/rerank_model/`` (``model.onnx``, ``tokenizer.json``, ``config.json``,
-``MODEL_CARD.md``); index/search/ decides when to ask it and what its scores change.
+The model ships in ``index/rerank_model/`` (``ltr.json``, ``MODEL_CARD.md``; docs/RERANKER.md);
+index/search/ decides when to ask it and what its scores change.
 """

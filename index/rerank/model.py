@@ -5,8 +5,10 @@ The model directory holds ``model.onnx`` (inputs ``input_ids``, ``attention_mask
 ``tokenizer.json`` and ``config.json`` (``max_length``: how many tokens a pair is cut to).
 Only onnxruntime and tokenizers run at answer time, never torch.
 
-``load_reranker`` returns None, after one INFO line, when the directory or a file in it is
-missing or unreadable: search then runs without reranking rather than not at all.
+``load_reranker`` reads either kind of model directory: one with ``ltr.json`` holds the
+feature reranker (features_model.py, what ships), one with ``model.onnx`` a cross-encoder. It
+returns None, after one INFO line, when the directory or a file in it is missing or unreadable:
+search then runs without reranking rather than not at all.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 
 from index.cpu import onnx_session_options
 from index.errors import VerbatimError
+from index.rerank.features_model import MODEL_FILE, FeatureModel
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -97,12 +100,17 @@ class Reranker:
         return np.asarray(out, dtype=np.float32).reshape(len(sentences), -1)[:, 0]
 
 
-def load_reranker(model_dir: str | Path | None = None) -> Reranker | None:
-    """The reranker in ``model_dir`` (default the bundled one), or None with one INFO line when it
+# Either kind of reranker a model directory may hold.
+AnyReranker = Reranker | FeatureModel
+
+
+def load_reranker(model_dir: str | Path | None = None) -> AnyReranker | None:
+    """The reranker in ``model_dir`` (default the bundled one): the feature reranker when the
+    directory holds ``ltr.json``, else the cross-encoder; or None with one INFO line when it
     cannot be loaded: answers then come from the ranking alone, as with VERBATIM_RERANK=off."""
     directory = Path(model_dir) if model_dir is not None else BUNDLED_MODEL
     try:
-        reranker = Reranker(directory)
+        reranker: AnyReranker = FeatureModel(directory) if (directory / MODEL_FILE).exists() else Reranker(directory)
     except VerbatimError as exc:
         logger.info("Answering without the reranker: %s", exc)
         return None

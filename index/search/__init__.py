@@ -5,7 +5,9 @@
 * retrieval.py: dense (FAISS) and BM25 candidates scored together, row and article caches;
 * ranking.py: the fused score of a candidate sentence (``Weights``);
 * hits.py: stored sentences made into ``Hit``s, the same (or a nearly the same) sentence in several articles folded;
-* reranking.py: an ordinary question's best hits reordered by the cross-encoder (index/rerank/);
+* feature_rerank.py: an ordinary question's best hits scored by the feature reranker (index/rerank/);
+* rerank_features.py: what the feature reranker reads about each hit (pure functions);
+* reranking.py: an ordinary question's best hits reordered by a cross-encoder (index/rerank/);
 * answering.py: the speech route or the ranking, then show or decline; the mentions fallback;
 * decline.py: when the articles do not cover a question (and the threshold's calibration);
 * speech_answer.py: "what did X say?": the speakers asked about, their quotes, their order;

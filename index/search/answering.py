@@ -9,7 +9,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
    the quotes of the person each article gives it (roles.py).
 2. Any other question gets the ordinary ranking (retrieval.py), its best hits reordered by the
-   cross-encoder when the searcher has one (reranking.py).
+   reranker when the searcher has one: the trained feature reranker (feature_rerank.py) or a
+   cross-encoder (reranking.py).
 3. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
@@ -20,11 +21,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from index.rerank.model import Reranker
+from index.rerank.features_model import FeatureModel
+from index.rerank.model import AnyReranker, Reranker
 from index.search.decline import decide
+from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import make_hit
 from index.search.policy import AnswerPolicy
-from index.search.query import Query
+from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES
 from index.search.reranking import rerank, reranks
 from index.search.retrieval import Retriever
@@ -38,13 +41,37 @@ class Answerer:
     """Answers from one retriever and one speech route under one policy. Safe to share between threads."""
 
     def __init__(
-        self, retriever: Retriever, speech: SpeechRoute, policy: AnswerPolicy, reranker: Reranker | None = None
+        self,
+        retriever: Retriever,
+        speech: SpeechRoute,
+        policy: AnswerPolicy,
+        reranker: AnyReranker | None = None,
+        tokenizers: Tokenizers | None = None,
+        cache_size: int = 50_000,
     ) -> None:
         self._retriever = retriever
         self._speech = speech
         self._policy = policy
         # None (no model, or VERBATIM_RERANK=off): exactly the ranking-only path.
-        self._reranker = reranker if policy.rerank and policy.hybrid else None
+        wanted = reranker if policy.rerank and policy.hybrid else None
+        self._candidate_features = CandidateFeatures(retriever, tokenizers or Tokenizers(), cache_size)
+        self._features: FeatureReranker | None = None
+        if isinstance(wanted, FeatureModel):
+            self._features = feature_reranker(wanted, self._candidate_features)
+        self._reranker: AnyReranker | None = (
+            wanted if self._features is not None or isinstance(wanted, Reranker) else None
+        )
+
+    @property
+    def reranker(self) -> AnyReranker | None:
+        """The reranker in use (None: the ranking alone)."""
+        return self._reranker
+
+    def candidates(self, query: Query, vector: np.ndarray, depth: int) -> tuple[list[Hit], np.ndarray]:
+        """The ranking's best ``depth`` hits for ``query`` and the feature reranker's view of each
+        (rerank_features.FEATURES rows): what scripts/train_ltr.py learns from."""
+        hits = self._retriever.search([query], vector[None, :], depth)[0]
+        return hits, self._candidate_features.features(query, vector, hits)
 
     def answer(self, query: Query, vector: np.ndarray) -> Answer:
         """What to show for ``query`` whose vector is ``vector``."""
@@ -58,7 +85,11 @@ class Answerer:
         hits = self._retriever.search([query], vector[None, :], depth)[0]
         if reranker is not None:
             policy = self._policy
-            reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
+            if self._features is not None:
+                reranked = self._features.rerank(query, vector, hits, policy.rerank_depth, policy.rerank_reorder)
+            else:
+                assert isinstance(reranker, Reranker)
+                reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
             return self.from_hits(
                 query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
             )

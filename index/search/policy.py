@@ -33,3 +33,6 @@ class AnswerPolicy:
     rerank_min: float = RERANK_MIN_SCORE
     # Further reranked hits are shown only while they score this close to the best one.
     rerank_margin: float = 0.2
+    # The feature reranker: also order the hits by its probability (False: the ranking's order,
+    # its probability read by declining only; feature_rerank.py says why).
+    rerank_reorder: bool = False

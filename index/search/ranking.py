@@ -115,12 +115,12 @@ def holds_answer_type(query: Query, sentence: str, tests: TextTests | None = Non
     kind = query.kind
     if kind == "name":
         return bool(new_names(query, sentence, tests))
-    if kind in _KIND_TESTS:
-        return tests.holds(kind, sentence) if tests is not None else bool(_KIND_TESTS[kind].search(sentence))
+    if kind in KIND_TESTS:
+        return tests.holds(kind, sentence) if tests is not None else bool(KIND_TESTS[kind].search(sentence))
     return False
 
 
-_KIND_TESTS = {"date": _DATE, "number": _NUMBER, "reason": _REASON}
+KIND_TESTS = {"date": _DATE, "number": _NUMBER, "reason": _REASON}
 
 
 class TextTests:
@@ -153,7 +153,7 @@ def _word_count(sentence: str) -> int:
 
 def _holds(kind_and_sentence: tuple[str, str]) -> bool:
     kind, sentence = kind_and_sentence
-    return bool(_KIND_TESTS[kind].search(sentence))
+    return bool(KIND_TESTS[kind].search(sentence))
 
 
 def is_question(sentence: str) -> bool:
@@ -182,6 +182,70 @@ class Candidate:
     published: str | None
 
 
+# The ranking's signals, one column each, in the order ``Weights.vector`` weighs them.
+SIGNALS = ("dense", "lexical", "answer_type", "length", "coverage", "title", "novelty", "date", "question")
+
+
+def weight_vector(weights: Weights) -> np.ndarray:
+    """``weights`` as one number per column of ``ranking_signals`` (the question signal subtracts)."""
+    return np.array(
+        [
+            1.0,
+            weights.lexical,
+            weights.answer_type,
+            weights.length,
+            weights.coverage,
+            weights.title,
+            weights.novelty,
+            weights.date,
+            -weights.question,
+        ]
+    )
+
+
+def ranking_signals(
+    query: Query,
+    candidates: Sequence[Candidate],
+    weights: Weights,
+    tests: TextTests | None = None,
+    best_lexical: float | None = None,
+) -> np.ndarray:
+    """Each candidate's signals (rows) apart, one column per name in ``SIGNALS``, before weighting.
+
+    ``best_lexical``: the BM25 score the lexical signal is a share of (default the best among
+    ``candidates``, which is the question's best over the index when they are all it found)."""
+    signals = np.zeros((len(candidates), len(SIGNALS)), dtype=np.float64)
+    if not candidates:
+        return signals
+    kind = query.kind
+    asked = query.stems
+    asked_words = query.letters  # what new_names compares with
+    tests = tests or TextTests()
+    if best_lexical is None:
+        best_lexical = max(c.lexical for c in candidates)
+    years_or_months = bool(query.years)
+    for i, c in enumerate(candidates):
+        words = tests.words(c.text)
+        novel = sum(1 for _, folded in tests.names(c.text) if folded not in asked_words)  # len(new_names(...))
+        row = signals[i]
+        row[0] = c.dense
+        if best_lexical > 0:
+            row[1] = c.lexical / best_lexical
+        if (kind == "name" and novel) or (kind in KIND_TESTS and tests.holds(kind, c.text)):  # holds_answer_type
+            row[2] = 1.0
+        row[3] = min(words, weights.length_words) / weights.length_words
+        if asked:
+            row[4] = len(asked & c.terms) / len(asked)
+            row[5] = len(asked & c.title_terms) / len(asked)
+        if kind != "yes/no":  # new names answer "who" and "which", not "will it"
+            row[6] = min(novel, 5) / 5
+        if years_or_months and date_match(query, c.published):
+            row[7] = 1.0
+        if is_question(c.text):
+            row[8] = 1.0
+    return signals
+
+
 def score_candidates(
     query: Query,
     candidates: Sequence[Candidate],
@@ -189,32 +253,4 @@ def score_candidates(
     tests: TextTests | None = None,
 ) -> np.ndarray:
     """The fused score of each candidate, in the order given (``tests``: a searcher's memory)."""
-    if not candidates:
-        return np.zeros(0, dtype=np.float64)
-    kind = query.kind
-    asked = query.stems
-    asked_words = query.letters  # what new_names compares with
-    tests = tests or TextTests()
-    best_lexical = max((c.lexical for c in candidates), default=0.0)
-    years_or_months = bool(query.years)
-    scores = np.empty(len(candidates), dtype=np.float64)
-    for i, c in enumerate(candidates):
-        words = tests.words(c.text)
-        novel = sum(1 for _, folded in tests.names(c.text) if folded not in asked_words)  # len(new_names(...))
-        score = c.dense
-        if best_lexical > 0:
-            score += weights.lexical * c.lexical / best_lexical
-        if (kind == "name" and novel) or (kind in _KIND_TESTS and tests.holds(kind, c.text)):  # holds_answer_type
-            score += weights.answer_type
-        score += weights.length * min(words, weights.length_words) / weights.length_words
-        if asked:
-            score += weights.coverage * len(asked & c.terms) / len(asked)
-            score += weights.title * len(asked & c.title_terms) / len(asked)
-        if kind != "yes/no":  # new names answer "who" and "which", not "will it"
-            score += weights.novelty * min(novel, 5) / 5
-        if years_or_months and date_match(query, c.published):
-            score += weights.date
-        if is_question(c.text):
-            score -= weights.question
-        scores[i] = score
-    return scores
+    return ranking_signals(query, candidates, weights, tests) @ weight_vector(weights)

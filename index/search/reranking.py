@@ -25,9 +25,12 @@ from index.rerank.model import Reranker, sigmoid
 from index.search.query import Query
 from index.types import Hit
 
-# Measured with scripts/evaluate.py on TrecQA dev as one open corpus and the seed questions
-# (README "How answers are chosen").
-RERANK_DEPTH = 10
+# How many hits the reranker scores: 5 for the feature reranker that ships, which was trained on
+# the searcher's top 5 and, at 5, declines the most on the news calibration set while answering
+# 90% (scripts/tune_rerank.py; docs/RERANKER.md); the cross-encoder tried before was measured at 10.
+RERANK_DEPTH = 5
+# The cross-encoder's share of the ranking's score (measured with scripts/evaluate.py on TrecQA
+# dev as one open corpus and the seed questions; README "How answers are chosen").
 RERANK_BLEND = 0.5
 
 

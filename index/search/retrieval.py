@@ -17,7 +17,7 @@ from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, same_senten
 from index.search.memo import BoundedMemo
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
-from index.search.ranking import CANDIDATES, Candidate, TextTests, score_candidates
+from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
 from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical
 from index.store.metadata import StoredArticle
@@ -72,6 +72,17 @@ class Retriever:
         extra = [int(r) for r in lexical_rows if int(r) not in dense]
         if extra:
             dense.update(zip(extra, self.relevance(extra, vector).tolist(), strict=True))
+        candidates, sentences, articles = self._candidates(dense, lexical_scores)
+        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
+        order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
+        ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
+        return top_hits(ranked, articles, k, self._sentence_key)
+
+    def _candidates(
+        self, dense: dict[int, float], lexical_scores: np.ndarray
+    ) -> tuple[list[Candidate], dict[int, Sentence], dict[str, StoredArticle | None]]:
+        """What ranking reads about each of the rows in ``dense`` (row -> its cosine), their
+        sentences and their articles' headers."""
         found = self.rows(dense)
         sentences = {row: sentence for row, (sentence, _) in found.items()}
         articles = self.articles_of(sentences.values())
@@ -88,10 +99,24 @@ class Retriever:
             )
             for row, (sentence, row_terms) in found.items()
         ]
-        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
-        order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
-        ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
-        return top_hits(ranked, articles, k, self._sentence_key)
+        return candidates, sentences, articles
+
+    def signals(self, query: Query, vector: np.ndarray, rows: Sequence[int]) -> np.ndarray:
+        """The ranking's signals of the sentences at ``rows`` for ``query`` (ranking.py's
+        ``ranking_signals``: one row each, in the order given), as the ranking saw them."""
+        lexical_scores = self.lexical.scores(query.terms(self._policy.weights.names))
+        dense = dict(zip((int(r) for r in rows), self.relevance(rows, vector).tolist(), strict=True))
+        candidates = {c.row: c for c in self._candidates(dense, lexical_scores)[0]}
+        # The ranking's lexical signal is a share of the question's best BM25 score, which its
+        # candidates (the BM25 top rows among them) always hold.
+        best = float(lexical_scores.max()) if len(lexical_scores) else 0.0
+        ordered = [candidates[int(r)] for r in rows]
+        return ranking_signals(query, ordered, self._policy.weights, self._text_tests, best_lexical=best)
+
+    @property
+    def text_tests(self) -> TextTests:
+        """The regex tests of sentences this retriever remembers (ranking.py)."""
+        return self._text_tests
 
     def _sentence_key(self, text: str) -> str:
         return self._keys.get_or_compute(text, same_sentence_key)

@@ -6,7 +6,8 @@ The work is done behind it, one job a module:
 
 * query.py: each question read once into a ``Query`` that every stage reads;
 * retrieval.py: dense and BM25 candidates, ranked by ranking.py, duplicates folded (hits.py);
-* answering.py: the speech route or the ranking (reranked by the cross-encoder, reranking.py),
+* answering.py: the speech route or the ranking (scored by the feature reranker, feature_rerank.py,
+  or reordered by a cross-encoder, reranking.py),
   then show or decline (decline.py);
 * speech_answer.py: "what did X say?" questions, answered by the speakers' own sentences.
 """
@@ -17,9 +18,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from index.embedding.loader import load_embedder
 from index.embedding.models import Embedder, canonical_model_name
-from index.rerank.model import Reranker, load_reranker
+from index.rerank.model import AnyReranker, load_reranker
 from index.search.answering import Answerer
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers, parse_query
@@ -46,16 +49,22 @@ class Searcher:
         loaded: LoadedIndex,
         embedder: Embedder,
         policy: AnswerPolicy | None = None,
-        reranker: Reranker | None = None,
+        reranker: AnyReranker | None = None,
     ) -> None:
         self._index = loaded
         self._embedder = embedder
         self.policy = policy or AnswerPolicy()
-        self._reranker = reranker if self.policy.rerank else None
         self._tokenizers = Tokenizers()
         self._retriever = Retriever(loaded, self.policy, self._tokenizers, ROW_CACHE)
         self._speech = SpeechRoute(loaded.metadata, self._retriever, self.policy.weights, ROW_CACHE)
-        self._answerer = Answerer(self._retriever, self._speech, self.policy, self._reranker)
+        self._answerer = Answerer(
+            self._retriever,
+            self._speech,
+            self.policy,
+            reranker if self.policy.rerank else None,
+            self._tokenizers,
+            ROW_CACHE,
+        )
 
     @classmethod
     def open(
@@ -67,7 +76,7 @@ class Searcher:
         embedder: Embedder | None = None,
         policy: AnswerPolicy | None = None,
         store: str | None = None,
-        reranker: Reranker | None = None,
+        reranker: AnyReranker | None = None,
         rerank_model: str | Path | None = None,
     ) -> Searcher:
         """Open ``index_dir`` with the model it was built with (or refuse a different ``model``).
@@ -120,9 +129,9 @@ class Searcher:
         return self._embedder
 
     @property
-    def reranker(self) -> Reranker | None:
-        """The cross-encoder this searcher reranks with (None: the ranking alone)."""
-        return self._reranker
+    def reranker(self) -> AnyReranker | None:
+        """The reranker this searcher reranks with (None: the ranking alone)."""
+        return self._answerer.reranker
 
     def articles(self) -> list[StoredArticle]:
         return self._index.metadata.articles()
@@ -166,6 +175,13 @@ class Searcher:
         return [
             replace(self._answerer.answer(q, v), index_hash=index_hash) for q, v in zip(queries, vectors, strict=True)
         ]
+
+    def candidates(self, question: str, depth: int) -> tuple[list[Hit], np.ndarray]:
+        """The ranking's best ``depth`` hits for ``question`` and the feature reranker's features
+        of each: what scripts/train_ltr.py learns from."""
+        query = self._parse([question])[0]
+        vector = self._embedder.encode_queries([query.text])[0]
+        return self._answerer.candidates(query, vector, depth)
 
     def speakers_asked(self, question: str) -> list[str]:
         """The attributed speakers a "what did X say?" question asks about ([] for other questions)."""

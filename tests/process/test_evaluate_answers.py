@@ -74,5 +74,7 @@ def test_verbose_shows_the_rank_before_and_after_reranking(sample_index: Path, t
     # A model directory that is not there: measured without the reranker, and said so.
     missing = tmp_path / "no-model"
     assert "rank=1 " in verbose("--rerank-model", str(missing))
-    if (ROOT / "index" / "rerank_model" / "model.onnx").is_file():
-        assert re.search(r"rank=1->\d ", verbose("--rerank", "on"))
+    # The shipped feature reranker: the rank before and after, whether it reorders or not.
+    assert (ROOT / "index" / "rerank_model" / "ltr.json").is_file()
+    assert re.search(r"rank=1->1 ", verbose("--rerank", "on"))
+    assert re.search(r"rank=1->\d ", verbose("--rerank", "on", "--rerank-reorder", "on"))

@@ -1,6 +1,7 @@
-"""Reranking (index/rerank/, index/search/reranking.py): what a user notices when the cross-encoder
-reads the question and the sentence together, when it is switched off or missing, and how copies
-of one sentence in several articles are shown once (real model, real indexes)."""
+"""Reranking (index/rerank/, index/search/feature_rerank.py): what a user notices when the shipped
+feature reranker scores the best hits (declining on its probability, reordering when asked), when
+it is switched off or missing, and how copies of one sentence in several articles are shown once
+(real model, real indexes)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from bot.settings import Settings, load_settings
 from index.embedding.models import Embedder
-from index.rerank.model import BUNDLED_MODEL, Reranker, load_reranker
+from index.rerank.model import BUNDLED_MODEL, AnyReranker, load_reranker
 from index.search.hits import near_duplicates
 from index.search.searcher import AnswerPolicy, Searcher
 from tests.support import searcher_over
@@ -42,6 +43,21 @@ TENNIS = [
             ]
         ),
     },
+]
+
+# A real case: TrecQA dev's question "Horus is the god of what ?" and the eight sentences the
+# ranking put first for it on the whole dev corpus (TrecQA, ../shared/eval/trecqa: TREC questions,
+# AQUAINT newswire). Indexed alone they are ranked the same way: the answer second.
+HORUS_QUESTION = "Horus is the god of what ?"
+HORUS = [
+    "Ancient Egyptians worshipped Osiris , god of the underworld ; his wife , Isis , goddess of fertility ; and their son , Horus .",
+    "The mummified hawk probably was dedicated to one of several gods associated with falcons , such as the sky god Horus , the war god Montu and the sun god Re .",
+    "It also hosted statues of Amon 's wife , Mut , the goddess Isis , her husband , Osiris , and their son Horus .",
+    "The black space representing the inside of a skull and the bright white images of bones showed that this was a real kitten that had been wrapped in linen and probably offered to an Egyptian god .",
+    "In Memphis , Egypt , nearly a half-million falcon mummies , identified with Horus , were found in huge burial galleries .",
+    "and was dedicated to the god Sobek , who took the form of a crocodile .",
+    "DARTH VADER -LRB- voice of James Earl Jones -RRB- : A very bad little doggy : Anakin Skywalker , all grown up , half -human and half -machine , horribly scarred , and evil as a cornered snake .",
+    "For example , cats were associated with the goddess Bastet , a good protectress , or the lioness-goddess Sekhmet , a ferocious goddess of war , plague and pestilence .",
 ]
 
 COPIES = [
@@ -82,31 +98,43 @@ def tennis(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iter
 # -- what the reranker changes ----------------------------------------------------------------
 
 
-def _both(tennis: Path, embedder: Embedder, reranker: Reranker) -> tuple[Searcher, Searcher]:
+def _both(tennis: Path, embedder: Embedder, reranker: AnyReranker) -> tuple[Searcher, Searcher]:
     on = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=reranker)
     off = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False))
     return on, off
 
 
-def test_the_sentence_that_answers_beats_the_one_that_only_shares_the_topic(
-    tennis: Path, embedder: Embedder, reranker: Reranker
+def test_reordering_puts_the_sentence_that_answers_first_where_the_ranking_put_it_second(
+    tmp_path: Path, embedder: Embedder, reranker: AnyReranker
 ) -> None:
-    on, off = _both(tennis, embedder, reranker)
+    articles = [{"id": f"s{i}", "title": f"s{i}", "text": text} for i, text in enumerate(HORUS)]
+    searcher_over(articles, tmp_path, embedder).close()
+    answer_first = "The mummified hawk"
+    off = Searcher.open(tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank=False))
+    scored = Searcher.open(tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=reranker)
+    policy = AnswerPolicy(rerank=True, rerank_reorder=True)
+    reordered = Searcher.open(tmp_path / "index", embedder=embedder, policy=policy, reranker=reranker)
     try:
-        question = "Who won the Australian Open?"
-        # The ranking alone shows Agassi's first-round win: same topic, no winner.
-        assert off.answer(question).hits[0].sentence.startswith("Four-time champion Andre Agassi")
-        answer = on.answer(question)
+        ranking = off.answer(HORUS_QUESTION)
+        assert ranking.hits[0].sentence.startswith("Ancient Egyptians worshipped Osiris")
+        assert ranking.ranked[1].sentence.startswith(answer_first)
+        # By default the reranker scores the hits (its probabilities) and keeps the ranking's order.
+        kept = scored.answer(HORUS_QUESTION)
+        assert [h.row for h in kept.ranked] == [h.row for h in ranking.ranked]
+        assert all(0.0 < h.score < 1.0 for h in kept.ranked)
+        # Asked to reorder, it shows the sentence that names what Horus is the god of.
+        answer = reordered.answer(HORUS_QUESTION)
         assert not answer.declined, answer.reason
-        assert answer.hits[0].sentence.startswith("Marat Safin beat local favourite Lleyton Hewitt")
-        assert answer.ranked[0].score > answer.ranked[1].score  # ordered by the reranked score
+        assert answer.hits[0].sentence.startswith(answer_first)
+        assert answer.ranked[0].score > answer.ranked[1].score
     finally:
-        on.close()
         off.close()
+        scored.close()
+        reordered.close()
 
 
 def test_a_question_about_the_stories_that_they_do_not_answer_is_declined(
-    tennis: Path, embedder: Embedder, reranker: Reranker
+    tennis: Path, embedder: Embedder, reranker: AnyReranker
 ) -> None:
     on, off = _both(tennis, embedder, reranker)
     try:
@@ -116,15 +144,15 @@ def test_a_question_about_the_stories_that_they_do_not_answer_is_declined(
         assert answer.declined and not answer.hits
         assert answer.nearest is not None  # still there for "Show nearest"
         # ... while what they do say is answered.
-        tickets = on.answer("How fast did tickets for the final sell out?")
-        assert not tickets.declined and tickets.hits[0].sentence.startswith("Tickets for the final sold out")
+        beaten = on.answer("Who did Safin beat in the final?")
+        assert not beaten.declined and beaten.hits[0].sentence.startswith("Marat Safin beat local favourite")
     finally:
         on.close()
         off.close()
 
 
 def test_speech_questions_and_short_searches_are_not_reranked(
-    tennis: Path, embedder: Embedder, reranker: Reranker
+    tennis: Path, embedder: Embedder, reranker: AnyReranker
 ) -> None:
     on, off = _both(tennis, embedder, reranker)
     try:
@@ -164,7 +192,7 @@ def test_a_broken_model_directory_is_no_crash_either(tmp_path: Path) -> None:
     assert load_reranker(tmp_path) is None
 
 
-def test_rerank_off_is_the_ranking_alone(tennis: Path, embedder: Embedder, reranker: Reranker) -> None:
+def test_rerank_off_is_the_ranking_alone(tennis: Path, embedder: Embedder, reranker: AnyReranker) -> None:
     off = Searcher.open(tennis, embedder=embedder, policy=AnswerPolicy(rerank=False), reranker=reranker)
     try:
         assert off.reranker is None
@@ -177,7 +205,7 @@ def test_rerank_off_is_the_ranking_alone(tennis: Path, embedder: Embedder, reran
 
 
 def test_verbatim_rerank_and_its_flag_and_model_setting() -> None:
-    assert Settings.from_env({}).rerank is False  # off until a trained model ships (README)
+    assert Settings.from_env({}).rerank is False  # off: it does not beat the ranking yet (docs/RERANKER.md)
     assert Settings.from_env({}).rerank_model is None
     assert Settings.from_env({"VERBATIM_RERANK": "on"}).rerank is True
     env = {"VERBATIM_RERANK": "OFF", "VERBATIM_RERANK_MODEL": "/models/ce"}

@@ -1,0 +1,106 @@
+"""Scoring an ordinary question's best hits with the trained feature reranker (index/rerank/).
+
+The ranking's top ``AnswerPolicy.rerank_depth`` hits are described by rerank_features.py (the
+ranking's signals apart, where each stands, how much of the question it holds, whether it holds
+an answer of the kind asked) and scored by the model in one numpy call. Each hit's score becomes
+the model's probability that it answers the question, which declining then reads against
+``AnswerPolicy.rerank_min``: on the news calibration set that separates the questions the
+articles answer from those they do not far better than the ranking's own score (docs/RERANKER.md).
+
+Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank_reorder``: off
+by default, because ordered by it TrecQA dev and the seed questions came out a little worse than
+the ranking's own order (docs/RERANKER.md has the figures). Hits below the depth keep their
+order after the scored ones. The ranking's score is one of the features, so ``rerank_blend``
+(the cross-encoder's) is not used here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from index.errors import VerbatimError
+from index.rerank.features_model import FeatureModel
+from index.rerank.model import sigmoid
+from index.search.memo import BoundedMemo
+from index.search.query import Query, Tokenizers
+from index.search.rerank_features import FEATURES, CandidateText, SentenceWords, clauses_of, feature_matrix, idf
+from index.search.retrieval import Retriever
+from index.types import Hit
+
+logger = logging.getLogger(__name__)
+
+
+class CandidateFeatures:
+    """Reads rerank_features.FEATURES of hits from one retriever. Safe to share between threads."""
+
+    def __init__(self, retriever: Retriever, tokenizers: Tokenizers, cache_size: int) -> None:
+        self._retriever = retriever
+        self._tokenizers = tokenizers
+        self._words: BoundedMemo[str, SentenceWords] = BoundedMemo(cache_size)
+
+    def features(self, query: Query, vector: np.ndarray, hits: Sequence[Hit]) -> np.ndarray:
+        """One row of rerank_features.FEATURES per hit, in the order given."""
+        retriever = self._retriever
+        rows = [h.row for h in hits]
+        signals = retriever.signals(query, vector, rows)
+        terms = retriever.rows(rows)
+        lexical = retriever.lexical
+        vocabulary, starts, n_rows = lexical.vocabulary, lexical.starts, lexical.n_rows
+
+        def idf_of(stem: str) -> float:
+            column = vocabulary.get(stem)
+            frequency = 0 if column is None else int(starts[column + 1] - starts[column])
+            return idf(frequency, n_rows)
+
+        candidates = [CandidateText(h.sentence, terms[h.row][1], signals[i], h.score) for i, h in enumerate(hits)]
+        return feature_matrix(query, candidates, idf_of, self._sentence_words, retriever.text_tests)
+
+    def _sentence_words(self, text: str) -> SentenceWords:
+        def analyse(sentence: str) -> SentenceWords:
+            tokenizer = self._tokenizers.get()
+            words = tokenizer.words(sentence)
+            stems = tokenizer.tokens(sentence)  # the stems of ``words``, in order
+            clauses = tuple(frozenset(tokenizer.tokens(clause)) for clause in clauses_of(sentence))
+            return SentenceWords(tuple(words), tuple(stems), clauses)
+
+        return self._words.get_or_compute(text, analyse)
+
+
+class FeatureReranker:
+    """A feature model and where its features come from. Safe to share between threads."""
+
+    def __init__(self, model: FeatureModel, features: CandidateFeatures) -> None:
+        if model.features != FEATURES:
+            raise VerbatimError(
+                f"The feature reranker in {model.directory} was trained on other features than this "
+                "Verbatim computes; retrain it (scripts/train_ltr.py)."
+            )
+        self.model = model
+        self._features = features
+
+    def rerank(
+        self, query: Query, vector: np.ndarray, hits: Sequence[Hit], depth: int, reorder: bool = False
+    ) -> list[Hit]:
+        """``hits`` with the first ``depth`` scored by the model's probability, and with ``reorder``
+        ordered by it too (else in the ranking's order)."""
+        head = list(hits[:depth])
+        if not head:
+            return []
+        probabilities = sigmoid(self.model.logits(self._features.features(query, vector, head)))
+        order = list(range(len(head)))
+        if reorder:
+            order.sort(key=lambda i: (-probabilities[i], head[i].row))
+        return [replace(head[i], score=float(probabilities[i])) for i in order] + list(hits[depth:])
+
+
+def feature_reranker(model: FeatureModel, features: CandidateFeatures) -> FeatureReranker | None:
+    """``FeatureReranker`` for ``model``, or None with one INFO line when its features are not these."""
+    try:
+        return FeatureReranker(model, features)
+    except VerbatimError as exc:
+        logger.info("Answering without the reranker: %s", exc)
+        return None

@@ -1,0 +1,199 @@
+"""What the feature reranker reads about each of a question's best candidates: pure functions.
+
+The ranking (ranking.py) adds its signals up with hand-set weights. The feature reranker
+(feature_rerank.py, model in index/rerank/) sees them apart, next to what the sum hides:
+
+* where the candidate stands: its fused score, rank, and gaps to the best fused, dense and
+  lexical scores among the candidates;
+* how much of the question it holds: the IDF-weighted share of the question's words (a rare name
+  counts more than "said"), the share of its names and of its numbers, and the best share
+  of its words found in one clause of the sentence (not scattered over a long one);
+* whether it holds an answer of the kind asked that the question does not already give (a date
+  for "when", a number for "how many", a new name for "who"), one column per kind asked, so that
+  a model without interactions can still learn that a date matters to "when" only; and how
+  close that answer stands to the question's own words ("nearly 100,000 troops" for "how many
+  troops", not a figure at the other end of the sentence), and how much of the question stands
+  around it.
+
+``FEATURES`` names the columns; a model file lists the names it was trained on, and is
+refused when they differ (index/rerank/features_model.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.search.query import Query
+from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, holds_answer_type
+
+KINDS = ("date", "number", "name", "reason", "yes/no", None)
+FEATURES = (
+    *SIGNALS,
+    "fused",
+    "fused_gap",
+    "rank",
+    "dense_gap",
+    "lexical_gap",
+    "idf_share",
+    "name_share",
+    "number_share",
+    "clause_share",
+    "kind_new",
+    "kind_near",
+    "kind_context",
+    "log_words",
+    *(f"asks_{kind or 'other'}" for kind in KINDS),
+    *(f"new_{kind}" for kind in ("date", "number", "name")),
+)
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+_KIND_PATTERNS = {kind: KIND_TESTS[kind] for kind in ("date", "number")}
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence's words (stop words aside) as written and stemmed, in order, and its clauses."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    clauses: tuple[frozenset[str], ...]  # the stems of each clause (clauses_of)
+
+
+@dataclass(frozen=True)
+class CandidateText:
+    """One candidate as the features read it: its text, stemmed words and the ranking's view."""
+
+    text: str
+    terms: frozenset[str]  # stemmed words of the sentence
+    signals: np.ndarray  # ranking_signals' row for it (ranking.SIGNALS)
+    fused: float  # the ranking's score
+
+
+def idf(document_frequency: int, n_rows: int) -> float:
+    """BM25's inverse document frequency: how rare a word is among the index's sentences."""
+    return math.log(1.0 + (n_rows - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def shares(asked: Sequence[str], terms: frozenset[str], weight: Callable[[str], float] | None = None) -> float:
+    """The (weighted) share of ``asked`` stems found in ``terms``; 1.0 when nothing is asked."""
+    if not asked:
+        return 1.0
+    weights = [weight(s) if weight else 1.0 for s in asked]
+    total = sum(weights)
+    found = sum(w for s, w in zip(asked, weights, strict=True) if s in terms)
+    return found / total if total > 0 else 1.0
+
+
+def clause_share(asked: frozenset[str], clauses: Sequence[frozenset[str]]) -> float:
+    """The largest share of ``asked`` stems found together in one clause (1.0 when nothing is asked)."""
+    if not asked:
+        return 1.0
+    return max((len(asked & c) / len(asked) for c in clauses), default=0.0)
+
+
+def clauses_of(text: str) -> list[str]:
+    """``text`` cut at commas, semicolons, colons, brackets and dashes."""
+    return [part for part in _CLAUSE_BREAK.split(text) if part.strip()]
+
+
+def new_of_kind(query: Query, text: str, tests: TextTests) -> bool:
+    """Whether ``text`` holds something of the kind ``query`` asks that the question does not give."""
+    kind = query.kind
+    pattern = _KIND_PATTERNS.get(kind or "")
+    if pattern is not None:
+        asked = query.text.casefold()
+        return any(m.group(0).casefold() not in asked for m in pattern.finditer(text))
+    return holds_answer_type(query, text, tests) if kind in ("name", "reason") else False
+
+
+def answer_positions(query: Query, sentence: SentenceWords, text: str) -> list[int]:
+    """Where in ``sentence.words`` an answer of the kind asked stands: a word holding a date or
+    number the question lacks, or (for "who", "where", "which") a capitalised word the question
+    lacks (not the sentence's first). None for other kinds."""
+    kind = query.kind
+    pattern = _KIND_PATTERNS.get(kind or "")
+    if pattern is None and kind != "name":
+        return []
+    asked_text = query.text.casefold()
+    masked = "<num>" in text  # corpora that mask numbers (TrecQA) leave the word "num"
+    found = []
+    for i, word in enumerate(sentence.words):
+        folded = word.casefold()
+        if pattern is not None:
+            if (pattern.search(word) or (masked and folded == "num")) and folded not in asked_text:
+                found.append(i)
+        elif i > 0 and word[:1].isupper() and folded not in query.letters:
+            found.append(i)
+    return found
+
+
+def answer_nearness(query: Query, sentence: SentenceWords, answers: Sequence[int]) -> float:
+    """1 / (1 + words between the nearest question word and an answer at ``answers``), 0 for none."""
+    asked = [i for i, stem in enumerate(sentence.stems) if stem in query.stems]
+    if not answers or not asked:
+        return 0.0
+    return 1.0 / (1.0 + min(abs(i - j) for i in answers for j in asked))
+
+
+def answer_context(
+    query: Query, sentence: SentenceWords, answers: Sequence[int], idf_of: Callable[[str], float], window: int = 5
+) -> float:
+    """The largest IDF-weighted share of the question's words within ``window`` words of one answer
+    at ``answers``: "1.3 million votes" for "How many votes did Stein get?" holds "votes" beside
+    the number, but not "Stein" if she is named two clauses away."""
+    if not answers:
+        return 0.0
+    asked = sorted(query.stems)
+    return max(shares(asked, frozenset(sentence.stems[max(0, i - window) : i + window + 1]), idf_of) for i in answers)
+
+
+def feature_matrix(
+    query: Query,
+    candidates: Sequence[CandidateText],
+    idf_of: Callable[[str], float],
+    words_of: Callable[[str], SentenceWords],
+    tests: TextTests | None = None,
+) -> np.ndarray:
+    """One row of ``FEATURES`` per candidate, best ranked first as given.
+
+    ``idf_of``: a stem's IDF in the index; ``words_of``: a sentence's words and clauses."""
+    matrix = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
+    if not candidates:
+        return matrix
+    tests = tests or TextTests()
+    signals = np.vstack([c.signals for c in candidates])
+    fused = np.array([c.fused for c in candidates])
+    n_signals = len(SIGNALS)
+    matrix[:, :n_signals] = signals
+    matrix[:, _COLUMN["fused"]] = fused
+    matrix[:, _COLUMN["fused_gap"]] = fused.max() - fused
+    matrix[:, _COLUMN["rank"]] = np.arange(len(candidates)) / 10.0
+    matrix[:, _COLUMN["dense_gap"]] = signals[:, 0].max() - signals[:, 0]
+    matrix[:, _COLUMN["lexical_gap"]] = signals[:, 1].max() - signals[:, 1]
+    asked = sorted(query.stems)
+    names = sorted({w.stem for w in query.names})
+    numbers = sorted({w.stem for w in query.words if any(ch.isdigit() for ch in w.text)})
+    kind_column = _COLUMN[f"asks_{query.kind or 'other'}"] if query.kind in KINDS else _COLUMN["asks_other"]
+    new_column = _COLUMN.get(f"new_{query.kind}")
+    for i, c in enumerate(candidates):
+        row = matrix[i]
+        row[_COLUMN["idf_share"]] = shares(asked, c.terms, idf_of)
+        row[_COLUMN["name_share"]] = shares(names, c.terms)
+        row[_COLUMN["number_share"]] = shares(numbers, c.terms)
+        words = words_of(c.text)
+        row[_COLUMN["clause_share"]] = clause_share(query.stems, words.clauses)
+        answers = answer_positions(query, words, c.text)
+        row[_COLUMN["kind_near"]] = answer_nearness(query, words, answers)
+        row[_COLUMN["kind_context"]] = answer_context(query, words, answers, idf_of)
+        new = new_of_kind(query, c.text, tests)
+        row[_COLUMN["kind_new"]] = float(new)
+        row[_COLUMN["log_words"]] = math.log1p(tests.words(c.text)) / 4.0
+        row[kind_column] = 1.0
+        if new_column is not None:
+            row[new_column] = float(new)
+    return matrix

@@ -1,0 +1,96 @@
+"""The training rows of the feature reranker: the real searcher's candidate lists, labelled.
+
+Every question of a corpus (corpora.py) is asked of the corpus's index with the full answer
+path's ranking; its best ``depth`` hits are described by the reranker's features
+(``Searcher.candidates``) and labelled 1 when one of the hit's articles is a sentence the pair
+data marks as answering that question. Speech questions and short searches are left out: the
+reranker never sees them (index/search/reranking.py ``reranks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.embedding.models import Embedder
+from index.search.query import Tokenizers, parse_query
+from index.search.reranking import reranks
+from index.search.searcher import AnswerPolicy, Searcher
+from index.types import Hit
+from scripts.ltrkit.corpora import Question
+
+
+@dataclass(frozen=True)
+class CandidateLists:
+    """Feature rows of many questions' candidate lists; ``group[i]``: the question of row i."""
+
+    features: np.ndarray  # [rows, FEATURES]
+    labels: np.ndarray  # [rows] 0/1
+    group: np.ndarray  # [rows] question number
+    questions: tuple[str, ...]
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path, features=self.features, labels=self.labels, group=self.group, questions=np.array(self.questions)
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> CandidateLists:
+        with np.load(path) as data:
+            return cls(data["features"], data["labels"], data["group"], tuple(str(q) for q in data["questions"]))
+
+
+def answered_by_article(question: Question, hit: Hit) -> bool:
+    """Whether one of ``hit``'s articles is a sentence marked as answering ``question``."""
+    return any(s.article_id in question.answers for s in hit.sources)
+
+
+def candidate_lists(
+    index: Path,
+    questions: Sequence[Question],
+    embedder: Embedder,
+    depth: int,
+    label: Callable[[Question, Hit], bool] = answered_by_article,
+) -> CandidateLists:
+    """Each question of ``questions`` asked of ``index``: its ``depth`` best hits, featured and
+    labelled by ``label``."""
+    tokenizer = Tokenizers().get()
+    searcher = Searcher.open(index, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    rows, labels, group, asked = [], [], [], []
+    try:
+        for q in questions:
+            if not reranks(parse_query(q.question, tokenizer)) or searcher.speakers_asked(q.question):
+                continue
+            hits, features = searcher.candidates(q.question, depth)
+            if not hits:
+                continue
+            rows.append(features)
+            labels += [int(label(q, h)) for h in hits]
+            group += [len(asked)] * len(hits)
+            asked.append(q.question)
+    finally:
+        searcher.close()
+    width = rows[0].shape[1] if rows else 0
+    return CandidateLists(
+        np.vstack(rows) if rows else np.zeros((0, width)),
+        np.asarray(labels, dtype=np.int8),
+        np.asarray(group, dtype=np.int32),
+        tuple(asked),
+    )
+
+
+def concat(parts: Sequence[CandidateLists]) -> CandidateLists:
+    """One set of lists from several, question numbers kept apart."""
+    offset, groups = 0, []
+    for part in parts:
+        groups.append(part.group + offset)
+        offset += len(part.questions)
+    return CandidateLists(
+        np.vstack([p.features for p in parts]),
+        np.concatenate([p.labels for p in parts]),
+        np.concatenate(groups),
+        tuple(q for p in parts for q in p.questions),
+    )

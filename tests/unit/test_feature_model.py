@@ -1,0 +1,130 @@
+"""The feature reranker's model file (index/rerank/features_model.py): what it computes, and that a
+missing, corrupt or outdated file means answering with the ranking alone, said once in the log."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedding.models import Embedder
+from index.errors import VerbatimError
+from index.rerank.features_model import MODEL_FILE, FeatureModel
+from index.rerank.model import load_reranker
+from index.search.rerank_features import FEATURES
+from index.search.searcher import AnswerPolicy, Searcher
+from tests.support import searcher_over
+
+ARTICLES = [
+    {
+        "id": "final",
+        "title": "Safin takes the title in Melbourne",
+        "text": "Marat Safin beat Lleyton Hewitt in four sets to claim the men's title at Melbourne Park. "
+        "Tickets for the final sold out within two hours.",
+    }
+]
+
+
+def _write(folder: Path, spec: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MODEL_FILE).write_text(json.dumps(spec), encoding="utf-8")
+    return folder
+
+
+def _logistic(features: list[str], weights: list[float], bias: float, mean: list[float] | None = None) -> dict:
+    n = len(features)
+    return {
+        "format": 1,
+        "kind": "test",
+        "features": features,
+        "mean": mean or [0.0] * n,
+        "scale": [1.0] * n,
+        "layers": [{"weights": [[w] for w in weights], "bias": [bias]}],
+    }
+
+
+def test_one_layer_is_logistic_regression_over_standardised_features(tmp_path: Path) -> None:
+    spec = _logistic(["a", "b"], [2.0, -1.0], 0.5, mean=[1.0, 0.0])
+    spec["scale"] = [2.0, 1.0]
+    model = FeatureModel(_write(tmp_path, spec))
+    x = np.array([[1.0, 0.0], [5.0, 1.0]])
+    assert np.allclose(model.logits(x), [0.5, 2.0 * 2.0 - 1.0 + 0.5])
+    assert model.features == ("a", "b")
+
+
+def test_a_hidden_layer_passes_through_relu(tmp_path: Path) -> None:
+    spec = _logistic(["a"], [1.0], 0.0)
+    spec["layers"] = [
+        {"weights": [[1.0, -1.0]], "bias": [0.0, 0.0]},  # [a, -a]
+        {"weights": [[1.0], [1.0]], "bias": [0.0]},  # relu(a) + relu(-a) = |a|
+    ]
+    model = FeatureModel(_write(tmp_path, spec))
+    assert np.allclose(model.logits(np.array([[-3.0], [2.0]])), [3.0, 2.0])
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "not json",
+        json.dumps({"format": 1, "features": ["a"], "mean": [0.0], "scale": [1.0], "layers": []}),
+        json.dumps(_logistic(["a", "b"], [1.0], 0.0)),  # too few weights
+        json.dumps({**_logistic(["a"], [1.0], 0.0), "scale": [0.0]}),
+        json.dumps({**_logistic(["a"], [1.0], 0.0), "format": 99}),
+    ],
+)
+def test_a_corrupt_model_file_is_refused_and_loading_it_gives_none(
+    tmp_path: Path, broken: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / MODEL_FILE).write_text(broken, encoding="utf-8")
+    with pytest.raises(VerbatimError):
+        FeatureModel(tmp_path)
+    with caplog.at_level(logging.INFO, logger="index.rerank.model"):
+        assert load_reranker(tmp_path) is None
+    notes = [r for r in caplog.records if "without the reranker" in r.getMessage()]
+    assert len(notes) == 1 and str(tmp_path) in notes[0].getMessage()
+
+
+def test_a_model_of_other_features_answers_with_the_ranking_alone_and_says_so_once(
+    tmp_path: Path, embedder: Embedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = _write(tmp_path / "old-model", _logistic(["dense", "bm25"], [1.0, 1.0], 0.0))
+    (tmp_path / "corpus").mkdir()
+    plain = searcher_over(ARTICLES, tmp_path / "corpus", embedder)  # the ranking alone (rerank is off by default)
+    index_dir = tmp_path / "corpus" / "index"
+    with caplog.at_level(logging.INFO):
+        searcher = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=True), rerank_model=old)
+    try:
+        assert searcher.reranker is None
+        notes = [r for r in caplog.records if "without the reranker" in r.getMessage()]
+        assert len(notes) == 1 and "other features" in notes[0].getMessage()
+        question = "Who won the men's title?"
+        assert searcher.answer(question) == plain.answer(question)
+    finally:
+        searcher.close()
+        plain.close()
+
+
+def test_hits_are_scored_by_the_model_probability_and_declining_reads_it(tmp_path: Path, embedder: Embedder) -> None:
+    # A model that only likes a sentence holding an answer of the kind asked that the question lacks.
+    spec = _logistic(list(FEATURES), [0.0] * len(FEATURES), -3.0)
+    spec["layers"][0]["weights"][FEATURES.index("kind_new")] = [6.0]
+    model_dir = _write(tmp_path / "model", spec)
+    (tmp_path / "corpus").mkdir()
+    searcher_over(ARTICLES, tmp_path / "corpus", embedder).close()
+    policy = AnswerPolicy(rerank=True, rerank_min=0.5)
+    searcher = Searcher.open(tmp_path / "corpus" / "index", embedder=embedder, policy=policy, rerank_model=model_dir)
+    try:
+        assert isinstance(searcher.reranker, FeatureModel)
+        # "Who" asks for a name the question lacks: Safin's sentence has them, so it is shown.
+        who = searcher.answer("Who won the men's title at Melbourne Park?")
+        assert not who.declined and who.hits[0].sentence.startswith("Marat Safin")
+        assert who.hits[0].score == pytest.approx(1 / (1 + np.exp(-3.0)))
+        # "When" asks for a date, which no sentence gives: declined on the model's score.
+        when = searcher.answer("When did Safin beat Hewitt?")
+        assert when.declined and "below 0.50" in when.reason
+        assert when.nearest is not None and when.nearest.score == pytest.approx(1 / (1 + np.exp(3.0)))
+    finally:
+        searcher.close()
