@@ -89,9 +89,27 @@ def clean_question(question: str) -> str:
     return cleaned
 
 
+# Words that open a chat message without asking anything: "hi, where is ...", "ok so, who ...",
+# "quick question: when ...". Searched as part of the question they only pull it off the answer
+# ("hi" is a rare word in news, so it weighs in every word count).
+_FILLER = frozenset(
+    "hi hello hey hiya yo greetings ok okay so well um uh please pls quick question bot verbatim thanks"
+    " there and also".split()
+)
+_FILLER_OPENER = re.compile(r"^((?:[\w'’]+\s*){1,4})[,:;!–—-]+\s*(?=\S)")
+
+
+def question_proper(text: str) -> str:
+    """``text`` without an opener made only of filler words ("hi, where is NATO?" -> "where is NATO?")."""
+    opener = _FILLER_OPENER.match(text)
+    if opener and all(w.casefold() in _FILLER for w in opener.group(1).split()):
+        return text[opener.end() :]
+    return text
+
+
 def parse_query(question: str, tokenizer: Tokenizer) -> Query:
     """``question`` read once for every stage; raises EmptyQuestionError when it is blank."""
-    text = clean_question(question)
+    text = question_proper(clean_question(question))
     words = tuple(tokenizer.query_words(text))
     names = {w.text: w for w in words if w.named and w.text[0].isupper()}  # the first of each
     speech = parse_speech_query(text)
@@ -123,9 +141,24 @@ def is_search(question: str) -> bool:
     )
 
 
+# A short opener before the question proper: "hi, where is ...", "quick question: when did ...",
+# "ok so - who ...". Up to three words, then a comma, colon, semicolon or dash.
+_OPENER = re.compile(r"^\s*(?:[\w'’]+\s+){0,2}[\w'’]+\s*[,:;–—-]\s*(?=\S)")
+
+
 def answer_type(question: str) -> str | None:
-    """What kind of thing the question asks for: "date", "number", "name", "reason", "yes/no" or None."""
-    text = question.strip()
+    """What kind of thing the question asks for: "date", "number", "name", "reason", "yes/no" or None.
+
+    Read from the question proper: a short opener ("hi, where is NATO headquartered?") is
+    looked past when the whole text asks for nothing.
+    """
+    kind = _kind_asked(question.strip())
+    if kind is None and (opener := _OPENER.match(question)):
+        kind = _kind_asked(question[opener.end() :].strip())
+    return kind
+
+
+def _kind_asked(text: str) -> str | None:
     if _ASKS_YES_NO.search(text):
         return "yes/no"
     if _ASKS_REASON.search(text):

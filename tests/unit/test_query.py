@@ -10,7 +10,7 @@ import pytest
 
 import index.search.query as query_module
 from index.errors import EmptyQuestionError
-from index.search.query import Query, parse_query
+from index.search.query import Query, answer_type, parse_query
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
 
@@ -86,3 +86,31 @@ def test_answering_reads_the_question_once(
     speech_forms = _counting(monkeypatch, query_module, "parse_speech_query")
     sample_searcher.answer(question)
     assert len(words) == readings and len(speech_forms) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("hi, where is NATO headquartered?", "where is NATO headquartered?"),
+        ("Hey bot, how many troops are there?", "how many troops are there?"),
+        ("ok so - who is Peskov?", "who is Peskov?"),
+        ("Quick question: when did the talks start?", "when did the talks start?"),
+        ("hello!! what did Peskov say", "what did Peskov say"),
+    ],
+)
+def test_a_chatty_opener_is_not_part_of_the_question(message: str, question: str) -> None:
+    query = parse_query(message, Tokenizer())
+    assert query.text == question
+    assert "hi" not in query.stems and "hey" not in query.stems
+
+
+@pytest.mark.parametrize(
+    "message", ["In Geneva, who spoke?", "Peskov: what did he say?", "NATO, Russia and Ukraine", "hi,"]
+)
+def test_an_opener_that_says_something_stays(message: str) -> None:
+    assert parse_query(message, Tokenizer()).text == message
+
+
+def test_the_kind_asked_is_read_past_an_opener() -> None:
+    assert answer_type("In Geneva, who spoke?") == "name"
+    assert answer_type("Brussels, Geneva") is None

@@ -248,3 +248,23 @@ def test_what_counts_as_nearly_the_same_sentence() -> None:
 
 def test_the_bundled_model_directory_is_where_the_package_looks() -> None:
     assert BUNDLED_MODEL.parent.name == "index" and BUNDLED_MODEL.name == "rerank_model"
+
+
+def test_a_why_question_is_judged_by_the_ranking_not_by_a_model_that_never_learnt_reasons(
+    sample_index: Path, embedder: Embedder, reranker: AnyReranker
+) -> None:
+    # Seed question: the feature model gives its right answer ~0.01 (docs/RERANKER.md), which
+    # declined it when the model judged "why" questions.
+    on = Searcher.open(sample_index, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=reranker)
+    off = Searcher.open(sample_index, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    try:
+        why = "Why is Russia building up troops?"
+        answer = on.answer(why)
+        assert answer == off.answer(why)
+        assert not answer.declined and "attempt to pressure" in answer.hits[0].sentence
+        # A "where" question on the same index is the model's to judge: its scores are probabilities.
+        where = on.answer("Where is NATO headquartered?")
+        assert all(0.0 < h.score < 1.0 for h in where.ranked[:5])
+    finally:
+        on.close()
+        off.close()
