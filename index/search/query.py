@@ -96,12 +96,15 @@ _FILLER = frozenset(
     "hi hello hey hiya yo greetings ok okay so well um uh please pls quick question bot verbatim thanks"
     " there and also".split()
 )
-_FILLER_OPENER = re.compile(r"^((?:[\w'’]+\s*){1,4})[,:;!–—-]+\s*(?=\S)")
+# A short opener before the question proper ("hi, where is ...", "In Geneva, who ..."): up to four
+# words, then a comma, colon, semicolon, exclamation mark or dash.
+# Words are split at spaces only, so a long unpunctuated message is matched in linear time.
+_OPENER = re.compile(r"^\s*((?:[\w'’]+\s+){0,3}[\w'’]+)\s*[,:;!–—-]+\s*(?=\S)")
 
 
 def question_proper(text: str) -> str:
     """``text`` without an opener made only of filler words ("hi, where is NATO?" -> "where is NATO?")."""
-    opener = _FILLER_OPENER.match(text)
+    opener = _OPENER.match(text)
     if opener and all(w.casefold() in _FILLER for w in opener.group(1).split()):
         return text[opener.end() :]
     return text
@@ -139,11 +142,6 @@ def is_search(question: str) -> bool:
         and "?" not in question
         and words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START
     )
-
-
-# A short opener before the question proper: "hi, where is ...", "quick question: when did ...",
-# "ok so - who ...". Up to three words, then a comma, colon, semicolon or dash.
-_OPENER = re.compile(r"^\s*(?:[\w'’]+\s+){0,2}[\w'’]+\s*[,:;–—-]\s*(?=\S)")
 
 
 def answer_type(question: str) -> str | None:
