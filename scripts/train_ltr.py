@@ -31,6 +31,7 @@ from index.embedding.loader import load_embedder, quiet_model_loading
 from index.embedding.models import DEFAULT_MODEL
 from index.search.rerank_features import FEATURES
 from index.search.reranking import RERANK_DEPTH
+from scripts.ltrkit.articles import ARTICLE_SOURCES, write_article_corpora
 from scripts.ltrkit.candidates import CandidateLists, candidate_lists, concat
 from scripts.ltrkit.corpora import read_questions, write_corpora
 from scripts.ltrkit.fit import KINDS, fit_model, ranked_metrics
@@ -49,6 +50,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pairs", type=Path, help="folder of NAME.jsonl.gz pairs (docs/RERANKER.md)")
     ap.add_argument(
+        "--raw", type=Path, help="folder of the raw SQuAD-format files (default: the folder beside --pairs named raw)"
+    )
+    ap.add_argument(
         "--trecqa-train", type=Path, default=ROOT.parent / "shared" / "eval" / "trecqa" / "train.csv", help="CSV"
     )
     ap.add_argument("--work", type=Path, required=True, help="corpora, indexes and candidate lists (kept)")
@@ -57,7 +61,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--model", choices=KINDS, default="logistic")
     ap.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the logistic regression")
     ap.add_argument(
-        "--source", action="append", help=f"a source to learn from (repeatable; default {', '.join(SOURCES)})"
+        "--source",
+        action="append",
+        help=f"a source to learn from (repeatable; default {', '.join(SOURCES)}; also {', '.join(ARTICLE_SOURCES)})",
     )
     ap.add_argument("--fresh", action="store_true", help="rebuild the corpora, indexes and lists")
     return ap.parse_args(argv)
@@ -69,7 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     embedder = load_embedder(DEFAULT_MODEL, "auto")
     corpora_dir = args.work / "corpora"
-    corpora = write_corpora(args.pairs, args.trecqa_train, corpora_dir, PART_SIZES, args.source or SOURCES)
+    sources = args.source or SOURCES
+    corpora = write_corpora(args.pairs, args.trecqa_train, corpora_dir, PART_SIZES, sources)
+    raw = args.raw or (args.pairs.parent / "raw" if args.pairs is not None else None)
+    for name in (s for s in ARTICLE_SOURCES if s in sources):
+        if raw is None:
+            raise SystemExit(f"{name} needs --raw (or --pairs beside a raw folder)")
+        corpora += write_article_corpora(name, raw / ARTICLE_SOURCES[name], corpora_dir)
     parts, per_corpus = [], {}
     for corpus in corpora:
         lists_path = args.work / f"lists-{args.depth}" / f"{corpus.name}.npz"
