@@ -57,6 +57,7 @@ def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
     pairs, trec = _write_inputs(tmp_path)
     out = tmp_path / "model"
     args = ["--pairs", str(pairs), "--trecqa-train", str(trec), "--work", str(tmp_path / "work"), "--out", str(out)]
+    args += ["--source", "trecqa_train", "--source", "squad2_dev_half"]  # the default's article sources need raw files
     assert main([*args, "--depth", "5"]) == 0
     printed = capsys.readouterr().out
     assert "squad2_dev_half: 3 questions, 2 answering candidates" in printed
