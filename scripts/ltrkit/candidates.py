@@ -44,8 +44,11 @@ class CandidateLists:
 
 
 def answered_by_article(question: Question, hit: Hit) -> bool:
-    """Whether one of ``hit``'s articles is a sentence marked as answering ``question``."""
-    return any(s.article_id in question.answers for s in hit.sources)
+    """Whether one of ``hit``'s articles is a sentence marked as answering ``question``, or the
+    hit's sentence holds the start of one of its answer spans."""
+    if any(s.article_id in question.answers for s in hit.sources):
+        return True
+    return any(article == hit.article_id and hit.start <= offset < hit.end for article, offset in question.spans)
 
 
 def candidate_lists(

@@ -21,11 +21,20 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Question:
-    """One question of a corpus and the article ids of the sentences that answer it."""
+    """One question of a corpus and what answers it: the article ids of one-sentence articles
+    (``answers``), or ``(article id, character offset)`` spans in longer ones (``spans``,
+    articles.py): the sentence holding that offset answers."""
 
     question: str
     qid: str
     answers: frozenset[str]
+    spans: frozenset[tuple[str, int]] = frozenset()
+
+    def to_json(self) -> str:
+        record: dict[str, object] = {"question": self.question, "qid": self.qid, "answers": sorted(self.answers)}
+        if self.spans:
+            record["spans"] = sorted(self.spans)
+        return json.dumps(record, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -104,20 +113,23 @@ def _write_corpus(
         json.dumps({"id": ident, "title": ident, "text": sentence}, ensure_ascii=False) + "\n"
         for sentence, ident in ids.items()
     )
-    listed = "".join(
-        json.dumps({"question": q.question, "qid": q.qid, "answers": sorted(q.answers)}, ensure_ascii=False) + "\n"
-        for q in questions
-    )
-    # Written only when changed, so that a second run sees its index and lists as current.
-    for path, text in ((corpus.articles, articles), (corpus.questions, listed)):
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+    write_if_changed(corpus.articles, articles)
+    write_if_changed(corpus.questions, "".join(q.to_json() + "\n" for q in questions))
     return corpus
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` only when it differs, so that a second run sees its index and lists as current."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
 
 
 def read_questions(corpus: Corpus) -> list[Question]:
     with corpus.questions.open(encoding="utf-8") as f:
-        return [Question(r["question"], r["qid"], frozenset(r["answers"])) for r in map(json.loads, f)]
+        return [
+            Question(r["question"], r["qid"], frozenset(r["answers"]), frozenset((a, o) for a, o in r.get("spans", ())))
+            for r in map(json.loads, f)
+        ]
 
 
 def write_corpora(

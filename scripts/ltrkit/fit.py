@@ -28,8 +28,10 @@ def fit_model(
     c: float = 0.1,
     hidden: int = 16,
     seed: int = 13,
+    weights: np.ndarray | None = None,
 ) -> dict[str, Any]:
-    """The ``ltr.json`` contents of a model fitted to ``lists`` (columns named by ``features``)."""
+    """The ``ltr.json`` contents of a model fitted to ``lists`` (columns named by ``features``);
+    ``weights``: one per candidate, how much it counts in the logistic fit (default all 1)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
 
@@ -44,7 +46,7 @@ def fit_model(
     scale[scale < 1e-9] = 1.0  # a column that never varies in training is left as it is
     z = (x - mean) / scale
     if kind == "logistic":
-        model = LogisticRegression(C=c, max_iter=5000).fit(z, y)
+        model = LogisticRegression(C=c, max_iter=5000).fit(z, y, sample_weight=weights)
         layers = [{"weights": model.coef_.T.tolist(), "bias": model.intercept_.tolist()}]
     else:
         mlp = MLPClassifier(

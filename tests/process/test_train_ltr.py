@@ -57,6 +57,7 @@ def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
     pairs, trec = _write_inputs(tmp_path)
     out = tmp_path / "model"
     args = ["--pairs", str(pairs), "--trecqa-train", str(trec), "--work", str(tmp_path / "work"), "--out", str(out)]
+    args += ["--source", "trecqa_train", "--source", "squad2_dev_half"]  # the default's article sources need raw files
     assert main([*args, "--depth", "5"]) == 0
     printed = capsys.readouterr().out
     assert "squad2_dev_half: 3 questions, 2 answering candidates" in printed
@@ -77,3 +78,64 @@ def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
         assert answer.ranked and 0.0 < answer.ranked[0].score < 1.0  # a probability
     finally:
         searcher.close()
+
+
+def _write_squad_raw(folder: Path) -> Path:
+    """One SQuAD-format article of two paragraphs; the first has runs of spaces before the
+    answer, whose offset must be mapped to the index's text to point at it."""
+    first = "The   new   ferry terminal opened in March 2019. The harbour was dredged in 1990."
+    second = "The terminal cost 48 million euros. Its roof is made of glass."
+    qas_first = [
+        {
+            "id": "a1",
+            "question": "When did the ferry terminal open?",
+            "is_impossible": False,
+            "answers": [{"text": "March 2019", "answer_start": first.index("March 2019")}],
+        },
+        {"id": "a2", "question": "Who designed the terminal roof?", "is_impossible": True, "answers": []},
+    ]
+    qas_second = [
+        {
+            "id": "a3",
+            "question": "How much did the terminal cost?",
+            "is_impossible": False,
+            "answers": [{"text": "48 million euros", "answer_start": second.index("48 million")}],
+        },
+    ]
+    data = {
+        "version": "v2.0",
+        "data": [
+            {
+                "title": "Port_Ellis",
+                "paragraphs": [{"context": first, "qas": qas_first}, {"context": second, "qas": qas_second}],
+            }
+        ],
+    }
+    raw = folder / "raw"
+    raw.mkdir()
+    with gzip.open(raw / "squad2_cs224n_dev.json.gz", "wt", encoding="utf-8") as f:
+        json.dump(data, f)
+    return raw
+
+
+def test_squad_articles_become_small_titled_corpora_labelled_by_the_answer_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs, trec = _write_inputs(tmp_path)
+    raw = _write_squad_raw(tmp_path)
+    work = tmp_path / "work"
+    args = ["--pairs", str(pairs), "--raw", str(raw), "--trecqa-train", str(trec), "--work", str(work)]
+    sources = ["--source", "squad2_dev_half", "--source", "squad2_articles"]
+    assert main([*args, "--out", str(tmp_path / "model"), "--depth", "5", *sources]) == 0
+    # Three questions, two answerable: each has exactly one answering candidate, the sentence
+    # holding its answer's start (not the paragraph's other sentence).
+    assert "squad2_articles-01: 3 questions, 2 answering candidates" in capsys.readouterr().out
+    corpus = work / "corpora" / "squad2_articles" / "01"
+    articles = [json.loads(line) for line in (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [a["title"] for a in articles] == ["Port Ellis", "Port Ellis"]
+    assert articles[0]["text"].startswith("The new ferry terminal")  # the index's whitespace
+    spans = [
+        json.loads(line).get("spans") for line in (corpus / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    ((article, offset),) = spans[0]
+    assert article == articles[0]["id"] and articles[0]["text"][offset:].startswith("March 2019")
