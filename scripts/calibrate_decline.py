@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -108,12 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder()
     reranker = load_reranker(args.rerank_model) if args.rerank == "on" else None
     policy = NO_THRESHOLD if reranker is not None else AnswerPolicy(min_score=float("-inf"), rerank=False)
-    if args.rerank_depth is not None:
-        policy = replace(policy, rerank_depth=args.rerank_depth)
-    if args.rerank_blend is not None:
-        policy = replace(policy, rerank_blend=args.rerank_blend)
-    if args.rerank_reorder is not None:
-        policy = replace(policy, rerank_reorder=args.rerank_reorder == "on")
+    policy = policy.reranking(
+        depth=args.rerank_depth,
+        blend=args.rerank_blend,
+        reorder=None if args.rerank_reorder is None else args.rerank_reorder == "on",
+    )
     print(f"reranker: {reranker.version if reranker else 'off'}", file=sys.stderr)
     rows: list[Outcome] = []
     try:

@@ -92,14 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
     policy = PLAIN_DENSE if args.ranker == "dense" else AnswerPolicy(rerank=args.rerank == "on")
-    if args.rerank_depth is not None:
-        policy = replace(policy, rerank_depth=args.rerank_depth)
-    if args.rerank_blend is not None:
-        policy = replace(policy, rerank_blend=args.rerank_blend)
-    if args.rerank_min is not None:
-        policy = replace(policy, rerank_min=args.rerank_min)
-    if args.rerank_reorder is not None:
-        policy = replace(policy, rerank_reorder=args.rerank_reorder == "on")
+    policy = policy.reranking(
+        depth=args.rerank_depth,
+        blend=args.rerank_blend,
+        min_score=args.rerank_min,
+        reorder=None if args.rerank_reorder is None else args.rerank_reorder == "on",
+    )
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)

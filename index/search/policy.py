@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.search.decline import MIN_SCORE, RERANK_MIN_SCORE
 from index.search.ranking import Weights
@@ -36,3 +36,20 @@ class AnswerPolicy:
     # The feature reranker: also order the hits by its probability (False: the ranking's order,
     # its probability read by declining only; feature_rerank.py says why).
     rerank_reorder: bool = False
+
+    def reranking(
+        self,
+        *,
+        depth: int | None = None,
+        blend: float | None = None,
+        min_score: float | None = None,
+        reorder: bool | None = None,
+    ) -> AnswerPolicy:
+        """This policy with the reranker settings given (None keeps this policy's): the scripts' --rerank-* flags."""
+        return replace(
+            self,
+            rerank_depth=self.rerank_depth if depth is None else depth,
+            rerank_blend=self.rerank_blend if blend is None else blend,
+            rerank_min=self.rerank_min if min_score is None else min_score,
+            rerank_reorder=self.rerank_reorder if reorder is None else reorder,
+        )

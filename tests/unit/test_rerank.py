@@ -268,3 +268,11 @@ def test_a_why_question_is_judged_by_the_ranking_not_by_a_model_that_never_learn
     finally:
         on.close()
         off.close()
+
+
+def test_the_scripts_rerank_flags_change_only_the_settings_given() -> None:
+    base = AnswerPolicy(rerank=True)
+    assert base.reranking() == base
+    tuned = base.reranking(depth=10, min_score=0.5, reorder=True)
+    assert (tuned.rerank_depth, tuned.rerank_min, tuned.rerank_reorder) == (10, 0.5, True)
+    assert (tuned.rerank_blend, tuned.rerank, tuned.min_score) == (base.rerank_blend, True, base.min_score)
