@@ -255,8 +255,7 @@ def test_a_why_question_is_judged_by_the_ranking_not_by_a_model_that_never_learn
 ) -> None:
     # Seed question: the feature model gives its right answer ~0.01 (docs/RERANKER.md), which
     # declined it when the model judged "why" questions.
-    on = Searcher.open(sample_index, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=reranker)
-    off = Searcher.open(sample_index, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    on, off = _both(sample_index, embedder, reranker)
     try:
         why = "Why is Russia building up troops?"
         answer = on.answer(why)
