@@ -9,8 +9,9 @@ corpora (scripts/ltrkit/corpora.py), each indexed with this Verbatim's own build
 is asked of its corpus by the real searcher, whose best --depth hits are featured and labelled
 (scripts/ltrkit/candidates.py); the model is fitted to all of them (scripts/ltrkit/fit.py)
 and written with its training figures. --work keeps the corpora, indexes and candidate lists, so
-a second run only fits again (--fresh rebuilds them). Never give it TrecQA dev/test, WikiQA or
-PolNeAR data: those measure the model (scripts/evaluate.py, scripts/calibrate_decline.py).
+a second run only fits again (--fresh rebuilds them). Its news questions are PolNeAR *train*'s
+(scripts/ltrkit/news_qa.py). Never give it TrecQA dev/test, WikiQA or PolNeAR dev/test data: those
+measure the model (scripts/evaluate.py, scripts/calibrate_decline.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from scripts.ltrkit.articles import ARTICLE_SOURCES, write_article_corpora
 from scripts.ltrkit.candidates import CandidateLists, candidate_lists, concat
 from scripts.ltrkit.corpora import read_questions, write_corpora
 from scripts.ltrkit.fit import KINDS, fit_model, ranked_metrics
+from scripts.ltrkit.news_qa import NEWS_SOURCE, write_news_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 # TrecQA train-all's 1,161 questions with all 48,000 of their sentences would make one corpus
@@ -44,7 +46,7 @@ PART_SIZES = {"trecqa_trainall": 400, "selqa_test": 800}
 # corpora for questions no sentence answers, and small real-article corpora (one per SQuAD 2.0
 # and XQuAD article, titled) for the feature distributions of a small corpus as the bot sees it.
 # SelQA (Wikipedia, always answerable) was tried and made TrecQA dev no better.
-SOURCES = ("trecqa_train", "trecqa_trainall", "squad2_dev_half", "squad2_articles", "xquad_articles")
+SOURCES = ("trecqa_train", "trecqa_trainall", "squad2_dev_half", "squad2_articles", "xquad_articles", NEWS_SOURCE)
 # The news questions count twice: with the article corpora added, that kept the share of the
 # calibration set's unanswerable questions declined (68.2% at 93.8% answered; once: 65.2%).
 WEIGHTS = {"trecqa_train": 2.0, "trecqa_trainall": 2.0}
@@ -58,6 +60,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument(
         "--trecqa-train", type=Path, default=ROOT.parent / "shared" / "eval" / "trecqa" / "train.csv", help="CSV"
+    )
+    ap.add_argument(
+        "--polnear-train",
+        type=Path,
+        default=ROOT.parent / "shared" / "eval" / "polnear" / "train.jsonl",
+        help=f"PolNeAR train articles, asked --news-qa's questions (source {NEWS_SOURCE})",
+    )
+    ap.add_argument(
+        "--news-qa",
+        type=Path,
+        default=ROOT / "scripts" / "eval_sets" / "polnear_train_qa.jsonl",
+        help="questions about the PolNeAR train articles, in scripts/evaluate.py's --qa format",
     )
     ap.add_argument("--work", type=Path, required=True, help="corpora, indexes and candidate lists (kept)")
     ap.add_argument("--out", type=Path, default=ROOT / "index" / "rerank_model", help="where ltr.json goes")
@@ -97,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name} needs {ARTICLE_SOURCES[name]} in --raw (default: the folder beside --pairs named raw)"
             )
         corpora += write_article_corpora(name, raw / ARTICLE_SOURCES[name], corpora_dir)
+    if NEWS_SOURCE in sources:
+        for needed in (args.polnear_train, args.news_qa):
+            if not needed.is_file():
+                raise SystemExit(f"{NEWS_SOURCE} needs {needed} (--polnear-train, --news-qa)")
+        corpora.append(write_news_corpus(args.polnear_train, args.news_qa, corpora_dir))
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
     for corpus in corpora:

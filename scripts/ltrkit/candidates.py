@@ -44,9 +44,11 @@ class CandidateLists:
 
 
 def answered_by_article(question: Question, hit: Hit) -> bool:
-    """Whether one of ``hit``'s articles is a sentence marked as answering ``question``, or the
-    hit's sentence holds the start of one of its answer spans."""
+    """Whether one of ``hit``'s articles is a sentence marked as answering ``question``, the
+    hit's sentence holds the start of one of its answer spans, or one of its answer snippets."""
     if any(s.article_id in question.answers for s in hit.sources):
+        return True
+    if any(snippet in hit.sentence for snippet in question.snippets):
         return True
     return any(article == hit.article_id and hit.start <= offset < hit.end for article, offset in question.spans)
 

@@ -22,18 +22,22 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Question:
     """One question of a corpus and what answers it: the article ids of one-sentence articles
-    (``answers``), or ``(article id, character offset)`` spans in longer ones (``spans``,
-    articles.py): the sentence holding that offset answers."""
+    (``answers``), ``(article id, character offset)`` spans in longer ones (``spans``,
+    articles.py: the sentence holding that offset answers), or text snippets (``snippets``,
+    news_qa.py: a sentence holding one answers, as scripts/evaluate.py judges)."""
 
     question: str
     qid: str
     answers: frozenset[str]
     spans: frozenset[tuple[str, int]] = frozenset()
+    snippets: frozenset[str] = frozenset()
 
     def to_json(self) -> str:
         record: dict[str, object] = {"question": self.question, "qid": self.qid, "answers": sorted(self.answers)}
         if self.spans:
             record["spans"] = sorted(self.spans)
+        if self.snippets:
+            record["snippets"] = sorted(self.snippets)
         return json.dumps(record, ensure_ascii=False)
 
 
@@ -127,7 +131,13 @@ def write_if_changed(path: Path, text: str) -> None:
 def read_questions(corpus: Corpus) -> list[Question]:
     with corpus.questions.open(encoding="utf-8") as f:
         return [
-            Question(r["question"], r["qid"], frozenset(r["answers"]), frozenset((a, o) for a, o in r.get("spans", ())))
+            Question(
+                r["question"],
+                r["qid"],
+                frozenset(r["answers"]),
+                frozenset((a, o) for a, o in r.get("spans", ())),
+                frozenset(r.get("snippets", ())),
+            )
             for r in map(json.loads, f)
         ]
 

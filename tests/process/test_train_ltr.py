@@ -139,3 +139,61 @@ def test_squad_articles_become_small_titled_corpora_labelled_by_the_answer_start
     ]
     ((article, offset),) = spans[0]
     assert article == articles[0]["id"] and articles[0]["text"][offset:].startswith("March 2019")
+
+
+def _write_polnear(folder: Path) -> tuple[Path, Path]:
+    """Two PolNeAR-format articles (the title repeated as the text's first line, as PolNeAR
+    gives it) and three questions about them in scripts/evaluate.py's format: one answered, one
+    no article answers, one "what did X say?" that the reranker never judges."""
+    articles = [
+        {
+            "id": "p1",
+            "title": "Harbour board approves new terminal",
+            "text": "Harbour board approves new terminal\nThe harbour board approved the terminal on Monday.\n"
+            "The terminal will cost 48 million euros, the board said.",
+        },
+        {
+            "id": "p2",
+            "title": "Mayor praises ferry plan",
+            "text": "Mayor praises ferry plan\nMayor Ana Ruiz said the ferries would run every hour.",
+        },
+    ]
+    polnear = folder / "train.jsonl"
+    polnear.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    questions = [
+        {"question": "How much will the new terminal cost?", "answers": ["cost 48 million euros"], "kind": "fact"},
+        {"question": "How many people voted on the harbour board?", "answers": [], "kind": "unanswerable"},
+        {"question": "What did Ana Ruiz say?", "answers": ["ferries would run every hour"], "kind": "speech"},
+    ]
+    qa = folder / "polnear_train_qa.jsonl"
+    qa.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
+    return polnear, qa
+
+
+def test_news_questions_about_polnear_train_are_labelled_by_their_answer_snippets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs, trec = _write_inputs(tmp_path)
+    polnear, qa = _write_polnear(tmp_path)
+    work = tmp_path / "work"
+    args = ["--pairs", str(pairs), "--trecqa-train", str(trec), "--work", str(work), "--depth", "5"]
+    args += ["--polnear-train", str(polnear), "--news-qa", str(qa), "--out", str(tmp_path / "model")]
+    assert main([*args, "--source", "squad2_dev_half", "--source", "polnear_train_qa"]) == 0
+    # The speech question is left out; of the other two, only the sentence holding the
+    # snippet answers, and the unanswerable question's candidates are all non-answers.
+    assert "polnear_train_qa: 2 questions, 1 answering candidates" in capsys.readouterr().out
+    corpus = work / "corpora" / "polnear_train_qa"
+    titles = [
+        json.loads(line)["title"] for line in (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert titles == ["Harbour board approves new terminal", "Mayor praises ferry plan"]
+    first = json.loads((corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert not first["text"].startswith("Harbour board approves")  # the title line is not a sentence
+
+
+def test_the_news_source_without_its_files_stops_with_a_message(tmp_path: Path) -> None:
+    pairs, trec = _write_inputs(tmp_path)
+    args = ["--pairs", str(pairs), "--trecqa-train", str(trec), "--work", str(tmp_path / "work")]
+    args += ["--polnear-train", str(tmp_path / "missing.jsonl"), "--source", "polnear_train_qa"]
+    with pytest.raises(SystemExit, match="polnear_train_qa needs .*missing.jsonl"):
+        main(args)
