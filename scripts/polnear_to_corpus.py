@@ -6,7 +6,8 @@ or the path of a PolNeAR JSON lines file. Writes OUT_DIR/articles.jsonl, one art
 ``{"id", "title", "text", "published"}`` (PolNeAR gives no URLs). The title line that opens each
 PolNeAR text is dropped (it is the title), and every line break starts a paragraph, since some
 publishers' texts separate paragraphs with one newline, others with a blank line. The news
-calibration questions (scripts/eval_sets/polnear_dev_qa.jsonl) are asked of the dev split.
+calibration questions (scripts/eval_sets/polnear_dev_qa.jsonl) are asked of the dev split, the
+reranker's news training questions (polnear_train_qa.jsonl) of the train split.
 """
 
 from __future__ import annotations
