@@ -69,7 +69,7 @@ class Settings:
     # address); None: where the index says it was built (its manifest).
     store: str | None = None
     # The answer reranker (VERBATIM_RERANK=off: the ranking alone); its model directory, None: the bundled one.
-    rerank: bool = False
+    rerank: bool = True
     rerank_model: Path | None = None
 
     @property
@@ -105,7 +105,7 @@ class Settings:
         feeds = _feeds(split_urls(environ.get("VERBATIM_FEEDS", "")), "VERBATIM_FEEDS", problems)
         refresh = _refresh_minutes(environ.get("VERBATIM_REFRESH", ""), "VERBATIM_REFRESH", problems)
         store = _store(environ.get("VERBATIM_STORE", ""), "VERBATIM_STORE", problems)
-        rerank = (environ.get("VERBATIM_RERANK", "off").strip() or "off").lower()
+        rerank = (environ.get("VERBATIM_RERANK", "on").strip() or "on").lower()
         if rerank not in RERANK_CHOICES:
             problems.append(f"VERBATIM_RERANK must be 'on' or 'off' (got {rerank!r}).")
         if problems:
@@ -190,7 +190,7 @@ def argument_parser() -> argparse.ArgumentParser:
         "--rerank",
         choices=RERANK_CHOICES,
         type=str.lower,
-        help="score answers with the reranker and decline on its score (env VERBATIM_RERANK, default off; "
+        help="score answers with the reranker and decline on its score (env VERBATIM_RERANK, default on; "
         "its model: env VERBATIM_RERANK_MODEL, default the bundled feature reranker)",
     )
     p.add_argument(

@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rerank",
         choices=("on", "off"),
-        default="off",
-        help="also time answers with the reranker (needs a model: --rerank-model)",
+        default="on",
+        help="also time answers with the reranker (default on, as the bot; its model: --rerank-model)",
     )
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
     parser.add_argument(

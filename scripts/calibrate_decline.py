@@ -35,8 +35,8 @@ from index.rerank.model import Reranker, load_reranker
 from index.search.decline import fit_threshold, threshold_candidates, trade_off
 from index.search.searcher import AnswerPolicy, Searcher
 
-# Reranking on: AnswerPolicy has it off by default, and a searcher given a reranker under a policy
-# without it would answer with the ranking alone.
+# Reranking on, said outright: a searcher given a reranker under a policy without it would answer
+# with the ranking alone.
 NO_THRESHOLD = AnswerPolicy(min_score=float("-inf"), rerank_min=float("-inf"), rerank=True)
 CURVE_POINTS = 12
 
@@ -94,7 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list the questions each side gets wrong")
     parser.add_argument("--curve", action="store_true", help="print the trade-off at several thresholds")
     parser.add_argument("--min-answered", type=float, help="fit: decline the most while answering this share")
-    parser.add_argument("--rerank", choices=("on", "off"), default="off", help="score with the reranker (default off)")
+    parser.add_argument(
+        "--rerank",
+        choices=("on", "off"),
+        default="on",
+        help="fit the reranker's threshold (default on, as the bot; off: the ranking's own score's)",
+    )
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
     parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
     parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")

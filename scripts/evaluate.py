@@ -77,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         help="full answer path, or plain dense for comparison",
     )
     parser.add_argument(
-        "--rerank", choices=("on", "off"), default="off", help="rerank with the reranker model (default off)"
+        "--rerank",
+        choices=("on", "off"),
+        default="on",
+        help="score answers with the reranker and decline on its score (default on, as the bot; off: the ranking alone)",
     )
     parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
     parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")

@@ -10,7 +10,7 @@ import pytest
 
 from index.build import build_index
 from index.embedding.models import Embedder
-from index.search.searcher import Searcher
+from index.search.searcher import AnswerPolicy, Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
@@ -26,10 +26,12 @@ def shared_file(relative: str) -> Path:
     return path
 
 
-def searcher_over(articles: Sequence[Mapping[str, str]], folder: Path, embedder: Embedder) -> Searcher:
+def searcher_over(
+    articles: Sequence[Mapping[str, str]], folder: Path, embedder: Embedder, policy: AnswerPolicy | None = None
+) -> Searcher:
     """A real index of ``articles`` (``{"id", "title", "text", ...}`` as in a .jsonl file),
-    built in ``folder``, opened."""
+    built in ``folder``, opened (under ``policy``, default the bot's)."""
     corpus = folder / "articles.jsonl"
     corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     build_index(corpus, folder / "index", embedder)
-    return Searcher.open(folder / "index", embedder=embedder)
+    return Searcher.open(folder / "index", embedder=embedder, policy=policy or AnswerPolicy())

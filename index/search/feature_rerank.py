@@ -57,7 +57,8 @@ class CandidateFeatures:
             return idf(frequency, n_rows)
 
         candidates = [CandidateText(h.sentence, terms[h.row][1], signals[i], h.score) for i, h in enumerate(hits)]
-        return feature_matrix(query, candidates, idf_of, self._sentence_words, retriever.text_tests)
+        stems = self._tokenizers.get().tokens
+        return feature_matrix(query, candidates, idf_of, self._sentence_words, retriever.text_tests, stems)
 
     def _sentence_words(self, text: str) -> SentenceWords:
         def analyse(sentence: str) -> SentenceWords:

@@ -23,8 +23,9 @@ class AnswerPolicy:
     # False: the plain dense path (FAISS cosine only), kept to measure what the rest adds.
     hybrid: bool = True
     weights: Weights = field(default_factory=Weights)
-    # The cross-encoder (reranking.py): used when the searcher has one loaded and this is True.
-    rerank: bool = False  # off until a trained model beats the ranking (README: "The reranker")
+    # The reranker (feature_rerank.py, or a cross-encoder: reranking.py): used when the searcher
+    # has one loaded and this is True; declining then reads its probability (README: "The reranker").
+    rerank: bool = True
     # How many of the ranking's best hits it rescores (one ONNX call; cost grows with each one).
     rerank_depth: int = RERANK_DEPTH
     # How much of the ranking's own score is added to the reranker's probability.

@@ -81,9 +81,14 @@ class Query:
         return self.stems if self.short_search else frozenset()
 
 
+# An HTML or XML tag someone typed or pasted ("<b>what</b> did Peskov say?"): read as a space, so
+# that the words around it are the question's. Bounded, so it cannot backtrack on a long message.
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>")
+
+
 def clean_question(question: str) -> str:
-    """The question with whitespace folded; raises EmptyQuestionError when nothing is left."""
-    cleaned = " ".join(question.split())
+    """The question with markup tags dropped and whitespace folded; raises EmptyQuestionError when nothing is left."""
+    cleaned = " ".join(_MARKUP.sub(" ", question).split())
     if not cleaned:
         raise EmptyQuestionError("Please type a question: the message was empty.")
     return cleaned

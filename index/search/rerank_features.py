@@ -13,7 +13,9 @@ The ranking (ranking.py) adds its signals up with hand-set weights. The feature 
   a model without interactions can still learn that a date matters to "when" only; and how
   close that answer stands to the question's own words ("nearly 100,000 troops" for "how many
   troops", not a figure at the other end of the sentence), and how much of the question stands
-  around it.
+  around it;
+* for a figure question, whether the sentence gives a figure *of the unit asked* (units.py):
+  "151,584 votes" for "how many votes", not "22 points".
 
 ``FEATURES`` names the columns; a model file lists the names it was trained on, and is
 refused when they differ (index/rerank/features_model.py).
@@ -30,6 +32,8 @@ import numpy as np
 
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, holds_answer_type
+from index.search.units import Stemmer, asked_unit, gives_unit
+from index.store.lexical import Tokenizer
 
 KINDS = ("date", "number", "name", "reason", "yes/no", None)
 FEATURES = (
@@ -49,6 +53,8 @@ FEATURES = (
     "log_words",
     *(f"asks_{kind or 'other'}" for kind in KINDS),
     *(f"new_{kind}" for kind in ("date", "number", "name")),
+    "asks_unit",
+    "unit_match",
 )
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
@@ -158,10 +164,12 @@ def feature_matrix(
     idf_of: Callable[[str], float],
     words_of: Callable[[str], SentenceWords],
     tests: TextTests | None = None,
+    stems: Stemmer | None = None,
 ) -> np.ndarray:
     """One row of ``FEATURES`` per candidate, best ranked first as given.
 
-    ``idf_of``: a stem's IDF in the index; ``words_of``: a sentence's words and clauses."""
+    ``idf_of``: a stem's IDF in the index; ``words_of``: a sentence's words and clauses;
+    ``stems``: the index's stemmer (a tokenizer's ``tokens``)."""
     matrix = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
     if not candidates:
         return matrix
@@ -180,6 +188,8 @@ def feature_matrix(
     numbers = sorted({w.stem for w in query.words if any(ch.isdigit() for ch in w.text)})
     kind_column = _COLUMN[f"asks_{query.kind or 'other'}"] if query.kind in KINDS else _COLUMN["asks_other"]
     new_column = _COLUMN.get(f"new_{query.kind}")
+    stems = stems or Tokenizer().tokens
+    unit = asked_unit(query.text, stems)
     for i, c in enumerate(candidates):
         row = matrix[i]
         row[_COLUMN["idf_share"]] = shares(asked, c.terms, idf_of)
@@ -196,4 +206,7 @@ def feature_matrix(
         row[kind_column] = 1.0
         if new_column is not None:
             row[new_column] = float(new)
+        if unit is not None:
+            row[_COLUMN["asks_unit"]] = 1.0
+            row[_COLUMN["unit_match"]] = float(gives_unit(unit, c.text, stems, query.text))
     return matrix

@@ -60,7 +60,7 @@ def test_a_lone_replica_answers_a_repeat_once_and_after_a_hard_kill_answers_what
         # Taken (200), then killed while its answer is on the way (Telegram never got it): the
         # state file still has the update.
         bot_api.inject("sendMessage", Hang())
-        bot_api.send_text("Who met in Geneva?", user_id=502)
+        bot_api.send_text("Where were the bilateral talks held?", user_id=502)
         (taken,) = bot_api.take_updates()
         post_update(port, taken)
         deadline = time.monotonic() + 30

@@ -29,7 +29,7 @@ from bot.chat.guards import RATE_LIMITED_TEXT
 from tests.fakes.bot_api import FakeBotAPI
 from tests.replicas.cluster import SECRET, SECRET_HEADER, Forwarder, Replica, post, post_update, replica_env
 
-QUESTIONS = ("Where is NATO headquartered?", "What did Blinken say?", "Who met in Geneva?")
+QUESTIONS = ("Where is NATO headquartered?", "What did Blinken say?", "Where were the bilateral talks held?")
 STREAM = "verbatim:123456:updates"  # the fake server's bot id is 123456
 TAKEN_OVER = re.compile(r"Took over \d+ update\(s\) a stopped replica had not answered: ([\d, ]+)")
 TOKEN_SECRET = "TEST-token"  # the secret half of tests.fakes.bot_api.DEFAULT_TOKEN

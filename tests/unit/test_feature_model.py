@@ -92,7 +92,7 @@ def test_a_model_of_other_features_answers_with_the_ranking_alone_and_says_so_on
 ) -> None:
     old = _write(tmp_path / "old-model", _logistic(["dense", "bm25"], [1.0, 1.0], 0.0))
     (tmp_path / "corpus").mkdir()
-    plain = searcher_over(ARTICLES, tmp_path / "corpus", embedder)  # the ranking alone (rerank is off by default)
+    plain = searcher_over(ARTICLES, tmp_path / "corpus", embedder, AnswerPolicy(rerank=False))  # the ranking alone
     index_dir = tmp_path / "corpus" / "index"
     with caplog.at_level(logging.INFO):
         searcher = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=True), rerank_model=old)

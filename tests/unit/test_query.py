@@ -10,7 +10,7 @@ import pytest
 
 import index.search.query as query_module
 from index.errors import EmptyQuestionError
-from index.search.query import Query, answer_type, parse_query
+from index.search.query import Query, answer_type, clean_question, parse_query
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
 
@@ -128,3 +128,13 @@ def test_a_run_of_question_marks_inside_a_question_is_read() -> None:
     # run of them followed by a word (24 question marks took 3 s; each one more doubled it).
     message = "what did Peskov say " + "?" * 40 + " now"
     assert parse_query(message, Tokenizer()).text == message
+
+
+def test_markup_typed_into_a_question_is_read_as_spaces() -> None:
+    assert clean_question("<b>what</b> did &  <i>Peskov say?") == "what did & Peskov say?"
+    assert clean_question('<a href="https://example.org">Who</a> met?') == "Who met?"
+    assert clean_question("Is 3 < 4 and 5 > 2?") == "Is 3 < 4 and 5 > 2?"  # not a tag: kept
+    with pytest.raises(EmptyQuestionError):
+        clean_question("<br/><hr>")
+    # a long run that looks like an unclosed tag is read in one pass
+    assert clean_question("<a " + "x" * 50_000).startswith("<a x")

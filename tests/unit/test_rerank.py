@@ -205,7 +205,7 @@ def test_rerank_off_is_the_ranking_alone(tennis: Path, embedder: Embedder, reran
 
 
 def test_verbatim_rerank_and_its_flag_and_model_setting() -> None:
-    assert Settings.from_env({}).rerank is False  # off: it does not beat the ranking yet (docs/RERANKER.md)
+    assert Settings.from_env({}).rerank is True  # on: declining reads its probability (docs/RERANKER.md)
     assert Settings.from_env({}).rerank_model is None
     assert Settings.from_env({"VERBATIM_RERANK": "on"}).rerank is True
     env = {"VERBATIM_RERANK": "OFF", "VERBATIM_RERANK_MODEL": "/models/ce"}

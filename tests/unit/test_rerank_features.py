@@ -94,6 +94,21 @@ def test_the_feature_rows_say_where_each_candidate_stands_and_what_it_holds() ->
     assert feature_matrix(query, [], lambda s: 1.0, _words).shape == (0, len(FEATURES))
 
 
+def test_only_a_figure_of_the_unit_asked_sets_unit_match() -> None:
+    column = {name: i for i, name in enumerate(FEATURES)}
+    query = _query("How many votes did Sanders get in New Hampshire?")
+    candidates = [
+        _candidate("Sanders won New Hampshire by 22 points.", fused=1.0),
+        _candidate("Sanders got 151,584 votes in New Hampshire.", fused=0.9),
+    ]
+    first, second = feature_matrix(query, candidates, lambda s: 1.0, _words, stems=TOKENIZER.tokens)
+    assert first[column["asks_unit"]] == second[column["asks_unit"]] == 1.0
+    assert (first[column["unit_match"]], second[column["unit_match"]]) == (0.0, 1.0)
+    assert first[column["kind_new"]] == 1.0  # the answer-kind feature alone cannot tell them apart
+    (who,) = feature_matrix(_query("Who won in New Hampshire?"), candidates[:1], lambda s: 1.0, _words)
+    assert who[column["asks_unit"]] == who[column["unit_match"]] == 0.0
+
+
 def _nearness(query: Query, text: str) -> float:
     words = _words(text)
     return answer_nearness(query, words, answer_positions(query, words, text))

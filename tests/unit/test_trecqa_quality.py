@@ -12,7 +12,7 @@ from pathlib import Path
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.evaluation import evaluate, load_qa
-from index.search.searcher import Searcher
+from index.search.searcher import AnswerPolicy, Searcher
 from tests.support import shared_file
 
 
@@ -21,10 +21,17 @@ def test_trecqa_dev_mrr_stays_at_least_072(tmp_path: Path, embedder: Embedder) -
     converter = source.parent.parent / "trecqa_to_corpus.py"
     subprocess.run([sys.executable, str(converter), "dev", str(tmp_path)], check=True, capture_output=True)
     build_index(tmp_path / "articles.jsonl", tmp_path / "index", embedder)
-    searcher = Searcher.open(tmp_path / "index", embedder=embedder)
+    questions = load_qa(tmp_path / "qa.jsonl")
+    searcher = Searcher.open(tmp_path / "index", embedder=embedder)  # as the bot answers: reranker on
+    ranking_alone = Searcher.open(tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank=False))
     try:
-        report, _ = evaluate(searcher, load_qa(tmp_path / "qa.jsonl"))
+        report, _ = evaluate(searcher, questions)
+        plain, _ = evaluate(ranking_alone, questions)
     finally:
         searcher.close()
-    assert report.mrr >= 0.72
-    assert report.answered >= 0.95  # the decline rules leave answerable questions alone
+        ranking_alone.close()
+    assert report.mrr >= 0.72 and plain.mrr >= 0.72
+    # Every question here is answerable: the ranking's threshold and word rules leave them alone,
+    # and the reranker's probability declines no more than one in ten (issue 15's bar for news).
+    assert plain.answered >= 0.95
+    assert report.answered >= 0.9

@@ -1,0 +1,131 @@
+"""The unit a "how many / how much / how old / how long" question counts in, and whether a
+sentence gives a figure in that unit: pure functions.
+
+"How many votes did Sanders get in New Hampshire?" is not answered by "Sanders won New Hampshire
+by 22 points", though that sentence holds a number beside both of the question's names; nor is
+"How much did Trump pay in taxes?" by "Trump paid taxes in 12 of 18 years". The answer-kind
+features (rerank_features.py) only see that a number stands near the question's words; here the
+figure must be *of the thing asked*: a number followed by the counted noun ("1.3 million votes"),
+an amount of money ("$19.3 million", "48 million euros"), a percentage ("46%", "15 percent"), an
+age ("the 63-year-old", "Kaine, 58,"), or a duration or distance ("45 minutes", "300 miles").
+On news, most questions that a collection cannot answer yet finds a close sentence for are of
+this shape (docs/RERANKER.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Stemmer = Callable[[str], Sequence[str]]  # text -> the stems of its words, stop words aside
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens"
+)
+# A figure: digits (TrecQA's masked "<num>" too) or a number word, with a currency sign before it.
+_FIGURE = re.compile(
+    r"(?P<currency>[$£€]\s?)?(?:\d[\d,.]*\d|\d|<num>|\b(?:{})\b)".format(_NUMBER_WORDS.replace(" ", "|")), re.I
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I)
+_AGE = re.compile(
+    r"\b\d{1,3}-year-old\b|\b(?:aged?|age)\s+\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b"
+    r"|[A-Z][a-z]+,\s(?:\d{1,3}|<num>)\s?,"  # "Kaine, 58, said" (TrecQA: "Kaine , <num> ,")
+)
+_AFTER_CHARS = 48  # how far after a figure its unit may stand ("1.3 million popular votes")
+_AFTER_WORDS = 3
+
+_MONEY = frozenset({"dollar", "euro", "pound", "cent", "buck", "usd", "yen", "yuan", "rupe", "franc"})
+_DURATION = frozenset(
+    {"second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri", "night", "term", "season"}
+)
+_DISTANCE = frozenset({"mile", "feet", "foot", "inch", "meter", "metr", "kilomet", "km", "yard", "lap", "mph", "kph"})
+_MARGIN = frozenset({"point", "vote", "percentag", "seat", "deleg", "stroke", "goal", "run", "game"})
+
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+# Where "how many X" ends its counted noun phrase: a verb or preposition.
+_PHRASE_ENDS = frozenset(
+    "did does do were was are is have has had will would can could should might must in of at on for to from "
+    "per by with since during after before under over across that who which there here this last so".split()
+)
+_WORD = re.compile(r"[\w'’-]+")
+_HOW_MUCH = re.compile(r"\bhow\s+much\b(?!\s+(?:of|longer|more|time)\b)", re.I)
+_HOW_MUCH_TIME = re.compile(r"\bhow\s+much\s+(?:longer|time)\b", re.I)
+_PERCENT_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b|\bhow\s+much\s+of\b|\bwhat\s+rate\b", re.I
+)
+_MARGIN_ASKED = re.compile(
+    r"\bby\s+how\s+(?:much|many)\b|\b(?:what|which)\s+(?:was\s+|is\s+)?(?:the\s+)?margin\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class AskedUnit:
+    """What a figure answering the question is a figure of.
+
+    ``stems``: words one of which follows the figure ("vote" for "how many votes"); ``money`` /
+    ``percent``: a currency sign or money word, a percent sign or word, also answers; ``age``:
+    only an age ("63-year-old", "Kaine, 58,") answers."""
+
+    kind: str  # "count", "money", "percent", "age", "duration", "distance", "margin"
+    stems: frozenset[str] = frozenset()
+    money: bool = False
+    percent: bool = False
+
+    @property
+    def age(self) -> bool:
+        return self.kind == "age"
+
+
+def asked_unit(question: str, stems: Stemmer) -> AskedUnit | None:
+    """The unit ``question`` asks a figure in, or None when it asks for no figure of a known unit
+    ("When ...?", "Who ...?", "How many were killed?" with no counted noun)."""
+    if re.search(r"\bhow\s+old\b", question, re.I):
+        return AskedUnit("age")
+    if _MARGIN_ASKED.search(question):
+        return AskedUnit("margin", _MARGIN, money=True, percent=True)
+    if _PERCENT_ASKED.search(question):
+        return AskedUnit("percent", percent=True)
+    if re.search(r"\bhow\s+(?:long|often)\b", question, re.I) or _HOW_MUCH_TIME.search(question):
+        return AskedUnit("duration", _DURATION | _DISTANCE)
+    if re.search(r"\bhow\s+(?:far|fast|quickly|high|tall|deep|wide)\b", question, re.I):
+        return AskedUnit("distance", _DISTANCE | _DURATION)
+    if many := _HOW_MANY.search(question):
+        counted = frozenset(stems(" ".join(_noun_phrase(question[many.end() :]))))
+        return AskedUnit("count", counted) if counted else None
+    if much := _HOW_MUCH.search(question):
+        # "how much money / did X pay": money; "how much gaming revenue": money or the noun itself
+        named = frozenset(stems(" ".join(_noun_phrase(question[much.end() :], 1))))
+        return AskedUnit("money", named | _MONEY, money=True, percent=True)
+    return None
+
+
+def _noun_phrase(text: str, most: int = 3) -> list[str]:
+    """The first words of ``text`` up to the verb or preposition that ends a noun phrase (at most ``most``)."""
+    words: list[str] = []
+    for match in _WORD.finditer(text[:120]):
+        if match.group(0).casefold() in _PHRASE_ENDS or len(words) == most:
+            break
+        words.append(match.group(0))
+    return words
+
+
+def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> bool:
+    """Whether ``text`` gives a figure in ``unit`` that the question (``asked``) does not hold."""
+    if unit.age:
+        return any(m.group(0).casefold() not in asked.casefold() for m in _AGE.finditer(text))
+    folded_question = asked.casefold()
+    for figure in _FIGURE.finditer(text):
+        number = figure.group(0).strip()
+        if number.casefold() in folded_question and any(ch.isdigit() for ch in number):
+            continue  # the question's own figure ("the $275 billion plan")
+        if unit.money and figure.group("currency"):
+            return True
+        following = text[figure.end() : figure.end() + _AFTER_CHARS]
+        if unit.percent and _PERCENT_AFTER.match(following):
+            return True
+        after = list(stems(following))[:_AFTER_WORDS]
+        if any(stem in unit.stems for stem in after):
+            return True
+    return False

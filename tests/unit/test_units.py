@@ -1,0 +1,80 @@
+"""The unit a figure question asks in, and whether a sentence gives a figure in it (index/search/units.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.units import asked_unit, gives_unit
+from index.store.lexical import Tokenizer
+
+STEMS = Tokenizer().tokens
+
+
+def _gives(question: str, sentence: str) -> bool:
+    unit = asked_unit(question, STEMS)
+    assert unit is not None, question
+    return gives_unit(unit, sentence, STEMS, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "answers", "only_looks_close"),
+    [
+        (
+            "How many votes did Sanders receive in the New Hampshire primary?",
+            "Sanders got 151,584 votes in New Hampshire.",
+            "Sanders won New Hampshire by 22 points.",
+        ),
+        ("How many electoral votes does Georgia have?", "Georgia has 16 electoral votes.", "Georgia voted 52 to 45."),
+        (
+            "How many people attended the rally in Reno?",
+            "About 3,000 people attended the rally in Reno.",
+            "The rally in Reno began at 7 p.m.",
+        ),
+        (
+            "How much did Trump pay in federal income taxes?",
+            "Trump paid $1.5 million in federal income taxes.",
+            "Trump paid federal income taxes in 12 of 18 years.",
+        ),
+        ("How much will the terminal cost?", "It will cost 48 million euros.", "It will open in 2019 with 12 gates."),
+        ("How old is Tim Kaine?", "Kaine, 58, spoke first.", "Kaine was elected in 2012."),
+        ("How old is Tim Kaine?", "The 58-year-old senator spoke first.", "Kaine has 3 children."),
+        (
+            "What percentage of voters back Clinton?",
+            "Clinton has 46% of likely voters.",
+            "Clinton won 46 delegates.",
+        ),
+        ("By how many points did Sanders win?", "Sanders won by 22 percentage points.", "Sanders won 22 counties."),
+        ("How long did the meeting last?", "The meeting lasted 45 minutes.", "The meeting had 12 members."),
+    ],
+)
+def test_a_figure_of_the_unit_asked_answers_and_another_figure_does_not(
+    question: str, answers: str, only_looks_close: str
+) -> None:
+    assert _gives(question, answers)
+    assert not _gives(question, only_looks_close)
+
+
+def test_the_questions_own_figure_is_not_an_answer() -> None:
+    question = "How many jobs would Clinton's $275 billion infrastructure plan create?"
+    assert not _gives(question, "Clinton unveiled a $275 billion infrastructure plan on Monday.")
+    assert _gives(question, "The plan would create 500,000 jobs, the campaign said.")
+
+
+def test_masked_numbers_count_as_figures() -> None:
+    # TrecQA writes its numbers as <num>
+    assert _gives("How many stores are there?", "There are about <num> stores , with more planned .")
+
+
+@pytest.mark.parametrize(
+    "question", ["Who won the Australian Open?", "When did the talks start?", "How many were killed?", "Why?"]
+)
+def test_questions_asking_no_figure_of_a_known_unit_have_none(question: str) -> None:
+    assert asked_unit(question, STEMS) is None
+
+
+def test_a_long_hostile_question_is_read_in_one_pass() -> None:
+    # no pattern here may backtrack on a long run of one character
+    question = "how many " + "a" * 20_000 + "?" + " how much" + "-" * 20_000
+    unit = asked_unit(question, STEMS)
+    assert unit is not None and unit.kind == "count"
+    assert not gives_unit(unit, "1" * 20_000 + " " + "$" * 5_000, STEMS, question)
