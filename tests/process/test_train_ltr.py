@@ -182,6 +182,11 @@ def test_news_questions_about_polnear_train_are_labelled_by_their_answer_snippet
     # The speech question is left out; of the other two, only the sentence holding the
     # snippet answers, and the unanswerable question's candidates are all non-answers.
     assert "polnear_train_qa: 2 questions, 1 answering candidates" in capsys.readouterr().out
+    # New questions on the same articles: the kept lists are stale and asked again.
+    extra = {"question": "When did the harbour board approve the terminal?", "answers": ["on Monday"]}
+    qa.write_text(qa.read_text(encoding="utf-8") + json.dumps(extra) + "\n", encoding="utf-8")
+    assert main([*args, "--source", "squad2_dev_half", "--source", "polnear_train_qa"]) == 0
+    assert "polnear_train_qa: 3 questions, 2 answering candidates" in capsys.readouterr().out
     corpus = work / "corpora" / "polnear_train_qa"
     titles = [
         json.loads(line)["title"] for line in (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
