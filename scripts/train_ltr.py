@@ -50,7 +50,7 @@ SOURCES = ("trecqa_train", "trecqa_trainall", "squad2_dev_half", "squad2_article
 # The news questions count more: TrecQA's twice (with the article corpora added, that kept the
 # share of the calibration set's unanswerable questions declined: 68.2% at 93.8% answered; once:
 # 65.2%), the written PolNeAR train questions three times (two-fold cross-validation on them:
-# 1, 3 and 6 times all within noise, 3 a little ahead; docs/RERANKER.md).
+# 1, 3 and 6 times within a question or two of each other; docs/RERANKER.md).
 WEIGHTS = {"trecqa_train": 2.0, "trecqa_trainall": 2.0, NEWS_SOURCE: 3.0}
 
 
