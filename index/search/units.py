@@ -35,6 +35,9 @@ _AGE = re.compile(
 )
 _AFTER_CHARS = 48  # how far after a figure its unit may stand ("1.3 million popular votes")
 _AFTER_WORDS = 3
+# A sentence with more figures than this is a table, not an answer: the rest are not read, so
+# that a hostile or broken article cannot make one question slow.
+_MOST_FIGURES = 40
 
 _MONEY = frozenset({"dollar", "euro", "pound", "cent", "buck", "usd", "yen", "yuan", "rupe", "franc"})
 _DURATION = frozenset(
@@ -116,7 +119,9 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
     if unit.age:
         return any(m.group(0).casefold() not in asked.casefold() for m in _AGE.finditer(text))
     folded_question = asked.casefold()
-    for figure in _FIGURE.finditer(text):
+    for n, figure in enumerate(_FIGURE.finditer(text)):
+        if n == _MOST_FIGURES:
+            break
         number = figure.group(0).strip()
         if number.casefold() in folded_question and any(ch.isdigit() for ch in number):
             continue  # the question's own figure ("the $275 billion plan")
