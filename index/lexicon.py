@@ -177,3 +177,38 @@ democrat democratic republican gop
 magistrate coroner sheriff inspector detective constable superintendent coach manager founder
 economist analyst
 """)
+
+
+# News events told in other words: a question asks "who met", the article reports "talks". Each
+# group's words (stemmed where used) stand for one another when the feature reranker counts how
+# much of a question a sentence holds (index/search/rerank_features.py).
+EVENT_WORDS: tuple[frozenset[str], ...] = tuple(
+    word_set(group)
+    for group in (
+        "meet met meeting talks talked summit discussions negotiations",
+        "win won victory beat defeated champion title",
+        "lose lost defeat defeated beaten",
+        "die died death dead killed",
+        "kill killed death dead slain",
+        "injure injured wounded hurt injuries",
+        "arrest arrested detained custody",
+        "resign resigned resignation quit",
+        "elect elected election won",
+        "buy bought acquire acquired acquisition purchase purchased",
+        "sell sold sale",
+        "sue sued lawsuit",
+        "ban banned prohibit prohibited",
+        "attack attacked bombing bombings strike assault",
+        "visit visited trip tour",
+        "sign signed agreement deal",
+        "fire fired dismissed sacked ousted",
+        "hire hired appointed named nominated",
+        "found founded established created",
+        "born birth",
+        "marry married wife husband wedding",
+        "raise raised increase increased hike",
+        "cut reduce reduced lower lowered",
+        "start started began launch launched",
+        "end ended finished concluded",
+    )
+)

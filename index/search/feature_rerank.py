@@ -27,7 +27,15 @@ from index.rerank.features_model import FeatureModel
 from index.rerank.model import sigmoid
 from index.search.memo import BoundedMemo
 from index.search.query import Query, Tokenizers
-from index.search.rerank_features import FEATURES, CandidateText, SentenceWords, clauses_of, feature_matrix, idf
+from index.search.rerank_features import (
+    FEATURES,
+    CandidateText,
+    SentenceWords,
+    clauses_of,
+    event_equivalents,
+    feature_matrix,
+    idf,
+)
 from index.search.retrieval import Retriever
 from index.types import Hit
 
@@ -41,6 +49,7 @@ class CandidateFeatures:
         self._retriever = retriever
         self._tokenizers = tokenizers
         self._words: BoundedMemo[str, SentenceWords] = BoundedMemo(cache_size)
+        self._equivalents = event_equivalents(tokenizers.get().tokens)
 
     def features(self, query: Query, vector: np.ndarray, hits: Sequence[Hit]) -> np.ndarray:
         """One row of rerank_features.FEATURES per hit, in the order given."""
@@ -58,7 +67,9 @@ class CandidateFeatures:
 
         candidates = [CandidateText(h.sentence, terms[h.row][1], signals[i], h.score) for i, h in enumerate(hits)]
         stems = self._tokenizers.get().tokens
-        return feature_matrix(query, candidates, idf_of, self._sentence_words, retriever.text_tests, stems)
+        return feature_matrix(
+            query, candidates, idf_of, self._sentence_words, retriever.text_tests, stems, self._equivalents
+        )
 
     def _sentence_words(self, text: str) -> SentenceWords:
         def analyse(sentence: str) -> SentenceWords:

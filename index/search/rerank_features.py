@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from index.lexicon import EVENT_WORDS
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, holds_answer_type
 from index.search.units import Stemmer, asked_unit, gives_unit
@@ -85,21 +86,34 @@ def idf(document_frequency: int, n_rows: int) -> float:
     return math.log(1.0 + (n_rows - document_frequency + 0.5) / (document_frequency + 0.5))
 
 
-def shares(asked: Sequence[str], terms: frozenset[str], weight: Callable[[str], float] | None = None) -> float:
-    """The (weighted) share of ``asked`` stems found in ``terms``; 1.0 when nothing is asked."""
+def shares(
+    asked: Sequence[str],
+    terms: frozenset[str],
+    weight: Callable[[str], float] | None = None,
+    equivalents: Mapping[str, frozenset[str]] | None = None,
+) -> float:
+    """The (weighted) share of ``asked`` stems found in ``terms`` (or one of their ``equivalents``);
+    1.0 when nothing is asked."""
     if not asked:
         return 1.0
     weights = [weight(s) if weight else 1.0 for s in asked]
     total = sum(weights)
-    found = sum(w for s, w in zip(asked, weights, strict=True) if s in terms)
+    others = equivalents or {}
+    found = sum(
+        w for s, w in zip(asked, weights, strict=True) if s in terms or not others.get(s, frozenset()).isdisjoint(terms)
+    )
     return found / total if total > 0 else 1.0
 
 
-def clause_share(asked: frozenset[str], clauses: Sequence[frozenset[str]]) -> float:
-    """The largest share of ``asked`` stems found together in one clause (1.0 when nothing is asked)."""
+def clause_share(
+    asked: frozenset[str], clauses: Sequence[frozenset[str]], equivalents: Mapping[str, frozenset[str]] | None = None
+) -> float:
+    """The largest share of ``asked`` stems found together in one clause (or one of their
+    ``equivalents``; 1.0 when nothing is asked)."""
     if not asked:
         return 1.0
-    return max((len(asked & c) / len(asked) for c in clauses), default=0.0)
+    ordered = sorted(asked)
+    return max((shares(ordered, c, None, equivalents) for c in clauses), default=0.0)
 
 
 def clauses_of(text: str) -> list[str]:
@@ -165,6 +179,7 @@ def feature_matrix(
     words_of: Callable[[str], SentenceWords],
     tests: TextTests | None = None,
     stems: Stemmer | None = None,
+    equivalents: Mapping[str, frozenset[str]] | None = None,
 ) -> np.ndarray:
     """One row of ``FEATURES`` per candidate, best ranked first as given.
 
@@ -192,11 +207,11 @@ def feature_matrix(
     unit = asked_unit(query.text, stems)
     for i, c in enumerate(candidates):
         row = matrix[i]
-        row[_COLUMN["idf_share"]] = shares(asked, c.terms, idf_of)
+        row[_COLUMN["idf_share"]] = shares(asked, c.terms, idf_of, equivalents)
         row[_COLUMN["name_share"]] = shares(names, c.terms)
         row[_COLUMN["number_share"]] = shares(numbers, c.terms)
         words = words_of(c.text)
-        row[_COLUMN["clause_share"]] = clause_share(query.stems, words.clauses)
+        row[_COLUMN["clause_share"]] = clause_share(query.stems, words.clauses, equivalents)
         answers = answer_positions(query, words, c.text)
         row[_COLUMN["kind_near"]] = answer_nearness(query, words, answers)
         row[_COLUMN["kind_context"]] = answer_context(query, words, answers, idf_of)
@@ -210,3 +225,13 @@ def feature_matrix(
             row[_COLUMN["asks_unit"]] = 1.0
             row[_COLUMN["unit_match"]] = float(gives_unit(unit, c.text, stems, query.text))
     return matrix
+
+
+def event_equivalents(stems: Stemmer) -> dict[str, frozenset[str]]:
+    """Each stem of ``lexicon.EVENT_WORDS`` -> the stems of the other words of its groups."""
+    out: dict[str, set[str]] = {}
+    for group in EVENT_WORDS:
+        stemmed = {s for word in group for s in stems(word)}
+        for s in stemmed:
+            out.setdefault(s, set()).update(stemmed - {s})
+    return {s: frozenset(others) for s, others in out.items() if others}

@@ -15,6 +15,7 @@ from index.search.rerank_features import (
     answer_positions,
     clause_share,
     clauses_of,
+    event_equivalents,
     feature_matrix,
     idf,
     new_of_kind,
@@ -138,3 +139,17 @@ def test_the_question_words_around_an_answer_count_rare_ones_most() -> None:
     apart = context("Jill Stein spoke at length about the party's plans, and the party won 1.3 million votes.")
     assert beside > 0.8 and apart < 0.3
     assert context("Jill Stein won many votes.") == 0.0  # no number: no answer to stand beside
+
+
+def test_a_news_event_told_in_other_words_counts_as_the_question_s_word() -> None:
+    column = {name: i for i, name in enumerate(FEATURES)}
+    equivalents = event_equivalents(TOKENIZER.tokens)
+    query = _query("Who met in Geneva?")
+    talks = _candidate("The council follows bilateral talks between the United States and Russia in Geneva.", 1.0)
+    weather = _candidate("It rained in Geneva on Monday.", 0.9)
+    plain = feature_matrix(query, [talks, weather], lambda s: 1.0, _words)
+    told = feature_matrix(query, [talks, weather], lambda s: 1.0, _words, equivalents=equivalents)
+    assert plain[0, column["idf_share"]] < 1.0 and told[0, column["idf_share"]] == 1.0  # "met" ~ "talks"
+    assert told[1, column["idf_share"]] == plain[1, column["idf_share"]] < 1.0  # no event word: no change
+    assert told[0, column["clause_share"]] > plain[0, column["clause_share"]]
+    assert "talk" in equivalents["met"] and "met" not in equivalents["met"]
