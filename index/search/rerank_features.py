@@ -184,7 +184,8 @@ def feature_matrix(
     """One row of ``FEATURES`` per candidate, best ranked first as given.
 
     ``idf_of``: a stem's IDF in the index; ``words_of``: a sentence's words and clauses;
-    ``stems``: the index's stemmer (a tokenizer's ``tokens``)."""
+    ``stems``: the index's stemmer (a tokenizer's ``tokens``); ``equivalents``: a question stem ->
+    the stems that count as it in the word shares (``event_equivalents``)."""
     matrix = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
     if not candidates:
         return matrix
