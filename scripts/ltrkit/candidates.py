@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embedding.models import Embedder
+from index.evaluation import matches
 from index.search.query import Tokenizers, parse_query
 from index.search.reranking import reranks
 from index.search.searcher import AnswerPolicy, Searcher
@@ -48,7 +49,7 @@ def answered_by_article(question: Question, hit: Hit) -> bool:
     hit's sentence holds the start of one of its answer spans, or one of its answer snippets."""
     if any(s.article_id in question.answers for s in hit.sources):
         return True
-    if any(snippet in hit.sentence for snippet in question.snippets):
+    if matches(hit, sorted(question.snippets)):  # evaluate.py's own test of a shown sentence
         return True
     return any(article == hit.article_id and hit.start <= offset < hit.end for article, offset in question.spans)
 
