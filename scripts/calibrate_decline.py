@@ -34,6 +34,7 @@ from index.evaluation import load_qa
 from index.rerank.model import Reranker, load_reranker
 from index.search.decline import fit_threshold, threshold_candidates, trade_off
 from index.search.searcher import AnswerPolicy, Searcher
+from scripts.rerankkit.flags import add_rerank_flags, rerank_settings
 
 # Reranking on, said outright: a searcher given a reranker under a policy without it would answer
 # with the ranking alone.
@@ -94,18 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list the questions each side gets wrong")
     parser.add_argument("--curve", action="store_true", help="print the trade-off at several thresholds")
     parser.add_argument("--min-answered", type=float, help="fit: decline the most while answering this share")
-    parser.add_argument(
-        "--rerank",
-        choices=("on", "off"),
-        default="on",
-        help="fit the reranker's threshold (default on, as the bot; off: the ranking's own score's)",
-    )
-    parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
-    parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
-    parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
-    parser.add_argument(
-        "--rerank-reorder", choices=("on", "off"), help="the feature reranker also orders the hits (default off)"
-    )
+    add_rerank_flags(parser, "fit the reranker's threshold (default on, as the bot; off: the ranking's own score's)")
     args = parser.parse_args(argv)
     if not args.mixed and (not args.own or not args.foreign):
         parser.error("give at least one --own and one --foreign pair, or a --mixed one")
@@ -113,11 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder()
     reranker = load_reranker(args.rerank_model) if args.rerank == "on" else None
     policy = NO_THRESHOLD if reranker is not None else AnswerPolicy(min_score=float("-inf"), rerank=False)
-    policy = policy.reranking(
-        depth=args.rerank_depth,
-        blend=args.rerank_blend,
-        reorder=None if args.rerank_reorder is None else args.rerank_reorder == "on",
-    )
+    policy = policy.reranking(**rerank_settings(args))
     print(f"reranker: {reranker.version if reranker else 'off'}", file=sys.stderr)
     rows: list[Outcome] = []
     try:

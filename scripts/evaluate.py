@@ -28,6 +28,7 @@ from index.errors import VerbatimError
 from index.evaluation import QuestionResult, evaluate, load_qa
 from index.rerank.model import load_reranker
 from index.search.searcher import AnswerPolicy, Searcher
+from scripts.rerankkit.flags import add_rerank_flags, rerank_settings
 
 # The plain dense path as it was before hybrid ranking: what the full path is measured against.
 PLAIN_DENSE = AnswerPolicy(min_score=0.30, check_words=False, hybrid=False)
@@ -76,31 +77,16 @@ def main(argv: list[str] | None = None) -> int:
         default="hybrid",
         help="full answer path, or plain dense for comparison",
     )
-    parser.add_argument(
-        "--rerank",
-        choices=("on", "off"),
-        default="on",
-        help="score answers with the reranker and decline on its score (default on, as the bot; off: the ranking alone)",
+    add_rerank_flags(
+        parser,
+        "score answers with the reranker and decline on its score (default on, as the bot; off: the ranking alone)",
     )
-    parser.add_argument("--rerank-model", type=Path, help="the reranker's model directory (default the bundled one)")
-    parser.add_argument("--rerank-depth", type=int, help="hits the reranker rescores (default the policy's)")
-    parser.add_argument("--rerank-blend", type=float, help="weight of the ranking score in the reranked one")
     parser.add_argument("--rerank-min", type=float, help="decline below this reranked score (default the policy's)")
-    parser.add_argument(
-        "--rerank-reorder",
-        choices=("on", "off"),
-        help="the feature reranker also orders the hits by its probability (default the policy's: off)",
-    )
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
     policy = PLAIN_DENSE if args.ranker == "dense" else AnswerPolicy(rerank=args.rerank == "on")
-    policy = policy.reranking(
-        depth=args.rerank_depth,
-        blend=args.rerank_blend,
-        min_score=args.rerank_min,
-        reorder=None if args.rerank_reorder is None else args.rerank_reorder == "on",
-    )
+    policy = policy.reranking(min_score=args.rerank_min, **rerank_settings(args))
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)

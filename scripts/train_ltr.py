@@ -17,7 +17,9 @@ measure the model (scripts/evaluate.py, scripts/calibrate_decline.py).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import shutil
 import sys
 import time
 from datetime import UTC, datetime
@@ -30,7 +32,9 @@ import numpy as np
 from index.build import build_index
 from index.embedding.loader import load_embedder, quiet_model_loading
 from index.embedding.models import DEFAULT_MODEL
-from index.search.rerank_features import FEATURES
+from index.rerank.cross_encoder import MODEL_FILES, Reranker
+from index.rerank.features_model import CROSS_ENCODER_DIR
+from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.reranking import RERANK_DEPTH
 from scripts.ltrkit.articles import ARTICLE_SOURCES, write_article_corpora
 from scripts.ltrkit.candidates import CandidateLists, candidate_lists, concat
@@ -94,8 +98,40 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         + ", ".join(f"{k}={v:g}" for k, v in WEIGHTS.items())
         + ", others 1)",
     )
+    ap.add_argument(
+        "--cross-encoder",
+        type=Path,
+        help="a cross-encoder folder (scripts/train_reranker.py's --out): the model also reads its "
+        "scores (rerank_features.CROSS_FEATURES) and ships a copy of it in --out/cross_encoder",
+    )
     ap.add_argument("--fresh", action="store_true", help="rebuild the corpora, indexes and lists")
     return ap.parse_args(argv)
+
+
+def with_cross(lists: CandidateLists, cross: Reranker, lists_path: Path) -> CandidateLists:
+    """``lists`` with the cross-encoder's features; its logits are kept beside ``lists_path`` for
+    this model file, so a second fit of the same lists asks the cross-encoder nothing."""
+    key = hashlib.sha256((cross.directory / "model.onnx").read_bytes()).hexdigest()[:16]
+    path = lists_path.with_name(f"{lists_path.stem}.cross-{key}.npy")
+    logits = np.load(path) if path.is_file() and path.stat().st_mtime >= lists_path.stat().st_mtime else None
+    if logits is None or len(logits) != len(lists.labels):
+        logits = lists.cross_logits(cross.logits)
+        np.save(path, logits)
+    return lists.with_cross(logits)
+
+
+def ship_cross_encoder(source: Path | None, target: Path) -> None:
+    """Copy the cross-encoder's files into the model folder (or remove a copy the model no longer reads)."""
+    if source is None:
+        if target.exists():
+            shutil.rmtree(target)
+            print(f"removed {target}: this model reads no cross-encoder")
+        return
+    if source.resolve() == target.resolve():
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    for name in MODEL_FILES:
+        shutil.copyfile(source / name, target / name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             if not needed.is_file():
                 raise SystemExit(f"{NEWS_SOURCE} needs {needed} (--polnear-train, --news-qa)")
         corpora.append(write_news_corpus(args.polnear_train, args.news_qa, corpora_dir))
+    cross = Reranker(args.cross_encoder) if args.cross_encoder else None
+    names = FEATURES + CROSS_FEATURES if cross is not None else FEATURES
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
     for corpus in corpora:
@@ -133,16 +171,19 @@ def main(argv: list[str] | None = None) -> int:
             lists_path.parent.mkdir(parents=True, exist_ok=True)
             lists = candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth)
             lists.save(lists_path)
+        if cross is not None:
+            lists = with_cross(lists, cross, lists_path)
         parts.append(lists)
         source = next((s for s in weight_of if corpus.name == s or corpus.name.startswith(f"{s}-")), None)
         weights.append(np.full(len(lists.labels), weight_of[source] if source else 1.0))
         per_corpus[corpus.name] = {"questions": len(lists.questions), "candidates": len(lists.labels)}
         print(f"{corpus.name}: {len(lists.questions)} questions, {int(lists.labels.sum())} answering candidates")
     data = concat(parts)
-    spec = fit_model(data, FEATURES, kind=args.model, c=args.c, weights=np.concatenate(weights))
+    spec = fit_model(data, names, kind=args.model, c=args.c, weights=np.concatenate(weights))
     from index.rerank.features_model import FeatureModel
 
     args.out.mkdir(parents=True, exist_ok=True)
+    ship_cross_encoder(args.cross_encoder, args.out / CROSS_ENCODER_DIR)
     spec["trained"] = datetime.now(UTC).strftime("%Y-%m-%d")
     spec["depth"] = args.depth
     spec["data"] = per_corpus

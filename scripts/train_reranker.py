@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Train the answer-sentence reranker into index/rerank_model/ (``make train-reranker``).
+"""Train the cross-encoder into index/rerank_model/cross_encoder/ (``make train-reranker``).
 
-    python scripts/train_reranker.py --extra /work/rerank-lab/data/pairs --out index/rerank_model
+    python scripts/train_reranker.py --extra ../rerank-lab/data/pairs
+
+The shipped feature reranker reads its scores (docs/RERANKER.md): retrain that one after it
+(``make train-ltr``, which reads this folder), as its weights were fitted to these scores.
 
 A cross-encoder is initialised from the bundled all-MiniLM-L6-v2 weights, fine-tuned on TrecQA
 train (../shared/eval/trecqa/train.csv) plus the pairs in each --extra folder (gzipped JSON lines;
@@ -38,15 +41,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--extra", type=Path, action="append", default=[], help="folder of *.jsonl.gz pairs (repeatable)")
     ap.add_argument("--trecqa", type=Path, default=ROOT.parent / "shared" / "eval" / "trecqa")
-    ap.add_argument("--out", type=Path, default=ROOT / "index" / "rerank_model")
+    ap.add_argument("--out", type=Path, default=ROOT / "index" / "rerank_model" / "cross_encoder")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "rerank-train", help="fp32 ONNX and summary.json")
-    ap.add_argument("--layers", type=int, default=3, help="keep the first N of MiniLM's 6 layers")
-    ap.add_argument("--negatives", type=int, default=3, help="negatives kept per question, hard ones first")
-    ap.add_argument("--keep", type=float, default=0.7, help="share of the non-news questions to keep")
+    ap.add_argument("--layers", type=int, default=6, help="keep the first N of MiniLM's 6 layers")
+    ap.add_argument("--negatives", type=int, default=4, help="negatives kept per question, hard ones first")
+    ap.add_argument("--keep", type=float, default=1.0, help="share of the non-news questions to keep")
     ap.add_argument("--exclude-source", action="append", default=[], help="drop pairs of this source")
     ap.add_argument("--max-length", type=int, default=96)
     ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=3e-5)
+    ap.add_argument("--lr", type=float, default=4e-5)
     ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--max-steps", type=int, default=None, help="stop early (a quick export)")
     ap.add_argument("--listwise", action="store_true", help="softmax over each answer and its non-answers")

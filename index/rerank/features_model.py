@@ -10,6 +10,10 @@ names) is standardised, passed through the layers (ReLU between them, none after
 the single output read as a logit: the probability that the sentence answers the question.
 One layer is logistic regression. No training library is imported here: the file is written
 by scripts/train_ltr.py.
+
+Features named ``cross_...`` are read from a cross-encoder (cross_encoder.py) that ships beside
+``ltr.json`` in the folder ``cross_encoder/``: a model naming them loads it, and one whose
+folder is missing or unreadable is refused like any other broken model.
 """
 
 from __future__ import annotations
@@ -21,9 +25,13 @@ from typing import Any
 import numpy as np
 
 from index.errors import VerbatimError
+from index.rerank.cross_encoder import Reranker
 
 MODEL_FILE = "ltr.json"
 FORMAT = 1
+# The folder beside ltr.json holding the cross-encoder whose scores are the ``cross_`` features.
+CROSS_ENCODER_DIR = "cross_encoder"
+CROSS_PREFIX = "cross_"
 
 
 class FeatureModel:
@@ -47,6 +55,10 @@ class FeatureModel:
         except (OSError, ValueError, KeyError, TypeError) as exc:  # missing, not JSON, wrong shapes
             raise VerbatimError(f"Could not load the feature reranker in {self.directory}: {exc}") from exc
         self.config = {k: v for k, v in spec.items() if k in ("base", "trained", "version", "kind")}
+        # The cross-encoder the ``cross_`` features read (None: the model names none).
+        self.cross_encoder: Reranker | None = None
+        if any(f.startswith(CROSS_PREFIX) for f in self.features):
+            self.cross_encoder = Reranker(self.directory / CROSS_ENCODER_DIR)
 
     def _check(self) -> None:
         width = len(self.features)
@@ -64,7 +76,9 @@ class FeatureModel:
     @property
     def version(self) -> str:
         """A short description for logs: the kind of model and when it was trained."""
-        return f"{self.config.get('kind', 'feature reranker')} (trained {self.config.get('trained', '?')})"
+        kind = self.config.get("kind", "feature reranker")
+        reads = f" reading {self.cross_encoder.version}" if self.cross_encoder is not None else ""
+        return f"{kind} (trained {self.config.get('trained', '?')}){reads}"
 
     def logits(self, features: np.ndarray) -> np.ndarray:
         """One logit per row of ``features`` (columns in ``self.features`` order); higher answers better."""

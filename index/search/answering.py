@@ -86,7 +86,9 @@ class Answerer:
         if reranker is not None:
             policy = self._policy
             if self._features is not None:
-                reranked = self._features.rerank(query, vector, hits, policy.rerank_depth, policy.rerank_reorder)
+                reranked = self._features.rerank(
+                    query, vector, hits, policy.rerank_depth, policy.rerank_reorder, policy.rerank_reorder_margin
+                )
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)

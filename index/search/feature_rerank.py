@@ -7,11 +7,16 @@ the model's probability that it answers the question, which declining then reads
 ``AnswerPolicy.rerank_min``: on the news calibration set that separates the questions the
 articles answer from those they do not far better than the ranking's own score (docs/RERANKER.md).
 
-Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank_reorder``: off
-by default, because ordered by it TrecQA dev and the seed questions came out a little worse than
-the ranking's own order (docs/RERANKER.md has the figures). Hits below the depth keep their
-order after the scored ones. The ranking's score is one of the features, so ``rerank_blend``
-(the cross-encoder's) is not used here.
+The model may also read a cross-encoder (index/rerank/cross_encoder.py) that sees question and
+sentence together: its logits for the K hits, one batched ONNX call, become two more features
+(rerank_features.CROSS_FEATURES). The shipped model does.
+
+Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank_reorder``: on
+by default since the model reads the cross-encoder (ordered by it, news questions it was not
+fitted on come out right first more often: docs/RERANKER.md); off keeps the ranking's order and
+lets declining alone read the probability. Hits below the depth keep their order after the
+scored ones. The ranking's score is one of the features, so ``rerank_blend`` (the lone
+cross-encoder's) is not used here.
 """
 
 from __future__ import annotations
@@ -23,15 +28,19 @@ from dataclasses import replace
 import numpy as np
 
 from index.errors import VerbatimError
+from index.rerank.cross_encoder import Reranker
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import sigmoid
 from index.search.memo import BoundedMemo
 from index.search.query import Query, Tokenizers
 from index.search.rerank_features import (
+    CROSS_FEATURES,
     FEATURES,
     CandidateText,
     SentenceWords,
     clauses_of,
+    cross_columns,
+    cross_question,
     event_equivalents,
     feature_matrix,
     idf,
@@ -86,7 +95,7 @@ class FeatureReranker:
     """A feature model and where its features come from. Safe to share between threads."""
 
     def __init__(self, model: FeatureModel, features: CandidateFeatures) -> None:
-        if model.features != FEATURES:
+        if model.features not in (FEATURES, FEATURES + CROSS_FEATURES):
             raise VerbatimError(
                 f"The feature reranker in {model.directory} was trained on other features than this "
                 "Verbatim computes; retrain it (scripts/train_ltr.py)."
@@ -95,18 +104,40 @@ class FeatureReranker:
         self._features = features
 
     def rerank(
-        self, query: Query, vector: np.ndarray, hits: Sequence[Hit], depth: int, reorder: bool = False
+        self,
+        query: Query,
+        vector: np.ndarray,
+        hits: Sequence[Hit],
+        depth: int,
+        reorder: bool = False,
+        margin: float = 0.0,
     ) -> list[Hit]:
         """``hits`` with the first ``depth`` scored by the model's probability, and with ``reorder``
-        ordered by it too (else in the ranking's order)."""
+        ordered by it too when the most probable beats the first by ``margin`` or more (else in
+        the ranking's order)."""
         head = list(hits[:depth])
         if not head:
             return []
-        probabilities = sigmoid(self.model.logits(self._features.features(query, vector, head)))
+        features = self._features.features(query, vector, head)
+        cross = self.model.cross_encoder
+        if cross is not None:
+            features = np.hstack([features, cross_columns(self._cross_logits(cross, query, head))])
+        probabilities = sigmoid(self.model.logits(features))
         order = list(range(len(head)))
-        if reorder:
+        if reorder and probabilities.max() - probabilities[0] >= margin:
             order.sort(key=lambda i: (-probabilities[i], head[i].row))
         return [replace(head[i], score=float(probabilities[i])) for i in order] + list(hits[depth:])
+
+    @staticmethod
+    def _cross_logits(cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:
+        """The cross-encoder's logit for each hit: one batched ONNX call per form of the question
+        (one, unless the question names the date of some of the hits' articles)."""
+        asked = [cross_question(query, h.published) for h in head]
+        logits = np.zeros(len(head))
+        for text in dict.fromkeys(asked):
+            rows = [i for i, a in enumerate(asked) if a == text]
+            logits[rows] = cross.logits(text, [head[i].sentence for i in rows])
+        return logits
 
 
 def feature_reranker(model: FeatureModel, features: CandidateFeatures) -> FeatureReranker | None:

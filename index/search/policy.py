@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from index.search.decline import MIN_SCORE, RERANK_MIN_SCORE
 from index.search.ranking import Weights
-from index.search.reranking import RERANK_BLEND, RERANK_DEPTH
+from index.search.reranking import RERANK_BLEND, RERANK_DEPTH, RERANK_REORDER_MARGIN
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,12 @@ class AnswerPolicy:
     # Further reranked hits are shown only while they score this close to the best one.
     rerank_margin: float = 0.2
     # The feature reranker: also order the hits by its probability (False: the ranking's order,
-    # its probability read by declining only; feature_rerank.py says why).
-    rerank_reorder: bool = False
+    # its probability read by declining only). On since the model reads a cross-encoder
+    # (feature_rerank.py says why).
+    rerank_reorder: bool = True
+    # ... when its most probable hit beats the ranking's first by this or more (else the
+    # ranking's order stands: an unsure model does not overturn it).
+    rerank_reorder_margin: float = RERANK_REORDER_MARGIN
 
     def reranking(
         self,
@@ -45,6 +49,7 @@ class AnswerPolicy:
         blend: float | None = None,
         min_score: float | None = None,
         reorder: bool | None = None,
+        reorder_margin: float | None = None,
     ) -> AnswerPolicy:
         """This policy with the reranker settings given (None keeps this policy's): the scripts' --rerank-* flags."""
         return replace(
@@ -53,4 +58,5 @@ class AnswerPolicy:
             rerank_blend=self.rerank_blend if blend is None else blend,
             rerank_min=self.rerank_min if min_score is None else min_score,
             rerank_reorder=self.rerank_reorder if reorder is None else reorder,
+            rerank_reorder_margin=self.rerank_reorder_margin if reorder_margin is None else reorder_margin,
         )

@@ -18,7 +18,9 @@ The ranking (ranking.py) adds its signals up with hand-set weights. The feature 
   "151,584 votes" for "how many votes", not "22 points".
 
 ``FEATURES`` names the columns; a model file lists the names it was trained on, and is
-refused when they differ (index/rerank/features_model.py).
+refused when they differ (index/rerank/features_model.py). A model may also read a
+cross-encoder that sees question and sentence together (``CROSS_FEATURES``, appended after
+``FEATURES``; ``cross_columns``): its logit and its gap to the best of the candidates.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.lexicon import EVENT_WORDS
+from index.lexicon import EVENT_WORDS, MONTH_NAMES
 from index.search.query import Query
-from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, holds_answer_type
+from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, date_match, holds_answer_type
 from index.search.units import Stemmer, asked_unit, gives_unit
 from index.store.lexical import Tokenizer
 
@@ -226,6 +228,42 @@ def feature_matrix(
             row[_COLUMN["asks_unit"]] = 1.0
             row[_COLUMN["unit_match"]] = float(gives_unit(unit, c.text, stems, query.text))
     return matrix
+
+
+# The columns a model with a cross-encoder adds after FEATURES (index/rerank/features_model.py
+# loads the cross-encoder for a model naming them).
+CROSS_FEATURES = ("cross_logit", "cross_gap")
+
+
+# "in March 2023", "during 2023", "2023": a date the question names, with its preposition.
+_NAMED_DATE = re.compile(
+    r"\s*\b(?:(?:in|on|at|during|from|of|since)\s+)?(?:(?:{})\s+)?(?:\d{{1,2}},?\s+)?(?:1[89]\d\d|20\d\d)\b".format(
+        "|".join(MONTH_NAMES)
+    ),
+    re.IGNORECASE,
+)
+
+
+def cross_question(query: Query, published: str | None) -> str:
+    """The question as the cross-encoder reads it against a sentence of an article published
+    ``published``: without the year (and month) it names when that is the article's own date.
+
+    The cross-encoder sees the sentence alone, not its article's date, and learnt that a detail
+    of the question missing from the sentence means no answer (SQuAD 2.0's unanswerable
+    questions are made that way): "Where are tickets sold in 2023?" against "Tickets are sold
+    at the harbour office." from an article of 2023 would look unanswered."""
+    if not query.years or not date_match(query, published):
+        return query.text
+    return _NAMED_DATE.sub("", query.text).strip() or query.text
+
+
+def cross_columns(logits: Sequence[float] | np.ndarray) -> np.ndarray:
+    """``CROSS_FEATURES`` of candidates whose cross-encoder logits are ``logits``: each logit, and
+    how far it falls below the best one's."""
+    values = np.asarray(logits, dtype=np.float64).reshape(-1)
+    if values.size == 0:
+        return np.zeros((0, len(CROSS_FEATURES)))
+    return np.column_stack([values, values.max() - values])
 
 
 def event_equivalents(stems: Stemmer) -> dict[str, frozenset[str]]:

@@ -10,7 +10,7 @@ reranker never sees them (index/search/reranking.py ``reranks``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +18,7 @@ import numpy as np
 from index.embedding.models import Embedder
 from index.evaluation import matches
 from index.search.query import Tokenizers, parse_query
+from index.search.rerank_features import CROSS_FEATURES, cross_columns
 from index.search.reranking import reranks
 from index.search.searcher import AnswerPolicy, Searcher
 from index.types import Hit
@@ -32,16 +33,48 @@ class CandidateLists:
     labels: np.ndarray  # [rows] 0/1
     group: np.ndarray  # [rows] question number
     questions: tuple[str, ...]
+    sentences: tuple[str, ...]  # [rows] each candidate's sentence (what a cross-encoder reads)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
-            path, features=self.features, labels=self.labels, group=self.group, questions=np.array(self.questions)
+            path,
+            features=self.features,
+            labels=self.labels,
+            group=self.group,
+            questions=np.array(self.questions),
+            sentences=np.array(self.sentences),
         )
 
     @classmethod
-    def load(cls, path: Path) -> CandidateLists:
+    def load(cls, path: Path) -> CandidateLists | None:
+        """The lists saved at ``path``, or None when they were saved without their sentences."""
         with np.load(path) as data:
-            return cls(data["features"], data["labels"], data["group"], tuple(str(q) for q in data["questions"]))
+            if "sentences" not in data.files:
+                return None
+            return cls(
+                data["features"],
+                data["labels"],
+                data["group"],
+                tuple(str(q) for q in data["questions"]),
+                tuple(str(t) for t in data["sentences"]),
+            )
+
+    def cross_logits(self, logits_of: Callable[[str, Sequence[str]], np.ndarray]) -> np.ndarray:
+        """One logit per row from ``logits_of(question, sentences)`` (a cross-encoder's ``logits``),
+        asked once per question with its whole list, as the answer path asks it."""
+        out = np.zeros(len(self.labels))
+        for number, question in enumerate(self.questions):
+            rows = np.flatnonzero(self.group == number)
+            out[rows] = logits_of(question, [self.sentences[r] for r in rows])
+        return out
+
+    def with_cross(self, logits: np.ndarray) -> CandidateLists:
+        """These lists with rerank_features.CROSS_FEATURES appended, from one logit per row."""
+        columns = np.zeros((len(self.labels), len(CROSS_FEATURES)))
+        for number in range(len(self.questions)):
+            rows = np.flatnonzero(self.group == number)
+            columns[rows] = cross_columns(logits[rows])
+        return replace(self, features=np.hstack([self.features, columns]))
 
 
 def answered_by_article(question: Question, hit: Hit) -> bool:
@@ -65,7 +98,7 @@ def candidate_lists(
     labelled by ``label``."""
     tokenizer = Tokenizers().get()
     searcher = Searcher.open(index, embedder=embedder, policy=AnswerPolicy(rerank=False))
-    rows, labels, group, asked = [], [], [], []
+    rows, labels, group, asked, sentences = [], [], [], [], []
     try:
         for q in questions:
             if not reranks(parse_query(q.question, tokenizer)) or searcher.speakers_asked(q.question):
@@ -75,6 +108,7 @@ def candidate_lists(
                 continue
             rows.append(features)
             labels += [int(label(q, h)) for h in hits]
+            sentences += [h.sentence for h in hits]
             group += [len(asked)] * len(hits)
             asked.append(q.question)
     finally:
@@ -85,6 +119,7 @@ def candidate_lists(
         np.asarray(labels, dtype=np.int8),
         np.asarray(group, dtype=np.int32),
         tuple(asked),
+        tuple(sentences),
     )
 
 
@@ -99,4 +134,5 @@ def concat(parts: Sequence[CandidateLists]) -> CandidateLists:
         np.concatenate([p.labels for p in parts]),
         np.concatenate(groups),
         tuple(q for p in parts for q in p.questions),
+        tuple(t for p in parts for t in p.sentences),
     )

@@ -52,7 +52,7 @@ def write_model_folder(
     fp32 = work / "model.fp32.onnx"
     model.eval()
     export_onnx(model, tokenizer, fp32)
-    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
     backend = tokenizer.backend_tokenizer  # type: ignore[attr-defined]
     backend.enable_truncation(max_length=max_length, strategy="longest_first")
     backend.no_padding()

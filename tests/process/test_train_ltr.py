@@ -9,13 +9,15 @@ import gzip
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.embedding.models import Embedder
-from index.rerank.features_model import MODEL_FILE, FeatureModel
-from index.rerank.model import load_reranker
-from index.search.rerank_features import FEATURES
+from index.rerank.features_model import CROSS_ENCODER_DIR, MODEL_FILE, FeatureModel
+from index.rerank.model import BUNDLED_MODEL, load_reranker
+from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.searcher import AnswerPolicy, Searcher
+from scripts.ltrkit.candidates import CandidateLists
 from scripts.train_ltr import main
 
 SQUAD = [
@@ -51,14 +53,20 @@ def _write_inputs(folder: Path) -> tuple[Path, Path]:
     return pairs, trec
 
 
-def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
-    tmp_path: Path, embedder: Embedder, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _small_run(tmp_path: Path) -> tuple[Path, list[str]]:
+    """The model folder and the arguments of a run on the tiny sample's two open corpora (the
+    default's article sources need raw files)."""
     pairs, trec = _write_inputs(tmp_path)
     out = tmp_path / "model"
     args = ["--pairs", str(pairs), "--trecqa-train", str(trec), "--work", str(tmp_path / "work"), "--out", str(out)]
-    args += ["--source", "trecqa_train", "--source", "squad2_dev_half"]  # the default's article sources need raw files
-    assert main([*args, "--depth", "5"]) == 0
+    return out, [*args, "--source", "trecqa_train", "--source", "squad2_dev_half", "--depth", "5"]
+
+
+def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
+    tmp_path: Path, embedder: Embedder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, args = _small_run(tmp_path)
+    assert main(args) == 0
     printed = capsys.readouterr().out
     assert "squad2_dev_half: 3 questions, 2 answering candidates" in printed
     assert "trecqa_train: 2 questions" in printed
@@ -68,7 +76,7 @@ def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
     model = load_reranker(out)
     assert isinstance(model, FeatureModel)
     # The corpora and lists are kept: a second run only fits again, to the same model.
-    assert main([*args, "--depth", "5"]) == 0
+    assert main(args) == 0
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
     corpus_index = tmp_path / "work" / "corpora" / "squad2_dev_half" / "index"
     searcher = Searcher.open(corpus_index, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=model)
@@ -202,3 +210,40 @@ def test_the_news_source_without_its_files_stops_with_a_message(tmp_path: Path) 
     args += ["--polnear-train", str(tmp_path / "missing.jsonl"), "--source", "polnear_train_qa"]
     with pytest.raises(SystemExit, match="polnear_train_qa needs .*missing.jsonl"):
         main(args)
+
+
+def test_with_a_cross_encoder_the_model_reads_its_scores_and_ships_a_copy_of_it(
+    tmp_path: Path, embedder: Embedder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, args = _small_run(tmp_path)
+    assert main([*args, "--cross-encoder", str(BUNDLED_MODEL / CROSS_ENCODER_DIR)]) == 0
+    spec = json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))
+    assert spec["features"] == [*FEATURES, *CROSS_FEATURES]
+    shipped = out / CROSS_ENCODER_DIR
+    assert (shipped / "model.onnx").read_bytes() == (BUNDLED_MODEL / CROSS_ENCODER_DIR / "model.onnx").read_bytes()
+    model = load_reranker(out)
+    assert isinstance(model, FeatureModel) and model.cross_encoder is not None
+    # The logits are kept with the lists: the cross-encoder is not asked again, and the fit is the same.
+    kept = sorted((tmp_path / "work" / "lists-5").glob("*.cross-*.npy"))
+    assert len(kept) == 2
+    assert main([*args, "--cross-encoder", str(shipped)]) == 0
+    assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
+    # Retrained without one, the model reads no cross-encoder and its copy is removed.
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "reads no cross-encoder" in capsys.readouterr().out and not shipped.exists()
+    assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["features"] == list(FEATURES)
+
+
+def test_lists_saved_without_their_sentences_are_asked_again(tmp_path: Path) -> None:
+    old = tmp_path / "old.npz"
+    np.savez_compressed(
+        old, features=np.zeros((1, 2)), labels=np.zeros(1), group=np.zeros(1), questions=np.array(["q"])
+    )
+    assert CandidateLists.load(old) is None
+    lists = CandidateLists(np.ones((2, 2)), np.array([1, 0]), np.array([0, 0]), ("q",), ("answer", "other"))
+    lists.save(tmp_path / "new.npz")
+    loaded = CandidateLists.load(tmp_path / "new.npz")
+    assert loaded is not None and loaded.sentences == ("answer", "other")
+    crossed = loaded.with_cross(np.array([2.0, -1.0]))
+    assert crossed.features[:, 2:].tolist() == [[2.0, 0.0], [-1.0, 3.0]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -12,9 +13,10 @@ import pytest
 
 from index.embedding.models import Embedder
 from index.errors import VerbatimError
-from index.rerank.features_model import MODEL_FILE, FeatureModel
-from index.rerank.model import load_reranker
-from index.search.rerank_features import FEATURES
+from index.rerank.cross_encoder import Reranker
+from index.rerank.features_model import CROSS_ENCODER_DIR, MODEL_FILE, FeatureModel
+from index.rerank.model import BUNDLED_MODEL, load_reranker
+from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.searcher import AnswerPolicy, Searcher
 from tests.support import searcher_over
 
@@ -126,5 +128,55 @@ def test_hits_are_scored_by_the_model_probability_and_declining_reads_it(tmp_pat
         when = searcher.answer("When did Safin beat Hewitt?")
         assert when.declined and "below 0.50" in when.reason
         assert when.nearest is not None and when.nearest.score == pytest.approx(1 / (1 + np.exp(3.0)))
+    finally:
+        searcher.close()
+
+
+def _cross_model(folder: Path, cross_weight: float) -> Path:
+    """A model that reads only the cross-encoder's logit (FEATURES weigh nothing)."""
+    names = [*FEATURES, *CROSS_FEATURES]
+    weights = [0.0] * len(names)
+    weights[names.index("cross_logit")] = cross_weight
+    return _write(folder, _logistic(names, weights, 0.0))
+
+
+def test_a_model_reading_a_cross_encoder_needs_its_folder_and_is_refused_without_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    model_dir = _cross_model(tmp_path / "model", 1.0)
+    with pytest.raises(VerbatimError, match="lacks model.onnx"):
+        FeatureModel(model_dir)
+    with caplog.at_level(logging.INFO, logger="index.rerank.model"):
+        assert load_reranker(model_dir) is None
+    assert [r for r in caplog.records if "without the reranker" in r.getMessage()]
+    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, model_dir / CROSS_ENCODER_DIR)
+    model = FeatureModel(model_dir)
+    assert isinstance(model.cross_encoder, Reranker) and "reading" in model.version
+    # a model of FEATURES alone loads no cross-encoder, even with the folder beside it
+    plain = _write(tmp_path / "plain", _logistic(list(FEATURES), [0.0] * len(FEATURES), 0.0))
+    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, plain / CROSS_ENCODER_DIR)
+    assert FeatureModel(plain).cross_encoder is None
+
+
+@pytest.mark.parametrize(("weight", "first"), [(1.0, "Tickets for the final"), (-1.0, "Marat Safin")])
+def test_the_cross_encoder_logit_is_read_as_a_feature_and_orders_the_hits(
+    tmp_path: Path, embedder: Embedder, weight: float, first: str
+) -> None:
+    # weight -1: a model that trusts the cross-encoder backwards shows the sentence it likes least
+    model_dir = _cross_model(tmp_path / "model", weight)
+    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, model_dir / CROSS_ENCODER_DIR)
+    (tmp_path / "corpus").mkdir()
+    searcher_over(ARTICLES, tmp_path / "corpus", embedder).close()
+    policy = AnswerPolicy(rerank=True, rerank_min=0.0, rerank_reorder=True)
+    searcher = Searcher.open(tmp_path / "corpus" / "index", embedder=embedder, policy=policy, rerank_model=model_dir)
+    cross = Reranker(model_dir / CROSS_ENCODER_DIR)
+    try:
+        question = "How fast did tickets for the final sell out?"
+        answer = searcher.answer(question)
+        scored = answer.ranked[:2]
+        logits = cross.logits(question, [h.sentence for h in scored])
+        # each shown score is the sigmoid of the (weighted) cross-encoder logit, best first
+        assert [h.score for h in scored] == pytest.approx(list(1 / (1 + np.exp(-weight * logits))), abs=1e-5)
+        assert scored[0].sentence.startswith(first) and weight * logits[0] > weight * logits[1]
     finally:
         searcher.close()

@@ -45,19 +45,18 @@ TENNIS = [
     },
 ]
 
-# A real case: TrecQA dev's question "Horus is the god of what ?" and the eight sentences the
-# ranking put first for it on the whole dev corpus (TrecQA, ../shared/eval/trecqa: TREC questions,
-# AQUAINT newswire). Indexed alone they are ranked the same way: the answer second.
-HORUS_QUESTION = "Horus is the god of what ?"
-HORUS = [
-    "Ancient Egyptians worshipped Osiris , god of the underworld ; his wife , Isis , goddess of fertility ; and their son , Horus .",
-    "The mummified hawk probably was dedicated to one of several gods associated with falcons , such as the sky god Horus , the war god Montu and the sun god Re .",
-    "It also hosted statues of Amon 's wife , Mut , the goddess Isis , her husband , Osiris , and their son Horus .",
-    "The black space representing the inside of a skull and the bright white images of bones showed that this was a real kitten that had been wrapped in linen and probably offered to an Egyptian god .",
-    "In Memphis , Egypt , nearly a half-million falcon mummies , identified with Horus , were found in huge burial galleries .",
-    "and was dedicated to the god Sobek , who took the form of a crocodile .",
-    "DARTH VADER -LRB- voice of James Earl Jones -RRB- : A very bad little doggy : Anakin Skywalker , all grown up , half -human and half -machine , horribly scarred , and evil as a cornered snake .",
-    "For example , cats were associated with the goddess Bastet , a good protectress , or the lioness-goddess Sekhmet , a ferocious goddess of war , plague and pestilence .",
+# A real case: TrecQA dev's question "What is Crips' gang color?" and its first eight candidate
+# sentences (../shared/eval/trecqa: TREC questions, AQUAINT newswire); the first answers it.
+CRIPS_QUESTION = "What is Crips' gang color?"
+CRIPS = [
+    "Prosecutors said the '' rampage of murder and mayhem '' was carried out with bullets that had been painted blue , the Crips ' signature color .",
+    "Two men were convicted Monday of abducting and killing two young women and wounding a third woman as part of a gang initiation .",
+    "Prosecutors said Queen , Tirado and other members of the Crips gang randomly picked the women as part of an initiation ritual in <num> .",
+    "ROUND ROCK , Texas _ Fearful that a gang called the Bloods would terrorize the town and her students , too , the principal of Round Rock High School decided one day to ban the color red .",
+    "Red was the gang 's color , said Sherry Blackett , the new principal of the town 's largest high school .",
+    "Red was the color of violence .",
+    "Red was a color she connected with the town 's first drive -by shooting late last month , the vandalism of a school art project one week later and frequent fights among students .",
+    "`` I 'm trying to create an environment that will not allow gangs to flourish , so I banned the color red , '' she said .",
 ]
 
 COPIES = [
@@ -104,33 +103,44 @@ def _both(tennis: Path, embedder: Embedder, reranker: AnyReranker) -> tuple[Sear
     return on, off
 
 
-def test_reordering_puts_the_sentence_that_answers_first_where_the_ranking_put_it_second(
+def test_the_reranker_orders_the_hits_by_its_probability_only_when_it_is_sure_enough(
     tmp_path: Path, embedder: Embedder, reranker: AnyReranker
 ) -> None:
-    articles = [{"id": f"s{i}", "title": f"s{i}", "text": text} for i, text in enumerate(HORUS)]
+    articles = [{"id": f"s{i}", "title": f"s{i}", "text": text} for i, text in enumerate(CRIPS)]
     searcher_over(articles, tmp_path, embedder).close()
-    answer_first = "The mummified hawk"
-    off = Searcher.open(tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank=False))
-    scored = Searcher.open(tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=reranker)
-    policy = AnswerPolicy(rerank=True, rerank_reorder=True)
-    reordered = Searcher.open(tmp_path / "index", embedder=embedder, policy=policy, reranker=reranker)
+    index_dir = tmp_path / "index"
+
+    def opened(policy: AnswerPolicy) -> Searcher:
+        return Searcher.open(index_dir, embedder=embedder, policy=policy, reranker=reranker)
+
+    off = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    kept_order = opened(AnswerPolicy(rerank_reorder=False))
+    always = opened(AnswerPolicy(rerank_reorder_margin=0.0))
+    default = opened(AnswerPolicy())
     try:
-        ranking = off.answer(HORUS_QUESTION)
-        assert ranking.hits[0].sentence.startswith("Ancient Egyptians worshipped Osiris")
-        assert ranking.ranked[1].sentence.startswith(answer_first)
-        # By default the reranker scores the hits (its probabilities) and keeps the ranking's order.
-        kept = scored.answer(HORUS_QUESTION)
+        assert AnswerPolicy().rerank_reorder and AnswerPolicy().rerank_reorder_margin > 0
+        ranking = off.answer(CRIPS_QUESTION)
+        assert ranking.hits[0].sentence.startswith("Prosecutors said")  # blue, the Crips' color
+        # Not reordering, the reranker scores the hits (its probabilities) in the ranking's order.
+        kept = kept_order.answer(CRIPS_QUESTION)
         assert [h.row for h in kept.ranked] == [h.row for h in ranking.ranked]
         assert all(0.0 < h.score < 1.0 for h in kept.ranked)
-        # Asked to reorder, it shows the sentence that names what Horus is the god of.
-        answer = reordered.answer(HORUS_QUESTION)
-        assert not answer.declined, answer.reason
-        assert answer.hits[0].sentence.startswith(answer_first)
-        assert answer.ranked[0].score > answer.ranked[1].score
+        depth = AnswerPolicy().rerank_depth
+        probability = {h.row: h.score for h in kept.ranked[:depth]}
+        # Always reordering: the same five, most probable first, with the same probabilities.
+        head = always.answer(CRIPS_QUESTION).ranked[:depth]
+        assert {h.row for h in head} == set(probability)
+        assert [h.score for h in head] == sorted(probability.values(), reverse=True)
+        assert [h.row for h in head] != [h.row for h in ranking.ranked[:depth]]
+        # By default only a most probable hit clearly above the ranking's first overturns the
+        # order; here the first is the most probable, so the ranking's order stands.
+        assert max(probability.values()) == probability[ranking.ranked[0].row]
+        answer = default.answer(CRIPS_QUESTION)
+        assert [h.row for h in answer.ranked] == [h.row for h in ranking.ranked]
+        assert not answer.declined and answer.hits[0].sentence.startswith("Prosecutors said")
     finally:
-        off.close()
-        scored.close()
-        reordered.close()
+        for searcher in (off, kept_order, always, default):
+            searcher.close()
 
 
 def test_a_question_about_the_stories_that_they_do_not_answer_is_declined(

@@ -7,6 +7,7 @@ import numpy as np
 from index.search.query import Query, Tokenizers, parse_query
 from index.search.ranking import SIGNALS, TextTests
 from index.search.rerank_features import (
+    CROSS_FEATURES,
     FEATURES,
     CandidateText,
     SentenceWords,
@@ -15,6 +16,8 @@ from index.search.rerank_features import (
     answer_positions,
     clause_share,
     clauses_of,
+    cross_columns,
+    cross_question,
     event_equivalents,
     feature_matrix,
     idf,
@@ -153,3 +156,24 @@ def test_a_news_event_told_in_other_words_counts_as_the_question_s_word() -> Non
     assert told[1, column["idf_share"]] == plain[1, column["idf_share"]] < 1.0  # no event word: no change
     assert told[0, column["clause_share"]] > plain[0, column["clause_share"]]
     assert "talk" in equivalents["met"] and "met" not in equivalents["met"]
+
+
+def test_the_cross_encoder_columns_are_each_logit_and_its_distance_below_the_best() -> None:
+    columns = cross_columns([1.0, 3.0, -2.0])
+    assert columns.shape == (3, len(CROSS_FEATURES))
+    assert columns.tolist() == [[1.0, 2.0], [3.0, 0.0], [-2.0, 5.0]]
+    assert cross_columns([]).shape == (0, len(CROSS_FEATURES))
+
+
+def test_the_cross_encoder_reads_the_question_without_the_date_of_the_hit_s_own_article() -> None:
+    def asked(question: str, published: str | None) -> str:
+        return cross_question(_query(question), published)
+
+    assert asked("Where are tickets for the crossing sold in 2023?", "2023-03-02") == (
+        "Where are tickets for the crossing sold?"
+    )
+    assert asked("What happened on March 3, 2023 in Oslo?", "2023-03-03") == "What happened in Oslo?"
+    # another year or month, or no date: the question as asked
+    assert asked("What did Putin say in March 2022?", "2022-04-05") == "What did Putin say in March 2022?"
+    assert asked("Who won the cup in 2020?", "2023-03-02") == "Who won the cup in 2020?"
+    assert asked("Who won the cup in 2020?", None) == "Who won the cup in 2020?"

@@ -16,7 +16,7 @@ from index.search.searcher import AnswerPolicy, Searcher
 from tests.support import shared_file
 
 
-def test_trecqa_dev_mrr_stays_at_least_072(tmp_path: Path, embedder: Embedder) -> None:
+def test_trecqa_dev_mrr_stays_at_least_071_and_the_ranking_alone_at_072(tmp_path: Path, embedder: Embedder) -> None:
     source = shared_file("eval/trecqa/dev.csv")
     converter = source.parent.parent / "trecqa_to_corpus.py"
     subprocess.run([sys.executable, str(converter), "dev", str(tmp_path)], check=True, capture_output=True)
@@ -30,7 +30,10 @@ def test_trecqa_dev_mrr_stays_at_least_072(tmp_path: Path, embedder: Embedder) -
     finally:
         searcher.close()
         ranking_alone.close()
-    assert report.mrr >= 0.72 and plain.mrr >= 0.72
+    # The ranking's weights were tuned on TrecQA dev itself, so its order is at its best here; the
+    # reranker orders by its probability, which gains on news it never saw (docs/RERANKER.md,
+    # "Reading question and sentence together") and gives back about 0.01 here.
+    assert report.mrr >= 0.71 and plain.mrr >= 0.72
     # Every question here is answerable: the ranking's threshold and word rules leave them alone,
     # and the reranker's probability declines no more than one in ten (issue 15's bar for news).
     assert plain.answered >= 0.95
