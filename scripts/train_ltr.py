@@ -108,10 +108,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def with_cross(lists: CandidateLists, cross: Reranker, lists_path: Path) -> CandidateLists:
+def model_key(cross: Reranker) -> str:
+    """A short digest of the cross-encoder's model file: its cached logits are named by it."""
+    return hashlib.sha256((cross.directory / "model.onnx").read_bytes()).hexdigest()[:16]
+
+
+def with_cross(lists: CandidateLists, cross: Reranker, key: str, lists_path: Path) -> CandidateLists:
     """``lists`` with the cross-encoder's features; its logits are kept beside ``lists_path`` for
-    this model file, so a second fit of the same lists asks the cross-encoder nothing."""
-    key = hashlib.sha256((cross.directory / "model.onnx").read_bytes()).hexdigest()[:16]
+    the model file of digest ``key``, so a second fit of the same lists asks it nothing."""
     path = lists_path.with_name(f"{lists_path.stem}.cross-{key}.npy")
     logits = np.load(path) if path.is_file() and path.stat().st_mtime >= lists_path.stat().st_mtime else None
     if logits is None or len(logits) != len(lists.labels):
@@ -155,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"{NEWS_SOURCE} needs {needed} (--polnear-train, --news-qa)")
         corpora.append(write_news_corpus(args.polnear_train, args.news_qa, corpora_dir))
     cross = Reranker(args.cross_encoder) if args.cross_encoder else None
+    key = model_key(cross) if cross is not None else ""
     names = FEATURES + CROSS_FEATURES if cross is not None else FEATURES
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
@@ -172,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             lists = candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth)
             lists.save(lists_path)
         if cross is not None:
-            lists = with_cross(lists, cross, lists_path)
+            lists = with_cross(lists, cross, key, lists_path)
         parts.append(lists)
         source = next((s for s in weight_of if corpus.name == s or corpus.name.startswith(f"{s}-")), None)
         weights.append(np.full(len(lists.labels), weight_of[source] if source else 1.0))
