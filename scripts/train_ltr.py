@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     probe = args.out / "ltr.json"
     probe.write_text(json.dumps(spec), encoding="utf-8")
     scores = FeatureModel(args.out).logits(data.features)
-    order_before = -np.concatenate([np.arange(np.count_nonzero(data.group == g)) for g in np.unique(data.group)])
+    order_before = -np.concatenate([np.arange(len(rows)) for rows in data.lists()])
     spec["training_figures"] = {
         "ranking": ranked_metrics(data, order_before.astype(np.float64)),
         "reranked": ranked_metrics(data, scores),

@@ -24,7 +24,9 @@ _QUESTION_START = frozenset(
     has have had should shall may might must""".split()
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year a question may name (Query.years); rerank_features.py drops such a year from the question too.
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR = re.compile(rf"\b({YEAR})\b")
 _MONTH = re.compile(r"\b({})\b".format("|".join(MONTH_NAMES)), re.IGNORECASE)
 
 _ASKS_DATE = re.compile(

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.lexicon import EVENT_WORDS, MONTH_NAMES
-from index.search.query import Query
+from index.search.query import YEAR, Query
 from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, date_match, holds_answer_type
 from index.search.units import Stemmer, asked_unit, gives_unit
 from index.store.lexical import Tokenizer
@@ -237,8 +237,8 @@ CROSS_FEATURES = ("cross_logit", "cross_gap")
 
 # "in March 2023", "during 2023", "2023": a date the question names, with its preposition.
 _NAMED_DATE = re.compile(
-    r"\s*\b(?:(?:in|on|at|during|from|of|since)\s+)?(?:(?:{})\s+)?(?:\d{{1,2}},?\s+)?(?:1[89]\d\d|20\d\d)\b".format(
-        "|".join(MONTH_NAMES)
+    r"\s*\b(?:(?:in|on|at|during|from|of|since)\s+)?(?:(?:{})\s+)?(?:\d{{1,2}},?\s+)?{}\b".format(
+        "|".join(MONTH_NAMES), YEAR
     ),
     re.IGNORECASE,
 )

@@ -59,20 +59,22 @@ class CandidateLists:
                 tuple(str(t) for t in data["sentences"]),
             )
 
+    def lists(self) -> list[np.ndarray]:
+        """The rows of each question's list, question by question."""
+        return [np.flatnonzero(self.group == number) for number in range(len(self.questions))]
+
     def cross_logits(self, logits_of: Callable[[str, Sequence[str]], np.ndarray]) -> np.ndarray:
         """One logit per row from ``logits_of(question, sentences)`` (a cross-encoder's ``logits``),
         asked once per question with its whole list, as the answer path asks it."""
         out = np.zeros(len(self.labels))
-        for number, question in enumerate(self.questions):
-            rows = np.flatnonzero(self.group == number)
+        for question, rows in zip(self.questions, self.lists(), strict=True):
             out[rows] = logits_of(question, [self.sentences[r] for r in rows])
         return out
 
     def with_cross(self, logits: np.ndarray) -> CandidateLists:
         """These lists with rerank_features.CROSS_FEATURES appended, from one logit per row."""
         columns = np.zeros((len(self.labels), len(CROSS_FEATURES)))
-        for number in range(len(self.questions)):
-            rows = np.flatnonzero(self.group == number)
+        for rows in self.lists():
             columns[rows] = cross_columns(logits[rows])
         return replace(self, features=np.hstack([self.features, columns]))
 

@@ -66,8 +66,7 @@ def fit_model(
 def ranked_metrics(lists: CandidateLists, scores: np.ndarray, depth: int = 10) -> dict[str, float]:
     """MRR@``depth`` and top-1 of the lists ordered by ``scores``, over the questions some candidate answers."""
     reciprocal = []
-    for g in np.unique(lists.group):
-        rows = np.flatnonzero(lists.group == g)
+    for rows in lists.lists():
         if not lists.labels[rows].any():
             continue
         order = rows[np.argsort(-scores[rows], kind="stable")][:depth]
