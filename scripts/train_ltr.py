@@ -32,7 +32,7 @@ import numpy as np
 from index.build import build_index
 from index.embedding.loader import load_embedder, quiet_model_loading
 from index.embedding.models import DEFAULT_MODEL
-from index.rerank.cross_encoder import MODEL_FILES, Reranker
+from index.rerank.cross_encoder import MODEL_FILES, SCORING_VERSION, Reranker
 from index.rerank.features_model import CROSS_ENCODER_DIR
 from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.reranking import RERANK_DEPTH
@@ -109,8 +109,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def model_key(cross: Reranker) -> str:
-    """A short digest of the cross-encoder's model file: its cached logits are named by it."""
-    return hashlib.sha256((cross.directory / "model.onnx").read_bytes()).hexdigest()[:16]
+    """A short digest of the cross-encoder's model file and of how pairs are scored: its cached
+    logits are named by it."""
+    digest = hashlib.sha256(f"scoring {SCORING_VERSION}\n".encode())
+    digest.update((cross.directory / "model.onnx").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def with_cross(lists: CandidateLists, cross: Reranker, key: str, lists_path: Path) -> CandidateLists:

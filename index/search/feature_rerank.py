@@ -8,7 +8,7 @@ the model's probability that it answers the question, which declining then reads
 articles answer from those they do not far better than the ranking's own score (docs/RERANKER.md).
 
 The model may also read a cross-encoder (index/rerank/cross_encoder.py) that sees question and
-sentence together: its logits for the K hits, one batched ONNX call, become two more features
+sentence together: its logits for the K hits (each pair run alone, side by side on the cores) become two more features
 (rerank_features.CROSS_FEATURES). The shipped model does.
 
 Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank_reorder``: on
@@ -130,8 +130,8 @@ class FeatureReranker:
 
     @staticmethod
     def _cross_logits(cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:
-        """The cross-encoder's logit for each hit: one batched ONNX call per form of the question
-        (one, unless the question names the date of some of the hits' articles)."""
+        """The cross-encoder's logit for each hit, asked with the question as it reads for that hit
+        (the same for all, unless the question names the date of some of the hits' articles)."""
         asked = [cross_question(query, h.published) for h in head]
         logits = np.zeros(len(head))
         for text in dict.fromkeys(asked):

@@ -26,7 +26,7 @@ class AnswerPolicy:
     # The reranker (feature_rerank.py, or a cross-encoder: reranking.py): used when the searcher
     # has one loaded and this is True; declining then reads its probability (README: "The reranker").
     rerank: bool = True
-    # How many of the ranking's best hits it rescores (one ONNX call; cost grows with each one).
+    # How many of the ranking's best hits it rescores (one cross-encoder run each, two at a time on two cores).
     rerank_depth: int = RERANK_DEPTH
     # How much of the ranking's own score is added to the reranker's probability.
     rerank_blend: float = RERANK_BLEND

@@ -3,7 +3,7 @@
 The ranking (ranking.py) reads a question and a sentence apart, so a sentence sharing the
 topic but not the answer ("Agassi began his last Australian Open with a win" for "Who won the
 Australian Open?") often beats the one that answers. The reranker reads them together. It
-scores the ranking's top ``AnswerPolicy.rerank_depth`` hits in one batched call; each gets::
+scores the ranking's top ``AnswerPolicy.rerank_depth`` hits (each pair one run, side by side on the cores); each gets::
 
     score = sigmoid(reranker logit) + rerank_blend * its ranking score
 

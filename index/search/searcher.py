@@ -15,11 +15,13 @@ The work is done behind it, one job a module:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from index.cpu import available_cores
 from index.embedding.loader import load_embedder
 from index.embedding.models import Embedder, canonical_model_name
 from index.rerank.model import AnyReranker, load_reranker
@@ -65,6 +67,11 @@ class Searcher:
             self._tokenizers,
             ROW_CACHE,
         )
+        # The questions of one answer_many call are answered side by side, one per core: the
+        # cross-encoder and FAISS run without the GIL, so one question's model runs while another's
+        # features are read (docs/RERANKER.md, "Speed").
+        cores = available_cores()
+        self._workers = ThreadPoolExecutor(cores, "verbatim-answer") if cores > 1 else None
 
     @classmethod
     def open(
@@ -112,6 +119,8 @@ class Searcher:
             raise
 
     def close(self) -> None:
+        if self._workers is not None:
+            self._workers.shutdown()
         self._index.close()
 
     # -- what the index is ------------------------------------------------------------------------
@@ -168,13 +177,19 @@ class Searcher:
         return self.answer_many([question])[0]
 
     def answer_many(self, questions: Sequence[str]) -> list[Answer]:
-        """``answer`` for several questions with one encode call (used to batch chats)."""
+        """``answer`` for several questions with one encode call, answered side by side (used to
+        batch chats)."""
         queries = self._parse(questions)
         vectors = self._embedder.encode_queries([q.text for q in queries])
         index_hash = self.manifest.content_hash
-        return [
-            replace(self._answerer.answer(q, v), index_hash=index_hash) for q, v in zip(queries, vectors, strict=True)
-        ]
+
+        def answer(asked: tuple[Query, np.ndarray]) -> Answer:
+            return replace(self._answerer.answer(*asked), index_hash=index_hash)
+
+        asked = list(zip(queries, vectors, strict=True))
+        if self._workers is None or len(asked) < 2:
+            return [answer(a) for a in asked]
+        return list(self._workers.map(answer, asked))
 
     def candidates(self, question: str, depth: int) -> tuple[list[Hit], np.ndarray]:
         """The ranking's best ``depth`` hits for ``question`` and the feature reranker's features

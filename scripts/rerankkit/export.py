@@ -16,6 +16,7 @@ import numpy as np
 import torch
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
+from index.rerank.cross_encoder import Reranker
 from scripts.rerankkit.ranking import Scorer
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -71,29 +72,8 @@ def write_model_folder(
 
 
 def onnx_scorer(folder: Path, model_file: Path | None = None) -> Scorer:
-    """Score with the ONNX file exactly as the searcher would: tokenizers + onnxruntime, one batch."""
-    import onnxruntime as ort
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    pad_id = tokenizer.token_to_id("[PAD]") or 0
-    tokenizer.enable_padding(pad_id=pad_id, pad_token="[PAD]")
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 2
-    session = ort.InferenceSession(
-        str(model_file or folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-    )
-
-    def score(question: str, sentences: Sequence[str]) -> np.ndarray:
-        encs = tokenizer.encode_batch([(question, s) for s in sentences])
-        feed = {
-            "input_ids": np.array([e.ids for e in encs], dtype=np.int64),
-            "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
-        }
-        return np.asarray(session.run(["logits"], feed)[0]).reshape(-1)
-
-    return score
+    """Score with the ONNX file exactly as the searcher does: index.rerank.cross_encoder.Reranker."""
+    return Reranker(folder, model_file=model_file).logits
 
 
 def torch_scorer(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, max_length: int) -> Scorer:

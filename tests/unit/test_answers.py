@@ -229,7 +229,8 @@ def test_answering_in_a_batch_gives_exactly_what_answering_alone_gives(town: Sea
     ]
     together = town.answer_many(questions)
     alone = [town.answer(q) for q in questions]
-    # Only the encode is batched; padding may move a score in its last bits, never a decision.
+    # The encode is batched (padding may move a score in its last bits, never a decision), and the
+    # questions are answered side by side on the cores: each gets what it gets alone.
     for one, other in zip(together, alone, strict=True):
         assert (one.declined, one.reason[:20], [h.sentence for h in one.hits]) == (
             other.declined,
