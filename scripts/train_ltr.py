@@ -22,6 +22,7 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from scripts.ltrkit.candidates import CandidateLists, candidate_lists, concat
 from scripts.ltrkit.corpora import read_questions, write_corpora
 from scripts.ltrkit.fit import KINDS, fit_model, ranked_metrics
 from scripts.ltrkit.news_qa import NEWS_SOURCE, write_news_corpus
+from scripts.rerankkit.pairs import question_half
 
 ROOT = Path(__file__).resolve().parent.parent
 # TrecQA train-all's 1,161 questions with all 48,000 of their sentences would make one corpus
@@ -104,6 +106,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="a cross-encoder folder (scripts/train_reranker.py's --out): the model also reads its "
         "scores (rerank_features.CROSS_FEATURES) and ships a copy of it in --out/cross_encoder",
     )
+    ap.add_argument(
+        "--cross-fit",
+        type=Path,
+        nargs=2,
+        metavar=("HALF0", "HALF1"),
+        help="cross-encoders trained on each half of the questions (train_reranker.py --half 0 and "
+        "--half 1): each training question is scored by the one trained on the other half, as the "
+        "shipped --cross-encoder meets questions it never saw (needs --cross-encoder)",
+    )
     ap.add_argument("--fresh", action="store_true", help="rebuild the corpora, indexes and lists")
     return ap.parse_args(argv)
 
@@ -116,13 +127,26 @@ def model_key(cross: Reranker) -> str:
     return digest.hexdigest()[:16]
 
 
-def with_cross(lists: CandidateLists, cross: Reranker, key: str, lists_path: Path) -> CandidateLists:
+class CrossFit:
+    """Scores each question with the cross-encoder trained on the other half of the questions."""
+
+    def __init__(self, halves: Sequence[Path]) -> None:
+        self._models = [Reranker(folder) for folder in halves]
+        self.key = hashlib.sha256(" ".join(model_key(m) for m in self._models).encode()).hexdigest()[:16]
+
+    def logits(self, question: str, sentences: Sequence[str]) -> np.ndarray:
+        return self._models[1 - question_half(question)].logits(question, sentences)
+
+
+def with_cross(
+    lists: CandidateLists, logits_of: Callable[[str, Sequence[str]], np.ndarray], key: str, lists_path: Path
+) -> CandidateLists:
     """``lists`` with the cross-encoder's features; its logits are kept beside ``lists_path`` for
-    the model file of digest ``key``, so a second fit of the same lists asks it nothing."""
+    the model file(s) of digest ``key``, so a second fit of the same lists asks it nothing."""
     path = lists_path.with_name(f"{lists_path.stem}.cross-{key}.npy")
     logits = np.load(path) if path.is_file() and path.stat().st_mtime >= lists_path.stat().st_mtime else None
     if logits is None or len(logits) != len(lists.labels):
-        logits = lists.cross_logits(cross.logits)
+        logits = lists.cross_logits(logits_of)
         np.save(path, logits)
     return lists.with_cross(logits)
 
@@ -161,8 +185,12 @@ def main(argv: list[str] | None = None) -> int:
             if not needed.is_file():
                 raise SystemExit(f"{NEWS_SOURCE} needs {needed} (--polnear-train, --news-qa)")
         corpora.append(write_news_corpus(args.polnear_train, args.news_qa, corpora_dir))
-    cross = Reranker(args.cross_encoder) if args.cross_encoder else None
-    key = model_key(cross) if cross is not None else ""
+    if args.cross_fit and not args.cross_encoder:
+        raise SystemExit("--cross-fit needs --cross-encoder: the cross-encoder the model ships with")
+    cross: Reranker | CrossFit | None = Reranker(args.cross_encoder) if args.cross_encoder else None
+    if args.cross_fit:
+        cross = CrossFit(args.cross_fit)
+    key = "" if cross is None else cross.key if isinstance(cross, CrossFit) else model_key(cross)
     names = FEATURES + CROSS_FEATURES if cross is not None else FEATURES
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
@@ -180,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             lists = candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth)
             lists.save(lists_path)
         if cross is not None:
-            lists = with_cross(lists, cross, key, lists_path)
+            lists = with_cross(lists, cross.logits, key, lists_path)
         parts.append(lists)
         source = next((s for s in weight_of if corpus.name == s or corpus.name.startswith(f"{s}-")), None)
         weights.append(np.full(len(lists.labels), weight_of[source] if source else 1.0))
@@ -194,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     ship_cross_encoder(args.cross_encoder, args.out / CROSS_ENCODER_DIR)
     spec["trained"] = datetime.now(UTC).strftime("%Y-%m-%d")
     spec["depth"] = args.depth
+    if cross is not None:
+        spec["cross_logits"] = "cross-fitted (two halves)" if args.cross_fit else "the shipped cross-encoder"
     spec["data"] = per_corpus
     probe = args.out / "ltr.json"
     probe.write_text(json.dumps(spec), encoding="utf-8")

@@ -29,7 +29,7 @@ import numpy as np
 import torch
 
 from scripts.rerankkit.export import onnx_scorer, torch_scorer, write_model_folder
-from scripts.rerankkit.pairs import count_by_source, load_pairs, subsample_questions, trecqa_dev
+from scripts.rerankkit.pairs import count_by_source, in_half, load_pairs, subsample_questions, trecqa_dev
 from scripts.rerankkit.ranking import dense_scorer, mrr_at_10
 from scripts.rerankkit.training import TrainConfig, initial_model, train
 
@@ -47,6 +47,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--negatives", type=int, default=4, help="negatives kept per question, hard ones first")
     ap.add_argument("--keep", type=float, default=1.0, help="share of the non-news questions to keep")
     ap.add_argument("--exclude-source", action="append", default=[], help="drop pairs of this source")
+    ap.add_argument(
+        "--half",
+        type=int,
+        choices=(0, 1),
+        default=None,
+        help="train on this half of the questions only (rerankkit.pairs.question_half): the two "
+        "halves' models are what train_ltr.py --cross-fit reads",
+    )
     ap.add_argument("--max-length", type=int, default=96)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=4e-5)
@@ -77,7 +85,7 @@ def main(argv: list[str] | None = None) -> None:
     work = args.work
     started = time.time()
     pairs = load_pairs(args.trecqa / "train.csv", args.extra, args.negatives, args.seed, args.exclude_source)
-    pairs = subsample_questions(pairs, args.keep, NEWS_SOURCES, args.seed)
+    pairs = in_half(subsample_questions(pairs, args.keep, NEWS_SOURCES, args.seed), args.half)
     counts = count_by_source(pairs)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs)} positive", json.dumps(counts), flush=True)
     dev = trecqa_dev(args.trecqa / "dev.csv")

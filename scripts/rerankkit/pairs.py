@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from scripts.rerankkit.sources import normalise_question
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,18 @@ def subsample_questions(pairs: list[Pair], keep: float, keep_sources: Iterable[s
                 continue
         out.append(p)
     return out
+
+
+def question_half(question: str) -> int:
+    """0 or 1, the same for a question wherever it comes from (its normalised text's digest):
+    ``train_reranker.py --half`` trains on one half, and ``train_ltr.py --cross-fit`` scores each
+    training question with the cross-encoder trained on the other."""
+    return hashlib.sha256(normalise_question(question).encode("utf-8")).digest()[0] & 1
+
+
+def in_half(pairs: list[Pair], half: int | None) -> list[Pair]:
+    """The pairs whose question is in ``half`` (all of them for None)."""
+    return pairs if half is None else [p for p in pairs if question_half(p.question) == half]
 
 
 def trecqa_dev(csv_path: Path) -> list[Candidates]:

@@ -7,17 +7,20 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from index.embedding.models import Embedder
+from index.rerank.cross_encoder import Reranker
 from index.rerank.features_model import CROSS_ENCODER_DIR, MODEL_FILE, FeatureModel
 from index.rerank.model import BUNDLED_MODEL, load_reranker
 from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.searcher import AnswerPolicy, Searcher
 from scripts.ltrkit.candidates import CandidateLists
+from scripts.rerankkit.pairs import question_half
 from scripts.train_ltr import main
 
 SQUAD = [
@@ -233,6 +236,41 @@ def test_with_a_cross_encoder_the_model_reads_its_scores_and_ships_a_copy_of_it(
     assert main(args) == 0
     assert "reads no cross-encoder" in capsys.readouterr().out and not shipped.exists()
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["features"] == list(FEATURES)
+
+
+def test_cross_fitted_logits_come_from_the_cross_encoder_trained_on_the_other_half(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    out, args = _small_run(tmp_path)
+    shipped = BUNDLED_MODEL / CROSS_ENCODER_DIR
+    # A second "half" that scores differently: the same weights reading only 12 tokens of a pair.
+    short = tmp_path / "short"
+    shutil.copytree(shipped, short)
+    config = json.loads((short / "config.json").read_text(encoding="utf-8"))
+    (short / "config.json").write_text(json.dumps(config | {"max_length": 12}), encoding="utf-8")
+    halves = [Reranker(shipped), Reranker(short)]
+
+    with pytest.raises(SystemExit, match="--cross-fit needs --cross-encoder"):
+        main([*args, "--cross-fit", str(shipped), str(short)])
+    assert main([*args, "--cross-encoder", str(shipped), "--cross-fit", str(shipped), str(short)]) == 0
+
+    spec = json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))
+    assert spec["features"] == [*FEATURES, *CROSS_FEATURES] and spec["cross_logits"].startswith("cross-fitted")
+    assert (out / CROSS_ENCODER_DIR / "model.onnx").read_bytes() == (shipped / "model.onnx").read_bytes()
+    seen = set()
+    for lists_path in sorted((tmp_path / "work" / "lists-5").glob("*.npz")):
+        lists = CandidateLists.load(lists_path)
+        assert lists is not None
+        (kept,) = lists_path.parent.glob(f"{lists_path.stem}.cross-*.npy")
+        logits = np.load(kept)
+        for question, rows in zip(lists.questions, lists.lists(), strict=True):
+            sentences = [lists.sentences[r] for r in rows]
+            half = question_half(question)
+            other, own = halves[1 - half].logits(question, sentences), halves[half].logits(question, sentences)
+            assert not np.allclose(other, own)  # which model scored it shows
+            assert logits[rows] == pytest.approx(other)
+            seen.add(half)
+    assert seen == {0, 1}
 
 
 def test_lists_saved_without_their_sentences_are_asked_again(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import gzip
 import json
 from pathlib import Path
 
-from scripts.rerankkit.pairs import load_pairs, trecqa_dev
+from scripts.rerankkit.pairs import Pair, in_half, load_pairs, question_half, trecqa_dev
 from scripts.rerankkit.sources import squad_pairs
 
 PARAGRAPH = (
@@ -111,3 +111,20 @@ def test_a_listwise_group_is_one_answer_against_its_own_questions_non_answers():
     for group in groups:
         assert group[0].label == 1 and group[0].question == "Who won?"
         assert sorted(p.sentence for p in group[1:]) == ["Loser 0.", "Loser 1."]
+
+
+def test_a_question_falls_in_the_same_half_however_a_dataset_writes_it():
+    # TrecQA's tokenised text and the answer path's plain one must meet the same cross-encoder
+    assert question_half("What is Crips ' gang color ?") == question_half("what is Crips' gang color?")
+    halves = [question_half(f"How many people lived in the town in {year}?") for year in range(1600, 2000)]
+    assert 160 <= sum(halves) <= 240  # about half and half
+
+
+def test_training_on_one_half_keeps_every_pair_of_its_questions_and_none_of_the_others():
+    questions = [f"Who won the race in {year}?" for year in range(2000, 2040)]
+    pairs = [Pair(q, f"Sentence {i}.", i % 2, "squad2") for q in questions for i in range(3)]
+    zero, one = in_half(pairs, 0), in_half(pairs, 1)
+    assert zero and one and sorted(zero + one, key=pairs.index) == pairs
+    assert {question_half(p.question) for p in zero} == {0} and {question_half(p.question) for p in one} == {1}
+    assert all(sum(p.question == q for p in zero) in (0, 3) for q in questions)
+    assert in_half(pairs, None) == pairs
