@@ -185,12 +185,12 @@ def main(argv: list[str] | None = None) -> int:
             if not needed.is_file():
                 raise SystemExit(f"{NEWS_SOURCE} needs {needed} (--polnear-train, --news-qa)")
         corpora.append(write_news_corpus(args.polnear_train, args.news_qa, corpora_dir))
-    if args.cross_fit and not args.cross_encoder:
+    # Loaded even when cross-fitting, which only ships it: a bad folder stops the run before any work.
+    shipped = Reranker(args.cross_encoder) if args.cross_encoder else None
+    if args.cross_fit and shipped is None:
         raise SystemExit("--cross-fit needs --cross-encoder: the cross-encoder the model ships with")
-    cross: Reranker | CrossFit | None = Reranker(args.cross_encoder) if args.cross_encoder else None
-    if args.cross_fit:
-        cross = CrossFit(args.cross_fit)
-    key = "" if cross is None else cross.key if isinstance(cross, CrossFit) else model_key(cross)
+    cross = CrossFit(args.cross_fit) if args.cross_fit else shipped
+    key = cross.key if isinstance(cross, CrossFit) else model_key(cross) if cross is not None else ""
     names = FEATURES + CROSS_FEATURES if cross is not None else FEATURES
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
