@@ -39,10 +39,14 @@ class BotProcess:
 
     command: tuple[str, ...] = ("-m", "bot")  # after the Python executable
 
-    def __init__(self, server: FakeBotAPI, index_dir: Path, *, backend: str | None = None) -> None:
+    def __init__(
+        self, server: FakeBotAPI, index_dir: Path, *, backend: str | None = None, rerank: str | None = None
+    ) -> None:
+        """``backend``, ``rerank``: the bot's VERBATIM_BACKEND and VERBATIM_RERANK (None: its default)."""
         self._server = server
         self._index_dir = index_dir
         self._backend = backend
+        self._rerank = rerank
         self._process: subprocess.Popen[bytes] | None = None
         self._log = b""
         self.max_rss_bytes: int | None = None
@@ -61,6 +65,8 @@ class BotProcess:
         )
         if self._backend:
             env["VERBATIM_BACKEND"] = self._backend
+        if self._rerank:
+            env["VERBATIM_RERANK"] = self._rerank
         polls_before = len(self._server.calls("getUpdates"))
         self._process = subprocess.Popen(
             [sys.executable, *self.command], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT

@@ -24,7 +24,7 @@ def json_ready(value: Any) -> Any:
 
 
 def bars(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Each bar of issue 4 with its measured value; ``met`` is None when it was not measured."""
+    """Each bar of issues 4 and 15 with its measured value; ``met`` is None when it was not measured."""
     corpora = {c["name"]: c for c in result.get("corpora", [])}
     sample = corpora.get("sample", {})
     large = next((c for c in result.get("corpora", []) if c.get("sentences", 0) >= LARGE), {})
@@ -104,6 +104,13 @@ def bars(result: Mapping[str, Any]) -> list[dict[str, Any]]:
             load.get("ratio"),
             ">= 3x",
             check(load.get("ratio"), lambda v: v >= 3.0),
+            "x",
+        ),
+        bar(
+            "bot throughput, 50 chats, with the reranker vs without",
+            load.get("rerank_share"),
+            ">= 0.5x",
+            check(load.get("rerank_share"), lambda v: v >= 0.5),
             "x",
         ),
     ]
@@ -235,6 +242,11 @@ def render(result: Mapping[str, Any]) -> str:
             f"p99 {load['concurrent_p99_ms']:.0f} ms) vs one at a time {load['sequential_per_s']:.1f}/s "
             f"(p99 {load['sequential_p99_ms']:.0f} ms) = {load['ratio']:.1f}x"
         )
+        if "rerank_off_per_s" in load:
+            lines.append(
+                f"bot, {load['chats']} chats, the same without the reranker (VERBATIM_RERANK=off): "
+                f"{load['rerank_off_per_s']:.1f} questions/s; with it = {load['rerank_share']:.2f}x of that"
+            )
     lines += ["", "bars:"]
     for item in result.get("bars", []):
         mark = {True: "ok  ", False: "MISS", None: "n/a "}[item["met"]]

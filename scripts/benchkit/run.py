@@ -391,7 +391,9 @@ def _rebuild(config: BenchConfig, pool: Pool, embedder: Embedder) -> tuple[Any, 
 def _bot(
     config: BenchConfig, index_dir: Path, questions: Sequence[str], backend: str, *, under_load: bool
 ) -> tuple[dict[str, Any] | None, int | None]:
-    """Serve ``index_dir`` from a bot process; under load, the one-at-a-time vs many-chats figures."""
+    """Serve ``index_dir`` from a bot process; under load, the one-at-a-time vs many-chats figures,
+    and the many chats again from a bot answering without the reranker (VERBATIM_RERANK=off), so
+    what the reranker costs under load is a ratio of one run."""
     with FakeBotAPI() as server, BotProcess(server, index_dir, backend=backend) as bot:
         ask(server, questions, chats=3, per_chat=2, first_chat=1_000)  # warm-up, and RSS of serving
         load = None
@@ -400,6 +402,14 @@ def _bot(
             many = ask(server, questions, chats=config.chats, per_chat=config.per_chat, first_chat=3_000)
             load = _load_figures(one, many)
         rss = bot.stop()
+    if load is not None:
+        with FakeBotAPI() as server, BotProcess(server, index_dir, backend=backend, rerank="off") as plain:
+            ask(server, questions, chats=3, per_chat=2, first_chat=1_000)
+            without = ask(server, questions, chats=config.chats, per_chat=config.per_chat, first_chat=3_000)
+            plain.stop()
+        load["rerank_off_per_s"] = without.per_second
+        load["rerank_off_answered"] = without.answered
+        load["rerank_share"] = load["concurrent_per_s"] / without.per_second if without.per_second > 0 else float("nan")
     return load, rss
 
 

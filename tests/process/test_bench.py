@@ -102,8 +102,13 @@ def test_the_quick_bench_reports_every_figure_as_json(tmp_path: Path) -> None:
     load = result["bot_load"]
     assert load["lost"] == 0 and load["errors"] == 0 and load["answered"] == load["questions"]
     assert load["concurrent_per_s"] > 0 and load["sequential_per_s"] > 0
+    # The many chats again from a bot answering without the reranker: its cost under load, one run.
+    assert load["rerank_off_answered"] == load["questions"] and load["rerank_off_per_s"] > 0
+    assert load["rerank_share"] == pytest.approx(load["concurrent_per_s"] / load["rerank_off_per_s"])
     assert result["rebuild"]["reembedded"] >= 1 and result["build"]["ratio"] > 0
-    assert len(result["bars"]) == 10
+    assert len(result["bars"]) == 11
+    shared = next(b for b in result["bars"] if b["bar"] == "bot throughput, 50 chats, with the reranker vs without")
+    assert shared["value"] == load["rerank_share"] and shared["met"] == (load["rerank_share"] >= 0.5)
     # Answers are timed with the reranker too (the feature reranker ships), and the report says which.
     if load_reranker() is not None:
         assert any("feature reranker" in note for note in result["notes"])
@@ -224,12 +229,34 @@ def test_the_report_marks_bars_and_survives_missing_figures() -> None:
     assert marks["recall@10 vs exact at 10^6"] is None
     assert marks["bot RSS at 10^6"] is True
     assert marks["bot throughput, 50 chats vs one at a time"] is None
+    assert marks["bot throughput, 50 chats, with the reranker vs without"] is None
     assert marks["answer p50 with the reranker at 10^5"] is True
     assert marks["answer p99 with the reranker at 10^5"] is False
     result["bars"] = bars(result)
     text = render(result)
     assert "45.0 / 170.0" in text  # the reranked timings, K=10
     assert "MISS" in text and "n/a" in text
+    # The reranker's cost under load is reported as the share of the throughput without it.
+    result["bot_load"] = {
+        "chats": 50,
+        "questions": 200,
+        "answered": 200,
+        "lost": 0,
+        "errors": 0,
+        "concurrent_per_s": 40.0,
+        "concurrent_p50_ms": 900.0,
+        "concurrent_p99_ms": 1200.0,
+        "sequential_per_s": 10.0,
+        "sequential_p99_ms": 90.0,
+        "ratio": 4.0,
+        "rerank_off_per_s": 100.0,
+        "rerank_off_answered": 200,
+        "rerank_share": 0.4,
+    }
+    marks = {b["bar"]: b["met"] for b in bars(result)}
+    assert marks["bot throughput, 50 chats vs one at a time"] is True
+    assert marks["bot throughput, 50 chats, with the reranker vs without"] is False
+    assert "without the reranker (VERBATIM_RERANK=off): 100.0 questions/s; with it = 0.40x" in render(result)
     speech = next(line for line in text.splitlines() if line.startswith("10^6") and "50,000" in line)
     assert "12.5" in speech and "100% / 95%" in speech
     assert json.loads(json.dumps(json_ready(result)))["corpora"][1]["recall_at_10"] is None
