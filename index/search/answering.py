@@ -10,7 +10,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    the quotes of the person each article gives it (roles.py).
 2. Any other question gets the ordinary ranking (retrieval.py), its best hits reordered by the
    reranker when the searcher has one: the trained feature reranker (feature_rerank.py) or a
-   cross-encoder (reranking.py).
+   cross-encoder (reranking.py). A question that decline.py declines on its words alone (a name
+   no article holds) skips the reranker: no score could change that decision.
 3. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
@@ -23,7 +24,7 @@ import numpy as np
 
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
-from index.search.decline import decide
+from index.search.decline import decide, declined_by_words
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import make_hit
 from index.search.policy import AnswerPolicy
@@ -80,7 +81,7 @@ class Answerer:
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
-        reranker = self._reranker if reranks(query) else None
+        reranker = self._reranker if self.reranks(query) else None
         depth = max(10, self._policy.rerank_depth) if reranker is not None else 10
         hits = self._retriever.search([query], vector[None, :], depth)[0]
         if reranker is not None:
@@ -111,6 +112,18 @@ class Answerer:
             if mentions is not None:
                 return mentions
         return self.from_hits(query, hits)
+
+    def reranks(self, query: Query) -> bool:
+        """Whether answering ``query`` runs the reranker: there is one, the question is of a kind it
+        judges (reranking.reranks), and its words alone do not decline it."""
+        return self._reranker is not None and reranks(query) and not self._declined_by_words(query)
+
+    def _declined_by_words(self, query: Query) -> bool:
+        """Whether decline.py declines ``query`` on its words alone, so no score can change the
+        decision: such a question skips the reranker (five cross-encoder runs), and its nearest
+        sentence is the ranking's first."""
+        policy = self._policy
+        return policy.check_words and policy.hybrid and declined_by_words(query, self._retriever.lexical) is not None
 
     def from_hits(
         self,

@@ -136,6 +136,17 @@ def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:
     return not query.stems or any(stem in lexical.vocabulary for stem in query.stems)
 
 
+def declined_by_words(query: Query, lexical: LexicalIndex) -> Decision | None:
+    """The decline that the question's words alone decide, whatever any sentence scores: a name
+    no indexed sentence holds, or no word that any does (None: the scores must decide)."""
+    missing = unknown_names(query, lexical)
+    if missing:
+        return Decision(True, f"No article mentions {', '.join(missing)}.")
+    if not knows_any_word(query, lexical):
+        return Decision(True, "No article uses any word of the question.")
+    return None
+
+
 def decide(
     query: Query,
     best_score: float | None,
@@ -151,12 +162,8 @@ def decide(
     of its ``Query.search_terms``."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
-    if check_words and lexical is not None:
-        missing = unknown_names(query, lexical)
-        if missing:
-            return Decision(True, f"No article mentions {', '.join(missing)}.")
-        if not knows_any_word(query, lexical):
-            return Decision(True, "No article uses any word of the question.")
+    if check_words and lexical is not None and (by_words := declined_by_words(query, lexical)) is not None:
+        return by_words
     if best_score < min_score:
         if best_holds_search:
             return Decision(

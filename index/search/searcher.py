@@ -198,6 +198,11 @@ class Searcher:
         vector = self._embedder.encode_queries([query.text])[0]
         return self._answerer.candidates(query, vector, depth)
 
+    def reranks(self, question: str) -> bool:
+        """Whether answering ``question`` runs the reranker (see ``Answerer.reranks``); the bench
+        loads the bot with such questions to measure what the reranker costs."""
+        return self._answerer.reranks(self._parse([question])[0])
+
     def speakers_asked(self, question: str) -> list[str]:
         """The attributed speakers a "what did X say?" question asks about ([] for other questions)."""
         return self._speech.asked(self._parse([question])[0])[1]

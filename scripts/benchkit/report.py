@@ -247,6 +247,12 @@ def render(result: Mapping[str, Any]) -> str:
                 f"bot, {load['chats']} chats, the same without the reranker (VERBATIM_RERANK=off): "
                 f"{load['rerank_off_per_s']:.1f} questions/s; with it = {load['rerank_share']:.2f}x of that"
             )
+        if "reranked_share" in load:
+            lines.append(
+                f"bot, {load['chats']} chats asking only the {load['reranked_questions']} questions that reach the "
+                f"reranker (not a bar): {load['reranked_per_s']:.1f} questions/s with it, "
+                f"{load['reranked_off_per_s']:.1f} without = {load['reranked_share']:.2f}x"
+            )
     lines += ["", "bars:"]
     for item in result.get("bars", []):
         mark = {True: "ok  ", False: "MISS", None: "n/a "}[item["met"]]

@@ -259,7 +259,14 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
         for corpus, index_dir in zip(corpora, index_dirs, strict=True):
             under_load = corpus["name"] == "sample"
             progress(f"{corpus['name']}: bot process" + (" under load" if under_load else ""))
-            load, rss = _bot(config, index_dir, questions, encoders.questions_backend, under_load=under_load)
+            load, rss = _bot(
+                config,
+                index_dir,
+                questions,
+                encoders.questions_backend,
+                under_load=under_load,
+                reranked=_reranked(index_dir, encoders, questions) if under_load else (),
+            )
             corpus["bot_rss_mib"] = rss / MIB if rss else None
             if load is not None:
                 result["bot_load"] = load
@@ -388,29 +395,61 @@ def _rebuild(config: BenchConfig, pool: Pool, embedder: Embedder) -> tuple[Any, 
     return rebuild_speed(folder, index_dir, embedder, change), index_dir
 
 
+def _reranked(index_dir: Path, encoders: Encoders, questions: Sequence[str]) -> list[str]:
+    """Those of ``questions`` that the bot, with its bundled reranker, answers through the reranker
+    (most of the pool's questions name someone the sample article never mentions, and such a
+    question is declined on its words before any reranking)."""
+    searcher = Searcher.open(index_dir, embedder=encoders.questions)
+    try:
+        return [q for q in questions if searcher.reranks(q)]
+    finally:
+        searcher.close()
+
+
 def _bot(
-    config: BenchConfig, index_dir: Path, questions: Sequence[str], backend: str, *, under_load: bool
+    config: BenchConfig,
+    index_dir: Path,
+    questions: Sequence[str],
+    backend: str,
+    *,
+    under_load: bool,
+    reranked: Sequence[str] = (),
 ) -> tuple[dict[str, Any] | None, int | None]:
     """Serve ``index_dir`` from a bot process; under load, the one-at-a-time vs many-chats figures,
     and the many chats again from a bot answering without the reranker (VERBATIM_RERANK=off), so
-    what the reranker costs under load is a ratio of one run."""
+    what the reranker costs under load is a ratio of one run. ``reranked``: questions that all
+    reach the reranker, asked by as many chats to both bots as well (what it costs when every
+    question pays for it)."""
+    chats, per_chat = config.chats, config.per_chat
     with FakeBotAPI() as server, BotProcess(server, index_dir, backend=backend) as bot:
         ask(server, questions, chats=3, per_chat=2, first_chat=1_000)  # warm-up, and RSS of serving
         load = None
         if under_load:
             one = ask(server, questions, chats=1, per_chat=config.sequential, first_chat=2_000)
-            many = ask(server, questions, chats=config.chats, per_chat=config.per_chat, first_chat=3_000)
+            many = ask(server, questions, chats=chats, per_chat=per_chat, first_chat=3_000)
             load = _load_figures(one, many)
+            on_topic = ask(server, reranked, chats=chats, per_chat=per_chat, first_chat=4_000) if reranked else None
         rss = bot.stop()
     if load is not None:
         with FakeBotAPI() as server, BotProcess(server, index_dir, backend=backend, rerank="off") as plain:
             ask(server, questions, chats=3, per_chat=2, first_chat=1_000)
-            without = ask(server, questions, chats=config.chats, per_chat=config.per_chat, first_chat=3_000)
+            without = ask(server, questions, chats=chats, per_chat=per_chat, first_chat=3_000)
+            on_topic_off = ask(server, reranked, chats=chats, per_chat=per_chat, first_chat=4_000) if reranked else None
             plain.stop()
         load["rerank_off_per_s"] = without.per_second
         load["rerank_off_answered"] = without.answered
-        load["rerank_share"] = load["concurrent_per_s"] / without.per_second if without.per_second > 0 else float("nan")
+        load["rerank_share"] = _share(load["concurrent_per_s"], without.per_second)
+        if on_topic is not None and on_topic_off is not None:
+            load["reranked_questions"] = len(reranked)
+            load["reranked_answered"] = on_topic.answered
+            load["reranked_per_s"] = on_topic.per_second
+            load["reranked_off_per_s"] = on_topic_off.per_second
+            load["reranked_share"] = _share(on_topic.per_second, on_topic_off.per_second)
     return load, rss
+
+
+def _share(part: float, whole: float) -> float:
+    return part / whole if whole > 0 else float("nan")
 
 
 def _load_figures(one: LoadResult, many: LoadResult) -> dict[str, Any]:

@@ -173,6 +173,28 @@ def test_speech_questions_and_short_searches_are_not_reranked(
         off.close()
 
 
+def test_a_question_its_words_alone_decline_is_answered_exactly_as_without_the_reranker(
+    tennis: Path, embedder: Embedder, reranker: AnyReranker
+) -> None:
+    # No score can overturn these declines, so the reranker is not run for them at all: the
+    # answer (its nearest sentence and ranked hits too) is the ranking's own.
+    on, off = _both(tennis, embedder, reranker)
+    try:
+        for asked, reason in (
+            ("Who won the Wimbledon title in 2004?", "No article mentions Wimbledon."),
+            ("Quelle heure est-il?", "No article uses any word of the question."),
+        ):
+            answer = on.answer(asked)
+            assert answer.declined and answer.reason == reason, asked
+            assert answer == off.answer(asked), asked
+        # A question the articles' words do cover is still scored by the reranker.
+        covered = "How much prize money did Safin win?"
+        assert on.answer(covered) != off.answer(covered)
+    finally:
+        on.close()
+        off.close()
+
+
 # -- switched off, or missing ---------------------------------------------------------------------
 
 
