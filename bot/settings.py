@@ -145,7 +145,7 @@ class Settings:
         if args.state_file is not None:
             state_file = _state_file(args.state_file, index_dir)
         mode = getattr(args, "mode", None) or self.mode
-        _check_mode(mode, self)
+        _check_mode(mode, replace(self, console=self.console or bool(args.console)))
         problems: list[str] = []
         feeds = self.feeds
         if args.feed is not None:  # --feed given: those feeds, not the environment's
@@ -398,8 +398,15 @@ def _listen(raw: str, problems: list[str]) -> tuple[str, int]:
 
 
 def _check_mode(mode: str, settings: Settings) -> None:
-    """What the webhook modes need, all said at once."""
+    """What the webhook modes need, all said at once; and that polling Telegram is not told to
+    share state through Redis, which only webhook replicas do (it would be silently unused)."""
     if mode == "polling":
+        if settings.redis_url is not None and not settings.use_console:
+            raise SettingsError(
+                "Invalid settings:\n- VERBATIM_REDIS_URL is for webhook replicas (python -m bot --webhook): a "
+                "polling bot is the one process Telegram allows per token and keeps its state in its state "
+                "file. Serve with --webhook, or unset VERBATIM_REDIS_URL."
+            )
         return
     flag = f"--{mode}"
     problems = []

@@ -87,6 +87,15 @@ def test_webhook_settings_are_read_and_checked_together() -> None:
         assert name in str(error.value)
 
 
+def test_a_polling_bot_told_to_share_state_through_redis_refuses_instead_of_ignoring_it() -> None:
+    env = {"TELEGRAM_BOT_TOKEN": "1:abc", "VERBATIM_REDIS_URL": "redis://redis:6379/0"}
+    with pytest.raises(SettingsError, match=r"VERBATIM_REDIS_URL is for webhook replicas.*--webhook"):
+        load_settings([], env)
+    # The terminal chat reaches no Telegram and shares nothing, so the variable is no matter there.
+    assert load_settings(["--console"], env).use_console
+    assert load_settings([], {"VERBATIM_REDIS_URL": "redis://redis:6379/0"}).use_console
+
+
 def test_webhook_modes_say_what_they_are_missing() -> None:
     with pytest.raises(SettingsError) as error:
         load_settings(["--webhook"], {"TELEGRAM_BOT_TOKEN": "1:abc"})
