@@ -54,7 +54,7 @@ $(TRAIN_STAMP): $(STAMP)
 	$(PIP) install -e '.[dev,train]'
 	@touch $@
 
-# The cross-encoder the feature reranker reads (index/rerank_model/cross_encoder/): about 20
+# The cross-encoder the feature reranker reads (index/rerank_model/cross_encoder/): about 40
 # minutes on two idle cores. Retrain the feature reranker after it (`make retrain` does both).
 train-reranker: $(TRAIN_STAMP)
 	HF_HUB_OFFLINE=1 nice -n 10 $(PY) scripts/train_reranker.py --extra $(RERANK_PAIRS) --out index/rerank_model/cross_encoder $(CE_ARGS)

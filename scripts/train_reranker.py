@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,7 @@ import torch
 from scripts.rerankkit.export import onnx_scorer, torch_scorer, write_model_folder
 from scripts.rerankkit.pairs import count_by_source, in_half, load_pairs, subsample_questions, trecqa_dev
 from scripts.rerankkit.ranking import dense_scorer, mrr_at_10
+from scripts.rerankkit.swaps import swapped_negatives
 from scripts.rerankkit.training import TrainConfig, initial_model, train
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,10 +57,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="train on this half of the questions only (rerankkit.pairs.question_half): the two "
         "halves' models are what train_ltr.py --cross-fit reads",
     )
+    ap.add_argument(
+        "--swaps",
+        type=float,
+        default=0.0,
+        help="share of the positives whose question and sentence share a name that also become a "
+        "negative: the question about another name (rerankkit.swaps; default 0, none)",
+    )
     ap.add_argument("--max-length", type=int, default=96)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=4e-5)
-    ap.add_argument("--epochs", type=int, default=1)
+    ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=None, help="stop early (a quick export)")
     ap.add_argument("--listwise", action="store_true", help="softmax over each answer and its non-answers")
     ap.add_argument("--no-baseline", action="store_true", help="skip the dense cosine's MRR (slow on a busy machine)")
@@ -86,6 +95,9 @@ def main(argv: list[str] | None = None) -> None:
     started = time.time()
     pairs = load_pairs(args.trecqa / "train.csv", args.extra, args.negatives, args.seed, args.exclude_source)
     pairs = in_half(subsample_questions(pairs, args.keep, NEWS_SOURCES, args.seed), args.half)
+    if args.swaps > 0:
+        pairs += swapped_negatives(pairs, args.swaps, args.seed)
+        random.Random(args.seed).shuffle(pairs)
     counts = count_by_source(pairs)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs)} positive", json.dumps(counts), flush=True)
     dev = trecqa_dev(args.trecqa / "dev.csv")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scripts.rerankkit.pairs import Pair, in_half, load_pairs, question_half, trecqa_dev
 from scripts.rerankkit.sources import squad_pairs
+from scripts.rerankkit.swaps import question_names, swapped_negatives
 
 PARAGRAPH = (
     "The bridge was designed by Ana Ruiz. It will open on March 3. Critics say the bridge cost more than the old ferry."
@@ -128,3 +129,26 @@ def test_training_on_one_half_keeps_every_pair_of_its_questions_and_none_of_the_
     assert {question_half(p.question) for p in zero} == {0} and {question_half(p.question) for p in one} == {1}
     assert all(sum(p.question == q for p in zero) in (0, 3) for q in questions)
     assert in_half(pairs, None) == pairs
+
+
+def test_a_swapped_negative_asks_about_a_name_its_sentence_does_not_give() -> None:
+    sentence = "Hillary Clinton received her first national security briefing in New York on Saturday."
+    pairs = [
+        Pair("Where did Hillary Clinton get her first security briefing?", sentence, 1, "news"),
+        Pair("When did Donald Trump visit Scotland?", "Donald Trump visited Scotland in June.", 1, "news"),
+        Pair("What did the minister say?", "The minister said little.", 1, "news"),  # names nothing
+        Pair("Who won in Ohio?", "Rain fell in Ohio.", 0, "news"),  # a negative stays as it is
+    ]
+    swapped = swapped_negatives(pairs, 1.0, seed=3)
+    by_sentence = {p.sentence: p for p in swapped}
+    assert set(by_sentence) == {sentence, "Donald Trump visited Scotland in June."}
+    clinton = by_sentence[sentence]
+    assert clinton.question == "Where did Donald Trump get her first security briefing?"
+    assert clinton.label == 0 and clinton.hard and clinton.source == "swap:news"
+    # The names a question gives: never its first word, never a word that opens a clause.
+    assert [n.text for n in question_names("Who is Colin Powell? In Paris, Le Monde said")] == [
+        "Colin Powell",
+        "Paris",
+        "Le Monde",
+    ]
+    assert swapped_negatives(pairs, 0.0, seed=3) == []
