@@ -43,9 +43,9 @@ from index.search.rerank_features import (
     cross_question,
     event_equivalents,
     feature_matrix,
-    idf,
 )
 from index.search.retrieval import Retriever
+from index.store.lexical import idf
 from index.types import Hit
 
 logger = logging.getLogger(__name__)

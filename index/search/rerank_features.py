@@ -83,11 +83,6 @@ class CandidateText:
     fused: float  # the ranking's score
 
 
-def idf(document_frequency: int, n_rows: int) -> float:
-    """BM25's inverse document frequency: how rare a word is among the index's sentences."""
-    return math.log(1.0 + (n_rows - document_frequency + 0.5) / (document_frequency + 0.5))
-
-
 def shares(
     asked: Sequence[str],
     terms: frozenset[str],

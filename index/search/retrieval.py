@@ -15,6 +15,7 @@ import numpy as np
 from index.errors import IndexLoadError
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, same_sentence_key, top_hits
 from index.search.memo import BoundedMemo
+from index.search.neighbourhood import Neighbourhoods
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
@@ -39,6 +40,7 @@ class Retriever:
         self._index = loaded
         self._policy = policy
         self.lexical: LexicalIndex = load_lexical(loaded.generation_dir, loaded.manifest.sentences)
+        self._neighbourhoods = Neighbourhoods(self.lexical, loaded.metadata.article_runs())
         self._vectors = loaded.vectors()  # memory-mapped: dense scores of BM25-only candidates
         self._tokenizers = tokenizers
         self._rows: BoundedMemo[int, tuple[Sentence, frozenset[str]]] = BoundedMemo(cache_size)
@@ -72,21 +74,24 @@ class Retriever:
         extra = [int(r) for r in lexical_rows if int(r) not in dense]
         if extra:
             dense.update(zip(extra, self.relevance(extra, vector).tolist(), strict=True))
-        candidates, sentences, articles = self._candidates(dense, lexical_scores)
+        candidates, sentences, articles = self._candidates(query, dense, lexical_scores)
         fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
         order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
         ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
         return top_hits(ranked, articles, k, self._sentence_key)
 
     def _candidates(
-        self, dense: dict[int, float], lexical_scores: np.ndarray
+        self, query: Query, dense: dict[int, float], lexical_scores: np.ndarray
     ) -> tuple[list[Candidate], dict[int, Sentence], dict[str, StoredArticle | None]]:
-        """What ranking reads about each of the rows in ``dense`` (row -> its cosine), their
-        sentences and their articles' headers."""
+        """What ranking reads about each of the rows in ``dense`` (row -> its cosine) for
+        ``query``, their sentences and their articles' headers."""
         found = self.rows(dense)
         sentences = {row: sentence for row, (sentence, _) in found.items()}
         articles = self.articles_of(sentences.values())
         title_terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
+        rows = list(found)
+        titles = [title_terms.get(found[row][0].article_id, frozenset()) for row in rows]
+        context = self._neighbourhoods.coverage(query.stems, rows, titles)
         candidates = [
             Candidate(
                 row=row,
@@ -94,10 +99,11 @@ class Retriever:
                 dense=dense[row],
                 lexical=float(lexical_scores[row]),
                 terms=row_terms,
-                title_terms=title_terms.get(sentence.article_id, frozenset()),
+                title_terms=title,
                 published=(articles.get(sentence.article_id) or NO_ARTICLE).published,
+                context=float(near),
             )
-            for row, (sentence, row_terms) in found.items()
+            for (row, (sentence, row_terms)), title, near in zip(found.items(), titles, context, strict=True)
         ]
         return candidates, sentences, articles
 
@@ -106,7 +112,7 @@ class Retriever:
         ``ranking_signals``: one row each, in the order given), as the ranking saw them."""
         lexical_scores = self.lexical.scores(query.terms(self._policy.weights.names))
         dense = dict(zip((int(r) for r in rows), self.relevance(rows, vector).tolist(), strict=True))
-        candidates = {c.row: c for c in self._candidates(dense, lexical_scores)[0]}
+        candidates = {c.row: c for c in self._candidates(query, dense, lexical_scores)[0]}
         # The ranking's lexical signal is a share of the question's best BM25 score, which its
         # candidates (the BM25 top rows among them) always hold.
         best = float(lexical_scores.max()) if len(lexical_scores) else 0.0

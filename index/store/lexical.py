@@ -21,6 +21,7 @@ numbers weigh more; the ranker keeps them at 1, where their rarity already makes
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -194,6 +195,11 @@ class LexicalIndex:
         meta = {"format": LEXICAL_FORMAT, "k1": K1, "b": B, "rows": self.n_rows, "vocabulary": self.vocabulary}
         (directory / LEXICAL_VOCABULARY).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         return [LEXICAL_ARRAYS, LEXICAL_VOCABULARY]
+
+
+def idf(document_frequency: int, n_rows: int) -> float:
+    """BM25's inverse document frequency: how rare a word is among the index's sentences."""
+    return math.log(1.0 + (n_rows - document_frequency + 0.5) / (document_frequency + 0.5))
 
 
 def best_rows(scores: np.ndarray, k: int) -> np.ndarray:

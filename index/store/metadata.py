@@ -195,6 +195,21 @@ class MetadataReader:
             found = self._connection.execute(f"SELECT {_SENTENCE_COLUMNS} FROM sentences ORDER BY row").fetchall()
         return [_sentence(row) for row in found]
 
+    def article_runs(self) -> list[int]:
+        """How many rows each run of consecutive rows from one article has, in row order (a build
+        writes an article's sentences in a row, so each article is one run)."""
+        with self._lock:
+            found = self._connection.execute("SELECT article_id FROM sentences ORDER BY row").fetchall()
+        runs: list[int] = []
+        previous = None
+        for (article_id,) in found:
+            if runs and article_id == previous:
+                runs[-1] += 1
+            else:
+                runs.append(1)
+            previous = article_id
+        return runs
+
     def article_headers(self, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
         """Title, url and date of several articles in one query (``sentences`` is not counted: 0)."""
         wanted = sorted(set(article_ids))

@@ -224,6 +224,50 @@ def test_questions_the_articles_do_not_cover_are_declined(town: Searcher) -> Non
     assert coach.hits[0].sentence == "Coach Maria Lindqvist said Mendes would make his debut in August."
 
 
+# Two stories with the same kind of sentence: which union asked for what is said only around it.
+PAY_TALKS = [
+    {
+        "id": "ferry",
+        "title": "Ferry crews walk out",
+        "text": "\n\n".join(
+            [
+                "Ferry crews in Port Ellis walked out on Monday over pay.",
+                "No boats left the harbour.",
+                "The union asked for a rise of 6 percent.",
+                "The operator has offered 3 percent.",
+            ]
+        ),
+    },
+    {
+        "id": "hospital",
+        "title": "Hospital staff accept deal",
+        "text": "\n\n".join(
+            [
+                "Nurses at the Port Ellis hospital voted to accept a new contract.",
+                "Talks had lasted since the autumn.",
+                "Their union wanted a pay rise of 9 percent.",
+                "The deal gives them 5 percent this year.",
+            ]
+        ),
+    },
+]
+
+
+def test_a_question_in_its_storys_words_gets_the_sentence_that_story_surrounds(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    searcher = searcher_over(PAY_TALKS, tmp_path, embedder)
+    try:
+        # The ferry sentence shares more of the question's own words ("asked for a rise"); only
+        # the sentences around the other one say nurses, voted and contract.
+        answer = searcher.answer("What rise did the union ask for before the nurses voted on the contract?")
+        assert not answer.declined
+        assert answer.hits[0].sentence == "Their union wanted a pay rise of 9 percent."
+        assert answer.hits[0].article_id == "hospital"
+    finally:
+        searcher.close()
+
+
 def test_answering_in_a_batch_gives_exactly_what_answering_alone_gives(town: Searcher) -> None:
     questions = [
         "What did Halvorsen add?",

@@ -20,10 +20,10 @@ from index.search.rerank_features import (
     cross_question,
     event_equivalents,
     feature_matrix,
-    idf,
     new_of_kind,
     shares,
 )
+from index.store.lexical import idf
 
 TOKENIZER = Tokenizers().get()
 

@@ -16,7 +16,7 @@ from index.search.searcher import AnswerPolicy, Searcher
 from tests.support import shared_file
 
 
-def test_trecqa_dev_mrr_stays_at_least_071_and_the_ranking_alone_at_072(tmp_path: Path, embedder: Embedder) -> None:
+def test_trecqa_dev_mrr_stays_at_least_071_and_the_ranking_alone_too(tmp_path: Path, embedder: Embedder) -> None:
     source = shared_file("eval/trecqa/dev.csv")
     converter = source.parent.parent / "trecqa_to_corpus.py"
     subprocess.run([sys.executable, str(converter), "dev", str(tmp_path)], check=True, capture_output=True)
@@ -32,8 +32,11 @@ def test_trecqa_dev_mrr_stays_at_least_071_and_the_ranking_alone_at_072(tmp_path
         ranking_alone.close()
     # The ranking's weights were tuned on TrecQA dev itself, so its order is at its best here; the
     # reranker orders by its probability, which gains on news it never saw (docs/RERANKER.md,
-    # "Reading question and sentence together") and gives back about 0.01 here.
-    assert report.mrr >= 0.71 and plain.mrr >= 0.72
+    # "Reading question and sentence together") and gives back about 0.01 here. Each TrecQA
+    # sentence is an article of its own, so the neighbourhood signal (neighbourhood.py) only
+    # counts its own words again: the ranking alone gave 0.722 without it, 0.716 with it (and
+    # gains 0.07 on news questions, whose answers sit in a story).
+    assert report.mrr >= 0.71 and plain.mrr >= 0.71
     # Every question here is answerable: the ranking's threshold and word rules leave them alone,
     # and the reranker's probability declines no more than one in ten (issue 15's bar for news).
     assert plain.answered >= 0.95
