@@ -47,6 +47,33 @@ def test_rebuild_after_adding_one_article_embeds_only_that_article(tmp_path: Pat
     searcher.close()
 
 
+def test_each_article_keeps_its_sentences_in_one_run_of_rows_through_rebuilds(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    """The ranking reads a sentence's neighbours as the rows beside it (index/search/neighbourhood.py)."""
+    corpus = write_articles(
+        tmp_path / "corpus",
+        {
+            "a.txt": "Alpha\n\nThe cat sat on the mat. It was happy. Then it slept.",
+            "b.txt": "Beta\n\nA storm hit the coast. Ferries stopped.",
+            "c.txt": "Gamma\n\nThe council met. It voted. Nobody objected.",
+        },
+    )
+    build_index(corpus, tmp_path / "idx", embedder)
+    write_articles(corpus, {"a.txt": "Alpha\n\nThe cat sat on the mat. It was happy.", "d.txt": "Delta\n\nOne line."})
+    (corpus / "b.txt").unlink()
+    build_index(corpus, tmp_path / "idx", embedder)
+    loaded = open_index(tmp_path / "idx")
+    try:
+        articles = [s.article_id for s in loaded.metadata.all_sentences()]
+        runs = loaded.metadata.article_runs()
+    finally:
+        loaded.close()
+    assert sorted(runs) == [1, 2, 3] and sum(runs) == len(articles) == 6
+    # One run per article: no article's sentences are split by another's.
+    assert len(runs) == len(set(articles))
+
+
 def test_removed_articles_disappear_from_the_index(tmp_path: Path, embedder: Embedder) -> None:
     corpus = write_articles(
         tmp_path / "corpus",
