@@ -13,7 +13,8 @@ The searcher gathers candidates from both rankers (the dense top ``CANDIDATES`` 
           + title       * share of the question's words in the article's title
           + date        * [the question names the article's year or month]
           + context     * IDF-weighted share of the question's words in the sentence,
-                          the two sentences each side of it, or its title (neighbourhood.py)
+                          the two sentences each side of it, or its title (neighbourhood.py;
+                          not for a yes/no question, which asks what the sentence says)
           - question    * [the sentence is itself a question]
 
 How the weights were chosen: a coordinate search over each weight, scored by MRR@10 with
@@ -34,7 +35,7 @@ plain dense path (FAISS cosine)          0.744   0.591   0.919   0.875
 
 The ``context`` weight (0.5) was chosen on news, where it is for: the written PolNeAR train
 questions (265 answerable, both folds) and the news calibration set, the ranking alone. MRR@10
-0.686 and 0.806 without it, 0.756 and 0.840 with it (0.744 / 0.833 at 0.2; 0.760 / 0.852 at
+0.686 and 0.806 without it, 0.756 and 0.839 with it (0.744 / 0.833 at 0.2; 0.760 / 0.852 at
 0.7, where the seed questions lose one); two neighbours each side beat one, three and five.
 TrecQA dev gives 0.005 back (0.718): each of its sentences is an article of its own, so there
 the signal only counts a sentence's own words again (docs/RERANKER.md, "The story around a
@@ -257,7 +258,8 @@ def ranking_signals(
             row[7] = 1.0
         if is_question(c.text):
             row[8] = 1.0
-        row[9] = c.context
+        if kind != "yes/no":  # "Is Sherman optimistic?" asks about what the sentence itself says
+            row[9] = c.context
     return signals
 
 

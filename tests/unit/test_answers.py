@@ -371,7 +371,16 @@ def test_sherman_add_shows_the_she_added_sentence_first(sample_searcher: Searche
 
 
 @pytest.mark.parametrize(
-    "question", ["What did Angela Merkel say?", "What is the price of oil?", "What did Macron say?"]
+    "question",
+    [
+        "What did Angela Merkel say?",
+        "What is the price of oil?",
+        "What did Macron say?",
+        # Only Peskov's sentence says "optimistic"; Sherman is named two sentences away, which
+        # counts for a factual question's story but not for a yes/no question about her.
+        "Is Sherman optimistic?",
+        "Is Putin ill?",
+    ],
 )
 def test_sample_questions_it_cannot_answer_are_declined(sample_searcher: Searcher, question: str) -> None:
     assert sample_searcher.answer(question).declined
