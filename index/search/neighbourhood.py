@@ -37,9 +37,9 @@ class Neighbourhoods:
         if int(lengths.sum()) != lexical.n_rows:
             raise ValueError(f"article runs cover {int(lengths.sum())} rows, the index has {lexical.n_rows}")
         ends = np.cumsum(lengths)
-        # Each row's first and last row of its article.
-        self._first = np.repeat(ends - lengths, lengths)
-        self._last = np.repeat(ends - 1, lengths)
+        # Each row's first and last row of its article (int32, as the lexical index's rows: 8 MB at 10^6).
+        self._first = np.repeat(ends - lengths, lengths).astype(np.int32)
+        self._last = np.repeat(ends - 1, lengths).astype(np.int32)
         self._lexical = lexical
         self._reach = reach
 
