@@ -56,13 +56,15 @@ MIN_SCORE = 0.798
 # declined); fitted the same way out of fold on the written PolNeAR train questions (two folds,
 # each model trained without the fold it is fitted on) it gives 0.37 and 0.29. Each fit is made
 # on the questions it is scored on; elsewhere fewer are answered (TrecQA dev, all answerable:
-# 92.3% at 0.19, 91.0% at 0.20; the sample article's five questions lose one at 0.19), so 0.18,
-# the highest threshold that answers 90% or more on every set here: the unseen folds 97.0% /
-# 94.7% answered and 29.4% / 46.3% declined, the calibration set 97.5% / 66.7%
-# (docs/RERANKER.md, "The story around a sentence"). Refit it whenever the model changes.
+# 92.3% at 0.19, 91.0% at 0.20; the sample article's five questions lose one at 0.19). 0.18 is
+# the highest threshold that answers 90% or more on every set here, but only by 0.0014: "Who met
+# in Geneva?", one of the sample article's five, scores 0.1814 (a threshold that close to a
+# question a newcomer asks first is tuned to it, not fitted). So 0.17: the unseen folds 97.0% /
+# 94.7% answered and 29.4% / 43.3% declined (0.18: 46.3% on fold A), the calibration set 97.5% /
+# 66.7% (docs/RERANKER.md, "The story around a sentence"). Refit it whenever the model changes.
 # A cross-encoder's blended score (reranking.py) is on another scale: give it its own with
 # ``--rerank-min`` (its interim exports were fitted at 0.86).
-RERANK_MIN_SCORE = 0.18
+RERANK_MIN_SCORE = 0.17
 
 
 @dataclass(frozen=True)
