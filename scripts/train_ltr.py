@@ -134,19 +134,28 @@ class CrossFit:
         self._models = [Reranker(folder) for folder in halves]
         self.key = hashlib.sha256(" ".join(model_key(m) for m in self._models).encode()).hexdigest()[:16]
 
+    @property
+    def reads_context(self) -> bool:
+        return self._models[0].reads_context
+
     def logits(self, question: str, sentences: Sequence[str]) -> np.ndarray:
         return self._models[1 - question_half(question)].logits(question, sentences)
 
 
 def with_cross(
-    lists: CandidateLists, logits_of: Callable[[str, Sequence[str]], np.ndarray], key: str, lists_path: Path
+    lists: CandidateLists,
+    logits_of: Callable[[str, Sequence[str]], np.ndarray],
+    key: str,
+    lists_path: Path,
+    context: bool = False,
 ) -> CandidateLists:
     """``lists`` with the cross-encoder's features; its logits are kept beside ``lists_path`` for
-    the model file(s) of digest ``key``, so a second fit of the same lists asks it nothing."""
+    the model file(s) of digest ``key``, so a second fit of the same lists asks it nothing.
+    ``context``: the cross-encoder reads each sentence with the one before it."""
     path = lists_path.with_name(f"{lists_path.stem}.cross-{key}.npy")
     logits = np.load(path) if path.is_file() and path.stat().st_mtime >= lists_path.stat().st_mtime else None
     if logits is None or len(logits) != len(lists.labels):
-        logits = lists.cross_logits(logits_of)
+        logits = lists.cross_logits(logits_of, context)
         np.save(path, logits)
     return lists.with_cross(logits)
 
@@ -208,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             lists = candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth)
             lists.save(lists_path)
         if cross is not None:
-            lists = with_cross(lists, cross.logits, key, lists_path)
+            lists = with_cross(lists, cross.logits, key, lists_path, cross.reads_context)
         parts.append(lists)
         source = next((s for s in weight_of if corpus.name == s or corpus.name.startswith(f"{s}-")), None)
         weights.append(np.full(len(lists.labels), weight_of[source] if source else 1.0))

@@ -30,7 +30,15 @@ import numpy as np
 import torch
 
 from scripts.rerankkit.export import onnx_scorer, torch_scorer, write_model_folder
-from scripts.rerankkit.pairs import count_by_source, in_half, load_pairs, subsample_questions, trecqa_dev
+from scripts.rerankkit.pairs import (
+    count_by_source,
+    in_half,
+    load_pairs,
+    subsample_questions,
+    trecqa_dev,
+    with_unrelated_befores,
+    without_context,
+)
 from scripts.rerankkit.ranking import dense_scorer, mrr_at_10
 from scripts.rerankkit.swaps import swapped_negatives
 from scripts.rerankkit.training import TrainConfig, initial_model, train
@@ -63,6 +71,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=0.0,
         help="share of the positives whose question and sentence share a name that also become a "
         "negative: the question about another name (rerankkit.swaps; default 0, none)",
+    )
+    ap.add_argument(
+        "--context",
+        action="store_true",
+        help='read each sentence with the one before it in its paragraph (the pairs\' "before"; '
+        "index.rerank.cross_encoder.passage), as the searcher then gives it",
+    )
+    ap.add_argument(
+        "--unrelated-before",
+        type=float,
+        default=0.0,
+        help="with --context: share of the pairs given another question's sentence as the sentence "
+        "before (rerankkit.pairs.with_unrelated_befores; default 0, none)",
     )
     ap.add_argument("--max-length", type=int, default=96)
     ap.add_argument("--batch", type=int, default=32)
@@ -98,6 +119,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.swaps > 0:
         pairs += swapped_negatives(pairs, args.swaps, args.seed)
         random.Random(args.seed).shuffle(pairs)
+    if args.context and without_context(pairs):
+        raise SystemExit(
+            "--context needs pairs that give each sentence's sentence before: write them again with "
+            "scripts/prepare_rerank_pairs.py"
+        )
+    if args.context:
+        pairs = with_unrelated_befores(pairs, args.unrelated_before, args.seed)
     counts = count_by_source(pairs)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs)} positive", json.dumps(counts), flush=True)
     dev = trecqa_dev(args.trecqa / "dev.csv")
@@ -114,13 +142,16 @@ def main(argv: list[str] | None = None) -> None:
         args.seed,
         args.max_minutes,
         args.listwise,
+        args.context,
     )
     model, tokenizer = initial_model(args.layers)
 
     def early_export(step: int) -> None:
         # a briefly-trained model with the final one's files, for integrating against early
         if args.early_out and step == args.early_step:
-            write_model_folder(model, tokenizer, args.early_out, args.max_length, args.layers, work / "early")
+            write_model_folder(
+                model, tokenizer, args.early_out, args.max_length, args.layers, work / "early", args.context
+            )
             model.train()
             print(f"early export at step {step}: {args.early_out}", flush=True)
 
@@ -128,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     trained = mrr_at_10(torch_scorer(model, tokenizer, args.max_length), dev)
     print(f"trained {result.steps} steps in {result.seconds / 60:.1f} min; torch MRR@10 {trained:.4f}", flush=True)
 
-    fp32_file = write_model_folder(model, tokenizer, args.out, args.max_length, args.layers, work)
+    fp32_file = write_model_folder(model, tokenizer, args.out, args.max_length, args.layers, work, args.context)
     int8, fp32 = onnx_scorer(args.out), onnx_scorer(args.out, fp32_file)
     shipped = mrr_at_10(int8, dev)
     agree = agreement(

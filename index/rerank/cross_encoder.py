@@ -37,6 +37,16 @@ MODEL_FILES = ("model.onnx", "tokenizer.json", "config.json")
 SCORING_VERSION = 2
 # Used when config.json gives no max_length (the pairs the model was trained on are short).
 FALLBACK_MAX_LENGTH = 128
+# config.json's "context" for a model trained to read each sentence with the one before it in its
+# article (``passage``); a model without it reads the sentence alone.
+PREVIOUS_SENTENCE = "previous sentence"
+
+
+def passage(sentence: str, before: str) -> str:
+    """What a cross-encoder that reads context is given for ``sentence``: the sentence, then the
+    sentence before it in its article after a separator. The sentence comes first, so a pair too
+    long for ``max_length`` loses the end of the sentence before, not the candidate's words."""
+    return f"{sentence} [SEP] {before}" if before else sentence
 
 
 def sigmoid(logits: np.ndarray) -> np.ndarray:
@@ -80,6 +90,11 @@ class Reranker:
             raise VerbatimError(f"Could not load the reranker model in {self.directory}: {exc}") from exc
         self._inputs = frozenset(i.name for i in self._session.get_inputs())
         self._pool = ThreadPoolExecutor(self.threads, "verbatim-rerank") if self.threads > 1 else None
+
+    @property
+    def reads_context(self) -> bool:
+        """Whether the model was trained on ``passage``s (each sentence with the one before it)."""
+        return self.config.get("context") == PREVIOUS_SENTENCE
 
     @property
     def version(self) -> str:

@@ -28,7 +28,7 @@ from dataclasses import replace
 import numpy as np
 
 from index.errors import VerbatimError
-from index.rerank.cross_encoder import Reranker
+from index.rerank.cross_encoder import Reranker, passage
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import sigmoid
 from index.search.memo import BoundedMemo
@@ -80,6 +80,10 @@ class CandidateFeatures:
             query, candidates, idf_of, self._sentence_words, retriever.text_tests, stems, self._equivalents
         )
 
+    def sentences_before(self, hits: Sequence[Hit]) -> list[str]:
+        """The sentence before each hit in its article ("" for an article's first)."""
+        return self._retriever.sentences_before([h.row for h in hits])
+
     def _sentence_words(self, text: str) -> SentenceWords:
         def analyse(sentence: str) -> SentenceWords:
             tokenizer = self._tokenizers.get()
@@ -128,15 +132,18 @@ class FeatureReranker:
             order.sort(key=lambda i: (-probabilities[i], head[i].row))
         return [replace(head[i], score=float(probabilities[i])) for i in order] + list(hits[depth:])
 
-    @staticmethod
-    def _cross_logits(cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:
+    def _cross_logits(self, cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:
         """The cross-encoder's logit for each hit, asked with the question as it reads for that hit
-        (the same for all, unless the question names the date of some of the hits' articles)."""
+        (the same for all, unless the question names the date of some of the hits' articles), and
+        given the sentence before the hit too when the model was trained so."""
         asked = [cross_question(query, h.published) for h in head]
+        texts = [h.sentence for h in head]
+        if cross.reads_context:
+            texts = [passage(t, before) for t, before in zip(texts, self._features.sentences_before(head), strict=True)]
         logits = np.zeros(len(head))
         for text in dict.fromkeys(asked):
             rows = [i for i, a in enumerate(asked) if a == text]
-            logits[rows] = cross.logits(text, [head[i].sentence for i in rows])
+            logits[rows] = cross.logits(text, [texts[i] for i in rows])
         return logits
 
 

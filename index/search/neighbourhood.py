@@ -45,6 +45,11 @@ class Neighbourhoods:
         self._lexical = lexical
         self._reach = reach
 
+    def previous(self, rows: Sequence[int]) -> list[int | None]:
+        """The row before each of ``rows`` in its article (the sentence before it), None for an
+        article's first sentence."""
+        return [row - 1 if row > self._first[row] else None for row in rows]
+
     def coverage(self, stems: Iterable[str], rows: Sequence[int], titles: Sequence[frozenset[str]]) -> np.ndarray:
         """For each of ``rows`` (whose articles' title words are ``titles``), the IDF-weighted share of
         ``stems`` found in it, its neighbours or its title; 0 when ``stems`` is empty."""

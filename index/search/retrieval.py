@@ -168,6 +168,13 @@ class Retriever:
             found.update(fetched)
         return found
 
+    def sentences_before(self, rows: Sequence[int]) -> list[str]:
+        """The sentence before each of ``rows`` in its article ("" for an article's first), which a
+        cross-encoder that reads context is given with it (index/rerank/cross_encoder.passage)."""
+        previous = self._neighbourhoods.previous(rows)
+        found = self.rows(row for row in previous if row is not None)
+        return ["" if row is None or row not in found else found[row][0].text for row in previous]
+
     def hits_at(self, rows: Sequence[int]) -> list[Hit]:
         """The sentences at index ``rows`` as hits (score 0), in the order asked; unknown rows are left out."""
         sentences = self._index.metadata.sentences(rows)

@@ -163,6 +163,10 @@ class Searcher:
 
     # -- questions --------------------------------------------------------------------------------
 
+    def sentences_before(self, hits: Sequence[Hit]) -> list[str]:
+        """The sentence before each hit in its article ("" for an article's first)."""
+        return self._retriever.sentences_before([h.row for h in hits])
+
     def search(self, question: str, k: int = 10) -> list[Hit]:
         """The ``k`` best sentences for ``question``, best first, each sentence text once."""
         return self.search_many([question], k)[0]

@@ -17,6 +17,7 @@ import numpy as np
 
 from index.embedding.models import Embedder
 from index.evaluation import matches
+from index.rerank.cross_encoder import passage
 from index.search.query import Tokenizers, parse_query
 from index.search.rerank_features import CROSS_FEATURES, cross_columns
 from index.search.reranking import reranks
@@ -34,6 +35,7 @@ class CandidateLists:
     group: np.ndarray  # [rows] question number
     questions: tuple[str, ...]
     sentences: tuple[str, ...]  # [rows] each candidate's sentence (what a cross-encoder reads)
+    befores: tuple[str, ...]  # [rows] the sentence before it in its article ("" for the first)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
@@ -43,13 +45,15 @@ class CandidateLists:
             group=self.group,
             questions=np.array(self.questions),
             sentences=np.array(self.sentences),
+            befores=np.array(self.befores),
         )
 
     @classmethod
     def load(cls, path: Path) -> CandidateLists | None:
-        """The lists saved at ``path``, or None when they were saved without their sentences."""
+        """The lists saved at ``path``, or None when they were saved without their sentences (or
+        the sentences before them)."""
         with np.load(path) as data:
-            if "sentences" not in data.files:
+            if "sentences" not in data.files or "befores" not in data.files:
                 return None
             return cls(
                 data["features"],
@@ -57,18 +61,23 @@ class CandidateLists:
                 data["group"],
                 tuple(str(q) for q in data["questions"]),
                 tuple(str(t) for t in data["sentences"]),
+                tuple(str(t) for t in data["befores"]),
             )
 
     def lists(self) -> list[np.ndarray]:
         """The rows of each question's list, question by question."""
         return [np.flatnonzero(self.group == number) for number in range(len(self.questions))]
 
-    def cross_logits(self, logits_of: Callable[[str, Sequence[str]], np.ndarray]) -> np.ndarray:
+    def cross_logits(self, logits_of: Callable[[str, Sequence[str]], np.ndarray], context: bool = False) -> np.ndarray:
         """One logit per row from ``logits_of(question, sentences)`` (a cross-encoder's ``logits``),
-        asked once per question with its whole list, as the answer path asks it."""
+        asked once per question with its whole list, as the answer path asks it; with ``context``
+        each sentence is given with the one before it (cross_encoder.passage)."""
+        texts = self.sentences
+        if context:
+            texts = tuple(passage(t, before) for t, before in zip(self.sentences, self.befores, strict=True))
         out = np.zeros(len(self.labels))
         for question, rows in zip(self.questions, self.lists(), strict=True):
-            out[rows] = logits_of(question, [self.sentences[r] for r in rows])
+            out[rows] = logits_of(question, [texts[r] for r in rows])
         return out
 
     def with_cross(self, logits: np.ndarray) -> CandidateLists:
@@ -100,7 +109,7 @@ def candidate_lists(
     labelled by ``label``."""
     tokenizer = Tokenizers().get()
     searcher = Searcher.open(index, embedder=embedder, policy=AnswerPolicy(rerank=False))
-    rows, labels, group, asked, sentences = [], [], [], [], []
+    rows, labels, group, asked, sentences, befores = [], [], [], [], [], []
     try:
         for q in questions:
             if not reranks(parse_query(q.question, tokenizer)) or searcher.speakers_asked(q.question):
@@ -111,6 +120,7 @@ def candidate_lists(
             rows.append(features)
             labels += [int(label(q, h)) for h in hits]
             sentences += [h.sentence for h in hits]
+            befores += searcher.sentences_before(hits)
             group += [len(asked)] * len(hits)
             asked.append(q.question)
     finally:
@@ -122,6 +132,7 @@ def candidate_lists(
         np.asarray(group, dtype=np.int32),
         tuple(asked),
         tuple(sentences),
+        tuple(befores),
     )
 
 
@@ -137,4 +148,5 @@ def concat(parts: Sequence[CandidateLists]) -> CandidateLists:
         np.concatenate(groups),
         tuple(q for p in parts for q in p.questions),
         tuple(t for p in parts for t in p.sentences),
+        tuple(t for p in parts for t in p.befores),
     )

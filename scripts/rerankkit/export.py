@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
-from index.rerank.cross_encoder import Reranker
+from index.rerank.cross_encoder import PREVIOUS_SENTENCE, Reranker
 from scripts.rerankkit.ranking import Scorer
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -43,9 +43,16 @@ def export_onnx(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, fp32
 
 
 def write_model_folder(
-    model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, out: Path, max_length: int, layers: int, work: Path
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    out: Path,
+    max_length: int,
+    layers: int,
+    work: Path,
+    context: bool = False,
 ) -> Path:
-    """Export, quantise to int8 into ``out/model.onnx``; returns the fp32 file kept in ``work``."""
+    """Export, quantise to int8 into ``out/model.onnx``; returns the fp32 file kept in ``work``.
+    ``context``: the model was trained on cross_encoder.passage texts, and says so in config.json."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.mkdir(parents=True, exist_ok=True)
@@ -67,6 +74,8 @@ def write_model_folder(
         "inputs": list(INPUTS),
         "output": "logits: float32 [batch, 1], higher = the sentence answers the question better",
     }
+    if context:
+        config["context"] = PREVIOUS_SENTENCE
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return fp32
 

@@ -15,7 +15,7 @@ import json
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scripts.rerankkit.sources import normalise_question
@@ -28,6 +28,7 @@ class Pair:
     label: int
     source: str
     hard: bool = False
+    before: str = ""  # the sentence before it in its paragraph or article ("" for the first, or unknown)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ def _jsonl_rows(folder: Path) -> Iterator[tuple[str, Pair]]:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:
                 r = json.loads(line)
-                pair = Pair(r["question"], r["sentence"], int(r["label"]), r["source"], bool(r.get("hard")))
+                pair = Pair(
+                    r["question"], r["sentence"], int(r["label"]), r["source"], bool(r.get("hard")), r.get("before", "")
+                )
                 yield f"{r['source']}:{r['qid']}", pair
 
 
@@ -73,6 +76,30 @@ def load_pairs(
         negs.sort(key=lambda p: not p.hard)  # stable: hard ones first, the rest stay shuffled
         out += [p for p in group if p.label] + negs[:negatives]
     rng.shuffle(out)
+    return out
+
+
+def without_context(pairs: Sequence[Pair]) -> bool:
+    """Whether no pair gives the sentence before it: pairs written before "before" existed, which a
+    cross-encoder trained to read context (``train_reranker.py --context``) cannot learn from."""
+    return not any(p.before for p in pairs)
+
+
+def with_unrelated_befores(pairs: Sequence[Pair], share: float, seed: int) -> list[Pair]:
+    """``pairs`` with a ``share`` of them given another question's sentence as the sentence before:
+    in news the sentence before often belongs to another paragraph and topic, and a cross-encoder
+    trained only on paragraphs whose sentences share one is led astray by it."""
+    if share <= 0 or len(pairs) < 2:
+        return list(pairs)
+    rng = random.Random(seed)
+    out = []
+    for pair in pairs:
+        if rng.random() < share:
+            other = pairs[rng.randrange(len(pairs))]
+            while other.question == pair.question:
+                other = pairs[rng.randrange(len(pairs))]
+            pair = replace(pair, before=other.sentence)
+        out.append(pair)
     return out
 
 

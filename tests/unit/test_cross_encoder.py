@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from index.errors import VerbatimError
-from index.rerank.cross_encoder import Reranker
+from index.rerank.cross_encoder import Reranker, passage
 from index.rerank.features_model import CROSS_ENCODER_DIR
 from index.rerank.model import BUNDLED_MODEL
 
@@ -71,3 +71,12 @@ def test_a_model_folder_that_lacks_files_or_threads_is_refused(tmp_path: Path) -
         shutil.copyfile(CROSS / name, tmp_path / name)
     with pytest.raises(VerbatimError, match="Could not load the reranker model"):
         Reranker(tmp_path)
+
+
+def test_a_passage_puts_the_candidate_first_and_the_sentence_before_after_it(cross: Reranker) -> None:
+    assert passage(ANSWER, "") == ANSWER
+    assert passage(ANSWER, TOPIC) == f"{ANSWER} [SEP] {TOPIC}"
+    # Cut to max_length, a long passage loses the end of the sentence before, never the candidate's words.
+    tokens = cross._tokenizer.encode(QUESTION, passage(ANSWER, LONG * 3)).tokens
+    assert len(tokens) == cross.max_length and "hewitt" in tokens and tokens.count("[SEP]") == 3
+    assert not cross.reads_context  # the shipped model reads the sentence alone

@@ -13,7 +13,7 @@ import pytest
 
 from index.embedding.models import Embedder
 from index.errors import VerbatimError
-from index.rerank.cross_encoder import Reranker
+from index.rerank.cross_encoder import PREVIOUS_SENTENCE, Reranker, passage
 from index.rerank.features_model import CROSS_ENCODER_DIR, MODEL_FILE, FeatureModel
 from index.rerank.model import BUNDLED_MODEL, load_reranker
 from index.search.rerank_features import CROSS_FEATURES, FEATURES
@@ -178,5 +178,35 @@ def test_the_cross_encoder_logit_is_read_as_a_feature_and_orders_the_hits(
         # each shown score is the sigmoid of the (weighted) cross-encoder logit, best first
         assert [h.score for h in scored] == pytest.approx(list(1 / (1 + np.exp(-weight * logits))), abs=1e-5)
         assert scored[0].sentence.startswith(first) and weight * logits[0] > weight * logits[1]
+    finally:
+        searcher.close()
+
+
+def test_a_cross_encoder_trained_on_passages_is_given_each_hit_with_the_sentence_before_it(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    # The shipped cross-encoder's files, with a config saying it reads the sentence before.
+    model_dir = _cross_model(tmp_path / "model", 1.0)
+    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, model_dir / CROSS_ENCODER_DIR)
+    config_file = model_dir / CROSS_ENCODER_DIR / "config.json"
+    config_file.write_text(
+        json.dumps(json.loads(config_file.read_text(encoding="utf-8")) | {"context": PREVIOUS_SENTENCE}),
+        encoding="utf-8",
+    )
+    (tmp_path / "corpus").mkdir()
+    searcher_over(ARTICLES, tmp_path / "corpus", embedder).close()
+    policy = AnswerPolicy(rerank=True, rerank_min=0.0, rerank_reorder=False)
+    searcher = Searcher.open(tmp_path / "corpus" / "index", embedder=embedder, policy=policy, rerank_model=model_dir)
+    cross = Reranker(model_dir / CROSS_ENCODER_DIR)
+    try:
+        assert cross.reads_context
+        question = "How fast did tickets for the final sell out?"
+        first, second = searcher.answer(question).ranked[:2]
+        by_sentence = {h.sentence: h.score for h in (first, second)}
+        safin, tickets = (s for s in sorted(by_sentence, key=lambda s: not s.startswith("Marat")))
+        # The article's first sentence is read alone; the second after the first.
+        logits = cross.logits(question, [safin, passage(tickets, safin)])
+        assert [by_sentence[safin], by_sentence[tickets]] == pytest.approx(list(1 / (1 + np.exp(-logits))), abs=1e-5)
+        assert logits[1] != pytest.approx(float(cross.logits(question, [tickets])[0]), abs=1e-3)
     finally:
         searcher.close()

@@ -72,3 +72,9 @@ def test_runs_that_do_not_cover_the_index_are_refused() -> None:
     with pytest.raises(ValueError, match="cover 5 rows, the index has 9"):
         Neighbourhoods(build_lexical(SENTENCES, TOKENIZER), [5])
     assert isinstance(Neighbourhoods(build_lexical([], TOKENIZER), []).coverage(["x"], [], []), np.ndarray)
+
+
+def test_the_sentence_before_is_in_the_same_article_or_none(neighbourhoods: Neighbourhoods) -> None:
+    # Row 0 and row 6 open their articles; row 5 is not before row 6.
+    assert neighbourhoods.previous([0, 1, 5, 6, 8]) == [None, 0, 4, None, 7]
+    assert neighbourhoods.previous([]) == []

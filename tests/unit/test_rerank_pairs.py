@@ -7,7 +7,15 @@ import gzip
 import json
 from pathlib import Path
 
-from scripts.rerankkit.pairs import Pair, in_half, load_pairs, question_half, trecqa_dev
+from scripts.rerankkit.pairs import (
+    Pair,
+    in_half,
+    load_pairs,
+    question_half,
+    trecqa_dev,
+    with_unrelated_befores,
+    without_context,
+)
 from scripts.rerankkit.sources import squad_pairs
 from scripts.rerankkit.swaps import question_names, swapped_negatives
 
@@ -65,6 +73,8 @@ def test_a_reading_comprehension_answer_marks_the_sentence_it_starts_in(tmp_path
         "Critics say the bridge cost more than the old ferry.",
     ]
     assert [r["label"] for r in answerable] == [0, 1, 0]
+    # each sentence comes with the one before it in its paragraph (what --context training reads)
+    assert [r["before"] for r in answerable] == ["", *[r["sentence"] for r in answerable[:2]]]
     # an unanswerable question teaches only non-answers; the tempting sentence is marked hard
     assert [r["label"] for r in unanswerable] == [0, 0, 0]
     assert [r["hard"] for r in unanswerable] == [False, False, True]
@@ -73,6 +83,7 @@ def test_a_reading_comprehension_answer_marks_the_sentence_it_starts_in(tmp_path
 def test_every_answer_is_kept_and_hard_non_answers_come_first(tmp_path):
     rows = [{"question": "Who won?", "sentence": f"Sentence {i}.", "label": 0, "hard": False} for i in range(8)]
     rows[5]["hard"] = True
+    rows[5]["before"] = "Sentence 4."
     rows += [{"question": "Who won?", "sentence": f"Winner {i}.", "label": 1, "hard": False} for i in range(2)]
     with gzip.open(tmp_path / "extra.jsonl.gz", "wt", encoding="utf-8") as f:
         for row in rows:
@@ -85,6 +96,11 @@ def test_every_answer_is_kept_and_hard_non_answers_come_first(tmp_path):
     assert sorted(p.sentence for p in won if p.label) == ["Winner 0.", "Winner 1."]
     negatives = [p for p in won if not p.label]
     assert len(negatives) == 3 and "Sentence 5." in {p.sentence for p in negatives}
+    # the sentence before is read where a row gives it; rows without one (older pairs) have none
+    assert {(p.sentence, p.before) for p in won if p.before} == {("Sentence 5.", "Sentence 4.")}
+    assert {p.before for p in won if p.sentence != "Sentence 5."} == {""}
+    assert not without_context(pairs)
+    assert without_context([p for p in pairs if not p.before])  # train_reranker.py --context refuses these
     assert {(p.source, p.label) for p in pairs if p.question == "When?"} == {("trecqa_train", 1), ("trecqa_train", 0)}
     assert not load_pairs(train, [tmp_path], negatives=3, seed=1, exclude=["squad2", "trecqa_train"])
 
@@ -152,3 +168,20 @@ def test_a_swapped_negative_asks_about_a_name_its_sentence_does_not_give() -> No
         "Le Monde",
     ]
     assert swapped_negatives(pairs, 0.0, seed=3) == []
+
+
+def test_unrelated_sentences_before_come_from_other_questions_and_leave_labels_alone() -> None:
+    pairs = [
+        Pair(f"Question {q}?", f"Sentence {q}.{i}", int(i == 0), "squad2", before="Related.")
+        for q in range(4)
+        for i in range(3)
+    ]
+    assert with_unrelated_befores(pairs, 0.0, seed=1) == pairs
+    swapped = with_unrelated_befores(pairs, 1.0, seed=1)
+    for old, new in zip(pairs, swapped, strict=True):
+        assert (new.question, new.sentence, new.label) == (old.question, old.sentence, old.label)
+        # every sentence before is now another question's sentence
+        assert new.before.startswith("Sentence ") and not new.before.startswith(f"Sentence {old.question[9]}.")
+    some = with_unrelated_befores(pairs, 0.5, seed=1)
+    assert some == with_unrelated_befores(pairs, 0.5, seed=1)  # the same seed, the same pairs
+    assert 0 < sum(p.before != "Related." for p in some) < len(pairs)
