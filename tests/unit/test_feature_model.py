@@ -140,6 +140,24 @@ def _cross_model(folder: Path, cross_weight: float) -> Path:
     return _write(folder, _logistic(names, weights, 0.0))
 
 
+def _searcher_reading_the_cross_encoder(
+    tmp_path: Path, embedder: Embedder, weight: float, reorder: bool, config: dict | None = None
+) -> tuple[Searcher, Reranker]:
+    """A searcher over ARTICLES whose reranker reads only the shipped cross-encoder's logit (with
+    ``config`` added to the cross-encoder's config.json), and that cross-encoder."""
+    model_dir = _cross_model(tmp_path / "model", weight)
+    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, model_dir / CROSS_ENCODER_DIR)
+    config_file = model_dir / CROSS_ENCODER_DIR / "config.json"
+    config_file.write_text(
+        json.dumps(json.loads(config_file.read_text(encoding="utf-8")) | (config or {})), encoding="utf-8"
+    )
+    (tmp_path / "corpus").mkdir()
+    searcher_over(ARTICLES, tmp_path / "corpus", embedder).close()
+    policy = AnswerPolicy(rerank=True, rerank_min=0.0, rerank_reorder=reorder)
+    searcher = Searcher.open(tmp_path / "corpus" / "index", embedder=embedder, policy=policy, rerank_model=model_dir)
+    return searcher, Reranker(model_dir / CROSS_ENCODER_DIR)
+
+
 def test_a_model_reading_a_cross_encoder_needs_its_folder_and_is_refused_without_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -163,13 +181,7 @@ def test_the_cross_encoder_logit_is_read_as_a_feature_and_orders_the_hits(
     tmp_path: Path, embedder: Embedder, weight: float, first: str
 ) -> None:
     # weight -1: a model that trusts the cross-encoder backwards shows the sentence it likes least
-    model_dir = _cross_model(tmp_path / "model", weight)
-    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, model_dir / CROSS_ENCODER_DIR)
-    (tmp_path / "corpus").mkdir()
-    searcher_over(ARTICLES, tmp_path / "corpus", embedder).close()
-    policy = AnswerPolicy(rerank=True, rerank_min=0.0, rerank_reorder=True)
-    searcher = Searcher.open(tmp_path / "corpus" / "index", embedder=embedder, policy=policy, rerank_model=model_dir)
-    cross = Reranker(model_dir / CROSS_ENCODER_DIR)
+    searcher, cross = _searcher_reading_the_cross_encoder(tmp_path, embedder, weight, reorder=True)
     try:
         question = "How fast did tickets for the final sell out?"
         answer = searcher.answer(question)
@@ -186,18 +198,9 @@ def test_a_cross_encoder_trained_on_passages_is_given_each_hit_with_the_sentence
     tmp_path: Path, embedder: Embedder
 ) -> None:
     # The shipped cross-encoder's files, with a config saying it reads the sentence before.
-    model_dir = _cross_model(tmp_path / "model", 1.0)
-    shutil.copytree(BUNDLED_MODEL / CROSS_ENCODER_DIR, model_dir / CROSS_ENCODER_DIR)
-    config_file = model_dir / CROSS_ENCODER_DIR / "config.json"
-    config_file.write_text(
-        json.dumps(json.loads(config_file.read_text(encoding="utf-8")) | {"context": PREVIOUS_SENTENCE}),
-        encoding="utf-8",
+    searcher, cross = _searcher_reading_the_cross_encoder(
+        tmp_path, embedder, 1.0, reorder=False, config={"context": PREVIOUS_SENTENCE}
     )
-    (tmp_path / "corpus").mkdir()
-    searcher_over(ARTICLES, tmp_path / "corpus", embedder).close()
-    policy = AnswerPolicy(rerank=True, rerank_min=0.0, rerank_reorder=False)
-    searcher = Searcher.open(tmp_path / "corpus" / "index", embedder=embedder, policy=policy, rerank_model=model_dir)
-    cross = Reranker(model_dir / CROSS_ENCODER_DIR)
     try:
         assert cross.reads_context
         question = "How fast did tickets for the final sell out?"
