@@ -4,10 +4,10 @@ Each reader yields plain dict rows {"question", "sentence", "label", "qid", "sou
 "answerable", "hard", "before"}: "before" is the sentence before it in its paragraph or section
 ("" for the first; TrecQA's sentences have none), which a cross-encoder trained with
 ``train_reranker.py --context`` reads with it. Reading-comprehension paragraphs (SQuAD 2.0,
-XQuAD) are split with pysbd, the splitter the index uses, so training sentences look like the ones the reranker will see; the
-sentence where a gold answer starts is the positive. "hard" marks the sentence holding a SQuAD
-2.0 *plausible* answer to an unanswerable question: the on-topic non-answer a reranker must learn
-to score low, and that declining depends on.
+XQuAD) are split with pysbd, the splitter the index uses, so training sentences look like the
+ones the reranker will see; the sentence where a gold answer starts is the positive. "hard" marks
+the sentence holding a SQuAD 2.0 *plausible* answer to an unanswerable question: the on-topic
+non-answer a reranker must learn to score low, and that declining depends on.
 """
 
 from __future__ import annotations
