@@ -97,7 +97,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--early-step", type=int, default=150)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if not 0.0 <= args.unrelated_before <= 1.0:
+        ap.error(f"--unrelated-before is a share of the pairs, from 0 to 1 (got {args.unrelated_before})")
+    if args.unrelated_before and not args.context:
+        ap.error("--unrelated-before gives sentences before for --context to read: add --context")
+    return args
 
 
 def agreement(int8: np.ndarray, fp32: np.ndarray, sizes: list[int]) -> dict[str, float]:
@@ -119,12 +124,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.swaps > 0:
         pairs += swapped_negatives(pairs, args.swaps, args.seed)
         random.Random(args.seed).shuffle(pairs)
-    if args.context and without_context(pairs):
-        raise SystemExit(
-            "--context needs pairs that give each sentence's sentence before: write them again with "
-            "scripts/prepare_rerank_pairs.py"
-        )
     if args.context:
+        if without_context(pairs):
+            raise SystemExit(
+                "--context needs pairs that give each sentence's sentence before: write them again with "
+                "scripts/prepare_rerank_pairs.py"
+            )
         pairs = with_unrelated_befores(pairs, args.unrelated_before, args.seed)
     counts = count_by_source(pairs)
     print(f"{len(pairs)} pairs, {sum(p.label for p in pairs)} positive", json.dumps(counts), flush=True)

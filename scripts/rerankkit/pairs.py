@@ -88,8 +88,9 @@ def without_context(pairs: Sequence[Pair]) -> bool:
 def with_unrelated_befores(pairs: Sequence[Pair], share: float, seed: int) -> list[Pair]:
     """``pairs`` with a ``share`` of them given another question's sentence as the sentence before:
     in news the sentence before often belongs to another paragraph and topic, and a cross-encoder
-    trained only on paragraphs whose sentences share one is led astray by it."""
-    if share <= 0 or len(pairs) < 2:
+    trained only on paragraphs whose sentences share one is led astray by it. Pairs of one question
+    only have no other question's sentence to take, and are returned as they are."""
+    if share <= 0 or len({p.question for p in pairs}) < 2:
         return list(pairs)
     rng = random.Random(seed)
     out = []

@@ -7,6 +7,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from scripts.rerankkit.pairs import (
     Pair,
     in_half,
@@ -185,3 +187,23 @@ def test_unrelated_sentences_before_come_from_other_questions_and_leave_labels_a
     some = with_unrelated_befores(pairs, 0.5, seed=1)
     assert some == with_unrelated_befores(pairs, 0.5, seed=1)  # the same seed, the same pairs
     assert 0 < sum(p.before != "Related." for p in some) < len(pairs)
+    one_question = [p for p in pairs if p.question == "Question 0?"]
+    assert with_unrelated_befores(one_question, 1.0, seed=1) == one_question  # nothing else to take
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--unrelated-before", "0.3"], "add --context"),
+        (["--context", "--unrelated-before", "1.5"], "from 0 to 1"),
+    ],
+)
+def test_unrelated_sentences_before_need_context_and_a_share(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scripts.train_reranker import parse_args
+
+    with pytest.raises(SystemExit):
+        parse_args(argv)
+    assert message in capsys.readouterr().err
+    assert parse_args(["--context", "--unrelated-before", "0.3"]).unrelated_before == 0.3
