@@ -1,5 +1,8 @@
 """Write the shipped model folder: int8 ONNX cross-encoder, tokenizer.json and config.json.
 
+The int8 weights are symmetric per-channel int8, stored unsigned (scripts/rerankkit/unsigned.py
+says why: otherwise a CPU without AVX-VNNI computes other logits).
+
 The folder is what index/rerank_model/ holds and what the searcher loads with onnxruntime and
 tokenizers only; ``onnx_scorer`` reads it the same way, so the figures in the model card are
 those of the shipped file, not of the torch model it came from.
@@ -18,6 +21,7 @@ from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from index.rerank.cross_encoder import PREVIOUS_SENTENCE, Reranker
 from scripts.rerankkit.ranking import Scorer
+from scripts.rerankkit.unsigned import convert_file
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 FORMAT_VERSION = 1
@@ -51,7 +55,8 @@ def write_model_folder(
     work: Path,
     context: bool = False,
 ) -> Path:
-    """Export, quantise to int8 into ``out/model.onnx``; returns the fp32 file kept in ``work``.
+    """Export, quantise to int8 into ``out/model.onnx`` (weights stored unsigned: the same logits on
+    every CPU, scripts/rerankkit/unsigned.py); returns the fp32 file kept in ``work``.
     ``context``: the model was trained on cross_encoder.passage texts, and says so in config.json."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -61,6 +66,7 @@ def write_model_folder(
     model.eval()
     export_onnx(model, tokenizer, fp32)
     quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    convert_file(out / "model.onnx")
     backend = tokenizer.backend_tokenizer  # type: ignore[attr-defined]
     backend.enable_truncation(max_length=max_length, strategy="longest_first")
     backend.no_padding()

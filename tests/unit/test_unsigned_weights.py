@@ -1,0 +1,112 @@
+"""Int8 weights stored unsigned (scripts/rerankkit/unsigned.py): the same integers on every CPU.
+
+Each graph here is a real ONNX model run by onnxruntime. Its products are chosen to overflow a
+16-bit sum (255 x 127 twice), which onnxruntime's u8s8 kernel saturates on a CPU with AVX2 but no
+AVX-VNNI; stored unsigned, the model must give the exact integer product wherever it runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnx
+import onnxruntime
+import pytest
+from onnx import TensorProto, helper, numpy_helper
+
+from index.rerank.features_model import CROSS_ENCODER_DIR
+from index.rerank.model import BUNDLED_MODEL
+from scripts.rerankkit.unsigned import convert_file, main, unsigned_weights
+
+K, N = 64, 16
+
+
+def _weights() -> np.ndarray:
+    rng = np.random.default_rng(7)
+    weights = rng.integers(-127, 128, size=(K, N)).astype(np.int8)
+    weights[:, :4] = 127  # next to a 255 activation: 2 x 255 x 127 = 64,770 > 32,767
+    weights[:, 4:8] = -127
+    return weights
+
+
+def _model(weights: np.ndarray, zero_point: np.ndarray | None) -> onnx.ModelProto:
+    """out = (a - a_zero) @ (weights - zero_point), int32: one MatMulInteger node."""
+    inputs = ["a", "w", "a_zero"] + (["w_zero"] if zero_point is not None else [])
+    node = helper.make_node("MatMulInteger", inputs, ["out"])
+    initializers = [
+        numpy_helper.from_array(np.array(0, dtype=np.uint8), "a_zero"),
+        numpy_helper.from_array(weights, "w"),
+    ]
+    if zero_point is not None:
+        initializers.append(numpy_helper.from_array(zero_point, "w_zero"))
+    graph = helper.make_graph(
+        [node],
+        "matmul",
+        [helper.make_tensor_value_info("a", TensorProto.UINT8, [None, K])],
+        [helper.make_tensor_value_info("out", TensorProto.INT32, [None, N])],
+        initializers,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
+def _run(model: onnx.ModelProto, a: np.ndarray) -> np.ndarray:
+    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    return np.asarray(session.run(None, {"a": a})[0])
+
+
+def _activations() -> np.ndarray:
+    a = np.full((3, K), 255, dtype=np.uint8)
+    a[1, ::2] = 0
+    a[2] = np.arange(K, dtype=np.uint8) * 4
+    return a
+
+
+@pytest.mark.parametrize("zero_point", [np.zeros(N, dtype=np.int8), np.arange(N, dtype=np.int8) - 8, None])
+def test_stored_unsigned_the_product_is_the_exact_one(zero_point: np.ndarray | None) -> None:
+    weights = _weights()
+    model = _model(weights, zero_point)
+    assert unsigned_weights(model) == 2
+    a = _activations()
+    zp = np.zeros(N, dtype=np.int64) if zero_point is None else zero_point.astype(np.int64)
+    exact = a.astype(np.int64) @ (weights.astype(np.int64) - zp)
+    assert np.array_equal(_run(model, a), exact)
+    assert (exact > 32_767).any()  # the case a saturating kernel gets wrong
+
+
+def test_a_model_stored_unsigned_already_is_left_as_it_is() -> None:
+    model = _model(_weights(), np.zeros(N, dtype=np.int8))
+    unsigned_weights(model)
+    before = model.SerializeToString()
+    assert unsigned_weights(model) == 0
+    assert model.SerializeToString() == before
+
+
+def test_the_shipped_cross_encoder_stores_its_weights_unsigned() -> None:
+    model = onnx.load(str(BUNDLED_MODEL / CROSS_ENCODER_DIR / "model.onnx"))
+    types = {init.name: init.data_type for init in model.graph.initializer}
+    weights = [node.input[1] for node in model.graph.node if node.op_type == "MatMulInteger"]
+    assert weights, "the cross-encoder has no int8 matrix products"
+    assert {types[name] for name in weights} == {TensorProto.UINT8}
+
+
+def test_the_command_converts_a_folder_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    onnx.save(_model(_weights(), np.zeros(N, dtype=np.int8)), str(tmp_path / "model.onnx"))
+    assert main([str(tmp_path)]) == 0
+    assert "2 int8 initializers stored unsigned" in capsys.readouterr().out
+    converted = onnx.load(str(tmp_path / "model.onnx"))
+    assert {i.data_type for i in converted.graph.initializer if i.name.startswith("w")} == {TensorProto.UINT8}
+    assert convert_file(tmp_path / "model.onnx") == 0
+
+
+def test_a_file_that_is_not_onnx_is_refused_and_left_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "model.onnx"
+    bad.write_bytes(b"not a model")
+    assert main([str(bad)]) == 1
+    assert "error:" in capsys.readouterr().err
+    assert bad.read_bytes() == b"not a model"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.onnx"]
+    assert main([str(tmp_path / "missing")]) == 2
