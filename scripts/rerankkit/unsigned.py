@@ -35,25 +35,24 @@ def unsigned_weights(model: onnx.ModelProto) -> int:
     initializers = {init.name: init for init in model.graph.initializer}
     changed: set[str] = set()
     for node in model.graph.node:
-        if node.op_type != "MatMulInteger":
-            continue
-        weight = node.input[1]
+        weight = node.input[1] if node.op_type == "MatMulInteger" else ""
+        if weight not in initializers:
+            continue  # another operator, or a weight computed at run time
+        if initializers[weight].data_type != onnx.TensorProto.INT8 and weight not in changed:
+            continue  # stored unsigned already
         zero_point = node.input[3] if len(node.input) > 3 and node.input[3] else None
-        if weight not in initializers or initializers[weight].data_type != onnx.TensorProto.INT8:
-            continue  # a weight computed at run time, or stored unsigned already
         if zero_point is None:  # an absent zero point means 0: stored unsigned it must say 128
             zero_point = f"{weight}_unsigned_zero_point"
             if zero_point not in initializers:
-                zero = onnx.helper.make_tensor(zero_point, onnx.TensorProto.INT8, [], [0])
-                model.graph.initializer.append(zero)
+                model.graph.initializer.append(onnx.helper.make_tensor(zero_point, onnx.TensorProto.INT8, [], [0]))
                 initializers[zero_point] = model.graph.initializer[-1]
             while len(node.input) < 4:
                 node.input.append("")
             node.input[3] = zero_point
         for name in (weight, zero_point):
-            tensor = initializers[name]
             if name in changed:
-                continue
+                continue  # shared with a node converted before
+            tensor = initializers[name]
             if tensor.data_type != onnx.TensorProto.INT8:
                 raise ValueError(f"{name}: a MatMulInteger zero point of type {tensor.data_type}, weight int8")
             values = numpy_helper.to_array(tensor).astype(np.int16) + 128

@@ -77,6 +77,20 @@ def test_stored_unsigned_the_product_is_the_exact_one(zero_point: np.ndarray | N
     assert (exact > 32_767).any()  # the case a saturating kernel gets wrong
 
 
+def test_a_weight_two_products_share_without_a_zero_point_is_exact_in_both() -> None:
+    weights = _weights()
+    model = _model(weights, None)
+    second = helper.make_node("MatMulInteger", ["a", "w", "a_zero"], ["out2"])
+    model.graph.node.append(second)
+    model.graph.output.append(helper.make_tensor_value_info("out2", TensorProto.INT32, [None, N]))
+    assert unsigned_weights(model) == 2
+    a = _activations()
+    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    first, other = session.run(None, {"a": a})
+    exact = a.astype(np.int64) @ weights.astype(np.int64)
+    assert np.array_equal(first, exact) and np.array_equal(other, exact)
+
+
 def test_a_model_stored_unsigned_already_is_left_as_it_is() -> None:
     model = _model(_weights(), np.zeros(N, dtype=np.int8))
     unsigned_weights(model)
