@@ -46,9 +46,9 @@ def test_a_sentence_scores_the_same_whatever_it_is_scored_with(cross: Reranker) 
 
 def test_every_cpu_gives_the_logits_the_feature_reranker_was_fitted_to(cross: Reranker) -> None:
     # The logits ltr.json was fitted to, on a CPU with AVX-VNNI (with them an AVX2-only CPU gives
-    # every figure of docs/RERANKER.md again). There the weights stored signed gave 4.097 / 3.075 /
-    # -4.501 and 0.640 for the Geneva sentence (scripts/rerankkit/unsigned.py), and the sample
-    # article's "Who met in Geneva?" was declined.
+    # every figure of docs/RERANKER.md again). On an AVX2-only CPU the weights stored signed gave
+    # 4.097 / 3.075 / -4.501 and 0.640 for the Geneva sentence (scripts/rerankkit/unsigned.py), and
+    # the sample article's "Who met in Geneva?" was declined.
     geneva = (
         "The NATO-Russia Council meeting on January 12 follows bilateral talks between the United States "
         "and Russia in Geneva on January 10."
