@@ -158,6 +158,17 @@ MONTH_NAMES = tuple("january february march april may june july august september
 MONTHS = frozenset(MONTH_NAMES) | word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
+# Words that write a figure ("sixty people", "a dozen", "half the votes", "$2 trillion"): every
+# number word from one to ninety that names a figure alone, the scale words and the fractions
+# news writes out. The ranking's number signal and the asked unit (index/search/units.py) read
+# this one list, so a sentence holds a figure for both or for neither.
+NUMBER_WORDS = word_set("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred hundreds thousand thousands million millions billion billions trillion trillions
+dozen dozens half
+""")
+
 # Words of titles and roles ("U.S. Deputy Secretary of State", "Kremlin spokesman").
 TITLE_WORDS = word_set("""
 president vice prime minister deputy secretary secretary-general general gen. foreign defense

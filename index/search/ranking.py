@@ -64,7 +64,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.lexicon import MONTHS, WEEKDAYS
+from index.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from index.search.memo import BoundedMemo
 from index.search.query import Query
 from index.store.lexical import STOP_WORDS
@@ -72,12 +72,8 @@ from index.store.lexical import STOP_WORDS
 # Candidates taken from each ranker before scoring.
 CANDIDATES = 50
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half"
-).split()
 # "<num>" is how corpora that mask their numbers (TrecQA does) write one.
-_NUMBER = re.compile(r"\d|<num>|\b(?:{})\b".format("|".join(_NUMBER_WORDS)), re.IGNORECASE)
+_NUMBER = re.compile(r"\d|<num>|\b(?:{})\b".format("|".join(sorted(NUMBER_WORDS))), re.IGNORECASE)
 _DAY_WORDS = "|".join(["yesterday", "today", "tomorrow", *sorted(WEEKDAYS), *sorted(MONTHS)])
 _DATE = re.compile(
     r"\b1[5-9]\d\d\b|\b20\d\d\b|<num>|\b\d+(?:st|nd|rd|th)\b|\bcentury\b|\bdecades?\b|\bago\b|\bsince\b"

@@ -18,15 +18,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from index.lexicon import NUMBER_WORDS
+
 Stemmer = Callable[[str], Sequence[str]]  # text -> the stems of its words, stop words aside
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
-    "hundred hundreds thousand thousands million millions billion billions dozen dozens"
-)
 # A figure: digits (TrecQA's masked "<num>" too) or a number word, with a currency sign before it.
 _FIGURE = re.compile(
-    r"(?P<currency>[$£€]\s?)?(?:\d[\d,.]*\d|\d|<num>|\b(?:{})\b)".format(_NUMBER_WORDS.replace(" ", "|")), re.I
+    r"(?P<currency>[$£€]\s?)?(?:\d[\d,.]*\d|\d|<num>|\b(?:{})\b)".format("|".join(sorted(NUMBER_WORDS))), re.I
 )
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I)
 _AGE = re.compile(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from index.search.query import parse_query
+from index.search.ranking import holds_answer_type
 from index.search.units import asked_unit, gives_unit
 from index.store.lexical import Tokenizer
 
@@ -83,3 +85,23 @@ def test_a_long_hostile_question_is_read_in_one_pass() -> None:
     assert votes is not None
     assert not gives_unit(votes, "7 " * 20_000 + "9 votes", STEMS)
     assert gives_unit(votes, "7 " * 5 + "9 votes", STEMS)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("How many people died in the fire?", "Sixty people died in the fire, officials said."),
+        ("How many people died in the fire?", "Seventeen people died in the fire."),
+        ("How many votes did the motion get?", "The motion got ninety votes."),
+        ("How much will the bridge cost?", "The bridge will cost two trillion dollars."),
+        ("How many seats did the party win?", "The party won thirteen seats."),
+    ],
+)
+def test_a_figure_written_in_words_is_a_figure_for_the_asked_unit_and_for_the_ranking(
+    question: str, sentence: str
+) -> None:
+    # One list of number words (index/lexicon.py) serves both readers: a sentence that gives the
+    # asked figure in words also holds the number the ranking looks for, and the reverse.
+    assert _gives(question, sentence)
+    assert holds_answer_type(parse_query(question, Tokenizer()), sentence)
+    assert not holds_answer_type(parse_query(question, Tokenizer()), "The fire was put out by the brigade.")
