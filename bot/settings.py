@@ -24,6 +24,17 @@ WEBHOOK_PATH = "/telegram"
 # What Telegram accepts as a webhook secret_token: 1-256 of A-Z, a-z, 0-9, _ and -.
 _SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def bot_id_of(token: str) -> int | None:
+    """The bot's id, the digits before the colon of its token ("123456:ABC-..." -> 123456); None
+    when ``token`` is not shaped like a bot token (the id names the bot's keys in Redis)."""
+    head, colon, tail = token.partition(":")
+    if not colon or not head.isascii() or not head.isdigit() or not tail or any(c.isspace() for c in token):
+        return None
+    return int(head)
+
+
 # How the bot meets Telegram: polling (the default), a webhook server, or a one-off (de)registration.
 MODES = ("polling", "webhook", "set-webhook", "delete-webhook")
 DEFAULT_REFRESH_MINUTES = 60.0
@@ -73,6 +84,14 @@ class Settings:
     rerank_model: Path | None = None
 
     @property
+    def bot_id(self) -> int:
+        """The id before the token's colon (checked when the settings were read)."""
+        assert self.token is not None
+        bot_id = bot_id_of(self.token)
+        assert bot_id is not None
+        return bot_id
+
+    @property
     def use_console(self) -> bool:
         """The terminal chat runs when asked for, or when there is no token to reach Telegram."""
         return self.console or not self.token
@@ -81,7 +100,7 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
         problems: list[str] = []
         token = environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
-        if token is not None and (":" not in token or any(c.isspace() for c in token)):
+        if token is not None and bot_id_of(token) is None:
             problems.append(
                 "TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits:letters, from @BotFather)."
             )

@@ -82,7 +82,7 @@ async def serve_webhook(settings: Settings, searcher: Searcher, stop: asyncio.Ev
     listening = _listen(settings.webhook_listen)
     shared = None
     if settings.redis_url is not None:
-        shared = SharedState(settings, int(settings.token.split(":", 1)[0]), backlog=BACKLOG)
+        shared = SharedState(settings, settings.bot_id, backlog=BACKLOG)
     application = build_application(settings, searcher, polling=False, shared=shared)
     intake, health = _local(application) if shared is None else _replicated(application, shared)
     config = uvicorn.Config(

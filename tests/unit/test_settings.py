@@ -36,6 +36,15 @@ def test_flags_win_over_the_environment() -> None:
     assert settings.index_dir == Path("other") and settings.use_console
 
 
+@pytest.mark.parametrize("token", ["nonsense", "abc:def", ":abc", "123:", "12 3:abc", "١٢٣:abc"])
+def test_a_token_not_shaped_like_a_bot_token_is_refused_with_a_message(token: str) -> None:
+    # The digits before the colon are the bot's id (its keys in Redis): a webhook replica given
+    # "abc:def" once crashed with a traceback instead of saying what is wrong.
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN does not look like a bot token"):
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": token})
+    assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "987654:AAH-x_y"}).bot_id == 987654
+
+
 def test_every_bad_setting_is_reported_together() -> None:
     with pytest.raises(SettingsError) as error:
         Settings.from_env(
