@@ -7,8 +7,11 @@ and take a replica down each time. So once an entry has been delivered ``MAX_DEL
 times, the replica that would take it over next buries it instead: one transaction appends the
 update (its JSON as Telegram sent it), the number of deliveries and what is known of the last
 failure to the dead-letter stream, and acknowledges and deletes the entry. One ERROR line names
-the update id (never its text). An operator reads the dead letters with
-``XRANGE verbatim:BOT:updates:dead - +``.
+the update id (never its text).
+
+An operator lists them, puts one back into the update stream once its cause is fixed, or drops
+it, with ``verbatim-dead-letters`` (``bot/dead_letters_cli.py``): ``replay`` and ``drop`` here,
+each one atomic step per letter, so that a letter is in exactly one of the two streams.
 
 A handler that raises does not count here: python-telegram-bot hands the exception to the
 bot's error handler, the user gets the apology and the entry is finished like any other.
@@ -20,10 +23,13 @@ import json
 import logging
 import time
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from redis.asyncio import Redis
 from redis.typing import EncodableT, FieldT
+
+from bot.delivery.redelivery import data_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -89,17 +95,93 @@ async def bury(redis: Redis, stream: str, group: str, entry_id: str, data: dict[
     )
 
 
-async def read_dead_letters(redis: Redis, stream: str) -> list[DeadLetter]:
-    """Every dead letter of ``stream``, oldest first (for operators and tests)."""
-    items: Any = await redis.xrange(dead_letter_key(stream), "-", "+")
-    return [
-        DeadLetter(
+def _dead_letter(entry_id: str, fields: dict[str, str]) -> DeadLetter | None:
+    """The dead letter entry ``entry_id`` holds; None when it is not one (written by hand, say)."""
+    try:
+        update = json.loads(fields["update"])
+        if not isinstance(update, dict) or int(update["update_id"]) != int(fields["update_id"]):
+            return None
+        return DeadLetter(
             entry_id,
             int(fields["update_id"]),
-            json.loads(fields["update"]),
+            update,
             int(fields["deliveries"]),
             fields["error"],
             float(fields["buried_at"]),
         )
-        for entry_id, fields in items
-    ]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+async def scan_dead_letters(redis: Redis, stream: str) -> tuple[list[DeadLetter], list[str]]:
+    """Every dead letter of ``stream``, oldest first, and the ids of entries of the dead-letter
+    stream that are not dead letters (they can only be dropped)."""
+    items: Any = await redis.xrange(dead_letter_key(stream), "-", "+")
+    letters: list[DeadLetter] = []
+    unreadable: list[str] = []
+    for entry_id, fields in items:
+        letter = _dead_letter(entry_id, fields)
+        if letter is None:
+            unreadable.append(entry_id)
+        else:
+            letters.append(letter)
+    return letters, unreadable
+
+
+async def read_dead_letters(redis: Redis, stream: str) -> list[DeadLetter]:
+    """Every dead letter of ``stream``, oldest first (for operators and tests)."""
+    return (await scan_dead_letters(redis, stream))[0]
+
+
+# KEYS: the dead-letter stream, the update's claim key, its done key, the update stream.
+# ARGV: the letter's entry id, the update's fingerprint, seconds to keep the claim, the update as JSON.
+# Returns 1 (moved), 0 (no such letter: replayed or dropped meanwhile), -1 (answered meanwhile: left).
+_REPLAY = """
+if #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1]) == 0 then
+  return 0
+end
+if redis.call('GET', KEYS[3]) == ARGV[2] then
+  return -1
+end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+redis.call('XADD', KEYS[4], '*', 'update', ARGV[4])
+redis.call('XDEL', KEYS[1], ARGV[1])
+return 1
+"""
+
+
+class Outcome(Enum):
+    """What became of one letter an operator named."""
+
+    MOVED = "moved"  # replayed (back in the update stream) or dropped
+    MISSING = "missing"  # no such letter (replayed or dropped already, or a mistyped id)
+    ANSWERED = "answered"  # its update was answered meanwhile (Telegram sent it again): left as it is
+    UNREADABLE = "unreadable"  # not a dead letter: it cannot be replayed, only dropped
+
+
+async def replay(
+    redis: Redis, stream: str, letter: DeadLetter, *, claim_key: str, done_key: str, keep_seconds: int
+) -> Outcome:
+    """Put ``letter``'s update back at the end of ``stream`` for the next replica that reads, in
+    one step: appended there (claimed, so a Telegram retry is not appended again) and deleted from
+    the dead letters. It starts again with ``MAX_DELIVERIES`` tries. Raises RedisError."""
+    payload = json.dumps(letter.update, ensure_ascii=False, separators=(",", ":"))
+    moved = await redis.eval(
+        _REPLAY,
+        4,
+        dead_letter_key(stream),
+        claim_key,
+        done_key,
+        stream,
+        letter.entry_id,
+        data_fingerprint(letter.update),
+        str(keep_seconds),
+        payload,
+    )
+    return {1: Outcome.MOVED, 0: Outcome.MISSING}.get(int(moved), Outcome.ANSWERED)
+
+
+async def drop(redis: Redis, stream: str, entry_id: str) -> Outcome:
+    """Delete the dead letter ``entry_id`` for good. Raises RedisError."""
+    deleted = await redis.xdel(dead_letter_key(stream), entry_id)
+    return Outcome.MOVED if deleted else Outcome.MISSING
