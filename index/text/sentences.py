@@ -22,7 +22,9 @@ import re
 from collections.abc import Iterator
 
 import pysbd
+from pysbd.lang.english import English
 
+from index.lexicon import MONTHS
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 
 MAX_SENTENCE_CHARS = 1000
@@ -36,6 +38,33 @@ _CAN_END_SENTENCE = re.compile(r"[.!?…。．！？)\r\n]|-[\"'“”]\s")
 _CLOSING = ".!?…。．！？\"'”’»)] \t"
 # A sentence-ending mark, optionally followed by closing quotes or brackets, before whitespace.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
+
+# Where pysbd ends a sentence that goes on (news style). The text after the end starts with a
+# comma, semicolon, colon, closing bracket or "&": "Sen. Marco Rubio, R-Fla.|, appearing on Fox
+# News, said ...", "the S.|&P. 500". Or the text before ends with ...
+_GOES_ON_AFTER = re.compile(r"\s*[,;:)\]&]")
+# ... a title that always stands before a name ("then-Sen.| Barack Obama", "Ft.| Worth") ...
+_TITLE_BEFORE = re.compile(
+    r"(?:^|[\s\-(\"“'‘>])(?:Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Gen|Dr|Mr|Mrs|Ms|Messrs|Rev|Prof|Ft|Mt|Atty|Supt)\.$"
+)
+_CAPITAL_AFTER = re.compile(r"\s*[\"“'‘]?[A-Z]")
+# ... a clock time before its time zone or day ("9 p.m.| EST", "at 3 p.m.| Tuesday") ...
+_CLOCK_BEFORE = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_ZONE_OR_DAY_AFTER = re.compile(
+    r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# ... or an abbreviation before a word in lower case or a figure ("thatU.S.| military spending",
+# "Calif.| said", "the S.&P.| 500").
+_ABBREVIATION_BEFORE = re.compile(r"(?:[A-Z]\.&?){2,}$|\b[A-Z][a-z]{1,4}\.$")
+_LOWER_AFTER = re.compile(r"\s*[a-z0-9]")
+# Text whose tokeniser set every period apart ("Mr . Mendenhall", "On Sept . <num>", "Huey P .
+# Newton": TrecQA's Penn-tokenised newswire) gets pysbd's own abbreviation rules, which it
+# applies only to a period written against its word.
+_DETACHED_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w.&]*) \.$")
+_FIGURE_AFTER = re.compile(r"\s*(?:\d|<num>)")
+_PREPOSITIVE = frozenset(English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+_BEFORE_FIGURES = frozenset(English.Abbreviation.NUMBER_ABBREVIATIONS) | MONTHS
+_ABBREVIATIONS = frozenset(English.Abbreviation.ABBREVIATIONS)
 
 
 class SentenceSplitter:
@@ -118,7 +147,32 @@ class SentenceSplitter:
                 ends[-1] = len(text)
             else:
                 ends.append(len(text))
-        return ends
+        return [end for end in ends[:-1] if not goes_on(text, end)] + ends[-1:]
+
+
+def goes_on(text: str, end: int) -> bool:
+    """Whether the sentence pysbd ends at ``end`` of ``text`` in fact goes on (see ``_GOES_ON_AFTER``)."""
+    before, after = text[max(0, end - 40) : end].rstrip(), text[end : end + 40]
+    if _GOES_ON_AFTER.match(after):
+        return True
+    detached = _DETACHED_BEFORE.search(before)
+    if detached:
+        return _detached_abbreviation_goes_on(detached.group(1), after)
+    if _TITLE_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
+        return bool(_CAPITAL_AFTER.match(after) if _TITLE_BEFORE.search(before) else _ZONE_OR_DAY_AFTER.match(after))
+    return bool(_ABBREVIATION_BEFORE.search(before) and _LOWER_AFTER.match(after))
+
+
+def _detached_abbreviation_goes_on(word: str, after: str) -> bool:
+    """Whether "``word`` ." (a period set apart) abbreviates ``word`` in a sentence that goes on."""
+    low = word.lower()
+    initial = len(word) == 1 and word.isupper()
+    dotted = "." in word  # "U.S .", "J.C ."
+    if _LOWER_AFTER.match(after) and not _FIGURE_AFTER.match(after):
+        return initial or dotted or low in _ABBREVIATIONS
+    if low in _BEFORE_FIGURES and _FIGURE_AFTER.match(after):
+        return True
+    return (initial or dotted or low in _PREPOSITIVE) and bool(_CAPITAL_AFTER.match(after))
 
 
 def _plainly_one_sentence(text: str) -> bool:

@@ -53,6 +53,19 @@ def assert_consistent(item: Article, sentences: list[Sentence]) -> None:
         'He said "we will see… what happens" and left the room.',
         "A paragraph without a final period is still one sentence",
         "NATO headquarters in Brussels",
+        # News style pysbd alone breaks (seen in PolNeAR's 2016 US news):
+        "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said he was glad.",
+        "Rep. Debbie Wasserman Schultz, D-Fla.; Oklahoma Gov. Mary Fallin; and Florida Gov. Rick Scott came.",
+        "He met Mr. Jones at 3 p.m. Tuesday in Washington.",
+        "Tune in tonight for the final State of the Union address at 9 p.m. EST.",
+        "The distance between Clinton and then-Sen. Barack Obama was narrower than it is now.",
+        "It was the first weekly loss for the S.&P. 500 this year.",
+        "He argued thatU.S. military spending dwarfs that of the rest of the world.",
+        # Text whose tokeniser set the periods apart (TrecQA's newswire):
+        "While at Smith , Mr . Mendenhall oversaw the creation of the scholars program .",
+        "On Sept . <num> , <num> , Dean was on his way to a California auto rally .",
+        "The party was founded in Oakland , Calif . , by Huey P . Newton and Bobby Seale .",
+        "Inside Iran : Americans were held hostage at the U.S . Embassy in Tehran .",
     ],
 )
 def test_one_sentence_is_not_broken(paragraph: str) -> None:
@@ -83,6 +96,13 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
             'Russia has called Ukraine’s membership in NATO a "red line." Many analysts disagree.',
             ['Russia has called Ukraine’s membership in NATO a "red line."', "Many analysts disagree."],
         ),
+        ("The show began at 9 p.m. The crowd cheered.", ["The show began at 9 p.m.", "The crowd cheered."]),
+        (
+            "The caucuses ended at 10 p.m. EST. Results came later.",
+            ["The caucuses ended at 10 p.m. EST.", "Results came later."],
+        ),
+        ("He left the room . The talks failed .", ["He left the room .", "The talks failed ."]),
+        ("They met Mr . Smith . He said no .", ["They met Mr . Smith .", "He said no ."]),
     ],
 )
 def test_sentences_end_where_they_really_end(paragraph: str, expected: list[str]) -> None:

@@ -16,7 +16,7 @@ from index.search.searcher import AnswerPolicy, Searcher
 from tests.support import shared_file
 
 
-def test_trecqa_dev_mrr_stays_at_least_071_and_the_ranking_alone_too(tmp_path: Path, embedder: Embedder) -> None:
+def test_trecqa_dev_mrr_stays_at_least_075_and_the_ranking_alone_too(tmp_path: Path, embedder: Embedder) -> None:
     source = shared_file("eval/trecqa/dev.csv")
     converter = source.parent.parent / "trecqa_to_corpus.py"
     subprocess.run([sys.executable, str(converter), "dev", str(tmp_path)], check=True, capture_output=True)
@@ -35,8 +35,11 @@ def test_trecqa_dev_mrr_stays_at_least_071_and_the_ranking_alone_too(tmp_path: P
     # "Reading question and sentence together") and gives back about 0.01 here. Each TrecQA
     # sentence is an article of its own, so the neighbourhood signal (neighbourhood.py) only
     # counts its own words again: the ranking alone gave 0.722 without it, 0.716 with it (and
-    # gains 0.07 on news questions, whose answers sit in a story).
-    assert report.mrr >= 0.71 and plain.mrr >= 0.71
+    # gains 0.07 on news questions, whose answers sit in a story). TrecQA's text is tokenised,
+    # every period set apart ("Mr . Mendenhall"); since the splitter reads such abbreviations
+    # (index/text/sentences.py) a labelled sentence is no longer cut in two: 0.724 -> 0.768
+    # reranked, 0.718 -> 0.771 the ranking alone.
+    assert report.mrr >= 0.75 and plain.mrr >= 0.75
     # Every question here is answerable: the ranking's threshold and word rules leave them alone,
     # and the reranker's probability declines no more than one in ten (issue 15's bar for news).
     assert plain.answered >= 0.95
