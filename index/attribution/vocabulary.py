@@ -47,6 +47,7 @@ thus hence until unless whether either neither just only even already once again
 enough like unlike
 minutes hours moments beyond
 does did do back says i'm i’m
+everything everyone everybody nothing nobody something someone somebody anything anyone anybody
 """)
 
 TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")

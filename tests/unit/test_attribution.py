@@ -180,6 +180,13 @@ def test_titles_before_names_are_not_part_of_the_speaker() -> None:
     assert who("Kremlin spokesman Dmitry Peskov said there was no deadline.") == [("Dmitry Peskov", "say")]
 
 
+def test_a_pronoun_like_everything_or_nobody_opening_a_sentence_is_not_part_of_a_name() -> None:
+    # PolNeAR dev: "Everything Trump says is a lie unless proven otherwise." gave the speaker
+    # "Everything Trump", whom "What did Trump say?" then listed beside Donald Trump.
+    assert who("Everything Trump says is a lie unless proven otherwise.") == [("Trump", "say")]
+    assert who("Everyone Peskov met said the talks were useful.") == [(None, None)]  # a group spoke
+
+
 def test_statement_tell_write_comment_praise_forms() -> None:
     assert who("Peskov said in a statement that Russia was ready.") == [("Peskov", "say")]
     assert who("Kuleba told Antony Blinken that the talks proved Ukraine's strength.") == [("Kuleba", "tell")]
