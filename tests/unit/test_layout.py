@@ -61,6 +61,7 @@ BOT_ROOMS: dict[str, set[str]] = {
     },
     "bot.webhook": {"index", "bot.cluster", "bot.settings", "bot.telegram"},
     "bot.console": {"index", "bot.chat", "bot.render"},
+    "bot.dead_letters_cli": {"bot.cluster", "bot.exit_status", "bot.settings"},
 }
 
 
