@@ -158,8 +158,10 @@ def goes_on(text: str, end: int) -> bool:
     detached = _DETACHED_BEFORE.search(before)
     if detached:
         return _detached_abbreviation_goes_on(detached.group(1), after)
-    if _TITLE_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
-        return bool(_CAPITAL_AFTER.match(after) if _TITLE_BEFORE.search(before) else _ZONE_OR_DAY_AFTER.match(after))
+    if _TITLE_BEFORE.search(before):
+        return bool(_CAPITAL_AFTER.match(after))
+    if _CLOCK_BEFORE.search(before):
+        return bool(_ZONE_OR_DAY_AFTER.match(after))
     return bool(_ABBREVIATION_BEFORE.search(before) and _LOWER_AFTER.match(after))
 
 
