@@ -57,6 +57,9 @@ _ZONE_OR_DAY_AFTER = re.compile(
 # "Calif.| said", "the S.&P.| 500").
 _ABBREVIATION_BEFORE = re.compile(r"(?:[A-Z]\.&?){2,}$|\b[A-Z][a-z]{1,4}\.$")
 _LOWER_AFTER = re.compile(r"\s*[a-z0-9]")
+# ... or an abbreviation before a dash: a dateline ("DECATUR, Ill.| — Sen. Ted Cruz said ...",
+# "ATHENS, Ga.| _ There ...", the wires' underscore).
+_DASH_AFTER = re.compile(r"\s*[—–_-]\s")
 # Text whose tokeniser set every period apart ("Mr . Mendenhall", "On Sept . <num>", "Huey P .
 # Newton": TrecQA's Penn-tokenised newswire) gets pysbd's own abbreviation rules, which it
 # applies only to a period written against its word.
@@ -162,7 +165,7 @@ def goes_on(text: str, end: int) -> bool:
         return bool(_CAPITAL_AFTER.match(after))
     if _CLOCK_BEFORE.search(before):
         return bool(_ZONE_OR_DAY_AFTER.match(after))
-    return bool(_ABBREVIATION_BEFORE.search(before) and _LOWER_AFTER.match(after))
+    return bool(_ABBREVIATION_BEFORE.search(before) and (_LOWER_AFTER.match(after) or _DASH_AFTER.match(after)))
 
 
 def _detached_abbreviation_goes_on(word: str, after: str) -> bool:
@@ -170,7 +173,7 @@ def _detached_abbreviation_goes_on(word: str, after: str) -> bool:
     low = word.lower()
     initial = len(word) == 1 and word.isupper()
     dotted = "." in word  # "U.S .", "J.C ."
-    if _LOWER_AFTER.match(after) and not _FIGURE_AFTER.match(after):
+    if (_LOWER_AFTER.match(after) and not _FIGURE_AFTER.match(after)) or _DASH_AFTER.match(after):
         return initial or dotted or low in _ABBREVIATIONS
     if low in _BEFORE_FIGURES and _FIGURE_AFTER.match(after):
         return True

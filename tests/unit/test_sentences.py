@@ -61,6 +61,8 @@ def assert_consistent(item: Article, sentences: list[Sentence]) -> None:
         "The distance between Clinton and then-Sen. Barack Obama was narrower than it is now.",
         "It was the first weekly loss for the S.&P. 500 this year.",
         "He argued thatU.S. military spending dwarfs that of the rest of the world.",
+        "DECATUR, Ill. — Sen. Ted Cruz weighed in on the allegations on Tuesday.",  # a dateline
+        "WEST PALM BEACH, Fla. _ Is it real or does it just seem that way?",  # the wires' underscore
         # Text whose tokeniser set the periods apart (TrecQA's newswire):
         "While at Smith , Mr . Mendenhall oversaw the creation of the scholars program .",
         "On Sept . <num> , <num> , Dean was on his way to a California auto rally .",
@@ -102,6 +104,7 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
             ["The caucuses ended at 10 p.m. EST.", "Results came later."],
         ),
         ("He left the room . The talks failed .", ["He left the room .", "The talks failed ."]),
+        ("So, who was the best? - Pew notes that it varies.", ["So, who was the best?", "- Pew notes that it varies."]),
         ("They met Mr . Smith . He said no .", ["They met Mr . Smith .", "He said no ."]),
     ],
 )
