@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import pysbd
 from pysbd.lang.english import English
 
-from index.lexicon import MONTHS
+from index.lexicon import MONTHS, WEEKDAYS
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 
 MAX_SENTENCE_CHARS = 1000
@@ -51,7 +51,7 @@ _CAPITAL_AFTER = re.compile(r"\s*[\"“'‘]?[A-Z]")
 # ... a clock time before its time zone or day ("9 p.m.| EST", "at 3 p.m.| Tuesday") ...
 _CLOCK_BEFORE = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _ZONE_OR_DAY_AFTER = re.compile(
-    r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time|{})\b".format("|".join(sorted(d.title() for d in WEEKDAYS)))
 )
 # ... or an abbreviation before a word in lower case or a figure ("thatU.S.| military spending",
 # "Calif.| said", "the S.&P.| 500").
