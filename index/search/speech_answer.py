@@ -6,11 +6,14 @@ first (by the topic when one is asked, else by the question; a verb such as "add
 puts the sentences with that verb first), the rest in article order (newest article first).
 With a topic, only the quotes about it (speech_topic.py) are shown, best first, under a note
 that counts them; the speaker's other quotes come next in the ranking, in article order, for
-"More". Behind them in the ranking come the sentences an ordinary search finds.
+"More". Behind them in the ranking come the sentences an ordinary search finds. When the name
+fits several people ("Trump": Donald and Ivanka), each one's quotes come together, the most
+quoted person's first, under a note that names them all.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -23,7 +26,7 @@ from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery
-from index.search.speech_topic import about_topic, others_label, people, topic_note
+from index.search.speech_topic import about_topic, others_label, people, people_note, person_of, topic_note
 from index.store.lexical import weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer
@@ -100,13 +103,32 @@ class SpeechRoute:
             if lexical.max() > 0:
                 relevance = relevance + self._weights.lexical * lexical / lexical.max()
         articles = retriever.articles_of(s.sentence for s in stored)
-        order = speech_order(stored, relevance, speech, articles)
+        persons = people(speakers)
+        # Two people share what was asked ("Smith": a magistrate and a festival director; "Trump":
+        # Donald and Ivanka): each one's quotes together, the most quoted first, and a note that
+        # says so, rather than one person's quotes passing for the other's.
+        several = len(persons) > 1 and not holders and not topic
+        person = person_of(Counter(s.sentence.speaker or "" for s in stored)) if several else {}
+        if several:
+            order = []
+            for group in _groups(stored, person):
+                order.extend(speech_order(stored, relevance, speech, articles, among=group))
+        else:
+            order = speech_order(stored, relevance, speech, articles)
         focus = [i for i in order if about[i]]
         if focus:  # the quotes on the topic, best first; then the others, as written
             order = focus + sorted((i for i in order if not about[i]), key=article_key(stored, articles))
         hits = fold_duplicates(
             [make_hit(stored[i].sentence, float(relevance[i]), stored[i].row, articles) for i in order]
         )
+        counts: dict[str, int] = {}
+        if several:  # counted as shown (a sentence copied into several articles is one)
+            for hit in hits:
+                owner = person[hit.speaker or ""]
+                counts[owner] = counts.get(owner, 0) + 1
+            rank = {p: n for n, (p, _) in enumerate(sorted(counts.items(), key=lambda pc: (-pc[1], pc[0])))}
+            hits.sort(key=lambda h: rank[person[h.speaker or ""]])  # stable: each one's order kept
+            counts = dict(sorted(counts.items(), key=lambda pc: rank[pc[0]]))
         on_topic = {stored[i].row for i in focus}
         shown = [h for h in hits if h.row in on_topic] if focus else hits
         other_quotes = [h for h in hits if h.row not in on_topic] if focus else []
@@ -115,14 +137,11 @@ class SpeechRoute:
         # such as ones that mention the speaker.
         theirs = {h.sentence for h in hits}
         found = retriever.search([query], vector[None, :], 10)[0]
-        persons = people(speakers)
         named = " and ".join(persons)
         about_count = len(shown) if focus else 0
         note = topic_note(named, len(persons) > 1, len(hits), about_count, topic) if topic else ""
-        if len(persons) > 1 and not holders and not topic:
-            # Two people share what was asked ("Smith": a magistrate and a festival director):
-            # say so, rather than let one person's quotes pass for the other's.
-            note = f"{len(persons)} people called {speech.name} are quoted: {named}."
+        if len(counts) > 1:
+            note = people_note(speech.name, counts)
         return Answer(
             query.text,
             tuple(shown),
@@ -140,8 +159,11 @@ def speech_order(
     relevance: np.ndarray,
     speech: SpeechQuery,
     articles: dict[str, StoredArticle | None],
+    *,
+    among: Sequence[int] | None = None,
 ) -> list[int]:
-    """Indices into ``stored``: the asked verb's sentences first; the best first, then article order.
+    """Indices into ``stored`` (those in ``among``, default all): the asked verb's sentences
+    first; the best first, then article order.
 
     With a topic every group is ordered by relevance to it; without one, only the best sentence
     of the first group jumps ahead and the rest keep the order they were written in. Articles
@@ -149,7 +171,7 @@ def speech_order(
     """
 
     by_article = article_key(stored, articles)
-    everything = list(range(len(stored)))
+    everything = list(range(len(stored))) if among is None else list(among)
     if speech.verb in _ANY_SPEECH:
         groups = [everything]
     else:
@@ -166,6 +188,14 @@ def speech_order(
             rest = [best] + [i for i in rest if i != best]
         ordered.extend(rest)
     return ordered
+
+
+def _groups(stored: Sequence[StoredSentence], person: Mapping[str, str]) -> list[list[int]]:
+    """Indices into ``stored`` per person, the person with the most sentences first (then by name)."""
+    groups: dict[str, list[int]] = {}
+    for i, quote in enumerate(stored):
+        groups.setdefault(person[quote.sentence.speaker or ""], []).append(i)
+    return [groups[p] for p in sorted(groups, key=lambda p: (-len(groups[p]), p))]
 
 
 def article_key(stored: Sequence[StoredSentence], articles: dict[str, StoredArticle | None]) -> Callable[[int], tuple]:

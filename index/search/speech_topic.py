@@ -13,6 +13,8 @@ terminal, inline) says the same.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from index.search.speakers import name_words
@@ -28,6 +30,33 @@ def people(speakers: list[str]) -> list[str]:
     "Ingrid Halvorsen", as two articles write her) is the same person, named the fuller way."""
     words = [set(name_words(s)) for s in speakers]
     return [s for s, w in zip(speakers, words, strict=True) if not any(w < other for other in words)]
+
+
+def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
+    """Each speaker -> the person (``people``) it names, given each speaker's number of quotes.
+
+    A name that fits several people ("Trump", with "Donald Trump" and "Ivanka Trump" quoted too)
+    goes to the one quoted most, counting every quote whose speaker fits them (ties: the first
+    in alphabetical order): a surname alone most likely means the person the articles quote most.
+    A person is called by the name that signs most of their quotes ("Donald Trump" rather than
+    a rarer "Donald J. Trump"; ties: the fuller name).
+    """
+    persons = people(sorted(quoted))
+    words = {s: set(name_words(s)) for s in [*quoted, *persons]}
+    fits = {s: [p for p in persons if words[s] <= words[p]] for s in quoted}
+    weight = {p: sum(n for s, n in quoted.items() if p in fits[s]) for p in persons}
+    owner = {s: min(fits[s], key=lambda p: (-weight[p], p)) for s in quoted}
+    called = {
+        p: min((s for s in quoted if owner[s] == p), key=lambda s: (-quoted[s], -len(words[s]), s)) for p in persons
+    }
+    return {s: called[p] for s, p in owner.items()}
+
+
+def people_note(name: str, counts: Mapping[str, int]) -> str:
+    """The line above the quotes of several people sharing ``name``, most quoted first."""
+    parts = [f"{p} ({n} sentence{'' if n == 1 else 's'})" for p, n in counts.items()]
+    named = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    return f"{len(parts)} people called {name} are quoted, each one's quotes together: {named}."
 
 
 def _times(n: int) -> str:

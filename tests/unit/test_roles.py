@@ -120,7 +120,10 @@ def test_two_people_with_the_asked_surname_are_named_apart(tmp_path: Path, embed
     ]
     searcher = searcher_over(articles, tmp_path, embedder)
     both = searcher.answer("What did Smith say?")
-    assert both.note == "2 people called Smith are quoted: Jane Smith and John Smith."
+    assert both.note == (
+        "2 people called Smith are quoted, each one's quotes together: "
+        "Jane Smith (1 sentence) and John Smith (1 sentence)."
+    )
     assert len(both.hits) == 2
     jane = searcher.answer("What did Jane Smith say?")
     assert [h.sentence for h in jane.hits] == ["Festival director Jane Smith said every ticket had gone within a day."]

@@ -1,0 +1,93 @@
+"""A name several quoted people share ("What did Trump say?" with Donald and Ivanka Trump in the
+articles): each one's quotes come together, the most quoted person's first, under a note that
+names everyone with their count; a quote signed with the surname alone counts as the most quoted
+one's (README "How answers are chosen", item 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.console import reply_to
+from index.embedding.models import Embedder
+from index.search.searcher import Searcher
+from index.search.speech_topic import people_note, person_of
+from tests.support import searcher_over
+
+ARTICLES = [
+    {
+        "id": "rally",
+        "title": "Rally in Ohio",
+        "published": "2017-03-01",
+        "text": "Donald Trump said the factory would reopen next year.\n\n"
+        "Trump said the crowd was the biggest the state had seen.",
+    },
+    {
+        "id": "trade",
+        "title": "Tariffs on steel",
+        "published": "2017-04-02",
+        "text": "The tariffs will protect American workers, Trump said on Tuesday.",
+    },
+    {
+        # The newest article: in plain article order her quote would come first.
+        "id": "fashion",
+        "title": "A new clothing line",
+        "published": "2017-05-03",
+        "text": "Ivanka Trump said her company would make its dresses in Ohio.\n\nThe label opened a shop in New York.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def trumps(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Searcher:
+    return searcher_over(ARTICLES, tmp_path_factory.mktemp("trumps"), embedder)
+
+
+def test_the_most_quoted_persons_quotes_come_first_and_together(trumps: Searcher) -> None:
+    answer = trumps.answer("What did Trump say?")
+    speakers = [h.speaker for h in answer.hits]
+    assert len(answer.hits) == 4
+    assert speakers[-1] == "Ivanka Trump"
+    assert "Ivanka Trump" not in speakers[:-1]
+    assert answer.note == (
+        "2 people called Trump are quoted, each one's quotes together: "
+        "Donald Trump (3 sentences) and Ivanka Trump (1 sentence)."
+    )
+
+
+def test_the_terminal_chat_shows_the_note_above_the_quotes(trumps: Searcher) -> None:
+    reply = reply_to(trumps, "what did trump say")
+    assert reply.index("2 people called trump are quoted") < reply.index("factory would reopen")
+    assert reply.index("factory would reopen") < reply.index("dresses in Ohio")
+
+
+def test_a_full_name_shows_that_person_only(trumps: Searcher) -> None:
+    answer = trumps.answer("What did Ivanka Trump say?")
+    assert [h.sentence for h in answer.hits] == ["Ivanka Trump said her company would make its dresses in Ohio."]
+    assert answer.note == ""
+
+
+def test_a_surname_alone_counts_as_the_most_quoted_persons() -> None:
+    owners = person_of({"Donald Trump": 5, "Trump": 2, "Ivanka Trump": 1, "Donald J. Trump": 1})
+    assert owners == {
+        "Donald Trump": "Donald Trump",
+        "Trump": "Donald Trump",
+        "Ivanka Trump": "Ivanka Trump",
+        "Donald J. Trump": "Donald Trump",
+    }
+    # Counting every quote a person's names fit: Ivanka's 4 beat Donald's 3, so "Trump" is hers.
+    assert person_of({"Donald Trump": 3, "Trump": 2, "Ivanka Trump": 4})["Trump"] == "Ivanka Trump"
+
+
+def test_a_person_is_called_by_the_name_that_signs_most_of_their_quotes() -> None:
+    owners = person_of({"Hillary Clinton": 40, "Rival Hillary Clinton": 1, "Bill Clinton": 7})
+    assert owners["Rival Hillary Clinton"] == "Hillary Clinton"
+    # As often: the fuller name.
+    assert person_of({"Donald Trump": 2, "Donald J. Trump": 2})["Donald Trump"] == "Donald J. Trump"
+
+
+def test_the_note_names_three_people_with_their_counts() -> None:
+    note = people_note("Smith", {"Jane Smith": 4, "John Smith": 2, "Anna Smith": 1})
+    assert note == (
+        "3 people called Smith are quoted, each one's quotes together: "
+        "Jane Smith (4 sentences), John Smith (2 sentences) and Anna Smith (1 sentence)."
+    )
