@@ -169,7 +169,8 @@ hundred hundreds thousand thousands million millions billion billions trillion t
 dozen dozens half
 """)
 
-# Words of titles and roles ("U.S. Deputy Secretary of State", "Kremlin spokesman").
+# Words of titles and roles ("U.S. Deputy Secretary of State", "Kremlin spokesman"). Not a word
+# that is also a common surname ("Singer": "Mr. Singer said").
 TITLE_WORDS = word_set("""
 president vice prime minister deputy secretary secretary-general general gen. foreign defense
 defence interior finance state ambassador envoy special spokesman spokeswoman spokesperson press
@@ -187,6 +188,10 @@ vice-president first-deputy presidential ministerial foreign-policy cabinet
 democrat democratic republican gop
 magistrate coroner sheriff inspector detective constable superintendent coach manager founder
 economist analyst
+alderman alderwoman assemblyman assemblywoman councilman councilwoman councillor councilor
+congressman congresswoman rabbi pastor imam cardinal reverend actor actress rapper
+journalist columnist author novelist historian billionaire businessman businesswoman
+entrepreneur candidate nominee rival activist lawyer
 """)
 
 

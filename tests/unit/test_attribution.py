@@ -187,6 +187,24 @@ def test_a_pronoun_like_everything_or_nobody_opening_a_sentence_is_not_part_of_a
     assert who("Everyone Peskov met said the talks were useful.") == [(None, None)]  # a group spoke
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: callings written before a name are not part of it, so that "What did Rick
+        # Jacobs say?" finds him and his quotes are listed under his name.
+        ("Assemblywoman Claudia Tenney said the bill would pass.", "Claudia Tenney"),
+        ("Rabbi Rick Jacobs said the vote was a disgrace.", "Rick Jacobs"),
+        ("Billionaire Donald Trump said he would win.", "Donald Trump"),
+        ("Rival Hillary Clinton said the plan would fail.", "Hillary Clinton"),
+        ("Congressman Adam Schiff said the hearing was over.", "Adam Schiff"),
+        # A surname that is also a calling stays a name.
+        ("The piece is back, Mr. Singer said.", "Singer"),
+    ],
+)
+def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> None:
+    assert who(text) == [(speaker, "say")]
+
+
 def test_statement_tell_write_comment_praise_forms() -> None:
     assert who("Peskov said in a statement that Russia was ready.") == [("Peskov", "say")]
     assert who("Kuleba told Antony Blinken that the talks proved Ukraine's strength.") == [("Kuleba", "tell")]
