@@ -131,6 +131,8 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     s = k + 1
     while s <= b and toks[s].kind == "W" and toks[s].low in PARTICLES:
         s += 1
+    if s < b and _opening_word(toks, s, b):
+        s += 1  # "Interestingly Blocher said", "Bashing Trump, ...": the sentence's word, not a name
     return s if s <= b else None  # "said Del." is a particle, not a name
 
 
@@ -218,6 +220,35 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
         i = b + 1
     return found
+
+
+# Endings of the adverbs that open a sentence ("Interestingly", "Reportedly", "Finally"), not of
+# names ending in -ly ("Beverly", "Stanley", "Ashley").
+_ADVERB_ENDINGS = (
+    "ingly",
+    "edly",
+    "ally",
+    "ously",
+    "ently",
+    "antly",
+    "ately",
+    "ively",
+    "fully",
+    "lessly",
+    "ably",
+    "ibly",
+)
+
+
+def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
+    """Whether token ``s`` opens its sentence as an adverb, before a surname or a first name
+    ("Interestingly Blocher", "Reportedly Hillary Clinton"). Not -ing words: "Bashing Trump"
+    reads like "Irving Smith" or "Channing Tatum"."""
+    t = toks[s]
+    if not all(p.kind in ("P", "Q") for p in toks[:s]) or t.low in FIRST_NAMES:
+        return False
+    rest_is_a_name = (b == s + 1 and is_name_token(toks[b])) or bare(toks[s + 1].low) in FIRST_NAMES
+    return rest_is_a_name and t.low.endswith(_ADVERB_ENDINGS)
 
 
 _NOT_BEFORE_PERSON = (

@@ -205,6 +205,25 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
     assert who(text) == [(speaker, "say")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR train gave the speakers "Interestingly Blocher", "Maybe Trump", "Besides Clinton".
+        ("Interestingly Blocher said the vote was lost.", "Blocher"),
+        ("Maybe Trump said it best.", "Trump"),
+        ("Besides Clinton, Sanders said the plan would fail.", "Sanders"),
+        ("Surprisingly Hillary Clinton said nothing.", "Hillary Clinton"),
+        # Names ending in -ing or -ly keep them.
+        ("Playing Field Promotions says the fee was paid.", "Playing Field Promotions"),
+        ("Irving Smith said the song was his best.", "Irving Smith"),
+        ("Beverly Hills said the song was her best.", "Beverly Hills"),
+        ("Stanley Tucci said the film was his best.", "Stanley Tucci"),
+    ],
+)
+def test_a_word_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: str) -> None:
+    assert who(text) == [(speaker, "say")]
+
+
 def test_statement_tell_write_comment_praise_forms() -> None:
     assert who("Peskov said in a statement that Russia was ready.") == [("Peskov", "say")]
     assert who("Kuleba told Antony Blinken that the talks proved Ukraine's strength.") == [("Kuleba", "tell")]
