@@ -1,8 +1,9 @@
 """The reference for speaker matching: the linear matcher Verbatim used before ``SpeakerIndex``.
 
-Kept as it was (``match_speaker`` in index/speech_query.py) so that tests can check that
-index/speakers.py returns exactly what it returned, for any speakers and any name; the word
-rules it applies are index/speakers.py's own. It compares
+Kept as it was (``match_speaker`` in index/speech_query.py), with the one rule added since (a
+single word matches the speakers it ends), so that tests can check that index/speakers.py
+returns exactly what it specifies, for any speakers and any name; the word rules it applies are
+index/speakers.py's own. It compares
 the name with every speaker, which is what made "what did X say?" slow with many speakers; no
 production code imports it.
 """
@@ -48,7 +49,8 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     match "Wendy Sherman"; "peskow" matches "Dmitry Peskov"; "julianne smit" matches
     "Julianne Smith". Written-together names ("juliannesmith") match too. If any speaker
     matches without typos, only such speakers are returned. Titles in the name ("Kremlin
-    spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody.
+    spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody. A single
+    word matches only the speakers it ends, if any ("Trump": not "Trump University").
     """
     asked = _tokens(name)
     if not asked:
@@ -79,6 +81,15 @@ def _rank(asked: list[str], pool: list[str]) -> list[str]:
             scored.append((typos, speaker))
     if not scored:
         return []
+    if len(asked) == 1:  # a single word: only the speakers it ends, if any
+        word = asked[0]
+
+        def ends_with_it(speaker: str) -> bool:
+            last = _tokens(speaker)[-1]
+            limit = min(_allowed(word), _allowed(last))
+            return _distance(word, last, limit) <= limit
+
+        scored = [ts for ts in scored if ends_with_it(ts[1])] or scored
     best = min(t for t, _ in scored)
     if best == 0:
         scored = [(t, s) for t, s in scored if t == 0]

@@ -204,7 +204,9 @@ class SpeakerIndex:
         exactly or within a small number of typos (none for words of up to 3 letters, one up to
         6, two beyond), ignoring case, accents, possessives and "the": "Sherman" and "wendy
         sherman" match "Wendy Sherman"; "peskow" matches "Dmitry Peskov"; "julianne smit"
-        matches "Julianne Smith". Written-together names ("juliannesmith") match too. If any
+        matches "Julianne Smith". Written-together names ("juliannesmith") match too. A single
+        word matches only the speakers it ends, if any ("Trump": "Donald Trump", not "Trump
+        University"). If any
         speaker matches without typos, only such speakers are returned. Titles in the name
         ("Kremlin spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody.
         Speakers with as many typos come in alphabetical order.
@@ -253,6 +255,11 @@ class SpeakerIndex:
                         scored.setdefault(number, typos)  # a word-by-word fit comes first
         if not scored:
             return []
+        if len(asked) == 1:
+            # A single word names a person by their surname: "Trump" is Donald or Ivanka Trump,
+            # not "Trump University" or the "Eric Trump Foundation", when someone ends with it.
+            surname = {n: t for n, t in scored.items() if self._spoken[n] and self._spoken[n][-1] in nears[asked[0]]}
+            scored = surname or scored
         best = min(scored.values())
         if best == 0:
             scored = {n: t for n, t in scored.items() if t == 0}

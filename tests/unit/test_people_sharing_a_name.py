@@ -34,6 +34,12 @@ ARTICLES = [
         "published": "2017-05-03",
         "text": "Ivanka Trump said her company would make its dresses in Ohio.\n\nThe label opened a shop in New York.",
     },
+    {
+        "id": "school",
+        "title": "Lawsuit settled",
+        "published": "2016-11-18",
+        "text": "Trump University said it would settle the lawsuit.",
+    },
 ]
 
 
@@ -58,6 +64,12 @@ def test_the_terminal_chat_shows_the_note_above_the_quotes(trumps: Searcher) -> 
     reply = reply_to(trumps, "what did trump say")
     assert reply.index("2 people called trump are quoted") < reply.index("factory would reopen")
     assert reply.index("factory would reopen") < reply.index("dresses in Ohio")
+
+
+def test_a_surname_asks_for_people_not_for_what_is_named_after_them(trumps: Searcher) -> None:
+    assert "Trump University" not in {h.speaker for h in trumps.answer("What did Trump say?").hits}
+    school = trumps.answer("What did Trump University say?")
+    assert [h.sentence for h in school.hits] == ["Trump University said it would settle the lawsuit."]
 
 
 def test_a_full_name_shows_that_person_only(trumps: Searcher) -> None:
