@@ -60,6 +60,11 @@ _LOWER_AFTER = re.compile(r"\s*[a-z0-9]")
 # ... or an abbreviation before a dash: a dateline ("DECATUR, Ill.| — Sen. Ted Cruz said ...",
 # "ATHENS, Ga.| _ There ...", the wires' underscore).
 _DASH_AFTER = re.compile(r"\s*[—–_-]\s")
+# Where pysbd misses an end: a dotted abbreviation that ends a sentence before a word that only
+# opens one ("in Washington, D.C.| He recalled ...", "back to the U.S.| The next day ...").
+_MISSED_END = re.compile(
+    r"\b(?:[A-Z]\.){2,}(?=[ \t]+(?:He|She|They|It|We|I|The|This|These|Those|There|But|His|Her|Their|Its|Our)\s)"
+)
 # Text whose tokeniser set every period apart ("Mr . Mendenhall", "On Sept . <num>", "Huey P .
 # Newton": TrecQA's Penn-tokenised newswire) gets pysbd's own abbreviation rules, which it
 # applies only to a period written against its word.
@@ -150,7 +155,9 @@ class SentenceSplitter:
                 ends[-1] = len(text)
             else:
                 ends.append(len(text))
-        return [end for end in ends[:-1] if not goes_on(text, end)] + ends[-1:]
+        kept = [end for end in ends[:-1] if not goes_on(text, end)]
+        missed = [m.end() for m in _MISSED_END.finditer(text, 0, ends[-1])]
+        return sorted({*kept, *missed}) + ends[-1:] if missed else kept + ends[-1:]
 
 
 def goes_on(text: str, end: int) -> bool:

@@ -106,6 +106,15 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
         ("He left the room . The talks failed .", ["He left the room .", "The talks failed ."]),
         ("So, who was the best? - Pew notes that it varies.", ["So, who was the best?", "- Pew notes that it varies."]),
         ("They met Mr . Smith . He said no .", ["They met Mr . Smith .", "He said no ."]),
+        # pysbd misses these (PolNeAR train: "... this morning in Washington D.C. He recalled ...").
+        (
+            "McCain spoke this morning in Washington D.C. He recalled the Tea Party.",
+            ["McCain spoke this morning in Washington D.C.", "He recalled the Tea Party."],
+        ),
+        (
+            "She flew back to the U.S. The next day she spoke.",
+            ["She flew back to the U.S.", "The next day she spoke."],
+        ),
     ],
 )
 def test_sentences_end_where_they_really_end(paragraph: str, expected: list[str]) -> None:
