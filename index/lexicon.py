@@ -191,7 +191,9 @@ economist analyst
 alderman alderwoman assemblyman assemblywoman councilman councilwoman councillor councilor
 congressman congresswoman rabbi pastor imam cardinal reverend actor actress rapper
 journalist columnist author novelist historian billionaire businessman businesswoman
-entrepreneur candidate nominee rival activist lawyer
+entrepreneur candidate nominee rival activist lawyer reporter correspondent investigative
+editor managing filmmaker comedian recorder advocate treasurer secretary-treasurer elections
+producer anchor photographer strategist consultant
 """)
 
 

@@ -30,6 +30,10 @@ from index.attribution.vocabulary import (
 from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS
 
 
+# Hyphenated words that describe a person rather than name them.
+_DESCRIBING_ENDINGS = ("-born", "-based", "-area", "-era", "-bred", "-raised", "-educated", "-trained")
+
+
 def is_name_token(t: Tok) -> bool:
     """Could this token be part of a person's name (not a title, place, month, org...)?"""
     if t.kind == "A":
@@ -39,6 +43,8 @@ def is_name_token(t: Tok) -> bool:
     if len(t.text) > 1 and t.text.isupper():
         return False  # an acronym: NATO, OSCE
     low = bare(t.low)
+    if low.endswith(_DESCRIBING_ENDINGS):
+        return False  # "Texas-based Matt Mackowiak", "Korean-born Monte Haines"
     if (
         low in TITLE_WORDS
         or low in STOP

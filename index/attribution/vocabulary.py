@@ -49,6 +49,7 @@ minutes hours moments beyond
 does did do back says i'm i’m
 everything everyone everybody nothing nobody something someone somebody anything anyone anybody
 another maybe perhaps besides wherever whenever whatever otherwise sometimes often soon finally
+year
 """)
 
 TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")

@@ -197,6 +197,10 @@ def test_a_pronoun_like_everything_or_nobody_opening_a_sentence_is_not_part_of_a
         ("Billionaire Donald Trump said he would win.", "Donald Trump"),
         ("Rival Hillary Clinton said the plan would fail.", "Hillary Clinton"),
         ("Congressman Adam Schiff said the hearing was over.", "Adam Schiff"),
+        ('"Carson is cratering," Texas-based Matt Mackowiak said.', "Matt Mackowiak"),
+        ("Maricopa County Recorder Helen Purcell said the lines were long.", "Helen Purcell"),
+        ("Managing Editor Bill Sammon said the debate was off.", "Bill Sammon"),
+        ("Palm Beach County Supervisor of Elections Susan Bucher said the ballots were right.", "Susan Bucher"),
         # A surname that is also a calling stays a name.
         ("The piece is back, Mr. Singer said.", "Singer"),
     ],
