@@ -29,7 +29,6 @@ from index.attribution.vocabulary import (
 )
 from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS
 
-
 # Hyphenated words that describe a person rather than name them.
 _DESCRIBING_ENDINGS = ("-born", "-based", "-area", "-era", "-bred", "-raised", "-educated", "-trained")
 
