@@ -247,13 +247,21 @@ _ADVERB_ENDINGS = (
 
 def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
     """Whether token ``s`` opens its sentence as an adverb, before a surname or a first name
-    ("Interestingly Blocher", "Reportedly Hillary Clinton"). Not -ing words: "Bashing Trump"
-    reads like "Irving Smith" or "Channing Tatum"."""
+    ("Interestingly Blocher", "Reportedly Hillary Clinton"), or as a reporting verb before a
+    first name ("Said Dorothy Poynter"). Not -ing words: "Bashing Trump" reads like "Irving
+    Smith" or "Channing Tatum"."""
     t = toks[s]
     if not all(p.kind in ("P", "Q") for p in toks[:s]) or t.low in FIRST_NAMES:
         return False
-    rest_is_a_name = (b == s + 1 and is_name_token(toks[b])) or bare(toks[s + 1].low) in FIRST_NAMES
-    return rest_is_a_name and t.low.endswith(_ADVERB_ENDINGS)
+    first_name_next = bare(toks[s + 1].low) in FIRST_NAMES
+    if t.low in _INVERTED_VERBS:
+        return first_name_next
+    return (first_name_next or (b == s + 1 and is_name_token(toks[b]))) and t.low.endswith(_ADVERB_ENDINGS)
+
+
+# A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
+# up with Ali, ..." (before a first name only: "Said" is also a surname).
+_INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
 
 
 _NOT_BEFORE_PERSON = (

@@ -217,6 +217,8 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
         ("Maybe Trump said it best.", "Trump"),
         ("Besides Clinton, Sanders said the plan would fail.", "Sanders"),
         ("Surprisingly Hillary Clinton said nothing.", "Hillary Clinton"),
+        ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”", "Dorothy Poynter"),
+        ("Said Khan said the vote was lost.", "Said Khan"),  # "Said" is a name too
         # Names ending in -ing or -ly keep them.
         ("Playing Field Promotions says the fee was paid.", "Playing Field Promotions"),
         ("Irving Smith said the song was his best.", "Irving Smith"),
