@@ -107,7 +107,7 @@ class SpeechRoute:
         # Two people share what was asked ("Smith": a magistrate and a festival director; "Trump":
         # Donald and Ivanka): each one's quotes together, the most quoted first, and a note that
         # says so, rather than one person's quotes passing for the other's.
-        several = len(persons) > 1 and not holders and not topic
+        several = len(persons) > 1 and not holders
         person = person_of(Counter(s.sentence.speaker or "" for s in stored)) if several else {}
         if several:
             order = []
@@ -137,10 +137,10 @@ class SpeechRoute:
         # such as ones that mention the speaker.
         theirs = {h.sentence for h in hits}
         found = retriever.search([query], vector[None, :], 10)[0]
-        named = " and ".join(persons)
+        named = " and ".join(counts or persons)
         about_count = len(shown) if focus else 0
         note = topic_note(named, len(persons) > 1, len(hits), about_count, topic) if topic else ""
-        if len(counts) > 1:
+        if len(counts) > 1 and not topic:
             note = people_note(speech.name, counts)
         return Answer(
             query.text,

@@ -5,6 +5,8 @@ one's (README "How answers are chosen", item 1)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.console import reply_to
@@ -18,7 +20,7 @@ ARTICLES = [
         "id": "rally",
         "title": "Rally in Ohio",
         "published": "2017-03-01",
-        "text": "Donald Trump said the factory would reopen next year.\n\n"
+        "text": "Donald Trump said the factory in Ohio would reopen next year.\n\n"
         "Trump said the crowd was the biggest the state had seen.",
     },
     {
@@ -62,8 +64,29 @@ def test_the_most_quoted_persons_quotes_come_first_and_together(trumps: Searcher
 
 def test_the_terminal_chat_shows_the_note_above_the_quotes(trumps: Searcher) -> None:
     reply = reply_to(trumps, "what did trump say")
-    assert reply.index("2 people called trump are quoted") < reply.index("factory would reopen")
-    assert reply.index("factory would reopen") < reply.index("dresses in Ohio")
+    assert reply.index("2 people called trump are quoted") < reply.index("would reopen next year")
+    assert reply.index("would reopen next year") < reply.index("dresses in Ohio")
+
+
+def test_with_a_topic_the_most_quoted_persons_quotes_on_it_come_first(tmp_path: Path, embedder: Embedder) -> None:
+    articles = [
+        {
+            "id": "port",
+            "title": "Harbour plans",
+            "published": "2020-01-01",
+            "text": "Zoe Ward said the harbour would get a new pier.\n\nWard said the ferry was late.",
+        },
+        {
+            # Newer, and its one quote on the harbour the closest to the question.
+            "id": "boats",
+            "title": "Boats",
+            "published": "2021-01-01",
+            "text": "Adam Ward said the harbour, the harbour pier, was the best harbour in town.",
+        },
+    ]
+    answer = searcher_over(articles, tmp_path, embedder).answer("What did Ward say about the harbour?")
+    assert [h.speaker for h in answer.hits] == ["Zoe Ward", "Adam Ward"]
+    assert answer.note == "Zoe Ward and Adam Ward are quoted 3 times; 2 are about the harbour:"
 
 
 def test_a_surname_asks_for_people_not_for_what_is_named_after_them(trumps: Searcher) -> None:
