@@ -107,6 +107,17 @@ class Retriever:
         ]
         return candidates, sentences, articles
 
+    def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
+        """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it
+        or its article's title (neighbourhood.py), as the ranking's context signal reads it."""
+        found = self.rows(rows)
+        articles = self.articles_of(sentence for sentence, _ in found.values())
+        title_terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
+        titles = [
+            title_terms.get(found[row][0].article_id, frozenset()) if row in found else frozenset() for row in rows
+        ]
+        return self._neighbourhoods.coverage(stems, rows, titles)
+
     def signals(self, query: Query, vector: np.ndarray, rows: Sequence[int]) -> np.ndarray:
         """The ranking's signals of the sentences at ``rows`` for ``query`` (ranking.py's
         ``ranking_signals``: one row each, in the order given), as the ranking saw them."""

@@ -98,10 +98,15 @@ class SpeechRoute:
         # A topic of stop words only ("about it", "about that") points back: nothing to focus on.
         topic = speech.topic if query.speech_topic else None
         if speech.topic:
-            lexical = retriever.lexical.scores(weighted_terms(query.speech_topic))[rows]
+            terms = weighted_terms(query.speech_topic)
+            lexical = retriever.lexical.scores(terms)[rows]
             about = about_topic(lexical)
             if lexical.max() > 0:
                 relevance = relevance + self._weights.lexical * lexical / lexical.max()
+            # The story around a quote: "Republicans want a photo op," said in an article about a
+            # contempt vote, answers "What did Cummings say about the contempt vote?" before a
+            # quote of his from another story, even when neither quote names the topic.
+            relevance = relevance + self._weights.context * retriever.story_coverage(terms, rows.tolist())
         articles = retriever.articles_of(s.sentence for s in stored)
         persons = people(speakers)
         # Two people share what was asked ("Smith": a magistrate and a festival director; "Trump":

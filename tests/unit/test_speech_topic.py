@@ -219,3 +219,26 @@ def test_about_means_a_topic_word_in_the_quote_or_its_context() -> None:
 def test_the_count_line(total: int, about: int, plural: bool, expected: str) -> None:
     who = "Peskov and Ryabkov" if plural else "Peskov"
     assert topic_note(who, plural, total, about, "the talks") == expected
+
+
+def test_when_no_quote_names_the_topic_the_one_from_its_story_comes_first(tmp_path: Path, embedder: Embedder) -> None:
+    # PolNeAR dev: "Republicans want a photo op," said in an article about a contempt vote, answers
+    # "What did Cummings say about the contempt vote?"; neither of his quotes names the vote.
+    articles = [
+        {
+            "id": "vote",
+            "title": "Panel votes to hold aide in contempt",
+            "published": "2016-09-01",
+            "text": "A House panel voted on Thursday to hold a former aide in contempt of Congress.\n\n"
+            '"Republicans want a photo op," said Rep. Elijah Cummings of Maryland.',
+        },
+        {
+            "id": "senate",
+            "title": "A senate race",
+            "published": "2016-10-01",
+            "text": '"He would be a great senator, one of the brightest in Congress," Elijah Cummings said.',
+        },
+    ]
+    answer = searcher_over(articles, tmp_path, embedder).answer("What did Elijah Cummings say about the contempt vote?")
+    assert answer.note.startswith("No quote by Elijah Cummings is about the contempt vote.")
+    assert [h.article_id for h in answer.hits] == ["vote", "senate"]
