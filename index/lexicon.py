@@ -169,6 +169,13 @@ hundred hundreds thousand thousands million millions billion billions trillion t
 dozen dozens half
 """)
 
+# Words that give a quantity without a figure ("twice", "none", "a majority"): a sentence holding
+# neither a figure nor one of these does not answer "how many" (index/search/decline.py).
+QUANTITY_WORDS = word_set("""
+no zero once twice thrice none nobody several few couple handful majority minority most all every many
+scores third thirds quarter quarters fraction percent
+""")
+
 # Words of titles and roles ("U.S. Deputy Secretary of State", "Kremlin spokesman"). Not a word
 # that is also a common surname ("Singer": "Mr. Singer said").
 TITLE_WORDS = word_set("""

@@ -160,6 +160,7 @@ class Answerer:
             min_score=min_score,
             check_words=policy.check_words,
             best_holds_search=best is not None and holds_search(best),
+            best_text=best.sentence if best is not None and policy.hybrid else None,
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

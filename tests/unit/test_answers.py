@@ -10,6 +10,7 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
+from index.search.decline import lacks_asked_kind
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
@@ -222,6 +223,39 @@ def test_questions_the_articles_do_not_cover_are_declined(town: Searcher) -> Non
     coach = town.answer("Who is the coach of the football club?")
     assert not coach.declined
     assert coach.hits[0].sentence == "Coach Maria Lindqvist said Mendes would make his debut in August."
+
+
+def test_a_how_many_question_is_not_answered_with_a_sentence_that_holds_no_figure(town: Searcher) -> None:
+    # The articles tell of Port Ellis, its ferries and its hospital, but give no head count.
+    for question in ("How many people live in Port Ellis?", "How many nurses work at the hospital?"):
+        answer = town.answer(question)
+        assert answer.declined, question
+        assert answer.reason == "The best sentence holds no figure, which the question asks for."
+    # Those the articles answer still are, with the figure; a "when" without a date in the
+    # sentence too: its date may be its article's.
+    cost = town.answer("How much will the terminal cost?")
+    assert not cost.declined and cost.hits[0].sentence == "The terminal will cost 48 million euros."
+    signed = town.answer("When did FC Ellis sign Paulo Mendes?")
+    assert not signed.declined and "signed" in signed.hits[0].sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        ("How many people were hurt?", "No one was hurt, and none of the boats sank.", False),
+        ("How many times did he win?", "He won the title twice.", False),
+        ("How many voters backed her?", "A majority of voters backed her.", False),
+        ("How many voters backed her?", "Sixty voters backed her.", False),
+        ("How much did it cost?", "It cost $4 million.", False),
+        ("How many voters backed her?", "Voters backed her in the primary.", True),
+        ("How much money did he make?", "He said he made a lot of money in down markets.", True),
+        # Other kinds of question are not judged this way.
+        ("When did the talks end?", "The talks ended without a deal.", False),
+        ("Who won the primary?", "The primary was close.", False),
+    ],
+)
+def test_what_a_sentence_must_hold_to_answer_how_many(question: str, sentence: str, lacks: bool) -> None:
+    assert lacks_asked_kind(parse_query(question, Tokenizer()), sentence) is lacks
 
 
 # Two stories with the same kind of sentence: which union asked for what is said only around it.
