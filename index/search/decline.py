@@ -138,13 +138,27 @@ def trade_off(outcomes: Sequence[tuple[bool, float | None]], threshold: float) -
 _QUANTITY = re.compile(r"\b(?:{})\b".format("|".join(sorted(QUANTITY_WORDS))), re.IGNORECASE)
 
 
+# The questions that want a quantity and nothing else. Not "how often" ("weekly"), "how long"
+# ("for years"), "how far", "how fast" and the like, which words answer as well as figures.
+_ASKS_QUANTITY = re.compile(
+    r"\bhow\s+(?:many|much|old)\b|\b(?:what|which)\s+(?:percentage|percent|number|amount|share|proportion)\b",
+    re.IGNORECASE,
+)
+
+
 def lacks_asked_kind(query: Query, sentence: str) -> bool:
-    """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much" question
-    and no figure, number word or quantity ("twice", "none", "a majority") in it.
+    """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
+    old"/"what share" question and no figure, number word or quantity ("twice", "none", "a
+    majority") in it.
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    return query.kind == "number" and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
+    return (
+        query.kind == "number"
+        and _ASKS_QUANTITY.search(query.text) is not None
+        and not KIND_TESTS["number"].search(sentence)
+        and not _QUANTITY.search(sentence)
+    )
 
 
 @dataclass(frozen=True)

@@ -249,6 +249,10 @@ def test_a_how_many_question_is_not_answered_with_a_sentence_that_holds_no_figur
         ("How much did it cost?", "It cost $4 million.", False),
         ("How many voters backed her?", "Voters backed her in the primary.", True),
         ("How much money did he make?", "He said he made a lot of money in down markets.", True),
+        ("What share of voters backed her?", "Voters backed her in the primary.", True),
+        # Nor "how often", "how long" and the like, which words answer too.
+        ("How often do they meet?", "They meet weekly in the town hall.", False),
+        ("How long did the talks last?", "The talks lasted well into the night.", False),
         # Other kinds of question are not judged this way.
         ("When did the talks end?", "The talks ended without a deal.", False),
         ("Who won the primary?", "The primary was close.", False),
