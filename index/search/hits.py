@@ -13,8 +13,9 @@ So a hit is one sentence with every article that holds it, where "the same" is:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from index.store.metadata import StoredArticle
 from index.types import Hit, Sentence, Source
@@ -29,43 +30,80 @@ NEAR_MIN_WORDS = 6
 _WORD = re.compile(r"\w+")
 
 
-def make_hit(sentence: Sentence, score: float, row: int, articles: dict[str, StoredArticle | None]) -> Hit:
-    """``sentence`` (index row ``row``) as a hit scoring ``score``, its source read from ``articles``."""
-    article = articles.get(sentence.article_id)
-    title = article.title if article else sentence.article_id
-    url = article.url if article else None
-    published = article.published if article else None
+def make_hit(
+    sentence: Sentence,
+    score: float,
+    row: int,
+    articles: dict[str, StoredArticle | None],
+    source: Source | None = None,
+) -> Hit:
+    """``sentence`` (index row ``row``) as a hit scoring ``score``, its source read from ``articles``
+    (or given: ``source_of`` its article, which the hits of one article can share)."""
+    if source is None:
+        source = source_of(sentence.article_id, articles)
     return Hit(
         sentence=sentence.text,
         score=score,
         article_id=sentence.article_id,
-        title=title,
-        url=url,
-        published=published,
+        title=source.title,
+        url=source.url,
+        published=source.published,
         paragraph=sentence.paragraph,
         position=sentence.position,
         start=sentence.start,
         end=sentence.end,
         row=row,
         speaker=sentence.speaker,
-        sources=(Source(sentence.article_id, title, url, published),),
+        sources=(source,),
     )
+
+
+def source_of(article_id: str, articles: dict[str, StoredArticle | None]) -> Source:
+    """Where the article ``article_id`` was published, read from ``articles`` (its id for a title
+    when its header is missing)."""
+    article = articles.get(article_id)
+    if article is None:
+        return Source(article_id, article_id)
+    return Source(article_id, article.title, article.url, article.published)
+
+
+class SentenceKey(NamedTuple):
+    """What ``top_hits`` groups a sentence by: equal for the same sentence (``same_sentence_key``),
+    and that key's distinct words, which near-duplicates are compared by."""
+
+    key: str
+    words: frozenset[str]
+
+
+def sentence_key(text: str) -> SentenceKey:
+    """``text``'s ``SentenceKey`` (a searcher remembers it with the sentence's ranking facts:
+    ranking.py's ``SentenceFacts``)."""
+    key = same_sentence_key(text)
+    return SentenceKey(key, frozenset(key.split()))
 
 
 def top_hits(
     ranked: Sequence[tuple[Sentence, float, int]],
     articles: dict[str, StoredArticle | None],
     k: int,
-    key_of: Callable[[str], str] | None = None,
+    keys: Sequence[SentenceKey] | None = None,
 ) -> list[Hit]:
     """``fold_duplicates`` of the ranked sentences cut to ``k``, making only the hits it keeps.
 
-    ``key_of`` is ``same_sentence_key``, or a memo of it: a searcher sees the same candidates
-    question after question, and keying them is most of this function's cost."""
-    key_of = key_of or same_sentence_key
+    ``keys``: each ranked sentence's ``sentence_key``, remembered by a searcher (default: keyed
+    here). A searcher sees the same candidates question after question, and keying them (and
+    splitting the kept ones' keys into words) is most of this function's cost."""
+    if keys is None:
+        keys = [sentence_key(sentence.text) for sentence, _, _ in ranked]
     groups: dict[str, list[int]] = {}
-    for i, (sentence, _, _) in enumerate(ranked):
-        groups.setdefault(key_of(sentence.text), []).append(i)
+    words_of: dict[str, frozenset[str]] = {}
+    for i, (key, words) in enumerate(keys):
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [i]
+            words_of[key] = words
+        else:
+            members.append(i)
     # A dict keeps first-seen order: best first. Near-duplicates join the best of their kind;
     # only the kept groups are compared (k of them at most), and once k are kept the rest are not
     # looked at (a near-copy ranked below them is not shown anyway; exact copies are in the
@@ -73,12 +111,15 @@ def top_hits(
     kept: list[list[int]] = []
     kept_words: list[frozenset[str]] = []
     kept_articles: list[set[str]] = []
+    kept_from: set[str] = set()  # every kept group's articles
     for key, members in groups.items():
         if len(kept) >= k:
             break
-        words = frozenset(key.split())
+        words = words_of[key]
         article_ids = {ranked[i][0].article_id for i in members}
-        j = _near_group(words, article_ids, kept_words, kept_articles)
+        # A near-duplicate comes from another article than the group it joins: when every kept
+        # group shares an article with this one (one article's sentences), there is none to seek.
+        j = None if kept_from <= article_ids else _near_group(words, article_ids, kept_words, kept_articles)
         if j is not None:
             kept[j].extend(members)
             kept_articles[j] |= article_ids
@@ -86,7 +127,28 @@ def top_hits(
             kept.append(list(members))
             kept_words.append(words)
             kept_articles.append(article_ids)
-    return [fold_duplicates([make_hit(*ranked[i], articles) for i in members], near=True)[0] for members in kept]
+        kept_from |= article_ids
+    sources: dict[str, Source] = {}
+    return [_one_hit(ranked, members, articles, sources) for members in kept]
+
+
+def _one_hit(
+    ranked: Sequence[tuple[Sentence, float, int]],
+    members: Sequence[int],
+    articles: dict[str, StoredArticle | None],
+    sources: dict[str, Source],
+) -> Hit:
+    """The hit of one kept group: its best member's, listing every member's article (most
+    groups are one sentence, which needs no folding). ``sources``: each article's ``Source``,
+    made once for the hits of one question."""
+    hits = []
+    for i in members:
+        sentence, score, row = ranked[i]
+        source = sources.get(sentence.article_id)
+        if source is None:
+            source = sources[sentence.article_id] = source_of(sentence.article_id, articles)
+        hits.append(make_hit(sentence, score, row, articles, source))
+    return hits[0] if len(hits) == 1 else fold_duplicates(hits, near=True)[0]
 
 
 def _near_group(

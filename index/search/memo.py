@@ -11,9 +11,9 @@ dict operations are atomic, so a race at worst computes a value twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import islice
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -51,6 +51,22 @@ class BoundedMemo(Generic[K, V]):
         value = compute(key)
         self.put_many({key: value})
         return value
+
+    def get_many_or_compute(self, keys: Sequence[K], compute: Callable[[K], V]) -> list[V]:
+        """``get_or_compute`` of each of ``keys``, in order, in one call: ranking asks for a few
+        dozen candidates' values at once, and a call a key cost as much as the lookups."""
+        values = self._values
+        found: list[Any] = [values.get(key, _MISSING) for key in keys]
+        missing = [i for i, value in enumerate(found) if value is _MISSING]
+        if missing:
+            computed: dict[K, V] = {}
+            for i in missing:
+                key = keys[i]
+                if key not in computed:
+                    computed[key] = compute(key)
+                found[i] = computed[key]
+            self.put_many(computed)
+        return found
 
     def put_many(self, values: Mapping[K, V]) -> None:
         """Remember ``values`` (e.g. the rows of one SQLite query), starting afresh first if they

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from index.errors import EmptyQuestionError
 from index.lexicon import MONTH_NAMES
-from index.search.speech import SpeechQuery, bare_name, parse_speech_query
+from index.search.speech import SpeechQuery, read_speech
 from index.store.lexical import NAME_WEIGHT, QueryWord, Tokenizer, weighted_terms
 
 MAX_SEARCH_WORDS = 3
@@ -122,7 +122,7 @@ def parse_query(question: str, tokenizer: Tokenizer) -> Query:
     text = question_proper(clean_question(question))
     words = tuple(tokenizer.query_words(text))
     names = {w.text: w for w in words if w.named and w.text[0].isupper()}  # the first of each
-    speech = parse_speech_query(text)
+    speech, bare_name = read_speech(text)
     month = _MONTH.search(text)
     return Query(
         text=text,
@@ -135,7 +135,7 @@ def parse_query(question: str, tokenizer: Tokenizer) -> Query:
         years=tuple(_YEAR.findall(text)),
         month=MONTH_NAMES.index(month.group(1).casefold()) + 1 if month else None,
         speech=speech,
-        bare_name=bare_name(text) if speech is None else None,
+        bare_name=bare_name,
         speech_name=tuple(tokenizer.query_words(speech.name)) if speech else (),
         speech_topic=tuple(tokenizer.query_words(speech.topic)) if speech and speech.topic else (),
     )

@@ -61,10 +61,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from index.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from index.search.hits import SentenceKey, sentence_key
 from index.search.memo import BoundedMemo
 from index.search.query import Query
 from index.store.lexical import STOP_WORDS
@@ -131,28 +133,59 @@ def holds_answer_type(query: Query, sentence: str, tests: TextTests | None = Non
 KIND_TESTS = {"date": _DATE, "number": _NUMBER, "reason": _REASON}
 
 
+class SentenceFacts(NamedTuple):
+    """What ranking reads about a sentence whatever the question (``TextTests.facts``), and what
+    the ranked sentences are then grouped by (hits.py's ``top_hits``): one record, one lookup."""
+
+    words: int  # words, split at spaces: the length signal
+    names: tuple[tuple[str, str], ...]  # ``_names``: (word, casefolded) for its capitalised words
+    folded: frozenset[str]  # the casefolded ``names``: most questions use none of them
+    question: bool  # whether the sentence is itself a question
+    key: SentenceKey  # ``sentence_key``: equal for the same sentence in another article
+
+    def new_names(self, asked_words: frozenset[str]) -> int:
+        """How many of ``names`` (counted as often as written) ``asked_words`` lacks: ``len(new_names(...))``."""
+        if self.folded.isdisjoint(asked_words):
+            return len(self.names)
+        return sum(1 for _, folded in self.names if folded not in asked_words)
+
+
 class TextTests:
-    """The question-independent regex tests of sentences, remembered between questions.
+    """The question-independent tests of sentences, remembered between questions.
 
     Ranking runs the same few dozen candidate sentences through costly patterns (the date
     pattern alone takes ~25 us a sentence) question after question; a searcher keeps one of these
-    so that each sentence is tested once. Bounded: it starts afresh past ``limit`` sentences.
-    Safe to share between threads (a race only repeats a test).
+    so that each sentence is tested once. What every question reads (``facts``) is remembered
+    together, one lookup a candidate; a kind test only for the questions that ask for its kind.
+    Bounded: it starts afresh past ``limit`` sentences. Safe to share between threads (a race
+    only repeats a test).
     """
 
     def __init__(self, limit: int = 50_000) -> None:
-        self._names: BoundedMemo[str, tuple[tuple[str, str], ...]] = BoundedMemo(limit)
+        self._facts: BoundedMemo[str, SentenceFacts] = BoundedMemo(limit)
         self._kinds: BoundedMemo[tuple[str, str], bool] = BoundedMemo(limit)
-        self._words: BoundedMemo[str, int] = BoundedMemo(limit)
+
+    def facts(self, sentence: str) -> SentenceFacts:
+        return self._facts.get_or_compute(sentence, _facts)
+
+    def facts_of(self, sentences: Sequence[str]) -> list[SentenceFacts]:
+        """``facts`` of each of ``sentences`` (a question's candidates), in one call."""
+        return self._facts.get_many_or_compute(sentences, _facts)
 
     def words(self, sentence: str) -> int:
-        return self._words.get_or_compute(sentence, _word_count)
+        return self.facts(sentence).words
 
     def names(self, sentence: str) -> tuple[tuple[str, str], ...]:
-        return self._names.get_or_compute(sentence, _names)
+        return self.facts(sentence).names
 
     def holds(self, kind: str, sentence: str) -> bool:
         return self._kinds.get_or_compute((kind, sentence), _holds)
+
+
+def _facts(sentence: str) -> SentenceFacts:
+    names = _names(sentence)
+    folded = frozenset(f for _, f in names)
+    return SentenceFacts(_word_count(sentence), names, folded, is_question(sentence), sentence_key(sentence))
 
 
 def _word_count(sentence: str) -> int:
@@ -177,9 +210,12 @@ def date_match(query: Query, published: str | None) -> bool:
     return query.month == int(published[5:7])
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """What ranking needs to know about one candidate sentence."""
+class Candidate(NamedTuple):
+    """What ranking needs to know about one candidate sentence.
+
+    A named tuple, not a frozen dataclass: as immutable, but some 50 are made per question and a
+    frozen dataclass's ``__init__`` (one ``object.__setattr__`` a field) took a sixth of the
+    ranking's time."""
 
     row: int
     text: str
@@ -224,39 +260,43 @@ def ranking_signals(
     """Each candidate's signals (rows) apart, one column per name in ``SIGNALS``, before weighting.
 
     ``best_lexical``: the BM25 score the lexical signal is a share of (default the best among
-    ``candidates``, which is the question's best over the index when they are all it found)."""
-    signals = np.zeros((len(candidates), len(SIGNALS)), dtype=np.float64)
+    ``candidates``, which is the question's best over the index when they are all it found).
+
+    Built as one flat list, then one array: a numpy element write costs as much as the
+    arithmetic it stores. What depends on the sentence alone is read from ``tests.facts``."""
     if not candidates:
-        return signals
+        return np.zeros((0, len(SIGNALS)), dtype=np.float64)
     kind = query.kind
     asked = query.stems
     asked_words = query.letters  # what new_names compares with
     tests = tests or TextTests()
     if best_lexical is None:
         best_lexical = max(c.lexical for c in candidates)
-    years_or_months = bool(query.years)
-    for i, c in enumerate(candidates):
-        words = tests.words(c.text)
-        novel = sum(1 for _, folded in tests.names(c.text) if folded not in asked_words)  # len(new_names(...))
-        row = signals[i]
-        row[0] = c.dense
-        if best_lexical > 0:
-            row[1] = c.lexical / best_lexical
-        if (kind == "name" and novel) or (kind in KIND_TESTS and tests.holds(kind, c.text)):  # holds_answer_type
-            row[2] = 1.0
-        row[3] = min(words, weights.length_words) / weights.length_words
-        if asked:
-            row[4] = len(asked & c.terms) / len(asked)
-            row[5] = len(asked & c.title_terms) / len(asked)
-        if kind != "yes/no":  # new names answer "who" and "which", not "will it"
-            row[6] = min(novel, 5) / 5
-        if years_or_months and date_match(query, c.published):
-            row[7] = 1.0
-        if is_question(c.text):
-            row[8] = 1.0
-        if kind != "yes/no":  # "Is Sherman optimistic?" asks about what the sentence itself says
-            row[9] = c.context
-    return signals
+    # New names answer "who" and "which", not "will it"; and "Is Sherman optimistic?" asks about
+    # what the sentence itself says, not its neighbours: for a yes/no question neither counts.
+    open_question = kind != "yes/no"
+    length_words = weights.length_words
+    dated = bool(query.years)
+    n_asked = len(asked)
+    values: list[float] = []
+    for c, facts in zip(candidates, tests.facts_of([c.text for c in candidates]), strict=True):
+        # Only "name" and the novelty signal read the new names, and neither counts for yes/no.
+        novel = facts.new_names(asked_words) if open_question else 0
+        values += (
+            c.dense,
+            c.lexical / best_lexical if best_lexical > 0 else 0.0,
+            # holds_answer_type
+            1.0 if (kind == "name" and novel) or (kind in KIND_TESTS and tests.holds(kind, c.text)) else 0.0,
+            min(facts.words, length_words) / length_words,
+            # The share of the question's stems in the sentence and in its title (0 for none).
+            len(asked & c.terms) / n_asked if n_asked and not asked.isdisjoint(c.terms) else 0.0,
+            len(asked & c.title_terms) / n_asked if n_asked and not asked.isdisjoint(c.title_terms) else 0.0,
+            min(novel, 5) / 5 if open_question else 0.0,
+            1.0 if dated and date_match(query, c.published) else 0.0,
+            1.0 if facts.question else 0.0,
+            c.context if open_question else 0.0,
+        )
+    return np.array(values, dtype=np.float64).reshape(len(candidates), len(SIGNALS))
 
 
 def score_candidates(

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from index.errors import IndexLoadError
-from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit, same_sentence_key, top_hits
+from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
 from index.search.neighbourhood import Neighbourhoods
 from index.search.policy import AnswerPolicy
@@ -47,7 +47,6 @@ class Retriever:
         self._text_tests = TextTests(cache_size)
         self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(cache_size)
         self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
-        self._keys: BoundedMemo[str, str] = BoundedMemo(cache_size)  # sentence -> same_sentence_key
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -69,43 +68,42 @@ class Retriever:
     def _hybrid_hits(self, query: Query, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
         terms = query.terms(self._policy.weights.names)
         lexical_scores = self.lexical.scores(terms)
-        lexical_rows = best_rows(lexical_scores, CANDIDATES)
-        dense = {int(r): float(s) for s, r in zip(scores, rows, strict=True) if r >= 0}
-        extra = [int(r) for r in lexical_rows if int(r) not in dense]
+        lexical_rows = best_rows(lexical_scores, CANDIDATES).tolist()
+        dense = {r: s for s, r in zip(scores.tolist(), rows.tolist(), strict=True) if r >= 0}
+        extra = [r for r in lexical_rows if r not in dense]
         if extra:
             dense.update(zip(extra, self.relevance(extra, vector).tolist(), strict=True))
-        candidates, sentences, articles = self._candidates(query, dense, lexical_scores)
-        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests)
+        candidates, found, articles = self._candidates(query, dense, lexical_scores)
+        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests).tolist()
         order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
-        ranked = [(sentences[candidates[i].row], float(fused[i]), candidates[i].row) for i in order]
-        return top_hits(ranked, articles, k, self._sentence_key)
+        ranked = [(found[candidates[i].row][0], fused[i], candidates[i].row) for i in order]
+        # The candidates' facts were just read by the ranking: their keys come with them.
+        facts = self._text_tests.facts_of([sentence.text for sentence, _, _ in ranked])
+        return top_hits(ranked, articles, k, [f.key for f in facts])
 
     def _candidates(
         self, query: Query, dense: dict[int, float], lexical_scores: np.ndarray
-    ) -> tuple[list[Candidate], dict[int, Sentence], dict[str, StoredArticle | None]]:
+    ) -> tuple[list[Candidate], dict[int, tuple[Sentence, frozenset[str]]], dict[str, StoredArticle | None]]:
         """What ranking reads about each of the rows in ``dense`` (row -> its cosine) for
-        ``query``, their sentences and their articles' headers."""
+        ``query``, their sentences and stemmed words (``rows``) and their articles' headers."""
         found = self.rows(dense)
-        sentences = {row: sentence for row, (sentence, _) in found.items()}
-        articles = self.articles_of(sentences.values())
+        articles = self.articles_of(sentence for sentence, _ in found.values())
         title_terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
         rows = list(found)
-        titles = [title_terms.get(found[row][0].article_id, frozenset()) for row in rows]
-        context = self._neighbourhoods.coverage(query.stems, rows, titles)
+        untitled: frozenset[str] = frozenset()
+        titles = [title_terms.get(sentence.article_id, untitled) for sentence, _ in found.values()]
+        published = {a: header.published for a, header in articles.items() if header}
+        # Whole columns to Python floats at once (a numpy scalar read costs as much as a Candidate).
+        lexical = lexical_scores[rows].tolist()
+        context = self._neighbourhoods.coverage(query.stems, rows, titles).tolist()
         candidates = [
-            Candidate(
-                row=row,
-                text=sentence.text,
-                dense=dense[row],
-                lexical=float(lexical_scores[row]),
-                terms=row_terms,
-                title_terms=title,
-                published=(articles.get(sentence.article_id) or NO_ARTICLE).published,
-                context=float(near),
+            # In Candidate's order: row, text, dense, lexical, terms, title_terms, published, context.
+            Candidate(row, sentence.text, dense[row], bm25, row_terms, title, published.get(sentence.article_id), near)
+            for (row, (sentence, row_terms)), bm25, title, near in zip(
+                found.items(), lexical, titles, context, strict=True
             )
-            for (row, (sentence, row_terms)), title, near in zip(found.items(), titles, context, strict=True)
         ]
-        return candidates, sentences, articles
+        return candidates, found, articles
 
     def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it
@@ -134,9 +132,6 @@ class Retriever:
     def text_tests(self) -> TextTests:
         """The regex tests of sentences this retriever remembers (ranking.py)."""
         return self._text_tests
-
-    def _sentence_key(self, text: str) -> str:
-        return self._keys.get_or_compute(text, same_sentence_key)
 
     def relevance(self, rows: Sequence[int] | np.ndarray, vector: np.ndarray) -> np.ndarray:
         """The dense score (cosine) of each of ``rows`` for the question ``vector``."""

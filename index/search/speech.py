@@ -79,6 +79,15 @@ _PATTERNS = tuple(
 # "the government response" reads the same way, so these count only when the name is an
 # attributed speaker's (``SpeechQuery.loose``).
 _LOOSE_PATTERNS = (re.compile(rf"^{_NAME}\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$", re.IGNORECASE),)
+# Every pattern above needs a reporting verb or a speech noun as a word of its own (spaces or an
+# end on each side), so a question without one is not read against them: most questions are not
+# speech questions, and the patterns cost more than the rest of reading a question. Keep this in
+# step with the patterns (tests/unit/test_speech_query.py checks it against them).
+_SPEECH_WORDS = _VERB_SET | frozenset(
+    """describe described characterise characterize characterised characterized call called explain explained
+    comment comments remark remarks words statement statements quote quotes quotation quotations tweet tweets
+    view views position response reaction answer claim claims testimony""".split()
+)
 _FILLER = re.compile(
     r"^(?:(?:please|pls|ok|okay|so|and|hey|hi|well|now|also|then|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|show|give|find|list)(?:\s+me)?|"
@@ -130,8 +139,20 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
     "to reporters") is not a topic. ``verb`` is the lemma asked for ("say", "add", ...), or None
     when the question names no verb ("X's remarks", "quotes by X") or asks for an opinion.
     """
+    return _speech_query(_clean(question))
+
+
+def read_speech(question: str) -> tuple[SpeechQuery | None, str | None]:
+    """``parse_speech_query`` of ``question`` and, when it is None, ``bare_name``: a question is
+    cleaned once for both."""
     text = _clean(question)
-    if not text:
+    speech = _speech_query(text)
+    return speech, _bare_name(text) if speech is None else None
+
+
+def _speech_query(text: str) -> SpeechQuery | None:
+    """``parse_speech_query`` of a question already cleaned (``_clean``)."""
+    if not text or not _may_ask_for_speech(text):
         return None
     for pattern in (*_PATTERNS, *_LOOSE_PATTERNS):
         m = pattern.match(text)
@@ -152,6 +173,14 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
     return None
 
 
+def _may_ask_for_speech(text: str) -> bool:
+    """False when no pattern can read ``text``: it has none of ``_SPEECH_WORDS`` as a word.
+
+    Only ASCII text is judged: there the patterns' IGNORECASE matches exactly what ``lower``
+    folds; beyond it (dotless ı, long ſ, the Kelvin sign) the patterns decide."""
+    return not text.isascii() or not _SPEECH_WORDS.isdisjoint(text.lower().split())
+
+
 # Up to four words of letters (with inner dots, apostrophes, hyphens): "Peskov", "dmitry peskov".
 _BARE_NAME = re.compile(r"^[^\W\d_][\w.'-]*(?:\s+[^\W\d_][\w.'-]*){0,3}$")
 _QUESTION_WORDS = frozenset("what who whom whose why how where when which did does do is was are were".split())
@@ -161,7 +190,11 @@ def bare_name(question: str) -> str | None:
     """The question when it is nothing but a name of one to four words ("Peskov", "dmitry
     peskov?"), else None. Whether it names a speaker is the searcher's to check, exactly:
     a lone word that merely looks like a name ("troops") must stay an ordinary search."""
-    text = _clean(question)
+    return _bare_name(_clean(question))
+
+
+def _bare_name(text: str) -> str | None:
+    """``bare_name`` of a question already cleaned (``_clean``)."""
     if not _BARE_NAME.match(text):
         return None
     words = text.lower().split()

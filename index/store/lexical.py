@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -47,6 +48,8 @@ _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
+    if "." not in text:  # no initials to join: most questions, and the regex is not free
+        return text
     return _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
 
 
@@ -100,12 +103,13 @@ class Tokenizer:
         found = []
         for match in _WORD.finditer(text):
             word = match.group()
-            if _fold(word) in STOP_WORDS:
+            folded = _fold(word)
+            if folded in STOP_WORDS:
                 continue
             named = word[0].isdigit() or (
                 word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start())
             )
-            found.append(QueryWord(word, self.stem(word), named))
+            found.append(QueryWord(word, self._stemmer.stemWord(folded), named))  # self.stem(word)
         return found
 
     def query_terms(self, question: str, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
@@ -113,10 +117,12 @@ class Tokenizer:
         return weighted_terms(self.query_words(question), name_weight)
 
 
-@dataclass(frozen=True)
-class QueryWord:
+class QueryWord(NamedTuple):
     """One word of a question as written, its stem, and whether it names something: a number, or
-    a capitalised word that does not open a sentence ("Peskov" in "What did Peskov say?")."""
+    a capitalised word that does not open a sentence ("Peskov" in "What did Peskov say?").
+
+    A named tuple: as immutable as a frozen dataclass, and made faster (every question makes a
+    few; a frozen dataclass sets each field through ``object.__setattr__``)."""
 
     text: str
     stem: str

@@ -83,7 +83,7 @@ def test_answering_reads_the_question_once(
     sample_searcher: Searcher, monkeypatch: pytest.MonkeyPatch, question: str, readings: int
 ) -> None:
     words = _counting(monkeypatch, Tokenizer, "query_words")
-    speech_forms = _counting(monkeypatch, query_module, "parse_speech_query")
+    speech_forms = _counting(monkeypatch, query_module, "read_speech")
     sample_searcher.answer(question)
     assert len(words) == readings and len(speech_forms) == 1
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from index.search import speech
 from index.search.speech import SpeechQuery, bare_name, match_speaker, parse_speech_query
 
 SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro Kuleba", "Sergei Ryabkov"]
@@ -156,3 +159,43 @@ def test_a_role_ending_in_a_speech_verb_keeps_it_in_the_name(
     question: str, name: str, verb: str, topic: str | None
 ) -> None:
     assert parse_speech_query(question) == SpeechQuery(name, verb, topic)
+
+
+def test_the_speech_words_hold_every_verb_and_noun_the_patterns_need() -> None:
+    """Questions without one of ``_SPEECH_WORDS`` are not read against the patterns: each noun and
+    "how did X describe" verb the patterns name must be one of them."""
+    nouns = re.fullmatch(r"\(\?:(.*)\)", speech._NOUNS)
+    assert nouns is not None
+    forms = {a[:-2] for a in nouns.group(1).split("|") if a.endswith("s?")}
+    forms |= {a.replace("s?", "s") for a in nouns.group(1).split("|")}
+    assert forms <= speech._SPEECH_WORDS
+    described = re.search(r"\(\?P<verb>(describe[^)]*)\)", speech._PATTERNS[3].pattern)
+    assert described is not None
+    for verb in described.group(1).split("|"):
+        assert {verb.replace("[sz]", "s"), verb.replace("[sz]", "z")} <= speech._SPEECH_WORDS
+    assert speech._VERB_SET <= speech._SPEECH_WORDS
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did Peskov say?",
+        "WHAT HAS PESKOV SAID",
+        "Peskov's testimony on the talks",
+        "views of Kuleba",
+        "How did Sherman characterize the talks?",
+        "how did Sherman call the talks",
+        "Kuleba claims",
+        "what was written by Smith?",
+        "Where is NATO headquartered?",
+        "What did NATO commit to in 2008?",
+        "what did Peſkov ſay?",  # not ASCII: the patterns decide
+        "what did Peskov ſay?",
+        "",
+    ],
+)
+def test_the_word_check_changes_no_reading(question: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check is a shortcut only: without it, every question reads the same."""
+    read = parse_speech_query(question)
+    monkeypatch.setattr(speech, "_may_ask_for_speech", lambda text: True)
+    assert parse_speech_query(question) == read
