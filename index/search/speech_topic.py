@@ -46,8 +46,11 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
     fits = {s: [p for p in persons if words[s] <= words[p]] for s in quoted}
     weight = {p: sum(n for s, n in quoted.items() if p in fits[s]) for p in persons}
     owner = {s: min(fits[s], key=lambda p: (-weight[p], p)) for s in quoted}
+    # Only people some speaker went to: two ways of writing one name ("Jane Smith", "JANE SMITH")
+    # are two of ``persons`` whose speakers all go to the first.
     called = {
-        p: min((s for s in quoted if owner[s] == p), key=lambda s: (-quoted[s], -len(words[s]), s)) for p in persons
+        p: min((s for s in quoted if owner[s] == p), key=lambda s: (-quoted[s], -len(words[s]), s))
+        for p in set(owner.values())
     }
     return {s: called[p] for s, p in owner.items()}
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.console import reply_to
 from index.embedding.models import Embedder
@@ -113,6 +115,13 @@ def test_a_surname_alone_counts_as_the_most_quoted_persons() -> None:
     assert person_of({"Donald Trump": 3, "Trump": 2, "Ivanka Trump": 4})["Trump"] == "Ivanka Trump"
 
 
+def test_one_name_written_two_ways_is_one_person() -> None:
+    # The bench's invented speakers found this: both spellings went to one person, and naming
+    # the other (who then had no speaker) failed the whole answer.
+    owners = person_of({"Jane Smith": 2, "JANE SMITH": 1, "John Smith": 1})
+    assert owners == {"Jane Smith": "Jane Smith", "JANE SMITH": "Jane Smith", "John Smith": "John Smith"}
+
+
 def test_a_person_is_called_by_the_name_that_signs_most_of_their_quotes() -> None:
     owners = person_of({"Hillary Clinton": 40, "Rival Hillary Clinton": 1, "Bill Clinton": 7})
     assert owners["Rival Hillary Clinton"] == "Hillary Clinton"
@@ -126,3 +135,22 @@ def test_the_note_names_three_people_with_their_counts() -> None:
         "3 people called Smith are quoted, each one's quotes together: "
         "Jane Smith (4 sentences), John Smith (2 sentences) and Anna Smith (1 sentence)."
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.lists(st.sampled_from(["Jane", "JANE", "John", "Smith", "smith", "J.", "Ward"]), min_size=1, max_size=3).map(
+            " ".join
+        ),
+        st.integers(1, 5),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_every_speaker_goes_to_one_of_the_speakers_named(quoted: dict[str, int]) -> None:
+    owners = person_of(quoted)
+    assert set(owners) == set(quoted)
+    assert set(owners.values()) <= set(quoted)
+    # A person's name is one of their own speakers'.
+    assert all(owners[owners[s]] == owners[s] for s in quoted)
