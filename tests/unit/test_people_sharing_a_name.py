@@ -70,6 +70,31 @@ def test_the_terminal_chat_shows_the_note_above_the_quotes(trumps: Searcher) -> 
     assert reply.index("would reopen next year") < reply.index("dresses in Ohio")
 
 
+def test_two_people_with_the_asked_surname_are_named_apart(tmp_path: Path, embedder: Embedder) -> None:
+    articles = [
+        {
+            "id": "court",
+            "title": "Court case adjourned",
+            "text": "Magistrate John Smith said the case would resume in May.\n\nThe defendant did not speak.",
+        },
+        {
+            "id": "festival",
+            "title": "Festival sells out",
+            "text": "Festival director Jane Smith said every ticket had gone within a day.\n\nThe queue was long.",
+        },
+    ]
+    searcher = searcher_over(articles, tmp_path, embedder)
+    both = searcher.answer("What did Smith say?")
+    assert both.note == (
+        "2 people called Smith are quoted, each one's quotes together: "
+        "Jane Smith (1 sentence) and John Smith (1 sentence)."
+    )
+    assert len(both.hits) == 2
+    jane = searcher.answer("What did Jane Smith say?")
+    assert [h.sentence for h in jane.hits] == ["Festival director Jane Smith said every ticket had gone within a day."]
+    assert jane.note == ""
+
+
 def test_with_a_topic_the_most_quoted_persons_quotes_on_it_come_first(tmp_path: Path, embedder: Embedder) -> None:
     articles = [
         {

@@ -3,8 +3,6 @@ that role, article by article (roles change hands), and never someone merely nea
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from index.embedding.models import Embedder
@@ -103,28 +101,3 @@ def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list
 def test_only_a_name_ending_in_a_role_or_title_is_a_role() -> None:
     assert is_role("Kremlin spokesman") and is_role("chancellor") and is_role("deputy secretary of state")
     assert not is_role("Peskov") and not is_role("Dmitry Peskov") and not is_role("")
-
-
-def test_two_people_with_the_asked_surname_are_named_apart(tmp_path: Path, embedder: Embedder) -> None:
-    articles = [
-        {
-            "id": "court",
-            "title": "Court case adjourned",
-            "text": "Magistrate John Smith said the case would resume in May.\n\nThe defendant did not speak.",
-        },
-        {
-            "id": "festival",
-            "title": "Festival sells out",
-            "text": "Festival director Jane Smith said every ticket had gone within a day.\n\nThe queue was long.",
-        },
-    ]
-    searcher = searcher_over(articles, tmp_path, embedder)
-    both = searcher.answer("What did Smith say?")
-    assert both.note == (
-        "2 people called Smith are quoted, each one's quotes together: "
-        "Jane Smith (1 sentence) and John Smith (1 sentence)."
-    )
-    assert len(both.hits) == 2
-    jane = searcher.answer("What did Jane Smith say?")
-    assert [h.sentence for h in jane.hits] == ["Festival director Jane Smith said every ticket had gone within a day."]
-    assert jane.note == ""
