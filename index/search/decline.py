@@ -13,7 +13,7 @@ Four pieces of evidence, strongest first:
    however close: "Florida, a swing state crucial to clinching a large number of electoral
    votes, ..." for "How many electoral votes does Florida have?". On the news questions here it
    declines 2 of the calibration set's 66 unanswerable questions and 3 of fold B's 68, and no
-   answerable question whose best sentence was right (``lacks_asked_kind``). "When" questions are
+   answerable question whose best sentence was right (``lacks_asked_figure``). "When" questions are
    not judged so: a news sentence's date is often only its article's.
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
@@ -146,7 +146,7 @@ _ASKS_QUANTITY = re.compile(
 )
 
 
-def lacks_asked_kind(query: Query, sentence: str) -> bool:
+def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question and no figure, number word or quantity ("twice", "none", "a
     majority") in it.
@@ -204,12 +204,12 @@ def decide(
 
     ``best_holds_search``: the question is a short search and the best sentence holds every one
     of its ``Query.search_terms``. ``best_text``: the best sentence, which must hold a figure when
-    a "how many" question asks for one (``lacks_asked_kind``), whatever its score."""
+    a "how many" question asks for one (``lacks_asked_figure``), whatever its score."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None and (by_words := declined_by_words(query, lexical)) is not None:
         return by_words
-    if check_words and best_text is not None and lacks_asked_kind(query, best_text):
+    if check_words and best_text is not None and lacks_asked_figure(query, best_text):
         return Decision(True, "The best sentence holds no figure, which the question asks for.")
     if best_score < min_score:
         if best_holds_search:

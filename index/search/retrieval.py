@@ -88,10 +88,8 @@ class Retriever:
         ``query``, their sentences and stemmed words (``rows``) and their articles' headers."""
         found = self.rows(dense)
         articles = self.articles_of(sentence for sentence, _ in found.values())
-        title_terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
         rows = list(found)
-        untitled: frozenset[str] = frozenset()
-        titles = [title_terms.get(sentence.article_id, untitled) for sentence, _ in found.values()]
+        titles = self._titles_of([sentence for sentence, _ in found.values()], articles)
         published = {a: header.published for a, header in articles.items() if header}
         # Whole columns to Python floats at once (a numpy scalar read costs as much as a Candidate).
         lexical = lexical_scores[rows].tolist()
@@ -110,11 +108,17 @@ class Retriever:
         or its article's title (neighbourhood.py), as the ranking's context signal reads it."""
         found = self.rows(rows)
         articles = self.articles_of(sentence for sentence, _ in found.values())
-        title_terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
-        titles = [
-            title_terms.get(found[row][0].article_id, frozenset()) if row in found else frozenset() for row in rows
-        ]
+        titles = self._titles_of([found[row][0] if row in found else None for row in rows], articles)
         return self._neighbourhoods.coverage(stems, rows, titles)
+
+    def _titles_of(
+        self, sentences: Sequence[Sentence | None], articles: dict[str, StoredArticle | None]
+    ) -> list[frozenset[str]]:
+        """The stemmed words of each sentence's article title (none for an untitled article, one
+        whose title is its id, or no sentence), as the neighbourhood signal reads them."""
+        terms = {a: self._title_terms(s) for a, s in articles.items() if s and s.title != a}
+        untitled: frozenset[str] = frozenset()
+        return [terms.get(s.article_id, untitled) if s is not None else untitled for s in sentences]
 
     def signals(self, query: Query, vector: np.ndarray, rows: Sequence[int]) -> np.ndarray:
         """The ranking's signals of the sentences at ``rows`` for ``query`` (ranking.py's

@@ -196,11 +196,12 @@ def speech_order(
 
 
 def _groups(stored: Sequence[StoredSentence], person: Mapping[str, str]) -> list[list[int]]:
-    """Indices into ``stored`` per person, the person with the most sentences first (then by name)."""
+    """Indices into ``stored`` per person (``person``: each speaker's), in the order first seen:
+    the answer puts the most quoted person first once copies are folded."""
     groups: dict[str, list[int]] = {}
     for i, quote in enumerate(stored):
         groups.setdefault(person[quote.sentence.speaker or ""], []).append(i)
-    return [groups[p] for p in sorted(groups, key=lambda p: (-len(groups[p]), p))]
+    return list(groups.values())
 
 
 def article_key(stored: Sequence[StoredSentence], articles: dict[str, StoredArticle | None]) -> Callable[[int], tuple]:

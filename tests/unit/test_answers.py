@@ -10,7 +10,7 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
-from index.search.decline import lacks_asked_kind
+from index.search.decline import lacks_asked_figure
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
@@ -259,7 +259,7 @@ def test_a_how_many_question_is_not_answered_with_a_sentence_that_holds_no_figur
     ],
 )
 def test_what_a_sentence_must_hold_to_answer_how_many(question: str, sentence: str, lacks: bool) -> None:
-    assert lacks_asked_kind(parse_query(question, Tokenizer()), sentence) is lacks
+    assert lacks_asked_figure(parse_query(question, Tokenizer()), sentence) is lacks
 
 
 # Two stories with the same kind of sentence: which union asked for what is said only around it.
