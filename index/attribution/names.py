@@ -7,6 +7,7 @@ are never names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive
@@ -29,8 +30,15 @@ from index.attribution.vocabulary import (
 )
 from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS
 
+# A party and a state written after a lawmaker's name: "R-Texas", "D-Md.", "I-Vt.".
+_PARTY_TAG = re.compile(r"^[rdi]-[a-z.]+$")
 # Hyphenated words that describe a person rather than name them.
 _DESCRIBING_ENDINGS = ("-born", "-based", "-area", "-era", "-bred", "-raised", "-educated", "-trained")
+
+
+def is_party_tag(t: Tok) -> bool:
+    """Whether ``t`` is a party and a state written after a lawmaker's name ("R-Texas", "D-Md")."""
+    return t.kind == "W" and _PARTY_TAG.match(t.low) is not None
 
 
 def is_name_token(t: Tok) -> bool:
@@ -44,6 +52,8 @@ def is_name_token(t: Tok) -> bool:
     low = bare(t.low)
     if low.endswith(_DESCRIBING_ENDINGS):
         return False  # "Texas-based Matt Mackowiak", "Korean-born Monte Haines"
+    if _PARTY_TAG.match(low):
+        return False  # "Sen. Ted Cruz, R-Texas, ...": a party and a state (``is_party_tag``)
     if (
         low in TITLE_WORDS
         or low in STOP

@@ -13,6 +13,7 @@ from index.attribution.names import (
     chain_end,
     chain_start,
     is_name_token,
+    is_party_tag,
     name_start,
     name_text,
     span_text,
@@ -180,11 +181,30 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     return None
 
 
+def _before_party_tag(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
+    """The name before a party tag that ends at the comma ``end``: "Sen. Marco Rubio, R-Fla.,
+    said" (the tag's period is a token of its own, which would end the appositive)."""
+    tag = end - 1
+    if tag >= 0 and toks[tag].text == ".":
+        tag -= 1
+    if tag < 2 or not is_party_tag(toks[tag]) or toks[tag - 1].text != ",":
+        return None
+    before = tag - 2
+    t = toks[before]
+    if not is_cap(t) or is_possessive(t) or not _opens_a_clause(toks, chain_start(toks, before)):
+        return None
+    found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
+    return found if found is not None and found.kind == "name" else None
+
+
 def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
     """The subject before an appositive that ends with the comma at ``end``: "Sherman, who led
     those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
     executive director of the House Majority PAC, a Democratic super PAC, said" (a person is
     looked for over up to ``APPOSITIVE_COMMAS`` commas; an organisation only if no person is found)."""
+    tagged = _before_party_tag(text, toks, end, verb, v)
+    if tagged is not None:
+        return tagged
     fallback: Claim | None = None
     for _ in range(APPOSITIVE_COMMAS):
         k = end - 1

@@ -230,6 +230,23 @@ def test_a_word_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: s
     assert who(text) == [(speaker, "say")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A lawmaker's party and state after the name: PolNeAR train had "R-Texas" as a speaker,
+        # and missed Rand Paul, Ron Johnson, Glenn Thompson and others written this way.
+        ("Sen. Marco Rubio, R-Fla., said the bill would pass.", "Marco Rubio"),
+        ("Rep. Elijah Cummings, D-Md., said so.", "Elijah Cummings"),
+        ("Sen. Rand Paul, R-Ky., told Fox News that polls could be way off.", "Rand Paul"),
+        ("Sen. Marco Rubio (R-Fla.) said so.", "Marco Rubio"),
+        # A state written the wires' way is a place, not an organisation that speaks.
+        ("Officials at the house in Chappaqua, N.Y., speaking on condition of anonymity, said so.", None),
+    ],
+)
+def test_a_party_tag_or_a_state_after_a_name_is_not_a_speaker(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_statement_tell_write_comment_praise_forms() -> None:
     assert who("Peskov said in a statement that Russia was ready.") == [("Peskov", "say")]
     assert who("Kuleba told Antony Blinken that the talks proved Ukraine's strength.") == [("Kuleba", "tell")]

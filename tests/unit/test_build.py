@@ -200,6 +200,7 @@ PIPELINE_OUTPUT = {
     8: "d97c7648f9043c21",  # a sentence end pysbd misses after "D.C." or "U.S." before "He", "The", ...: none in the sample
     9: "d97c7648f9043c21",  # more callings before a name ("Reporter", "County Recorder", "Texas-based"): none in the sample
     10: "d97c7648f9043c21",  # "Said Dorothy Poynter, ...": the speaker without the verb; none in the sample
+    11: "d97c7648f9043c21",  # "Sen. Marco Rubio, R-Fla., said": the name before a party tag; none in the sample
 }
 
 
