@@ -229,13 +229,27 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
                 return named
         before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
         t = toks[before]
-        if is_cap(t) and not is_possessive(t) and _opens_a_clause(toks, chain_start(toks, before)):
+        if (
+            is_cap(t)
+            and not is_possessive(t)
+            and _opens_a_clause(toks, chain_start(toks, before))
+            and not _in_relative_clause(toks, chain_start(toks, before))
+        ):
             found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
         end = k
     return fallback
+
+
+def _in_relative_clause(toks: list[Tok], a: int) -> bool:
+    """Whether a chain starting at ``a`` lies in a relative clause after a comma, after its verb:
+    "Beck, who supported Sen. Ted Cruz, R-Texas, ..., said" (Beck spoke, not Cruz)."""
+    k = a - 1
+    while k >= 0 and toks[k].text != ",":
+        k -= 1
+    return k + 1 < a and toks[k + 1].low in RELATIVES
 
 
 def _opens_a_clause(toks: list[Tok], a: int) -> bool:

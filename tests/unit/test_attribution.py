@@ -239,6 +239,11 @@ def test_a_word_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: s
         ("Rep. Elijah Cummings, D-Md., said so.", "Elijah Cummings"),
         ("Sen. Rand Paul, R-Ky., told Fox News that polls could be way off.", "Rand Paul"),
         ("Sen. Marco Rubio (R-Fla.) said so.", "Marco Rubio"),
+        # A name inside a relative clause is its object, not the speaker.
+        (
+            "Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump in the primaries, last week said so.",
+            "Beck",
+        ),
         # A state written the wires' way is a place, not an organisation that speaks.
         ("Officials at the house in Chappaqua, N.Y., speaking on condition of anonymity, said so.", None),
     ],
