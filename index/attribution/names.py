@@ -147,7 +147,7 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     while s <= b and toks[s].kind == "W" and toks[s].low in PARTICLES:
         s += 1
     if s < b and _opening_word(toks, s, b):
-        s += 1  # "Interestingly Blocher said", "Bashing Trump, ...": the sentence's word, not a name
+        s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
     return s if s <= b else None  # "said Del." is a particle, not a name
 
 
@@ -255,6 +255,11 @@ _ADVERB_ENDINGS = (
 )
 
 
+# A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
+# up with Ali, ..." (before a first name only: "Said" is also a surname).
+_INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
+
+
 def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
     """Whether token ``s`` opens its sentence as an adverb, before a surname or a first name
     ("Interestingly Blocher", "Reportedly Hillary Clinton"), or as a reporting verb before a
@@ -267,11 +272,6 @@ def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
     if t.low in _INVERTED_VERBS:
         return first_name_next
     return (first_name_next or (b == s + 1 and is_name_token(toks[b]))) and t.low.endswith(_ADVERB_ENDINGS)
-
-
-# A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
-# up with Ali, ..." (before a first name only: "Said" is also a surname).
-_INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
 
 
 _NOT_BEFORE_PERSON = (

@@ -191,9 +191,10 @@ def _before_party_tag(text: str, toks: list[Tok], end: int, verb: str, v: int) -
         return None
     before = tag - 2
     t = toks[before]
-    if not is_cap(t) or is_possessive(t) or not _opens_a_clause(toks, chain_start(toks, before)):
+    start = chain_start(toks, before)
+    if not is_cap(t) or is_possessive(t) or not _opens_a_clause(toks, start):
         return None
-    found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
+    found = subject_from_chain(text, toks, start, before, verb, v)
     return found if found is not None and found.kind == "name" else None
 
 
@@ -229,13 +230,9 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
                 return named
         before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
         t = toks[before]
-        if (
-            is_cap(t)
-            and not is_possessive(t)
-            and _opens_a_clause(toks, chain_start(toks, before))
-            and not _in_relative_clause(toks, chain_start(toks, before))
-        ):
-            found = subject_from_chain(text, toks, chain_start(toks, before), before, verb, v)
+        start = chain_start(toks, before)
+        if is_cap(t) and not is_possessive(t) and _opens_a_clause(toks, start) and not _in_relative_clause(toks, start):
+            found = subject_from_chain(text, toks, start, before, verb, v)
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
