@@ -4,7 +4,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
 
 1. A question about what someone said ("what did Peskov say?", "Sherman's remarks on ...")
    whose person is among the index's attributed speakers gets their sentences (speech_answer.py).
-   A person no article mentions is declined; one the articles mention but never quote gets the
+   A person no article mentions (no sentence holds their whole name) is declined; one the
+   articles mention but never quote gets the
    sentences that mention them, under a note (``Answer.note``) saying that none is a quote of theirs.
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
    the quotes of the person each article gives it (roles.py).
@@ -98,19 +99,21 @@ class Answerer:
             )
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
-            if self._policy.check_words and not any(w.stem in vocabulary for w in query.speech_name):
-                nearest = hits[0] if hits else None
+            unknown = not any(w.stem in vocabulary for w in query.speech_name)
+            mentions = None if unknown else self._mentions_answer(query, vector, speech, hits)
+            if mentions is not None:
+                return mentions
+            if self._policy.check_words:
+                # No sentence holds the whole name ("Jim Mattis", where the articles hold only
+                # some Jim and a Mattie): any sentence shown would be somebody else's words.
                 return Answer(
                     query.text,
                     (),
                     declined=True,
                     reason=f"No article mentions {speech.name}.",
-                    nearest=nearest,
+                    nearest=hits[0] if hits else None,
                     ranked=tuple(hits),
                 )
-            mentions = self._mentions_answer(query, vector, speech, hits)
-            if mentions is not None:
-                return mentions
         return self.from_hits(query, hits)
 
     def reranks(self, query: Query) -> bool:

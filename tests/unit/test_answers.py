@@ -104,6 +104,18 @@ def test_a_person_no_article_mentions_is_declined_with_the_nearest_kept(town: Se
         assert answer.nearest is not None  # shown only if the user asks
 
 
+def test_a_name_whose_words_no_sentence_holds_together_is_declined(town: Searcher) -> None:
+    # "Paulo" and "Lindqvist" are both in the articles, never in one sentence: nobody of that name
+    # is mentioned, so no sentence can be shown as what they said (it would be someone else's).
+    answer = town.answer("What did Paulo Lindqvist say about the debut?")
+    assert answer.declined and not answer.hits
+    assert answer.reason == "No article mentions Paulo Lindqvist."
+    assert answer.nearest is not None
+    # Each of them alone is still found.
+    assert not town.answer("What did Lindqvist say about the debut?").declined
+    assert town.answer("What did Paulo Mendes say?").note.startswith("I found no quote attributed to Paulo Mendes")
+
+
 def test_a_person_mentioned_but_never_quoted_gets_the_mentions_under_a_note_saying_so(town: Searcher) -> None:
     answer = town.answer("What did Mendes say?")
     assert not answer.declined
