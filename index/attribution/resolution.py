@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
 from index.attribution.subjects import Claim
-from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK, TITLE_ABBREVIATIONS
+from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK, TEAMS, TITLE_ABBREVIATIONS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
 
@@ -49,10 +49,16 @@ class People:
 def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     full: dict[str, int] = {}
     gender: dict[str, str] = {}
+    openers: set[str] = set()
+    inside: set[str] = set()
     for idx, p in enumerate(parsed):
         for m in p.mentions:
             if m.words >= 2:
                 full.setdefault(m.name, idx)
+                (openers if m.initial else inside).add(m.name)
+    lowercase = frozenset(t.text for p in parsed for t in p.toks if t.kind == "W" and t.text.islower())
+    for name in _sentence_words_before_surnames(openers - inside, full, lowercase):
+        del full[name]
     if title:
         for m in parse_sentence(title, False).mentions:
             if m.words >= 2 and m.name.split()[0].lower() in FIRST_NAMES:
@@ -61,7 +67,8 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     by_first: dict[str, list[str]] = {}
     for name in full:
         words = name.split()
-        by_last.setdefault(words[-1].lower(), []).append(name)
+        if words[0].lower() not in TEAMS:  # "Team Trump" speaks for Trump; it is not who "Trump" is
+            by_last.setdefault(words[-1].lower(), []).append(name)
         by_first.setdefault(words[0].lower(), []).append(name)
         first = words[0].lower()
         if first in FEMALE_NAMES:
@@ -82,6 +89,34 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
                 roles.setdefault(" ".join(_title_word(w) for w in m.title.lower().split()), set()).add(name)
     pronoun_evidence(parsed, people, gender)
     return replace(people, roles={k: frozenset(v) for k, v in roles.items()})
+
+
+def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], lowercase: frozenset[str]) -> list[str]:
+    """Two-word names written only at the start of a sentence whose first word is no first name
+    of the person another full name of the article gives that surname:
+
+    - a compound surname's tail ("Wasserman Schultz said" beside "Debbie Wasserman Schultz");
+    - a word of the sentence: one the article also writes in lower case ("Had Sanders won",
+      "Given Sanders's ...", "See Sexton's ...") or an -ing form ("Asserting Clinton").
+
+    Kept as full names, they would take every "Sanders said" of the article. Kept: a known
+    first name ("Jane Sanders"), a surname no other full name shares ("Channing Tatum"), a
+    name also written inside a sentence ("his brother Alastair Osman") and an unknown first
+    name ("Vikram Amar" beside "Dean Amar")."""
+    longer = {" ".join(name.split()[-2:]) for name in full if len(name.split()) > 2}
+    by_last: dict[str, int] = {}
+    for name in full:
+        last = name.split()[-1].lower()
+        by_last[last] = by_last.get(last, 0) + 1
+    dropped = []
+    for name in openers:
+        words = name.split()
+        if len(words) != 2 or bare(words[0].lower()) in FIRST_NAMES or by_last[words[-1].lower()] < 2:
+            continue
+        first = bare(words[0].lower())
+        if name in longer or first in lowercase or first.endswith("ing"):
+            dropped.append(name)
+    return dropped
 
 
 def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:

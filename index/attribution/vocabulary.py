@@ -50,7 +50,11 @@ does did do back says i'm i’m
 everything everyone everybody nothing nobody something someone somebody anything anyone anybody
 another maybe perhaps besides wherever whenever whatever otherwise sometimes often soon finally
 year
+had has have was were is are would could should must might given see let
 """)
+
+# First words of a name that is a person's campaign or circle, not the person: "Team Trump".
+TEAMS = word_set("team camp")
 
 TIME_NOUNS = word_set("morning afternoon evening night week weekend month year day days weeks")
 TIME_INTRO = word_set("on in last this late early earlier during next")

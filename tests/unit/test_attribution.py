@@ -280,6 +280,41 @@ def test_surname_links_to_full_name_written_earlier_or_later() -> None:
     ) == [("Dmitry Peskov", "say"), (None, None)]
 
 
+@pytest.mark.parametrize(
+    ("opening", "said", "speaker"),
+    [
+        # A word of the sentence before the surname of someone the article names in full.
+        ("Had Sanders won Michigan, the race would be close.", "Sanders said", "Bernie Sanders"),
+        ("Given Sanders's loss, the party moved on.", "Sanders said", "Bernie Sanders"),
+        ("See Sanders's speech for the details.", "Sanders said", "Bernie Sanders"),
+        ("Asserting Sanders's lead, the memo went out.", "Sanders said", "Bernie Sanders"),
+        # The tail of a compound surname.
+        ("Wasserman Schultz opened the meeting.", "Wasserman Schultz said", "Debbie Wasserman Schultz"),
+        # Team Sanders speaks for Sanders; it is not who "Sanders" is.
+        ("The memo came from Team Sanders.", "Sanders said", "Bernie Sanders"),
+        # Kept: a first name, even one the article writes only at a sentence's start.
+        ("Jane Sanders opened the meeting.", "Sanders said", "Jane Sanders"),
+    ],
+)
+def test_a_word_opening_a_sentence_never_takes_a_surname_from_the_person_it_belongs_to(
+    opening: str, said: str, speaker: str
+) -> None:
+    person = "Debbie Wasserman Schultz" if "Schultz" in said else "Bernie Sanders"
+    article = [f"{person} arrived in Ohio on Monday.", opening, f"{said} the vote was fair."]
+    assert who(article)[2] == (speaker, "say")
+
+
+def test_an_unknown_first_name_written_inside_a_sentence_is_a_person() -> None:
+    # "Alastair Osman" is written inside a sentence, so he is a person, not a sentence's word.
+    assert who(
+        [
+            "Richard Osman was on the flight.",
+            "Alastair Osman spoke to ITV.",
+            "His brother Alastair Osman said he was hopeful.",
+        ]
+    )[2] == ("Alastair Osman", "say")
+
+
 def test_a_lone_first_name_links_only_when_it_is_a_first_name() -> None:
     # "Donald said" is Donald Trump; "EgyptAir said" is EgyptAir, not a title-like "EgyptAir Jet Found".
     assert who(["Donald Trump spoke.", "Donald said he was ready."])[1] == ("Donald Trump", "say")
