@@ -67,12 +67,9 @@ class CandidateFeatures:
         signals = retriever.signals(query, vector, rows)
         terms = retriever.rows(rows)
         lexical = retriever.lexical
-        vocabulary, starts, n_rows = lexical.vocabulary, lexical.starts, lexical.n_rows
 
         def idf_of(stem: str) -> float:
-            column = vocabulary.get(stem)
-            frequency = 0 if column is None else int(starts[column + 1] - starts[column])
-            return idf(frequency, n_rows)
+            return idf(lexical.frequency(stem), lexical.n_rows)
 
         candidates = [CandidateText(h.sentence, terms[h.row][1], signals[i], h.score) for i, h in enumerate(hits)]
         stems = self._tokenizers.get().tokens

@@ -26,7 +26,7 @@ from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery
-from index.search.speech_topic import about_topic, others_label, people, people_note, person_of, topic_note
+from index.search.speech_topic import about_topic, listed, others_label, people, people_note, person_of, topic_note
 from index.store.lexical import weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer
@@ -142,15 +142,15 @@ class SpeechRoute:
         # such as ones that mention the speaker.
         theirs = {h.sentence for h in hits}
         found = retriever.search([query], vector[None, :], 10)[0]
-        named = " and ".join(counts or persons)
+        named = list(counts or persons)
         about_count = len(shown) if focus else 0
-        note = topic_note(named, len(persons) > 1, len(hits), about_count, topic) if topic else ""
+        note = topic_note(named, len(hits), about_count, topic) if topic else ""
         if len(counts) > 1 and not topic:
             note = people_note(speech.name, counts)
         return Answer(
             query.text,
             tuple(shown),
-            reason=f"{len(hits)} sentence(s) attributed to {' and '.join(speakers)}, {len(shown)} shown.",
+            reason=f"{len(hits)} sentence(s) attributed to {listed(speakers)}, {len(shown)} shown.",
             nearest=hits[0],
             note=" ".join(part for part in (describe(speech.name, holders) if holders else "", note) if part),
             ranked=tuple(hits) + tuple(h for h in found if h.sentence not in theirs),

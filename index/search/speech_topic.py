@@ -13,7 +13,7 @@ terminal, inline) says the same.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -55,31 +55,37 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
     return {s: called[p] for s, p in owner.items()}
 
 
+def listed(names: Sequence[str], last: str = "and") -> str:
+    """``names`` as a sentence lists them: "A", "A and B", "A, B and C" (``last``: "or" after "no")."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} {names[-1]}"
+
+
 def people_note(name: str, counts: Mapping[str, int]) -> str:
     """The line above the quotes of several people sharing ``name``, most quoted first."""
     parts = [f"{p} ({n} sentence{'' if n == 1 else 's'})" for p, n in counts.items()]
-    named = ", ".join(parts[:-1]) + f" and {parts[-1]}"
-    return f"{len(parts)} people called {name} are quoted, each one's quotes together: {named}."
+    return f"{len(parts)} people called {name} are quoted, each one's quotes together: {listed(parts)}."
 
 
 def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def topic_note(who: str, plural: bool, total: int, about: int, topic: str) -> str:
-    """The line above a topic answer: how many quotes ``who`` has in all, how many on ``topic``.
+def topic_note(who: Sequence[str], total: int, about: int, topic: str) -> str:
+    """The line above a topic answer: how many quotes the people ``who`` have in all, how many
+    on ``topic``.
 
     Empty when every quote is about the topic: the "1/N" numbers already say how many there are.
     """
     if about == total:
         return ""
-    verb = "are" if plural else "is"
+    verb = "are" if len(who) > 1 else "is"
     if about == 0:
-        return f"No quote by {who} is about {topic}. {who} {verb} quoted {_times(total)}:"
+        return f"No quote by {listed(who, 'or')} is about {topic}. {listed(who)} {verb} quoted {_times(total)}:"
     on = "is" if about == 1 else "are"
-    return f"{who} {verb} quoted {_times(total)}; {about} {on} about {topic}:"
+    return f"{listed(who)} {verb} quoted {_times(total)}; {about} {on} about {topic}:"
 
 
-def others_label(who: str) -> str:
+def others_label(who: Sequence[str]) -> str:
     """What "More" offers after the quotes on the topic."""
-    return f"other quotes by {who}"
+    return f"other quotes by {listed(who)}"

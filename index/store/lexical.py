@@ -165,6 +165,11 @@ class LexicalIndex:
         """Whether ``word`` (as written in a question) occurs in any indexed sentence."""
         return tokenizer.stem(word) in self.vocabulary
 
+    def frequency(self, stem: str) -> int:
+        """How many indexed sentences hold ``stem`` (0 for a word none does)."""
+        column = self.vocabulary.get(stem)
+        return 0 if column is None else int(self.starts[column + 1] - self.starts[column])
+
     def scores(self, terms: dict[str, float]) -> np.ndarray:
         """The weighted BM25 score of every sentence for the question's ``terms``."""
         total = np.zeros(self.n_rows, dtype=np.float32)

@@ -57,6 +57,14 @@ def test_top_returns_only_matching_sentences_best_first() -> None:
     assert lexical.top({"unheard": 1.0}, 10)[0].size == 0
 
 
+def test_frequency_counts_the_sentences_holding_a_word_once_each() -> None:
+    index = build_lexical(["troops troops near Ukraine", "the troops left", "talks in Geneva"])
+    stem = Tokenizer().stem
+    assert index.frequency(stem("troops")) == 2  # twice in one sentence counts once
+    assert index.frequency(stem("Geneva")) == 1
+    assert index.frequency(stem("oil")) == 0
+
+
 def test_memory_grows_with_word_occurrences_not_with_vocabulary_times_sentences() -> None:
     texts = [f"sentence number {i} mentions word{i} and word{i + 1}" for i in range(2000)]
     lexical = build_lexical(texts)

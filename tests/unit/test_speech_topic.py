@@ -18,7 +18,7 @@ from bot.render import conversation, keyboards
 from bot.telegram.inline import answer_results
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
-from index.search.speech_topic import about_topic, topic_note
+from index.search.speech_topic import about_topic, others_label, topic_note
 from tests.support import searcher_over
 
 ARTICLES = [
@@ -217,8 +217,20 @@ def test_about_means_a_topic_word_in_the_quote_or_its_context() -> None:
     ],
 )
 def test_the_count_line(total: int, about: int, plural: bool, expected: str) -> None:
-    who = "Peskov and Ryabkov" if plural else "Peskov"
-    assert topic_note(who, plural, total, about, "the talks") == expected
+    who = ["Peskov", "Ryabkov"] if plural else ["Peskov"]
+    assert topic_note(who, total, about, "the talks") == expected
+
+
+def test_the_count_line_lists_three_people_as_a_sentence_would() -> None:
+    who = ["Donald Trump", "Ivanka Trump", "Melania Trump"]
+    assert topic_note(who, 97, 0, "the generals") == (
+        "No quote by Donald Trump, Ivanka Trump or Melania Trump is about the generals. "
+        "Donald Trump, Ivanka Trump and Melania Trump are quoted 97 times:"
+    )
+    assert topic_note(who, 97, 3, "the generals") == (
+        "Donald Trump, Ivanka Trump and Melania Trump are quoted 97 times; 3 are about the generals:"
+    )
+    assert others_label(who) == "other quotes by Donald Trump, Ivanka Trump and Melania Trump"
 
 
 def test_when_no_quote_names_the_topic_the_one_from_its_story_comes_first(tmp_path: Path, embedder: Embedder) -> None:
