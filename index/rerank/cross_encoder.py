@@ -27,6 +27,7 @@ import numpy as np
 
 from index.cpu import available_cores, onnx_session_options
 from index.errors import VerbatimError
+from index.rerank.int8 import signed_graph, signed_is_exact
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -61,10 +62,18 @@ class Reranker:
     ``tokenizers.Tokenizer`` keeps no state between calls once its truncation is set.
     """
 
-    def __init__(self, model_dir: str | Path, *, threads: int | None = None, model_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        model_dir: str | Path,
+        *,
+        threads: int | None = None,
+        model_file: Path | None = None,
+        signed: bool | None = None,
+    ) -> None:
         """``threads``: how many pairs run at once, one core each (default: every core this process
         may use). ``model_file``: another graph than ``model_dir/model.onnx`` with the same inputs
-        (scripts/train_reranker.py scores its fp32 export so)."""
+        (scripts/train_reranker.py scores its fp32 export so). ``signed``: run the int8 weights
+        signed, the faster kernels where they are exact (default: where this CPU has VNNI; int8.py)."""
         self.directory = Path(model_dir)
         self.threads = available_cores() if threads is None else threads
         if self.threads < 1:
@@ -81,8 +90,12 @@ class Reranker:
             tokenizer.enable_truncation(max_length=self.max_length, strategy="longest_first")
             tokenizer.no_padding()
             self._tokenizer = tokenizer
+            graph = model_file or self.directory / "model.onnx"
+            wanted = signed_is_exact() if signed is None else signed
+            as_signed = signed_graph(graph) if wanted else None
+            self.kernels = "u8s8" if as_signed is not None else "as stored"
             self._session: onnxruntime.InferenceSession = ort.InferenceSession(
-                str(model_file or self.directory / "model.onnx"),
+                as_signed or str(graph),
                 onnx_session_options(ort, 1),
                 providers=["CPUExecutionProvider"],
             )

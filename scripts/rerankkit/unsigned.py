@@ -12,8 +12,9 @@ other logits than on a CPU with VNNI. The shipped cross-encoder did: on an AVX2-
 Stored unsigned (each weight and zero point plus 128) the integers multiplied are the same,
 ``(w + 128) - (z + 128) = w - z``, and onnxruntime runs "u8u8" kernels, which do not saturate:
 the logits are those of a VNNI CPU, everywhere. scripts/rerankkit/export.py writes every new
-model so; this command converts a folder exported before (or elsewhere). It needs the ``onnx``
-package (the ``train`` and ``dev`` extras); nothing of it is needed to answer.
+model so; this command converts a folder exported before (or elsewhere). Where the CPU has VNNI
+the reranker turns the weights back signed in memory when it loads them (index/rerank/int8.py),
+which is exact there and faster.
 """
 
 from __future__ import annotations
@@ -24,41 +25,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import onnx
-from onnx import numpy_helper
+
+from index.rerank.int8 import store_weights
 
 
 def unsigned_weights(model: onnx.ModelProto) -> int:
     """Store every int8 weight and zero point of ``model``'s ``MatMulInteger`` nodes as uint8
     (plus 128), in place; returns how many initializers changed (0: nothing signed was left)."""
-    initializers = {init.name: init for init in model.graph.initializer}
-    changed: set[str] = set()
-    for node in model.graph.node:
-        weight = node.input[1] if node.op_type == "MatMulInteger" else ""
-        if weight not in initializers:
-            continue  # another operator, or a weight computed at run time
-        if initializers[weight].data_type != onnx.TensorProto.INT8 and weight not in changed:
-            continue  # stored unsigned already
-        zero_point = node.input[3] if len(node.input) > 3 and node.input[3] else None
-        if zero_point is None:  # an absent zero point means 0: stored unsigned it must say 128
-            zero_point = f"{weight}_unsigned_zero_point"
-            if zero_point not in initializers:
-                model.graph.initializer.append(onnx.helper.make_tensor(zero_point, onnx.TensorProto.INT8, [], [0]))
-                initializers[zero_point] = model.graph.initializer[-1]
-            while len(node.input) < 4:
-                node.input.append("")
-            node.input[3] = zero_point
-        for name in (weight, zero_point):
-            if name in changed:
-                continue  # shared with a node converted before
-            tensor = initializers[name]
-            if tensor.data_type != onnx.TensorProto.INT8:
-                raise ValueError(f"{name}: a MatMulInteger zero point of type {tensor.data_type}, weight int8")
-            values = numpy_helper.to_array(tensor).astype(np.int16) + 128
-            tensor.CopyFrom(numpy_helper.from_array(values.astype(np.uint8), name))
-            changed.add(name)
-    return len(changed)
+    return store_weights(model, signed=False)
 
 
 def convert_file(path: Path) -> int:

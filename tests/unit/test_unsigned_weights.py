@@ -15,7 +15,9 @@ import onnxruntime
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
+from index.rerank.cross_encoder import Reranker
 from index.rerank.features_model import CROSS_ENCODER_DIR
+from index.rerank.int8 import cpu_flags, signed_graph, signed_is_exact, store_weights
 from index.rerank.model import BUNDLED_MODEL
 from scripts.rerankkit.unsigned import convert_file, main, unsigned_weights
 
@@ -124,3 +126,66 @@ def test_a_file_that_is_not_onnx_is_refused_and_left_whole(tmp_path: Path, capsy
     assert bad.read_bytes() == b"not a model"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.onnx"]
     assert main([str(tmp_path / "missing")]) == 2
+
+
+# -- back to signed where the CPU multiplies them exactly (index/rerank/int8.py) ------------------
+
+
+@pytest.mark.parametrize("zero_point", [np.arange(N, dtype=np.int8) - 8, None])
+def test_turned_back_signed_the_weights_are_the_ones_quantised(zero_point: np.ndarray | None) -> None:
+    weights = _weights()
+    model = _model(weights, zero_point)
+    unsigned_weights(model)
+    assert store_weights(model, signed=True) == 2
+    stored = {init.name: numpy_helper.to_array(init) for init in model.graph.initializer}
+    assert stored["w"].dtype == np.int8 and np.array_equal(stored["w"], weights)
+    zero = model.graph.node[0].input[3]
+    assert stored[zero].dtype == np.int8
+    if zero_point is None:  # the one the unsigned graph had to add (128) says 0 again
+        assert stored[zero].tolist() == 0
+    else:
+        assert np.array_equal(stored[zero], zero_point)
+    assert store_weights(model, signed=True) == 0  # signed already: left as it is
+
+
+def test_where_this_cpu_is_said_to_multiply_signed_weights_exactly_it_does() -> None:
+    # On a VNNI CPU the signed graph must give the exact product that a saturating kernel gets
+    # wrong; elsewhere the reranker never loads it, and the unsigned graph is exact (above).
+    model = _model(_weights(), np.zeros(N, dtype=np.int8))
+    a = _activations()
+    exact = a.astype(np.int64) @ _weights().astype(np.int64)
+    if signed_is_exact():
+        assert np.array_equal(_run(model, a)[0], exact)
+    unsigned_weights(model)
+    assert np.array_equal(_run(model, a)[0], exact)
+
+
+def test_only_an_x86_cpu_with_vnni_gets_the_signed_kernels(tmp_path: Path) -> None:
+    def cpu(flags: str) -> Path:
+        path = tmp_path / f"cpuinfo-{len(list(tmp_path.iterdir()))}"
+        path.write_text(f"processor\t: 0\nmodel name\t: A CPU\nflags\t\t: {flags}\n\nprocessor\t: 1\n")
+        return path
+
+    assert cpu_flags(cpu("fpu avx2 avx512_vnni").read_text()) == {"fpu", "avx2", "avx512_vnni"}
+    assert signed_is_exact(cpu("fpu avx2 avx512_vnni"), machine="x86_64")
+    assert signed_is_exact(cpu("avx2 avx_vnni"), machine="x86_64")
+    assert not signed_is_exact(cpu("fpu avx2 fma"), machine="x86_64")  # the saturating AVX2 kernel
+    assert not signed_is_exact(cpu("fp asimd asimddp"), machine="aarch64")
+    assert not signed_is_exact(cpu("avx512_vnni"), machine="aarch64")
+    assert not signed_is_exact(tmp_path / "no-such-file", machine="x86_64")
+
+
+def test_the_shipped_cross_encoder_scores_the_same_with_either_kernels_this_cpu_runs() -> None:
+    folder = BUNDLED_MODEL / CROSS_ENCODER_DIR
+    assert signed_graph(folder / "model.onnx") is not None  # the shipped file holds unsigned weights
+    question = "How many troops did Russia mass near Ukraine?"
+    sentences = [
+        "Russia has amassed nearly 100,000 troops near its border with Ukraine.",
+        "NATO headquarters in Brussels",
+        "Who met in Geneva?",
+    ]
+    chosen = Reranker(folder, threads=1)
+    assert chosen.kernels == ("u8s8" if signed_is_exact() else "as stored")
+    as_stored = Reranker(folder, threads=1, signed=False)
+    assert as_stored.kernels == "as stored"
+    assert np.array_equal(chosen.logits(question, sentences), as_stored.logits(question, sentences))
