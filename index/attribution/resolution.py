@@ -92,10 +92,12 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
 
 
 def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], lowercase: frozenset[str]) -> list[str]:
-    """Two-word names written only at the start of a sentence whose first word is no first name
-    of the person another full name of the article gives that surname:
+    """The two-word "full names" that are a surname after something other than a first name:
+    written only at the start of a sentence, with a surname another full name of the article
+    shares, and first
 
-    - a compound surname's tail ("Wasserman Schultz said" beside "Debbie Wasserman Schultz");
+    - the rest of a compound surname ("Wasserman Schultz said" beside "Debbie Wasserman
+      Schultz"), or
     - a word of the sentence: one the article also writes in lower case ("Had Sanders won",
       "Given Sanders's ...", "See Sexton's ...") or an -ing form ("Asserting Clinton").
 

@@ -5,8 +5,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
 1. A question about what someone said ("what did Peskov say?", "Sherman's remarks on ...")
    whose person is among the index's attributed speakers gets their sentences (speech_answer.py).
    A person no article mentions (no sentence holds their whole name) is declined; one the
-   articles mention but never quote gets the
-   sentences that mention them, under a note (``Answer.note``) saying that none is a quote of theirs.
+   articles mention but never quote gets the sentences that mention them, under a note
+   (``Answer.note``) saying that none is a quote of theirs.
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
    the quotes of the person each article gives it (roles.py).
 2. Any other question gets the ordinary ranking (retrieval.py), its best hits reordered by the

@@ -58,7 +58,7 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
 def listed(names: Sequence[str], last: str = "and") -> str:
     """``names`` as a sentence lists them: "A", "A and B", "A, B and C" (``last``: "or" after "no")."""
     names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} {names[-1]}"
+    return ", ".join(names[:-1]) + f" {last} {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def people_note(name: str, counts: Mapping[str, int]) -> str:

@@ -18,7 +18,7 @@ from bot.render import conversation, keyboards
 from bot.telegram.inline import answer_results
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
-from index.search.speech_topic import about_topic, others_label, topic_note
+from index.search.speech_topic import about_topic, listed, others_label, topic_note
 from tests.support import searcher_over
 
 ARTICLES = [
@@ -231,6 +231,7 @@ def test_the_count_line_lists_three_people_as_a_sentence_would() -> None:
         "Donald Trump, Ivanka Trump and Melania Trump are quoted 97 times; 3 are about the generals:"
     )
     assert others_label(who) == "other quotes by Donald Trump, Ivanka Trump and Melania Trump"
+    assert [listed(names) for names in ([], ["A"], ["A", "B"])] == ["", "A", "A and B"]
 
 
 def test_when_no_quote_names_the_topic_the_one_from_its_story_comes_first(tmp_path: Path, embedder: Embedder) -> None:
