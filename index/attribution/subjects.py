@@ -132,8 +132,7 @@ def _one_known_holder(toks: list[Tok], i: int, j: int) -> bool:
 
 def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
-    if b - 2 > a and toks[b - 1].low == "of" and bare(toks[b].low) in PLACES and is_name_token(toks[b - 2]):
-        b -= 2  # "Senator Barbara Boxer of California said"
+    b = _before_of_place(toks, a, b)  # "Senator Barbara Boxer of California said", "... of New York"
     s = name_start(toks, a, b)
     if s is not None:
         name = name_text(text, toks, s, b)
@@ -150,6 +149,18 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         return Claim("org", org, verb, v)
     role = role_words(toks, b)
     return Claim("role", role, verb, v) if role else None
+
+
+def _before_of_place(toks: list[Tok], a: int, b: int) -> int:
+    """The end of a name that ``of`` and a place of up to three words follow at the end of the
+    chain ``a..b`` ("Barbara Boxer of California", "Lee Zeldin of New York"); else ``b``."""
+    for k in range(b - 1, max(a, b - 4), -1):
+        if toks[k].low == "of":
+            place = " ".join(bare(t.low) for t in toks[k + 1 : b + 1])
+            if k - 1 > a - 1 and place in PLACES and is_name_token(toks[k - 1]):
+                return k - 1
+            break
+    return b
 
 
 def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:

@@ -152,7 +152,7 @@ mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico
 north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,
 south dakota,tennessee,texas,utah,vermont,virginia,west virginia,wisconsin,wyoming,chicago,
 philadelphia,detroit,atlanta,miami,seattle,orlando,
-las vegas,phoenix,san francisco,manhattan,brooklyn,hampshire,jersey,
+las vegas,phoenix,san francisco,manhattan,brooklyn,hampshire,jersey,york,orleans,new orleans,zealand,new zealand,
 transnistria,abkhazia,south ossetia,belarus,brussels,
 ala.,ariz.,ark.,calif.,colo.,conn.,fla.,ga.,ill.,ind.,kan.,ky.,la.,md.,mass.,mich.,minn.,mo.,
 mont.,neb.,nev.,n.h.,n.j.,n.m.,n.y.,n.c.,n.d.,okla.,ore.,pa.,r.i.,s.c.,s.d.,tenn.,tex.,vt.,va.,

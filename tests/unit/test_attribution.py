@@ -172,6 +172,22 @@ def test_a_person_of_a_place_is_the_person() -> None:
     assert who(['"I think she should have run," said Jason Gilbert of Cheyenne.']) == [("Jason Gilbert", "say")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Republican Rep. Lee Zeldin of New York, a Trump supporter, said it will help.", "Lee Zeldin"),
+        ("Gov. Chris Christie of New Jersey said he was tired.", "Chris Christie"),
+        ("CBC Chairman G.K. Butterfield of North Carolina said he was outraged.", "Butterfield"),
+        ('"We will win," said Mayor Mitch Landrieu of New Orleans.', "Mitch Landrieu"),
+        # A place of two words is never a speaker called by its second word ("York").
+        ('"It is hard," said the New York businessman.', None),
+        ("The New York Times said the vote was fair.", "New York Times"),
+    ],
+)
+def test_a_person_of_a_place_of_several_words_is_the_person(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_titles_before_names_are_not_part_of_the_speaker() -> None:
     assert who("U.S. Deputy Secretary of State Wendy Sherman said the talks were frank.") == [("Wendy Sherman", "say")]
     assert who('"NATO is united," U.S. Ambassador to NATO Julianne Smith said on January 11.') == [

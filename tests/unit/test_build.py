@@ -203,6 +203,7 @@ PIPELINE_OUTPUT = {
     11: "d97c7648f9043c21",  # "Sen. Marco Rubio, R-Fla., said": the name before a party tag; none in the sample
     12: "d97c7648f9043c21",  # a name inside a relative clause is not the speaker; none in the sample
     13: "d97c7648f9043c21",  # "Had Sanders won", "Team Trump": no one's full name; none in the sample
+    14: "d97c7648f9043c21",  # "Lee Zeldin of New York said": the person, not "York"; none in the sample
 }
 
 
