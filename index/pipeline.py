@@ -28,7 +28,7 @@ from index.text.context import matching_texts
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
-PIPELINE_VERSION = 14
+PIPELINE_VERSION = 15
 # From this many new articles on, splitting is shared out to one worker process per core.
 PARALLEL_SPLIT_ARTICLES = 400
 SPLIT_CHUNKS_PER_WORKER = 8  # small enough pieces that the workers finish together
@@ -82,7 +82,7 @@ def _split_chunk(articles: Sequence[Article]) -> list[Splitting]:
     tokenizer = Tokenizer()
     out = []
     for article in articles:
-        sentences = attribute_article(split_article(article), title=article.title)
+        sentences = attribute_article(split_article(article), title=article.title, author=article.author)
         texts = matching_texts(sentences)
         out.append((sentences, texts, [tokenizer.tokens(t) for t in texts]))
     return out

@@ -39,7 +39,7 @@ def parser() -> argparse.ArgumentParser:
 def attributed(articles: Sequence[Article]) -> Iterator[tuple[Article, list[Sentence]]]:
     """Each article with its sentences, speakers set where a sentence reports speech."""
     for article in articles:
-        yield article, attribute_article(split_article(article), article.title)
+        yield article, attribute_article(split_article(article), article.title, article.author)
 
 
 def write_jsonl(results: Iterator[tuple[Article, list[Sentence]]], out: TextIO, every: bool) -> int:

@@ -89,20 +89,22 @@ __all__ = ["attribute", "attribute_article", "speech_lemma"]
 log = logging.getLogger(__name__)
 
 
-def attribute(sentences: Sequence[Sentence], title: str = "") -> list[Sentence]:
+def attribute(sentences: Sequence[Sentence], title: str = "", author: str | None = None) -> list[Sentence]:
     """Copies of ``sentences`` with ``speaker``/``verb`` set where a sentence reports speech.
 
     ``sentences`` are one article's sentences in reading order (several articles are handled
     one run of equal ``article_id`` at a time); ``title`` is the article's title, used only to
-    learn full names. Sentences that report nobody get ``speaker=None, verb=None``.
+    learn full names; ``author`` its byline, the speaker of the writer's own "I said" when it
+    names one person (else that speaker is "I"). Sentences that report nobody get
+    ``speaker=None, verb=None``.
     """
     out: list[Sentence] = []
     for group in article_runs(sentences):
-        out.extend(resolve_article(group, title))
+        out.extend(resolve_article(group, title, author))
     return out
 
 
-def attribute_article(sentences: Sequence[Sentence], title: str = "") -> list[Sentence]:
+def attribute_article(sentences: Sequence[Sentence], title: str = "", author: str | None = None) -> list[Sentence]:
     """``attribute`` for one article, made safe for a build: never raises.
 
     If attribution fails on this article (a bug meeting odd text), the article's sentences are
@@ -110,7 +112,7 @@ def attribute_article(sentences: Sequence[Sentence], title: str = "") -> list[Se
     article never costs the user the whole index.
     """
     try:
-        return attribute(sentences, title)
+        return attribute(sentences, title, author)
     except Exception:  # any bug in the rules must not stop a build; the article keeps its text
         article = sentences[0].article_id if sentences else "?"
         log.warning("Quote attribution failed on article %s; it is indexed without speakers", article, exc_info=True)

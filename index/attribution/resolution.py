@@ -135,6 +135,17 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
             previous_last = names[-1][1]
 
 
+def one_person(byline: str | None) -> str | None:
+    """The person a byline names when it names exactly one ("Ana Ruiz", "By Ana Ruiz"); None for
+    none, several ("Ana Ruiz and Tom Berg", "Ana Ruiz, Tom Berg") or something else ("Staff")."""
+    words = (byline or "").split()
+    if words and words[0].lower() == "by":
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or any(w.lower() in ("and", "&") or "," in w or not w[0].isupper() for w in words):
+        return None
+    return " ".join(words)
+
+
 def _never_a_person(name: str) -> bool:
     """Names "he"/"she" cannot mean: peoples ("Americans", "Muslim-Americans", "Latino") and
     places named by their kind ("Scarborough Shoal", "Lake Winola", "Wall Street")."""
@@ -159,7 +170,7 @@ def resolve_role(role: str, people: People) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]:
+def resolve_article(sentences: Sequence[Sentence], title: str, author: str | None = None) -> list[Sentence]:
     parsed: list[Parsed] = []
     inside = False
     for i, s in enumerate(sentences):
@@ -169,6 +180,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
         parsed.append(p)
         inside = p.ends_in_quote
     people = learn_people(parsed, title)
+    writer = one_person(author)
     orgs: set[str] = set()
 
     speakers: list[str | None] = [None] * len(sentences)
@@ -217,7 +229,10 @@ def resolve_article(sentences: Sequence[Sentence], title: str) -> list[Sentence]
         for c in p.claims:
             if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
                 continue  # "Having announced ...", "Lately, ..."
-            who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
+            if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
+                who = writer
+            else:
+                who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
             if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
                 continue
             if c.kind == "pron" and who in _named_after(p, c, here, people):

@@ -40,6 +40,19 @@ def test_a_json_lines_author_is_stored_and_listed_with_its_article(tmp_path: Pat
         searcher.close()
 
 
+def test_the_writer_of_a_first_person_piece_is_asked_for_by_name(tmp_path: Path, embedder: Embedder) -> None:
+    text = 'The judge asked why I had helped. "Your Honor," I said, "I wanted to help a friend."'
+    articles = [{"id": "essay", "title": "My day in court", "text": text, "author": "Dinesh Rao"}]
+    searcher = searcher_over(articles, tmp_path, embedder)
+    try:
+        answer = searcher.answer("What did Dinesh Rao say?")
+        assert [(h.speaker, h.sentence) for h in answer.hits] == [
+            ("Dinesh Rao", '"Your Honor," I said, "I wanted to help a friend."')
+        ]
+    finally:
+        searcher.close()
+
+
 def test_an_author_that_is_not_a_string_is_a_problem_of_its_line(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text('{"id": "x", "title": "T", "text": "Some words here.", "author": 7}\n')
     report = load_articles(tmp_path / "a.jsonl")

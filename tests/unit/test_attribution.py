@@ -331,6 +331,23 @@ def test_an_unknown_first_name_written_inside_a_sentence_is_a_person() -> None:
     )[2] == ("Alastair Osman", "say")
 
 
+@pytest.mark.parametrize(
+    ("author", "writer"),
+    [
+        ("Ana Ruiz", "Ana Ruiz"),
+        ("By Ana Ruiz", "Ana Ruiz"),
+        # No one person to name: the writer stays "I", as without a byline.
+        ("Ana Ruiz and Tom Berg", "I"),
+        ("Ana Ruiz, Tom Berg", "I"),
+        ("Staff", "I"),
+        (None, "I"),
+    ],
+)
+def test_the_writers_own_i_said_is_the_byline_author(author: str | None, writer: str) -> None:
+    article = sentences(['"Your Honor," I said, "I would like to answer."', '"We will win," Mayor Tom Berg said.'])
+    assert [(s.speaker, s.verb) for s in attribute(article, author=author)] == [(writer, "say"), ("Tom Berg", "say")]
+
+
 def test_a_lone_first_name_links_only_when_it_is_a_first_name() -> None:
     # "Donald said" is Donald Trump; "EgyptAir said" is EgyptAir, not a title-like "EgyptAir Jet Found".
     assert who(["Donald Trump spoke.", "Donald said he was ready."])[1] == ("Donald Trump", "say")
