@@ -229,6 +229,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         for c in p.claims:
             if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
                 continue  # "Having announced ...", "Lately, ..."
+            who: str | None
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
                 who = writer
             else:
