@@ -157,7 +157,7 @@ def _before_of_place(toks: list[Tok], a: int, b: int) -> int:
     for k in range(b - 1, max(a, b - 4), -1):
         if toks[k].low == "of":
             place = " ".join(bare(t.low) for t in toks[k + 1 : b + 1])
-            if k - 1 > a - 1 and place in PLACES and is_name_token(toks[k - 1]):
+            if place in PLACES and is_name_token(toks[k - 1]):  # k > a: a name is left before "of"
                 return k - 1
             break
     return b
