@@ -7,6 +7,7 @@ quote with no attribution of their own get the speaker of the sentence the quote
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -56,8 +57,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             if m.words >= 2:
                 full.setdefault(m.name, idx)
                 (openers if m.initial else inside).add(m.name)
-    lowercase = frozenset(t.text for p in parsed for t in p.toks if t.kind == "W" and t.text.islower())
-    for name in _sentence_words_before_surnames(openers - inside, full, lowercase):
+    for name in _sentence_words_before_surnames(openers - inside, full, parsed):
         del full[name]
     if title:
         for m in parse_sentence(title, False).mentions:
@@ -91,7 +91,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     return replace(people, roles={k: frozenset(v) for k, v in roles.items()})
 
 
-def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], lowercase: frozenset[str]) -> list[str]:
+def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], parsed: Sequence[Parsed]) -> list[str]:
     """The two-word "full names" that are a surname after something other than a first name:
     written only at the start of a sentence, with a surname another full name of the article
     shares, and first
@@ -105,20 +105,18 @@ def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], low
     first name ("Jane Sanders"), a surname no other full name shares ("Channing Tatum"), a
     name also written inside a sentence ("his brother Alastair Osman") and an unknown first
     name ("Vikram Amar" beside "Dean Amar")."""
-    longer = {" ".join(name.split()[-2:]) for name in full if len(name.split()) > 2}
-    by_last: dict[str, int] = {}
-    for name in full:
-        last = name.split()[-1].lower()
-        by_last[last] = by_last.get(last, 0) + 1
-    dropped = []
+    shared = Counter(name.split()[-1].lower() for name in full)
+    candidates = []
     for name in openers:
         words = name.split()
-        if len(words) != 2 or bare(words[0].lower()) in FIRST_NAMES or by_last[words[-1].lower()] < 2:
-            continue
         first = bare(words[0].lower())
-        if name in longer or first in lowercase or first.endswith("ing"):
-            dropped.append(name)
-    return dropped
+        if len(words) == 2 and first not in FIRST_NAMES and shared[words[-1].lower()] > 1:
+            candidates.append((name, first))
+    if not candidates:  # most articles: no need to read their words
+        return []
+    longer = {" ".join(name.split()[-2:]) for name in full if len(name.split()) > 2}
+    lowercase = {t.text for p in parsed for t in p.toks if t.kind == "W" and t.text.islower()}
+    return [name for name, first in candidates if name in longer or first in lowercase or first.endswith("ing")]
 
 
 def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:
