@@ -94,6 +94,8 @@ class Answerer:
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
+            # The reranker reads each sentence alone: an article naming what is asked still comes first.
+            reranked = self._retriever.named_first(query, reranked)
             return self.from_hits(
                 query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
             )

@@ -48,12 +48,37 @@ class Neighbourhoods:
         self._bounds = np.column_stack(
             (np.maximum(at - reach, first), np.minimum(at + reach, np.repeat(ends - 1, lengths)) + 1)
         ).astype(np.int32)
+        # Each row's article ends before this row: its article is [_first, _end), where
+        # articles_holding looks.
+        self._end = np.repeat(ends, lengths).astype(np.int32)
         self._lexical = lexical
 
     def previous(self, rows: Sequence[int]) -> list[int | None]:
         """The row before each of ``rows`` in its article (the sentence before it), None for an
         article's first sentence."""
         return [row - 1 if row > self._first[row] else None for row in rows]
+
+    def articles_holding(
+        self, stems: Iterable[str], rows: Sequence[int], titles: Sequence[frozenset[str]]
+    ) -> np.ndarray:
+        """For each of ``rows`` (whose articles' title words are ``titles``), whether any sentence
+        of its article, or its title, holds one of ``stems`` (naming.py)."""
+        held = np.zeros(len(rows), dtype=bool)
+        if not len(rows):
+            return held
+        at = np.asarray(rows, dtype=np.int64)
+        bounds = np.column_stack((self._first[at], self._end[at]))
+        lexical = self._lexical
+        title_words = frozenset().union(*set(titles))
+        for stem in stems:
+            column = lexical.vocabulary.get(stem)
+            if column is not None:
+                postings = lexical.rows[lexical.starts[column] : lexical.starts[column + 1]]
+                ends = np.searchsorted(postings, bounds)
+                held |= ends[:, 0] < ends[:, 1]
+            if stem in title_words:
+                held |= np.fromiter((stem in title for title in titles), dtype=bool, count=len(rows))
+        return held
 
     def coverage(self, stems: Iterable[str], rows: Sequence[int], titles: Sequence[frozenset[str]]) -> np.ndarray:
         """For each of ``rows`` (whose articles' title words are ``titles``), the IDF-weighted share of

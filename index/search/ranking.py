@@ -5,8 +5,9 @@ The searcher gathers candidates from both rankers (the dense top ``CANDIDATES`` 
 
     score = cosine(question, sentence)                       dense meaning
           + lexical     * bm25 / best bm25 of the question   the exact words, names and numbers
-          + answer_type * [sentence holds what is asked]     "When" -> a date, "How many" -> a number,
-                                                             "Who"/"Where" -> a name the question lacks
+          + answer_type * [sentence holds what is asked]     "When" -> a date (not its dateline's),
+                                                             "How many" -> a number, "Who"/"Where" ->
+                                                             a name the question lacks
           + length      * min(words, 40) / 40                a caption or a dateline answers nothing
           + coverage    * share of the question's words in the sentence
           + novelty     * min(names the question lacks, 5) / 5
@@ -82,6 +83,17 @@ _DATE = re.compile(
     rf"|\b(?:{_DAY_WORDS})\b",
     re.IGNORECASE,
 )
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A wire story's dateline: where and when it was filed, not an answer to "when" ("NANJING,
+# December 5 (Xinhua) -- Chinese scientists ...", "Aug 27 (Reuters) - Democrat Hillary Clinton
+# ..."): a place in capitals, the month and day (and year), the agency, then a dash.
+DATELINE = re.compile(
+    r"^\s*(?:-LRB-\s*\w+\s*-RRB-\s*)?"  # a wire's tag: "(NYT4)"
+    r"(?:[A-Z][A-Z.'&-]+(?:\s+[A-Z][A-Z.'&-]+)*\s*,\s*(?:[A-Z][a-z]+\s?\.\s*,?\s*)?)?"  # "NEW YORK," "RENO, Nev.,"
+    rf"(?i:{_MONTH_WORDS})\s?\.?\s+(?:\d{{1,2}}|<num>)(?:\s*,\s*(?:\d{{4}}|<num>))?\s*"  # "Aug. 27", "Dec. 5, 1996"
+    r"(?:(?:\(|-LRB-)\s*[A-Za-z][A-Za-z .]*\s*(?:\)|-RRB-)\s*)?"  # "(Reuters)", "-LRB- Xinhua -RRB-"
+    r"(?:--|\u2014|\u2013|-|_|:)\s",
+)
 # A capitalised word that does not open a sentence or a quote: part of a name.
 _NAME_WORD = re.compile(r"(?<![.!?:;\"“‘'(\[]\s)(?<![\"“‘'(\[])(?<!^)\b[A-Z][a-z]+")
 
@@ -126,7 +138,7 @@ def holds_answer_type(query: Query, sentence: str, tests: TextTests | None = Non
     if kind == "name":
         return bool(new_names(query, sentence, tests))
     if kind in KIND_TESTS:
-        return tests.holds(kind, sentence) if tests is not None else bool(KIND_TESTS[kind].search(sentence))
+        return tests.holds(kind, sentence) if tests is not None else holds_kind(kind, sentence)
     return False
 
 
@@ -194,6 +206,14 @@ def _word_count(sentence: str) -> int:
 
 def _holds(kind_and_sentence: tuple[str, str]) -> bool:
     kind, sentence = kind_and_sentence
+    return holds_kind(kind, sentence)
+
+
+def holds_kind(kind: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds something of ``kind`` ("date", "number", "reason"); a date in
+    its dateline (``DATELINE``) is when the story was filed, not an answer."""
+    if kind == "date":
+        sentence = DATELINE.sub("", sentence, count=1)
     return bool(KIND_TESTS[kind].search(sentence))
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from index.errors import IndexLoadError
 from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
+from index.search.naming import named_first, names_asked
 from index.search.neighbourhood import Neighbourhoods
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
@@ -76,6 +77,12 @@ class Retriever:
         candidates, found, articles = self._candidates(query, dense, lexical_scores)
         fused = score_candidates(query, candidates, self._policy.weights, self._text_tests).tolist()
         order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
+        asked = names_asked(query)
+        if asked:
+            named = self._neighbourhoods.articles_holding(
+                asked, [candidates[i].row for i in order], [candidates[i].title_terms for i in order]
+            )
+            order = named_first(order, named.tolist())
         ranked = [(found[candidates[i].row][0], fused[i], candidates[i].row) for i in order]
         # The candidates' facts were just read by the ranking: their keys come with them.
         facts = self._text_tests.facts_of([sentence.text for sentence, _, _ in ranked])
@@ -102,6 +109,18 @@ class Retriever:
             )
         ]
         return candidates, found, articles
+
+    def named_first(self, query: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """``hits`` from articles naming what ``query`` names first, each group in the order given
+        (naming.py); as given when it names nothing."""
+        asked = names_asked(query)
+        if not asked or not hits:
+            return list(hits)
+        rows = [h.row for h in hits]
+        found = self.rows(rows)
+        articles = self.articles_of(sentence for sentence, _ in found.values())
+        titles = self._titles_of([found[row][0] if row in found else None for row in rows], articles)
+        return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, titles).tolist())
 
     def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it

@@ -12,7 +12,7 @@ from index.embedding.models import Embedder
 from index.errors import IndexLoadError
 from index.search.decline import lacks_asked_figure
 from index.search.query import Query, answer_type, is_search, parse_query
-from index.search.ranking import Candidate, Weights, date_match, holds_answer_type, score_candidates
+from index.search.ranking import Candidate, TextTests, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
 from index.store.generation import open_index
 from index.store.lexical import Tokenizer
@@ -180,6 +180,27 @@ def test_what_an_answer_looks_like_depends_on_the_question() -> None:
     assert holds_answer_type(_ask("How many?"), "Nearly 100,000 troops.")
     assert holds_answer_type(_ask("Who did Sherman meet?"), "Sherman met Sergei Ryabkov.")
     assert not holds_answer_type(_ask("Who did Sherman meet?"), "She met him, Sherman said.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds_date"),
+    [
+        # A wire story's dateline says when it was filed: not an answer to "when".
+        ("NANJING, December 5 (Xinhua) -- Chinese scientists have shot pictures of the comet.", False),
+        ("Aug 27 (Reuters) - Democrat Hillary Clinton received her first security briefing.", False),
+        ("CLEVELAND, July 19 (UPI) \u2014 Former Attorney General Michael Mukasey told delegates.", False),
+        ("RENO, Nev., Jan. 5 (AP) - Donald Trump says he does not watch football.", False),
+        ("NANJING , December <num> -LRB- Xinhua -RRB- -- Chinese scientists shot pictures .", False),
+        # The story's own dates still count, after a dateline too.
+        ("NANJING, December 5 (Xinhua) -- The comet was first spotted in July 1995.", True),
+        ("The comet was first spotted by Hale and Bopp on July 23, 1995.", True),
+        ("March 3 was the day the talks began.", True),
+        ("In Paris, May 5 - the talks began.", True),
+    ],
+)
+def test_a_datelines_date_is_not_an_answer_to_when(sentence: str, holds_date: bool) -> None:
+    assert holds_answer_type(_ask("When was the comet discovered?"), sentence) is holds_date
+    assert TextTests().holds("date", sentence) is holds_date
 
 
 def _ask(question: str) -> Query:

@@ -78,3 +78,21 @@ def test_the_sentence_before_is_in_the_same_article_or_none(neighbourhoods: Neig
     # Row 0 and row 6 open their articles; row 5 is not before row 6.
     assert neighbourhoods.previous([0, 1, 5, 6, 8]) == [None, 0, 4, None, 7]
     assert neighbourhoods.previous([]) == []
+
+
+def test_an_article_holds_a_name_in_any_of_its_sentences_or_its_title(neighbourhoods: Neighbourhoods) -> None:
+    untitled = [frozenset()] * 4
+    # "Florida" is in row 7 only: every row of the second article holds it, none of the first.
+    assert neighbourhoods.articles_holding(_stems("Florida"), [0, 5, 6, 8], untitled).tolist() == [
+        False,
+        False,
+        True,
+        True,
+    ]
+    # Any one of the stems is enough; "Twitter" is in the first article.
+    assert neighbourhoods.articles_holding(_stems("Florida Twitter"), [0, 5, 6, 8], untitled).tolist() == [True] * 4
+    # A title holding it counts; a word no sentence or title holds is in no article.
+    iowa = [frozenset(_stems("Senate race in Ohio")), frozenset()]
+    assert neighbourhoods.articles_holding(_stems("Ohio"), [1, 7], iowa).tolist() == [True, False]
+    assert neighbourhoods.articles_holding(_stems("zeppelin"), [1, 7], [frozenset()] * 2).tolist() == [False, False]
+    assert neighbourhoods.articles_holding(_stems("Bush"), [], []).shape == (0,)

@@ -47,7 +47,9 @@ TENNIS = [
 
 # A real case: TrecQA dev's question "What is Crips' gang color?" and its first eight candidate
 # sentences (../shared/eval/trecqa: TREC questions, AQUAINT newswire); the first answers it.
-CRIPS_QUESTION = "What is Crips' gang color?"
+# Asked in lower case, as typed in a hurry: it names nothing, so the reranker alone orders the
+# hits (a question naming the Crips would have their articles first: index/search/naming.py).
+CRIPS_QUESTION = "what is the crips' gang color?"
 CRIPS = [
     "Prosecutors said the '' rampage of murder and mayhem '' was carried out with bullets that had been painted blue , the Crips ' signature color .",
     "Two men were convicted Monday of abducting and killing two young women and wounding a third woman as part of a gang initiation .",

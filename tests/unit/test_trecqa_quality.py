@@ -38,9 +38,17 @@ def test_trecqa_dev_mrr_stays_at_least_075_and_the_ranking_alone_too(tmp_path: P
     # gains 0.07 on news questions, whose answers sit in a story). TrecQA's text is tokenised,
     # every period set apart ("Mr . Mendenhall"); since the splitter reads such abbreviations
     # (index/text/sentences.py) a labelled sentence is no longer cut in two: 0.724 -> 0.768
-    # reranked, 0.718 -> 0.771 the ranking alone.
-    assert report.mrr >= 0.75 and plain.mrr >= 0.75
+    # reranked, 0.718 -> 0.771 the ranking alone. A question naming something answered from
+    # sentences naming it (index/search/naming.py), and a wire dateline's date no longer taken
+    # for an answer to "when" (ranking.py's DATELINE): 0.801 reranked (issue 15's bar: 0.80),
+    # 0.780 the ranking alone.
+    assert report.mrr >= 0.79 and plain.mrr >= 0.77
     # Every question here is answerable: the ranking's threshold and word rules leave them alone,
-    # and the reranker's probability declines no more than one in ten (issue 15's bar for news).
+    # and the reranker's probability declines few. Since a question naming something is answered
+    # from a sentence naming it (index/search/naming.py: here each article is one sentence), three
+    # questions that showed a sentence about something else ("Horovitz said ..." for "Who was
+    # Horus's mother?", another rapper's "Real name: ..." for Al Jolson's) are declined instead:
+    # 92.3% -> 88.5% answered. The news sets, whose sentences sit in stories, answer as many as
+    # before or more (tests/unit/test_calibration_set.py).
     assert plain.answered >= 0.95
-    assert report.answered >= 0.9
+    assert report.answered >= 0.85

@@ -1,0 +1,52 @@
+"""A question that names someone or something is answered from an article that names them.
+
+On a collection of many stories, the sentence closest to a question by meaning is often from
+another story: "Who is Gary Johnson's running mate?" found a sentence about Mike Pence in an
+article that never names Gary Johnson; "Who was Horus's mother?" found "Horovitz said the
+screenplay was ... a story about Dean's hunt for a father". A news sentence often does not
+repeat the name ("He also pledged to shut down private detention centers" answers "What would
+Bernie Sanders do with private detention centers?"), but its article names him.
+
+So the candidates whose article (any of its sentences, or its title) holds one of the names a
+question asks about come first, each group in its own order; the rest follow. The ranking does
+it for its candidates (retrieval.py) and the answer does it again after the reranker, which
+reads one sentence at a time and does not know its article. When no candidate's article names
+any of them, nothing moves (a name no sentence holds at all is declined by decline.py first).
+
+Names are the question's capitalised words after its first (``Query.names``), and one of them
+is enough: "How many votes did Hillary Clinton receive in the Delaware primary?" is answered
+from an article naming Clinton or Delaware. Not for a "what did X say?" question (the speech
+route finds X's words) or a short search ("Peskov", "eastward expansion": the sentences using
+the words).
+
+Measured with ``scripts/evaluate.py`` against the same models and thresholds (top-1 / MRR@10 /
+answered / declined; docs/RERANKER.md, "Articles that name what is asked, and datelines"): the
+news calibration set 0.797 / 0.861 / 97.5% / 69.7% -> 0.797 / 0.861 / 97.5% / 74.2%; the written
+PolNeAR train questions 0.683 / 0.785 / 95.1% / 43.0% -> 0.687 / 0.789 / 95.5% / 44.4%; TrecQA
+dev 0.603 / 0.768 / 92.3% -> 0.615 / 0.792 / 88.5% (three questions that showed a sentence about
+something else are declined); the sample article's questions unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from index.search.query import Query
+
+T = TypeVar("T")
+
+
+def names_asked(query: Query) -> frozenset[str]:
+    """The stems of the names ``query`` asks about, whose articles its answer comes from (empty
+    for a "what did X say?" question, a short search, or a question naming nothing)."""
+    if query.speech is not None or query.short_search:
+        return frozenset()
+    return frozenset(word.stem for word in query.names)
+
+
+def named_first(items: Sequence[T], named: Sequence[bool]) -> list[T]:
+    """``items`` whose ``named`` is true first, then the others, each in the order given."""
+    return [item for item, yes in zip(items, named, strict=True) if yes] + [
+        item for item, yes in zip(items, named, strict=True) if not yes
+    ]
