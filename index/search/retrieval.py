@@ -117,18 +117,18 @@ class Retriever:
         if not asked or not hits:
             return list(hits)
         rows = [h.row for h in hits]
-        found = self.rows(rows)
-        articles = self.articles_of(sentence for sentence, _ in found.values())
-        titles = self._titles_of([found[row][0] if row in found else None for row in rows], articles)
-        return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, titles).tolist())
+        return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, self._row_titles(rows)).tolist())
 
     def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it
         or its article's title (neighbourhood.py), as the ranking's context signal reads it."""
+        return self._neighbourhoods.coverage(stems, rows, self._row_titles(rows))
+
+    def _row_titles(self, rows: Sequence[int]) -> list[frozenset[str]]:
+        """The stemmed title words of each of ``rows``' articles (``_titles_of``)."""
         found = self.rows(rows)
         articles = self.articles_of(sentence for sentence, _ in found.values())
-        titles = self._titles_of([found[row][0] if row in found else None for row in rows], articles)
-        return self._neighbourhoods.coverage(stems, rows, titles)
+        return self._titles_of([found[row][0] if row in found else None for row in rows], articles)
 
     def _titles_of(
         self, sentences: Sequence[Sentence | None], articles: dict[str, StoredArticle | None]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pysbd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.ingest.loaders import load_articles
-from index.text.sentences import MAX_SENTENCE_CHARS, SentenceSplitter, split_article
+from index.text.sentences import MAX_SENTENCE_CHARS, SentenceSplitter, char_spans, split_article
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 from tests.support import SAMPLE_ARTICLE
 
@@ -212,3 +213,37 @@ def test_offsets_always_match_the_text(paragraph_words: list[list[tuple[str, str
     paragraphs = tuple(" ".join(word + mark for word, mark in words) for words in paragraph_words)
     item = article(*paragraphs)
     assert_consistent(item, split_article(item))
+
+
+def _pysbd_spans(text: str) -> list[tuple[str, int, int]]:
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return [(span.sent, span.start, span.end) for span in segmenter.segment(text)]
+
+
+def _our_spans(text: str) -> list[tuple[str, int, int]]:
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return char_spans(text, segmenter.processor(text).process())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SAMPLE_ARTICLE.read_text(encoding="utf-8"),
+        "Hello.  Hello.  Hello.",  # the same sentence again: each found after the one before
+        "\u201cYes.\u201d \u201cYes.\u201d \u201cNo.\u201d",
+        "Mr. A. Smith said no. Mr. A. Smith said no. Then he left.",
+        "It rose 2.5 percent.\u00a0Prices fell.\u2003 Wages held.\n",
+        "a. a. a. a. b.",
+        "U.S. officials met on Jan. 11 in Geneva. Talks ended at 3 p.m. Tuesday.",
+    ],
+)
+def test_sentences_are_found_where_pysbd_itself_finds_them(text: str) -> None:
+    # char_spans replaces pysbd's own span search (a regex compiled per sentence) with str.find.
+    assert _our_spans(text) == _pysbd_spans(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _MARKS), min_size=1, max_size=25))
+def test_sentence_spans_match_pysbds_on_any_text(words: list[tuple[str, str]]) -> None:
+    text = " ".join(word + mark for word, mark in words)
+    assert _our_spans(text) == _pysbd_spans(text)
