@@ -18,7 +18,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   resolvable speaker wins, except that a person reported inside an organisation's statement wins
   over the organisation (``the Foreign Ministry said ... that Kuleba told ...`` -> Kuleba, "tell"),
   because the quoted words are the person's.
-* Titles are not names: ``U.S. Deputy Secretary of State Wendy Sherman`` -> "Wendy Sherman".
+* Titles are not names: ``U.S. Deputy Secretary of State Wendy Sherman`` -> "Wendy Sherman";
+  but a title word after an initial or a first name is a surname (``Rep. Peter T. King``, and
+  then ``King said`` when no one in the article is a king).
   The title is remembered, so ``The U.S. ambassador to NATO says ...`` resolves to the one
   person the article gives that title ("Julianne Smith").
 * Surnames (``Peskov said``) link to the full name the article uses anywhere (before or after).

@@ -121,7 +121,7 @@ def chain_end(toks: list[Tok], i: int) -> int:
 def _person_of_place(toks: list[Tok], j: int) -> bool:
     """Whether "of" after token ``j`` ends a person's name: "Tom Carper of Delaware", "Jason
     Gilbert of Cheyenne" (a place the word lists do not know, after a name of two words)."""
-    if not is_name_token(toks[j]):
+    if not is_name_word(toks, j):
         return False
     return bare(toks[j + 2].low) in PLACES or (j > 0 and is_name_token(toks[j - 1]))
 
@@ -134,7 +134,7 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         t = toks[k]
         if k < b and is_possessive(t):
             break
-        if is_name_token(t):
+        if is_name_token(t) or (k == b and _surname_like_title(toks, k)):
             words += 1
             k -= 1
         elif t.kind == "W" and t.low in PARTICLES and k > a and words:
@@ -149,6 +149,31 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
     return s if s <= b else None  # "said Del." is a particle, not a name
+
+
+def _surname_like_title(toks: list[Tok], k: int) -> bool:
+    """Whether the title of a person at token ``k`` ends a name as its surname: after an initial
+    or a first name ("Peter T. King", "Angus King" after "Sen."), not before a name ("King
+    Abdullah"), nor a word of an organisation's name ("Associated Press", "Islamic State")."""
+    t = toks[k]
+    low = bare(t.low)
+    if k == 0 or t.kind != "W" or not t.text[0].isupper() or low not in TITLE_WORDS:
+        return False
+    if low not in ROLE_HEADS and low not in MALE_TITLES and low not in FEMALE_TITLES:
+        return False
+    p = toks[k - 1]
+    if p.kind == "A" and len(p.text) == 2:
+        return True
+    if not is_name_token(p):
+        return False
+    titled = k >= 2 and TITLE_ABBREVIATIONS.get(bare(toks[k - 2].low), bare(toks[k - 2].low)) in ROLE_HEADS
+    return bare(p.low) in FIRST_NAMES or titled
+
+
+def is_name_word(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` may be a word of a person's name where it stands: ``is_name_token``,
+    or a title word that ends a name as its surname ("Peter T. King")."""
+    return is_name_token(toks[k]) or _surname_like_title(toks, k)
 
 
 def span_text(text: str, toks: list[Tok], a: int, b: int) -> str:

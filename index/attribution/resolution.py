@@ -158,7 +158,7 @@ def _never_a_person(name: str) -> bool:
 
 
 def _title_word(word: str) -> str:
-    low = bare(word)
+    low = bare(word.lower())
     return TITLE_ABBREVIATIONS.get(low, low)
 
 
@@ -166,6 +166,14 @@ def resolve_role(role: str, people: People) -> str | None:
     asked = {_title_word(w) for w in role.split()}
     found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def surname_of_title(role: str, people: People) -> str | None:
+    """The one person whose surname is ``role``, a title word written alone and capitalised
+    ("King said" after "Rep. Peter T. King"; not "the king said"), when no one in the article
+    holds that title; None otherwise."""
+    options = people.by_last.get(role.lower(), ()) if role.istitle() and " " not in role else ()
+    return options[0] if len(options) == 1 else None
 
 
 def resolve_article(sentences: Sequence[Sentence], title: str, author: str | None = None) -> list[Sentence]:
@@ -324,7 +332,7 @@ def resolve_claim(
     if c.kind == "org":
         return c.value
     if c.kind == "role":
-        return resolve_role(c.value, people)
+        return resolve_role(c.value, people) or surname_of_title(c.value, people)
     return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person)
 
 

@@ -13,6 +13,7 @@ from index.attribution.names import (
     chain_end,
     chain_start,
     is_name_token,
+    is_name_word,
     is_party_tag,
     name_start,
     name_text,
@@ -148,6 +149,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
             return None
         return Claim("org", org, verb, v)
     role = role_words(toks, b)
+    if role and a == b and (a == 0 or toks[a - 1].low not in DETERMINERS):
+        role = toks[b].text  # "King said": a title alone, capitalised, may be a surname (resolution.py)
     return Claim("role", role, verb, v) if role else None
 
 
@@ -157,7 +160,7 @@ def _before_of_place(toks: list[Tok], a: int, b: int) -> int:
     for k in range(b - 1, max(a, b - 4), -1):
         if toks[k].low == "of":
             place = " ".join(bare(t.low) for t in toks[k + 1 : b + 1])
-            if place in PLACES and is_name_token(toks[k - 1]):  # k > a: a name is left before "of"
+            if place in PLACES and is_name_word(toks, k - 1):  # k > a: a name is left before "of"
                 return k - 1
             break
     return b

@@ -188,6 +188,28 @@ def test_a_person_of_a_place_of_several_words_is_the_person(text: str, speaker: 
     assert who(text)[0][0] == speaker
 
 
+KING = '"It is a disgrace," said Representative Peter T. King of New York.'
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speakers"),
+    [
+        # A title word ends a name as its surname after an initial or a first name (PolNeAR train:
+        # "said Representative Peter T. King of New York" named nobody, "King" being a title) ...
+        ([KING, "King said he would vote against it."], ["Peter T. King", "Peter T. King"]),
+        (["Sen. Angus King said the vote would be close."], ["Angus King"]),
+        (["Matthew Prince, chief executive of CloudFlare, said the site was attacked."], ["Matthew Prince"]),
+        # ... not before a name, not in lower case, not a word of an organisation's name.
+        (["Jordan King Abdullah said he welcomed the talks.", "King said he was pleased."], ["Abdullah", "Abdullah"]),
+        ([KING, "The king said nothing."], ["Peter T. King", None]),
+        (["The Associated Press said the count was over."], [None]),
+        (["Islamic State said the two were its followers."], [None]),
+    ],
+)
+def test_a_title_word_can_be_a_surname(sentences: list[str], speakers: list[str | None]) -> None:
+    assert [speaker for speaker, _ in who(sentences)] == speakers
+
+
 def test_titles_before_names_are_not_part_of_the_speaker() -> None:
     assert who("U.S. Deputy Secretary of State Wendy Sherman said the talks were frank.") == [("Wendy Sherman", "say")]
     assert who('"NATO is united," U.S. Ambassador to NATO Julianne Smith said on January 11.') == [

@@ -205,6 +205,7 @@ PIPELINE_OUTPUT = {
     13: "d97c7648f9043c21",  # "Had Sanders won", "Team Trump": no one's full name; none in the sample
     14: "d97c7648f9043c21",  # "Lee Zeldin of New York said": the person, not "York"; none in the sample
     15: "d97c7648f9043c21",  # the byline author speaks the writer's own "I said"; none in the sample
+    16: "d97c7648f9043c21",  # a title word as a surname ("Peter T. King", "King said"); none in the sample
 }
 
 
