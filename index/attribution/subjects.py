@@ -286,6 +286,18 @@ _AFTER_NAME_ENDS = frozenset(
 )
 
 
+def _reported_subject(toks: list[Tok], k: int, v: int) -> bool:
+    """Whether the pronoun at ``k``, after the verb at ``v``, opens the reported clause of a
+    subject no name before the verb gives: "The employee, who spoke on the condition of
+    anonymity, said she became pregnant" (she is the employee, not the last woman named before).
+    With a name before the verb ("Sandra Inman, a Cruz supporter from Jackson, Miss., ..., said
+    she could not"), the pronoun is resolved as ever, to that name first."""
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if after is None or after.kind != "W" or after.low in _AFTER_NAME_ENDS:
+        return False  # "..., said he." / "..., said she in an interview": an inverted report
+    return not any(is_name_token(t) for t in toks[:v])
+
+
 def subject_after(
     text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
 ) -> Claim | None:
@@ -301,6 +313,8 @@ def subject_after(
     if k >= n:
         return None
     if toks[k].kind == "W" and toks[k].low in PRONOUNS:
+        if whole and _reported_subject(toks, k, v):
+            return None
         return Claim("pron", toks[k].low, verb, v)
     e = k
     capitals = False

@@ -210,6 +210,32 @@ def test_a_title_word_can_be_a_surname(sentences: list[str], speakers: list[str 
     assert [speaker for speaker, _ in who(sentences)] == speakers
 
 
+@pytest.mark.parametrize(
+    ("sentences", "speakers"),
+    [
+        # PolNeAR train: the unnamed employee's words were credited to the last woman named.
+        (
+            [
+                "Ivanka Trump spoke about paid leave at the convention.",
+                "The employee, who spoke on the condition of anonymity, said she became pregnant in 2014.",
+            ],
+            [None, None],
+        ),
+        # A name before the verb: the pronoun is theirs, as before.
+        (
+            ["Sandra Inman, a Cruz supporter from Jackson, Miss., at the convention, said she could not support him."],
+            ["Sandra Inman"],
+        ),
+        # An inverted report still names its speaker.
+        (["Kim Tal arrived late.", '"We are ready," said she.'], [None, "Kim Tal"]),
+    ],
+)
+def test_a_pronoun_after_the_verb_of_an_unnamed_subject_is_nobody_named_before(
+    sentences: list[str], speakers: list[str | None]
+) -> None:
+    assert [speaker for speaker, _ in who(sentences)] == speakers
+
+
 def test_titles_before_names_are_not_part_of_the_speaker() -> None:
     assert who("U.S. Deputy Secretary of State Wendy Sherman said the talks were frank.") == [("Wendy Sherman", "say")]
     assert who('"NATO is united," U.S. Ambassador to NATO Julianne Smith said on January 11.') == [
