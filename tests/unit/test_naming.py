@@ -4,6 +4,7 @@ the rule alone, and through the whole answer path on a real index (real model an
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
 
@@ -71,9 +72,8 @@ def test_named_items_come_first_each_group_in_its_order() -> None:
 
 @pytest.fixture(scope="module")
 def tickets(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(TICKETS, tmp_path_factory.mktemp("tickets"), embedder)
-    yield searcher
-    searcher.close()
+    with closing(searcher_over(TICKETS, tmp_path_factory.mktemp("tickets"), embedder)) as searcher:
+        yield searcher
 
 
 def test_the_answer_comes_from_the_article_naming_who_is_asked_about(tickets: Searcher) -> None:
