@@ -13,8 +13,9 @@ it for its candidates (retrieval.py) and the answer does it again after the rera
 reads one sentence at a time and does not know its article. When no candidate's article names
 any of them, nothing moves (a name no sentence holds at all is declined by decline.py first).
 
-Names are the question's capitalised words after its first (``Query.names``), and one of them
-is enough: "How many votes did Hillary Clinton receive in the Delaware primary?" is answered
+Names are the question's capitalised words after its first (``Query.names``), but for
+demonyms ("How many troops are near the Ukrainian border?" is answered by "... near its border
+with Ukraine", in an article that may never write "Ukrainian"), and one of them is enough: "How many votes did Hillary Clinton receive in the Delaware primary?" is answered
 from an article naming Clinton or Delaware. Not for a "what did X say?" question (the speech
 route finds X's words) or a short search ("Peskov", "eastward expansion": the sentences using
 the words).
@@ -32,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from index.attribution.vocabulary import DEMONYMS
 from index.search.query import Query
 
 T = TypeVar("T")
@@ -42,7 +44,7 @@ def names_asked(query: Query) -> frozenset[str]:
     for a "what did X say?" question, a short search, or a question naming nothing)."""
     if query.speech is not None or query.short_search:
         return frozenset()
-    return frozenset(word.stem for word in query.names)
+    return frozenset(word.stem for word in query.names if word.text.lower() not in DEMONYMS)
 
 
 def named_first(items: Sequence[T], named: Sequence[bool]) -> list[T]:

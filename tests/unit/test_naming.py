@@ -51,7 +51,9 @@ PENCE = "Indiana governor Mike Pence was chosen as the running mate on Friday."
     ("question", "names"),
     [
         ("Who is Gary Johnson's running mate?", {"gari", "johnson"}),
-        ("How many troops are near the Ukrainian border?", {"ukrainian"}),
+        # A demonym is not a name asked: the answer's article may write only "Ukraine".
+        ("How many troops are near the Ukrainian border?", set()),
+        ("When did Russian troops enter Crimea?", {"crimea"}),
         ("What is the price of oil?", set()),
         # A "what did X say?" question goes to X's words, a short search to the sentences using it.
         ("What did Gary Johnson say about taxes?", set()),
@@ -93,3 +95,24 @@ def test_a_question_naming_both_stories_ranks_as_before(tickets: Searcher) -> No
     # Each article names one of the names asked: neither is put first for it, meaning decides.
     answer = tickets.answer("Was Mike Pence or Bill Weld chosen as the Republican running mate?")
     assert answer.ranked and answer.ranked[0].sentence == PENCE
+
+
+def test_a_demonym_does_not_pull_its_articles_first(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    # The answer's article writes "Ukraine", the other one "Ukrainian": "Ukrainian" is no name asked.
+    articles = [
+        {
+            "id": "buildup",
+            "title": "Troops gather",
+            "text": "Russia has massed nearly 100,000 troops near its border with Ukraine.\n\nMoscow denies it.",
+        },
+        {
+            "id": "harvest",
+            "title": "Record harvest",
+            "text": "Ukrainian farmers near the border expect a record harvest.\n\nExports rose by 10 percent.",
+        },
+    ]
+    with closing(searcher_over(articles, tmp_path_factory.mktemp("demonym"), embedder)) as searcher:
+        answer = searcher.answer("How many troops are near the Ukrainian border?")
+    assert answer.ranked and answer.ranked[0].article_id == "buildup"
