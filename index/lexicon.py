@@ -157,6 +157,8 @@ FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 MONTHS = frozenset(MONTH_NAMES) | word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Each month's forms as written, in calendar order: "Aug." and "August" are the same month.
+MONTH_FORMS = tuple(frozenset({name, name[:3]} | ({"sept"} if name == "september" else set())) for name in MONTH_NAMES)
 
 # Words that write a figure ("sixty people", "a dozen", "half the votes", "$2 trillion"): every
 # number word from one to ninety that names a figure alone, the scale words and the fractions

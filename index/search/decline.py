@@ -4,7 +4,8 @@ Four pieces of evidence, strongest first:
 
 1. **Unknown names.** A question naming someone or something (a capitalised word after its first
    word: "Angela Merkel", "Macron", "OPEC") that no indexed sentence contains cannot be answered
-   from these articles, however close some sentence's meaning is.
+   from these articles, however close some sentence's meaning is. So is one naming a day or a
+   month none writes; a month written short or in full is the same month ("Aug.", "August").
 2. **No shared words.** When none of the question's words (stop words aside, stemmed) occurs in
    any article ("What is the price of oil?" against an article about NATO), the articles do not
    talk about it.
@@ -48,13 +49,16 @@ about NATO, Russia, the US and oil.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index.lexicon import QUANTITY_WORDS
+from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
-from index.store.lexical import LexicalIndex
+from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
+
+# The stems the lexical index keeps for each month's forms ("aug", "august").
+_MONTH_STEMS = tuple(frozenset(Tokenizer().stem(form) for form in forms) for forms in MONTH_FORMS)
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.798
@@ -172,8 +176,19 @@ class Decision:
 
 
 def unknown_names(query: Query, lexical: LexicalIndex) -> list[str]:
-    """Names in the question that occur in no indexed sentence."""
-    return [name.text for name in query.names if name.stem not in lexical.vocabulary]
+    """Names in the question that occur in no indexed sentence.
+
+    A month is known when some sentence writes it in any form: "Aug." of a question is the
+    "August" of a story. A weekday or a month no sentence writes stays unknown: "What closed the
+    ferry routes on Sunday?" of a story about Monday's storm is not answered by it."""
+    vocabulary = lexical.vocabulary
+    return [word.text for word in query.names if not _known(word, vocabulary)]
+
+
+def _known(word: QueryWord, vocabulary: Mapping[str, int]) -> bool:
+    folded = word.text.casefold()
+    month = next((i for i, forms in enumerate(MONTH_FORMS) if folded in forms), None)
+    return word.stem in vocabulary if month is None else not _MONTH_STEMS[month].isdisjoint(vocabulary)
 
 
 def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:

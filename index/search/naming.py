@@ -13,8 +13,8 @@ it for its candidates (retrieval.py) and the answer does it again after the rera
 reads one sentence at a time and does not know its article. When no candidate's article names
 any of them, nothing moves (a name no sentence holds at all is declined by decline.py first).
 
-Names are the question's capitalised words after its first (``Query.names``), but for
-demonyms ("How many troops are near the Ukrainian border?" is answered by "... near its border
+Names are the question's capitalised words after its first (``Query.names``), but for days
+and months ("found on Aug. 26": when, not what a story is about) and demonyms ("How many troops are near the Ukrainian border?" is answered by "... near its border
 with Ukraine", in an article that may never write "Ukrainian"), and one of them is enough: "How many votes did Hillary Clinton receive in the Delaware primary?" is answered
 from an article naming Clinton or Delaware. Not for a "what did X say?" question (the speech
 route finds X's words) or a short search ("Peskov", "eastward expansion": the sentences using
@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from index.attribution.vocabulary import DEMONYMS
-from index.search.query import Query
+from index.search.query import Query, is_calendar_word
 
 T = TypeVar("T")
 
@@ -44,7 +44,9 @@ def names_asked(query: Query) -> frozenset[str]:
     for a "what did X say?" question, a short search, or a question naming nothing)."""
     if query.speech is not None or query.short_search:
         return frozenset()
-    return frozenset(word.stem for word in query.names if word.text.lower() not in DEMONYMS)
+    return frozenset(
+        word.stem for word in query.names if word.text.lower() not in DEMONYMS and not is_calendar_word(word.text)
+    )
 
 
 def named_first(items: Sequence[T], named: Sequence[bool]) -> list[T]:

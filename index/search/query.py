@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from index.errors import EmptyQuestionError
-from index.lexicon import MONTH_NAMES
+from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
 from index.search.speech import SpeechQuery, read_speech
 from index.store.lexical import NAME_WEIGHT, QueryWord, Tokenizer, weighted_terms
 
@@ -115,6 +115,13 @@ def question_proper(text: str) -> str:
     if opener and all(w.casefold() in _FILLER for w in opener.group(1).split()):
         return text[opener.end() :]
     return text
+
+
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` is a weekday or a month ("Monday", "Aug"): capitalised, but no name of
+    someone or something."""
+    folded = word.casefold()
+    return folded in WEEKDAYS or folded in MONTHS
 
 
 def parse_query(question: str, tokenizer: Tokenizer) -> Query:

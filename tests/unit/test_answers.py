@@ -116,6 +116,28 @@ def test_a_name_whose_words_no_sentence_holds_together_is_declined(town: Searche
     assert town.answer("What did Paulo Mendes say?").note.startswith("I found no quote attributed to Paulo Mendes")
 
 
+@pytest.mark.parametrize("question", ["When will Mendes make his debut, in Aug.?", "Who will make his debut in Aug.?"])
+def test_a_month_written_short_is_the_month_the_article_writes_out(town: Searcher, question: str) -> None:
+    # "Aug." is no name the articles lack: they write "August".
+    answer = town.answer(question)
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == "Coach Maria Lindqvist said Mendes would make his debut in August."
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Which striker did FC Ellis sign in Dec.?", "No article mentions Dec."),
+        ("Which striker did FC Ellis sign in December?", "No article mentions December."),
+        # The storm closed the routes on Monday: a day no article writes is still no answer.
+        ("What closed the ferry routes on Sunday?", "No article mentions Sunday."),
+    ],
+)
+def test_a_month_or_day_no_article_writes_in_any_form_is_declined(town: Searcher, question: str, reason: str) -> None:
+    answer = town.answer(question)
+    assert answer.declined and answer.reason == reason
+
+
 def test_a_person_mentioned_but_never_quoted_gets_the_mentions_under_a_note_saying_so(town: Searcher) -> None:
     answer = town.answer("What did Mendes say?")
     assert not answer.declined

@@ -55,6 +55,9 @@ PENCE = "Indiana governor Mike Pence was chosen as the running mate on Friday."
         ("How many troops are near the Ukrainian border?", set()),
         ("When did Russian troops enter Crimea?", {"crimea"}),
         ("What is the price of oil?", set()),
+        # A day or a month is when, not whom or what a story is about.
+        ("How long was the tunnel found on Aug. 26?", set()),
+        ("Who met Gary Johnson on Monday in March?", {"gari", "johnson"}),
         # A "what did X say?" question goes to X's words, a short search to the sentences using it.
         ("What did Gary Johnson say about taxes?", set()),
         ("Gary Johnson", set()),
