@@ -53,28 +53,40 @@ _NOUNS = (
     r"(?:comments?|remarks?|words|statements?|quotes?|quotations?|tweets?|views?|position|"
     r"response|reaction|answer|claims?|testimony)"
 )
-_PATTERNS = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # what did Peskov say (about X) / what has Sherman written / what else did she add
-        rf"^what\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were|will|would)\s+{_NAME}"
-        rf"\s+(?:also\s+|actually\s+|just\s+|really\s+|exactly\s+)?(?:have\s+to\s+)?{_VERB}"
-        rf"(?:\s+(?:to\s+)?(?P<obj>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){{0,4}}?))??{_CHANNEL}{_TOPIC}$",
-        # what Peskov said (about X)
-        rf"^what\s+{_NAME}\s+(?:has\s+|had\s+|have\s+|also\s+)?{_VERB}{_CHANNEL}{_TOPIC}$",
-        # did Peskov say anything about X
-        rf"^(?:did|has|have|does)\s+{_NAME}\s+{_VERB}\s+(?:anything|something)(?:\s+else)?{_CHANNEL}{_TOPIC}$",
-        # how did Sherman describe the talks
-        rf"^how\s+(?:did|does|has|have|do)\s+{_NAME}\s+(?P<verb>describe|described|characteri[sz]e|"
-        rf"characteri[sz]ed|call|called|explain|explained)\s+(?P<topic>.+)$",
-        # Peskov's comments (on X)
-        rf"^{_NAME}(?:'s|')\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$",
-        # quotes from/by Peskov (about X)
-        rf"^(?:(?:all|any|the|some)\s+)?{_NOUNS}\s+(?:from|by|of)\s+{_NAME}{_TOPIC}$",
-        # what was said by Peskov
-        rf"^what\s+(?:was|has\s+been|had\s+been|is)\s+{_VERB}\s+by\s+{_NAME}{_TOPIC}$",
+
+
+def _patterns(verb: str, how_verb: str) -> tuple[re.Pattern[str], ...]:
+    """The speech question patterns, with ``verb`` and ``how_verb`` as the reporting verb's group."""
+    return tuple(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            # what did Peskov say (about X) / what has Sherman written / what else did she add
+            rf"^what\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were|will|would)\s+{_NAME}"
+            rf"\s+(?:also\s+|actually\s+|just\s+|really\s+|exactly\s+)?(?:have\s+to\s+)?{verb}"
+            rf"(?:\s+(?:to\s+)?(?P<obj>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){{0,4}}?))??{_CHANNEL}{_TOPIC}$",
+            # what Peskov said (about X)
+            rf"^what\s+{_NAME}\s+(?:has\s+|had\s+|have\s+|also\s+)?{verb}{_CHANNEL}{_TOPIC}$",
+            # did Peskov say anything about X
+            rf"^(?:did|has|have|does)\s+{_NAME}\s+{verb}\s+(?:anything|something)(?:\s+else)?{_CHANNEL}{_TOPIC}$",
+            # how did Sherman describe the talks
+            rf"^how\s+(?:did|does|has|have|do)\s+{_NAME}\s+{how_verb}\s+(?P<topic>.+)$",
+            # Peskov's comments (on X)
+            rf"^{_NAME}(?:'s|')\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$",
+            # quotes from/by Peskov (about X)
+            rf"^(?:(?:all|any|the|some)\s+)?{_NOUNS}\s+(?:from|by|of)\s+{_NAME}{_TOPIC}$",
+            # what was said by Peskov
+            rf"^what\s+(?:was|has\s+been|had\s+been|is)\s+{verb}\s+by\s+{_NAME}{_TOPIC}$",
+        )
     )
-)
+
+
+_HOW_VERB = r"(?P<verb>describe|described|characteri[sz]e|characteri[sz]ed|call|called|explain|explained)"
+_PATTERNS = _patterns(_VERB, _HOW_VERB)
+# The same with the verb in small letters only, for a question in mixed case: there a capitalised
+# word is part of a name ("What did the Promise Keepers say?", "What did the Keep the Promise PAC
+# turn into?"), never the verb asked.
+_CASED_PATTERNS = _patterns(f"(?-i:{_VERB})", f"(?-i:{_HOW_VERB})")
+
 # As typed in a hurry: "Peskov quotes", "peskov comments on the deadline". Without the "'s",
 # "the government response" reads the same way, so these count only when the name is an
 # attributed speaker's (``SpeechQuery.loose``).
@@ -154,23 +166,39 @@ def _speech_query(text: str) -> SpeechQuery | None:
     """``parse_speech_query`` of a question already cleaned (``_clean``)."""
     if not text or not _may_ask_for_speech(text):
         return None
-    for pattern in (*_PATTERNS, *_LOOSE_PATTERNS):
-        m = pattern.match(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        written, word = m.group("name"), (groups.get("verb") or "").lower()
-        obj = (groups.get("obj") or "").lower()
-        if obj in _VERB_SET:
-            # "what did the secretary of state say?": "state" ends the name, "say" is the verb.
-            written, word = f"{written} {groups['verb']}", obj
-        name = _clean_name(written)
-        if name is None:
-            return None
-        verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
-        topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
-        return SpeechQuery(name=name, verb=verb, topic=topic, loose=pattern in _LOOSE_PATTERNS)
+    cased = not _capitalised_throughout(text)
+    for pattern in (*(_CASED_PATTERNS if cased else _PATTERNS), *_LOOSE_PATTERNS):
+        if m := pattern.match(text):
+            return _from_match(m, loose=pattern in _LOOSE_PATTERNS)
+    if cased and any(w[:1].isupper() and w.lower() in _VERB_SET for w in text.split()):
+        # "What did Peskov Say?": a capitalised verb that ends the question starts no name.
+        for pattern in _PATTERNS:
+            m = pattern.match(text)
+            if m and m.groupdict().get("verb") and m.end("verb") == len(text):
+                return _from_match(m, loose=False)
     return None
+
+
+def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
+    """The speech question one of the patterns matched (None: its name is no one's)."""
+    groups = m.groupdict()
+    written, word = m.group("name"), (groups.get("verb") or "").lower()
+    obj = (groups.get("obj") or "").lower()
+    if obj in _VERB_SET:
+        # "what did the secretary of state say?": "state" ends the name, "say" is the verb.
+        written, word = f"{written} {groups['verb']}", obj
+    name = _clean_name(written)
+    if name is None:
+        return None
+    verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
+    topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
+    return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose)
+
+
+def _capitalised_throughout(text: str) -> bool:
+    """Whether every word of ``text`` starts with a capital ("WHAT DID PESKOV SAY", "What Did
+    Peskov Say"): then its case tells no name from a verb."""
+    return all(w[:1].isupper() for w in text.split() if w[:1].isalpha())
 
 
 def _may_ask_for_speech(text: str) -> bool:

@@ -161,6 +161,23 @@ def test_a_role_ending_in_a_speech_verb_keeps_it_in_the_name(
     assert parse_speech_query(question) == SpeechQuery(name, verb, topic)
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # In a question written in mixed case a capitalised word is part of a name, not the verb.
+        ("What did the Promise Keepers say?", SpeechQuery("Promise Keepers", "say", None)),
+        ("What did the Note Foundation say about the vote?", SpeechQuery("Note Foundation", "say", "the vote")),
+        ("What did the pro-Cruz Keep the Promise super PAC turn into?", None),
+        # Capitalised throughout, or a capitalised verb ending the question: still the verb.
+        ("What Did Peskov Say About The Talks?", SpeechQuery("Peskov", "say", "The Talks")),
+        ("WHAT DID PESKOV TELL REPORTERS?", SpeechQuery("PESKOV", "tell", None)),
+        ("What did Peskov Say?", SpeechQuery("Peskov", "say", None)),
+    ],
+)
+def test_a_capitalised_speech_verb_in_a_name_is_part_of_the_name(question: str, expected: SpeechQuery | None) -> None:
+    assert parse_speech_query(question) == expected
+
+
 def test_the_speech_words_hold_every_verb_and_noun_the_patterns_need() -> None:
     """Questions without one of ``_SPEECH_WORDS`` are not read against the patterns: each noun and
     "how did X describe" verb the patterns name must be one of them."""
