@@ -56,7 +56,8 @@ class Answerer:
         self._policy = policy
         # None (no model, or VERBATIM_RERANK=off): exactly the ranking-only path.
         wanted = reranker if policy.rerank and policy.hybrid else None
-        self._candidate_features = CandidateFeatures(retriever, tokenizers or Tokenizers(), cache_size)
+        self._tokenizers = tokenizers or Tokenizers()
+        self._candidate_features = CandidateFeatures(retriever, self._tokenizers, cache_size)
         self._features: FeatureReranker | None = None
         if isinstance(wanted, FeatureModel):
             self._features = feature_reranker(wanted, self._candidate_features)
@@ -166,6 +167,7 @@ class Answerer:
             check_words=policy.check_words,
             best_holds_search=best is not None and holds_search(best),
             best_text=best.sentence if best is not None and policy.hybrid else None,
+            stems=self._tokenizers.get().tokens,
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from index.lexicon import NUMBER_WORDS
+from index.lexicon import NUMBER_WORDS, QUANTITY_WORDS
 
 Stemmer = Callable[[str], Sequence[str]]  # text -> the stems of its words, stop words aside
 
@@ -132,3 +132,48 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
         if any(stem in unit.stems for stem in after):
             return True
     return False
+
+
+# How many words either side of a count's figure its noun may stand when judging whether a
+# sentence can answer at all (``answers_unit``): "1,031 randomly-selected registered adult
+# voters", "pledged delegates, 247".
+_NEAR_WORDS = 6
+# A group named by a capitalised word ("How many Central Americans ...", "How many Democrats ...")
+# is counted in people too: "up to 200 people from El Salvador, Guatemala and Honduras".
+_PEOPLE = frozenset({"peopl", "person", "individu", "resid", "citizen", "member", "voter"})
+_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
+_YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> bool:
+    """Whether ``text`` may answer a question asking a figure in ``unit``: ``gives_unit``, or for
+    a count, a figure the question lacks or a quantity word ("a majority", "none") within a few
+    words of the counted noun, before or after.
+
+    Looser than ``gives_unit`` (a feature of the reranker) on purpose: decline.py declines a
+    sentence that fails it, so it must not fail a right answer told in other word order."""
+    if gives_unit(unit, text, stems, asked):
+        return True
+    if unit.kind != "count":
+        return False
+    words = text.split()[: _MOST_FIGURES * 4]
+    folded_question = asked.casefold()
+    nouns = unit.stems | (_PEOPLE if _counts_a_group(asked) else frozenset())
+    counted = [not nouns.isdisjoint(stems(word)) for word in words]
+    for i, word in enumerate(words):
+        figure = _FIGURE.search(word)
+        if figure is not None and figure.group(0).strip().casefold() in folded_question:
+            continue
+        if figure is None and word.strip(_PUNCTUATION).casefold() not in QUANTITY_WORDS:
+            continue  # "a majority of voters", "none of the boats" count too
+        if _YEAR_WORD.fullmatch(word.strip(_PUNCTUATION)):
+            continue  # "a tunnel found in 1990" is no count of tunnels
+        if any(counted[max(0, i - _NEAR_WORDS) : i + _NEAR_WORDS + 1]):
+            return True
+    return False
+
+
+def _counts_a_group(question: str) -> bool:
+    """Whether ``question`` asks "how many" of a group it names with a capital ("Central Americans")."""
+    many = _HOW_MANY.search(question)
+    return many is not None and any(word[:1].isupper() for word in _noun_phrase(question[many.end() :]))

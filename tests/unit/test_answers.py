@@ -10,7 +10,7 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
-from index.search.decline import lacks_asked_figure
+from index.search.decline import lacks_asked_figure, lacks_asked_unit
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, TextTests, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
@@ -292,6 +292,46 @@ def test_a_how_many_question_is_not_answered_with_a_sentence_that_holds_no_figur
     assert not cost.declined and cost.hits[0].sentence == "The terminal will cost 48 million euros."
     signed = town.answer("When did FC Ellis sign Paulo Mendes?")
     assert not signed.declined and "signed" in signed.hits[0].sentence
+
+
+def test_a_how_many_question_is_not_answered_with_a_figure_of_something_else(town: Searcher) -> None:
+    # The terminal's sentence has a figure, of euros: no count of gates.
+    gates = town.answer("How many gates will the terminal have?")
+    assert gates.declined
+    assert gates.reason == "The best sentence gives no figure of what the question counts."
+    assert gates.nearest is not None and gates.nearest.sentence == "The terminal will cost 48 million euros."
+    # Figures of what is counted still answer.
+    for question, sentence in [
+        ("How many euros will the terminal cost?", "The terminal will cost 48 million euros."),
+        (
+            "How many seasons did Mendes sign for?",
+            "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+        ),
+    ]:
+        answer = town.answer(question)
+        assert not answer.declined, answer.reason
+        assert answer.hits[0].sentence == sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        ("How many votes did Sanders get?", "Sanders opened up a 15-point lead in New Hampshire.", True),
+        ("How many votes did Sanders get?", "Sanders won 151,584 votes in New Hampshire.", False),
+        ("How many voters backed her?", "A majority of voters backed her.", False),
+        ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later.", True),
+        ("How much did Trump pay in federal income taxes?", "Trump paid no federal income taxes.", False),
+        ("How much did the ad cost?", "The ad ran 30 times in Iowa.", True),
+        # A share or a margin is given in words as well ("half of them", "a landslide"): not judged.
+        ("What share of voters backed her?", "Half of the voters backed her.", False),
+        ("By how much did she win?", "She won in a landslide.", False),
+        # Nor any other kind of question.
+        ("When did the talks end?", "The talks ended on the 3rd day.", False),
+    ],
+)
+def test_what_a_sentence_must_hold_to_answer_how_many_of_what(question: str, sentence: str, lacks: bool) -> None:
+    tokenizer = Tokenizer()
+    assert lacks_asked_unit(parse_query(question, tokenizer), sentence, tokenizer.tokens) is lacks
 
 
 @pytest.mark.parametrize(

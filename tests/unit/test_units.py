@@ -6,7 +6,7 @@ import pytest
 
 from index.search.query import parse_query
 from index.search.ranking import holds_answer_type
-from index.search.units import asked_unit, gives_unit
+from index.search.units import answers_unit, asked_unit, gives_unit
 from index.store.lexical import Tokenizer
 
 STEMS = Tokenizer().tokens
@@ -54,6 +54,54 @@ def test_a_figure_of_the_unit_asked_answers_and_another_figure_does_not(
 ) -> None:
     assert _gives(question, answers)
     assert not _gives(question, only_looks_close)
+
+
+def _may_answer(question: str, sentence: str) -> bool:
+    unit = asked_unit(question, STEMS)
+    assert unit is not None, question
+    return answers_unit(unit, sentence, STEMS, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # The counted noun a few words from its figure, after or before it.
+        (
+            "How many voters did the Fox News poll interview?",
+            "The poll was conducted among 1,031 randomly-selected registered adult voters.",
+        ),
+        (
+            "How many pledged delegates does New York have?",
+            "It has the second-highest number of pledged delegates, 247.",
+        ),
+        ("How many voters backed her?", "A majority of voters backed her."),
+        # A group named with a capital is counted in people too.
+        (
+            "How many Central Americans will Costa Rica host?",
+            "Costa Rica will host up to 200 people from El Salvador, Guatemala and Honduras.",
+        ),
+    ],
+)
+def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: str) -> None:
+    assert not _gives(question, sentence)  # the reranker's stricter reading
+    assert _may_answer(question, sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (
+            "How many votes did Sanders receive in the New Hampshire primary?",
+            "Since January, Sanders has opened up a 15-point lead over Clinton in New Hampshire.",
+        ),
+        ("How many tunnels were found?", "The first drug tunnel was found in 1990 near Douglas."),
+        ("How many Syrians live in Clarkston?", "Clarkston opened its first mosque in 1998."),
+        ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later."),
+        ("How much did the skywriting cost?", "At least six skywriting planes filled the skies."),
+    ],
+)
+def test_a_figure_of_something_else_cannot_answer(question: str, sentence: str) -> None:
+    assert not _may_answer(question, sentence)
 
 
 def test_the_questions_own_figure_is_not_an_answer() -> None:
