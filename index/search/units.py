@@ -143,12 +143,16 @@ _NEAR_WORDS = 6
 _PEOPLE = frozenset({"peopl", "person", "individu", "resid", "citizen", "member", "voter"})
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
+# Words after a figure that leave its noun unsaid, the one the sentence named before it ("the
+# first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
+_ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
 
 
 def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> bool:
     """Whether ``text`` may answer a question asking a figure in ``unit``: ``gives_unit``, or for
     a count, a figure the question lacks or a quantity word ("a majority", "none") within a few
-    words of the counted noun, before or after.
+    words of the counted noun, before or after, or anywhere after it when the figure leaves its
+    noun unsaid ("nearly 200 more", "the 1,237 needed").
 
     Looser than ``gives_unit`` (a feature of the reranker) on purpose: decline.py declines a
     sentence that fails it, so it must not fail a right answer told in other word order."""
@@ -170,6 +174,9 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
             continue  # "a tunnel found in 1990" is no count of tunnels
         if any(counted[max(0, i - _NEAR_WORDS) : i + _NEAR_WORDS + 1]):
             return True
+        following = words[i + 1].strip(_PUNCTUATION).casefold() if i + 1 < len(words) else ""
+        if following in _ELLIPSIS and any(counted[:i]):
+            return True  # "tunnels ... found nearly 200 more", "delegates ... the 1,237 needed"
     return False
 
 

@@ -75,6 +75,15 @@ def _may_answer(question: str, sentence: str) -> bool:
             "It has the second-highest number of pledged delegates, 247.",
         ),
         ("How many voters backed her?", "A majority of voters backed her."),
+        # A figure that leaves its noun unsaid, named earlier in the sentence.
+        (
+            "How many smuggling tunnels have border officials found?",
+            "Since the first drug tunnel was discovered in 1990 in Douglas, officials have found nearly 200 more.",
+        ),
+        (
+            "How many delegates does Trump need to win?",
+            "Trump leads in the race for Republican delegates, but he may fall short of the 1,237 needed to win.",
+        ),
         # A group named with a capital is counted in people too.
         (
             "How many Central Americans will Costa Rica host?",
@@ -95,6 +104,11 @@ def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: st
             "Since January, Sanders has opened up a 15-point lead over Clinton in New Hampshire.",
         ),
         ("How many tunnels were found?", "The first drug tunnel was found in 1990 near Douglas."),
+        # A figure of another noun far from the counted one is not read as leaving it unsaid.
+        (
+            "How many tunnels were found?",
+            "A tunnel was found last spring near the small desert town of Douglas, where 300 people live.",
+        ),
         ("How many Syrians live in Clarkston?", "Clarkston opened its first mosque in 1998."),
         ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later."),
         ("How much did the skywriting cost?", "At least six skywriting planes filled the skies."),
