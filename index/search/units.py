@@ -143,6 +143,8 @@ _NEAR_WORDS = 6
 _PEOPLE = frozenset({"peopl", "person", "individu", "resid", "citizen", "member", "voter"})
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
+# Words that answer a count of anything, wherever they stand: nobody, or how many times.
+_ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", re.IGNORECASE)
 # Words after a figure that leave its noun unsaid, the one the sentence named before it ("the
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
@@ -160,6 +162,8 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
         return True
     if unit.kind != "count":
         return False
+    if _ANY_COUNT.search(text):
+        return True  # "No one was hurt", "He won the title twice"
     words = text.split()[: _MOST_FIGURES * 4]
     folded_question = asked.casefold()
     nouns = unit.stems | (_PEOPLE if _counts_a_group(asked) else frozenset())
