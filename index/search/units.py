@@ -148,13 +148,19 @@ _ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", 
 # Words after a figure that leave its noun unsaid, the one the sentence named before it ("the
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
+# What a count of people is told with in news of an attack or a disaster.
+_CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt", "toll", "victim", "casualti"})
+# Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
+_COUNT_VERBS = frozenset({"were", "are", "have", "had", "died", "remain", "remained"})
 
 
 def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> bool:
     """Whether ``text`` may answer a question asking a figure in ``unit``: ``gives_unit``, or for
     a count, a figure the question lacks or a quantity word ("a majority", "none") within a few
     words of the counted noun, before or after, or anywhere after it when the figure leaves its
-    noun unsaid ("nearly 200 more", "the 1,237 needed").
+    noun unsaid ("nearly 200 more", "the 1,237 needed"); a bare figure before its verb ("Twelve
+    were wounded"); "no one", "none", "once", "twice" anywhere. People are counted in the words
+    of an attack too ("The attack killed 32").
 
     Looser than ``gives_unit`` (a feature of the reranker) on purpose: decline.py declines a
     sentence that fails it, so it must not fail a right answer told in other word order."""
@@ -167,6 +173,8 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     words = text.split()[: _MOST_FIGURES * 4]
     folded_question = asked.casefold()
     nouns = unit.stems | (_PEOPLE if _counts_a_group(asked) else frozenset())
+    if not unit.stems.isdisjoint(_PEOPLE):
+        nouns |= _CASUALTIES  # "The attack killed 32", "the death toll rose to 49"
     counted = [not nouns.isdisjoint(stems(word)) for word in words]
     for i, word in enumerate(words):
         figure = _FIGURE.search(word)
@@ -181,6 +189,8 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
         following = words[i + 1].strip(_PUNCTUATION).casefold() if i + 1 < len(words) else ""
         if following in _ELLIPSIS and any(counted[:i]):
             return True  # "tunnels ... found nearly 200 more", "delegates ... the 1,237 needed"
+        if figure is not None and figure.group(0) == word.strip(_PUNCTUATION) and following in _COUNT_VERBS:
+            return True  # "Twelve were wounded": a bare figure as the subject counts what it says
     return False
 
 

@@ -84,6 +84,10 @@ def _may_answer(question: str, sentence: str) -> bool:
             "How many delegates does Trump need to win?",
             "Trump leads in the race for Republican delegates, but he may fall short of the 1,237 needed to win.",
         ),
+        # A count of people as news of an attack tells it; a bare figure as the subject.
+        ("How many people were killed in the attack?", "The attack killed 32."),
+        ("How many people were killed in the attack?", "The death toll rose to 49 on Tuesday."),
+        ("How many soldiers were wounded?", "Twelve were wounded in the blast."),
         # A group named with a capital is counted in people too.
         (
             "How many Central Americans will Costa Rica host?",
@@ -104,6 +108,8 @@ def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: st
             "Since January, Sanders has opened up a 15-point lead over Clinton in New Hampshire.",
         ),
         ("How many tunnels were found?", "The first drug tunnel was found in 1990 near Douglas."),
+        ("How many people attended the event?", "Mr. Clinton, 69, looked smaller than in past campaigns."),
+        ("How many people were killed?", "The bomb went off at 9 in the morning."),
         # A figure of another noun far from the counted one is not read as leaving it unsaid.
         (
             "How many tunnels were found?",
