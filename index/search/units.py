@@ -140,7 +140,11 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
 _NEAR_WORDS = 6
 # A group named by a capitalised word ("How many Central Americans ...", "How many Democrats ...")
 # is counted in people too: "up to 200 people from El Salvador, Guatemala and Honduras".
-_PEOPLE = frozenset({"peopl", "person", "individu", "resid", "citizen", "member", "voter"})
+_PEOPLE = frozenset(
+    """peopl person individu resid citizen member voter popul troop soldier settler inhabit descend protest
+    demonstr worker employe staffer support refuge migrant immigr student children adult men women fighter
+    civilian passeng patient casualti regular militia""".split()
+)
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 # Words that answer a count of anything, wherever they stand: nobody, or how many times.
@@ -148,6 +152,30 @@ _ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", 
 # Words after a figure that leave its noun unsaid, the one the sentence named before it ("the
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
+# An age told loosely: "seven months old", "over the age of 18", "515 million years ago" (not
+# "died four days later").
+_LOOSE_AGE = re.compile(
+    r"\b(?:ages?\s+of|aged?)\s+\d|(?:\d|\b(?:{}))\S*\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
+    r"(?!\s+(?:later|earlier|after|before))".format("|".join(sorted(NUMBER_WORDS))),
+    re.IGNORECASE,
+)
+# An amount in a currency no list holds: "6 million Lira".
+_SCALED = re.compile(r"\d\S*\s+(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
+# A capitalised plural after a figure names a group of people: "3,000 Protestants", "3,600 Frenchmen".
+_GROUP_WORD = re.compile(r"[A-Z][a-z]+(?:s|men)")
+# A unit written short: "300 km" for "how many kilometers", "8.8 lb", "1.5 gigatons".
+_SHORT_FORMS = {
+    "kilomet": ("km",),
+    "mile": ("mi",),
+    "pound": ("lb", "lbs"),
+    "kilogram": ("kg",),
+    "ton": ("tonn", "gigaton", "megaton"),
+    "hour": ("hrs",),
+    "minut": ("min",),
+}
+# "How many types of X": counted as kinds of X ("two kinds of X.25 networks").
+_KINDS = frozenset({"type", "kind", "sort", "form", "varieti"})
+_KINDS_OF = re.compile(r"\bhow\s+many\s+(?:types|kinds|sorts|forms|varieties)\s+of\s+", re.IGNORECASE)
 # What a count of people is told with in news of an attack or a disaster.
 _CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt", "toll", "victim", "casualti"})
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
@@ -159,26 +187,37 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     a count, a figure the question lacks or a quantity word ("a majority", "none") within a few
     words of the counted noun, before or after, or anywhere after it when the figure leaves its
     noun unsaid ("nearly 200 more", "the 1,237 needed"); a bare figure before its verb ("Twelve
-    were wounded"); "no one", "none", "once", "twice" anywhere. People are counted in the words
-    of an attack too ("The attack killed 32").
+    were wounded"); "no one", "none", "once", "twice" anywhere. People are counted in many words
+    ("10,000 troops" for soldiers, "3,000 Protestants", "The attack killed 32"), units written
+    short ("300 km"), kinds of a thing as kinds ("two kinds of X.25 networks"). An age may be
+    told loosely ("seven months old", "the age of 18"), an amount in any currency ("6 million
+    Lira").
 
     Looser than ``gives_unit`` (a feature of the reranker) on purpose: decline.py declines a
     sentence that fails it, so it must not fail a right answer told in other word order."""
     if gives_unit(unit, text, stems, asked):
         return True
+    if unit.age:
+        return _LOOSE_AGE.search(text) is not None  # "seven months old", "over the age of 18"
+    if unit.money:
+        return _SCALED.search(text) is not None  # "6 million Lira"
     if unit.kind != "count":
         return False
     if _ANY_COUNT.search(text):
         return True  # "No one was hurt", "He won the title twice"
     words = text.split()[: _MOST_FIGURES * 4]
-    folded_question = asked.casefold()
-    nouns = unit.stems | (_PEOPLE if _counts_a_group(asked) else frozenset())
-    if not unit.stems.isdisjoint(_PEOPLE):
-        nouns |= _CASUALTIES  # "The attack killed 32", "the death toll rose to 49"
+    own = {m.group(0).strip().casefold() for m in _FIGURE.finditer(asked)}  # the question's figures
+    people = _counts_a_group(asked) or not unit.stems.isdisjoint(_PEOPLE)
+    # People are counted in many words ("10,000 troops" for "how many soldiers") and in those of
+    # an attack ("The attack killed 32", "the death toll rose to 49").
+    nouns = unit.stems | (_PEOPLE | _CASUALTIES if people else frozenset())
+    nouns |= {short for stem in unit.stems for short in _SHORT_FORMS.get(stem, ())}  # "300 km"
+    if not unit.stems.isdisjoint(_KINDS) and (of := _KINDS_OF.search(asked)):
+        nouns |= _KINDS | frozenset(stems(" ".join(_noun_phrase(asked[of.end() :]))))  # "two kinds of X.25 networks"
     counted = [not nouns.isdisjoint(stems(word)) for word in words]
     for i, word in enumerate(words):
         figure = _FIGURE.search(word)
-        if figure is not None and figure.group(0).strip().casefold() in folded_question:
+        if figure is not None and figure.group(0).strip().casefold() in own:
             continue
         if figure is None and word.strip(_PUNCTUATION).casefold() not in QUANTITY_WORDS:
             continue  # "a majority of voters", "none of the boats" count too
@@ -191,6 +230,8 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
             return True  # "tunnels ... found nearly 200 more", "delegates ... the 1,237 needed"
         if figure is not None and figure.group(0) == word.strip(_PUNCTUATION) and following in _COUNT_VERBS:
             return True  # "Twelve were wounded": a bare figure as the subject counts what it says
+        if people and i + 1 < len(words) and _GROUP_WORD.fullmatch(words[i + 1].strip(_PUNCTUATION)):
+            return True  # "Nearly 3,000 Protestants" for "How many Huguenots ..."
     return False
 
 

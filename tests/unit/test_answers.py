@@ -331,6 +331,9 @@ def test_a_how_many_question_is_not_answered_with_a_figure_of_something_else(tow
         ("How many votes did Sanders get?", "Sanders opened up a 15-point lead in New Hampshire.", False, True),
         ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later.", False, True),
         ("How much did the ad cost?", "The ad ran 30 times in Iowa.", False, True),
+        # "How much" of anything but money: any figure.
+        ("How much food does a ctenophore eat in a day?", "It can eat ten times its own weight.", False, False),
+        ("How much has the temperature changed?", "It has risen by 0.3 to 0.6 °C over 100 years.", False, False),
         # A share needs a figure, but words give it as well as a figure of the unit ("half of
         # them"), and so for a margin ("a landslide"): their unit is not judged.
         ("What share of voters backed her?", "Voters backed her in the primary.", True, False),

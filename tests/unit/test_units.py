@@ -88,6 +88,12 @@ def _may_answer(question: str, sentence: str) -> bool:
         ("How many people were killed in the attack?", "The attack killed 32."),
         ("How many people were killed in the attack?", "The death toll rose to 49 on Tuesday."),
         ("How many soldiers were wounded?", "Twelve were wounded in the blast."),
+        # People in other words, a unit written short, kinds of a thing.
+        ("How many soldiers were in each Tumen?", "Each Tumen consisted of 10,000 troops."),
+        ("How many Huguenots were killed in Toulouse?", "Nearly 3,000 Protestants were slaughtered in Toulouse."),
+        ("How many kilometers is Warsaw from the mountains?", "Warsaw lies about 300 km from the mountains."),
+        ("How many pounds of steam does the engine use?", "It uses 4 kg (8.8 lb) of steam per kWh."),
+        ("How many types of X.25 networks were there?", "There were two kinds of X.25 networks."),
         # A group named with a capital is counted in people too.
         (
             "How many Central Americans will Costa Rica host?",
@@ -97,6 +103,19 @@ def _may_answer(question: str, sentence: str) -> bool:
 )
 def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: str) -> None:
     assert not _gives(question, sentence)  # the reranker's stricter reading
+    assert _may_answer(question, sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("How old was Chopin when he moved to Warsaw?", "He moved to the city when he was seven months old."),
+        ("How old must a member be?", "Members must be over the age of 18."),
+        ("How old are the fossils?", "Fossils have been found as far back as 515 million years ago."),
+        ("How much money was Francovich allowed to claim?", "He was allowed to claim 6 million Lira in damages."),
+    ],
+)
+def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: str) -> None:
     assert _may_answer(question, sentence)
 
 
