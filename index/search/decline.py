@@ -67,8 +67,9 @@ from index.search.ranking import KIND_TESTS
 from index.search.units import Stemmer, answers_unit, asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
-# The stems the lexical index keeps for each month's forms ("aug", "august").
-_MONTH_STEMS = tuple(frozenset(Tokenizer().stem(form) for form in forms) for forms in MONTH_FORMS)
+# Each form of a month -> the stems the lexical index keeps for all of that month's forms
+# ("aug" -> {"aug", "august"}).
+_MONTH_STEMS = {form: frozenset(Tokenizer().stem(other) for other in forms) for forms in MONTH_FORMS for form in forms}
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.798
@@ -175,20 +176,24 @@ _ASKS_MONEY = re.compile(
 )
 
 
+def _asks_quantity(query: Query) -> bool:
+    """Whether ``query`` wants a quantity and nothing else (``_ASKS_QUANTITY``)."""
+    return query.kind == "number" and _ASKS_QUANTITY.search(query.text) is not None
+
+
 def lacks_asked_unit(query: Query, sentence: str, stems: Stemmer) -> bool:
     """Whether ``sentence`` gives no figure of what a "how many X" / "how much" / "how old"
     question counts (units.py, ``answers_unit``): "15-point lead" does not answer "How many votes
     did Sanders receive?", nor "died four days later" "How old was Scalia when he died?". A
     quantity word answers "how much" ("He paid no taxes") and, beside the counted noun, "how
     many" ("a majority of voters")."""
-    if query.kind != "number" or _ASKS_QUANTITY.search(query.text) is None:
+    if not _asks_quantity(query):
         return False
     unit = asked_unit(query.text, stems)
-    if unit is not None and unit.money and not _ASKS_MONEY.search(query.text):
-        return False  # "How much food does it eat?": an amount of anything
+    if unit is None or (unit.money and not _ASKS_MONEY.search(query.text)):
+        return False  # no known unit, or "How much food does it eat?": an amount of anything
     return (
-        unit is not None
-        and unit.kind in _FIGURE_ONLY_UNITS
+        unit.kind in _FIGURE_ONLY_UNITS
         and not answers_unit(unit, sentence, stems, query.text)
         and not (unit.money and _QUANTITY.search(sentence))  # "He paid no taxes"
     )
@@ -201,12 +206,7 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    return (
-        query.kind == "number"
-        and _ASKS_QUANTITY.search(query.text) is not None
-        and not KIND_TESTS["number"].search(sentence)
-        and not _QUANTITY.search(sentence)
-    )
+    return _asks_quantity(query) and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 
 @dataclass(frozen=True)
@@ -228,9 +228,8 @@ def unknown_names(query: Query, lexical: LexicalIndex) -> list[str]:
 
 
 def _known(word: QueryWord, vocabulary: Mapping[str, int]) -> bool:
-    folded = word.text.casefold()
-    month = next((i for i, forms in enumerate(MONTH_FORMS) if folded in forms), None)
-    return word.stem in vocabulary if month is None else not _MONTH_STEMS[month].isdisjoint(vocabulary)
+    month = _MONTH_STEMS.get(word.text.casefold())
+    return word.stem in vocabulary if month is None else not month.isdisjoint(vocabulary)
 
 
 def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:

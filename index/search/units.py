@@ -138,8 +138,9 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
 # sentence can answer at all (``answers_unit``): "1,031 randomly-selected registered adult
 # voters", "pledged delegates, 247".
 _NEAR_WORDS = 6
-# A group named by a capitalised word ("How many Central Americans ...", "How many Democrats ...")
-# is counted in people too: "up to 200 people from El Salvador, Guatemala and Honduras".
+# Words that count people: any of them answers a count of people, or of a group named by a
+# capitalised word ("How many Central Americans ...": "up to 200 people from El Salvador";
+# "How many soldiers ...": "10,000 troops").
 _PEOPLE = frozenset(
     """peopl person individu resid citizen member voter popul troop soldier settler inhabit descend protest
     demonstr worker employe staffer support refuge migrant immigr student children adult men women fighter
