@@ -170,6 +170,12 @@ def answer_type(question: str) -> str | None:
     return kind
 
 
+def asks_place(query: Query) -> bool:
+    """Whether ``query`` asks where ("Where did ...?", "In which city ...?"): a "name" question
+    whose answer is a place (places.py)."""
+    return query.kind == "name" and bool(_ASKS_PLACE.search(query.text))
+
+
 def _kind_asked(text: str) -> str | None:
     if _ASKS_YES_NO.search(text):
         return "yes/no"

@@ -15,7 +15,9 @@ The ranking (ranking.py) adds its signals up with hand-set weights. The feature 
   troops", not a figure at the other end of the sentence), and how much of the question stands
   around it;
 * for a figure question, whether the sentence gives a figure *of the unit asked* (units.py):
-  "151,584 votes" for "how many votes", not "22 points".
+  "151,584 votes" for "how many votes", not "22 points";
+* for a "where" question, whether the sentence names a place the question lacks after a
+  preposition of place (places.py): "telling supporters in Columbus", not "his bid for Indiana".
 
 ``FEATURES`` names the columns; a model file lists the names it was trained on, and is
 refused when they differ (index/rerank/features_model.py). A model may also read a
@@ -33,7 +35,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.lexicon import EVENT_WORDS, MONTH_NAMES
-from index.search.query import YEAR, Query
+from index.search.places import gives_place
+from index.search.query import YEAR, Query, asks_place
 from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, date_match, holds_answer_type
 from index.search.units import Stemmer, asked_unit, gives_unit
 from index.store.lexical import Tokenizer
@@ -58,6 +61,8 @@ FEATURES = (
     *(f"new_{kind}" for kind in ("date", "number", "name")),
     "asks_unit",
     "unit_match",
+    "asks_place",
+    "new_place",
 )
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
@@ -203,6 +208,7 @@ def feature_matrix(
     new_column = _COLUMN.get(f"new_{query.kind}")
     stems = stems or Tokenizer().tokens
     unit = asked_unit(query.text, stems)
+    place = asks_place(query)
     for i, c in enumerate(candidates):
         row = matrix[i]
         row[_COLUMN["idf_share"]] = shares(asked, c.terms, idf_of, equivalents)
@@ -222,6 +228,9 @@ def feature_matrix(
         if unit is not None:
             row[_COLUMN["asks_unit"]] = 1.0
             row[_COLUMN["unit_match"]] = float(gives_unit(unit, c.text, stems, query.text))
+        if place:
+            row[_COLUMN["asks_place"]] = 1.0
+            row[_COLUMN["new_place"]] = float(gives_place(c.text, query.letters))
     return matrix
 
 

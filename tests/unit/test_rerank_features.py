@@ -113,6 +113,20 @@ def test_only_a_figure_of_the_unit_asked_sets_unit_match() -> None:
     assert who[column["asks_unit"]] == who[column["unit_match"]] == 0.0
 
 
+def test_only_a_where_question_reads_whether_a_sentence_names_a_new_place() -> None:
+    column = {name: i for i, name in enumerate(FEATURES)}
+    candidates = [
+        _candidate("Kasich agreed to end his bid for Indiana.", fused=1.0),
+        _candidate("Kasich ended his campaign, telling supporters in Columbus.", fused=0.9),
+    ]
+    first, second = feature_matrix(_query("Where did Kasich end his campaign?"), candidates, lambda s: 1.0, _words)
+    assert first[column["asks_place"]] == second[column["asks_place"]] == 1.0
+    assert (first[column["new_place"]], second[column["new_place"]]) == (0.0, 1.0)
+    assert first[column["new_name"]] == second[column["new_name"]] == 1.0  # the name feature cannot tell them apart
+    (who,) = feature_matrix(_query("Who did Kasich endorse?"), candidates[1:], lambda s: 1.0, _words)
+    assert who[column["asks_place"]] == who[column["new_place"]] == 0.0
+
+
 def _nearness(query: Query, text: str) -> float:
     words = _words(text)
     return answer_nearness(query, words, answer_positions(query, words, text))
