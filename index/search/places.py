@@ -16,8 +16,8 @@ from index.lexicon import MONTHS, WEEKDAYS, word_set
 
 # The prepositions a place follows ("on" for "on CNN", "on the steps of the Capitol"). "to" and
 # "for" are left out: "to the campaign", "for Indiana" say where something goes or what it is
-# for, not where it happened.
-_AT = r"\b(?:in|at|on|inside|outside|near|from|aboard)\s+"
+# for, not where it happened; but "a visit to Scotland" says where someone was.
+_AT = r"\b(?:in|at|on|inside|outside|near|from|aboard|(?:visit|trip|journey|return|travel)\s+to)\s+"
 _PLACE_AFTER = re.compile(
     # A lookahead, so that a preposition among the words read is itself read: "a speech in Columbus".
     _AT + r"(?=(?:(?:the|a|an|his|her|their|its|our|this|that)\s+)?(?P<words>\S+(?:\s+\S+){0,2}))",
@@ -43,17 +43,18 @@ VENUES = word_set("""
 def gives_place(sentence: str, asked_letters: Collection[str]) -> bool:
     """Whether ``sentence`` names a place after a preposition of place that the question does not
     give: a capitalised word not among ``asked_letters`` (the question's casefolded words), or a
-    venue. A weekday or a month is a time ("in March"), not a place."""
+    venue, though a place the question names stands before it ("at the Brussels airport"). A
+    weekday or a month is a time ("in March"), not a place."""
     for match in _PLACE_AFTER.finditer(sentence):
-        for word in match.group("words").split()[:_LOOK_AHEAD]:
-            word = word.strip(".,;:!?'’\"“”()")
+        for written in match.group("words").split()[:_LOOK_AHEAD]:
+            word = written.strip(".,;:!?'’\"“”()")
             folded = word.casefold()
             if folded in MONTHS or folded in WEEKDAYS or folded in _PHRASE_ENDS:
                 break
             if folded in VENUES or (folded.endswith("s") and folded[:-1] in VENUES):
                 return True
-            if word[:1].isupper():
-                if folded not in asked_letters:
-                    return True
+            if word[:1].isupper() and folded not in asked_letters:
+                return True
+            if written[-1:] in ",;:.)":  # the phrase ends: "in Ohio, John Kasich" names only Ohio
                 break
     return False

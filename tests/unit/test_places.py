@@ -22,6 +22,8 @@ KASICH = frozenset("where did john kasich announce the end of his campaign in oh
         "The crowd rallied at Temple University before the march.",
         "He spoke from his home.",
         "They met at two hotels downtown.",
+        "He spoke at the Ohio airport.",  # a venue after the place the question names
+        "He said so during a visit to Scotland on Friday.",
     ],
 )
 def test_a_place_after_a_preposition_of_place_says_where(sentence: str) -> None:
@@ -34,6 +36,7 @@ def test_a_place_after_a_preposition_of_place_says_where(sentence: str) -> None:
         # "for Indiana" says what the bid was for; "in the state toward Cruz" names no place.
         "Kasich agreed to end his bid for Indiana in order to direct the vote in the state toward Cruz.",
         "By winning the Republican primary in Ohio, Kasich picked up 66 delegates.",  # the place asked
+        "He won in Ohio, John Kasich said.",  # the phrase ends at the comma
         "He announced it in March, on Tuesday.",  # a time, not a place
         "Kasich ended his campaign in a statement.",
         "Aug 27 (Reuters) - Kasich on Saturday ended his campaign.",
