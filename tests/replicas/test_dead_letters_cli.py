@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import socket
 import subprocess
 import sys
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from redis.asyncio import Redis
@@ -195,13 +197,18 @@ def test_the_command_reports_redis_down_and_never_prints_the_token(valkey: Valke
     url = valkey.connection_url
     valkey.stop()
     environ = {"VERBATIM_REDIS_URL": url, "TELEGRAM_BOT_TOKEN": TOKEN, "PATH": ""}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.dead_letters_cli", "replay", "--all"],
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    # Hold the freed port, bound but not listening (connections to it are refused), so that no
+    # other server started meanwhile (another test run on this machine) answers in its place.
+    with socket.socket() as held:
+        held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        held.bind(("127.0.0.1", urlsplit(url).port or 6379))
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.dead_letters_cli", "replay", "--all"],
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode == 1 and done.stdout == ""
     assert "verbatim-dead-letters: Redis failed (ConnectionError" in done.stderr
     assert "nothing more was changed" in done.stderr
