@@ -14,20 +14,21 @@ from collections.abc import Collection
 
 from index.lexicon import MONTHS, WEEKDAYS, word_set
 
-# The prepositions a place follows ("on" for "on CNN", "on the steps of the Capitol"). "to" and
+# The prepositions a place follows ("on" for "on CNN", "on the campus"). "to" and
 # "for" are left out: "to the campaign", "for Indiana" say where something goes or what it is
 # for, not where it happened; but "a visit to Scotland" says where someone was.
 _AT = r"\b(?:in|at|on|inside|outside|near|from|aboard|(?:visit|trip|journey|return|travel)\s+to)\s+"
-_PLACE_AFTER = re.compile(
-    # A lookahead, so that a preposition among the words read is itself read: "a speech in Columbus".
-    _AT + r"(?=(?:(?:the|a|an|his|her|their|its|our|this|that)\s+)?(?P<words>\S+(?:\s+\S+){0,2}))",
-    re.IGNORECASE,
-)
+
 # Words that end the phrase read: "in the state toward Cruz" names no place.
 _PHRASE_ENDS = word_set(
     "to toward towards for that which who whom and or but as than because after before when while if by"
 )
 _LOOK_AHEAD = 3  # words after the preposition (and its article) that may name the place: "at a packed rally"
+_PLACE_AFTER = re.compile(
+    # A lookahead, so that a preposition among the words read is itself read: "a speech in Columbus".
+    _AT + rf"(?=(?:(?:the|a|an|his|her|their|its|our|this|that)\s+)?(?P<words>\S+(?:\s+\S+){{0,{_LOOK_AHEAD - 1}}}))",
+    re.IGNORECASE,
+)
 
 # Venues and kinds of place a news story says something happened at.
 VENUES = word_set("""
@@ -46,7 +47,7 @@ def gives_place(sentence: str, asked_letters: Collection[str]) -> bool:
     venue, though a place the question names stands before it ("at the Brussels airport"). A
     weekday or a month is a time ("in March"), not a place."""
     for match in _PLACE_AFTER.finditer(sentence):
-        for written in match.group("words").split()[:_LOOK_AHEAD]:
+        for written in match.group("words").split():
             word = written.strip(".,;:!?'’\"“”()")
             folded = word.casefold()
             if folded in MONTHS or folded in WEEKDAYS or folded in _PHRASE_ENDS:
