@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from index.lexicon import MONTHS, WEEKDAYS, word_set
+from index.lexicon import word_set
+from index.search.query import is_calendar_word
 
 # The prepositions a place follows ("on" for "on CNN", "on the campus"). "to" and
 # "for" are left out: "to the campaign", "for Indiana" say where something goes or what it is
@@ -50,7 +51,7 @@ def gives_place(sentence: str, asked_letters: Collection[str]) -> bool:
         for written in match.group("words").split():
             word = written.strip(".,;:!?'’\"“”()")
             folded = word.casefold()
-            if folded in MONTHS or folded in WEEKDAYS or folded in _PHRASE_ENDS:
+            if folded in _PHRASE_ENDS or is_calendar_word(folded):
                 break
             if folded in VENUES or (folded.endswith("s") and folded[:-1] in VENUES):
                 return True
