@@ -9,7 +9,8 @@ corpora (scripts/ltrkit/corpora.py), each indexed with this Verbatim's own build
 is asked of its corpus by the real searcher, whose best --depth hits are featured and labelled
 (scripts/ltrkit/candidates.py); the model is fitted to all of them (scripts/ltrkit/fit.py)
 and written with its training figures. --work keeps the corpora, indexes and candidate lists, so
-a second run only fits again (--fresh rebuilds them). Its news questions are PolNeAR *train*'s
+a second run only fits again (--fresh rebuilds them); lists made by other search code (a feature
+read otherwise, scripts/ltrkit/code.py) are made again. Its news questions are PolNeAR *train*'s
 (scripts/ltrkit/news_qa.py). Never give it TrecQA dev/test, WikiQA or PolNeAR dev/test data: those
 measure the model (scripts/evaluate.py, scripts/calibrate_decline.py).
 """
@@ -23,6 +24,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.reranking import RERANK_DEPTH
 from scripts.ltrkit.articles import ARTICLE_SOURCES, write_article_corpora
 from scripts.ltrkit.candidates import CandidateLists, candidate_lists, concat
+from scripts.ltrkit.code import code_signature
 from scripts.ltrkit.corpora import read_questions, write_corpora
 from scripts.ltrkit.fit import KINDS, fit_model, ranked_metrics
 from scripts.ltrkit.news_qa import NEWS_SOURCE, write_news_corpus
@@ -150,10 +153,11 @@ def with_cross(
     context: bool = False,
 ) -> CandidateLists:
     """``lists`` with the cross-encoder's features; its logits are kept beside ``lists_path`` for
-    the model file(s) of digest ``key``, so a second fit of the same lists asks it nothing.
+    the model file(s) of digest ``key`` and the lists' texts, so a second fit of the same lists
+    asks it nothing, nor a fit of lists made again with the same candidates (a feature changed).
     ``context``: the cross-encoder reads each sentence with the one before it."""
-    path = lists_path.with_name(f"{lists_path.stem}.cross-{key}.npy")
-    logits = np.load(path) if path.is_file() and path.stat().st_mtime >= lists_path.stat().st_mtime else None
+    path = lists_path.with_name(f"{lists_path.stem}.cross-{key}-{lists.texts_key()}.npy")
+    logits = np.load(path) if path.is_file() else None
     if logits is None or len(logits) != len(lists.labels):
         logits = lists.cross_logits(logits_of, context)
         np.save(path, logits)
@@ -203,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     names = FEATURES + CROSS_FEATURES if cross is not None else FEATURES
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
+    code = code_signature()  # lists made by other code (a feature read otherwise) are made again
     for corpus in corpora:
         lists_path = args.work / f"lists-{args.depth}" / f"{corpus.name}.npz"
         manifest = corpus.index / "manifest.json"
@@ -211,10 +216,10 @@ def main(argv: list[str] | None = None) -> int:
         lists = CandidateLists.load(lists_path) if lists_path.is_file() else None
         made = lists_path.stat().st_mtime if lists is not None else 0.0
         stale = made < max(manifest.stat().st_mtime, corpus.questions.stat().st_mtime)
-        if args.fresh or stale or lists is None or lists.features.shape[1] != len(FEATURES):
-            # New, rebuilt, other questions, or made with other features: ask the questions again.
+        if args.fresh or stale or lists is None or lists.code != code:
+            # New, rebuilt, other questions, or made by other code: ask the questions again.
             lists_path.parent.mkdir(parents=True, exist_ok=True)
-            lists = candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth)
+            lists = replace(candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth), code=code)
             lists.save(lists_path)
         if cross is not None:
             lists = with_cross(lists, cross.logits, key, lists_path, cross.reads_context)

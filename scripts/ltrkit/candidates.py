@@ -9,6 +9,7 @@ reranker never sees them (index/search/reranking.py ``reranks``).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +37,7 @@ class CandidateLists:
     questions: tuple[str, ...]
     sentences: tuple[str, ...]  # [rows] each candidate's sentence (what a cross-encoder reads)
     befores: tuple[str, ...]  # [rows] the sentence before it in its article ("" for the first)
+    code: str = ""  # the code that computed them (code.py ``code_signature``; "" when unknown)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
@@ -46,6 +48,7 @@ class CandidateLists:
             questions=np.array(self.questions),
             sentences=np.array(self.sentences),
             befores=np.array(self.befores),
+            code=np.array(self.code),
         )
 
     @classmethod
@@ -62,7 +65,16 @@ class CandidateLists:
                 tuple(str(q) for q in data["questions"]),
                 tuple(str(t) for t in data["sentences"]),
                 tuple(str(t) for t in data["befores"]),
+                str(data["code"]) if "code" in data.files else "",
             )
+
+    def texts_key(self) -> str:
+        """A short hash of what a cross-encoder reads of these lists: each question and its
+        candidates' sentences with the ones before them."""
+        digest = hashlib.sha256()
+        for part in (self.questions, tuple(str(g) for g in self.group), self.sentences, self.befores):
+            digest.update("\0".join(part).encode("utf-8") + b"\1")
+        return digest.hexdigest()[:16]
 
     def lists(self) -> list[np.ndarray]:
         """The rows of each question's list, question by question."""

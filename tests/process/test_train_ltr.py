@@ -9,6 +9,7 @@ import gzip
 import json
 import shutil
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from index.rerank.model import BUNDLED_MODEL, load_reranker
 from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.searcher import AnswerPolicy, Searcher
 from scripts.ltrkit.candidates import CandidateLists
+from scripts.ltrkit.code import code_signature
 from scripts.rerankkit.pairs import question_half
 from scripts.train_ltr import main
 
@@ -81,6 +83,16 @@ def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
     assert isinstance(model, FeatureModel)
     # The corpora and lists are kept: a second run only fits again, to the same model.
     assert main(args) == 0
+    assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
+    # Lists made by other search code (a feature read otherwise, the same width) are made again.
+    lists_path = tmp_path / "work" / "lists-5" / "squad2_dev_half.npz"
+    kept = CandidateLists.load(lists_path)
+    assert kept is not None and kept.code == code_signature()
+    replace(kept, features=np.zeros_like(kept.features), code="older code").save(lists_path)
+    assert main(args) == 0
+    remade = CandidateLists.load(lists_path)
+    assert remade is not None and remade.code == code_signature()
+    assert np.array_equal(remade.features, kept.features)
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
     corpus_index = tmp_path / "work" / "corpora" / "squad2_dev_half" / "index"
     searcher = Searcher.open(corpus_index, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=model)
@@ -231,6 +243,15 @@ def test_with_a_cross_encoder_the_model_reads_its_scores_and_ships_a_copy_of_it(
     kept = sorted((tmp_path / "work" / "lists-5").glob("*.cross-*.npy"))
     assert len(kept) == 2
     assert main([*args, "--cross-encoder", str(shipped)]) == 0
+    assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
+    # Lists made again with the same candidates (a feature read otherwise) keep their logits.
+    lists_path = tmp_path / "work" / "lists-5" / "trecqa_train.npz"
+    lists = CandidateLists.load(lists_path)
+    assert lists is not None
+    replace(lists, code="older code").save(lists_path)
+    written = {path: path.stat().st_mtime_ns for path in kept}
+    assert main([*args, "--cross-encoder", str(shipped)]) == 0
+    assert {path: path.stat().st_mtime_ns for path in (tmp_path / "work" / "lists-5").glob("*.cross-*.npy")} == written
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
     # Retrained without one, the model reads no cross-encoder and its copy is removed.
     capsys.readouterr()
