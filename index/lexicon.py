@@ -239,3 +239,133 @@ EVENT_WORDS: tuple[frozenset[str], ...] = tuple(
         "end ended finished concluded",
     )
 )
+
+
+# Irregular verbs: each past form or participle -> the base form it is counted as, so that "How
+# many staffers did Sanders lay off?" finds "he laid off 200 staffers" and "How much did the
+# campaign pay" finds "paid" (the stemmer cuts endings, and "laid" has none to cut). Left out:
+# forms that are also another word's base or a common noun or adjective ("found" a party, "lay",
+# "left", "bound", "ground", "wound", "born", "bore", "woke", "drunk", "bit", "dove", "lit"), and
+# those of stop words ("did", "had", "was", "told").
+def _irregular(table: str) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for line in table.strip().splitlines():
+        base, *past = line.split()
+        forms.update((form, base) for form in past)
+    return forms
+
+
+IRREGULAR_FORMS: dict[str, str] = _irregular("""
+    arise arose arisen
+    become became
+    begin began begun
+    bend bent
+    bleed bled
+    blow blew blown
+    break broke broken
+    breed bred
+    bring brought
+    build built
+    buy bought
+    catch caught
+    choose chose chosen
+    come came
+    creep crept
+    deal dealt
+    dig dug
+    draw drew drawn
+    drive drove driven
+    eat ate eaten
+    fall fell fallen
+    feed fed
+    feel felt
+    fight fought
+    flee fled
+    fly flew flown
+    forbid forbade forbidden
+    foresee foresaw foreseen
+    forget forgot forgotten
+    forgive forgave forgiven
+    freeze froze frozen
+    get got gotten
+    give gave given
+    go went gone
+    grow grew grown
+    hang hung
+    hear heard
+    hide hid hidden
+    hold held
+    keep kept
+    kneel knelt
+    know knew known
+    lay laid
+    lead led
+    leap leapt
+    lend lent
+    lie lain
+    lose lost
+    make made
+    mean meant
+    meet met
+    mislead misled
+    mistake mistook mistaken
+    overcome overcame
+    oversee oversaw overseen
+    overtake overtook overtaken
+    pay paid
+    prove proven
+    rebuild rebuilt
+    ride rode ridden
+    ring rang rung
+    rise rose risen
+    run ran
+    say said
+    see saw seen
+    seek sought
+    sell sold
+    send sent
+    shake shook shaken
+    shine shone
+    shoot shot
+    show shown
+    shrink shrank shrunk
+    sing sang sung
+    sink sank sunk
+    sit sat
+    slay slew slain
+    sleep slept
+    slide slid
+    speak spoke spoken
+    speed sped
+    spend spent
+    spin spun
+    spring sprang sprung
+    stand stood
+    steal stole stolen
+    stick stuck
+    sting stung
+    stride strode
+    strike struck stricken
+    strive strove striven
+    swear swore sworn
+    sweep swept
+    swim swam swum
+    swing swung
+    take took taken
+    teach taught
+    tear tore torn
+    think thought
+    throw threw thrown
+    undergo underwent undergone
+    undertake undertook undertaken
+    understand understood
+    uphold upheld
+    wear wore worn
+    weave wove woven
+    weep wept
+    win won
+    withdraw withdrew withdrawn
+    withhold withheld
+    withstand withstood
+    write wrote written
+""")

@@ -11,7 +11,9 @@ On disk it is ``lexical.npz`` (numeric arrays only, read with ``allow_pickle=Fal
 ``lexical.json`` (the vocabulary and the BM25 parameters): nothing that runs code when loaded.
 
 Words are case-folded, accents kept, split on anything that is not a letter or digit, English
-stop words dropped and the rest stemmed (Snowball, via PyStemmer), so "talks" finds "talk".
+stop words dropped and the rest stemmed (Snowball, via PyStemmer), so "talks" finds "talk"; an
+irregular verb's past form in lower case counts as its base form (lexicon.IRREGULAR_FORMS), so
+"did Sanders lay off" finds "laid off" and "did she win" finds "won".
 Numbers are words too, even one digit long ("No. 1"), and dotted initials are one word ("U.S."
 = "US"). ``query_terms`` can make a question's names (capitalised words after its first) and
 numbers weigh more; the ranker keeps them at 1, where their rarity already makes them pull
@@ -32,6 +34,7 @@ from typing import NamedTuple
 import numpy as np
 
 from index.errors import IndexLoadError
+from index.lexicon import IRREGULAR_FORMS
 
 LEXICAL_ARRAYS = "lexical.npz"
 LEXICAL_VOCABULARY = "lexical.json"
@@ -90,11 +93,11 @@ class Tokenizer:
         return [w for w in _WORD.findall(_normalise(text)) if w.casefold().replace("’", "'") not in STOP_WORDS]
 
     def stem(self, word: str) -> str:
-        return self._stemmer.stemWord(_fold(word))
+        return self._stemmer.stemWord(_base(word))
 
     def tokens(self, text: str) -> list[str]:
         """The stemmed words of ``text``."""
-        words = [_fold(w) for w in self.words(text)]
+        words = [_base(w) for w in self.words(text)]
         return self._stemmer.stemWords(words) if words else []
 
     def query_words(self, question: str) -> list[QueryWord]:
@@ -109,7 +112,7 @@ class Tokenizer:
             named = word[0].isdigit() or (
                 word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start())
             )
-            found.append(QueryWord(word, self._stemmer.stemWord(folded), named))  # self.stem(word)
+            found.append(QueryWord(word, self._stemmer.stemWord(_base(word)), named))  # self.stem(word)
         return found
 
     def query_terms(self, question: str, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
@@ -141,6 +144,13 @@ def weighted_terms(words: Iterable[QueryWord], name_weight: float = NAME_WEIGHT)
 
 def _fold(word: str) -> str:
     return word.casefold().replace("’", "'")
+
+
+def _base(word: str) -> str:
+    """``word`` folded, and an irregular verb's past form written in lower case as its base form
+    ("laid" -> "lay", "won" -> "win"; not "Rose", a name): what the stemmer is given."""
+    folded = _fold(word)
+    return IRREGULAR_FORMS.get(folded, folded) if word.islower() else folded
 
 
 def _sentence_start(text: str, at: int) -> bool:
