@@ -116,13 +116,13 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
     """Whether ``text`` gives a figure in ``unit`` that the question (``asked``) does not hold."""
     if unit.age:
         return any(m.group(0).casefold() not in asked.casefold() for m in _AGE.finditer(text))
-    folded_question = asked.casefold()
+    own = _figures_of(asked)
     for n, figure in enumerate(_FIGURE.finditer(text)):
         if n == _MOST_FIGURES:
             break
         number = figure.group(0).strip()
-        if number.casefold() in folded_question and any(ch.isdigit() for ch in number):
-            continue  # the question's own figure ("the $275 billion plan")
+        if number.casefold() in own and any(ch.isdigit() for ch in number):
+            continue  # the question's own figure ("the $275 billion plan"; not the "2" of its "2016")
         if unit.money and figure.group("currency"):
             return True
         following = text[figure.end() : figure.end() + _AFTER_CHARS]
@@ -132,6 +132,12 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
         if any(stem in unit.stems for stem in after):
             return True
     return False
+
+
+def _figures_of(question: str) -> frozenset[str]:
+    """The figures ``question`` writes, each whole and case-folded ("$275", "2016"): a sentence's
+    figure among them is the question's own, not an answer."""
+    return frozenset(m.group(0).strip().casefold() for m in _FIGURE.finditer(question))
 
 
 # How many words either side of a count's figure its noun may stand when judging whether a
@@ -207,7 +213,7 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     if _ANY_COUNT.search(text):
         return True  # "No one was hurt", "He won the title twice"
     words = text.split()[: _MOST_FIGURES * 4]
-    own = {m.group(0).strip().casefold() for m in _FIGURE.finditer(asked)}  # the question's figures
+    own = _figures_of(asked)
     people = _counts_a_group(asked) or not unit.stems.isdisjoint(_PEOPLE)
     # People are counted in many words ("10,000 troops" for "how many soldiers") and in those of
     # an attack ("The attack killed 32", "the death toll rose to 49").

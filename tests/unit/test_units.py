@@ -147,6 +147,10 @@ def test_the_questions_own_figure_is_not_an_answer() -> None:
     question = "How many jobs would Clinton's $275 billion infrastructure plan create?"
     assert not _gives(question, "Clinton unveiled a $275 billion infrastructure plan on Monday.")
     assert _gives(question, "The plan would create 500,000 jobs, the campaign said.")
+    # Its own figure whole, not a part of one: the "2" of "2 delegates" is not the "2016" asked.
+    assert _gives("How many delegates did Trump win in Guam in 2016?", "Trump won 2 delegates in Guam.")
+    assert _may_answer("How many delegates did Trump win in Guam in 2016?", "Trump won 2 delegates in Guam.")
+    assert not _gives("How many delegates did Trump win in Guam in 2016?", "Guam voted in 2016 on delegates.")
 
 
 def test_masked_numbers_count_as_figures() -> None:
