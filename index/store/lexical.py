@@ -12,8 +12,10 @@ On disk it is ``lexical.npz`` (numeric arrays only, read with ``allow_pickle=Fal
 
 Words are case-folded, accents kept, split on anything that is not a letter or digit, English
 stop words dropped and the rest stemmed (Snowball, via PyStemmer), so "talks" finds "talk"; an
-irregular verb's past form in lower case counts as its base form (lexicon.IRREGULAR_FORMS), so
-"did Sanders lay off" finds "laid off" and "did she win" finds "won".
+irregular verb's past form in lower case counts as its base form (word_forms.IRREGULAR_FORMS), so
+"did Sanders lay off" finds "laid off" and "did she win" finds "won", and a British spelling's
+stem counts as the American one's (word_forms.BRITISH_SPELLINGS), so "defense" finds "defence" and
+"organized" finds "organisation", and "per cent" is the one word "percent".
 Numbers are words too, even one digit long ("No. 1"), and dotted initials are one word ("U.S."
 = "US"). ``query_terms`` can make a question's names (capitalised words after its first) and
 numbers weigh more; the ranker keeps them at 1, where their rarity already makes them pull
@@ -26,7 +28,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -34,7 +36,7 @@ from typing import NamedTuple
 import numpy as np
 
 from index.errors import IndexLoadError
-from index.lexicon import IRREGULAR_FORMS
+from index.word_forms import BRITISH_SPELLINGS, IRREGULAR_FORMS
 
 LEXICAL_ARRAYS = "lexical.npz"
 LEXICAL_VOCABULARY = "lexical.json"
@@ -47,10 +49,13 @@ NAME_WEIGHT = 2.0
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # "U.S." and "US", "U.K." and "UK" are one word: dotted initials lose their dots.
 _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
+    if "cent" in text:  # the British "per cent" is the American "percent": one word
+        text = _PER_CENT.sub("percent", text)
     if "." not in text:  # no initials to join: most questions, and the regex is not free
         return text
     return _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
@@ -87,18 +92,23 @@ class Tokenizer:
 
     def __init__(self) -> None:
         self._stemmer = _stemmer()
+        self._spelling = spelling_stems(self._stemmer.stemWord)
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` as written (no stop words), in order."""
         return [w for w in _WORD.findall(_normalise(text)) if w.casefold().replace("’", "'") not in STOP_WORDS]
 
     def stem(self, word: str) -> str:
-        return self._stemmer.stemWord(_base(word))
+        stem = self._stemmer.stemWord(_base(word))
+        return self._spelling.get(stem, stem)
 
     def tokens(self, text: str) -> list[str]:
         """The stemmed words of ``text``."""
         words = [_base(w) for w in self.words(text)]
-        return self._stemmer.stemWords(words) if words else []
+        if not words:
+            return []
+        spelling = self._spelling
+        return [spelling.get(stem, stem) for stem in self._stemmer.stemWords(words)]
 
     def query_words(self, question: str) -> list[QueryWord]:
         """The words of ``question`` (no stop words), in order, each stemmed and marked when it names something."""
@@ -112,7 +122,7 @@ class Tokenizer:
             named = word[0].isdigit() or (
                 word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start())
             )
-            found.append(QueryWord(word, self._stemmer.stemWord(_base(word)), named))  # self.stem(word)
+            found.append(QueryWord(word, self.stem(word), named))
         return found
 
     def query_terms(self, question: str, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
@@ -151,6 +161,17 @@ def _base(word: str) -> str:
     ("laid" -> "lay", "won" -> "win"; not "Rose", a name): what the stemmer is given."""
     folded = _fold(word)
     return IRREGULAR_FORMS.get(folded, folded) if word.islower() else folded
+
+
+def spelling_stems(stem_word: Callable[[str], str]) -> dict[str, str]:
+    """The stem of each British spelling -> the stem of its American one, where the two differ
+    ("defenc" -> "defens", "organis" -> "organiz"; "travelled" and "traveled" already meet)."""
+    joined = {}
+    for british, american in BRITISH_SPELLINGS.items():
+        british_stem, american_stem = stem_word(british), stem_word(american)
+        if british_stem != american_stem:
+            joined[british_stem] = american_stem
+    return joined
 
 
 def _sentence_start(text: str, at: int) -> bool:

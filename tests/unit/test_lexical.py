@@ -42,6 +42,27 @@ def test_an_irregular_past_form_counts_as_its_base_form_and_a_name_stays_a_name(
     assert rows.tolist() == [1, 0] and scores[0] > scores[1]
 
 
+def test_a_british_spelling_counts_as_the_american_one_in_every_inflection() -> None:
+    tokenizer = Tokenizer()
+    british = "The Defence Ministry organised a programme at the centre, criticising its labour colours."
+    american = "The Defense Ministry organized a program at the center, criticizing its labor colors."
+    assert tokenizer.tokens(british) == tokenizer.tokens(american)
+    assert tokenizer.tokens("organisations analysed travelled") == tokenizer.tokens("organization analyzes traveled")
+    assert tokenizer.tokens("she learnt it, focussed and fuelled") == tokenizer.tokens(
+        "she learned it, focused, fueled"
+    )
+    assert tokenizer.tokens("Turnout rose 5 per cent.") == tokenizer.tokens("Turnout rose 5 percent.")
+    # A question's words (what BM25 and the reranker's features read) meet them too, names included.
+    assert [w.stem for w in tokenizer.query_words("What did Labour say about defense?")] == tokenizer.tokens(
+        "labor say defence"
+    )
+    # Words written alike on both sides stay themselves; "tyre" is a city too, so not "tire".
+    assert tokenizer.tokens("advise promise exercise Tyre") == ["advis", "promis", "exercis", "tyre"]
+    lexical = build_lexical(["The defence budget rose again.", "The health budget rose again."], tokenizer)
+    rows, scores = lexical.top(tokenizer.query_terms("How much is the defense budget?"), 2)
+    assert rows.tolist() == [0, 1] and scores[0] > scores[1]
+
+
 def test_names_and_numbers_in_a_question_weigh_more() -> None:
     terms = Tokenizer().query_terms("Who met Peskov in 2022?", name_weight=2.0)
     assert terms == {"meet": 1.0, "peskov": 2.0, "2022": 2.0}
