@@ -23,7 +23,7 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,16 +35,19 @@ import numpy as np
 from index.build import build_index
 from index.embedding.loader import load_embedder, quiet_model_loading
 from index.embedding.models import DEFAULT_MODEL
+from index.pipeline import pipeline_version
 from index.rerank.cross_encoder import MODEL_FILES, SCORING_VERSION, Reranker
 from index.rerank.features_model import CROSS_ENCODER_DIR
 from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.reranking import RERANK_DEPTH
+from index.store.manifest import read_manifest
 from scripts.ltrkit.articles import ARTICLE_SOURCES, write_article_corpora
 from scripts.ltrkit.candidates import CandidateLists, candidate_lists, concat
 from scripts.ltrkit.code import code_signature
 from scripts.ltrkit.corpora import read_questions, write_corpora
 from scripts.ltrkit.fit import KINDS, fit_model, ranked_metrics
 from scripts.ltrkit.news_qa import NEWS_SOURCE, write_news_corpus
+from scripts.ltrkit.pair_logits import LogitsOf, PairLogits
 from scripts.rerankkit.pairs import question_half
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,23 +148,22 @@ class CrossFit:
         return self._models[1 - question_half(question)].logits(question, sentences)
 
 
-def with_cross(
-    lists: CandidateLists,
-    logits_of: Callable[[str, Sequence[str]], np.ndarray],
-    key: str,
-    lists_path: Path,
-    context: bool = False,
-) -> CandidateLists:
-    """``lists`` with the cross-encoder's features; its logits are kept beside ``lists_path`` for
-    the model file(s) of digest ``key`` and the lists' texts, so a second fit of the same lists
-    asks it nothing, nor a fit of lists made again with the same candidates (a feature changed).
-    ``context``: the cross-encoder reads each sentence with the one before it."""
-    path = lists_path.with_name(f"{lists_path.stem}.cross-{key}-{lists.texts_key()}.npy")
-    logits = np.load(path) if path.is_file() else None
-    if logits is None or len(logits) != len(lists.labels):
-        logits = lists.cross_logits(logits_of, context)
-        np.save(path, logits)
-    return lists.with_cross(logits)
+def with_cross(lists: CandidateLists, logits_of: LogitsOf, context: bool = False) -> CandidateLists:
+    """``lists`` with the cross-encoder's features from ``logits_of`` (a ``PairLogits.cached``
+    one: pairs read before are not asked again). ``context``: the cross-encoder reads each
+    sentence with the one before it."""
+    return lists.with_cross(lists.cross_logits(logits_of, context))
+
+
+def index_is_current(index: Path, articles: Path) -> bool:
+    """Whether ``index`` was built from ``articles`` as they are, by this pipeline: one built by an
+    older one (words counted otherwise, sentences split otherwise) is built again, keeping the
+    embeddings of unchanged sentences, or its lists would pair this code's questions with that
+    code's words."""
+    manifest = index / "manifest.json"
+    if not manifest.is_file() or manifest.stat().st_mtime < articles.stat().st_mtime:
+        return False
+    return read_manifest(index).pipeline == pipeline_version()
 
 
 def ship_cross_encoder(source: Path | None, target: Path) -> None:
@@ -208,10 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     weight_of = WEIGHTS | {name: float(w) for name, w in (item.split("=", 1) for item in args.weight)}
     parts, per_corpus, weights = [], {}, []
     code = code_signature()  # lists made by other code (a feature read otherwise) are made again
+    # The cross-encoder's logits, pair by pair: lists made again ask it only about new pairs.
+    kept_logits = PairLogits(args.work / f"cross-logits-{key}.npz") if cross is not None else None
     for corpus in corpora:
         lists_path = args.work / f"lists-{args.depth}" / f"{corpus.name}.npz"
         manifest = corpus.index / "manifest.json"
-        if args.fresh or not manifest.is_file() or manifest.stat().st_mtime < corpus.articles.stat().st_mtime:
+        if args.fresh or not index_is_current(corpus.index, corpus.articles):
             build_index(corpus.articles, corpus.index, embedder, full=args.fresh)
         lists = CandidateLists.load(lists_path) if lists_path.is_file() else None
         made = lists_path.stat().st_mtime if lists is not None else 0.0
@@ -221,8 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             lists_path.parent.mkdir(parents=True, exist_ok=True)
             lists = replace(candidate_lists(corpus.index, read_questions(corpus), embedder, args.depth), code=code)
             lists.save(lists_path)
-        if cross is not None:
-            lists = with_cross(lists, cross.logits, key, lists_path, cross.reads_context)
+        if cross is not None and kept_logits is not None:
+            lists = with_cross(lists, kept_logits.cached(cross.logits), cross.reads_context)
+            kept_logits.save()
         parts.append(lists)
         source = next((s for s in weight_of if corpus.name == s or corpus.name.startswith(f"{s}-")), None)
         weights.append(np.full(len(lists.labels), weight_of[source] if source else 1.0))

@@ -9,7 +9,6 @@ reranker never sees them (index/search/reranking.py ``reranks``).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -67,14 +66,6 @@ class CandidateLists:
                 tuple(str(t) for t in data["befores"]),
                 str(data["code"]) if "code" in data.files else "",
             )
-
-    def texts_key(self) -> str:
-        """A short hash of what a cross-encoder reads of these lists: each question and its
-        candidates' sentences with the ones before them."""
-        digest = hashlib.sha256()
-        for part in (self.questions, tuple(str(g) for g in self.group), self.sentences, self.befores):
-            digest.update("\0".join(part).encode("utf-8") + b"\1")
-        return digest.hexdigest()[:16]
 
     def lists(self) -> list[np.ndarray]:
         """The rows of each question's list, question by question."""

@@ -16,13 +16,16 @@ import numpy as np
 import pytest
 
 from index.embedding.models import Embedder
+from index.pipeline import pipeline_version
 from index.rerank.cross_encoder import Reranker
 from index.rerank.features_model import CROSS_ENCODER_DIR, MODEL_FILE, FeatureModel
 from index.rerank.model import BUNDLED_MODEL, load_reranker
 from index.search.rerank_features import CROSS_FEATURES, FEATURES
 from index.search.searcher import AnswerPolicy, Searcher
+from index.store.manifest import read_manifest
 from scripts.ltrkit.candidates import CandidateLists
 from scripts.ltrkit.code import code_signature
+from scripts.ltrkit.pair_logits import PairLogits
 from scripts.rerankkit.pairs import question_half
 from scripts.train_ltr import main
 
@@ -94,7 +97,17 @@ def test_the_retrain_script_writes_a_model_the_searcher_answers_with(
     assert remade is not None and remade.code == code_signature()
     assert np.array_equal(remade.features, kept.features)
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
+    # A corpus indexed by an older pipeline (its words counted otherwise) is indexed again, and its
+    # lists made again, though its articles did not change.
     corpus_index = tmp_path / "work" / "corpora" / "squad2_dev_half" / "index"
+    manifest = json.loads((corpus_index / "manifest.json").read_text(encoding="utf-8"))
+    older = manifest | {"pipeline": "17+pysbd-0.3.4"}
+    (corpus_index / "manifest.json").write_text(json.dumps(older), encoding="utf-8")
+    made = lists_path.stat().st_mtime_ns
+    assert main(args) == 0
+    assert read_manifest(corpus_index).pipeline == pipeline_version() != older["pipeline"]
+    assert lists_path.stat().st_mtime_ns > made
+    assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
     searcher = Searcher.open(corpus_index, embedder=embedder, policy=AnswerPolicy(rerank=True), reranker=model)
     try:
         assert searcher.reranker is model
@@ -239,19 +252,20 @@ def test_with_a_cross_encoder_the_model_reads_its_scores_and_ships_a_copy_of_it(
     assert (shipped / "model.onnx").read_bytes() == (BUNDLED_MODEL / CROSS_ENCODER_DIR / "model.onnx").read_bytes()
     model = load_reranker(out)
     assert isinstance(model, FeatureModel) and model.cross_encoder is not None
-    # The logits are kept with the lists: the cross-encoder is not asked again, and the fit is the same.
-    kept = sorted((tmp_path / "work" / "lists-5").glob("*.cross-*.npy"))
-    assert len(kept) == 2
+    # The logits are kept pair by pair: the cross-encoder is not asked again, and the fit is the same.
+    (kept,) = (tmp_path / "work").glob("cross-logits-*.npz")
+    made = [CandidateLists.load(path) for path in sorted((tmp_path / "work" / "lists-5").glob("*.npz"))]
+    assert len(PairLogits(kept)) == sum(len(lists.labels) for lists in made if lists is not None) > 0
+    written = kept.stat().st_mtime_ns
     assert main([*args, "--cross-encoder", str(shipped)]) == 0
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
-    # Lists made again with the same candidates (a feature read otherwise) keep their logits.
+    # Lists made again with the same candidates (a feature read otherwise) ask it nothing either.
     lists_path = tmp_path / "work" / "lists-5" / "trecqa_train.npz"
     lists = CandidateLists.load(lists_path)
     assert lists is not None
     replace(lists, code="older code").save(lists_path)
-    written = {path: path.stat().st_mtime_ns for path in kept}
     assert main([*args, "--cross-encoder", str(shipped)]) == 0
-    assert {path: path.stat().st_mtime_ns for path in (tmp_path / "work" / "lists-5").glob("*.cross-*.npy")} == written
+    assert kept.stat().st_mtime_ns == written and CandidateLists.load(lists_path).code == code_signature()
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
     # Retrained without one, the model reads no cross-encoder and its copy is removed.
     capsys.readouterr()
@@ -280,19 +294,59 @@ def test_cross_fitted_logits_come_from_the_cross_encoder_trained_on_the_other_ha
     assert spec["features"] == [*FEATURES, *CROSS_FEATURES] and spec["cross_logits"].startswith("cross-fitted")
     assert (out / CROSS_ENCODER_DIR / "model.onnx").read_bytes() == (shipped / "model.onnx").read_bytes()
     seen = set()
+    (path,) = (tmp_path / "work").glob("cross-logits-*.npz")
+    kept = PairLogits(path).cached(_never_asked)
     for lists_path in sorted((tmp_path / "work" / "lists-5").glob("*.npz")):
         lists = CandidateLists.load(lists_path)
         assert lists is not None
-        (kept,) = lists_path.parent.glob(f"{lists_path.stem}.cross-*.npy")
-        logits = np.load(kept)
         for question, rows in zip(lists.questions, lists.lists(), strict=True):
             sentences = [lists.sentences[r] for r in rows]
             half = question_half(question)
             other, own = halves[1 - half].logits(question, sentences), halves[half].logits(question, sentences)
             assert not np.allclose(other, own)  # which model scored it shows
-            assert logits[rows] == pytest.approx(other)
+            assert kept(question, sentences) == pytest.approx(other)
             seen.add(half)
     assert seen == {0, 1}
+
+
+def _never_asked(question: str, passages: Sequence[str]) -> np.ndarray:
+    raise AssertionError(f"the cross-encoder was asked again about {question!r}")
+
+
+def test_kept_logits_ask_the_cross_encoder_only_about_pairs_it_has_not_read(tmp_path: Path) -> None:
+    cross = Reranker(BUNDLED_MODEL / CROSS_ENCODER_DIR)
+    asked: list[list[str]] = []
+
+    def logits_of(question: str, passages: Sequence[str]) -> np.ndarray:
+        asked.append(list(passages))
+        return cross.logits(question, passages)
+
+    path = tmp_path / "work" / "cross-logits-model.npz"
+    question = "Who led the US delegation?"
+    sherman, hours, ryabkov = (
+        "Wendy Sherman led the delegation.",
+        "The talks lasted eight hours.",
+        "Ryabkov led Russia's.",
+    )
+    first = PairLogits(path).cached(logits_of)(question, [sherman, hours])
+    assert not path.exists()  # nothing written until saved
+    kept = PairLogits(path)
+    assert len(kept) == 0
+    kept.cached(logits_of)(question, [sherman, hours])
+    kept.save()
+    # A later fit whose list lost one sentence and gained another asks only about the new one.
+    later = PairLogits(path)
+    second = later.cached(logits_of)(question, [hours, ryabkov])
+    assert asked == [[sherman, hours], [sherman, hours], [ryabkov]] and later.asked == 1
+    assert second[0] == first[1] and second[1] == pytest.approx(cross.logits(question, [ryabkov])[0])
+    # The same sentence for another question is another pair.
+    later.cached(logits_of)("How long did the talks last?", [hours])
+    assert asked[-1] == [hours] and later.asked == 2
+    # A file that is not one of kept logits stops the run with what to do, and is left as it was.
+    path.write_bytes(b"not numpy")
+    with pytest.raises(SystemExit, match="cross-logits-model.npz is not a file of kept"):
+        PairLogits(path)
+    assert path.read_bytes() == b"not numpy"
 
 
 def test_lists_saved_without_their_sentences_are_asked_again(tmp_path: Path) -> None:
