@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         weights.append(np.full(len(lists.labels), weight_of[source] if source else 1.0))
         per_corpus[corpus.name] = {"questions": len(lists.questions), "candidates": len(lists.labels)}
         print(f"{corpus.name}: {len(lists.questions)} questions, {int(lists.labels.sum())} answering candidates")
+    if kept_logits is not None:
+        print(f"cross-encoder: {kept_logits.asked} new pairs read, {len(kept_logits)} kept in {kept_logits.path}")
     data = concat(parts)
     spec = fit_model(data, names, kind=args.model, c=args.c, weights=np.concatenate(weights))
     from index.rerank.features_model import FeatureModel

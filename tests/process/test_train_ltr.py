@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import replace
@@ -248,6 +249,8 @@ def test_with_a_cross_encoder_the_model_reads_its_scores_and_ships_a_copy_of_it(
     assert main([*args, "--cross-encoder", str(BUNDLED_MODEL / CROSS_ENCODER_DIR)]) == 0
     spec = json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))
     assert spec["features"] == [*FEATURES, *CROSS_FEATURES]
+    read = re.search(r"cross-encoder: (\d+) new pairs read, (\d+) kept in ", capsys.readouterr().out)
+    assert read is not None and read.group(1) == read.group(2) != "0"  # the first run reads every pair
     shipped = out / CROSS_ENCODER_DIR
     assert (shipped / "model.onnx").read_bytes() == (BUNDLED_MODEL / CROSS_ENCODER_DIR / "model.onnx").read_bytes()
     model = load_reranker(out)
@@ -258,6 +261,7 @@ def test_with_a_cross_encoder_the_model_reads_its_scores_and_ships_a_copy_of_it(
     assert len(PairLogits(kept)) == sum(len(lists.labels) for lists in made if lists is not None) > 0
     written = kept.stat().st_mtime_ns
     assert main([*args, "--cross-encoder", str(shipped)]) == 0
+    assert "cross-encoder: 0 new pairs read" in capsys.readouterr().out
     assert json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))["layers"] == spec["layers"]
     # Lists made again with the same candidates (a feature read otherwise) ask it nothing either.
     lists_path = tmp_path / "work" / "lists-5" / "trecqa_train.npz"
