@@ -54,7 +54,7 @@ _PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    if "cent" in text:  # the British "per cent" is the American "percent": one word
+    if "cent" in text or "Cent" in text or "CENT" in text:  # the British "per cent" is the American "percent"
         text = _PER_CENT.sub("percent", text)
     if "." not in text:  # no initials to join: most questions, and the regex is not free
         return text

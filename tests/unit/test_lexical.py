@@ -52,6 +52,7 @@ def test_a_british_spelling_counts_as_the_american_one_in_every_inflection() -> 
         "she learned it, focused, fueled"
     )
     assert tokenizer.tokens("Turnout rose 5 per cent.") == tokenizer.tokens("Turnout rose 5 percent.")
+    assert tokenizer.tokens("5 Per Cent, 6 PER CENT") == ["5", "percent", "6", "percent"]
     # A question's words (what BM25 and the reranker's features read) meet them too, names included.
     assert [w.stem for w in tokenizer.query_words("What did Labour say about defense?")] == tokenizer.tokens(
         "labor say defence"
