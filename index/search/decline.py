@@ -58,7 +58,7 @@ about NATO, Russia, the US and oil.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
@@ -67,9 +67,14 @@ from index.search.ranking import KIND_TESTS
 from index.search.units import Stemmer, answers_unit, asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
+
 # Each form of a month -> the stems the lexical index keeps for all of that month's forms
 # ("aug" -> {"aug", "august"}).
-_MONTH_STEMS = {form: frozenset(Tokenizer().stem(other) for other in forms) for forms in MONTH_FORMS for form in forms}
+def _month_stems(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    return {form: frozenset(stem(other) for other in forms) for forms in MONTH_FORMS for form in forms}
+
+
+_MONTH_STEMS = _month_stems(Tokenizer().stem)  # one tokenizer: each one stems the spelling table when made
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.798
