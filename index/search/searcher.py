@@ -14,6 +14,7 @@ The work is done behind it, one job a module:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -24,6 +25,7 @@ import numpy as np
 from index.cpu import available_cores
 from index.embedding.loader import load_embedder
 from index.embedding.models import Embedder, canonical_model_name
+from index.pipeline import pipeline_version
 from index.rerank.model import AnyReranker, load_reranker
 from index.search.answering import Answerer
 from index.search.policy import AnswerPolicy
@@ -38,6 +40,8 @@ from index.store.metadata import StoredArticle
 from index.types import Answer, Hit, Sentence
 
 __all__ = ["ROW_CACHE", "AnswerPolicy", "Searcher"]
+
+logger = logging.getLogger(__name__)
 
 # Sentences whose ranking features a searcher keeps between questions (about 1 KB each).
 ROW_CACHE = 50_000
@@ -97,6 +101,7 @@ class Searcher:
         """
         index_dir = Path(index_dir)
         manifest = read_manifest(index_dir)
+        warn_if_built_by_another_pipeline(manifest, index_dir)
         wanted = canonical_model_name(model) if model else manifest.model
         if embedder is None:
             if wanted != manifest.model:
@@ -219,3 +224,24 @@ class Searcher:
         """Each question read once for every stage (all of them first: a blank one raises before any work)."""
         tokenizer = self._tokenizers.get()
         return [parse_query(q, tokenizer) for q in questions]
+
+
+def warn_if_built_by_another_pipeline(manifest: Manifest, index_dir: Path) -> None:
+    """Say so (a WARNING) when another version of the code split the index's articles.
+
+    Its sentences, their speakers and their counted words are that version's until a rebuild
+    (a question's words are this one's: "laid" meets "lay", "defence" "defense" only when both
+    sides were counted by the same code). An index that records no pipeline (sentences written
+    by ``build.write_index``, as the benchmark does) claims none and is not judged.
+    """
+    current = pipeline_version()
+    if manifest.pipeline and manifest.pipeline != current:
+        logger.warning(
+            "The index at %s was built by another version of Verbatim (pipeline %s; this one is %s): "
+            "its sentences, speakers and words stay that version's until it is rebuilt, "
+            "e.g. verbatim-index --articles PATH --index %s (unchanged sentences keep their embeddings).",
+            index_dir,
+            manifest.pipeline,
+            current,
+            index_dir,
+        )

@@ -29,6 +29,7 @@ def test_console_chat_answers_a_piped_question(sample_index: Path) -> None:
     assert "Peskov" in result.stdout
     assert "U.S. Says NATO Allies" in result.stdout  # the source is named
     assert "terminal chat" in result.stderr  # it says why it is not on Telegram
+    assert "another version of Verbatim" not in result.stderr  # built by this code
 
 
 def test_console_chat_answers_each_line_and_lists_sources(sample_index: Path) -> None:
@@ -41,6 +42,18 @@ def test_console_chat_answers_each_line_and_lists_sources(sample_index: Path) ->
     assert "Brussels" in result.stdout
     assert "1. U.S. Says NATO Allies" in result.stdout
     assert "couldn't find that in the articles" in result.stdout
+
+
+def test_console_chat_on_an_index_built_by_an_older_version_answers_and_says_to_rebuild(index_copy: Path) -> None:
+    manifest_path = index_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    older = "18+" + manifest["pipeline"].split("+", 1)[1]
+    manifest_path.write_text(json.dumps({**manifest, "pipeline": older}))
+    result = run(["-m", "bot", "--console", "--index", str(index_copy)], stdin="what did Peskov say?\n")
+    assert result.returncode == 0, result.stderr
+    assert "Peskov" in result.stdout  # it still answers
+    assert f"built by another version of Verbatim (pipeline {older};" in result.stderr
+    assert f"verbatim-index --articles PATH --index {index_copy}" in result.stderr
 
 
 def test_bot_without_an_index_says_how_to_build_one(tmp_path: Path) -> None:

@@ -186,6 +186,27 @@ def test_an_index_built_before_pipeline_versions_is_split_again_and_opens(tmp_pa
     searcher.close()
 
 
+def test_opening_an_index_built_by_another_pipeline_says_so_and_how_to_rebuild(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = write_articles(tmp_path / "corpus", {f"{n}.txt": news(n) for n in range(2)})
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", PIPELINE_VERSION - 1)
+    older = build_index(corpus, tmp_path / "idx", embedder).manifest.pipeline
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", PIPELINE_VERSION)
+    with caplog.at_level("WARNING", logger="index.search.searcher"):
+        searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
+    searcher.close()
+    [warning] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert older in warning and pipeline_version() in warning and str(tmp_path / "idx") in warning
+    assert "verbatim-index --articles PATH --index" in warning
+    # Rebuilt by this code (the articles split again), it opens without a word.
+    build_index(corpus, tmp_path / "idx", embedder)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="index.search.searcher"):
+        Searcher.open(tmp_path / "idx", embedder=embedder).close()
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
 # What the pipeline gives for the sample article, per PIPELINE_VERSION. A change to splitting,
 # attribution, matching texts or BM25 tokens changes it; it must come with a new PIPELINE_VERSION
 # (else rebuilds keep the old code's sentences of unchanged articles): add the new pair here.

@@ -29,7 +29,8 @@ INDEX_ROOMS: dict[str, set[str]] = {
     "index.embedding": _BASE,
     "index.rerank": _BASE,
     "index.store": _BASE | {"index.text"},
-    "index.search": _BASE | {"index.text", "index.attribution", "index.embedding", "index.rerank", "index.store"},
+    "index.search": _BASE
+    | {"index.text", "index.attribution", "index.embedding", "index.rerank", "index.store", "index.pipeline"},
     "index.web": _BASE | {"index.text", "index.ingest", "index.store"},
     "index.pipeline": _BASE | {"index.text", "index.attribution", "index.store"},
     "index.build": _BASE
