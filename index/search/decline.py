@@ -25,6 +25,9 @@ Four pieces of evidence, strongest first:
    much / old" questions, the sentence holding the labelled answer is declined for 5 (3 of
    them labels of another sentence, and "an unmanned flight" for "how many people").
    "How much" is judged so only when it asks about money ("How much food does it eat?" is not).
+   A "how long" question (not "how long ago") is not answered by a sentence that tells no length
+   in figures or words ("two hours", "a 52-minute video", "for years", "since 2009"):
+   ``lacks_asked_length``.
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
@@ -64,7 +67,7 @@ from dataclasses import dataclass
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
-from index.search.units import Stemmer, answers_unit, asked_unit
+from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
 
@@ -162,7 +165,8 @@ _QUANTITY = re.compile(r"\b(?:{})\b".format("|".join(sorted(QUANTITY_WORDS))), r
 
 
 # The questions that want a quantity and nothing else. Not "how often" ("weekly"), "how long"
-# ("for years"), "how far", "how fast" and the like, which words answer as well as figures.
+# ("for years": ``lacks_asked_length`` reads words too), "how far", "how fast" and the like,
+# which words answer as well as figures.
 _ASKS_QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|old)\b|\b(?:what|which)\s+(?:percentage|percent|number|amount|share|proportion)\b",
     re.IGNORECASE,
@@ -201,6 +205,22 @@ def lacks_asked_unit(query: Query, sentence: str, stems: Stemmer) -> bool:
         unit.kind in _FIGURE_ONLY_UNITS
         and not answers_unit(unit, sentence, stems, query.text)
         and not (unit.money and _QUANTITY.search(sentence))  # "He paid no taxes"
+    )
+
+
+# "How long ...?", not "how long ago" (a date): a length of time or of a thing.
+_ASKS_LENGTH = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.IGNORECASE)
+
+
+def lacks_asked_length(query: Query, sentence: str, stems: Stemmer) -> bool:
+    """Whether a "how long" question's best sentence tells no length at all (units.py,
+    ``tells_length``): "Clinton on Saturday received her first national security briefing since
+    accepting her party's nomination last month" does not say how long the briefing lasted. Words
+    answer as well as figures ("for years", "a week", "overnight", "since 2009")."""
+    return (
+        query.kind == "number"
+        and _ASKS_LENGTH.search(query.text) is not None
+        and not tells_length(sentence, stems, query.text)
     )
 
 
@@ -278,6 +298,8 @@ def decide(
         return Decision(True, "The best sentence holds no figure, which the question asks for.")
     if check_words and best_text is not None and stems is not None and lacks_asked_unit(query, best_text, stems):
         return Decision(True, "The best sentence gives no figure of what the question counts.")
+    if check_words and best_text is not None and stems is not None and lacks_asked_length(query, best_text, stems):
+        return Decision(True, "The best sentence tells no length of time or size, which the question asks for.")
     if best_score < min_score:
         if best_holds_search:
             return Decision(

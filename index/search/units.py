@@ -246,3 +246,32 @@ def _counts_a_group(question: str) -> bool:
     """Whether ``question`` asks "how many" of a group it names with a capital ("Central Americans")."""
     many = _HOW_MANY.search(question)
     return many is not None and any(word[:1].isupper() for word in _noun_phrase(question[many.end() :]))
+
+
+# A length of time or of a thing told in words: "for years", "a week", "half an hour",
+# "overnight", "since 2009", "from 1870 to 1939", "well into the nineteenth century", "4:37".
+_UNIT_WORDS = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|nights?|seasons?"
+    r"|generations?|miles?|feet|foot|inch(?:es)?|met(?:er|re)s?|kilomet(?:er|re)s?|km|yards?|laps?|pages?)"
+)
+_TOLD_LENGTH = re.compile(
+    r"\b(?:(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|nights|seasons|generations)\b"
+    r"|(?:a|an|half|several|few|couple|dozen|many|some)\s+(?:(?:of|more|full|whole|long|short|extra|single)\s+){0,2}"
+    + _UNIT_WORDS
+    + r"\b"
+    r"|overnight|briefly|until|till|throughout|forever|lifetime|permanent(?:ly)?|temporar(?:y|ily)|shortly"
+    r"|(?:for|how|so|as|too|very)\s+long\b|long\s+(?:time|while|period|run)\b|longer|longest"
+    r"|since\s+(?:at\s+least\s+|as\s+early\s+as\s+)?(?:\d|then\b|the\b|last\b|early\b|late\b|mid\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"|(?:from|between)\s+\d{3,4}\s*(?:to|until|through|till|and|-|–)\s*\d|\d{4}\s*[–-]\s*\d{2,4}\b|\d{4}s\b"
+    r"|\w+(?:th|st|nd|rd)\s+centur(?:y|ies)|into\s+the\s+\w+|\d{1,3}:\d\d\b"
+    r"|all\s+(?:day|night|week|month|year|season|summer|winter|spring|autumn)\b)",
+    re.IGNORECASE,
+)
+_LENGTH = AskedUnit("duration", _DURATION | _DISTANCE | {"page", "word"})
+
+
+def tells_length(text: str, stems: Stemmer, asked: str = "") -> bool:
+    """Whether ``text`` may answer "how long ...?": a figure of time or length ("45 minutes", a
+    "52-minute video", "300 miles", a "104-page document") the question lacks, or one told in
+    words ("for years", "a week", "overnight", "since 2009", "from 1870 to 1939")."""
+    return gives_unit(_LENGTH, text, stems, asked) or _TOLD_LENGTH.search(text) is not None

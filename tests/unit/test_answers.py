@@ -10,7 +10,7 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
-from index.search.decline import lacks_asked_figure, lacks_asked_unit
+from index.search.decline import lacks_asked_figure, lacks_asked_length, lacks_asked_unit
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, TextTests, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
@@ -313,6 +313,63 @@ def test_a_how_many_question_is_not_answered_with_a_figure_of_something_else(tow
         assert answer.hits[0].sentence == sentence
 
 
+def test_a_how_long_question_is_not_answered_with_a_sentence_that_tells_no_length(town: Searcher) -> None:
+    # The articles name the mayor and say when the terminal opens, never how long she has been
+    # mayor (without the rule the reranker shows "Mayor Ingrid Halvorsen said the terminal would
+    # open in 2025." above its threshold) nor how long the terminal takes to build.
+    for question in ("How long has Halvorsen been mayor?", "How long will it take to build the new ferry terminal?"):
+        answer = town.answer(question)
+        assert answer.declined, question
+        assert answer.reason == "The best sentence tells no length of time or size, which the question asks for."
+        assert answer.nearest is not None  # still there for "Show nearest"
+    # A length told in a figure or in words still answers.
+    for question, sentence in [
+        (
+            "How long is the striker's contract with FC Ellis?",
+            "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+        ),
+        ("How long has the club gone without winning the league?", "The club has not won the league since 1987."),
+    ]:
+        answer = town.answer(question)
+        assert not answer.declined, answer.reason
+        assert answer.hits[0].sentence == sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "no_length"),
+    [
+        # Figures of time or of size, the question's own aside.
+        ("How long did the briefing last?", "It lasted a little over two hours.", False),
+        ("How long is the video?", "Trump appears in the nearly 52-minute video.", False),
+        ("How long is the white paper?", "The bound, 104-page document was given to Congress.", False),
+        ("How long was the tunnel?", "The tunnel ran 2,400 feet under the border.", False),
+        ("How long is the track?", '"Counting Stars" - 4:17', False),
+        ("How long did the 2016 campaign last?", "The 2016 campaign ended in November.", True),
+        # ... or in words.
+        ("How long did the talks last?", "The talks lasted well into the night.", False),
+        ("How long have rates been low?", "Rates have been low for years.", False),
+        ("How long did the talks last?", "The talks went on for a week.", False),
+        ("How long has he been mayor?", "He has been mayor since 2009.", False),
+        ("How long was the theatre open?", "The theatre was in operation from 1870 to 1939.", False),
+        ("How long was the shuttle flown?", "The Space Shuttle program (1972–2011).", False),
+        # No length at all: a time is not one ("last month", "in late November"), nor "since" a deed.
+        (
+            "How long did the briefing last?",
+            "Clinton on Saturday received her first national security briefing since accepting her"
+            " party's nomination last month.",
+            True,
+        ),
+        ("How long is the video?", "The video, released in late November, is called No Respite.", True),
+        # Not judged: "how long ago" asks a date, and other kinds of question.
+        ("How long ago did the park open?", "Six Flags opened the park in 1967.", False),
+        ("When did the talks end?", "The talks ended without a deal.", False),
+    ],
+)
+def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: str, no_length: bool) -> None:
+    tokenizer = Tokenizer()
+    assert lacks_asked_length(parse_query(question, tokenizer), sentence, tokenizer.tokens) is no_length
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "no_figure", "no_unit"),
     [
@@ -339,7 +396,7 @@ def test_a_how_many_question_is_not_answered_with_a_figure_of_something_else(tow
         ("What share of voters backed her?", "Voters backed her in the primary.", True, False),
         ("What share of voters backed her?", "Half of the voters backed her.", False, False),
         ("By how much did she win?", "She won in a landslide.", False, False),
-        # Nor "how often", "how long" and the like, which words answer too.
+        # Nor "how often", "how long" and the like, which words answer too (how long: below).
         ("How often do they meet?", "They meet weekly in the town hall.", False, False),
         ("How long did the talks last?", "The talks lasted well into the night.", False, False),
         # Other kinds of question are not judged this way.
