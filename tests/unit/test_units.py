@@ -6,7 +6,7 @@ import pytest
 
 from index.search.query import parse_query
 from index.search.ranking import holds_answer_type
-from index.search.units import answers_unit, asked_unit, gives_unit
+from index.search.units import answers_unit, asked_unit, gives_unit, tells_length
 from index.store.lexical import Tokenizer
 
 STEMS = Tokenizer().tokens
@@ -176,6 +176,9 @@ def test_a_long_hostile_question_is_read_in_one_pass() -> None:
     assert votes is not None
     assert not gives_unit(votes, "7 " * 20_000 + "9 votes", STEMS)
     assert gives_unit(votes, "7 " * 5 + "9 votes", STEMS)
+    # nor may the words that tell a length ("a week", "since 2009", "from 1870 to 1939")
+    assert not tells_length("a " * 20_000 + "1" * 20_000 + " since" * 5_000 + "th" * 10_000, STEMS, question)
+    assert tells_length("a " * 20_000 + "a week", STEMS)
 
 
 @pytest.mark.parametrize(
