@@ -31,7 +31,7 @@ from index.search.hits import make_hit
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES
-from index.search.reranking import rerank, reranks
+from index.search.reranking import reorders, rerank, reranks
 from index.search.retrieval import Retriever
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
@@ -97,6 +97,10 @@ class Answerer:
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
             # The reranker reads each sentence alone: an article naming what is asked still comes first.
             reranked = self._retriever.named_first(query, reranked)
+            if not reranks(query):
+                # A kind it orders but does not judge ("why"): its order, the ranking's scores and threshold.
+                ranking_hit = {h.row: h for h in hits}
+                return self.from_hits(query, [ranking_hit.get(h.row, h) for h in reranked])
             return self.from_hits(
                 query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
             )
@@ -121,8 +125,8 @@ class Answerer:
 
     def reranks(self, query: Query) -> bool:
         """Whether answering ``query`` runs the reranker: there is one, the question is of a kind it
-        judges (reranking.reranks), and its words alone do not decline it."""
-        return self._reranker is not None and reranks(query) and not self._declined_by_words(query)
+        orders (reranking.reorders), and its words alone do not decline it."""
+        return self._reranker is not None and reorders(query) and not self._declined_by_words(query)
 
     def _declined_by_words(self, query: Query) -> bool:
         """Whether decline.py declines ``query`` on its words alone, so no score can change the

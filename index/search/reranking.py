@@ -15,7 +15,9 @@ new score against ``AnswerPolicy.rerank_min`` (decline.py's word rules still com
 Not reranked: "what did X say?" questions (their own route, speech_answer.py), short
 searches ("troops"), which want the sentences using their words, not an answer, and questions
 of a kind the shipped model barely saw in training (``UNTRAINED_KINDS``): their probabilities
-mean nothing, so the ranking's score and threshold judge them.
+mean nothing, so the ranking's score and threshold judge them. "Why" questions are one such kind
+whose candidates it still orders (``ORDERED_KINDS``): shown in its order, declined on the ranking's
+scores.
 """
 
 from __future__ import annotations
@@ -47,11 +49,22 @@ RERANK_BLEND = 0.5
 # cross-encoder gave "Snow is expected in the hills tonight." 0.16 for "Will it snow?"
 # (docs/RERANKER.md).
 UNTRAINED_KINDS = frozenset({"reason", "yes/no"})
+# Of those, the kinds whose candidates it still orders, the ranking's score and threshold deciding
+# whether to answer: on "why" questions its order put the answer first 3 more times of 16 (TrecQA
+# dev, PolNeAR train, the news calibration set and the seed; none fewer), while its probabilities
+# declined right answers ("Why is Russia building up troops?"; docs/RERANKER.md).
+ORDERED_KINDS = frozenset({"reason"})
 
 
 def reranks(query: Query) -> bool:
     """Whether ``query`` is one the reranker judges: a question of a kind it was trained on, not a search or a speech question."""
     return query.speech is None and not query.short_search and query.kind not in UNTRAINED_KINDS
+
+
+def reorders(query: Query) -> bool:
+    """Whether the reranker orders ``query``'s candidates: those it judges (``reranks``) and the
+    ``ORDERED_KINDS``, which it orders without judging."""
+    return reranks(query) or (query.speech is None and not query.short_search and query.kind in ORDERED_KINDS)
 
 
 def rerank(query: Query, hits: Sequence[Hit], reranker: Reranker, depth: int, blend: float) -> list[Hit]:

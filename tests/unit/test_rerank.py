@@ -298,12 +298,56 @@ def test_a_why_question_is_judged_by_the_ranking_not_by_a_model_that_never_learn
     on, off = _both(sample_index, embedder, reranker)
     try:
         why = "Why is Russia building up troops?"
-        answer = on.answer(why)
-        assert answer == off.answer(why)
+        answer, ranking = on.answer(why), off.answer(why)
         assert not answer.declined and "attempt to pressure" in answer.hits[0].sentence
+        # The scores shown and judged are the ranking's, not probabilities.
+        assert answer.reason == ranking.reason and answer.hits[0].score == ranking.hits[0].score > 1.0
         # A "where" question on the same index is the model's to judge: its scores are probabilities.
         where = on.answer("Where is NATO headquartered?")
         assert all(0.0 < h.score < 1.0 for h in where.ranked[:5])
+    finally:
+        on.close()
+        off.close()
+
+
+# A strike story: the organizer's sentence shares the question's words, the next one gives the reason.
+STRIKE = [
+    {
+        "id": "dock",
+        "title": "Dock workers strike in Port Ellis",
+        "text": "\n\n".join(
+            [
+                "Dock workers in Port Ellis walked off the job on Monday.",
+                "Union organizer Lena Park, who leads the dock workers, said the strikers wanted to send a message"
+                " to Mayor Ingrid Halvorsen that she is in danger of losing their votes.",
+                "Park criticized Halvorsen for cutting the harbour budget by a third last year.",
+                "The mayor's office did not respond to a request for comment.",
+            ]
+        ),
+    }
+]
+
+
+def test_a_why_questions_sentences_are_in_the_rerankers_order_and_declined_on_the_rankings_scores(
+    tmp_path: Path, embedder: Embedder, reranker: AnyReranker
+) -> None:
+    searcher_over(STRIKE, tmp_path, embedder).close()
+    on, off = _both(tmp_path / "index", embedder, reranker)
+    try:
+        why = "Why did the union organizer criticize Halvorsen?"
+        ranking, answer = off.answer(why), on.answer(why)
+        assert ranking.hits[0].sentence.startswith("Union organizer Lena Park")  # the ranking's first
+        assert not answer.declined
+        assert (
+            answer.hits[0].sentence == "Park criticized Halvorsen for cutting the harbour budget by a third last year."
+        )
+        # ... shown with the ranking's own score, which the ranking's threshold judged.
+        reasons = {h.sentence: h.score for h in ranking.ranked}
+        assert answer.hits[0].score == reasons[answer.hits[0].sentence]
+        assert (
+            answer.reason
+            == f"The best sentence scores {answer.hits[0].score:.2f} (at least {AnswerPolicy().min_score:.2f})."
+        )
     finally:
         on.close()
         off.close()
