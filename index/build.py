@@ -69,6 +69,9 @@ class BuildReport:
     skipped: tuple[str, ...]
     manifest: Manifest
     unchanged_articles: int = 0  # articles carried over from the previous index without splitting
+    # The pipeline that split the index this build replaced, when another than this code's: every
+    # article was split again ("" when that index recorded none). None: the same, or no index.
+    previous_pipeline: str | None = None
     feeds: tuple[FeedStatus, ...] = ()  # each feed of ``web``, in the order given
     fetched: int = 0  # web pages downloaded in this build
     cached: int = 0  # web pages whose cached copy was reused (304 Not Modified, or the fetch failed)
@@ -120,6 +123,7 @@ def build_index(
             )
         pipeline = pipeline_version()
         previous = None if full else PreviousIndex.open(index_dir, embedder.name, embedder.dim, pipeline)
+        previous_pipeline = previous.pipeline if previous is not None and previous.pipeline != pipeline else None
         try:
             result = _sentences_and_vectors(loaded.articles, embedder, previous, progress=progress, clock=clock)
         finally:
@@ -158,6 +162,7 @@ def build_index(
         skipped=loaded.skipped,
         manifest=manifest,
         unchanged_articles=result.unchanged_articles,
+        previous_pipeline=previous_pipeline,
         feeds=fetched.feeds if fetched is not None else (),
         fetched=fetched.fetched if fetched is not None else 0,
         cached=fetched.cached if fetched is not None else 0,

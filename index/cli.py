@@ -106,7 +106,18 @@ def summary(report: BuildReport, index_dir: Path) -> str:
         f"{report.sentences} sentences in {report.seconds:.1f} s "
         f"({report.sentences_per_second:.0f} sentences/s); "
         f"{report.encoded} embedded, {report.reused} reused{web}; "
-        f"{report.manifest.index_type} index at {index_dir}" + _store_summary(report.manifest.params)
+        f"{report.manifest.index_type} index at {index_dir}" + _store_summary(report.manifest.params) + _resplit(report)
+    )
+
+
+def _resplit(report: BuildReport) -> str:
+    """Why every article was split again, when the index replaced was split by other code."""
+    if report.previous_pipeline is None:
+        return ""
+    built_by = f"pipeline {report.previous_pipeline}" if report.previous_pipeline else "no recorded pipeline"
+    return (
+        f"; every article split again: the index was built by another version of Verbatim ({built_by}; "
+        f"this one is {report.manifest.pipeline})"
     )
 
 

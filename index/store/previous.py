@@ -57,6 +57,11 @@ class PreviousIndex:
             loaded.close()
             return None
 
+    @property
+    def pipeline(self) -> str:
+        """The pipeline version that split the live index's articles (its manifest's)."""
+        return self._loaded.manifest.pipeline
+
     def close(self) -> None:
         self._loaded.close()
 

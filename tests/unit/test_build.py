@@ -13,6 +13,7 @@ import pytest
 
 from index import pipeline
 from index.build import build_index, write_index
+from index.cli import summary
 from index.embedding.models import Embedder
 from index.errors import IndexBuildError
 from index.ingest.loaders import load_articles
@@ -165,11 +166,18 @@ def test_a_rebuild_splits_again_only_when_the_pipeline_version_changed(
     assert first.manifest.pipeline == pipeline_version()
     same = build_index(corpus, tmp_path / "idx", embedder)
     assert (same.unchanged_articles, same.encoded) == (3, 0)
+    assert same.previous_pipeline is None and "split again" not in summary(same, tmp_path / "idx")
     monkeypatch.setattr(pipeline, "PIPELINE_VERSION", PIPELINE_VERSION + 1)
     bumped = build_index(corpus, tmp_path / "idx", embedder)
     # Split again, but every embedded text is the same, so no vector is computed again.
     assert (bumped.unchanged_articles, bumped.encoded, bumped.reused) == (0, 0, bumped.sentences)
     assert read_manifest(tmp_path / "idx").pipeline == pipeline_version() != first.manifest.pipeline
+    # ... and the operator's summary says why.
+    assert bumped.previous_pipeline == first.manifest.pipeline
+    assert summary(bumped, tmp_path / "idx").endswith(
+        f"; every article split again: the index was built by another version of Verbatim "
+        f"(pipeline {first.manifest.pipeline}; this one is {pipeline_version()})"
+    )
 
 
 def test_an_index_built_before_pipeline_versions_is_split_again_and_opens(tmp_path: Path, embedder: Embedder) -> None:
@@ -181,6 +189,7 @@ def test_an_index_built_before_pipeline_versions_is_split_again_and_opens(tmp_pa
     path.write_text(json.dumps({**manifest, "pipeline": "5d56ea0a2f80355b"}))
     report = build_index(corpus, tmp_path / "idx", embedder)
     assert (report.unchanged_articles, report.encoded, report.reused) == (0, 0, report.sentences)
+    assert report.previous_pipeline == "5d56ea0a2f80355b"
     searcher = Searcher.open(tmp_path / "idx", embedder=embedder)
     assert "Ann Lee" in searcher.search("what did the mayor say about the vote", k=1)[0].sentence
     searcher.close()
