@@ -50,7 +50,7 @@ RERANK_BLEND = 0.5
 # (docs/RERANKER.md).
 UNTRAINED_KINDS = frozenset({"reason", "yes/no"})
 # Of those, the kinds whose candidates it still orders, the ranking's score and threshold deciding
-# whether to answer: on "why" questions its order put the answer first 3 more times of 16 (TrecQA
+# whether to answer: on "why" questions its order put the answer first 3 more times of 13 (TrecQA
 # dev, PolNeAR train, the news calibration set and the seed; none fewer), while its probabilities
 # declined right answers ("Why is Russia building up troops?"; docs/RERANKER.md).
 ORDERED_KINDS = frozenset({"reason"})
