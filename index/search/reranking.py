@@ -64,7 +64,7 @@ def reranks(query: Query) -> bool:
 def reorders(query: Query) -> bool:
     """Whether the reranker orders ``query``'s candidates: those it judges (``reranks``) and the
     ``ORDERED_KINDS``, which it orders without judging."""
-    return reranks(query) or (query.speech is None and not query.short_search and query.kind in ORDERED_KINDS)
+    return query.speech is None and not query.short_search and query.kind not in UNTRAINED_KINDS - ORDERED_KINDS
 
 
 def rerank(query: Query, hits: Sequence[Hit], reranker: Reranker, depth: int, blend: float) -> list[Hit]:
