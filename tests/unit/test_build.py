@@ -266,6 +266,27 @@ def test_write_index_makes_a_searchable_index_from_given_vectors(tmp_path: Path,
     searcher.close()
 
 
+def test_an_index_that_records_no_pipeline_opens_quietly_and_a_rebuild_says_it_split_again(
+    tmp_path: Path, embedder: Embedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    # What the benchmark writes: sentences split elsewhere, so no pipeline version is claimed.
+    article = Article("a", "Weather", ("A storm hit the coast.",), "a.txt")
+    sentences = [Sentence("a", 0, 0, 0, 22, "A storm hit the coast.")]
+    with build_lock(tmp_path / "idx"):
+        write_index(
+            tmp_path / "idx", embedder.name, [article], sentences, embedder.encode_documents(["A storm hit the coast."])
+        )
+    with caplog.at_level("WARNING", logger="index.search.searcher"):
+        Searcher.open(tmp_path / "idx", embedder=embedder).close()
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    corpus = write_articles(tmp_path / "corpus", {"a.txt": "Weather\n\nA storm hit the coast."})
+    report = build_index(corpus, tmp_path / "idx", embedder)
+    assert report.previous_pipeline == "" and (report.encoded, report.reused) == (0, 1)
+    assert "every article split again: the index was built by another version of Verbatim (no recorded pipeline;" in (
+        summary(report, tmp_path / "idx")
+    )
+
+
 def test_splitting_in_worker_processes_gives_the_same_sentences(tmp_path: Path) -> None:
     articles = [
         Article(f"a{n}", f"Story {n}", (f"Mayor Ann Lee said town {n} voted. It was close.", "Residents cheered."), "x")
