@@ -26,7 +26,16 @@ from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
 from index.search.speakers import SpeakerIndex, name_words
 from index.search.speech import SpeechQuery
-from index.search.speech_topic import about_topic, listed, others_label, people, people_note, person_of, topic_note
+from index.search.speech_topic import (
+    about_topic,
+    listed,
+    others_label,
+    people,
+    people_note,
+    people_topic_note,
+    person_of,
+    topic_note,
+)
 from index.store.lexical import weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer
@@ -144,9 +153,14 @@ class SpeechRoute:
         found = retriever.search([query], vector[None, :], 10)[0]
         named = list(counts or persons)
         about_count = len(shown) if focus else 0
-        note = topic_note(named, len(hits), about_count, topic) if topic else ""
-        if len(counts) > 1 and not topic:
+        if len(counts) > 1 and topic:
+            note = people_topic_note(
+                speech.name, counts, Counter(person[h.speaker or ""] for h in shown) if focus else {}, topic
+            )
+        elif len(counts) > 1:
             note = people_note(speech.name, counts)
+        else:
+            note = topic_note(named, len(hits), about_count, topic) if topic else ""
         return Answer(
             query.text,
             tuple(shown),

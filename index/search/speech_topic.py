@@ -61,10 +61,32 @@ def listed(names: Sequence[str], last: str = "and") -> str:
     return ", ".join(names[:-1]) + f" {last} {names[-1]}" if len(names) > 1 else "".join(names)
 
 
+def _counted(counts: Mapping[str, int]) -> str:
+    """ "Jane Smith (4 sentences) and John Smith (1 sentence)", in the order of ``counts``."""
+    return listed([f"{p} ({n} sentence{'' if n == 1 else 's'})" for p, n in counts.items()])
+
+
 def people_note(name: str, counts: Mapping[str, int]) -> str:
     """The line above the quotes of several people sharing ``name``, most quoted first."""
-    parts = [f"{p} ({n} sentence{'' if n == 1 else 's'})" for p, n in counts.items()]
-    return f"{len(parts)} people called {name} are quoted, each one's quotes together: {listed(parts)}."
+    return f"{len(counts)} people called {name} are quoted, each one's quotes together: {_counted(counts)}."
+
+
+def people_topic_note(name: str, counts: Mapping[str, int], about: Mapping[str, int], topic: str) -> str:
+    """The line above a topic answer when several people share ``name``: their quotes in all and
+    whose the ones on ``topic`` are, so that none passes for another's ("4 people called Trump are
+    quoted 706 times; 19 are about Mexico, all by Donald Trump:").
+
+    ``counts``: each person's quotes, most quoted first (the order their quotes are shown in);
+    ``about``: each person's quotes on the topic (people with none may be left out).
+    """
+    on = {p: about[p] for p in counts if about.get(p)}
+    if not on:
+        return f"No quote by the {len(counts)} people called {name} is about {topic}. {people_note(name, counts)}"
+    total, n_on = sum(counts.values()), sum(on.values())
+    head = f"{len(counts)} people called {name} are quoted {_times(total)}; {n_on} {'is' if n_on == 1 else 'are'} about {topic}"
+    if len(on) == 1:
+        return f"{head}, {'by' if n_on == 1 else 'all by'} {next(iter(on))}:"
+    return f"{head}, each one's together: {_counted(on)}:"
 
 
 def _times(n: int) -> str:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.console import reply_to
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
-from index.search.speech_topic import people_note, person_of
+from index.search.speech_topic import people_note, people_topic_note, person_of
 from tests.support import searcher_over
 
 ARTICLES = [
@@ -113,7 +113,50 @@ def test_with_a_topic_the_most_quoted_persons_quotes_on_it_come_first(tmp_path: 
     ]
     answer = searcher_over(articles, tmp_path, embedder).answer("What did Ward say about the harbour?")
     assert [h.speaker for h in answer.hits] == ["Zoe Ward", "Adam Ward"]
-    assert answer.note == "Zoe Ward and Adam Ward are quoted 3 times; 2 are about the harbour:"
+    assert answer.note == (
+        "2 people called Ward are quoted 3 times; 2 are about the harbour, each one's together: "
+        "Zoe Ward (1 sentence) and Adam Ward (1 sentence):"
+    )
+
+
+def test_with_a_topic_the_note_says_whose_quotes_on_it_are(trumps: Searcher) -> None:
+    # Before, "Donald Trump and Ivanka Trump are quoted 4 times; 2 are about Ohio:" left a reader to
+    # guess which of the two quotes on Ohio was hers.
+    ohio = trumps.answer("What did Trump say about Ohio?")
+    assert [h.speaker for h in ohio.hits] == ["Donald Trump", "Ivanka Trump"]
+    assert ohio.note == (
+        "2 people called Trump are quoted 4 times; 2 are about Ohio, each one's together: "
+        "Donald Trump (1 sentence) and Ivanka Trump (1 sentence):"
+    )
+    tariffs = trumps.answer("What did Trump say about the tariffs?")
+    assert [h.sentence for h in tariffs.hits] == ["The tariffs will protect American workers, Trump said on Tuesday."]
+    assert tariffs.note == "2 people called Trump are quoted 4 times; 1 is about the tariffs, by Donald Trump:"
+    reply = reply_to(trumps, "what did trump say about the tariffs")
+    assert reply.index("1 is about the tariffs, by Donald Trump") < reply.index("protect American workers")
+
+
+def test_with_a_topic_none_of_them_spoke_about_the_note_names_everyone_quoted(trumps: Searcher) -> None:
+    answer = trumps.answer("What did Trump say about the weather?")
+    assert answer.note == (
+        "No quote by the 2 people called Trump is about the weather. 2 people called Trump are quoted, "
+        "each one's quotes together: Donald Trump (3 sentences) and Ivanka Trump (1 sentence)."
+    )
+    assert [h.speaker for h in answer.hits][-1] == "Ivanka Trump"
+
+
+def test_the_topic_note_of_several_people_counts_the_ones_on_the_topic() -> None:
+    counts = {"Donald Trump": 648, "Eric Trump": 28, "Ivanka Trump": 25}
+    assert people_topic_note("Trump", counts, {"Donald Trump": 19}, "Mexico") == (
+        "3 people called Trump are quoted 701 times; 19 are about Mexico, all by Donald Trump:"
+    )
+    # People without a quote on the topic are left out of the list; the order is the counts'.
+    assert people_topic_note("Trump", counts, {"Ivanka Trump": 1, "Donald Trump": 2, "Eric Trump": 0}, "tax") == (
+        "3 people called Trump are quoted 701 times; 3 are about tax, each one's together: "
+        "Donald Trump (2 sentences) and Ivanka Trump (1 sentence):"
+    )
+    assert people_topic_note("Trump", counts, {"Eric Trump": 0}, "golf").startswith(
+        "No quote by the 3 people called Trump is about golf. 3 people called Trump are quoted,"
+    )
 
 
 def test_a_surname_asks_for_people_not_for_what_is_named_after_them(trumps: Searcher) -> None:
