@@ -25,7 +25,7 @@ import numpy as np
 
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
-from index.search.decline import decide, declined_by_words
+from index.search.decline import asks_quantity, decide, declined_by_words
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import make_hit
 from index.search.policy import AnswerPolicy
@@ -172,11 +172,19 @@ class Answerer:
             best_holds_search=best is not None and holds_search(best),
             best_text=best.sentence if best is not None and policy.hybrid else None,
             stems=self._tokenizers.get().tokens,
+            best_story=self._story(query, best) if best is not None and policy.hybrid else None,
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
         shown = [h for h in hits[: policy.max_shown] if h.score >= max(best.score - margin, floor) or holds_search(h)]
         return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+
+    def _story(self, query: Query, best: Hit) -> str | None:
+        """The best sentence, the one before it and its article's title, read only for a question
+        whose figure must be about what it names (decline.gives_figure_of_another)."""
+        if not (query.names and asks_quantity(query)):
+            return None
+        return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
 
     def _mentions_answer(
         self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]

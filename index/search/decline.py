@@ -27,7 +27,15 @@ Four pieces of evidence, strongest first:
    "How much" is judged so only when it asks about money ("How much food does it eat?" is not).
    A "how long" question (not "how long ago") is not answered by a sentence that tells no length
    in figures or words ("two hours", "a 52-minute video", "for years", "since 2009"):
-   ``lacks_asked_length``.
+   ``lacks_asked_length``. Nor is a figure of someone or something else: a "how many / much /
+   old" question naming someone or something (``naming.names_asked``: not a demonym, a day or a
+   month) is not answered by a sentence that, with the sentence before it and its article's
+   title, names none of them: "That's about five times the number of votes he received in the
+   primary campaign." does not say how many votes Hillary Clinton received in Delaware
+   (``gives_figure_of_another``). It declines 1 more of the calibration set's 66 unanswerable
+   questions and 2 more of PolNeAR train's 135, and no answerable one on the four sets here
+   (without the sentence before, 6 answerable PolNeAR train questions and 1 calibration one were
+   declined: "He raised $4 million" follows the sentence that names him).
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
@@ -65,6 +73,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
+from index.search.naming import names_asked
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
@@ -98,7 +107,8 @@ MIN_SCORE = 0.798
 # with the figure rule (3. above) fold B 96.2% / 33.8% and the calibration set 97.5% / 69.7%; since
 # naming.py the calibration set 97.5% / 74.2% and TrecQA dev 88.5% answered (three questions that
 # showed a sentence about something else are declined); with the unit rule (3. above) the
-# calibration set 97.5% / 77.3%, its fit for 90% 0.31 (90.6% / 81.8%). Refit it whenever the model changes. A
+# calibration set 97.5% / 77.3%, its fit for 90% 0.31 (90.6% / 81.8%); with the rule that a figure is of
+# whom the question names (3. above) 97.5% / 78.8%, its fit 0.29 (90.6% / 83.3%). Refit it whenever the model changes. A
 # cross-encoder's blended score (reranking.py) is on another scale: give it its own with
 # ``--rerank-min`` (its interim exports were fitted at 0.86).
 RERANK_MIN_SCORE = 0.17
@@ -185,7 +195,7 @@ _ASKS_MONEY = re.compile(
 )
 
 
-def _asks_quantity(query: Query) -> bool:
+def asks_quantity(query: Query) -> bool:
     """Whether ``query`` wants a quantity and nothing else (``_ASKS_QUANTITY``)."""
     return query.kind == "number" and _ASKS_QUANTITY.search(query.text) is not None
 
@@ -196,7 +206,7 @@ def lacks_asked_unit(query: Query, sentence: str, stems: Stemmer) -> bool:
     did Sanders receive?", nor "died four days later" "How old was Scalia when he died?". A
     quantity word answers "how much" ("He paid no taxes") and, beside the counted noun, "how
     many" ("a majority of voters")."""
-    if not _asks_quantity(query):
+    if not asks_quantity(query):
         return False
     unit = asked_unit(query.text, stems)
     if unit is None or (unit.money and not _ASKS_MONEY.search(query.text)):
@@ -224,6 +234,33 @@ def lacks_asked_length(query: Query, sentence: str, stems: Stemmer) -> bool:
     )
 
 
+def gives_figure_of_another(query: Query, story: str, stems: Stemmer) -> bool:
+    """Whether the best sentence of a "how many / much / old" question names none of the
+    question's names (``naming.names_asked``: "Hillary", "Clinton", "Delaware"; not a demonym, a
+    day or a month) in ``story``: the sentence, the sentence before it and its article's title.
+    Its figure is then someone or something else's ("Carson commanded fees worth as much as
+    $500,000" for "How much did Mike Huckabee earn from paid speeches?")."""
+    if not asks_quantity(query):
+        return False
+    names = names_asked(query)
+    return bool(names) and names.isdisjoint(stems(story)) and not writes_initials(query.text, story)
+
+
+# Two or more capitalised words in a row ("United States", "Democratic National Committee"),
+# whose initials a story may write instead ("U.S.", "DNC").
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b")
+
+
+def writes_initials(question: str, story: str) -> bool:
+    """Whether ``story`` writes the initials of a name of several words in ``question``: "the U.S."
+    for "the United States", "the DNC" for "the Democratic National Committee" ("of" left out)."""
+    for run in _NAME_RUN.finditer(question[:2_000]):
+        letters = [w[0] for w in run.group().split() if w[0].isupper()]
+        if re.search(r"(?<![\w.])" + r"\.?".join(letters) + r"\b", story):
+            return True
+    return False
+
+
 def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question and no figure, number word or quantity ("twice", "none", "a
@@ -231,7 +268,7 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    return _asks_quantity(query) and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
+    return asks_quantity(query) and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 
 @dataclass(frozen=True)
@@ -283,13 +320,16 @@ def decide(
     best_holds_search: bool = False,
     best_text: str | None = None,
     stems: Stemmer | None = None,
+    best_story: str | None = None,
 ) -> Decision:
     """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
     ``best_holds_search``: the question is a short search and the best sentence holds every one
     of its ``Query.search_terms``. ``best_text``: the best sentence, which must hold a figure when
     a "how many" question asks for one (``lacks_asked_figure``), whatever its score, and with
-    ``stems`` (text -> stemmed words) a figure of what it counts (``lacks_asked_unit``)."""
+    ``stems`` (text -> stemmed words) a figure of what it counts (``lacks_asked_unit``).
+    ``best_story``: the best sentence with the sentence before it and its article's title, which
+    must name one of the names such a question asks about (``gives_figure_of_another``)."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None and (by_words := declined_by_words(query, lexical)) is not None:
@@ -300,6 +340,14 @@ def decide(
         return Decision(True, "The best sentence gives no figure of what the question counts.")
     if check_words and best_text is not None and stems is not None and lacks_asked_length(query, best_text, stems):
         return Decision(True, "The best sentence tells no length of time or size, which the question asks for.")
+    if (
+        check_words
+        and best_story is not None
+        and stems is not None
+        and gives_figure_of_another(query, best_story, stems)
+    ):
+        asked = ", ".join(w.text for w in query.names if w.stem in names_asked(query))
+        return Decision(True, f"The best sentence's figure is not about {asked}: neither it nor its story names them.")
     if best_score < min_score:
         if best_holds_search:
             return Decision(
