@@ -205,6 +205,9 @@ class BuildSpeed:
     sentences: int
     build_seconds: float
     encode_seconds: float
+    # Each turn's build against its own bare encode, in order: how far one run's ratio can swing
+    # on this machine, so that a miss of the bar can be told from noise.
+    turn_ratios: tuple[float, ...] = ()
 
     @property
     def build_per_second(self) -> float:
@@ -240,7 +243,8 @@ def build_speed(
     """Full builds of ``articles`` against bare ``encode_documents`` calls on what they embed.
 
     With ``repeats`` > 1 the two alternate (build, encode, encode, build, ...) and the best of
-    each counts: other work on a shared machine only ever slows a run down.
+    each counts: other work on a shared machine only ever slows a run down. Each turn's own ratio
+    is kept too (``BuildSpeed.turn_ratios``).
     """
     builds: list[float] = []
     encodes: list[float] = []
@@ -257,7 +261,8 @@ def build_speed(
             else:
                 embedder.encode_documents(texts)
                 encodes.append(clock() - started)
-    return BuildSpeed(sentences, min(builds), min(encodes))
+    turns = tuple(e / b if b > 0 else float("nan") for b, e in zip(builds, encodes, strict=True))
+    return BuildSpeed(sentences, min(builds), min(encodes), turns)
 
 
 def embedded_texts(index_dir: Path) -> list[str]:

@@ -225,7 +225,7 @@ def render(result: Mapping[str, Any]) -> str:
     if build:
         lines.append(
             f"build: {build['sentences']:,} sentences at {build['build_per_s']:.0f}/s vs raw encode "
-            f"{build['encode_per_s']:.0f}/s = {build['ratio']:.2f}x"
+            f"{build['encode_per_s']:.0f}/s = {build['ratio']:.2f}x" + _turns(build.get("turn_ratios") or [])
         )
     rebuild = result.get("rebuild")
     if rebuild:
@@ -267,3 +267,10 @@ def render(result: Mapping[str, Any]) -> str:
         lines += ["", "notes:"]
         lines += [f"  - {note}" for note in notes]
     return "\n".join(lines)
+
+
+def _turns(ratios: list[float]) -> str:
+    """How the build's turns compared one by one, when there were several (the ratio is best against best)."""
+    if len(ratios) < 2:
+        return ""
+    return f" (best of each; turn by turn {', '.join(f'{r:.2f}x' for r in ratios)})"

@@ -221,7 +221,8 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
     if speed is None:  # no corpus was built for real above (--quick): the rebuild corpus stands in
         texts = embedded_texts(rebuild_corpus)
         seconds, _ = _timed(lambda: encoders.documents.encode_documents(texts))
-        speed = BuildSpeed(rebuild.sentences, rebuild.full_seconds, seconds)
+        turn = (seconds / rebuild.full_seconds,) if rebuild.full_seconds > 0 else ()
+        speed = BuildSpeed(rebuild.sentences, rebuild.full_seconds, seconds, turn)
     if config.quick:
         notes.append(
             f"--quick: the rebuild corpus has {config.rebuild_articles} articles, not 10^4, so fixed costs "
@@ -243,6 +244,7 @@ def run(config: BenchConfig, encoders: Encoders, progress: Progress) -> dict[str
             "build_per_s": speed.build_per_second,
             "encode_per_s": speed.encode_per_second,
             "ratio": speed.ratio,
+            "turn_ratios": list(speed.turn_ratios),
         },
         "rebuild": {
             "articles": rebuild.articles,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from index.embedding.models import Embedder
 from index.rerank.model import load_reranker
 from index.search.reranking import RERANK_DEPTH
 from index.search.speakers import SpeakerIndex, typo_distance
@@ -23,7 +24,7 @@ from scripts.benchkit.corpus import (
     synthetic_corpus,
     with_speakers,
 )
-from scripts.benchkit.measure import Latency, exact_top_k, speech_questions
+from scripts.benchkit.measure import Latency, build_speed, exact_top_k, speech_questions
 from scripts.benchkit.report import bars, json_ready, render
 from tests.support import ROOT
 
@@ -112,6 +113,7 @@ def test_the_quick_bench_reports_every_figure_as_json(tmp_path: Path) -> None:
         assert load["reranked_answered"] == load["questions"] and load["reranked_off_per_s"] > 0
         assert load["reranked_share"] == pytest.approx(load["reranked_per_s"] / load["reranked_off_per_s"])
     assert result["rebuild"]["reembedded"] >= 1 and result["build"]["ratio"] > 0
+    assert result["build"]["turn_ratios"] == [pytest.approx(result["build"]["ratio"])]  # one turn in --quick
     assert len(result["bars"]) == 11
     shared = next(b for b in result["bars"] if b["bar"] == "bot throughput, 50 chats, with the reranker vs without")
     assert shared["value"] == load["rerank_share"] and shared["met"] == (load["rerank_share"] >= 0.5)
@@ -245,6 +247,32 @@ def test_the_report_marks_bars_and_survives_missing_figures() -> None:
     speech = next(line for line in text.splitlines() if line.startswith("10^6") and "50,000" in line)
     assert "12.5" in speech and "100% / 95%" in speech
     assert json.loads(json.dumps(json_ready(result)))["corpora"][1]["recall_at_10"] is None
+
+
+def test_the_build_speed_keeps_each_turns_ratio_beside_the_best_against_the_best(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    # A real build of a real folder, timed by a clock that says how long each step took: build 10 s,
+    # encode 8 s, then (the turn reversed) encode 9 s, build 12 s.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Harbour news\n\nThe ferry left at noon. It came back at six.\n")
+    ticks = iter([0.0, 10.0, 10.0, 18.0, 18.0, 27.0, 27.0, 39.0])
+    speed = build_speed(articles, tmp_path / "index", embedder, repeats=2, clock=lambda: next(ticks))
+    assert speed.sentences == 2
+    assert (speed.build_seconds, speed.encode_seconds) == (10.0, 8.0)
+    assert speed.ratio == pytest.approx(0.8)
+    assert speed.turn_ratios == pytest.approx((0.8, 0.75))
+    build = {
+        "sentences": speed.sentences,
+        "build_per_s": speed.build_per_second,
+        "encode_per_s": speed.encode_per_second,
+        "ratio": speed.ratio,
+        "turn_ratios": list(speed.turn_ratios),
+    }
+    text = render({"backend": "onnx", "machine": {"cpus": 2}, "seconds": 1.0, "corpora": [], "build": build})
+    line = next(line for line in text.splitlines() if line.startswith("build:"))
+    assert line.endswith("= 0.80x (best of each; turn by turn 0.80x, 0.75x)")
 
 
 def test_the_reranker_share_under_load_is_a_bar_and_a_line_of_the_report() -> None:
