@@ -28,6 +28,7 @@ from index.rerank.model import AnyReranker, Reranker
 from index.search.decline import asks_quantity, decide, declined_by_words
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import make_hit
+from index.search.naming import names_asked
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES
@@ -182,7 +183,7 @@ class Answerer:
     def _story(self, query: Query, best: Hit) -> str | None:
         """The best sentence, the one before it and its article's title, read only for a question
         whose figure must be about what it names (decline.gives_figure_of_another)."""
-        if not (query.names and asks_quantity(query)):
+        if not (asks_quantity(query) and names_asked(query)):
             return None
         return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
 

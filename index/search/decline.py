@@ -346,7 +346,8 @@ def decide(
         and stems is not None
         and gives_figure_of_another(query, best_story, stems)
     ):
-        asked = ", ".join(w.text for w in query.names if w.stem in names_asked(query))
+        named = names_asked(query)
+        asked = ", ".join(w.text for w in query.names if w.stem in named)
         return Decision(True, f"The best sentence's figure is not about {asked}: neither it nor its story names them.")
     if best_score < min_score:
         if best_holds_search:
