@@ -27,8 +27,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
 * ``he``/``she`` resolve only when it is clear who: among the people named earlier in the same
   sentence (subject first), the previous sentence's speaker and the people the previous
   sentence names, those whose gender does not contradict the pronoun; the first of them if it
-  is the only one or the running speaker, else nobody (if none fits, a speaker of that gender
-  two sentences back, as in alternating quotes). Gender comes from first-name lists
+  is the only one, the running speaker, or the person the previous sentence names first when
+  the article shows that person's gender to be the pronoun's ("Nancy Worley pledged her vote
+  to Clinton. / "...," she said."), else nobody (if none fits, a speaker of that gender two
+  sentences back, as in alternating quotes). Gender comes from first-name lists
   (index/lexicon.py), titles (Mrs, spokeswoman, ...) and earlier pronoun use ("Wendy Sherman
   ... her conversations"). Places, sentence openers ("Lately", "Walking ...") and names after
   "a"/"in"/"his" are no candidates. ``they``/``it`` only mean an organisation that just spoke.

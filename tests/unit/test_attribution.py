@@ -684,13 +684,34 @@ def test_participles_and_coordinated_verbs_report_the_subject() -> None:
 
 
 def test_pronoun_with_two_fitting_people_and_no_running_speaker_is_left_unresolved() -> None:
+    # Neither's gender is known: "he" could be either.
     got = who(
         [
-            "Ted Cruz met John Kasich in Indiana on Friday.",
+            "Cruz met Kasich in Indiana on Friday.",
             '"There never was a grand alliance," he said.',
         ]
     )
     assert got[1] == (None, None)
+
+
+def test_pronoun_takes_the_subject_before_it_when_the_article_shows_its_gender() -> None:
+    # Clinton is a "she" too, but the sentence before is about Worley, named first.
+    story = [
+        "Hillary Clinton spoke in Denver, and she thanked her volunteers.",
+        "One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged her vote to "
+        "Clinton recently in an effort to wrap up the primary election.",
+        '"We really need to bring a close to this primary process," she said.',
+    ]
+    assert who(story)[2] == ("Nancy Worley", "say")
+    # A man named first is no "she": the pronoun stays unresolved between the two women.
+    story[1] = "Senator Tom Udall met Nancy Worley and Hillary Clinton in Denver on Friday."
+    assert who(story)[2] == (None, None)
+    # Nor over a man the pronoun's own sentence names before it; a woman named there is no "he".
+    story = ["Ted Cruz met John Kasich in Indiana on Friday.", ""]
+    story[1] = 'Asked about Kasich, "There never was a grand alliance," he said.'
+    assert who(story)[1] == (None, None)
+    story[1] = 'Asked about Carly Fiorina, "There never was a grand alliance," he said.'
+    assert who(story)[1] == ("Ted Cruz", "say")
 
 
 def test_pronoun_follows_the_running_speaker() -> None:
