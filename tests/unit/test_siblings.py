@@ -1,0 +1,126 @@
+"""A question about one of a few things that exclude each other (a party, men or women, a point of
+the compass, an ordinal) is not answered with a sentence about another of them
+(contrasts.py, ``qualifies_a_sibling``; decline.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from index.embedding.models import Embedder
+from index.search.contrasts import Sibling, qualifies_a_sibling
+from index.search.searcher import Searcher
+from index.store.lexical import Tokenizer
+from tests.support import searcher_over
+
+TOKENS = Tokenizer().tokens
+
+ARTICLES = [
+    {
+        "id": "ballots",
+        "title": "Early voting in Florida",
+        "published": "2016-10-30",
+        "text": "\n\n".join(
+            [
+                "Early voting began in Florida on Monday.",
+                "In Florida, nearly 850,000 Republican absentee ballots have so far been requested.",
+                "Election officials expect a record turnout.",
+                "The Democratic Party has opened 60 field offices in the state.",
+            ]
+        ),
+    },
+    {
+        "id": "open",
+        "title": "Melbourne finals",
+        "published": "2005-01-30",
+        "text": "\n\n".join(
+            [
+                "Marat Safin won the men's singles title in Melbourne on Sunday.",
+                "Serena Williams won the women's singles title a day earlier.",
+            ]
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("siblings"), embedder)
+    yield searcher
+    searcher.close()
+
+
+def test_a_sentence_about_the_other_party_is_declined(news: Searcher) -> None:
+    answer = news.answer("How many Democratic absentee ballots had been requested in Florida?")
+    assert answer.declined
+    assert (
+        answer.reason == 'The best sentence is about "Republican absentee", the question about "Democratic absentee".'
+    )
+    assert answer.nearest is not None and "850,000 Republican" in answer.nearest.sentence  # "Show nearest"
+
+
+def test_the_asked_party_is_still_answered(news: Searcher) -> None:
+    answer = news.answer("How many Republican absentee ballots had been requested in Florida?")
+    assert not answer.declined, answer.reason
+    assert "850,000 Republican absentee ballots" in answer.hits[0].sentence
+
+
+def test_each_final_answers_its_own_question(news: Searcher) -> None:
+    women = news.answer("Who won the women's singles title?")
+    assert not women.declined, women.reason
+    assert women.hits[0].sentence.startswith("Serena Williams")
+    men = news.answer("Who won the men's singles title?")
+    assert not men.declined, men.reason
+    assert men.hits[0].sentence.startswith("Marat Safin")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        (
+            "Who won the women's singles title?",
+            "Roger Federer won the men's singles title in Melbourne.",
+            Sibling("women's singles", "men's singles"),
+        ),
+        (
+            "How much did Apple earn in the third quarter?",
+            "Apple earned $10bn in the second-quarter, up from a year ago.",
+            Sibling("third quarter", "second quarter"),
+        ),
+        (
+            "Who won the North Carolina primary?",
+            "Trump won the South Carolina primary.",
+            Sibling("North Carolina", "South Carolina"),
+        ),
+        (
+            "How many Conservative MPs voted against the bill?",
+            "Twenty Labour MPs voted against the bill.",
+            Sibling("Conservative MPs", "Labour MPs"),
+        ),
+    ],
+)
+def test_a_sibling_is_found(question: str, sentence: str, sibling: Sibling) -> None:
+    assert qualifies_a_sibling(question, sentence, TOKENS) == sibling
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # The sentence also names the asked one: it may well answer.
+        ("Who won the North Carolina primary?", "Trump won the South Carolina primary and Cruz the North."),
+        (
+            "How many Democratic absentee ballots were requested?",
+            "Democratic and Republican absentee ballots: 1.2 million.",
+        ),
+        # The question asks about both.
+        ("How many Democratic or Republican voters turned out?", "Republican voters turned out in force."),
+        # Another thing qualified: "second debate" says nothing of a first round.
+        ("Who won the first round?", "Clinton won the second debate."),
+        # Not a qualifier of anything: "first" before a stop word, "men" alone.
+        ("Who was the first to speak?", "The second speaker was Sanders."),
+        ("How many women voted?", "Men outnumbered them."),
+    ],
+)
+def test_no_sibling(question: str, sentence: str) -> None:
+    assert qualifies_a_sibling(question, sentence, TOKENS) is None
