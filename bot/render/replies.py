@@ -8,12 +8,16 @@ Layout of one quote (the marker only when several sentences are listed)::
 
     <b>1/3</b>
     <blockquote>“The sentence.”</blockquote>
-    — <a href="URL">Article title</a>, 11 Jan 2022
+    — Dmitry Peskov, in <a href="URL">Article title</a>, 11 Jan 2022
+
+The source line names whom the sentence quotes when attribution found someone (its ``speaker``):
+"what did Trump say about his father?" may bring quotes of Donald, Eric and Ivanka Trump, and
+each must say whose it is, on every page "More" brings too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.render.telegram_text import (
@@ -28,6 +32,7 @@ from bot.render.telegram_text import (
 from index import Answer, Hit
 
 TITLE_CHARS = 200  # a title longer than this is shortened in a source line
+SPEAKER_CHARS = 80  # so is a speaker's name (an organisation's may run long)
 
 DECLINE_TEXT = "I couldn't find that in the articles I know."
 THANKS_TEXT = "Glad to help. Ask me anything else about the articles."
@@ -44,13 +49,23 @@ MORE_HEADER_TEXT = "More sentences:"
 
 
 def source_html(hit: Hit) -> str:
-    """``— Title, date`` for each article holding the sentence; the title links to its URL."""
+    """``— Speaker, in Title, date`` for each article holding the sentence (the speaker when the
+    sentence quotes someone); the title links to its URL."""
     parts = []
     for source in hit.sources or ():
         parts.append(_article_label(source.title, source.url, source.published))
     if not parts:
         parts.append(_article_label(hit.title, hit.url, hit.published))
-    return "— " + "; ".join(parts)
+    return speaker_lead(hit, escape) + "; ".join(parts)
+
+
+def speaker_lead(hit: Hit, written: Callable[[str], str] = str) -> str:
+    """``— Dmitry Peskov, in `` before the source of a sentence that quotes someone, else ``— ``.
+    A writer's own "I said" of an article with no single author (speaker "I") names no one."""
+    speaker = (hit.speaker or "").strip()
+    if not speaker or speaker == "I":
+        return "— "
+    return f"— {written(shorten(speaker, SPEAKER_CHARS))}, in "
 
 
 def _article_label(title: str, url: str | None, published: str | None) -> str:
@@ -69,7 +84,7 @@ def source_text(hit: Hit) -> str:
     ]
     if not labels:
         labels = [hit.title + (f", {format_date(hit.published)}" if hit.published else "")]
-    return "— " + "; ".join(labels)
+    return speaker_lead(hit) + "; ".join(labels)
 
 
 def marker(number: int | None, total: int | None) -> str:
@@ -87,7 +102,7 @@ def hit_html(hit: Hit, *, number: int | None = None, total: int | None = 1, limi
     head = f"<b>{label}</b>\n" if label else ""
     source = source_html(hit)
     if telegram_length(source) > limit // 2:  # many sources: keep the quote readable
-        source = "— " + _article_label(hit.title, hit.url, hit.published)
+        source = speaker_lead(hit, escape) + _article_label(hit.title, hit.url, hit.published)
     room = limit - telegram_length(head) - telegram_length(source) - len("<blockquote></blockquote>\n")
     sentence = fit_escaped(hit.sentence, room) or escape(ELLIPSIS)
     return f"{head}<blockquote>{sentence}</blockquote>\n{source}"

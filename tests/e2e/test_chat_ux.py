@@ -120,6 +120,9 @@ def test_a_topic_question_shows_its_quotes_and_more_offers_the_speakers_other_qu
     # The fourth quote, not about the talks, is the first one behind More.
     assert quoted(more)[0] == '"We see no real reason to be optimistic so far," Peskov said.'
     assert "#4" in more["message"]["text"]
+    # Each quote's source line says whom it quotes, on the page More brings too.
+    for message, count in ((answer, 3), (more, 1)):
+        assert message["message"]["text"].count("— Dmitry Peskov, in " + TITLE) == count
 
 
 def test_buttons_still_work_after_a_restart(fake_telegram: FakeBotAPI, sample_index: Path, embedder: Embedder) -> None:

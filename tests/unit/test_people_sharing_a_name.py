@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.console import reply_to
+from bot.render.replies import answer_html
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech_topic import people_note, people_topic_note, person_of
@@ -68,6 +69,15 @@ def test_the_terminal_chat_shows_the_note_above_the_quotes(trumps: Searcher) -> 
     reply = reply_to(trumps, "what did trump say")
     assert reply.index("2 people called trump are quoted") < reply.index("would reopen next year")
     assert reply.index("would reopen next year") < reply.index("dresses in Ohio")
+
+
+def test_each_quote_says_whose_it_is(trumps: Searcher) -> None:
+    # The Telegram reply and the terminal chat: a reader must not take Ivanka's words for Donald's.
+    html = answer_html(trumps.answer("What did Trump say?"))
+    assert "company would make its dresses in Ohio.</blockquote>\n— Ivanka Trump, in <i>A new clothing line</i>" in html
+    assert "would reopen next year.</blockquote>\n— Donald Trump, in <i>Rally in Ohio</i>" in html
+    reply = reply_to(trumps, "what did trump say")
+    assert "dresses in Ohio.”\n  — Ivanka Trump, in A new clothing line" in reply
 
 
 def test_two_people_with_the_asked_surname_are_named_apart(tmp_path: Path, embedder: Embedder) -> None:

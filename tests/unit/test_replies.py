@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from hypothesis import given, settings
@@ -187,6 +188,17 @@ def test_the_date_reads_naturally_and_a_link_is_escaped() -> None:
     html = replies.hit_html(dated)
     assert "11 Jan 2022" in html and "T &amp; Co" in html and "&quot;1&quot;&amp;b=2" in html
     assert telegram_text.format_date("last Tuesday") == "last Tuesday"
+
+
+def test_the_source_line_names_whom_the_sentence_quotes() -> None:
+    quoted = Hit("S.", 1.0, "a", "Talks", None, "2022-01-11", 0, 0, 0, 2, 0, speaker="Dmitry Peskov")
+    assert replies.hit_html(quoted).endswith("— Dmitry Peskov, in <i>Talks</i>, 11 Jan 2022")
+    assert replies.source_text(quoted) == "— Dmitry Peskov, in Talks, 11 Jan 2022"
+    odd = replace(quoted, speaker="Smith & <Sons>")
+    assert "— Smith &amp; &lt;Sons&gt;, in <i>Talks</i>" in replies.hit_html(odd)
+    # Nobody quoted, or only the writer's own "I said" of an article with several authors.
+    for speaker in (None, "I"):
+        assert replies.hit_html(replace(quoted, speaker=speaker)).endswith("— <i>Talks</i>, 11 Jan 2022")
 
 
 def test_sources_are_listed_a_page_at_a_time() -> None:
