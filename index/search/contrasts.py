@@ -13,11 +13,12 @@ third quarter"), not the one asked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from index.lexicon import word_set
+from index.search.units import Stemmer
 
 # Families of words that exclude each other as the qualifier of one thing; each family is a
 # tuple of classes of synonyms. A possessive is read without its "'s" ("women's" -> "women").
@@ -45,8 +46,6 @@ _CLASS = {word: (f, c) for f, family in enumerate(FAMILIES) for c, members in en
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?['’]?")
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-Stemmer = Callable[[str], Sequence[str]]  # text -> the stems of its words, stop words aside
 
 
 @dataclass(frozen=True)
