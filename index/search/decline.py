@@ -46,6 +46,13 @@ Four pieces of evidence, strongest first:
    questions and no answerable one on the four sets here; of the 570 sentences TrecQA train and
    dev label as answers, and the 515 holding a PolNeAR answer, it would decline one ("shot down
    over North Korea" answered by "he thought he was over South Korea").
+   Nor is a "When will / is / does ...?" question answered by a sentence that tells no date or
+   time (``lacks_time_ahead``; times.py: a year, month, weekday, clock time, "next week",
+   "later this year", "after the election", "every four years", ...): what is still to come has
+   no answer in its article's date, as a "When did ...?" may. It declines 1 more of PolNeAR
+   train's 135 unanswerable questions ("When will the RNC vote on switching the convention to
+   Robert's Rules of Order?") and no answerable one; no sentence holding the answer of such a
+   question on the four sets lacks a time.
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
@@ -87,6 +94,7 @@ from index.search.contrasts import qualifies_a_sibling
 from index.search.naming import names_asked
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
+from index.search.times import asks_time_ahead, tells_time
 from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
@@ -272,6 +280,13 @@ def writes_initials(question: str, story: str) -> bool:
     return False
 
 
+def lacks_time_ahead(query: Query, sentence: str) -> bool:
+    """Whether a "When will / is / does ...?" question's best sentence tells no date or time
+    (times.py): what is still to come has no answer in its article's own date, as a "When did
+    ...?" may ("FC Ellis signed Mendes", published on June 1)."""
+    return query.kind == "date" and asks_time_ahead(query.text) and not tells_time(sentence)
+
+
 def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question and no figure, number word or quantity ("twice", "none", "a
@@ -360,6 +375,10 @@ def decide(
         named = names_asked(query)
         asked = ", ".join(w.text for w in query.names if w.stem in named)
         return Decision(True, f"The best sentence's figure is not about {asked}: neither it nor its story names them.")
+    if check_words and best_text is not None and lacks_time_ahead(query, best_text):
+        return Decision(
+            True, "The best sentence tells no date or time, which a question about what is to come asks for."
+        )
     if check_words and best_text is not None and stems is not None:
         sibling = qualifies_a_sibling(query.text, best_text, stems)
         if sibling is not None:

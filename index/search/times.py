@@ -1,0 +1,59 @@
+"""Whether a sentence tells a time: pure functions for the "when" questions about what is to come.
+
+"When will the Senate vote on the sanctions bill?" is not answered by a sentence about the bill
+that tells no date or time, however close: the vote has not happened when the article is
+written, so the article's own date is no answer either (as it may be for "When did ...?": "FC
+Ellis signed Mendes" in a story published on June 1). A time is a year, a month, a weekday, a
+day ("the 13th"), a clock time ("8 p.m.", "noon"), a day near ("today", "tomorrow", "soon"), a
+part of the calendar ("next week", "later this year", "in the coming days", "within two
+months", "in the spring"), the edge of one ("by the end of", "at the start of"), an event ("after
+the election", "ahead of the summit"), or how often ("every four years", "annually").
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import MONTH_NAMES, WEEKDAYS
+
+# "When will ...?", "When is ...?", "When does ...?": a time that is still to come, or one
+# that recurs; not "When did / was / were ...?".
+_ASKS_AHEAD = re.compile(r"^\W*when(?:\s+(?:will|is|are|does|do|would|shall)\b|['’]s\b)", re.IGNORECASE)
+
+_MONTHS = "|".join(sorted((m for m in MONTH_NAMES if m != "may"), key=len, reverse=True))
+_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+_NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a\\s+few|\\d+"
+_UNITS = "minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?"
+# Events a time may be told by ("after the election", "before next month's summit").
+_EVENTS = (
+    "election|elections|vote|referendum|primary|primaries|convention|summit|meeting|talks|debate|hearing|trial"
+    "|ruling|verdict|deadline|holidays?|recess|break|season|match|game|final|inauguration|budget|war"
+)
+_PARTS = "week|weekend|month|year|spring|summer|fall|autumn|winter|season|term|session|quarter|decade|century"
+
+_TIME = re.compile(
+    r"\b1[5-9]\d\d\b|\b20\d\d\b|<num>|\b\d{1,2}(?:st|nd|rd|th)\b"
+    rf"|\b(?:{_MONTHS})\b|\b(?:{_SHORT_MONTHS})\.?\s*\d|(?-i:\bMay\b)"
+    rf"|\b(?:{'|'.join(sorted(WEEKDAYS))})s?\b"
+    r"|\b(?:today|tonight|tomorrow|yesterday|soon|shortly|imminent(?:ly)?|overnight)\b"
+    r"|\b(?:annually|yearly|monthly|weekly|daily|nightly|once\s+a|twice\s+a)\b"
+    rf"|\b(?:every|each)\s+(?:(?:{_NUMBER_WORDS}|other)\s+)?(?:{_UNITS}|{_PARTS})\b"
+    rf"|\b(?:next|this|last|coming|later\s+this|early\s+next|late\s+next|mid|end\s+of\s+the)[\s-]+(?:{_PARTS})s?\b"
+    rf"|\b(?:in|within|for)\s+(?:the\s+)?(?:coming|next|past)\s+(?:(?:{_NUMBER_WORDS})\s+)?(?:{_UNITS})\b"
+    rf"|\b(?:in|within)\s+(?:{_NUMBER_WORDS})\s+(?:{_UNITS})\b"
+    r"|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\bnoon\b|\bmidnight\b|\b\d{1,2}:\d\d\b"
+    r"|\b(?:by|at|until|before|after)\s+the\s+(?:end|start|beginning|middle|turn)\s+of\b"
+    r"|\bin\s+(?:the\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn|winter|new\s+year)\b"
+    rf"|\b(?:before|after|until|ahead\s+of|following)\s+(?:the|this|next|its|their)\s+(?:\w+\s+)?(?:{_EVENTS})\b",
+    re.IGNORECASE,
+)
+
+
+def asks_time_ahead(question: str) -> bool:
+    """Whether ``question`` asks when something will be, or is ("When will ...?", "When is ...?")."""
+    return _ASKS_AHEAD.search(question[:2_000]) is not None
+
+
+def tells_time(text: str) -> bool:
+    """Whether ``text`` tells a date or a time (the module docstring)."""
+    return _TIME.search(text) is not None

@@ -1,0 +1,118 @@
+"""A "When will / is ...?" question is not answered by a sentence that tells no date or time: what
+is still to come has no answer in the article's own date (decline.py, ``lacks_time_ahead``;
+times.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from index.embedding.models import Embedder
+from index.search.decline import lacks_time_ahead
+from index.search.query import parse_query
+from index.search.searcher import Searcher
+from index.search.times import asks_time_ahead, tells_time
+from index.store.lexical import Tokenizer
+from tests.support import searcher_over
+
+ARTICLES = [
+    {
+        "id": "senate",
+        "title": "Senators push Iran sanctions bill",
+        "published": "2015-01-14",
+        "text": "\n\n".join(
+            [
+                "Senator Bob Corker wants Congress to review any nuclear deal with Iran.",
+                "His sanctions bill would let Congress block the lifting of sanctions.",
+                "The bill was introduced by Corker and Menendez in December.",
+            ]
+        ),
+    },
+    {
+        "id": "stadium",
+        "title": "New stadium for the city",
+        "published": "2015-03-02",
+        "text": "\n\n".join(
+            [
+                "The city council approved the new stadium on Monday.",
+                "The stadium will open in August 2017, the mayor said.",
+            ]
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("ahead"), embedder)
+    yield searcher
+    searcher.close()
+
+
+def test_a_question_about_what_is_to_come_is_declined_without_a_time(news: Searcher) -> None:
+    answer = news.answer("When will the Senate vote on Corker's Iran sanctions bill?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells no date or time, which a question about what is to come asks for."
+    assert answer.nearest is not None and "sanctions bill" in answer.nearest.sentence  # kept for "Show nearest"
+
+
+def test_a_time_to_come_answers(news: Searcher) -> None:
+    answer = news.answer("When will the new stadium open?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == "The stadium will open in August 2017, the mayor said."
+
+
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("When will the Senate vote?", True),
+        ("When is the OSCE meeting?", True),
+        ("when's the vote?", True),
+        ("When does the school year start?", True),
+        ("When did the Senate vote?", False),  # the past: the article's date may answer
+        ("When was the stadium approved?", False),
+        ("Whenever is fine?", False),
+    ],
+)
+def test_which_questions_ask_ahead(question: str, ahead: bool) -> None:
+    assert asks_time_ahead(question) is ahead
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vote is set for next week.",
+        "Polls close at 8 p.m.",
+        "The meeting is on May 5.",
+        "It meets on Thursday in Vienna.",
+        "He will decide later this year.",
+        "A ruling is expected within two months.",
+        "The stadium opens in the spring.",
+        "He will resign after the general election.",
+        "Elections are held every four years.",
+        "The plan would raise the wage to $15 by 2022.",
+    ],
+)
+def test_times_told(sentence: str) -> None:
+    assert tells_time(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Senate may vote on the bill.",  # "may" the verb, not the month
+        "His sanctions bill would let Congress block the lifting of sanctions.",
+        "The company said it would close the casino.",
+    ],
+)
+def test_no_time_told(sentence: str) -> None:
+    assert not tells_time(sentence)
+
+
+def test_only_a_when_question_about_what_is_to_come_is_judged() -> None:
+    tokenizer = Tokenizer()
+    untimed = "His sanctions bill would let Congress block the lifting of sanctions."
+    assert lacks_time_ahead(parse_query("When will the Senate vote on the bill?", tokenizer), untimed)
+    assert not lacks_time_ahead(parse_query("When did the Senate vote on the bill?", tokenizer), untimed)
+    assert not lacks_time_ahead(parse_query("What will the Senate vote on?", tokenizer), untimed)
