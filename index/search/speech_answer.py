@@ -8,9 +8,7 @@ With a topic, only the quotes about it (speech_topic.py) are shown, best first, 
 that counts them; the speaker's other quotes come next in the ranking, in article order, for
 "More". Behind them in the ranking come the sentences an ordinary search finds. When the name
 fits several people ("Trump": Donald and Ivanka), each one's quotes come together, the most
-quoted person's first, under a note that names them all. A speaker's own words, in quotation
-marks, rank at least as high as the sentence of theirs just before that introduces them
-(``own_words_first``).
+quoted person's first, under a note that names them all.
 """
 
 from __future__ import annotations
@@ -118,7 +116,6 @@ class SpeechRoute:
             # contempt vote, answers "What did Cummings say about the contempt vote?" before a
             # quote of his from another story, even when neither quote names the topic.
             relevance = relevance + self._weights.context * retriever.story_coverage(terms, rows.tolist())
-        relevance, about = own_words_first(stored, relevance, about)
         articles = retriever.articles_of(s.sentence for s in stored)
         persons = people(speakers)
         # Two people share what was asked ("Smith": a magistrate and a festival director; "Trump":
@@ -232,36 +229,3 @@ def article_key(stored: Sequence[StoredSentence], articles: dict[str, StoredArti
         return (published == "", tuple(-ord(c) for c in published), sentence.article_id, sentence.position)
 
     return key
-
-
-# A sentence holds the speaker's own words when it holds a quotation mark of any style.
-_QUOTE_MARKS = ('"', "“", "”", "''")
-
-
-def own_words_first(
-    stored: Sequence[StoredSentence], relevance: np.ndarray, about: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """``relevance`` and ``about`` (on the topic) with the speaker's own words ranked at least as
-    high as the sentence introducing them: a sentence of a speaker holding a quotation right
-    after one of theirs holding none ("Rep. Sander M. Levin, a superdelegate supporting
-    Clinton, said he has spoken with many fellow superdelegates." / "The reality is that the
-    overwhelming number who are committed to her did so because ...") takes that introduction's
-    relevance, just above it, and its place on the topic. The introduction names the topic; the
-    words it introduces are what was said, and come first."""
-    where = {(q.sentence.article_id, q.sentence.position): i for i, q in enumerate(stored)}
-    relevance, about = relevance.copy(), about.copy()
-    for i, quote in enumerate(stored):
-        j = where.get((quote.sentence.article_id, quote.sentence.position - 1))
-        if j is None or stored[j].sentence.speaker != quote.sentence.speaker:
-            continue
-        if _quotes(quote.sentence.text) and not _quotes(stored[j].sentence.text) and relevance[j] >= relevance[i]:
-            relevance[i] = relevance[j] + _ABOVE
-            about[i] = about[i] or about[j]
-    return relevance, about
-
-
-_ABOVE = 1e-6  # how far above its introduction the words it introduces rank
-
-
-def _quotes(text: str) -> bool:
-    return any(mark in text for mark in _QUOTE_MARKS)
