@@ -147,8 +147,9 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
     "what has X said", "what X said", "did X say anything about Y", "how did X describe Y",
     "X's comments/remarks on Y", "quotes from/by X", "what was said by X", and loosely
     "X quotes/comments (on Y)" (``loose``: only if X turns out to be a speaker). A topic after
-    "about"/"on"/"regarding"/... is returned as written; where it was said ("on Twitter",
-    "to reporters") is not a topic. ``verb`` is the lemma asked for ("say", "add", ...), or None
+    "about"/"on"/"regarding"/... is returned as written, and without one an occasion after
+    "during"/"at"/"after"/"before" ("during the debate": "the debate"); where it was said ("on
+    Twitter", "to reporters") is not a topic. ``verb`` is the lemma asked for ("say", "add", ...), or None
     when the question names no verb ("X's remarks", "quotes by X") or asks for an opinion.
     """
     return _speech_query(_clean(question))
@@ -183,16 +184,25 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     """The speech question one of the patterns matched (None: its name is no one's)."""
     groups = m.groupdict()
     written, word = m.group("name"), (groups.get("verb") or "").lower()
-    obj = (groups.get("obj") or "").lower()
-    if obj in _VERB_SET:
-        # "what did the secretary of state say?": "state" ends the name, "say" is the verb.
-        written, word = f"{written} {groups['verb']}", obj
+    obj = groups.get("obj") or ""
+    first, _, rest = obj.partition(" ")
+    if first.lower() in _VERB_SET:
+        # "what did the secretary of state say (at the talks)?": "state" ends the name, "say" is
+        # the verb, and what follows it is the object.
+        written, word, obj = f"{written} {groups['verb']}", first.lower(), rest
     name = _clean_name(written)
     if name is None:
         return None
     verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
     topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
+    if topic is None and (occasion := _OCCASION.search(obj)):
+        topic = occasion.group(1).strip(_EDGE_PUNCT) or None
     return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose)
+
+
+# When it was said, naming an occasion ("during the debate", "at the rally", "after the match"):
+# what the quotes wanted are about, or said in a story about, when no other topic is asked.
+_OCCASION = re.compile(r"(?:^|\s)(?:during|at|after|before|following|ahead\s+of)\s+(.+)$", re.IGNORECASE)
 
 
 def _capitalised_throughout(text: str) -> bool:

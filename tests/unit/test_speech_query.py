@@ -153,6 +153,9 @@ def test_question_to_sample_speaker_end_to_end() -> None:
         ("What did the deputy secretary of state say?", "deputy secretary of state", "say", None),
         ("what did the U.S. secretary of state say about Geneva?", "U.S. secretary of state", "say", "Geneva"),
         ("What did Peskov state about the deadline?", "Peskov", "state", "the deadline"),
+        # Words after the verb do not make "state" the verb ("say at the talks" was the object).
+        ("What did the secretary of state say at the talks?", "secretary of state", "say", "the talks"),
+        ("What did the secretary of state tell Lavrov?", "secretary of state", "tell", None),
     ],
 )
 def test_a_role_ending_in_a_speech_verb_keeps_it_in_the_name(
@@ -216,3 +219,21 @@ def test_the_word_check_changes_no_reading(question: str, monkeypatch: pytest.Mo
     read = parse_speech_query(question)
     monkeypatch.setattr(speech, "_may_ask_for_speech", lambda text: True)
     assert parse_speech_query(question) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Trump say during the debate?", SpeechQuery("Trump", "say", "the debate")),
+        ("What did Obama say at the White House?", SpeechQuery("Obama", "say", "the White House")),
+        ("What did Wenger say after the match?", SpeechQuery("Wenger", "say", "the match")),
+        ("What did Biden tell reporters after the summit?", SpeechQuery("Biden", "tell", "the summit")),
+        ("What did Kuleba tell Blinken ahead of the talks?", SpeechQuery("Kuleba", "tell", "the talks")),
+        # A topic asked outright wins; where it was said is no topic; an object alone is none.
+        ("What did Trump say during the debate about taxes?", SpeechQuery("Trump", "say", "taxes")),
+        ("What did Obama say at a news conference?", SpeechQuery("Obama", "say", None)),
+        ("What did Kuleba tell Blinken?", SpeechQuery("Kuleba", "tell", None)),
+    ],
+)
+def test_an_occasion_is_the_topic_when_none_is_asked(question: str, expected: SpeechQuery) -> None:
+    assert parse_speech_query(question) == expected

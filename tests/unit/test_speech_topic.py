@@ -125,6 +125,15 @@ def test_a_question_without_a_topic_is_answered_as_before(town: Searcher) -> Non
     assert rest == [s for s in written if s != answer.hits[0].sentence]
 
 
+def test_an_occasion_asked_is_the_topic(town: Searcher) -> None:
+    # "at the council": no quote names it, but three were said in the story about the council.
+    reply = reply_to(town, "What did Halvorsen say at the council?")
+    assert reply.splitlines()[0] == (
+        "No quote by Ingrid Halvorsen is about the council. Ingrid Halvorsen is quoted 5 times:"
+    )
+    assert set(quoted_lines(reply)[:3]) == {HALVORSEN["spending"], HALVORSEN["school"], HALVORSEN["nurses"]}
+
+
 def test_a_topic_of_stop_words_only_is_no_topic_to_focus_on(town: Searcher) -> None:
     answer = town.answer("What did Halvorsen say about it?")
     assert not answer.note and not answer.others and len(answer.hits) == 5
