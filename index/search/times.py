@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import MONTH_NAMES, WEEKDAYS
+from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
 
 # "When will ...?", "When is ...?", "When does ...?": a time that is still to come, or one
 # that recurs; not "When did / was / were ...?".
 _ASKS_AHEAD = re.compile(r"^\W*when(?:\s+(?:will|is|are|does|do|would|shall)\b|['’]s\b)", re.IGNORECASE)
 
 _MONTHS = "|".join(sorted((m for m in MONTH_NAMES if m != "may"), key=len, reverse=True))
-_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+_SHORT_MONTHS = "|".join(sorted(MONTHS - set(MONTH_NAMES), key=len, reverse=True))  # "sept" before "sep"
 _NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a\\s+few|\\d+"
 _UNITS = "minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?"
 # Events a time may be told by ("after the election", "before next month's summit").
