@@ -29,6 +29,7 @@ from index.search.decline import asks_quantity, decide, declined_by_words
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import make_hit
 from index.search.naming import names_asked
+from index.search.places import place_first
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES
@@ -96,8 +97,9 @@ class Answerer:
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
-            # The reranker reads each sentence alone: an article naming what is asked still comes first.
-            reranked = self._retriever.named_first(query, reranked)
+            # A "where" question's answer tells a place (places.py); and the reranker reads each
+            # sentence alone: an article naming what is asked still comes first.
+            reranked = self._retriever.named_first(query, place_first(query, reranked))
             if not reranks(query):
                 # A kind it orders but does not judge ("why"): its order, the ranking's scores and threshold.
                 ranking_hit = {h.row: h for h in hits}

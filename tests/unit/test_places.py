@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.places import gives_place
+from index.search.places import gives_place, place_first
 from index.search.query import Tokenizers, asks_place, parse_query
+from index.types import Hit
 
 TOKENIZER = Tokenizers().get()
 KASICH = frozenset("where did john kasich announce the end of his campaign in ohio".split())
@@ -24,6 +25,8 @@ KASICH = frozenset("where did john kasich announce the end of his campaign in oh
         "They met at two hotels downtown.",
         "He spoke at the Ohio airport.",  # a venue after the place the question names
         "He said so during a visit to Scotland on Friday.",
+        "The explosion went off around 8:30 p.m. in front of 131 West 23rd Street.",
+        "He waited next to the Capitol.",
     ],
 )
 def test_a_place_after_a_preposition_of_place_says_where(sentence: str) -> None:
@@ -40,6 +43,8 @@ def test_a_place_after_a_preposition_of_place_says_where(sentence: str) -> None:
         "He announced it in March, on Tuesday.",  # a time, not a place
         "Kasich ended his campaign in a statement.",
         "Aug 27 (Reuters) - Kasich on Saturday ended his campaign.",
+        # Where the officials come from, not where anything happened.
+        "He ended it after talks with officials from the United States.",
         "",
     ],
 )
@@ -60,3 +65,47 @@ def test_a_sentence_that_names_no_new_place_does_not_say_where(sentence: str) ->
 )
 def test_only_where_questions_ask_for_a_place(question: str, place: bool) -> None:
     assert asks_place(parse_query(question, TOKENIZER)) is place
+
+
+def test_a_name_after_from_is_a_place_when_the_question_asks_where_from() -> None:
+    sentence = "The seven family members from Dara'a in southern Syria have lived here for three months."
+    asked = frozenset("where is hamid salami's family from".split())
+    assert gives_place(sentence, asked)
+    assert not gives_place("Officials from the United States met him.", KASICH)
+
+
+def _hit(sentence: str, score: float, row: int) -> Hit:
+    return Hit(sentence, score, f"a{row}", "Kasich quits", None, None, 0, row, 0, len(sentence), row)
+
+
+BID = "Kasich agreed to end his bid for Indiana in order to direct the vote in the state toward Cruz."
+COLUMBUS = "Kasich suspended his campaign Wednesday evening, telling supporters in Columbus that he had faith."
+ENDORSED = "Former New York Gov. George Pataki is endorsing John Kasich."
+WHERE = parse_query("Where did John Kasich announce the end of his campaign?", TOKENIZER)
+
+
+def test_a_where_question_shows_a_nearly_as_likely_sentence_that_tells_a_place_first() -> None:
+    hits = [_hit(BID, 0.6, 1), _hit(ENDORSED, 0.5, 2), _hit(COLUMBUS, 0.4, 3)]
+    assert [h.row for h in place_first(WHERE, hits)] == [3, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("hits", "why"),
+    [
+        ([_hit(BID, 0.6, 1), _hit(COLUMBUS, 0.2, 3)], "the reranker finds it far less likely"),
+        ([_hit(BID, 0.6, 1), _hit(ENDORSED, 0.5, 2), _hit(ENDORSED, 0.5, 4), _hit(COLUMBUS, 0.5, 3)], "too far down"),
+        ([_hit(COLUMBUS.replace("Columbus", "Dayton"), 0.6, 5), _hit(COLUMBUS, 0.5, 3)], "the first tells a place"),
+        ([], "nothing to order"),
+    ],
+)
+def test_the_reranked_order_stands_otherwise(hits: list[Hit], why: str) -> None:
+    assert place_first(WHERE, hits) == hits, why
+
+
+def test_only_a_where_question_is_reordered_by_place() -> None:
+    hits = [_hit(BID, 0.6, 1), _hit(COLUMBUS, 0.5, 3)]
+    when = parse_query("When did John Kasich announce the end of his campaign?", TOKENIZER)
+    assert place_first(when, hits) == hits
+    nationality = parse_query("What nationality is John Kasich?", TOKENIZER)
+    assert place_first(nationality, hits) == hits
+    assert place_first(WHERE, hits)[0].row == 3
