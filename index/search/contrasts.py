@@ -96,3 +96,56 @@ def qualifies_a_sibling(question: str, sentence: str, stems: Stemmer) -> Sibling
             if other_family == family and other_cls != cls and other_thing == thing:
                 return Sibling(written, other_written)
     return None
+
+
+# Events of the news that a name tells apart: "the New Hampshire primary" is not "the South
+# Carolina primary", nor "the Iowa caucuses" "the Nevada caucuses", nor "the Paris attacks" the
+# Brussels ones. Singular and plural, read in lower case.
+EVENTS = word_set("""
+    primary primaries caucus caucuses debate debates attack attacks bombing bombings shooting
+    shootings election elections convention conventions rally rallies summit summits
+""")
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z.'’-]*")
+# Capitalised words that are no name: a question's or sentence's first word may be one.
+_NOT_NAMES = word_set("""
+    the a an this that these those his her their its our my your after before at in on during since
+    where when who whom what which how why did does do is was were will would could should
+""")
+
+
+def _named_events(text: str, stems: Stemmer) -> list[tuple[frozenset[str], str, str]]:
+    """(the name's words, read, the event's stem, name and event as written) for each event of
+    ``EVENTS`` right after a run of capitalised words, a family's word (a party: "Democratic")
+    left out of the name, which ``qualifies_a_sibling`` reads."""
+    words = _WORD.findall(text[:2_000])
+    out = []
+    for i, word in enumerate(words):
+        if word.casefold() not in EVENTS:
+            continue
+        start = i
+        while start > 0 and _CAPITALISED.fullmatch(words[start - 1]) and words[start - 1].casefold() not in _NOT_NAMES:
+            start -= 1
+        name = frozenset(w for w, _ in _words(" ".join(words[start:i])) if w not in _CLASS)
+        if name and (thing := stems(word)):
+            out.append((name, thing[0], " ".join(words[start : i + 1])))
+    return out
+
+
+def names_another_event(question: str, sentence: str, stems: Stemmer) -> Sibling | None:
+    """The event ``sentence`` names instead of the one ``question`` asks about, or None.
+
+    ``question`` names an event ("the New Hampshire primary"), ``sentence`` the same kind of
+    event (by stem) under another name ("the South Carolina primary") and no word of the asked
+    name anywhere ("New Hampshire's primary", "the primary in New Hampshire" answer)."""
+    asked = _named_events(question, stems)
+    if not asked:
+        return None
+    held = {w for w, _ in _words(sentence)}
+    given = _named_events(sentence, stems)
+    for name, thing, written in asked:
+        if not name.isdisjoint(held):
+            continue
+        for other, other_thing, other_written in given:
+            if other_thing == thing and other != name:
+                return Sibling(written, other_written)
+    return None

@@ -45,7 +45,10 @@ Four pieces of evidence, strongest first:
    summer or winter, ordinals). It declines 2 more of PolNeAR train's 135 unanswerable
    questions and no answerable one on the four sets here; of the 570 sentences TrecQA train and
    dev label as answers, and the 515 holding a PolNeAR answer, it would decline one ("shot down
-   over North Korea" answered by "he thought he was over South Korea").
+   over North Korea" answered by "he thought he was over South Korea"). The same holds for an
+   event a name tells apart (``names_another_event``): "Donald Trump won at least 44 of the 50
+   delegates at stake in the South Carolina primary" does not say how many he won in the New
+   Hampshire primary; it fires on none of those 1,085 answer sentences.
    Nor is a "When will / is / does ...?" question answered by a sentence that tells no date or
    time (``lacks_time_ahead``; times.py: a year, month, weekday, clock time, "next week",
    "later this year", "after the election", "every four years", ...): what is still to come has
@@ -90,7 +93,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
-from index.search.contrasts import qualifies_a_sibling
+from index.search.contrasts import names_another_event, qualifies_a_sibling
 from index.search.naming import names_asked
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
@@ -380,7 +383,7 @@ def decide(
             True, "The best sentence tells no date or time, which a question about what is to come asks for."
         )
     if check_words and best_text is not None and stems is not None:
-        sibling = qualifies_a_sibling(query.text, best_text, stems)
+        sibling = qualifies_a_sibling(query.text, best_text, stems) or names_another_event(query.text, best_text, stems)
         if sibling is not None:
             return Decision(
                 True,

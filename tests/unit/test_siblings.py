@@ -1,6 +1,8 @@
 """A question about one of a few things that exclude each other (a party, men or women, a point of
 the compass, an ordinal) is not answered with a sentence about another of them
-(contrasts.py, ``qualifies_a_sibling``; decline.py)."""
+(contrasts.py, ``qualifies_a_sibling``; decline.py); nor a question about an event a name tells
+apart ("the New Hampshire primary") with a sentence about another ("the South Carolina primary":
+``names_another_event``)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from index.embedding.models import Embedder
-from index.search.contrasts import Sibling, qualifies_a_sibling
+from index.search.contrasts import Sibling, names_another_event, qualifies_a_sibling
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
 from tests.support import searcher_over
@@ -40,6 +42,23 @@ ARTICLES = [
                 "Serena Williams won the women's singles title a day earlier.",
             ]
         ),
+    },
+    {
+        "id": "primary",
+        "title": "Trump sweeps South Carolina",
+        "published": "2016-02-21",
+        "text": "\n\n".join(
+            [
+                "Donald Trump won at least 44 of the 50 delegates at stake in the South Carolina primary.",
+                "Jeb Bush ended his campaign after a disappointing finish.",
+            ]
+        ),
+    },
+    {
+        "id": "weather",
+        "title": "Snow in New England",
+        "published": "2016-02-09",
+        "text": "Heavy snow fell across New Hampshire on Tuesday.",
     },
 ]
 
@@ -73,6 +92,60 @@ def test_each_final_answers_its_own_question(news: Searcher) -> None:
     men = news.answer("Who won the men's singles title?")
     assert not men.declined, men.reason
     assert men.hits[0].sentence.startswith("Marat Safin")
+
+
+def test_a_sentence_about_another_named_event_is_declined(news: Searcher) -> None:
+    answer = news.answer("How many delegates did Trump win in the New Hampshire primary?")
+    assert answer.declined
+    assert (
+        answer.reason
+        == 'The best sentence is about "South Carolina primary", the question about "New Hampshire primary".'
+    )
+    asked = news.answer("How many delegates did Trump win in the South Carolina primary?")
+    assert not asked.declined, asked.reason
+    assert "44 of the 50 delegates" in asked.hits[0].sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        (
+            "How many delegates did Trump win in the New Hampshire primary?",
+            "Trump won 44 delegates in the South Carolina primary.",
+            Sibling("New Hampshire primary", "South Carolina primary"),
+        ),
+        (
+            "Where did Sanders speak after the Iowa caucuses?",
+            "After the Nevada caucuses, Sanders flew to Chicago.",
+            Sibling("Iowa caucuses", "Nevada caucuses"),
+        ),
+        (
+            "How many people died in the Paris attacks?",
+            "Thirty-two people died in the Brussels attacks.",
+            Sibling("Paris attacks", "Brussels attacks"),
+        ),
+    ],
+)
+def test_another_named_event_is_found(question: str, sentence: str, sibling: Sibling) -> None:
+    assert names_another_event(question, sentence, TOKENS) == sibling
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # The asked name is written too, in any place.
+        ("Who won the New Hampshire primary?", "Sanders won New Hampshire's primary by 22 points."),
+        ("Who won the New Hampshire primary?", "After the South Carolina primary, Trump looked back at New Hampshire."),
+        # A party is no name of an event: qualifies_a_sibling reads it.
+        ("Who won the Democratic primary in Ohio?", "Clinton won the Ohio primary."),
+        ("Who won the Ohio Democratic primary?", "Clinton won the Democratic primary."),
+        # Another kind of event, or none named.
+        ("Who won the Iowa caucuses?", "Cruz won the Texas primary."),
+        ("How many watched the CNN debate?", "Millions watched the debate."),
+    ],
+)
+def test_no_other_named_event(question: str, sentence: str) -> None:
+    assert names_another_event(question, sentence, TOKENS) is None
 
 
 @pytest.mark.parametrize(
