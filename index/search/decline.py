@@ -56,6 +56,11 @@ Four pieces of evidence, strongest first:
    train's 135 unanswerable questions ("When will the RNC vote on switching the convention to
    Robert's Rules of Order?") and no answerable one; no sentence holding the answer of such a
    question on the four sets lacks a time.
+   Nor is a "Who won ...?" question answered by a sentence that tells no result (results.py: no
+   word of winning or losing, no score): "Iowa ... is set to play Stanford in the 102nd Rose
+   Bowl" previews the game. It declines 2 more of PolNeAR train's unanswerable questions and no
+   answerable one on the four sets; TrecQA train and dev label 7 answers to such questions, all
+   of which tell a result, and 26 of their 52 non-answers tell none.
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
@@ -97,6 +102,7 @@ from index.search.contrasts import names_another_event, qualifies_a_sibling
 from index.search.naming import names_asked
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
+from index.search.results import asks_winner, tells_result
 from index.search.times import asks_time_ahead, tells_time
 from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
@@ -382,6 +388,8 @@ def decide(
         return Decision(
             True, "The best sentence tells no date or time, which a question about what is to come asks for."
         )
+    if check_words and best_text is not None and asks_winner(query.text) and not tells_result(best_text):
+        return Decision(True, "The best sentence tells no result, which a question about who won asks for.")
     if check_words and best_text is not None and stems is not None:
         sibling = qualifies_a_sibling(query.text, best_text, stems) or names_another_event(query.text, best_text, stems)
         if sibling is not None:

@@ -1,0 +1,40 @@
+"""Whether a sentence tells who won: pure functions for declining "Who won ...?" questions.
+
+"Who won the 102nd Rose Bowl between Iowa and Stanford?" is not answered by "Iowa ... is set to
+play Stanford, Calif., in the 102nd Rose Bowl": a preview of a contest, an interview before it or
+a profile of a player shares every word of the question and tells no result. A sentence that
+does tells it with a word of winning or losing ("won", "beat", "defeated", "victory", "the
+title", "clinched", "was elected", "laureate", "took gold", "lost to"), which ``RESULT_WORDS``
+lists generously: a result told in other words is declined only when none of them is there.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Who won ...?", "Which team won ...?", "Who has won ...?", "Who will win ...?" is a question about
+# what is to come, which the time rule (times.py) reads: not asked here.
+_ASKS_WINNER = re.compile(
+    r"^(?:who|which\s+\w+|what\s+\w+)\s+(?:(?:has|had)\s+)?(?:won|win|wins|beat|defeated)\b", re.IGNORECASE
+)
+
+RESULT_WORDS = (
+    r"won|win|wins|winning|winner|winners|beat|beats|beaten|beating|defeat|defeats|defeated|"
+    r"victory|victories|victor|victorious|champion|champions|championship|title|titles|crown|crowned|"
+    r"laureate|laureates|prize|award|awarded|trophy|gold|silver|bronze|medal|medals|medallist|medalist|"
+    r"took|claim|claims|claimed|clinch|clinched|capture|captured|secure|secured|"
+    r"edge|edged|triumph|triumphed|sweep|swept|prevail|prevailed|rout|routed|thrash|thrashed|"
+    r"overcame|outscored|outlasted|elected|re-elected|landslide|topped|lose|loses|lost|losing|loser|"
+    r"runner-up|draw|drew|tied|score|scored|scores|result|results|\d+-\d+"
+)
+_RESULT = re.compile(rf"(?<![\w-])(?:{RESULT_WORDS})(?![\w-])", re.IGNORECASE)
+
+
+def asks_winner(question: str) -> bool:
+    """Whether ``question`` asks who won (or beat, or defeated) something that has happened."""
+    return _ASKS_WINNER.search(question.strip()[:2_000]) is not None
+
+
+def tells_result(sentence: str) -> bool:
+    """Whether ``sentence`` holds a word of winning or losing (``RESULT_WORDS``), or a score."""
+    return _RESULT.search(sentence[:2_000]) is not None
