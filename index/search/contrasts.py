@@ -1,4 +1,4 @@
-"""Whether a sentence is about a sibling of what a question asks about: a pure function for declining.
+"""Whether a sentence is about a sibling of what a question asks about: pure functions for declining.
 
 "How many Democratic absentee ballots had been requested in Florida?" is not answered by "In
 Florida, nearly 850,000 Republican absentee ballots have so far been requested.", however close
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from index.lexicon import word_set
+from index.search.query import is_calendar_word
 from index.search.units import Stemmer
 
 # Families of words that exclude each other as the qualifier of one thing; each family is a
@@ -147,5 +148,36 @@ def names_another_event(question: str, sentence: str, stems: Stemmer) -> Sibling
             continue
         for other, other_thing, other_written in given:
             if other_thing == thing and other != name:
+                return Sibling(written, other_written)
+    return None
+
+
+# A name and the number that tells one of its kind apart: "Boeing 757", "Flight 370", "House Bill
+# 1523", "Apollo 11". Not a month and a day or a year ("March 2016"): dates are the time rules'.
+_NUMBERED = re.compile(r"\b([A-Z][A-Za-z]+)\s+(\d+)\b")
+
+
+def _numbered(text: str) -> list[tuple[str, str, str]]:
+    """(the name read, its number, both as written) for each name followed by a whole number."""
+    return [
+        (m.group(1).casefold(), m.group(2), m.group())
+        for m in _NUMBERED.finditer(text[:2_000])
+        if not is_calendar_word(m.group(1).casefold())
+    ]
+
+
+def numbers_another(question: str, sentence: str) -> Sibling | None:
+    """The numbered thing ``sentence`` is about instead of the one ``question`` asks about, or
+    None: "In 2009, he decided to sell his Boeing 727" for "When did Trump buy his Boeing 757?".
+    A sentence that writes the asked number anywhere ("the 757, not the 727") may answer."""
+    asked = _numbered(question)
+    if not asked:
+        return None
+    given = _numbered(sentence)
+    for name, number, written in asked:
+        if re.search(rf"(?<![\d,.]){number}(?![\d,])", sentence):
+            continue
+        for other, other_number, other_written in given:
+            if other == name and other_number != number:
                 return Sibling(written, other_written)
     return None

@@ -48,7 +48,9 @@ Four pieces of evidence, strongest first:
    over North Korea" answered by "he thought he was over South Korea"). The same holds for an
    event a name tells apart (``names_another_event``): "Donald Trump won at least 44 of the 50
    delegates at stake in the South Carolina primary" does not say how many he won in the New
-   Hampshire primary; it fires on none of those 1,085 answer sentences.
+   Hampshire primary; nor does "his Boeing 727" answer about his Boeing 757
+   (``numbers_another``: a name and the number that tells one of its kind apart). Neither fires
+   on any of those 1,085 answer sentences.
    Nor is a "When will / is / does ...?" question answered by a sentence that tells no date or
    time (``lacks_time_ahead``; times.py: a year, month, weekday, clock time, "next week",
    "later this year", "after the election", "every four years", ...): what is still to come has
@@ -98,7 +100,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
-from index.search.contrasts import names_another_event, qualifies_a_sibling
+from index.search.contrasts import names_another_event, numbers_another, qualifies_a_sibling
 from index.search.naming import names_asked
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
@@ -391,7 +393,11 @@ def decide(
     if check_words and best_text is not None and asks_winner(query.text) and not tells_result(best_text):
         return Decision(True, "The best sentence tells no result, which a question about who won asks for.")
     if check_words and best_text is not None and stems is not None:
-        sibling = qualifies_a_sibling(query.text, best_text, stems) or names_another_event(query.text, best_text, stems)
+        sibling = (
+            qualifies_a_sibling(query.text, best_text, stems)
+            or names_another_event(query.text, best_text, stems)
+            or numbers_another(query.text, best_text)
+        )
         if sibling is not None:
             return Decision(
                 True,

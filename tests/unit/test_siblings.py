@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from index.embedding.models import Embedder
-from index.search.contrasts import Sibling, names_another_event, qualifies_a_sibling
+from index.search.contrasts import Sibling, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
 from tests.support import searcher_over
@@ -197,3 +197,38 @@ def test_a_sibling_is_found(question: str, sentence: str, sibling: Sibling) -> N
 )
 def test_no_sibling(question: str, sentence: str) -> None:
     assert qualifies_a_sibling(question, sentence, TOKENS) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        (
+            "When did Trump buy his Boeing 757?",
+            "In 2009, he decided to sell his Boeing 727, which was by then 41 years old.",
+            Sibling("Boeing 757", "Boeing 727"),
+        ),
+        (
+            "What did the judge rule on House Bill 1523?",
+            "The judge struck down House Bill 2 on Friday.",
+            Sibling("Bill 1523", "Bill 2"),
+        ),
+    ],
+)
+def test_another_numbered_thing_is_found(question: str, sentence: str, sibling: Sibling) -> None:
+    assert numbers_another(question, sentence) == sibling
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # The asked number is written too.
+        ("When did Trump buy his Boeing 757?", "He bought the 757 in 2011 and sold the Boeing 727."),
+        # A month and a year or a day are dates, not a numbered kind of thing.
+        ("What happened in March 2016?", "In March 2015 he sold it."),
+        ("Who spoke on Feb. 1?", "Cruz spoke on Feb. 9."),
+        # Nothing numbered in the question.
+        ("When did Trump buy his plane?", "He sold his Boeing 727 in 2009."),
+    ],
+)
+def test_no_other_numbered_thing(question: str, sentence: str) -> None:
+    assert numbers_another(question, sentence) is None
