@@ -94,12 +94,14 @@ class Answerer:
                 reranked = self._features.rerank(
                     query, vector, hits, policy.rerank_depth, policy.rerank_reorder, policy.rerank_reorder_margin
                 )
+                if policy.rerank_reorder:
+                    # A "where" question's answer tells a place (places.py), by the model's probabilities.
+                    reranked = place_first(query, reranked)
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
-            # A "where" question's answer tells a place (places.py); and the reranker reads each
-            # sentence alone: an article naming what is asked still comes first.
-            reranked = self._retriever.named_first(query, place_first(query, reranked))
+            # The reranker reads each sentence alone: an article naming what is asked still comes first.
+            reranked = self._retriever.named_first(query, reranked)
             if not reranks(query):
                 # A kind it orders but does not judge ("why"): its order, the ranking's scores and threshold.
                 ranking_hit = {h.row: h for h in hits}
