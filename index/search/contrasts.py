@@ -20,6 +20,7 @@ from itertools import pairwise
 from index.lexicon import word_set
 from index.search.query import is_calendar_word
 from index.search.units import Stemmer
+from index.store.lexical import STOP_WORDS
 
 # Families of words that exclude each other as the qualifier of one thing; each family is a
 # tuple of classes of synonyms. A possessive is read without its "'s" ("women's" -> "women").
@@ -107,11 +108,6 @@ EVENTS = word_set("""
     shootings election elections convention conventions rally rallies summit summits
 """)
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z.'’-]*")
-# Capitalised words that are no name: a question's or sentence's first word may be one.
-_NOT_NAMES = word_set("""
-    the a an this that these those his her their its our my your after before at in on during since
-    where when who whom what which how why did does do is was were will would could should
-""")
 
 
 def _named_events(text: str, stems: Stemmer) -> list[tuple[frozenset[str], str, str]]:
@@ -124,7 +120,8 @@ def _named_events(text: str, stems: Stemmer) -> list[tuple[frozenset[str], str, 
         if word.casefold() not in EVENTS:
             continue
         start = i
-        while start > 0 and _CAPITALISED.fullmatch(words[start - 1]) and words[start - 1].casefold() not in _NOT_NAMES:
+        # A capitalised stop word is no name: a question's or a sentence's first word may be one.
+        while start > 0 and _CAPITALISED.fullmatch(words[start - 1]) and words[start - 1].casefold() not in STOP_WORDS:
             start -= 1
         name = frozenset(w for w, _ in _words(" ".join(words[start:i])) if w not in _CLASS)
         if name and (thing := stems(word)):
