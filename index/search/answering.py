@@ -9,11 +9,14 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    (``Answer.note``) saying that none is a quote of theirs.
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
    the quotes of the person each article gives it (roles.py).
-2. Any other question gets the ordinary ranking (retrieval.py), its best hits reordered by the
+2. Any other question (but see 3) gets the ordinary ranking (retrieval.py), its best hits reordered by the
    reranker when the searcher has one: the trained feature reranker (feature_rerank.py) or a
    cross-encoder (reranking.py). A question that decline.py declines on its words alone (a name
    no article holds) skips the reranker: no score could change that decision.
-3. The best hit is shown unless decline.py says the articles do not cover the question; the
+3. A question about what someone wants ("What does Russia want?", "What are Moscow's demands?")
+   gets the sentences that tell it ("Russia is demanding ...", wants.py), best by meaning first;
+   when none does, the ordinary ranking answers it.
+4. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
 
@@ -27,7 +30,7 @@ from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
 from index.search.decline import asks_quantity, decide, declined_by_words
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
-from index.search.hits import make_hit
+from index.search.hits import fold_duplicates, make_hit
 from index.search.naming import names_asked
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
@@ -37,8 +40,13 @@ from index.search.reranking import reorders, rerank, reranks
 from index.search.retrieval import Retriever
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
+from index.search.wants import WantQuery, parse_want, tells_want, want_terms
 from index.store.lexical import best_rows, weighted_terms
 from index.types import Answer, Hit
+
+# How many of the sentences holding the name of one asked what they want are read for a verb of
+# wanting: those a lexical search for the name and the words of wanting scores best.
+WANT_CANDIDATES = 100
 
 
 class Answerer:
@@ -85,6 +93,11 @@ class Answerer:
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
+        if self._policy.hybrid and not self._declined_by_words(query):
+            stem = self._tokenizers.get().stem
+            want = parse_want(query.text, stem, (w.stem for w in query.names))
+            if want is not None and (wants := self._want_answer(query, vector, want)) is not None:
+                return wants
         reranker = self._reranker if self.reranks(query) else None
         depth = max(10, self._policy.rerank_depth) if reranker is not None else 10
         hits = self._retriever.search([query], vector[None, :], depth)[0]
@@ -190,6 +203,37 @@ class Answerer:
         if not (asks_quantity(query) and names_asked(query)):
             return None
         return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
+
+    def _want_answer(self, query: Query, vector: np.ndarray, want: WantQuery) -> Answer | None:
+        """ "What does Russia want?": the sentences that tell what ``want`` asks about wants
+        (wants.tells_want), best by meaning first, a sentence copied into several articles once;
+        None when no sentence tells it. They are found among the ``WANT_CANDIDATES`` sentences
+        holding the name that a lexical search for it and the words of wanting scores best."""
+        retriever = self._retriever
+        lexical = retriever.lexical
+        stem = self._tokenizers.get().stem
+        named = lexical.scores({want.head: 1.0}) > 0
+        if not named.any():
+            return None
+        terms = dict.fromkeys(want_terms(stem), 1.0) | dict.fromkeys(want.names | {want.head}, 1.0)
+        scores = np.where(named, lexical.scores(terms), 0.0)
+        rows = [int(r) for r in best_rows(scores, WANT_CANDIDATES)]
+        found = retriever.rows(rows)
+        rows = [r for r in rows if tells_want(found[r][0].text, want, stem) is not None]
+        if not rows:
+            return None
+        relevance = retriever.relevance(rows, vector).tolist()
+        articles = retriever.articles_of(found[r][0] for r in rows)
+        ordered = sorted(zip(rows, relevance, strict=True), key=lambda rs: (-rs[1], rs[0]))
+        hits = fold_duplicates([make_hit(found[r][0], score, r, articles) for r, score in ordered])
+        shown = tuple(hits[: self._policy.max_shown])
+        return Answer(
+            query.text,
+            shown,
+            reason=f"{len(hits)} sentence(s) tell what {want.who} asked for or wanted.",
+            nearest=shown[0],
+            ranked=tuple(hits),
+        )
 
     def _mentions_answer(
         self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]
