@@ -68,8 +68,9 @@ Four pieces of evidence, strongest first:
 
 Except for a short search (``Query.short_search``): one to three words that are not a question
 ("troops", "eastward expansion") want the sentences that use them, which a question's threshold does not judge
-(such a query is far from any whole sentence by meaning). When the best sentence holds every
-one of its words, it is shown whatever its score.
+(such a query is far from any whole sentence by meaning), as does a question asking nothing in
+particular about a topic ("What happened in Geneva?", topics.py: its words are the topic's).
+When the best sentence holds every one of its words, it is shown whatever its score.
 
 Calibration of ``MIN_SCORE`` (``scripts/calibrate_decline.py``; re-run it after changing the
 ranking): questions asked against the index of their own articles are the answerable ones, the

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from index.errors import EmptyQuestionError
 from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
 from index.search.speech import SpeechQuery, read_speech
+from index.search.topics import topic_of
 from index.store.lexical import NAME_WEIGHT, QueryWord, Tokenizer, weighted_terms
 
 MAX_SEARCH_WORDS = 3
@@ -63,7 +64,10 @@ class Query:
     words: tuple[QueryWord, ...]  # stop words aside, in order: as written, stemmed, naming or not
     stems: frozenset[str]  # the stems of ``words``
     names: tuple[QueryWord, ...]  # capitalised words after the first ("Merkel", "NATO"), each once
-    short_search: bool  # one to three words that are not a question ("troops"): see decline.py
+    # One to three words that are not a question ("troops"), or a question asking for nothing in
+    # particular about a topic ("What happened in Geneva?", topics.py; ``words`` are then the
+    # topic's): see decline.py.
+    short_search: bool
     kind: str | None  # the kind of answer asked for (``answer_type``)
     letters: frozenset[str]  # casefolded runs of letters: what names in a sentence are new against
     years: tuple[str, ...]  # years the question names ("2022")
@@ -128,15 +132,22 @@ def parse_query(question: str, tokenizer: Tokenizer) -> Query:
     """``question`` read once for every stage; raises EmptyQuestionError when it is blank."""
     text = question_proper(clean_question(question))
     words = tuple(tokenizer.query_words(text))
-    names = {w.text: w for w in words if w.named and w.text[0].isupper()}  # the first of each
     speech, bare_name = read_speech(text)
+    # "What happened in Geneva?" searches for Geneva: its words, read in place so that a name
+    # stays a name (a topic's first word would be a sentence's first word alone).
+    topic = topic_of(text) if speech is None else None
+    if topic is not None:
+        topic_stems = {w.stem for w in tokenizer.query_words(topic)}
+        topic_words = tuple(w for w in words if w.stem in topic_stems)
+        topic, words = (topic, topic_words) if topic_words else (None, words)
+    names = {w.text: w for w in words if w.named and w.text[0].isupper()}  # the first of each
     month = _MONTH.search(text)
     return Query(
         text=text,
         words=words,
         stems=frozenset(w.stem for w in words),
         names=tuple(names.values()),
-        short_search=is_search(text),
+        short_search=is_search(text) or topic is not None,
         kind=answer_type(text),
         letters=frozenset(w.casefold() for w in _LETTERS.findall(text)),
         years=tuple(_YEAR.findall(text)),
