@@ -15,7 +15,9 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    no article holds) skips the reranker: no score could change that decision.
 3. A question about what someone wants ("What does Russia want?", "What are Moscow's demands?")
    gets the sentences that tell it ("Russia is demanding ...", wants.py), best by meaning first;
-   when none does, the ordinary ranking answers it.
+   one asking who or what a name is ("What is the OSCE?", "Who is Julianne Smith?") the
+   sentences that say it ("... Europe (OSCE)", "Ambassador to NATO Julianne Smith",
+   definitions.py), the plainest first. When none does, the ordinary ranking answers it.
 4. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
@@ -29,6 +31,7 @@ import numpy as np
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
 from index.search.decline import asks_quantity, decide, declined_by_words
+from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
 from index.search.naming import names_asked
@@ -47,6 +50,9 @@ from index.types import Answer, Hit
 # How many of the sentences holding the name of one asked what they want are read for a verb of
 # wanting: those a lexical search for the name and the words of wanting scores best.
 WANT_CANDIDATES = 100
+# How many of the sentences holding a name are read for what says who or what it is: the
+# closest to the question by meaning.
+DEFINITION_CANDIDATES = 200
 
 
 class Answerer:
@@ -98,6 +104,9 @@ class Answerer:
             want = parse_want(query.text, stem, (w.stem for w in query.names))
             if want is not None and (wants := self._want_answer(query, vector, want)) is not None:
                 return wants
+            asked = parse_definition(query.text)
+            if asked is not None and (definition := self._definition_answer(query, vector, asked)) is not None:
+                return definition
         reranker = self._reranker if self.reranks(query) else None
         depth = max(10, self._policy.rerank_depth) if reranker is not None else 10
         hits = self._retriever.search([query], vector[None, :], depth)[0]
@@ -231,6 +240,41 @@ class Answerer:
             query.text,
             shown,
             reason=f"{len(hits)} sentence(s) tell what {want.who} asked for or wanted.",
+            nearest=shown[0],
+            ranked=tuple(hits),
+        )
+
+    def _definition_answer(self, query: Query, vector: np.ndarray, asked: DefinitionQuery) -> Answer | None:
+        """ "What is the OSCE?": the sentences that say who or what ``asked`` names
+        (definitions.defines), the plainest first and then by meaning, a sentence copied into
+        several articles once; None when none says it. They are read among the
+        ``DEFINITION_CANDIDATES`` sentences holding every word of the name closest to the
+        question by meaning."""
+        retriever = self._retriever
+        lexical = retriever.lexical
+        stems = self._tokenizers.get().tokens(asked.name)
+        if not stems:
+            return None
+        named = np.ones(lexical.n_rows, dtype=bool)
+        for stem in stems:
+            named &= lexical.scores({stem: 1.0}) > 0
+        rows = np.flatnonzero(named)
+        if rows.size == 0:
+            return None
+        closest = np.argsort(-retriever.relevance(rows, vector), kind="stable")[:DEFINITION_CANDIDATES]
+        found = retriever.rows(int(r) for r in rows[closest])
+        said = {r: d for r, (sentence, _) in found.items() if (d := defines(sentence.text, asked)) is not None}
+        if not said:
+            return None
+        relevance = dict(zip(said, retriever.relevance(list(said), vector).tolist(), strict=True))
+        ordered = sorted(said, key=lambda r: (-said[r].strength, -relevance[r], r))
+        articles = retriever.articles_of(found[r][0] for r in ordered)
+        hits = fold_duplicates([make_hit(found[r][0], relevance[r], r, articles) for r in ordered])
+        shown = tuple(hits[: self._policy.max_shown])
+        return Answer(
+            query.text,
+            shown,
+            reason=f"{len(hits)} sentence(s) say who or what {asked.name} is.",
             nearest=shown[0],
             ranked=tuple(hits),
         )
