@@ -17,7 +17,9 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    gets the sentences that tell it ("Russia is demanding ...", wants.py), best by meaning first;
    one asking who or what a name is ("What is the OSCE?", "Who is Julianne Smith?") the
    sentences that say it ("... Europe (OSCE)", "Ambassador to NATO Julianne Smith",
-   definitions.py), the plainest first. When none does, the ordinary ranking answers it.
+   definitions.py), the plainest first; one asking who holds a role ("Who is Clinton's campaign
+   manager?") the sentences that name its holder ("Robby Mook, Clinton's campaign manager,",
+   holders.py), best by meaning first. When none does, the ordinary ranking answers it.
 4. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
@@ -34,6 +36,7 @@ from index.search.decline import asks_quantity, decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
+from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.naming import names_asked
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
@@ -99,14 +102,8 @@ class Answerer:
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
-        if self._policy.hybrid and not self._declined_by_words(query):
-            stem = self._tokenizers.get().stem
-            want = parse_want(query.text, stem, (w.stem for w in query.names))
-            if want is not None and (wants := self._want_answer(query, vector, want)) is not None:
-                return wants
-            asked = parse_definition(query.text)
-            if asked is not None and (definition := self._definition_answer(query, vector, asked)) is not None:
-                return definition
+        if self._policy.hybrid and (routed := self._routed(query, vector)) is not None:
+            return routed
         reranker = self._reranker if self.reranks(query) else None
         depth = max(10, self._policy.rerank_depth) if reranker is not None else 10
         hits = self._retriever.search([query], vector[None, :], depth)[0]
@@ -149,6 +146,23 @@ class Answerer:
                     ranked=tuple(hits),
                 )
         return self.from_hits(query, hits)
+
+    def _routed(self, query: Query, vector: np.ndarray) -> Answer | None:
+        """The answer of a question of a form with a route of its own (step 3 of the module
+        docstring), or None: another question, one whose words alone decline it, or one no
+        sentence answers in that form."""
+        if self._declined_by_words(query):
+            return None
+        want = parse_want(query.text, self._tokenizers.get().stem, (w.stem for w in query.names))
+        if want is not None and (answer := self._want_answer(query, vector, want)) is not None:
+            return answer
+        asked = parse_definition(query.text)
+        if asked is not None and (answer := self._definition_answer(query, vector, asked)) is not None:
+            return answer
+        role = parse_role(query.text)
+        if role is not None and (answer := self._holder_answer(query, vector, role)) is not None:
+            return answer
+        return None
 
     def reranks(self, query: Query) -> bool:
         """Whether answering ``query`` runs the reranker: there is one, the question is of a kind it
@@ -275,6 +289,38 @@ class Answerer:
             query.text,
             shown,
             reason=f"{len(hits)} sentence(s) say who or what {asked.name} is.",
+            nearest=shown[0],
+            ranked=tuple(hits),
+        )
+
+    def _holder_answer(self, query: Query, vector: np.ndarray, role: RoleQuery) -> Answer | None:
+        """ "Who is Clinton's campaign manager?": the sentences that name the holder of ``role``
+        (holders.holder_in), best by meaning first, a sentence copied into several articles once;
+        None when none does. They are read among the ``WANT_CANDIDATES`` sentences holding the
+        role's head word that a lexical search for it and the role's names scores best."""
+        retriever = self._retriever
+        lexical = retriever.lexical
+        tokenizer = self._tokenizers.get()
+        head = tokenizer.stem(role.head)
+        held = lexical.scores({head: 1.0}) > 0
+        if not held.any():
+            return None
+        terms = {head: 1.0} | dict.fromkeys(tokenizer.tokens(" ".join(role.qualifiers)), 1.0)
+        rows = [int(r) for r in best_rows(np.where(held, lexical.scores(terms), 0.0), WANT_CANDIDATES)]
+        found = retriever.rows(rows)
+        named = {r: name for r in rows if (name := holder_in(found[r][0].text, role)) is not None}
+        if not named:
+            return None
+        relevance = dict(zip(named, retriever.relevance(list(named), vector).tolist(), strict=True))
+        ordered = sorted(named, key=lambda r: (-relevance[r], r))
+        articles = retriever.articles_of(found[r][0] for r in ordered)
+        hits = fold_duplicates([make_hit(found[r][0], relevance[r], r, articles) for r in ordered])
+        shown = tuple(hits[: self._policy.max_shown])
+        people = list(dict.fromkeys(named[h.row] for h in shown))
+        return Answer(
+            query.text,
+            shown,
+            reason=f"{len(hits)} sentence(s) name who holds the role of {role.role}: {', '.join(people)}.",
             nearest=shown[0],
             ranked=tuple(hits),
         )

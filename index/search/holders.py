@@ -1,0 +1,183 @@
+"""Questions asking who holds a role, and the sentences that name the holder: pure functions.
+
+"Who is Clinton's campaign manager?" is answered by "When Robby Mook, Clinton's campaign
+manager, was asked ...", "Who is Trey Gowdy's spokesman?" by "... Gowdy spokesman Jamal Ware
+said in a statement": news names a role's holder right next to the role, before it after a
+comma or after it. The ranking put "Sanders campaign manager Jeff Weaver" and "Rep. Trey Gowdy"
+(the man, not his spokesman) first: they share the question's words, and the reranker weighs
+a new name in them as it weighs the holder's.
+
+``parse_role`` reads the question ("Who is X's spokesman?", "Who is the US ambassador to
+NATO?", "Who was the vice chairwoman of Clinton's campaign?"): the role's head word (a title
+word, index/lexicon.py) and the names it is qualified by; ``holder_in`` finds the person a
+sentence gives that role, qualified by every one of those names ("Sanders campaign manager" is
+no answer about Clinton's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.lexicon import TITLE_WORDS, word_set
+from index.store.lexical import STOP_WORDS
+
+_QUESTION = re.compile(
+    r"^who\s+(?:is|was|are|were|has\s+been|will\s+be|became|is\s+now)\s+(?P<role>[^?!;:]+?)\s*[?!.]*$", re.IGNORECASE
+)
+# The last words of names of institutions, which say only what kind of thing they name: "Stanford
+# University" is qualified by "Stanford" as much as by "University" (William Chace, president
+# of Wesleyan University, is not its president).
+_KINDS = word_set("""
+    university college school party committee council company corporation group club association
+    organization organisation foundation institute department ministry agency bank court house
+    senate city county state republic union league team church
+""")
+# The role's own words end at its first preposition: "the vice chairwoman | of Clinton's campaign".
+_PREPOSITIONS = word_set("of to for at in on with from")
+_ARTICLES = word_set("the a an")
+_WORD = re.compile(r"[^\W_][\w'’.&-]*[\w.]|[^\W_]")
+# A person's name: two to four capitalised words ("Robby Mook", "Wendy R. Sherman").
+_PERSON_WORDS = (2, 4)
+# Words a sentence may put between the role's head and the holder's name ("Ambassador to NATO
+# Julianne Smith") or between the comma after the name and the head ("Robby Mook, Clinton's
+# campaign manager").
+ROLE_REACH = 4
+# Words that make a role another one: "Deputy Secretary of State Wendy Sherman" is not the
+# secretary of state, unless the question asks for the deputy.
+_LESSER = word_set("deputy vice assistant under acting former ex associate")
+_BREAK = re.compile(r"[,;:()\"“”\u2013\u2014]")
+
+
+@dataclass(frozen=True)
+class RoleQuery:
+    """A role a question asks the holder of: as written, its head word, and the names qualifying
+    it (each a name's last word, casefolded, without dots or a possessive: "gowdy", "us", "nato")."""
+
+    role: str
+    head: str
+    qualifiers: tuple[str, ...]
+    # The role's own lower-case words before the head ("deputy" of "deputy secretary of state",
+    # "campaign" of "campaign manager"), which a sentence's role must hold too: "Secretary of
+    # State Antony Blinken" is not the deputy secretary.
+    modifiers: tuple[str, ...] = ()
+
+
+def _fold(word: str) -> str:
+    """``word`` casefolded, without dots or a possessive: "U.S." -> "us", "Clinton’s" -> "clinton"."""
+    folded = word.casefold().replace("’", "'")
+    folded = folded[:-2] if folded.endswith("'s") else folded.rstrip("'")
+    return folded.replace(".", "")
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold() in TITLE_WORDS or word.casefold().rstrip(".") in TITLE_WORDS
+
+
+def parse_role(question: str) -> RoleQuery | None:
+    """The role ``question`` asks the holder of ("Who is Clinton's campaign manager?" -> head
+    "manager", qualified by "clinton"), else None: "Who is Wendy Sherman?" names a person."""
+    match = _QUESTION.match(" ".join(question.split()))
+    if match is None:
+        return None
+    role = match.group("role").strip()
+    words = _WORD.findall(role)
+    own: list[str] = []
+    for word in words:
+        if word.casefold() in _PREPOSITIONS:
+            break
+        own.append(word)
+    heads = [w for w in own if _is_title(w) and (not w[:1].isupper() or w.isupper())]  # "manager", "CEO"
+    if not heads or own[-1] != heads[-1]:
+        return None  # the role's own words end in a title word ("campaign manager"), lower case
+    qualifiers: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word[:1].isupper() and word.casefold() not in _ARTICLES and not _is_title(word):
+            run.append(word)
+            continue
+        if run:  # a person by the surname ("Gowdy spokesman"), a "Stanford University" by every word
+            qualifiers.extend(_fold(w) for w in (run if _fold(run[-1]) in _KINDS else run[-1:]))
+        run = []
+    modifiers = tuple(
+        _fold(w) for w in own[:-1] if not w[:1].isupper() and w.casefold() not in _ARTICLES and not w[:1].isdigit()
+    )
+    return RoleQuery(role, heads[-1].casefold(), tuple(qualifiers), modifiers)
+
+
+def _person_at(words: list[str], j: int) -> list[str]:
+    """The capitalised words of a person's name starting at ``words[j]`` (empty: none there)."""
+    name: list[str] = []
+    while j < len(words) and len(name) < _PERSON_WORDS[1] and words[j][:1].isupper() and not _is_title(words[j]):
+        name.append(words[j])
+        j += 1
+    return name if len(name) >= _PERSON_WORDS[0] else []
+
+
+def holder_in(sentence: str, asked: RoleQuery) -> str | None:
+    """The person ``sentence`` gives the role ``asked`` to, else None: right after the role's
+    head, with at most ``ROLE_REACH`` words of the role between ("Gowdy spokesman Jamal Ware",
+    "Ambassador to NATO Julianne Smith"), or before it with a comma ("Robby Mook, Clinton's
+    campaign manager"); in either case with every one of the question's qualifying names in the
+    role as the sentence writes it ("Sanders campaign manager Jeff Weaver" is not Clinton's)."""
+    matches = list(_WORD.finditer(sentence))
+    words = [m.group() for m in matches]
+    folded = [_fold(w) for w in words]
+    needed = set(asked.qualifiers) | set(asked.modifiers)
+    unwanted = _LESSER - needed
+    for i, word in enumerate(folded):
+        if word != asked.head:
+            continue
+        # The role as written before the head ("Clinton campaign manager") and after it, to the
+        # first break ("vice chairwoman for Clinton's presidential campaign,").
+        start = i
+        while (
+            start > 0
+            and i - start < ROLE_REACH
+            and not _BREAK.search(sentence[matches[start - 1].end() : matches[start].start()])
+        ):
+            start -= 1
+        if unwanted & set(folded[start:i]):
+            continue
+        # After the head: the holder's name ...
+        for j in range(i + 1, min(i + 2 + ROLE_REACH, len(words))):
+            gap = sentence[matches[j - 1].end() : matches[j].start()]
+            # A comma may set the name off right after the head: "the Trump campaign manager, Corey Lewandowski,".
+            if _BREAK.search(gap) and not (j == i + 1 and gap.strip() == ","):
+                break
+            if words[j][:1].isupper() and folded[j] not in needed and not _is_title(words[j]):
+                name = _person_at(words, j)
+                if name and needed <= set(folded[start:j]):
+                    return " ".join(name)
+                break
+        # ... or before it: "Robby Mook, Clinton's campaign manager".
+        end = i + 1
+        while (
+            end < len(words)
+            and end - i <= ROLE_REACH
+            and not _BREAK.search(sentence[matches[end - 1].end() : matches[end].start()])
+        ):
+            end += 1
+        comma = sentence.rfind(",", 0, matches[start].start())
+        if comma < 0 or _BREAK.search(sentence[comma + 1 : matches[start].start()]):
+            continue
+        before = [k for k, m in enumerate(matches) if m.end() <= comma]
+        if not before:
+            continue
+        k = before[-1]
+        first = k
+        while (
+            first > 0
+            and k - first < _PERSON_WORDS[1] - 1
+            and words[first - 1][:1].isupper()
+            and not _is_title(words[first - 1])
+            and not sentence[matches[first - 1].end() : matches[first].start()].strip()  # "Jupiter, Fla." is no name
+        ):
+            first -= 1
+        name = [w for w in words[first : k + 1] if w[:1].isupper()]
+        while name and name[0].casefold() in STOP_WORDS:  # "When Robby Mook, ..." names Robby Mook
+            name = name[1:]
+        between = sentence[matches[k].end() : comma]
+        if len(name) >= _PERSON_WORDS[0] and not between.strip() and needed <= set(folded[start:end]):
+            return " ".join(name)
+    return None
