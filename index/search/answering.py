@@ -38,6 +38,7 @@ from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feat
 from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.naming import names_asked
+from index.search.persons import person_first
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
@@ -114,8 +115,9 @@ class Answerer:
                     query, vector, hits, policy.rerank_depth, policy.rerank_reorder, policy.rerank_reorder_margin
                 )
                 if policy.rerank_reorder:
-                    # A "where" question's answer tells a place (places.py), by the model's probabilities.
-                    reranked = place_first(query, reranked)
+                    # A "where" question's answer tells a place (places.py), a "who" one's names a
+                    # person (persons.py), by the model's probabilities.
+                    reranked = person_first(query, place_first(query, reranked))
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)

@@ -9,7 +9,7 @@ University", "in White Plains") or a venue ("at a church in Cleveland", "at a ra
 The feature reranker reads ``gives_place`` among its features, but weighs it against all the
 others: "Kasich agreed to effectively end his bid for Indiana" still came out first. So
 ``place_first`` puts a sentence that tells a place above a first one that tells none when the
-reranker finds it nearly as likely to answer (``PLACE_DEPTH``, ``PLACE_RATIO``).
+reranker finds it nearly as likely to answer (promotion.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from index.lexicon import word_set
+from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query, asks_place, is_calendar_word
 from index.types import Hit
 
@@ -73,20 +74,14 @@ def gives_place(sentence: str, asked_letters: Collection[str]) -> bool:
     return False
 
 
-# How far down the reranked hits a sentence that tells a place is looked for, and how likely to
-# answer, against the first, the reranker must find it. Measured (scripts/evaluate.py, reranked
-# order): depth 3 or 5 and a ratio of 0.3 or 0.5 right first on the same questions; with no
-# ratio, sentences the reranker finds unlikely came first and were declined.
-PLACE_DEPTH = 3
-PLACE_RATIO = 0.5
-
-
 def asks_where(query: Query) -> bool:
     """Whether ``query`` asks where something is or happened (query.asks_place), not a nationality."""
     return asks_place(query) and "nationality" not in query.letters
 
 
-def place_first(query: Query, hits: Sequence[Hit], depth: int = PLACE_DEPTH, ratio: float = PLACE_RATIO) -> list[Hit]:
+def place_first(
+    query: Query, hits: Sequence[Hit], depth: int = PROMOTE_DEPTH, ratio: float = PROMOTE_RATIO
+) -> list[Hit]:
     """``hits`` (scored by the reranker, best first) with, for a "where" question whose first hit
     tells no place (``gives_place``), the first of the next ``depth - 1`` that tells one and
     scores at least ``ratio`` of the first's moved to the front: "Ohio Gov. John Kasich suspended
@@ -94,11 +89,6 @@ def place_first(query: Query, hits: Sequence[Hit], depth: int = PLACE_DEPTH, rat
     "Kasich agreed to effectively end his bid for Indiana" for "Where did John Kasich announce the
     end of his campaign?". Any other question (a nationality is not told after "in" or "at"), or a
     first hit that tells a place: ``hits`` as given."""
-    ordered = list(hits)
-    if not ordered or not asks_where(query) or gives_place(ordered[0].sentence, query.letters):
-        return ordered
-    floor = ratio * ordered[0].score
-    for i in range(1, min(depth, len(ordered))):
-        if ordered[i].score >= floor and gives_place(ordered[i].sentence, query.letters):
-            return [ordered[i], *ordered[:i], *ordered[i + 1 :]]
-    return ordered
+    if not asks_where(query):
+        return list(hits)
+    return promote(hits, lambda sentence: gives_place(sentence, query.letters), depth, ratio)

@@ -1,0 +1,83 @@
+"""Whether a sentence names a person the question does not: pure functions for "who" questions.
+
+"Who was the first doctor to successfully transplant a liver?" is answered by a sentence that
+names him, not by one about liver transplants that names no one; the feature reranker reads
+whether a sentence holds a new name, but any capitalised word counts there ("Congressman",
+"Benghazi"). ``names_person`` asks for a person: two or more capitalised words in a row
+("Thomas Starzl", "L. Ron Hubbard") or one after a title ("Mr. Gingrich", "Sen. Cruz"), none of
+them a title, a month or a word of the question. A place of two words ("United States") passes
+for a person too; ``person_first`` moves a sentence up only when the reranker finds it nearly as
+likely to answer, which keeps such a slip from mattering much. ``person_first`` puts such a sentence first
+when the reranker finds it nearly as likely to answer as a first that names no one
+(promotion.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from index.lexicon import MONTHS, TITLE_WORDS, WEEKDAYS
+from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
+from index.search.query import Query
+from index.store.lexical import STOP_WORDS
+from index.types import Hit
+
+# Capitalised words in a row, an initial allowed between them ("L. Ron Hubbard").
+_RUN = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*)+")
+# A title, then one capitalised word: "Mr. Gingrich".
+_TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+([A-Z][a-z][\w'’-]*)")
+_ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
+
+
+def _plain(word: str) -> str:
+    """``word`` casefolded, without a possessive."""
+    folded = word.casefold().replace("’", "'")
+    return folded[:-2] if folded.endswith("'s") else folded
+
+
+def _no_name(word: str) -> bool:
+    """Whether ``word`` (casefolded) is a title, a month, a weekday or a stop word: not a name."""
+    return (
+        word in TITLE_WORDS
+        or word.rstrip(".") in TITLE_WORDS
+        or word in MONTHS
+        or word in WEEKDAYS
+        or word in STOP_WORDS
+    )
+
+
+def names_person(sentence: str, asked_letters: Collection[str]) -> bool:
+    """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
+    question's casefolded words)."""
+    for match in _TITLED.finditer(sentence):
+        title, name = match.group(1).casefold(), _plain(match.group(2))
+        if (
+            (title in TITLE_WORDS or title.rstrip(".") in TITLE_WORDS)
+            and not _no_name(name)
+            and name not in asked_letters
+        ):
+            return True
+    for match in _RUN.finditer(sentence):
+        words = [_plain(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
+        names = [w for w in words if not _no_name(w)]
+        if len(names) >= 2 and not any(w in asked_letters for w in names):
+            return True
+    return False
+
+
+def asks_who(query: Query) -> bool:
+    """Whether ``query`` opens on "who" or "whom" (not "whose": a thing may be asked)."""
+    return _ASKS_WHO.match(query.text) is not None
+
+
+def person_first(
+    query: Query, hits: Sequence[Hit], depth: int = PROMOTE_DEPTH, ratio: float = PROMOTE_RATIO
+) -> list[Hit]:
+    """``hits`` (scored by the reranker, best first) with, for a "who" question whose first hit
+    names no new person (``names_person``), the first of the next ``depth - 1`` that names one and
+    scores at least ``ratio`` of the first's moved to the front. Any other question, or a first
+    hit that names one: ``hits`` as given."""
+    if not asks_who(query):
+        return list(hits)
+    return promote(hits, lambda sentence: names_person(sentence, query.letters), depth, ratio)

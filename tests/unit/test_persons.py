@@ -1,0 +1,81 @@
+"""Whether a sentence names a person the question does not (index/search/persons.py), for "who"
+questions, and the order that puts such a sentence first."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.persons import names_person, person_first
+from index.search.query import Tokenizers, parse_query
+from index.types import Hit
+
+TOKENIZER = Tokenizers().get()
+LIVER = parse_query("Who was the first doctor to successfully transplant a liver?", TOKENIZER)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dr. Thomas Starzl performed the first liver transplant in 1963.",
+        "The goal is to refurbish the image of Scientology founder L. Ron Hubbard.",
+        "(Mr. Hannity had been lobbying Mr. Trump to choose Mr. Gingrich.)",  # one name after a title
+        "The transplant was done by Starzl’s team, said Carl Groth.",
+    ],
+)
+def test_a_sentence_naming_a_new_person(sentence: str) -> None:
+    assert names_person(sentence, LIVER.letters)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Liver transplants are now routine in most large hospitals.",
+        "The first successful liver transplant took place in Denver in July.",  # a place, a month
+        "The Transplant Unit opened in March.",  # the question's own word, and a month
+        "",
+    ],
+)
+def test_a_sentence_naming_no_new_person(sentence: str) -> None:
+    assert not names_person(sentence, LIVER.letters)
+
+
+def test_a_person_the_question_names_is_not_new() -> None:
+    asked = parse_query("Who did Thomas Starzl train?", TOKENIZER)
+    assert not names_person("Thomas Starzl trained dozens of surgeons.", asked.letters)
+    assert names_person("Thomas Starzl trained Carl Groth.", asked.letters)
+
+
+def _hit(sentence: str, score: float, row: int) -> Hit:
+    return Hit(sentence, score, f"a{row}", "Liver transplants", None, None, 0, row, 0, len(sentence), row)
+
+
+ROUTINE = "Liver transplants are now routine in most large hospitals."
+DENVER = "The first successful liver transplant took place in Denver in 1967."
+STARZL = "Dr. Thomas Starzl performed the first successful liver transplant in 1967."
+
+
+def test_a_who_question_shows_a_nearly_as_likely_sentence_naming_a_person_first() -> None:
+    hits = [_hit(DENVER, 0.6, 1), _hit(ROUTINE, 0.5, 2), _hit(STARZL, 0.4, 3)]
+    assert [h.row for h in person_first(LIVER, hits)] == [3, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("hits", "why"),
+    [
+        ([_hit(DENVER, 0.6, 1), _hit(STARZL, 0.2, 3)], "the reranker finds it far less likely"),
+        ([_hit(DENVER, 0.6, 1), _hit(ROUTINE, 0.5, 2), _hit(ROUTINE, 0.5, 4), _hit(STARZL, 0.5, 3)], "too far down"),
+        ([_hit(STARZL.replace("Thomas Starzl", "Carl Groth"), 0.6, 5), _hit(STARZL, 0.5, 3)], "the first names one"),
+        ([], "nothing to order"),
+    ],
+)
+def test_the_reranked_order_stands_otherwise(hits: list[Hit], why: str) -> None:
+    assert person_first(LIVER, hits) == hits, why
+
+
+def test_only_a_who_question_is_reordered_by_person() -> None:
+    hits = [_hit(DENVER, 0.6, 1), _hit(STARZL, 0.5, 3)]
+    where = parse_query("Where was the first liver transplant done?", TOKENIZER)
+    assert person_first(where, hits) == hits
+    whose = parse_query("Whose liver was transplanted first?", TOKENIZER)
+    assert person_first(whose, hits) == hits
+    assert person_first(LIVER, hits)[0].row == 3
