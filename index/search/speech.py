@@ -70,6 +70,10 @@ def _patterns(verb: str, how_verb: str) -> tuple[re.Pattern[str], ...]:
             rf"^(?:did|has|have|does)\s+{_NAME}\s+{verb}\s+(?:anything|something)(?:\s+else)?{_CHANNEL}{_TOPIC}$",
             # how did Sherman describe the talks
             rf"^how\s+(?:did|does|has|have|do)\s+{_NAME}\s+{how_verb}\s+(?P<topic>.+)$",
+            # what is Peskov's position / what were Sherman's remarks (not "on X": "What is Mike
+            # Pence's position on abortion?" asks for a stance a quote on it may not give, and
+            # his other quotes would pass for an answer)
+            rf"^what\s+(?:is|are|was|were)\s+{_NAME}(?:'s|')\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}$",
             # Peskov's comments (on X)
             rf"^{_NAME}(?:'s|')\s+(?:latest\s+|recent\s+|own\s+)?{_NOUNS}{_TOPIC}$",
             # quotes from/by Peskov (about X)

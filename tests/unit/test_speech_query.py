@@ -7,6 +7,7 @@ import re
 import pytest
 
 from index.search import speech
+from index.search.searcher import Searcher
 from index.search.speech import SpeechQuery, bare_name, match_speaker, parse_speech_query
 
 SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro Kuleba", "Sergei Ryabkov"]
@@ -27,6 +28,12 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("  what did  julianne smith   tell reporters about NATO ?? ", SpeechQuery("julianne smith", "tell", "NATO")),
         ("Peskov's comments on the deadline", SpeechQuery("Peskov", None, "the deadline")),
         ("Smith’s remarks", SpeechQuery("Smith", None, None)),
+        ("What is Peskov's position?", SpeechQuery("Peskov", None, None)),
+        ("what were Sherman’s views", SpeechQuery("Sherman", None, None)),
+        ("What is the Kremlin spokesman's position?", SpeechQuery("Kremlin spokesman", None, None)),
+        # Declined before at a reranker probability of 0.07; now Peskov's statement, under a note
+        # that no quote is attributed to the Kremlin itself.
+        ("What is the Kremlin's position?", SpeechQuery("Kremlin", None, None)),
         ("quote from Kuleba", SpeechQuery("Kuleba", None, None)),
         ("Quotes by Sergei Ryabkov!!", SpeechQuery("Sergei Ryabkov", None, None)),
         ('"what else did Wendy Sherman say?"', SpeechQuery("Wendy Sherman", "say", None)),
@@ -53,7 +60,7 @@ def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> No
         "What does the article say about the deadline?",  # the article is not a speaker
         "what did he say?",  # nobody to look up
         "Who is Dmitry Peskov?",
-        "What is the Kremlin's position?",
+        "What is Mike Pence's position on abortion?",  # a stance on a topic, which a quote on it may not give
         "",
         "   ?!  ",
     ],
@@ -237,3 +244,13 @@ def test_the_word_check_changes_no_reading(question: str, monkeypatch: pytest.Mo
 )
 def test_an_occasion_is_the_topic_when_none_is_asked(question: str, expected: SpeechQuery) -> None:
     assert parse_speech_query(question) == expected
+
+
+def test_a_stance_asked_of_someone_not_quoted_shows_the_sentences_mentioning_them(sample_searcher: Searcher) -> None:
+    # "What is Russia's position?" was declined (best reranker probability 0.16).
+    answer = sample_searcher.answer("What is Russia's position?")
+    assert not answer.declined
+    assert answer.note == "I found no quote attributed to Russia; these sentences mention Russia:"
+    assert any("Russia’s position is that" in h.sentence for h in answer.hits)
+    sherman = sample_searcher.answer("What are Sherman's views?")
+    assert sherman.hits and all(h.speaker == "Wendy Sherman" for h in sherman.hits)
