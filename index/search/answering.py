@@ -206,6 +206,10 @@ class Answerer:
         def holds_search(hit: Hit) -> bool:
             return bool(wanted) and wanted <= words[hit.row][1]
 
+        # A yes/no question ("Is there a deadline?") is answered by a sentence holding all its words.
+        whole = query.stems if query.kind == "yes/no" and policy.hybrid and best is not None else frozenset()
+        best_holds_question = bool(whole) and best is not None and whole <= retriever.rows([best.row])[best.row][1]
+
         decision = decide(
             query,
             best.score if best else None,
@@ -213,6 +217,7 @@ class Answerer:
             min_score=min_score,
             check_words=policy.check_words,
             best_holds_search=best is not None and holds_search(best),
+            best_holds_question=best_holds_question,
             best_text=best.sentence if best is not None and policy.hybrid else None,
             stems=self._tokenizers.get().tokens,
             best_story=self._story(query, best) if best is not None and policy.hybrid else None,

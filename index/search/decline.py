@@ -70,7 +70,9 @@ Except for a short search (``Query.short_search``): one to three words that are 
 ("troops", "eastward expansion") want the sentences that use them, which a question's threshold does not judge
 (such a query is far from any whole sentence by meaning), as does a question asking nothing in
 particular about a topic ("What happened in Geneva?", topics.py: its words are the topic's).
-When the best sentence holds every one of its words, it is shown whatever its score.
+When the best sentence holds every one of its words, it is shown whatever its score; so is
+the best sentence holding every word of a yes/no question ("Is there a deadline?": "Peskov said
+there was "no deadline" for the talks", 0.78 against 0.80), which says yes or no in its words.
 
 Calibration of ``MIN_SCORE`` (``scripts/calibrate_decline.py``; re-run it after changing the
 ranking): questions asked against the index of their own articles are the answerable ones, the
@@ -359,6 +361,7 @@ def decide(
     best_text: str | None = None,
     stems: Stemmer | None = None,
     best_story: str | None = None,
+    best_holds_question: bool = False,
 ) -> Decision:
     """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
@@ -367,7 +370,9 @@ def decide(
     a "how many" question asks for one (``lacks_asked_figure``), whatever its score, and with
     ``stems`` (text -> stemmed words) a figure of what it counts (``lacks_asked_unit``).
     ``best_story``: the best sentence with the sentence before it and its article's title, which
-    must name one of the names such a question asks about (``gives_figure_of_another``)."""
+    must name one of the names such a question asks about (``gives_figure_of_another``).
+    ``best_holds_question``: a yes/no question whose best sentence holds every one of its words
+    (stop words aside), which answers it whatever its score."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None and (by_words := declined_by_words(query, lexical)) is not None:
@@ -409,6 +414,10 @@ def decide(
             return Decision(
                 False,
                 f"A search for words the articles use: the best sentence holds them all (score {best_score:.2f}).",
+            )
+        if best_holds_question:
+            return Decision(
+                False, f"The best sentence holds every word of the yes/no question (score {best_score:.2f})."
             )
         return Decision(True, f"The best sentence scores {best_score:.2f}, below {min_score:.2f}.")
     return Decision(False, f"The best sentence scores {best_score:.2f} (at least {min_score:.2f}).")

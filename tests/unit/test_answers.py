@@ -599,3 +599,13 @@ def test_who_met_in_geneva_is_answered_with_the_geneva_talks(sample_searcher: Se
 )
 def test_sample_questions_it_cannot_answer_are_declined(sample_searcher: Searcher, question: str) -> None:
     assert sample_searcher.answer(question).declined
+
+
+def test_a_yes_no_question_is_answered_by_a_sentence_holding_all_its_words(sample_searcher: Searcher) -> None:
+    # 0.78 against a threshold of 0.80: declined before, though the sentence says "no deadline".
+    answer = sample_searcher.answer("Is there a deadline?")
+    assert not answer.declined
+    assert answer.hits[0].sentence.startswith('Peskov said there was "no deadline" for the talks')
+    assert answer.reason.startswith("The best sentence holds every word of the yes/no question")
+    # One word no sentence next to "deadline" holds: the threshold judges it as before.
+    assert sample_searcher.answer("Is there a deadline for the referendum?").declined
