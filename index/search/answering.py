@@ -308,11 +308,11 @@ class Answerer:
         retriever = self._retriever
         lexical = retriever.lexical
         tokenizer = self._tokenizers.get()
-        head = tokenizer.stem(role.head)
-        held = lexical.scores({head: 1.0}) > 0
+        heads = dict.fromkeys(tokenizer.tokens(" ".join(role.heads)), 1.0)
+        held = lexical.scores(heads) > 0
         if not held.any():
             return None
-        terms = {head: 1.0} | dict.fromkeys(tokenizer.tokens(" ".join(role.qualifiers)), 1.0)
+        terms = heads | dict.fromkeys(tokenizer.tokens(" ".join(role.qualifiers)), 1.0)
         rows = [int(r) for r in best_rows(np.where(held, lexical.scores(terms), 0.0), WANT_CANDIDATES)]
         found = retriever.rows(rows)
         named = {r: name for r in rows if (name := holder_in(found[r][0].text, role)) is not None}

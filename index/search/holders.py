@@ -8,8 +8,9 @@ comma or after it. The ranking put "Sanders campaign manager Jeff Weaver" and "R
 a new name in them as it weighs the holder's.
 
 ``parse_role`` reads the question ("Who is X's spokesman?", "Who is the US ambassador to
-NATO?", "Who was the vice chairwoman of Clinton's campaign?"): the role's head word (a title
-word, index/lexicon.py) and the names it is qualified by; ``holder_in`` finds the person a
+NATO?", "Who was the vice chairwoman of Clinton's campaign?", "Who leads NATO?"): the role's
+head word (a title word, index/lexicon.py; for "leads", any of a leader's: "NATO
+Secretary-General Jens Stoltenberg") and the names it is qualified by; ``holder_in`` finds the person a
 sentence gives that role, qualified by every one of those names ("Sanders campaign manager" is
 no answer about Clinton's).
 """
@@ -61,6 +62,14 @@ class RoleQuery:
     # "campaign" of "campaign manager"), which a sentence's role must hold too: "Secretary of
     # State Antony Blinken" is not the deputy secretary.
     modifiers: tuple[str, ...] = ()
+    # Other head words that name the same role: "Who leads NATO?" asks for its leader, head,
+    # secretary-general, president, ...
+    also: frozenset[str] = frozenset()
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """Every head word the role is written with."""
+        return self.also | {self.head}
 
 
 def _fold(word: str) -> str:
@@ -74,10 +83,46 @@ def _is_title(word: str) -> bool:
     return word.casefold() in TITLE_WORDS or word.casefold().rstrip(".") in TITLE_WORDS
 
 
+# "Who leads NATO?", "Who heads the World Health Organization?", "Who runs Tesla?"
+_LEADS = re.compile(
+    r"^who\s+(?:(?:currently\s+)?(?:leads|led|heads|headed|runs|ran|chairs|chaired)|(?:is|was)\s+in\s+charge\s+of)\s+"
+    r"(?P<body>[^?!;:]+?)\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# The head words a leader of something is written with.
+LEADER_HEADS = word_set("""
+    leader head chief chairman chairwoman chair president secretary-general director director-general
+    ceo commander boss
+""")
+
+
+def _qualifiers(words: list[str]) -> tuple[str, ...]:
+    """The names among ``words`` (runs of capitalised words that are no title): a person by the
+    surname, an institution by every word of its name."""
+    qualifiers: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word[:1].isupper() and word.casefold() not in _ARTICLES and not _is_title(word):
+            run.append(word)
+            continue
+        if run:  # a person by the surname ("Gowdy spokesman"), a "Stanford University" by every word
+            qualifiers.extend(_fold(w) for w in (run if _fold(run[-1]) in _KINDS else run[-1:]))
+        run = []
+    return tuple(qualifiers)
+
+
 def parse_role(question: str) -> RoleQuery | None:
     """The role ``question`` asks the holder of ("Who is Clinton's campaign manager?" -> head
-    "manager", qualified by "clinton"), else None: "Who is Wendy Sherman?" names a person."""
-    match = _QUESTION.match(" ".join(question.split()))
+    "manager", qualified by "clinton"; "Who leads NATO?" -> its leader, head, secretary-general,
+    ...), else None: "Who is Wendy Sherman?" names a person."""
+    text = " ".join(question.split())
+    if (leads := _LEADS.match(text)) is not None:
+        body = leads.group("body").strip()
+        qualifiers = _qualifiers(_WORD.findall(body))
+        if not qualifiers:  # "Who leads the talks?": no one's role to look for
+            return None
+        return RoleQuery(f"the leader of {body}", "leader", qualifiers, also=LEADER_HEADS)
+    match = _QUESTION.match(text)
     if match is None:
         return None
     role = match.group("role").strip()
@@ -90,28 +135,29 @@ def parse_role(question: str) -> RoleQuery | None:
     heads = [w for w in own if _is_title(w) and (not w[:1].isupper() or w.isupper())]  # "manager", "CEO"
     if not heads or own[-1] != heads[-1]:
         return None  # the role's own words end in a title word ("campaign manager"), lower case
-    qualifiers: list[str] = []
-    run: list[str] = []
-    for word in [*words, ""]:
-        if word[:1].isupper() and word.casefold() not in _ARTICLES and not _is_title(word):
-            run.append(word)
-            continue
-        if run:  # a person by the surname ("Gowdy spokesman"), a "Stanford University" by every word
-            qualifiers.extend(_fold(w) for w in (run if _fold(run[-1]) in _KINDS else run[-1:]))
-        run = []
+    qualifiers = _qualifiers(words)
     modifiers = tuple(
         _fold(w) for w in own[:-1] if not w[:1].isupper() and w.casefold() not in _ARTICLES and not w[:1].isdigit()
     )
-    return RoleQuery(role, heads[-1].casefold(), tuple(qualifiers), modifiers)
+    return RoleQuery(role, heads[-1].casefold(), qualifiers, modifiers)
 
 
-def _person_at(words: list[str], j: int) -> list[str]:
-    """The capitalised words of a person's name starting at ``words[j]`` (empty: none there)."""
+def _person_at(sentence: str, matches: list[re.Match[str]], j: int) -> list[str]:
+    """The capitalised words of a person's name starting at word ``j`` of ``sentence`` (its
+    ``matches``), only spaces between them ("Trey Gowdy (R-S.C.)" names Trey Gowdy); empty when
+    none is there, or when every word is in capitals (a headline: "SCHULTZ RESIGNS")."""
     name: list[str] = []
-    while j < len(words) and len(name) < _PERSON_WORDS[1] and words[j][:1].isupper() and not _is_title(words[j]):
-        name.append(words[j])
+    while j < len(matches) and len(name) < _PERSON_WORDS[1]:
+        word = matches[j].group()
+        if not word[:1].isupper() or _is_title(word):
+            break
+        if name and sentence[matches[j - 1].end() : matches[j].start()].strip():
+            break
+        name.append(word)
         j += 1
-    return name if len(name) >= _PERSON_WORDS[0] else []
+    if len(name) < _PERSON_WORDS[0] or all(w.isupper() for w in name):
+        return []
+    return name
 
 
 def holder_in(sentence: str, asked: RoleQuery) -> str | None:
@@ -126,7 +172,7 @@ def holder_in(sentence: str, asked: RoleQuery) -> str | None:
     needed = set(asked.qualifiers) | set(asked.modifiers)
     unwanted = _LESSER - needed
     for i, word in enumerate(folded):
-        if word != asked.head:
+        if word not in asked.heads:
             continue
         # The role as written before the head ("Clinton campaign manager") and after it, to the
         # first break ("vice chairwoman for Clinton's presidential campaign,").
@@ -146,7 +192,7 @@ def holder_in(sentence: str, asked: RoleQuery) -> str | None:
             if _BREAK.search(gap) and not (j == i + 1 and gap.strip() == ","):
                 break
             if words[j][:1].isupper() and folded[j] not in needed and not _is_title(words[j]):
-                name = _person_at(words, j)
+                name = _person_at(sentence, matches, j)
                 if name and needed <= set(folded[start:j]):
                     return " ".join(name)
                 break
@@ -178,6 +224,7 @@ def holder_in(sentence: str, asked: RoleQuery) -> str | None:
         while name and name[0].casefold() in STOP_WORDS:  # "When Robby Mook, ..." names Robby Mook
             name = name[1:]
         between = sentence[matches[k].end() : comma]
-        if len(name) >= _PERSON_WORDS[0] and not between.strip() and needed <= set(folded[start:end]):
+        headline = all(w.isupper() for w in name)
+        if len(name) >= _PERSON_WORDS[0] and not headline and not between.strip() and needed <= set(folded[start:end]):
             return " ".join(name)
     return None

@@ -21,6 +21,7 @@ from tests.support import searcher_over
         ("Who is the US ambassador to NATO?", "ambassador", ("us", "nato"), ()),
         ("who was the CEO of Apple", "ceo", ("apple",), ()),
         ("Who is the Kremlin spokesman?", "spokesman", ("kremlin",), ()),
+        ("Who leads NATO?", "leader", ("nato",), ()),
         # An institution by every word of its name, a person by the surname.
         ("Who is the president of Stanford University?", "president", ("stanford", "university"), ()),
     ],
@@ -40,6 +41,7 @@ def test_a_question_asking_who_holds_a_role(
         "Who was the gunman in the Pulse nightclub shooting?",  # no title word
         "Who is the manager's favourite player?",  # the role is not what is asked
         "What did the Kremlin spokesman say?",
+        "Who led the talks?",  # no name says whose leader
         "",
     ],
 )
@@ -87,6 +89,13 @@ def _role(question: str) -> RoleQuery:
             "Gorbachevs meet Stanford University President Donald Kennedy and his wife.",
             "Donald Kennedy",
         ),
+        ("Who leads NATO?", "Sherman met NATO Secretary-General Jens Stoltenberg on Tuesday.", "Jens Stoltenberg"),
+        ("Who heads the DNC?", "DNC chairwoman Debbie Wasserman Schultz resigned.", "Debbie Wasserman Schultz"),
+        (
+            "Who runs the Benghazi committee?",
+            "Benghazi Committee Chairman Trey Gowdy (R-S.C) sent a letter.",  # the name ends at the bracket
+            "Trey Gowdy",
+        ),
     ],
 )
 def test_a_sentence_naming_the_holder(question: str, sentence: str, holder: str) -> None:
@@ -106,6 +115,7 @@ def test_a_sentence_naming_the_holder(question: str, sentence: str, holder: str)
         ("Who is the deputy secretary of state?", "Kuleba told U.S. Secretary of State Antony Blinken so."),
         ("Who is Clinton's campaign manager?", "The campaign manager said nothing."),  # no one named
         ("Who is the president of Stanford University?", "William Chace, president of Wesleyan University, wrote."),
+        ("Who heads the DNC?", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"),  # a headline, no name to read
     ],
 )
 def test_a_sentence_that_names_no_holder_of_the_role(question: str, sentence: str) -> None:
@@ -117,6 +127,9 @@ def test_who_holds_a_role_is_answered_from_the_sample_article(sample_searcher: S
     assert not answer.declined
     assert [h.sentence.endswith("Ambassador to NATO Julianne Smith said on January 11.") for h in answer.hits] == [True]
     assert answer.reason == "1 sentence(s) name who holds the role of the US ambassador to NATO: Julianne Smith."
+    nato = sample_searcher.answer("Who leads NATO?")
+    assert nato.reason == "1 sentence(s) name who holds the role of the leader of NATO: Jens Stoltenberg."
+    assert "NATO Secretary-General Jens Stoltenberg" in nato.hits[0].sentence
     sherman = sample_searcher.answer("Who is the deputy secretary of state?")
     assert sherman.hits[0].sentence.startswith("U.S. Deputy Secretary of State Wendy Sherman")
 
