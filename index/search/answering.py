@@ -26,7 +26,7 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -49,7 +49,7 @@ from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
 from index.store.lexical import best_rows, weighted_terms
-from index.types import Answer, Hit
+from index.types import Answer, Hit, Sentence
 
 # How many of the sentences holding the name of one asked what they want are read for a verb of
 # wanting: those a lexical search for the name and the words of wanting scores best.
@@ -234,36 +234,49 @@ class Answerer:
             return None
         return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
 
+    def _candidates(self, required: dict[str, float], terms: dict[str, float]) -> list[int]:
+        """The ``WANT_CANDIDATES`` rows holding one of the ``required`` stems that a lexical
+        search for ``terms`` scores best."""
+        lexical = self._retriever.lexical
+        holding = lexical.scores(required) > 0
+        if not holding.any():
+            return []
+        return [int(r) for r in best_rows(np.where(holding, lexical.scores(terms), 0.0), WANT_CANDIDATES)]
+
+    def _route_hits(
+        self,
+        vector: np.ndarray,
+        found: Mapping[int, tuple[Sentence, frozenset[str]]],
+        rows: Sequence[int],
+        first: Callable[[int], int] = lambda _: 0,
+    ) -> list[Hit]:
+        """``rows`` (read in ``found``) as hits scored by meaning, those ``first`` gives less
+        first and then the closest, a sentence copied into several articles once."""
+        retriever = self._retriever
+        relevance = dict(zip(rows, retriever.relevance(list(rows), vector).tolist(), strict=True))
+        ordered = sorted(rows, key=lambda r: (first(r), -relevance[r], r))
+        articles = retriever.articles_of(found[r][0] for r in ordered)
+        return fold_duplicates([make_hit(found[r][0], relevance[r], r, articles) for r in ordered])
+
+    def _route_answer(self, query: Query, hits: Sequence[Hit], reason: str) -> Answer:
+        """The answer of a route (``_routed``): its first hits shown, all of them ranked."""
+        shown = tuple(hits[: self._policy.max_shown])
+        return Answer(query.text, shown, reason=reason, nearest=shown[0], ranked=tuple(hits))
+
     def _want_answer(self, query: Query, vector: np.ndarray, want: WantQuery) -> Answer | None:
         """ "What does Russia want?": the sentences that tell what ``want`` asks about wants
         (wants.tells_want), best by meaning first, a sentence copied into several articles once;
         None when no sentence tells it. They are found among the ``WANT_CANDIDATES`` sentences
         holding the name that a lexical search for it and the words of wanting scores best."""
-        retriever = self._retriever
-        lexical = retriever.lexical
         stem = self._tokenizers.get().stem
-        named = lexical.scores({want.head: 1.0}) > 0
-        if not named.any():
-            return None
         terms = dict.fromkeys(want_terms(stem), 1.0) | dict.fromkeys(want.names | {want.head}, 1.0)
-        scores = np.where(named, lexical.scores(terms), 0.0)
-        rows = [int(r) for r in best_rows(scores, WANT_CANDIDATES)]
-        found = retriever.rows(rows)
+        rows = self._candidates({want.head: 1.0}, terms)
+        found = self._retriever.rows(rows)
         rows = [r for r in rows if tells_want(found[r][0].text, want, stem) is not None]
         if not rows:
             return None
-        relevance = retriever.relevance(rows, vector).tolist()
-        articles = retriever.articles_of(found[r][0] for r in rows)
-        ordered = sorted(zip(rows, relevance, strict=True), key=lambda rs: (-rs[1], rs[0]))
-        hits = fold_duplicates([make_hit(found[r][0], score, r, articles) for r, score in ordered])
-        shown = tuple(hits[: self._policy.max_shown])
-        return Answer(
-            query.text,
-            shown,
-            reason=f"{len(hits)} sentence(s) tell what {want.who} asked for or wanted.",
-            nearest=shown[0],
-            ranked=tuple(hits),
-        )
+        hits = self._route_hits(vector, found, rows)
+        return self._route_answer(query, hits, f"{len(hits)} sentence(s) tell what {want.who} asked for or wanted.")
 
     def _definition_answer(self, query: Query, vector: np.ndarray, asked: DefinitionQuery) -> Answer | None:
         """ "What is the OSCE?": the sentences that say who or what ``asked`` names
@@ -287,49 +300,25 @@ class Answerer:
         said = {r: d for r, (sentence, _) in found.items() if (d := defines(sentence.text, asked)) is not None}
         if not said:
             return None
-        relevance = dict(zip(said, retriever.relevance(list(said), vector).tolist(), strict=True))
-        ordered = sorted(said, key=lambda r: (-said[r].strength, -relevance[r], r))
-        articles = retriever.articles_of(found[r][0] for r in ordered)
-        hits = fold_duplicates([make_hit(found[r][0], relevance[r], r, articles) for r in ordered])
-        shown = tuple(hits[: self._policy.max_shown])
-        return Answer(
-            query.text,
-            shown,
-            reason=f"{len(hits)} sentence(s) say who or what {asked.name} is.",
-            nearest=shown[0],
-            ranked=tuple(hits),
-        )
+        hits = self._route_hits(vector, found, list(said), lambda r: -said[r].strength)
+        return self._route_answer(query, hits, f"{len(hits)} sentence(s) say who or what {asked.name} is.")
 
     def _holder_answer(self, query: Query, vector: np.ndarray, role: RoleQuery) -> Answer | None:
         """ "Who is Clinton's campaign manager?": the sentences that name the holder of ``role``
         (holders.holder_in), best by meaning first, a sentence copied into several articles once;
         None when none does. They are read among the ``WANT_CANDIDATES`` sentences holding the
         role's head word that a lexical search for it and the role's names scores best."""
-        retriever = self._retriever
-        lexical = retriever.lexical
         tokenizer = self._tokenizers.get()
         heads = dict.fromkeys(tokenizer.tokens(" ".join(role.heads)), 1.0)
-        held = lexical.scores(heads) > 0
-        if not held.any():
-            return None
-        terms = heads | dict.fromkeys(tokenizer.tokens(" ".join(role.qualifiers)), 1.0)
-        rows = [int(r) for r in best_rows(np.where(held, lexical.scores(terms), 0.0), WANT_CANDIDATES)]
-        found = retriever.rows(rows)
+        rows = self._candidates(heads, heads | dict.fromkeys(tokenizer.tokens(" ".join(role.qualifiers)), 1.0))
+        found = self._retriever.rows(rows)
         named = {r: name for r in rows if (name := holder_in(found[r][0].text, role)) is not None}
         if not named:
             return None
-        relevance = dict(zip(named, retriever.relevance(list(named), vector).tolist(), strict=True))
-        ordered = sorted(named, key=lambda r: (-relevance[r], r))
-        articles = retriever.articles_of(found[r][0] for r in ordered)
-        hits = fold_duplicates([make_hit(found[r][0], relevance[r], r, articles) for r in ordered])
-        shown = tuple(hits[: self._policy.max_shown])
-        people = list(dict.fromkeys(named[h.row] for h in shown))
-        return Answer(
-            query.text,
-            shown,
-            reason=f"{len(hits)} sentence(s) name who holds the role of {role.role}: {', '.join(people)}.",
-            nearest=shown[0],
-            ranked=tuple(hits),
+        hits = self._route_hits(vector, found, list(named))
+        people = ", ".join(dict.fromkeys(named[h.row] for h in hits[: self._policy.max_shown]))
+        return self._route_answer(
+            query, hits, f"{len(hits)} sentence(s) name who holds the role of {role.role}: {people}."
         )
 
     def _mentions_answer(
