@@ -132,12 +132,20 @@ def _clean(question: str) -> str:
     return _FILLER.sub("", text).strip(_EDGE_PUNCT)
 
 
+# A name ending in initials with the last dot gone: "the U.S", "U.K".
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip(_EDGE_PUNCT)
     name = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r"(?:'s|')$", "", name).strip(_EDGE_PUNCT)
+    if _INITIALS_END.search(name):  # the edge's dots took the last one of "U.S."
+        name += "."
     low = name.lower()
-    if not name or low in _NOT_NAMES or any(w in _PRONOUNS_IN_NAME for w in low.split()):
+    # "US" in capitals is the United States, not "us" ("What did the US say?").
+    words = [w for w in name.split() if not (w.isupper() and len(w) > 1)]
+    if not name or (low in _NOT_NAMES and words) or any(w.lower() in _PRONOUNS_IN_NAME for w in words):
         return None
     if re.search(r"\b(?:what|who|why|how|where|when|did|does|do|is|was)\b", low):
         return None

@@ -34,6 +34,9 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         # Declined before at a reranker probability of 0.07; now Peskov's statement, under a note
         # that no quote is attributed to the Kremlin itself.
         ("What is the Kremlin's position?", SpeechQuery("Kremlin", None, None)),
+        # "US" in capitals is a country, not "us"; the last dot of "U.S." stays.
+        ("What did the US say?", SpeechQuery("US", "say", None)),
+        ("What did the U.S. say about Ukraine?", SpeechQuery("U.S.", "say", "Ukraine")),
         ("quote from Kuleba", SpeechQuery("Kuleba", None, None)),
         ("Quotes by Sergei Ryabkov!!", SpeechQuery("Sergei Ryabkov", None, None)),
         ('"what else did Wendy Sherman say?"', SpeechQuery("Wendy Sherman", "say", None)),
@@ -59,6 +62,8 @@ def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> No
         "What did NATO commit to in 2008?",
         "What does the article say about the deadline?",  # the article is not a speaker
         "what did he say?",  # nobody to look up
+        "what did us say?",
+        "What did I say?",
         "Who is Dmitry Peskov?",
         "What is Mike Pence's position on abortion?",  # a stance on a topic, which a quote on it may not give
         "",
@@ -254,3 +259,11 @@ def test_a_stance_asked_of_someone_not_quoted_shows_the_sentences_mentioning_the
     assert any("Russia’s position is that" in h.sentence for h in answer.hits)
     sherman = sample_searcher.answer("What are Sherman's views?")
     assert sherman.hits and all(h.speaker == "Wendy Sherman" for h in sherman.hits)
+
+
+def test_the_us_asked_with_or_without_dots_gets_the_sentences_mentioning_it(sample_searcher: Searcher) -> None:
+    # "What did the U.S. say?" was declined with "No article mentions U.S." (the name lost its last dot).
+    for question in ("What did the U.S. say?", "What did the US say?"):
+        answer = sample_searcher.answer(question)
+        assert not answer.declined, question
+        assert answer.hits and all("U.S." in h.sentence for h in answer.hits), question
