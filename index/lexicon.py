@@ -206,6 +206,18 @@ producer anchor photographer strategist consultant
 """)
 
 
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` (any case, with or without a final dot: "Sen.", "CEO") is in ``TITLE_WORDS``."""
+    folded = word.casefold()
+    return folded in TITLE_WORDS or folded.rstrip(".") in TITLE_WORDS
+
+
+def plain_word(word: str) -> str:
+    """``word`` casefolded, without a possessive: "Russia’s" -> "russia"."""
+    folded = word.casefold().replace("’", "'")
+    return folded[:-2] if folded.endswith("'s") else folded
+
+
 # News events told in other words: a question asks "who met", the article reports "talks". Each
 # group's words (stemmed where used) stand for one another when the feature reranker counts how
 # much of a question a sentence holds (index/search/rerank_features.py).

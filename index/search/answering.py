@@ -207,8 +207,13 @@ class Answerer:
             return bool(wanted) and wanted <= words[hit.row][1]
 
         # A yes/no question ("Is there a deadline?") is answered by a sentence holding all its words.
-        whole = query.stems if query.kind == "yes/no" and policy.hybrid and best is not None else frozenset()
-        best_holds_question = bool(whole) and best is not None and whole <= retriever.rows([best.row])[best.row][1]
+        best_holds_question = (
+            best is not None
+            and policy.hybrid
+            and query.kind == "yes/no"
+            and bool(query.stems)
+            and query.stems <= retriever.rows([best.row])[best.row][1]
+        )
 
         decision = decide(
             query,

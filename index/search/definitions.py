@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.lexicon import TITLE_WORDS, word_set
+from index.lexicon import is_title_word, plain_word, word_set
 
 _QUESTION = re.compile(
     r"^(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<name>[^?!.,;:]+?)\s*[?!.]*$", re.IGNORECASE
@@ -54,13 +54,7 @@ def parse_definition(question: str) -> DefinitionQuery | None:
     if any(not w[:1].isupper() and w.casefold() not in _NAME_JOINERS for w in words):
         return None
     who = match.group().casefold().startswith("who")
-    return DefinitionQuery(name, tuple(_fold(w) for w in words), who)
-
-
-def _fold(word: str) -> str:
-    """``word`` casefolded, without a possessive: "Russia’s" -> "russia"."""
-    folded = word.casefold().replace("’", "'")
-    return folded[:-2] if folded.endswith("'s") else folded
+    return DefinitionQuery(name, tuple(plain_word(w) for w in words), who)
 
 
 # How plainly a sentence says who or what the name is: spelled out or told in so many words
@@ -94,7 +88,7 @@ def defines(sentence: str, asked: DefinitionQuery) -> Definition | None:
     words before it ("Russian Deputy Foreign Minister Sergei Ryabkov", "Kremlin spokesman Dmitry
     Peskov")."""
     matches = list(_WORD.finditer(sentence))
-    folded = [_fold(m.group()) for m in matches]
+    folded = [plain_word(m.group()) for m in matches]
     n = len(asked.words)
     best: Definition | None = None
     for i in range(len(matches) - n + 1):
@@ -120,7 +114,7 @@ def defines(sentence: str, asked: DefinitionQuery) -> Definition | None:
             return Definition(PLAIN, (sentence[start:end] + after[: appositive.end()] + clause).strip())
         if best is None and asked.who:
             for j in range(max(0, i - TITLE_REACH), i):
-                if folded[j] in TITLE_WORDS or folded[j].rstrip(".") in TITLE_WORDS:
+                if is_title_word(folded[j]):
                     best = Definition(TITLED, sentence[matches[j].start() : end])
                     break
     return best

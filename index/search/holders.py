@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.lexicon import TITLE_WORDS, word_set
+from index.lexicon import is_title_word, plain_word, word_set
 from index.store.lexical import STOP_WORDS
 
 _QUESTION = re.compile(
@@ -73,14 +73,9 @@ class RoleQuery:
 
 
 def _fold(word: str) -> str:
-    """``word`` casefolded, without dots or a possessive: "U.S." -> "us", "Clinton’s" -> "clinton"."""
-    folded = word.casefold().replace("’", "'")
-    folded = folded[:-2] if folded.endswith("'s") else folded.rstrip("'")
-    return folded.replace(".", "")
-
-
-def _is_title(word: str) -> bool:
-    return word.casefold() in TITLE_WORDS or word.casefold().rstrip(".") in TITLE_WORDS
+    """``word`` casefolded, without dots or a possessive: "U.S." -> "us", "Clinton’s" -> "clinton",
+    "Sanders'" -> "sanders"."""
+    return plain_word(word).rstrip("'").replace(".", "")
 
 
 # "Who leads NATO?", "Who heads the World Health Organization?", "Who runs Tesla?"
@@ -102,7 +97,7 @@ def _qualifiers(words: list[str]) -> tuple[str, ...]:
     qualifiers: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
-        if word[:1].isupper() and word.casefold() not in _ARTICLES and not _is_title(word):
+        if word[:1].isupper() and word.casefold() not in _ARTICLES and not is_title_word(word):
             run.append(word)
             continue
         if run:  # a person by the surname ("Gowdy spokesman"), a "Stanford University" by every word
@@ -132,7 +127,7 @@ def parse_role(question: str) -> RoleQuery | None:
         if word.casefold() in _PREPOSITIONS:
             break
         own.append(word)
-    heads = [w for w in own if _is_title(w) and (not w[:1].isupper() or w.isupper())]  # "manager", "CEO"
+    heads = [w for w in own if is_title_word(w) and (not w[:1].isupper() or w.isupper())]  # "manager", "CEO"
     if not heads or own[-1] != heads[-1]:
         return None  # the role's own words end in a title word ("campaign manager"), lower case
     qualifiers = _qualifiers(words)
@@ -149,7 +144,7 @@ def _person_at(sentence: str, matches: list[re.Match[str]], j: int) -> list[str]
     name: list[str] = []
     while j < len(matches) and len(name) < _PERSON_WORDS[1]:
         word = matches[j].group()
-        if not word[:1].isupper() or _is_title(word):
+        if not word[:1].isupper() or is_title_word(word):
             break
         if name and sentence[matches[j - 1].end() : matches[j].start()].strip():
             break
@@ -191,7 +186,7 @@ def holder_in(sentence: str, asked: RoleQuery) -> str | None:
             # A comma may set the name off right after the head: "the Trump campaign manager, Corey Lewandowski,".
             if _BREAK.search(gap) and not (j == i + 1 and gap.strip() == ","):
                 break
-            if words[j][:1].isupper() and folded[j] not in needed and not _is_title(words[j]):
+            if words[j][:1].isupper() and folded[j] not in needed and not is_title_word(words[j]):
                 name = _person_at(sentence, matches, j)
                 if name and needed <= set(folded[start:j]):
                     return " ".join(name)
@@ -216,7 +211,7 @@ def holder_in(sentence: str, asked: RoleQuery) -> str | None:
             first > 0
             and k - first < _PERSON_WORDS[1] - 1
             and words[first - 1][:1].isupper()
-            and not _is_title(words[first - 1])
+            and not is_title_word(words[first - 1])
             and not sentence[matches[first - 1].end() : matches[first].start()].strip()  # "Jupiter, Fla." is no name
         ):
             first -= 1

@@ -5,11 +5,10 @@ names him, not by one about liver transplants that names no one; the feature rer
 whether a sentence holds a new name, but any capitalised word counts there ("Congressman",
 "Benghazi"). ``names_person`` asks for a person: two or more capitalised words in a row
 ("Thomas Starzl", "L. Ron Hubbard") or one after a title ("Mr. Gingrich", "Sen. Cruz"), none of
-them a title, a month or a word of the question. A place of two words ("United States") passes
-for a person too; ``person_first`` moves a sentence up only when the reranker finds it nearly as
-likely to answer, which keeps such a slip from mattering much. ``person_first`` puts such a sentence first
+them a title, a month or a word of the question. ``person_first`` puts such a sentence first
 when the reranker finds it nearly as likely to answer as a first that names no one
-(promotion.py).
+(promotion.py); a place of two words ("United States") passes for a person too, and that
+likelihood keeps such a slip from mattering much.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from index.lexicon import MONTHS, TITLE_WORDS, WEEKDAYS
+from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query
 from index.store.lexical import STOP_WORDS
@@ -30,36 +29,20 @@ _TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+([A-Z][a-z][\w'’-]*)")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
 
 
-def _plain(word: str) -> str:
-    """``word`` casefolded, without a possessive."""
-    folded = word.casefold().replace("’", "'")
-    return folded[:-2] if folded.endswith("'s") else folded
-
-
 def _no_name(word: str) -> bool:
     """Whether ``word`` (casefolded) is a title, a month, a weekday or a stop word: not a name."""
-    return (
-        word in TITLE_WORDS
-        or word.rstrip(".") in TITLE_WORDS
-        or word in MONTHS
-        or word in WEEKDAYS
-        or word in STOP_WORDS
-    )
+    return is_title_word(word) or word in MONTHS or word in WEEKDAYS or word in STOP_WORDS
 
 
 def names_person(sentence: str, asked_letters: Collection[str]) -> bool:
     """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
     question's casefolded words)."""
     for match in _TITLED.finditer(sentence):
-        title, name = match.group(1).casefold(), _plain(match.group(2))
-        if (
-            (title in TITLE_WORDS or title.rstrip(".") in TITLE_WORDS)
-            and not _no_name(name)
-            and name not in asked_letters
-        ):
+        title, name = match.group(1).casefold(), plain_word(match.group(2))
+        if is_title_word(title) and not _no_name(name) and name not in asked_letters:
             return True
     for match in _RUN.finditer(sentence):
-        words = [_plain(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
+        words = [plain_word(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
         names = [w for w in words if not _no_name(w)]
         if len(names) >= 2 and not any(w in asked_letters for w in names):
             return True
