@@ -32,7 +32,7 @@ import numpy as np
 
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
-from index.search.decline import asks_quantity, decide, declined_by_words
+from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
@@ -48,6 +48,7 @@ from index.search.retrieval import Retriever
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
+from index.search.whose_figure import asks_quantity, particular_unnamed
 from index.store.lexical import best_rows, weighted_terms
 from index.types import Answer, Hit, Sentence
 
@@ -225,7 +226,8 @@ class Answerer:
             best_holds_question=best_holds_question,
             best_text=best.sentence if best is not None and policy.hybrid else None,
             stems=self._tokenizers.get().tokens,
-            best_story=self._story(query, best) if best is not None and policy.hybrid else None,
+            best_story=(story := self._story(query, best) if best is not None and policy.hybrid else None),
+            best_article_lacks=self._unnamed(query, best, story) if best is not None and story is not None else None,
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
@@ -238,6 +240,18 @@ class Answerer:
         if not (asks_quantity(query) and names_asked(query)):
             return None
         return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
+
+    def _unnamed(self, query: Query, best: Hit, story: str) -> str | None:
+        """The name a figure question asks about most particularly when ``best``'s article never
+        writes it (decline.particular_unnamed); ``story`` is ``best``'s (``_story``)."""
+        retriever = self._retriever
+        return particular_unnamed(
+            query,
+            self._tokenizers.get().tokens,
+            retriever.lexical.frequency,
+            lambda stem: retriever.article_holds(stem, best.row),
+            story,
+        )
 
     def _candidates(self, required: dict[str, float], terms: dict[str, float]) -> list[int]:
         """The ``WANT_CANDIDATES`` rows holding one of the ``required`` stems that a lexical

@@ -30,13 +30,34 @@ something else are declined); the sample article's questions unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from index.attribution.vocabulary import DEMONYMS
+from index.lexicon import is_title_word, word_set
 from index.search.query import Query, is_calendar_word
 
 T = TypeVar("T")
+
+# Capitalised words in a row: "Chris Christie", "the Democratic National Committee", "Manafort's".
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*")
+# Faiths qualify a name as demonyms and parties do ("evangelical Christians", "the Republican
+# nomination"), and an article may write them otherwise ("evangelicals", "the GOP nomination").
+FAITHS = word_set("""
+christian christians muslim muslims catholic catholics jewish jew jews evangelical evangelicals
+protestant protestants hindu hindus buddhist buddhists sikh sikhs mormon mormons
+""")
+
+
+@dataclass(frozen=True)
+class AskedName:
+    """A name a question asks about, as written ("Chris Christie"), and the stem of its last word
+    ("christi"), which names it in an article that writes it short ("Christie said ...")."""
+
+    name: str
+    stem: str
 
 
 def names_asked(query: Query) -> frozenset[str]:
@@ -47,6 +68,40 @@ def names_asked(query: Query) -> frozenset[str]:
     return frozenset(
         word.stem for word in query.names if word.text.lower() not in DEMONYMS and not is_calendar_word(word.text)
     )
+
+
+def asked_names(query: Query, stems: Callable[[str], Sequence[str]]) -> list[AskedName]:
+    """The names ``query`` asks about (``names_asked``), each a run of capitalised words after its
+    first word, in order; titles, parties and faiths at a run's end qualify what it names ("Iowa
+    Republican caucusgoers": Iowa) and are left out, as a run of nothing else is."""
+    asked = names_asked(query)
+    found: list[AskedName] = []
+    if not asked:
+        return found
+    for run in _CAPITALISED_RUN.finditer(query.text[:2_000]):
+        words = run.group().split()[1 if run.start() == 0 else 0 :]
+        while words and (is_title_word(words[-1]) or words[-1].casefold() in FAITHS):
+            words.pop()
+        last = stems(words[-1]) if words else []
+        if last and last[-1] in asked:
+            found.append(AskedName(_as_written(words), last[-1]))
+    return found
+
+
+def _as_written(words: list[str]) -> str:
+    """A name's words joined, without a possessive or a full stop that ends the question's sentence
+    ("Manafort's" -> "Manafort"; "U.S." keeps its dots)."""
+    name = " ".join(words).removesuffix("'s").removesuffix("’s")
+    return name[:-1] if name.endswith(".") and "." not in name.split()[-1][:-1] else name
+
+
+def particular_name(
+    query: Query, stems: Callable[[str], Sequence[str]], frequency: Callable[[str], int]
+) -> AskedName | None:
+    """The most particular name ``query`` asks about: of its ``asked_names``, the one whose last
+    word fewest indexed sentences hold ("Chris Christie" in "How many town halls has Chris
+    Christie held in New Hampshire?"); None when it asks about none."""
+    return min(asked_names(query, stems), key=lambda n: (frequency(n.stem), n.stem), default=None)
 
 
 def named_first(items: Sequence[T], named: Sequence[bool]) -> list[T]:

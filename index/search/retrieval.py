@@ -119,6 +119,10 @@ class Retriever:
         rows = [h.row for h in hits]
         return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, self._row_titles(rows)).tolist())
 
+    def article_holds(self, stem: str, row: int) -> bool:
+        """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""
+        return bool(self._neighbourhoods.articles_holding((stem,), [row], self._row_titles([row]))[0])
+
     def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it
         or its article's title (neighbourhood.py), as the ranking's context signal reads it."""

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import pytest
 
 from index.embedding.models import Embedder
-from index.search.decline import gives_figure_of_another, writes_initials
 from index.search.query import parse_query
 from index.search.searcher import Searcher
+from index.search.whose_figure import gives_figure_of_another, writes_initials
 from index.store.lexical import Tokenizer
 from tests.support import searcher_over
 

@@ -1,0 +1,93 @@
+"""Whose figure a sentence gives: pure functions for "how many / much / old" questions that name
+someone or something (decline.py, 3.).
+
+A figure is someone's: "Carson commanded fees worth as much as $500,000" does not say how much
+Mike Huckabee earned. ``gives_figure_of_another``: the best sentence, the one before it and its
+article's title name none of the question's names. ``particular_unnamed``: its article never
+names the most particular of them (naming.py, ``particular_name``), though the story may name a
+place the question names too. A name's initials ("the DNC" for "the Democratic National
+Committee", ``writes_initials``) or an acronym's words in full ("political action committee"
+for "PAC", ``spells_out``) name it as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from index.search.naming import names_asked, particular_name
+from index.search.query import Query
+from index.search.units import Stemmer
+
+# The questions that want a quantity and nothing else. Not "how often" ("weekly"), "how long"
+# ("for years": ``lacks_asked_length`` reads words too), "how far", "how fast" and the like,
+# which words answer as well as figures.
+_ASKS_QUANTITY = re.compile(
+    r"\bhow\s+(?:many|much|old)\b|\b(?:what|which)\s+(?:percentage|percent|number|amount|share|proportion)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_quantity(query: Query) -> bool:
+    """Whether ``query`` wants a quantity and nothing else (``_ASKS_QUANTITY``)."""
+    return query.kind == "number" and _ASKS_QUANTITY.search(query.text) is not None
+
+
+def gives_figure_of_another(query: Query, story: str, stems: Stemmer) -> bool:
+    """Whether the best sentence of a "how many / much / old" question names none of the
+    question's names (``naming.names_asked``: "Hillary", "Clinton", "Delaware"; not a demonym, a
+    day or a month) in ``story``: the sentence, the sentence before it and its article's title.
+    Its figure is then someone or something else's ("Carson commanded fees worth as much as
+    $500,000" for "How much did Mike Huckabee earn from paid speeches?")."""
+    if not asks_quantity(query):
+        return False
+    names = names_asked(query)
+    return bool(names) and names.isdisjoint(stems(story)) and not writes_initials(query.text, story)
+
+
+def particular_unnamed(
+    query: Query,
+    stems: Stemmer,
+    frequency: Callable[[str], int],
+    article_holds: Callable[[str], bool],
+    story: str,
+) -> str | None:
+    """The name a "how many / much / old" question asks about most particularly
+    (``naming.particular_name``: the one fewest sentences hold) when the best sentence's article
+    never writes it (``article_holds``: whether any of its sentences or its title holds a stem) and
+    ``story`` (that sentence, the one before it and the title) writes neither its initials nor
+    its words in full: "The group raising money for the Democratic National Convention is $9
+    million to $10 million short" comes from an article that never names Walmart, and does not
+    say how much Walmart gave the Democratic National Committee.
+    None when the question is of another kind, names nothing, or the article names it."""
+    if not asks_quantity(query):
+        return None
+    name = particular_name(query, stems, frequency)
+    if name is None or article_holds(name.stem) or writes_initials(name.name, story) or spells_out(name.name, story):
+        return None
+    return name.name
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Whether ``text`` writes in full the words an ``acronym`` of 2 to 6 capitals stands for, in any
+    case, "of", "and", "for", "the", "on" or "in" allowed between them: "political action
+    committee" for "PAC"."""
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    pattern = r"\s+(?:(?:of|and|for|the|on|in)\s+)?".join(rf"{letter}\w*" for letter in acronym)
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE) is not None
+
+
+# Two or more capitalised words in a row ("United States", "Democratic National Committee"),
+# whose initials a story may write instead ("U.S.", "DNC").
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b")
+
+
+def writes_initials(question: str, story: str) -> bool:
+    """Whether ``story`` writes the initials of a name of several words in ``question``: "the U.S."
+    for "the United States", "the DNC" for "the Democratic National Committee" ("of" left out)."""
+    for run in _NAME_RUN.finditer(question[:2_000]):
+        letters = [w[0] for w in run.group().split() if w[0].isupper()]
+        if re.search(r"(?<![\w.])" + r"\.?".join(letters) + r"\b", story):
+            return True
+    return False
