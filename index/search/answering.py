@@ -228,6 +228,7 @@ class Answerer:
             stems=self._tokenizers.get().tokens,
             best_story=(story := self._story(query, best) if best is not None and policy.hybrid else None),
             best_article_lacks=self._unnamed(query, best, story) if best is not None and story is not None else None,
+            best_dated=best is None or bool(best.published),
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

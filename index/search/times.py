@@ -1,13 +1,15 @@
-"""Whether a sentence tells a time: pure functions for the "when" questions about what is to come.
+"""Whether a sentence tells a time: pure functions for "when" questions about what is to come,
+or asked of an article with no date.
 
 "When will the Senate vote on the sanctions bill?" is not answered by a sentence about the bill
 that tells no date or time, however close: the vote has not happened when the article is
 written, so the article's own date is no answer either (as it may be for "When did ...?": "FC
 Ellis signed Mendes" in a story published on June 1). A time is a year, a month, a weekday, a
-day ("the 13th"), a clock time ("8 p.m.", "noon"), a day near ("today", "tomorrow", "soon"), a
-part of the calendar ("next week", "later this year", "in the coming days", "within two
-months", "in the spring"), the edge of one ("by the end of", "at the start of"), an event ("after
-the election", "ahead of the summit"), or how often ("every four years", "annually").
+day ("the 13th"), a decade ("the mid-1980s", "the '90s"), a clock time ("8 p.m.", "noon"), a day
+near ("today", "tomorrow", "soon"), a part of the calendar ("next week", "later this year", "in
+the coming days", "within two months", "in the spring"), the edge of one ("by the end of", "at
+the start of"), an event ("after the election", "ahead of the summit"), or how often ("every
+four years", "annually").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _EVENTS = (
 _PARTS = "week|weekend|month|year|spring|summer|fall|autumn|winter|season|term|session|quarter|decade|century"
 
 _TIME = re.compile(
-    r"\b1[5-9]\d\d\b|\b20\d\d\b|<num>|\b\d{1,2}(?:st|nd|rd|th)\b"
+    r"\b1[5-9]\d\d\b|\b20\d\d\b|\b(?:1[5-9]|20)\d0s\b|['’]\d0s\b|<num>s?|\b\d{1,2}(?:st|nd|rd|th)\b"
     rf"|\b(?:{_MONTHS})\b|\b(?:{_SHORT_MONTHS})\.?\s*\d|(?-i:\bMay\b)"
     rf"|\b(?:{'|'.join(sorted(WEEKDAYS))})s?\b"
     r"|\b(?:today|tonight|tomorrow|yesterday|soon|shortly|imminent(?:ly)?|overnight)\b"

@@ -1,0 +1,80 @@
+"""A "when" question is not answered by a sentence that tells no date or time from an article with
+no date either (decline.py, ``lacks_time_undated``): a dated article's date may tell when what it
+reports happened, an undated one's cannot. Collections such as the BBC News set carry no dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from index.embedding.models import Embedder
+from index.search.decline import lacks_time_undated
+from index.search.query import parse_query
+from index.search.searcher import Searcher
+from index.store.lexical import Tokenizer
+from tests.support import searcher_over
+
+ARTICLES = [
+    {
+        "id": "rovers",
+        "title": "Rovers reshape their squad",
+        "text": "\n\n".join(
+            [
+                "Rovers signed the Danish striker Jan Olsen for two seasons.",
+                "Rovers sold the defender Per Lund to a German club in March.",
+            ]
+        ),
+    },
+    {
+        "id": "ellis",
+        "title": "FC Ellis signs a striker",
+        "published": "2023-06-01",
+        "text": "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def clubs(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("clubs"), embedder)
+    yield searcher
+    searcher.close()
+
+
+def test_no_time_and_no_date_is_declined(clubs: Searcher) -> None:
+    answer = clubs.answer("When did Rovers sign Jan Olsen?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells no date or time, and its article has no date to go by."
+    assert answer.nearest is not None and answer.nearest.sentence.startswith("Rovers signed")
+
+
+def test_a_time_in_an_undated_article_answers(clubs: Searcher) -> None:
+    answer = clubs.answer("When did Rovers sell Per Lund?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == "Rovers sold the defender Per Lund to a German club in March."
+
+
+def test_a_dated_article_may_tell_when(clubs: Searcher) -> None:
+    answer = clubs.answer("When did FC Ellis sign Paulo Mendes?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "dated", "lacks"),
+    [
+        ("When did Rovers sign Olsen?", "Rovers signed Olsen.", False, True),
+        ("When did Rovers sign Olsen?", "Rovers signed Olsen.", True, False),
+        ("When did Rovers sign Olsen?", "Rovers signed Olsen last summer.", False, False),
+        ("In what year did Rovers sign Olsen?", "Rovers signed Olsen in 2019.", False, False),
+        ("In what year did Rovers sign Olsen?", "Rovers signed Olsen.", False, True),
+        # A decade is a time.
+        ("When was the railway built?", "Built in the 1980s, the railway is being extended.", False, False),
+        ("When did the row begin?", "Differences became intense in the mid-1980s.", False, False),
+        # Only a question asking when.
+        ("Who signed Olsen?", "Rovers signed Olsen.", False, False),
+    ],
+)
+def test_when_a_sentence_lacks_a_time(question: str, sentence: str, dated: bool, lacks: bool) -> None:
+    assert lacks_time_undated(parse_query(question, Tokenizer()), sentence, dated) is lacks
