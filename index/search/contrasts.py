@@ -7,7 +7,9 @@ words that exclude each other (a party, men or women, a point of the compass, a 
 ordinal), and the sentence qualifies the same thing with another of them and never writes the
 asked one. Such a sentence answers a question about the sibling ("the men's final" for "Who won
 the women's final?", "South Carolina" for "North Carolina", "the second quarter" for "the
-third quarter"), not the one asked.
+third quarter"), not the one asked. So for an event a name tells apart ("the South Carolina
+primary" for "the New Hampshire primary"), a numbered thing ("Boeing 727" for "Boeing 757") and,
+for "how many", a toll ("killed 130 people" for "How many people were injured?").
 """
 
 from __future__ import annotations
@@ -178,3 +180,34 @@ def numbers_another(question: str, sentence: str) -> Sibling | None:
             if other == name and other_number != number:
                 return Sibling(written, other_written)
     return None
+
+
+# What a "how many" question may count of an attack, an accident or a protest: the dead, the hurt,
+# the arrested. Each excludes the others: "attacks that killed 130 people" does not say how many
+# were injured.
+TOLLS: tuple[frozenset[str], ...] = (
+    word_set("killed kill kills killing dead died die dies death deaths fatalities fatality lives"),
+    word_set("injured injure injures injuring injuries injury wounded wounding hurt"),
+    word_set("arrested arrest arrests arresting detained detaining detention"),
+)
+_ASKS_HOW_MANY = re.compile(r"^\W*how\s+many\b", re.IGNORECASE)
+
+
+def counts_another_toll(question: str, sentence: str) -> Sibling | None:
+    """The toll ``sentence`` counts instead of the one a "how many" ``question`` asks, or None:
+    "suicide bombers killed 130 people" for "How many people were injured in the Paris attacks?".
+    A question asking two tolls ("killed or injured") is not read; a sentence holding a word of
+    the asked one anywhere ("12 dead and 40 injured") may answer."""
+    if not _ASKS_HOW_MANY.match(question):
+        return None
+    asked_words = {w for w, _ in _words(question)}
+    asked = [toll for toll in TOLLS if not toll.isdisjoint(asked_words)]
+    if len(asked) != 1:
+        return None
+    words = _words(sentence)
+    if any(w in asked[0] for w, _ in words):
+        return None
+    given = next((written for w, written in words if any(w in toll for toll in TOLLS)), None)
+    if given is None:
+        return None
+    return Sibling(next(written for w, written in _words(question) if w in asked[0]), given)

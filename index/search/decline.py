@@ -58,7 +58,10 @@ Four pieces of evidence, strongest first:
    delegates at stake in the South Carolina primary" does not say how many he won in the New
    Hampshire primary; nor does "his Boeing 727" answer about his Boeing 757
    (``numbers_another``: a name and the number that tells one of its kind apart). Neither fires
-   on any of those 1,085 answer sentences.
+   on any of those 1,085 answer sentences. Nor does "suicide bombers killed 130 people" say how
+   many were injured in the Paris attacks (``counts_another_toll``: the dead, the hurt and the
+   arrested, for "how many"): 1 more of PolNeAR train's unanswerable questions, and it fires on
+   none of the 1,149 sentences the sets here label as answers (four of them to such questions).
    Nor is a "When will / is / does ...?" question answered by a sentence that tells no date or
    time (``lacks_time_ahead``; times.py: a year, month, weekday, clock time, "next week",
    "later this year", "after the election", "every four years", ...): what is still to come has
@@ -119,7 +122,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
-from index.search.contrasts import names_another_event, numbers_another, qualifies_a_sibling
+from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.naming import names_asked
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
@@ -394,6 +397,7 @@ def decide(
             qualifies_a_sibling(query.text, best_text, stems)
             or names_another_event(query.text, best_text, stems)
             or numbers_another(query.text, best_text)
+            or counts_another_toll(query.text, best_text)
         )
         if sibling is not None:
             return Decision(

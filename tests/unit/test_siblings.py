@@ -2,7 +2,8 @@
 the compass, an ordinal) is not answered with a sentence about another of them
 (contrasts.py, ``qualifies_a_sibling``; decline.py); nor a question about an event a name tells
 apart ("the New Hampshire primary") with a sentence about another ("the South Carolina primary":
-``names_another_event``)."""
+``names_another_event``); nor a "how many" question about one toll (the injured) with a sentence
+counting another (the dead: ``counts_another_toll``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from collections.abc import Iterator
 import pytest
 
 from index.embedding.models import Embedder
-from index.search.contrasts import Sibling, names_another_event, numbers_another, qualifies_a_sibling
+from index.search.contrasts import (
+    Sibling,
+    counts_another_toll,
+    names_another_event,
+    numbers_another,
+    qualifies_a_sibling,
+)
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
 from tests.support import searcher_over
@@ -51,6 +58,17 @@ ARTICLES = [
             [
                 "Donald Trump won at least 44 of the 50 delegates at stake in the South Carolina primary.",
                 "Jeb Bush ended his campaign after a disappointing finish.",
+            ]
+        ),
+    },
+    {
+        "id": "blast",
+        "title": "Blast at a chemical plant",
+        "published": "2019-03-02",
+        "text": "\n\n".join(
+            [
+                "An explosion at a chemical plant near Lyon killed four workers on Friday.",
+                "Fire crews fought the blaze for six hours.",
             ]
         ),
     },
@@ -232,3 +250,30 @@ def test_another_numbered_thing_is_found(question: str, sentence: str, sibling: 
 )
 def test_no_other_numbered_thing(question: str, sentence: str) -> None:
     assert numbers_another(question, sentence) is None
+
+
+def test_a_sentence_counting_another_toll_is_declined(news: Searcher) -> None:
+    injured = news.answer("How many workers were injured in the explosion near Lyon?")
+    assert injured.declined
+    assert injured.reason == 'The best sentence is about "killed", the question about "injured".'
+    killed = news.answer("How many workers died in the explosion near Lyon?")
+    assert not killed.declined, killed.reason
+    assert killed.hits[0].sentence.startswith("An explosion at a chemical plant near Lyon killed four")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        ("How many people were injured in the attacks?", "Bombers killed 130 people.", Sibling("injured", "killed")),
+        ("How many people died?", "Forty people were wounded.", Sibling("died", "wounded")),
+        ("How many protesters were arrested?", "Two protesters were hurt.", Sibling("arrested", "hurt")),
+        # The asked toll anywhere in the sentence answers; so does a sentence counting no toll.
+        ("How many people were injured?", "The blast left 12 dead and 40 injured.", None),
+        ("How many people were injured?", "About 2,000 people marched.", None),
+        # Two tolls asked, or not a "how many" question: not read.
+        ("How many people were killed or injured?", "Bombers killed 130 people.", None),
+        ("Who was injured in the attack?", "Bombers killed 130 people.", None),
+    ],
+)
+def test_another_toll(question: str, sentence: str, sibling: Sibling | None) -> None:
+    assert counts_another_toll(question, sentence) == sibling
