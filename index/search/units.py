@@ -185,6 +185,8 @@ _KINDS = frozenset({"type", "kind", "sort", "form", "varieti"})
 _KINDS_OF = re.compile(r"\bhow\s+many\s+(?:types|kinds|sorts|forms|varieties)\s+of\s+", re.IGNORECASE)
 # What a count of people is told with in news of an attack or a disaster.
 _CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt", "toll", "victim", "casualti"})
+# An age written as one word before what it qualifies: "78-year-old", "six-month-old".
+_AGED = re.compile(r"[\w.,]+-(?:years?|months?|weeks?|days?)-old\b", re.IGNORECASE)
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
 _COUNT_VERBS = frozenset({"were", "are", "have", "had", "died", "remain", "remained"})
 
@@ -201,7 +203,11 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     Lira").
 
     Looser than ``gives_unit`` (a feature of the reranker) on purpose: decline.py declines a
-    sentence that fails it, so it must not fail a right answer told in other word order."""
+    sentence that fails it, so it must not fail a right answer told in other word order. But an
+    age before what it qualifies counts nothing: "the 78-year-old Trump supporter" does not say
+    how many supporters came."""
+    if unit.kind == "count":
+        text = _AGED.sub(" ", text)
     if gives_unit(unit, text, stems, asked):
         return True
     if unit.age:

@@ -113,6 +113,9 @@ def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: st
         ("How old must a member be?", "Members must be over the age of 18."),
         ("How old are the fossils?", "Fossils have been found as far back as 515 million years ago."),
         ("How much money was Francovich allowed to claim?", "He was allowed to claim 6 million Lira in damages."),
+        # An age still answers "how old", and a count beside an age still counts.
+        ("How old is the Trump supporter?", "Video shows the 78-year-old Trump supporter."),
+        ("How many supporters came?", "The 78-year-old was one of 3,000 supporters there."),
     ],
 )
 def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: str) -> None:
@@ -137,6 +140,12 @@ def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: st
         ("How many Syrians live in Clarkston?", "Clarkston opened its first mosque in 1998."),
         ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later."),
         ("How much did the skywriting cost?", "At least six skywriting planes filled the skies."),
+        # An age counts nothing, though it stands beside the counted noun.
+        (
+            "How many Trump supporters attended the rally?",
+            "Video shows the 78-year-old Trump supporter who punched a protester at a Trump rally.",
+        ),
+        ("How many babies were born?", "The six-month-old baby was born in Ohio."),
     ],
 )
 def test_a_figure_of_something_else_cannot_answer(question: str, sentence: str) -> None:
