@@ -25,6 +25,7 @@ Four pieces of evidence, strongest first:
    much / old" questions, the sentence holding the labelled answer is declined for 5 (3 of
    them labels of another sentence, and "an unmanned flight" for "how many people").
    "How much" is judged so only when it asks about money ("How much food does it eat?" is not).
+   A question asking one rate ("What interest rate ...?") needs a figure too.
    A "how long" question (not "how long ago") is not answered by a sentence that tells no length
    in figures or words ("two hours", "a 52-minute video", "for years", "since 2009"):
    ``lacks_asked_length``. Nor is a figure of someone or something else: a "how many / much /
@@ -290,12 +291,23 @@ def lacks_time_undated(query: Query, sentence: str, dated: bool) -> bool:
 
 def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
-    old"/"what share" question and no figure, number word or quantity ("twice", "none", "a
-    majority") in it.
+    old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
+    unemployment rate ...?"), and no figure, number word or quantity ("twice", "none", "a
+    majority") in it: "Brainard ... in her fight for the Federal Reserve to keep interest rates
+    low" names no rate.
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    return asks_quantity(query) and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
+    asks = asks_quantity(query) or _ASKS_RATE.match(query.text) is not None
+    return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
+
+
+# A question asking a rate: "What interest rate ...?", "What was the unemployment rate ...?", "What
+# is the tax rate of ...?": one rate, up to three words after "what" (not "What does the rise in
+# rates mean?", "What are rates doing?").
+_ASKS_RATE = re.compile(
+    r"^\W*what\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rate\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -396,6 +396,11 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         ("What share of voters backed her?", "Voters backed her in the primary.", True, False),
         ("What share of voters backed her?", "Half of the voters backed her.", False, False),
         ("By how much did she win?", "She won in a landslide.", False, False),
+        # A rate is a figure too; talk of rates in general is not judged.
+        ("What interest rate does she want?", "She wants the Fed to keep interest rates low.", True, False),
+        ("What is the unemployment rate in Ohio?", "Unemployment in Ohio is 4.9 percent.", False, False),
+        ("What are rates doing?", "Rates are falling.", False, False),
+        ("What does the rise in rates mean?", "It means dearer loans.", False, False),
         # Nor "how often", "how long" and the like, which words answer too (how long: below).
         ("How often do they meet?", "They meet weekly in the town hall.", False, False),
         ("How long did the talks last?", "The talks lasted well into the night.", False, False),
