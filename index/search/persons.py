@@ -9,6 +9,10 @@ them a title, a month or a word of the question. ``person_first`` puts such a se
 when the reranker finds it nearly as likely to answer as a first that names no one
 (promotion.py); a place of two words ("United States") passes for a person too, and that
 likelihood keeps such a slip from mattering much.
+
+A question asking what someone or something is called ("What is the name of Gary Johnson's
+doctor?") is answered only by a sentence holding some capitalised word it lacks
+(``lacks_asked_name``, read by decline.py).
 """
 
 from __future__ import annotations
@@ -64,3 +68,30 @@ def person_first(
     if not asks_who(query):
         return list(hits)
     return promote(hits, lambda sentence: names_person(sentence, query.letters), depth, ratio)
+
+
+# A question asking what someone or something is called: "What is the name of Gary Johnson's
+# doctor?", "What was the title of the editorial?", "What is the video called?".
+_ASKS_NAME = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?:name|title)s?\s+of\b|\b(?:called|named|titled)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:
+    """Whether a question asking what someone or something is called gets a sentence that calls
+    it nothing: no capitalised word after its first that the question lacks (``asked_letters``,
+    its casefolded words; a possessive read without its "'s"), a month, a weekday or a stop word
+    aside. A name or a title in quotes is
+    capitalised too ("a web ad, "Playing Trump,""). "Libertarian presidential candidate Gary
+    Johnson's doctor is calling the candidate "extremely physically fit."" does not name the
+    doctor. Any other question: False."""
+    if _ASKS_NAME.search(question[:2_000]) is None:
+        return False
+    for word in _WORDS.findall(sentence[:2_000])[1:]:
+        plain = plain_word(word)
+        if word[:1].isupper() and plain not in asked_letters and word.casefold() not in asked_letters:
+            if not (plain in MONTHS or plain in WEEKDAYS or plain in STOP_WORDS):
+                return False
+    return True

@@ -1,0 +1,79 @@
+"""A question asking what someone or something is called is not answered by a sentence that calls
+it nothing (persons.py, ``lacks_asked_name``; decline.py): "Gary Johnson's doctor is calling the
+candidate fit" does not say who the doctor is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from index.embedding.models import Embedder
+from index.search.persons import lacks_asked_name
+from index.search.query import Tokenizers, parse_query
+from index.search.searcher import Searcher
+from tests.support import searcher_over
+
+ARTICLES = [
+    {
+        "id": "johnson",
+        "title": "Johnson's health",
+        "published": "2016-09-20",
+        "text": "\n\n".join(
+            [
+                "Libertarian candidate Gary Johnson's doctor says the candidate is extremely fit.",
+                "The letter came a week after questions about the health of both major candidates.",
+            ]
+        ),
+    },
+    {
+        "id": "ad",
+        "title": "A new web ad",
+        "published": "2016-02-10",
+        "text": "The Cruz campaign released a web ad, “Playing Trump,” in which children bash a dollhouse.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def campaign(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("asked_name"), embedder)
+    yield searcher
+    searcher.close()
+
+
+def test_a_sentence_naming_no_one_is_declined(campaign: Searcher) -> None:
+    answer = campaign.answer("What is the name of Gary Johnson's doctor?")
+    assert answer.declined
+    assert answer.reason == "The best sentence names nothing the question does not, and it asks for a name."
+    assert answer.nearest is not None and "doctor says" in answer.nearest.sentence
+
+
+def test_a_sentence_giving_the_name_answers(campaign: Searcher) -> None:
+    answer = campaign.answer("What is the name of the Cruz web ad with the dollhouse?")
+    assert not answer.declined, answer.reason
+    assert "Playing Trump" in answer.hits[0].sentence
+
+
+TOKENIZER = Tokenizers().get()
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        ("What is the name of Gary Johnson's doctor?", "Gary Johnson's doctor calls him fit.", True),
+        ("What is the name of Gary Johnson's doctor?", "Dr. Ann Lee, Gary Johnson's doctor, calls him fit.", False),
+        ("What was the title of the editorial?", "The editorial was titled “Mr. Sanders Is Not Brave.”", False),
+        ("What is the ISIS video called?", "The video is called No Respite.", False),
+        ("What is the ISIS video called?", "The ISIS video shows Bill Clinton.", False),
+        ("What is the ISIS video called?", "The ISIS video was released in late November.", True),
+        # The sentence's first word may be capitalised only for opening it.
+        ("What is the name of the director Sanders fired?", "Sanders has fired his data director.", True),
+        # Other questions are not judged so.
+        ("Who is Gary Johnson's doctor?", "Gary Johnson's doctor calls him fit.", False),
+        ("What did the doctor say?", "the doctor said he is fit.", False),
+    ],
+)
+def test_whether_a_sentence_gives_the_asked_name(question: str, sentence: str, lacks: bool) -> None:
+    letters = parse_query(question, TOKENIZER).letters
+    assert lacks_asked_name(question, sentence, letters) is lacks
