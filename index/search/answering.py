@@ -237,14 +237,14 @@ class Answerer:
 
     def _story(self, query: Query, best: Hit) -> str | None:
         """The best sentence, the one before it and its article's title, read only for a question
-        whose figure must be about what it names (decline.gives_figure_of_another)."""
+        whose figure must be about what it names (whose_figure.gives_figure_of_another)."""
         if not (asks_quantity(query) and names_asked(query)):
             return None
         return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
 
     def _unnamed(self, query: Query, best: Hit, story: str) -> str | None:
         """The name a figure question asks about most particularly when ``best``'s article never
-        writes it (decline.particular_unnamed); ``story`` is ``best``'s (``_story``)."""
+        writes it (whose_figure.particular_unnamed); ``story`` is ``best``'s (``_story``)."""
         retriever = self._retriever
         return particular_unnamed(
             query,
