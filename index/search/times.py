@@ -10,6 +10,10 @@ near ("today", "tomorrow", "soon"), a part of the calendar ("next week", "later 
 the coming days", "within two months", "in the spring"), the edge of one ("by the end of", "at
 the start of"), an event ("after the election", "ahead of the summit"), or how often ("every
 four years", "annually").
+
+So for a figure still to come ("How many Syrian refugees will the United States accept next
+year?"): a sentence telling what was done ("the U.S. had accepted 11,491 Syrian refugees") with
+no future, plan, hope or forecast in it does not answer (``lacks_figure_ahead``).
 """
 
 from __future__ import annotations
@@ -59,3 +63,25 @@ def asks_time_ahead(question: str) -> bool:
 def tells_time(text: str) -> bool:
     """Whether ``text`` tells a date or a time (the module docstring)."""
     return _TIME.search(text) is not None
+
+
+# "How many X will Y ...?", "How much will NBC pay ...?": a figure still to come ("will" before the
+# question's first verb, not in a clause after it: "What share agree they will ...?" is not one).
+_ASKS_FIGURE_AHEAD = re.compile(r"^\W*how\s+(?:many|much)\b(?:\s+[\w'’.$-]+){0,5}?\s+(?:will|shall)\b", re.IGNORECASE)
+# What a sentence tells a figure still to come with: a future or a conditional, a plan, a hope, a
+# forecast, a promise ("will admit", "plans to spend", "is expected to", "is to employ", "due to
+# open", "next year").
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|could|may|might|should|must|['’]ll|going\s+to|set\s+to|due|(?:is|are)\s+to|to\s+be"
+    r"|next|upcoming|future"
+    r"|plan|plans|planned|planning|expect\w*|intend\w*|aim\w*|seek\w*|hope\w*|want\w*|pledg\w*|promis\w*"
+    r"|propos\w*|forecast\w*|project\w*|estimat\w*|target\w*|goal|budget\w*|offer\w*|agree\w*|deal)\b",
+    re.IGNORECASE,
+)
+
+
+def lacks_figure_ahead(question: str, sentence: str) -> bool:
+    """Whether a question asking a figure still to come ("How many Syrian refugees will the United
+    States accept next year?") gets a sentence that tells nothing to come: no future, plan, hope,
+    forecast or promise ("the U.S. had accepted 11,491 Syrian refugees" tells what was done)."""
+    return _ASKS_FIGURE_AHEAD.match(question[:500]) is not None and _AHEAD.search(sentence) is None

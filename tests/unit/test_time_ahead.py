@@ -12,7 +12,7 @@ from index.embedding.models import Embedder
 from index.search.decline import lacks_time_ahead
 from index.search.query import parse_query
 from index.search.searcher import Searcher
-from index.search.times import asks_time_ahead, tells_time
+from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
 from index.store.lexical import Tokenizer
 from tests.support import searcher_over
 
@@ -37,6 +37,8 @@ ARTICLES = [
             [
                 "The city council approved the new stadium on Monday.",
                 "The stadium will open in August 2017, the mayor said.",
+                "The old stadium cost the city $40 million in 1975.",
+                "The new stadium will cost $300 million, the council estimates.",
             ]
         ),
     },
@@ -61,6 +63,20 @@ def test_a_time_to_come_answers(news: Searcher) -> None:
     answer = news.answer("When will the new stadium open?")
     assert not answer.declined, answer.reason
     assert answer.hits[0].sentence == "The stadium will open in August 2017, the mayor said."
+
+
+def test_a_figure_still_to_come_needs_a_sentence_about_what_is_to_come(news: Searcher) -> None:
+    spent = news.answer("How much money did the old stadium cost the city?")
+    assert not spent.declined, spent.reason
+    assert spent.hits[0].sentence == "The old stadium cost the city $40 million in 1975."
+    # What the old one cost is no answer to what it will cost.
+    again = news.answer("How much will the old stadium cost the city?")
+    assert again.declined
+    assert again.reason == "The best sentence tells nothing still to come, and the question asks a figure that is."
+    assert again.nearest is not None and again.nearest.sentence.startswith("The old stadium cost")
+    ahead = news.answer("How much will the city pay for the new stadium?")
+    assert not ahead.declined, ahead.reason
+    assert ahead.hits[0].sentence == "The new stadium will cost $300 million, the council estimates."
 
 
 @pytest.mark.parametrize(
@@ -116,3 +132,26 @@ def test_only_a_when_question_about_what_is_to_come_is_judged() -> None:
     assert lacks_time_ahead(parse_query("When will the Senate vote on the bill?", tokenizer), untimed)
     assert not lacks_time_ahead(parse_query("When did the Senate vote on the bill?", tokenizer), untimed)
     assert not lacks_time_ahead(parse_query("What will the Senate vote on?", tokenizer), untimed)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        (
+            "How many Syrian refugees will the United States accept next year?",
+            "The U.S. had accepted 11,491 Syrian refugees by Aug. 29.",
+            True,
+        ),
+        ("How much money will Wells Fargo refund?", "Wells Fargo was fined $185 million.", True),
+        # A future, a plan, a forecast or a promise may tell it.
+        ("How many refugees will the program admit?", "The program will admit 4,000 refugees.", False),
+        ("How many jobs will the plant create?", "The plant, due to open in 2018, is to employ 500.", False),
+        ("How much will the city spend?", "The city plans to spend $2 million.", False),
+        ("How much will the city spend?", "The council expects to spend $2 million.", False),
+        # Not a figure still to come: "will" in a clause after the verb, or no "will".
+        ("What share of whites agree they will be more successful?", "Thirty percent agree.", False),
+        ("How many refugees did the United States accept?", "The U.S. had accepted 11,491.", False),
+    ],
+)
+def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> None:
+    assert lacks_figure_ahead(question, sentence) is lacks
