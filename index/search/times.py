@@ -75,7 +75,8 @@ _AHEAD = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|must|['’]ll|going\s+to|set\s+to|due|(?:is|are)\s+to|to\s+be"
     r"|next|upcoming|future"
     r"|plan|plans|planned|planning|expect\w*|intend\w*|aim\w*|seek\w*|hope\w*|want\w*|pledg\w*|promis\w*"
-    r"|propos\w*|forecast\w*|project\w*|estimat\w*|target\w*|goal|budget\w*|offer\w*|agree\w*|deal)\b",
+    r"|propos\w*|forecast\w*|project\w*|estimat\w*|target\w*|goal|budget\w*|offer\w*|agree\w*|deal"
+    r"|schedul\w*|slated)\b",
     re.IGNORECASE,
 )
 

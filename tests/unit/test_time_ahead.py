@@ -148,6 +148,7 @@ def test_only_a_when_question_about_what_is_to_come_is_judged() -> None:
         ("How many jobs will the plant create?", "The plant, due to open in 2018, is to employ 500.", False),
         ("How much will the city spend?", "The city plans to spend $2 million.", False),
         ("How much will the city spend?", "The council expects to spend $2 million.", False),
+        ("How many debates will there be?", "Three debates are scheduled for the fall.", False),
         # Not a figure still to come: "will" in a clause after the verb, or no "will".
         ("What share of whites agree they will be more successful?", "Thirty percent agree.", False),
         ("How many refugees did the United States accept?", "The U.S. had accepted 11,491.", False),
