@@ -37,8 +37,9 @@ Four pieces of evidence, strongest first:
      (``lacks_time_undated``: "A time for when, in an undated article");
    - for "How many / much ... will ...?", a sentence telling nothing still to come (times.py,
      ``lacks_figure_ahead``: "... a figure to come");
-   - for a question asking what someone or something is called, a sentence naming nothing the
-     question does not (persons.py, ``lacks_asked_name``: "... a name ...");
+   - for a question asking what someone or something is called, or for a person by what they are
+     ("Which doctor ...?"), a sentence naming nothing the question does not (persons.py,
+     ``lacks_asked_name``: "... a name ...");
    - for "Who won ...?", a sentence telling no result (results.py: "A result for who won").
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.

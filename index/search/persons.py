@@ -70,10 +70,18 @@ def person_first(
     return promote(hits, lambda sentence: names_person(sentence, query.letters), depth, ratio)
 
 
+# People a question may ask for by what they are or do: "Which doctor diagnosed ...?", "Which
+# journalist's interview ...?".
+_PEOPLE = "doctor|physician|journalist|reporter|player|politician|lawmaker|judge|donor|staffer|aide|singer|actor|actress|author|writer"
+# Verbs that make "what" the object ("What did the doctor say?"), and words that ask a kind ("What
+# kind of singer is Ice T?"): not a question for a person.
+_NOT_ASKING = "(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|kinds?|types?|sorts?)"
 # A question asking what someone or something is called: "What is the name of Gary Johnson's
-# doctor?", "What was the title of the editorial?", "What is the video called?".
+# doctor?", "What was the title of the editorial?", "What is the video called?", or asking for a
+# person by what they are ("Which doctor ...?", "Which Fox News journalist ...?").
 _ASKS_NAME = re.compile(
-    r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?:name|title)s?\s+of\b|\b(?:called|named|titled)\s*\?*\s*$",
+    r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?:name|title)s?\s+of\b|\b(?:called|named|titled)\s*\?*\s*$"
+    rf"|^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?(?:{_PEOPLE})s?\b",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")

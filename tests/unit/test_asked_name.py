@@ -69,7 +69,13 @@ TOKENIZER = Tokenizers().get()
         ("What is the ISIS video called?", "The ISIS video was released in late November.", True),
         # The sentence's first word may be capitalised only for opening it.
         ("What is the name of the director Sanders fired?", "Sanders has fired his data director.", True),
-        # Other questions are not judged so.
+        # A question asking for a person by what they are wants a name too.
+        ("Which doctor diagnosed Hillary Clinton?", "Health worries have dogged Hillary Clinton.", True),
+        ("Which doctor diagnosed Clinton?", "Dr. Lisa Bardack diagnosed Clinton.", False),
+        ("Which journalist's interview did Trump cancel?", "Trump cancelled an interview.", True),
+        # Other questions are not judged so: a kind, what someone said, a "who" question.
+        ("What kind of singer is Ice T?", "Ice T also performs on rap tours.", False),
+        ("What did the doctor say?", "The doctor said she was fit.", False),
         ("Who is Gary Johnson's doctor?", "Gary Johnson's doctor calls him fit.", False),
         ("What did the doctor say?", "the doctor said he is fit.", False),
     ],
