@@ -200,8 +200,8 @@ def counts_another_toll(question: str, sentence: str) -> Sibling | None:
     the asked one anywhere ("12 dead and 40 injured") may answer."""
     if not _ASKS_HOW_MANY.match(question):
         return None
-    asked_words = {w for w, _ in _words(question)}
-    asked = [toll for toll in TOLLS if not toll.isdisjoint(asked_words)]
+    question_words = _words(question)
+    asked = [toll for toll in TOLLS if any(w in toll for w, _ in question_words)]
     if len(asked) != 1:
         return None
     words = _words(sentence)
@@ -210,4 +210,4 @@ def counts_another_toll(question: str, sentence: str) -> Sibling | None:
     given = next((written for w, written in words if any(w in toll for toll in TOLLS)), None)
     if given is None:
         return None
-    return Sibling(next(written for w, written in _words(question) if w in asked[0]), given)
+    return Sibling(next(written for w, written in question_words if w in asked[0]), given)

@@ -124,8 +124,7 @@ MIN_SCORE = 0.798
 # whom the question names (3. above) 97.5% / 78.8%, its fit 0.29 (90.6% / 83.3%); with stop 39's rules
 # (an article naming the question's most particular name, a toll, an age, a rate, a name, an
 # undated "when", a figure to come) the calibration set 98.7% / 84.8%, its fit 0.29 (92.2% / 89.4%),
-# and PolNeAR train
-# 94.7% / 62.2%, its fit 0.29 (90.3% / 67.4%). Refit it whenever the model changes. A
+# and PolNeAR train 94.7% / 62.2%, its fit 0.29 (90.3% / 67.4%). Refit it whenever the model changes. A
 # cross-encoder's blended score (reranking.py) is on another scale: give it its own with
 # ``--rerank-min`` (its interim exports were fitted at 0.86).
 RERANK_MIN_SCORE = 0.17
@@ -252,6 +251,14 @@ def lacks_time_undated(query: Query, sentence: str, dated: bool) -> bool:
     return query.kind == "date" and not dated and not tells_time(sentence)
 
 
+# A question asking a rate: "What interest rate ...?", "What was the unemployment rate ...?", "What
+# is the tax rate of ...?": one rate, up to three words after "what" (not "What does the rise in
+# rates mean?", "What are rates doing?").
+_ASKS_RATE = re.compile(
+    r"^\W*what\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rate\b", re.IGNORECASE
+)
+
+
 def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
@@ -263,14 +270,6 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
     asks = asks_quantity(query) or _ASKS_RATE.match(query.text) is not None
     return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
-
-
-# A question asking a rate: "What interest rate ...?", "What was the unemployment rate ...?", "What
-# is the tax rate of ...?": one rate, up to three words after "what" (not "What does the rise in
-# rates mean?", "What are rates doing?").
-_ASKS_RATE = re.compile(
-    r"^\W*what\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rate\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,12 @@ _ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
 
 def _no_name(word: str) -> bool:
     """Whether ``word`` (casefolded) is a title, a month, a weekday or a stop word: not a name."""
-    return is_title_word(word) or word in MONTHS or word in WEEKDAYS or word in STOP_WORDS
+    return is_title_word(word) or _calendar_or_stop(word)
+
+
+def _calendar_or_stop(word: str) -> bool:
+    """Whether ``word`` (casefolded) is a month, a weekday or a stop word, capitalised or not."""
+    return word in MONTHS or word in WEEKDAYS or word in STOP_WORDS
 
 
 def names_person(sentence: str, asked_letters: Collection[str]) -> bool:
@@ -91,15 +96,14 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     """Whether a question asking what someone or something is called gets a sentence that calls
     it nothing: no capitalised word after its first that the question lacks (``asked_letters``,
     its casefolded words; a possessive read without its "'s"), a month, a weekday or a stop word
-    aside. A name or a title in quotes is
-    capitalised too ("a web ad, "Playing Trump,""). "Libertarian presidential candidate Gary
-    Johnson's doctor is calling the candidate "extremely physically fit."" does not name the
-    doctor. Any other question: False."""
+    aside. A name or a title in quotes is capitalised too ("a web ad, "Playing Trump,"").
+    "Libertarian presidential candidate Gary Johnson's doctor is calling the candidate "extremely
+    physically fit."" does not name the doctor. Any other question: False."""
     if _ASKS_NAME.search(question[:2_000]) is None:
         return False
     for word in _WORDS.findall(sentence[:2_000])[1:]:
         plain = plain_word(word)
-        if word[:1].isupper() and plain not in asked_letters and word.casefold() not in asked_letters:
-            if not (plain in MONTHS or plain in WEEKDAYS or plain in STOP_WORDS):
-                return False
+        new = plain not in asked_letters and word.casefold() not in asked_letters
+        if word[:1].isupper() and new and not _calendar_or_stop(plain):
+            return False
     return True
