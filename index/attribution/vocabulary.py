@@ -121,6 +121,66 @@ central northern southern mexican brazilian australian venezuelan cuban taiwanes
 emirati jordanian lebanese libyan sudanese ethiopian nigerian kenyan kazakh uzbek armenian
 azerbaijani transatlantic north south east west
 """)
+# The places a country's demonym stands for, as articles write them: a story may say "U.S.
+# officials" where a question says "American", "Kyiv" where it says "Ukrainian".
+DEMONYM_PLACES = {
+    demonym: tuple(place.strip() for place in places.split(","))
+    for demonym, places in (
+        line.split(":")
+        for line in """
+american:America,U.S.,USA,United States,Washington
+british:Britain,U.K.,United Kingdom,England,London
+russian:Russia,Moscow,Kremlin
+ukrainian:Ukraine,Kyiv,Kiev
+french:France,Paris
+german:Germany,Berlin
+chinese:China,Beijing
+polish:Poland,Warsaw
+italian:Italy,Rome
+spanish:Spain,Madrid
+turkish:Turkey,Ankara
+iranian:Iran,Tehran
+israeli:Israel,Jerusalem
+palestinian:Palestine,Gaza
+japanese:Japan,Tokyo
+korean:Korea,Seoul,Pyongyang
+indian:India,Delhi
+canadian:Canada,Ottawa
+belarusian:Belarus,Minsk
+georgian:Georgia,Tbilisi
+swedish:Sweden,Stockholm
+finnish:Finland,Helsinki
+norwegian:Norway,Oslo
+danish:Denmark,Copenhagen
+dutch:Netherlands,Holland,Amsterdam
+belgian:Belgium,Brussels
+swiss:Switzerland,Geneva,Bern
+austrian:Austria,Vienna
+hungarian:Hungary,Budapest
+czech:Czech Republic,Czechia,Prague
+romanian:Romania,Bucharest
+bulgarian:Bulgaria,Sofia
+greek:Greece,Athens
+serbian:Serbia,Belgrade
+lithuanian:Lithuania,Vilnius
+latvian:Latvia,Riga
+estonian:Estonia,Tallinn
+syrian:Syria,Damascus
+iraqi:Iraq,Baghdad
+afghan:Afghanistan,Kabul
+pakistani:Pakistan,Islamabad
+saudi:Saudi Arabia,Riyadh
+egyptian:Egypt,Cairo
+mexican:Mexico
+brazilian:Brazil
+australian:Australia
+venezuelan:Venezuela
+cuban:Cuba,Havana
+european:Europe,EU
+soviet:USSR,Soviet Union
+""".strip().splitlines()
+    )
+}
 # Countries, capitals, regions and cities that appear as subjects ("Russia says", "Moscow said").
 PLACES = frozenset(
     p.strip().lower()

@@ -5,7 +5,8 @@ Four pieces of evidence, strongest first:
 1. **Unknown names.** A question naming someone or something (a capitalised word after its first
    word: "Angela Merkel", "Macron", "OPEC") that no indexed sentence contains cannot be answered
    from these articles, however close some sentence's meaning is. So is one naming a day or a
-   month none writes; a month written short or in full is the same month ("Aug.", "August").
+   month none writes; a month written short or in full is the same month ("Aug.", "August"), and
+   a demonym is known to a story writing its country ("American" to one about "U.S. officials").
 2. **No shared words.** When none of the question's words (stop words aside, stemmed) occurs in
    any article ("What is the price of oil?" against an article about NATO), the articles do not
    talk about it.
@@ -80,6 +81,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from index.attribution.vocabulary import DEMONYM_PLACES
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.naming import names_asked
@@ -99,7 +101,13 @@ def _month_stems(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
     return {form: frozenset(stem(other) for other in forms) for forms in MONTH_FORMS for form in forms}
 
 
-_MONTH_STEMS = _month_stems(Tokenizer().stem)  # one tokenizer: each one stems the spelling table when made
+_TOKENIZER = Tokenizer()  # one tokenizer: each one stems the spelling table when made
+_MONTH_STEMS = _month_stems(_TOKENIZER.stem)
+# Each demonym -> the stems of each place it stands for ("american" -> ("america",), ("us",),
+# ("unit", "state"), ...): "American" is known to a story that writes "U.S." (1. above).
+_PLACE_STEMS = {
+    demonym: tuple(tuple(_TOKENIZER.tokens(place)) for place in places) for demonym, places in DEMONYM_PLACES.items()
+}
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.798
@@ -291,8 +299,12 @@ def unknown_names(query: Query, lexical: LexicalIndex) -> list[str]:
 
 
 def _known(word: QueryWord, vocabulary: Mapping[str, int]) -> bool:
-    month = _MONTH_STEMS.get(word.text.casefold())
-    return word.stem in vocabulary if month is None else not month.isdisjoint(vocabulary)
+    folded = word.text.casefold()
+    month = _MONTH_STEMS.get(folded)
+    if month is not None:
+        return not month.isdisjoint(vocabulary)
+    places = _PLACE_STEMS.get(folded, ())
+    return word.stem in vocabulary or any(all(stem in vocabulary for stem in place) for place in places)
 
 
 def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:

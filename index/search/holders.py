@@ -10,8 +10,9 @@ a new name in them as it weighs the holder's.
 ``parse_role`` reads the question ("Who is X's spokesman?", "Who is the US ambassador to
 NATO?", "Who was the vice chairwoman of Clinton's campaign?", "Who leads NATO?"): the role's
 head word (a title word, index/lexicon.py; for "leads", any of a leader's: "NATO
-Secretary-General Jens Stoltenberg") and the names it is qualified by; ``holder_in`` finds the person a
-sentence gives that role, qualified by every one of those names ("Sanders campaign manager" is
+Secretary-General Jens Stoltenberg", with what is led: "Who led the US delegation?" is not
+answered by "U.S. President Joe Biden") and the names it is qualified by; ``holder_in`` finds the
+person a sentence gives that role, qualified by every one of those names ("Sanders campaign manager" is
 no answer about Clinton's).
 """
 
@@ -106,6 +107,22 @@ def _qualifiers(words: list[str]) -> tuple[str, ...]:
     return tuple(qualifiers)
 
 
+def _led_thing(words: list[str]) -> tuple[str, ...]:
+    """The lower-case words naming what a "Who leads ...?" question asks the leader of, up to its
+    first stop word ("delegation" of "the US delegation to the talks"), which the sentence's role
+    must hold as well: "U.S. President Joe Biden" leads the US, not the US delegation; "Clinton
+    campaign chairman John Podesta" leads the Clinton campaign."""
+    thing: list[str] = []
+    for word in words:
+        folded = word.casefold()
+        if folded in _ARTICLES or word[:1].isupper() or word[:1].isdigit():
+            continue
+        if folded in STOP_WORDS or folded in _PREPOSITIONS:
+            break
+        thing.append(_fold(word))
+    return tuple(thing)
+
+
 def parse_role(question: str) -> RoleQuery | None:
     """The role ``question`` asks the holder of ("Who is Clinton's campaign manager?" -> head
     "manager", qualified by "clinton"; "Who leads NATO?" -> its leader, head, secretary-general,
@@ -113,10 +130,11 @@ def parse_role(question: str) -> RoleQuery | None:
     text = " ".join(question.split())
     if (leads := _LEADS.match(text)) is not None:
         body = leads.group("body").strip()
-        qualifiers = _qualifiers(_WORD.findall(body))
+        words = _WORD.findall(body)
+        qualifiers = _qualifiers(words)
         if not qualifiers:  # "Who leads the talks?": no one's role to look for
             return None
-        return RoleQuery(f"the leader of {body}", "leader", qualifiers, also=LEADER_HEADS)
+        return RoleQuery(f"the leader of {body}", "leader", qualifiers, _led_thing(words), also=LEADER_HEADS)
     match = _QUESTION.match(text)
     if match is None:
         return None

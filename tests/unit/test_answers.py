@@ -124,6 +124,15 @@ def test_a_month_written_short_is_the_month_the_article_writes_out(town: Searche
     assert answer.hits[0].sentence == "Coach Maria Lindqvist said Mendes would make his debut in August."
 
 
+def test_a_demonym_is_known_to_an_article_writing_its_country(sample_searcher: Searcher) -> None:
+    # The article says "U.S. Ambassador to NATO Julianne Smith", never "American".
+    answer = sample_searcher.answer("Who is the American ambassador to NATO?")
+    assert not answer.declined, answer.reason
+    assert "Ambassador to NATO Julianne Smith" in answer.hits[0].sentence
+    # A demonym whose country no article writes is still unknown.
+    assert sample_searcher.answer("Who is the Brazilian ambassador to NATO?").reason == "No article mentions Brazilian."
+
+
 @pytest.mark.parametrize(
     ("question", "reason"),
     [

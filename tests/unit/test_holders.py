@@ -22,6 +22,9 @@ from tests.support import searcher_over
         ("who was the CEO of Apple", "ceo", ("apple",), ()),
         ("Who is the Kremlin spokesman?", "spokesman", ("kremlin",), ()),
         ("Who leads NATO?", "leader", ("nato",), ()),
+        # What is led, as the leader's role must write it too.
+        ("Who led the US delegation to the talks?", "leader", ("us",), ("delegation",)),
+        ("Who runs the Benghazi committee?", "leader", ("benghazi",), ("committee",)),
         # An institution by every word of its name, a person by the surname.
         ("Who is the president of Stanford University?", "president", ("stanford", "university"), ()),
     ],
@@ -91,6 +94,7 @@ def _role(question: str) -> RoleQuery:
         ),
         ("Who leads NATO?", "Sherman met NATO Secretary-General Jens Stoltenberg on Tuesday.", "Jens Stoltenberg"),
         ("Who heads the DNC?", "DNC chairwoman Debbie Wasserman Schultz resigned.", "Debbie Wasserman Schultz"),
+        ("Who leads the Clinton campaign?", "Clinton campaign chairman John Podesta wrote.", "John Podesta"),
         (
             "Who runs the Benghazi committee?",
             "Benghazi Committee Chairman Trey Gowdy (R-S.C) sent a letter.",  # the name ends at the bracket
@@ -116,6 +120,9 @@ def test_a_sentence_naming_the_holder(question: str, sentence: str, holder: str)
         ("Who is Clinton's campaign manager?", "The campaign manager said nothing."),  # no one named
         ("Who is the president of Stanford University?", "William Chace, president of Wesleyan University, wrote."),
         ("Who heads the DNC?", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"),  # a headline, no name to read
+        # The leader of the US is not the leader of the US delegation, nor of the Clinton campaign.
+        ("Who led the US delegation?", "U.S. President Joe Biden and Putin held two phone calls in December."),
+        ("Who leads the Clinton campaign?", "Clinton campaign spokesman Brian Fallon said so."),
     ],
 )
 def test_a_sentence_that_names_no_holder_of_the_role(question: str, sentence: str) -> None:
@@ -132,6 +139,11 @@ def test_who_holds_a_role_is_answered_from_the_sample_article(sample_searcher: S
     assert "NATO Secretary-General Jens Stoltenberg" in nato.hits[0].sentence
     sherman = sample_searcher.answer("Who is the deputy secretary of state?")
     assert sherman.hits[0].sentence.startswith("U.S. Deputy Secretary of State Wendy Sherman")
+    # "U.S. President Joe Biden" leads the US, not its delegation: the sentence saying who led the
+    # talks is shown, not Biden's.
+    delegation = sample_searcher.answer("Who led the US delegation?")
+    assert "holds the role" not in delegation.reason
+    assert delegation.hits[0].sentence.startswith("U.S. Deputy Secretary of State Wendy Sherman, who led those talks")
 
 
 CAMPAIGNS = [
