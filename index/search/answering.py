@@ -177,7 +177,13 @@ class Answerer:
         decision: such a question skips the reranker (five cross-encoder runs), and its nearest
         sentence is the ranking's first."""
         policy = self._policy
-        return policy.check_words and policy.hybrid and declined_by_words(query, self._retriever.lexical) is not None
+        if not (policy.check_words and policy.hybrid):
+            return False
+        retriever = self._retriever
+        return (
+            declined_by_words(query, retriever.lexical, lambda acronym: retriever.spelled_out(acronym, query))
+            is not None
+        )
 
     def from_hits(
         self,
@@ -229,6 +235,7 @@ class Answerer:
             best_story=(story := self._story(query, best) if best is not None and policy.hybrid else None),
             best_article_lacks=self._unnamed(query, best, story) if best is not None and story is not None else None,
             best_dated=best is None or bool(best.published),
+            spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

@@ -288,14 +288,27 @@ class Decision:
     reason: str
 
 
-def unknown_names(query: Query, lexical: LexicalIndex) -> list[str]:
+def unknown_names(
+    query: Query, lexical: LexicalIndex, spelled_out: Callable[[str], bool] = lambda acronym: False
+) -> list[str]:
     """Names in the question that occur in no indexed sentence.
+
+    An acronym ("NRCC") that ``spelled_out`` finds written in full in the articles the question's
+    words lead to ("the National Republican Congressional Committee") is known.
 
     A month is known when some sentence writes it in any form: "Aug." of a question is the
     "August" of a story. A weekday or a month no sentence writes stays unknown: "What closed the
     ferry routes on Sunday?" of a story about Monday's storm is not answered by it."""
     vocabulary = lexical.vocabulary
-    return [word.text for word in query.names if not _known(word, vocabulary)]
+    return [
+        word.text
+        for word in query.names
+        if not _known(word, vocabulary) and not (_ACRONYM.fullmatch(word.text) and spelled_out(word.text))
+    ]
+
+
+# Two to six capitals, as an acronym is written ("NRCC", "PAC"; not "U.S.", which the index keeps).
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _known(word: QueryWord, vocabulary: Mapping[str, int]) -> bool:
@@ -312,10 +325,13 @@ def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:
     return not query.stems or any(stem in lexical.vocabulary for stem in query.stems)
 
 
-def declined_by_words(query: Query, lexical: LexicalIndex) -> Decision | None:
+def declined_by_words(
+    query: Query, lexical: LexicalIndex, spelled_out: Callable[[str], bool] = lambda acronym: False
+) -> Decision | None:
     """The decline that the question's words alone decide, whatever any sentence scores: a name
-    no indexed sentence holds, or no word that any does (None: the scores must decide)."""
-    missing = unknown_names(query, lexical)
+    no indexed sentence holds (``unknown_names``, ``spelled_out`` its acronyms found in full), or
+    no word that any does (None: the scores must decide)."""
+    missing = unknown_names(query, lexical, spelled_out)
     if missing:
         return Decision(True, f"No article mentions {', '.join(missing)}.")
     if not knows_any_word(query, lexical):
@@ -337,6 +353,7 @@ def decide(
     best_holds_question: bool = False,
     best_article_lacks: str | None = None,
     best_dated: bool = True,
+    spelled_out: Callable[[str], bool] = lambda acronym: False,
 ) -> Decision:
     """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
@@ -350,10 +367,11 @@ def decide(
     (stop words aside), which answers it whatever its score. ``best_article_lacks``: the name a
     "how many / much / old" question asks about most particularly, when the best sentence's
     article never writes it (``particular_unnamed``). ``best_dated``: whether the best sentence's
-    article has a date, which may tell when what it reports happened (``lacks_time_undated``)."""
+    article has a date, which may tell when what it reports happened (``lacks_time_undated``).
+    ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``)."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
-    if check_words and lexical is not None and (by_words := declined_by_words(query, lexical)) is not None:
+    if check_words and lexical is not None and (by_words := declined_by_words(query, lexical, spelled_out)) is not None:
         return by_words
     if check_words and best_text is not None and lacks_asked_figure(query, best_text):
         return Decision(True, "The best sentence holds no figure, which the question asks for.")

@@ -20,6 +20,7 @@ from index.search.neighbourhood import Neighbourhoods
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
+from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical
 from index.store.metadata import StoredArticle
@@ -27,6 +28,10 @@ from index.types import Hit, Sentence
 
 # Not looked up yet (None in the header memo means: no such article).
 _UNKNOWN = StoredArticle("", "", None, None, "", -1)
+
+
+# Sentences whose articles are read for an acronym's words in full (``Retriever.spelled_out``).
+SPELLING_ROWS = 50
 
 
 class Retriever:
@@ -118,6 +123,17 @@ class Retriever:
             return list(hits)
         rows = [h.row for h in hits]
         return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, self._row_titles(rows)).tolist())
+
+    def spelled_out(self, acronym: str, query: Query) -> bool:
+        """Whether an article holding one of the sentences that share the most words with
+        ``query`` (``SPELLING_ROWS`` of them, by BM25, a name weighing as any word: "Paul Ryan"
+        alone would lead to every story about him) writes ``acronym``'s words in full: "the
+        National Republican Congressional Committee" for "NRCC" (whose_figure.spells_out)."""
+        rows = best_rows(self.lexical.scores(query.terms(name_weight=1.0)), SPELLING_ROWS).tolist()
+        found = self.rows(rows)
+        metadata = self._index.metadata
+        articles = dict.fromkeys(found[row][0].article_id for row in rows if row in found)
+        return any(spells_out(acronym, metadata.article_text(a) or "") for a in articles)
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""

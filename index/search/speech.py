@@ -197,6 +197,17 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     groups = m.groupdict()
     written, word = m.group("name"), (groups.get("verb") or "").lower()
     obj = groups.get("obj") or ""
+    topic = None
+    words = written.split()
+    for i, inner in enumerate(words[1:], 1):
+        if inner in _VERB_SET:
+            # "What did Joe Biden say the United States wrote into Japan's constitution?": a verb in
+            # small letters inside the name ends it, and is the verb asked; what follows it, what
+            # was said, is the topic.
+            said = " ".join([*words[i + 1 :], groups.get("verb") or "", obj]).split()
+            written, word, obj = " ".join(words[:i]), inner, ""
+            topic = " ".join(said).strip(_EDGE_PUNCT) or None
+            break
     first, _, rest = obj.partition(" ")
     if first.lower() in _VERB_SET:
         # "what did the secretary of state say (at the talks)?": "state" ends the name, "say" is
@@ -206,7 +217,7 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     if name is None:
         return None
     verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
-    topic = (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
+    topic = topic or (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
     if topic is None and (occasion := _OCCASION.search(obj)):
         topic = occasion.group(1).strip(_EDGE_PUNCT) or None
     return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose)

@@ -133,6 +133,33 @@ def test_a_demonym_is_known_to_an_article_writing_its_country(sample_searcher: S
     assert sample_searcher.answer("Who is the Brazilian ambassador to NATO?").reason == "No article mentions Brazilian."
 
 
+COMMITTEES = [
+    {
+        "id": "funds-1",
+        "title": "Ryan's emails bring in money",
+        "text": "The National Republican Congressional Committee raised $185,000 from two emails from Mr. Ryan "
+        "last month.\n\nThe emails went to small donors.",
+    },
+    {
+        "id": "funds-2",
+        "title": "Democrats plan a bus tour",
+        "text": "Democratic candidates will tour the state by bus in May.",
+    },
+]
+
+
+def test_an_acronym_the_articles_write_in_full_is_known(tmp_path: Path, embedder: Embedder) -> None:
+    searcher = searcher_over(COMMITTEES, tmp_path, embedder)
+    try:
+        answer = searcher.answer("How much did the NRCC raise from Ryan's two fundraising emails?")
+        assert not answer.declined, answer.reason
+        assert answer.hits[0].sentence.startswith("The National Republican Congressional Committee raised $185,000")
+        # One no article writes in full is still unknown.
+        assert searcher.answer("How much did the DCCC raise from the emails?").reason == "No article mentions DCCC."
+    finally:
+        searcher.close()
+
+
 @pytest.mark.parametrize(
     ("question", "reason"),
     [

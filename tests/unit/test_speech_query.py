@@ -25,6 +25,11 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("what Peskov said", SpeechQuery("Peskov", "say", None)),
         ("tell me what Sherman wrote", SpeechQuery("Sherman", "write", None)),
         ("what did Peskov say about the deadline?", SpeechQuery("Peskov", "say", "the deadline")),
+        # A verb in small letters ends the name: what follows it is what was said.
+        (
+            "What did Joe Biden say the United States wrote into Japan's constitution?",
+            SpeechQuery("Joe Biden", "say", "the United States wrote into Japan's constitution"),
+        ),
         ("  what did  julianne smith   tell reporters about NATO ?? ", SpeechQuery("julianne smith", "tell", "NATO")),
         ("Peskov's comments on the deadline", SpeechQuery("Peskov", None, "the deadline")),
         ("Smith’s remarks", SpeechQuery("Smith", None, None)),
