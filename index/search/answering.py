@@ -34,6 +34,7 @@ from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
 from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
+from index.search.demonyms import holds_word
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
@@ -133,7 +134,7 @@ class Answerer:
             )
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
-            unknown = not any(w.stem in vocabulary for w in query.speech_name)
+            unknown = not any(holds_word(w, vocabulary.keys()) for w in query.speech_name)
             mentions = None if unknown else self._mentions_answer(query, vector, speech, hits)
             if mentions is not None:
                 return mentions
@@ -359,19 +360,23 @@ class Answerer:
         Putin held two phone calls" as what Biden said.
         """
         retriever = self._retriever
-        name = frozenset(w.stem for w in query.speech_name)
+        name = query.speech_name
         if not name:
             return None
+
+        def mentions(stems: frozenset[str]) -> bool:  # "the American ambassador": "U.S. Ambassador ..." too
+            return all(holds_word(word, stems) for word in name)
+
         # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
         words = retriever.rows([h.row for h in ranked])
-        hits = [h for h in ranked if name <= words[h.row][1]]
+        hits = [h for h in ranked if mentions(words[h.row][1])]
         if len(hits) < self._policy.max_shown:
             # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
             scores = retriever.lexical.scores(weighted_terms(query.speech_name))
             seen = {h.row for h in ranked}
             rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
             found = retriever.rows(rows)
-            rows = [r for r in rows if name <= found[r][1]]
+            rows = [r for r in rows if mentions(found[r][1])]
             if rows:
                 relevance = retriever.relevance(rows, vector).tolist()
                 articles = retriever.articles_of(found[r][0] for r in rows)

@@ -81,9 +81,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from index.attribution.vocabulary import DEMONYM_PLACES
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
+from index.search.demonyms import holds_word
 from index.search.naming import names_asked
 from index.search.persons import lacks_asked_name
 from index.search.query import Query
@@ -101,13 +101,7 @@ def _month_stems(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
     return {form: frozenset(stem(other) for other in forms) for forms in MONTH_FORMS for form in forms}
 
 
-_TOKENIZER = Tokenizer()  # one tokenizer: each one stems the spelling table when made
-_MONTH_STEMS = _month_stems(_TOKENIZER.stem)
-# Each demonym -> the stems of each place it stands for ("american" -> ("america",), ("us",),
-# ("unit", "state"), ...): "American" is known to a story that writes "U.S." (1. above).
-_PLACE_STEMS = {
-    demonym: tuple(tuple(_TOKENIZER.tokens(place)) for place in places) for demonym, places in DEMONYM_PLACES.items()
-}
+_MONTH_STEMS = _month_stems(Tokenizer().stem)  # one tokenizer: each one stems the spelling table when made
 
 # Fitted by scripts/calibrate_decline.py (see the module docstring).
 MIN_SCORE = 0.798
@@ -316,8 +310,7 @@ def _known(word: QueryWord, vocabulary: Mapping[str, int]) -> bool:
     month = _MONTH_STEMS.get(folded)
     if month is not None:
         return not month.isdisjoint(vocabulary)
-    places = _PLACE_STEMS.get(folded, ())
-    return word.stem in vocabulary or any(all(stem in vocabulary for stem in place) for place in places)
+    return holds_word(word, vocabulary.keys())  # a demonym: known to a story writing its country
 
 
 def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:

@@ -131,6 +131,13 @@ def test_a_demonym_is_known_to_an_article_writing_its_country(sample_searcher: S
     assert "Ambassador to NATO Julianne Smith" in answer.hits[0].sentence
     # A demonym whose country no article writes is still unknown.
     assert sample_searcher.answer("Who is the Brazilian ambassador to NATO?").reason == "No article mentions Brazilian."
+    # So for "what did X say?": the sentences mentioning the U.S. ambassador are shown.
+    said = sample_searcher.answer("What did the American ambassador say?")
+    assert not said.declined, said.reason
+    assert said.hits[0].sentence.startswith('"It has become crystal-clear')
+    assert {h.sentence.startswith("The U.S. ambassador to NATO says") for h in said.hits} == {True, False}
+    brazilian = sample_searcher.answer("What did the Brazilian ambassador say?")
+    assert brazilian.declined and brazilian.reason == "No article mentions Brazilian ambassador."
 
 
 COMMITTEES = [

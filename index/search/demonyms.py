@@ -1,0 +1,32 @@
+"""A demonym names its country: "American" in a question is the "U.S." of a story.
+
+News writes "U.S. officials" and "Kremlin spokesman" where a reader asks about "American
+officials" or "the Russian spokesman". A question's demonym is therefore known to a collection,
+and held by a sentence, that writes one of the places it stands for
+(``index.attribution.vocabulary.DEMONYM_PLACES``): all the words of "United States", or "U.S.",
+or "Washington".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from index.attribution.vocabulary import DEMONYM_PLACES
+from index.store.lexical import QueryWord, Tokenizer
+
+
+def _place_stems(stems: Callable[[str], list[str]]) -> dict[str, tuple[frozenset[str], ...]]:
+    return {demonym: tuple(frozenset(stems(place)) for place in places) for demonym, places in DEMONYM_PLACES.items()}
+
+
+# Each demonym -> the stems of each place it stands for ("american" -> {"america"}, {"us"},
+# {"unit", "state"}, ...); one tokenizer, as each one stems the spelling table when made.
+PLACE_STEMS = _place_stems(Tokenizer().tokens)
+
+
+def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
+    """Whether ``stems`` (a sentence's, or a whole collection's vocabulary) hold ``word``, or, for
+    a demonym, every stem of one of the places it stands for."""
+    return word.stem in stems or any(
+        all(stem in stems for stem in place) for place in PLACE_STEMS.get(word.text.casefold(), ())
+    )
