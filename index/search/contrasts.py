@@ -114,18 +114,20 @@ _CAPITALISED = re.compile(r"[A-Z][A-Za-z.'’-]*")
 
 def _named_events(text: str, stems: Stemmer) -> list[tuple[frozenset[str], str, str]]:
     """(the name's words, read, the event's stem, name and event as written) for each event of
-    ``EVENTS`` right after a run of capitalised words, a family's word (a party: "Democratic")
-    left out of the name, which ``qualifies_a_sibling`` reads."""
+    ``EVENTS`` (not written in capitals: a headline) right after a run of capitalised words, a
+    family's word (a party: "Democratic", which ``qualifies_a_sibling`` reads) and a month or a day
+    left out of the name."""
     words = _WORD.findall(text[:2_000])
     out = []
     for i, word in enumerate(words):
-        if word.casefold() not in EVENTS:
-            continue
+        if word.casefold() not in EVENTS or word.isupper():
+            continue  # a headline in capitals ("THE NEXT GOP DEBATE") tells no name by its case
         start = i
         # A capitalised stop word is no name: a question's or a sentence's first word may be one.
         while start > 0 and _CAPITALISED.fullmatch(words[start - 1]) and words[start - 1].casefold() not in STOP_WORDS:
             start -= 1
-        name = frozenset(w for w, _ in _words(" ".join(words[start:i])) if w not in _CLASS)
+        # A month or a day tells when, not which ("the January GOP debate"): the time rules read it.
+        name = frozenset(w for w, _ in _words(" ".join(words[start:i])) if w not in _CLASS and not is_calendar_word(w))
         if name and (thing := stems(word)):
             out.append((name, thing[0], " ".join(words[start : i + 1])))
     return out

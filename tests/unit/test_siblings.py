@@ -160,6 +160,9 @@ def test_another_named_event_is_found(question: str, sentence: str, sibling: Sib
         # Another kind of event, or none named.
         ("Who won the Iowa caucuses?", "Cruz won the Texas primary."),
         ("How many watched the CNN debate?", "Millions watched the debate."),
+        # A month tells when, not which debate; a headline in capitals names nothing by its case.
+        ("Which channel hosted the January GOP debate?", "Rand Paul didn't make the cut for the Fox Business debate."),
+        ("How many watched the Fox Business debate?", "THE NEXT GOP DEBATE: millions watched on Thursday."),
     ],
 )
 def test_no_other_named_event(question: str, sentence: str) -> None:
