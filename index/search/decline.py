@@ -41,7 +41,9 @@ Four pieces of evidence, strongest first:
    - for a question asking what someone or something is called, or for a person by what they are
      ("Which doctor ...?"), a sentence naming nothing the question does not (persons.py,
      ``lacks_asked_name``: "... a name ...");
-   - for "Who won ...?", a sentence telling no result (results.py: "A result for who won").
+   - for "Who won ...?", a sentence telling no result (results.py: "A result for who won");
+   - for any but a yes/no question, a sentence holding no word the question does not ("5. Jeb
+     Bush.", a list's heading): ``says_nothing_new`` ("Held-out news questions ...").
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
@@ -261,6 +263,17 @@ _ASKS_RATE = re.compile(
 )
 
 
+def says_nothing_new(query: Query, sentence: str, stems: Stemmer) -> bool:
+    """Whether ``sentence`` holds no word the question does not (stop words aside; a number
+    counts only for a question asking one), so it cannot answer it: "5. Jeb Bush." (a list's
+    heading) for "Which TV show does Jeb Bush love?". Not for a yes/no question, which a
+    sentence of its own words answers, nor a short search, which wants them."""
+    if query.kind == "yes/no" or query.short_search:
+        return False
+    new = set(stems(sentence)) - query.stems - set(stems(query.text))
+    return not new or (query.kind != "number" and all(word.isdigit() for word in new))
+
+
 def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
@@ -372,6 +385,8 @@ def decide(
         return Decision(True, "The best sentence gives no figure of what the question counts.")
     if check_words and best_text is not None and stems is not None and lacks_asked_length(query, best_text, stems):
         return Decision(True, "The best sentence tells no length of time or size, which the question asks for.")
+    if check_words and best_text is not None and stems is not None and says_nothing_new(query, best_text, stems):
+        return Decision(True, "The best sentence says nothing the question does not.")
     if (
         check_words
         and best_story is not None

@@ -10,7 +10,7 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
-from index.search.decline import lacks_asked_figure, lacks_asked_length, lacks_asked_unit
+from index.search.decline import lacks_asked_figure, lacks_asked_length, lacks_asked_unit, says_nothing_new
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, TextTests, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
@@ -657,3 +657,38 @@ def test_a_yes_no_question_is_answered_by_a_sentence_holding_all_its_words(sampl
     assert answer.reason.startswith("The best sentence holds every word of the yes/no question")
     # One word no sentence next to "deadline" holds: the threshold judges it as before.
     assert sample_searcher.answer("Is there a deadline for the referendum?").declined
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "nothing_new"),
+    [
+        # A list's heading repeats the question's names and tells nothing.
+        ("Which TV show does Jeb Bush love?", "5. Jeb Bush.", True),
+        ("Which TV show does Jeb Bush love?", "Jeb Bush loves Lilyhammer.", False),
+        # A number is news to a question asking one, not to another.
+        ("How many delegates did Jeb Bush win?", "5. Jeb Bush.", False),
+        ("How many delegates did Jeb Bush win?", "Jeb Bush won delegates.", True),
+        # A yes/no question is answered in its own words.
+        ("Did Jeb Bush win Iowa?", "Jeb Bush did not win Iowa.", False),
+    ],
+)
+def test_a_sentence_saying_nothing_the_question_does_not(question: str, sentence: str, nothing_new: bool) -> None:
+    tokenizer = Tokenizer()
+    assert says_nothing_new(parse_query(question, tokenizer), sentence, tokenizer.tokens) is nothing_new
+
+
+def test_a_lists_heading_is_no_answer(tmp_path: Path, embedder: Embedder) -> None:
+    favourites = [
+        {
+            "id": "shows",
+            "title": "The candidates' favourite shows",
+            "text": "4. Ted Cruz.\n\nHe named the TV show Veep.\n\n5. Jeb Bush.\n\nHe did not say.",
+        }
+    ]
+    searcher = searcher_over(favourites, tmp_path, embedder)
+    try:
+        answer = searcher.answer("Which TV show does Jeb Bush love?")
+        assert answer.declined
+        assert answer.reason == "The best sentence says nothing the question does not."
+    finally:
+        searcher.close()
