@@ -24,6 +24,10 @@ from index.store.metadata import MetadataReader
 # Articles read for one role question: the role's holders are named near its first uses.
 ROLE_ARTICLES = 20
 _ROLE_WORDS = frozenset(w.rstrip(".").casefold() for w in TITLE_WORDS)
+# What a role may be "to" or "of" between it and the holder's name: "U.S. Ambassador to NATO
+# Julianne Smith" holds the U.S. ambassador's role. One to three capitalised words, taken as few
+# as leave a name after them.
+_POST = r"(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,2}?)?"
 # A person's name as written: one to four capitalised words ("Dmitry Peskov", "Wendy R. Sherman").
 _PERSON = r"(?P<name>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?){0,3})"
 
@@ -34,10 +38,18 @@ def is_role(role: str) -> bool:
     return bool(words) and words[-1].rstrip(".").casefold() in _ROLE_WORDS
 
 
+def _word_pattern(word: str) -> str:
+    """A word of a role as an article may write it: initials with or without dots ("US", "U.S.")."""
+    letters = word.replace(".", "")
+    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+        return r"\.?".join(letters) + r"\.?"
+    return re.escape(word)
+
+
 def _role_pattern(role: str) -> str:
     """The role as an article writes it: its words in order, in any case, with "'s" allowed
-    after each ("the Kremlin's spokesman")."""
-    parts = [re.escape(w) + r"(?:['’]s)?" for w in role.split()]
+    after each ("the Kremlin's spokesman") and initials with or without dots ("US", "U.S.")."""
+    parts = [_word_pattern(w) + r"(?:['’]s)?" for w in role.split()]
     return r"\b" + r"\s+".join(parts) + r"\b"
 
 
@@ -45,7 +57,7 @@ def holders_in(text: str, role: str) -> list[str]:
     """The names ``text`` gives ``role`` to, in order of appearance."""
     role = _role_pattern(role)
     found: list[tuple[int, str]] = []
-    after = re.compile(rf"(?i:{role})(?:,\s+|\s+)" + _PERSON)
+    after = re.compile(rf"(?i:{role})" + _POST + r"(?:,\s+|\s+)" + _PERSON)
     before = re.compile(_PERSON + rf",\s+(?:(?i:the|a|an)\s+)?(?:[\w.'’-]+\s+){{0,3}}?(?i:{role})\b")
     for pattern in (after, before):
         for m in pattern.finditer(text):

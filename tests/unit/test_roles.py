@@ -90,6 +90,9 @@ def test_a_name_is_still_a_name(searcher: Searcher) -> None:
         ("The Kremlin's spokesman, Dmitry Peskov, said so.", "Kremlin spokesman", ["Dmitry Peskov"]),
         ("U.S. Deputy Secretary of State Wendy Sherman briefed NATO.", "deputy secretary of state", ["Wendy Sherman"]),
         ("The chancellor, Gordon Brown, said so.", "chancellor", ["Gordon Brown"]),
+        # What the role is "to" may come between it and the name; initials with or without dots.
+        ('"We stand united," U.S. Ambassador to NATO Julianne Smith said.', "US ambassador", ["Julianne Smith"]),
+        ('"We stand united," U.S. Ambassador to NATO Julianne Smith said.', "U.S. ambassador", ["Julianne Smith"]),
         ("The Kremlin spokesman declined to comment.", "Kremlin spokesman", []),
         ("Peskov met the Kremlin spokesman on Monday.", "Kremlin spokesman", []),
     ],
@@ -101,3 +104,9 @@ def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list
 def test_only_a_name_ending_in_a_role_or_title_is_a_role() -> None:
     assert is_role("Kremlin spokesman") and is_role("chancellor") and is_role("deputy secretary of state")
     assert not is_role("Peskov") and not is_role("Dmitry Peskov") and not is_role("")
+
+
+def test_the_us_ambassadors_words_are_smiths_on_the_sample_article(sample_searcher: Searcher) -> None:
+    answer = sample_searcher.answer("What did the US ambassador say?")
+    assert answer.reason.endswith("attributed to Julianne Smith, 5 shown.")
+    assert "Julianne Smith" in answer.note
