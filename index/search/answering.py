@@ -134,7 +134,7 @@ class Answerer:
             )
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
-            unknown = not any(holds_word(w, vocabulary.keys()) for w in query.speech_name)
+            unknown = not any(holds_word(w, vocabulary) for w in query.speech_name)
             mentions = None if unknown else self._mentions_answer(query, vector, speech, hits)
             if mentions is not None:
                 return mentions

@@ -93,7 +93,7 @@ from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
 from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
 from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
-from index.search.whose_figure import asks_quantity, gives_figure_of_another
+from index.search.whose_figure import asks_quantity, gives_figure_of_another, is_acronym
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
 
@@ -310,20 +310,15 @@ def unknown_names(
     return [
         word.text
         for word in query.names
-        if not _known(word, vocabulary) and not (_ACRONYM.fullmatch(word.text) and spelled_out(word.text))
+        if not _known(word, vocabulary) and not (is_acronym(word.text) and spelled_out(word.text))
     ]
 
 
-# Two to six capitals, as an acronym is written ("NRCC", "PAC"; not "U.S.", which the index keeps).
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
 def _known(word: QueryWord, vocabulary: Mapping[str, int]) -> bool:
-    folded = word.text.casefold()
-    month = _MONTH_STEMS.get(folded)
+    month = _MONTH_STEMS.get(word.text.casefold())
     if month is not None:
         return not month.isdisjoint(vocabulary)
-    return holds_word(word, vocabulary.keys())  # a demonym: known to a story writing its country
+    return holds_word(word, vocabulary)  # a demonym: known to a story writing its country
 
 
 def knows_any_word(query: Query, lexical: LexicalIndex) -> bool:

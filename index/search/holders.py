@@ -117,7 +117,7 @@ def _led_thing(words: list[str]) -> tuple[str, ...]:
         folded = word.casefold()
         if folded in _ARTICLES or word[:1].isupper() or word[:1].isdigit():
             continue
-        if folded in STOP_WORDS or folded in _PREPOSITIONS:
+        if folded in STOP_WORDS:  # "of", "to", ... among them
             break
         thing.append(_fold(word))
     return tuple(thing)

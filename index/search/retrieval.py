@@ -53,6 +53,8 @@ class Retriever:
         self._text_tests = TextTests(cache_size)
         self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(cache_size)
         self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
+        # (acronym, question) -> spelled out: asked by each stage that reads the question's words.
+        self._spelled: BoundedMemo[tuple[str, str], bool] = BoundedMemo(cache_size)
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -128,12 +130,17 @@ class Retriever:
         """Whether an article holding one of the sentences that share the most words with
         ``query`` (``SPELLING_ROWS`` of them, by BM25, a name weighing as any word: "Paul Ryan"
         alone would lead to every story about him) writes ``acronym``'s words in full: "the
-        National Republican Congressional Committee" for "NRCC" (whose_figure.spells_out)."""
-        rows = best_rows(self.lexical.scores(query.terms(name_weight=1.0)), SPELLING_ROWS).tolist()
-        found = self.rows(rows)
-        metadata = self._index.metadata
-        articles = dict.fromkeys(found[row][0].article_id for row in rows if row in found)
-        return any(spells_out(acronym, metadata.article_text(a) or "") for a in articles)
+        National Republican Congressional Committee" for "NRCC" (whose_figure.spells_out).
+        Remembered: declining asks it once per stage that reads the question's words."""
+
+        def compute(_: tuple[str, str]) -> bool:
+            rows = best_rows(self.lexical.scores(query.terms(name_weight=1.0)), SPELLING_ROWS).tolist()
+            found = self.rows(rows)
+            metadata = self._index.metadata
+            articles = dict.fromkeys(found[row][0].article_id for row in rows if row in found)
+            return any(spells_out(acronym, metadata.article_text(a) or "") for a in articles)
+
+        return self._spelled.get_or_compute((acronym, query.text), compute)
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""

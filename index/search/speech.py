@@ -204,9 +204,9 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
             # "What did Joe Biden say the United States wrote into Japan's constitution?": a verb in
             # small letters inside the name ends it, and is the verb asked; what follows it, what
             # was said, is the topic.
-            said = " ".join([*words[i + 1 :], groups.get("verb") or "", obj]).split()
+            said = [*words[i + 1 :], groups.get("verb") or "", obj]
             written, word, obj = " ".join(words[:i]), inner, ""
-            topic = " ".join(said).strip(_EDGE_PUNCT) or None
+            topic = " ".join(part for part in said if part).strip(_EDGE_PUNCT) or None
             break
     first, _, rest = obj.partition(" ")
     if first.lower() in _VERB_SET:

@@ -68,11 +68,16 @@ def particular_unnamed(
     return name.name
 
 
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: 2 to 6 capitals ("NRCC", "PAC"; not "U.S.")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
 def spells_out(acronym: str, text: str) -> bool:
     """Whether ``text`` writes in full the words an ``acronym`` of 2 to 6 capitals stands for, in any
     case, "of", "and", "for", "the", "on" or "in" allowed between them: "political action
     committee" for "PAC"."""
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+    if not is_acronym(acronym):
         return False
     pattern = r"\s+(?:(?:of|and|for|the|on|in)\s+)?".join(rf"{letter}\w*" for letter in acronym)
     return re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE) is not None
