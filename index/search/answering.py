@@ -233,8 +233,7 @@ class Answerer:
             best_holds_question=best_holds_question,
             best_text=best.sentence if best is not None and policy.hybrid else None,
             stems=self._tokenizers.get().tokens,
-            best_story=(story := self._story(query, best) if best is not None and policy.hybrid else None),
-            best_article_lacks=self._unnamed(query, best, story) if best is not None and story is not None else None,
+            best_article_lacks=self._unnamed(query, best) if best is not None and policy.hybrid else None,
             best_dated=best is None or bool(best.published),
             spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
         )
@@ -243,17 +242,14 @@ class Answerer:
         shown = [h for h in hits[: policy.max_shown] if h.score >= max(best.score - margin, floor) or holds_search(h)]
         return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 
-    def _story(self, query: Query, best: Hit) -> str | None:
-        """The best sentence, the one before it and its article's title, read only for a question
-        whose figure must be about what it names (whose_figure.gives_figure_of_another)."""
+    def _unnamed(self, query: Query, best: Hit) -> str | None:
+        """The name a figure question asks about most particularly when ``best``'s article never
+        writes it (whose_figure.particular_unnamed), unless ``best``, the sentence before it or
+        its article's title writes its initials or its words in full."""
         if not (asks_quantity(query) and names_asked(query)):
             return None
-        return " ".join((best.sentence, self._retriever.sentences_before([best.row])[0], best.title))
-
-    def _unnamed(self, query: Query, best: Hit, story: str) -> str | None:
-        """The name a figure question asks about most particularly when ``best``'s article never
-        writes it (whose_figure.particular_unnamed); ``story`` is ``best``'s (``_story``)."""
         retriever = self._retriever
+        story = " ".join((best.sentence, retriever.sentences_before([best.row])[0], best.title))
         return particular_unnamed(
             query,
             self._tokenizers.get().tokens,

@@ -22,10 +22,10 @@ Four pieces of evidence, strongest first:
    - for "how long" (not "how long ago"), a sentence telling no length in figures or words:
      ``lacks_asked_length`` ("A length for how long");
    - for a figure question naming someone or something (``naming.names_asked``: not a demonym,
-     a day or a month), a sentence that with the one before it and its title names none of them
-     (whose_figure.py, ``gives_figure_of_another``: "A figure of whom the question names"), or
-     whose article never names its most particular name (``particular_unnamed``: "An article
-     that names whose figure is asked");
+     a day or a month), a sentence whose article never names its most particular name
+     (whose_figure.py, ``particular_unnamed``: "An article that names whose figure is asked";
+     the stricter rule that the sentence, the one before it or the title name one of them was
+     dropped on held-out questions: "A figure of whom the question names");
    - a sentence about a sibling of what is asked, one of a few words that exclude each other
      ("Republican absentee ballots" for Democratic ones, the men's singles for the women's),
      another event of the kind that a name tells apart ("the South Carolina primary" for the New
@@ -86,14 +86,13 @@ from dataclasses import dataclass
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
-from index.search.naming import names_asked
 from index.search.persons import lacks_asked_name
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
 from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
 from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
-from index.search.whose_figure import asks_quantity, gives_figure_of_another, is_acronym
+from index.search.whose_figure import asks_quantity, is_acronym
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
 
@@ -350,7 +349,6 @@ def decide(
     best_holds_search: bool = False,
     best_text: str | None = None,
     stems: Stemmer | None = None,
-    best_story: str | None = None,
     best_holds_question: bool = False,
     best_article_lacks: str | None = None,
     best_dated: bool = True,
@@ -362,8 +360,6 @@ def decide(
     of its ``Query.search_terms``. ``best_text``: the best sentence, which must hold a figure when
     a "how many" question asks for one (``lacks_asked_figure``), whatever its score, and with
     ``stems`` (text -> stemmed words) a figure of what it counts (``lacks_asked_unit``).
-    ``best_story``: the best sentence with the sentence before it and its article's title, which
-    must name one of the names such a question asks about (``gives_figure_of_another``).
     ``best_holds_question``: a yes/no question whose best sentence holds every one of its words
     (stop words aside), which answers it whatever its score. ``best_article_lacks``: the name a
     "how many / much / old" question asks about most particularly, when the best sentence's
@@ -382,15 +378,6 @@ def decide(
         return Decision(True, "The best sentence tells no length of time or size, which the question asks for.")
     if check_words and best_text is not None and stems is not None and says_nothing_new(query, best_text, stems):
         return Decision(True, "The best sentence says nothing the question does not.")
-    if (
-        check_words
-        and best_story is not None
-        and stems is not None
-        and gives_figure_of_another(query, best_story, stems)
-    ):
-        named = names_asked(query)
-        asked = ", ".join(w.text for w in query.names if w.stem in named)
-        return Decision(True, f"The best sentence's figure is not about {asked}: neither it nor its story names them.")
     if check_words and best_text is not None and lacks_time_ahead(query, best_text):
         return Decision(
             True, "The best sentence tells no date or time, which a question about what is to come asks for."

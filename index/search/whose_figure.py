@@ -2,9 +2,8 @@
 someone or something (decline.py, 3.).
 
 A figure is someone's: "Carson commanded fees worth as much as $500,000" does not say how much
-Mike Huckabee earned. ``gives_figure_of_another``: the best sentence, the one before it and its
-article's title name none of the question's names. ``particular_unnamed``: its article never
-names the most particular of them (naming.py, ``particular_name``), though the story may name a
+Mike Huckabee earned. ``particular_unnamed``: the best sentence's article never names the most
+particular of the question's names (naming.py, ``particular_name``), though the story may name a
 place the question names too. A name's initials ("the DNC" for "the Democratic National
 Committee", ``writes_initials``) or an acronym's words in full ("political action committee"
 for "PAC", ``spells_out``) name it as well.
@@ -15,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.search.naming import names_asked, particular_name
+from index.search.naming import particular_name
 from index.search.query import Query
 from index.search.units import Stemmer
 
@@ -31,18 +30,6 @@ _ASKS_QUANTITY = re.compile(
 def asks_quantity(query: Query) -> bool:
     """Whether ``query`` wants a quantity and nothing else (``_ASKS_QUANTITY``)."""
     return query.kind == "number" and _ASKS_QUANTITY.search(query.text) is not None
-
-
-def gives_figure_of_another(query: Query, story: str, stems: Stemmer) -> bool:
-    """Whether the best sentence of a "how many / much / old" question names none of the
-    question's names (``naming.names_asked``: "Hillary", "Clinton", "Delaware"; not a demonym, a
-    day or a month) in ``story``: the sentence, the sentence before it and its article's title.
-    Its figure is then someone or something else's ("Carson commanded fees worth as much as
-    $500,000" for "How much did Mike Huckabee earn from paid speeches?")."""
-    if not asks_quantity(query):
-        return False
-    names = names_asked(query)
-    return bool(names) and names.isdisjoint(stems(story)) and not writes_initials(query.text, story)
 
 
 def particular_unnamed(

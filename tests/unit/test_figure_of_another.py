@@ -1,7 +1,7 @@
-"""A "how many / how much" question about someone is not answered with someone else's figure:
-the best sentence, the sentence before it or its article's title must name one of the names the
-question asks about (decline.py, ``gives_figure_of_another``), or write a name's initials ("the
-DNC" for "the Democratic National Committee")."""
+"""Whose figure a "how many / how much" question asks about: a name's initials stand for it ("the
+DNC" for "the Democratic National Committee"), and a figure whose sentence and story name the
+asked one only by another form ("Clinton" for "Hillary") is still shown (whose_figure.py: the rule
+that declined it lost more answers than it declined on held-out questions, docs/RERANKER.md)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ from collections.abc import Iterator
 import pytest
 
 from index.embedding.models import Embedder
-from index.search.query import parse_query
 from index.search.searcher import Searcher
-from index.search.whose_figure import gives_figure_of_another, writes_initials
-from index.store.lexical import Tokenizer
+from index.search.whose_figure import writes_initials
 from tests.support import searcher_over
 
 ARTICLES = [
@@ -27,6 +25,19 @@ ARTICLES = [
                 "Few people came to hear him.",
                 "Ben Carson gave seven paid speeches in the autumn.",
                 "He earned as much as $500,000 from each of his paid speeches.",
+            ]
+        ),
+    },
+    {
+        "id": "ads",
+        "title": "Campaign spending",
+        "published": "2016-05-02",
+        "text": "\n\n".join(
+            [
+                "Hillary Clinton held a rally in Iowa on Monday.",
+                "Her campaign hired new staff in the spring.",
+                "Aides said the message was working.",
+                "Clinton has spent more than $77 million on television and radio advertising.",
             ]
         ),
     },
@@ -52,14 +63,11 @@ def trail(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Itera
     searcher.close()
 
 
-def test_a_figure_of_someone_else_is_declined(trail: Searcher) -> None:
-    # Carson's fee is the closest figure; its article names Huckabee, its sentences around it do not.
-    answer = trail.answer("How much did Mike Huckabee earn from paid speeches?")
-    assert answer.declined
-    assert (
-        answer.reason == "The best sentence's figure is not about Mike, Huckabee: neither it nor its story names them."
-    )
-    assert answer.nearest is not None and "$500,000" in answer.nearest.sentence  # kept for "Show nearest"
+def test_a_figure_its_story_names_by_another_form_is_shown(trail: Searcher) -> None:
+    # Its sentence, the one before it and the title say "Clinton", not "Hillary"; the article does.
+    answer = trail.answer("How much has Hillary spent on television and radio ads?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == "Clinton has spent more than $77 million on television and radio advertising."
 
 
 def test_a_figure_whose_sentence_before_names_them_still_answers(trail: Searcher) -> None:
@@ -73,31 +81,6 @@ def test_initials_stand_for_the_name(trail: Searcher) -> None:
     answer = trail.answer("How much money did the Democratic National Committee raise in May?")
     assert not answer.declined, answer.reason
     assert answer.hits[0].sentence == "The DNC raised $2 million in May."
-
-
-TOKENS = Tokenizer().tokens
-
-
-@pytest.mark.parametrize(
-    ("question", "story", "another"),
-    [
-        ("How many votes did Hillary Clinton receive in Delaware?", "That's five times the votes he received.", True),
-        ("How many votes did Hillary Clinton receive in Delaware?", "Clinton won 60 percent in Delaware.", False),
-        # One name is enough, in any form the stemmer joins.
-        ("How many votes did Hillary Clinton receive in Delaware?", "Delaware's primary drew 90,000 voters.", False),
-        # Demonyms, days and months are not what a figure is about.
-        ("How many troops are near the Ukrainian border?", "Russia has 100,000 troops near Ukraine.", False),
-        ("How many people marched on Sunday?", "About 2,000 people marched.", False),
-        # Initials of a name of several words.
-        ("How many Syrian refugees has the United States accepted?", "The U.S. had accepted 11,491 of them.", False),
-        ("How many Syrian refugees has the United States accepted?", "Canada has accepted 25,000 of them.", True),
-        # Not a question for a figure, or no name asked: not judged.
-        ("When did Hillary Clinton win Delaware?", "That happened in April.", False),
-        ("How many people live here?", "Some 4,000 people live in Oslo.", False),
-    ],
-)
-def test_whose_figure_a_story_gives(question: str, story: str, another: bool) -> None:
-    assert gives_figure_of_another(parse_query(question, Tokenizer()), story, TOKENS) is another
 
 
 @pytest.mark.parametrize(
