@@ -16,6 +16,8 @@ Four pieces of evidence, strongest first:
      with no figure, number word or quantity ("twice", "none", "a majority"):
      ``lacks_asked_figure`` ("A figure for how many"); "how much" is judged so only when it asks
      about money. "When" questions are not judged so: a sentence's date is often its article's;
+     nor one whose only figures are the question's own ("The 176 people on board were all
+     killed." for "How many of the 176 ... were Iranians?"): ``repeats_asked_figure``;
    - a figure of something else than what is counted ("a 15-point lead" for "How many votes did
      Sanders receive?"): ``lacks_asked_unit`` (units.py, ``answers_unit``; an age counts
      nothing: "A figure of what is counted", "Another toll, an age, ...");
@@ -83,7 +85,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
+from index.lexicon import MONTH_FORMS, NUMBER_WORDS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
 from index.search.persons import lacks_asked_name
@@ -286,6 +288,26 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 
+# A figure in digits ("176", "92,153", "1.7"; not a section number's "3.1." end) or a number word.
+_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of ``text``: digits without their commas, and number words ("two", "million")."""
+    figures = {m.group().replace(",", "") for m in _FIGURE.finditer(text)}
+    return figures | {w for w in re.findall(r"[a-z]+", text.casefold()) if w in NUMBER_WORDS}
+
+
+def repeats_asked_figure(query: Query, sentence: str) -> bool:
+    """Whether every figure of ``sentence`` is one a "how many / much / old" question gives itself:
+    "The 176 people on board were all killed." does not say how many of the 176 were Iranians.
+    Judged only when both hold a figure (a sentence holding none is ``lacks_asked_figure``'s)."""
+    if not asks_quantity(query):
+        return False
+    given = _figures(sentence)
+    return bool(given) and given <= _figures(query.text)
+
+
 @dataclass(frozen=True)
 class Decision:
     """Whether to decline, and why, in words for the log and for ``evaluate.py --verbose``."""
@@ -372,6 +394,8 @@ def decide(
         return by_words
     if check_words and best_text is not None and lacks_asked_figure(query, best_text):
         return Decision(True, "The best sentence holds no figure, which the question asks for.")
+    if check_words and best_text is not None and repeats_asked_figure(query, best_text):
+        return Decision(True, "The best sentence's only figures are the question's own.")
     if check_words and best_text is not None and stems is not None and lacks_asked_unit(query, best_text, stems):
         return Decision(True, "The best sentence gives no figure of what the question counts.")
     if check_words and best_text is not None and stems is not None and lacks_asked_length(query, best_text, stems):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,13 @@ import pytest
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.errors import IndexLoadError
-from index.search.decline import lacks_asked_figure, lacks_asked_length, lacks_asked_unit, says_nothing_new
+from index.search.decline import (
+    lacks_asked_figure,
+    lacks_asked_length,
+    lacks_asked_unit,
+    repeats_asked_figure,
+    says_nothing_new,
+)
 from index.search.query import Query, answer_type, is_search, parse_query
 from index.search.ranking import Candidate, TextTests, Weights, date_match, holds_answer_type, score_candidates
 from index.search.searcher import AnswerPolicy, Searcher
@@ -460,6 +467,54 @@ def test_what_a_sentence_must_hold_to_answer_how_many(
     query = parse_query(question, tokenizer)
     assert lacks_asked_figure(query, sentence) is no_figure
     assert lacks_asked_unit(query, sentence, tokenizer.tokens) is no_unit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "repeats"),
+    [
+        # The question's own figure is not what it asks for.
+        ("How many of the 176 people killed were Iranians?", "The 176 people on board were all killed.", True),
+        ("How many of the 1,200 workers were laid off?", "All 1,200 workers were at the plant.", True),
+        ("How many of the two hundred guests came?", "Two hundred guests were invited.", True),
+        # A figure the question lacks answers it, beside the question's own or alone.
+        ("How many of the 176 people killed were Iranians?", "Of the 176 killed, 82 were Iranians.", False),
+        ("How many of the 176 people killed were Iranians?", "Eighty-two of them were Iranian.", False),
+        ("How many people died in the 2019 floods?", "The 2019 floods killed 40 people.", False),
+        # No figure at all is lacks_asked_figure's; the question giving none, or asking no figure: not judged.
+        ("How many of the 176 people killed were Iranians?", "Most of them were Iranian.", False),
+        ("How many people were killed?", "The 176 people on board were all killed.", False),
+        ("When did the 176 people die?", "The 176 people on board were all killed.", False),
+    ],
+)
+def test_a_sentence_giving_only_the_questions_own_figures_does_not_answer_how_many(
+    question: str, sentence: str, repeats: bool
+) -> None:
+    assert repeats_asked_figure(parse_query(question, Tokenizer()), sentence) is repeats
+
+
+JET = [
+    {
+        "id": "jet",
+        "title": "Passenger jet shot down near Tehran",
+        "text": "\n\n".join(
+            [
+                "A Ukrainian passenger jet was shot down shortly after take-off from Tehran on Wednesday.",
+                "The 176 people on board were all killed.",
+                "The airline said the crew had followed every procedure.",
+            ]
+        ),
+    }
+]
+
+
+def test_a_figure_question_answered_only_with_its_own_figure_is_declined(tmp_path: Path, embedder: Embedder) -> None:
+    with closing(searcher_over(JET, tmp_path, embedder)) as searcher:
+        answer = searcher.answer("How many of the 176 people killed on the jet were Ukrainian citizens?")
+        assert answer.declined
+        assert answer.reason == "The best sentence's only figures are the question's own."
+        assert answer.nearest is not None and answer.nearest.sentence == "The 176 people on board were all killed."
+        # The count the question does not give is still answered.
+        assert not searcher.answer("How many people were killed on the jet?").declined
 
 
 # Two stories with the same kind of sentence: which union asked for what is said only around it.
