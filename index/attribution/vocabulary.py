@@ -178,6 +178,67 @@ venezuelan:Venezuela
 cuban:Cuba,Havana
 european:Europe,EU
 soviet:USSR,Soviet Union
+welsh:Wales,Cardiff
+scottish:Scotland,Edinburgh,Glasgow
+scots:Scotland,Edinburgh,Glasgow
+english:England,London
+irish:Ireland,Dublin
+portuguese:Portugal,Lisbon
+croatian:Croatia,Zagreb
+slovak:Slovakia,Bratislava
+slovenian:Slovenia,Ljubljana
+bosnian:Bosnia,Sarajevo
+albanian:Albania,Tirana
+armenian:Armenia,Yerevan
+azerbaijani:Azerbaijan,Baku
+moldovan:Moldova,Chisinau
+icelandic:Iceland,Reykjavik
+cypriot:Cyprus,Nicosia
+lebanese:Lebanon,Beirut
+jordanian:Jordan,Amman
+yemeni:Yemen,Sanaa,Aden
+omani:Oman,Muscat
+qatari:Qatar,Doha
+kuwaiti:Kuwait
+emirati:United Arab Emirates,UAE,Abu Dhabi,Dubai
+libyan:Libya,Tripoli
+sudanese:Sudan,Khartoum
+somali:Somalia,Mogadishu
+ethiopian:Ethiopia,Addis Ababa
+kenyan:Kenya,Nairobi
+nigerian:Nigeria,Abuja,Lagos
+ghanaian:Ghana,Accra
+zimbabwean:Zimbabwe,Harare
+moroccan:Morocco,Rabat
+algerian:Algeria,Algiers
+tunisian:Tunisia,Tunis
+ugandan:Uganda,Kampala
+rwandan:Rwanda,Kigali
+congolese:Congo,Kinshasa
+bangladeshi:Bangladesh,Dhaka
+nepalese:Nepal,Kathmandu
+burmese:Myanmar,Burma
+thai:Thailand,Bangkok
+vietnamese:Vietnam,Hanoi
+cambodian:Cambodia,Phnom Penh
+malaysian:Malaysia,Kuala Lumpur
+singaporean:Singapore
+indonesian:Indonesia,Jakarta
+filipino:Philippines,Manila
+philippine:Philippines,Manila
+taiwanese:Taiwan,Taipei
+mongolian:Mongolia,Ulaanbaatar
+kazakh:Kazakhstan,Astana
+argentine:Argentina,Buenos Aires
+argentinian:Argentina,Buenos Aires
+chilean:Chile,Santiago
+colombian:Colombia,Bogota
+peruvian:Peru,Lima
+bolivian:Bolivia,La Paz
+ecuadorian:Ecuador,Quito
+haitian:Haiti,Port-au-Prince
+jamaican:Jamaica,Kingston
+samoan:Samoa,Apia
 """.strip().splitlines()
     )
 }
