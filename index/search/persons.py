@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from index.attribution.vocabulary import PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query
@@ -53,7 +54,7 @@ def names_person(sentence: str, asked_letters: Collection[str]) -> bool:
     for match in _RUN.finditer(sentence):
         words = [plain_word(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
         names = [w for w in words if not _no_name(w)]
-        if len(names) >= 2 and not any(w in asked_letters for w in names):
+        if len(names) >= 2 and " ".join(names) not in PLACES and 2 * sum(w not in asked_letters for w in names) > len(names):
             return True
     return False
 

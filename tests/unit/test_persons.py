@@ -45,6 +45,27 @@ def test_a_person_the_question_names_is_not_new() -> None:
     assert names_person("Thomas Starzl trained Carl Groth.", asked.letters)
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "new"),
+    [
+        # A name sharing one word with the question's is someone else when most of it is new.
+        (
+            "Who became Sultan of Oman after the death of Qaboos bin Said?",
+            "Before the burial, his successor, Haitham bin Tariq Al Said, attended funeral prayers.",
+            True,
+        ),
+        # The question's person written out in full is no one new.
+        ("Who did Donald Trump pick?", "Donald J. Trump said he would decide soon.", False),
+        ("Who is Hillary Clinton's campaign manager?", "Hillary Rodham Clinton spoke on Monday.", False),
+        # A place of several words is no person.
+        ("Who drove the truck in Randolph?", "On Friday a truck hit them in the United States.", False),
+        ("Who drove the truck in Randolph?", "The crash closed roads in North Carolina.", False),
+    ],
+)
+def test_a_new_person_is_mostly_new_words_and_no_place(question: str, sentence: str, new: bool) -> None:
+    assert names_person(sentence, parse_query(question, TOKENIZER).letters) is new
+
+
 def _hit(sentence: str, score: float, row: int) -> Hit:
     return Hit(sentence, score, f"a{row}", "Liver transplants", None, None, 0, row, 0, len(sentence), row)
 
