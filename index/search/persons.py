@@ -54,7 +54,11 @@ def names_person(sentence: str, asked_letters: Collection[str]) -> bool:
     for match in _RUN.finditer(sentence):
         words = [plain_word(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
         names = [w for w in words if not _no_name(w)]
-        if len(names) >= 2 and " ".join(names) not in PLACES and 2 * sum(w not in asked_letters for w in names) > len(names):
+        if (
+            len(names) >= 2
+            and " ".join(names) not in PLACES
+            and 2 * sum(w not in asked_letters for w in names) > len(names)
+        ):
             return True
     return False
 
