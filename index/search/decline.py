@@ -16,8 +16,9 @@ Four pieces of evidence, strongest first:
      with no figure, number word or quantity ("twice", "none", "a majority"):
      ``lacks_asked_figure`` ("A figure for how many"); "how much" is judged so only when it asks
      about money. "When" questions are not judged so: a sentence's date is often its article's;
-     nor one whose only figures are the question's own ("The 176 people on board were all
-     killed." for "How many of the 176 ... were Iranians?"): ``repeats_asked_figure``;
+   - for "how many / much / old", a sentence whose only figures are the question's own ("The
+     176 people on board were all killed." for "How many of the 176 ... were Iranians?"):
+     ``repeats_asked_figure``;
    - a figure of something else than what is counted ("a 15-point lead" for "How many votes did
      Sanders receive?"): ``lacks_asked_unit`` (units.py, ``answers_unit``; an age counts
      nothing: "A figure of what is counted", "Another toll, an age, ...");
