@@ -22,7 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.rerankkit.sources import Row, normalise_question, selqa_pairs, squad_pairs, trecqa_trainall_pairs
+from scripts.rerankkit.sources import (
+    Row,
+    normalise_question,
+    selqa_pairs,
+    squad_article_negatives,
+    squad_pairs,
+    trecqa_trainall_pairs,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,6 +65,13 @@ def main(argv: list[str] | None = None) -> None:
         default=[ROOT.parent / "shared" / "eval" / "trecqa" / "dev.csv"],
         help="TrecQA-style CSV (qtext column) whose questions are never trained on (repeatable)",
     )
+    ap.add_argument(
+        "--article-negatives",
+        type=int,
+        default=0,
+        help="also write, per answerable SQuAD/XQuAD question, this many sentences of its article's other "
+        "paragraphs that share the most words with it and hold no answer, as hard negatives (default 0)",
+    )
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     held_out = held_out_questions(args.held_out)
@@ -81,6 +95,10 @@ def main(argv: list[str] | None = None) -> None:
         "selqa_test": selqa_pairs(raw / "selqa_ass_test.json.gz", "selqa_test"),
         "trecqa_trainall": trecqa_trainall_pairs(raw, "trecqa_trainall", held_out),
     }
+    if args.article_negatives > 0:
+        for name, source in (("squad2", "squad2_cs224n_dev.json.gz"), ("xquad", "xquad_en.json.gz")):
+            rows = squad_article_negatives(raw / source, name, args.article_negatives)
+            jobs[f"{name}_article_negatives"] = rows if name == "squad2" else not_in_squad(rows)
     for name, rows in jobs.items():
         print(name, json.dumps(write_rows(rows, args.out / f"{name}.jsonl.gz")), flush=True)
 

@@ -123,6 +123,8 @@ azerbaijani transatlantic north south east west
 """)
 # The places a country's demonym stands for, as articles write them: a story may say "U.S.
 # officials" where a question says "American", "Kyiv" where it says "Ukrainian".
+# Its keys are more than DEMONYMS on purpose: merged in, they cost attribution a speaker on
+# PolNeAR train ("Mr. English said", a surname) and changed no answer of the QA sets (stop 42).
 DEMONYM_PLACES = {
     demonym: tuple(place.strip() for place in places.split(","))
     for demonym, places in (

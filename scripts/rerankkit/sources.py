@@ -21,7 +21,10 @@ from typing import Any
 
 import pysbd
 
+from index.store.lexical import STOP_WORDS
+
 Row = dict[str, Any]
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 # Penn Treebank tokens in TREC's tokenised text, back to running text
 _PTB = [
@@ -90,6 +93,59 @@ def squad_pairs(path: Path, source: str) -> Iterator[Row]:
                         "answerable": not impossible,
                         "hard": impossible and i in plausible,
                         "before": context[spans[i - 1][0] : spans[i - 1][1]] if i else "",
+                    }
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` that are not stop words."""
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS)
+
+
+def shared_words(question: str, sentence: str) -> int:
+    """How many of the question's content words the sentence holds too."""
+    return len(content_words(question) & content_words(sentence))
+
+
+def squad_article_negatives(path: Path, source: str, per_question: int = 2, least: int = 2) -> Iterator[Row]:
+    """For each answerable question of SQuAD-format JSON, the ``per_question`` sentences of the
+    *other* paragraphs of its article that share the most words with it (at least ``least``) and
+    hold none of its answers: negatives marked "hard", under the question's own qid.
+
+    They are what a news collection is full of and a paragraph's other sentences seldom are: a
+    sentence about the very thing asked, in the question's words, without what is asked (a
+    story's lede restating its event). Unanswerable questions get none (their answer may stand in
+    another paragraph)."""
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    for article in _read_json(path)["data"]:
+        paragraphs = [
+            [p["context"][a:b] for a, b in sentence_spans(p["context"], segmenter)] for p in article["paragraphs"]
+        ]
+        for at, paragraph in enumerate(article["paragraphs"]):
+            for qa in paragraph["qas"]:
+                answers = [a["text"].casefold() for a in qa.get("answers", []) if a["text"].strip()]
+                if qa.get("is_impossible", False) or not answers:
+                    continue
+                asked = content_words(qa["question"])
+                scored = [
+                    (len(asked & content_words(sentence)), n, i, sentence)
+                    for n, sentences in enumerate(paragraphs)
+                    if n != at
+                    for i, sentence in enumerate(sentences)
+                    if not any(answer in sentence.casefold() for answer in answers)
+                ]
+                scored.sort(key=lambda row: (-row[0], row[1], row[2]))
+                for shared, n, i, sentence in scored[:per_question]:
+                    if shared < least:
+                        break
+                    yield {
+                        "question": qa["question"].strip(),
+                        "sentence": sentence,
+                        "label": 0,
+                        "qid": f"{source}:{qa['id']}",
+                        "source": source,
+                        "answerable": True,
+                        "hard": True,
+                        "before": paragraphs[n][i - 1] if i else "",
                     }
 
 

@@ -18,7 +18,7 @@ from scripts.rerankkit.pairs import (
     with_unrelated_befores,
     without_context,
 )
-from scripts.rerankkit.sources import squad_pairs
+from scripts.rerankkit.sources import squad_article_negatives, squad_pairs
 from scripts.rerankkit.swaps import question_names, swapped_negatives
 
 PARAGRAPH = (
@@ -207,3 +207,62 @@ def test_unrelated_sentences_before_need_context_and_a_share(
         parse_args(argv)
     assert message in capsys.readouterr().err
     assert parse_args(["--context", "--unrelated-before", "0.3"]).unrelated_before == 0.3
+
+
+def test_article_negatives_are_the_other_paragraphs_restatements_without_the_answer(tmp_path):
+    question = "What illness killed senator Kay Hagan?"
+    answer_paragraph = "Hagan died from Powassan virus. She had been ill since 2016."
+    lede = "Former senator Kay Hagan died on Monday, her family said."
+    squad = {
+        "data": [
+            {
+                "paragraphs": [
+                    {"context": f"{lede} She was 66.", "qas": []},
+                    {
+                        "context": answer_paragraph,
+                        "qas": [
+                            {
+                                "id": "q1",
+                                "question": question,
+                                "answers": [{"text": "Powassan virus", "answer_start": 16}],
+                            },
+                            {"id": "q2", "question": "Who succeeded senator Kay Hagan?", "is_impossible": True},
+                        ],
+                    },
+                    {"context": "The senator Kay Hagan caught Powassan virus from a tick.", "qas": []},
+                ]
+            }
+        ]
+    }
+    path = _write_gz_json(tmp_path / "squad.json.gz", squad)
+    rows = list(squad_article_negatives(path, "squad2", per_question=2))
+    # the lede restates the question in its words and is not the answer; the sentence that holds
+    # the answer's text is never a negative, however many words it shares; the unanswerable
+    # question gets none, as its answer may stand in another paragraph
+    assert [r["sentence"] for r in rows] == [lede]
+    assert rows[0] | {"sentence": ""} == {
+        "question": question,
+        "sentence": "",
+        "label": 0,
+        "qid": "squad2:q1",
+        "source": "squad2",
+        "answerable": True,
+        "hard": True,
+        "before": "",
+    }
+
+
+def test_article_negatives_join_their_question_and_come_first(tmp_path):
+    """Marked hard under the question's own qid, they are kept before the paragraph's random others."""
+    rows = [
+        {"question": "Q?", "sentence": f"other {i}", "label": 0, "qid": "squad2:q", "source": "squad2"}
+        for i in range(6)
+    ]
+    rows += [{"question": "Q?", "sentence": "answer", "label": 1, "qid": "squad2:q", "source": "squad2"}]
+    rows += [{"question": "Q?", "sentence": "lede", "label": 0, "qid": "squad2:q", "source": "squad2", "hard": True}]
+    with gzip.open(tmp_path / "squad2.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in rows)
+    train = _write_trecqa(tmp_path / "train.csv", [])
+    for seed in range(5):
+        kept = {p.sentence for p in load_pairs(train, [tmp_path], negatives=2, seed=seed)}
+        assert {"answer", "lede"} <= kept and len(kept) == 3
