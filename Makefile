@@ -54,8 +54,9 @@ $(TRAIN_STAMP): $(STAMP)
 	$(PIP) install -e '.[dev,train]'
 	@touch $@
 
-# The cross-encoder the feature reranker reads (index/rerank_model/cross_encoder/): about 40
-# minutes on two idle cores. Retrain the feature reranker after it (`make retrain` does both).
+# The cross-encoder the feature reranker reads (index/rerank_model/cross_encoder/): 40 to 60
+# minutes on two otherwise idle cores (beside an index build a step takes four times as long, stop
+# 42). Retrain the feature reranker after it (`make retrain` does both).
 train-reranker: $(TRAIN_STAMP)
 	HF_HUB_OFFLINE=1 nice -n 10 $(PY) scripts/train_reranker.py --extra $(RERANK_PAIRS) --out index/rerank_model/cross_encoder $(CE_ARGS)
 
