@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> None:
         "paragraphs that share the most words with it and hold no answer, as hard negatives (default 0)",
     )
     args = ap.parse_args(argv)
+    if args.article_negatives < 0:
+        ap.error(f"--article-negatives is a number of sentences per question, 0 or more (got {args.article_negatives})")
     args.out.mkdir(parents=True, exist_ok=True)
     held_out = held_out_questions(args.held_out)
     squad_questions: set[str] = set()

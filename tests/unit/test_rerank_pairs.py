@@ -266,3 +266,13 @@ def test_article_negatives_join_their_question_and_come_first(tmp_path):
     for seed in range(5):
         kept = {p.sentence for p in load_pairs(train, [tmp_path], negatives=2, seed=seed)}
         assert {"answer", "lede"} <= kept and len(kept) == 3
+
+
+def test_a_negative_count_of_article_negatives_is_refused_before_anything_is_written(tmp_path, capsys):
+    from scripts.prepare_rerank_pairs import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "pairs"), "--article-negatives", "-1"])
+    assert stopped.value.code == 2
+    assert "--article-negatives is a number of sentences per question, 0 or more (got -1)" in capsys.readouterr().err
+    assert not (tmp_path / "pairs").exists()
