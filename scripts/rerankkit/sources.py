@@ -101,11 +101,6 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS)
 
 
-def shared_words(question: str, sentence: str) -> int:
-    """How many of the question's content words the sentence holds too."""
-    return len(content_words(question) & content_words(sentence))
-
-
 def squad_article_negatives(path: Path, source: str, per_question: int = 2, least: int = 2) -> Iterator[Row]:
     """For each answerable question of SQuAD-format JSON, the ``per_question`` sentences of the
     *other* paragraphs of its article that share the most words with it (at least ``least``) and
@@ -120,6 +115,13 @@ def squad_article_negatives(path: Path, source: str, per_question: int = 2, leas
         paragraphs = [
             [p["context"][a:b] for a, b in sentence_spans(p["context"], segmenter)] for p in article["paragraphs"]
         ]
+        # Each sentence read once per article, not once per question: (paragraph, position,
+        # text, folded text, content words).
+        read = [
+            (n, i, sentence, sentence.casefold(), content_words(sentence))
+            for n, sentences in enumerate(paragraphs)
+            for i, sentence in enumerate(sentences)
+        ]
         for at, paragraph in enumerate(article["paragraphs"]):
             for qa in paragraph["qas"]:
                 answers = [a["text"].casefold() for a in qa.get("answers", []) if a["text"].strip()]
@@ -127,11 +129,9 @@ def squad_article_negatives(path: Path, source: str, per_question: int = 2, leas
                     continue
                 asked = content_words(qa["question"])
                 scored = [
-                    (len(asked & content_words(sentence)), n, i, sentence)
-                    for n, sentences in enumerate(paragraphs)
-                    if n != at
-                    for i, sentence in enumerate(sentences)
-                    if not any(answer in sentence.casefold() for answer in answers)
+                    (len(asked & words), n, i, sentence)
+                    for n, i, sentence, folded, words in read
+                    if n != at and not any(answer in folded for answer in answers)
                 ]
                 scored.sort(key=lambda row: (-row[0], row[1], row[2]))
                 for shared, n, i, sentence in scored[:per_question]:
