@@ -38,6 +38,7 @@ from index.search.demonyms import holds_word
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
+from index.search.ledes import detail_first
 from index.search.naming import names_asked
 from index.search.persons import person_first
 from index.search.places import place_first
@@ -120,18 +121,17 @@ class Answerer:
                     # A "where" question's answer tells a place (places.py), a "who" one's names a
                     # person (persons.py), by the model's probabilities.
                     reranked = person_first(query, place_first(query, reranked))
+                    # A story's detail comes before its lede (ledes.py), unless the bot would
+                    # decline the detail and not the lede.
+                    detailed = detail_first(reranked)
+                    if detailed and detailed[0] is not reranked[0]:
+                        answer = self._from_reranked(query, hits, detailed)
+                        if not answer.declined:
+                            return answer
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)
-            # The reranker reads each sentence alone: an article naming what is asked still comes first.
-            reranked = self._retriever.named_first(query, reranked)
-            if not reranks(query):
-                # A kind it orders but does not judge ("why"): its order, the ranking's scores and threshold.
-                ranking_hit = {h.row: h for h in hits}
-                return self.from_hits(query, [ranking_hit.get(h.row, h) for h in reranked])
-            return self.from_hits(
-                query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
-            )
+            return self._from_reranked(query, hits, reranked)
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
             unknown = not any(holds_word(w, vocabulary) for w in query.speech_name)
@@ -241,6 +241,19 @@ class Answerer:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
         shown = [h for h in hits[: policy.max_shown] if h.score >= max(best.score - margin, floor) or holds_search(h)]
         return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
+
+    def _from_reranked(self, query: Query, hits: Sequence[Hit], reranked: Sequence[Hit]) -> Answer:
+        """The decision for ``query`` given the ranking's ``hits`` in the reranker's order ``reranked``."""
+        # The reranker reads each sentence alone: an article naming what is asked still comes first.
+        reranked = self._retriever.named_first(query, reranked)
+        if not reranks(query):
+            # A kind it orders but does not judge ("why"): its order, the ranking's scores and threshold.
+            ranking_hit = {h.row: h for h in hits}
+            return self.from_hits(query, [ranking_hit.get(h.row, h) for h in reranked])
+        policy = self._policy
+        return self.from_hits(
+            query, reranked, min_score=policy.rerank_min, margin=policy.rerank_margin, floor=policy.rerank_min
+        )
 
     def _unnamed(self, query: Query, best: Hit) -> str | None:
         """The name a figure question asks about most particularly when ``best``'s article never

@@ -77,7 +77,7 @@ def person_first(
     hit that names one: ``hits`` as given."""
     if not asks_who(query):
         return list(hits)
-    return promote(hits, lambda sentence: names_person(sentence, query.letters), depth, ratio)
+    return promote(hits, lambda hit: names_person(hit.sentence, query.letters), depth, ratio)
 
 
 # People a question may ask for by what they are or do: "Which doctor diagnosed ...?", "Which

@@ -91,4 +91,4 @@ def place_first(
     first hit that tells a place: ``hits`` as given."""
     if not asks_where(query):
         return list(hits)
-    return promote(hits, lambda sentence: gives_place(sentence, query.letters), depth, ratio)
+    return promote(hits, lambda hit: gives_place(hit.sentence, query.letters), depth, ratio)

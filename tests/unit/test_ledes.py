@@ -1,0 +1,118 @@
+"""A story's detail shown above its lede (index/search/ledes.py): a news story's first sentence
+restates its event and shares the most words with any question about it, so the reranker finds
+it likelier than the sentence that says what is asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from index.embedding.models import Embedder
+from index.search.ledes import detail_first
+from index.search.searcher import Searcher
+from index.types import Hit, Source
+from tests.support import searcher_over
+
+LEDE = "Pollster Pat Novak said on Sunday that most voters doubt Governor Ellen Ward's health, citing two new surveys."
+DETAIL = "Novak cited a Marist poll and an Emerson poll, both taken after Ward fainted at a rally."
+
+ARTICLES = [
+    {
+        "id": "polls",
+        "title": "Voters doubt governor's health, pollster says",
+        "published": "2016-09-12",
+        "text": "\n\n".join(
+            [
+                LEDE,
+                "Ward's campaign called the claim a distraction.",
+                DETAIL,
+                "Ward has said she will release her medical records next week.",
+            ]
+        ),
+    },
+    {
+        "id": "summit",
+        "title": "Pacific leaders launch trade area",
+        "published": "2019-07-08",
+        "text": "\n\n".join(
+            [
+                "Leaders of the Pacific Union's member states met in Suva, the capital of Fiji, for a summit "
+                "where they launched the Pacific Free Trade Area.",
+                "The agreement removes tariffs on most goods traded between the fourteen members.",
+                "Samoa was picked to host the trade area's secretariat, beating bids from Tonga and Vanuatu.",
+                "Trade between the members is expected to double within ten years.",
+            ]
+        ),
+    },
+    {
+        "id": "marathon",
+        "title": "Lopez and Sato win in Boston",
+        "published": "2018-04-16",
+        "text": "\n\n".join(
+            [
+                "Maria Lopez won the women's marathon in Boston on Monday.",
+                "Kenji Sato won the men's marathon in a course record.",
+            ]
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("ledes"), embedder)
+    yield searcher
+    searcher.close()
+
+
+def test_the_sentence_that_says_what_is_asked_comes_before_the_lede_that_restates_the_story(news: Searcher) -> None:
+    answer = news.answer("Which two polls did Pat Novak cite about Governor Ward's health?")
+    assert not answer.declined, answer.reason
+    assert [h.sentence for h in answer.hits[:2]] == [DETAIL, LEDE]  # the lede is still shown, second
+
+
+def test_a_lede_naming_a_place_does_not_displace_the_answer_to_which_country(news: Searcher) -> None:
+    answer = news.answer("Which country was picked to host the secretariat of the Pacific Free Trade Area?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith("Samoa was picked")
+
+
+def test_a_lede_that_answers_stays_first_when_the_bot_would_decline_the_detail(news: Searcher) -> None:
+    # The men's result is the story's other sentence and nearly as likely, but about the men's
+    # race: the bot would decline it (contrasts.py), not the lede.
+    women = news.answer("Who won the women's marathon?")
+    assert not women.declined, women.reason
+    assert women.hits[0].sentence.startswith("Maria Lopez")
+    men = news.answer("Who won the men's marathon in Boston?")  # the lede names Boston, the answer not
+    assert not men.declined, men.reason
+    assert men.hits[0].sentence.startswith("Kenji Sato")
+
+
+def _hit(row: int, score: float, position: int, article: str = "a", copies: tuple[str, ...] = ()) -> Hit:
+    sources = tuple(Source(a, a) for a in (article, *copies))
+    return Hit(f"sentence {row}", score, article, article, None, None, 0, position, 0, 10, row, sources=sources)
+
+
+def test_a_nearly_as_likely_sentence_of_the_ledes_own_story_comes_first() -> None:
+    hits = [_hit(1, 0.8, 0), _hit(2, 0.5, 0, "b"), _hit(3, 0.4, 5)]
+    assert [h.row for h in detail_first(hits)] == [3, 1, 2]
+
+
+def test_a_copy_of_the_story_counts_as_the_same_story() -> None:
+    hits = [_hit(1, 0.8, 0, "a", copies=("a2",)), _hit(2, 0.7, 3, "a2")]
+    assert [h.row for h in detail_first(hits)] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("hits", "why"),
+    [
+        ([_hit(1, 0.8, 0), _hit(2, 0.3, 4)], "the reranker finds the detail far less likely"),
+        ([_hit(1, 0.8, 0), _hit(2, 0.7, 4, "b")], "another story's sentence"),
+        ([_hit(1, 0.8, 2), _hit(2, 0.7, 4)], "the first is no lede"),
+        ([_hit(1, 0.8, 0), _hit(2, 0.7, 0, "b"), _hit(3, 0.7, 0, "c"), _hit(4, 0.7, 4)], "too far down"),
+        ([], "nothing to order"),
+    ],
+)
+def test_the_reranked_order_stands_otherwise(hits: list[Hit], why: str) -> None:
+    assert detail_first(hits) == hits, why
