@@ -86,7 +86,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from index.lexicon import MONTH_FORMS, NUMBER_WORDS, QUANTITY_WORDS
+from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
 from index.search.persons import lacks_asked_name
@@ -94,7 +94,7 @@ from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
 from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
-from index.search.units import Stemmer, answers_unit, asked_unit, tells_length
+from index.search.units import Stemmer, answers_unit, asked_unit, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, is_acronym
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
@@ -289,24 +289,14 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 
-# A figure in digits ("176", "92,153", "1.7"; not a section number's "3.1." end) or a number word.
-_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-
-
-def _figures(text: str) -> set[str]:
-    """The figures of ``text``: digits without their commas, and number words ("two", "million")."""
-    figures = {m.group().replace(",", "") for m in _FIGURE.finditer(text)}
-    return figures | {w for w in re.findall(r"[a-z]+", text.casefold()) if w in NUMBER_WORDS}
-
-
 def repeats_asked_figure(query: Query, sentence: str) -> bool:
     """Whether every figure of ``sentence`` is one a "how many / much / old" question gives itself:
     "The 176 people on board were all killed." does not say how many of the 176 were Iranians.
     Judged only when both hold a figure (a sentence holding none is ``lacks_asked_figure``'s)."""
     if not asks_quantity(query):
         return False
-    given = _figures(sentence)
-    return bool(given) and given <= _figures(query.text)
+    given = figures_in(sentence)
+    return bool(given) and given <= figures_in(query.text)
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from index.lexicon import NUMBER_WORDS, QUANTITY_WORDS
 
 Stemmer = Callable[[str], Sequence[str]]  # text -> the stems of its words, stop words aside
 
 # A figure: digits (TrecQA's masked "<num>" too) or a number word, with a currency sign before it.
+# Not digits inside a word or after a point ("G7", a section number's "3.1.").
 _FIGURE = re.compile(
-    r"(?P<currency>[$£€]\s?)?(?:\d[\d,.]*\d|\d|<num>|\b(?:{})\b)".format("|".join(sorted(NUMBER_WORDS))), re.I
+    r"(?P<currency>[$£€]\s?)?(?:(?<![\w.])(?:\d[\d,.]*\d|\d)|<num>|\b(?:{})\b)".format("|".join(sorted(NUMBER_WORDS))),
+    re.I,
 )
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I)
 _AGE = re.compile(
@@ -116,12 +119,12 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
     """Whether ``text`` gives a figure in ``unit`` that the question (``asked``) does not hold."""
     if unit.age:
         return any(m.group(0).casefold() not in asked.casefold() for m in _AGE.finditer(text))
-    own = _figures_of(asked)
+    own = figures_in(asked)
     for n, figure in enumerate(_FIGURE.finditer(text)):
         if n == _MOST_FIGURES:
             break
         number = figure.group(0).strip()
-        if number.casefold() in own and any(ch.isdigit() for ch in number):
+        if figure_value(number) in own and any(ch.isdigit() for ch in number):
             continue  # the question's own figure ("the $275 billion plan"; not the "2" of its "2016")
         if unit.money and figure.group("currency"):
             return True
@@ -134,10 +137,16 @@ def gives_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") -> b
     return False
 
 
-def _figures_of(question: str) -> frozenset[str]:
-    """The figures ``question`` writes, each whole and case-folded ("$275", "2016"): a sentence's
-    figure among them is the question's own, not an answer."""
-    return frozenset(m.group(0).strip().casefold() for m in _FIGURE.finditer(question))
+def figure_value(figure: str) -> str:
+    """A figure as written ("$92,153", "Two") as the value it gives ("92153", "two"): currency
+    sign, spaces and thousands' commas dropped, case folded."""
+    return figure.lstrip("$£€").strip().replace(",", "").casefold()
+
+
+def figures_in(text: str) -> frozenset[str]:
+    """The values of the figures ``text`` writes (``figure_value``; the first ``_MOST_FIGURES``):
+    a sentence's figure among a question's is the question's own, not an answer."""
+    return frozenset(figure_value(m.group(0)) for m in islice(_FIGURE.finditer(text), _MOST_FIGURES))
 
 
 # How many words either side of a count's figure its noun may stand when judging whether a
@@ -219,7 +228,7 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     if _ANY_COUNT.search(text):
         return True  # "No one was hurt", "He won the title twice"
     words = text.split()[: _MOST_FIGURES * 4]
-    own = _figures_of(asked)
+    own = figures_in(asked)
     people = _counts_a_group(asked) or not unit.stems.isdisjoint(_PEOPLE)
     # People are counted in many words ("10,000 troops" for "how many soldiers") and in those of
     # an attack ("The attack killed 32", "the death toll rose to 49").
@@ -230,7 +239,7 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     counted = [not nouns.isdisjoint(stems(word)) for word in words]
     for i, word in enumerate(words):
         figure = _FIGURE.search(word)
-        if figure is not None and figure.group(0).strip().casefold() in own:
+        if figure is not None and figure_value(figure.group(0)) in own:
             continue
         if figure is None and word.strip(_PUNCTUATION).casefold() not in QUANTITY_WORDS:
             continue  # "a majority of voters", "none of the boats" count too

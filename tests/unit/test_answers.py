@@ -476,6 +476,7 @@ def test_what_a_sentence_must_hold_to_answer_how_many(
         ("How many of the 176 people killed were Iranians?", "The 176 people on board were all killed.", True),
         ("How many of the 1,200 workers were laid off?", "All 1,200 workers were at the plant.", True),
         ("How many of the two hundred guests came?", "Two hundred guests were invited.", True),
+        ("How much of the $1,200 raised was spent?", "Volunteers raised 1,200 dollars.", True),
         # A figure the question lacks answers it, beside the question's own or alone.
         ("How many of the 176 people killed were Iranians?", "Of the 176 killed, 82 were Iranians.", False),
         ("How many of the 176 people killed were Iranians?", "Eighty-two of them were Iranian.", False),

@@ -162,6 +162,18 @@ def test_the_questions_own_figure_is_not_an_answer() -> None:
     assert not _gives("How many delegates did Trump win in Guam in 2016?", "Guam voted in 2016 on delegates.")
 
 
+def test_the_questions_own_figure_is_its_value_however_written() -> None:
+    # "$1,275" asked, "1275 dollars" written: the same figure, not an answer.
+    question = "How much did the club spend on food after raising $1,275?"
+    assert not _gives(question, "The club raised 1275 dollars at the fair.")
+    assert _gives(question, "The club spent $400 on food.")
+
+
+def test_digits_inside_a_word_are_no_figure() -> None:
+    assert not _gives("How many leaders attended the summit?", "The G7 leaders met in Biarritz on Sunday.")
+    assert _gives("How many leaders attended the summit?", "Seven leaders attended the summit.")
+
+
 def test_masked_numbers_count_as_figures() -> None:
     # TrecQA writes its numbers as <num>
     assert _gives("How many stores are there?", "There are about <num> stores , with more planned .")
