@@ -125,9 +125,9 @@ class Answerer:
                     # decline the detail and not the lede.
                     detailed = detail_first(reranked)
                     if detailed and detailed[0] is not reranked[0]:
-                        answer = self._from_reranked(query, hits, detailed)
-                        if not answer.declined:
-                            return answer
+                        with_detail = self._from_reranked(query, hits, detailed)
+                        if not with_detail.declined:
+                            return with_detail
             else:
                 assert isinstance(reranker, Reranker)
                 reranked = rerank(query, hits, reranker, policy.rerank_depth, policy.rerank_blend)

@@ -24,7 +24,7 @@ from index.lexicon import NUMBER_WORDS, QUANTITY_WORDS
 Stemmer = Callable[[str], Sequence[str]]  # text -> the stems of its words, stop words aside
 
 # A figure: digits (TrecQA's masked "<num>" too) or a number word, with a currency sign before it.
-# Not digits inside a word or after a point ("G7", a section number's "3.1.").
+# Not digits inside a word ("G7") or right after a point (".5").
 _FIGURE = re.compile(
     r"(?P<currency>[$£€]\s?)?(?:(?<![\w.])(?:\d[\d,.]*\d|\d)|<num>|\b(?:{})\b)".format("|".join(sorted(NUMBER_WORDS))),
     re.I,
