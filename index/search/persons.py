@@ -95,6 +95,7 @@ _ASKS_NAME = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTER_RUNS = re.compile(r"[a-z]+")
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:
@@ -108,7 +109,8 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
         return False
     for word in _WORDS.findall(sentence[:2_000])[1:]:
         plain = plain_word(word)
-        new = plain not in asked_letters and word.casefold() not in asked_letters
+        runs = _LETTER_RUNS.findall(plain)  # "COVID-19" is the question's "COVID"
+        new = plain not in asked_letters and not (runs and all(run in asked_letters for run in runs))
         if word[:1].isupper() and new and not _calendar_or_stop(plain):
             return False
     return True

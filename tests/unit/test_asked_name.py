@@ -69,6 +69,10 @@ TOKENIZER = Tokenizers().get()
         ("What is the ISIS video called?", "The ISIS video was released in late November.", True),
         # The sentence's first word may be capitalised only for opening it.
         ("What is the name of the director Sanders fired?", "Sanders has fired his data director.", True),
+        # A word with a figure in it is the question's when its letters are: "COVID-19" of "COVID-19".
+        ("What is the name of the COVID-19 vaccine trial?", "The COVID-19 vaccine trial began in May.", True),
+        ("What is the name of the COVID-19 vaccine trial?", "Its COVID-19 trial is called Recovery.", False),
+        ("What is the name of the Boeing jet?", "The Boeing 737-MAX jet was grounded.", False),
         # A question asking for a person by what they are wants a name too.
         ("Which doctor diagnosed Hillary Clinton?", "Health worries have dogged Hillary Clinton.", True),
         ("Which doctor diagnosed Clinton?", "Dr. Lisa Bardack diagnosed Clinton.", False),
