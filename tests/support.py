@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,18 @@ def searcher_over(
     corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     build_index(corpus, folder / "index", embedder)
     return Searcher.open(folder / "index", embedder=embedder, policy=policy or AnswerPolicy())
+
+
+def searcher_fixture(
+    articles: Sequence[Mapping[str, str]], name: str, policy: AnswerPolicy | None = None
+) -> Callable[..., Iterator[Searcher]]:
+    """A module-scoped fixture: a real index of ``articles`` built once in a fresh folder called
+    ``name`` (``searcher_over``), open for the module's tests and closed after them. Assign it
+    to the name the tests ask for: ``news = searcher_fixture(ARTICLES, "news")``."""
+
+    @pytest.fixture(scope="module")
+    def fixture(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
+        with closing(searcher_over(articles, tmp_path_factory.mktemp(name), embedder, policy)) as searcher:
+            yield searcher
+
+    return fixture

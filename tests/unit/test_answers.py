@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from index.store.generation import open_index
 from index.store.lexical import Tokenizer
 from index.text.context import matching_texts
 from index.types import Sentence
-from tests.support import searcher_over
+from tests.support import searcher_fixture, searcher_over
 
 ARTICLES = [
     {
@@ -70,11 +69,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def town(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("town"), embedder)
-    yield searcher
-    searcher.close()
+town = searcher_fixture(ARTICLES, "town")
 
 
 # -- speech questions ----------------------------------------------------------------------------

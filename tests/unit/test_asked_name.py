@@ -4,15 +4,12 @@ candidate fit" does not say who the doctor is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.persons import lacks_asked_name
 from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -35,11 +32,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def campaign(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("asked_name"), embedder)
-    yield searcher
-    searcher.close()
+campaign = searcher_fixture(ARTICLES, "asked_name")
 
 
 def test_a_sentence_naming_no_one_is_declined(campaign: Searcher) -> None:

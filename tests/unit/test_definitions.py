@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.definitions import PLAIN, TITLED, DefinitionQuery, defines, parse_definition
 from index.search.searcher import Searcher
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 
 @pytest.mark.parametrize(
@@ -148,11 +145,7 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def council(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(PEOPLE, tmp_path_factory.mktemp("council"), embedder)
-    yield searcher
-    searcher.close()
+council = searcher_fixture(PEOPLE, "council")
 
 
 def test_among_many_mentions_the_sentence_saying_who_is_shown(council: Searcher) -> None:

@@ -5,14 +5,11 @@ that declined it lost more answers than it declined on held-out questions, docs/
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.whose_figure import writes_initials
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -56,11 +53,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def trail(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("trail"), embedder)
-    yield searcher
-    searcher.close()
+trail = searcher_fixture(ARTICLES, "trail")
 
 
 def test_a_figure_its_story_names_by_another_form_is_shown(trail: Searcher) -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.searcher import Searcher
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 
 @pytest.mark.parametrize(
@@ -173,11 +170,7 @@ CAMPAIGNS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def campaigns(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(CAMPAIGNS, tmp_path_factory.mktemp("campaigns"), embedder)
-    yield searcher
-    searcher.close()
+campaigns = searcher_fixture(CAMPAIGNS, "campaigns")
 
 
 def test_the_holder_is_shown_not_another_campaigns_manager(campaigns: Searcher) -> None:

@@ -4,15 +4,12 @@ it likelier than the sentence that says what is asked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.ledes import detail_first
 from index.search.searcher import Searcher
 from index.types import Hit, Source
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 LEDE = "Pollster Pat Novak said on Sunday that most voters doubt Governor Ellen Ward's health, citing two new surveys."
 DETAIL = "Novak cited a Marist poll and an Emerson poll, both taken after Ward fainted at a rally."
@@ -59,11 +56,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("ledes"), embedder)
-    yield searcher
-    searcher.close()
+news = searcher_fixture(ARTICLES, "ledes")
 
 
 def test_the_sentence_that_says_what_is_asked_comes_before_the_lede_that_restates_the_story(news: Searcher) -> None:

@@ -3,7 +3,6 @@ the rule alone, and through the whole answer path on a real index (real model an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import closing
 
 import pytest
@@ -13,7 +12,7 @@ from index.search.naming import named_first, names_asked
 from index.search.query import parse_query
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
-from tests.support import searcher_over
+from tests.support import searcher_fixture, searcher_over
 
 TOKENIZER = Tokenizer()
 
@@ -75,10 +74,7 @@ def test_named_items_come_first_each_group_in_its_order() -> None:
         named_first(["a", "b"], [True])
 
 
-@pytest.fixture(scope="module")
-def tickets(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    with closing(searcher_over(TICKETS, tmp_path_factory.mktemp("tickets"), embedder)) as searcher:
-        yield searcher
+tickets = searcher_fixture(TICKETS, "tickets")
 
 
 def test_the_answer_comes_from_the_article_naming_who_is_asked_about(tickets: Searcher) -> None:

@@ -5,17 +5,14 @@ stories are about New Hampshire."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.naming import asked_names, particular_name
 from index.search.query import parse_query
 from index.search.searcher import Searcher
 from index.search.whose_figure import particular_unnamed, spells_out
 from index.store.lexical import Tokenizer
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -44,11 +41,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def primaries(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("primaries"), embedder)
-    yield searcher
-    searcher.close()
+primaries = searcher_fixture(ARTICLES, "primaries")
 
 
 def test_a_figure_from_an_article_that_never_names_them_is_declined(primaries: Searcher) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +15,7 @@ from bot.render.replies import answer_html
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech_topic import people_note, people_topic_note, person_of
-from tests.support import searcher_over
+from tests.support import searcher_fixture, searcher_over
 
 ARTICLES = [
     {
@@ -48,9 +47,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def trumps(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Searcher:
-    return searcher_over(ARTICLES, tmp_path_factory.mktemp("trumps"), embedder)
+trumps = searcher_fixture(ARTICLES, "trumps")
 
 
 def test_the_most_quoted_persons_quotes_come_first_and_together(trumps: Searcher) -> None:

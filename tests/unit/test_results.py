@@ -3,14 +3,11 @@ contest shares its words, not its answer (index/search/results.py; decline.py)."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.results import asks_winner, tells_result
 from index.search.searcher import Searcher
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -38,11 +35,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("results"), embedder)
-    yield searcher
-    searcher.close()
+news = searcher_fixture(ARTICLES, "results")
 
 
 def test_a_preview_does_not_answer_who_won(news: Searcher) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.roles import holders_in, is_role
 from index.search.searcher import Searcher
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -43,9 +42,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Searcher:
-    return searcher_over(ARTICLES, tmp_path_factory.mktemp("roles"), embedder)
+searcher = searcher_fixture(ARTICLES, "roles")
 
 
 def _shown(searcher: Searcher, question: str) -> list[str]:

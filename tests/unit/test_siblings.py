@@ -7,11 +7,8 @@ counting another (the dead: ``counts_another_toll``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.contrasts import (
     Sibling,
     counts_another_toll,
@@ -21,7 +18,7 @@ from index.search.contrasts import (
 )
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 TOKENS = Tokenizer().tokens
 
@@ -81,11 +78,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("siblings"), embedder)
-    yield searcher
-    searcher.close()
+news = searcher_fixture(ARTICLES, "siblings")
 
 
 def test_a_sentence_about_the_other_party_is_declined(news: Searcher) -> None:

@@ -7,7 +7,6 @@ button, on a small corpus written here (two people, several topics) and on the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +18,7 @@ from bot.telegram.inline import answer_results
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.speech_topic import about_topic, listed, others_label, topic_note
-from tests.support import searcher_over
+from tests.support import searcher_fixture, searcher_over
 
 ARTICLES = [
     {
@@ -70,11 +69,7 @@ HALVORSEN = {
 }
 
 
-@pytest.fixture(scope="module")
-def town(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("topics"), embedder)
-    yield searcher
-    searcher.close()
+town = searcher_fixture(ARTICLES, "topics")
 
 
 def quoted_lines(reply: str) -> list[str]:

@@ -4,17 +4,14 @@ times.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.decline import lacks_time_ahead
 from index.search.query import parse_query
 from index.search.searcher import Searcher
 from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
 from index.store.lexical import Tokenizer
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -45,11 +42,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("ahead"), embedder)
-    yield searcher
-    searcher.close()
+news = searcher_fixture(ARTICLES, "ahead")
 
 
 def test_a_question_about_what_is_to_come_is_declined_without_a_time(news: Searcher) -> None:

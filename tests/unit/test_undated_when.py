@@ -4,16 +4,13 @@ reports happened, an undated one's cannot. Collections such as the BBC News set 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.decline import lacks_time_undated
 from index.search.query import parse_query
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 ARTICLES = [
     {
@@ -35,11 +32,7 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def clubs(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(ARTICLES, tmp_path_factory.mktemp("clubs"), embedder)
-    yield searcher
-    searcher.close()
+clubs = searcher_fixture(ARTICLES, "clubs")
 
 
 def test_no_time_and_no_date_is_declined(clubs: Searcher) -> None:

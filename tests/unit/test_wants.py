@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from index.embedding.models import Embedder
 from index.search.searcher import Searcher
 from index.search.wants import parse_want, tells_want
 from index.store.lexical import Tokenizer
-from tests.support import searcher_over
+from tests.support import searcher_fixture
 
 STEM = Tokenizer().stem
 
@@ -143,11 +140,7 @@ STRIKE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def strike(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Searcher]:
-    searcher = searcher_over(STRIKE, tmp_path_factory.mktemp("strike"), embedder)
-    yield searcher
-    searcher.close()
+strike = searcher_fixture(STRIKE, "strike")
 
 
 def test_among_many_mentions_the_sentence_telling_the_demand_is_shown(strike: Searcher) -> None:
