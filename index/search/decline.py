@@ -90,6 +90,7 @@ from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
 from index.search.persons import lacks_asked_name
+from index.search.places import lacks_asked_place
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
@@ -403,6 +404,8 @@ def decide(
         return Decision(True, "The best sentence tells nothing still to come, and the question asks a figure that is.")
     if check_words and best_text is not None and lacks_asked_name(query.text, best_text, query.letters):
         return Decision(True, "The best sentence names nothing the question does not, and it asks for a name.")
+    if check_words and best_text is not None and lacks_asked_place(query, best_text):
+        return Decision(True, "The best sentence tells no place, which a question asking where asks for.")
     if check_words and best_text is not None and asks_winner(query.text) and not tells_result(best_text):
         return Decision(True, "The best sentence tells no result, which a question about who won asks for.")
     if check_words and best_text is not None and stems is not None:

@@ -10,6 +10,13 @@ The feature reranker reads ``gives_place`` among its features, but weighs it aga
 others: "Kasich agreed to effectively end his bid for Indiana" still came out first. So
 ``place_first`` puts a sentence that tells a place above a first one that tells none when the
 reranker finds it nearly as likely to answer (promotion.py).
+
+A "where" question whose best sentence tells no place is declined (``lacks_asked_place``, read
+by decline.py): "Eddie Van Halen ... died Tuesday at age 65" does not say where he died. That
+reads a place in more ways (``tells_place``): a wire story's dateline ("MANCHESTER, N.H. -"), a
+name before "-based", "on the shores of the Sea of Galilee", "televised from Des Moines", and
+after "to" for a question about going somewhere ("Where was the bus travelling to?": "from
+Smolensk to Kaluga"). Those stay out of ``gives_place``, which the feature reranker was fitted on.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from collections.abc import Collection, Sequence
 
 from index.lexicon import word_set
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
-from index.search.query import Query, asks_place, is_calendar_word
+from index.search.query import Query, asks_place, is_calendar_word, question_proper
 from index.types import Hit
 
 # The prepositions a place follows ("on" for "on CNN", "on the campus", "in front of 131 West
@@ -35,11 +42,11 @@ _PHRASE_ENDS = word_set(
     "to toward towards for that which who whom and or but as than because after before when while if by"
 )
 _LOOK_AHEAD = 3  # words after the preposition (and its article) that may name the place: "at a packed rally"
-_PLACE_AFTER = re.compile(
-    # A lookahead, so that a preposition among the words read is itself read: "a speech in Columbus".
-    _AT + rf"(?=(?:(?:the|a|an|his|her|their|its|our|this|that)\s+)?(?P<words>\S+(?:\s+\S+){{0,{_LOOK_AHEAD - 1}}}))",
-    re.IGNORECASE,
+# A lookahead, so that a preposition among the words read is itself read: "a speech in Columbus".
+_WORDS_AFTER = (
+    rf"(?=(?:(?:the|a|an|his|her|their|its|our|this|that)\s+)?(?P<words>\S+(?:\s+\S+){{0,{_LOOK_AHEAD - 1}}}))"
 )
+_PLACE_AFTER = re.compile(_AT + _WORDS_AFTER, re.IGNORECASE)
 
 # Venues and kinds of place a news story says something happened at.
 VENUES = word_set("""
@@ -60,17 +67,25 @@ def gives_place(sentence: str, asked_letters: Collection[str]) -> bool:
     when the question has "from" too."""
     for match in _PLACE_AFTER.finditer(sentence):
         origin = match.group().casefold().startswith("from") and "from" not in asked_letters
-        for written in match.group("words").split():
-            word = written.strip(".,;:!?'’\"“”()")
-            folded = word.casefold()
-            if folded in _PHRASE_ENDS or is_calendar_word(folded):
-                break
-            if folded in VENUES or (folded.endswith("s") and folded[:-1] in VENUES):
-                return True
-            if word[:1].isupper() and folded not in asked_letters and not origin:
-                return True
-            if written[-1:] in ",;:.)":  # the phrase ends: "in Ohio, John Kasich" names only Ohio
-                break
+        if _names_place(match.group("words"), asked_letters, names=not origin):
+            return True
+    return False
+
+
+def _names_place(words: str, asked_letters: Collection[str], *, names: bool = True) -> bool:
+    """Whether ``words``, read after a preposition of place, tell one: a venue, or (with
+    ``names``) a capitalised word not among ``asked_letters``, before the phrase ends."""
+    for written in words.split():
+        word = written.strip(".,;:!?'’\"“”()")
+        folded = word.casefold()
+        if folded in _PHRASE_ENDS or is_calendar_word(folded):
+            return False
+        if folded in VENUES or (folded.endswith("s") and folded[:-1] in VENUES):
+            return True
+        if names and word[:1].isupper() and folded not in asked_letters:
+            return True
+        if written[-1:] in ",;:.)":  # the phrase ends: "in Ohio, John Kasich" names only Ohio
+            return False
     return False
 
 
@@ -92,3 +107,57 @@ def place_first(
     if not asks_where(query):
         return list(hits)
     return promote(hits, lambda hit: gives_place(hit.sentence, query.letters), depth, ratio)
+
+
+# A wire story's dateline that gives where it was filed: "MANCHESTER, N.H. - ...", "LONDON
+# (Reuters) - ...", "BEIRUT — ...": a place in capitals, its state or country, the agency, a dash.
+_PLACE_DATELINE = re.compile(
+    r"^\W*(?P<place>[A-Z][A-Z'&-]+(?:\s+[A-Z][A-Z'&-]+)*)\s*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
+    r"(?:\([A-Za-z .]+\)\s*)?(?:--|\u2014|\u2013|-)\s"
+)
+# A name before "-based": "a Philadelphia-based maker" ("Philadelphia -based", as TrecQA writes it).
+_BASED = re.compile(r"\b(?P<place>[A-Z][\w.'’]*)\s*-\s*based\b")
+# A place named after a part of it: "on the shores of the Sea of Galilee", "in the city of Aden".
+_PART_OF = re.compile(
+    rf"(?i:{_AT})(?i:the|a|an)\s+[a-z]+\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+# Where a broadcast came from: "will be televised nationally from Des Moines".
+_BROADCAST_FROM = re.compile(
+    r"\b(?:televised|broadcast|aired|streamed|filmed|hosted)\s+(?:\w+ly\s+)?(?:live\s+)?from\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*)"
+)
+# A question about going somewhere, which "to" answers: "Where was the bus travelling to?", "Where
+# did Clinton go instead of the emergency room?" ("detoured to daughter Chelsea Clinton's apartment").
+_ASKS_DESTINATION = re.compile(
+    r"\b(?:go|goes|went|gone|going|travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|fly|flies|flew|flown|flying|"
+    r"mov(?:e|es|ed|ing)|return(?:s|ed|ing)?|sent|taken|took|bound)\b",
+    re.IGNORECASE,
+)
+_TO_PLACE = re.compile(r"\bto\s+" + _WORDS_AFTER, re.IGNORECASE)
+_ASKS_WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
+
+
+def tells_place(sentence: str, asked_letters: Collection[str], question: str = "") -> bool:
+    """Whether ``sentence`` tells a place ``question`` (its casefolded words ``asked_letters``)
+    does not give: after a preposition of place (``gives_place``) or a part of a place ("on the
+    shores of the Sea of Galilee"), in a dateline, before "-based", after "televised from" and,
+    for a question about going somewhere, after "to"."""
+    if gives_place(sentence, asked_letters):
+        return True
+    for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):
+        for match in pattern.finditer(sentence):
+            if any(w.casefold() not in asked_letters for w in re.findall(r"[A-Za-z]+", match.group("place"))):
+                return True
+    return _ASKS_DESTINATION.search(question) is not None and any(
+        _names_place(match.group("words"), asked_letters) for match in _TO_PLACE.finditer(sentence)
+    )
+
+
+def lacks_asked_place(query: Query, sentence: str) -> bool:
+    """Whether a "where" question gets a best ``sentence`` that tells no place it does not give
+    (``tells_place``): "Where did guitarist Eddie Van Halen die?" is not answered by "... Van
+    Halen, lead guitarist of US rock band Van Halen, died Tuesday at age 65". Only a question
+    opening on "where": "Which country was picked to host ...?" is answered by a name anywhere
+    ("Ghana was picked ..."), which no preposition need lead to."""
+    asks = _ASKS_WHERE.match(question_proper(query.text)) is not None
+    return asks and not tells_place(sentence, query.letters, query.text)

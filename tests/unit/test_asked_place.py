@@ -1,0 +1,142 @@
+"""A "where" question is not answered by a sentence that tells no place (places.py,
+``tells_place`` and ``lacks_asked_place``; decline.py): "Eddie Van Halen ... died Tuesday at age
+65" does not say where he died."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.places import gives_place, lacks_asked_place, tells_place
+from index.search.query import Tokenizers, parse_query
+from index.search.searcher import Searcher
+from tests.support import searcher_fixture
+
+TOKENIZER = Tokenizers().get()
+
+
+def _letters(question: str) -> frozenset[str]:
+    return parse_query(question, TOKENIZER).letters
+
+
+DEBATE = "Where was the second Democratic debate held?"
+BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # A wire story's dateline tells where it was filed.
+        (DEBATE, "MANCHESTER, N.H. - Four days after the Republicans debated, the Democrats met."),
+        (DEBATE, "LONDON (Reuters) - The Democrats held their second debate."),
+        (DEBATE, "BEIRUT — The debate went ahead."),
+        # A name before "-based", with or without the space TrecQA writes.
+        ("Where is the company Rohm and Haas located?", "It was bought by Rohm and Haas, a Philadelphia-based maker."),
+        (
+            "Where is the company Rohm and Haas located?",
+            "It was bought by Rohm and Haas , a Philadelphia -based maker.",
+        ),
+        # A place named after a part of it.
+        ("Where was the first Kibbutz founded?", "It was founded on the shores of the Sea of Galilee in 1910."),
+        # Where a broadcast came from.
+        (
+            DEBATE,
+            "Sanders faces his greatest test at the second debate, which will be televised nationally from Des Moines.",
+        ),
+        # "to" answers a question about going somewhere.
+        (BUS, "A bus carrying children from Smolensk to Kaluga on Sunday overturned."),
+        (
+            "Where did Hillary Clinton go instead of the emergency room?",
+            "She ditched her escort and detoured to daughter Chelsea Clinton's apartment.",
+        ),
+        (BUS, "The bus was travelling to a hotel."),  # a venue
+    ],
+)
+def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
+    letters = _letters(question)
+    assert not gives_place(sentence, letters), "the feature reranker's reading is left as it was fitted"
+    assert tells_place(sentence, letters, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # The dateline's place is the question's own.
+        ("Where in Manchester did the Democrats debate?", "MANCHESTER, N.H. - The Democrats debated on Saturday."),
+        # A dateline of a date only, not a place.
+        (DEBATE, "Aug 27 (Reuters) - The Democrats held their second debate."),
+        # "to" says where something went only for a question about going somewhere.
+        ("Where did Kasich end his campaign?", "Kasich handed his delegates to Cruz."),
+        (BUS, "The bus was travelling to the south when it overturned in Babyninsky, Russia."),
+        (
+            "Where did guitarist Eddie Van Halen die?",
+            "Eddie Van Halen, lead guitarist of US rock band Van Halen, died at age 65.",
+        ),
+        (DEBATE, "The second debate was televised by CNN."),
+        ("Where did he live?", "He lived on the edge of poverty."),
+    ],
+)
+def test_no_place_told(question: str, sentence: str) -> None:
+    assert not tells_place(sentence, _letters(question), question)
+
+
+@pytest.mark.parametrize(
+    ("question", "lacks"),
+    [
+        ("Where did guitarist Eddie Van Halen die?", True),
+        ("hi, where did Eddie Van Halen die?", True),  # an opener is looked past
+        # A place asked by "which" is a name anywhere in the sentence, no preposition needed.
+        ("Which country did Eddie Van Halen die in?", False),
+        ("When did guitarist Eddie Van Halen die?", False),
+        ("How old was Eddie Van Halen when he died?", False),
+    ],
+)
+def test_only_a_where_question_asks_for_a_place(question: str, lacks: bool) -> None:
+    sentence = "Eddie Van Halen, lead guitarist of US rock band Van Halen, died Tuesday at age 65."
+    assert lacks_asked_place(parse_query(question, TOKENIZER), sentence) is lacks
+
+
+ARTICLES = [
+    {
+        "id": "guitarist",
+        "title": "Guitarist dies",
+        "published": "2020-10-07",
+        "text": "\n\n".join(
+            [
+                "Eddie Van Halen, lead guitarist of the rock band Van Halen, died on Tuesday at age 65.",
+                "His son Wolfgang announced the death, saying his father had fought cancer for a long time.",
+                "Van Halen was known for his two-handed tapping technique.",
+            ]
+        ),
+    },
+    {
+        "id": "debate",
+        "title": "Democrats debate",
+        "published": "2016-02-11",
+        "text": "\n\n".join(
+            [
+                "MILWAUKEE, Wis. - Hillary Clinton and Bernie Sanders met for their sixth debate on Thursday night.",
+                "Sanders pressed Clinton on her speaking fees from Wall Street banks.",
+            ]
+        ),
+    },
+]
+news = searcher_fixture(ARTICLES, "asked_place")
+
+
+def test_a_where_question_whose_best_sentence_tells_no_place_is_declined(news: Searcher) -> None:
+    answer = news.answer("Where did guitarist Eddie Van Halen die?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells no place, which a question asking where asks for."
+    assert answer.nearest is not None and "Van Halen" in answer.nearest.sentence
+
+
+def test_a_where_question_answered_by_a_dateline_is_answered(news: Searcher) -> None:
+    answer = news.answer("Where did Hillary Clinton and Bernie Sanders hold their sixth debate?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith("MILWAUKEE, Wis.")
+
+
+def test_other_questions_about_the_same_sentence_are_answered(news: Searcher) -> None:
+    answer = news.answer("How old was Eddie Van Halen when he died?")
+    assert not answer.declined, answer.reason
+    assert "age 65" in answer.hits[0].sentence
