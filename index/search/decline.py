@@ -94,7 +94,7 @@ from index.search.places import lacks_asked_place
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
-from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
+from index.search.times import asks_time_ahead, lacks_asked_year, lacks_figure_ahead, tells_time
 from index.search.units import Stemmer, answers_unit, asked_unit, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, is_acronym
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
@@ -404,6 +404,8 @@ def decide(
         return Decision(True, "The best sentence tells nothing still to come, and the question asks a figure that is.")
     if check_words and best_text is not None and lacks_asked_name(query.text, best_text, query.letters):
         return Decision(True, "The best sentence names nothing the question does not, and it asks for a name.")
+    if check_words and best_text is not None and lacks_asked_year(query.text, best_text):
+        return Decision(True, "The best sentence tells no year, which the question asks for.")
     if check_words and best_text is not None and lacks_asked_place(query, best_text):
         return Decision(True, "The best sentence tells no place, which a question asking where asks for.")
     if check_words and best_text is not None and asks_winner(query.text) and not tells_result(best_text):

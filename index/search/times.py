@@ -11,6 +11,11 @@ the coming days", "within two months", "in the spring"), the edge of one ("by th
 the start of"), an event ("after the election", "ahead of the summit"), or how often ("every
 four years", "annually").
 
+A question asking "what year" ("In what year did Hagia Sophia become a museum?") is answered only
+by a sentence that tells one: a year, a decade, "<num>" (TrecQA masks figures), or a year near the
+article's ("last year", "this year"); "On Friday in Istanbul, Erdogan said ..." does not
+(``lacks_asked_year``).
+
 So for a figure still to come ("How many Syrian refugees will the United States accept next
 year?"): a sentence telling what was done ("the U.S. had accepted 11,491 Syrian refugees") with
 no future, plan, hope or forecast in it does not answer (``lacks_figure_ahead``).
@@ -86,3 +91,18 @@ def lacks_figure_ahead(question: str, sentence: str) -> bool:
     States accept next year?") gets a sentence that tells nothing to come: no future, plan, hope,
     forecast or promise ("the U.S. had accepted 11,491 Syrian refugees" tells what was done)."""
     return _ASKS_FIGURE_AHEAD.match(question[:500]) is not None and _AHEAD.search(sentence) is None
+
+
+# "What year ...?", "In which years ...?", "By what year ...?": not "yearly", not "how many years".
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE)
+# A year, a decade, TrecQA's masked figure, "in '98", or a year near the article's own.
+_YEAR = re.compile(
+    r"\b1[0-9]\d\ds?\b|\b20\d\ds?\b|<num>|['’]\d\d(?:s)?\b|\b(?:last|this|next|that|the\s+same|the\s+following)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+def lacks_asked_year(question: str, sentence: str) -> bool:
+    """Whether a question asking what year gets a ``sentence`` that tells no year (the module
+    docstring): no "when" question else is judged so, since its article's date may answer it."""
+    return _ASKS_YEAR.search(question[:2_000]) is not None and _YEAR.search(sentence) is None
