@@ -23,7 +23,7 @@ from collections.abc import Collection, Sequence
 from index.attribution.vocabulary import PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
-from index.search.query import Query
+from index.search.query import Query, letters_of
 from index.store.lexical import STOP_WORDS
 from index.types import Hit
 
@@ -95,7 +95,6 @@ _ASKS_NAME = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_LETTER_RUNS = re.compile(r"[a-z]+")
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:
@@ -109,7 +108,7 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
         return False
     for word in _WORDS.findall(sentence[:2_000])[1:]:
         plain = plain_word(word)
-        runs = _LETTER_RUNS.findall(plain)  # "COVID-19" is the question's "COVID"
+        runs = letters_of(plain)  # "COVID-19" is the question's "COVID"
         new = plain not in asked_letters and not (runs and all(run in asked_letters for run in runs))
         if word[:1].isupper() and new and not _calendar_or_stop(plain):
             return False

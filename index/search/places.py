@@ -26,7 +26,7 @@ from collections.abc import Collection, Sequence
 
 from index.lexicon import word_set
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
-from index.search.query import Query, asks_place, is_calendar_word, question_proper
+from index.search.query import Query, asks_place, is_calendar_word, letters_of, question_proper
 from index.types import Hit
 
 # The prepositions a place follows ("on" for "on CNN", "on the campus", "in front of 131 West
@@ -146,7 +146,7 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
         return True
     for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):
         for match in pattern.finditer(sentence):
-            if any(w.casefold() not in asked_letters for w in re.findall(r"[A-Za-z]+", match.group("place"))):
+            if any(word not in asked_letters for word in letters_of(match.group("place"))):
                 return True
     return _ASKS_DESTINATION.search(question) is not None and any(
         _names_place(match.group("words"), asked_letters) for match in _TO_PLACE.finditer(sentence)

@@ -121,6 +121,12 @@ def question_proper(text: str) -> str:
     return text
 
 
+def letters_of(text: str) -> list[str]:
+    """The casefolded runs of letters of ``text`` ("COVID-19" -> ["covid"]): what ``Query.letters``
+    holds of a question, and what a sentence's words are compared with it by."""
+    return [w.casefold() for w in _LETTERS.findall(text)]
+
+
 def is_calendar_word(word: str) -> bool:
     """Whether ``word`` is a weekday or a month ("Monday", "Aug"): capitalised, but no name of
     someone or something."""
@@ -149,7 +155,7 @@ def parse_query(question: str, tokenizer: Tokenizer) -> Query:
         names=tuple(names.values()),
         short_search=is_search(text) or topic is not None,
         kind=answer_type(text),
-        letters=frozenset(w.casefold() for w in _LETTERS.findall(text)),
+        letters=frozenset(letters_of(text)),
         years=tuple(_YEAR.findall(text)),
         month=MONTH_NAMES.index(month.group(1).casefold()) + 1 if month else None,
         speech=speech,
