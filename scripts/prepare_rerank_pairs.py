@@ -30,6 +30,7 @@ from scripts.rerankkit.sources import (
     squad_pairs,
     trecqa_trainall_pairs,
 )
+from scripts.rerankkit.squad_explorer import squad_explorer_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,7 +73,16 @@ def main(argv: list[str] | None = None) -> None:
         help="also write, per answerable SQuAD/XQuAD question, this many sentences of its article's other "
         "paragraphs that share the most words with it and hold no answer, as hard negatives (default 0)",
     )
+    ap.add_argument(
+        "--squad11-questions",
+        type=int,
+        default=0,
+        help="also write this many SQuAD 1.1 train questions (squad11_train_explorer_html.tar.gz, "
+        "scripts/rerankkit/squad_explorer.py) drawn over all its articles (default 0, none)",
+    )
     args = ap.parse_args(argv)
+    if args.squad11_questions < 0:
+        ap.error(f"--squad11-questions is a number of questions, 0 or more (got {args.squad11_questions})")
     if args.article_negatives < 0:
         ap.error(f"--article-negatives is a number of sentences per question, 0 or more (got {args.article_negatives})")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -101,6 +111,10 @@ def main(argv: list[str] | None = None) -> None:
         for name, source in (("squad2", "squad2_cs224n_dev.json.gz"), ("xquad", "xquad_en.json.gz")):
             rows = squad_article_negatives(raw / source, name, args.article_negatives)
             jobs[f"{name}_article_negatives"] = rows if name == "squad2" else not_in_squad(rows)
+    if args.squad11_questions > 0:
+        jobs["squad11_train"] = squad_explorer_pairs(
+            raw / "squad11_train_explorer_html.tar.gz", "squad11_train", args.squad11_questions
+        )
     for name, rows in jobs.items():
         print(name, json.dumps(write_rows(rows, args.out / f"{name}.jsonl.gz")), flush=True)
 
