@@ -17,6 +17,7 @@ import csv
 import gzip
 import json
 import sys
+import tarfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -43,15 +44,35 @@ def held_out_questions(csv_paths: Iterable[Path]) -> set[str]:
     return questions
 
 
+# The raw files every run reads (docs/RERANKER.md, "Training data", says where each comes from).
+RAW_FILES = (
+    "squad2_cs224n_dev.json.gz",
+    "xquad_en.json.gz",
+    "selqa_ass_dev.json.gz",
+    "selqa_ass_test.json.gz",
+    "trecqa_trainall_Question.POSInput.gz",
+    "trecqa_trainall_Positive-M.POSInput.gz",
+    "trecqa_trainall_Negative-M.POSInput.gz",
+)
+SQUAD11_FILE = "squad11_train_explorer_html.tar.gz"
+
+
 def write_rows(rows: Iterable[Row], out: Path) -> dict[str, int]:
+    """Write ``rows`` to ``out`` whole or not at all: a source that fails half-way leaves no file
+    that scripts/train_reranker.py would read as complete (it reads ``*.jsonl.gz``)."""
     pairs = positive = 0
     questions: set[str] = set()
-    with gzip.open(out, "wt", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-            pairs += 1
-            positive += row["label"]
-            questions.add(row["qid"])
+    part = out.with_name(out.name + ".part")
+    try:
+        with gzip.open(part, "wt", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                pairs += 1
+                positive += row["label"]
+                questions.add(row["qid"])
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
     return {"pairs": pairs, "positive": positive, "questions": len(questions)}
 
 
@@ -85,6 +106,15 @@ def main(argv: list[str] | None = None) -> None:
         ap.error(f"--squad11-questions is a number of questions, 0 or more (got {args.squad11_questions})")
     if args.article_negatives < 0:
         ap.error(f"--article-negatives is a number of sentences per question, 0 or more (got {args.article_negatives})")
+    needed = [args.raw / name for name in RAW_FILES]
+    if args.squad11_questions > 0:
+        needed.append(args.raw / SQUAD11_FILE)
+    missing = [str(path) for path in [*needed, *args.held_out] if not path.is_file()]
+    if missing:
+        ap.error(
+            "missing input file(s), nothing written (docs/RERANKER.md says where each comes from): "
+            + ", ".join(missing)
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     held_out = held_out_questions(args.held_out)
     squad_questions: set[str] = set()
@@ -112,11 +142,22 @@ def main(argv: list[str] | None = None) -> None:
             rows = squad_article_negatives(raw / source, name, args.article_negatives)
             jobs[f"{name}_article_negatives"] = rows if name == "squad2" else not_in_squad(rows)
     if args.squad11_questions > 0:
-        jobs["squad11_train"] = squad_explorer_pairs(
-            raw / "squad11_train_explorer_html.tar.gz", "squad11_train", args.squad11_questions
-        )
+        jobs["squad11_train"] = squad_explorer_pairs(raw / SQUAD11_FILE, "squad11_train", args.squad11_questions)
     for name, rows in jobs.items():
-        print(name, json.dumps(write_rows(rows, args.out / f"{name}.jsonl.gz")), flush=True)
+        try:
+            counts = write_rows(rows, args.out / f"{name}.jsonl.gz")
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            EOFError,
+            tarfile.TarError,
+        ) as exc:  # a damaged or unexpected raw file
+            sys.exit(
+                f"prepare_rerank_pairs: {name} not written ({type(exc).__name__}: {exc}); the files above it are complete"
+            )
+        print(name, json.dumps(counts), flush=True)
 
 
 if __name__ == "__main__":

@@ -276,3 +276,42 @@ def test_a_negative_count_of_article_negatives_is_refused_before_anything_is_wri
     assert stopped.value.code == 2
     assert "--article-negatives is a number of sentences per question, 0 or more (got -1)" in capsys.readouterr().err
     assert not (tmp_path / "pairs").exists()
+
+
+def test_missing_raw_files_are_named_and_nothing_is_written(tmp_path, capsys):
+    from scripts.prepare_rerank_pairs import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _write_gz_json(raw / "xquad_en.json.gz", {"data": []})
+    with pytest.raises(SystemExit) as stopped:
+        main(["--raw", str(raw), "--out", str(tmp_path / "pairs"), "--squad11-questions", "10"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "missing input file(s), nothing written" in err
+    assert str(raw / "squad2_cs224n_dev.json.gz") in err and str(raw / "squad11_train_explorer_html.tar.gz") in err
+    assert str(raw / "xquad_en.json.gz") not in err
+    assert not (tmp_path / "pairs").exists()
+
+
+def test_a_damaged_raw_file_stops_the_run_with_its_name_and_leaves_no_partial_pairs(tmp_path, monkeypatch, capsys):
+    import scripts.prepare_rerank_pairs as prepare
+
+    project = tmp_path / "project"
+    held_out = project.parent / "shared" / "eval" / "trecqa" / "dev.csv"
+    held_out.parent.mkdir(parents=True)
+    _write_trecqa(held_out, [("Who designed the bridge?", 1, "Ana Ruiz designed it.")])
+    monkeypatch.setattr(prepare, "ROOT", project)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in prepare.RAW_FILES:
+        _write_gz_json(raw / name, {"data": []})
+    (raw / "squad2_cs224n_dev.json.gz").write_bytes(b"<html>404: Not Found</html>")  # not gzip
+    out = tmp_path / "pairs"
+    out.mkdir()
+    (out / "xquad_en.jsonl.gz").write_bytes(b"kept")
+    with pytest.raises(SystemExit) as stopped:
+        prepare.main(["--raw", str(raw), "--out", str(out)])
+    assert "squad2_dev_half not written (BadGzipFile" in str(stopped.value.code)
+    assert sorted(p.name for p in out.iterdir()) == ["xquad_en.jsonl.gz"]
+    assert (out / "xquad_en.jsonl.gz").read_bytes() == b"kept"
