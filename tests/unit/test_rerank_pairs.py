@@ -268,13 +268,20 @@ def test_article_negatives_join_their_question_and_come_first(tmp_path):
         assert {"answer", "lede"} <= kept and len(kept) == 3
 
 
-def test_a_negative_count_of_article_negatives_is_refused_before_anything_is_written(tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--article-negatives", "-1", "--article-negatives is a number of sentences per question, 0 or more (got -1)"),
+        ("--squad11-questions", "-5", "--squad11-questions is a number of questions, 0 or more (got -5)"),
+    ],
+)
+def test_a_negative_count_is_refused_before_anything_is_written(tmp_path, capsys, flag, value, message):
     from scripts.prepare_rerank_pairs import main
 
     with pytest.raises(SystemExit) as stopped:
-        main(["--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "pairs"), "--article-negatives", "-1"])
+        main(["--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "pairs"), flag, value])
     assert stopped.value.code == 2
-    assert "--article-negatives is a number of sentences per question, 0 or more (got -1)" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
     assert not (tmp_path / "pairs").exists()
 
 

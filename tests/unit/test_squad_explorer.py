@@ -110,13 +110,3 @@ def test_every_article_gives_at_least_one_question_and_the_draw_repeats(explorer
 def test_asking_for_more_questions_than_can_be_placed_is_refused(explorer):
     with pytest.raises(ValueError, match="has 3 questions whose answer can be placed, not 4"):
         list(squad_explorer_pairs(explorer, "squad11_train", questions=4))
-
-
-def test_a_negative_number_of_squad11_questions_is_refused_before_anything_is_written(tmp_path, capsys):
-    from scripts.prepare_rerank_pairs import main
-
-    with pytest.raises(SystemExit) as stopped:
-        main(["--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "pairs"), "--squad11-questions", "-5"])
-    assert stopped.value.code == 2
-    assert "--squad11-questions is a number of questions, 0 or more (got -5)" in capsys.readouterr().err
-    assert not (tmp_path / "pairs").exists()
