@@ -120,7 +120,9 @@ class Answerer:
                 if policy.rerank_reorder:
                     # A "where" question's answer tells a place (places.py), a "who" one's names a
                     # person (persons.py), by the model's probabilities.
-                    reranked = person_first(query, place_first(query, reranked))
+                    reranked = person_first(
+                        query, place_first(query, reranked), lambda hit: self._retriever.surnames(hit.article_id)
+                    )
                     # A story's detail comes before its lede (ledes.py), unless the bot would
                     # decline the detail and not the lede.
                     detailed = detail_first(reranked)

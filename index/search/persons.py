@@ -18,7 +18,7 @@ doctor?") is answered only by a sentence holding some capitalised word it lacks
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from index.attribution.vocabulary import PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
@@ -29,8 +29,11 @@ from index.types import Hit
 
 # Capitalised words in a row, an initial allowed between them ("L. Ron Hubbard").
 _RUN = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*)+")
-# A title, then one capitalised word: "Mr. Gingrich".
-_TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+([A-Z][a-z][\w'’-]*)")
+# A title, then one capitalised word: "Mr. Gingrich". The name is looked ahead at, not taken, so
+# that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr. Hood".
+_TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+(?=([A-Z][a-z][\w'’-]*))")
+# One capitalised word: a surname when its article gives it to someone (surnames_in).
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
 
 
@@ -44,23 +47,44 @@ def _calendar_or_stop(word: str) -> bool:
     return word in MONTHS or word in WEEKDAYS or word in STOP_WORDS
 
 
-def names_person(sentence: str, asked_letters: Collection[str]) -> bool:
-    """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
-    question's casefolded words)."""
-    for match in _TITLED.finditer(sentence):
+def _titled_names(text: str) -> Iterator[str]:
+    """The name after each title in ``text`` ("Mr. Gingrich": "gingrich"), casefolded."""
+    for match in _TITLED.finditer(text):
         title, name = match.group(1).casefold(), plain_word(match.group(2))
-        if is_title_word(title) and not _no_name(name) and name not in asked_letters:
-            return True
-    for match in _RUN.finditer(sentence):
+        if is_title_word(title) and not _no_name(name):
+            yield name
+
+
+def _full_names(text: str) -> Iterator[list[str]]:
+    """The words of each full name in ``text`` ("L. Ron Hubbard": ["ron", "hubbard"]), casefolded:
+    two or more capitalised words in a row, titles, months and stop words left out, a known
+    place ("New Hampshire") not counted."""
+    for match in _RUN.finditer(text):
         words = [plain_word(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
         names = [w for w in words if not _no_name(w)]
-        if (
-            len(names) >= 2
-            and " ".join(names) not in PLACES
-            and 2 * sum(w not in asked_letters for w in names) > len(names)
-        ):
-            return True
-    return False
+        if len(names) >= 2 and " ".join(names) not in PLACES:
+            yield names
+
+
+def surnames_in(text: str) -> frozenset[str]:
+    """The surnames ``text`` (an article) gives people: the last word of each full name, and each
+    name after a title. A later "Zhukovskyy was driving ..." names the person the article has
+    called "commercial driver Volodoymyr Zhukovskyy"."""
+    return frozenset(names[-1] for names in _full_names(text)) | frozenset(_titled_names(text))
+
+
+def names_person(sentence: str, asked_letters: Collection[str], surnames: Collection[str] = ()) -> bool:
+    """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
+    question's casefolded words): in full, after a title, or, when ``surnames`` (its article's,
+    ``surnames_in``) are given, by one of those alone."""
+    if any(name not in asked_letters for name in _titled_names(sentence)):
+        return True
+    if any(2 * sum(w not in asked_letters for w in names) > len(names) for names in _full_names(sentence)):
+        return True
+    return any(
+        name in surnames and name not in asked_letters and not _no_name(name)
+        for name in (plain_word(word) for word in _CAPITALISED.findall(sentence))
+    )
 
 
 def asks_who(query: Query) -> bool:
@@ -69,15 +93,26 @@ def asks_who(query: Query) -> bool:
 
 
 def person_first(
-    query: Query, hits: Sequence[Hit], depth: int = PROMOTE_DEPTH, ratio: float = PROMOTE_RATIO
+    query: Query,
+    hits: Sequence[Hit],
+    surnames: Callable[[Hit], Collection[str]] = lambda hit: (),
+    depth: int = PROMOTE_DEPTH,
+    ratio: float = PROMOTE_RATIO,
 ) -> list[Hit]:
     """``hits`` (scored by the reranker, best first) with, for a "who" question whose first hit
-    names no new person (``names_person``), the first of the next ``depth - 1`` that names one and
-    scores at least ``ratio`` of the first's moved to the front. Any other question, or a first
-    hit that names one: ``hits`` as given."""
-    if not asks_who(query):
+    names no new person in full or after a title (``names_person``), the first of the next
+    ``depth - 1`` that names one, also by a surname its article gives (``surnames``), and scores
+    at least ``ratio`` of the first's moved to the front. Any other question, or a first hit that
+    names one: ``hits`` as given. The first is not read by surname: "In Orlando, Clinton made an
+    impromptu stop at the Pulse nightclub" names someone in passing, not the gunman asked for."""
+    if not asks_who(query) or not hits:
         return list(hits)
-    return promote(hits, lambda hit: names_person(hit.sentence, query.letters), depth, ratio)
+    first = hits[0]
+
+    def tells(hit: Hit) -> bool:
+        return names_person(hit.sentence, query.letters, () if hit is first else surnames(hit))
+
+    return promote(hits, tells, depth, ratio)
 
 
 # People a question may ask for by what they are or do: "Which doctor diagnosed ...?", "Which

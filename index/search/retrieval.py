@@ -17,6 +17,7 @@ from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
 from index.search.naming import named_first, names_asked
 from index.search.neighbourhood import Neighbourhoods
+from index.search.persons import surnames_in
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
@@ -32,6 +33,9 @@ _UNKNOWN = StoredArticle("", "", None, None, "", -1)
 
 # Sentences whose articles are read for an acronym's words in full (``Retriever.spelled_out``).
 SPELLING_ROWS = 50
+# How much of an article is read for the surnames it gives (persons.surnames_in): a long one's
+# people are named in full near its start.
+ARTICLE_CHARS = 20_000
 
 
 class Retriever:
@@ -55,6 +59,8 @@ class Retriever:
         self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
         # (acronym, question) -> spelled out: asked by each stage that reads the question's words.
         self._spelled: BoundedMemo[tuple[str, str], bool] = BoundedMemo(cache_size)
+        # article id -> the surnames it gives people (persons.surnames_in).
+        self._surnames: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -145,6 +151,15 @@ class Retriever:
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""
         return bool(self._neighbourhoods.articles_holding((stem,), [row], self._row_titles([row]))[0])
+
+    def surnames(self, article_id: str) -> frozenset[str]:
+        """The surnames ``article_id``'s text gives people (persons.surnames_in), remembered: a
+        "who" question's hits read them (persons.person_first)."""
+
+        def compute(article: str) -> frozenset[str]:
+            return surnames_in((self._index.metadata.article_text(article) or "")[:ARTICLE_CHARS])
+
+        return self._surnames.get_or_compute(article_id, compute)
 
     def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it
