@@ -40,7 +40,7 @@ from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.ledes import detail_first
 from index.search.naming import names_asked
-from index.search.persons import person_first
+from index.search.persons import asks_who, person_first
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
@@ -238,6 +238,9 @@ class Answerer:
             best_article_lacks=self._unnamed(query, best) if best is not None and policy.hybrid else None,
             best_dated=best is None or bool(best.published),
             spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
+            best_surnames=retriever.surnames(best.article_id)
+            if best is not None and policy.hybrid and asks_who(query)
+            else None,
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

@@ -45,6 +45,8 @@ Four pieces of evidence, strongest first:
      ("Which doctor ...?"), a sentence naming nothing the question does not (persons.py,
      ``lacks_asked_name``: "... a name ...");
    - for "Who won ...?", a sentence telling no result (results.py: "A result for who won");
+   - for "who", a sentence naming no person (by a surname its article gives in full too), acronym or
+     possessor the question does not (persons.py, ``lacks_asked_person``: "No one named for who");
    - for any but a yes/no question, a sentence holding no word the question does not ("5. Jeb
      Bush.", a list's heading): ``says_nothing_new`` ("Held-out news questions ...").
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
@@ -83,13 +85,13 @@ about NATO, Russia, the US and oil.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
-from index.search.persons import lacks_asked_name
+from index.search.persons import lacks_asked_name, lacks_asked_person
 from index.search.places import lacks_asked_place
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
@@ -367,6 +369,7 @@ def decide(
     best_article_lacks: str | None = None,
     best_dated: bool = True,
     spelled_out: Callable[[str], bool] = lambda acronym: False,
+    best_surnames: Collection[str] | None = None,
 ) -> Decision:
     """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
@@ -404,6 +407,9 @@ def decide(
         return Decision(True, "The best sentence tells nothing still to come, and the question asks a figure that is.")
     if check_words and best_text is not None and lacks_asked_name(query.text, best_text, query.letters):
         return Decision(True, "The best sentence names nothing the question does not, and it asks for a name.")
+    if check_words and best_text is not None and best_surnames is not None:
+        if lacks_asked_person(query, best_text, best_surnames):
+            return Decision(True, "The best sentence names no one, which a question asking who asks for.")
     if check_words and best_text is not None and lacks_asked_year(query.text, best_text):
         return Decision(True, "The best sentence tells no year, which the question asks for.")
     if check_words and best_text is not None and lacks_asked_place(query, best_text):

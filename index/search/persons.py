@@ -12,7 +12,9 @@ likelihood keeps such a slip from mattering much.
 
 A question asking what someone or something is called ("What is the name of Gary Johnson's
 doctor?") is answered only by a sentence holding some capitalised word it lacks
-(``lacks_asked_name``, read by decline.py).
+(``lacks_asked_name``, read by decline.py), and a "who" question only by one naming someone who
+may act, a person or an organisation (``lacks_asked_person``, read by decline.py: docs/RERANKER.md,
+"No one named for who").
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 
 from index.attribution.vocabulary import PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
+from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query, letters_of
+from index.search.results import asks_winner
 from index.store.lexical import STOP_WORDS
 from index.types import Hit
 
@@ -90,6 +94,63 @@ def names_person(sentence: str, asked_letters: Collection[str], surnames: Collec
 def asks_who(query: Query) -> bool:
     """Whether ``query`` opens on "who" or "whom" (not "whose": a thing may be asked)."""
     return _ASKS_WHO.match(query.text) is not None
+
+
+# "Who is Julianne Smith?", "Who were the Black Panthers?": a question about whom it names, which
+# a sentence naming only them answers.
+_ASKS_IDENTITY = re.compile(r"^\W*(?i:who\s+(?:is|was|are|were))\s+(?!(?i:the|a|an)\b)[A-Z]")
+# "Who would be allowed to buy into Medicare?", "Who is eligible for the vaccine?", "Who was
+# affected?": a question for a class of people ("individuals ages 55 to 65"), which no name answers.
+_ASKS_CLASS = re.compile(
+    r"^\W*who\s+(?:(?:is|was|are|were|will|would|could|can|may|might|should|must)\s+)?(?:not\s+)?"
+    r"(?:(?:be|been|being)\s+)?(?:allowed|eligible|entitled|able|permitted|required|exempt|exempted|affected|"
+    r"covered|qualified|barred|banned|forbidden)\b",
+    re.IGNORECASE,
+)
+
+
+def _shouted(sentence: str) -> bool:
+    """Whether most of ``sentence``'s letters are capitals (a headline, "DNC CHAIR DEBBIE
+    WASSERMAN SCHULTZ RESIGNS"), where a name cannot be told from the other words."""
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and 2 * sum(c.isupper() for c in letters) > len(letters)
+
+
+# An organisation written as an acronym ("NATO", not "U.S."), and a name in the possessive
+# ("Moscow's demand"): a "who" question may be answered by either ("Who will meet Russian officials
+# in Brussels?": "The Western military alliance's 30 members will meet with Russian officials at
+# NATO headquarters ..."). Time zones are not.
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+_POSSESSIVE = re.compile(r"(?<![\w.])([A-Z][\w-]*)['’]s\b")
+_TIME_ZONES = frozenset({"utc", "gmt", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"})
+
+
+def names_agent(sentence: str, asked_letters: Collection[str], surnames: Collection[str] = ()) -> bool:
+    """Whether ``sentence`` names someone who may act that the question does not name: a person
+    (``names_person``), an organisation by its acronym, or anyone in the possessive; a wire
+    story's dateline ("LONDON (Reuters) -") aside."""
+    if names_person(sentence, asked_letters, surnames):
+        return True
+    body = after_dateline(sentence)
+    words = [w.casefold() for w in _ACRONYM.findall(body)] + [plain_word(w) for w in _POSSESSIVE.findall(body)]
+    return any(w not in asked_letters and w not in _TIME_ZONES and not _no_name(w) for w in words)
+
+
+def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -> bool:
+    """Whether a "who" question's best sentence names no person it does not (``names_person``,
+    with ``surnames`` its article gives): "On Saturday evening in Forbury Gardens in Reading,
+    Berkshire, UK, three people were killed" does not say who the attacker was. Not for a question
+    about whom it names ("Who is Julianne Smith?") or for a class of people ("Who is eligible
+    ...?"), nor "Who won ...?" (a team or a country wins: results.py judges it), nor a headline
+    in capitals."""
+    return (
+        asks_who(query)
+        and not asks_winner(query.text)
+        and _ASKS_IDENTITY.match(query.text) is None
+        and _ASKS_CLASS.match(query.text) is None
+        and not _shouted(sentence)
+        and not names_agent(sentence, query.letters, surnames)
+    )
 
 
 def person_first(

@@ -115,6 +115,14 @@ _PLACE_DATELINE = re.compile(
     r"^\W*(?P<place>[A-Z][A-Z'&-]+(?:\s+[A-Z][A-Z'&-]+)*)\s*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
     r"(?:\([A-Za-z .]+\)\s*)?(?:--|\u2014|\u2013|-)\s"
 )
+
+
+def after_dateline(sentence: str) -> str:
+    """``sentence`` without a wire story's opening dateline ("LONDON (Reuters) - "), if it has one."""
+    match = _PLACE_DATELINE.match(sentence)
+    return sentence[match.end() :] if match else sentence
+
+
 # A name before "-based": "a Philadelphia-based maker" ("Philadelphia -based", as TrecQA writes it).
 _BASED = re.compile(r"\b(?P<place>[A-Z][\w.'’]*)\s*-\s*based\b")
 # A place named after a part of it: "on the shores of the Sea of Galilee", "in the city of Aden".

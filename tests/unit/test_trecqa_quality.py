@@ -49,6 +49,9 @@ def test_trecqa_dev_mrr_stays_at_least_075_and_the_ranking_alone_too(tmp_path: P
     # questions that showed a sentence about something else ("Horovitz said ..." for "Who was
     # Horus's mother?", another rapper's "Real name: ..." for Al Jolson's) are declined instead:
     # 92.3% -> 88.5% answered. The news sets, whose sentences sit in stories, answer as many as
-    # before or more (tests/unit/test_calibration_set.py).
-    assert plain.answered >= 0.95
+    # before or more (tests/unit/test_calibration_set.py). A "who" question whose best sentence names
+    # no one is declined (persons.py, lacks_asked_person): the ranking alone then declines its wrong
+    # "He was the title character in `` Tale of Genji ...'' for "Who wrote the 'Tale of Genji'?",
+    # 96.2% -> 94.9% answered (first sentences and MRR unchanged).
+    assert plain.answered >= 0.94
     assert report.answered >= 0.85

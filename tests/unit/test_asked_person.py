@@ -1,0 +1,143 @@
+"""A "who" question whose best sentence names no one is declined (index/search/persons.py:
+lacks_asked_person, read by decline.py), unless a surname its article gives names someone."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.persons import lacks_asked_person
+from index.search.query import Tokenizers, parse_query
+from index.search.searcher import Searcher
+from tests.support import searcher_fixture
+
+TOKENIZER = Tokenizers().get()
+NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three people were stabbed to death."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "surnames", "lacks"),
+    [
+        ("Who stabbed three people in Forbury Gardens?", NO_ONE, set(), True),
+        (
+            "Who stabbed three people in Forbury Gardens?",
+            "Police arrested Khairi Saadallah, 25, at the scene.",
+            set(),
+            False,
+        ),
+        (
+            "Who stabbed three people in Forbury Gardens?",
+            "Police arrested Saadallah at the scene.",
+            {"saadallah"},
+            False,
+        ),
+        # a lone capitalised word its article gives no one may be a place
+        ("Who stabbed three people in Forbury Gardens?", "Police arrested a man in Caversham.", {"saadallah"}, True),
+        ("Who did the police arrest?", "Police arrested a man, 25, at the scene.", set(), True),
+        ("whom did the police arrest?", "Police arrested a man, 25, at the scene.", set(), True),
+    ],
+)
+def test_a_who_question_wants_a_sentence_naming_someone(
+    question: str, sentence: str, surnames: set[str], lacks: bool
+) -> None:
+    assert lacks_asked_person(parse_query(question, TOKENIZER), sentence, surnames) is lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # about whom it names: the sentence naming only her answers
+        ("Who is Julianne Smith?", "U.S. Ambassador to NATO Julianne Smith spoke on January 11."),
+        ("Who was Mr. Hood?", "Mr. Hood saw the crash from his porch."),
+        # a headline in capitals: a name cannot be told from its other words
+        ("Who resigned as chair of the DNC?", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"),
+        # a team or a country wins (results.py judges "who won")
+        ("Who won the World Cup final?", "France beat Croatia 4-2 in the World Cup final."),
+        # not a "who" question
+        ("What happened in Reading?", NO_ONE),
+        ("Whose car was stolen?", "A car was stolen in Reading."),
+    ],
+)
+def test_other_questions_and_sentences_are_not_judged_so(question: str, sentence: str) -> None:
+    assert not lacks_asked_person(parse_query(question, TOKENIZER), sentence, set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lacks"),
+    [
+        # an organisation by its acronym, anyone in the possessive: who may act
+        ("NATO will host the talks on January 12.", False),
+        ("The talks follow Moscow's demand for security guarantees.", False),
+        # not a dateline's place in capitals, a time zone, or the question's own acronym
+        ("LONDON (Reuters) - Talks on security guarantees will be held on January 12.", True),
+        ("The talks on security guarantees begin at 10:00 GMT.", True),
+        ("The EU talks on security guarantees begin on Monday.", True),
+    ],
+)
+def test_an_organisation_or_a_possessor_may_answer_who(sentence: str, lacks: bool) -> None:
+    asked = parse_query("Who will hold the EU talks on security guarantees?", TOKENIZER)
+    assert lacks_asked_person(asked, sentence, set()) is lacks
+
+
+def test_a_name_the_question_gives_is_not_a_new_person() -> None:
+    asked = parse_query("Who charged Khairi Saadallah?", TOKENIZER)
+    assert lacks_asked_person(asked, "Khairi Saadallah was charged on Monday.", {"saadallah"})
+
+
+ARTICLES = [
+    {
+        "id": "stabbing",
+        "title": "Three killed in park stabbing",
+        "published": "2020-06-21",
+        "text": "\n\n".join(
+            [
+                NO_ONE,
+                "Counter-terrorism police took over the investigation on Sunday.",
+                "The park was closed to the public while officers searched it.",
+            ]
+        ),
+    },
+    {
+        "id": "crash",
+        "title": "Van hits cyclists",
+        "published": "2021-05-02",
+        "text": "\n\n".join(
+            [
+                "A delivery van hit a group of eight cyclists on Route 9 in Milford, Ohio, on Friday.",
+                "Delivery driver Pavel Ostrowski, 41, was charged with reckless driving on Saturday.",
+                "According to the county sheriff, Ostrowski was driving the van at twice the speed limit.",
+            ]
+        ),
+    },
+    {
+        "id": "talks",
+        "title": "Talks in Brussels",
+        "published": "2022-01-11",
+        "text": "NATO will hold talks with Russian officials in Brussels on January 12.",
+    },
+]
+news = searcher_fixture(ARTICLES, "asked_person")
+
+
+def test_a_who_question_whose_best_sentence_names_no_one_is_declined(news: Searcher) -> None:
+    answer = news.answer("Who stabbed three people in Forbury Gardens?")
+    assert answer.declined
+    assert answer.reason == "The best sentence names no one, which a question asking who asks for."
+    assert answer.nearest is not None and "Forbury Gardens" in answer.nearest.sentence
+
+
+def test_a_who_question_answered_by_a_surname_its_article_gives_is_answered(news: Searcher) -> None:
+    answer = news.answer("Who was driving the van at twice the speed limit?")
+    assert not answer.declined, answer.reason
+    assert "Ostrowski" in answer.hits[0].sentence
+
+
+def test_a_who_question_answered_by_an_organisation_is_answered(news: Searcher) -> None:
+    answer = news.answer("Who will hold talks with Russian officials in Brussels?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith("NATO will hold talks")
+
+
+def test_other_questions_about_the_unnamed_sentence_are_answered(news: Searcher) -> None:
+    answer = news.answer("How many people were stabbed to death in Forbury Gardens?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == NO_ONE
