@@ -14,7 +14,9 @@ four years", "annually").
 A question asking "what year" ("In what year did Hagia Sophia become a museum?") is answered only
 by a sentence that tells one: a year, a decade, "<num>" (TrecQA masks figures), or a year near the
 article's ("last year", "this year"); "On Friday in Istanbul, Erdogan said ..." does not
-(``lacks_asked_year``).
+(``lacks_asked_year``). So is "When was X born / built / founded / established?": a birth or a
+founding came before the article, whose date cannot tell it ("Twin bombings yesterday struck the
+Jolo Cathedral" does not say when it was built).
 
 So for a figure still to come ("How many Syrian refugees will the United States accept next
 year?"): a sentence telling what was done ("the U.S. had accepted 11,491 Syrian refugees") with
@@ -94,7 +96,10 @@ def lacks_figure_ahead(question: str, sentence: str) -> bool:
 
 
 # "What year ...?", "In which years ...?", "By what year ...?": not "yearly", not "how many years".
-_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE)
+# "When was Jim Yong Kim born?", "When was the cathedral built?": a year before the article's.
+_ASKS_YEAR = re.compile(
+    r"\b(?:what|which)\s+years?\b|^\W*when\s+(?:was|were)\b.+\b(?:born|built|founded|established)\b", re.IGNORECASE
+)
 # A year, a decade, TrecQA's masked figure, "in '98", or a year near the article's own.
 _YEAR = re.compile(
     r"\b1[0-9]\d\ds?\b|\b20\d\ds?\b|<num>|['’]\d\d(?:s)?\b|\b(?:last|this|next|that|the\s+same|the\s+following)\s+year\b",
@@ -103,6 +108,7 @@ _YEAR = re.compile(
 
 
 def lacks_asked_year(question: str, sentence: str) -> bool:
-    """Whether a question asking what year gets a ``sentence`` that tells no year (the module
-    docstring): no "when" question else is judged so, since its article's date may answer it."""
+    """Whether a question asking what year, or when someone was born or something built, founded
+    or established, gets a ``sentence`` that tells no year (the module docstring): no "when"
+    question else is judged so, since its article's date may answer it."""
     return _ASKS_YEAR.search(question[:2_000]) is not None and _YEAR.search(sentence) is None

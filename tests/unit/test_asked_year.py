@@ -23,7 +23,13 @@ MUSEUM = "In what year did Hagia Sophia become a museum?"
         (MUSEUM, "The building became a museum last year.", False),  # a year near the article's own
         ("In which years did David Duke lead the Klan?", "David Duke once led the Ku Klux Klan.", True),
         ("What year was the movie Wall Street released ?", "The film was released in <num> .", False),  # TrecQA
+        # A birth or a founding happened before the article: its date cannot tell that year.
+        ("When was Jim Yong Kim born?", "On Thursday, Obama nominated Jim Yong Kim for a second term.", True),
+        ("When was the cathedral built?", "Twin bombings yesterday struck the cathedral.", True),
+        ("When was Trump University founded?", "Trump University was started in 2004.", False),
+        ("When were the Globetrotters established ?", "They began life in <num> in Chicago.", False),
         # Other questions are not judged so: a "when" question may be answered by its article's date.
+        ("When was the suspect arrested?", "Police arrested him on Friday.", False),
         ("When did Hagia Sophia become a museum?", "On Friday, Erdogan spoke in Istanbul.", False),
         ("How many years did David Duke lead the Klan?", "David Duke once led the Klan.", False),
         ("Up to what yearly salary do workers get overtime?", "Workers earning less qualify.", False),
@@ -51,6 +57,18 @@ ARTICLES = [
         "published": "2019-04-02",
         "text": "The village chapel became a museum in 1952 and reopened for services on Sunday.",
     },
+    {
+        "id": "bombings",
+        "title": "Bombings in Mindanao",
+        "published": "2019-01-28",
+        "text": "Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.",
+    },
+    {
+        "id": "bridge",
+        "title": "A bridge restored",
+        "published": "2019-05-14",
+        "text": "The old stone bridge over the Avon was built in 1873 by local masons.",
+    },
 ]
 news = searcher_fixture(ARTICLES, "asked_year")
 
@@ -60,6 +78,19 @@ def test_a_what_year_question_whose_best_sentence_tells_no_year_is_declined(news
     assert answer.declined
     assert answer.reason == "The best sentence tells no year, which the question asks for."
     assert answer.nearest is not None and "Hagia Sophia" in answer.nearest.sentence
+
+
+def test_a_when_built_question_whose_best_sentence_tells_no_year_is_declined(news: Searcher) -> None:
+    answer = news.answer("When was the Jolo Cathedral in Mindanao built?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells no year, which the question asks for."
+    assert answer.nearest is not None and answer.nearest.sentence.startswith("Twin bombings yesterday")
+
+
+def test_a_when_built_question_answered_with_its_year(news: Searcher) -> None:
+    answer = news.answer("When was the old stone bridge over the Avon built?")
+    assert not answer.declined, answer.reason
+    assert "1873" in answer.hits[0].sentence
 
 
 def test_a_sentence_telling_the_year_answers(news: Searcher) -> None:
