@@ -37,6 +37,7 @@ Four pieces of evidence, strongest first:
      "Another event of the same kind", "Another toll, ...");
    - for "When will / is / does ...?", a sentence telling no date or time (``lacks_time_ahead``,
      times.py): what is to come has no answer in its article's date, as a "When did ...?" may;
+     for "When will ...?", one telling nothing still to come (``lacks_when_ahead``);
      for any "when" question, a sentence telling none from an undated article
      (``lacks_time_undated``: "A time for when, in an undated article");
    - for "How many / much ... will ...?", a sentence telling nothing still to come (times.py,
@@ -96,7 +97,7 @@ from index.search.places import lacks_asked_place
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
-from index.search.times import asks_time_ahead, lacks_asked_year, lacks_figure_ahead, tells_time
+from index.search.times import asks_time_ahead, lacks_asked_year, lacks_figure_ahead, lacks_when_ahead, tells_time
 from index.search.units import Stemmer, answers_unit, asked_unit, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, is_acronym
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
@@ -401,6 +402,8 @@ def decide(
         return Decision(
             True, "The best sentence tells no date or time, which a question about what is to come asks for."
         )
+    if check_words and best_text is not None and lacks_when_ahead(query.text, best_text):
+        return Decision(True, "The best sentence tells nothing still to come, and the question asks when it will be.")
     if check_words and best_text is not None and lacks_time_undated(query, best_text, best_dated):
         return Decision(True, "The best sentence tells no date or time, and its article has no date to go by.")
     if check_words and best_text is not None and lacks_figure_ahead(query.text, best_text):

@@ -88,6 +88,18 @@ _AHEAD = re.compile(
 )
 
 
+# "When will ...?", "When would ...?": not "When is / does ...?", which a schedule in the present
+# answers ("when the AFL-CIO general board meets June 16").
+_ASKS_WHEN_WILL = re.compile(r"^\W*when\s+(?:will|would|shall)\b", re.IGNORECASE)
+
+
+def lacks_when_ahead(question: str, sentence: str) -> bool:
+    """Whether a "When will ...?" question gets a sentence that tells nothing still to come (no
+    future, plan or schedule: ``_AHEAD``): "Sen. Elizabeth Warren grilled Wells Fargo CEO John
+    Stumpf on Tuesday" does not say when he will step down, though it tells a day."""
+    return _ASKS_WHEN_WILL.match(question[:500]) is not None and _AHEAD.search(sentence) is None
+
+
 def lacks_figure_ahead(question: str, sentence: str) -> bool:
     """Whether a question asking a figure still to come ("How many Syrian refugees will the United
     States accept next year?") gets a sentence that tells nothing to come: no future, plan, hope,

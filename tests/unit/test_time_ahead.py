@@ -9,7 +9,7 @@ import pytest
 from index.search.decline import lacks_time_ahead
 from index.search.query import parse_query
 from index.search.searcher import Searcher
-from index.search.times import asks_time_ahead, lacks_figure_ahead, tells_time
+from index.search.times import asks_time_ahead, lacks_figure_ahead, lacks_when_ahead, tells_time
 from index.store.lexical import Tokenizer
 from tests.support import searcher_fixture
 
@@ -56,6 +56,13 @@ def test_a_time_to_come_answers(news: Searcher) -> None:
     answer = news.answer("When will the new stadium open?")
     assert not answer.declined, answer.reason
     assert answer.hits[0].sentence == "The stadium will open in August 2017, the mayor said."
+
+
+def test_a_when_will_question_is_not_answered_by_a_day_that_has_passed(news: Searcher) -> None:
+    answer = news.answer("When will the city council approve the old stadium's demolition?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells nothing still to come, and the question asks when it will be."
+    assert answer.nearest is not None and answer.nearest.sentence.startswith("The city council approved")
 
 
 def test_a_figure_still_to_come_needs_a_sentence_about_what_is_to_come(news: Searcher) -> None:
@@ -149,3 +156,24 @@ def test_only_a_when_question_about_what_is_to_come_is_judged() -> None:
 )
 def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> None:
     assert lacks_figure_ahead(question, sentence) is lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        (
+            "When will John Stumpf step down as Wells Fargo CEO?",
+            "Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.",
+            True,
+        ),
+        ("When would the special air?", "The special aired on Tuesday.", True),
+        # A future, a plan or a schedule may tell it.
+        ("When will the new stadium open?", "The stadium will open in August 2017.", False),
+        ("When will the vote take place?", "The vote is scheduled for March 3.", False),
+        # Not "When will ...": a schedule in the present answers "When does ...?", a past "When did ...?".
+        ("When does the board meet?", "Approval is a foregone conclusion when the board meets June 16.", False),
+        ("When did Stumpf step down?", "Stumpf stepped down on Tuesday.", False),
+    ],
+)
+def test_a_when_will_question_wants_something_still_to_come(question: str, sentence: str, lacks: bool) -> None:
+    assert lacks_when_ahead(question, sentence) is lacks
