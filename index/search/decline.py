@@ -20,8 +20,8 @@ Four pieces of evidence, strongest first:
      176 people on board were all killed." for "How many of the 176 ... were Iranians?"):
      ``repeats_asked_figure``;
    - a figure of something else than what is counted ("a 15-point lead" for "How many votes did
-     Sanders receive?"): ``lacks_asked_unit`` (units.py, ``answers_unit``; an age counts
-     nothing: "A figure of what is counted", "Another toll, an age, ...");
+     Sanders receive?"): ``lacks_asked_unit`` (whose_figure.py, with units.py's ``answers_unit``;
+     an age counts nothing: "A figure of what is counted", "Another toll, an age, ...");
    - for "how long" (not "how long ago"), a sentence telling no length in figures or words:
      ``lacks_asked_length`` ("A length for how long");
    - for a figure question naming someone or something (``naming.names_asked``: not a demonym,
@@ -98,8 +98,8 @@ from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
 from index.search.times import asks_time_ahead, lacks_asked_year, lacks_figure_ahead, lacks_when_ahead, tells_time
-from index.search.units import Stemmer, answers_unit, asked_unit, figures_in, tells_length
-from index.search.whose_figure import asks_quantity, is_acronym
+from index.search.units import Stemmer, figures_in, tells_length
+from index.search.whose_figure import asks_quantity, is_acronym, lacks_asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
 
@@ -198,36 +198,6 @@ def trade_off(outcomes: Sequence[tuple[bool, float | None]], threshold: float) -
 
 # Words that answer "how many" without a figure ("twice", "none", "a majority").
 _QUANTITY = re.compile(r"\b(?:{})\b".format("|".join(sorted(QUANTITY_WORDS))), re.IGNORECASE)
-
-
-# The units whose figure only a figure gives: a count ("how many votes"), an amount of money, an
-# age. Not a share ("half of them", "a majority"), nor a margin ("a landslide"), which words give too.
-_FIGURE_ONLY_UNITS = frozenset({"count", "money", "age"})
-# A "how much" question about money: "how much money", or one of money's verbs.
-_ASKS_MONEY = re.compile(
-    r"\bhow\s+much\b.*\b(?:money|cash|cost|costs|pay|paid|paying|spend|spent|raise|raised|earn|earned|give|gave|"
-    r"donate|donated|charge|charged|worth|owe|owed|lend|lent|borrow|borrowed|make|made|sell|sold|buy|bought|"
-    r"fined|receive|received|win|won)\b",
-    re.IGNORECASE,
-)
-
-
-def lacks_asked_unit(query: Query, sentence: str, stems: Stemmer) -> bool:
-    """Whether ``sentence`` gives no figure of what a "how many X" / "how much" / "how old"
-    question counts (units.py, ``answers_unit``): "15-point lead" does not answer "How many votes
-    did Sanders receive?", nor "died four days later" "How old was Scalia when he died?". A
-    quantity word answers "how much" ("He paid no taxes") and, beside the counted noun, "how
-    many" ("a majority of voters")."""
-    if not asks_quantity(query):
-        return False
-    unit = asked_unit(query.text, stems)
-    if unit is None or (unit.money and not _ASKS_MONEY.search(query.text)):
-        return False  # no known unit, or "How much food does it eat?": an amount of anything
-    return (
-        unit.kind in _FIGURE_ONLY_UNITS
-        and not answers_unit(unit, sentence, stems, query.text)
-        and not (unit.money and _QUANTITY.search(sentence))  # "He paid no taxes"
-    )
 
 
 # "How long ...?", not "how long ago" (a date): a length of time or of a thing.

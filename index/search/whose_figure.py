@@ -7,6 +7,9 @@ particular of the question's names (naming.py, ``particular_name``), though the 
 place the question names too. A name's initials ("the DNC" for "the Democratic National
 Committee", ``writes_initials``) or an acronym's words in full ("political action committee"
 for "PAC", ``spells_out``) name it as well.
+
+A figure is of something: ``lacks_asked_unit``, a sentence giving no figure of what a "how many X"
+/ "how much" / "how old" question counts (units.py, ``answers_unit``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Callable
 
 from index.search.naming import particular_name
 from index.search.query import Query
-from index.search.units import Stemmer
+from index.search.units import Stemmer, answers_unit, asked_unit
 
 # The questions that want a quantity and nothing else. Not "how often" ("weekly"), "how long"
 # ("for years": ``lacks_asked_length`` reads words too), "how far", "how fast" and the like,
@@ -83,3 +86,38 @@ def writes_initials(question: str, story: str) -> bool:
         if re.search(r"(?<![\w.])" + r"\.?".join(letters) + r"\b", story):
             return True
     return False
+
+
+# The units whose figure only a figure gives: a count ("how many votes"), an amount of money, an
+# age. Not a share ("half of them", "a majority"), nor a margin ("a landslide"), which words give too.
+_FIGURE_ONLY_UNITS = frozenset({"count", "money", "age"})
+# A "how much" question about money: "how much money", or one of money's verbs.
+_ASKS_MONEY = re.compile(
+    r"\bhow\s+much\b.*\b(?:money|cash|cost|costs|pay|paid|paying|spend|spent|raise|raised|earn|earned|give|gave|"
+    r"donate|donated|charge|charged|worth|owe|owed|lend|lent|borrow|borrowed|make|made|sell|sold|buy|bought|"
+    r"fined|receive|received|win|won)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that answer "how much" money without a figure: none of it, or a multiple ("He paid no
+# taxes", "twice as much"); not any quantity word ("A few miles south ...", "most of it").
+_NO_MONEY = re.compile(r"\b(?:no|zero|none|nothing|twice|thrice|double|triple)\b", re.IGNORECASE)
+
+
+def lacks_asked_unit(query: Query, sentence: str, stems: Stemmer) -> bool:
+    """Whether ``sentence`` gives no figure of what a "how many X" / "how much" / "how old"
+    question counts (units.py, ``answers_unit``): "15-point lead" does not answer "How many votes
+    did Sanders receive?", nor "died four days later" "How old was Scalia when he died?". None or a
+    multiple answers "how much" money ("He paid no taxes"), and a quantity word beside the counted
+    noun "how many" ("a majority of voters")."""
+    if not asks_quantity(query):
+        return False
+    unit = asked_unit(query.text, stems)
+    if unit is None or (unit.money and not _ASKS_MONEY.search(query.text)):
+        return False  # no known unit, or "How much food does it eat?": an amount of anything
+    return (
+        unit.kind in _FIGURE_ONLY_UNITS
+        and not answers_unit(unit, sentence, stems, query.text)
+        and not (unit.money and _NO_MONEY.search(sentence))  # "He paid no taxes"
+    )

@@ -433,6 +433,9 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         ("How many votes did Sanders get?", "Sanders opened up a 15-point lead in New Hampshire.", False, True),
         ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later.", False, True),
         ("How much did the ad cost?", "The ad ran 30 times in Iowa.", False, True),
+        # Money is answered by none of it or a multiple, not by any quantity word.
+        ("How much did he pay for the club?", "A few miles south, the club's owner faced opposition.", False, True),
+        ("How much did he pay for the club?", "He paid twice what the club was worth.", False, False),
         # "How much" of anything but money: any figure.
         ("How much food does a ctenophore eat in a day?", "It can eat ten times its own weight.", False, False),
         ("How much has the temperature changed?", "It has risen by 0.3 to 0.6 °C over 100 years.", False, False),
