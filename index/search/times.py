@@ -93,11 +93,24 @@ _AHEAD = re.compile(
 _ASKS_WHEN_WILL = re.compile(r"^\W*when\s+(?:will|would|shall)\b", re.IGNORECASE)
 
 
+# A verb in the past: a word in "-ed" (not a name: "United"), or a common irregular one.
+_PAST = re.compile(
+    r"\b(?:[a-z]+ed|was|were|had|did|said|told|made|went|came|took|gave|met|held|won|lost|left|began|sent|ran|spoke|"
+    r"wrote|became|got|saw|knew|thought|brought|bought|paid|sold|chose|rose|fell|struck|led)\b"
+)
+
+
 def lacks_when_ahead(question: str, sentence: str) -> bool:
-    """Whether a "When will ...?" question gets a sentence that tells nothing still to come (no
-    future, plan or schedule: ``_AHEAD``): "Sen. Elizabeth Warren grilled Wells Fargo CEO John
-    Stumpf on Tuesday" does not say when he will step down, though it tells a day."""
-    return _ASKS_WHEN_WILL.match(question[:500]) is not None and _AHEAD.search(sentence) is None
+    """Whether a "When will ...?" question gets a sentence that tells what was done and nothing
+    still to come (a verb in the past; no future, plan or schedule: ``_AHEAD``): "Sen. Elizabeth
+    Warren grilled Wells Fargo CEO John Stumpf on Tuesday" does not say when he will step down,
+    though it tells a day. A sentence in the present may tell what is to come ("The NATO-Russia
+    Council meeting on January 12 follows bilateral talks ...")."""
+    return (
+        _ASKS_WHEN_WILL.match(question[:500]) is not None
+        and _AHEAD.search(sentence) is None
+        and _PAST.search(sentence) is not None
+    )
 
 
 def lacks_figure_ahead(question: str, sentence: str) -> bool:

@@ -170,6 +170,12 @@ def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> No
         # A future, a plan or a schedule may tell it.
         ("When will the new stadium open?", "The stadium will open in August 2017.", False),
         ("When will the vote take place?", "The vote is scheduled for March 3.", False),
+        # A sentence in the present may tell what is to come.
+        (
+            "When will the NATO-Russia Council meet?",
+            "The NATO-Russia Council meeting on January 12 follows bilateral talks in Geneva on January 10.",
+            False,
+        ),
         # Not "When will ...": a schedule in the present answers "When does ...?", a past "When did ...?".
         ("When does the board meet?", "Approval is a foregone conclusion when the board meets June 16.", False),
         ("When did Stumpf step down?", "Stumpf stepped down on Tuesday.", False),
@@ -177,3 +183,10 @@ def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> No
 )
 def test_a_when_will_question_wants_something_still_to_come(question: str, sentence: str, lacks: bool) -> None:
     assert lacks_when_ahead(question, sentence) is lacks
+
+
+def test_the_sample_articles_meeting_to_come_is_answered(sample_searcher: Searcher) -> None:
+    # Told in the present, with its date: what is to come, though no "will" says so.
+    answer = sample_searcher.answer("When will the NATO-Russia Council meet?")
+    assert not answer.declined, answer.reason
+    assert "January 12" in answer.hits[0].sentence
