@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.rerankkit.sources import (
+    TRECQA_TRAINALL_FILES,
     Row,
     normalise_question,
     selqa_pairs,
@@ -45,15 +46,11 @@ def held_out_questions(csv_paths: Iterable[Path]) -> set[str]:
 
 
 # The raw files every run reads (docs/RERANKER.md, "Training data", says where each comes from).
-RAW_FILES = (
-    "squad2_cs224n_dev.json.gz",
-    "xquad_en.json.gz",
-    "selqa_ass_dev.json.gz",
-    "selqa_ass_test.json.gz",
-    "trecqa_trainall_Question.POSInput.gz",
-    "trecqa_trainall_Positive-M.POSInput.gz",
-    "trecqa_trainall_Negative-M.POSInput.gz",
-)
+SQUAD2_FILE = "squad2_cs224n_dev.json.gz"
+XQUAD_FILE = "xquad_en.json.gz"
+SELQA_DEV_FILE = "selqa_ass_dev.json.gz"
+SELQA_TEST_FILE = "selqa_ass_test.json.gz"
+RAW_FILES = (SQUAD2_FILE, XQUAD_FILE, SELQA_DEV_FILE, SELQA_TEST_FILE, *TRECQA_TRAINALL_FILES)
 SQUAD11_FILE = "squad11_train_explorer_html.tar.gz"
 
 
@@ -131,14 +128,14 @@ def main(argv: list[str] | None = None) -> None:
 
     raw = args.raw
     jobs = {  # in this order: the SQuAD half is read before XQuAD is filtered against it
-        "squad2_dev_half": remembered(squad_pairs(raw / "squad2_cs224n_dev.json.gz", "squad2")),
-        "xquad_en": not_in_squad(squad_pairs(raw / "xquad_en.json.gz", "xquad")),
-        "selqa_dev": selqa_pairs(raw / "selqa_ass_dev.json.gz", "selqa_dev"),
-        "selqa_test": selqa_pairs(raw / "selqa_ass_test.json.gz", "selqa_test"),
+        "squad2_dev_half": remembered(squad_pairs(raw / SQUAD2_FILE, "squad2")),
+        "xquad_en": not_in_squad(squad_pairs(raw / XQUAD_FILE, "xquad")),
+        "selqa_dev": selqa_pairs(raw / SELQA_DEV_FILE, "selqa_dev"),
+        "selqa_test": selqa_pairs(raw / SELQA_TEST_FILE, "selqa_test"),
         "trecqa_trainall": trecqa_trainall_pairs(raw, "trecqa_trainall", held_out),
     }
     if args.article_negatives > 0:
-        for name, source in (("squad2", "squad2_cs224n_dev.json.gz"), ("xquad", "xquad_en.json.gz")):
+        for name, source in (("squad2", SQUAD2_FILE), ("xquad", XQUAD_FILE)):
             rows = squad_article_negatives(raw / source, name, args.article_negatives)
             jobs[f"{name}_article_negatives"] = rows if name == "squad2" else not_in_squad(rows)
     if args.squad11_questions > 0:

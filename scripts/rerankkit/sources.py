@@ -191,11 +191,20 @@ def _tagged_blocks(path: Path, tag: str) -> dict[int, list[str]]:
     return blocks
 
 
+# The three jacana POSInput files of TrecQA TRAIN-ALL that ``trecqa_trainall_pairs`` reads from RAW.
+TRECQA_TRAINALL_FILES = (
+    "trecqa_trainall_Question.POSInput.gz",
+    "trecqa_trainall_Positive-M.POSInput.gz",
+    "trecqa_trainall_Negative-M.POSInput.gz",
+)
+
+
 def trecqa_trainall_pairs(raw: Path, source: str, held_out: set[str]) -> Iterator[Row]:
     """TrecQA train-all (jacana's Train1-2393): questions with both a positive and a negative, not held out."""
-    questions = _tagged_blocks(raw / "trecqa_trainall_Question.POSInput.gz", "Q")
-    positives = _tagged_blocks(raw / "trecqa_trainall_Positive-M.POSInput.gz", "A")
-    negatives = _tagged_blocks(raw / "trecqa_trainall_Negative-M.POSInput.gz", "A")
+    question_file, positive_file, negative_file = TRECQA_TRAINALL_FILES
+    questions = _tagged_blocks(raw / question_file, "Q")
+    positives = _tagged_blocks(raw / positive_file, "A")
+    negatives = _tagged_blocks(raw / negative_file, "A")
     for n, lines in questions.items():
         question = detokenise(" ".join(lines))
         if normalise_question(question) in held_out or not positives.get(n) or not negatives.get(n):
