@@ -236,7 +236,7 @@ class Answerer:
             best_text=best.sentence if best is not None and policy.hybrid else None,
             stems=self._tokenizers.get().tokens,
             best_article_lacks=self._unnamed(query, best) if best is not None and policy.hybrid else None,
-            best_dated=best is None or bool(best.published),
+            best_dated_lede=best is None or (bool(best.published) and best.position == 0),
             spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
             best_surnames=retriever.surnames(best.article_id)
             if best is not None and policy.hybrid and asks_who(query)

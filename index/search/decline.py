@@ -38,8 +38,8 @@ Four pieces of evidence, strongest first:
    - for "When will / is / does ...?", a sentence telling no date or time (``lacks_time_ahead``,
      times.py): what is to come has no answer in its article's date, as a "When did ...?" may;
      for "When will ...?", one telling nothing still to come (``lacks_when_ahead``);
-     for any "when" question, a sentence telling none from an undated article
-     (``lacks_time_undated``: "A time for when, in an undated article");
+     for any "when" question, a sentence telling none that is not the first of a dated article
+     (``lacks_asked_time``: "A time for when, or a dated article's first sentence");
    - for "How many / much ... will ...?", a sentence telling nothing still to come (times.py,
      ``lacks_figure_ahead``: "... a figure to come");
    - for a question asking what someone or something is called, or for a person by what they are
@@ -223,12 +223,14 @@ def lacks_time_ahead(query: Query, sentence: str) -> bool:
     return query.kind == "date" and asks_time_ahead(query.text) and not tells_time(sentence)
 
 
-def lacks_time_undated(query: Query, sentence: str, dated: bool) -> bool:
-    """Whether a "when" question's best sentence tells no date or time (times.py) and comes from an
-    article with no date of its own, which might otherwise tell when what it reports happened
-    ("FC Ellis signed Mendes", published on June 1): "Weiner, 51, who's married to top Hillary
-    Clinton aide Huma Abedin" does not say when they married."""
-    return query.kind == "date" and not dated and not tells_time(sentence)
+def lacks_asked_time(query: Query, sentence: str, dated_lede: bool) -> bool:
+    """Whether a "when" question's best sentence tells no date or time (times.py) and is not the
+    first sentence of a dated article, whose date tells when the news it opens on happened ("FC
+    Ellis signed Mendes", published on June 1). A later sentence tells what came before ("Weiner,
+    51, who's married to top Hillary Clinton aide Huma Abedin" does not say when they married),
+    and an undated article has no date to go by (docs/RERANKER.md, "A time for when, or a dated
+    article's first sentence")."""
+    return query.kind == "date" and not dated_lede and not tells_time(sentence)
 
 
 # A question asking a rate: "What interest rate ...?", "What was the unemployment rate ...?", "What
@@ -338,7 +340,7 @@ def decide(
     stems: Stemmer | None = None,
     best_holds_question: bool = False,
     best_article_lacks: str | None = None,
-    best_dated: bool = True,
+    best_dated_lede: bool = True,
     spelled_out: Callable[[str], bool] = lambda acronym: False,
     best_surnames: Collection[str] | None = None,
 ) -> Decision:
@@ -351,8 +353,8 @@ def decide(
     ``best_holds_question``: a yes/no question whose best sentence holds every one of its words
     (stop words aside), which answers it whatever its score. ``best_article_lacks``: the name a
     "how many / much / old" question asks about most particularly, when the best sentence's
-    article never writes it (``particular_unnamed``). ``best_dated``: whether the best sentence's
-    article has a date, which may tell when what it reports happened (``lacks_time_undated``).
+    article never writes it (``particular_unnamed``). ``best_dated_lede``: whether the best sentence opens
+    an article with a date, which tells when the news it opens on happened (``lacks_asked_time``).
     ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``)."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
@@ -374,8 +376,8 @@ def decide(
         )
     if check_words and best_text is not None and lacks_when_ahead(query.text, best_text):
         return Decision(True, "The best sentence tells nothing still to come, and the question asks when it will be.")
-    if check_words and best_text is not None and lacks_time_undated(query, best_text, best_dated):
-        return Decision(True, "The best sentence tells no date or time, and its article has no date to go by.")
+    if check_words and best_text is not None and lacks_asked_time(query, best_text, best_dated_lede):
+        return Decision(True, "The best sentence tells no date or time, which the question asks for.")
     if check_words and best_text is not None and lacks_figure_ahead(query.text, best_text):
         return Decision(True, "The best sentence tells nothing still to come, and the question asks a figure that is.")
     if check_words and best_text is not None and lacks_asked_name(query.text, best_text, query.letters):

@@ -1,12 +1,13 @@
-"""A "when" question is not answered by a sentence that tells no date or time from an article with
-no date either (decline.py, ``lacks_time_undated``): a dated article's date may tell when what it
-reports happened, an undated one's cannot. Collections such as the BBC News set carry no dates."""
+"""A "when" question is not answered by a sentence that tells no date or time (decline.py,
+``lacks_asked_time``) unless it opens a dated article: that article's date tells when the news it
+opens on happened, and the reply shows it. A later sentence tells what came before, and an
+undated article (the BBC News set carries no dates) has no date to go by."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.search.decline import lacks_time_undated
+from index.search.decline import lacks_asked_time
 from index.search.query import parse_query
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
@@ -27,7 +28,13 @@ ARTICLES = [
         "id": "ellis",
         "title": "FC Ellis signs a striker",
         "published": "2023-06-01",
-        "text": "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+        "text": "\n\n".join(
+            [
+                "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons.",
+                "The club sold its goalkeeper Tom Berg to a Dutch side.",
+                "The club sold its winger Ivo Kask to a Belgian side in May.",
+            ]
+        ),
     },
 ]
 
@@ -38,7 +45,7 @@ clubs = searcher_fixture(ARTICLES, "clubs")
 def test_no_time_and_no_date_is_declined(clubs: Searcher) -> None:
     answer = clubs.answer("When did Rovers sign Jan Olsen?")
     assert answer.declined
-    assert answer.reason == "The best sentence tells no date or time, and its article has no date to go by."
+    assert answer.reason == "The best sentence tells no date or time, which the question asks for."
     assert answer.nearest is not None and answer.nearest.sentence.startswith("Rovers signed")
 
 
@@ -54,8 +61,21 @@ def test_a_dated_article_may_tell_when(clubs: Searcher) -> None:
     assert answer.hits[0].sentence == "FC Ellis signed the Brazilian striker Paulo Mendes for three seasons."
 
 
+def test_a_dated_article_tells_only_when_its_news_happened(clubs: Searcher) -> None:
+    answer = clubs.answer("When did FC Ellis sell Tom Berg?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells no date or time, which the question asks for."
+    assert answer.nearest is not None and answer.nearest.sentence.startswith("The club sold its goalkeeper")
+
+
+def test_a_time_in_a_dated_article_answers(clubs: Searcher) -> None:
+    answer = clubs.answer("When did FC Ellis sell Ivo Kask?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence == "The club sold its winger Ivo Kask to a Belgian side in May."
+
+
 @pytest.mark.parametrize(
-    ("question", "sentence", "dated", "lacks"),
+    ("question", "sentence", "dated_lede", "lacks"),
     [
         ("When did Rovers sign Olsen?", "Rovers signed Olsen.", False, True),
         ("When did Rovers sign Olsen?", "Rovers signed Olsen.", True, False),
@@ -69,5 +89,5 @@ def test_a_dated_article_may_tell_when(clubs: Searcher) -> None:
         ("Who signed Olsen?", "Rovers signed Olsen.", False, False),
     ],
 )
-def test_when_a_sentence_lacks_a_time(question: str, sentence: str, dated: bool, lacks: bool) -> None:
-    assert lacks_time_undated(parse_query(question, Tokenizer()), sentence, dated) is lacks
+def test_when_a_sentence_lacks_a_time(question: str, sentence: str, dated_lede: bool, lacks: bool) -> None:
+    assert lacks_asked_time(parse_query(question, Tokenizer()), sentence, dated_lede) is lacks
