@@ -42,8 +42,9 @@ Four pieces of evidence, strongest first:
      (``lacks_asked_time``: "A time for when, or a dated article's first sentence");
    - for "How many / much ... will ...?", a sentence telling nothing still to come (times.py,
      ``lacks_figure_ahead``: "... a figure to come");
-   - for a question asking what someone or something is called, or for a person by what they are
-     ("Which doctor ...?"), a sentence naming nothing the question does not (persons.py,
+   - for a question asking what someone or something is called, or for a person, an organisation
+     or a work by what it is ("Which doctor / NFL team / song ...?"), a sentence naming nothing
+     the question does not, a place or a dateline aside (persons.py,
      ``lacks_asked_name``: "... a name ...");
    - for "Who won ...?", a sentence telling no result (results.py: "A result for who won");
    - for "who", a sentence naming no person (by a surname its article gives in full too), acronym or

@@ -11,7 +11,8 @@ when the reranker finds it nearly as likely to answer as a first that names no o
 likelihood keeps such a slip from mattering much.
 
 A question asking what someone or something is called ("What is the name of Gary Johnson's
-doctor?") is answered only by a sentence holding some capitalised word it lacks
+doctor?", "Which NFL team ...?") is answered only by a sentence holding some capitalised word it
+lacks, not a place's ("Israel" names no newspaper) nor a dateline's
 (``lacks_asked_name``, read by decline.py), and a "who" question only by one naming someone who
 may act, a person or an organisation (``lacks_asked_person``, read by decline.py: docs/RERANKER.md,
 "No one named for who").
@@ -179,6 +180,16 @@ def person_first(
 # People a question may ask for by what they are or do: "Which doctor diagnosed ...?", "Which
 # journalist's interview ...?".
 _PEOPLE = "doctor|physician|journalist|reporter|player|politician|lawmaker|judge|donor|staffer|aide|singer|actor|actress|author|writer"
+# What else a question may ask for by what it is: "Which NFL team ...?", "Which firm ...?", "What
+# song ...?", answered by its name.
+_THINGS = (
+    "company|firm|newspaper|magazine|network|channel|station|team|club|school|university|college|hospital|party"
+    "|court|agency|publisher|bank|airline|book|film|movie|show|song|album|website|charity"
+)
+# A question whose name may be a place's: "What is the name of the town ...?".
+_ASKS_PLACE_NAME = re.compile(
+    r"\b(?:town|city|village|country|state|capital|region|province|county|place|island)s?\b", re.I
+)
 # Verbs that make "what" the object ("What did the doctor say?"), and words that ask a kind ("What
 # kind of singer is Ice T?"): not a question for a person.
 _NOT_ASKING = "(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|kinds?|types?|sorts?)"
@@ -187,7 +198,7 @@ _NOT_ASKING = "(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|
 # person by what they are ("Which doctor ...?", "Which Fox News journalist ...?").
 _ASKS_NAME = re.compile(
     r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?:name|title)s?\s+of\b|\b(?:called|named|titled)\s*\?*\s*$"
-    rf"|^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?(?:{_PEOPLE})s?\b",
+    rf"|^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_THINGS})s?\b",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -202,10 +213,25 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     physically fit."" does not name the doctor. Any other question: False."""
     if _ASKS_NAME.search(question[:2_000]) is None:
         return False
-    for word in _WORDS.findall(sentence[:2_000])[1:]:
-        plain = plain_word(word)
+    written = _WORDS.findall(after_dateline(sentence)[:2_000])
+    words = [plain_word(word) for word in written]
+    places = frozenset() if _ASKS_PLACE_NAME.search(question[:2_000]) else _place_words(words)
+    for i in range(1, len(words)):
+        plain = words[i]
         runs = letters_of(plain)  # "COVID-19" is the question's "COVID"
         new = plain not in asked_letters and not (runs and all(run in asked_letters for run in runs))
-        if word[:1].isupper() and new and not _calendar_or_stop(plain):
+        if written[i][:1].isupper() and new and i not in places and not _calendar_or_stop(plain):
             return False
     return True
+
+
+def _place_words(words: Sequence[str]) -> frozenset[int]:
+    """The indices of ``words`` (casefolded) that write a known place, alone or two in a row
+    ("Israel", "United States"): a place does not name a newspaper, a firm or a person."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word in PLACES:
+            found.add(i)
+        if i + 1 < len(words) and f"{word} {words[i + 1]}" in PLACES:
+            found.update((i, i + 1))
+    return frozenset(found)

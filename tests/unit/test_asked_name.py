@@ -29,6 +29,17 @@ ARTICLES = [
         "published": "2016-02-10",
         "text": "The Cruz campaign released a web ad, “Playing Trump,” in which children bash a dollhouse.",
     },
+    {
+        "id": "adelson",
+        "title": "Adelson's newspapers",
+        "published": "2016-01-04",
+        "text": "\n\n".join(
+            [
+                "Sheldon Adelson also owns the newspaper with the largest circulation in Israel, a free daily.",
+                "In December his family bought the Las Vegas Review-Journal, the biggest paper in Nevada.",
+            ]
+        ),
+    },
 ]
 
 
@@ -46,6 +57,19 @@ def test_a_sentence_giving_the_name_answers(campaign: Searcher) -> None:
     answer = campaign.answer("What is the name of the Cruz web ad with the dollhouse?")
     assert not answer.declined, answer.reason
     assert "Playing Trump" in answer.hits[0].sentence
+
+
+def test_a_place_does_not_name_a_newspaper(campaign: Searcher) -> None:
+    answer = campaign.answer("What is the name of the Israeli newspaper owned by Sheldon Adelson?")
+    assert answer.declined
+    assert answer.reason == "The best sentence names nothing the question does not, and it asks for a name."
+    assert answer.nearest is not None and "circulation in Israel" in answer.nearest.sentence
+
+
+def test_a_newspaper_named_answers(campaign: Searcher) -> None:
+    answer = campaign.answer("Which newspaper did Sheldon Adelson's family buy in Nevada?")
+    assert not answer.declined, answer.reason
+    assert "Review-Journal" in answer.hits[0].sentence
 
 
 TOKENIZER = Tokenizers().get()
@@ -70,6 +94,19 @@ TOKENIZER = Tokenizers().get()
         ("Which doctor diagnosed Hillary Clinton?", "Health worries have dogged Hillary Clinton.", True),
         ("Which doctor diagnosed Clinton?", "Dr. Lisa Bardack diagnosed Clinton.", False),
         ("Which journalist's interview did Trump cancel?", "Trump cancelled an interview.", True),
+        # And for an organisation or a work by what it is: "Which NFL team ...?", "What song ...?".
+        ("Which NFL team does Trump support?", "Trump says he doesn't watch football much anymore.", True),
+        ("Which NFL team does Trump support?", "Trump says he roots for the New York Jets.", False),
+        ("What song did Lauryn Hill perform?", "Lauryn Hill sang “Killing Me Softly.”", False),
+        ("Which firm did Mexican officials hire?", "Mexican officials hired a firm.", True),
+        # A place names no newspaper, firm or person; a dateline is no name either.
+        ("What is the name of the Israeli newspaper Adelson owns?", "Adelson owns a daily in Israel.", True),
+        ("Which firm did the officials hire?", "The officials polled voters in the United States.", True),
+        ("Which NFL team does Trump support?", "RENO, Nev. (AP) — Trump says he does not watch football.", True),
+        ("Which firm did the officials hire?", "The officials hired Penn Schoen of Washington.", False),
+        # Unless the name asked may be a place's.
+        ("What is the name of the town where Adelson was born?", "Adelson was born in Boston, Massachusetts.", False),
+        ("What is the name of the town where Adelson was born?", "Adelson was born in Massachusetts.", False),
         # Other questions are not judged so: a kind, what someone said, a "who" question.
         ("What kind of singer is Ice T?", "Ice T also performs on rap tours.", False),
         ("What did the doctor say?", "The doctor said she was fit.", False),
