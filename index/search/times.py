@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
+from index.word_forms import IRREGULAR_FORMS
 
 # "When will ...?", "When is ...?", "When does ...?": a time that is still to come, or one
 # that recurs; not "When did / was / were ...?".
@@ -93,10 +94,12 @@ _AHEAD = re.compile(
 _ASKS_WHEN_WILL = re.compile(r"^\W*when\s+(?:will|would|shall)\b", re.IGNORECASE)
 
 
-# A verb in the past: a word in "-ed" (not a name: "United"), or a common irregular one.
+# A verb in the past: a word in "-ed" (not a name: "United"), an irregular verb's past form or
+# participle (word_forms.py), or one of the pasts it leaves out as stop words or other words' bases.
 _PAST = re.compile(
-    r"\b(?:[a-z]+ed|was|were|had|did|said|told|made|went|came|took|gave|met|held|won|lost|left|began|sent|ran|spoke|"
-    r"wrote|became|got|saw|knew|thought|brought|bought|paid|sold|chose|rose|fell|struck|led)\b"
+    r"\b(?:[a-z]+ed|was|were|had|did|said|told|left|"
+    + "|".join(sorted(IRREGULAR_FORMS, key=len, reverse=True))
+    + r")\b"
 )
 
 
