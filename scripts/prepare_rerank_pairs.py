@@ -24,7 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.rerankkit.sources import (
+    SQUAD2_FILE,
     TRECQA_TRAINALL_FILES,
+    XQUAD_FILE,
     Row,
     normalise_question,
     selqa_pairs,
@@ -46,8 +48,6 @@ def held_out_questions(csv_paths: Iterable[Path]) -> set[str]:
 
 
 # The raw files every run reads (docs/RERANKER.md, "Training data", says where each comes from).
-SQUAD2_FILE = "squad2_cs224n_dev.json.gz"
-XQUAD_FILE = "xquad_en.json.gz"
 SELQA_DEV_FILE = "selqa_ass_dev.json.gz"
 SELQA_TEST_FILE = "selqa_ass_test.json.gz"
 RAW_FILES = (SQUAD2_FILE, XQUAD_FILE, SELQA_DEV_FILE, SELQA_TEST_FILE, *TRECQA_TRAINALL_FILES)

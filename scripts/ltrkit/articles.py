@@ -19,9 +19,10 @@ from typing import Any
 
 from index.ingest.cleaning import normalise_text
 from scripts.ltrkit.corpora import Corpus, Question, write_if_changed
+from scripts.rerankkit.sources import SQUAD2_FILE, XQUAD_FILE
 
 # Source name -> the raw SQuAD-format file in the rerank data's raw folder (docs/RERANKER.md).
-ARTICLE_SOURCES = {"squad2_articles": "squad2_cs224n_dev.json.gz", "xquad_articles": "xquad_en.json.gz"}
+ARTICLE_SOURCES = {"squad2_articles": SQUAD2_FILE, "xquad_articles": XQUAD_FILE}
 
 
 def _articles(path: Path) -> Iterator[dict[str, Any]]:

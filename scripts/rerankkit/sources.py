@@ -191,6 +191,12 @@ def _tagged_blocks(path: Path, tag: str) -> dict[int, list[str]]:
     return blocks
 
 
+# The SQuAD-format files: SQuAD 2.0 dev (CS224N's copy) and XQuAD's English half, read by
+# prepare_rerank_pairs.py for pairs and by scripts/ltrkit/articles.py for article corpora.
+SQUAD2_FILE = "squad2_cs224n_dev.json.gz"
+XQUAD_FILE = "xquad_en.json.gz"
+
+
 # The three jacana POSInput files of TrecQA TRAIN-ALL that ``trecqa_trainall_pairs`` reads from RAW.
 TRECQA_TRAINALL_FILES = (
     "trecqa_trainall_Question.POSInput.gz",
