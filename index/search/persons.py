@@ -34,17 +34,19 @@ from index.types import Hit
 
 # Capitalised words in a row, an initial allowed between them ("L. Ron Hubbard").
 _RUN = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*)+")
-# A title, then one capitalised word: "Mr. Gingrich". The name is looked ahead at, not taken, so
-# that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr. Hood".
-_TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+(?=([A-Z][a-z][\w'’-]*))")
+# A title, then capitalised words: "Mr. Gingrich", "Gov. Mike Pence". The name is looked ahead at,
+# not taken, so that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr. Hood".
+_TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+(?=([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*))")
 # One capitalised word: a surname when its article gives it to someone (surnames_in).
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
 
 
 def _no_name(word: str) -> bool:
-    """Whether ``word`` (casefolded) is a title, a month, a weekday or a stop word: not a name."""
-    return is_title_word(word) or _calendar_or_stop(word)
+    """Whether ``word`` (casefolded) is a title, a month, a weekday or a stop word: not a name. A
+    title's abbreviation counts without its dot, which a run of capitalised words leaves out
+    ("Gov" of "Indiana Gov. Mike Pence")."""
+    return is_title_word(word) or is_title_word(f"{word}.") or _calendar_or_stop(word)
 
 
 def _calendar_or_stop(word: str) -> bool:
@@ -53,10 +55,20 @@ def _calendar_or_stop(word: str) -> bool:
 
 
 def _titled_names(text: str) -> Iterator[str]:
-    """The name after each title in ``text`` ("Mr. Gingrich": "gingrich"), casefolded."""
+    """The surname after each title in ``text``, casefolded: the last of the capitalised words
+    that follow it, up to one that is no name, a known place left out ("Mr. Gingrich":
+    "gingrich"; "Gov. Mike Pence Wednesday": "pence"; "Republican Indiana Gov.": none)."""
     for match in _TITLED.finditer(text):
-        title, name = match.group(1).casefold(), plain_word(match.group(2))
-        if is_title_word(title) and not _no_name(name):
+        if not is_title_word(match.group(1).casefold()):
+            continue
+        name = None
+        for word in match.group(2).split():
+            plain = plain_word(word)
+            if _no_name(plain):
+                break
+            if plain not in PLACES:  # "Republican Indiana Gov.": a place, not a name
+                name = plain
+        if name is not None:
             yield name
 
 

@@ -34,6 +34,20 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
         ("Who stabbed three people in Forbury Gardens?", "Police arrested a man in Caversham.", {"saadallah"}, True),
         ("Who did the police arrest?", "Police arrested a man, 25, at the scene.", set(), True),
         ("whom did the police arrest?", "Police arrested a man, 25, at the scene.", set(), True),
+        # a person after a title is named by the last of their names: the question's own here, and
+        # a place after a title ("Republican Indiana Gov.") or a title without its dot is no one
+        (
+            "Who moderated the debate between Pence and Kaine?",
+            "The criticism comes a day before Kaine faces Republican Indiana Gov. Mike Pence in the debate.",
+            set(),
+            True,
+        ),
+        (
+            "Who moderated the debate between Pence and Kaine?",
+            "CBS News anchor Elaine Quijano moderated the debate between Gov. Mike Pence and Kaine.",
+            set(),
+            False,
+        ),
     ],
 )
 def test_a_who_question_wants_a_sentence_naming_someone(

@@ -25,6 +25,11 @@ def test_an_article_gives_surnames_to_the_people_it_names_in_full_or_after_a_tit
     assert surnames_in(text) == {"ostrowski", "hood"}  # not "ohio", "states" or "randolph"-like places
 
 
+def test_a_title_gives_the_last_of_the_names_after_it() -> None:
+    text = "Republican Indiana Gov. Mike Pence met Sen. Tim Kaine Wednesday, and Mr. Hood."
+    assert surnames_in(text) == {"pence", "kaine", "hood"}  # not "indiana", "mike", "tim" or "gov"
+
+
 @pytest.mark.parametrize(
     ("sentence", "surnames", "named"),
     [
