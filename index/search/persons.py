@@ -4,8 +4,8 @@
 names him, not by one about liver transplants that names no one; the feature reranker reads
 whether a sentence holds a new name, but any capitalised word counts there ("Congressman",
 "Benghazi"). ``names_person`` asks for a person: two or more capitalised words in a row
-("Thomas Starzl", "L. Ron Hubbard") or one after a title ("Mr. Gingrich", "Sen. Cruz"), none of
-them a title, a month or a word of the question. ``person_first`` puts such a sentence first
+("Thomas Starzl", "L. Ron Hubbard", "Bill de Blasio") or one after a title ("Mr. Gingrich",
+"Sen. Cruz"), none of them a title, a month or a word of the question. ``person_first`` puts such a sentence first
 when the reranker finds it nearly as likely to answer as a first that names no one
 (promotion.py); a place of two words ("United States") passes for a person too, and that
 likelihood keeps such a slip from mattering much.
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-from index.attribution.vocabulary import PLACES
+from index.attribution.vocabulary import PARTICLES, PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
@@ -32,11 +32,15 @@ from index.search.results import asks_winner
 from index.store.lexical import STOP_WORDS
 from index.types import Hit
 
-# Capitalised words in a row, an initial allowed between them ("L. Ron Hubbard").
-_RUN = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*)+")
+_NAME = r"[A-Z][a-z][\w'’-]*"
+# A name's next word: capitalised, after an initial or a particle ("Bill de Blasio", "Abu Bakr
+# al-Baghdadi", "Nabil Hasan al-Quaety"), or a name written with "al-" or "el-".
+_NEXT_NAME = rf"\s+(?:[A-Z]\.\s+)?(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?(?:{_NAME}|(?:al|el)-[A-Z][\w'’-]*)"
+# Capitalised words in a row, an initial or a particle allowed between them ("L. Ron Hubbard").
+_RUN = re.compile(rf"(?<![\w.]){_NAME}(?:{_NEXT_NAME})+")
 # A title, then capitalised words: "Mr. Gingrich", "Gov. Mike Pence". The name is looked ahead at,
 # not taken, so that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr. Hood".
-_TITLED = re.compile(r"\b([A-Z][a-z]{1,12}\.?)\s+(?=([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*))")
+_TITLED = re.compile(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+(?=({_NAME}(?:{_NEXT_NAME})*))")
 # One capitalised word: a surname when its article gives it to someone (surnames_in).
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
@@ -64,6 +68,8 @@ def _titled_names(text: str) -> Iterator[str]:
         name = None
         for word in match.group(2).split():
             plain = plain_word(word)
+            if plain in PARTICLES or (len(word) == 2 and word.endswith(".")):
+                continue
             if _no_name(plain):
                 break
             if plain not in PLACES:  # "Republican Indiana Gov.": a place, not a name
@@ -78,7 +84,7 @@ def _full_names(text: str) -> Iterator[list[str]]:
     place ("New Hampshire") not counted."""
     for match in _RUN.finditer(text):
         words = [plain_word(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
-        names = [w for w in words if not _no_name(w)]
+        names = [w for w in words if not _no_name(w) and w not in PARTICLES]
         if len(names) >= 2 and " ".join(names) not in PLACES:
             yield names
 
@@ -86,22 +92,30 @@ def _full_names(text: str) -> Iterator[list[str]]:
 def surnames_in(text: str) -> frozenset[str]:
     """The surnames ``text`` (an article) gives people: the last word of each full name, and each
     name after a title. A later "Zhukovskyy was driving ..." names the person the article has
-    called "commercial driver Volodoymyr Zhukovskyy"."""
-    return frozenset(names[-1] for names in _full_names(text)) | frozenset(_titled_names(text))
+    called "commercial driver Volodoymyr Zhukovskyy". A known place is no one's surname."""
+    surnames = frozenset(names[-1] for names in _full_names(text)) | frozenset(_titled_names(text))
+    return surnames - PLACES  # "the government of southern Yemen": a place, whatever it ends
 
 
 def names_person(sentence: str, asked_letters: Collection[str], surnames: Collection[str] = ()) -> bool:
     """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
     question's casefolded words): in full, after a title, or, when ``surnames`` (its article's,
     ``surnames_in``) are given, by one of those alone."""
-    if any(name not in asked_letters for name in _titled_names(sentence)):
+    if any(not _asked(name, asked_letters) for name in _titled_names(sentence)):
         return True
-    if any(2 * sum(w not in asked_letters for w in names) > len(names) for names in _full_names(sentence)):
+    if any(2 * sum(not _asked(w, asked_letters) for w in names) > len(names) for names in _full_names(sentence)):
         return True
     return any(
-        name in surnames and name not in asked_letters and not _no_name(name)
+        name in surnames and not _asked(name, asked_letters) and not _no_name(name)
         for name in (plain_word(word) for word in _CAPITALISED.findall(sentence))
     )
+
+
+def _asked(name: str, asked_letters: Collection[str]) -> bool:
+    """Whether the question (``asked_letters``, its casefolded words) names ``name``: as one word,
+    or each of its parts ("al-quaety": "al" and "quaety")."""
+    runs = letters_of(name)
+    return name in asked_letters or (len(runs) > 1 and all(run in asked_letters for run in runs))
 
 
 def asks_who(query: Query) -> bool:

@@ -25,6 +25,28 @@ def test_an_article_gives_surnames_to_the_people_it_names_in_full_or_after_a_tit
     assert surnames_in(text) == {"ostrowski", "hood"}  # not "ohio", "states" or "randolph"-like places
 
 
+@pytest.mark.parametrize(
+    ("text", "surnames"),
+    [
+        # a particle or "al-" belongs to the name it stands in
+        ("Mayor Bill de Blasio said the city was ready.", {"blasio"}),
+        ("Nabil Hasan al-Quaety, a journalist, died in Aden.", {"al-quaety"}),
+        ("Brazil's former president Luiz Inacio Lula da Silva won.", {"silva"}),
+        # a known place ends no one's name
+        ("Fighting in Southern Yemen went on, Reporters Without Borders said.", {"borders"}),
+    ],
+)
+def test_an_article_gives_surnames_with_their_particles(text: str, surnames: set[str]) -> None:
+    assert surnames_in(text) == surnames
+
+
+def test_the_person_the_question_names_with_a_particle_is_no_new_person() -> None:
+    asked = parse_query("Who are the suspects held over the killing of journalist Nabil al-Quaety?", TOKENIZER)
+    sentence = "Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden on Tuesday."
+    assert not names_person(sentence, asked.letters, surnames_in(sentence))
+    assert names_person("Police arrested Ali Saleh al-Amri.", asked.letters)
+
+
 def test_a_title_gives_the_last_of_the_names_after_it() -> None:
     text = "Republican Indiana Gov. Mike Pence met Sen. Tim Kaine Wednesday, and Mr. Hood."
     assert surnames_in(text) == {"pence", "kaine", "hood"}  # not "indiana", "mike", "tim" or "gov"
