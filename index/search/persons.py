@@ -32,7 +32,7 @@ from index.search.results import asks_winner
 from index.store.lexical import STOP_WORDS
 from index.types import Hit
 
-_NAME = r"[A-Z][a-z][\w'’-]*"
+_NAME = r"[A-Z][a-z](?:[\w-]|['’](?=\w))*"  # not a plural's apostrophe: "the United States' ..."
 # A name's next word: capitalised, after an initial or a particle ("Bill de Blasio", "Abu Bakr
 # al-Baghdadi", "Nabil Hasan al-Quaety"), or a name written with "al-" or "el-".
 _NEXT_NAME = rf"\s+(?:[A-Z]\.\s+)?(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?(?:{_NAME}|(?:al|el)-[A-Z][\w'’-]*)"
@@ -83,10 +83,17 @@ def _full_names(text: str) -> Iterator[list[str]]:
     two or more capitalised words in a row, titles, months and stop words left out, a known
     place ("New Hampshire") not counted."""
     for match in _RUN.finditer(text):
-        words = [plain_word(w) for w in match.group().split() if not (len(w) == 2 and w.endswith("."))]
-        names = [w for w in words if not _no_name(w) and w not in PARTICLES]
-        if len(names) >= 2 and " ".join(names) not in PLACES:
+        if (names := _names_of(match.group())) is not None:
             yield names
+
+
+def _names_of(run: str) -> list[str] | None:
+    """The words of the full name ``run`` (capitalised words in a row) writes, casefolded, or None
+    when fewer than two are names (not a title, a month, a stop word or a particle) or together
+    they are a known place."""
+    words = [plain_word(w) for w in run.split() if not (len(w) == 2 and w.endswith("."))]
+    names = [w for w in words if not _no_name(w) and w not in PARTICLES]
+    return names if len(names) >= 2 and " ".join(names) not in PLACES else None
 
 
 def surnames_in(text: str) -> frozenset[str]:
@@ -100,7 +107,9 @@ def surnames_in(text: str) -> frozenset[str]:
 def names_person(sentence: str, asked_letters: Collection[str], surnames: Collection[str] = ()) -> bool:
     """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
     question's casefolded words): in full, after a title, or, when ``surnames`` (its article's,
-    ``surnames_in``) are given, by one of those alone."""
+    ``surnames_in``) are given, by one of those alone. A name the question writes by its initials
+    is the question's ("National Basketball Association" for "NBA")."""
+    sentence = _RUN.sub(lambda run: _as_initials(run.group(), asked_letters), sentence)
     if any(not _asked(name, asked_letters) for name in _titled_names(sentence)):
         return True
     if any(2 * sum(not _asked(w, asked_letters) for w in names) > len(names) for names in _full_names(sentence)):
@@ -109,6 +118,14 @@ def names_person(sentence: str, asked_letters: Collection[str], surnames: Collec
         name in surnames and not _asked(name, asked_letters) and not _no_name(name)
         for name in (plain_word(word) for word in _CAPITALISED.findall(sentence))
     )
+
+
+def _as_initials(run: str, asked_letters: Collection[str]) -> str:
+    """``run`` (capitalised words in a row) written as its initials when the question
+    (``asked_letters``) writes those ("National Basketball Association": "NBA"), not a stop word
+    ("Ian Smith" is not "is"); otherwise ``run`` as written."""
+    initials = "".join(word[0] for word in run.split() if word[:1].isupper()).casefold()
+    return initials.upper() if initials in asked_letters and initials not in STOP_WORDS else run
 
 
 def _asked(name: str, asked_letters: Collection[str]) -> bool:

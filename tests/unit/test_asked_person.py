@@ -48,6 +48,20 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
             set(),
             False,
         ),
+        # the organisation the question names by its initials, spelled out, is the question's
+        (
+            "Who was the Utah Jazz player whose test led the NBA to suspend its season?",
+            "On Wednesday, the United States' National Basketball Association (NBA) suspended its season.",
+            set(),
+            True,
+        ),
+        ("Who is the new coach of the Jazz?", "Ian Smith was named coach of the Jazz.", set(), False),  # not "is"
+        (
+            "Who led the NBA to suspend its season?",
+            "The National Basketball Association suspended its season after Rudy Gobert tested positive.",
+            set(),
+            False,
+        ),
     ],
 )
 def test_a_who_question_wants_a_sentence_naming_someone(
