@@ -41,6 +41,9 @@ _AT = r"\b(?:in\s+front\s+of|next\s+to|across\s+from|in|at|on|inside|outside|nea
 _PHRASE_ENDS = word_set(
     "to toward towards for that which who whom and or but as than because after before when while if by"
 )
+# For declining, "with" ends it too: "in an interview with Reuters" tells whom with, not where
+# (gives_place keeps the words the feature reranker was fitted on).
+_TELLING_ENDS = _PHRASE_ENDS | {"with"}
 _LOOK_AHEAD = 3  # words after the preposition (and its article) that may name the place: "at a packed rally"
 # A lookahead, so that a preposition among the words read is itself read: "a speech in Columbus".
 _WORDS_AFTER = (
@@ -59,26 +62,28 @@ VENUES = word_set("""
 """)
 
 
-def gives_place(sentence: str, asked_letters: Collection[str]) -> bool:
+def gives_place(sentence: str, asked_letters: Collection[str], ends: Collection[str] = _PHRASE_ENDS) -> bool:
     """Whether ``sentence`` names a place after a preposition of place that the question does not
     give: a capitalised word not among ``asked_letters`` (the question's casefolded words), or a
     venue, though a place the question names stands before it ("at the Brussels airport"). A
     weekday or a month is a time ("in March"), not a place; a name after "from" is one only
-    when the question has "from" too."""
+    when the question has "from" too. The phrase read stops at one of ``ends``."""
     for match in _PLACE_AFTER.finditer(sentence):
         origin = match.group().casefold().startswith("from") and "from" not in asked_letters
-        if _names_place(match.group("words"), asked_letters, names=not origin):
+        if _names_place(match.group("words"), asked_letters, names=not origin, ends=ends):
             return True
     return False
 
 
-def _names_place(words: str, asked_letters: Collection[str], *, names: bool = True) -> bool:
+def _names_place(
+    words: str, asked_letters: Collection[str], *, names: bool = True, ends: Collection[str] = _PHRASE_ENDS
+) -> bool:
     """Whether ``words``, read after a preposition of place, tell one: a venue, or (with
     ``names``) a capitalised word not among ``asked_letters``, before the phrase ends."""
     for written in words.split():
         word = written.strip(".,;:!?'’\"“”()")
         folded = word.casefold()
-        if folded in _PHRASE_ENDS or is_calendar_word(folded):
+        if folded in ends or is_calendar_word(folded):
             return False
         if folded in VENUES or (folded.endswith("s") and folded[:-1] in VENUES):
             return True
@@ -147,10 +152,11 @@ _ASKS_WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
 
 def tells_place(sentence: str, asked_letters: Collection[str], question: str = "") -> bool:
     """Whether ``sentence`` tells a place ``question`` (its casefolded words ``asked_letters``)
-    does not give: after a preposition of place (``gives_place``) or a part of a place ("on the
-    shores of the Sea of Galilee"), in a dateline, before "-based", after "televised from" and,
+    does not give: after a preposition of place (``gives_place``, where "with" ends the phrase
+    too: "in an interview with Reuters") or a part of a place ("on the shores of the Sea of
+    Galilee"), in a dateline, before "-based", after "televised from" and,
     for a question about going somewhere, after "to"."""
-    if gives_place(sentence, asked_letters):
+    if gives_place(sentence, asked_letters, _TELLING_ENDS):
         return True
     for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):
         for match in pattern.finditer(sentence):

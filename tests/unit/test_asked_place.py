@@ -29,6 +29,8 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
         (DEBATE, "MANCHESTER, N.H. - Four days after the Republicans debated, the Democrats met."),
         (DEBATE, "LONDON (Reuters) - The Democrats held their second debate."),
         (DEBATE, "BEIRUT — The debate went ahead."),
+        # A place after "with ..." is still one.
+        ("Where did Adelson and Trump meet?", "Adelson met Trump, he said in an interview with Reuters in Las Vegas."),
         # A name before "-based", with or without the space TrecQA writes.
         ("Where is the company Rohm and Haas located?", "It was bought by Rohm and Haas, a Philadelphia-based maker."),
         (
@@ -73,6 +75,8 @@ def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
         ),
         (DEBATE, "The second debate was televised by CNN."),
         ("Where did he live?", "He lived on the edge of poverty."),
+        # "with" tells whom with, not where.
+        ("Where did Adelson and Trump meet?", "Adelson met Trump and said in an interview with Reuters he liked him."),
     ],
 )
 def test_no_place_told(question: str, sentence: str) -> None:
