@@ -29,8 +29,6 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
         (DEBATE, "MANCHESTER, N.H. - Four days after the Republicans debated, the Democrats met."),
         (DEBATE, "LONDON (Reuters) - The Democrats held their second debate."),
         (DEBATE, "BEIRUT — The debate went ahead."),
-        # A place after "with ..." is still one.
-        ("Where did Adelson and Trump meet?", "Adelson met Trump, he said in an interview with Reuters in Las Vegas."),
         # A name before "-based", with or without the space TrecQA writes.
         ("Where is the company Rohm and Haas located?", "It was bought by Rohm and Haas, a Philadelphia-based maker."),
         (
@@ -81,6 +79,15 @@ def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
 )
 def test_no_place_told(question: str, sentence: str) -> None:
     assert not tells_place(sentence, _letters(question), question)
+
+
+def test_with_ends_the_phrase_for_declining_only() -> None:
+    question = "Where did Adelson and Trump meet?"
+    with_reuters = "Adelson met Trump and said in an interview with Reuters he liked him."
+    assert not tells_place(with_reuters, _letters(question), question)
+    assert gives_place(with_reuters, _letters(question)), "the feature reranker's reading is left as it was fitted"
+    in_vegas = "Adelson met Trump, he said in an interview with Reuters in Las Vegas."
+    assert tells_place(in_vegas, _letters(question), question)
 
 
 @pytest.mark.parametrize(
