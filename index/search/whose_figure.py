@@ -91,11 +91,15 @@ def writes_initials(question: str, story: str) -> bool:
 # The units whose figure only a figure gives: a count ("how many votes"), an amount of money, an
 # age. Not a share ("half of them", "a majority"), nor a margin ("a landslide"), which words give too.
 _FIGURE_ONLY_UNITS = frozenset({"count", "money", "age"})
-# A "how much" question about money: "how much money", or one of money's verbs.
+# A "how much" question about money: "how much money", one of money's verbs, or a sum named
+# ("How much profit ...?", "How much is her salary?").
 _ASKS_MONEY = re.compile(
     r"\bhow\s+much\b.*\b(?:money|cash|cost|costs|pay|paid|paying|spend|spent|raise|raised|earn|earned|give|gave|"
     r"donate|donated|charge|charged|worth|owe|owed|lend|lent|borrow|borrowed|make|made|sell|sold|buy|bought|"
-    r"fined|receive|received|win|won)\b",
+    r"fined|receive|received|win|won"
+    r"|revenue|revenues|profit|profits|income|salary|salaries|fee|fees|fine|fines|funding|donation|donations"
+    r"|tax|taxes|price|prices|sales|loss|losses|debt|debts|spending|earnings|fortune|bonus|settlement|bail"
+    r"|ransom|reward|grant|loan|loans|deficit)\b",
     re.IGNORECASE,
 )
 

@@ -436,6 +436,10 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         # Money is answered by none of it or a multiple, not by any quantity word.
         ("How much did he pay for the club?", "A few miles south, the club's owner faced opposition.", False, True),
         ("How much did he pay for the club?", "He paid twice what the club was worth.", False, False),
+        # A sum of money asked by its name ("profit", "revenue", "salary"), not only by a verb.
+        ("How much profit did Exxon report?", "Exxon reported its smallest profit in 17 years.", False, True),
+        ("How much profit did Exxon report?", "Exxon reported a profit of $1.5 billion.", False, False),
+        ("How much is her salary?", "Her salary is paid by the state, 12 years on.", False, True),
         # "How much" of anything but money: any figure.
         ("How much food does a ctenophore eat in a day?", "It can eat ten times its own weight.", False, False),
         ("How much has the temperature changed?", "It has risen by 0.3 to 0.6 °C over 100 years.", False, False),
