@@ -256,7 +256,7 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     physically fit."" does not name the doctor. Any other question: False."""
     if _ASKS_NAME.search(question[:2_000]) is None:
         return False
-    written = _WORDS.findall(after_dateline(sentence)[:2_000])
+    written = _WORDS.findall(_QUOTED.sub(_speech_opening_lowered, after_dateline(sentence)[:2_000]))
     words = [plain_word(word) for word in written]
     places = frozenset() if _ASKS_PLACE_NAME.search(question[:2_000]) else _place_words(words)
     for i in range(1, len(words)):
@@ -266,6 +266,19 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
         if written[i][:1].isupper() and new and i not in places and not _calendar_or_stop(plain):
             return False
     return True
+
+
+# A quotation: speech ("Get him the hell out of here!") or a title ("Playing Trump").
+_QUOTED = re.compile(r"([“\"])([^”\"]{1,500})([”\"])")
+
+
+def _speech_opening_lowered(quoted: re.Match[str]) -> str:
+    """A quotation as written, but when it is speech (a word in lower case that is no stop word:
+    "Get him the hell out of here!") with its first letter in lower case: it opens a sentence,
+    and names no one. A title ("Playing Trump", "The Art of the Deal") is left as written."""
+    opening, text, closing = quoted.groups()
+    speech = any(word[:1].islower() and plain_word(word) not in STOP_WORDS for word in _WORDS.findall(text))
+    return opening + (text[:1].lower() + text[1:] if speech else text) + closing
 
 
 def _place_words(words: Sequence[str]) -> frozenset[int]:

@@ -104,6 +104,13 @@ TOKENIZER = Tokenizers().get()
         ("Which firm did the officials hire?", "The officials polled voters in the United States.", True),
         ("Which NFL team does Trump support?", "RENO, Nev. (AP) — Trump says he does not watch football.", True),
         ("Which firm did the officials hire?", "The officials hired Penn Schoen of Washington.", False),
+        # Speech in quotes opens a sentence of its own; a title in quotes is a name.
+        (
+            "What was the name of the protester attacked at Trump's rally?",
+            "His supporters punched a protester, with Trump yelling: “Get him the hell out of here!”",
+            True,
+        ),
+        ("What was the name of the ad?", "The campaign released an ad, “The Art of the Deal,” on Monday.", False),
         # Unless the name asked may be a place's.
         ("What is the name of the town where Adelson was born?", "Adelson was born in Boston, Massachusetts.", False),
         ("What is the name of the town where Adelson was born?", "Adelson was born in Massachusetts.", False),
