@@ -5,10 +5,10 @@ names him, not by one about liver transplants that names no one; the feature rer
 whether a sentence holds a new name, but any capitalised word counts there ("Congressman",
 "Benghazi"). ``names_person`` asks for a person: two or more capitalised words in a row
 ("Thomas Starzl", "L. Ron Hubbard", "Bill de Blasio") or one after a title ("Mr. Gingrich",
-"Sen. Cruz"), none of them a title, a month or a word of the question. ``person_first`` puts such a sentence first
-when the reranker finds it nearly as likely to answer as a first that names no one
-(promotion.py); a place of two words ("United States") passes for a person too, and that
-likelihood keeps such a slip from mattering much.
+"Sen. Cruz"), none of them a title, a month or a word of the question. ``person_first`` puts
+such a sentence first when the reranker finds it nearly as likely to answer as a first that
+names no one (promotion.py); a place of two words ("United States") passes for a person too,
+and that likelihood keeps such a slip from mattering much.
 
 A question asking what someone or something is called ("What is the name of Gary Johnson's
 doctor?", "Which NFL team ...?") is answered only by a sentence holding some capitalised word it
