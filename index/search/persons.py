@@ -32,17 +32,23 @@ from index.search.results import asks_winner
 from index.store.lexical import STOP_WORDS
 from index.types import Hit
 
-_NAME = r"[A-Z][a-z](?:[\w-]|['’](?=\w))*"  # not a plural's apostrophe: "the United States' ..."
+# A capitalised word ("O'Brien" too), not a plural's apostrophe ("the United States' ..."). A word
+# starts after no letter, dot, apostrophe or hyphen, so that a long word is read once, not again
+# from each of its parts ("Aa'Aa'Aa...").
+_NAME = r"(?:[A-Z]['’])?[A-Z][a-z](?:[\w-]|['’](?=\w))*"
+_START = r"(?<![\w.'’-])"
 # A name's next word: capitalised, after an initial or a particle ("Bill de Blasio", "Abu Bakr
 # al-Baghdadi", "Nabil Hasan al-Quaety"), or a name written with "al-" or "el-".
 _NEXT_NAME = rf"\s+(?:[A-Z]\.\s+)?(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?(?:{_NAME}|(?:al|el)-[A-Z][\w'’-]*)"
 # Capitalised words in a row, an initial or a particle allowed between them ("L. Ron Hubbard").
-_RUN = re.compile(rf"(?<![\w.]){_NAME}(?:{_NEXT_NAME})+")
-# A title, then capitalised words: "Mr. Gingrich", "Gov. Mike Pence". The name is looked ahead at,
-# not taken, so that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr. Hood".
-_TITLED = re.compile(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+(?=({_NAME}(?:{_NEXT_NAME})*))")
+_RUN = re.compile(rf"{_START}{_NAME}(?:{_NEXT_NAME})+")
+# A title, then up to five capitalised words: "Mr. Gingrich", "Gov. Mike Pence". The name is
+# looked ahead at, not taken, so that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr.
+# Hood"; the bound keeps a long run of capitalised words (a list of names) from being read again
+# after each of its words.
+_TITLED = re.compile(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+(?=({_NAME}(?:{_NEXT_NAME}){{0,4}}))")
 # One capitalised word: a surname when its article gives it to someone (surnames_in).
-_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*")
+_CAPITALISED = re.compile(rf"{_START}{_NAME}")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b", re.IGNORECASE)
 
 
@@ -165,7 +171,7 @@ def _shouted(sentence: str) -> bool:
 # in Brussels?": "The Western military alliance's 30 members will meet with Russian officials at
 # NATO headquarters ..."). Time zones are not.
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
-_POSSESSIVE = re.compile(r"(?<![\w.])([A-Z][\w-]*)['’]s\b")
+_POSSESSIVE = re.compile(rf"{_START}([A-Z][\w-]*)['’]s\b")
 _TIME_ZONES = frozenset({"utc", "gmt", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"})
 
 

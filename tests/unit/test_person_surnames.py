@@ -32,6 +32,7 @@ def test_an_article_gives_surnames_to_the_people_it_names_in_full_or_after_a_tit
         ("Mayor Bill de Blasio said the city was ready.", {"blasio"}),
         ("Nabil Hasan al-Quaety, a journalist, died in Aden.", {"al-quaety"}),
         ("Brazil's former president Luiz Inacio Lula da Silva won.", {"silva"}),
+        ("Sheriff Pat O'Brien said the driver, Dan McCoy-Hill, was arrested.", {"o'brien", "mccoy-hill"}),
         # a known place ends no one's name
         ("Fighting in Southern Yemen went on, Reporters Without Borders said.", {"borders"}),
     ],
