@@ -66,6 +66,12 @@ def _words(text: str) -> list[tuple[str, str]]:
     return [(_POSSESSIVE.sub("", w.casefold()), w) for w in _WORD.findall(text[:2_000])]
 
 
+def _lower_words(text: str) -> list[tuple[str, str]]:
+    """``_words`` of ``text`` written in lower case, and its first: a capitalised word inside it is
+    a name's ("Black Lives Matter" counts no lives)."""
+    return [(w, written) for i, (w, written) in enumerate(_words(text)) if i == 0 or not written[:1].isupper()]
+
+
 def _qualified(words: Sequence[tuple[str, str]], stems: Stemmer) -> list[tuple[int, int, str, str]]:
     """(family, class, the two words as written, stem of the second) for each qualifier followed
     by a word that is not a stop word."""
@@ -199,14 +205,15 @@ def counts_another_toll(question: str, sentence: str) -> Sibling | None:
     """The toll ``sentence`` counts instead of the one a "how many" ``question`` asks, or None:
     "suicide bombers killed 130 people" for "How many people were injured in the Paris attacks?".
     A question asking two tolls ("killed or injured") is not read; a sentence holding a word of
-    the asked one anywhere ("12 dead and 40 injured") may answer."""
+    the asked one anywhere ("12 dead and 40 injured") may answer. A capitalised word is a name's,
+    no toll ("Black Lives Matter")."""
     if not _ASKS_HOW_MANY.match(question):
         return None
-    question_words = _words(question)
+    question_words = _lower_words(question)
     asked = [toll for toll in TOLLS if any(w in toll for w, _ in question_words)]
     if len(asked) != 1:
         return None
-    words = _words(sentence)
+    words = _lower_words(sentence)
     if any(w in asked[0] for w, _ in words):
         return None
     given = next((written for w, written in words if any(w in toll for toll in TOLLS)), None)

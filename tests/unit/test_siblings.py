@@ -269,6 +269,13 @@ def test_a_sentence_counting_another_toll_is_declined(news: Searcher) -> None:
         # Two tolls asked, or not a "how many" question: not read.
         ("How many people were killed or injured?", "Bombers killed 130 people.", None),
         ("Who was injured in the attack?", "Bombers killed 130 people.", None),
+        # A capitalised word is a name's: "Black Lives Matter" counts no lives.
+        (
+            "How many people were arrested at the Black Lives Matter march?",
+            "Police said two officers were hurt at the march.",
+            Sibling("arrested", "hurt"),
+        ),
+        ("How many people were arrested at the march?", "Black Lives Matter said 3,000 people marched.", None),
     ],
 )
 def test_another_toll(question: str, sentence: str, sibling: Sibling | None) -> None:
