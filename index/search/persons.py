@@ -136,9 +136,9 @@ def _as_initials(run: str, asked_letters: Collection[str]) -> str:
 
 def _asked(name: str, asked_letters: Collection[str]) -> bool:
     """Whether the question (``asked_letters``, its casefolded words) names ``name``: as one word,
-    or each of its parts ("al-quaety": "al" and "quaety")."""
+    or each of its runs of letters ("al-quaety": "al" and "quaety"; "covid-19": "covid")."""
     runs = letters_of(name)
-    return name in asked_letters or (len(runs) > 1 and all(run in asked_letters for run in runs))
+    return name in asked_letters or (bool(runs) and all(run in asked_letters for run in runs))
 
 
 def asks_who(query: Query) -> bool:
@@ -267,9 +267,12 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     places = frozenset() if _ASKS_PLACE_NAME.search(question[:2_000]) else _place_words(words)
     for i in range(1, len(words)):
         plain = words[i]
-        runs = letters_of(plain)  # "COVID-19" is the question's "COVID"
-        new = plain not in asked_letters and not (runs and all(run in asked_letters for run in runs))
-        if written[i][:1].isupper() and new and i not in places and not _calendar_or_stop(plain):
+        if (
+            written[i][:1].isupper()
+            and not _asked(plain, asked_letters)
+            and i not in places
+            and not _calendar_or_stop(plain)
+        ):
             return False
     return True
 
