@@ -89,9 +89,14 @@ _AHEAD = re.compile(
 )
 
 
-# "When will ...?", "When would ...?": not "When is / does ...?", which a schedule in the present
-# answers ("when the AFL-CIO general board meets June 16").
-_ASKS_WHEN_WILL = re.compile(r"^\W*when\s+(?:will|would|shall)\b", re.IGNORECASE)
+# "When will ...?", "When would ...?", and "When is X due / set / scheduled / expected / going to
+# ...?", which ask the same in the present: not "When is / does ...?" alone, which a schedule in
+# the present answers ("when the AFL-CIO general board meets June 16").
+_ASKS_WHEN_WILL = re.compile(
+    r"^\W*when\s+(?:will|would|shall)\b"
+    r"|^\W*when\s+(?:is|are)\b[^?]{0,100}?\b(?:due|set|scheduled|slated|expected|going)\s+to\b",
+    re.IGNORECASE,
+)
 
 
 # A verb in the past: a word in "-ed" (not a name: "United"), an irregular verb's past form or

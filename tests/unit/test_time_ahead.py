@@ -167,6 +167,15 @@ def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> No
             True,
         ),
         ("When would the special air?", "The special aired on Tuesday.", True),
+        # "When is X due to ...?" asks what is to come as well.
+        (
+            "When is Kyle Rittenhouse's trial due to begin?",
+            "Kyle Rittenhouse was released from a Wisconsin jail Friday after his lawyers posted bond.",
+            True,
+        ),
+        ("When are the talks set to resume?", "The talks ended in Geneva on Monday.", True),
+        ("When is the trial scheduled to start?", "The trial is due to start on November 1.", False),
+        ("When is the verdict expected to come?", "A verdict is expected next week.", False),
         # A future, a plan or a schedule may tell it.
         ("When will the new stadium open?", "The stadium will open in August 2017.", False),
         ("When will the vote take place?", "The vote is scheduled for March 3.", False),
@@ -179,6 +188,7 @@ def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> No
         # Not "When will ...": a schedule in the present answers "When does ...?", a past "When did ...?".
         ("When does the board meet?", "Approval is a foregone conclusion when the board meets June 16.", False),
         ("When did Stumpf step down?", "Stumpf stepped down on Tuesday.", False),
+        ("When was the trial due to begin?", "The trial was delayed in March.", False),
     ],
 )
 def test_a_when_will_question_wants_something_still_to_come(question: str, sentence: str, lacks: bool) -> None:
