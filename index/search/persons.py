@@ -251,6 +251,11 @@ _ASKS_NAME = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+# A question asking for a thing by what it is ("Which hospital ...?", "What song ...?"), which a
+# person's name does not answer.
+_ASKS_THING = re.compile(
+    rf"^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?(?:{_THINGS})s?\b", re.IGNORECASE
+)
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:
@@ -265,6 +270,8 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     written = _WORDS.findall(_QUOTED.sub(_speech_opening_lowered, after_dateline(sentence)[:2_000]))
     words = [plain_word(word) for word in written]
     places = frozenset() if _ASKS_PLACE_NAME.search(question[:2_000]) else _place_words(words)
+    if _ASKS_THING.search(question[:2_000]):
+        places |= _titled_words(written)
     for i in range(1, len(words)):
         plain = words[i]
         if (
@@ -288,6 +295,24 @@ def _speech_opening_lowered(quoted: re.Match[str]) -> str:
     opening, text, closing = quoted.groups()
     speech = any(word[:1].islower() and plain_word(word) not in STOP_WORDS for word in _WORDS.findall(text))
     return opening + (text[:1].lower() + text[1:] if speech else text) + closing
+
+
+def _titled_words(written: Sequence[str]) -> frozenset[int]:
+    """The indices of ``written`` (words as written) that are a title and the capitalised words
+    after it, up to a possessive: "President Vladimir Putin" is a person, not the hospital, firm
+    or song a question asks for ("Chief Executive Tim Cook's Apple" leaves "Apple")."""
+    found: set[int] = set()
+    for i, word in enumerate(written):
+        if not (word[:1].isupper() and is_title_word(word)):
+            continue
+        found.add(i)
+        for j in range(i + 1, min(i + 6, len(written))):
+            if not written[j][:1].isupper():
+                break
+            found.add(j)
+            if plain_word(written[j]) != written[j].casefold():  # a possessive ends the name
+                break
+    return frozenset(found)
 
 
 def _place_words(words: Sequence[str]) -> frozenset[int]:

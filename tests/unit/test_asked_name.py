@@ -104,6 +104,16 @@ TOKENIZER = Tokenizers().get()
         ("Which firm did the officials hire?", "The officials polled voters in the United States.", True),
         ("Which NFL team does Trump support?", "RENO, Nev. (AP) — Trump says he does not watch football.", True),
         ("Which firm did the officials hire?", "The officials hired Penn Schoen of Washington.", False),
+        # A person after a title names no hospital, firm or song; what follows a possessive still may.
+        (
+            "Which Moscow hospital treated the baby rescued in Magnitogorsk?",
+            "President Vladimir Putin flew to Magnitogorsk and visited the wounded in hospital.",
+            True,
+        ),
+        ("Which firm makes the phone?", "Chief Executive Tim Cook's Apple makes the phone.", False),
+        ("Which hospital treated the baby?", "Sen. Ann Lee visited the baby at Mercy Hospital.", False),
+        # A question for a person by what they are is answered by a titled name.
+        ("Which doctor treated the baby?", "Dr. Ann Lee treated the baby.", False),
         # Speech in quotes opens a sentence of its own; a title in quotes is a name.
         (
             "What was the name of the protester attacked at Trump's rally?",
