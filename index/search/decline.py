@@ -37,15 +37,17 @@ Four pieces of evidence, strongest first:
      "Another event of the same kind", "Another toll, ...");
    - for "When will / is / does ...?", a sentence telling no date or time (``lacks_time_ahead``,
      times.py): what is to come has no answer in its article's date, as a "When did ...?" may;
-     for "When will ...?", one telling nothing still to come (``lacks_when_ahead``);
+     for "When will ...?" or "When is X due / set to ...?", one telling nothing still to come
+     (``lacks_when_ahead``);
      for any "when" question, a sentence telling none that is not the first of a dated article
      (``lacks_asked_time``: "A time for when, or a dated article's first sentence");
    - for "How many / much ... will ...?", a sentence telling nothing still to come (times.py,
-     ``lacks_figure_ahead``: "... a figure to come");
+     ``lacks_figure_ahead``: "... a figure to come"); for "Who will ...?", one telling nothing to
+     come and no choice made (``lacks_who_ahead``: "Someone still to act ...");
    - for a question asking what someone or something is called, or for a person, an organisation
      or a work by what it is ("Which doctor / NFL team / song ...?"), a sentence naming nothing
-     the question does not, a place or a dateline aside (persons.py,
-     ``lacks_asked_name``: "... a name ...");
+     the question does not, a place, a dateline or, for an organisation or a work, a titled person
+     aside (persons.py, ``lacks_asked_name``: "... a name ...", "A person is not the hospital ...");
    - for "Who won ...?", a sentence telling no result (results.py: "A result for who won");
    - for "who", a sentence naming no person (by a surname its article gives in full too), acronym or
      possessor the question does not (persons.py, ``lacks_asked_person``: "No one named for who");
@@ -98,7 +100,14 @@ from index.search.places import lacks_asked_place
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
-from index.search.times import asks_time_ahead, lacks_asked_year, lacks_figure_ahead, lacks_when_ahead, tells_time
+from index.search.times import (
+    asks_time_ahead,
+    lacks_asked_year,
+    lacks_figure_ahead,
+    lacks_when_ahead,
+    lacks_who_ahead,
+    tells_time,
+)
 from index.search.units import Stemmer, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, is_acronym, lacks_asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
@@ -381,6 +390,8 @@ def decide(
         return Decision(True, "The best sentence tells no date or time, which the question asks for.")
     if check_words and best_text is not None and lacks_figure_ahead(query.text, best_text):
         return Decision(True, "The best sentence tells nothing still to come, and the question asks a figure that is.")
+    if check_words and best_text is not None and lacks_who_ahead(query.text, best_text):
+        return Decision(True, "The best sentence tells nothing still to come, and the question asks who will.")
     if check_words and best_text is not None and lacks_asked_name(query.text, best_text, query.letters):
         return Decision(True, "The best sentence names nothing the question does not, and it asks for a name.")
     if check_words and best_text is not None and best_surnames is not None:

@@ -128,6 +128,26 @@ def lacks_figure_ahead(question: str, sentence: str) -> bool:
     return _ASKS_FIGURE_AHEAD.match(question[:500]) is not None and _AHEAD.search(sentence) is None
 
 
+# "Who will ...?": someone still to act. A choice already made may tell who will ("Smith was
+# named to succeed him").
+_ASKS_WHO_WILL = re.compile(r"^\W*who\s+(?:will|shall)\b", re.IGNORECASE)
+_CHOSEN = re.compile(
+    r"\b(?:successor|succeed\w*|replac\w*|nominat\w*|appoint\w*|named|tapped|chosen|picked|selected)\b", re.IGNORECASE
+)
+
+
+def lacks_who_ahead(question: str, sentence: str) -> bool:
+    """Whether a "Who will ...?" question gets a sentence that tells nothing still to come (no
+    future, plan or schedule: ``_AHEAD``) and no choice made (``_CHOSEN``): "President Barack
+    Obama has an admirer in British diplomat Sir Peter Westmacott" does not say who will succeed
+    Westmacott."""
+    return (
+        _ASKS_WHO_WILL.match(question[:500]) is not None
+        and _AHEAD.search(sentence) is None
+        and _CHOSEN.search(sentence) is None
+    )
+
+
 # "What year ...?", "In which years ...?", "By what year ...?": not "yearly", not "how many years".
 # "When was Jim Yong Kim born?", "When was the cathedral built?": a year before the article's.
 _ASKS_YEAR = re.compile(

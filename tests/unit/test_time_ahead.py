@@ -9,7 +9,7 @@ import pytest
 from index.search.decline import lacks_time_ahead
 from index.search.query import parse_query
 from index.search.searcher import Searcher
-from index.search.times import asks_time_ahead, lacks_figure_ahead, lacks_when_ahead, tells_time
+from index.search.times import asks_time_ahead, lacks_figure_ahead, lacks_when_ahead, lacks_who_ahead, tells_time
 from index.store.lexical import Tokenizer
 from tests.support import searcher_fixture
 
@@ -23,6 +23,7 @@ ARTICLES = [
                 "Senator Bob Corker wants Congress to review any nuclear deal with Iran.",
                 "His sanctions bill would let Congress block the lifting of sanctions.",
                 "The bill was introduced by Corker and Menendez in December.",
+                "Senator Bob Menendez has an admirer in Senator Bob Corker.",
             ]
         ),
     },
@@ -63,6 +64,15 @@ def test_a_when_will_question_is_not_answered_by_a_day_that_has_passed(news: Sea
     assert answer.declined
     assert answer.reason == "The best sentence tells nothing still to come, and the question asks when it will be."
     assert answer.nearest is not None and answer.nearest.sentence.startswith("The city council approved")
+
+
+def test_a_who_will_question_is_not_answered_by_what_is(news: Searcher) -> None:
+    answer = news.answer("Who will succeed Senator Bob Menendez?")
+    assert answer.declined
+    assert answer.reason == "The best sentence tells nothing still to come, and the question asks who will."
+    asked_who_did = news.answer("Who introduced the sanctions bill?")
+    assert not asked_who_did.declined, asked_who_did.reason
+    assert asked_who_did.hits[0].sentence == "The bill was introduced by Corker and Menendez in December."
 
 
 def test_a_figure_still_to_come_needs_a_sentence_about_what_is_to_come(news: Searcher) -> None:
@@ -200,3 +210,25 @@ def test_the_sample_articles_meeting_to_come_is_answered(sample_searcher: Search
     answer = sample_searcher.answer("When will the NATO-Russia Council meet?")
     assert not answer.declined, answer.reason
     assert "January 12" in answer.hits[0].sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        (
+            "Who will succeed Peter Westmacott as Britain's ambassador in Washington?",
+            "President Barack Obama has an admirer in British diplomat Sir Peter Westmacott.",
+            True,
+        ),
+        ("Who will moderate the second debate?", "Anderson Cooper moderated the first debate.", True),
+        # A future, a plan or a schedule tells who will, and so does a choice made.
+        ("Who will moderate the second debate?", "Cooper and Raddatz are scheduled to co-moderate it.", False),
+        ("Who will moderate the second debate?", "Martha Raddatz will moderate it.", False),
+        ("Who will succeed Westmacott?", "Kim Darroch was named to succeed Westmacott.", False),
+        # Not "Who will ...?": who did, or who is.
+        ("Who moderated the first debate?", "Anderson Cooper moderated the first debate.", False),
+        ("Who is the ambassador?", "Sir Peter Westmacott is an admirer of Obama.", False),
+    ],
+)
+def test_a_who_will_question_wants_someone_still_to_act(question: str, sentence: str, lacks: bool) -> None:
+    assert lacks_who_ahead(question, sentence) is lacks
