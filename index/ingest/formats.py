@@ -67,7 +67,8 @@ _MD_EMPHASIS = re.compile(
 )
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+# From the start of its run of spaces only: not again from each space of a long run.
+_MD_CLOSING_HASHES = re.compile(r"(?<!\s)\s+#+\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
 _MD_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")

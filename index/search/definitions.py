@@ -69,7 +69,25 @@ _COPULA = re.compile(r"^\s+(?:is|was|are|were)\s+(?:a|an|the)\s", re.IGNORECASE)
 # "is a / the" defines a name that opens its clause ("Clinton was the U.S. senator from New
 # York."), not one inside another subject ("the rise of ISIS was the failed attempt ...").
 _CLAUSE_START = re.compile(r"(?:^|[,;:\u2013\u2014(])[\s\"'“‘]*$")
-_SPELLED_OUT = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|the|in|on)\s+)*){2,}\($")
+# A name spelled out before its brackets: two or more capitalised words, "of", "for", "and",
+# "the", "in", "on" between them, then "(" ("the Organization for Security and Cooperation in
+# Europe ("). Read backwards from the bracket, once: read forwards, each capitalised word of a long
+# run was a start read again up to the word that ends the run (a list of names, "A.A.A...").
+# Reversed, the pattern is the words in reverse order, each written backwards: every word but the
+# first (the last one read) runs whole from a capital, which the first may start inside of
+# ("iPhone" spells out from "Phone", as read forwards).
+_BETWEEN_BACKWARDS = "|".join(word[::-1] for word in ("of", "for", "and", "the", "in", "on"))
+_SPELLED_OUT_BACKWARDS = re.compile(
+    rf"\((?:(?:\s+(?:{_BETWEEN_BACKWARDS}))*\s+[\w'’.&-]*[A-Z](?=\s))+"
+    rf"(?:\s+(?:{_BETWEEN_BACKWARDS}))*\s+[\w'’.&-]*[A-Z]"
+)
+
+
+def _spelled_out(before: str) -> int | None:
+    """Where the words spelling out a name start in ``before`` (the text up to and with the
+    bracket after them; see ``_SPELLED_OUT_BACKWARDS``), or None when no name is spelled out."""
+    spelled = _SPELLED_OUT_BACKWARDS.match(before[::-1])
+    return len(before) - spelled.end() if spelled else None
 
 
 @dataclass(frozen=True)
@@ -99,9 +117,9 @@ def defines(sentence: str, asked: DefinitionQuery) -> Definition | None:
         if (
             sentence[start - 1 : start] == "("
             and after.startswith(")")
-            and (spelled := _SPELLED_OUT.search(sentence[:start]))
+            and (spelled := _spelled_out(sentence[:start])) is not None
         ):
-            return Definition(PLAIN, sentence[spelled.start() : end + 1])
+            return Definition(PLAIN, sentence[spelled : end + 1])
         before = sentence[:start]
         opens = _CLAUSE_START.search(before) is not None
         # A name after a comma may be an item of a list: "... in many decades, ISIS, a disastrous ...".

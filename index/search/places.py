@@ -129,7 +129,13 @@ def after_dateline(sentence: str) -> str:
 
 
 # A name before "-based": "a Philadelphia-based maker" ("Philadelphia -based", as TrecQA writes it).
-_BASED = re.compile(r"\b(?P<place>[A-Z][\w.'’]*)\s*-\s*based\b")
+# A run of letters, dots and apostrophes is read once, from its start or from the end of the last
+# "-based" (as a search goes on), the name from its first capital after a dot, an apostrophe or
+# that start ("U.S.-based", "Coeur d'Alene-based"): not again from each later capital
+# ("A.A.A..."), which could only end where the first one ends.
+_BASED = re.compile(
+    r"(?:(?<![\w.'’])|(?<=-based)|(?<=\sbased))(?>(?:[\w.'’]*?[.'’])??(?<!\w)(?P<place>[A-Z][\w.'’]*+))\s*-\s*based\b"
+)
 # A place named after a part of it: "on the shores of the Sea of Galilee", "in the city of Aden".
 _PART_OF = re.compile(
     rf"(?i:{_AT})(?i:the|a|an)\s+[a-z]+\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"

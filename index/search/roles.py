@@ -30,6 +30,10 @@ _ROLE_WORDS = frozenset(w.rstrip(".").casefold() for w in TITLE_WORDS)
 _POST = r"(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,2}?)?"
 # A person's name as written: one to four capitalised words ("Dmitry Peskov", "Wendy R. Sherman").
 _PERSON = r"(?P<name>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?){0,3})"
+# Where a name the role follows is looked for: from the start of a word, past its letters before
+# the first capital ("al-Assad" names "Assad"). A word is read once, not again from each of its
+# capitals ("Aa-Aa-Aa...", "AAAA..."): a later capital could only end where the first one ends.
+_WORD_START = r"(?<![\w'’-])(?:[^\WA-Z]|['’-])*+"
 
 
 def is_role(role: str) -> bool:
@@ -58,7 +62,7 @@ def holders_in(text: str, role: str) -> list[str]:
     role = _role_pattern(role)
     found: list[tuple[int, str]] = []
     after = re.compile(rf"(?i:{role})" + _POST + r"(?:,\s+|\s+)" + _PERSON)
-    before = re.compile(_PERSON + rf",\s+(?:(?i:the|a|an)\s+)?(?:[\w.'’-]+\s+){{0,3}}?(?i:{role})\b")
+    before = re.compile(_WORD_START + _PERSON + rf",\s+(?:(?i:the|a|an)\s+)?(?:[\w.'’-]+\s+){{0,3}}?(?i:{role})\b")
     for pattern in (after, before):
         for m in pattern.finditer(text):
             name = m.group("name").strip()

@@ -169,14 +169,15 @@ _ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", 
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
 # An age told loosely: "seven months old", "over the age of 18", "515 million years ago" (not
-# "died four days later").
+# "died four days later"). A run of non-spaces is read once, from its first figure (or number
+# word): a later one could only end where it ends, so "1,1,1,..." is not read again from each "1".
 _LOOSE_AGE = re.compile(
-    r"\b(?:ages?\s+of|aged?)\s+\d|(?:\d|\b(?:{}))\S*\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
+    r"\b(?:ages?\s+of|aged?)\s+\d|(?<!\S)(?>\S*?(?:\d|\b(?:{})))\S*+\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
     r"(?!\s+(?:later|earlier|after|before))".format("|".join(sorted(NUMBER_WORDS))),
     re.IGNORECASE,
 )
-# An amount in a currency no list holds: "6 million Lira".
-_SCALED = re.compile(r"\d\S*\s+(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
+# An amount in a currency no list holds: "6 million Lira" (a run of non-spaces read once, as above).
+_SCALED = re.compile(r"(?<!\S)(?>\S*?\d)\S*+\s+(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
 # A capitalised plural after a figure names a group of people: "3,000 Protestants", "3,600 Frenchmen".
 _GROUP_WORD = re.compile(r"[A-Z][a-z]+(?:s|men)")
 # A unit written short: "300 km" for "how many kilometers", "8.8 lb", "1.5 gigatons".
@@ -195,7 +196,9 @@ _KINDS_OF = re.compile(r"\bhow\s+many\s+(?:types|kinds|sorts|forms|varieties)\s+
 # What a count of people is told with in news of an attack or a disaster.
 _CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt", "toll", "victim", "casualti"})
 # An age written as one word before what it qualifies: "78-year-old", "six-month-old".
-_AGED = re.compile(r"[\w.,]+-(?:years?|months?|weeks?|days?)-old\b", re.IGNORECASE)
+# Read from the start of its run of letters, figures, dots and commas (or from the end of the last
+# such age, as a substitution goes on), not again from each of its characters ("1,1,1,...").
+_AGED = re.compile(r"(?:(?<![\w.,])|(?<=-old))[\w.,]+-(?:years?|months?|weeks?|days?)-old\b", re.IGNORECASE)
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
 _COUNT_VERBS = frozenset({"were", "are", "have", "had", "died", "remain", "remained"})
 

@@ -35,6 +35,8 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
             "Where is the company Rohm and Haas located?",
             "It was bought by Rohm and Haas , a Philadelphia -based maker.",
         ),
+        ("Where is the company Rohm and Haas located?", "It was bought by a Coeur d'Alene-based maker."),
+        ("Where is the company Rohm and Haas located?", "It was bought by a U.S.-based maker."),
         # A place named after a part of it.
         ("Where was the first Kibbutz founded?", "It was founded on the shores of the Sea of Galilee in 1910."),
         # Where a broadcast came from.

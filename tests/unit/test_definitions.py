@@ -61,6 +61,12 @@ def _asked(question: str) -> DefinitionQuery:
             "Organization for Security and Cooperation in Europe (OSCE)",
         ),
         (
+            "What is USAID?",
+            "Aid from the U.S. Agency for International Development (USAID) arrived.",
+            PLAIN,
+            "U.S. Agency for International Development (USAID)",
+        ),
+        (
             "Who is Paul Manafort?",
             "Trump hired Paul Manafort, a seasoned operative, last month.",
             PLAIN,

@@ -191,6 +191,11 @@ def test_markdown_title_and_body_lose_their_markup(tmp_path: Path) -> None:
     )
 
 
+def test_markdown_heading_loses_closing_hashes_after_spaces(tmp_path: Path) -> None:
+    loaded = only_article(load_articles(write(tmp_path / "m.md", "# NATO talks   ##\n\nBody here.")))
+    assert (loaded.title, loaded.paragraphs) == ("NATO talks", ("Body here.",))
+
+
 def test_markdown_setext_title(tmp_path: Path) -> None:
     loaded = only_article(load_articles(write(tmp_path / "m.md", "The title\n=========\n\nBody here.")))
     assert (loaded.title, loaded.paragraphs) == ("The title", ("Body here.",))

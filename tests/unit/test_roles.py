@@ -87,6 +87,8 @@ def test_a_name_is_still_a_name(searcher: Searcher) -> None:
         ("The Kremlin's spokesman, Dmitry Peskov, said so.", "Kremlin spokesman", ["Dmitry Peskov"]),
         ("U.S. Deputy Secretary of State Wendy Sherman briefed NATO.", "deputy secretary of state", ["Wendy Sherman"]),
         ("The chancellor, Gordon Brown, said so.", "chancellor", ["Gordon Brown"]),
+        ("Dan McCoy-Hill, the spokesman, said so.", "spokesman", ["Dan McCoy-Hill"]),
+        ("Nabil Hasan al-Quaety, the spokesman, said so.", "spokesman", ["Quaety"]),
         # What the role is "to" may come between it and the name; initials with or without dots.
         ('"We stand united," U.S. Ambassador to NATO Julianne Smith said.', "US ambassador", ["Julianne Smith"]),
         ('"We stand united," U.S. Ambassador to NATO Julianne Smith said.', "U.S. ambassador", ["Julianne Smith"]),

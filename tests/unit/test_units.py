@@ -112,7 +112,12 @@ def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: st
         ("How old was Chopin when he moved to Warsaw?", "He moved to the city when he was seven months old."),
         ("How old must a member be?", "Members must be over the age of 18."),
         ("How old are the fossils?", "Fossils have been found as far back as 515 million years ago."),
+        ("How old are the fossils?", "The fossils are some 1,500-odd years old."),
         ("How much money was Francovich allowed to claim?", "He was allowed to claim 6 million Lira in damages."),
+        (
+            "How much money was Francovich allowed to claim?",
+            "He was allowed to claim some 6.5 million Lira in damages.",
+        ),
         # An age still answers "how old", and a count beside an age still counts.
         ("How old is the Trump supporter?", "Video shows the 78-year-old Trump supporter."),
         ("How many supporters came?", "The 78-year-old was one of 3,000 supporters there."),
