@@ -77,10 +77,26 @@ def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
         ("Where did he live?", "He lived on the edge of poverty."),
         # "with" tells whom with, not where.
         ("Where did Adelson and Trump meet?", "Adelson met Trump and said in an interview with Reuters he liked him."),
+        # A place in someone's words is not where what the sentence tells happened.
+        (
+            "Where did Carly Fiorina show up to endorse Ted Cruz?",
+            "Fiorina backed Cruz Wednesday, saying it is time to have a “real conservative in the White House.”",
+        ),
+        ("Where did the senator speak?", 'The senator said "we will win in Ohio" and left.'),
     ],
 )
 def test_no_place_told(question: str, sentence: str) -> None:
     assert not tells_place(sentence, _letters(question), question)
+
+
+def test_a_place_outside_the_quotes_is_told() -> None:
+    question = "Where did Obama say his name may not be on the ballot?"
+    sentence = '"My name may not be on the ballot," Mr. Obama said on Saturday night at the Foundation gala.'
+    assert tells_place(sentence, _letters(question), question)
+    quoted = "Where did Fiorina endorse Cruz?"
+    in_the_quote = "Fiorina backed Cruz, saying he belongs “in the White House.”"
+    assert not tells_place(in_the_quote, _letters(quoted), quoted)
+    assert gives_place(in_the_quote, _letters(quoted)), "the feature reranker's reading is left as it was fitted"
 
 
 def test_with_ends_the_phrase_for_declining_only() -> None:
