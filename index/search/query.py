@@ -31,7 +31,9 @@ _YEAR = re.compile(rf"\b({YEAR})\b")
 _MONTH = re.compile(r"\b({})\b".format("|".join(MONTH_NAMES)), re.IGNORECASE)
 
 _ASKS_DATE = re.compile(
-    r"^(?:when\b|(?:in\s+)?(?:what|which)\s+(?:year|date|day|month|century|decade)\b|what\s+time\b)", re.IGNORECASE
+    r"^(?:when\b|(?:(?:in|on|by|from|since|until|till)\s+)?(?:what|which)\s+(?:year|date|day|month|century|decade)\b"
+    r"|(?:at\s+)?what\s+time\b|(?:since|until|till|by)\s+when\b|how\s+soon\b)",
+    re.IGNORECASE,
 )
 _ASKS_NUMBER = re.compile(
     r"^(?:how\s+(?:many|much|long|often|old|far|fast|big|tall|high|large|deep|wide|heavy)\b"

@@ -111,6 +111,30 @@ def test_an_opener_that_says_something_stays(message: str) -> None:
     assert parse_query(message, Tokenizer()).text == message
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On what date did the Justice Department grant Pagliano immunity?",
+        "Since when has Lael Brainard been a Fed governor?",
+        "Until when would the bill renew the sanctions?",
+        "By when must the law pass?",
+        "By what year would the minimum wage reach $15?",
+        "At what time did the blast happen?",
+        "How soon will the Senate vote?",
+    ],
+)
+def test_a_question_asking_a_time_by_a_preposition_asks_a_date(question: str) -> None:
+    assert answer_type(question) == "date"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("By what margin did Clinton win?", None), ("On which radio show did Farage speak?", None), ("Since 2010?", None)],
+)
+def test_other_questions_opening_on_those_prepositions_ask_no_date(question: str, kind: str | None) -> None:
+    assert answer_type(question) == kind
+
+
 def test_the_kind_asked_is_read_past_an_opener() -> None:
     assert answer_type("In Geneva, who spoke?") == "name"
     assert answer_type("Brussels, Geneva") is None
