@@ -108,7 +108,7 @@ from index.search.times import (
     lacks_who_ahead,
     tells_time,
 )
-from index.search.units import Stemmer, figures_in, tells_length
+from index.search.units import Stemmer, asks_margin, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, is_acronym, lacks_asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
@@ -267,11 +267,12 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
     unemployment rate ...?"), and no figure, number word or quantity ("twice", "none", "a
     majority") in it: "Brainard ... in her fight for the Federal Reserve to keep interest rates
-    low" names no rate.
+    low" names no rate. Not a margin ("By how much did she win?"), which words give too ("in a
+    landslide").
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    asks = asks_quantity(query) or _ASKS_RATE.match(query.text) is not None
+    asks = (asks_quantity(query) and not asks_margin(query.text)) or _ASKS_RATE.match(query.text) is not None
     return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 

@@ -36,7 +36,7 @@ _ASKS_DATE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_NUMBER = re.compile(
-    r"^(?:how\s+(?:many|much|long|often|old|far|fast|big|tall|high|large|deep|wide|heavy)\b"
+    r"^(?:(?:by\s+|(?:roughly|about|approximately)\s+)?how\s+(?:many|much|long|often|old|far|fast|big|tall|high|large|deep|wide|heavy)\b"
     r"|(?:what|which)\s+(?:percentage|percent|number|amount|share|proportion)\b)",
     re.IGNORECASE,
 )

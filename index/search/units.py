@@ -82,12 +82,18 @@ class AskedUnit:
         return self.kind == "age"
 
 
+def asks_margin(question: str) -> bool:
+    """Whether ``question`` asks a margin ("By how much did she win?", "What was the margin?"),
+    which words give as well as figures ("in a landslide")."""
+    return _MARGIN_ASKED.search(question) is not None
+
+
 def asked_unit(question: str, stems: Stemmer) -> AskedUnit | None:
     """The unit ``question`` asks a figure in, or None when it asks for no figure of a known unit
     ("When ...?", "Who ...?", "How many were killed?" with no counted noun)."""
     if re.search(r"\bhow\s+old\b", question, re.I):
         return AskedUnit("age")
-    if _MARGIN_ASKED.search(question):
+    if asks_margin(question):
         return AskedUnit("margin", _MARGIN, money=True, percent=True)
     if _PERCENT_ASKED.search(question):
         return AskedUnit("percent", percent=True)

@@ -135,6 +135,14 @@ def test_other_questions_opening_on_those_prepositions_ask_no_date(question: str
     assert answer_type(question) == kind
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["By how much does Clinton lead Trump?", "By how many votes did Clinton win?", "Roughly how many people came?"],
+)
+def test_a_figure_asked_after_by_or_roughly_asks_a_number(question: str) -> None:
+    assert answer_type(question) == "number"
+
+
 def test_the_kind_asked_is_read_past_an_opener() -> None:
     assert answer_type("In Geneva, who spoke?") == "name"
     assert answer_type("Brussels, Geneva") is None
