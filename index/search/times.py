@@ -128,9 +128,12 @@ def lacks_figure_ahead(question: str, sentence: str) -> bool:
     return _ASKS_FIGURE_AHEAD.match(question[:500]) is not None and _AHEAD.search(sentence) is None
 
 
-# "Who will ...?": someone still to act. A choice already made may tell who will ("Smith was
-# named to succeed him").
-_ASKS_WHO_WILL = re.compile(r"^\W*who\s+(?:will|shall)\b", re.IGNORECASE)
+# "Who will ...?", "Who is expected / set / going to ...?": someone still to act. A choice already
+# made may tell who will ("Smith was named to succeed him").
+_ASKS_WHO_WILL = re.compile(
+    r"^\W*(?:who|whom)\s+(?:will|shall)\b|^\W*who\s+(?:is|are)\s+(?:due|set|scheduled|slated|expected|going)\s+to\b",
+    re.IGNORECASE,
+)
 _CHOSEN = re.compile(
     r"\b(?:successor|succeed\w*|replac\w*|nominat\w*|appoint\w*|named|tapped|chosen|picked|selected)\b", re.IGNORECASE
 )

@@ -225,6 +225,9 @@ def test_the_sample_articles_meeting_to_come_is_answered(sample_searcher: Search
         ("Who will moderate the second debate?", "Cooper and Raddatz are scheduled to co-moderate it.", False),
         ("Who will moderate the second debate?", "Martha Raddatz will moderate it.", False),
         ("Who will succeed Westmacott?", "Kim Darroch was named to succeed Westmacott.", False),
+        # "Who is expected / set to ...?" asks the same.
+        ("Who is expected to moderate the debate?", "Anderson Cooper moderated the first debate.", True),
+        ("Who is set to moderate the debate?", "Martha Raddatz will moderate it.", False),
         # Not "Who will ...?": who did, or who is.
         ("Who moderated the first debate?", "Anderson Cooper moderated the first debate.", False),
         ("Who is the ambassador?", "Sir Peter Westmacott is an admirer of Obama.", False),
