@@ -73,9 +73,15 @@ def tells_time(text: str) -> bool:
     return _TIME.search(text) is not None
 
 
-# "How many X will Y ...?", "How much will NBC pay ...?": a figure still to come ("will" before the
-# question's first verb, not in a clause after it: "What share agree they will ...?" is not one).
-_ASKS_FIGURE_AHEAD = re.compile(r"^\W*how\s+(?:many|much)\b(?:\s+[\w'’.$-]+){0,5}?\s+(?:will|shall)\b", re.IGNORECASE)
+# "How many X will Y ...?", "How much will NBC pay ...?", "How much is the city expected to
+# spend?": a figure still to come ("will" before the question's first verb, not in a clause after
+# it: "What share agree they will ...?" is not one).
+_ASKS_FIGURE_AHEAD = re.compile(
+    r"^\W*how\s+(?:many|much)\b(?:\s+[\w'’.$-]+){0,5}?\s+(?:will|shall)\b"
+    r"|^\W*how\s+(?:many|much)\b(?:\s+[\w'’.$-]+){0,5}?\s+(?:is|are)\b(?:\s+[\w'’.$-]+){0,4}?"
+    r"\s+(?:due|set|scheduled|slated|expected|going)\s+to\b",
+    re.IGNORECASE,
+)
 # What a sentence tells a figure still to come with: a future or a conditional, a plan, a hope, a
 # forecast, a promise ("will admit", "plans to spend", "is expected to", "is to employ", "due to
 # open", "next year").

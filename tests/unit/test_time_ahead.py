@@ -159,6 +159,9 @@ def test_only_a_when_question_about_what_is_to_come_is_judged() -> None:
         ("How much will the city spend?", "The city plans to spend $2 million.", False),
         ("How much will the city spend?", "The council expects to spend $2 million.", False),
         ("How many debates will there be?", "Three debates are scheduled for the fall.", False),
+        # "How much is X expected / set to ...?" asks the same.
+        ("How much is the city expected to spend?", "The city spent $2 million last year.", True),
+        ("How many refugees is the U.S. set to admit?", "The U.S. plans to admit 10,000.", False),
         # Not a figure still to come: "will" in a clause after the verb, or no "will".
         ("What share of whites agree they will be more successful?", "Thirty percent agree.", False),
         ("How many refugees did the United States accept?", "The U.S. had accepted 11,491.", False),
