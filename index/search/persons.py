@@ -245,17 +245,17 @@ _NOT_ASKING = "(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|
 # A question asking what someone or something is called: "What is the name of Gary Johnson's
 # doctor?", "What was the title of the editorial?", "What is the video called?", or asking for a
 # person by what they are ("Which doctor ...?", "Which Fox News journalist ...?").
+# "Which" or "what", then up to two words before what is asked for ("Which Fox News journalist").
+_WHICH = rf"^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?"
 _ASKS_NAME = re.compile(
     r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?:name|title)s?\s+of\b|\b(?:called|named|titled)\s*\?*\s*$"
-    rf"|^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?(?:{_PEOPLE}|{_THINGS})s?\b",
+    rf"|{_WHICH}(?:{_PEOPLE}|{_THINGS})s?\b",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 # A question asking for a thing by what it is ("Which hospital ...?", "What song ...?"), which a
 # person's name does not answer.
-_ASKS_THING = re.compile(
-    rf"^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?(?:{_THINGS})s?\b", re.IGNORECASE
-)
+_ASKS_THING = re.compile(rf"{_WHICH}(?:{_THINGS})s?\b", re.IGNORECASE)
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:

@@ -73,13 +73,16 @@ def tells_time(text: str) -> bool:
     return _TIME.search(text) is not None
 
 
+# What a question in the present asks about what is to come with, after "is" or "are": "When is
+# the trial due to begin?", "Who is expected to ...?", "How much is the city set to spend?".
+_SCHEDULED_TO = r"(?:due|set|scheduled|slated|expected|going)\s+to\b"
 # "How many X will Y ...?", "How much will NBC pay ...?", "How much is the city expected to
 # spend?": a figure still to come ("will" before the question's first verb, not in a clause after
 # it: "What share agree they will ...?" is not one).
 _ASKS_FIGURE_AHEAD = re.compile(
     r"^\W*how\s+(?:many|much)\b(?:\s+[\w'’.$-]+){0,5}?\s+(?:will|shall)\b"
     r"|^\W*how\s+(?:many|much)\b(?:\s+[\w'’.$-]+){0,5}?\s+(?:is|are)\b(?:\s+[\w'’.$-]+){0,4}?"
-    r"\s+(?:due|set|scheduled|slated|expected|going)\s+to\b",
+    rf"\s+{_SCHEDULED_TO}",
     re.IGNORECASE,
 )
 # What a sentence tells a figure still to come with: a future or a conditional, a plan, a hope, a
@@ -100,7 +103,7 @@ _AHEAD = re.compile(
 # the present answers ("when the AFL-CIO general board meets June 16").
 _ASKS_WHEN_WILL = re.compile(
     r"^\W*when\s+(?:will|would|shall)\b"
-    r"|^\W*when\s+(?:is|are)\b[^?]{0,100}?\b(?:due|set|scheduled|slated|expected|going)\s+to\b",
+    rf"|^\W*when\s+(?:is|are)\b[^?]{{0,100}}?\b{_SCHEDULED_TO}",
     re.IGNORECASE,
 )
 
@@ -137,7 +140,7 @@ def lacks_figure_ahead(question: str, sentence: str) -> bool:
 # "Who will ...?", "Who is expected / set / going to ...?": someone still to act. A choice already
 # made may tell who will ("Smith was named to succeed him").
 _ASKS_WHO_WILL = re.compile(
-    r"^\W*(?:who|whom)\s+(?:will|shall)\b|^\W*who\s+(?:is|are)\s+(?:due|set|scheduled|slated|expected|going)\s+to\b",
+    rf"^\W*(?:who|whom)\s+(?:will|shall)\b|^\W*who\s+(?:is|are)\s+{_SCHEDULED_TO}",
     re.IGNORECASE,
 )
 _CHOSEN = re.compile(
