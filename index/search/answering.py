@@ -50,7 +50,7 @@ from index.search.retrieval import Retriever
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
-from index.search.whose_figure import asks_quantity, particular_unnamed
+from index.search.whose_figure import asks_quantity, particular_unnamed, time_unnamed
 from index.store.lexical import best_rows, weighted_terms
 from index.types import Answer, Hit, Sentence
 
@@ -263,10 +263,18 @@ class Answerer:
     def _unnamed(self, query: Query, best: Hit) -> str | None:
         """The name a figure question asks about most particularly when ``best``'s article never
         writes it (whose_figure.particular_unnamed), unless ``best``, the sentence before it or
-        its article's title writes its initials or its words in full."""
+        its article's title writes its initials or its words in full; for a "when" question, the
+        name whose words that article never writes (whose_figure.time_unnamed)."""
+        retriever = self._retriever
+        if names_asked(query) and query.kind == "date":
+            return time_unnamed(
+                query,
+                self._tokenizers.get().tokens,
+                retriever.lexical.frequency,
+                lambda stem: retriever.article_holds(stem, best.row),
+            )
         if not (asks_quantity(query) and names_asked(query)):
             return None
-        retriever = self._retriever
         story = " ".join((best.sentence, retriever.sentences_before([best.row])[0], best.title))
         return particular_unnamed(
             query,

@@ -363,8 +363,8 @@ def decide(
     ``stems`` (text -> stemmed words) a figure of what it counts (``lacks_asked_unit``).
     ``best_holds_question``: a yes/no question whose best sentence holds every one of its words
     (stop words aside), which answers it whatever its score. ``best_article_lacks``: the name a
-    "how many / much / old" question asks about most particularly, when the best sentence's
-    article never writes it (``particular_unnamed``). ``best_dated_lede``: whether the best sentence opens
+    "how many / much / old" or "when" question asks about most particularly, when the best
+    sentence's article never writes it (``particular_unnamed``, ``time_unnamed``). ``best_dated_lede``: whether the best sentence opens
     an article with a date, which tells when the news it opens on happened (``lacks_asked_time``).
     ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``)."""
     if best_score is None:

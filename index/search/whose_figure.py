@@ -8,6 +8,9 @@ place the question names too. A name's initials ("the DNC" for "the Democratic N
 Committee", ``writes_initials``) or an acronym's words in full ("political action committee"
 for "PAC", ``spells_out``) name it as well.
 
+A date is someone's too: ``time_unnamed``, for a "when" question, the same of the best
+sentence's article, read more loosely.
+
 A figure is of something: ``lacks_asked_unit``, a sentence giving no figure of what a "how many X"
 / "how much" / "how old" question counts (units.py, ``answers_unit``).
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.search.naming import particular_name
+from index.search.naming import asked_names, particular_name
 from index.search.query import Query
 from index.search.units import Stemmer, answers_unit, asked_unit
 
@@ -54,6 +57,29 @@ def particular_unnamed(
         return None
     name = particular_name(query, stems, frequency)
     if name is None or article_holds(name.stem) or writes_initials(name.name, story) or spells_out(name.name, story):
+        return None
+    return name.name
+
+
+def time_unnamed(
+    query: Query,
+    stems: Stemmer,
+    frequency: Callable[[str], int],
+    article_holds: Callable[[str], bool],
+) -> str | None:
+    """The name a "when" question asks about most particularly (``naming.particular_name``,
+    acronyms aside) when the best sentence's article writes none of its words (``article_holds``):
+    "Jerome married Ruth Leff Levin in 1967" comes from an obituary that never names the Turpins,
+    and does not tell when David and Louise Turpin married. A date is someone's as a figure is.
+
+    Looser than ``particular_unnamed``: any word of the name names it ("Jar Jar" for "Jar Jar
+    Binks"), and an acronym ("TV", which a story writes "television") is never the name asked.
+    None when the question is of another kind, names nothing, or the article names it."""
+    if query.kind != "date":
+        return None
+    names = [name for name in asked_names(query, stems) if not is_acronym(name.name)]
+    name = min(names, key=lambda n: (frequency(n.stem), n.stem), default=None)
+    if name is None or any(article_holds(stem) for word in name.name.split() for stem in stems(word)):
         return None
     return name.name
 
