@@ -16,7 +16,9 @@ by decline.py): "Eddie Van Halen ... died Tuesday at age 65" does not say where 
 reads a place in more ways (``tells_place``): a wire story's dateline ("MANCHESTER, N.H. -"), a
 name before "-based", "on the shores of the Sea of Galilee", "televised from Des Moines", and
 after "to" for a question about going somewhere ("Where was the bus travelling to?": "from
-Smolensk to Kaluga"). Those stay out of ``gives_place``, which the feature reranker was fitted on.
+Smolensk to Kaluga"), after "into" and "trips to", but not a venue the question gives ("from
+prison" for "Where was he imprisoned?"). Those stay out of ``gives_place``, which the feature
+reranker was fitted on.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from index.types import Hit
 # After "from", a venue tells a place ("spoke from his home"), but a name only to a question that
 # asks where from ("Where is his family from?"): "officials from the United States" says who
 # they are, not where the talks were.
-_AT = r"\b(?:in\s+front\s+of|next\s+to|across\s+from|in|at|on|inside|outside|near|from|aboard|(?:visit|trip|journey|return|travel)\s+to)\s+"
+_PREPOSITIONS = r"in\s+front\s+of|next\s+to|across\s+from|in|at|on|inside|outside|near|from|aboard|(?:visit|trip|journey|return|travel)\s+to"
+_AT = rf"\b(?:{_PREPOSITIONS})\s+"
 
 # Words that end the phrase read: "in the state toward Cruz" names no place.
 _PHRASE_ENDS = word_set(
@@ -68,26 +71,46 @@ def gives_place(sentence: str, asked_letters: Collection[str], ends: Collection[
     venue, though a place the question names stands before it ("at the Brussels airport"). A
     weekday or a month is a time ("in March"), not a place; a name after "from" is one only
     when the question has "from" too. The phrase read stops at one of ``ends``."""
-    for match in _PLACE_AFTER.finditer(sentence):
+    return _place_after(_PLACE_AFTER, sentence, asked_letters, ends)
+
+
+def _place_after(
+    pattern: re.Pattern[str],
+    sentence: str,
+    asked_letters: Collection[str],
+    ends: Collection[str] = _PHRASE_ENDS,
+    new_venue: bool = False,
+) -> bool:
+    """Whether a place follows one of ``pattern``'s prepositions in ``sentence`` (``gives_place``)."""
+    for match in pattern.finditer(sentence):
         origin = match.group().casefold().startswith("from") and "from" not in asked_letters
-        if _names_place(match.group("words"), asked_letters, names=not origin, ends=ends):
+        if _names_place(match.group("words"), asked_letters, names=not origin, ends=ends, new_venue=new_venue):
             return True
     return False
 
 
 def _names_place(
-    words: str, asked_letters: Collection[str], *, names: bool = True, ends: Collection[str] = _PHRASE_ENDS
+    words: str,
+    asked_letters: Collection[str],
+    *,
+    names: bool = True,
+    ends: Collection[str] = _PHRASE_ENDS,
+    new_venue: bool = False,
 ) -> bool:
     """Whether ``words``, read after a preposition of place, tell one: a venue, or (with
-    ``names``) a capitalised word not among ``asked_letters``, before the phrase ends."""
+    ``names``) a capitalised word not among ``asked_letters``, before the phrase ends. With
+    ``new_venue``, a venue one of ``asked_letters`` holds is no place told: "from prison" does not
+    say where a question asking where someone was imprisoned."""
     for written in words.split():
         word = written.strip(".,;:!?'’\"“”()")
         folded = word.casefold()
         if folded in ends or is_calendar_word(folded):
             return False
-        if folded in VENUES or (folded.endswith("s") and folded[:-1] in VENUES):
+        venue = folded if folded in VENUES else folded[:-1] if folded.endswith("s") and folded[:-1] in VENUES else None
+        given = venue is not None and new_venue and any(venue in asked for asked in asked_letters)
+        if venue is not None and not given:
             return True
-        if names and word[:1].isupper() and folded not in asked_letters:
+        if venue is None and names and word[:1].isupper() and folded not in asked_letters:
             return True
         if written[-1:] in ",;:.)":  # the phrase ends: "in Ohio, John Kasich" names only Ohio
             return False
@@ -163,6 +186,11 @@ _ASKS_DESTINATION = re.compile(
     re.IGNORECASE,
 )
 _TO_PLACE = re.compile(r"\bto\s+" + _WORDS_AFTER, re.IGNORECASE)
+# For declining, more prepositions of place than the feature reranker was fitted on: "rolled into
+# Hialeah, Fla.", "many trips to Washington".
+_TELLING_AT = re.compile(
+    rf"\b(?:{_PREPOSITIONS}|into|(?:visit|trip|journey|return|travel)s\s+to)\s+" + _WORDS_AFTER, re.IGNORECASE
+)
 _ASKS_WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
 
 
@@ -174,7 +202,7 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
     for a question about going somewhere, after "to". What the sentence quotes is left out
     (``outside_quotes``)."""
     sentence = outside_quotes(sentence)
-    if gives_place(sentence, asked_letters, _TELLING_ENDS):
+    if _place_after(_TELLING_AT, sentence, asked_letters, _TELLING_ENDS, new_venue=True):
         return True
     for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):
         for match in pattern.finditer(sentence):

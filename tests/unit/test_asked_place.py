@@ -51,6 +51,9 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
             "She ditched her escort and detoured to daughter Chelsea Clinton's apartment.",
         ),
         (BUS, "The bus was travelling to a hotel."),  # a venue
+        # "into", and trips, visits to a place.
+        ("Where did Marco Rubio hold his rally?", "Rubio rolled into Hialeah, Fla., for a rally on Wednesday."),
+        ("Where is AARP's headquarters?", "He will make many trips to Washington for meetings at AARP."),
     ],
 )
 def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
@@ -83,6 +86,12 @@ def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
             "Fiorina backed Cruz Wednesday, saying it is time to have a “real conservative in the White House.”",
         ),
         ("Where did the senator speak?", 'The senator said "we will win in Ohio" and left.'),
+        # A venue the question gives already is no place told.
+        (
+            "Where was Sudesh Amman imprisoned before his release?",
+            "Sudesh Amman was placed under police surveillance after being released from prison a week ago.",
+        ),
+        ("Where was the senator hospitalised?", "The senator is still in hospitals, his office said."),
     ],
 )
 def test_no_place_told(question: str, sentence: str) -> None:
@@ -97,6 +106,16 @@ def test_a_place_outside_the_quotes_is_told() -> None:
     in_the_quote = "Fiorina backed Cruz, saying he belongs “in the White House.”"
     assert not tells_place(in_the_quote, _letters(quoted), quoted)
     assert gives_place(in_the_quote, _letters(quoted)), "the feature reranker's reading is left as it was fitted"
+
+
+def test_a_venue_the_question_gives_is_no_place_for_declining_only() -> None:
+    question = "Where was Sudesh Amman imprisoned?"
+    bare = "Amman was released from prison a week ago."
+    assert gives_place(bare, _letters(question)), "the feature reranker's reading is left as it was fitted"
+    assert not tells_place(bare, _letters(question), question)
+    assert tells_place("Amman was released from prison in Whitemoor a week ago.", _letters(question), question)
+    # Another venue is a place told.
+    assert tells_place("Amman was released from a hotel a week ago.", _letters(question), question)
 
 
 def test_with_ends_the_phrase_for_declining_only() -> None:
