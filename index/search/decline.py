@@ -206,8 +206,10 @@ def trade_off(outcomes: Sequence[tuple[bool, float | None]], threshold: float) -
     return answered, declined
 
 
-# Words that answer "how many" without a figure ("twice", "none", "a majority").
-_QUANTITY = re.compile(r"\b(?:{})\b".format("|".join(sorted(QUANTITY_WORDS))), re.IGNORECASE)
+# Words that answer "how many" without a figure ("twice", "none", "a majority"). Not "many", the
+# question's own word, which tells no quantity: "many potential Sanders delegates were deemed
+# ineligible" does not say how many were ("as many as 500" has its figure).
+_QUANTITY = re.compile(r"\b(?:{})\b".format("|".join(sorted(QUANTITY_WORDS - {"many"}))), re.IGNORECASE)
 
 
 # "How long ...?", not "how long ago" (a date): a length of time or of a thing.
@@ -266,7 +268,7 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
     unemployment rate ...?"), and no figure, number word or quantity ("twice", "none", "a
-    majority") in it: "Brainard ... in her fight for the Federal Reserve to keep interest rates
+    majority"; not "many") in it: "Brainard ... in her fight for the Federal Reserve to keep interest rates
     low" names no rate. Not a margin ("By how much did she win?"), which words give too ("in a
     landslide").
 

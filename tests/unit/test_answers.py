@@ -429,6 +429,9 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         ("How much did Trump pay in federal income taxes?", "Trump paid no federal income taxes.", False, False),
         ("How many voters backed her?", "Voters backed her in the primary.", True, True),
         ("How much money did he make?", "He said he made a lot of money in down markets.", True, True),
+        # "many", the question's own word, tells no quantity; "as many as" gives its figure.
+        ("How many delegates were ruled ineligible?", "Many delegates were deemed ineligible.", True, False),
+        ("How many delegates were ruled ineligible?", "As many as 58 delegates were deemed ineligible.", False, False),
         # A figure of something else.
         ("How many votes did Sanders get?", "Sanders opened up a 15-point lead in New Hampshire.", False, True),
         ("How old was Scalia when he died?", "Justice Antonin Scalia died four days later.", False, True),
