@@ -186,20 +186,39 @@ def names_agent(sentence: str, asked_letters: Collection[str], surnames: Collect
     return any(w not in asked_letters and w not in _TIME_ZONES and not _no_name(w) for w in words)
 
 
+# Who reported the news a sentence tells, at its end: ", Isaac Stanley-Becker reports.", ", CNN
+# reported.", ", The Hill reported.". Up to four capitalised words, so that it is read in one pass.
+_CREDIT = re.compile(
+    r",\s+(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:reports|reported|writes|wrote)\s*[.!]?[\"”’']?\s*$"
+)
+# A question about who reported or wrote something, which a credit answers.
+_ASKS_REPORTER = re.compile(r"\b(?:report\w*|writ\w*|wrote)\b", re.IGNORECASE)
+
+
+def without_credit(sentence: str, question: str) -> str:
+    """``sentence`` without a credit at its end to whoever reported it (``_CREDIT``), unless
+    ``question`` asks who reported or wrote something: the reporter is not who acted in the news."""
+    if _ASKS_REPORTER.search(question[:2_000]):
+        return sentence
+    return _CREDIT.sub(".", sentence)
+
+
 def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -> bool:
     """Whether a "who" question's best sentence names no person it does not (``names_person``,
     with ``surnames`` its article gives): "On Saturday evening in Forbury Gardens in Reading,
     Berkshire, UK, three people were killed" does not say who the attacker was. Not for a question
     about whom it names ("Who is Julianne Smith?") or for a class of people ("Who is eligible
     ...?"), nor "Who won ...?" (a team or a country wins: results.py judges it), nor a headline
-    in capitals."""
+    in capitals. Whoever a credit at its end says reported it is not named (``without_credit``):
+    "..., she became the first openly transgender person to speak at a major party's convention,
+    Isaac Stanley-Becker reports." does not say who introduced Sarah McBride."""
     return (
         asks_who(query)
         and not asks_winner(query.text)
         and _ASKS_IDENTITY.match(query.text) is None
         and _ASKS_CLASS.match(query.text) is None
         and not _shouted(sentence)
-        and not names_agent(sentence, query.letters, surnames)
+        and not names_agent(without_credit(sentence, query.text), query.letters, surnames)
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.persons import lacks_asked_person
+from index.search.persons import lacks_asked_person, without_credit
 from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
 from tests.support import searcher_fixture
@@ -104,6 +104,36 @@ def test_other_questions_and_sentences_are_not_judged_so(question: str, sentence
 def test_an_organisation_or_a_possessor_may_answer_who(sentence: str, lacks: bool) -> None:
     asked = parse_query("Who will hold the EU talks on security guarantees?", TOKENIZER)
     assert lacks_asked_person(asked, sentence, set()) is lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        # whoever reported the news, credited at its end, did not act in it
+        (
+            "Who introduced Sarah McBride before her speech?",
+            "When Sarah McBride took the stage, she became the first transgender person to speak,"
+            " Isaac Stanley-Becker reports.",
+            True,
+        ),
+        ("Who attacked the church?", "The church was attacked on Sunday, CNN reported.", True),
+        ("Who attacked the church?", "The church was attacked on Sunday, The Hill reported.", True),
+        ("Who attacked the church?", "Michael Smith attacked the church on Sunday, CNN reported.", False),
+        # a question about who reported it is answered by the credit
+        ("Who reported the attack on the church?", "The church was attacked on Sunday, CNN reported.", False),
+        # not a credit: someone said it, or the name is not at the end
+        ("Who attacked the church?", "The church was attacked, Michael Smith said.", False),
+        ("Who attacked the church?", "Michael Smith reported the attack on the church.", False),
+    ],
+)
+def test_a_credit_to_whoever_reported_it_names_no_one(question: str, sentence: str, lacks: bool) -> None:
+    assert lacks_asked_person(parse_query(question, TOKENIZER), sentence, set()) is lacks
+
+
+def test_a_hostile_sentence_of_commas_and_capitals_is_read_quickly() -> None:
+    # A credit is read in one pass: each comma starts at most four capitalised words.
+    sentence = ", Aa Bb Cc Dd Ee" * 40_000 + " said."
+    assert without_credit(sentence, "Who did it?") == sentence
 
 
 def test_a_name_the_question_gives_is_not_a_new_person() -> None:
