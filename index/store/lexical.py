@@ -175,8 +175,13 @@ def spelling_stems(stem_word: Callable[[str], str]) -> dict[str, str]:
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".!?\"'“‘(:"
+    """Whether the word at ``at`` opens a sentence: nothing but spaces before it, or an end of
+    sentence, a quotation mark, a bracket or a colon. Read back from ``at`` over the spaces only,
+    not by copying what comes before (a question of many capitalised words is read in linear time)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in ".!?\"'“‘(:"
 
 
 @dataclass(frozen=True)

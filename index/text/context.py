@@ -30,7 +30,9 @@ _ANAPHORS = frozenset(
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # "those talks", "these demands": plural demonstratives in the reporter's words point back.
 _POINTS_BACK = re.compile(r"\b(?:those|these)\s+[^\W\d_]", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A quotation, which the reporter's words leave out. An opening mark ends a try as a closing one
+# does, so that a sentence of many unclosed marks is read in linear time.
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _OPENING_QUOTE = re.compile(r"^[\"“‘'«`]")
 # Longest text matched for one sentence: a neighbour is cut rather than drown the sentence.
 MAX_CONTEXT_CHARS = 600

@@ -64,6 +64,22 @@ def test_a_british_spelling_counts_as_the_american_one_in_every_inflection() -> 
     assert rows.tolist() == [0, 1] and scores[0] > scores[1]
 
 
+def test_a_capitalised_word_opening_a_sentence_is_no_name() -> None:
+    tokenizer = Tokenizer()
+
+    def named(question: str) -> list[str]:
+        return [w.text for w in tokenizer.query_words(question) if w.named]
+
+    assert named("What did Peskov say?") == ["Peskov"]
+    # After an end of sentence, a quotation mark, a bracket or a colon, spaces and new lines between.
+    assert named("Peskov spoke.   Then Ryabkov left") == ["Ryabkov"]
+    assert named('He said: Talks ended. "Geneva was fine" \n\n (Kremlin view)') == []
+    assert named("  Talks with Sherman") == ["Sherman"]
+    # A long question of capitalised words is read as any other (it is read back over spaces only).
+    long = "Aa Bb. " * 20_000
+    assert len(tokenizer.query_words(long)) == 40_000 and named(long).count("Bb") == 20_000
+
+
 def test_names_and_numbers_in_a_question_weigh_more() -> None:
     terms = Tokenizer().query_terms("Who met Peskov in 2022?", name_weight=2.0)
     assert terms == {"meet": 1.0, "peskov": 2.0, "2022": 2.0}
