@@ -14,7 +14,8 @@ sentence together: its logits for the K hits (each pair run alone, side by side 
 Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank_reorder``: on
 by default since the model reads the cross-encoder (ordered by it, news questions it was not
 fitted on come out right first more often: docs/RERANKER.md); off keeps the ranking's order and
-lets declining alone read the probability. Hits below the depth keep their order after the
+lets declining alone read the probability. On, the ranking's first stays first unless the most
+probable hit beats it by ``rerank_reorder_margin``; the others follow by probability either way. Hits below the depth keep their order after the
 scored ones. The ranking's score is one of the features, so ``rerank_blend`` (the lone
 cross-encoder's) is not used here.
 """
@@ -114,8 +115,8 @@ class FeatureReranker:
         margin: float = 0.0,
     ) -> list[Hit]:
         """``hits`` with the first ``depth`` scored by the model's probability, and with ``reorder``
-        ordered by it too when the most probable beats the first by ``margin`` or more (else in
-        the ranking's order)."""
+        ordered by it too: all of them when the most probable beats the first by ``margin`` or
+        more, else the ranking's first kept first and the others after it by probability."""
         head = list(hits[:depth])
         if not head:
             return []
@@ -124,9 +125,11 @@ class FeatureReranker:
         if cross is not None:
             features = np.hstack([features, cross_columns(self._cross_logits(cross, query, head))])
         probabilities = sigmoid(self.model.logits(features))
-        order = list(range(len(head)))
-        if reorder and probabilities.max() - probabilities[0] >= margin:
-            order.sort(key=lambda i: (-probabilities[i], head[i].row))
+        order = sorted(range(len(head)), key=lambda i: (-probabilities[i], head[i].row))
+        if not reorder:
+            order = list(range(len(head)))
+        elif probabilities.max() - probabilities[0] < margin:
+            order = [0, *(i for i in order if i != 0)]  # an unsure model does not overturn the first
         return [replace(head[i], score=float(probabilities[i])) for i in order] + list(hits[depth:])
 
     def _cross_logits(self, cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:

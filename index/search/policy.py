@@ -39,7 +39,8 @@ class AnswerPolicy:
     # (feature_rerank.py says why).
     rerank_reorder: bool = True
     # ... when its most probable hit beats the ranking's first by this or more (else the
-    # ranking's order stands: an unsure model does not overturn it).
+    # ranking's first stays first, an unsure model not overturning it, and the others follow by
+    # probability).
     rerank_reorder_margin: float = RERANK_REORDER_MARGIN
 
     def reranking(

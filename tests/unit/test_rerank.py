@@ -134,11 +134,14 @@ def test_the_reranker_orders_the_hits_by_its_probability_only_when_it_is_sure_en
         assert {h.row for h in head} == set(probability)
         assert [h.score for h in head] == sorted(probability.values(), reverse=True)
         assert [h.row for h in head] != [h.row for h in ranking.ranked[:depth]]
-        # By default only a most probable hit clearly above the ranking's first overturns the
-        # order; here the first is the most probable, so the ranking's order stands.
+        # By default only a most probable hit clearly above the ranking's first overturns it; here
+        # the first is the most probable, so it stays first, the others after it by probability.
         assert max(probability.values()) == probability[ranking.ranked[0].row]
         answer = default.answer(CRIPS_QUESTION)
-        assert [h.row for h in answer.ranked] == [h.row for h in ranking.ranked]
+        assert answer.ranked[0].row == ranking.ranked[0].row
+        assert [h.score for h in answer.ranked[1:depth]] == sorted(
+            (p for row, p in probability.items() if row != ranking.ranked[0].row), reverse=True
+        )
         assert not answer.declined and answer.hits[0].sentence.startswith("Prosecutors said")
     finally:
         for searcher in (off, kept_order, always, default):
