@@ -266,7 +266,7 @@ class Answerer:
         its article's title writes its initials or its words in full; for a "when" question, the
         name whose words that article never writes (whose_figure.time_unnamed)."""
         retriever = self._retriever
-        if names_asked(query) and query.kind == "date":
+        if query.kind == "date":
             return time_unnamed(
                 query,
                 self._tokenizers.get().tokens,

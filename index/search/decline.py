@@ -268,9 +268,9 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
     unemployment rate ...?"), and no figure, number word or quantity ("twice", "none", "a
-    majority"; not "many") in it: "Brainard ... in her fight for the Federal Reserve to keep interest rates
-    low" names no rate. Not a margin ("By how much did she win?"), which words give too ("in a
-    landslide").
+    majority"; not "many") in it: "Brainard ... in her fight for the Federal Reserve to keep
+    interest rates low" names no rate. Not a margin ("By how much did she win?"), which words give
+    too ("in a landslide").
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
@@ -366,8 +366,9 @@ def decide(
     ``best_holds_question``: a yes/no question whose best sentence holds every one of its words
     (stop words aside), which answers it whatever its score. ``best_article_lacks``: the name a
     "how many / much / old" or "when" question asks about most particularly, when the best
-    sentence's article never writes it (``particular_unnamed``, ``time_unnamed``). ``best_dated_lede``: whether the best sentence opens
-    an article with a date, which tells when the news it opens on happened (``lacks_asked_time``).
+    sentence's article never writes it (``particular_unnamed``, ``time_unnamed``).
+    ``best_dated_lede``: whether the best sentence opens an article with a date, which tells when
+    the news it opens on happened (``lacks_asked_time``).
     ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``)."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")

@@ -15,8 +15,8 @@ Whether the hits are also reordered by that probability is ``AnswerPolicy.rerank
 by default since the model reads the cross-encoder (ordered by it, news questions it was not
 fitted on come out right first more often: docs/RERANKER.md); off keeps the ranking's order and
 lets declining alone read the probability. On, the ranking's first stays first unless the most
-probable hit beats it by ``rerank_reorder_margin``; the others follow by probability either way. Hits below the depth keep their order after the
-scored ones. The ranking's score is one of the features, so ``rerank_blend`` (the lone
+probable hit beats it by ``rerank_reorder_margin``; the others follow by probability either way.
+Hits below the depth keep their order after the scored ones. The ranking's score is one of the features, so ``rerank_blend`` (the lone
 cross-encoder's) is not used here.
 """
 
@@ -125,11 +125,11 @@ class FeatureReranker:
         if cross is not None:
             features = np.hstack([features, cross_columns(self._cross_logits(cross, query, head))])
         probabilities = sigmoid(self.model.logits(features))
-        order = sorted(range(len(head)), key=lambda i: (-probabilities[i], head[i].row))
-        if not reorder:
-            order = list(range(len(head)))
-        elif probabilities.max() - probabilities[0] < margin:
-            order = [0, *(i for i in order if i != 0)]  # an unsure model does not overturn the first
+        order = list(range(len(head)))
+        if reorder:
+            order.sort(key=lambda i: (-probabilities[i], head[i].row))
+            if probabilities.max() - probabilities[0] < margin:
+                order = [0, *(i for i in order if i != 0)]  # an unsure model does not overturn the first
         return [replace(head[i], score=float(probabilities[i])) for i in order] + list(hits[depth:])
 
     def _cross_logits(self, cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:

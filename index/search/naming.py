@@ -96,12 +96,16 @@ def _as_written(words: list[str]) -> str:
 
 
 def particular_name(
-    query: Query, stems: Callable[[str], Sequence[str]], frequency: Callable[[str], int]
+    query: Query,
+    stems: Callable[[str], Sequence[str]],
+    frequency: Callable[[str], int],
+    keep: Callable[[AskedName], bool] = lambda name: True,
 ) -> AskedName | None:
-    """The most particular name ``query`` asks about: of its ``asked_names``, the one whose last
-    word fewest indexed sentences hold ("Chris Christie" in "How many town halls has Chris
-    Christie held in New Hampshire?"); None when it asks about none."""
-    return min(asked_names(query, stems), key=lambda n: (frequency(n.stem), n.stem), default=None)
+    """The most particular name ``query`` asks about: of its ``asked_names`` that ``keep`` keeps,
+    the one whose last word fewest indexed sentences hold ("Chris Christie" in "How many town
+    halls has Chris Christie held in New Hampshire?"); None when it asks about none."""
+    named = (name for name in asked_names(query, stems) if keep(name))
+    return min(named, key=lambda n: (frequency(n.stem), n.stem), default=None)
 
 
 def named_first(items: Sequence[T], named: Sequence[bool]) -> list[T]:

@@ -37,7 +37,9 @@ from index.types import Hit
 # After "from", a venue tells a place ("spoke from his home"), but a name only to a question that
 # asks where from ("Where is his family from?"): "officials from the United States" says who
 # they are, not where the talks were.
-_PREPOSITIONS = r"in\s+front\s+of|next\s+to|across\s+from|in|at|on|inside|outside|near|from|aboard|(?:visit|trip|journey|return|travel)\s+to"
+# Going somewhere: "a visit to Scotland"; for declining, "trips to Washington" too.
+_GOING = r"visit|trip|journey|return|travel"
+_PREPOSITIONS = rf"in\s+front\s+of|next\s+to|across\s+from|in|at|on|inside|outside|near|from|aboard|(?:{_GOING})\s+to"
 _AT = rf"\b(?:{_PREPOSITIONS})\s+"
 
 # Words that end the phrase read: "in the state toward Cruz" names no place.
@@ -188,9 +190,7 @@ _ASKS_DESTINATION = re.compile(
 _TO_PLACE = re.compile(r"\bto\s+" + _WORDS_AFTER, re.IGNORECASE)
 # For declining, more prepositions of place than the feature reranker was fitted on: "rolled into
 # Hialeah, Fla.", "many trips to Washington".
-_TELLING_AT = re.compile(
-    rf"\b(?:{_PREPOSITIONS}|into|(?:visit|trip|journey|return|travel)s\s+to)\s+" + _WORDS_AFTER, re.IGNORECASE
-)
+_TELLING_AT = re.compile(rf"\b(?:{_PREPOSITIONS}|into|(?:{_GOING})s\s+to)\s+" + _WORDS_AFTER, re.IGNORECASE)
 _ASKS_WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.search.naming import asked_names, particular_name
+from index.search.naming import particular_name
 from index.search.query import Query
 from index.search.units import Stemmer, answers_unit, asked_unit
 
@@ -77,8 +77,7 @@ def time_unnamed(
     None when the question is of another kind, names nothing, or the article names it."""
     if query.kind != "date":
         return None
-    names = [name for name in asked_names(query, stems) if not is_acronym(name.name)]
-    name = min(names, key=lambda n: (frequency(n.stem), n.stem), default=None)
+    name = particular_name(query, stems, frequency, keep=lambda name: not is_acronym(name.name))
     if name is None or any(article_holds(stem) for word in name.name.split() for stem in stems(word)):
         return None
     return name.name
