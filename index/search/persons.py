@@ -178,11 +178,13 @@ _TIME_ZONES = frozenset({"utc", "gmt", "bst", "cet", "cest", "est", "edt", "cst"
 def names_agent(sentence: str, asked_letters: Collection[str], surnames: Collection[str] = ()) -> bool:
     """Whether ``sentence`` names someone who may act that the question does not name: a person
     (``names_person``), an organisation by its acronym, or anyone in the possessive; a wire
-    story's dateline ("LONDON (Reuters) -") aside."""
+    story's dateline ("LONDON (Reuters) -") and a known place by its acronym ("UK", as "United
+    Kingdom" written out names no one; "Moscow's demand" does) aside."""
     if names_person(sentence, asked_letters, surnames):
         return True
     body = after_dateline(sentence)
-    words = [w.casefold() for w in _ACRONYM.findall(body)] + [plain_word(w) for w in _POSSESSIVE.findall(body)]
+    acronyms = [w.casefold() for w in _ACRONYM.findall(body)]
+    words = [w for w in acronyms if w not in PLACES] + [plain_word(w) for w in _POSSESSIVE.findall(body)]
     return any(w not in asked_letters and w not in _TIME_ZONES and not _no_name(w) for w in words)
 
 

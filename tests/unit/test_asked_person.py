@@ -55,6 +55,15 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
             set(),
             True,
         ),
+        # a country by its acronym names no one, as written out; an organisation's acronym does
+        (
+            "Who was arrested over the stabbings in Forbury Gardens, Reading?",
+            "On Saturday evening in Forbury Gardens in Reading, Berkshire, UK, a mass stabbing killed three people.",
+            set(),
+            True,
+        ),
+        ("Who imposed the sanctions?", "The US imposed sanctions on Monday.", set(), True),
+        ("Who imposed the sanctions?", "The EU imposed sanctions on Monday.", set(), False),
         ("Who is the new coach of the Jazz?", "Ian Smith was named coach of the Jazz.", set(), False),  # not "is"
         (
             "Who led the NBA to suspend its season?",
