@@ -30,6 +30,7 @@ from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query, letters_of
 from index.search.results import asks_winner
 from index.store.lexical import STOP_WORDS
+from index.text.quotations import map_quotations
 from index.types import Hit
 
 # A capitalised word ("O'Brien" too), not a plural's apostrophe ("the United States' ..."). A word
@@ -288,7 +289,7 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     physically fit."" does not name the doctor. Any other question: False."""
     if _ASKS_NAME.search(question[:2_000]) is None:
         return False
-    written = _WORDS.findall(_QUOTED.sub(_speech_opening_lowered, after_dateline(sentence)[:2_000]))
+    written = _WORDS.findall(map_quotations(after_dateline(sentence)[:2_000], _speech_opening_lowered))
     words = [plain_word(word) for word in written]
     places = frozenset() if _ASKS_PLACE_NAME.search(question[:2_000]) else _place_words(words)
     if _ASKS_THING.search(question[:2_000]):
@@ -305,17 +306,12 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     return True
 
 
-# A quotation: speech ("Get him the hell out of here!") or a title ("Playing Trump").
-_QUOTED = re.compile(r"([“\"])([^”\"]{1,500})([”\"])")
-
-
-def _speech_opening_lowered(quoted: re.Match[str]) -> str:
-    """A quotation as written, but when it is speech (a word in lower case that is no stop word:
-    "Get him the hell out of here!") with its first letter in lower case: it opens a sentence,
-    and names no one. A title ("Playing Trump", "The Art of the Deal") is left as written."""
-    opening, text, closing = quoted.groups()
+def _speech_opening_lowered(text: str) -> str:
+    """A quotation's words as written, but when it is speech (a word in lower case that is no stop
+    word: "Get him the hell out of here!") with its first letter in lower case: it opens a
+    sentence, and names no one. A title ("Playing Trump", "The Art of the Deal") is left as written."""
     speech = any(word[:1].islower() and plain_word(word) not in STOP_WORDS for word in _WORDS.findall(text))
-    return opening + (text[:1].lower() + text[1:] if speech else text) + closing
+    return text[:1].lower() + text[1:] if speech else text
 
 
 def _titled_words(written: Sequence[str]) -> frozenset[int]:

@@ -29,6 +29,7 @@ from collections.abc import Collection, Sequence
 from index.lexicon import word_set
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query, asks_place, is_calendar_word, letters_of, question_proper
+from index.text.quotations import without_quotations
 from index.types import Hit
 
 # The prepositions a place follows ("on" for "on CNN", "on the campus", "in front of 131 West
@@ -139,14 +140,10 @@ def place_first(
     return promote(hits, lambda hit: gives_place(hit.sentence, query.letters), depth, ratio)
 
 
-# Words in quotes: speech, or a title.
-_QUOTATION = re.compile(r"“[^“”]{0,1000}”|\"[^\"]{0,1000}\"")
-
-
 def outside_quotes(sentence: str) -> str:
     """``sentence`` with what it quotes left out: a place in someone's words ("a real constitutional
     conservative in the White House") is not where what the sentence tells happened."""
-    return _QUOTATION.sub(" ", sentence)
+    return without_quotations(sentence)
 
 
 # A wire story's dateline that gives where it was filed: "MANCHESTER, N.H. - ...", "LONDON

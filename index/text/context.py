@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.text.quotations import without_quotations
 from index.types import Sentence
 
 # A sentence opening with one of these words points back to something said before.
@@ -30,9 +31,6 @@ _ANAPHORS = frozenset(
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # "those talks", "these demands": plural demonstratives in the reporter's words point back.
 _POINTS_BACK = re.compile(r"\b(?:those|these)\s+[^\W\d_]", re.IGNORECASE)
-# A quotation, which the reporter's words leave out. An opening mark ends a try as a closing one
-# does, so that a sentence of many unclosed marks is read in linear time.
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _OPENING_QUOTE = re.compile(r"^[\"“‘'«`]")
 # Longest text matched for one sentence: a neighbour is cut rather than drown the sentence.
 MAX_CONTEXT_CHARS = 600
@@ -61,7 +59,7 @@ def needs_context(sentence: Sentence, speaker_named: bool) -> bool:
     word = _FIRST_WORD.search(text)
     if word and word.start() == 0 and word.group().casefold().replace("’", "'") in _ANAPHORS:
         return True
-    return bool(_POINTS_BACK.search(_QUOTED.sub(" ", text)))
+    return bool(_POINTS_BACK.search(without_quotations(text)))  # the reporter's words
 
 
 def _names_speaker(sentence: Sentence) -> bool:
