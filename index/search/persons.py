@@ -207,7 +207,8 @@ def without_credit(sentence: str, question: str) -> str:
 
 
 def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -> bool:
-    """Whether a "who" question's best sentence names no person it does not (``names_person``,
+    """Whether a "who" question's best sentence, or one asking for someone by what they are
+    ("Which judge ...?", ``asks_person_name``), names no person it does not (``names_person``,
     with ``surnames`` its article gives): "On Saturday evening in Forbury Gardens in Reading,
     Berkshire, UK, three people were killed" does not say who the attacker was. Not for a question
     about whom it names ("Who is Julianne Smith?") or for a class of people ("Who is eligible
@@ -216,7 +217,7 @@ def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -
     "..., she became the first openly transgender person to speak at a major party's convention,
     Isaac Stanley-Becker reports." does not say who introduced Sarah McBride."""
     return (
-        asks_who(query)
+        (asks_who(query) or asks_person_name(query.text))
         and not asks_winner(query.text)
         and _ASKS_IDENTITY.match(query.text) is None
         and _ASKS_CLASS.match(query.text) is None
@@ -278,6 +279,29 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 # A question asking for a thing by what it is ("Which hospital ...?", "What song ...?"), which a
 # person's name does not answer.
 _ASKS_THING = re.compile(rf"{_WHICH}(?:{_THINGS})s?\b", re.IGNORECASE)
+
+
+# What people are called by what they are or do, besides ``_PEOPLE``: "What was the name of the
+# captain ...?", "Which Tulsa officer ...?".
+_PERSON_NOUNS = (
+    "man|woman|boy|girl|person|captain|pilot|driver|gunman|suspect|victim|officer|soldier|leader|chairman|chairwoman"
+    "|coach|spokesman|spokeswoman|candidate|moderator|narrator|founder|owner|host|anchor|director|executive|governor"
+    "|senator|lawyer|attorney|protester|supporter"
+)
+# A question asking for a person's name by what they are: "What is the name of the man arrested
+# ...?", "What was the name of the Black Lives Matter protester ...?", "Which judge refused ...?".
+_ASKS_PERSON_NAME = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the|a|an|his|her|their|its|[\w.-]+['’]s)\s+"
+    rf"(?:[\w.'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|{_PEOPLE})s?\b"
+    rf"|{_WHICH}(?:{_PERSON_NOUNS}|{_PEOPLE})s?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_person_name(question: str) -> bool:
+    """Whether ``question`` asks for someone by what they are (``_ASKS_PERSON_NAME``), which only
+    a sentence naming someone answers, as for "who"."""
+    return _ASKS_PERSON_NAME.search(question[:2_000]) is not None
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:

@@ -64,6 +64,27 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
         ),
         ("Who imposed the sanctions?", "The US imposed sanctions on Monday.", set(), True),
         ("Who imposed the sanctions?", "The EU imposed sanctions on Monday.", set(), False),
+        # someone asked for by what they are, as "who" asks
+        (
+            "Which judge refused to unseal Trump's divorce file?",
+            "A New York judge has rejected a media request to make public the court file.",
+            set(),
+            True,
+        ),
+        (
+            "Which judge refused to unseal Trump's divorce file?",
+            "Justice Matthew Cooper rejected a media request to make public the court file.",
+            set(),
+            False,
+        ),
+        (
+            "What was the name of the man arrested for the bombing?",
+            "Police arrested a man, 28, in New Jersey.",
+            set(),
+            True,
+        ),
+        # a thing asked for by what it is is not someone
+        ("What is the name of the newspaper Adelson owns?", "Adelson owns a free daily in Israel.", set(), False),
         ("Who is the new coach of the Jazz?", "Ian Smith was named coach of the Jazz.", set(), False),  # not "is"
         (
             "Who led the NBA to suspend its season?",
