@@ -40,7 +40,7 @@ from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.ledes import detail_first
 from index.search.naming import names_asked
-from index.search.persons import asks_person_name, asks_who, person_first
+from index.search.persons import asks_for_person, person_first
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
@@ -239,7 +239,7 @@ class Answerer:
             best_dated_lede=best is None or (bool(best.published) and best.position == 0),
             spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
             best_surnames=retriever.surnames(best.article_id)
-            if best is not None and policy.hybrid and (asks_who(query) or asks_person_name(query.text))
+            if best is not None and policy.hybrid and asks_for_person(query)
             else None,
         )
         if decision.declined or best is None:

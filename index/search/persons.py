@@ -208,7 +208,7 @@ def without_credit(sentence: str, question: str) -> str:
 
 def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -> bool:
     """Whether a "who" question's best sentence, or one asking for someone by what they are
-    ("Which judge ...?", ``asks_person_name``), names no person it does not (``names_person``,
+    ("Which judge ...?", ``asks_for_person``), names no person it does not (``names_person``,
     with ``surnames`` its article gives): "On Saturday evening in Forbury Gardens in Reading,
     Berkshire, UK, three people were killed" does not say who the attacker was. Not for a question
     about whom it names ("Who is Julianne Smith?") or for a class of people ("Who is eligible
@@ -217,7 +217,7 @@ def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -
     "..., she became the first openly transgender person to speak at a major party's convention,
     Isaac Stanley-Becker reports." does not say who introduced Sarah McBride."""
     return (
-        (asks_who(query) or asks_person_name(query.text))
+        asks_for_person(query)
         and not asks_winner(query.text)
         and _ASKS_IDENTITY.match(query.text) is None
         and _ASKS_CLASS.match(query.text) is None
@@ -298,10 +298,10 @@ _ASKS_PERSON_NAME = re.compile(
 )
 
 
-def asks_person_name(question: str) -> bool:
-    """Whether ``question`` asks for someone by what they are (``_ASKS_PERSON_NAME``), which only
-    a sentence naming someone answers, as for "who"."""
-    return _ASKS_PERSON_NAME.search(question[:2_000]) is not None
+def asks_for_person(query: Query) -> bool:
+    """Whether ``query`` asks for someone: "who" (``asks_who``), or by what they are ("Which judge
+    ...?", ``_ASKS_PERSON_NAME``), which only a sentence naming someone answers."""
+    return asks_who(query) or _ASKS_PERSON_NAME.search(query.text[:2_000]) is not None
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:

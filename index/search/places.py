@@ -140,12 +140,6 @@ def place_first(
     return promote(hits, lambda hit: gives_place(hit.sentence, query.letters), depth, ratio)
 
 
-def outside_quotes(sentence: str) -> str:
-    """``sentence`` with what it quotes left out: a place in someone's words ("a real constitutional
-    conservative in the White House") is not where what the sentence tells happened."""
-    return without_quotations(sentence)
-
-
 # A wire story's dateline that gives where it was filed: "MANCHESTER, N.H. - ...", "LONDON
 # (Reuters) - ...", "BEIRUT — ...": a place in capitals, its state or country, the agency, a dash.
 _PLACE_DATELINE = re.compile(
@@ -196,9 +190,10 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
     does not give: after a preposition of place (``gives_place``, where "with" ends the phrase
     too: "in an interview with Reuters") or a part of a place ("on the shores of the Sea of
     Galilee"), in a dateline, before "-based", after "televised from" and,
-    for a question about going somewhere, after "to". What the sentence quotes is left out
-    (``outside_quotes``)."""
-    sentence = outside_quotes(sentence)
+    for a question about going somewhere, after "to". What the sentence quotes is left out: a
+    place in someone's words ("a real constitutional conservative in the White House") is not
+    where what the sentence tells happened."""
+    sentence = without_quotations(sentence)
     if _place_after(_TELLING_AT, sentence, asked_letters, _TELLING_ENDS, new_venue=True):
         return True
     for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):
