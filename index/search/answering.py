@@ -35,6 +35,7 @@ from index.rerank.model import AnyReranker, Reranker
 from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.demonyms import holds_word
+from index.search.doers import doer_first
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
@@ -123,6 +124,8 @@ class Answerer:
                     reranked = person_first(
                         query, place_first(query, reranked), lambda hit: self._retriever.surnames(hit.article_id)
                     )
+                    # A "Who VERB ...?" question's answer tells the verb's doer (doers.py).
+                    reranked = doer_first(query, reranked, self._tokenizers.get().stem)
                     # A story's detail comes before its lede (ledes.py), unless the bot would
                     # decline the detail and not the lede.
                     detailed = detail_first(reranked)
