@@ -48,6 +48,12 @@ ROLE_REACH = 4
 # Words that make a role another one: "Deputy Secretary of State Wendy Sherman" is not the
 # secretary of state, unless the question asks for the deputy.
 _LESSER = word_set("deputy vice assistant under acting former ex associate")
+# Where a role's words end and what is said of its holder or its institution begins: an apposition
+# ("the chief strategist at Priorities USA, | the pro-Clinton super PAC", which names no qualifier
+# a sentence must repeat) or a relative clause ("the Nevada Democratic Party chair | who said
+# ..."). What is cut away may be all that tells the holder apart ("the judge | who gave Paul
+# Manafort his second sentence"), so a role left with no name is asked of no one.
+_ASIDE = re.compile(r",\s|\s(?:who|whom|that|which)\s", re.IGNORECASE)
 _BREAK = re.compile(r"[,;:()\"“”\u2013\u2014]")
 
 
@@ -138,7 +144,8 @@ def parse_role(question: str) -> RoleQuery | None:
     match = _QUESTION.match(text)
     if match is None:
         return None
-    role = match.group("role").strip()
+    asked = match.group("role").strip()
+    role = _ASIDE.split(asked, maxsplit=1)[0].strip()
     words = _WORD.findall(role)
     own: list[str] = []
     for word in words:
@@ -149,6 +156,8 @@ def parse_role(question: str) -> RoleQuery | None:
     if not heads or own[-1] != heads[-1]:
         return None  # the role's own words end in a title word ("campaign manager"), lower case
     qualifiers = _qualifiers(words)
+    if role != asked and not qualifiers:
+        return None  # "the judge | who gave Paul Manafort his second sentence": any judge is no answer
     modifiers = tuple(
         _fold(w) for w in own[:-1] if not w[:1].isupper() and w.casefold() not in _ARTICLES and not w[:1].isdigit()
     )

@@ -24,6 +24,14 @@ from tests.support import searcher_fixture
         ("Who runs the Benghazi committee?", "leader", ("benghazi",), ("committee",)),
         # An institution by every word of its name, a person by the surname.
         ("Who is the president of Stanford University?", "president", ("stanford", "university"), ()),
+        # What an apposition or a relative clause says of the holder or the institution is left out.
+        (
+            "Who is the chief strategist at Priorities USA, the pro-Clinton super PAC?",
+            "strategist",
+            ("usa",),
+            ("chief",),
+        ),
+        ("Who is the Kremlin spokesman who spoke to reporters on Monday?", "spokesman", ("kremlin",), ()),
     ],
 )
 def test_a_question_asking_who_holds_a_role(
@@ -42,6 +50,8 @@ def test_a_question_asking_who_holds_a_role(
         "Who is the manager's favourite player?",  # the role is not what is asked
         "What did the Kremlin spokesman say?",
         "Who led the talks?",  # no name says whose leader
+        # Only the relative clause tells which judge: no role to look for.
+        "Who was the judge who gave Paul Manafort his second prison sentence?",
         "",
     ],
 )
@@ -173,8 +183,15 @@ CAMPAIGNS = [
 campaigns = searcher_fixture(CAMPAIGNS, "campaigns")
 
 
-def test_the_holder_is_shown_not_another_campaigns_manager(campaigns: Searcher) -> None:
-    answer = campaigns.answer("Who is Clinton's campaign manager?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Clinton's campaign manager?",
+        "Who is the campaign manager of Clinton, whose aides spoke of Iowa?",  # no qualifier in the aside
+    ],
+)
+def test_the_holder_is_shown_not_another_campaigns_manager(campaigns: Searcher, question: str) -> None:
+    answer = campaigns.answer(question)
     assert [h.sentence for h in answer.hits] == [
         "In a memo, Clinton campaign manager Robby Mook said the delegate math favoured her."
     ]
