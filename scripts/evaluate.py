@@ -10,7 +10,9 @@ scored as a whole.
 routing) for comparison with the full one. ``--rerank off`` leaves the reranker out (as
 VERBATIM_RERANK=off does); with it on, ``--verbose`` shows each question's rank of the first
 right sentence before and after reranking (``rank=4->1``), and ``--rerank-reorder on`` lets the
-feature reranker order the hits as well as score them.
+feature reranker order the hits as well as score them. ``--lowercase`` asks every question in
+lower case, as people type in a chat ("what did peskov say?"): the answer path reads such a
+question with the articles' capitals (index/search/casing.py).
 """
 
 from __future__ import annotations
@@ -82,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         "score answers with the reranker and decline on its score (default on, as the bot; off: the ranking alone)",
     )
     parser.add_argument("--rerank-min", type=float, help="decline below this reranked score (default the policy's)")
+    parser.add_argument(
+        "--lowercase",
+        action="store_true",
+        help="ask every question in lower case, as people often type in a chat (--answers writes them so)",
+    )
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
@@ -90,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)
+        if args.lowercase:
+            questions = [replace(qa, question=qa.question.lower()) for qa in questions]
         reranker = load_reranker(args.rerank_model) if policy.rerank and policy.hybrid else None
         if policy.rerank and policy.hybrid and reranker is None:
             print("evaluate: no reranker model: measuring the ranking alone", file=sys.stderr)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.errors import EmptyQuestionError
 from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
+from index.search.casing import truecase
 from index.search.speech import SpeechQuery, read_speech
 from index.search.topics import topic_of
 from index.store.lexical import NAME_WEIGHT, QueryWord, Tokenizer, weighted_terms
@@ -136,9 +138,13 @@ def is_calendar_word(word: str) -> bool:
     return folded in WEEKDAYS or folded in MONTHS
 
 
-def parse_query(question: str, tokenizer: Tokenizer) -> Query:
-    """``question`` read once for every stage; raises EmptyQuestionError when it is blank."""
+def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str], str | None] | None = None) -> Query:
+    """``question`` read once for every stage; raises EmptyQuestionError when it is blank.
+    ``written_as``: how the articles write a word typed in lower case, for a question typed
+    without capitals (casing.py); without it the question is read as typed."""
     text = question_proper(clean_question(question))
+    if written_as is not None:
+        text = truecase(text, written_as)
     words = tuple(tokenizer.query_words(text))
     speech, bare_name = read_speech(text)
     # "What happened in Geneva?" searches for Geneva: its words, read in place so that a name

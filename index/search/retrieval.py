@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from index.errors import IndexLoadError
+from index.search.casing import forms_in, usual_form
 from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
 from index.search.naming import named_first, names_asked
@@ -23,7 +24,7 @@ from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
 from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
-from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical
+from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical, opens_sentence
 from index.store.metadata import StoredArticle
 from index.types import Hit, Sentence
 
@@ -33,6 +34,10 @@ _UNKNOWN = StoredArticle("", "", None, None, "", -1)
 
 # Sentences whose articles are read for an acronym's words in full (``Retriever.spelled_out``).
 SPELLING_ROWS = 50
+# Sentences read for how the articles write a word a question typed in lower case
+# (``Retriever.written_form``): enough to tell "Geneva" from "talks", few enough to cost a
+# millisecond.
+CASING_ROWS = 100
 # How much of an article is read for the surnames it gives (persons.surnames_in): a long one's
 # people are named in full near its start.
 ARTICLE_CHARS = 20_000
@@ -61,6 +66,8 @@ class Retriever:
         self._spelled: BoundedMemo[tuple[str, str], bool] = BoundedMemo(cache_size)
         # article id -> the surnames it gives people (persons.surnames_in).
         self._surnames: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
+        # lower-case word -> its usual form in the articles, None when that is lower case (casing.py).
+        self._forms: BoundedMemo[str, str | None] = BoundedMemo(cache_size)
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -147,6 +154,29 @@ class Retriever:
             return any(spells_out(acronym, metadata.article_text(a) or "") for a in articles)
 
         return self._spelled.get_or_compute((acronym, query.text), compute)
+
+    def written_form(self, word: str) -> str | None:
+        """How the articles usually write ``word`` (typed in lower case) in the middle of a
+        sentence when that is with a capital ("peskov": "Peskov", "nato": "NATO"), else None
+        (casing.usual_form, over the first ``CASING_ROWS`` sentences holding its stem).
+        Remembered: a word asked once is asked again."""
+
+        def compute(typed: str) -> str | None:
+            # The rarest of its stems: "wealth-x" is looked for among the sentences holding "x".
+            columns = [
+                c
+                for stem in self._tokenizers.get().tokens(typed)
+                if (c := self.lexical.vocabulary.get(stem)) is not None
+            ]
+            if not columns:
+                return None
+            column = min(columns, key=lambda c: int(self.lexical.starts[c + 1] - self.lexical.starts[c]))
+            lo = int(self.lexical.starts[column])
+            hi = min(int(self.lexical.starts[column + 1]), lo + CASING_ROWS)
+            texts = (s.text for s in self._index.metadata.sentences(self.lexical.rows[lo:hi].tolist()).values())
+            return usual_form(forms_in(typed, texts, opens_sentence))
+
+        return self._forms.get_or_compute(word, compute)
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""

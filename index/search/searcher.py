@@ -223,7 +223,7 @@ class Searcher:
     def _parse(self, questions: Sequence[str]) -> list[Query]:
         """Each question read once for every stage (all of them first: a blank one raises before any work)."""
         tokenizer = self._tokenizers.get()
-        return [parse_query(q, tokenizer) for q in questions]
+        return [parse_query(q, tokenizer, self._retriever.written_form) for q in questions]
 
 
 def warn_if_built_by_another_pipeline(manifest: Manifest, index_dir: Path) -> None:

@@ -120,7 +120,7 @@ class Tokenizer:
             if folded in STOP_WORDS:
                 continue
             named = word[0].isdigit() or (
-                word[0].isupper() and match.start() > 0 and not _sentence_start(text, match.start())
+                word[0].isupper() and match.start() > 0 and not opens_sentence(text, match.start())
             )
             found.append(QueryWord(word, self.stem(word), named))
         return found
@@ -174,7 +174,7 @@ def spelling_stems(stem_word: Callable[[str], str]) -> dict[str, str]:
     return joined
 
 
-def _sentence_start(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
     """Whether the word at ``at`` opens a sentence: nothing but spaces before it, or an end of
     sentence, a quotation mark, a bracket or a colon. Read back from ``at`` over the spaces only,
     not by copying what comes before (a question of many capitalised words is read in linear time)."""

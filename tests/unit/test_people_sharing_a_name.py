@@ -63,8 +63,8 @@ def test_the_most_quoted_persons_quotes_come_first_and_together(trumps: Searcher
 
 
 def test_the_terminal_chat_shows_the_note_above_the_quotes(trumps: Searcher) -> None:
-    reply = reply_to(trumps, "what did trump say")
-    assert reply.index("2 people called trump are quoted") < reply.index("would reopen next year")
+    reply = reply_to(trumps, "what did trump say")  # typed in lower case, the name as the articles write it
+    assert reply.index("2 people called Trump are quoted") < reply.index("would reopen next year")
     assert reply.index("would reopen next year") < reply.index("dresses in Ohio")
 
 

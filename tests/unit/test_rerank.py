@@ -49,7 +49,8 @@ TENNIS = [
 # sentences (../shared/eval/trecqa: TREC questions, AQUAINT newswire); the first answers it.
 # Asked in lower case, as typed in a hurry: it names nothing, so the reranker alone orders the
 # hits (a question naming the Crips would have their articles first: index/search/naming.py).
-CRIPS_QUESTION = "what is the crips' gang color?"
+# Names nothing: an article naming what is asked would come first whatever its probability (naming.py).
+CRIPS_QUESTION = "what is the signature color of the gang?"
 CRIPS = [
     "Prosecutors said the '' rampage of murder and mayhem '' was carried out with bullets that had been painted blue , the Crips ' signature color .",
     "Two men were convicted Monday of abducting and killing two young women and wounding a third woman as part of a gang initiation .",

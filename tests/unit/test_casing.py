@@ -1,0 +1,140 @@
+"""A question typed in lower case is read with its names capitalised as the articles write them
+(index/search/casing.py, Retriever.written_form): the same answer as the question written with
+capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.casing import forms_in, truecase, usual_form, writes_no_names
+from index.search.searcher import Searcher
+from index.store.lexical import opens_sentence
+from tests.support import searcher_fixture
+
+FORMS = {"peskov": "Peskov", "nato": "NATO", "geneva": "Geneva", "clinton": "Clinton", "u.s.": "U.S."}
+
+
+def written_as(word: str) -> str | None:
+    return FORMS.get(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("what did peskov say about nato?", "what did Peskov say about NATO?"),
+        ("Who did sherman talk to in geneva?", "Who did sherman talk to in Geneva?"),  # a phone's first capital
+        ("who is clinton's campaign manager?", "who is Clinton's campaign manager?"),  # possessive kept
+        ("who is clinton’s campaign manager?", "who is Clinton’s campaign manager?"),
+        ("how many u.s. troops are in europe?", "how many U.S. troops are in europe?"),
+        ("WHAT DID PESKOV SAY?", "what did Peskov say?"),  # all in capitals: no name told apart
+        ("NATO", "NATO"),  # one word in capitals: an acronym, as typed
+        # Someone who wrote a capital after the first word chose the capitals: read as typed.
+        ("What did Peskov say about nato?", "What did Peskov say about nato?"),
+        ("what does I mean to peskov?", "what does I mean to Peskov?"),  # "I" is no name
+    ],
+)
+def test_a_question_without_capitals_gets_the_articles_capitals(question: str, read: str) -> None:
+    assert truecase(question, written_as) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "uncased"),
+    [
+        ("what did peskov say?", True),
+        ("What did peskov say?", True),
+        ("What did Peskov say?", False),
+        ("what did the U.S. say?", False),
+        ("", True),
+    ],
+)
+def test_a_question_typed_without_capitals(question: str, uncased: bool) -> None:
+    assert writes_no_names(question) is uncased
+
+
+@pytest.mark.parametrize(
+    ("forms", "usual"),
+    [
+        (["Geneva", "Geneva", "Geneva"], "Geneva"),
+        (["NATO", "NATO", "Nato"], "NATO"),  # the most common capitalised form
+        (["Peskov"], "Peskov"),  # one sighting, capitalised away from a sentence's start
+        (["President", "president", "President", "president"], None),  # half the time: a word
+        (["talks", "talks", "Talks"], None),
+        ([], None),
+    ],
+)
+def test_the_usual_form_is_capitalised_only_when_nearly_always_so(forms: list[str], usual: str | None) -> None:
+    assert usual_form(forms) == usual
+
+
+def test_a_sentence_start_tells_nothing_of_a_words_case() -> None:
+    sentences = ["Talks resumed in Geneva.", "The talks ended.", "He said: “Talks are over.”", "US-Russia talks"]
+    assert forms_in("talks", sentences, opens_sentence) == ["talks", "talks"]
+    assert forms_in("geneva", sentences, opens_sentence) == ["Geneva"]
+
+
+ARTICLES = [
+    {
+        "id": "race-1",
+        "title": "Campaign spending",
+        "published": "2024-02-01",
+        "text": "\n\n".join(
+            [
+                "Sanders campaign manager Jeff Weaver said the Clinton campaign was spending heavily on ads.",
+                "In a memo, Clinton campaign manager Robby Mook said the delegate math favoured her.",
+                "Clinton aides said the campaign would spend more in Iowa.",
+                "The campaign manager of a rival declined to comment on the ads.",
+            ]
+        ),
+    },
+    {
+        "id": "ohio-1",
+        "title": "Ohio is up for grabs",
+        "published": "2024-10-01",
+        "text": "\n\n".join(
+            [
+                "Ohio has picked the winner of every presidential election since 1964.",
+                "Polls show a close contest in the state, where 18 electoral votes are up for grabs.",
+            ]
+        ),
+    },
+    {
+        "id": "penn-1",
+        "title": "Pennsylvania votes on Tuesday",
+        "published": "2024-10-02",
+        "text": "\n\n".join(
+            [
+                "Pennsylvania voters head to the polls on Tuesday after a long campaign.",
+                "Turnout in Pennsylvania is expected to be high in Philadelphia and Pittsburgh.",
+            ]
+        ),
+    },
+]
+
+campaigns = searcher_fixture(ARTICLES, "cased")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is clinton's campaign manager?", "Who is clinton's campaign manager?", "WHO IS CLINTON'S CAMPAIGN MANAGER?"],
+)
+def test_a_question_typed_in_lower_case_is_answered_as_written_with_capitals(
+    campaigns: Searcher, question: str
+) -> None:
+    written = campaigns.answer("Who is Clinton's campaign manager?")
+    typed = campaigns.answer(question)
+    assert [h.sentence for h in written.hits] == [
+        "In a memo, Clinton campaign manager Robby Mook said the delegate math favoured her."
+    ]
+    assert [h.sentence for h in typed.hits] == [h.sentence for h in written.hits]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many electoral votes does pennsylvania have?", "How many electoral votes does pennsylvania have?"],
+)
+def test_a_figure_of_a_state_typed_in_lower_case_is_not_taken_from_another_states_story(
+    campaigns: Searcher, question: str
+) -> None:
+    """Ohio's 18 electoral votes are no answer about Pennsylvania, however the state is typed."""
+    assert campaigns.answer("How many electoral votes does Pennsylvania have?").declined
+    assert campaigns.answer(question).declined
