@@ -12,7 +12,8 @@ VERBATIM_RERANK=off does); with it on, ``--verbose`` shows each question's rank 
 right sentence before and after reranking (``rank=4->1``), and ``--rerank-reorder on`` lets the
 feature reranker order the hits as well as score them. ``--lowercase`` asks every question in
 lower case, as people type in a chat ("what did peskov say?"): the answer path reads such a
-question with the articles' capitals (index/search/casing.py).
+question with the articles' capitals (index/search/casing.py); ``--no-question-mark`` asks it
+without its closing question mark, which the answer path puts back (query.py).
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="ask every question in lower case, as people often type in a chat (--answers writes them so)",
     )
+    parser.add_argument(
+        "--no-question-mark",
+        action="store_true",
+        help="ask every question without its closing question mark, as people often type in a chat",
+    )
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
@@ -99,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         questions = load_qa(args.qa)
         if args.lowercase:
             questions = [replace(qa, question=qa.question.lower()) for qa in questions]
+        if args.no_question_mark:
+            questions = [replace(qa, question=qa.question.rstrip().rstrip("?").rstrip()) for qa in questions]
         reranker = load_reranker(args.rerank_model) if policy.rerank and policy.hybrid else None
         if policy.rerank and policy.hybrid and reranker is None:
             print("evaluate: no reranker model: measuring the ranking alone", file=sys.stderr)

@@ -142,7 +142,7 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
     """``question`` read once for every stage; raises EmptyQuestionError when it is blank.
     ``written_as``: how the articles write a word typed in lower case, for a question typed
     without capitals (casing.py); without it the question is read as typed."""
-    text = question_proper(clean_question(question))
+    text = with_question_mark(spelled_out(question_proper(clean_question(question))))
     if written_as is not None:
         text = truecase(text, written_as)
     words = tuple(tokenizer.query_words(text))
@@ -171,6 +171,37 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
         speech_name=tuple(tokenizer.query_words(speech.name)) if speech else (),
         speech_topic=tuple(tokenizer.query_words(speech.topic)) if speech and speech.topic else (),
     )
+
+
+# A question word run together with its verb, as a chat writes it: "who's", "what're", "what'd",
+# and without the apostrophe "whats", "wheres", "whos" ("whose" is a word of its own).
+_CONTRACTED = re.compile(
+    r"^(what|who|where|when|how|why|which)(?:['’](s|re|d)|(s))(?=\s|$)(\s+(?:been|got|gotten)\b)?", re.IGNORECASE
+)
+_SPELLED = {"s": "is", "re": "are", "d": "did"}
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with a question word contracted at its start written out ("who's Peskov" -> "who is
+    Peskov", "whats the oil price" -> "what is the oil price", "who's been arrested" -> "who has
+    been arrested", "what'd he say" -> "what did he say"): read so, it is a question, not a search
+    for the word "who's"."""
+    match = _CONTRACTED.match(text)
+    if match is None:
+        return text
+    word, ending, bare, perfect = match.groups()
+    verb = "has" if perfect and (ending or bare).casefold() == "s" else _SPELLED[(ending or bare).casefold()]
+    return f"{word} {verb}{perfect or ''}{text[match.end() :]}"
+
+
+def with_question_mark(text: str) -> str:
+    """``text`` ending on a question mark when it opens as a question and holds none ("how old
+    was terence crutcher", "who leads nato."): typed so in a chat, a question reads to the
+    encoder and the reranker, which learnt from questions written with one, as another text."""
+    words = text.split(maxsplit=1)
+    if "?" in text or not words or words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START:
+        return text
+    return text.rstrip(" .!") + "?"
 
 
 def is_search(question: str) -> bool:

@@ -80,7 +80,9 @@ def test_verbose_shows_the_rank_before_and_after_reranking(sample_index: Path, t
     assert re.search(r"rank=1->\d ", verbose("--rerank", "on", "--rerank-reorder", "on"))
 
 
-def test_lowercase_asks_each_question_as_typed_in_a_chat(sample_index: Path, tmp_path: Path) -> None:
+def test_lowercase_and_no_question_mark_ask_each_question_as_typed_in_a_chat(
+    sample_index: Path, tmp_path: Path
+) -> None:
     qa = tmp_path / "qa.jsonl"
     questions = [
         {"question": "How many troops are near the Ukrainian border?", "answers": ["100,000 troops"]},
@@ -90,7 +92,7 @@ def test_lowercase_asks_each_question_as_typed_in_a_chat(sample_index: Path, tmp
     out = tmp_path / "answers.jsonl"
     command = [sys.executable, "scripts/evaluate.py", "--index", str(sample_index), "--qa", str(qa), "--json"]
     done = subprocess.run(
-        [*command, "--lowercase", "--answers", str(out)],
+        [*command, "--lowercase", "--no-question-mark", "--answers", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -101,4 +103,4 @@ def test_lowercase_asks_each_question_as_typed_in_a_chat(sample_index: Path, tmp
     report = json.loads(done.stdout)
     assert (report["top1"], report["declined"]) == (1.0, 1.0)  # as right as the questions written with capitals
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [line["question"] for line in lines] == [q["question"].lower() for q in questions]
+    assert [line["question"] for line in lines] == [q["question"].lower().rstrip("?") for q in questions]

@@ -128,6 +128,16 @@ def test_who_or_what_is_answered_from_the_sample_article(sample_searcher: Search
     assert sample_searcher.answer("Who is Macron?").reason == "No article mentions Macron."
 
 
+@pytest.mark.parametrize("typed", ["whats the osce", "what's the osce", "WHAT'S THE OSCE"])
+def test_who_or_what_is_typed_as_in_a_chat(sample_searcher: Searcher, typed: str) -> None:
+    """No capitals, the verb run into the question word, no question mark: still "What is the
+    OSCE?" (query.py, casing.py), not a search for the words "whats" and "osce"."""
+    written = sample_searcher.answer("What is the OSCE?")
+    answer = sample_searcher.answer(typed)
+    assert not answer.declined
+    assert [h.sentence for h in answer.hits] == [h.sentence for h in written.hits]
+
+
 PEOPLE = [
     {
         "id": f"council-{n}",
