@@ -117,12 +117,30 @@ _FILLER = frozenset(
 _OPENER = re.compile(r"^\s*((?:[\w'’]+\s+){0,3}[\w'’]+)\s*[,:;!–—-]+\s*(?=\S)")
 
 
+# Words that close a chat message without asking anything: "who is Peskov thanks", "how many
+# troops pls?", "what did he say, thank you!". Up to three of them, with the punctuation around.
+_CLOSER = re.compile(
+    r"[\s,;:.!?-]*\b(?:(?:please|pls|plz|thanks|thx|thank\s+you|ty|cheers)[\s,;:.!?-]*){1,3}$",
+    re.IGNORECASE,
+)
+
+
 def question_proper(text: str) -> str:
-    """``text`` without an opener made only of filler words ("hi, where is NATO?" -> "where is NATO?")."""
+    """``text`` without an opener made only of filler words ("hi, where is NATO?" -> "where is
+    NATO?") and without a closer made only of them ("who is Peskov thanks" -> "who is Peskov"; a
+    question mark before the closer is kept), when at least three words are left ("Who said
+    please?" is the question)."""
     opener = _OPENER.match(text)
     if opener and all(w.casefold() in _FILLER for w in opener.group(1).split()):
-        return text[opener.end() :]
-    return text
+        text = text[opener.end() :]
+    closer = _CLOSER.search(text[-200:])
+    if closer is None:
+        return text
+    start = len(text) - len(text[-200:]) + closer.start()
+    kept = text[:start].rstrip()
+    if len(kept.split()) < 3:
+        return text
+    return kept + ("?" if "?" in closer.group() else "")
 
 
 def letters_of(text: str) -> list[str]:

@@ -128,7 +128,7 @@ def test_who_or_what_is_answered_from_the_sample_article(sample_searcher: Search
     assert sample_searcher.answer("Who is Macron?").reason == "No article mentions Macron."
 
 
-@pytest.mark.parametrize("typed", ["whats the osce", "what's the osce", "WHAT'S THE OSCE"])
+@pytest.mark.parametrize("typed", ["whats the osce", "what's the osce", "WHAT'S THE OSCE", "what is the osce thanks"])
 def test_who_or_what_is_typed_as_in_a_chat(sample_searcher: Searcher, typed: str) -> None:
     """No capitals, the verb run into the question word, no question mark: still "What is the
     OSCE?" (query.py, casing.py), not a search for the words "whats" and "osce"."""

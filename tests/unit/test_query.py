@@ -144,6 +144,27 @@ def test_a_question_typed_without_its_question_mark_is_read_with_one(typed: str,
 
 
 @pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("who is Peskov thanks", "who is Peskov?"),
+        ("how many troops pls?", "how many troops?"),
+        ("What did Sherman say, thank you!", "What did Sherman say?"),
+        ("how many troops are there?? thx", "how many troops are there?"),
+        # Too little left to be the question: the words are the question's.
+        ("Who said please?", "Who said please?"),
+        ("NATO talks please", "NATO talks please"),
+    ],
+)
+def test_a_chatty_closer_is_not_part_of_the_question(message: str, question: str) -> None:
+    assert parse_query(message, Tokenizer()).text == question
+
+
+def test_a_closer_is_read_in_linear_time_whatever_comes_before_it() -> None:
+    message = "who is Peskov " + "please " * 5_000 + "thanks"
+    assert parse_query(message, Tokenizer()).text.startswith("who is Peskov please")
+
+
+@pytest.mark.parametrize(
     "message", ["In Geneva, who spoke?", "Peskov: what did he say?", "NATO, Russia and Ukraine", "hi,"]
 )
 def test_an_opener_that_says_something_stays(message: str) -> None:
