@@ -35,9 +35,12 @@ _UNKNOWN = StoredArticle("", "", None, None, "", -1)
 # Sentences whose articles are read for an acronym's words in full (``Retriever.spelled_out``).
 SPELLING_ROWS = 50
 # Sentences read for how the articles write a word a question typed in lower case
-# (``Retriever.written_form``): enough to tell "Geneva" from "talks", few enough to cost a
-# millisecond.
+# (``Retriever.written_form``): a hundred at a time until ``CASING_FORMS`` uses of the word are
+# seen or ``CASING_MAX_ROWS`` are read. A stem may be another word's far more often: "feder" is
+# "federal" in most of the sentences holding it, "Federation" in a few.
 CASING_ROWS = 100
+CASING_FORMS = 5
+CASING_MAX_ROWS = 1_000
 # How much of an article is read for the surnames it gives (persons.surnames_in): a long one's
 # people are named in full near its start.
 ARTICLE_CHARS = 20_000
@@ -158,8 +161,8 @@ class Retriever:
     def written_form(self, word: str) -> str | None:
         """How the articles usually write ``word`` (typed in lower case) in the middle of a
         sentence when that is with a capital ("peskov": "Peskov", "nato": "NATO"), else None
-        (casing.usual_form, over the first ``CASING_ROWS`` sentences holding its stem).
-        Remembered: a word asked once is asked again."""
+        (casing.usual_form, over its uses in the first sentences holding its stem: see
+        ``CASING_ROWS``). Remembered: a word asked once is asked again."""
 
         def compute(typed: str) -> str | None:
             # The rarest of its stems: "wealth-x" is looked for among the sentences holding "x".
@@ -172,9 +175,15 @@ class Retriever:
                 return None
             column = min(columns, key=lambda c: int(self.lexical.starts[c + 1] - self.lexical.starts[c]))
             lo = int(self.lexical.starts[column])
-            hi = min(int(self.lexical.starts[column + 1]), lo + CASING_ROWS)
-            texts = (s.text for s in self._index.metadata.sentences(self.lexical.rows[lo:hi].tolist()).values())
-            return usual_form(forms_in(typed, texts, opens_sentence))
+            end = min(int(self.lexical.starts[column + 1]), lo + CASING_MAX_ROWS)
+            forms: list[str] = []
+            for start in range(lo, end, CASING_ROWS):
+                rows = self.lexical.rows[start : min(start + CASING_ROWS, end)].tolist()
+                texts = (s.text for s in self._index.metadata.sentences(rows).values())
+                forms.extend(forms_in(typed, texts, opens_sentence))
+                if len(forms) >= CASING_FORMS:
+                    break
+            return usual_form(forms)
 
         return self._forms.get_or_compute(word, compute)
 

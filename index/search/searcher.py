@@ -172,6 +172,12 @@ class Searcher:
         """The sentence before each hit in its article ("" for an article's first)."""
         return self._retriever.sentences_before([h.row for h in hits])
 
+    def read_question(self, question: str) -> str:
+        """``question`` as the answer path reads it: a chatty opener and closer left out, a
+        question word run together with its verb written out, its question mark, and, typed
+        without capitals, the articles' capitals ("who is peskov thanks" -> "who is Peskov?")."""
+        return self._parse([question])[0].text
+
     def search(self, question: str, k: int = 10) -> list[Hit]:
         """The ``k`` best sentences for ``question``, best first, each sentence text once."""
         return self.search_many([question], k)[0]

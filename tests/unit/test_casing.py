@@ -138,3 +138,36 @@ def test_a_figure_of_a_state_typed_in_lower_case_is_not_taken_from_another_state
     """Ohio's 18 electoral votes are no answer about Pennsylvania, however the state is typed."""
     assert campaigns.answer("How many electoral votes does Pennsylvania have?").declined
     assert campaigns.answer(question).declined
+
+
+# "feder" is "federal" in the first hundred sentences holding it, "Federation" only after them.
+FEDERAL = [
+    {
+        "id": "budget",
+        "title": "Federal spending",
+        "published": "2024-03-01",
+        "text": "\n\n".join(f"The federal grant to district {n} rose by {n} percent this year." for n in range(120)),
+    },
+    {
+        "id": "union",
+        "title": "Teachers union",
+        "published": "2024-03-02",
+        "text": "\n\n".join(
+            [
+                "Randi Weingarten, president of the American Federation of Teachers, spoke on Monday.",
+                "The American Federation of Teachers endorsed Clinton early.",
+                "Members of the Federation voted online.",
+            ]
+        ),
+    },
+]
+
+federal = searcher_fixture(FEDERAL, "federal")
+
+
+def test_a_word_is_looked_for_past_the_sentences_its_stem_shares_with_another(federal: Searcher) -> None:
+    assert (
+        federal.read_question("who is the president of the american federation of teachers")
+        == "who is the president of the American Federation of Teachers?"
+    )
+    assert federal.read_question("how much was the federal grant") == "how much was the federal grant?"
