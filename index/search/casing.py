@@ -39,6 +39,9 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 # written "President" before a name about half the time, is not one.
 CAPITAL_SHARE = 0.8
 MIN_SEEN = 1
+# The most words of one question looked up (each a read of the index): a question is a few words,
+# and a message of hundreds must not cost hundreds of reads. The words after them stay as typed.
+MAX_LOOKED_UP = 25
 
 
 def writes_no_names(question: str) -> bool:
@@ -61,9 +64,9 @@ def usual_form(forms: Iterable[str]) -> str | None:
 
 
 def truecase(question: str, written_as: Callable[[str], str | None]) -> str:
-    """``question`` with each lower-case word of two letters or more that is no stop word written
-    as ``written_as`` gives it (its usual form in the articles, or None to keep it), when the
-    question ``writes_no_names``; otherwise ``question`` as given. A question of several words
+    """``question`` with each lower-case word of two letters or more that is no stop word (the
+    first ``MAX_LOOKED_UP`` distinct ones) written as ``written_as`` gives it (its usual form in
+    the articles, or None to keep it), when the question ``writes_no_names``; otherwise ``question`` as given. A question of several words
     written all in capitals ("WHAT DID PESKOV SAY?") is read as if typed in lower case: its capitals
     tell no name from any other word."""
     if len(_WORD.findall(question[:2_000])) > 1 and question.isupper():
@@ -71,11 +74,16 @@ def truecase(question: str, written_as: Callable[[str], str | None]) -> str:
     if not writes_no_names(question):
         return question
 
+    looked_up: set[str] = set()
+
     def cased(match: re.Match[str]) -> str:
         typed = match.group()
         word, possessive = _without_possessive(typed)
         if len(word) < 2 or not word.islower() or word in STOP_WORDS:
             return typed
+        if word not in looked_up and len(looked_up) >= MAX_LOOKED_UP:
+            return typed
+        looked_up.add(word)
         form = written_as(word)
         return (form if form is not None and form.casefold() == word else word) + possessive
 

@@ -133,11 +133,11 @@ def question_proper(text: str) -> str:
     opener = _OPENER.match(text)
     if opener and all(w.casefold() in _FILLER for w in opener.group(1).split()):
         text = text[opener.end() :]
-    closer = _CLOSER.search(text[-200:])
+    end = text[-200:]  # the closer is looked for in the message's end only: linear time
+    closer = _CLOSER.search(end)
     if closer is None:
         return text
-    start = len(text) - len(text[-200:]) + closer.start()
-    kept = text[:start].rstrip()
+    kept = text[: len(text) - len(end) + closer.start()].rstrip()
     if len(kept.split()) < 3:
         return text
     return kept + ("?" if "?" in closer.group() else "")
@@ -216,20 +216,20 @@ def with_question_mark(text: str) -> str:
     """``text`` ending on a question mark when it opens as a question and holds none ("how old
     was terence crutcher", "who leads nato."): typed so in a chat, a question reads to the
     encoder and the reranker, which learnt from questions written with one, as another text."""
-    words = text.split(maxsplit=1)
-    if "?" in text or not words or words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START:
+    if "?" in text or not _opens_as_question(text):
         return text
     return text.rstrip(" .!") + "?"
 
 
+def _opens_as_question(text: str) -> bool:
+    """Whether ``text``'s first word is one a question opens on ("what", "how", "did", ...)."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].casefold().strip(".,!:;\"'") in _QUESTION_START
+
+
 def is_search(question: str) -> bool:
     """Whether ``question`` is a few search words ("troops", "NATO expansion"), not a question."""
-    words = question.split()
-    return (
-        0 < len(words) <= MAX_SEARCH_WORDS
-        and "?" not in question
-        and words[0].casefold().strip(".,!:;\"'") not in _QUESTION_START
-    )
+    return 0 < len(question.split()) <= MAX_SEARCH_WORDS and "?" not in question and not _opens_as_question(question)
 
 
 def answer_type(question: str) -> str | None:

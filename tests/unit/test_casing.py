@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.casing import forms_in, truecase, usual_form, writes_no_names
+from index.search.casing import MAX_LOOKED_UP, forms_in, truecase, usual_form, writes_no_names
 from index.search.searcher import Searcher
 from index.store.lexical import opens_sentence
 from tests.support import searcher_fixture
@@ -35,6 +35,19 @@ def written_as(word: str) -> str | None:
 )
 def test_a_question_without_capitals_gets_the_articles_capitals(question: str, read: str) -> None:
     assert truecase(question, written_as) == read
+
+
+def test_a_long_message_has_only_its_first_words_looked_up() -> None:
+    asked: list[str] = []
+
+    def counting(word: str) -> str | None:
+        asked.append(word)
+        return written_as(word)
+
+    message = "what did peskov say " + " ".join(f"word{n:03d}x" for n in range(MAX_LOOKED_UP + 50)) + " nato"
+    read = truecase(message, counting)
+    assert read.startswith("what did Peskov say") and read.endswith(" nato")  # past the limit: as typed
+    assert len(asked) == MAX_LOOKED_UP
 
 
 @pytest.mark.parametrize(
