@@ -7,16 +7,16 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.support import ROOT
 
 
-def test_answers_file_holds_every_shown_sentence_in_order(sample_index: Path, tmp_path: Path) -> None:
+def _evaluate(
+    index: Path, tmp_path: Path, questions: list[dict[str, object]], *flags: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """``scripts/evaluate.py --json --answers`` over ``questions``: its report and its answers file's lines."""
     qa = tmp_path / "qa.jsonl"
-    questions = [
-        {"question": "What did Peskov say?", "answers": ["Peskov said"]},
-        {"question": "What is the capital of Australia?", "answers": []},
-    ]
     qa.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
     out = tmp_path / "answers.jsonl"
     done = subprocess.run(
@@ -24,12 +24,13 @@ def test_answers_file_holds_every_shown_sentence_in_order(sample_index: Path, tm
             sys.executable,
             "scripts/evaluate.py",
             "--index",
-            str(sample_index),
+            str(index),
             "--qa",
             str(qa),
             "--json",
             "--answers",
             str(out),
+            *flags,
         ],
         capture_output=True,
         text=True,
@@ -38,8 +39,17 @@ def test_answers_file_holds_every_shown_sentence_in_order(sample_index: Path, tm
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert set(json.loads(done.stdout)) >= {"top1", "declined"}  # the report is unchanged
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return json.loads(done.stdout), lines
+
+
+def test_answers_file_holds_every_shown_sentence_in_order(sample_index: Path, tmp_path: Path) -> None:
+    questions: list[dict[str, object]] = [
+        {"question": "What did Peskov say?", "answers": ["Peskov said"]},
+        {"question": "What is the capital of Australia?", "answers": []},
+    ]
+    report, lines = _evaluate(sample_index, tmp_path, questions)
+    assert set(report) >= {"top1", "declined"}  # the report is unchanged
     assert [line["question"] for line in lines] == [q["question"] for q in questions]
     assert all(set(line) == {"question", "declined", "note", "shown"} for line in lines)
     peskov, unanswerable = lines
@@ -83,24 +93,10 @@ def test_verbose_shows_the_rank_before_and_after_reranking(sample_index: Path, t
 def test_lowercase_and_no_question_mark_ask_each_question_as_typed_in_a_chat(
     sample_index: Path, tmp_path: Path
 ) -> None:
-    qa = tmp_path / "qa.jsonl"
     questions = [
         {"question": "How many troops are near the Ukrainian border?", "answers": ["100,000 troops"]},
         {"question": "What did Angela Merkel say?", "answers": []},
     ]
-    qa.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
-    out = tmp_path / "answers.jsonl"
-    command = [sys.executable, "scripts/evaluate.py", "--index", str(sample_index), "--qa", str(qa), "--json"]
-    done = subprocess.run(
-        [*command, "--lowercase", "--no-question-mark", "--answers", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+    report, lines = _evaluate(sample_index, tmp_path, questions, "--lowercase", "--no-question-mark")
     assert (report["top1"], report["declined"]) == (1.0, 1.0)  # as right as the questions written with capitals
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["question"] for line in lines] == [q["question"].lower().rstrip("?") for q in questions]
