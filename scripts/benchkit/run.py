@@ -333,8 +333,12 @@ def _measure(
     searcher = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
     loaded = open_index(index_dir, verify=False)
     reranked: dict[str, dict[str, float]] = {}
+    # The same questions typed as in a chat (lower case, no question mark), by a searcher of their
+    # own: each word's written form is read from the index the first time it is asked (casing.py).
+    typed = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
     try:
         latency = answer_latency(searcher, loaded, questions, rounds=config.rounds)
+        chat = answer_latency(typed, loaded, [as_typed_in_a_chat(q) for q in questions], rounds=config.rounds)
         speech = speech_latency(searcher, loaded, count=config.speech_questions, seed=SEED)
         if encoders.reranker is not None:
             for depth in config.rerank_depths:
@@ -350,6 +354,7 @@ def _measure(
     finally:
         loaded.close()
         searcher.close()
+        typed.close()
     return {
         "name": name,
         "sentences": manifest.sentences,
@@ -363,6 +368,8 @@ def _measure(
         "floor_p50_ms": latency.floor.p50_ms,
         "floor_p99_ms": latency.floor.p99_ms,
         "answer_vs_floor_p50": latency.ratio_p50,
+        "chat_p50_ms": chat.full.p50_ms,  # the questions in lower case without a question mark
+        "chat_p99_ms": chat.full.p99_ms,
         "recall_at_10": recall,
         "speakers": speech.speakers,
         "speaker_index_ms": speech.index_ms,
@@ -375,6 +382,11 @@ def _measure(
         "reranked": reranked,  # {"K": {"p50_ms", "p99_ms"}}: answers with the reranker rescoring K hits
         "bot_rss_mib": None,
     }
+
+
+def as_typed_in_a_chat(question: str) -> str:
+    """``question`` as people often type it in a chat: lower case, no closing question mark."""
+    return question.lower().rstrip().rstrip("?").rstrip()
 
 
 def _rebuild(config: BenchConfig, pool: Pool, embedder: Embedder) -> tuple[Any, Path]:
