@@ -221,10 +221,21 @@ def with_question_mark(text: str) -> str:
     return text.rstrip(" .!") + "?"
 
 
+# A preposition a question may open on before its question word: "By how many votes ...?", "In
+# which county ...?", "Since when ...?", "To whom ...?".
+_ASKING_PREPOSITIONS = frozenset("by in on at for from to since until of with during after before".split())
+_QUESTION_WORDS = frozenset("what which who whom whose how when where why".split())
+
+
 def _opens_as_question(text: str) -> bool:
-    """Whether ``text``'s first word is one a question opens on ("what", "how", "did", ...)."""
-    words = text.split(maxsplit=1)
-    return bool(words) and words[0].casefold().strip(".,!:;\"'") in _QUESTION_START
+    """Whether ``text`` opens as a question: on a word a question opens on ("what", "how", "did",
+    ...), or on a preposition and a question word ("by how", "in which")."""
+    words = [w.casefold().strip(".,!:;\"'") for w in text.split(maxsplit=2)[:2]]
+    if not words:
+        return False
+    return words[0] in _QUESTION_START or (
+        len(words) == 2 and words[0] in _ASKING_PREPOSITIONS and words[1] in _QUESTION_WORDS
+    )
 
 
 def is_search(question: str) -> bool:

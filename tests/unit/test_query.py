@@ -128,12 +128,16 @@ def test_a_question_word_run_together_with_its_verb_is_written_out(typed: str, r
     ("typed", "read"),
     [
         ("how old was Terence Crutcher", "how old was Terence Crutcher?"),
+        ("by how many votes did Clinton win", "by how many votes did Clinton win?"),
+        ("In which county was the suit filed", "In which county was the suit filed?"),
+        ("since when", "since when?"),
         ("Who leads NATO.", "Who leads NATO?"),
         ("Is there a deadline!", "Is there a deadline?"),
         ("What did Peskov say?", "What did Peskov say?"),
         # Not opening as a question: a search, or words that say something, as typed.
         ("troops", "troops"),
         ("Peskov talks", "Peskov talks"),
+        ("in Geneva", "in Geneva"),  # a preposition, then no question word
         ("NATO expansion.", "NATO expansion."),
     ],
 )
