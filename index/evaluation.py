@@ -85,6 +85,14 @@ def load_qa(path: Path) -> list[QA]:
     return items
 
 
+def as_typed(question: str, *, lowercase: bool = True, question_mark: bool = False) -> str:
+    """``question`` as people often type it in a chat: in lower case (``lowercase``), without its
+    closing question mark (unless ``question_mark``). ``scripts/evaluate.py --lowercase
+    --no-question-mark`` asks questions so, and the bench times them so."""
+    typed = question.lower() if lowercase else question
+    return typed if question_mark else typed.rstrip().rstrip("?").rstrip()
+
+
 def matches(hit: Hit, answers: Sequence[str]) -> bool:
     return any(a in hit.sentence for a in answers)
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.embedding.loader import quiet_model_loading
 from index.errors import VerbatimError
-from index.evaluation import QuestionResult, evaluate, load_qa
+from index.evaluation import QuestionResult, as_typed, evaluate, load_qa
 from index.rerank.model import load_reranker
 from index.search.searcher import AnswerPolicy, Searcher
 from scripts.rerankkit.flags import add_rerank_flags, rerank_settings
@@ -103,10 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)
-        if args.lowercase:
-            questions = [replace(qa, question=qa.question.lower()) for qa in questions]
-        if args.no_question_mark:
-            questions = [replace(qa, question=qa.question.rstrip().rstrip("?").rstrip()) for qa in questions]
+        if args.lowercase or args.no_question_mark:
+            questions = [
+                replace(
+                    qa,
+                    question=as_typed(qa.question, lowercase=args.lowercase, question_mark=not args.no_question_mark),
+                )
+                for qa in questions
+            ]
         reranker = load_reranker(args.rerank_model) if policy.rerank and policy.hybrid else None
         if policy.rerank and policy.hybrid and reranker is None:
             print("evaluate: no reranker model: measuring the ranking alone", file=sys.stderr)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from index.lexicon import plain_word
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query
 from index.types import Hit
@@ -52,10 +53,7 @@ def asked_deed(question: str, stem: Callable[[str], str]) -> str | None:
 def _new_name(word: str, asked_letters: Collection[str]) -> bool:
     """Whether ``word`` is capitalised and not a word of the question (a possessive read without
     its "'s")."""
-    if not word[:1].isupper():
-        return False
-    plain = re.sub(r"['’]s$", "", word).casefold()
-    return plain not in asked_letters
+    return word[:1].isupper() and plain_word(word) not in asked_letters
 
 
 def tells_doer(sentence: str, deed: str, asked_letters: Collection[str], stem: Callable[[str], str]) -> bool:

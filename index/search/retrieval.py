@@ -166,14 +166,10 @@ class Retriever:
 
         def compute(typed: str) -> str | None:
             # The rarest of its stems: "wealth-x" is looked for among the sentences holding "x".
-            columns = [
-                c
-                for stem in self._tokenizers.get().tokens(typed)
-                if (c := self.lexical.vocabulary.get(stem)) is not None
-            ]
-            if not columns:
+            known = [stem for stem in self._tokenizers.get().tokens(typed) if stem in self.lexical.vocabulary]
+            if not known:
                 return None
-            column = min(columns, key=lambda c: int(self.lexical.starts[c + 1] - self.lexical.starts[c]))
+            column = self.lexical.vocabulary[min(known, key=self.lexical.frequency)]
             lo = int(self.lexical.starts[column])
             end = min(int(self.lexical.starts[column + 1]), lo + CASING_MAX_ROWS)
             forms: list[str] = []

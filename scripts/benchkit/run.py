@@ -20,6 +20,7 @@ import numpy as np
 
 from index.build import build_index, write_index
 from index.embedding.models import Embedder
+from index.evaluation import as_typed
 from index.rerank.model import Reranker
 from index.search.reranking import RERANK_DEPTH
 from index.search.searcher import AnswerPolicy, Searcher
@@ -338,7 +339,7 @@ def _measure(
     typed = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
     try:
         latency = answer_latency(searcher, loaded, questions, rounds=config.rounds)
-        chat = answer_latency(typed, loaded, [as_typed_in_a_chat(q) for q in questions], rounds=config.rounds)
+        chat = answer_latency(typed, loaded, [as_typed(q) for q in questions], rounds=config.rounds)
         speech = speech_latency(searcher, loaded, count=config.speech_questions, seed=SEED)
         if encoders.reranker is not None:
             for depth in config.rerank_depths:
@@ -382,11 +383,6 @@ def _measure(
         "reranked": reranked,  # {"K": {"p50_ms", "p99_ms"}}: answers with the reranker rescoring K hits
         "bot_rss_mib": None,
     }
-
-
-def as_typed_in_a_chat(question: str) -> str:
-    """``question`` as people often type it in a chat: lower case, no closing question mark."""
-    return question.lower().rstrip().rstrip("?").rstrip()
 
 
 def _rebuild(config: BenchConfig, pool: Pool, embedder: Embedder) -> tuple[Any, Path]:
