@@ -64,6 +64,13 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
         ),
         ("Who imposed the sanctions?", "The US imposed sanctions on Monday.", set(), True),
         ("Who imposed the sanctions?", "The EU imposed sanctions on Monday.", set(), False),
+        ("Who imposed the sanctions?", "The UAE imposed sanctions on Monday.", set(), True),
+        (
+            "What was the name of the captain flying Air India Express flight 1344?",
+            "Air India Express flight 1344 was en-route from Dubai, UAE, making its second attempt at a landing.",
+            set(),
+            True,
+        ),
         # someone asked for by what they are, as "who" asks
         (
             "Which judge refused to unseal Trump's divorce file?",
