@@ -288,6 +288,16 @@ PLACE_KINDS = word_set("""
 lake mount mountain river shoal island islands bay county street avenue boulevard square park
 beach valley sea ocean airport strip
 """)
+# The last words of names of institutions and places that no person's name ends with: "the White
+# House", "Fox News", "Hampshire Police", "Penn State".
+INSTITUTION_KINDS = word_set("""
+university college school academy party committee council company corporation group club
+association organization organisation foundation institute department ministry agency bank court
+house senate congress parliament assembly administration government commission board office
+bureau service police army navy force fund city county state republic kingdom union league team
+church cathedral mosque hospital airport station stadium arena museum prison street avenue road
+square bridge island network news times cup festival
+""")
 RELATIVES = word_set("what which who whom whose")
 PREPOSITIONS = word_set("""
 to of for at in from with by on about against than between into over under toward towards

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.attribution.vocabulary import INSTITUTION_KINDS
 from index.lexicon import is_title_word, plain_word, word_set
 from index.store.lexical import STOP_WORDS
 
@@ -30,11 +31,8 @@ _QUESTION = re.compile(
 # The last words of names of institutions, which say only what kind of thing they name: "Stanford
 # University" is qualified by "Stanford" as much as by "University" (William Chace, president
 # of Wesleyan University, is not its president).
-_KINDS = word_set("""
-    university college school party committee council company corporation group club association
-    organization organisation foundation institute department ministry agency bank court house
-    senate city county state republic union league team church
-""")
+_KINDS = INSTITUTION_KINDS
+
 # The role's own words end at its first preposition: "the vice chairwoman | of Clinton's campaign".
 _PREPOSITIONS = word_set("of to for at in on with from")
 _ARTICLES = word_set("the a an")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-from index.attribution.vocabulary import PARTICLES, PLACES
+from index.attribution.vocabulary import INSTITUTION_KINDS, PARTICLES, PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
@@ -100,6 +100,8 @@ def _names_of(run: str) -> list[str] | None:
     they are a known place."""
     words = [plain_word(w) for w in run.split() if not (len(w) == 2 and w.endswith("."))]
     names = [w for w in words if not _no_name(w) and w not in PARTICLES]
+    if words and words[-1] in INSTITUTION_KINDS:  # "the White House", "Hampshire Police"
+        return None
     return names if len(names) >= 2 and " ".join(names) not in PLACES else None
 
 

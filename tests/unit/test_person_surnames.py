@@ -25,6 +25,21 @@ def test_an_article_gives_surnames_to_the_people_it_names_in_full_or_after_a_tit
     assert surnames_in(text) == {"ostrowski", "hood"}  # not "ohio", "states" or "randolph"-like places
 
 
+def test_an_institution_or_a_street_is_no_one_s_full_name() -> None:
+    text = (
+        "Hampshire Police said the bus had left Peter Symonds College on Andover Road."
+        " The White House and Fox News were told by driver Alan Baker."
+    )
+    assert surnames_in(text) == {"baker"}  # not "police", "college", "road", "house" or "news"
+
+
+def test_a_who_question_is_not_answered_by_the_white_house() -> None:
+    asked = parse_query("Who did Donald Trump name as national security advisor to replace John Bolton?", TOKENIZER)
+    sentence = '"I informed John Bolton last night that his services are no longer needed at the White House."'
+    assert not names_person(sentence, asked.letters)
+    assert names_person(sentence.replace("the White House", "Robert O'Brien's office"), asked.letters)
+
+
 @pytest.mark.parametrize(
     ("text", "surnames"),
     [

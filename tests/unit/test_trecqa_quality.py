@@ -52,6 +52,9 @@ def test_trecqa_dev_mrr_stays_at_least_075_and_the_ranking_alone_too(tmp_path: P
     # before or more (tests/unit/test_calibration_set.py). A "who" question whose best sentence names
     # no one is declined (persons.py, lacks_asked_person): the ranking alone then declines its wrong
     # "He was the title character in `` Tale of Genji ...'' for "Who wrote the 'Tale of Genji'?",
-    # 96.2% -> 94.9% answered (first sentences and MRR unchanged).
-    assert plain.answered >= 0.94
+    # 96.2% -> 94.9% answered (first sentences and MRR unchanged). Since "Wall Street" is no
+    # one's name (persons.py, INSTITUTION_KINDS), its wrong "He received a best actor Oscar ... for
+    # his role as Gordon Gekko in `` Wall Street ``" for "Who plays the role of Gordon Gekko?" is
+    # declined too: 93.6% (the reranker puts "... Michael Douglas ..." first instead).
+    assert plain.answered >= 0.93
     assert report.answered >= 0.85
