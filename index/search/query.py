@@ -160,7 +160,7 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
     """``question`` read once for every stage; raises EmptyQuestionError when it is blank.
     ``written_as``: how the articles write a word typed in lower case, for a question typed
     without capitals (casing.py); without it the question is read as typed."""
-    text = with_question_mark(spelled_out(question_proper(clean_question(question))))
+    text = with_question_mark(spelled_out(chat_words_spelled(question_proper(clean_question(question)))))
     if written_as is not None:
         text = truecase(text, written_as)
     words = tuple(tokenizer.query_words(text))
@@ -189,6 +189,50 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
         speech_name=tuple(tokenizer.query_words(speech.name)) if speech else (),
         speech_topic=tuple(tokenizer.query_words(speech.topic)) if speech and speech.topic else (),
     )
+
+
+# Words a chat writes short, read in full wherever they stand: "where r the talks", "what did
+# peskov say abt nato". Only as typed in lower case: "R" is a party ("Sen. Tim Scott (R)").
+_CHAT_WORDS = {
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "abt": "about",
+    "ppl": "people",
+    "govt": "government",
+    "b4": "before",
+    "thru": "through",
+    "bc": "because",
+    "cuz": "because",
+    "yrs": "years",
+}
+# Question words a chat writes short, read in full only where a question opens: "wat did smith
+# say", "y is russia building up troops" ("Wat Arun" is a temple, "y" a variable elsewhere).
+_CHAT_OPENERS = {
+    "wat": "what",
+    "wot": "what",
+    "wut": "what",
+    "wht": "what",
+    "whr": "where",
+    "wen": "when",
+    "hw": "how",
+    "y": "why",
+}
+_CHAT_WORD = re.compile(r"(?<![\w'’./-])([a-z0-9]+)(?![\w'’/-]|\.\w)")
+
+
+def chat_words_spelled(text: str) -> str:
+    """``text`` with the words a chat writes short in full (``_CHAT_WORDS``; a question word only
+    as the first word, ``_CHAT_OPENERS``), when typed in lower case: "wat did smith say abt the
+    talks" -> "what did smith say about the talks", "where r the talks" -> "where are the talks"."""
+
+    def spelled(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if match.start() == 0 and word in _CHAT_OPENERS:
+            return _CHAT_OPENERS[word]
+        return _CHAT_WORDS.get(word, word)
+
+    return _CHAT_WORD.sub(spelled, text)
 
 
 # A question word run together with its verb, as a chat writes it: "who's", "what're", "what'd",

@@ -142,6 +142,22 @@ def test_a_question_typed_in_lower_case_is_answered_as_written_with_capitals(
 
 
 @pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("who r clinton's campaign manager", "Who is Clinton's campaign manager?"),  # the role's holder
+        ("wat did mook say abt the delegate math", "What did Mook say about the delegate math?"),  # his words
+    ],
+)
+def test_a_question_written_short_as_in_a_chat_is_answered_as_written_in_full(
+    campaigns: Searcher, typed: str, written: str
+) -> None:
+    short, full = campaigns.answer(typed), campaigns.answer(written)
+    assert [h.sentence for h in short.hits] == [h.sentence for h in full.hits]
+    assert (short.reason, short.note) == (full.reason, full.note)
+    assert "Robby Mook" in short.reason  # read as the question it is, not as a search of its words
+
+
+@pytest.mark.parametrize(
     "question",
     ["how many electoral votes does pennsylvania have?", "How many electoral votes does pennsylvania have?"],
 )

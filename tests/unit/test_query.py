@@ -127,6 +127,25 @@ def test_a_question_word_run_together_with_its_verb_is_written_out(typed: str, r
 @pytest.mark.parametrize(
     ("typed", "read"),
     [
+        ("where r the talks", "where are the talks?"),
+        ("wat did smith say abt the talks", "what did smith say about the talks?"),
+        ("y is russia building up troops", "why is russia building up troops?"),
+        ("hw many ppl r in the govt", "how many people are in the government?"),
+        ("how r u", "how are you?"),
+        # only in lower case, and a question word only where the question opens
+        ("Who is Sen. Tim Scott (R)?", "Who is Sen. Tim Scott (R)?"),
+        ("When was Wat Arun built?", "When was Wat Arun built?"),
+        ("when was the wat built", "when was the wat built?"),
+        ("what is the u.s. position", "what is the u.s. position?"),
+    ],
+)
+def test_words_a_chat_writes_short_are_read_in_full(typed: str, read: str) -> None:
+    assert parse_query(typed, Tokenizer()).text == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
         ("how old was Terence Crutcher", "how old was Terence Crutcher?"),
         ("by how many votes did Clinton win", "by how many votes did Clinton win?"),
         ("In which county was the suit filed", "In which county was the suit filed?"),
