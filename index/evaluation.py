@@ -7,6 +7,7 @@ articles cannot answer, which the searcher should decline.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -85,12 +86,31 @@ def load_qa(path: Path) -> list[QA]:
     return items
 
 
-def as_typed(question: str, *, lowercase: bool = True, question_mark: bool = False) -> str:
+def as_typed(question: str, *, lowercase: bool = True, question_mark: bool = False, typo: bool = False) -> str:
     """``question`` as people often type it in a chat: in lower case (``lowercase``), without its
-    closing question mark (unless ``question_mark``). ``scripts/evaluate.py --lowercase
-    --no-question-mark`` asks questions so, and the bench times them so."""
-    typed = question.lower() if lowercase else question
+    closing question mark (unless ``question_mark``), with a typo in a name (``typo``,
+    ``with_typo``). ``scripts/evaluate.py --lowercase --no-question-mark --typo`` asks questions
+    so, and the bench times them so (lower case, no question mark)."""
+    typed = with_typo(question) if typo else question
+    typed = typed.lower() if lowercase else typed
     return typed if question_mark else typed.rstrip().rstrip("?").rstrip()
+
+
+# A capitalised word of five letters or more: a name a typo is made in ("Peskov" -> "Pekosv").
+_TYPO_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{4,}(?![\w'’-])")
+
+
+def with_typo(question: str) -> str:
+    """``question`` with one typo, two letters swapped, in the longest capitalised word of five
+    letters or more after its first word (the first of the longest): the third and fourth letters
+    of "Sherman" make "Shemran"; ``question`` as given when it has no such word or the two letters
+    are the same."""
+    names = [match for match in _TYPO_NAME.finditer(question) if match.start() > 0]
+    if not names:
+        return question
+    name = max(names, key=lambda match: len(match.group()))
+    word = name.group()
+    return question[: name.start()] + word[:2] + word[3] + word[2] + word[4:] + question[name.end() :]
 
 
 def matches(hit: Hit, answers: Sequence[str]) -> bool:

@@ -13,7 +13,9 @@ right sentence before and after reranking (``rank=4->1``), and ``--rerank-reorde
 feature reranker order the hits as well as score them. ``--lowercase`` asks every question in
 lower case, as people type in a chat ("what did peskov say?"): the answer path reads such a
 question with the articles' capitals (index/search/casing.py); ``--no-question-mark`` asks it
-without its closing question mark, which the answer path puts back (query.py).
+without its closing question mark, which the answer path puts back (query.py); ``--typo`` with
+two letters of its longest name swapped ("Shemran"), which the answer path reads as the name the
+articles write (index/search/spelling.py).
 """
 
 from __future__ import annotations
@@ -95,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="ask every question without its closing question mark, as people often type in a chat",
     )
+    parser.add_argument(
+        "--typo",
+        action="store_true",
+        help="ask every question with two letters of its longest name swapped (Sherman: Shemran), a typo a chat makes",
+    )
     args = parser.parse_args(argv)
     if args.backend != "onnx":
         quiet_model_loading()  # no "Loading weights" bar in a report
@@ -103,11 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     before: list[QuestionResult | None] = []
     try:
         questions = load_qa(args.qa)
-        if args.lowercase or args.no_question_mark:
+        if args.lowercase or args.no_question_mark or args.typo:
             questions = [
                 replace(
                     qa,
-                    question=as_typed(qa.question, lowercase=args.lowercase, question_mark=not args.no_question_mark),
+                    question=as_typed(
+                        qa.question,
+                        lowercase=args.lowercase,
+                        question_mark=not args.no_question_mark,
+                        typo=args.typo,
+                    ),
                 )
                 for qa in questions
             ]

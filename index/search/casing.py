@@ -108,3 +108,20 @@ def forms_in(word: str, sentences: Iterable[str], starts_sentence: Callable[[str
         for match in pattern.finditer(text)
         if not starts_sentence(text, match.start())
     ]
+
+
+def stem_forms(
+    stem: str, sentences: Iterable[str], stem_of: Callable[[str], str], starts_sentence: Callable[[str, int], bool]
+) -> list[str]:
+    """How ``sentences`` write the words whose stem (``stem_of``) is ``stem``, leaving out each use
+    at a sentence's start: the forms ``usual_form`` reads a name from when only its stem is known
+    (spelling.py: "smith" is written "Smith")."""
+    head = stem[:3]
+    return [
+        match.group()
+        for text in sentences
+        for match in _WORD.finditer(text)
+        if match.group()[:3].casefold() == head
+        and stem_of(match.group()) == stem
+        and not starts_sentence(text, match.start())
+    ]

@@ -80,6 +80,8 @@ class Query:
     bare_name: str | None  # the question when it is nothing but a name ("Peskov"); None if ``speech``
     speech_name: tuple[QueryWord, ...] = ()  # the words of ``speech.name``
     speech_topic: tuple[QueryWord, ...] = ()  # the words of ``speech.topic``
+    # Words typed with a typo and the names they were read as ("Smtih", "Smith"): spelling.py.
+    respelled: tuple[tuple[str, str], ...] = ()
 
     def terms(self, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
         """The stems with their BM25 weights: names and numbers weigh ``name_weight``."""

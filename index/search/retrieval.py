@@ -8,12 +8,13 @@ back question after question (memo.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from index.errors import IndexLoadError
-from index.search.casing import forms_in, usual_form
+from index.search.casing import forms_in, stem_forms, usual_form
 from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
 from index.search.naming import named_first, names_asked
@@ -22,6 +23,8 @@ from index.search.persons import surnames_in
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
+from index.search.speakers import typo_distance, typos_allowed
+from index.search.spelling import StemBuckets, nearest_stems, stem_buckets
 from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical, opens_sentence
@@ -71,6 +74,9 @@ class Retriever:
         self._surnames: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
         # lower-case word -> its usual form in the articles, None when that is lower case (casing.py).
         self._forms: BoundedMemo[str, str | None] = BoundedMemo(cache_size)
+        # typed word no article holds -> the one name the articles write that close to it (spelling.py).
+        self._names_like: BoundedMemo[str, str | None] = BoundedMemo(cache_size)
+        self._buckets: StemBuckets | None = None  # the vocabulary grouped for spelling.py, when first asked
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -182,6 +188,42 @@ class Retriever:
             return usual_form(forms)
 
         return self._forms.get_or_compute(word, compute)
+
+    def name_like(self, word: str) -> str | None:
+        """The name the articles write that ``word`` (which no indexed sentence holds) is a typo
+        of, as they write it ("Smtih": "Smith"), when exactly one is within the typos its length
+        forgives (spelling.py); None for a word some sentence holds, or with no such name or two.
+        Remembered: a word asked once is asked again."""
+
+        def compute(typed: str) -> str | None:
+            stems = self._tokenizers.get().tokens(typed)
+            if len(stems) != 1 or stems[0] in self.lexical.vocabulary:
+                return None
+            if self._buckets is None:
+                self._buckets = stem_buckets(self.lexical.vocabulary)
+            limit = typos_allowed(typed)
+            near = nearest_stems(stems[0], self._buckets, limit)
+            names = {name for stem in near if (name := self._name_of(stem, typed, limit)) is not None}
+            return names.pop() if len(names) == 1 else None
+
+        return self._names_like.get_or_compute(word, compute)
+
+    def _name_of(self, stem: str, typed: str, limit: int) -> str | None:
+        """The capitalised form the articles write a word of ``stem`` in that is at most ``limit``
+        typos from ``typed`` (the closest, then the most common, away from a sentence's start, in
+        the first ``CASING_ROWS`` sentences holding it: "Flight" of "Lion Air Flight 610" for "Flgiht", though
+        most sentences write "the flight"), or None when they write none so ("widen")."""
+        column = self.lexical.vocabulary[stem]
+        lo = int(self.lexical.starts[column])
+        rows = self.lexical.rows[lo : min(int(self.lexical.starts[column + 1]), lo + CASING_ROWS)].tolist()
+        texts = [s.text for s in self._index.metadata.sentences(rows).values()]
+        folded = typed.casefold()
+        forms = Counter(
+            form for form in stem_forms(stem, texts, self._tokenizers.get().stem, opens_sentence) if form[:1].isupper()
+        )
+        typos = {form: typo_distance(form.casefold(), folded, limit) for form in forms}
+        near = [form for form in forms if typos[form] <= limit]
+        return min(near, key=lambda form: (typos[form], -forms[form], form)) if near else None
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""

@@ -28,11 +28,13 @@ from index.embedding.models import Embedder, canonical_model_name
 from index.pipeline import pipeline_version
 from index.rerank.model import AnyReranker, load_reranker
 from index.search.answering import Answerer
+from index.search.decline import unknown_names
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers, parse_query
 from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex
 from index.search.speech_answer import SpeechRoute
+from index.search.spelling import respelled_note, respelled_text, respellings
 from index.store.generation import LoadedIndex, open_index
 from index.store.locations import parse_store
 from index.store.manifest import Manifest, read_manifest
@@ -199,7 +201,11 @@ class Searcher:
         index_hash = self.manifest.content_hash
 
         def answer(asked: tuple[Query, np.ndarray]) -> Answer:
-            return replace(self._answerer.answer(*asked), index_hash=index_hash)
+            answered = replace(self._answerer.answer(*asked), index_hash=index_hash)
+            if asked[0].respelled:  # say what was read: "Read “Smtih” as “Smith”."
+                note = respelled_note(asked[0].respelled)
+                answered = replace(answered, note=f"{note} {answered.note}" if answered.note else note)
+            return answered
 
         asked = list(zip(queries, vectors, strict=True))
         if self._workers is None or len(asked) < 2:
@@ -227,9 +233,24 @@ class Searcher:
         return self._speech.speakers
 
     def _parse(self, questions: Sequence[str]) -> list[Query]:
-        """Each question read once for every stage (all of them first: a blank one raises before any work)."""
+        """Each question read once for every stage (all of them first: a blank one raises before any
+        work), a name typed with a typo read as the name the articles write (``_respelled``)."""
         tokenizer = self._tokenizers.get()
-        return [parse_query(q, tokenizer, self._retriever.written_form) for q in questions]
+        return [self._respelled(parse_query(q, tokenizer, self._retriever.written_form)) for q in questions]
+
+    def _respelled(self, query: Query) -> Query:
+        """``query`` read again with its names that no article holds written as the names they are
+        typos of (spelling.py: every one of them, or none), remembering what was read; ``query``
+        itself when there is none to read."""
+        if not (self.policy.hybrid and self.policy.check_words) or not query.names:
+            return query
+        retriever = self._retriever
+        names = unknown_names(query, retriever.lexical, lambda acronym: retriever.spelled_out(acronym, query))
+        respelled = respellings(names, retriever.name_like)
+        if not respelled:
+            return query
+        read = parse_query(respelled_text(query.text, respelled), self._tokenizers.get(), retriever.written_form)
+        return replace(read, respelled=tuple(respelled.items()))
 
 
 def warn_if_built_by_another_pipeline(manifest: Manifest, index_dir: Path) -> None:

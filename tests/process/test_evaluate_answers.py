@@ -100,3 +100,14 @@ def test_lowercase_and_no_question_mark_ask_each_question_as_typed_in_a_chat(
     report, lines = _evaluate(sample_index, tmp_path, questions, "--lowercase", "--no-question-mark")
     assert (report["top1"], report["declined"]) == (1.0, 1.0)  # as right as the questions written with capitals
     assert [line["question"] for line in lines] == [q["question"].lower().rstrip("?") for q in questions]
+
+
+def test_typo_asks_each_question_with_a_name_typed_wrong(sample_index: Path, tmp_path: Path) -> None:
+    questions = [
+        {"question": "Who did Sherman talk to in Geneva?", "answers": ["Ryabkov"]},
+        {"question": "What did Angela Merkel say?", "answers": []},
+    ]
+    report, lines = _evaluate(sample_index, tmp_path, questions, "--typo")
+    assert [line["question"] for line in lines] == ["Who did Shreman talk to in Geneva?", "What did Anegla Merkel say?"]
+    assert (report["top1"], report["declined"]) == (1.0, 1.0)  # "Shreman" read as "Sherman"; Merkel still no one
+    assert lines[0]["note"] == "Read “Shreman” as “Sherman”."

@@ -1,0 +1,88 @@
+"""A name typed with a typo, read as the one name the articles write that is that close to it.
+
+"Who is Julianne Smtih?" names no one any article mentions, so it was declined on its words
+alone ("No article mentions Smtih."). People type names in a chat as fast as anything else. So a
+capitalised word the index does not hold is read as a name the articles write when exactly one
+such name is within the
+typos a word of its length forgives (``speakers.typos_allowed``: none in three letters, one up
+to six, two beyond; a swap of two letters is one): "Smtih" as "Smith", "Russai" as "Russia".
+
+A name is a word the articles write with a capital in the middle of a sentence nearly always
+(casing.py, ``usual_form``), so a typo is never read as a common word ("Biden" is not "widen").
+A word typed in lower case is left alone: "fast", which a small collection may never write,
+is no typo of "East". (Typed so, a name is no name to the question either: nothing declines it
+on its words, and the search reads it by meaning.)
+A question naming someone no article mentions stays declined: every unknown name of a question
+written with capitals must have its one close name, or none is read otherwise ("What did
+Angela Merkel say?" of an index that holds neither). The answer says what was read: "Read
+“Smtih” as “Smith”." (``respelled_note``).
+
+Pure functions: the index supplies the words it holds and how it writes them
+(``Retriever.name_like``); the searcher reads the question again with the names respelled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from index.search.speakers import typo_distance
+
+# (first letter or last letter, length) -> the stems of that length starting or ending with it.
+# A typo seldom changes both ends of a word, so a word is compared only with the stems sharing
+# its first or its last letter, of a length within its typos: a few hundred, not the vocabulary.
+StemBuckets = Mapping[tuple[str, int], Sequence[str]]
+_SHORTEST = 4  # a stem this short or shorter is not looked for: "Xi", "Lee" have too many neighbours
+
+
+def stem_buckets(stems: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """``stems`` (an index's vocabulary) grouped for ``nearest_stems``: letters only, ``_SHORTEST``
+    or longer."""
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for stem in stems:
+        if len(stem) >= _SHORTEST and stem.isalpha():
+            buckets[("^" + stem[0], len(stem))].append(stem)
+            buckets[(stem[-1] + "$", len(stem))].append(stem)
+    return dict(buckets)
+
+
+def nearest_stems(stem: str, buckets: StemBuckets, limit: int) -> list[str]:
+    """The stems of ``buckets`` fewest typos from ``stem`` (Damerau distance), when that is at most
+    ``limit`` and more than none; [] otherwise. Sorted, each once."""
+    if limit < 1 or len(stem) < _SHORTEST:
+        return []
+    best = limit
+    found: set[str] = set()
+    for length in range(len(stem) - limit, len(stem) + limit + 1):
+        for key in (("^" + stem[0], length), (stem[-1] + "$", length)):
+            for candidate in buckets.get(key, ()):
+                distance = typo_distance(stem, candidate, best)
+                if distance == 0 or distance > best:
+                    continue
+                if distance < best:
+                    best, found = distance, set()
+                found.add(candidate)
+    return sorted(found)
+
+
+def respellings(unknown_names: Sequence[str], name_like: Callable[[str], str | None]) -> dict[str, str]:
+    """What to read each of ``unknown_names`` (capitalised words no article holds) as: every one
+    as ``name_like`` gives it, or none of them when one has no close name ("Angela Merkel", of an
+    index that holds "Angel" but no "Merkel", stays as typed)."""
+    read = {name: name_like(name) for name in dict.fromkeys(unknown_names)}
+    respelled = {typed: name for typed, name in read.items() if name is not None}
+    return respelled if len(respelled) == len(read) else {}
+
+
+def respelled_text(text: str, respelled: Mapping[str, str]) -> str:
+    """``text`` with each whole word of ``respelled`` written as it is read ("Smtih's" -> "Smith's")."""
+    if not respelled:
+        return text
+    words = "|".join(re.escape(word) for word in sorted(respelled, key=len, reverse=True))
+    return re.sub(rf"(?<![\w'’-])({words})(?![\w-])", lambda m: respelled[m.group(1)], text)
+
+
+def respelled_note(respelled: Sequence[tuple[str, str]]) -> str:
+    """What the answer says it read: "Read “Smtih” as “Smith”.", several joined by commas."""
+    return "Read " + ", ".join(f"“{typed}” as “{name}”" for typed, name in respelled) + "."

@@ -1,0 +1,115 @@
+"""A name typed with a typo is read as the one name the articles write that close to it
+(index/search/spelling.py, Retriever.name_like): the answer of the name written right, and a note
+saying what was read; a name no article comes close to, or a common word, is not read otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.evaluation import with_typo
+from index.search.searcher import Searcher
+from index.search.spelling import nearest_stems, respelled_note, respelled_text, respellings, stem_buckets
+from tests.support import searcher_fixture
+
+BUCKETS = stem_buckets(["smith", "smyth", "russia", "peskov", "widen", "ukrain", "xi", "nato"])
+
+
+@pytest.mark.parametrize(
+    ("stem", "limit", "nearest"),
+    [
+        ("smtih", 1, ["smith"]),  # two letters swapped: one typo
+        ("smit", 1, ["smith"]),  # one left out
+        ("smiht", 1, ["smith"]),
+        ("smth", 1, ["smith", "smyth"]),  # one left out of either
+        ("smyh", 1, ["smyth"]),
+        ("smithh", 1, ["smith"]),
+        ("rusia", 1, ["russia"]),
+        ("pesokv", 2, ["peskov"]),
+        ("smith", 1, ["smyth"]),  # the word itself is no typo of itself
+        ("smoth", 1, ["smith", "smyth"]),  # as close to both: both
+        ("xa", 1, []),  # too short to read as another
+    ],
+)
+def test_the_stems_fewest_typos_away_are_found(stem: str, limit: int, nearest: list[str]) -> None:
+    assert nearest_stems(stem, BUCKETS, limit) == nearest
+
+
+def test_every_unknown_name_is_read_otherwise_or_none_is() -> None:
+    names = {"Smtih": "Smith", "Rusia": "Russia"}
+    assert respellings(["Smtih", "Rusia"], names.get) == {"Smtih": "Smith", "Rusia": "Russia"}
+    assert respellings(["Smtih", "Merkel"], names.get) == {}  # Merkel is no one's typo: both stay as typed
+    assert respellings([], names.get) == {}
+
+
+def test_a_respelled_name_is_written_in_place_as_a_whole_word() -> None:
+    read = respelled_text("Who is Smtih's deputy, and did Smtih meet Smtihson?", {"Smtih": "Smith"})
+    assert read == "Who is Smith's deputy, and did Smith meet Smtihson?"
+    assert respelled_note([("Smtih", "Smith"), ("Rusia", "Russia")]) == "Read “Smtih” as “Smith”, “Rusia” as “Russia”."
+
+
+def test_a_typo_is_made_in_the_longest_name_after_the_first_word() -> None:
+    assert with_typo("Who did Sherman talk to in Geneva?") == "Who did Shreman talk to in Geneva?"
+    assert with_typo("Where is NATO based?") == "Where is NATO based?"  # no name of five letters in lower case
+    assert with_typo("what did peskov say") == "what did peskov say"
+
+
+ARTICLES = [
+    {
+        "id": "smith",
+        "title": "NATO envoy says allies stand united",
+        "text": (
+            "U.S. Ambassador to NATO Julianne Smith said the allies stand united ahead of the talks.\n\n"
+            "Smith said Russia must pull back its troops from the border with Ukraine.\n\n"
+            "Officials plan to widen the sanctions if the talks fail."
+        ),
+    },
+    {
+        "id": "smyth",
+        "title": "Ireland's minister on the talks",
+        "text": "Irish minister Paul Smyth said Dublin supports the talks in Geneva.",
+    },
+]
+
+news = searcher_fixture(ARTICLES, "spelling")
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "note"),
+    [
+        ("Who is Julianne Smtih?", "Who is Julianne Smith?", "Read “Smtih” as “Smith”."),
+        ("What did Julianne Smiht say?", "What did Julianne Smith say?", "Read “Smiht” as “Smith”."),
+        (
+            "What did Paul Symth say about the talks?",
+            "What did Paul Smyth say about the talks?",
+            "Read “Symth” as “Smyth”.",
+        ),
+    ],
+)
+def test_a_name_typed_with_a_typo_is_answered_as_written_right(
+    news: Searcher, typed: str, written: str, note: str
+) -> None:
+    answer, right = news.answer(typed), news.answer(written)
+    assert not answer.declined
+    assert [h.sentence for h in answer.hits] == [h.sentence for h in right.hits]
+    assert answer.note.startswith(note)
+    assert news.read_question(typed) == written
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Angela Merkel say?",  # no article comes close to either name
+        "Who is Smoth?",  # as close to Smith as to Smyth: either may be meant
+        "Who is Wideb?",  # the articles write "widen" only in lower case: no one's name
+        "What did Julianne Smith and Angela Merkel agree?",  # one unknown name has no close name: none is read
+    ],
+)
+def test_a_name_no_article_comes_close_to_is_still_declined(news: Searcher, question: str) -> None:
+    answer = news.answer(question)
+    assert answer.declined and answer.reason.startswith("No article mentions")
+    assert "Read" not in answer.note
+
+
+def test_a_name_typed_right_is_read_as_typed(news: Searcher) -> None:
+    answer = news.answer("What did Julianne Smith say?")
+    assert not answer.declined and "Read" not in answer.note
