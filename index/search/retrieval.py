@@ -24,7 +24,7 @@ from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
 from index.search.speakers import typo_distance, typos_allowed
-from index.search.spelling import StemBuckets, nearest_stems, stem_buckets
+from index.search.spelling import StemBuckets, nearest_stems, stem_buckets, stems_heading
 from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical, opens_sentence
@@ -202,8 +202,14 @@ class Retriever:
             if self._buckets is None:
                 self._buckets = stem_buckets(self.lexical.vocabulary)
             limit = typos_allowed(typed)
-            near = nearest_stems(stems[0], self._buckets, limit)
-            names = {name for stem in near if (name := self._name_of(stem, typed, limit)) is not None}
+            names: set[str] = set()
+            for near in (
+                lambda: nearest_stems(stems[0], self._buckets, limit),
+                lambda: stems_heading(typed.casefold(), self._buckets, limit),
+            ):
+                names = {name for stem in near() if (name := self._name_of(stem, typed, limit)) is not None}
+                if names:
+                    break
             return names.pop() if len(names) == 1 else None
 
         return self._names_like.get_or_compute(word, compute)

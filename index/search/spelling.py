@@ -3,19 +3,21 @@
 "Who is Julianne Smtih?" names no one any article mentions, so it was declined on its words
 alone ("No article mentions Smtih."). People type names in a chat as fast as anything else. So a
 capitalised word the index does not hold is read as a name the articles write when exactly one
-such name is within the
-typos a word of its length forgives (``speakers.typos_allowed``: none in three letters, one up
-to six, two beyond; a swap of two letters is one): "Smtih" as "Smith", "Russai" as "Russia".
+such name is within the typos a word of its length forgives (``speakers.typos_allowed``: none in
+three letters, one up to six, two beyond; a swap of two letters is one): "Smtih" as "Smith",
+"Russai" as "Russia". The index holds stems, so the typed word's stem is compared with them
+(``nearest_stems``), and when none is near, the stems heading the typed word (``stems_heading``:
+a typo can move where the stemmer cuts, "Deaprtment" stems to itself); either way a word the
+articles write of a near stem must itself be that close to the typed word.
 
-A name is a word the articles write with a capital in the middle of a sentence nearly always
-(casing.py, ``usual_form``), so a typo is never read as a common word ("Biden" is not "widen").
-A word typed in lower case is left alone: "fast", which a small collection may never write,
-is no typo of "East". (Typed so, a name is no name to the question either: nothing declines it
-on its words, and the search reads it by meaning.)
-A question naming someone no article mentions stays declined: every unknown name of a question
-written with capitals must have its one close name, or none is read otherwise ("What did
-Angela Merkel say?" of an index that holds neither). The answer says what was read: "Read
-“Smtih” as “Smith”." (``respelled_note``).
+A name is a word the articles write with a capital in the middle of a sentence, so a typo is
+never read as a word they only write in lower case ("Wideb" is not "widen"). A word typed in
+lower case is left alone: "fast", which a small collection may never write, is no typo of
+"East". (Typed so, a name is no name to the question either: nothing declines it on its words,
+and the search reads it by meaning.) A question naming someone no article mentions stays
+declined: every unknown name of a question must have its one close name, or none is read
+otherwise ("What did Angela Merkel say?" of an index that holds neither). The answer says what
+was read: "Read “Smtih” as “Smith”." (``respelled_note``).
 
 Pure functions: the index supplies the words it holds and how it writes them
 (``Retriever.name_like``); the searcher reads the question again with the names respelled.
@@ -63,6 +65,27 @@ def nearest_stems(stem: str, buckets: StemBuckets, limit: int) -> list[str]:
                 if distance < best:
                     best, found = distance, set()
                 found.add(candidate)
+    return sorted(found)
+
+
+# How many letters a stem may lack at the end of the word it was cut from: "depart" of "department".
+_SUFFIX = 4
+
+
+def stems_heading(word: str, buckets: StemBuckets, limit: int) -> list[str]:
+    """The stems of ``buckets`` that head ``word`` (casefolded) but for at most ``limit`` typos:
+    a stem of one to ``_SUFFIX`` letters fewer than the word, compared with as many of its first
+    letters. A typo can move where the stemmer cuts a word ("deaprtment" stems to itself, far from
+    "depart"), so its own stem finds nothing; these are only candidates, each word of which must
+    still be that close to ``word`` in full (``Retriever.name_like``). Sorted, each once."""
+    if limit < 1 or len(word) < _SHORTEST + 1:
+        return []
+    found = {
+        stem
+        for length in range(max(_SHORTEST, len(word) - _SUFFIX), len(word))
+        for stem in buckets.get(("^" + word[0], length), ())
+        if typo_distance(stem, word[:length], limit) <= limit
+    }
     return sorted(found)
 
 

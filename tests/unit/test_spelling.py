@@ -8,7 +8,14 @@ import pytest
 
 from index.evaluation import with_typo
 from index.search.searcher import Searcher
-from index.search.spelling import nearest_stems, respelled_note, respelled_text, respellings, stem_buckets
+from index.search.spelling import (
+    nearest_stems,
+    respelled_note,
+    respelled_text,
+    respellings,
+    stem_buckets,
+    stems_heading,
+)
 from tests.support import searcher_fixture
 
 BUCKETS = stem_buckets(["smith", "smyth", "russia", "peskov", "widen", "ukrain", "xi", "nato"])
@@ -32,6 +39,15 @@ BUCKETS = stem_buckets(["smith", "smyth", "russia", "peskov", "widen", "ukrain",
 )
 def test_the_stems_fewest_typos_away_are_found(stem: str, limit: int, nearest: list[str]) -> None:
     assert nearest_stems(stem, BUCKETS, limit) == nearest
+
+
+def test_a_typo_that_moves_the_stemmers_cut_finds_the_stems_heading_the_word() -> None:
+    buckets = stem_buckets(["depart", "decemb", "deport", "smith"])
+    # "deaprt" is one swap from "depart", two from "deport": both are candidates, the words the
+    # articles write of them ("Department", "deported") are then compared in full
+    assert stems_heading("deaprtment", buckets, 2) == ["depart", "deport"]
+    assert stems_heading("deecmber", buckets, 2) == ["decemb"]
+    assert stems_heading("smtih", buckets, 1) == []  # no stem shorter than the word heads it
 
 
 def test_every_unknown_name_is_read_otherwise_or_none_is() -> None:
@@ -60,6 +76,7 @@ ARTICLES = [
         "text": (
             "U.S. Ambassador to NATO Julianne Smith said the allies stand united ahead of the talks.\n\n"
             "Smith said Russia must pull back its troops from the border with Ukraine.\n\n"
+            "The State Department said the talks would go ahead.\n\n"
             "Officials plan to widen the sanctions if the talks fail."
         ),
     },
@@ -78,6 +95,12 @@ news = searcher_fixture(ARTICLES, "spelling")
     [
         ("Who is Julianne Smtih?", "Who is Julianne Smith?", "Read “Smtih” as “Smith”."),
         ("What did Julianne Smiht say?", "What did Julianne Smith say?", "Read “Smiht” as “Smith”."),
+        # the typo moves the stemmer's cut: "Deaprtment" is read by the words it heads
+        (
+            "What did the State Deaprtment say?",
+            "What did the State Department say?",
+            "Read “Deaprtment” as “Department”.",
+        ),
         (
             "What did Paul Symth say about the talks?",
             "What did Paul Smyth say about the talks?",
