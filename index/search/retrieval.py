@@ -24,7 +24,7 @@ from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
 from index.search.speakers import typo_distance, typos_allowed
-from index.search.spelling import StemBuckets, nearest_stems, stem_buckets, stems_heading
+from index.search.spelling import StemBuckets, most_likely_name, nearest_stems, stem_buckets, stems_heading
 from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical, opens_sentence
@@ -191,8 +191,10 @@ class Retriever:
 
     def name_like(self, word: str) -> str | None:
         """The name the articles write that ``word`` (which no indexed sentence holds) is a typo
-        of, as they write it ("Smtih": "Smith"), when exactly one is within the typos its length
-        forgives (spelling.py); None for a word some sentence holds, or with no such name or two.
+        of, as they write it ("Smtih": "Smith"), when one is within the typos its length forgives
+        and far more often written than any other that is (spelling.py, ``most_likely_name``:
+        "Clintn" is "Clinton", not "Clint"); None for a word some sentence holds, or with no such
+        name or two as likely.
         Remembered: a word asked once is asked again."""
 
         def compute(typed: str) -> str | None:
@@ -202,15 +204,17 @@ class Retriever:
             if self._buckets is None:
                 self._buckets = stem_buckets(self.lexical.vocabulary)
             limit = typos_allowed(typed)
-            names: set[str] = set()
+            names: dict[str, int] = {}  # name -> how many sentences hold its stem
             for near in (
                 lambda: nearest_stems(stems[0], self._buckets, limit),
                 lambda: stems_heading(typed.casefold(), self._buckets, limit),
             ):
-                names = {name for stem in near() if (name := self._name_of(stem, typed, limit)) is not None}
+                for stem in near():
+                    if (name := self._name_of(stem, typed, limit)) is not None:
+                        names[name] = names.get(name, 0) + self.lexical.frequency(stem)
                 if names:
                     break
-            return names.pop() if len(names) == 1 else None
+            return most_likely_name(names)
 
         return self._names_like.get_or_compute(word, compute)
 

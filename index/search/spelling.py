@@ -16,7 +16,8 @@ lower case is left alone: "fast", which a small collection may never write, is n
 "East". (Typed so, a name is no name to the question either: nothing declines it on its words,
 and the search reads it by meaning.) A question naming someone no article mentions stays
 declined: every unknown name of a question must have its one close name, or none is read
-otherwise ("What did Angela Merkel say?" of an index that holds neither). The answer says what
+otherwise ("What did Angela Merkel say?" of an index that holds neither); of two as close, one
+must be written far more often ("Clintn" is "Clinton", not "Clint": ``most_likely_name``). The answer says what
 was read: "Read “Smtih” as “Smith”." (``respelled_note``).
 
 Pure functions: the index supplies the words it holds and how it writes them
@@ -89,13 +90,42 @@ def stems_heading(word: str, buckets: StemBuckets, limit: int) -> list[str]:
     return sorted(found)
 
 
+# How many times more often the name a typo is read as must be written than any other as close:
+# "Clintn" is "Clinton" (thousands of sentences), not "Clint" (a few); "Smoth" is either of
+# "Smith" and "Smyth" when both are written about as often, so neither.
+MORE_LIKELY = 10
+
+
+def most_likely_name(names: Mapping[str, int]) -> str | None:
+    """The one of ``names`` (name -> how many sentences write it) to read a typo as: the only one,
+    or the one written at least ``MORE_LIKELY`` times as often as every other; None otherwise."""
+    if not names:
+        return None
+    ranked = sorted(names.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) == 1 or ranked[0][1] >= MORE_LIKELY * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+# The most unknown names a question may have to be read as typos of others: a message naming more
+# names no article holds is not a question with a typo in it, and each look-up reads the index.
+MAX_RESPELLED = 3
+
+
 def respellings(unknown_names: Sequence[str], name_like: Callable[[str], str | None]) -> dict[str, str]:
     """What to read each of ``unknown_names`` (capitalised words no article holds) as: every one
     as ``name_like`` gives it, or none of them when one has no close name ("Angela Merkel", of an
-    index that holds "Angel" but no "Merkel", stays as typed)."""
-    read = {name: name_like(name) for name in dict.fromkeys(unknown_names)}
-    respelled = {typed: name for typed, name in read.items() if name is not None}
-    return respelled if len(respelled) == len(read) else {}
+    index that holds "Angel" but no "Merkel", stays as typed) or there are more than
+    ``MAX_RESPELLED``. Looked up in order, until one has no close name."""
+    names = list(dict.fromkeys(unknown_names))
+    if len(names) > MAX_RESPELLED:
+        return {}
+    respelled: dict[str, str] = {}
+    for typed in names:
+        if (name := name_like(typed)) is None:
+            return {}
+        respelled[typed] = name
+    return respelled
 
 
 def respelled_text(text: str, respelled: Mapping[str, str]) -> str:

@@ -9,6 +9,7 @@ import pytest
 from index.evaluation import with_typo
 from index.search.searcher import Searcher
 from index.search.spelling import (
+    most_likely_name,
     nearest_stems,
     respelled_note,
     respelled_text,
@@ -50,11 +51,25 @@ def test_a_typo_that_moves_the_stemmers_cut_finds_the_stems_heading_the_word() -
     assert stems_heading("smtih", buckets, 1) == []  # no stem shorter than the word heads it
 
 
+def test_of_names_as_close_the_one_written_far_more_often_is_read() -> None:
+    assert most_likely_name({"Clinton": 2_400, "Clint": 3}) == "Clinton"
+    assert most_likely_name({"Smith": 12, "Smyth": 9}) is None  # either may be meant
+    assert most_likely_name({"Smith": 12}) == "Smith"
+    assert most_likely_name({}) is None
+
+
 def test_every_unknown_name_is_read_otherwise_or_none_is() -> None:
     names = {"Smtih": "Smith", "Rusia": "Russia"}
     assert respellings(["Smtih", "Rusia"], names.get) == {"Smtih": "Smith", "Rusia": "Russia"}
     assert respellings(["Smtih", "Merkel"], names.get) == {}  # Merkel is no one's typo: both stay as typed
     assert respellings([], names.get) == {}
+    # a message naming more names no article holds than a typo makes is read as typed, unread
+    assert respellings(["Smtih", "Rusia", "Smtih", "Rusia"], names.get) == names  # each name once
+    asked: list[str] = []
+    assert respellings([f"Name{i}" for i in range(50)], lambda n: asked.append(n) or None) == {}
+    assert asked == []  # no look-up at all
+    assert respellings(["Merkel", "Smtih"], lambda n: asked.append(n) or names.get(n)) == {}
+    assert asked == ["Merkel"]  # stopped at the first with no close name
 
 
 def test_a_respelled_name_is_written_in_place_as_a_whole_word() -> None:
