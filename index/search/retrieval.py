@@ -204,36 +204,46 @@ class Retriever:
             if self._buckets is None:
                 self._buckets = stem_buckets(self.lexical.vocabulary)
             limit = typos_allowed(typed)
-            names: dict[str, int] = {}  # name -> how many sentences hold its stem
+            names: dict[str, tuple[int, int]] = {}  # name -> its typos, how many sentences hold its stem
             for near in (
                 lambda: nearest_stems(stems[0], self._buckets, limit),
                 lambda: stems_heading(typed.casefold(), self._buckets, limit),
             ):
                 for stem in near():
-                    if (name := self._name_of(stem, typed, limit)) is not None:
-                        names[name] = names.get(name, 0) + self.lexical.frequency(stem)
+                    if (found := self._name_of(stem, typed, limit)) is not None:
+                        name, typos = found
+                        names[name] = (typos, names.get(name, (typos, 0))[1] + self.lexical.frequency(stem))
                 if names:
                     break
-            return most_likely_name(names)
+            fewest = min((typos for typos, _ in names.values()), default=0)
+            return most_likely_name({name: n for name, (typos, n) in names.items() if typos == fewest})
 
         return self._names_like.get_or_compute(word, compute)
 
-    def _name_of(self, stem: str, typed: str, limit: int) -> str | None:
+    def _name_of(self, stem: str, typed: str, limit: int) -> tuple[str, int] | None:
         """The capitalised form the articles write a word of ``stem`` in that is at most ``limit``
-        typos from ``typed`` (the closest, then the most common, away from a sentence's start, in
-        the first ``CASING_ROWS`` sentences holding it: "Flight" of "Lion Air Flight 610" for "Flgiht", though
-        most sentences write "the flight"), or None when they write none so ("widen")."""
+        typos from ``typed``, and its typos (the closest, then the most common, in the first
+        ``CASING_ROWS`` sentences holding it, away from a sentence's start when any is: "Flight"
+        of "Lion Air Flight 610" for "Flgiht", though most sentences write "the flight"), or None
+        when they write none so ("widen")."""
         column = self.lexical.vocabulary[stem]
         lo = int(self.lexical.starts[column])
         rows = self.lexical.rows[lo : min(int(self.lexical.starts[column + 1]), lo + CASING_ROWS)].tolist()
         texts = [s.text for s in self._index.metadata.sentences(rows).values()]
-        folded = typed.casefold()
-        forms = Counter(
-            form for form in stem_forms(stem, texts, self._tokenizers.get().stem, opens_sentence) if form[:1].isupper()
+        stem_of = self._tokenizers.get().stem
+        # A name a story writes only where a sentence opens ("Florent Groberg is ...") is read
+        # there, when no sentence writes the word elsewhere: it tells nothing else of its case.
+        written = stem_forms(stem, texts, stem_of, opens_sentence) or stem_forms(
+            stem, texts, stem_of, lambda text, start: False
         )
+        forms = Counter(form for form in written if form[:1].isupper())
+        folded = typed.casefold()
         typos = {form: typo_distance(form.casefold(), folded, limit) for form in forms}
         near = [form for form in forms if typos[form] <= limit]
-        return min(near, key=lambda form: (typos[form], -forms[form], form)) if near else None
+        if not near:
+            return None
+        form = min(near, key=lambda form: (typos[form], -forms[form], form))
+        return form, typos[form]
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""

@@ -69,25 +69,28 @@ def nearest_stems(stem: str, buckets: StemBuckets, limit: int) -> list[str]:
     return sorted(found)
 
 
-# How many letters a stem may lack at the end of the word it was cut from: "depart" of "department".
-_SUFFIX = 4
+# How many letters a stem may lack at the end of the word it was cut from: "internat" of
+# "international".
+_SUFFIX = 5
+# The most stems ``stems_heading`` gives, closest first: each is looked up in the articles.
+_MOST_HEADING = 10
 
 
 def stems_heading(word: str, buckets: StemBuckets, limit: int) -> list[str]:
     """The stems of ``buckets`` that head ``word`` (casefolded) but for at most ``limit`` typos:
-    a stem of one to ``_SUFFIX`` letters fewer than the word, compared with as many of its first
-    letters. A typo can move where the stemmer cuts a word ("deaprtment" stems to itself, far from
-    "depart"), so its own stem finds nothing; these are only candidates, each word of which must
-    still be that close to ``word`` in full (``Retriever.name_like``). Sorted, each once."""
+    a stem of up to ``_SUFFIX`` letters fewer than the word (or as many), compared with as many of
+    its first letters; the ``_MOST_HEADING`` closest, closest first. A typo can move where the
+    stemmer cuts a word ("deaprtment" stems to itself, far from "depart"; "unviersity" to
+    "unviers", not "universiti"), so its own stem finds nothing; these are only candidates, each
+    word of which must still be that close to ``word`` in full (``Retriever.name_like``)."""
     if limit < 1 or len(word) < _SHORTEST + 1:
         return []
-    found = {
-        stem
-        for length in range(max(_SHORTEST, len(word) - _SUFFIX), len(word))
-        for stem in buckets.get(("^" + word[0], length), ())
-        if typo_distance(stem, word[:length], limit) <= limit
-    }
-    return sorted(found)
+    found: dict[str, int] = {}
+    for length in range(max(_SHORTEST, len(word) - _SUFFIX), len(word) + 1):
+        for stem in buckets.get(("^" + word[0], length), ()):
+            if (distance := typo_distance(stem, word[:length], limit)) <= limit:
+                found[stem] = distance
+    return sorted(found, key=lambda stem: (found[stem], stem))[:_MOST_HEADING]
 
 
 # How many times more often the name a typo is read as must be written than any other as close:

@@ -48,7 +48,8 @@ def test_a_typo_that_moves_the_stemmers_cut_finds_the_stems_heading_the_word() -
     # articles write of them ("Department", "deported") are then compared in full
     assert stems_heading("deaprtment", buckets, 2) == ["depart", "deport"]
     assert stems_heading("deecmber", buckets, 2) == ["decemb"]
-    assert stems_heading("smtih", buckets, 1) == []  # no stem shorter than the word heads it
+    assert stems_heading("smtih", buckets, 1) == ["smith"]  # a stem as long as the word: "universiti"
+    assert stems_heading("qwert", buckets, 1) == []
 
 
 def test_of_names_as_close_the_one_written_far_more_often_is_read() -> None:
@@ -96,6 +97,11 @@ ARTICLES = [
         ),
     },
     {
+        "id": "groberg",
+        "title": "Medal of Honor",
+        "text": "Florent Groberg is a former Army captain who received the Medal of Honor.",
+    },
+    {
         "id": "smyth",
         "title": "Ireland's minister on the talks",
         "text": "Irish minister Paul Smyth said Dublin supports the talks in Geneva.",
@@ -116,6 +122,8 @@ news = searcher_fixture(ARTICLES, "spelling")
             "What did the State Department say?",
             "Read “Deaprtment” as “Department”.",
         ),
+        # a name the articles write only where a sentence opens is read there
+        ("Who is Flroent Groberg?", "Who is Florent Groberg?", "Read “Flroent” as “Florent”."),
         (
             "What did Paul Symth say about the talks?",
             "What did Paul Smyth say about the talks?",
