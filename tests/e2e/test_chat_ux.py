@@ -197,6 +197,19 @@ def test_a_declined_question_offers_the_nearest_sentence_marked_as_unsure(
     assert len(quoted(nearest)) == 1 and "Context" in buttons_of(nearest)
 
 
+def test_a_name_typed_with_a_typo_is_answered_and_the_reply_says_how_it_was_read(
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("Who did Shreman talk to in Geneva?", user_id=USER)
+        fake_telegram.send_text("Who did Sherman talk to in Geneva?", user_id=USER)
+        return await bot.deliver()
+
+    typo, written = run_in_process(fake_telegram, sample_searcher, scenario)
+    assert typo["text"].startswith("<i>Read “Shreman” as “Sherman”.</i>")  # above the quotes, in italics
+    assert quoted(typo) == quoted(written) and quoted(typo)
+
+
 def test_help_examples_are_buttons_that_ask_the_question(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
     async def scenario(bot: InProcessBot) -> list[dict]:
         fake_telegram.send_text("/help", user_id=USER)
