@@ -163,6 +163,7 @@ def render(result: Mapping[str, Any]) -> str:
         "floor p50",
         "p50/floor",
         "chat p50 / p99",
+        "typo p50 / p99",
         "recall@10",
         "bot RSS MiB",
     ]
@@ -178,12 +179,13 @@ def render(result: Mapping[str, Any]) -> str:
             _num(c.get("floor_p50_ms")),
             _num(c.get("answer_vs_floor_p50"), 2),
             f"{_num(c.get('chat_p50_ms'))} / {_num(c.get('chat_p99_ms'))}",
+            f"{_num(c.get('typo_p50_ms'))} / {_num(c.get('typo_p99_ms'))}",
             _num(c.get("recall_at_10"), 3),
             _num(c.get("bot_rss_mib"), 0),
         ]
         for c in result.get("corpora", [])
     ]
-    lines += _table(header, rows, [False, True, False, False] + [True] * 8)
+    lines += _table(header, rows, [False, True, False, False] + [True] * 9)
     lines.append("")
     reranked = [c for c in result.get("corpora", []) if c.get("reranked")]
     if reranked:

@@ -337,9 +337,14 @@ def _measure(
     # The same questions typed as in a chat (lower case, no question mark), by a searcher of their
     # own: each word's written form is read from the index the first time it is asked (casing.py).
     typed = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
+    # And with a typo in a name, by another: a name no article holds is looked for among the
+    # names the articles write the first time it is asked (spelling.py).
+    misspelt = Searcher.open(index_dir, embedder=embedder, policy=AnswerPolicy(rerank=False))
     try:
         latency = answer_latency(searcher, loaded, questions, rounds=config.rounds)
         chat = answer_latency(typed, loaded, [as_typed(q) for q in questions], rounds=config.rounds)
+        typos = [as_typed(q, lowercase=False, question_mark=True, typo=True) for q in questions]
+        typo = answer_latency(misspelt, loaded, typos, rounds=config.rounds)
         speech = speech_latency(searcher, loaded, count=config.speech_questions, seed=SEED)
         if encoders.reranker is not None:
             for depth in config.rerank_depths:
@@ -356,6 +361,7 @@ def _measure(
         loaded.close()
         searcher.close()
         typed.close()
+        misspelt.close()
     return {
         "name": name,
         "sentences": manifest.sentences,
@@ -371,6 +377,8 @@ def _measure(
         "answer_vs_floor_p50": latency.ratio_p50,
         "chat_p50_ms": chat.full.p50_ms,  # the questions in lower case without a question mark
         "chat_p99_ms": chat.full.p99_ms,
+        "typo_p50_ms": typo.full.p50_ms,  # the questions with two letters of a name swapped
+        "typo_p99_ms": typo.full.p99_ms,
         "recall_at_10": recall,
         "speakers": speech.speakers,
         "speaker_index_ms": speech.index_ms,

@@ -43,6 +43,8 @@ CORPUS_KEYS = {
     "answer_vs_floor_p50",
     "chat_p50_ms",
     "chat_p99_ms",
+    "typo_p50_ms",
+    "typo_p99_ms",
     "recall_at_10",
     "bot_rss_mib",
     "speakers",
@@ -95,6 +97,7 @@ def test_the_quick_bench_reports_every_figure_as_json(tmp_path: Path) -> None:
         assert set(corpus) >= CORPUS_KEYS
         assert corpus["answer_p50_ms"] > 0 and corpus["floor_p50_ms"] > 0
         assert 0 < corpus["chat_p50_ms"] <= corpus["chat_p99_ms"]  # the same questions typed as in a chat
+        assert 0 < corpus["typo_p50_ms"] <= corpus["typo_p99_ms"]  # and with a typo in a name
         assert 0.0 <= corpus["recall_at_10"] <= 1.0
         # "what did X say?" about the corpus's own speakers finds them, typo'd or not.
         assert corpus["speakers"] > 0 and corpus["speech_p50_ms"] > 0 and corpus["speech_typo_p99_ms"] > 0
