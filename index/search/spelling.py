@@ -36,7 +36,7 @@ from index.search.speakers import typo_distance
 # A typo seldom changes both ends of a word, so a word is compared only with the stems sharing
 # its first or its last letter, of a length within its typos: a few hundred, not the vocabulary.
 StemBuckets = Mapping[tuple[str, int], Sequence[str]]
-_SHORTEST = 4  # a stem this short or shorter is not looked for: "Xi", "Lee" have too many neighbours
+_SHORTEST = 4  # a shorter stem is not looked for: "Xi", "Lee" have too many neighbours
 
 
 def stem_buckets(stems: Iterable[str]) -> dict[tuple[str, int], list[str]]:
