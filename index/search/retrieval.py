@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from index.errors import IndexLoadError
+from index.rerank.model import BUNDLED_MODEL
 from index.search.casing import forms_in, stem_forms, usual_form
 from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
@@ -24,7 +25,14 @@ from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
 from index.search.speakers import typo_distance, typos_allowed
-from index.search.spelling import StemBuckets, most_likely_name, nearest_stems, stem_buckets, stems_heading
+from index.search.spelling import (
+    StemBuckets,
+    dictionary_words,
+    most_likely_name,
+    nearest_stems,
+    stem_buckets,
+    stems_heading,
+)
 from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
 from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical, opens_sentence
@@ -41,6 +49,10 @@ SPELLING_ROWS = 50
 # (``Retriever.written_form``): a hundred at a time until ``CASING_FORMS`` uses of the word are
 # seen or ``CASING_MAX_ROWS`` are read. A stem may be another word's far more often: "feder" is
 # "federal" in most of the sentences holding it, "Federation" in a few.
+# The bundled tokenizer's vocabulary, whose whole words are the common English words a word typed
+# in lower case is no typo of (spelling.py): shipped with the package, whether the reranker runs
+# or not.
+WORDPIECE_VOCABULARY = BUNDLED_MODEL / "cross_encoder" / "tokenizer.json"
 CASING_ROWS = 100
 CASING_FORMS = 5
 CASING_MAX_ROWS = 1_000
@@ -77,6 +89,7 @@ class Retriever:
         # typed word no article holds -> the one name the articles write that close to it (spelling.py).
         self._names_like: BoundedMemo[str, str | None] = BoundedMemo(cache_size)
         self._buckets: StemBuckets | None = None  # the vocabulary grouped for spelling.py, when first asked
+        self._dictionary: frozenset[str] | None = None  # common English words (spelling.py), when first asked
 
     def search(self, queries: Sequence[Query], vectors: np.ndarray, k: int) -> list[list[Hit]]:
         """The ``k`` best hits for each query, whose vectors are already encoded."""
@@ -219,6 +232,13 @@ class Retriever:
             return most_likely_name({name: n for name, (typos, n) in names.items() if typos == fewest})
 
         return self._names_like.get_or_compute(word, compute)
+
+    def is_dictionary_word(self, word: str) -> bool:
+        """Whether ``word`` (in lower case) is a common English word: a whole word of the bundled
+        tokenizer's vocabulary (spelling.py, ``dictionary_words``), read when first asked."""
+        if self._dictionary is None:
+            self._dictionary = dictionary_words(WORDPIECE_VOCABULARY.read_text(encoding="utf-8"))
+        return word in self._dictionary
 
     def _name_of(self, stem: str, typed: str, limit: int) -> tuple[str, int] | None:
         """The capitalised form the articles write a word of ``stem`` in that is at most ``limit``

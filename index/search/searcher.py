@@ -28,13 +28,14 @@ from index.embedding.models import Embedder, canonical_model_name
 from index.pipeline import pipeline_version
 from index.rerank.model import AnyReranker, load_reranker
 from index.search.answering import Answerer
+from index.search.casing import writes_no_names
 from index.search.decline import unknown_names
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers, parse_query
 from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex
 from index.search.speech_answer import SpeechRoute
-from index.search.spelling import respelled_note, respelled_text, respellings
+from index.search.spelling import lowercase_respellings, respelled_note, respelled_text, respellings
 from index.store.generation import LoadedIndex, open_index
 from index.store.locations import parse_store
 from index.store.manifest import Manifest, read_manifest
@@ -236,17 +237,31 @@ class Searcher:
         """Each question read once for every stage (all of them first: a blank one raises before any
         work), a name typed with a typo read as the name the articles write (``_respelled``)."""
         tokenizer = self._tokenizers.get()
-        return [self._respelled(parse_query(q, tokenizer, self._retriever.written_form)) for q in questions]
+        return [self._respelled(parse_query(q, tokenizer, self._retriever.written_form), q) for q in questions]
 
-    def _respelled(self, query: Query) -> Query:
+    def _respelled(self, query: Query, question: str) -> Query:
         """``query`` read again with its names that no article holds written as the names they are
-        typos of (spelling.py: every one of them, or none), remembering what was read; ``query``
-        itself when there is none to read."""
-        if not (self.policy.hybrid and self.policy.check_words) or not query.names:
+        typos of (spelling.py: every one of them, or none), and, in a question typed without
+        capitals, each word neither an article nor the dictionary holds that is a typo of a name
+        ("shermn"); remembering what was read. ``query`` itself when there is none to read."""
+        if not (self.policy.hybrid and self.policy.check_words):
             return query
         retriever = self._retriever
-        names = unknown_names(query, retriever.lexical, lambda acronym: retriever.spelled_out(acronym, query))
-        respelled = respellings(names, retriever.name_like)
+        respelled: dict[str, str] = {}
+        if query.names:
+            names = unknown_names(query, retriever.lexical, lambda acronym: retriever.spelled_out(acronym, query))
+            respelled = respellings(names, retriever.name_like)
+        if writes_no_names(question):
+            vocabulary = retriever.lexical.vocabulary
+            typed = [
+                w.text
+                for w in query.words
+                if w.text.isalpha()
+                and w.text.islower()
+                and w.stem not in vocabulary
+                and not retriever.is_dictionary_word(w.text)
+            ]
+            respelled |= lowercase_respellings(typed, retriever.name_like)
         if not respelled:
             return query
         read = parse_query(respelled_text(query.text, respelled), self._tokenizers.get(), retriever.written_form)

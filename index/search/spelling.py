@@ -11,10 +11,10 @@ a typo can move where the stemmer cuts, "Deaprtment" stems to itself); either wa
 articles write of a near stem must itself be that close to the typed word.
 
 A name is a word the articles write with a capital in the middle of a sentence, so a typo is
-never read as a word they only write in lower case ("Wideb" is not "widen"). A word typed in
-lower case is left alone: "fast", which a small collection may never write, is no typo of
-"East". (Typed so, a name is no name to the question either: nothing declines it on its words,
-and the search reads it by meaning.) A question naming someone no article mentions stays
+never read as a word they only write in lower case ("Wideb" is not "widen"). In a question typed
+without capitals, a word neither the articles nor the dictionary hold is read as a name too
+("shermn": ``lowercase_respellings``); a common word is not, though the articles never write it
+("fast" is no typo of "East": ``dictionary_words``). A question naming someone no article mentions stays
 declined: every unknown name of a question must have its one close name, or none is read
 otherwise ("What did Angela Merkel say?" of an index that holds neither); of two as close, one
 must be written far more often ("Clintn" is "Clinton", not "Clint": ``most_likely_name``). The answer says what
@@ -26,6 +26,7 @@ Pure functions: the index supplies the words it holds and how it writes them
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -129,6 +130,26 @@ def respellings(unknown_names: Sequence[str], name_like: Callable[[str], str | N
             return {}
         respelled[typed] = name
     return respelled
+
+
+def lowercase_respellings(words: Sequence[str], name_like: Callable[[str], str | None]) -> dict[str, str]:
+    """What to read each of ``words`` (typed in lower case, held by neither the articles nor the
+    dictionary) as: the name ``name_like`` gives it, each on its own (such a word declines
+    nothing: left as typed, it is read by meaning); at most ``MAX_RESPELLED`` of them looked up."""
+    respelled: dict[str, str] = {}
+    for word in list(dict.fromkeys(words))[:MAX_RESPELLED]:
+        if (name := name_like(word)) is not None:
+            respelled[word] = name
+    return respelled
+
+
+def dictionary_words(tokenizer_json: str) -> frozenset[str]:
+    """The whole words of a WordPiece vocabulary (a tokenizer.json's text): the 30,522 entries of
+    the bundled MiniLM tokenizer hold some 20,000 common English words (and common names), whole
+    and in lower case. A word typed in lower case that is one of them is no typo ("fast"); one
+    that is neither there nor in the articles may be a name typed so ("shermn")."""
+    vocabulary = json.loads(tokenizer_json).get("model", {}).get("vocab", {})
+    return frozenset(word for word in vocabulary if word.isalpha() and word.islower())
 
 
 def respelled_text(text: str, respelled: Mapping[str, str]) -> str:

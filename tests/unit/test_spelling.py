@@ -4,11 +4,16 @@ saying what was read; a name no article comes close to, or a common word, is not
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from index.evaluation import with_typo
+from index.search.retrieval import WORDPIECE_VOCABULARY
 from index.search.searcher import Searcher
 from index.search.spelling import (
+    dictionary_words,
+    lowercase_respellings,
     most_likely_name,
     nearest_stems,
     respelled_note,
@@ -71,6 +76,18 @@ def test_every_unknown_name_is_read_otherwise_or_none_is() -> None:
     assert asked == []  # no look-up at all
     assert respellings(["Merkel", "Smtih"], lambda n: asked.append(n) or names.get(n)) == {}
     assert asked == ["Merkel"]  # stopped at the first with no close name
+
+
+def test_the_dictionary_is_the_whole_words_of_a_wordpiece_vocabulary() -> None:
+    vocabulary = {"model": {"vocab": {"[CLS]": 0, "fast": 1, "##ing": 2, "east": 3, "2022": 4, "Paris": 5}}}
+    assert dictionary_words(json.dumps(vocabulary)) == {"fast", "east"}
+    assert "fast" in dictionary_words(WORDPIECE_VOCABULARY.read_text(encoding="utf-8"))  # the bundled one
+
+
+def test_each_word_typed_in_lower_case_is_read_on_its_own() -> None:
+    names = {"smtih": "Smith", "shermn": "Sherman"}
+    assert lowercase_respellings(["smtih", "troopz", "shermn"], names.get) == {"smtih": "Smith", "shermn": "Sherman"}
+    assert lowercase_respellings([f"word{i}" for i in range(50)], names.get) == {}
 
 
 def test_a_respelled_name_is_written_in_place_as_a_whole_word() -> None:
@@ -154,6 +171,23 @@ def test_a_name_no_article_comes_close_to_is_still_declined(news: Searcher, ques
     answer = news.answer(question)
     assert answer.declined and answer.reason.startswith("No article mentions")
     assert "Read" not in answer.note
+
+
+def test_a_name_typed_with_a_typo_in_lower_case_is_read_too(news: Searcher) -> None:
+    typed, written = news.answer("who is julianne smtih"), news.answer("Who is Julianne Smith?")
+    assert [h.sentence for h in typed.hits] == [h.sentence for h in written.hits] and typed.hits
+    assert typed.note.startswith("Read “smtih” as “Smith”.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is haul",  # "haul" is a word of the dictionary, one typo from "Paul": no typo
+        "Who is Paul's smtih?",  # a question written with capitals: its lower-case words are as meant
+    ],
+)
+def test_a_word_typed_in_lower_case_is_read_as_typed_when_it_may_be_meant(news: Searcher, question: str) -> None:
+    assert "Read" not in news.answer(question).note
 
 
 def test_a_name_typed_right_is_read_as_typed(news: Searcher) -> None:
