@@ -103,7 +103,7 @@ _TYPO_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{4,}(?![\w'’-])")
 def with_typo(question: str) -> str:
     """``question`` with one typo, two letters swapped, in the longest capitalised word of five
     letters or more after its first word (the first of the longest): the third and fourth letters
-    of "Sherman" make "Shemran"; ``question`` as given when it has no such word or the two letters
+    of "Sherman" make "Shreman"; ``question`` as given when it has no such word or the two letters
     are the same."""
     names = [match for match in _TYPO_NAME.finditer(question) if match.start() > 0]
     if not names:

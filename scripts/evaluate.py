@@ -14,7 +14,7 @@ feature reranker order the hits as well as score them. ``--lowercase`` asks ever
 lower case, as people type in a chat ("what did peskov say?"): the answer path reads such a
 question with the articles' capitals (index/search/casing.py); ``--no-question-mark`` asks it
 without its closing question mark, which the answer path puts back (query.py); ``--typo`` with
-two letters of its longest name swapped ("Shemran"), which the answer path reads as the name the
+two letters of its longest name swapped ("Shreman"), which the answer path reads as the name the
 articles write (index/search/spelling.py).
 """
 
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--typo",
         action="store_true",
-        help="ask every question with two letters of its longest name swapped (Sherman: Shemran), a typo a chat makes",
+        help="ask every question with two letters of its longest name swapped (Sherman: Shreman), a typo a chat makes",
     )
     args = parser.parse_args(argv)
     if args.backend != "onnx":
