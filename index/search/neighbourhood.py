@@ -71,9 +71,8 @@ class Neighbourhoods:
         lexical = self._lexical
         title_words = frozenset().union(*set(titles))
         for stem in stems:
-            column = lexical.vocabulary.get(stem)
-            if column is not None:
-                postings = lexical.rows[lexical.starts[column] : lexical.starts[column + 1]]
+            postings = lexical.rows_holding(stem)
+            if len(postings):
                 ends = np.searchsorted(postings, bounds)
                 held |= ends[:, 0] < ends[:, 1]
             if stem in title_words:
@@ -92,14 +91,12 @@ class Neighbourhoods:
         title_words = frozenset().union(*set(titles))
         total = 0.0
         for stem in stems:
-            column = lexical.vocabulary.get(stem)
+            postings = lexical.rows_holding(stem)
             found: np.ndarray | None = None  # None: in no row's neighbourhood
-            frequency = 0
-            if column is not None:
-                postings = lexical.rows[lexical.starts[column] : lexical.starts[column + 1]]
+            frequency = len(postings)
+            if frequency:
                 ends = np.searchsorted(postings, bounds)  # one binary search a stem finds both ends
                 found = ends[:, 0] < ends[:, 1]
-                frequency = len(postings)
             if stem in title_words:
                 in_title = np.fromiter((stem in title for title in titles), dtype=bool, count=len(rows))
                 found = in_title if found is None else found | in_title

@@ -49,13 +49,13 @@ SPELLING_ROWS = 50
 # (``Retriever.written_form``): a hundred at a time until ``CASING_FORMS`` uses of the word are
 # seen or ``CASING_MAX_ROWS`` are read. A stem may be another word's far more often: "feder" is
 # "federal" in most of the sentences holding it, "Federation" in a few.
+CASING_ROWS = 100
+CASING_FORMS = 5
+CASING_MAX_ROWS = 1_000
 # The bundled tokenizer's vocabulary, whose whole words are the common English words a word typed
 # in lower case is no typo of (spelling.py): shipped with the package, whether the reranker runs
 # or not.
 WORDPIECE_VOCABULARY = BUNDLED_MODEL / "cross_encoder" / "tokenizer.json"
-CASING_ROWS = 100
-CASING_FORMS = 5
-CASING_MAX_ROWS = 1_000
 # How much of an article is read for the surnames it gives (persons.surnames_in): a long one's
 # people are named in full near its start.
 ARTICLE_CHARS = 20_000
@@ -188,14 +188,10 @@ class Retriever:
             known = [stem for stem in self._tokenizers.get().tokens(typed) if stem in self.lexical.vocabulary]
             if not known:
                 return None
-            column = self.lexical.vocabulary[min(known, key=self.lexical.frequency)]
-            lo = int(self.lexical.starts[column])
-            end = min(int(self.lexical.starts[column + 1]), lo + CASING_MAX_ROWS)
+            holding = self.lexical.rows_holding(min(known, key=self.lexical.frequency))[:CASING_MAX_ROWS]
             forms: list[str] = []
-            for start in range(lo, end, CASING_ROWS):
-                rows = self.lexical.rows[start : min(start + CASING_ROWS, end)].tolist()
-                texts = (s.text for s in self._index.metadata.sentences(rows).values())
-                forms.extend(forms_in(typed, texts, opens_sentence))
+            for start in range(0, len(holding), CASING_ROWS):
+                forms.extend(forms_in(typed, self._texts(holding[start : start + CASING_ROWS]), opens_sentence))
                 if len(forms) >= CASING_FORMS:
                     break
             return usual_form(forms)
@@ -217,19 +213,21 @@ class Retriever:
             if self._buckets is None:
                 self._buckets = stem_buckets(self.lexical.vocabulary)
             limit = typos_allowed(typed)
-            names: dict[str, tuple[int, int]] = {}  # name -> its typos, how many sentences hold its stem
+            typos: dict[str, int] = {}  # name -> its typos from ``typed``
+            written: Counter[str] = Counter()  # name -> how many sentences hold its stems
             for near in (
                 lambda: nearest_stems(stems[0], self._buckets, limit),
                 lambda: stems_heading(typed.casefold(), self._buckets, limit),
             ):
                 for stem in near():
                     if (found := self._name_of(stem, typed, limit)) is not None:
-                        name, typos = found
-                        names[name] = (typos, names.get(name, (typos, 0))[1] + self.lexical.frequency(stem))
-                if names:
+                        name, distance = found
+                        typos[name] = distance
+                        written[name] += self.lexical.frequency(stem)
+                if typos:
                     break
-            fewest = min((typos for typos, _ in names.values()), default=0)
-            return most_likely_name({name: n for name, (typos, n) in names.items() if typos == fewest})
+            fewest = min(typos.values(), default=0)
+            return most_likely_name({name: written[name] for name in typos if typos[name] == fewest})
 
         return self._names_like.get_or_compute(word, compute)
 
@@ -246,10 +244,7 @@ class Retriever:
         ``CASING_ROWS`` sentences holding it, away from a sentence's start when any is: "Flight"
         of "Lion Air Flight 610" for "Flgiht", though most sentences write "the flight"), or None
         when they write none so ("widen")."""
-        column = self.lexical.vocabulary[stem]
-        lo = int(self.lexical.starts[column])
-        rows = self.lexical.rows[lo : min(int(self.lexical.starts[column + 1]), lo + CASING_ROWS)].tolist()
-        texts = [s.text for s in self._index.metadata.sentences(rows).values()]
+        texts = self._texts(self.lexical.rows_holding(stem)[:CASING_ROWS])
         stem_of = self._tokenizers.get().stem
         # A name a story writes only where a sentence opens ("Florent Groberg is ...") is read
         # there, when no sentence writes the word elsewhere: it tells nothing else of its case.
@@ -264,6 +259,10 @@ class Retriever:
             return None
         form = min(near, key=lambda form: (typos[form], -forms[form], form))
         return form, typos[form]
+
+    def _texts(self, rows: np.ndarray) -> list[str]:
+        """The texts of the sentences at ``rows``, read from the metadata (not kept in the row memo)."""
+        return [s.text for s in self._index.metadata.sentences(rows.tolist()).values()]
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""

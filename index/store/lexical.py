@@ -201,10 +201,16 @@ class LexicalIndex:
         """Whether ``word`` (as written in a question) occurs in any indexed sentence."""
         return tokenizer.stem(word) in self.vocabulary
 
+    def rows_holding(self, stem: str) -> np.ndarray:
+        """The indexed sentences (their rows, in order) that hold ``stem``: none for a word none does."""
+        column = self.vocabulary.get(stem)
+        if column is None:
+            return self.rows[:0]
+        return self.rows[self.starts[column] : self.starts[column + 1]]
+
     def frequency(self, stem: str) -> int:
         """How many indexed sentences hold ``stem`` (0 for a word none does)."""
-        column = self.vocabulary.get(stem)
-        return 0 if column is None else int(self.starts[column + 1] - self.starts[column])
+        return len(self.rows_holding(stem))
 
     def scores(self, terms: dict[str, float]) -> np.ndarray:
         """The weighted BM25 score of every sentence for the question's ``terms``."""
