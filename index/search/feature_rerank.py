@@ -44,6 +44,8 @@ from index.search.rerank_features import (
     cross_question,
     event_equivalents,
     feature_matrix,
+    settings_in,
+    without_settings,
 )
 from index.search.retrieval import Retriever
 from index.store.lexical import idf
@@ -77,6 +79,10 @@ class CandidateFeatures:
         return feature_matrix(
             query, candidates, idf_of, self._sentence_words, retriever.text_tests, stems, self._equivalents
         )
+
+    def stems(self, text: str) -> list[str]:
+        """The stems of ``text``'s words (this thread's tokenizer)."""
+        return self._tokenizers.get().tokens(text)
 
     def sentences_before(self, hits: Sequence[Hit]) -> list[str]:
         """The sentence before each hit in its article ("" for an article's first)."""
@@ -134,12 +140,22 @@ class FeatureReranker:
 
     def _cross_logits(self, cross: Reranker, query: Query, head: Sequence[Hit]) -> np.ndarray:
         """The cross-encoder's logit for each hit, asked with the question as it reads for that hit
-        (the same for all, unless the question names the date of some of the hits' articles), and
-        given the sentence before the hit too when the model was trained so."""
+        (the same for all, unless the question names the date of some of the hits' articles, or a
+        setting, "in Geneva", that a hit leaves to the sentence before it or to its title:
+        rerank_features.without_settings), and given the sentence before the hit too when the
+        model was trained so."""
         asked = [cross_question(query, h.published) for h in head]
         texts = [h.sentence for h in head]
+        named = any(settings_in(question) for question in dict.fromkeys(asked))
+        befores = self._features.sentences_before(head) if named or cross.reads_context else []
+        if named:  # "in Geneva", when the sentence before or the title says it and the sentence not
+            stems = self._features.stems
+            asked = [
+                without_settings(question, hit.sentence, f"{before} {hit.title}", stems)
+                for question, hit, before in zip(asked, head, befores, strict=True)
+            ]
         if cross.reads_context:
-            texts = [passage(t, before) for t, before in zip(texts, self._features.sentences_before(head), strict=True)]
+            texts = [passage(t, before) for t, before in zip(texts, befores, strict=True)]
         logits = np.zeros(len(head))
         for text in dict.fromkeys(asked):
             rows = [i for i, a in enumerate(asked) if a == text]

@@ -36,7 +36,7 @@ import numpy as np
 
 from index.lexicon import EVENT_WORDS, MONTH_NAMES
 from index.search.places import gives_place
-from index.search.query import YEAR, Query, asks_place
+from index.search.query import YEAR, Query, asks_place, is_calendar_word
 from index.search.ranking import KIND_TESTS, SIGNALS, TextTests, date_match, holds_answer_type
 from index.search.units import Stemmer, asked_unit, gives_unit
 from index.store.lexical import Tokenizer
@@ -278,3 +278,66 @@ def event_equivalents(stems: Stemmer) -> dict[str, frozenset[str]]:
         for s in stemmed:
             out.setdefault(s, set()).update(stemmed - {s})
     return {s: frozenset(others) for s, others in out.items() if others}
+
+
+# A setting a question names after "in", "at" or "during": "in Geneva", "at the Republican
+# National Convention", "during the Iowa caucuses". It runs to the next preposition, clause word,
+# verb of being or doing, or mark (a full stop only at the end: "U.S." is one word).
+_SETTING = re.compile(
+    r"\s*,?\s*\b(?:in|at|during)\s+(?P<words>[^,;:?!]*?)"
+    r"(?=\s+(?:in|at|on|during|for|to|with|from|after|before|when|while|by|about|or|than|that|who|which|whose|where|"
+    r"is|are|was|were|be|been|did|do|does|has|have|had|will|would|can|could|should|may|might)\b|\s*[,;:?!]|\.?\s*$)",
+    re.IGNORECASE,
+)
+# The larger place a setting may end with after a comma: "in Randolph, New Hampshire".
+_LARGER_PLACE = re.compile(r",\s+(?P<words>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?=\s*[?!.]?\s*$|\s*,)")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting a question names: ``phrase`` as written, its preposition included
+    (" in Randolph, New Hampshire"), and the ``words`` that name it."""
+
+    phrase: str
+    words: str
+
+
+def settings_in(question: str) -> list[Setting]:
+    """The settings ``question`` names: after "in", "at" or "during", a phrase with a capitalised
+    word that is no month or weekday ("in Geneva", not "in March" or "in the morning"). A name
+    cut short by a comma ("at Stavanger Airport, Sola built") is none, unless it opens the
+    question ("At the Geneva talks, who ...?")."""
+    found = []
+    for match in _SETTING.finditer(question[:2_000]):
+        phrase, words = match.group(0), match.group("words")
+        if larger := _LARGER_PLACE.match(question, match.end()):
+            phrase, words = phrase + larger.group(0), f"{words} {larger.group('words')}"
+        elif match.start() > 0 and question[match.end() : match.end() + 1] == ",":
+            continue
+        if any(w[:1].isupper() and not is_calendar_word(w) for w in words.split()):
+            found.append(Setting(phrase, words))
+    return found
+
+
+def without_settings(question: str, sentence: str, story: str, stems: Stemmer) -> str:
+    """``question`` as the cross-encoder reads it against ``sentence``: without each setting it
+    names (``settings_in``) that ``sentence`` does not write but its ``story`` (the sentence
+    before it and its article's title) does.
+
+    A news sentence leaves out where it happens when the story has just said it: "Who did
+    Sherman talk to in Geneva?" is answered by "U.S. Deputy Secretary of State Wendy Sherman, who
+    led those talks, briefed officials ... about her conversations with Russian Deputy Foreign
+    Minister Sergei Ryabkov ...", after "... bilateral talks between the United States and Russia
+    in Geneva on January 10.". The cross-encoder learnt from SQuAD 2.0 that a detail of the
+    question missing from the sentence means no answer, and found that sentence no answer."""
+    settings = settings_in(question)
+    if not settings or not story:
+        return question
+    held = frozenset(stems(sentence))
+    told = frozenset(stems(story))
+    kept = question
+    for setting in settings:
+        named = frozenset(stems(setting.words))
+        if named and named.isdisjoint(held) and named <= told:
+            kept = kept.replace(setting.phrase, "", 1)
+    return " ".join(kept.split()).lstrip(",;: ") or question
