@@ -146,12 +146,13 @@ class FeatureReranker:
         model was trained so."""
         asked = [cross_question(query, h.published) for h in head]
         texts = [h.sentence for h in head]
-        named = any(settings_in(question) for question in dict.fromkeys(asked))
+        settings = {question: settings_in(question) for question in asked}
+        named = any(settings.values())
         befores = self._features.sentences_before(head) if named or cross.reads_context else []
         if named:  # "in Geneva", when the sentence before or the title says it and the sentence not
             stems = self._features.stems
             asked = [
-                without_settings(question, hit.sentence, f"{before} {hit.title}", stems)
+                without_settings(question, settings[question], hit.sentence, f"{before} {hit.title}", stems)
                 for question, hit, before in zip(asked, head, befores, strict=True)
             ]
         if cross.reads_context:

@@ -319,10 +319,10 @@ def settings_in(question: str) -> list[Setting]:
     return found
 
 
-def without_settings(question: str, sentence: str, story: str, stems: Stemmer) -> str:
-    """``question`` as the cross-encoder reads it against ``sentence``: without each setting it
-    names (``settings_in``) that ``sentence`` does not write but its ``story`` (the sentence
-    before it and its article's title) does.
+def without_settings(question: str, settings: Sequence[Setting], sentence: str, story: str, stems: Stemmer) -> str:
+    """``question`` as the cross-encoder reads it against ``sentence``: without each of the
+    ``settings`` it names (``settings_in(question)``) that ``sentence`` does not write but its
+    ``story`` (the sentence before it and its article's title) does.
 
     A news sentence leaves out where it happens when the story has just said it: "Who did
     Sherman talk to in Geneva?" is answered by "U.S. Deputy Secretary of State Wendy Sherman, who
@@ -330,8 +330,7 @@ def without_settings(question: str, sentence: str, story: str, stems: Stemmer) -
     Minister Sergei Ryabkov ...", after "... bilateral talks between the United States and Russia
     in Geneva on January 10.". The cross-encoder learnt from SQuAD 2.0 that a detail of the
     question missing from the sentence means no answer, and found that sentence no answer."""
-    settings = settings_in(question)
-    if not settings or not story:
+    if not settings:
         return question
     held = frozenset(stems(sentence))
     told = frozenset(stems(story))

@@ -13,6 +13,11 @@ from tests.support import searcher_fixture
 STEMS = Tokenizers().get().tokens
 
 
+def _read(question: str, sentence: str, story: str) -> str:
+    """``question`` as the cross-encoder reads it against ``sentence`` told after ``story``."""
+    return without_settings(question, settings_in(question), sentence, story, STEMS)
+
+
 @pytest.mark.parametrize(
     ("question", "settings"),
     [
@@ -47,21 +52,18 @@ TALKS = "Sherman briefed officials about her conversations with Deputy Foreign M
 
 
 def test_the_question_drops_a_setting_the_sentence_leaves_to_the_sentence_before() -> None:
-    assert without_settings("Who did Sherman talk to in Geneva?", TALKS, BEFORE, STEMS) == "Who did Sherman talk to?"
+    assert _read("Who did Sherman talk to in Geneva?", TALKS, BEFORE) == "Who did Sherman talk to?"
     # or to its article's title
     assert (
-        without_settings(
+        _read(
             "How many were aboard the plane that crashed at Calicut?",
             "There were 190 people on board.",
             " Plane crashes at Calicut",
-            STEMS,
         )
         == "How many were aboard the plane that crashed?"
     )
     # what comes before a setting at the question's start is left as it is read
-    assert (
-        without_settings("At the Geneva talks, who did Sherman meet?", TALKS, BEFORE, STEMS) == "who did Sherman meet?"
-    )
+    assert _read("At the Geneva talks, who did Sherman meet?", TALKS, BEFORE) == "who did Sherman meet?"
 
 
 @pytest.mark.parametrize(
@@ -73,22 +75,14 @@ def test_the_question_drops_a_setting_the_sentence_leaves_to_the_sentence_before
     ],
 )
 def test_the_question_keeps_a_setting_the_story_does_not_give(sentence: str, story: str) -> None:
-    assert (
-        without_settings("Who did Sherman talk to in Geneva?", sentence, story, STEMS)
-        == "Who did Sherman talk to in Geneva?"
-    )
+    assert _read("Who did Sherman talk to in Geneva?", sentence, story) == "Who did Sherman talk to in Geneva?"
 
 
 def test_a_setting_told_only_in_part_is_kept() -> None:
     question = "How many troops are stationed in Poland and Romania?"
+    assert _read(question, "About 4,000 troops are stationed there.", "NATO has troops in Poland.") == question
     assert (
-        without_settings(question, "About 4,000 troops are stationed there.", "NATO has troops in Poland.", STEMS)
-        == question
-    )
-    assert (
-        without_settings(
-            question, "About 4,000 troops are stationed there.", "NATO has troops in Poland and Romania.", STEMS
-        )
+        _read(question, "About 4,000 troops are stationed there.", "NATO has troops in Poland and Romania.")
         == "How many troops are stationed?"
     )
 
