@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 # The word rules (tokens, typo limits, edit distance, title words) are shared with the index:
 # what this reference checks is the search, a comparison with every speaker.
+from index.attribution.vocabulary import INSTITUTION_KINDS
 from index.search.speakers import TITLE_WORDS as _TITLE_WORDS
 from index.search.speakers import name_words as _tokens
 from index.search.speakers import typo_distance as _distance
@@ -49,7 +50,8 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     match "Wendy Sherman"; "peskow" matches "Dmitry Peskov"; "julianne smit" matches
     "Julianne Smith". Written-together names ("juliannesmith") match too. If any speaker
     matches without typos, only such speakers are returned. Titles in the name ("Kremlin
-    spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody. A single
+    spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody, unless an
+    institution is left ("Justice Department" is no one called "Department"). A single
     word matches only the speakers it ends, if any ("Trump": not "Trump University").
     """
     asked = _tokens(name)
@@ -59,7 +61,7 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     found = _rank(asked, pool)
     if not found:
         bare = [w for w in asked if w not in _TITLE_WORDS]
-        if bare and bare != asked:
+        if bare and bare != asked and bare[-1] not in INSTITUTION_KINDS:  # "Justice Department"
             found = _rank(bare, pool)
     return found
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from index.attribution.vocabulary import INSTITUTION_KINDS
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
 
 # Words that may come with a name in a question but are not in the speaker string: the titles
@@ -208,7 +209,8 @@ class SpeakerIndex:
         word matches only the speakers it ends, if any ("Trump": "Donald Trump", not "Trump
         University"). If any
         speaker matches without typos, only such speakers are returned. Titles in the name
-        ("Kremlin spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody.
+        ("Kremlin spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody,
+        unless an institution is left ("Justice Department" is no one called "Department").
         Speakers with as many typos come in alphabetical order.
         """
         asked = name_words(name)
@@ -217,7 +219,8 @@ class SpeakerIndex:
         found = self._rank(asked)
         if not found:
             bare = [w for w in asked if w not in TITLE_WORDS]
-            if bare and bare != asked:
+            # "Justice Department" is an institution, not someone called "Department".
+            if bare and bare != asked and bare[-1] not in INSTITUTION_KINDS:
                 found = self._rank(bare)
         return found
 

@@ -130,6 +130,7 @@ SPEAKERS = [
     "José Manuel Albares",
     "Ukraine’s Foreign Ministry",
     "Xi Jinping",
+    "State Department",
 ]
 
 
@@ -154,6 +155,8 @@ def speakers() -> SpeakerIndex:
         ("Mr. Peskov", ["Dmitry Peskov"]),
         ("White House", ["White House"]),  # ... and kept when it matches someone
         ("the Kremlin", ["Kremlin"]),
+        ("the State Department", ["State Department"]),
+        ("the Justice Department", []),  # an institution left without its title word is no one
         ("Peskov's", ["Dmitry Peskov"]),
         ("ukraine's foreign ministry", ["Ukraine’s Foreign Ministry"]),
         ("Jose Albares", ["José Manuel Albares"]),  # accents
