@@ -48,6 +48,7 @@ from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES
 from index.search.reranking import reorders, rerank, reranks
 from index.search.retrieval import Retriever
+from index.search.roles import SPOKESPEOPLE
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
@@ -81,6 +82,9 @@ class Answerer:
         # None (no model, or VERBATIM_RERANK=off): exactly the ranking-only path.
         wanted = reranker if policy.rerank and policy.hybrid else None
         self._tokenizers = tokenizers or Tokenizers()
+        # The words of "spokesman", "press secretary" ... as a question's Query reads them (roles.py).
+        tokenizer = self._tokenizers.get()
+        self._spokesman_words = {word: tuple(tokenizer.query_words(word)) for word in SPOKESPEOPLE}
         self._candidate_features = CandidateFeatures(retriever, self._tokenizers, cache_size)
         self._features: FeatureReranker | None = None
         if isinstance(wanted, FeatureModel):
@@ -107,6 +111,9 @@ class Answerer:
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
+        if speech is not None and (spoken := self._spokespeople(query, speech)) is not None:
+            role, holders = spoken  # "What did the Kremlin say?": the Kremlin spokesman's quotes
+            return self._speech.answer(query, vector, role, sorted(set(holders.values())), holders)
         if self._policy.hybrid and (routed := self._routed(query, vector)) is not None:
             return routed
         reranker = self._reranker if self.reranks(query) else None
@@ -155,6 +162,14 @@ class Answerer:
                     ranked=tuple(hits),
                 )
         return self.from_hits(query, hits)
+
+    def _spokespeople(self, query: Query, speech: SpeechQuery) -> tuple[SpeechQuery, dict[str, str]] | None:
+        """``SpeechRoute.spokespeople`` for a name whose every word some sentence holds (one no
+        article mentions is declined as before, with no role searched for)."""
+        vocabulary = self._retriever.lexical.vocabulary
+        if not query.speech_name or not all(holds_word(w, vocabulary) for w in query.speech_name):
+            return None
+        return self._speech.spokespeople(query, speech, self._spokesman_words)
 
     def _routed(self, query: Query, vector: np.ndarray) -> Answer | None:
         """The answer of a question of a form with a route of its own (step 3 of the module

@@ -36,6 +36,11 @@ _PERSON = r"(?P<name>[A-Z][\w'’-]+\.?(?:\s+[A-Z][\w'’-]*\.?){0,3})"
 _WORD_START = r"(?<![\w'’-])(?:[^\WA-Z]|['’-])*+"
 
 
+# Who speaks for an institution: "What did the Kremlin say?" is answered by the quotes of the
+# person its articles call the Kremlin spokesman ("Kremlin spokesman Dmitry Peskov").
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "press secretary")
+
+
 def is_role(role: str) -> bool:
     """True when the asked name ends in a role or title word ("Kremlin spokesman", "chancellor")."""
     words = role.split()
@@ -104,6 +109,30 @@ class RoleFinder:
             if speaker is not None:
                 result[article_id] = speaker
         return result
+
+    def spokespeople(
+        self, name: str, words: Sequence[QueryWord], spokesman: Mapping[str, Sequence[QueryWord]]
+    ) -> tuple[str, dict[str, str]] | None:
+        """Whoever speaks for ``name`` when it is an institution no one is quoted as ("the Kremlin",
+        "the Pentagon"): the first role of ``SPOKESPEOPLE`` ("Kremlin spokesman") that articles
+        give to a quoted person, and its holder per article (``holders``); None when none does.
+        ``words``: the name's words as the question's ``Query`` read them; ``spokesman``: the
+        words of each of ``SPOKESPEOPLE`` read the same way. An article that gives a person the
+        name as a surname ("Chancellor Angela Merkel") reads it as that person, not an
+        institution: her spokesman's quotes are no answer to what she said."""
+        if not words or is_role(name):
+            return None
+        surname = name_words(name)[-1:]
+        for role_word in SPOKESPEOPLE:
+            role = f"{name} {role_word}"
+            holders = {
+                article: speaker
+                for article, speaker in self.holders(role, (*words, *spokesman[role_word])).items()
+                if not surname or surname[0] not in self._retriever.surnames(article)
+            }
+            if holders:
+                return role, holders
+        return None
 
     def _quoted(self, article_id: str, names: Sequence[str]) -> str | None:
         """The one speaker of ``article_id`` that ``names`` means (same surname), or None."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -36,7 +37,7 @@ from index.search.speech_topic import (
     person_of,
     topic_note,
 )
-from index.store.lexical import weighted_terms
+from index.store.lexical import QueryWord, weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer
 
@@ -84,6 +85,20 @@ class SpeechRoute:
         """``{article id: speaker}`` when ``speech`` asks about a role ("the Kremlin spokesman")
         that articles give to a quoted person (roles.py); {} otherwise."""
         return {} if speech.loose else self._roles.holders(speech.name, query.speech_name)
+
+    def spokespeople(
+        self, query: Query, speech: SpeechQuery, spokesman: Mapping[str, Sequence[QueryWord]]
+    ) -> tuple[SpeechQuery, dict[str, str]] | None:
+        """For "What did the Kremlin say?" when no one is quoted as the Kremlin: the question as
+        one about whoever speaks for it ("the Kremlin spokesman", roles.py ``spokespeople``) and
+        that role's holder per article; None when articles give no quoted person such a role."""
+        if speech.loose:
+            return None
+        found = self._roles.spokespeople(speech.name, query.speech_name, spokesman)
+        if found is None:
+            return None
+        role, holders = found
+        return replace(speech, name=role), holders
 
     def answer(
         self,

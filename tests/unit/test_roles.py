@@ -39,6 +39,14 @@ ARTICLES = [
         "text": "The chancellor, Gordon Brown, said the budget would be on 16 March.\n\n"
         '"This is a budget for families," Brown said.',
     },
+    {
+        "id": "refugees-2015",
+        "title": "Merkel visits a shelter",
+        "published": "2015-09-10",
+        "text": "Chancellor Angela Merkel visited a refugee shelter in Berlin on Thursday.\n\n"
+        "Merkel's spokesman Steffen Seibert said the visit had lasted two hours.\n\n"
+        '"She listened to every family," Seibert said.',
+    },
 ]
 
 
@@ -109,3 +117,20 @@ def test_the_us_ambassadors_words_are_smiths_on_the_sample_article(sample_search
     answer = sample_searcher.answer("What did the US ambassador say?")
     assert answer.reason.endswith("attributed to Julianne Smith, 5 shown.")
     assert "Julianne Smith" in answer.note
+
+
+def test_an_institution_no_one_is_quoted_as_speaks_through_its_spokesman(searcher: Searcher) -> None:
+    answer = searcher.answer("What did the Kremlin say?")
+    shown = [hit.sentence for hit in answer.hits]
+    assert not answer.declined
+    assert "Kremlin spokesman Dmitry Peskov said the talks were open but led nowhere." in shown
+    assert "Alexei Volkov, the Kremlin spokesman, said the summit would go ahead." in shown
+    # what Peskov said where no article calls him the Kremlin's spokesman is not the Kremlin's word
+    assert '"Prices will stabilise this year," Peskov said at an economic forum.' not in shown
+    assert answer.note.startswith("The Kremlin spokesman in these articles: Alexei Volkov and Dmitry Peskov.")
+
+
+def test_a_persons_spokesman_does_not_speak_for_them(searcher: Searcher) -> None:
+    answer = searcher.answer("What did Merkel say?")
+    assert "in these articles" not in answer.note  # Seibert's words are not hers
+    assert answer.note.startswith("I found no quote attributed to Merkel")
