@@ -157,7 +157,7 @@ class Answerer:
                     query.text,
                     (),
                     declined=True,
-                    reason=f"No article mentions {speech.name}.",
+                    reason=f"No article mentions {speech.shown}.",
                     nearest=hits[0] if hits else None,
                     ranked=tuple(hits),
                 )
@@ -430,8 +430,8 @@ class Answerer:
         return Answer(
             query.text,
             shown,
-            reason=f"No sentence is attributed to {speech.name}; {len(hits)} sentence(s) mention them.",
+            reason=f"No sentence is attributed to {speech.shown}; {len(hits)} sentence(s) mention them.",
             nearest=shown[0],
             ranked=tuple(hits) + tuple(h for h in ranked if h.row not in theirs),
-            note=f"I found no quote attributed to {speech.name}; {these} {speech.name}:",
+            note=f"I found no quote attributed to {speech.shown}; {these} {speech.shown}:",
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.lexicon import LEMMA_FORMS, SPEECH_LEMMAS, speech_lemma
 from index.search.speakers import SpeakerIndex
@@ -27,6 +27,14 @@ class SpeechQuery:
     topic: str | None
     # Read from a looser form ("Peskov quotes"): a speech question only if ``name`` is a speaker.
     loose: bool = False
+    # The name as the question calls it, "the" kept ("the Obama administration"), for the notes
+    # and reasons that name it; not part of what is asked.
+    called: str = field(default="", compare=False)
+
+    @property
+    def shown(self) -> str:
+        """The name as a note writes it: as the question called it ("the Kremlin"), else ``name``."""
+        return self.called or self.name
 
 
 # Every inflection of the reporting verbs a question may use (index/lexicon.py), longest first so
@@ -220,7 +228,8 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     topic = topic or (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
     if topic is None and (occasion := _OCCASION.search(obj)):
         topic = occasion.group(1).strip(_EDGE_PUNCT) or None
-    return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose)
+    called = f"the {name}" if re.match(r"the\s", written.strip(_EDGE_PUNCT), re.IGNORECASE) else name
+    return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose, called=called)
 
 
 # When it was said, naming an occasion ("during the debate", "at the rally", "after the match"):

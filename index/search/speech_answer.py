@@ -115,7 +115,7 @@ class SpeechRoute:
         if holders:
             stored = [s for s in stored if holders.get(s.sentence.article_id) == s.sentence.speaker]
         if not stored:
-            return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.name}.")
+            return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.shown}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
         relevance = retriever.relevance(rows, vector)
         about = np.zeros(len(stored), dtype=bool)

@@ -139,7 +139,7 @@ def test_a_demonym_is_known_to_an_article_writing_its_country(sample_searcher: S
     assert said.hits[0].sentence.startswith('"It has become crystal-clear')
     assert {h.sentence.startswith("The U.S. ambassador to NATO says") for h in said.hits} == {True, False}
     brazilian = sample_searcher.answer("What did the Brazilian ambassador say?")
-    assert brazilian.declined and brazilian.reason == "No article mentions Brazilian ambassador."
+    assert brazilian.declined and brazilian.reason == "No article mentions the Brazilian ambassador."
 
 
 COMMITTEES = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -272,3 +273,21 @@ def test_the_us_asked_with_or_without_dots_gets_the_sentences_mentioning_it(samp
         answer = sample_searcher.answer(question)
         assert not answer.declined, question
         assert answer.hits and all("U.S." in h.sentence for h in answer.hits), question
+        # named as the question calls it, "the" kept
+        called = "the U.S." if "U.S." in question else "the US"
+        assert answer.note == f"I found no quote attributed to {called}; these sentences mention {called}:"
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("What did the Obama administration say?", "the Obama administration"),
+        ("what did THE NRA say about guns", "the NRA"),
+        ("What did Peskov say?", "Peskov"),
+        ("Peskov quotes", "Peskov"),
+    ],
+)
+def test_a_note_names_the_speaker_as_the_question_calls_them(question: str, shown: str) -> None:
+    speech = parse_speech_query(question)
+    assert speech is not None and speech.shown == shown
+    assert speech == replace(speech, called="")  # how it is called is not what is asked
