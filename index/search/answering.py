@@ -48,7 +48,7 @@ from index.search.query import Query, Tokenizers
 from index.search.ranking import CANDIDATES
 from index.search.reranking import reorders, rerank, reranks
 from index.search.retrieval import Retriever
-from index.search.roles import SPOKESPEOPLE
+from index.search.roles import SPOKESPEOPLE, is_institution
 from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
@@ -108,6 +108,11 @@ class Answerer:
         """What to show for ``query`` whose vector is ``vector``."""
         speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
         if speech is not None and speakers:
+            if any(is_institution(s) for s in speakers) and (spoken := self._spokespeople(query, speech)) is not None:
+                role, holders = spoken  # "What did the White House say?": its own quotes and its spokesman's
+                return self._speech.answer(
+                    query, vector, role, sorted({*speakers, *holders.values()}), holders, own=frozenset(speakers)
+                )
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)

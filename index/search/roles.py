@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from index.attribution.vocabulary import INSTITUTION_KINDS
 from index.lexicon import TITLE_WORDS
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
@@ -39,6 +40,14 @@ _WORD_START = r"(?<![\w'’-])(?:[^\WA-Z]|['’-])*+"
 # Who speaks for an institution: "What did the Kremlin say?" is answered by the quotes of the
 # person its articles call the Kremlin spokesman ("Kremlin spokesman Dmitry Peskov").
 SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "press secretary")
+
+
+def is_institution(speaker: str) -> bool:
+    """Whether an attributed speaker may be an institution, one that may have a spokesman: a
+    single word ("Pentagon", "FBI") or a name ending in a kind of institution ("White House",
+    "State Department"), not a person's full name ("Dmitry Peskov")."""
+    words = name_words(speaker)
+    return len(words) == 1 or (bool(words) and words[-1] in INSTITUTION_KINDS)
 
 
 def is_role(role: str) -> bool:

@@ -14,7 +14,7 @@ quoted person's first, under a note that names them all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -107,13 +107,19 @@ class SpeechRoute:
         speech: SpeechQuery,
         speakers: list[str],
         holders: Mapping[str, str] | None = None,
+        own: Collection[str] = (),
     ) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says;
-        with ``holders`` (a role's holder per article), only each article's holder's."""
+        with ``holders`` (a role's holder per article), only each article's holder's, besides
+        every sentence of the speakers in ``own`` (an institution beside its spokesman)."""
         retriever = self._retriever
         stored = self._quotes.get_or_compute(tuple(speakers), lambda _: self._metadata.sentences_by_speakers(speakers))
         if holders:
-            stored = [s for s in stored if holders.get(s.sentence.article_id) == s.sentence.speaker]
+            stored = [
+                s
+                for s in stored
+                if s.sentence.speaker in own or holders.get(s.sentence.article_id) == s.sentence.speaker
+            ]
         if not stored:
             return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.shown}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.roles import holders_in, is_role
+from index.search.roles import holders_in, is_institution, is_role
 from index.search.searcher import Searcher
 from tests.support import searcher_fixture
 
@@ -46,6 +46,14 @@ ARTICLES = [
         "text": "Chancellor Angela Merkel visited a refugee shelter in Berlin on Thursday.\n\n"
         "Merkel's spokesman Steffen Seibert said the visit had lasted two hours.\n\n"
         '"She listened to every family," Seibert said.',
+    },
+    {
+        "id": "drills-2016",
+        "title": "Drills go ahead",
+        "published": "2016-06-14",
+        "text": "The Pentagon said the drills near the border would go ahead as planned.\n\n"
+        "Pentagon spokesman Jeff Davis said two more ships would join them.\n\n"
+        '"Nothing about our posture has changed," Davis said.',
     },
 ]
 
@@ -134,3 +142,15 @@ def test_a_persons_spokesman_does_not_speak_for_them(searcher: Searcher) -> None
     answer = searcher.answer("What did Merkel say?")
     assert "in these articles" not in answer.note  # Seibert's words are not hers
     assert answer.note.startswith("I found no quote attributed to Merkel")
+
+
+def test_an_institution_that_is_quoted_speaks_through_its_spokesman_too(searcher: Searcher) -> None:
+    answer = searcher.answer("What did the Pentagon say?")
+    assert {hit.sentence for hit in answer.hits} == {
+        "The Pentagon said the drills near the border would go ahead as planned.",
+        "Pentagon spokesman Jeff Davis said two more ships would join them.",
+        '"Nothing about our posture has changed," Davis said.',
+    }
+    assert answer.note.startswith("The Pentagon spokesman in these articles: Jeff Davis.")
+    # a person's full name is no institution: their own quotes only
+    assert is_institution("Pentagon") and is_institution("White House") and not is_institution("Jeff Davis")
