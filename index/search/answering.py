@@ -8,7 +8,9 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    articles mention but never quote gets the sentences that mention them, under a note
    (``Answer.note``) saying that none is a quote of theirs.
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
-   the quotes of the person each article gives it (roles.py).
+   the quotes of the person each article gives it (roles.py). An institution ("What did the
+   Kremlin say?") gets the quotes of whoever each article calls its spokesman, beside its own
+   when it is quoted itself (roles.py ``spokespeople``).
 2. Any other question (but see 3) gets the ordinary ranking (retrieval.py), its best hits reordered by the
    reranker when the searcher has one: the trained feature reranker (feature_rerank.py) or a
    cross-encoder (reranking.py). A question that decline.py declines on its words alone (a name
