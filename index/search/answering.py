@@ -109,18 +109,17 @@ class Answerer:
     def answer(self, query: Query, vector: np.ndarray) -> Answer:
         """What to show for ``query`` whose vector is ``vector``."""
         speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
+        # "What did the Kremlin say?": the Kremlin spokesman's quotes, beside the Kremlin's own
+        # when it is quoted itself. A role asked for ("the Kremlin spokesman") is read below.
+        institution = not speakers or any(is_institution(s) for s in speakers)
+        if speech is not None and institution and (spoken := self._spokespeople(query, speech)) is not None:
+            role, holders = spoken
+            everyone = sorted({*speakers, *holders.values()})
+            return self._speech.answer(query, vector, role, everyone, holders, own=frozenset(speakers))
         if speech is not None and speakers:
-            if any(is_institution(s) for s in speakers) and (spoken := self._spokespeople(query, speech)) is not None:
-                role, holders = spoken  # "What did the White House say?": its own quotes and its spokesman's
-                return self._speech.answer(
-                    query, vector, role, sorted({*speakers, *holders.values()}), holders, own=frozenset(speakers)
-                )
             return self._speech.answer(query, vector, speech, speakers)
         if speech is not None and (holders := self._speech.role_holders(query, speech)):
             return self._speech.answer(query, vector, speech, sorted(set(holders.values())), holders)
-        if speech is not None and (spoken := self._spokespeople(query, speech)) is not None:
-            role, holders = spoken  # "What did the Kremlin say?": the Kremlin spokesman's quotes
-            return self._speech.answer(query, vector, role, sorted(set(holders.values())), holders)
         if self._policy.hybrid and (routed := self._routed(query, vector)) is not None:
             return routed
         reranker = self._reranker if self.reranks(query) else None

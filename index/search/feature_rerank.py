@@ -84,6 +84,11 @@ class CandidateFeatures:
         """The stems of ``text``'s words (this thread's tokenizer)."""
         return self._tokenizers.get().tokens(text)
 
+    def sentence_stems(self, hits: Sequence[Hit]) -> list[frozenset[str]]:
+        """The stemmed words of each hit's sentence, as the ranking cached them (``features``)."""
+        terms = self._retriever.rows(h.row for h in hits)
+        return [terms[h.row][1] for h in hits]
+
     def sentences_before(self, hits: Sequence[Hit]) -> list[str]:
         """The sentence before each hit in its article ("" for an article's first)."""
         return self._retriever.sentences_before([h.row for h in hits])
@@ -146,14 +151,14 @@ class FeatureReranker:
         model was trained so."""
         asked = [cross_question(query, h.published) for h in head]
         texts = [h.sentence for h in head]
-        settings = {question: settings_in(question) for question in asked}
+        settings = {question: settings_in(question) for question in dict.fromkeys(asked)}
         named = any(settings.values())
         befores = self._features.sentences_before(head) if named or cross.reads_context else []
         if named:  # "in Geneva", when the sentence before or the title says it and the sentence not
-            stems = self._features.stems
+            features = self._features
             asked = [
-                without_settings(question, settings[question], hit.sentence, f"{before} {hit.title}", stems)
-                for question, hit, before in zip(asked, head, befores, strict=True)
+                without_settings(question, settings[question], held, f"{before} {hit.title}", features.stems)
+                for question, hit, held, before in zip(asked, head, features.sentence_stems(head), befores, strict=True)
             ]
         if cross.reads_context:
             texts = [passage(t, before) for t, before in zip(texts, befores, strict=True)]

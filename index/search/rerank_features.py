@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -319,10 +319,13 @@ def settings_in(question: str) -> list[Setting]:
     return found
 
 
-def without_settings(question: str, settings: Sequence[Setting], sentence: str, story: str, stems: Stemmer) -> str:
-    """``question`` as the cross-encoder reads it against ``sentence``: without each of the
-    ``settings`` it names (``settings_in(question)``) that ``sentence`` does not write but its
-    ``story`` (the sentence before it and its article's title) does.
+def without_settings(
+    question: str, settings: Sequence[Setting], held: Collection[str], story: str, stems: Stemmer
+) -> str:
+    """``question`` as the cross-encoder reads it against a sentence whose stemmed words are
+    ``held``: without each of the ``settings`` it names (``settings_in(question)``) that the
+    sentence does not write but its ``story`` (the sentence before it and its article's title)
+    does.
 
     A news sentence leaves out where it happens when the story has just said it: "Who did
     Sherman talk to in Geneva?" is answered by "U.S. Deputy Secretary of State Wendy Sherman, who
@@ -332,7 +335,6 @@ def without_settings(question: str, settings: Sequence[Setting], sentence: str, 
     question missing from the sentence means no answer, and found that sentence no answer."""
     if not settings:
         return question
-    held = frozenset(stems(sentence))
     told = frozenset(stems(story))
     kept = question
     for setting in settings:

@@ -144,9 +144,13 @@ def _clean(question: str) -> str:
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
+# "the" before a name ("the Kremlin"): not part of the name matched, kept in how it is called.
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip(_EDGE_PUNCT)
-    name = re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE)
+    name = _THE.sub("", name)
     name = re.sub(r"(?:'s|')$", "", name).strip(_EDGE_PUNCT)
     if _INITIALS_END.search(name):  # the edge's dots took the last one of "U.S."
         name += "."
@@ -228,7 +232,7 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     topic = topic or (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
     if topic is None and (occasion := _OCCASION.search(obj)):
         topic = occasion.group(1).strip(_EDGE_PUNCT) or None
-    called = f"the {name}" if re.match(r"the\s", written.strip(_EDGE_PUNCT), re.IGNORECASE) else name
+    called = f"the {name}" if _THE.match(written.strip(_EDGE_PUNCT)) else name
     return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose, called=called)
 
 

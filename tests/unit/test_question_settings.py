@@ -15,7 +15,7 @@ STEMS = Tokenizers().get().tokens
 
 def _read(question: str, sentence: str, story: str) -> str:
     """``question`` as the cross-encoder reads it against ``sentence`` told after ``story``."""
-    return without_settings(question, settings_in(question), sentence, story, STEMS)
+    return without_settings(question, settings_in(question), frozenset(STEMS(sentence)), story, STEMS)
 
 
 @pytest.mark.parametrize(
