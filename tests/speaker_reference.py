@@ -10,11 +10,20 @@ production code imports it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 # The word rules (tokens, typo limits, edit distance, title words) are shared with the index:
 # what this reference checks is the search, a comparison with every speaker.
-from index.attribution.vocabulary import INSTITUTION_KINDS
+from index.search.institution_names import (
+    COUNTRY_WORDS,
+    LINKS,
+    InstitutionName,
+    institution_at_home,
+    institution_names,
+    leading_countries,
+    names_institution,
+)
 from index.search.speakers import TITLE_WORDS as _TITLE_WORDS
 from index.search.speakers import name_words as _tokens
 from index.search.speakers import typo_distance as _distance
@@ -41,6 +50,25 @@ def _fit(asked: list[str], spoken: list[str]) -> int | None:
     return total
 
 
+def _fit_in_order(asked: tuple[str, ...], spoken: list[str], opens: bool) -> int | None:
+    """The fewest typos over every way to match the asked words to speaker words in order."""
+    words = [w for w in spoken if w not in LINKS]
+    best: int | None = None
+    for at in itertools.combinations(range(len(words)), len(asked)):
+        if opens and at and any(w not in COUNTRY_WORDS for w in words[: at[0]]):
+            continue
+        total = 0
+        for word, k in zip(asked, at, strict=True):
+            limit = min(_allowed(word), _allowed(words[k]))
+            d = _distance(word, words[k], limit)
+            if d > limit:
+                break
+            total += d
+        else:
+            best = total if best is None else min(best, total)
+    return best
+
+
 def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     """The speakers ``name`` refers to, best first; [] when none is close.
 
@@ -51,29 +79,43 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     "Julianne Smith". Written-together names ("juliannesmith") match too. If any speaker
     matches without typos, only such speakers are returned. Titles in the name ("Kremlin
     spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody, unless an
-    institution is left ("Justice Department" is no one called "Department"). A single
+    institution is named ("Justice Department" is no one called "Department"). A single
     word matches only the speakers it ends, if any ("Trump": not "Trump University").
+    An institution's name matches in the order of its words, either way round for a department
+    or ministry ("State Department": "Department of State", not "Florida Department of State");
+    named with a country and matching nobody, it is the one named without any country.
     """
     asked = _tokens(name)
     if not asked:
         return []
     pool = list(dict.fromkeys(s for s in speakers if s))
     found = _rank(asked, pool)
-    if not found:
-        bare = [w for w in asked if w not in _TITLE_WORDS]
-        if bare and bare != asked and bare[-1] not in INSTITUTION_KINDS:  # "Justice Department"
-            found = _rank(bare, pool)
-    return found
+    if found:
+        return found
+    if home := institution_at_home(asked):
+        return [s for s in _rank(home, pool) if not leading_countries(_tokens(s))]
+    bare = [w for w in asked if w not in _TITLE_WORDS]
+    if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
+        return _rank(bare, pool)
+    return []
+
+
+def _typos(asked: list[str], readings: list[InstitutionName], spoken: list[str]) -> int | None:
+    if not readings:
+        return _fit(asked, spoken)
+    fits = [t for r in readings if (t := _fit_in_order(r.words, spoken, r.opens)) is not None]
+    return min(fits) if fits else None
 
 
 def _rank(asked: list[str], pool: list[str]) -> list[str]:
     scored: list[tuple[int, str]] = []
     joined = "".join(asked)
+    readings = institution_names(asked)
     for speaker in pool:
         spoken = _tokens(speaker)
         if not spoken:
             continue
-        typos = _fit(asked, spoken)
+        typos = _typos(asked, readings, spoken)
         whole = "".join(spoken)
         if typos is None and len(asked) == 1 and len(spoken) > 1:
             limit = _allowed(whole)

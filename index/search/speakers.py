@@ -32,8 +32,15 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from index.attribution.vocabulary import INSTITUTION_KINDS
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
+from index.search.institution_names import (
+    LINKS,
+    InstitutionName,
+    institution_at_home,
+    institution_names,
+    leading_countries,
+    names_institution,
+)
 
 # Words that may come with a name in a question but are not in the speaker string: the titles
 # attribution knows (index/lexicon.py, without their dots, as ``name_words`` reads them) and the
@@ -210,19 +217,26 @@ class SpeakerIndex:
         University"). If any
         speaker matches without typos, only such speakers are returned. Titles in the name
         ("Kremlin spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody,
-        unless an institution is left ("Justice Department" is no one called "Department").
-        Speakers with as many typos come in alphabetical order.
+        unless the name is an institution's ("Justice Department" is no one called "Department").
+        An institution's name is matched by the order of its words (``institution_names``: "State
+        Department" is not the "Florida Department of State"); one named with its country that
+        matches nobody is the one named without it, if no other country's ("U.S. State
+        Department" is the "State Department", "Russian Foreign Ministry" no "Ukraine's Foreign
+        Ministry"). Speakers with as many typos come in alphabetical order.
         """
         asked = name_words(name)
         if not asked:
             return []
         found = self._rank(asked)
-        if not found:
-            bare = [w for w in asked if w not in TITLE_WORDS]
-            # "Justice Department" is an institution, not someone called "Department".
-            if bare and bare != asked and bare[-1] not in INSTITUTION_KINDS:
-                found = self._rank(bare)
-        return found
+        if found:
+            return found
+        if home := institution_at_home(asked):
+            return [s for s in self._rank(home) if not leading_countries(name_words(s))]
+        bare = [w for w in asked if w not in TITLE_WORDS]
+        # "Justice Department" is an institution, not someone called "Department".
+        if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
+            return self._rank(bare)
+        return []
 
     def _near(self, word: str) -> dict[str, int]:
         """Speaker word -> typos, for every speaker word within both words' typo limits of ``word``."""
@@ -238,15 +252,13 @@ class SpeakerIndex:
 
     def _rank(self, asked: list[str]) -> list[str]:
         nears: dict[str, dict[str, int]] = {word: self._near(word) for word in asked}
-        per_word = [nears[word] for word in asked]
         scored: dict[int, int] = {}
-        # Only a speaker with a near word for every asked word can fit (smallest set first).
-        groups = sorted((self._speakers_of(near) for near in nears.values()), key=len)
-        candidates = set.intersection(*groups) if groups and groups[0] else set()
-        for number in candidates:
-            typos = _fit(per_word, self._spoken[number])
-            if typos is not None:
-                scored[number] = typos
+        readings = institution_names(asked)
+        for reading in readings:  # "State Department": in order, not the "Florida Department of State"
+            for number, typos in self._fits([nears[w] for w in reading.words], reading).items():
+                scored[number] = min(typos, scored.get(number, typos))
+        if not readings:
+            scored = self._fits([nears[w] for w in asked], None)
         if len(asked) == 1:
             joined = asked[0]
             for at in self._near_wholes.candidates(joined[::-1], _MAX_TYPOS):
@@ -267,6 +279,20 @@ class SpeakerIndex:
         if best == 0:
             scored = {n: t for n, t in scored.items() if t == 0}
         return [s for _, s in sorted((t, self._speakers[n]) for n, t in scored.items())]
+
+    def _fits(self, per_word: list[dict[str, int]], reading: InstitutionName | None) -> dict[int, int]:
+        """Speaker number -> typos, for each speaker with a near word for every asked word (its
+        near words and typos, ``per_word``), in the order of the institution ``reading`` if given."""
+        scored: dict[int, int] = {}
+        # Only a speaker with a near word for every asked word can fit (smallest set first).
+        groups = sorted((self._speakers_of(near) for near in per_word), key=len)
+        candidates = set.intersection(*groups) if groups and groups[0] else set()
+        for number in candidates:
+            spoken = self._spoken[number]
+            typos = _fit(per_word, spoken) if reading is None else _fit_in_order(per_word, spoken, reading.opens)
+            if typos is not None:
+                scored[number] = typos
+        return scored
 
     def _speakers_of(self, near: dict[str, int]) -> set[int]:
         found: set[int] = set()
@@ -296,3 +322,23 @@ def _fit(asked: Sequence[dict[str, int]], spoken: Sequence[str]) -> int | None:
         used.add(best_at)
         total += best
     return total
+
+
+def _fit_in_order(asked: Sequence[dict[str, int]], spoken: Sequence[str], opens: bool) -> int | None:
+    """The fewest typos for the asked words to match speaker words in their order ("of" and "for"
+    skipped), or None if they cannot; ``opens``: the first asked word matches the speaker's first
+    word that names no country ("U.S. Department of State", not "Florida Department of State")."""
+    words = [w for w in spoken if w not in LINKS]
+    first_at = leading_countries(words) if opens else len(words)
+    unmatched = len(asked) * (_MAX_TYPOS + 1) + 1
+    # fewest[k]: the fewest typos for the asked words so far within the first k speaker words.
+    fewest = [0] * (len(words) + 1)
+    for i, near in enumerate(asked):
+        after = [unmatched] * (len(words) + 1)
+        for k, word in enumerate(words):
+            after[k + 1] = after[k]
+            typos = near.get(word)
+            if typos is not None and fewest[k] < unmatched and (i > 0 or k <= first_at):
+                after[k + 1] = min(after[k + 1], fewest[k] + typos)
+        fewest = after
+    return fewest[-1] if fewest[-1] < unmatched else None

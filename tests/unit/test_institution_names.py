@@ -1,0 +1,141 @@
+"""An institution asked for by name: "the State Department" is not the "Florida Department of
+State", and "the Department of Justice" is the "Justice Department" the articles quote."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from index.search.institution_names import institution_at_home, institution_names, names_institution
+from index.search.searcher import Searcher
+from index.search.speakers import SpeakerIndex
+from tests.speaker_reference import reference_match_speaker
+from tests.support import searcher_fixture
+
+SPEAKERS = [
+    "State Department",
+    "Florida Department of State",
+    "U.S. Department of Homeland Security",
+    "Ministry of Foreign Affairs",
+    "Ukraine's Foreign Ministry",
+    "Justice Department",
+    "Department for Education",
+    "New York Police Department",
+    "Georgia Department of Transportation",
+    "University of Michigan",
+    "Wendy Sherman",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("the State Department", ["State Department"]),  # not Florida's, whose words it holds
+        ("the Department of State", ["State Department"]),  # written the other way round
+        ("Florida Department of State", ["Florida Department of State"]),
+        ("Department of Justice", ["Justice Department"]),
+        ("Homeland Security Department", ["U.S. Department of Homeland Security"]),  # a country before it
+        ("Education Department", ["Department for Education"]),
+        ("Police Department", ["New York Police Department"]),  # its words in order, the city before
+        ("Foreign Ministry", ["Ministry of Foreign Affairs", "Ukraine's Foreign Ministry"]),
+        ("U.S. State Department", ["State Department"]),  # named with its country, quoted without
+        ("US Department of State", ["State Department"]),
+        ("Russian Foreign Ministry", ["Ministry of Foreign Affairs"]),  # not Ukraine's
+        ("Department of Labor", []),  # no one quoted; not every department ("labor" is a title word)
+        ("Labor Department", []),
+        ("Michigan University", []),  # not the University of Michigan
+        ("University of Michigan", ["University of Michigan"]),
+        ("Kremlin spokesman Sherman", ["Wendy Sherman"]),  # a person's title still dropped
+    ],
+)
+def test_an_institution_is_matched_by_the_order_of_its_words(name: str, expected: list[str]) -> None:
+    assert SpeakerIndex(SPEAKERS).match(name) == expected
+    assert reference_match_speaker(name, SPEAKERS) == expected
+
+
+def test_the_readings_of_an_institutions_name() -> None:
+    assert [(r.words, r.opens) for r in institution_names(["state", "department"])] == [
+        (("state", "department"), False),
+        (("department", "state"), True),
+    ]
+    assert [(r.words, r.opens) for r in institution_names(["department", "of", "justice"])] == [
+        (("department", "justice"), True),
+        (("justice", "department"), False),
+    ]
+    assert institution_names(["wendy", "sherman"]) == [] and institution_names(["police"]) == []
+    assert institution_at_home(["u", "s", "state", "department"]) == ["state", "department"]
+    assert institution_at_home(["state", "department"]) is None
+    assert names_institution(["justice", "department"]) and not names_institution(["wendy", "sherman"])
+
+
+def test_many_institutions_and_names_agree_with_the_linear_matcher() -> None:
+    """Institution names made of countries, places, kinds, links and topics, asked in parts, in
+    any order and with typos: the index returns exactly what the reference returns."""
+    rng = random.Random(11)
+    countries = ["U.S.", "Russian", "Ukraine's", "US", "British"]
+    places = ["Florida", "Georgia", "New York", "Texas", ""]
+    kinds = ["Department", "Ministry", "Police", "University", "Committee"]
+    topics = ["State", "Justice", "Foreign Affairs", "Homeland Security", "Defence", "Labor", "Education"]
+    speakers = ["Wendy Sherman", "Justice Department", "State Department"]
+    while len(speakers) < 400:
+        kind, topic = rng.choice(kinds), rng.choice(topics)
+        name = f"{kind} {rng.choice(['of', 'for'])} {topic}" if rng.random() < 0.5 else f"{topic} {kind}"
+        lead = rng.choice(countries + places + ["", ""])
+        speakers.append(f"{lead} {name}".strip())
+    index = SpeakerIndex(speakers)
+    for _ in range(300):
+        words = rng.choice(speakers).split()
+        if rng.random() < 0.5:
+            words = rng.sample(words, rng.randint(1, len(words)))
+        if rng.random() < 0.3:
+            at = rng.randrange(len(words))
+            word = words[at]
+            cut = rng.randrange(len(word))
+            words[at] = word[:cut] + rng.choice("aeiou") + word[cut + 1 :]
+        if rng.random() < 0.2:
+            words = [rng.choice(countries), *words]
+        name = " ".join(words)
+        assert index.match(name) == reference_match_speaker(name, speakers), name
+
+
+ARTICLES = [
+    {
+        "id": "emails",
+        "title": "Emails released",
+        "published": "2016-01-30",
+        "text": "The State Department said it would release more of the emails next month.\n\n"
+        "Officials expect the review to take several weeks.",
+    },
+    {
+        "id": "turnout",
+        "title": "Florida turnout",
+        "published": "2016-03-16",
+        "text": "The Florida Department of State said turnout had reached 42 percent of voters.\n\n"
+        "Polls closed at 7 p.m. across the state.",
+    },
+    {
+        "id": "inquiry",
+        "title": "An inquiry opens",
+        "published": "2016-05-02",
+        "text": "The Justice Department said the inquiry would examine the server.\n\n"
+        "Lawyers for the aide declined to comment.",
+    },
+]
+
+searcher = searcher_fixture(ARTICLES, "institution_names")
+
+
+def test_the_state_department_is_not_floridas_department_of_state(searcher: Searcher) -> None:
+    answer = searcher.answer("What did the State Department say?")
+    assert [hit.sentence for hit in answer.hits] == [
+        "The State Department said it would release more of the emails next month."
+    ]
+    assert "Florida" not in answer.note
+
+
+def test_the_department_of_justice_is_the_justice_department_the_articles_quote(searcher: Searcher) -> None:
+    answer = searcher.answer("What did the Department of Justice say?")
+    assert [hit.sentence for hit in answer.hits] == [
+        "The Justice Department said the inquiry would examine the server."
+    ]
