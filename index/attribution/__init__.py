@@ -55,6 +55,18 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   after the pronoun's verb in its own clause (``he said of Trump``: not Trump; ``He has declared
   Cruz anointed``: not Cruz), unless the pronoun opens a clause of its own (``When he insisted
   ..., Francis``).
+* Also learned on PolNeAR train (2026-12-05): an adverb between the subject and its verb
+  (``Mrs. Clinton has since said``, ``Cruz gingerly said``; not ``the Clinton family``, and
+  ``was widely criticized`` stays passive); a title word after ``Mr.``/``Ms.``/``Dr.`` is a
+  surname (``Mr. King said``); a suffix ends a name at its surname (``Joseph R. Biden Jr.`` is
+  "Joseph R. Biden", but ``Donald Jr.`` is no Donald); an -ing surname opens a sentence when the
+  article names that person in full (``Manning said`` after ``Peyton Manning``; ``Having said``
+  is still nobody); an aside may hold a short quoted phrase whose comma sits inside the marks
+  (``Humphrey, who calls Trump a “sociopath,” said``) or a state's abbreviation (``from Ava,
+  Mo., who ..., said``); ``X ... and said`` finds X after an opening phrase (``In a brief
+  interview, Ms. Conway rejected ... and said``) and after the words describing a candidate
+  (``Democratic presidential nominee Hillary Clinton called ... and said``); a closing quote
+  typed as an opening one after the quote's comma closes it (``“It's unusual,“ said``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two
@@ -71,7 +83,7 @@ Modules, one job each: ``index/lexicon.py`` (vocabulary shared with the query si
 verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists), ``quotes``
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
-written), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
+written), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
 ``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to
 check role sources such as "the vice president"); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 

@@ -15,8 +15,16 @@ from index.attribution.names import (
     Mention,
     find_mentions,
 )
+from index.attribution.openings import sentence_subject
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
-from index.attribution.subjects import Claim, quoted_as_saying, sentence_subject, subject_after, subject_before
+from index.attribution.subjects import (
+    Claim,
+    in_an_aside,
+    is_adverb,
+    quoted_as_saying,
+    subject_after,
+    subject_before,
+)
 from index.attribution.vocabulary import (
     BETWEEN,
     DETECT_FORMS,
@@ -70,6 +78,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             inverts = verb != "tell"
             if inverts and j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
                 claim = subject_after(text, toks, v + 1, verb, v)
+                if (claim is None or claim.kind == "pron") and in_an_aside(toks, j):
+                    claim = subject_before(text, toks, v, verb) or claim  # "Humphrey, who calls ..."
             if claim is None and inverts and v > 0 and toks[v - 1].text == ",":  # "..., says X."
                 # A name ending the clause after the verb is its speaker, before any subject
                 # looked for over the commas ("In Decatur, the plant ..., said its chief, Ferriola.").
@@ -126,7 +136,7 @@ def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
 
 def _after_conjunction(toks: list[Tok], v: int) -> bool:
     k = v - 1
-    while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN:
+    while k >= 0 and toks[k].kind == "W" and (toks[k].low in BETWEEN or is_adverb(toks[k].low)):
         k -= 1
     return k >= 0 and toks[k].low in ("and", "but")
 
@@ -182,7 +192,9 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     if _other_sense(toks, v) or _takes_a_thing(toks, v):
         return True
     k = v - 1
-    while k >= 0 and toks[k].kind == "W" and toks[k].low in BETWEEN and toks[k].low not in _BE:
+    while (
+        k >= 0 and toks[k].kind == "W" and (toks[k].low in BETWEEN or is_adverb(toks[k].low)) and toks[k].low not in _BE
+    ):
         k -= 1
     return k >= 0 and toks[k].kind == "W" and toks[k].low in _BE
 

@@ -126,6 +126,18 @@ def _person_of_place(toks: list[Tok], j: int) -> bool:
     return bare(toks[j + 2].low) in PLACES or (j > 0 and is_name_token(toks[j - 1]))
 
 
+# What may follow a surname: "Joseph R. Biden Jr.", "Gregory B. Meeks III" ("Biden" is the surname).
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def without_suffix(toks: list[Tok], a: int, b: int) -> int:
+    """The end of chain ``a..b`` without a suffix after a surname ("Biden Jr." ends at "Biden");
+    after a first name the suffix names the son ("Donald Jr.")."""
+    if b > a and toks[b].low in NAME_SUFFIXES and bare(toks[b - 1].low) not in FIRST_NAMES:
+        return b - 1
+    return b
+
+
 def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     """Start of the person's name at the end of chain ``a..b``, or None if the chain has none."""
     k = b
@@ -151,6 +163,10 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     return s if s <= b else None  # "said Del." is a particle, not a name
 
 
+# Titles written only before a surname: "Mr. King", "Ms. Prince", "Dr. Bishop".
+_COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr."})
+
+
 def _surname_like_title(toks: list[Tok], k: int) -> bool:
     """Whether the title of a person at token ``k`` ends a name as its surname: after an initial
     or a first name ("Peter T. King", "Angus King" after "Sen."), not before a name ("King
@@ -162,7 +178,7 @@ def _surname_like_title(toks: list[Tok], k: int) -> bool:
     if low not in ROLE_HEADS and low not in MALE_TITLES and low not in FEMALE_TITLES:
         return False
     p = toks[k - 1]
-    if p.kind == "A" and len(p.text) == 2:
+    if p.kind == "A" and (len(p.text) == 2 or p.low in _COURTESY_TITLES):  # "Peter T. King", "Mr. King"
         return True
     if not is_name_token(p):
         return False
@@ -247,7 +263,7 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
         if not is_cap(toks[i]):
             i += 1
             continue
-        b = chain_end(toks, i)
+        b = without_suffix(toks, i, chain_end(toks, i))
         s = name_start(toks, i, b)
         if s is not None:
             name = name_text(text, toks, s, b)

@@ -60,13 +60,19 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
             if c == "’" and (j == n or not text[j].isalpha()):
                 spans.append((start, j))
                 start = -1
-        elif c in CLOSERS or c == '"' or (c == "“" and text[start] == "„"):
+        elif c in CLOSERS or c == '"' or (c == "“" and (text[start] == "„" or _closes_as_written(text, i, j))):
             spans.append((start, j))
             start = -1
     if start >= 0:
         spans.append((start, n))
         return spans, not single  # an unclosed single quote is more likely an apostrophe
     return spans, False
+
+
+def _closes_as_written(text: str, i: int, j: int) -> bool:
+    """Whether an opening mark at ``i..j``, inside a quote, closes it: typed the wrong way round
+    after the quote's last comma or stop, before a space ("“It's unusual,“ said Larry Noble")."""
+    return i > 0 and text[i - 1] in CLOSE_AFTER and (j == len(text) or text[j].isspace())
 
 
 def tokenise(text: str, spans: list[tuple[int, int]]) -> list[Tok]:

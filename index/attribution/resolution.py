@@ -233,7 +233,12 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         mentioned.append(here)
         chosen: tuple[str, str] | None = None
         for c in p.claims:
-            if c.kind == "name" and c.value in openers and c.value.lower().endswith(("ly", "ing")):
+            if (
+                c.kind == "name"
+                and c.value in openers
+                and c.value.lower().endswith(("ly", "ing"))
+                and c.value.lower() not in people.by_last  # "Manning said", after "Peyton Manning"
+            ):
                 continue  # "Having announced ...", "Lately, ..."
             who: str | None
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."

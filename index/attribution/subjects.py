@@ -18,6 +18,7 @@ from index.attribution.names import (
     name_start,
     name_text,
     span_text,
+    without_suffix,
 )
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive
 from index.attribution.vocabulary import (
@@ -28,6 +29,7 @@ from index.attribution.vocabulary import (
     DETERMINERS,
     GENERIC,
     KNOWN_ORGS,
+    LY_NOUNS,
     ORG_HEADS,
     PARTICLES,
     PLACES,
@@ -51,6 +53,16 @@ class Claim:
     index: int  # token index of the verb
 
 
+# The longest quoted phrase read as part of an aside: a quote of a sentence is the words reported.
+_ASIDE_QUOTE_WORDS = 8
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb of manner that may come between a subject and its verb: "Cruz gingerly said",
+    "Rubio defiantly told"; not a noun such as "family"."""
+    return len(word) >= 5 and word.endswith("ly") and word not in LY_NOUNS
+
+
 def skip_between(toks: list[Tok], j: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
     while j >= 0:
@@ -62,7 +74,7 @@ def skip_between(toks: list[Tok], j: int) -> int:
             if k >= 0 and toks[k].text == "(":
                 j = k - 1
                 continue
-        if t.kind == "W" and t.low in BETWEEN and t.text[0].islower():
+        if t.kind == "W" and t.text[0].islower() and (t.low in BETWEEN or is_adverb(t.low)):
             j -= 1
             continue
         if t.kind == "N" or (t.kind == "W" and (t.low in MONTHS or t.low in WEEKDAYS or t.low in TIME_NOUNS)):
@@ -133,7 +145,7 @@ def _one_known_holder(toks: list[Tok], i: int, j: int) -> bool:
 
 def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
-    b = _before_of_place(toks, a, b)  # "Senator Barbara Boxer of California said", "... of New York"
+    b = _before_of_place(toks, a, without_suffix(toks, a, b))  # "Senator Barbara Boxer of California said"
     s = name_start(toks, a, b)
     if s is not None:
         name = name_text(text, toks, s, b)
@@ -173,7 +185,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     t = toks[j]
     if t.kind == "W" and t.low in PRONOUNS:
         return Claim("pron", t.low, verb, v)
-    if t.text == ",":  # "Sherman, who led those talks, said" / "Peskov, however, said"
+    if t.text == "," or _quote_then_comma(t):  # "Sherman, who led those talks, said" / "Peskov, however, said"
         return _subject_before_comma(text, toks, j, verb, v)
     if is_cap(t):
         if is_possessive(t):
@@ -193,6 +205,38 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         role = role_words(toks, j)
         return Claim("role", role, verb, v) if role else None
     return None
+
+
+_CLOSING_QUOTES = "\"'”’"
+
+
+def _quote_then_comma(t: Tok) -> bool:
+    """Whether ``t`` is a quoted phrase that ends an aside with the comma inside its quotes, as
+    American style writes it: "Manafort, citing ''the unique magic of Trump,'' said",
+    "Humphrey, who calls Trump a “sociopath,” said"."""
+    return t.kind == "Q" and t.text.rstrip(_CLOSING_QUOTES).endswith(",") and len(t.text.split()) <= _ASIDE_QUOTE_WORDS
+
+
+def in_an_aside(toks: list[Tok], q: int) -> bool:
+    """Whether the quote at ``q`` may be a phrase in an aside rather than the words a verb after it
+    reports: it ends with the aside's comma and a word of the aside's clause comes before it
+    ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
+    return q > 0 and _quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
+
+
+def _aside_comma(t: Tok) -> bool:
+    return t.text == "," or _quote_then_comma(t)
+
+
+def _ends_an_aside(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` cannot be inside an aside: a quote of more than a phrase, or a stop
+    that is no abbreviation's ("Cambridge, Mass., said": the period before a comma is)."""
+    t = toks[k]
+    if t.kind == "Q":
+        return len(t.text.split()) > _ASIDE_QUOTE_WORDS
+    if t.text == ".":
+        return k + 1 >= len(toks) or toks[k + 1].text != ","
+    return t.text in ";:"
 
 
 def _before_party_tag(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
@@ -223,11 +267,11 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
     fallback: Claim | None = None
     for _ in range(APPOSITIVE_COMMAS):
         k = end - 1
-        while k >= 0 and end - k <= APPOSITIVE_MAX and toks[k].text != ",":
-            if toks[k].kind == "Q" or toks[k].text in ".;:":
+        while k >= 0 and end - k <= APPOSITIVE_MAX and not _aside_comma(toks[k]):
+            if _ends_an_aside(toks, k):
                 return fallback
             k -= 1
-        if k <= 0 or toks[k].text != ",":
+        if k <= 0 or not _aside_comma(toks[k]):
             return fallback
         a, b = k + 1, end - 1
         if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
@@ -358,25 +402,6 @@ def subject_after(
         if role:
             return Claim("role", role, verb, v)
     return None
-
-
-def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
-    """The name or pronoun opening the sentence, as the speaker of a participle at ``v``."""
-    if not toks or toks[0].kind == "Q" or v < 2:
-        return None
-    first = toks[0]
-    if first.kind == "W" and first.low in PRONOUNS and first.low in ("he", "she"):
-        return Claim("pron", first.low, verb, 0)
-    if not is_cap(first) or first.low in STOP:  # "Like Corker, Menendez ..."
-        return None
-    b = chain_end(toks, 0)
-    if b + 1 < len(toks) and toks[b + 1].low in ("later", "earlier", "ago", "after", "before"):
-        return None  # "Minutes later, the campaign issued a statement saying"
-    if is_possessive(toks[b]):
-        return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
-    if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
-        return None
-    return subject_from_chain(text, toks, 0, b, verb, v)
 
 
 def quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:

@@ -313,7 +313,14 @@ also later earlier then again further previously repeatedly recently separately 
 reportedly once had has have was were is are would will did does do not never publicly
 privately firmly clearly bluntly flatly directly quickly immediately personally subsequently
 initially first too herself himself themselves itself originally reportedly likewise already
-however though nonetheless nevertheless still
+however though nonetheless nevertheless still since often long now just always frequently
+sometimes usually
+""")
+# Nouns and names ending in -ly, which ``subjects.is_adverb`` does not skip as adverbs between a
+# subject and its verb ("The Clinton family said" is the family's word).
+LY_NOUNS = word_set("""
+family assembly anomaly monopoly homily melancholy butterfly italy supply july rally tally ally
+bully belly jelly lily holly folly
 """)
 DETERMINERS = word_set("the a an")
 SPEAKER_LOOKBACK = 2  # sentences back in which a pronoun may find a speaker of its gender

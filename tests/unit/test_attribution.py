@@ -777,3 +777,74 @@ def test_a_pronoun_is_never_the_person_named_after_it_in_its_own_clause() -> Non
 def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
     got = who('"Yes, I support Ted Cruz," Brent Bozell, founder of the Media Research Center, tells Breitbart News.')
     assert got == [("Brent Bozell", "tell")]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speakers"),
+    [
+        # an adverb between the subject and the verb (PolNeAR train: "Mrs. Clinton has since said")
+        (["Mrs. Clinton has since said she would support a wage increase."], ["Clinton"]),
+        (["Mr. Ryan has long said that he will support the nominee."], ["Ryan"]),
+        (["Cruz gingerly said that was an assessment for the voters."], ["Cruz"]),
+        (["Kaine now says he is a strong advocate for abortion rights."], ["Kaine"]),
+        # ... but "family" is no adverb, and a passive with one is hearsay
+        (["The Clinton family said nothing."], [None]),
+        (["Mike Pence was widely criticized as sloppy."], [None]),
+        # a title word after "Mr." or "Ms." is a surname
+        (["''No,'' Mr. King said."], ["King"]),
+        (['"It is risky," Mr. Prince said.'], ["Prince"]),
+        # a suffix after a surname ends the name, after a first name it names the son
+        (["Vice President Joseph R. Biden Jr. said the remarks were dangerous."], ["Joseph R. Biden"]),
+        (["Donald Trump spoke first.", "His son Donald Jr. announced the votes."], [None, None]),
+        # an -ing surname opens a sentence when the article names the person in full
+        (["Peyton Manning won the game.", "Manning said the team would meet."], [None, "Peyton Manning"]),
+        (["Having said that, the team would meet."], [None]),
+    ],
+)
+def test_what_may_stand_between_a_name_and_its_verb(sentences: list[str], speakers: list[str | None]) -> None:
+    assert [speaker for speaker, _ in who(sentences)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an aside holding a short quote, the comma inside its marks as American style writes it
+        ("Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win.", "Manafort"),
+        ("Gordon Humphrey, who calls Trump a “sociopath,” said he doesn’t believe it.", "Gordon Humphrey"),
+        (
+            'Sam Solovey, a contestant on the show "The Apprentice," who worked with Trump, said his boss was kind.',
+            "Sam Solovey",
+        ),
+        # an aside holding a state's abbreviation: its period is no sentence end
+        ("Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he was paid.", "Paul Porter"),
+        ("''I would have been in Siberia,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said.", "Daniloff"),
+        # a closing quote typed the wrong way round
+        ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.", "Larry Noble"),
+        # a long quote before the verb is the words reported, not an aside
+        ('Trump, "we will build a wall and we will make Mexico pay for it, believe me," said the crowd.', None),
+    ],
+)
+def test_an_aside_with_quotes_or_abbreviations_before_the_verb(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "X did something and said": X after an opening phrase, or after the words describing them
+        ("In a brief interview, Ms. Conway rejected the idea and said that Mr. Manafort stayed.", "Conway"),
+        (
+            'Last month, FBI Director James Comey called it "careless," but said she should face no charges.',
+            "James Comey",
+        ),
+        (
+            "Presumptive Democratic presidential nominee Hillary Clinton called on Congress to act and said funding is "
+            "needed.",
+            "Hillary Clinton",
+        ),
+        # not whoever the opening phrase names
+        ("After Trump spoke, the crowd cheered and said nothing.", None),
+    ],
+)
+def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
