@@ -66,7 +66,11 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   Mo., who ..., said``); ``X ... and said`` finds X after an opening phrase (``In a brief
   interview, Ms. Conway rejected ... and said``) and after the words describing a candidate
   (``Democratic presidential nominee Hillary Clinton called ... and said``); a closing quote
-  typed as an opening one after the quote's comma closes it (``“It's unusual,“ said``).
+  typed as an opening one after the quote's comma closes it (``“It's unusual,“ said``); wire
+  copy's ``X is telling supporters that`` (not ``was telling the truth``) and ``X went on to
+  say``; ``"...," Pence continued, "..."``; a participle's subject after a dateline
+  (``WASHINGTON — Sen. X ... , saying``) or an opening phrase of several commas (``At an event in
+  Ames, Iowa, on Sunday, Mrs. Clinton ..., saying``; ``Hours later, Trump ..., telling``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

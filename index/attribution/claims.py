@@ -64,6 +64,14 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and not _takes_a_thing(toks, v)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
+        elif (
+            low in PARTICIPLES
+            and v > 0
+            and toks[v - 1].low in _BE_NOW
+            and not _next_is(toks, v, "to")
+            and not _takes_a_thing(toks, v)
+        ):
+            claim = subject_before(text, toks, v, FORM_TO_LEMMA[low])  # "Trump is telling supporters that"
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
             claim = subject_after(text, toks, 1, "say", v)
         elif _continues_a_quote(toks, v):  # '"...," he continued.'
@@ -86,7 +94,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
                 after = subject_after(text, toks, v + 1, verb, v, whole=True)
                 claim = after if after is not None and _ends_with_name(toks, v, after) else None
             if claim is None:
-                claim = subject_before(text, toks, v, verb)
+                claim = subject_before(text, toks, _going_on(toks, v), verb)
             if claim is None and inverts and v > 0 and toks[v - 1].text == ",":
                 claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
@@ -111,12 +119,29 @@ def _other_sense(toks: list[Tok], v: int) -> bool:
 
 
 def _continues_a_quote(toks: list[Tok], v: int) -> bool:
-    """ "continued" as a reporting verb: right after a quote or right before one (or a colon)."""
+    """ "continued" as a reporting verb: right after a quote or right before one (or a colon),
+    a comma aside ('"...," Blackwell continued, "you and I ..."')."""
     if toks[v].low not in ("continued", "continues") or v == 0:
         return False
     before = toks[v - 2] if toks[v - 1].text == "," and v > 1 else toks[v - 1]
-    after = toks[v + 1] if v + 1 < len(toks) else None
+    k = v + 2 if v + 2 < len(toks) and toks[v + 1].text == "," else v + 1
+    after = toks[k] if k < len(toks) else None
     return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))
+
+
+# "is" before a reporting participle: "Trump is telling supporters that", "Clinton is insisting".
+_BE_NOW = frozenset("is are was were".split())
+# Verbs that carry on into a reporting verb: "Pence went on to say", "Clinton continued to say".
+_GOING_ON = frozenset("went go goes going continued continues continue continuing".split())
+
+
+def _going_on(toks: list[Tok], v: int) -> int:
+    """The verb a reporting verb at ``v`` carries on from ("went" in "Pence went on to say",
+    "continued" in "continued to say"), whose subject is the speaker; else ``v``."""
+    if v < 2 or toks[v - 1].low != "to":
+        return v
+    k = v - 3 if toks[v - 2].low == "on" and v >= 3 else v - 2
+    return k if toks[k].low in _GOING_ON else v
 
 
 def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
@@ -154,6 +179,7 @@ _THINGS = {
     "write": frozenset(
         "letter letters book books introduction foreword op-ed memo bill article column chapter".split()
     ),
+    "tell": frozenset("truth lie lies".split()),  # "was telling the truth"
 }
 _OBJECT_WORDS = frozenset("a an the his her their its our my this that".split())
 

@@ -19,12 +19,36 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     an opening phrase and its comma ("In a brief interview, Ms. Conway rejected ... and said")."""
     if not toks or toks[0].kind == "Q" or v < 2:
         return None
-    found = _opening_subject(text, toks, 0, v, verb)
-    if found is None and toks[0].kind == "W" and toks[0].low in _OPENING_PHRASE_WORDS:
-        comma = next((k for k in range(1, min(v, _OPENING_PHRASE_MAX)) if toks[k].text == ","), None)
-        if comma is not None and comma + 1 < v:
-            found = _opening_subject(text, toks, comma + 1, v, verb)
+    start = _after_dateline(toks, v)
+    found = _opening_subject(text, toks, start, v, verb)
+    if found is None and _opens_a_phrase(toks, start):
+        # the subject after the phrase's comma, or after its next one ("At an event in Ames,
+        # Iowa, on Sunday, Mrs. Clinton ...")
+        for comma in range(start + 1, min(v - 1, start + _OPENING_PHRASE_MAX)):
+            if toks[comma].text == "," and (found := _opening_subject(text, toks, comma + 1, v, verb)):
+                break
     return found
+
+
+def _opens_a_phrase(toks: list[Tok], start: int) -> bool:
+    """Whether the sentence opens with a phrase before its subject: "In a statement," or "Hours
+    later,"."""
+    first = toks[start]
+    if first.kind == "W" and first.low in _OPENING_PHRASE_WORDS:
+        return True
+    return start + 1 < len(toks) and toks[start + 1].low in ("later", "earlier", "ago")
+
+
+def _after_dateline(toks: list[Tok], v: int) -> int:
+    """Where the sentence starts after a dateline before a dash ("WASHINGTON —", "LA CROSSE,
+    Wisc. —", "WASHINGTON, June 24 (UPI) —"); 0 when it has none."""
+    for k in range(min(v, _DATELINE_MAX)):
+        t = toks[k]
+        if t.text in ("—", "--", "–"):
+            return k + 1 if k > 0 and toks[0].text.isupper() and len(toks[0].text) > 1 else 0
+        if t.kind == "Q" or (t.kind == "W" and t.text[0].islower()):
+            return 0
+    return 0
 
 
 # Words that open a phrase before a sentence's subject: "In a statement, ...", "Last month, ...",
@@ -32,7 +56,8 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
 _OPENING_PHRASE_WORDS = frozenset(
     "in on at during after before last earlier later asked when while since speaking with".split()
 )
-_OPENING_PHRASE_MAX = 14
+_OPENING_PHRASE_MAX = 14  # tokens up to the phrase's comma
+_DATELINE_MAX = 12  # tokens up to a dateline's dash
 # Words that describe a candidate before their name: "Democratic presidential nominee Hillary Clinton".
 _CANDIDATES = frozenset(
     "presidential presumptive nominee candidate hopeful front-runner frontrunner rival".split()

@@ -848,3 +848,36 @@ def test_an_aside_with_quotes_or_abbreviations_before_the_verb(text: str, speake
 )
 def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a reporting participle after "is": AP's present tense
+        ("Donald Trump is telling supporters that “when you win, it’s beautiful.”", "Donald Trump"),
+        ("Hillary Clinton is declaring that she is moving closer to the nomination.", "Hillary Clinton"),
+        ("Fields was telling the truth, the campaign said.", None),
+        # a verb the reporting verb carries on from
+        ("Mike Pence went on to say he’s “confident” about the two men.", "Mike Pence"),
+        ("Bernie Sanders declined to say whether he would run.", None),
+        # after a dateline, and after an opening phrase of several commas or "Hours later,"
+        (
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call, saying the gains outweigh the losses.",
+            "Bernie Sanders",
+        ),
+        ("LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media, saying they were nitpicking.", "Mike Pence"),
+        (
+            "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton spoke again, saying the U.S. should lead.",
+            "Clinton",
+        ),
+        ("Hours later, Trump returned the compliment, telling Reuters, “Sheldon is an amazing man.”", "Trump"),
+        ("In Iowa, voters turned out, saying they liked the weather.", None),
+    ],
+)
+def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
+def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
+    got = who(["Mike Pence spoke first.", "“Applying those questions,” Pence continued, “you and I should unite.”"])
+    assert got[1] == ("Mike Pence", "continue")
