@@ -70,7 +70,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   copy's ``X is telling supporters that`` (not ``was telling the truth``) and ``X went on to
   say``; ``"...," Pence continued, "..."``; a participle's subject after a dateline
   (``WASHINGTON — Sen. X ... , saying``) or an opening phrase of several commas (``At an event in
-  Ames, Iowa, on Sunday, Mrs. Clinton ..., saying``; ``Hours later, Trump ..., telling``).
+  Ames, Iowa, on Sunday, Mrs. Clinton ..., saying``; ``Hours later, Trump ..., telling``); an
+  aside between dashes (``Murphy — after a knock-on-wood gesture — told me``); ``'"...," Trump
+  continued'``; a news agency after "the" (``The AP said``, ``The Associated Press said``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

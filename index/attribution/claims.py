@@ -123,7 +123,10 @@ def _continues_a_quote(toks: list[Tok], v: int) -> bool:
     a comma aside ('"...," Blackwell continued, "you and I ..."')."""
     if toks[v].low not in ("continued", "continues") or v == 0:
         return False
-    before = toks[v - 2] if toks[v - 1].text == "," and v > 1 else toks[v - 1]
+    b = v - 1
+    while b > 0 and b >= v - 4 and is_cap(toks[b]):
+        b -= 1  # '"...," Trump continued.'
+    before = toks[b - 1] if toks[b].text == "," and b > 0 else toks[b]
     k = v + 2 if v + 2 < len(toks) and toks[v + 1].text == "," else v + 1
     after = toks[k] if k < len(toks) else None
     return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))

@@ -7,7 +7,7 @@ lemma and position) or None; claims.py decides which verbs to ask about.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.attribution.names import (
     chain_end,
@@ -153,7 +153,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
             return None
         return Claim("name", name, verb, v)
     lows = [bare(t.low) for t in toks[a : b + 1]]
-    if any(w in ORG_HEADS for w in lows) or (len(lows) == 1 and (lows[0] in KNOWN_ORGS or toks[b].text.isupper())):
+    named = [w for w in lows if w not in DETERMINERS]  # "The AP said" is AP's word
+    if any(w in ORG_HEADS for w in lows) or (len(named) == 1 and (named[0] in KNOWN_ORGS or toks[b].text.isupper())):
         while a < b and bare(toks[a].low) in STOP and toks[a].low != "new":  # "The New York Times"
             a += 1
         org = span_text(text, toks, a, b)
@@ -187,6 +188,10 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         return Claim("pron", t.low, verb, v)
     if t.text == "," or _quote_then_comma(t):  # "Sherman, who led those talks, said" / "Peskov, however, said"
         return _subject_before_comma(text, toks, j, verb, v)
+    if t.text in _DASHES:  # "Murphy — after a knock-on-wood gesture — told me"
+        opening = _opening_dash(toks, j)
+        found = subject_before(text, toks, opening, verb) if opening is not None else None
+        return replace(found, index=v) if found is not None else None
     if is_cap(t):
         if is_possessive(t):
             return None  # "Peskov’s comments"
@@ -222,6 +227,21 @@ def in_an_aside(toks: list[Tok], q: int) -> bool:
     reports: it ends with the aside's comma and a word of the aside's clause comes before it
     ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
     return q > 0 and _quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
+
+
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def _opening_dash(toks: list[Tok], end: int) -> int | None:
+    """The dash that opens the aside the dash at ``end`` closes, if the aside is short and holds no
+    sentence's stop or long quote ("Jason Sims — a teacher from Mount Pleasant — says")."""
+    for k in range(end - 1, max(0, end - APPOSITIVE_MAX) - 1, -1):
+        t = toks[k]
+        if t.text in _DASHES:
+            return k if k > 0 else None
+        if t.text in ";:" or (t.kind == "Q" and len(t.text.split()) > _ASIDE_QUOTE_WORDS):
+            return None
+    return None
 
 
 def _aside_comma(t: Tok) -> bool:

@@ -104,7 +104,7 @@ ministry department office council commission agency embassy government service 
 parliament assembly senate congress committee court party union organization organisation
 bank fund company corporation corp. corp inc. inc group command forces army navy police guard
 institute university center centre foundation association federation network news times post
-journal bureau secretariat cabinet presidency administration mission delegation headquarters
+journal press bureau secretariat cabinet presidency administration mission delegation headquarters
 house kremlin pentagon duma rada alliance coalition movement front
 """)
 KNOWN_ORGS = word_set("""

@@ -202,7 +202,7 @@ KING = '"It is a disgrace," said Representative Peter T. King of New York.'
         # ... not before a name, not in lower case, not a word of an organisation's name.
         (["Jordan King Abdullah said he welcomed the talks.", "King said he was pleased."], ["Abdullah", "Abdullah"]),
         ([KING, "The king said nothing."], ["Peter T. King", None]),
-        (["The Associated Press said the count was over."], [None]),
+        (["The Associated Press said the count was over."], ["Associated Press"]),  # the agency, no Mr. Press
         (["Islamic State said the two were its followers."], [None]),
     ],
 )
@@ -881,3 +881,16 @@ def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) ->
 def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
     got = who(["Mike Pence spoke first.", "“Applying those questions,” Pence continued, “you and I should unite.”"])
     assert got[1] == ("Mike Pence", "continue")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Murphy — after a knock-on-wood gesture — told me he had a tragedy-free life.", "Murphy"),
+        ("Jason Sims — a teacher from Mount Pleasant — says he decided at the last minute.", "Jason Sims"),
+        ("The AP said it did not include those meetings in its tally.", "AP"),
+        ('"They are moving it to Mexico City," Trump continued.', "Trump"),
+    ],
+)
+def test_a_dash_aside_an_agency_after_the_and_a_name_before_continued(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
