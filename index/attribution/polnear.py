@@ -278,7 +278,7 @@ def load_polnear(path: Path | str) -> list[PolnearArticle]:
         return [parse_line(line) for line in f if line.strip()]
 
 
-def _original_spans(item: PolnearArticle, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+def sentence_spans(item: PolnearArticle, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     """Each sentence's (start, end) in the PolNeAR text."""
     offsets = []
     pos = 0
@@ -318,7 +318,7 @@ def score(items: Sequence[PolnearArticle], attributor: Attributor, *, keep_mista
             out = list(sentences)
         seconds += time.perf_counter() - t0
         n_sent += len(out)
-        spans = _original_spans(item, out)
+        spans = sentence_spans(item, out)
         tokens = article_tokens(item.article)
         for s, (a, b) in zip(out, spans, strict=True):
             cue_here = [g for g in item.gold if g.cue and a <= g.cue[0][0] < b]

@@ -55,7 +55,7 @@ class SpeechRoute:
         # Built here, when the index opens (about 8 ms per 1,000 speakers on a small machine), so
         # that no question waits for it and every speech question finds its speakers in well under
         # a millisecond instead of comparing the name with each of them.
-        self._speakers = SpeakerIndex(metadata.speakers())
+        self._speakers = SpeakerIndex(metadata.speaker_quotes())
         self._roles = RoleFinder(metadata, retriever)
         self._quotes: BoundedMemo[tuple[str, ...], list[StoredSentence]] = BoundedMemo(cache_size)  # per speakers
 
@@ -73,7 +73,8 @@ class SpeechRoute:
         """
         speech = query.speech
         if speech is not None:
-            return speech, self._speakers.match(speech.name)
+            # "What did Barack Obama say?" is also the "Obama" of an article calling him "Mr. Obama"
+            return speech, self._speakers.with_surname_alone(self._speakers.match(speech.name), speech.name)
         name = query.bare_name
         if name is None:
             return None, []

@@ -180,6 +180,14 @@ class MetadataReader:
             ).fetchall()
         return [row[0] for row in found]
 
+    def speaker_quotes(self) -> dict[str, int]:
+        """Each attributed speaker -> how many sentences are attributed to them."""
+        with self._lock:
+            found = self._connection.execute(
+                "SELECT speaker, count(*) FROM sentences WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY speaker"
+            ).fetchall()
+        return {row[0]: int(row[1]) for row in found}
+
     def top_speakers(self, limit: int = 3) -> list[str]:
         """The most often quoted speakers, most quoted first."""
         with self._lock:

@@ -1,0 +1,171 @@
+"""Scoring "What did X say?" answers against PolNeAR's annotations, person by person.
+
+Attribution is scored sentence by sentence in polnear.py; this scores what a user sees: the
+sentences the bot shows for "What did Donald Trump say?" on an index of the same articles.
+
+* **The people asked about**: everyone PolNeAR annotates as the source of speech (cues in
+  ``SPEECH_CUES``) under a name, the source's silver coreference label when it is a name ("he"
+  labelled "Donald Trump") or else the source as written ("Mr. Trump"). Titles are dropped
+  ("Sen. Bernie Sanders" is Bernie Sanders); a name of one word ("Trump") is the most often
+  named person of that surname ("Donald Trump"). A person is asked about by their full name,
+  as the annotations write it most often, when their speech covers at least ``min_sentences``
+  sentences of the collection.
+* **recall**: of the sentences a person's speech attributions cover (cue or content), the
+  share the answer shows.
+* **precision**: of the sentences the answer shows, the share that any attribution of that
+  person covers (speech, or a thought or intention: "believes", "wants"), or, for an answer
+  of the sentences that only mention them ("I found no quote attributed to ..."), none.
+
+Both are totals over the people (micro), and ``people_found`` counts the people with at least
+one of their sentences shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
+from index.lexicon import FIRST_NAMES, TITLE_WORDS
+from index.text.sentences import split_article
+
+# A sentence of the collection: its article's id and its text.
+SentenceKey = tuple[str, str]
+_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LONGEST_NAME = 4  # words: "Loretta E. Lynch", "Chandler Van Voorhis", "International Monetary Fund"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone PolNeAR annotates as speaking: ``name`` as asked, the sentences their speech
+    covers (``said``) and those any of their attributions covers (``theirs``)."""
+
+    name: str
+    said: frozenset[SentenceKey]
+    theirs: frozenset[SentenceKey]
+
+
+@dataclass(frozen=True)
+class SpeechScores:
+    people: int
+    people_found: int
+    gold: int  # sentences the people's speech covers
+    shown: int  # sentences the answers show
+    found: int  # of ``gold``, shown
+    right: int  # of ``shown``, covered by an attribution of the person asked about
+    rows: tuple[tuple[str, int, int, int, int], ...] = ()  # per person: name, gold, found, shown, right
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.shown if self.shown else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "people": self.people,
+            "people_found": self.people_found,
+            "gold": self.gold,
+            "shown": self.shown,
+            "found": self.found,
+            "right": self.right,
+            "recall": round(self.recall, 4),
+            "precision": round(self.precision, 4),
+        }
+
+
+def name_of(label: str) -> tuple[str, ...]:
+    """The name a source is written with, as its words: from its first name on when it has one
+    ("Sen. Bernie Sanders", "MSNBC Chris Matthews" -> Chris, Matthews), else its capitalised
+    words without titles ("The White House" -> White, House); () for no name, a people
+    ("African-Americans") or a label too long to be a name."""
+    if not is_name(label):
+        return ()
+    words = [_POSSESSIVE.sub("", w.strip(",")) for w in label.split()]
+    words = [w for w in words if w and w[0].isupper() and w.rstrip(".").lower() not in _TITLES | {"the"}]
+    first = next((k for k, w in enumerate(words) if w.lower() in FIRST_NAMES), None)
+    if first is not None:
+        words = words[first:]
+    if not words or len(words) > _LONGEST_NAME or words[-1].lower().endswith(("americans", "ans")):
+        return ()
+    return tuple(words)
+
+
+def people_of(items: Iterable[PolnearArticle], min_sentences: int = 3) -> list[Person]:
+    """The people the articles' annotations show speaking in at least ``min_sentences``
+    sentences, most quoted first (see the module docstring)."""
+    said: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
+    theirs: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
+    for item in items:
+        sentences = split_article(item.article)
+        spans = sentence_spans(item, sentences)
+        for gold in item.gold:
+            name = name_of(gold.silver) or (name_of(gold.source_text) if gold.named else ())
+            if not name:
+                continue
+            covered = {
+                (item.article.id, s.text)
+                for s, (a, b) in zip(sentences, spans, strict=True)
+                if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
+            }
+            theirs[name] |= covered
+            if gold.speech:
+                said[name] |= covered
+    # "Donald J. Trump" and "Donald Trump" are one person, asked about as written most often.
+    written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for name, found in theirs.items():
+        written[_without_initials(name)][name] += len(found)
+    full = _full_names(Counter({key: sum(forms.values()) for key, forms in written.items()}))
+    merged_said: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
+    merged_theirs: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
+    for name, found in theirs.items():
+        person = full[_without_initials(name)]
+        merged_theirs[person] |= found
+        merged_said[person] |= said.get(name, set())
+    people = [
+        Person(" ".join(written[key].most_common(1)[0][0]), frozenset(merged_said[key]), frozenset(found))
+        for key, found in merged_theirs.items()
+        if len(merged_said[key]) >= min_sentences
+    ]
+    return sorted(people, key=lambda p: (-len(p.said), p.name))
+
+
+def _without_initials(name: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in name if not (len(w) == 2 and w.endswith("."))) or name
+
+
+def _full_names(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each name -> the person it is: a one-word name is the most often named full name ending
+    with it ("Trump" -> "Donald Trump"), if any; a longer one is itself."""
+    longest: dict[str, tuple[str, ...]] = {}
+    for name, _ in counts.most_common():
+        if len(name) > 1:
+            longest.setdefault(name[-1], name)
+    return {name: longest.get(name[-1], name) if len(name) == 1 else name for name in counts}
+
+
+# A question -> the sentences its answer shows, and whether it shows them as the person's words
+# (not "I found no quote attributed to X; these sentences mention X").
+Ask = Callable[[str], tuple[Sequence[SentenceKey], bool]]
+
+
+def score_answers(people: Sequence[Person], ask: Ask) -> SpeechScores:
+    """Ask "What did X say?" of each person and count as the module docstring says."""
+    gold = shown = found = right = people_found = 0
+    rows = []
+    for person in people:
+        sentences, quoted = ask(f"What did {person.name} say?")
+        answer = set(sentences) if quoted else set()
+        shown += len(set(sentences))
+        hit = len(answer & person.said)
+        gold += len(person.said)
+        found += hit
+        right += len(answer & person.theirs)
+        people_found += hit > 0
+        rows.append((person.name, len(person.said), hit, len(set(sentences)), len(answer & person.theirs)))
+    return SpeechScores(len(people), people_found, gold, shown, found, right, tuple(rows))

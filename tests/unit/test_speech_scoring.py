@@ -1,0 +1,155 @@
+"""scripts/evaluate_speech.py's scoring (index/attribution/polnear_speech.py) on hand-made PolNeAR
+lines, and what it found: "What did Barack Obama say?" shows the quotes of an article that
+calls him only "Mr. Obama"."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from index.attribution.polnear import parse_line
+from index.attribution.polnear_speech import name_of, people_of, score_answers
+from index.embedding.models import Embedder
+from index.search.speakers import SpeakerIndex
+from scripts.polnear_to_corpus import corpus_article
+from tests.support import ROOT, searcher_over
+
+FULL = (
+    "Obama speaks on climate\n\n"
+    '"The planet is warming," Barack Obama said on Monday.\n\n'
+    "Hillary Clinton spoke in Ohio.\n\n"
+    "Barack Obama said the accord would hold."
+)
+SURNAME = (
+    "A museum opens in Washington\n\n"
+    '"Acts of protest are acts of patriotism," Mr. Obama said at the museum.\n\n'
+    "The museum, Mr. Obama said, would make visitors face hard truths.\n\n"
+    "Crowds filled the National Mall on Saturday."
+)
+
+
+def _line(article_id: str, text: str, sources: list[tuple[str, str, str, str]]) -> str:
+    """A PolNeAR line: each (sentence, source, cue, content) is found in that sentence of ``text``."""
+
+    def span(part: str, sentence: str) -> list[object]:
+        start = text.index(part, text.index(sentence))
+        return [start, start + len(part), part]
+
+    attributions = [
+        {
+            "source": [span(source, sentence)],
+            "cue": [span(cue, sentence)],
+            "content": [span(content, sentence)],
+            "source_coref_silver": "Barack Obama",
+        }
+        for sentence, source, cue, content in sources
+    ]
+    return json.dumps({"id": article_id, "title": text.split("\n")[0], "text": text, "attributions": attributions})
+
+
+LINES = [
+    _line(
+        "full",
+        FULL,
+        [
+            ('"The planet', "Barack Obama", "said", '"The planet is warming,"'),
+            ("Barack Obama said the", "Barack Obama", "said", "the accord would hold"),
+        ],
+    ),
+    _line(
+        "surname",
+        SURNAME,
+        [
+            ('"Acts', "Mr. Obama", "said", '"Acts of protest are acts of patriotism,"'),
+            ("The museum,", "Mr. Obama", "said", "would make visitors face hard truths"),
+        ],
+    ),
+]
+
+
+def test_a_name_is_read_from_the_label_without_titles_or_outlets() -> None:
+    assert name_of("Sen. Bernie Sanders") == ("Bernie", "Sanders")
+    assert name_of("MSNBC Chris Matthews") == ("Chris", "Matthews")  # the outlet before a first name
+    assert name_of("Donald Trump’s") == ("Donald", "Trump")
+    assert name_of("The White House") == ("White", "House")
+    assert name_of("African-Americans") == () and name_of("he") == () and name_of("officials") == ()
+
+
+def test_the_people_asked_about_and_their_sentences() -> None:
+    people = people_of([parse_line(line) for line in LINES], min_sentences=2)
+    assert [p.name for p in people] == ["Barack Obama"]  # "Mr. Obama" is the Barack Obama named in full
+    assert len(people[0].said) == 4
+
+
+def test_recall_and_precision_count_what_an_answer_shows() -> None:
+    people = people_of([parse_line(line) for line in LINES], min_sentences=2)
+    said = sorted(people[0].said)
+    # two of the four sentences shown, and one sentence that is not his
+    scores = score_answers(people, lambda question: ([*said[:2], ("full", "Hillary Clinton spoke in Ohio.")], True))
+    assert (scores.found, scores.gold, scores.right, scores.shown) == (2, 4, 2, 3)
+    assert scores.recall == 0.5 and round(scores.precision, 3) == 0.667 and scores.people_found == 1
+    # sentences shown only as mentions ("I found no quote attributed to ...") are no one's words
+    mentions = score_answers(people, lambda question: (said, False))
+    assert (mentions.found, mentions.shown, mentions.right) == (0, 4, 0)
+
+
+def test_a_full_name_gets_the_quotes_signed_by_the_surname_alone() -> None:
+    quotes = {"Donald Trump": 50, "Donald J. Trump": 3, "Ivanka Trump": 5, "Trump": 10, "Justice Department": 4}
+    speakers = SpeakerIndex(quotes)
+    assert speakers.with_surname_alone(speakers.match("Donald Trump"), "Donald Trump") == [
+        "Donald J. Trump",
+        "Donald Trump",
+        "Trump",
+    ]
+    # another Trump is quoted more: a quote signed "Trump" is not hers
+    assert speakers.with_surname_alone(speakers.match("Ivanka Trump"), "Ivanka Trump") == ["Ivanka Trump"]
+    assert speakers.with_surname_alone(["Justice Department"], "Justice Department") == ["Justice Department"]
+    # without the quote counts, nothing is added
+    plain = SpeakerIndex(quotes.keys())
+    assert "Trump" not in plain.with_surname_alone(plain.match("Donald Trump"), "Donald Trump")
+
+
+def test_the_script_scores_answers_on_a_real_index(tmp_path: Path, embedder: Embedder) -> None:
+    polnear = tmp_path / "polnear.jsonl"
+    polnear.write_text("".join(line + "\n" for line in LINES), encoding="utf-8")
+    articles = [corpus_article(json.loads(line)) for line in LINES]
+    searcher_over(articles, tmp_path, embedder).close()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "scripts/evaluate_speech.py",
+            "--polnear",
+            str(polnear),
+            "--index",
+            str(tmp_path / "index"),
+            "--min-sentences",
+            "2",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    # both articles' quotes, the one naming him "Mr. Obama" too, and nothing else
+    assert (figures["people"], figures["found"], figures["gold"]) == (1, 4, 4)
+    assert figures["recall"] == 1.0 and figures["precision"] == 1.0
+
+
+def test_the_script_refuses_a_missing_index(tmp_path: Path) -> None:
+    polnear = tmp_path / "polnear.jsonl"
+    polnear.write_text(LINES[0] + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "scripts/evaluate_speech.py", "--polnear", str(polnear), "--index", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2 and "evaluate_speech:" in done.stderr and "Traceback" not in done.stderr
