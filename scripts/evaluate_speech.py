@@ -51,7 +51,12 @@ def main(argv: list[str] | None = None) -> int:
 
         def ask(question: str) -> tuple[Sequence[SentenceKey], bool]:
             answer = searcher.answer(question)
-            shown = [(hit.article_id, hit.sentence) for hit in answer.hits]
+            # a sentence several articles hold is shown once, for all of them (Hit.sources)
+            shown = [
+                (article_id, hit.sentence)
+                for hit in answer.hits
+                for article_id in dict.fromkeys([hit.article_id, *(source.article_id for source in hit.sources)])
+            ]
             return shown, not answer.declined and not answer.note.startswith(_MENTIONS_ONLY)
 
         result = score_answers(people, ask)

@@ -72,7 +72,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   (``WASHINGTON — Sen. X ... , saying``) or an opening phrase of several commas (``At an event in
   Ames, Iowa, on Sunday, Mrs. Clinton ..., saying``; ``Hours later, Trump ..., telling``); an
   aside between dashes (``Murphy — after a knock-on-wood gesture — told me``); ``'"...," Trump
-  continued'``; a news agency after "the" (``The AP said``, ``The Associated Press said``).
+  continued'`` and ``'"...?" Mr. Trump asked'`` (beside a quote only: ``asked Congress for``
+  is a request); a news agency after "the" (``The AP said``, ``The Associated Press said``); a
+  participle after a quoted phrase whose comma sits inside the marks (``a defense of "New York
+  values," saying``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

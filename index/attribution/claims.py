@@ -21,6 +21,7 @@ from index.attribution.subjects import (
     Claim,
     in_an_aside,
     is_adverb,
+    quote_then_comma,
     quoted_as_saying,
     subject_after,
     subject_before,
@@ -60,7 +61,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             low in PARTICIPLES
             and v > 0
             and not _next_is(toks, v, "to")
-            and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS)
+            and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS or quote_then_comma(toks[v - 1]))
             and not _takes_a_thing(toks, v)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
@@ -74,9 +75,10 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_before(text, toks, v, FORM_TO_LEMMA[low])  # "Trump is telling supporters that"
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
             claim = subject_after(text, toks, 1, "say", v)
-        elif _continues_a_quote(toks, v):  # '"...," he continued.'
-            claim = subject_after(text, toks, v + 1, "continue", v) if toks[v - 1].kind == "Q" else None
-            claim = claim or subject_before(text, toks, v, "continue")
+        elif _continues_a_quote(toks, v):  # '"...," he continued.', '"Is it real?" Trump asked.'
+            lemma = FORM_TO_LEMMA.get(low, "continue")
+            claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
+            claim = claim or subject_before(text, toks, v, lemma)
         elif low in DETECT_FORMS and t.text[0].islower() and not _passive_or_other_sense(toks, v):
             verb = DETECT_FORMS[low]
             j = v - 1
@@ -118,10 +120,15 @@ def _other_sense(toks: list[Tok], v: int) -> bool:
     return toks[v + 1].low != "to" or after is None or not is_cap(after) or is_possessive(after)
 
 
+# Verbs that report words only beside a quote: "continued" ("He continued his remarks" is no
+# quote), "asked" ("Trump asked Congress for funds" is a request, '"Is it real?" Trump asked' words).
+_BESIDE_A_QUOTE = frozenset("continued continues asked asks".split())
+
+
 def _continues_a_quote(toks: list[Tok], v: int) -> bool:
-    """ "continued" as a reporting verb: right after a quote or right before one (or a colon),
-    a comma aside ('"...," Blackwell continued, "you and I ..."')."""
-    if toks[v].low not in ("continued", "continues") or v == 0:
+    """ "continued" or "asked" as a reporting verb: right after a quote or right before one (or
+    a colon), a comma aside ('"...," Blackwell continued, "you and I ..."')."""
+    if toks[v].low not in _BESIDE_A_QUOTE or v == 0:
         return False
     b = v - 1
     while b > 0 and b >= v - 4 and is_cap(toks[b]):

@@ -186,7 +186,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     t = toks[j]
     if t.kind == "W" and t.low in PRONOUNS:
         return Claim("pron", t.low, verb, v)
-    if t.text == "," or _quote_then_comma(t):  # "Sherman, who led those talks, said" / "Peskov, however, said"
+    if t.text == "," or quote_then_comma(t):  # "Sherman, who led those talks, said" / "Peskov, however, said"
         return _subject_before_comma(text, toks, j, verb, v)
     if t.text in _DASHES:  # "Murphy — after a knock-on-wood gesture — told me"
         opening = _opening_dash(toks, j)
@@ -215,7 +215,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
 _CLOSING_QUOTES = "\"'”’"
 
 
-def _quote_then_comma(t: Tok) -> bool:
+def quote_then_comma(t: Tok) -> bool:
     """Whether ``t`` is a quoted phrase that ends an aside with the comma inside its quotes, as
     American style writes it: "Manafort, citing ''the unique magic of Trump,'' said",
     "Humphrey, who calls Trump a “sociopath,” said"."""
@@ -226,7 +226,7 @@ def in_an_aside(toks: list[Tok], q: int) -> bool:
     """Whether the quote at ``q`` may be a phrase in an aside rather than the words a verb after it
     reports: it ends with the aside's comma and a word of the aside's clause comes before it
     ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
-    return q > 0 and _quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
+    return q > 0 and quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
 
 
 _DASHES = frozenset({"—", "–", "--"})
@@ -245,7 +245,7 @@ def _opening_dash(toks: list[Tok], end: int) -> int | None:
 
 
 def _aside_comma(t: Tok) -> bool:
-    return t.text == "," or _quote_then_comma(t)
+    return t.text == "," or quote_then_comma(t)
 
 
 def _ends_an_aside(toks: list[Tok], k: int) -> bool:

@@ -894,3 +894,17 @@ def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
 )
 def test_a_dash_aside_an_agency_after_the_and_a_name_before_continued(text: str, speaker: str) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "asked" reports words beside a quote, not a request
+        ("''What does that mean?'' Mr. Trump asked, repeating a broadside.", "Trump"),
+        ("Trump asked Congress for more money.", None),
+        # a participle after a quoted phrase whose comma sits inside the marks
+        ('Donald Trump delivered a defense of "New York values," saying the city embodied America.', "Donald Trump"),
+    ],
+)
+def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
