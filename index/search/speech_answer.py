@@ -80,6 +80,7 @@ class SpeechRoute:
             return None, []
         asked = set(name_words(name))
         exact = [s for s in self._speakers.match(name) if asked <= set(name_words(s))]
+        exact = self._speakers.with_surname_alone(exact, name)
         return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
 
     def role_holders(self, query: Query, speech: SpeechQuery) -> dict[str, str]:

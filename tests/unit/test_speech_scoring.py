@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from index.attribution.polnear import parse_line
@@ -139,6 +140,15 @@ def test_the_script_scores_answers_on_a_real_index(tmp_path: Path, embedder: Emb
     # both articles' quotes, the one naming him "Mr. Obama" too, and nothing else
     assert (figures["people"], figures["found"], figures["gold"]) == (1, 4, 4)
     assert figures["recall"] == 1.0 and figures["precision"] == 1.0
+
+
+def test_a_name_typed_alone_gets_the_surnames_quotes_too(tmp_path: Path, embedder: Embedder) -> None:
+    articles = [corpus_article(json.loads(line)) for line in LINES]
+    with closing(searcher_over(articles, tmp_path, embedder)) as searcher:
+        for question in ("Barack Obama", "What did Barack Obama say?"):
+            shown = {hit.sentence for hit in searcher.answer(question).hits}
+            assert "The museum, Mr. Obama said, would make visitors face hard truths." in shown, question
+            assert "Barack Obama said the accord would hold." in shown, question
 
 
 def test_the_script_refuses_a_missing_index(tmp_path: Path) -> None:
