@@ -75,7 +75,8 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   continued'`` and ``'"...?" Mr. Trump asked'`` (beside a quote only: ``asked Congress for``
   is a request); a news agency after "the" (``The AP said``, ``The Associated Press said``); a
   participle after a quoted phrase whose comma sits inside the marks (``a defense of "New York
-  values," saying``).
+  values," saying``); in a sentence opening with a subordinate clause the main clause's speaker
+  comes first (``After Scalia said ..., Trump said: "..."`` quotes Trump).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

@@ -103,7 +103,24 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
                 claim = sentence_subject(text, toks, v, verb)
         if claim is not None:
             found.append(claim)
-    return found
+    return _main_clause_first(toks, found)
+
+
+# Words opening a clause that comes before the sentence's main one: "After Scalia said ..., Trump said".
+_SUBORDINATORS = frozenset("after while when although though as before since if because whereas once".split())
+
+
+def _main_clause_first(toks: list[Tok], claims: list[Claim]) -> list[Claim]:
+    """``claims`` with those of an opening subordinate clause after the main clause's: in "After
+    Scalia said that ..., Trump said: ..." the words quoted are Trump's."""
+    if len(claims) < 2 or toks[0].kind != "W" or toks[0].low not in _SUBORDINATORS:
+        return claims
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if comma is None:
+        return claims
+    opening = [c for c in claims if c.index < comma]
+    main = [c for c in claims if c.index > comma]
+    return main + opening if opening and main else claims
 
 
 _BE = frozenset("is was were are been being be".split())

@@ -908,3 +908,18 @@ def test_a_dash_aside_an_agency_after_the_and_a_name_before_continued(text: str,
 )
 def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the words of a sentence opening with a subordinate clause are its main clause's speaker's
+        ('After Scalia said that some students might do better elsewhere, Trump said: "I don\'t like it."', "Trump"),
+        ("After Trump argued that Medicare should not be cut, Rubio said only that his numbers don't add up.", "Rubio"),
+        ("While not everything Trump says is true, Jamieson said Trump tells supporters what they want.", "Jamieson"),
+        # one speaker only: as before
+        ("After the debate, Trump said he had won.", "Trump"),
+    ],
+)
+def test_the_main_clause_speaks_after_an_opening_subordinate_clause(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
