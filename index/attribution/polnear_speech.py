@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
+from index.attribution.vocabulary import DEMONYMS
 from index.lexicon import FIRST_NAMES, TITLE_WORDS
 from index.text.sentences import split_article
 
@@ -91,9 +92,15 @@ def name_of(label: str) -> tuple[str, ...]:
     first = next((k for k, w in enumerate(words) if w.lower() in FIRST_NAMES), None)
     if first is not None:
         words = words[first:]
-    if not words or len(words) > _LONGEST_NAME or words[-1].lower().endswith(("americans", "ans")):
+    if not words or len(words) > _LONGEST_NAME or _a_people(words[-1]):
         return ()
     return tuple(words)
+
+
+def _a_people(word: str) -> bool:
+    """ "African-Americans", "Latinos", "Russians": a people, not a name ("Evans" is one)."""
+    low = word.lower()
+    return low.endswith("americans") or (low.endswith("s") and low[:-1] in DEMONYMS)
 
 
 def people_of(items: Iterable[PolnearArticle], min_sentences: int = 3) -> list[Person]:

@@ -76,6 +76,7 @@ def test_a_name_is_read_from_the_label_without_titles_or_outlets() -> None:
     assert name_of("Donald Trump’s") == ("Donald", "Trump")
     assert name_of("The White House") == ("White", "House")
     assert name_of("African-Americans") == () and name_of("he") == () and name_of("officials") == ()
+    assert name_of("Russians") == () and name_of("Chris Evans") == ("Chris", "Evans")
 
 
 def test_the_people_asked_about_and_their_sentences() -> None:
