@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -179,10 +179,7 @@ class _NearStrings:
 class SpeakerIndex:
     """The distinct speakers of an index, ready to be matched by name. Immutable; thread-safe."""
 
-    def __init__(self, speakers: Iterable[str] | Mapping[str, int]) -> None:
-        """``speakers``: their names, or each name -> how many sentences are attributed to them
-        (which ``with_surname_alone`` reads)."""
-        self._quotes: dict[str, int] = dict(speakers) if isinstance(speakers, Mapping) else {}
+    def __init__(self, speakers: Iterable[str]) -> None:
         self._speakers: tuple[str, ...] = tuple(dict.fromkeys(s for s in speakers if s))
         users: dict[str, list[int]] = {}  # word -> the speakers using it (a repeat is harmless)
         same: dict[str, str] = {}  # one string object per distinct word, shared by every speaker
@@ -240,25 +237,6 @@ class SpeakerIndex:
         if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
             return self._rank(bare)
         return []
-
-    def with_surname_alone(self, found: list[str], name: str) -> list[str]:
-        """``found`` (``match(name)`` of a person's full name) and the speaker called by their
-        surname alone when the person is the one of that surname quoted most: an article that
-        writes only "Mr. Obama said" quotes the Barack Obama another article names in full,
-        and "What did Barack Obama say?" shows both. Not for an institution, nor a person another
-        of the same surname is quoted more than ("Ivanka Trump" gets no "Trump"); needs the
-        quote counts the index was built with."""
-        asked = name_words(name)
-        if len(asked) < 2 or not found or names_institution(asked) or not self._quotes:
-            return found
-        surname = name_words(found[0])[-1]
-        users = sorted(set(self._users.get(surname, ())))  # the speakers with this word in their name
-        alone = [self._speakers[n] for n in users if self._spoken[n] == (surname,)]
-        if not alone or alone[0] in found:
-            return found
-        namesakes = [self._speakers[n] for n in users if len(self._spoken[n]) > 1 and self._spoken[n][-1] == surname]
-        most = min(namesakes, key=lambda s: (-self._quotes.get(s, 0), s), default=None)
-        return [*found, alone[0]] if most in found else found
 
     def _near(self, word: str) -> dict[str, int]:
         """Speaker word -> typos, for every speaker word within both words' typo limits of ``word``."""

@@ -36,6 +36,7 @@ from index.search.speech_topic import (
     people_topic_note,
     person_of,
     topic_note,
+    with_surname_alone,
 )
 from index.store.lexical import QueryWord, weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
@@ -55,7 +56,8 @@ class SpeechRoute:
         # Built here, when the index opens (about 8 ms per 1,000 speakers on a small machine), so
         # that no question waits for it and every speech question finds its speakers in well under
         # a millisecond instead of comparing the name with each of them.
-        self._speakers = SpeakerIndex(metadata.speaker_quotes())
+        self._quoted = metadata.speaker_quotes()  # each speaker's number of quotes
+        self._speakers = SpeakerIndex(self._quoted)
         self._roles = RoleFinder(metadata, retriever)
         self._quotes: BoundedMemo[tuple[str, ...], list[StoredSentence]] = BoundedMemo(cache_size)  # per speakers
 
@@ -73,15 +75,22 @@ class SpeechRoute:
         """
         speech = query.speech
         if speech is not None:
-            # "What did Barack Obama say?" is also the "Obama" of an article calling him "Mr. Obama"
-            return speech, self._speakers.with_surname_alone(self._speakers.match(speech.name), speech.name)
+            return speech, self._with_surname_alone(self._speakers.match(speech.name), speech.name)
         name = query.bare_name
         if name is None:
             return None, []
         asked = set(name_words(name))
         exact = [s for s in self._speakers.match(name) if asked <= set(name_words(s))]
-        exact = self._speakers.with_surname_alone(exact, name)
+        exact = self._with_surname_alone(exact, name)
         return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
+
+    def _with_surname_alone(self, found: list[str], name: str) -> list[str]:
+        """``speech_topic.with_surname_alone`` over the speakers ending with the surname of
+        ``found`` ("What did Barack Obama say?" is also the "Obama" of "Mr. Obama said")."""
+        if not found or len(name_words(name)) < 2:  # a surname asked alone already has them all
+            return found
+        namesakes = self._speakers.match(name_words(found[0])[-1])  # a single word: those it ends
+        return with_surname_alone(found, name, {s: self._quoted.get(s, 0) for s in namesakes})
 
     def role_holders(self, query: Query, speech: SpeechQuery) -> dict[str, str]:
         """``{article id: speaker}`` when ``speech`` asks about a role ("the Kremlin spokesman")

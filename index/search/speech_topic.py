@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from index.search.institution_names import names_institution
 from index.search.speakers import name_words
 
 
@@ -53,6 +54,24 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
         for p in set(owner.values())
     }
     return {s: called[p] for s, p in owner.items()}
+
+
+def with_surname_alone(found: Sequence[str], name: str, namesakes: Mapping[str, int]) -> list[str]:
+    """``found`` (the speakers a person's full ``name`` matched) and the speaker called by the
+    surname alone, when that speaker's quotes go to the same person (``person_of``, over the
+    ``namesakes``: every speaker ending with the surname, and each one's number of quotes): an
+    article that writes only "Mr. Obama said" quotes the Barack Obama another article names in
+    full, so "What did Barack Obama say?" shows both. Not for an institution's name, nor for a
+    person another of the same surname outweighs ("Ivanka Trump" gets no "Trump")."""
+    asked = name_words(name)
+    if len(asked) < 2 or not found or names_institution(asked):
+        return list(found)
+    surname = name_words(found[0])[-1]
+    alone = [s for s in namesakes if name_words(s) == [surname]]
+    if not alone or alone[0] in found:
+        return list(found)
+    owner = person_of(namesakes)
+    return [*found, alone[0]] if owner[alone[0]] in {owner.get(s) for s in found} else list(found)
 
 
 def listed(names: Sequence[str], last: str = "and") -> str:

@@ -173,13 +173,6 @@ class MetadataReader:
             ).fetchall()
         return [StoredSentence(row[0], _sentence(row)) for row in found]
 
-    def speakers(self) -> list[str]:
-        with self._lock:
-            found = self._connection.execute(
-                "SELECT DISTINCT speaker FROM sentences WHERE speaker IS NOT NULL ORDER BY speaker"
-            ).fetchall()
-        return [row[0] for row in found]
-
     def speaker_quotes(self) -> dict[str, int]:
         """Each attributed speaker -> how many sentences are attributed to them."""
         with self._lock:

@@ -14,6 +14,7 @@ from index.attribution.polnear import parse_line
 from index.attribution.polnear_speech import name_of, people_of, score_answers
 from index.embedding.models import Embedder
 from index.search.speakers import SpeakerIndex
+from index.search.speech_topic import with_surname_alone
 from scripts.polnear_to_corpus import corpus_article
 from tests.support import ROOT, searcher_over
 
@@ -100,17 +101,21 @@ def test_recall_and_precision_count_what_an_answer_shows() -> None:
 def test_a_full_name_gets_the_quotes_signed_by_the_surname_alone() -> None:
     quotes = {"Donald Trump": 50, "Donald J. Trump": 3, "Ivanka Trump": 5, "Trump": 10, "Justice Department": 4}
     speakers = SpeakerIndex(quotes)
-    assert speakers.with_surname_alone(speakers.match("Donald Trump"), "Donald Trump") == [
-        "Donald J. Trump",
-        "Donald Trump",
-        "Trump",
-    ]
+    trumps = {s: quotes[s] for s in speakers.match("Trump")}  # the speakers the surname ends
+
+    def asked(name: str) -> list[str]:
+        return with_surname_alone(speakers.match(name), name, trumps)
+
+    assert asked("Donald Trump") == ["Donald J. Trump", "Donald Trump", "Trump"]
     # another Trump is quoted more: a quote signed "Trump" is not hers
-    assert speakers.with_surname_alone(speakers.match("Ivanka Trump"), "Ivanka Trump") == ["Ivanka Trump"]
-    assert speakers.with_surname_alone(["Justice Department"], "Justice Department") == ["Justice Department"]
-    # without the quote counts, nothing is added
-    plain = SpeakerIndex(quotes.keys())
-    assert "Trump" not in plain.with_surname_alone(plain.match("Donald Trump"), "Donald Trump")
+    assert asked("Ivanka Trump") == ["Ivanka Trump"]
+    assert with_surname_alone(["Justice Department"], "Justice Department", {"Justice Department": 4}) == [
+        "Justice Department"
+    ]
+    # a person's quotes count together, however each article writes the name (speech_topic.person_of)
+    split = {"Donald Trump": 10, "Donald J. Trump": 10, "Ivanka Trump": 15, "Trump": 10}
+    assert with_surname_alone(["Donald J. Trump", "Donald Trump"], "Donald Trump", split)[-1] == "Trump"
+    assert with_surname_alone(["Ivanka Trump"], "Ivanka Trump", split) == ["Ivanka Trump"]
 
 
 def test_the_script_scores_answers_on_a_real_index(tmp_path: Path, embedder: Embedder) -> None:
