@@ -37,6 +37,7 @@ SPEAKER_CHARS = 80  # so is a speaker's name (an organisation's may run long)
 DECLINE_TEXT = "I couldn't find that in the articles I know."
 THANKS_TEXT = "Glad to help. Ask me anything else about the articles."
 EMPTY_TEXT = "Please type a question, for example: what did Peskov say?"
+UNKNOWN_COMMAND_TEXT = "I don't know that command. Just type a question, or send /help to see what I can do."
 ASK_USAGE_TEXT = "Put your question after the command, for example: /ask what did Peskov say?"
 TOO_LONG_TEXT = "Please ask a shorter question (at most {limit} characters)."
 ERROR_TEXT = "Sorry, something went wrong while answering. Please try again in a moment."

@@ -27,7 +27,6 @@ from bot.telegram.sending import answer_question, reply_target, reply_with_plan
 logger = logging.getLogger(__name__)
 
 MAX_RELOAD_REPLY = 4000  # a refusal quotes an error message; Telegram takes at most 4096 characters
-UNKNOWN_COMMAND_TEXT = "I don't know that command. Just type a question, or send /help to see what I can do."
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -93,7 +92,7 @@ async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command the bot does not have, in a private chat: a short hint instead of silence."""
-    await _reply(update, escape(UNKNOWN_COMMAND_TEXT))
+    await _reply(update, escape(replies.UNKNOWN_COMMAND_TEXT))
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

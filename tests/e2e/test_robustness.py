@@ -26,7 +26,6 @@ from bot.chat.inputs import WORDLESS_TEXT
 from bot.logging_setup import install_record_redaction, secrets_of
 from bot.render import replies
 from bot.telegram.app import build_application
-from bot.telegram.handlers import UNKNOWN_COMMAND_TEXT
 from index.search.searcher import Searcher
 from tests.botrunner import BackgroundBot, run_bot, settings_for, wait_for_messages
 from tests.fakes.bot_api import Drop, FakeBotAPI, Flood, ServerError, Slow
@@ -231,9 +230,9 @@ def test_every_kind_of_odd_input_gets_a_short_valid_reply(bot_api: FakeBotAPI, s
         assert first[user] and replies.ERROR_TEXT not in first[user]
     assert "shorter question" in first[8008]
     assert "Verbatim" in first[8010] and "sentences" in first[8011]
-    assert first[8012] == UNKNOWN_COMMAND_TEXT
+    assert first[8012] == replies.UNKNOWN_COMMAND_TEXT
     assert first[8013] == ADMIN_ONLY_TEXT.format(command="/reload")
-    assert first[8014] == UNKNOWN_COMMAND_TEXT  # a command for another bot is not ours
+    assert first[8014] == replies.UNKNOWN_COMMAND_TEXT  # a command for another bot is not ours
     assert first[8101] == first[8102] == first[8103] == first[8104] == replies.NON_TEXT_TEXT
     edited = _texts_to(bot_api, 8201)
     assert len(edited) == 2 and "Peskov" in edited[1]  # an edited message is answered afresh

@@ -44,6 +44,18 @@ def test_console_chat_answers_each_line_and_lists_sources(sample_index: Path) ->
     assert "couldn't find that in the articles" in result.stdout
 
 
+def test_console_chat_ends_at_quit_and_names_an_unknown_command(sample_index: Path) -> None:
+    result = run(
+        ["-m", "bot", "--console", "--index", str(sample_index)],
+        stdin="/quitt\nWhere is NATO headquartered?\n/QUIT\nWhat did Peskov say?\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "I don't know that command" in result.stdout  # a typo is not searched as a question
+    assert "Brussels" in result.stdout
+    assert result.stdout.rstrip().endswith("Bye.")
+    assert "Peskov" not in result.stdout  # nothing after /quit is answered
+
+
 def test_console_chat_on_an_index_built_by_an_older_version_answers_and_says_to_rebuild(index_copy: Path) -> None:
     manifest_path = index_copy / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
