@@ -29,10 +29,12 @@ from dataclasses import dataclass
 
 from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
 from index.attribution.vocabulary import DEMONYMS
+from index.ingest.cleaning import normalise_text
 from index.lexicon import FIRST_NAMES, TITLE_WORDS
 from index.text.sentences import split_article
 
-# A sentence of the collection: its article's id and its text.
+# A sentence of the collection: its article's id and its text, as an index stores it
+# (normalise_text: a no-break space is a space), so that it compares equal to a hit's sentence.
 SentenceKey = tuple[str, str]
 _TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -116,7 +118,7 @@ def people_of(items: Iterable[PolnearArticle], min_sentences: int = 3) -> list[P
             if not name:
                 continue
             covered = {
-                (item.article.id, s.text)
+                (item.article.id, normalise_text(s.text))
                 for s, (a, b) in zip(sentences, spans, strict=True)
                 if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
             }
@@ -166,7 +168,8 @@ def score_answers(people: Sequence[Person], ask: Ask) -> SpeechScores:
     gold = shown = found = right = people_found = 0
     rows = []
     for person in people:
-        sentences, quoted = ask(f"What did {person.name} say?")
+        asked, quoted = ask(f"What did {person.name} say?")
+        sentences = [(article_id, normalise_text(text)) for article_id, text in asked]
         answer = set(sentences) if quoted else set()
         shown += len(set(sentences))
         hit = len(answer & person.said)

@@ -26,7 +26,7 @@ FULL = (
 )
 SURNAME = (
     "A museum opens in Washington\n\n"
-    '"Acts of protest are acts of patriotism," Mr. Obama said at the museum.\n\n'
+    '"Acts of protest are\u00a0acts of patriotism," Mr. Obama said at the museum.\n\n'  # a no-break space
     "The museum, Mr. Obama said, would make visitors face hard truths.\n\n"
     "Crowds filled the National Mall on Saturday."
 )
@@ -64,7 +64,7 @@ LINES = [
         "surname",
         SURNAME,
         [
-            ('"Acts', "Mr. Obama", "said", '"Acts of protest are acts of patriotism,"'),
+            ('"Acts', "Mr. Obama", "said", '"Acts of protest are\u00a0acts of patriotism,"'),
             ("The museum,", "Mr. Obama", "said", "would make visitors face hard truths"),
         ],
     ),
@@ -143,7 +143,8 @@ def test_the_script_scores_answers_on_a_real_index(tmp_path: Path, embedder: Emb
     )
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
-    # both articles' quotes, the one naming him "Mr. Obama" too, and nothing else
+    # both articles' quotes, the one naming him "Mr. Obama" too, and nothing else; a sentence
+    # with a no-break space counts as shown though the index stores it with a space
     assert (figures["people"], figures["found"], figures["gold"]) == (1, 4, 4)
     assert figures["recall"] == 1.0 and figures["precision"] == 1.0
 
