@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from index.attribution.polnear import load_polnear
 from index.attribution.polnear_speech import SentenceKey, people_of, score_answers
 from index.errors import VerbatimError
+from index.ingest.cleaning import normalise_text
 from index.search.searcher import Searcher
 
 # The note of an answer that shows sentences mentioning someone no sentence is attributed to.
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, VerbatimError) as e:
         print(f"evaluate_speech: {e}", file=sys.stderr)
         return 2
-    people = people_of(items, args.min_sentences)
+    people = people_of(items, args.min_sentences, as_stored=normalise_text)
     with closing(searcher):
 
         def ask(question: str) -> tuple[Sequence[SentenceKey], bool]:

@@ -29,12 +29,11 @@ from dataclasses import dataclass
 
 from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
 from index.attribution.vocabulary import DEMONYMS
-from index.ingest.cleaning import normalise_text
 from index.lexicon import FIRST_NAMES, TITLE_WORDS
 from index.text.sentences import split_article
 
-# A sentence of the collection: its article's id and its text, as an index stores it
-# (normalise_text: a no-break space is a space), so that it compares equal to a hit's sentence.
+# A sentence of the collection: its article's id and its text (as an index stores it, when
+# people_of is given ``as_stored``).
 SentenceKey = tuple[str, str]
 _TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -105,9 +104,13 @@ def _a_people(word: str) -> bool:
     return low.endswith("americans") or (low.endswith("s") and low[:-1] in DEMONYMS)
 
 
-def people_of(items: Iterable[PolnearArticle], min_sentences: int = 3) -> list[Person]:
+def people_of(
+    items: Iterable[PolnearArticle], min_sentences: int = 3, as_stored: Callable[[str], str] = str
+) -> list[Person]:
     """The people the articles' annotations show speaking in at least ``min_sentences``
-    sentences, most quoted first (see the module docstring)."""
+    sentences, most quoted first (see the module docstring). Each sentence is keyed by
+    ``as_stored(text)``: the index's cleaning (a no-break space is a space), so that it compares
+    equal to the sentence of a hit."""
     said: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
     theirs: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
     for item in items:
@@ -118,7 +121,7 @@ def people_of(items: Iterable[PolnearArticle], min_sentences: int = 3) -> list[P
             if not name:
                 continue
             covered = {
-                (item.article.id, normalise_text(s.text))
+                (item.article.id, as_stored(s.text))
                 for s, (a, b) in zip(sentences, spans, strict=True)
                 if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
             }
@@ -168,8 +171,7 @@ def score_answers(people: Sequence[Person], ask: Ask) -> SpeechScores:
     gold = shown = found = right = people_found = 0
     rows = []
     for person in people:
-        asked, quoted = ask(f"What did {person.name} say?")
-        sentences = [(article_id, normalise_text(text)) for article_id, text in asked]
+        sentences, quoted = ask(f"What did {person.name} say?")
         answer = set(sentences) if quoted else set()
         shown += len(set(sentences))
         hit = len(answer & person.said)
