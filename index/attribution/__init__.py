@@ -76,7 +76,13 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   is a request); a news agency after "the" (``The AP said``, ``The Associated Press said``); a
   participle after a quoted phrase whose comma sits inside the marks (``a defense of "New York
   values," saying``); in a sentence opening with a subordinate clause the main clause's speaker
-  comes first (``After Scalia said ..., Trump said: "..."`` quotes Trump).
+  comes first (``After Scalia said ..., Trump said: "..."`` quotes Trump); a participle's
+  subject after an opening ``And``/``But`` (``And then Trump went on the attack, saying``), a
+  time (``A few days later, Trump ..., telling``), a place (``Here in Columbia, Sanders ...,
+  saying``) or an -ing phrase (``Continuing to explain, Carson ..., saying``); a people's or a
+  place's name as a surname after a first name, an initial or Mr./Ms. (``Mark Cuban``, ``Rep.
+  Steve Israel``, ``Mr. Israel``) and alone when the article names such a person (``Cuban
+  said``; ``Israel said`` with no Israel named stays nobody's).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

@@ -146,7 +146,7 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         t = toks[k]
         if k < b and is_possessive(t):
             break
-        if is_name_token(t) or (k == b and _surname_like_title(toks, k)):
+        if is_name_token(t) or (k == b and (_surname_like_title(toks, k) or _surname_like_place(toks, k))):
             words += 1
             k -= 1
         elif t.kind == "W" and t.low in PARTICLES and k > a and words:
@@ -186,10 +186,36 @@ def _surname_like_title(toks: list[Tok], k: int) -> bool:
     return bare(p.low) in FIRST_NAMES or titled
 
 
+def _surname_like_place(toks: list[Tok], k: int) -> bool:
+    """Whether a people's or a place's name at token ``k`` is a surname: after a first name, an
+    initial or Mr./Ms. ("Mark Cuban", "Rep. Steve Israel", "Mr. Israel"), not after a first
+    name that opens the sentence as a word of its own ("Will Britain leave?")."""
+    t = toks[k]
+    if k == 0 or not t.text[0].isupper() or not people_or_place(t):
+        return False
+    p = toks[k - 1]
+    if p.kind == "A":
+        return len(p.text) == 2 or p.low in _COURTESY_TITLES
+    first = bare(p.low)
+    if p.kind != "W" or not p.text[0].isupper() or first not in FIRST_NAMES or first in PLACES:
+        return False
+    return not (k == 1 and first in _WORDS_OF_THEIR_OWN)
+
+
+def people_or_place(t: Tok) -> bool:
+    """A people's or a place's name, which may be a surname standing alone ("Cuban", "Israel")."""
+    low = bare(t.low)
+    return t.kind == "W" and not t.text.isupper() and (low in DEMONYMS or low in PLACES)
+
+
+# First names that open a sentence as words of their own: "Will Britain leave?", "May Israel prosper".
+_WORDS_OF_THEIR_OWN = frozenset({"will", "may", "can"})
+
+
 def is_name_word(toks: list[Tok], k: int) -> bool:
     """Whether token ``k`` may be a word of a person's name where it stands: ``is_name_token``,
     or a title word that ends a name as its surname ("Peter T. King")."""
-    return is_name_token(toks[k]) or _surname_like_title(toks, k)
+    return is_name_token(toks[k]) or _surname_like_title(toks, k) or _surname_like_place(toks, k)
 
 
 def span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
@@ -201,8 +227,8 @@ def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
     if is_possessive(toks[b]):
         name = name[:-2] if name.endswith(("’s", "'s")) else name[:-1]
     low = name.lower()
-    if low in PLACES or low in GENERIC:
-        return None
+    if (low in PLACES or low in GENERIC) and not (s == b and _surname_like_place(toks, b)):
+        return None  # "Israel", but "Mr. Israel"
     return name
 
 

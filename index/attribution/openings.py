@@ -12,6 +12,7 @@ from index.attribution.names import chain_end
 from index.attribution.quotes import Tok, is_cap, is_possessive
 from index.attribution.subjects import Claim, subject_from_chain
 from index.attribution.vocabulary import PRONOUNS, ROLE_LOWER, STOP
+from index.lexicon import FIRST_NAMES
 
 
 def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
@@ -19,9 +20,10 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     an opening phrase and its comma ("In a brief interview, Ms. Conway rejected ... and said")."""
     if not toks or toks[0].kind == "Q" or v < 2:
         return None
-    start = _after_dateline(toks, v)
-    found = _opening_subject(text, toks, start, v, verb)
-    if found is None and _opens_a_phrase(toks, start):
+    start = _after_conjunction_opening(toks, _after_dateline(toks, v), v)
+    phrase = _opens_a_phrase(toks, start)
+    found = None if phrase and toks[start].low not in STOP else _opening_subject(text, toks, start, v, verb)
+    if found is None and phrase:
         # the subject after the phrase's comma, or after its next one ("At an event in Ames,
         # Iowa, on Sunday, Mrs. Clinton ...")
         for comma in range(start + 1, min(v - 1, start + _OPENING_PHRASE_MAX)):
@@ -30,13 +32,34 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     return found
 
 
+def _after_conjunction_opening(toks: list[Tok], start: int, v: int) -> int:
+    """Where the sentence goes on after an opening "And", "But" and the like ("And then Trump
+    went on the attack, saying"; "But a few days later, Trump reversed himself, telling")."""
+    k = start
+    if k < v and toks[k].kind == "W" and toks[k].low in _OPENING_CONJUNCTIONS:
+        k += 1
+        while k < v and toks[k].kind == "W" and toks[k].low in _OPENING_ADVERBS:
+            k += 1
+    return k if k < v else start
+
+
 def _opens_a_phrase(toks: list[Tok], start: int) -> bool:
     """Whether the sentence opens with a phrase before its subject: "In a statement," or "Hours
     later,"."""
     first = toks[start]
     if first.kind == "W" and first.low in _OPENING_PHRASE_WORDS:
         return True
-    return start + 1 < len(toks) and toks[start + 1].low in ("later", "earlier", "ago")
+    if first.kind == "W" and first.low.endswith("ing") and len(first.low) > 5 and first.low not in FIRST_NAMES:
+        return True  # "Continuing to explain his perspective, Carson rejected ..."
+    # a time before the comma: "Hours later,", "A few days later,", "The day before,"
+    timed = False
+    for k in range(start + 1, min(start + _TIME_PHRASE_MAX, len(toks))):
+        if toks[k].text == ",":
+            return timed
+        if toks[k].kind != "W" or not toks[k].text[0].islower():
+            return False
+        timed = timed or toks[k].low in _TIME_WORDS
+    return False
 
 
 def _after_dateline(toks: list[Tok], v: int) -> int:
@@ -54,8 +77,13 @@ def _after_dateline(toks: list[Tok], v: int) -> int:
 # Words that open a phrase before a sentence's subject: "In a statement, ...", "Last month, ...",
 # "Asked about the email, ...", "When told ..., Bush thought ... and said".
 _OPENING_PHRASE_WORDS = frozenset(
-    "in on at during after before last earlier later asked when while since speaking with".split()
+    "in on at during after before last earlier later asked when while since speaking with"
+    " here back inside outside for amid despite like without throughout".split()
 )
+_TIME_WORDS = frozenset("later earlier ago before after day days week weeks month months year years".split())
+_TIME_PHRASE_MAX = 6  # tokens up to a time phrase's comma
+_OPENING_CONJUNCTIONS = frozenset("and but so yet".split())
+_OPENING_ADVERBS = frozenset("then even now also still".split())
 _OPENING_PHRASE_MAX = 14  # tokens up to the phrase's comma
 _DATELINE_MAX = 12  # tokens up to a dateline's dash
 # Words that describe a candidate before their name: "Democratic presidential nominee Hillary Clinton".
@@ -78,6 +106,8 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
         b = chain_end(toks, k)
     if b + 1 < len(toks) and toks[b + 1].low in ("later", "earlier", "ago", "after", "before"):
         return None  # "Minutes later, the campaign issued a statement saying"
+    if b == start and b + 2 < len(toks) and toks[b + 1].text == "." and toks[b + 2].text == ",":
+        return None  # a state's abbreviation: "at a rally in Beaumont, Tex., Mr. Trump ..."
     if is_possessive(toks[b]):
         return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
     if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):

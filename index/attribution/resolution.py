@@ -240,6 +240,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 and c.value.lower() not in people.by_last  # "Manning said", after "Peyton Manning"
             ):
                 continue  # "Having announced ...", "Lately, ..."
+            if c.surname_only and c.value.lower() not in people.by_last:
+                continue  # "Israel said", unless the article names a person so ("Steve Israel")
             who: str | None
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
                 who = writer

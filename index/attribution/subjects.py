@@ -17,6 +17,7 @@ from index.attribution.names import (
     is_party_tag,
     name_start,
     name_text,
+    people_or_place,
     span_text,
     without_suffix,
 )
@@ -51,6 +52,9 @@ class Claim:
     value: str  # the name / organisation / pronoun / normalised role words
     verb: str
     index: int  # token index of the verb
+    # A people's or a place's name alone ("Cuban said"): a speaker only when the article names
+    # a person of that surname ("Mark Cuban"), resolution.py decides.
+    surname_only: bool = False
 
 
 # The longest quoted phrase read as part of an aside: a quote of a sentence is the words reported.
@@ -205,7 +209,10 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
             if toks[p].low in PREPOSITIONS and toks[p].text[0].islower():
                 role = role_words(toks, j)  # "The U.S. ambassador to NATO says"
                 return Claim("role", role, verb, v) if role else None
-        return subject_from_chain(text, toks, a, j, verb, v)
+        found = subject_from_chain(text, toks, a, j, verb, v)
+        if found is None and a == j and people_or_place(t):
+            return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
+        return found
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
         return Claim("role", role, verb, v) if role else None

@@ -878,6 +878,44 @@ def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) ->
     assert who(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # after an opening "And"/"But", a time phrase, a place phrase or a participle's phrase
+        ("And then Trump went fully on the attack, saying, “Is he going to resign?”", "Trump"),
+        ("But a few days later, Trump reversed himself yet again, telling CBS the laws “are set.”", "Trump"),
+        ("Here in Columbia, Sanders stepped up his emphasis on crime, saying, “We have got to act.”", "Sanders"),
+        ("Inside the conference center, Trump on Tuesday dismissed Walker, arguing he was a poor steward.", "Trump"),
+        ("Continuing to explain his view, Carson rejected the notion, saying that he would fix it.", "Carson"),
+        ("Like Corker, Menendez rejected the notion, arguing that there is “flexibility.”", "Menendez"),
+        # a state's abbreviation after the phrase's comma is no one
+        ("The day before, at a rally in Beaumont, Tex., Mr. Trump was blunt, claiming Obama was wrong.", "Trump"),
+        # a name that opens the sentence is its subject even when a time word follows
+        ("Bradley apologized for the columns after they came out, saying they were old.", "Bradley"),
+        # the phrase's own subject is not the speaker of its participle
+        ("But after the storm, residents waited, saying they had no power.", None),
+    ],
+)
+def test_the_subject_after_an_opening_word_or_phrase_speaks_for_a_participle(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
+def test_a_surname_that_is_a_people_or_a_place_is_read_when_the_article_names_the_person() -> None:
+    got = who(
+        [
+            "Billionaire Mark Cuban said Trump is unfit.",
+            "“He is a joke,” Cuban said.",
+            "Rep. Steve Israel said the bill failed.",
+            "Mr. Israel said it would not pass.",
+            "Cuban officials said the talks went well.",
+        ]
+    )
+    assert [speaker for speaker, _ in got] == ["Mark Cuban", "Mark Cuban", "Steve Israel", "Steve Israel", None]
+    # without a person of that name the country or the people is nobody's voice, as before
+    assert who(["Israel said it struck Gaza.", "“We will respond,” Israel said."]) == [(None, None), (None, None)]
+    assert who("Will Britain leave, Obama asked.")[0][0] is None
+
+
 def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
     got = who(["Mike Pence spoke first.", "“Applying those questions,” Pence continued, “you and I should unite.”"])
     assert got[1] == ("Mike Pence", "continue")
