@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ARTICLES ?= data/corpus
 INDEX ?= $(or $(VERBATIM_INDEX),data/index)
 
-.PHONY: run test install index rebuild eval bench soak lint clean train-reranker train-ltr retrain
+.PHONY: run test install index rebuild eval bench soak lint clean train-reranker train-ltr retrain first-names
 
 # torch goes first, pinned: 2.13.0 is the CPU build; anything else pulls a multi-GB CUDA build.
 $(STAMP): pyproject.toml
@@ -71,6 +71,15 @@ train-ltr: $(TRAIN_STAMP)
 retrain:
 	$(MAKE) train-reranker
 	$(MAKE) train-ltr
+
+# The common American first names attribution knows (index/lexicon_data/census_first_names.tsv),
+# rewritten from the US Census Bureau's 1990 lists that the `names` package (MIT) ships.
+CENSUS_DIR ?= /tmp/verbatim-census
+first-names: $(STAMP)
+	rm -rf $(CENSUS_DIR) && mkdir -p $(CENSUS_DIR)
+	$(PIP) download names==0.3.0 --no-deps --no-binary :all: -d $(CENSUS_DIR)
+	tar -xzf $(CENSUS_DIR)/names-0.3.0.tar.gz -C $(CENSUS_DIR)
+	$(PY) scripts/make_first_names.py --census $(CENSUS_DIR)/names-0.3.0/names
 
 soak: $(STAMP)
 	$(PY) -m pytest -m slow

@@ -7,6 +7,11 @@ a person's gender, month and weekday names, and the words of titles and roles ("
 
 from __future__ import annotations
 
+from pathlib import Path
+
+# Common American first names with their gender, written by scripts/make_first_names.py.
+CENSUS_FIRST_NAMES = Path(__file__).resolve().parent / "lexicon_data" / "census_first_names.tsv"
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -97,7 +102,7 @@ def speech_lemma(word: str) -> str | None:
     return FORM_TO_LEMMA.get(word.strip().lower())
 
 
-FEMALE_NAMES = word_set("""
+CURATED_FEMALE_NAMES = word_set("""
 julianne wendy angela ursula kamala hillary nancy victoria maria marie anna anne ann elena olena
 olga irina iryna natalia natalya nataliya tatiana tatyana svetlana yulia yuliia julia liz
 elizabeth theresa margaret kaja annalena christine mette sanna jacinda giorgia marine linda
@@ -120,7 +125,7 @@ kathryn kay kayla kim kristin leslie lillian lori lynn marilyn martha megyn mia 
 norma paula peggy rita robin rose roseann sally shannon sheila shirley sonia stacy sue suzanne tammy
 tanya terri tiffany tracy vicki wanda whitney yvonne chloe mika
 """)
-MALE_NAMES = word_set("""
+CURATED_MALE_NAMES = word_set("""
 dmitry dmitri dmytro sergei sergey serhiy serhii vladimir volodymyr joe joseph jens antony
 anthony emmanuel olaf boris alexei alexey aleksei alexander aleksandr oleksandr oleksiy andrei
 andrey andriy andrii mikhail mykhailo viktor victor yuri yury igor ihor ivan nikolai nikolay
@@ -150,7 +155,19 @@ johnny justin kurt louis marcus mel milton murray nelson norman oscar perry pres
 rodney ronnie ross samuel seth shaun sid stuart terrence thad theodore vernon wade wallace ward will
 woodrow
 """)
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+
+
+def census_first_names(path: Path = CENSUS_FIRST_NAMES) -> dict[str, str]:
+    """The common American first names (scripts/make_first_names.py): name -> "m", "f" or "-"."""
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
+    return {name: gender for name, gender in rows}
+
+
+_CENSUS = census_first_names()
+# The hand-kept names above tell their gender; a census name its own, if any ("Kelly" tells none).
+FEMALE_NAMES = CURATED_FEMALE_NAMES | {name for name, gender in _CENSUS.items() if gender == "f"}
+MALE_NAMES = CURATED_MALE_NAMES | {name for name, gender in _CENSUS.items() if gender == "m"}
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | frozenset(_CENSUS)
 
 
 # In calendar order: a month's number is its place here plus one.

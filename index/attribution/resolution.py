@@ -262,8 +262,9 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 break
         if chosen:
             speakers[i], verbs[i] = chosen
-        for _, name in here:
-            last_seen[name] = i
+        for m, (_, name) in zip(p.mentions, here, strict=True):
+            if not (m.words == 1 and m.name.lower() in people.by_first and m.name.lower() not in people.by_last):
+                last_seen[name] = i  # a first name alone ("Freddy") is no sighting of the surname's person
         if chosen:
             last_seen[chosen[0]] = i
 
