@@ -82,7 +82,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   saying``) or an -ing phrase (``Continuing to explain, Carson ..., saying``); a people's or a
   place's name as a surname after a first name, an initial or Mr./Ms. (``Mark Cuban``, ``Rep.
   Steve Israel``, ``Mr. Israel``) and alone when the article names such a person (``Cuban
-  said``; ``Israel said`` with no Israel named stays nobody's).
+  said``; ``Israel said`` with no Israel named stays nobody's); a short abbreviation inside an
+  aside does not end it (``Senator John Cornyn of Texas, the No. 2 Republican in the Senate,
+  said``), and a name set off inside a relative clause is not the subject (``Mr. Slinker, whose
+  latest start-up, Paradata, ..., said``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

@@ -108,3 +108,10 @@ def is_possessive(t: Tok) -> bool:
 
 def is_cap(t: Tok) -> bool:
     return (t.kind == "W" or t.kind == "A") and t.text[0].isupper()
+
+
+def short_abbreviation(toks: list[Tok], k: int) -> bool:
+    """Whether the period at ``k`` ends a short abbreviation before a number or a name: "No. 2",
+    "Ft. Worth", "St. Louis"."""
+    p, n = toks[k - 1], toks[k + 1]
+    return k > 0 and p.kind == "W" and p.text[0].isupper() and len(p.text) <= 3 and (n.kind == "N" or is_cap(n))

@@ -21,7 +21,7 @@ from index.attribution.names import (
     span_text,
     without_suffix,
 )
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation
 from index.attribution.vocabulary import (
     APPOSITIVE_MAX,
     BETWEEN,
@@ -220,6 +220,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
 
 
 _CLOSING_QUOTES = "\"'”’"
+_DASHES = frozenset({"—", "–", "--"})
 
 
 def quote_then_comma(t: Tok) -> bool:
@@ -234,9 +235,6 @@ def in_an_aside(toks: list[Tok], q: int) -> bool:
     reports: it ends with the aside's comma and a word of the aside's clause comes before it
     ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
     return q > 0 and quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
-
-
-_DASHES = frozenset({"—", "–", "--"})
 
 
 def _opening_dash(toks: list[Tok], end: int) -> int | None:
@@ -261,8 +259,8 @@ def _ends_an_aside(toks: list[Tok], k: int) -> bool:
     t = toks[k]
     if t.kind == "Q":
         return len(t.text.split()) > _ASIDE_QUOTE_WORDS
-    if t.text == ".":
-        return k + 1 >= len(toks) or toks[k + 1].text != ","
+    if t.text == ".":  # "Mass.," and "the No. 2 Republican", "a Ft. Worth member" go on
+        return k + 1 >= len(toks) or not (toks[k + 1].text == "," or short_abbreviation(toks, k))
     return t.text in ";:"
 
 
@@ -326,12 +324,14 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
 
 
 def _in_relative_clause(toks: list[Tok], a: int) -> bool:
-    """Whether a chain starting at ``a`` lies in a relative clause after a comma, after its verb:
-    "Beck, who supported Sen. Ted Cruz, R-Texas, ..., said" (Beck spoke, not Cruz)."""
+    """Whether a chain starting at ``a`` lies in a relative clause after a comma, after its verb
+    ("Beck, who supported Sen. Ted Cruz, R-Texas, ..., said": Beck spoke), or is its appositive."""
     k = a - 1
     while k >= 0 and toks[k].text != ",":
         k -= 1
-    return k + 1 < a and toks[k + 1].low in RELATIVES
+    if k + 1 < a:
+        return toks[k + 1].low in RELATIVES
+    return k > 0 and _in_relative_clause(toks, k)  # "Slinker, whose latest start-up, Paradata, ..., said"
 
 
 def _opens_a_clause(toks: list[Tok], a: int) -> bool:

@@ -916,6 +916,28 @@ def test_a_surname_that_is_a_people_or_a_place_is_read_when_the_article_names_th
     assert who("Will Britain leave, Obama asked.")[0][0] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a short abbreviation's period inside an aside does not end it
+        (
+            "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the chamber will vote.",
+            "John Cornyn",
+        ),
+        (
+            "Eddie Griffin, who at the time was a Ft. Worth member of a group, said that it was changing.",
+            "Eddie Griffin",
+        ),
+        ("Mike Pence, who spoke in Jefferson City, Mo., said he was confident.", "Mike Pence"),
+        # a name set off inside a relative clause is not the subject
+        ("Mr. Slinker, whose latest start-up, Paradata, uses big data, said Mr. Trump was a start-up guy.", "Slinker"),
+        ("The spokesman, Josh Earnest, said the talks were useful.", "Josh Earnest"),
+    ],
+)
+def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
     got = who(["Mike Pence spoke first.", "“Applying those questions,” Pence continued, “you and I should unite.”"])
     assert got[1] == ("Mike Pence", "continue")
