@@ -50,7 +50,9 @@ def _opens_a_phrase(toks: list[Tok], start: int) -> bool:
     if first.kind == "W" and first.low in _OPENING_PHRASE_WORDS:
         return True
     if first.kind == "W" and first.low.endswith("ing") and len(first.low) > 5 and first.low not in FIRST_NAMES:
-        return True  # "Continuing to explain his perspective, Carson rejected ..."
+        # "Continuing to explain his perspective, Carson rejected ...", not "Manning released ..., saying"
+        ends = range(start + 2, min(start + _OPENING_PHRASE_MAX, len(toks) - 1))
+        return any(toks[k].text == "," and (is_cap(toks[k + 1]) or toks[k + 1].low in ("he", "she")) for k in ends)
     # a time before the comma: "Hours later,", "A few days later,", "The day before,"
     timed = False
     for k in range(start + 1, min(start + _TIME_PHRASE_MAX, len(toks))):

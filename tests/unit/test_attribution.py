@@ -900,6 +900,11 @@ def test_the_subject_after_an_opening_word_or_phrase_speaks_for_a_participle(tex
     assert who(text)[0][0] == speaker
 
 
+def test_a_surname_in_ing_opening_a_sentence_is_no_opening_phrase() -> None:
+    got = who(["Peyton Manning won the game.", "Manning released a statement on Tuesday, saying he would retire."])
+    assert got[1][0] == "Peyton Manning"
+
+
 def test_a_surname_that_is_a_people_or_a_place_is_read_when_the_article_names_the_person() -> None:
     got = who(
         [
