@@ -85,7 +85,8 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   said``; ``Israel said`` with no Israel named stays nobody's); a short abbreviation inside an
   aside does not end it (``Senator John Cornyn of Texas, the No. 2 Republican in the Senate,
   said``), and a name set off inside a relative clause is not the subject (``Mr. Slinker, whose
-  latest start-up, Paradata, ..., said``).
+  latest start-up, Paradata, ..., said``); whom a speaker follows or works for is not the
+  speaker (``said a Clinton aide`` is nobody's, ``said Clinton ally James Carville`` Carville's).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from index.attribution.names import (
     Mention,
+    chain_start,
     find_mentions,
 )
 from index.attribution.openings import sentence_subject
@@ -22,9 +23,9 @@ from index.attribution.subjects import (
     in_an_aside,
     is_adverb,
     quote_then_comma,
-    quoted_as_saying,
     subject_after,
     subject_before,
+    subject_from_chain,
 )
 from index.attribution.vocabulary import (
     BETWEEN,
@@ -56,7 +57,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
             claim = subject_after(text, toks, v + 2, "say", v, appositive=False)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
-            claim = quoted_as_saying(text, toks, v)
+            claim = _quoted_as_saying(text, toks, v)
         elif (
             low in PARTICIPLES
             and v > 0
@@ -269,3 +270,21 @@ def parse_sentence(text: str, inside: bool) -> Parsed:
     return Parsed(
         toks, starts_in_quote, ends_inside, tuple(find_mentions(text, toks)), tuple(find_claims(text, toks)), gendered
     )
+
+
+def _quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
+    """ "Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
+    k = v - 2
+    if k < 0:
+        return None
+    if is_cap(toks[k]):
+        a = chain_start(toks, k)
+        p = a - 1
+        if p >= 0 and toks[p].low == "quoted":
+            return subject_from_chain(text, toks, a, k, "say", v)
+        if p >= 1 and toks[p].low == "by" and toks[p - 1].low == "quoted":
+            return subject_before(text, toks, p - 1, "say")
+        return None
+    if toks[k].low == "quoted":
+        return subject_before(text, toks, k, "say")
+    return None

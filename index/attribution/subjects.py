@@ -28,6 +28,7 @@ from index.attribution.vocabulary import (
     CONNECTORS,
     DETECT_FORMS,
     DETERMINERS,
+    FOLLOWERS,
     GENERIC,
     KNOWN_ORGS,
     LY_NOUNS,
@@ -402,6 +403,7 @@ def subject_after(
                 or t.low in CONNECTORS
                 or t.low in DETERMINERS
                 or t.low in PARTICLES
+                or t.low in FOLLOWERS  # "said Clinton aide Huma Abedin"
                 # "said former tech executive Carly Fiorina": any description before the name
                 or (not capitals and t.low not in _AFTER_NAME_ENDS and t.low not in DETECT_FORMS)
             )
@@ -419,7 +421,12 @@ def subject_after(
             i = b + 1
         else:
             i += 1
-    claims = [c for a, b in chains if (c := subject_from_chain(text, toks, a, b, verb, v))]
+    claims = [
+        c
+        for a, b in chains
+        if (c := subject_from_chain(text, toks, a, b, verb, v))
+        and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
+    ]
     for kind in ("name", "org", "role"):
         for c in claims:
             if c.kind == kind:
@@ -428,22 +435,4 @@ def subject_after(
         role = role_words(toks, e - 1)
         if role:
             return Claim("role", role, verb, v)
-    return None
-
-
-def quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
-    """ "Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
-    k = v - 2
-    if k < 0:
-        return None
-    if is_cap(toks[k]):
-        a = chain_start(toks, k)
-        p = a - 1
-        if p >= 0 and toks[p].low == "quoted":
-            return subject_from_chain(text, toks, a, k, "say", v)
-        if p >= 1 and toks[p].low == "by" and toks[p - 1].low == "quoted":
-            return subject_before(text, toks, p - 1, "say")
-        return None
-    if toks[k].low == "quoted":
-        return subject_before(text, toks, k, "say")
     return None

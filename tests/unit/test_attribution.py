@@ -943,6 +943,22 @@ def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(t
     assert who(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whom a speaker follows or works for is not the speaker
+        ('"It was great," said a Clinton aide.', None),
+        ('"Hillary doesn\'t even care anymore," wrote one Sanders supporter, tweeting a link.', None),
+        ("“David is a longtime friend of mine,” said Clinton ally James Carville.", "James Carville"),
+        # a spokesman speaks for the institution, as before
+        ('"It was useful," said Kremlin spokesman Dmitry Peskov.', "Dmitry Peskov"),
+        ('"It was useful," said a White House aide.', "White House"),
+    ],
+)
+def test_a_name_before_aide_or_supporter_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
     got = who(["Mike Pence spoke first.", "“Applying those questions,” Pence continued, “you and I should unite.”"])
     assert got[1] == ("Mike Pence", "continue")
