@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -17,6 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
 SAMPLE_ARTICLE = SAMPLE_CORPUS / "nato-russia-talks.txt"
 SHARED = ROOT.parent / "shared"
+
+
+def run_script(script: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``scripts/<script>`` as an operator would, from the project's root; never raises on failure."""
+    return subprocess.run(
+        [sys.executable, f"scripts/{script}", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def shared_file(relative: str) -> Path:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from index.attribution import attribute
 from index.attribution.polnear import is_name, parse_line, score
-from tests.support import ROOT
+from tests.support import run_script
 
 TEXT = (
     "Title line\n\n"
@@ -76,14 +74,7 @@ def test_groups_descriptions_and_pronouns_are_not_names() -> None:
 def test_script_prints_the_figures_as_json(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     path.write_text(LINE + "\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "scripts/evaluate_attribution.py", "--polnear", str(path), "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    done = run_script("evaluate_attribution.py", "--polnear", str(path), "--json")
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
     assert figures["precision"] == 1.0 and figures["name_recall"] == 1.0 and figures["sentences_per_second"] > 0

@@ -4,15 +4,13 @@ Charlie King's, "he" is not a city, and a brother called "Freddy" does not take 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from index.attribution import attribute
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, census_first_names
 from index.text.sentences import split_article
 from index.types import Article
-from tests.support import ROOT
+from tests.support import run_script
 
 
 def who(*paragraphs: str) -> list[str | None]:
@@ -70,14 +68,7 @@ def test_the_script_writes_the_list_from_the_census_files(tmp_path: Path) -> Non
     )
     (census / "dist.all.last").write_text("HARRIS         0.275  5.000     24\n", encoding="ascii")
     output = tmp_path / "names.tsv"
-    done = subprocess.run(
-        [sys.executable, "scripts/make_first_names.py", "--census", str(census), "--output", str(output)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    done = run_script("make_first_names.py", "--census", str(census), "--output", str(output))
     assert done.returncode == 0, done.stderr
     # "james" is hand-kept already, "young" a word, "harris" a surname first, "rare" too rare
     assert census_first_names(output) == {"charlie": "m", "ina": "f", "marty": "-"}
@@ -90,13 +81,6 @@ def test_the_script_refuses_a_broken_census_file(tmp_path: Path) -> None:
     for name in ("dist.male.first", "dist.female.first", "dist.all.last"):
         (census / name).write_text("JAMES 3.318\n", encoding="ascii")
     output = tmp_path / "names.tsv"
-    done = subprocess.run(
-        [sys.executable, "scripts/make_first_names.py", "--census", str(census), "--output", str(output)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    done = run_script("make_first_names.py", "--census", str(census), "--output", str(output))
     assert done.returncode == 2 and "dist.male.first:1" in done.stderr
     assert not output.exists()  # nothing half-written

@@ -5,8 +5,6 @@ calls him only "Mr. Obama"."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from index.embedding.models import Embedder
 from index.search.speakers import SpeakerIndex
 from index.search.speech_topic import with_surname_alone
 from scripts.polnear_to_corpus import corpus_article
-from tests.support import ROOT, searcher_over
+from tests.support import run_script, searcher_over
 
 FULL = (
     "Obama speaks on climate\n\n"
@@ -123,23 +121,15 @@ def test_the_script_scores_answers_on_a_real_index(tmp_path: Path, embedder: Emb
     polnear.write_text("".join(line + "\n" for line in LINES), encoding="utf-8")
     articles = [corpus_article(json.loads(line)) for line in LINES]
     searcher_over(articles, tmp_path, embedder).close()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "scripts/evaluate_speech.py",
-            "--polnear",
-            str(polnear),
-            "--index",
-            str(tmp_path / "index"),
-            "--min-sentences",
-            "2",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
+    done = run_script(
+        "evaluate_speech.py",
+        "--polnear",
+        str(polnear),
+        "--index",
+        str(tmp_path / "index"),
+        "--min-sentences",
+        "2",
+        "--json",
     )
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
@@ -161,12 +151,5 @@ def test_a_name_typed_alone_gets_the_surnames_quotes_too(tmp_path: Path, embedde
 def test_the_script_refuses_a_missing_index(tmp_path: Path) -> None:
     polnear = tmp_path / "polnear.jsonl"
     polnear.write_text(LINES[0] + "\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "scripts/evaluate_speech.py", "--polnear", str(polnear), "--index", str(tmp_path / "none")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    done = run_script("evaluate_speech.py", "--polnear", str(polnear), "--index", str(tmp_path / "none"))
     assert done.returncode == 2 and "evaluate_speech:" in done.stderr and "Traceback" not in done.stderr
