@@ -20,15 +20,14 @@ from index.attribution.openings import sentence_subject
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
+    goes_between,
     in_an_aside,
-    is_adverb,
     quote_then_comma,
     subject_after,
     subject_before,
     subject_from_chain,
 )
 from index.attribution.vocabulary import (
-    BETWEEN,
     DETECT_FORMS,
     GENDERED,
     PREPOSITIONS,
@@ -189,7 +188,7 @@ def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
 
 def _after_conjunction(toks: list[Tok], v: int) -> bool:
     k = v - 1
-    while k >= 0 and toks[k].kind == "W" and (toks[k].low in BETWEEN or is_adverb(toks[k].low)):
+    while k >= 0 and goes_between(toks[k]):
         k -= 1
     return k >= 0 and toks[k].low in ("and", "but")
 
@@ -246,9 +245,7 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     if _other_sense(toks, v) or _takes_a_thing(toks, v):
         return True
     k = v - 1
-    while (
-        k >= 0 and toks[k].kind == "W" and (toks[k].low in BETWEEN or is_adverb(toks[k].low)) and toks[k].low not in _BE
-    ):
+    while k >= 0 and goes_between(toks[k]) and toks[k].low not in _BE:
         k -= 1
     return k >= 0 and toks[k].kind == "W" and toks[k].low in _BE
 

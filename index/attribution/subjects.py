@@ -68,6 +68,12 @@ def is_adverb(word: str) -> bool:
     return len(word) >= 5 and word.endswith("ly") and word not in LY_NOUNS
 
 
+def goes_between(t: Tok) -> bool:
+    """A word that may stand between a subject and its verb: an auxiliary or adverb of ``BETWEEN``
+    ("also", "has since") or an adverb of manner ("gingerly")."""
+    return t.kind == "W" and (t.low in BETWEEN or is_adverb(t.low))
+
+
 def skip_between(toks: list[Tok], j: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
     while j >= 0:
@@ -79,7 +85,7 @@ def skip_between(toks: list[Tok], j: int) -> int:
             if k >= 0 and toks[k].text == "(":
                 j = k - 1
                 continue
-        if t.kind == "W" and t.text[0].islower() and (t.low in BETWEEN or is_adverb(t.low)):
+        if goes_between(t) and t.text[0].islower():
             j -= 1
             continue
         if t.kind == "N" or (t.kind == "W" and (t.low in MONTHS or t.low in WEEKDAYS or t.low in TIME_NOUNS)):

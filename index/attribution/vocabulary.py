@@ -89,7 +89,6 @@ TITLE_ABBREVIATIONS = {
 FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady")
 MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke")
 
-# Collective subjects that are never a named speaker ("Officials said", "Analysts say").
 # People named by whom they follow or work for: "a Clinton aide", "one Sanders supporter" is no
 # Clinton and no Sanders.
 FOLLOWERS = word_set("""
@@ -97,6 +96,7 @@ aide aides supporter supporters staffer staffers voter voters fan fans ally alli
 surrogate surrogates donor donors backer backers operative operatives insider insiders confidant
 confidants friend friends volunteer volunteers organizer organizers strategist strategists
 """)
+# Collective subjects that are never a named speaker ("Officials said", "Analysts say").
 GENERIC = word_set("""
 officials official analysts analyst experts expert diplomats diplomat sources source observers
 critics residents witnesses people authorities police protesters lawmakers investigators
