@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
@@ -28,18 +28,31 @@ class People:
     by_first: dict[str, tuple[str, ...]]
     gender: dict[str, str]
     roles: dict[str, frozenset[str]]  # normalised title words -> people with that title
+    # The genders a first name or a courtesy title gives, not those guessed from pronouns
+    firm_gender: dict[str, str] = field(default_factory=dict)
 
-    def canonical(self, name: str, last_seen: dict[str, int]) -> str:
-        """The full name a mention refers to: "Peskov" -> "Dmitry Peskov"."""
+    def options(self, words: Sequence[str], gender: str | None = None) -> tuple[str, ...]:
+        """The people a name of ``words`` may be: those of its surname (of its first name when it
+        is one alone and no surname), less those whose gender is not ``gender``."""
+        key = words[-1].lower()
+        options = self.by_last.get(key, ())
+        if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
+            options = self.by_first.get(key, ())
+        if gender:  # "Mrs. Clinton" is not Bill Clinton
+            options = tuple(o for o in options if self.firm_gender.get(o, gender) == gender)
+        return options
+
+    def canonical(self, name: str, last_seen: dict[str, int], gender: str | None = None) -> str:
+        """The full name a mention refers to: "Peskov" -> "Dmitry Peskov". ``gender`` is the one
+        its courtesy title gives ("Mrs. Clinton": "f"), which rules out the article's people of the
+        other gender: "Mrs. Clinton" is Hillary Clinton beside Bill, and no one the article names in
+        full when it names only Bill."""
         if name in self.full:
             return name
         words = name.split()
         if not words:
             return name
-        key = words[-1].lower()
-        options = self.by_last.get(key, ())
-        if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
-            options = self.by_first.get(key, ())
+        options = self.options(words, gender)
         if len(options) == 1:
             return options[0]
         if options:  # two people share a surname: the one seen last, else the first one named
@@ -76,19 +89,25 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         elif first in MALE_NAMES:
             gender[name] = "m"
     people = People(
-        full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}
-    )
+        full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}, gender
+    )  # while it learns, every gender it knows is firm
     roles: dict[str, set[str]] = {}
     last_seen: dict[str, int] = {}
     for p in parsed:
         for m in p.mentions:
-            name = people.canonical(m.name, last_seen)
-            if m.gender and name not in gender:
+            name = people.canonical(m.name, last_seen, m.gender)
+            # "Ms. Khan" tells a gender only when it can be one Khan of the article
+            if (
+                m.gender
+                and name not in gender
+                and (name == m.name or len(people.options(m.name.split(), m.gender)) == 1)
+            ):
                 gender[name] = m.gender
             if m.title:
                 roles.setdefault(" ".join(_title_word(w) for w in m.title.lower().split()), set()).add(name)
+    firm = dict(gender)
     pronoun_evidence(parsed, people, gender)
-    return replace(people, roles={k: frozenset(v) for k, v in roles.items()})
+    return replace(people, roles={k: frozenset(v) for k, v in roles.items()}, firm_gender=firm)
 
 
 def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], parsed: Sequence[Parsed]) -> list[str]:
@@ -123,7 +142,7 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
     """Learn genders the name list does not know: "Wendy Sherman ... her conversations"."""
     previous_last: str | None = None
     for p in parsed:
-        names = [(m.index, people.canonical(m.name, {})) for m in p.mentions]
+        names = [(m.index, people.canonical(m.name, {}, m.gender)) for m in p.mentions]
         for idx, g in p.gendered:
             before = [n for i, n in names if i < idx]
             target = before[-1] if before else previous_last
@@ -229,7 +248,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         return " " not in name and name not in lone_people and name.lower() not in FIRST_NAMES
 
     for i, p in enumerate(parsed):
-        here = [(m.index, people.canonical(m.name, last_seen)) for m in p.mentions]
+        here = [(m.index, people.canonical(m.name, last_seen, m.gender)) for m in p.mentions]
         mentioned.append(here)
         chosen: tuple[str, str] | None = None
         for c in p.claims:
@@ -246,7 +265,9 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
                 who = writer
             else:
-                who = resolve_claim(c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person)
+                who = resolve_claim(
+                    c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person, _title_gender(p, c)
+                )
             if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
                 continue
             if c.kind == "pron" and who in _named_after(p, c, here, people):
@@ -317,6 +338,12 @@ def _named_after(p: Parsed, c: Claim, here: list[tuple[int, str]], people: Peopl
     }
 
 
+def _title_gender(p: Parsed, c: Claim) -> str | None:
+    """The gender a courtesy title gives the name a claim is made of ("Mrs. Clinton said")."""
+    written = [m for m in p.mentions if m.name == c.value] if c.kind == "name" else []
+    return min(written, key=lambda m: abs(m.index - c.index)).gender if written else None
+
+
 def _speaks_unresolved(p: Parsed) -> bool:
     """Whether a sentence names its own speaker in a way that was not resolved ('"...," the
     senator said' with two senators): it then keeps no speaker rather than the quote's before.
@@ -334,9 +361,10 @@ def resolve_claim(
     mentioned: list[list[tuple[int, str]]],
     gender_of: Callable[[str], str | None],
     is_person: Callable[[str], bool],
+    title_gender: str | None = None,
 ) -> str | None:
     if c.kind == "name":
-        return people.canonical(c.value, last_seen)
+        return people.canonical(c.value, last_seen, title_gender)
     if c.kind == "org":
         return c.value
     if c.kind == "role":

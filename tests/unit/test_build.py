@@ -246,6 +246,7 @@ PIPELINE_OUTPUT = {
     24: "759306320e3f63bd",  # "the No. 2 Republican" inside an aside; "whose start-up, Paradata,"; none in the sample
     25: "759306320e3f63bd",  # "Manning released ..., saying" (an -ing surname opens no phrase); none in the sample
     26: "759306320e3f63bd",  # "said a Clinton aide" is no Clinton; none in the sample
+    27: "759306320e3f63bd",  # "Mrs. Clinton" is not Bill Clinton (a courtesy title rules out a gender); none in the sample
 }
 
 

@@ -1,0 +1,61 @@
+"""A courtesy title tells who of a shared surname speaks: "Mrs. Clinton said" is Hillary Clinton's
+beside Bill Clinton, "Mr. Trump said" Donald Trump's beside Ivanka Trump, and "Mr. Obama said" no
+one's the article names in full when it names only Michelle Obama."""
+
+from __future__ import annotations
+
+from index.attribution import attribute
+from index.text.sentences import split_article
+from index.types import Article
+
+
+def who(*paragraphs: str) -> list[str | None]:
+    article = Article("a", "", paragraphs, "test")
+    return [s.speaker for s in attribute(split_article(article), title="")]
+
+
+def test_mrs_is_the_woman_of_two_people_sharing_a_surname() -> None:
+    got = who(
+        "Hillary Clinton hinted that her husband, Bill Clinton, would have a role in her administration.",
+        "Mrs. Clinton told voters in Kentucky that Mr. Clinton would revitalize the economy.",
+        "“Nobody did it better,” Mrs. Clinton said on Monday.",
+        "Mr. Clinton said on Thursday that he would leave the foundation's board.",
+    )
+    assert got[1:] == ["Hillary Clinton", "Hillary Clinton", "Bill Clinton"]
+
+
+def test_mr_is_not_the_daughter_seen_last() -> None:
+    got = who(
+        "Donald J. Trump owns five aircraft.",
+        "His daughter Ivanka Trump has flown on the Boeing.",
+        "“It's like a new plane,” Mr. Trump said in a documentary.",
+        "“It was a little more plane than I needed,” he wrote.",
+    )
+    assert got[2:] == ["Donald J. Trump", "Donald J. Trump"]
+
+
+def test_a_title_of_the_other_gender_names_no_one_the_article_names_in_full() -> None:
+    got = who(
+        "Michelle Obama spoke at the gala dinner on Saturday.",
+        "“Tolerance is on the ballot,” Mr. Obama said.",
+    )
+    assert got[1] != "Michelle Obama"
+    assert got[1] == "Obama"
+
+
+def test_a_title_decides_nothing_when_neither_first_name_tells_a_gender() -> None:
+    # Neither "Ghazala" nor "Humayun" is a known first name: "Ms. Khan" goes to the Khan named
+    # last, as it does without a title, not to whichever Khan a pronoun guessed wrong.
+    got = who(
+        "The parents, Khizr and Ghazala Khan, spoke at the convention.",
+        "Mr. Khan said he had carried the Constitution.",
+        "Ms. Khan said she had not spoken because she could not remain composed.",
+        "Their son, Humayun Khan, was killed in Iraq in 2004.",
+        "“He doesn't know what the word sacrifice means,” Ms. Khan wrote.",
+    )
+    assert got[2] == "Ghazala Khan"
+
+
+def test_one_person_of_a_surname_is_still_read_without_a_title() -> None:
+    got = who("Hillary Clinton spoke in Ohio.", "“We will win,” Clinton said.", "“We will win,” Mrs. Clinton said.")
+    assert got[1:] == ["Hillary Clinton", "Hillary Clinton"]
