@@ -1,7 +1,7 @@
 """Words Verbatim knows, shared by quote attribution and the question side.
 
 Speech verbs with every inflection (``speech_lemma("wrote") == "write"``), first names that tell
-a person's gender, month and weekday names, and the words of titles and roles ("President",
+a person's gender and their short forms (``same_name("bob") == {"robert"}``), month and weekday names, and the words of titles and roles ("President",
 "spokesman", "Dr."). Plain frozensets and dicts: no global mutable state.
 """
 
@@ -168,6 +168,135 @@ _CENSUS = census_first_names()
 FEMALE_NAMES = CURATED_FEMALE_NAMES | {name for name, gender in _CENSUS.items() if gender == "f"}
 MALE_NAMES = CURATED_MALE_NAMES | {name for name, gender in _CENSUS.items() if gender == "m"}
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | frozenset(_CENSUS)
+
+# The short forms English first names go by ("Bob" for Robert, "Dick" for Richard, "Peggy" for
+# Margaret): "What did Bob Menendez say?" finds the "Robert Menendez" one newspaper quotes, and
+# "Dick Durbin" is also the "Richard J. Durbin" of another. Only a full name and its own short
+# forms are one name ("Bob" and "Bobby" are not: two short forms of one name are as often two
+# people's); a short form of two names ("Ted": Edward or Theodore) is either. Hand-kept, the forms
+# news writes for public figures; genealogists' lists ("Jonathan": "Nathan", "John": "Ian") join
+# too many different people.
+_NICKNAMES = """
+robert: bob bobby rob robbie
+william: bill billy will willie
+richard: dick rick ricky rich richie
+charles: chuck charlie
+edward: ed eddie ted teddy ned
+theodore: ted teddy theo
+michael: mike mikey mick
+james: jim jimmy jamie
+thomas: tom tommy
+timothy: tim timmy
+christopher: chris
+joseph: joe joey
+daniel: dan danny
+david: dave davey
+stephen: steve stevie
+steven: steve stevie
+anthony: tony
+andrew: andy drew
+matthew: matt
+nicholas: nick nicky
+patrick: pat paddy
+peter: pete
+samuel: sam sammy
+benjamin: ben benny
+alexander: alex sasha
+jonathan: jon
+john: jack johnny
+lawrence: larry
+laurence: larry
+harold: harry hal
+henry: hank harry
+frederick: fred freddy freddie
+gerald: jerry gerry
+kenneth: ken kenny
+ronald: ron ronnie
+donald: don donnie
+douglas: doug
+gregory: greg
+jeffrey: jeff
+geoffrey: geoff jeff
+joshua: josh
+leonard: len lenny
+raymond: ray
+zachary: zach zack
+nathaniel: nate
+philip: phil
+phillip: phil
+randolph: randy
+randall: randy
+albert: al bert
+alfred: al alf fred
+eugene: gene
+francis: frank
+franklin: frank
+louis: lou
+mitchell: mitch
+vincent: vince vinny
+walter: walt wally
+jacob: jake
+maxwell: max
+bernard: bernie
+elizabeth: liz lizzie beth betsy betty libby
+katherine: kate kathy katie kat
+catherine: kate cathy katie cat
+kathryn: kate kathy katie
+kathleen: kathy kate
+margaret: peggy meg maggie marge
+rebecca: becky becca
+susan: sue suzy susie
+deborah: deb debbie debby
+jennifer: jen jenny jenn
+patricia: pat patty tricia trish
+victoria: vicky vicki tori
+christine: chris chrissy
+christina: chris chrissy tina
+barbara: barb
+pamela: pam
+kimberly: kim
+jacqueline: jackie
+judith: judy
+dorothy: dottie
+abigail: abby
+samantha: sam
+alexandra: alex sasha
+valerie: val
+cynthia: cindy
+sandra: sandy
+theresa: terry tess
+teresa: terry tess
+"""
+
+
+def _nickname_table(text: str) -> dict[str, frozenset[str]]:
+    same: dict[str, set[str]] = {}
+    for line in text.strip().splitlines():
+        full, _, short = line.partition(":")
+        for form in short.split():
+            same.setdefault(full, set()).add(form)
+            same.setdefault(form, set()).add(full)
+    return {name: frozenset(forms) for name, forms in same.items()}
+
+
+# Each name -> the names that are one with it: a full name's short forms, a short form's full names.
+SAME_NAME: dict[str, frozenset[str]] = _nickname_table(_NICKNAMES)
+NAMES_WITH_FORMS = frozenset(SAME_NAME)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def same_name(word: str) -> frozenset[str]:
+    """The other forms of the first name ``word`` (lower case): "bob" -> {"robert"}, "robert" ->
+    {"bob", "bobby", "rob", "robbie"}; empty for a name with none."""
+    return SAME_NAME.get(word, frozenset())
+
+
+def within(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
+    """Whether every one of a name's ``words`` is one of ``other``'s, or a form of one (``same_name``):
+    "Dick Durbin" is within "Richard J. Durbin", "Durbin" within both."""
+    return all(not SAME_NAME.get(w, _NONE).isdisjoint(other) for w in words - other)
 
 
 # In calendar order: a month's number is its place here plus one.

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
+from index.lexicon import same_name
+
 # The word rules (tokens, typo limits, edit distance, title words) are shared with the index:
 # what this reference checks is the search, a comparison with every speaker.
 from index.search.institution_names import (
@@ -25,22 +27,25 @@ from index.search.institution_names import (
     names_institution,
 )
 from index.search.speakers import TITLE_WORDS as _TITLE_WORDS
+from index.search.speakers import initials_fit, without_initials
 from index.search.speakers import name_words as _tokens
 from index.search.speakers import typo_distance as _distance
 from index.search.speakers import typos_allowed as _allowed
 
 
 def _fit(asked: list[str], spoken: list[str]) -> int | None:
-    """Total typos for every asked word to match a different speaker word, or None if some cannot."""
+    """Total typos for every asked word to match a different speaker word, or None if some cannot;
+    a word before a name's last matches its other forms ("bob": "robert") as if written so."""
     used: set[int] = set()
     total = 0
+    firsts = asked[:-1]
     for word in asked:
         best, best_at = _allowed(word) + 1, -1
         for k, other in enumerate(spoken):
             if k in used:
                 continue
             limit = min(_allowed(word), _allowed(other))
-            d = _distance(word, other, limit)
+            d = 0 if word in firsts and other in same_name(word) else _distance(word, other, limit)
             if d <= limit and d < best:
                 best, best_at = d, k
         if best_at < 0:
@@ -80,7 +85,9 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     matches without typos, only such speakers are returned. Titles in the name ("Kremlin
     spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody, unless an
     institution is named ("Justice Department" is no one called "Department"). A single
-    word matches only the speakers it ends, if any ("Trump": not "Trump University").
+    word matches only the speakers it ends, if any ("Trump": not "Trump University"). A first
+    name matches its other forms ("Bob Menendez": "Robert Menendez"); a person's name with
+    initials that matches nobody is matched without them, by speakers with no other initials.
     An institution's name matches in the order of its words, either way round for a department
     or ministry ("State Department": "Department of State", not "Florida Department of State");
     named with a country and matching nobody, it is the one named without any country.
@@ -97,6 +104,8 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     bare = [w for w in asked if w not in _TITLE_WORDS]
     if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
         return _rank(bare, pool)
+    if (rest := without_initials(asked)) and not names_institution(asked):
+        return [s for s in _rank(rest, pool) if initials_fit(asked, s)]
     return []
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
 from index.attribution.vocabulary import DEMONYMS
-from index.lexicon import FIRST_NAMES, TITLE_WORDS
+from index.lexicon import FIRST_NAMES, TITLE_WORDS, same_name
 from index.text.sentences import split_article
 
 # A sentence of the collection: its article's id and its text (as an index stores it, when
@@ -128,19 +128,28 @@ def people_of(
             theirs[name] |= covered
             if gold.speech:
                 said[name] |= covered
-    # "Donald J. Trump" and "Donald Trump" are one person, asked about as written most often.
+    # "Donald J. Trump" and "Donald Trump" are one person, asked about as written most often, and
+    # so are "Joe Biden" and "Joseph R. Biden" (``lexicon.same_name``).
     written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for name, found in theirs.items():
         written[_without_initials(name)][name] += len(found)
-    full = _full_names(Counter({key: sum(forms.values()) for key, forms in written.items()}))
+    counts = Counter({key: sum(forms.values()) for key, forms in written.items()})
+    short = _one_first_name(counts)
+    full = _full_names(Counter({key: n for key, n in counts.items() if key not in short}))
+    merged_written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     merged_said: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
     merged_theirs: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
     for name, found in theirs.items():
-        person = full[_without_initials(name)]
+        key = _without_initials(name)
+        while key in short:
+            key = short[key]
+        person = full[key]
+        if len(key) > 1 or person == key:  # "Trump" alone names no one "Donald Trump"
+            merged_written[person][name] += len(found)
         merged_theirs[person] |= found
         merged_said[person] |= said.get(name, set())
     people = [
-        Person(" ".join(written[key].most_common(1)[0][0]), frozenset(merged_said[key]), frozenset(found))
+        Person(" ".join(merged_written[key].most_common(1)[0][0]), frozenset(merged_said[key]), frozenset(found))
         for key, found in merged_theirs.items()
         if len(merged_said[key]) >= min_sentences
     ]
@@ -149,6 +158,23 @@ def people_of(
 
 def _without_initials(name: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in name if not (len(w) == 2 and w.endswith("."))) or name
+
+
+def _one_first_name(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each name written with another form of a first name than a name named more often with the
+    same other words -> that name ("Joe Biden" -> "Joseph Biden", if more often so)."""
+    by_rest: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for name in counts:
+        if len(name) > 1:
+            by_rest[name[1:]].append(name)
+    merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for names in by_rest.values():
+        for name in names:
+            forms = same_name(name[0].lower())
+            others = [o for o in names if o[0].lower() in forms and (counts[o], o) > (counts[name], name)]
+            if others:
+                merged[name] = max(others, key=lambda o: (counts[o], o))
+    return merged
 
 
 def _full_names(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:

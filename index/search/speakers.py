@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
+from index.lexicon import same_name
 from index.search.institution_names import (
     LINKS,
     InstitutionName,
@@ -60,6 +61,19 @@ def name_words(text: str) -> list[str]:
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE_END.sub("", text.casefold().replace("’", "'").replace("'s ", " "))
     return [w for w in _NOT_WORD.split(text) if w and w != "the"]
+
+
+def without_initials(asked: Sequence[str]) -> list[str]:
+    """A name's words without its initials ("Robert C. Scott": "robert", "scott"), when it has
+    some and two words or more are left; [] otherwise."""
+    rest = [w for w in asked if len(w) > 1]
+    return rest if len(rest) >= 2 and len(rest) < len(asked) else []
+
+
+def initials_fit(asked: Sequence[str], speaker: str) -> bool:
+    """Whether every initial of ``speaker`` is one the name ``asked`` gives: "George Bush" and
+    "George W. Bush" may be "George W. Bush", "George H.W. Bush" is not."""
+    return {w for w in name_words(speaker) if len(w) == 1} <= {w for w in asked if len(w) == 1}
 
 
 def typo_distance(a: str, b: str, limit: int) -> int:
@@ -214,15 +228,19 @@ class SpeakerIndex:
         sherman" match "Wendy Sherman"; "peskow" matches "Dmitry Peskov"; "julianne smit"
         matches "Julianne Smith". Written-together names ("juliannesmith") match too. A single
         word matches only the speakers it ends, if any ("Trump": "Donald Trump", not "Trump
-        University"). If any
-        speaker matches without typos, only such speakers are returned. Titles in the name
+        University"). A first name of a name of two words or more also matches its other forms
+        as if written so (``lexicon.same_name``: "Bob Menendez" is "Robert Menendez", "Richard
+        Durbin" also "Dick Durbin"). If any speaker matches without typos, only those are returned.
+        Titles in the name
         ("Kremlin spokesman Peskov", "Mr Peskov") are dropped when the full name matches nobody,
         unless the name is an institution's ("Justice Department" is no one called "Department").
         An institution's name is matched by the order of its words (``institution_names``: "State
         Department" is not the "Florida Department of State"); one named with its country that
         matches nobody is the one named without it, if no other country's ("U.S. State
         Department" is the "State Department", "Russian Foreign Ministry" no "Ukraine's Foreign
-        Ministry"). Speakers with as many typos come in alphabetical order.
+        Ministry"). A person's name with initials that still matches nobody is matched without
+        them ("Robert C. Scott": "Bobby Scott"), but not by a speaker with an initial the name does
+        not give (``initials_fit``). Speakers with as many typos come in alphabetical order.
         """
         asked = name_words(name)
         if not asked:
@@ -236,6 +254,8 @@ class SpeakerIndex:
         # "Justice Department" is an institution, not someone called "Department".
         if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
             return self._rank(bare)
+        if (rest := without_initials(asked)) and not names_institution(asked):
+            return [s for s in self._rank(rest) if initials_fit(asked, s)]
         return []
 
     def _near(self, word: str) -> dict[str, int]:
@@ -254,6 +274,9 @@ class SpeakerIndex:
         nears: dict[str, dict[str, int]] = {word: self._near(word) for word in asked}
         scored: dict[int, int] = {}
         readings = institution_names(asked)
+        if len(asked) > 1 and not readings:  # "Bob Menendez" is "Robert Menendez": a first name's forms
+            for word in asked[:-1]:
+                nears[word].update({form: 0 for form in same_name(word) if form in self._users})
         for reading in readings:  # "State Department": in order, not the "Florida Department of State"
             for number, typos in self._fits([nears[w] for w in reading.words], reading).items():
                 scored[number] = min(typos, scored.get(number, typos))

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from index.lexicon import NAMES_WITH_FORMS, within
 from index.search.institution_names import names_institution
 from index.search.speakers import name_words
 
@@ -28,9 +29,25 @@ def about_topic(lexical: np.ndarray) -> np.ndarray:
 
 def people(speakers: list[str]) -> list[str]:
     """The people behind ``speakers``: a name whose words are all in a fuller one ("Halvorsen",
-    "Ingrid Halvorsen", as two articles write her) is the same person, named the fuller way."""
-    words = [set(name_words(s)) for s in speakers]
-    return [s for s, w in zip(speakers, words, strict=True) if not any(w < other for other in words)]
+    "Ingrid Halvorsen", as two articles write her), or forms of them ("Dick Durbin", "Richard J.
+    Durbin": ``lexicon.within``), is the same person, named the fuller way (of two as full, the
+    first in alphabetical order)."""
+    words = [frozenset(name_words(s)) for s in speakers]
+    named = list(zip(speakers, words, _as_written(words), strict=True))
+    return [
+        s
+        for s, w, fixed in named
+        if not any(
+            fixed <= other and other != w and within(w, other) and not (within(other, w) and s < t)
+            for t, other, _ in named
+        )
+    ]
+
+
+def _as_written(names: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The words of each name that have no other form: a fuller name must hold them as written
+    (a quick test before ``within``, which people() asks of every two speakers)."""
+    return [w - NAMES_WITH_FORMS for w in names]
 
 
 def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
@@ -43,8 +60,9 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
     a rarer "Donald J. Trump"; ties: the fuller name).
     """
     persons = people(sorted(quoted))
-    words = {s: set(name_words(s)) for s in [*quoted, *persons]}
-    fits = {s: [p for p in persons if words[s] <= words[p]] for s in quoted}
+    words = {s: frozenset(name_words(s)) for s in [*quoted, *persons]}
+    fixed = dict(zip(words, _as_written(list(words.values())), strict=True))
+    fits = {s: [p for p in persons if fixed[s] <= words[p] and within(words[s], words[p])] for s in quoted}
     weight = {p: sum(n for s, n in quoted.items() if p in fits[s]) for p in persons}
     owner = {s: min(fits[s], key=lambda p: (-weight[p], p)) for s in quoted}
     # Only people some speaker went to: two ways of writing one name ("Jane Smith", "JANE SMITH")

@@ -30,8 +30,9 @@ SURNAME = (
 )
 
 
-def _line(article_id: str, text: str, sources: list[tuple[str, str, str, str]]) -> str:
-    """A PolNeAR line: each (sentence, source, cue, content) is found in that sentence of ``text``."""
+def _line(article_id: str, text: str, sources: list[tuple[str, str, str, str]], silver: str = "Barack Obama") -> str:
+    """A PolNeAR line: each (sentence, source, cue, content) is found in that sentence of ``text``,
+    the source labelled ``silver``."""
 
     def span(part: str, sentence: str) -> list[object]:
         start = text.index(part, text.index(sentence))
@@ -42,7 +43,7 @@ def _line(article_id: str, text: str, sources: list[tuple[str, str, str, str]]) 
             "source": [span(source, sentence)],
             "cue": [span(cue, sentence)],
             "content": [span(content, sentence)],
-            "source_coref_silver": "Barack Obama",
+            "source_coref_silver": silver,
         }
         for sentence, source, cue, content in sources
     ]
@@ -82,6 +83,26 @@ def test_the_people_asked_about_and_their_sentences() -> None:
     people = people_of([parse_line(line) for line in LINES], min_sentences=2)
     assert [p.name for p in people] == ["Barack Obama"]  # "Mr. Obama" is the Barack Obama named in full
     assert len(people[0].said) == 4
+
+
+def test_two_forms_of_a_first_name_are_one_person() -> None:
+    nyt = "Senators on the bank\n\nJoseph R. Biden said the bank had misled them.\n\nMr. Biden said it would pay."
+    post = "Biden in Ohio\n\nJoe Biden said the plant would reopen."
+    lines = [
+        _line(
+            "nyt",
+            nyt,
+            [
+                ("Joseph R. Biden said", "Joseph R. Biden", "said", "the bank had misled them"),
+                ("Mr. Biden said", "Mr. Biden", "said", "it would pay"),
+            ],
+            "Joseph R. Biden",
+        ),
+        _line("post", post, [("Joe Biden said", "Joe Biden", "said", "the plant would reopen")], "Joe Biden"),
+    ]
+    people = people_of([parse_line(line) for line in lines], min_sentences=3)
+    assert [p.name for p in people] == ["Joseph R. Biden"]  # asked about as written most often
+    assert len(people[0].said) == 3
 
 
 def test_recall_and_precision_count_what_an_answer_shows() -> None:
