@@ -28,7 +28,7 @@ from index.attribution.vocabulary import (
     STOP,
     TITLE_ABBREVIATIONS,
 )
-from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS
+from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS, is_title_word
 
 # A party and a state written after a lawmaker's name: "R-Texas", "D-Md.", "I-Vt.".
 _PARTY_TAG = re.compile(r"^[rdi]-[a-z.]+$")
@@ -297,7 +297,7 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 title, gender = title_before(text, toks, s)
                 if not title:
                     title = title_after(text, toks, b)
-                person = _could_be_person(toks, s, b, name, bool(title or gender))
+                person = _could_be_person(toks, s, b, name, bool(title or gender), gender is not None)
                 initial = all(t.kind in ("P", "Q") for t in toks[:s])
                 found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
         i = b + 1
@@ -349,12 +349,14 @@ _NOT_BEFORE_FULL_NAME = DETERMINERS | frozenset(
 )
 
 
-def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool) -> bool:
+def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool, courtesy: bool) -> bool:
     """Whether a mention may be a person "he"/"she" refers to: not "a Boca Raton lawyer", not
-    "in Orlando" or "his Twitter password" (a lone word), not "We've"."""
+    "in Orlando" or "his Twitter password" (a lone word), not "We've"; "Mr. Obama" (``courtesy``:
+    a title that tells a gender) and "President Obama" may."""
     p = toks[s - 1] if s > 0 else None
     before = p.low if p is not None and p.kind == "W" else ""
-    if p is not None and is_cap(p) and b == s:
+    title_named = courtesy or (is_title_word(p.text) and not is_title_word(name.rstrip("s"))) if p else False
+    if p is not None and is_cap(p) and b == s and not title_named:  # "Vice Presidents" names no one
         return False  # a lone word after a capitalised one that is no name: "New Hampshire"
     if b > s or titled or name.lower() in FIRST_NAMES:
         return before not in _NOT_BEFORE_FULL_NAME or titled

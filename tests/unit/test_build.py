@@ -247,6 +247,7 @@ PIPELINE_OUTPUT = {
     25: "759306320e3f63bd",  # "Manning released ..., saying" (an -ing surname opens no phrase); none in the sample
     26: "759306320e3f63bd",  # "said a Clinton aide" is no Clinton; none in the sample
     27: "759306320e3f63bd",  # "Mrs. Clinton" is not Bill Clinton (a courtesy title rules out a gender); none in the sample
+    28: "759306320e3f63bd",  # "he" may be "Mr. Obama"/"President Obama", a name seen only after a title; none in the sample
 }
 
 

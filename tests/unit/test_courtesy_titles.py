@@ -59,3 +59,22 @@ def test_a_title_decides_nothing_when_neither_first_name_tells_a_gender() -> Non
 def test_one_person_of_a_surname_is_still_read_without_a_title() -> None:
     got = who("Hillary Clinton spoke in Ohio.", "“We will win,” Clinton said.", "“We will win,” Mrs. Clinton said.")
     assert got[1:] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_he_may_be_someone_named_only_with_a_title() -> None:
+    # "Mr. Obama" and "President Obama" are a person "he" may mean, though the article never
+    # writes "Obama" alone or in full.
+    got = who(
+        "Last week, President Obama flew to Midway Atoll.",
+        "What Mr. Obama has seen instead are the charts and graphs of a warming planet.",
+        "“And they're terrifying,” he said in a recent interview in Honolulu.",
+    )
+    assert got[2] == "Obama"
+
+
+def test_a_title_before_a_plural_names_no_one() -> None:
+    got = who(
+        "One of South Sudan's Vice Presidents, Rebecca Nyandeng De Mabior, commented on the death.",
+        "She said he was very honest.",
+    )
+    assert got[1] == "Rebecca Nyandeng De Mabior"  # "she" is not "Presidents"
