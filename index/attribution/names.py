@@ -203,9 +203,10 @@ def _surname_like_place(toks: list[Tok], k: int) -> bool:
 
 
 def people_or_place(t: Tok) -> bool:
-    """A people's or a place's name, which may be a surname standing alone ("Cuban", "Israel")."""
+    """A people's, a place's or a month's name, which may be a surname standing alone ("Cuban",
+    "Israel", "May" of "Theresa May")."""
     low = bare(t.low)
-    return t.kind == "W" and not t.text.isupper() and (low in DEMONYMS or low in PLACES)
+    return t.kind == "W" and not t.text.isupper() and (low in DEMONYMS or low in PLACES or low in MONTHS)
 
 
 # First names that open a sentence as words of their own: "Will Britain leave?", "May Israel prosper".

@@ -921,6 +921,19 @@ def test_a_surname_that_is_a_people_or_a_place_is_read_when_the_article_names_th
     assert who("Will Britain leave, Obama asked.")[0][0] is None
 
 
+def test_a_surname_that_is_a_month_is_read_after_a_first_name_or_a_title() -> None:
+    got = who(
+        [
+            "British Prime Minister Theresa May said the country would leave the E.U.",
+            "“Brexit means Brexit,” May said.",
+            "Mrs. May said the talks would go on.",
+            "In May, Smith said the vote was close.",
+        ]
+    )
+    assert [speaker for speaker, _ in got] == ["Theresa May", "Theresa May", "Theresa May", "Smith"]
+    assert who(["May said the talks would go on."]) == [(None, None)]  # no Theresa May: a month
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
