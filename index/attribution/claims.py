@@ -108,12 +108,15 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
 
 # Words opening a clause that comes before the sentence's main one: "After Scalia said ..., Trump said".
 _SUBORDINATORS = frozenset("after while when although though as before since if because whereas once".split())
+_CONJUNCTIONS = frozenset("so but and yet then".split())  # before the subordinate clause
 
 
 def _main_clause_first(toks: list[Tok], claims: list[Claim]) -> list[Claim]:
     """``claims`` with those of an opening subordinate clause after the main clause's: in "After
-    Scalia said that ..., Trump said: ..." the words quoted are Trump's."""
-    if len(claims) < 2 or toks[0].kind != "W" or toks[0].low not in _SUBORDINATORS:
+    Scalia said that ..., Trump said: ..." (or "So when Patriot signaled ..., Mr. Barrett said")
+    the words quoted are Trump's."""
+    opener = 1 if toks and toks[0].low in _CONJUNCTIONS else 0
+    if len(claims) < 2 or len(toks) <= opener or toks[opener].kind != "W" or toks[opener].low not in _SUBORDINATORS:
         return claims
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
     if comma is None:

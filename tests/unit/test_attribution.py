@@ -1011,6 +1011,11 @@ def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, 
         ('After Scalia said that some students might do better elsewhere, Trump said: "I don\'t like it."', "Trump"),
         ("After Trump argued that Medicare should not be cut, Rubio said only that his numbers don't add up.", "Rubio"),
         ("While not everything Trump says is true, Jamieson said Trump tells supporters what they want.", "Jamieson"),
+        # after an opening "So", "But", "And"
+        (
+            'So when Patriot signaled it would make a deal with Mr. Clarke, Mr. Barrett said, "we were floored."',
+            "Barrett",
+        ),
         # one speaker only: as before
         ("After the debate, Trump said he had won.", "Trump"),
     ],
