@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from index.attribution.appositives import after_a_role, named_in_full
 from index.attribution.names import (
     chain_end,
     chain_start,
@@ -312,8 +313,12 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             b >= a
             and is_cap(toks[a])
             and chain_end(toks, a) == b
-            and not is_cap(toks[k - 1])
-            and toks[k - 1].low not in _NOT_PERSON_NOUNS  # "the state capital, Sacramento," / "newspaper, ..."
+            and (
+                (
+                    not is_cap(toks[k - 1]) and toks[k - 1].low not in _NOT_PERSON_NOUNS
+                )  # "the state capital, Sacramento,"
+                or (after_a_role(toks, k) and named_in_full(toks, a, b))  # "the director of IEDCR, Dr Flora,"
+            )
         ):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"
             if named is not None and named.kind == "name":

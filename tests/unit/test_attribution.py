@@ -1022,3 +1022,23 @@ def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, 
 )
 def test_the_main_clause_speaks_after_an_opening_subordinate_clause(text: str, speaker: str) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name in full set off after a role held at something is the role's holder
+        ("The director of the institute, John Smith, said four of the dead were men.", "John Smith"),
+        (
+            "In a briefing, the director of IEDCR, Dr Meerjady Sabrina Flora, said the toll rose.",
+            "Meerjady Sabrina Flora",
+        ),
+        ("A spokeswoman for the Foreign Ministry, Maria Zakharova, said the talks failed.", "Maria Zakharova"),
+        ("The governor of Ohio, Mike DeWine, announced the order was extended.", "Mike DeWine"),
+        # after a company's or a place's noun the appositive is the company or the place
+        ("The chief executive of the start-up, Paradata, said so.", None),
+        ("The mayor of Aurora, Colorado, said the shooting was terrible.", None),
+    ],
+)
+def test_the_holder_of_a_role_of_something_speaks(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker

@@ -250,6 +250,7 @@ PIPELINE_OUTPUT = {
     28: "759306320e3f63bd",  # "he" may be "Mr. Obama"/"President Obama", a name seen only after a title; none in the sample
     29: "759306320e3f63bd",  # "Theresa May said" (a month after a first name or a title is a surname); none in the sample
     30: "759306320e3f63bd",  # "So when X signaled ..., Y said": the main clause speaks after "So"; none in the sample
+    31: "759306320e3f63bd",  # "the director of the institute, John Smith, said"; none in the sample
 }
 
 
