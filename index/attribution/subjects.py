@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from index.attribution.appositives import after_a_role, named_in_full
+from index.attribution.appositives import affiliated, after_a_role, named_in_full
 from index.attribution.names import (
     chain_end,
     chain_start,
@@ -24,6 +24,7 @@ from index.attribution.names import (
 )
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation
 from index.attribution.vocabulary import (
+    APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
     BETWEEN,
     CONNECTORS,
@@ -33,6 +34,7 @@ from index.attribution.vocabulary import (
     GENERIC,
     KNOWN_ORGS,
     LY_NOUNS,
+    NOT_PERSON_NOUNS,
     ORG_HEADS,
     PARTICLES,
     PLACES,
@@ -215,8 +217,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
             if toks[p].low in RELATIVES and name_start(toks, a, j) is None:
                 return None  # "in what the United States has said could be ..." (a person would count)
             if toks[p].low in PREPOSITIONS and toks[p].text[0].islower():
-                role = role_words(toks, j)  # "The U.S. ambassador to NATO says"
-                return Claim("role", role, verb, v) if role else None
+                role = role_words(toks, j)  # "The U.S. ambassador to NATO says"; not "Ana Ruiz of the UN says"
+                return _affiliated(text, toks, v, verb) or (Claim("role", role, verb, v) if role else None)
         found = subject_from_chain(text, toks, a, j, verb, v)
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
@@ -224,7 +226,13 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
         return Claim("role", role, verb, v) if role else None
-    return None
+    return _affiliated(text, toks, v, verb) if t.kind == "W" else None
+
+
+def _affiliated(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
+    """ "Nikki Holland of the UK's National Crime Agency said" (``appositives.affiliated``)."""
+    found = affiliated(toks, v)
+    return subject_from_chain(text, toks, *found, verb, v) if found is not None else None
 
 
 _CLOSING_QUOTES = "\"'”’"
@@ -315,7 +323,7 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             and chain_end(toks, a) == b
             and (
                 (
-                    not is_cap(toks[k - 1]) and toks[k - 1].low not in _NOT_PERSON_NOUNS
+                    not is_cap(toks[k - 1]) and toks[k - 1].low not in NOT_PERSON_NOUNS
                 )  # "the state capital, Sacramento,"
                 or (after_a_role(toks, k) and named_in_full(toks, a, b))  # "the director of IEDCR, Dr Flora,"
             )
@@ -354,14 +362,6 @@ def _opens_a_clause(toks: list[Tok], a: int) -> bool:
         k -= 1
     return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
-
-# Nouns whose appositive is a place or an organisation, not a person: "the state capital,
-# Sacramento,", "the Vatican's official newspaper, L'Osservatore Romano,", "start-up, Paradata,".
-_NOT_PERSON_NOUNS = ORG_HEADS | frozenset(
-    """capital city town village state county district country hometown suburb region province neighborhood
-    newspaper paper magazine website site outlet firm start-up startup station""".split()
-)
-APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
 _AFTER_NAME_ENDS = frozenset(

@@ -331,4 +331,11 @@ bully belly jelly lily holly folly
 """)
 DETERMINERS = word_set("the a an")
 SPEAKER_LOOKBACK = 2  # sentences back in which a pronoun may find a speaker of its gender
+APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
+# Nouns whose appositive is a place or an organisation, not a person: "the state capital,
+# Sacramento,", "the Vatican's official newspaper, L'Osservatore Romano,", "start-up, Paradata,".
+NOT_PERSON_NOUNS = ORG_HEADS | word_set("""
+capital city town village state county district country hometown suburb region province neighborhood
+newspaper paper magazine website site outlet firm start-up startup station
+""")
 APPOSITIVE_MAX = 24  # tokens between the commas of "Sherman, who led those talks, said"

@@ -1042,3 +1042,22 @@ def test_the_main_clause_speaks_after_an_opening_subordinate_clause(text: str, s
 )
 def test_the_holder_of_a_role_of_something_speaks(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person named with where they are from, before the verb
+        ("Nikki Holland of the UK's National Crime Agency (NCA) said offenders cannot hide.", "Nikki Holland"),
+        ("John Smith of the University of Chicago said the study was flawed.", "John Smith"),
+        ("Dr. Steven Wolf at Saint Francis said the hospital was ready.", "Steven Wolf"),
+        ('"It was the least bad outcome," Mr. Morgan of the Sierra Club said.', "Morgan"),
+        ('However, as Archbishop Aris Shirvanian of the Patriarchate told the AP, "We stay."', "Aris Shirvanian"),
+        # the name is not the clause's subject
+        ("Supporters of Bernie Sanders from Ohio said the vote was rigged.", None),
+        ("A woman who has accused former President Bill Clinton of assault said he lied.", None),
+        ("A spokesman for Mayor Frank G. Jackson of Cleveland said the route was safe.", None),
+    ],
+)
+def test_a_person_named_with_where_they_are_from_speaks(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
