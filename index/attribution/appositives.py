@@ -1,4 +1,6 @@
-"""A person named beside what they hold or belong to, who speaks: the name set off after a role
+"""A person named beside what they hold or belong to, who speaks: the name before a party tag
+("Sen. Marco Rubio, R-Fla., said"), the name after a role in lower case ("One of the study's
+authors, herpetologist David Blackburn, told"), the name set off after a role
 ("the director of the institute, John Smith, said", "the head of IEDCR, Dr Meerjady Sabrina
 Flora, said") and the name before where they are from ("Nikki Holland of the UK's National Crime
 Agency (NCA) said", "Mr. Morgan of the Sierra Club said").
@@ -6,14 +8,16 @@ Agency (NCA) said", "Mr. Morgan of the Sierra Club said").
 After a capitalised word or an organisation's noun ("the Aurora, Colorado, shooting", "the
 start-up, Paradata,") an appositive is a place or a company, so ``subjects.py`` reads it as a
 speaker only after a role "of", "for" or "at" something, and only when it is a person's name in
-full; so is the name before "of", "at" or "from" (a name, not "the son of John Smith").
+full; so is the name before "of", "at" or "from" (a name, not "the son of John Smith"). And
+what an aside may hold: a quoted phrase ending with the aside's comma ("Humphrey, who calls Trump
+a “sociopath,” said").
 """
 
 from __future__ import annotations
 
-from index.attribution.names import chain_start, name_start
+from index.attribution.names import chain_end, chain_start, is_party_tag, name_start
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive
-from index.attribution.vocabulary import DETERMINERS, ROLE_HEADS
+from index.attribution.vocabulary import DETERMINERS, PLACES, PREPOSITIONS, RELATIVES, ROLE_HEADS
 from index.lexicon import FIRST_NAMES, is_title_word
 
 _HELD_AT = frozenset({"of", "for", "at"})
@@ -38,7 +42,8 @@ def named_in_full(toks: list[Tok], a: int, b: int) -> bool:
     Flora", "Mr. Morgan")."""
     s = name_start(toks, a, b)
     titled = s is not None and s > a and is_title_word(toks[s - 1].text)
-    return s is not None and (titled or (b > s and bare(toks[s].low) in FIRST_NAMES))
+    first = bare(toks[s].low) if s is not None else ""
+    return s is not None and (titled or (b > s and first in FIRST_NAMES and first not in PLACES))  # not "Georgia Tech"
 
 
 _FROM = frozenset({"of", "at", "from"})
@@ -68,3 +73,67 @@ def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
         opens = before < 0 or toks[before].kind != "W" or toks[before].low in _CLAUSE_OPENERS
         return (a, b) if opens else None  # not "accused President Bill Clinton of rape said"
     return None
+
+
+def opens_a_clause(toks: list[Tok], a: int) -> bool:
+    """Whether a chain starting at ``a`` may be a subject: not inside a phrase ("the shooting in
+    Aurora, Colorado, ..., said", "In addition to Mr. Regalado, ... have said")."""
+    k = a - 1
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
+
+
+def before_party_tag(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """The chain (start, end) of the name before a party tag that ends at the comma ``end``: "Sen.
+    Marco Rubio, R-Fla., said" (the tag's period is a token of its own, which would end the
+    appositive)."""
+    tag = end - 1
+    if tag >= 0 and toks[tag].text == ".":
+        tag -= 1
+    if tag < 2 or not is_party_tag(toks[tag]) or toks[tag - 1].text != ",":
+        return None
+    before = tag - 2
+    t = toks[before]
+    start = chain_start(toks, before)
+    if not is_cap(t) or is_possessive(t) or not opens_a_clause(toks, start):
+        return None
+    return start, before
+
+
+# Lower-case words that do not describe the person an appositive names: "according to John Smith".
+_NOT_ROLE_WORDS = PREPOSITIONS | RELATIVES | frozenset("and or but not according said says told".split())
+_ROLE_WORDS_MOST = 3  # "doctoral candidate", "former state senator"
+
+
+def named_after_role(toks: list[Tok], a: int, b: int) -> int | None:
+    """Where the name starts in an appositive ``a..b`` that opens with a role in lower case and ends
+    with a name of two words or more ("herpetologist David Blackburn", "doctoral candidate
+    Maninder Thind"), or None."""
+    c = a
+    while c <= b and c - a < _ROLE_WORDS_MOST and toks[c].kind == "W" and toks[c].text.islower():
+        if toks[c].low in _NOT_ROLE_WORDS or toks[c].low.endswith("ing"):
+            return None
+        c += 1
+    if c == a or c > b or not is_cap(toks[c]) or chain_end(toks, c) != b:
+        return None
+    return c if name_start(toks, c, b) == c and b > c else None  # two name words or more
+
+
+# The longest quoted phrase read as part of an aside: a quote of a sentence is the words reported.
+ASIDE_QUOTE_WORDS = 8
+_CLOSING_QUOTES = "\"'”’"
+
+
+def quote_then_comma(t: Tok) -> bool:
+    """Whether ``t`` is a quoted phrase that ends an aside with the comma inside its quotes, as
+    American style writes it: "Manafort, citing ''the unique magic of Trump,'' said",
+    "Humphrey, who calls Trump a “sociopath,” said"."""
+    return t.kind == "Q" and t.text.rstrip(_CLOSING_QUOTES).endswith(",") and len(t.text.split()) <= ASIDE_QUOTE_WORDS
+
+
+def in_an_aside(toks: list[Tok], q: int) -> bool:
+    """Whether the quote at ``q`` may be a phrase in an aside rather than the words a verb after it
+    reports: it ends with the aside's comma and a word of the aside's clause comes before it
+    ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
+    return q > 0 and quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()

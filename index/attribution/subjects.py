@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from index.attribution.appositives import affiliated, after_a_role, named_in_full
+from index.attribution.appositives import (
+    ASIDE_QUOTE_WORDS,
+    affiliated,
+    after_a_role,
+    before_party_tag,
+    named_after_role,
+    named_in_full,
+    opens_a_clause,
+    quote_then_comma,
+)
 from index.attribution.names import (
     chain_end,
     chain_start,
     is_name_token,
     is_name_word,
-    is_party_tag,
     name_start,
     name_text,
     people_or_place,
@@ -59,10 +67,6 @@ class Claim:
     # A people's or a place's name alone ("Cuban said"): a speaker only when the article names
     # a person of that surname ("Mark Cuban"), resolution.py decides.
     surname_only: bool = False
-
-
-# The longest quoted phrase read as part of an aside: a quote of a sentence is the words reported.
-_ASIDE_QUOTE_WORDS = 8
 
 
 def is_adverb(word: str) -> bool:
@@ -226,7 +230,33 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
         return Claim("role", role, verb, v) if role else None
+    if t.low == "who" and j > 1 and _aside_comma(toks[j - 1]):  # "Loretta E. Lynch, who told Congress"
+        return _who_before(text, toks, j - 1, verb, v)
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
+
+
+def _who_before(text: str, toks: list[Tok], comma: int, verb: str, v: int) -> Claim | None:
+    """The person a "who" after the comma at ``comma`` is: the name right before it, unless it ends
+    a phrase ("Democrats on Capitol Hill, who") and is no name in full, or the name in full before
+    its appositive ("led by Mark Hay, a marine ecologist ..., who said")."""
+    for turn in range(2):
+        before = skip_between(toks, comma - 1)
+        start = chain_start(toks, before)
+        if (
+            is_cap(toks[before])
+            and not is_possessive(toks[before])
+            and not (start == before and people_or_place(toks[start]))
+        ):
+            if (opens_a_clause(toks, start) and not turn) or named_in_full(toks, start, before):
+                found = subject_from_chain(text, toks, start, before, verb, v)
+                return found if found is not None and found.kind == "name" else None
+        k = comma - 1
+        while k >= 0 and comma - k <= APPOSITIVE_MAX and not _aside_comma(toks[k]) and not _ends_an_aside(toks, k):
+            k -= 1
+        if k <= 0 or not _aside_comma(toks[k]) or is_cap(toks[k + 1]):
+            return None
+        comma = k  # the appositive "a marine ecologist ...": the name before it
+    return None
 
 
 def _affiliated(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
@@ -235,22 +265,7 @@ def _affiliated(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
     return subject_from_chain(text, toks, *found, verb, v) if found is not None else None
 
 
-_CLOSING_QUOTES = "\"'”’"
 _DASHES = frozenset({"—", "–", "--"})
-
-
-def quote_then_comma(t: Tok) -> bool:
-    """Whether ``t`` is a quoted phrase that ends an aside with the comma inside its quotes, as
-    American style writes it: "Manafort, citing ''the unique magic of Trump,'' said",
-    "Humphrey, who calls Trump a “sociopath,” said"."""
-    return t.kind == "Q" and t.text.rstrip(_CLOSING_QUOTES).endswith(",") and len(t.text.split()) <= _ASIDE_QUOTE_WORDS
-
-
-def in_an_aside(toks: list[Tok], q: int) -> bool:
-    """Whether the quote at ``q`` may be a phrase in an aside rather than the words a verb after it
-    reports: it ends with the aside's comma and a word of the aside's clause comes before it
-    ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
-    return q > 0 and quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
 
 
 def _opening_dash(toks: list[Tok], end: int) -> int | None:
@@ -260,7 +275,7 @@ def _opening_dash(toks: list[Tok], end: int) -> int | None:
         t = toks[k]
         if t.text in _DASHES:
             return k if k > 0 else None
-        if t.text in ";:" or (t.kind == "Q" and len(t.text.split()) > _ASIDE_QUOTE_WORDS):
+        if t.text in ";:" or (t.kind == "Q" and len(t.text.split()) > ASIDE_QUOTE_WORDS):
             return None
     return None
 
@@ -274,27 +289,10 @@ def _ends_an_aside(toks: list[Tok], k: int) -> bool:
     that is no abbreviation's ("Cambridge, Mass., said": the period before a comma is)."""
     t = toks[k]
     if t.kind == "Q":
-        return len(t.text.split()) > _ASIDE_QUOTE_WORDS
+        return len(t.text.split()) > ASIDE_QUOTE_WORDS
     if t.text == ".":  # "Mass.," and "the No. 2 Republican", "a Ft. Worth member" go on
         return k + 1 >= len(toks) or not (toks[k + 1].text == "," or short_abbreviation(toks, k))
     return t.text in ";:"
-
-
-def _before_party_tag(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
-    """The name before a party tag that ends at the comma ``end``: "Sen. Marco Rubio, R-Fla.,
-    said" (the tag's period is a token of its own, which would end the appositive)."""
-    tag = end - 1
-    if tag >= 0 and toks[tag].text == ".":
-        tag -= 1
-    if tag < 2 or not is_party_tag(toks[tag]) or toks[tag - 1].text != ",":
-        return None
-    before = tag - 2
-    t = toks[before]
-    start = chain_start(toks, before)
-    if not is_cap(t) or is_possessive(t) or not _opens_a_clause(toks, start):
-        return None
-    found = subject_from_chain(text, toks, start, before, verb, v)
-    return found if found is not None and found.kind == "name" else None
 
 
 def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
@@ -302,9 +300,10 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
     those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
     executive director of the House Majority PAC, a Democratic super PAC, said" (a person is
     looked for over up to ``APPOSITIVE_COMMAS`` commas; an organisation only if no person is found)."""
-    tagged = _before_party_tag(text, toks, end, verb, v)
-    if tagged is not None:
-        return tagged
+    if (tagged := before_party_tag(toks, end)) is not None:
+        found = subject_from_chain(text, toks, *tagged, verb, v)
+        if found is not None and found.kind == "name":
+            return found
     fallback: Claim | None = None
     for _ in range(APPOSITIVE_COMMAS):
         k = end - 1
@@ -317,6 +316,7 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         a, b = k + 1, end - 1
         if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
             b = skip_between(toks, b)
+        a = named_after_role(toks, a, b) or a  # "The study's lead author, doctoral candidate Maninder Thind, said"
         if (
             b >= a
             and is_cap(toks[a])
@@ -334,7 +334,7 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
         t = toks[before]
         start = chain_start(toks, before)
-        if is_cap(t) and not is_possessive(t) and _opens_a_clause(toks, start) and not _in_relative_clause(toks, start):
+        if is_cap(t) and not is_possessive(t) and opens_a_clause(toks, start) and not _in_relative_clause(toks, start):
             found = subject_from_chain(text, toks, start, before, verb, v)
             if found is not None and found.kind == "name":
                 return found
@@ -352,15 +352,6 @@ def _in_relative_clause(toks: list[Tok], a: int) -> bool:
     if k + 1 < a:
         return toks[k + 1].low in RELATIVES
     return k > 0 and _in_relative_clause(toks, k)  # "Slinker, whose latest start-up, Paradata, ..., said"
-
-
-def _opens_a_clause(toks: list[Tok], a: int) -> bool:
-    """Whether a chain starting at ``a`` may be a subject: not inside a phrase ("the shooting in
-    Aurora, Colorado, ..., said", "In addition to Mr. Regalado, ... have said")."""
-    k = a - 1
-    while k >= 0 and toks[k].low in DETERMINERS:
-        k -= 1
-    return k < 0 or not (toks[k].kind == "W" and toks[k].text[0].islower() and toks[k].low in PREPOSITIONS)
 
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').

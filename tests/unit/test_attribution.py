@@ -1061,3 +1061,33 @@ def test_the_holder_of_a_role_of_something_speaks(text: str, speaker: str | None
 )
 def test_a_person_named_with_where_they_are_from_speaks(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "who" after a name speaks for it
+        (
+            'Any decision would involve Attorney General Loretta E. Lynch, who told Congress: "It is handled."',
+            "Loretta E. Lynch",
+        ),
+        (
+            'The work was led by Mark Hay, a marine ecologist at Georgia Tech, who said "There is a lot of argument."',
+            "Mark Hay",
+        ),
+        (
+            "Sanders invited Matt Duss, the president of the Foundation for Middle East Peace, who often criticizes Israel.",
+            "Matt Duss",
+        ),
+        ("The change is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps.", None),
+        ("The company, which said profits fell, closed a plant.", None),
+        # an appositive opening with a role in lower case
+        (
+            "One of the study's authors, herpetologist David Blackburn, told Discover Magazine the frogs evolved.",
+            "David Blackburn",
+        ),
+        ('The lead author, doctoral candidate Maninder Thind, said, "We looked at emissions."', "Maninder Thind"),
+    ],
+)
+def test_who_after_a_name_and_a_role_in_lower_case(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
