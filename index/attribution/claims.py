@@ -60,7 +60,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             low in PARTICIPLES
             and v > 0
             and not _next_is(toks, v, "to")
-            and (toks[v - 1].text == "," or toks[v - 1].low in CHANNELS or quote_then_comma(toks[v - 1]))
+            and (toks[v - 1].text in _BEFORE_PARTICIPLE or toks[v - 1].low in CHANNELS or quote_then_comma(toks[v - 1]))
             and not _takes_a_thing(toks, v)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
@@ -255,9 +255,11 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
 # "Trump released a statement Saturday, saying ...", "Clinton attacked Trump, adding ...": the
 # participle reports the words of the sentence's subject.
 PARTICIPLES = frozenset(
-    "saying adding noting arguing insisting warning explaining declaring writing telling claiming stating tweeting".split()
+    """saying adding noting arguing insisting warning explaining declaring writing telling claiming stating tweeting
+    announcing acknowledging asserting stressing suggesting vowing""".split()
 )
 CHANNELS = frozenset("statement interview post letter tweet".split())
+_BEFORE_PARTICIPLE = frozenset({",", "—", "–", "--"})  # "Rubio flipped his choice – saying"
 
 
 def parse_sentence(text: str, inside: bool) -> Parsed:

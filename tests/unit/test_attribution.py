@@ -1091,3 +1091,22 @@ def test_a_person_named_with_where_they_are_from_speaks(text: str, speaker: str 
 )
 def test_who_after_a_name_and_a_role_in_lower_case(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.", "Marco Rubio"),
+        (
+            "Debbie Wasserman Schultz dismissed the accusations — saying the agreement was legal.",
+            "Debbie Wasserman Schultz",
+        ),
+        ("Donald Trump also joined the gun debate, announcing on Wednesday he would meet the NRA.", "Donald Trump"),
+        ("Paul Ryan is stressing that whatever the president does can be overturned.", "Paul Ryan"),
+        # "contending" with rivals, a promise of tickets: no words reported
+        ("Candidates were backed by super PACs with whom Chris Christie was contending.", None),
+        ("Paul Singer is promising donors five VIP tickets to an event.", None),
+    ],
+)
+def test_more_participles_report_the_subjects_words(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker

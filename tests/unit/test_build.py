@@ -253,6 +253,7 @@ PIPELINE_OUTPUT = {
     31: "759306320e3f63bd",  # "the director of the institute, John Smith, said"; none in the sample
     32: "759306320e3f63bd",  # "Nikki Holland of the UK's National Crime Agency said"; none in the sample
     33: "759306320e3f63bd",  # "Loretta E. Lynch, who told Congress"; "herpetologist David Blackburn, told"; none in the sample
+    34: "759306320e3f63bd",  # "– saying" after a dash; "announcing", "stressing", "suggesting", "vowing" ...; none in the sample
 }
 
 
