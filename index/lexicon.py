@@ -348,7 +348,7 @@ congressman congresswoman rabbi pastor imam cardinal reverend actor actress rapp
 journalist columnist author novelist historian billionaire businessman businesswoman
 entrepreneur candidate nominee rival activist lawyer reporter correspondent investigative
 editor managing filmmaker comedian recorder advocate treasurer secretary-treasurer elections
-producer anchor photographer strategist consultant
+producer anchor photographer strategist consultant prosecutor
 """)
 
 

@@ -126,8 +126,9 @@ def _person_of_place(toks: list[Tok], j: int) -> bool:
     return bare(toks[j + 2].low) in PLACES or (j > 0 and is_name_token(toks[j - 1]))
 
 
-# What may follow a surname: "Joseph R. Biden Jr.", "Gregory B. Meeks III" ("Biden" is the surname).
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# What may follow a surname: "Joseph R. Biden Jr.", "Gregory B. Meeks III" ("Biden" is the surname),
+# and British honours and ranks: "Judge Michael Hall QC", "Sir Peter Bazalgette CBE".
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "qc", "kc", "obe", "mbe", "cbe", "kbe"})
 
 
 def without_suffix(toks: list[Tok], a: int, b: int) -> int:

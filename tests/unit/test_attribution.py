@@ -1110,3 +1110,17 @@ def test_who_after_a_name_and_a_role_in_lower_case(text: str, speaker: str | Non
 )
 def test_more_participles_report_the_subjects_words(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # British honours and ranks after a name, and a prosecutor's title before it
+        ("Judge Michael Hall QC said they showed no respect.", "Michael Hall"),
+        ("Sir Peter Bazalgette CBE said the arts would suffer.", "Peter Bazalgette"),
+        ('Prosecutor Kama Melly QC said the victims were "vulnerable".', "Kama Melly"),
+        ("Prosecutor Krzysztof Sierak told reporters the assessments would go ahead.", "Krzysztof Sierak"),
+    ],
+)
+def test_honours_after_a_name_and_a_prosecutors_title(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
