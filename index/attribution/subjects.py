@@ -55,7 +55,7 @@ from index.attribution.vocabulary import (
     TIME_INTRO,
     TIME_NOUNS,
 )
-from index.lexicon import MONTHS, WEEKDAYS
+from index.lexicon import MONTHS, WEEKDAYS, is_title_word
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,9 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
                 (
                     not is_cap(toks[k - 1]) and toks[k - 1].low not in NOT_PERSON_NOUNS
                 )  # "the state capital, Sacramento,"
-                or (after_a_role(toks, k) and named_in_full(toks, a, b))  # "the director of IEDCR, Dr Flora,"
+                or (
+                    (after_a_role(toks, k) or is_title_word(toks[k - 1].text.rstrip("s"))) and named_in_full(toks, a, b)
+                )
             )
         ):
             named = subject_from_chain(text, toks, a, b, verb, v)  # "the spokesman, Josh Earnest,"

@@ -1035,6 +1035,9 @@ def test_the_main_clause_speaks_after_an_opening_subordinate_clause(text: str, s
         ),
         ("A spokeswoman for the Foreign Ministry, Maria Zakharova, said the talks failed.", "Maria Zakharova"),
         ("The governor of Ohio, Mike DeWine, announced the order was extended.", "Mike DeWine"),
+        # or after a capitalised title: the title is not the speaker
+        ("The Senate Minority Leader, Chuck Schumer, said the plea was made.", "Chuck Schumer"),
+        ("One of South Sudan's Vice Presidents, Rebecca Nyandeng De Mabior, commented.", "Rebecca Nyandeng De Mabior"),
         # after a company's or a place's noun the appositive is the company or the place
         ("The chief executive of the start-up, Paradata, said so.", None),
         ("The mayor of Aurora, Colorado, said the shooting was terrible.", None),

@@ -255,6 +255,7 @@ PIPELINE_OUTPUT = {
     33: "759306320e3f63bd",  # "Loretta E. Lynch, who told Congress"; "herpetologist David Blackburn, told"; none in the sample
     34: "759306320e3f63bd",  # "– saying" after a dash; "announcing", "stressing", "suggesting", "vowing" ...; none in the sample
     35: "759306320e3f63bd",  # "Judge Michael Hall QC said", "Prosecutor Kama Melly"; none in the sample
+    36: "759306320e3f63bd",  # "The Senate Minority Leader, Chuck Schumer, said"; none in the sample
 }
 
 
