@@ -161,10 +161,17 @@ def _one_known_holder(toks: list[Tok], i: int, j: int) -> bool:
     return before.low not in ("a", "an") and not (i > 0 and toks[i - 1].low in ("a", "an"))
 
 
+# Endings of the last word of an organisation's name, not a surname's: "Development", "Statistics".
+_NOT_SURNAME_ENDINGS = ("s", "ment", "tion", "sion", "ogy", "ics", "ure", "ity", "law")
+
+
 def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
     b = _before_of_place(toks, a, without_suffix(toks, a, b))  # "Senator Barbara Boxer of California said"
     s = name_start(toks, a, b)
+    heads = [k for k in range(a, b) if toks[k].low in CONNECTORS and any(bare(t.low) in ORG_HEADS for t in toks[a:k])]
+    if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):  # "the Bureau of Labor Statistics"
+        s = name_start(toks, a, heads[0] - 1) if a < heads[0] else None  # "John Eastman of Chapman University"
     if s is not None:
         name = name_text(text, toks, s, b)
         if name is None:

@@ -1127,3 +1127,24 @@ def test_more_participles_report_the_subjects_words(text: str, speaker: str | No
 )
 def test_honours_after_a_name_and_a_prosecutors_title(text: str, speaker: str) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an organisation's name with "of" speaks as a whole, not as its last word
+        (
+            "Nearly a third of workers have no plan, according to the Bureau of Labor Statistics.",
+            "Bureau of Labor Statistics",
+        ),
+        ("The House of Representatives confirmed him on Friday.", "House of Representatives"),
+        (
+            "On Friday, the United States Department of Transportation announced new restrictions.",
+            "United States Department of Transportation",
+        ),
+        # a surname after such a name is still the person's
+        ("She would lead the Office of Immigrant Affairs Clinton had announced earlier.", "Clinton"),
+    ],
+)
+def test_an_organisations_name_with_of_speaks_as_a_whole(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
