@@ -170,8 +170,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     b = _before_of_place(toks, a, without_suffix(toks, a, b))  # "Senator Barbara Boxer of California said"
     s = name_start(toks, a, b)
     heads = [k for k in range(a, b) if toks[k].low in CONNECTORS and any(bare(t.low) in ORG_HEADS for t in toks[a:k])]
-    if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):  # "the Bureau of Labor Statistics"
-        s = name_start(toks, a, heads[0] - 1) if a < heads[0] else None  # "John Eastman of Chapman University"
+    if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):
+        s = None  # "the Bureau of Labor Statistics" is an organisation, not someone called "Statistics"
     if s is not None:
         name = name_text(text, toks, s, b)
         if name is None:

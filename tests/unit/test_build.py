@@ -257,6 +257,7 @@ PIPELINE_OUTPUT = {
     35: "759306320e3f63bd",  # "Judge Michael Hall QC said", "Prosecutor Kama Melly"; none in the sample
     36: "759306320e3f63bd",  # "The Senate Minority Leader, Chuck Schumer, said"; none in the sample
     37: "759306320e3f63bd",  # "the Bureau of Labor Statistics" speaks as a whole, not as "Statistics"; none in the sample
+    38: "759306320e3f63bd",  # review: such a chain is wholly an organisation; none in the sample
 }
 
 
