@@ -1,8 +1,9 @@
 """Words Verbatim knows, shared by quote attribution and the question side.
 
 Speech verbs with every inflection (``speech_lemma("wrote") == "write"``), first names that tell
-a person's gender and their short forms (``same_name("bob") == {"robert"}``), month and weekday names, and the words of titles and roles ("President",
-"spokesman", "Dr."). Plain frozensets and dicts: no global mutable state.
+a person's gender and their short forms (``same_name("bob") == {"robert"}``), month and weekday
+names, and the words of titles and roles ("President", "spokesman", "Dr."). Plain frozensets and
+dicts: no global mutable state.
 """
 
 from __future__ import annotations
@@ -290,13 +291,13 @@ _NONE: frozenset[str] = frozenset()
 def same_name(word: str) -> frozenset[str]:
     """The other forms of the first name ``word`` (lower case): "bob" -> {"robert"}, "robert" ->
     {"bob", "bobby", "rob", "robbie"}; empty for a name with none."""
-    return SAME_NAME.get(word, frozenset())
+    return SAME_NAME.get(word, _NONE)
 
 
 def within(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
     """Whether every one of a name's ``words`` is one of ``other``'s, or a form of one (``same_name``):
     "Dick Durbin" is within "Richard J. Durbin", "Durbin" within both."""
-    return all(not SAME_NAME.get(w, _NONE).isdisjoint(other) for w in words - other)
+    return all(not same_name(w).isdisjoint(other) for w in words - other)
 
 
 # In calendar order: a month's number is its place here plus one.

@@ -9,15 +9,16 @@ After a capitalised word or an organisation's noun ("the Aurora, Colorado, shoot
 start-up, Paradata,") an appositive is a place or a company, so ``subjects.py`` reads it as a
 speaker only after a role "of", "for" or "at" something, and only when it is a person's name in
 full; so is the name before "of", "at" or "from" (a name, not "the son of John Smith"). And
-what an aside may hold: a quoted phrase ending with the aside's comma ("Humphrey, who calls Trump
-a “sociopath,” said").
+what an aside may hold and where it opens: a quoted phrase ending with the aside's comma
+("Humphrey, who calls Trump a “sociopath,” said"), no stop but an abbreviation's ("Cambridge,
+Mass., said").
 """
 
 from __future__ import annotations
 
 from index.attribution.names import chain_end, chain_start, is_party_tag, name_start
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive
-from index.attribution.vocabulary import DETERMINERS, PLACES, PREPOSITIONS, RELATIVES, ROLE_HEADS
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation
+from index.attribution.vocabulary import APPOSITIVE_MAX, DETERMINERS, PLACES, PREPOSITIONS, RELATIVES, ROLE_HEADS
 from index.lexicon import FIRST_NAMES, is_title_word
 
 _HELD_AT = frozenset({"of", "for", "at"})
@@ -137,3 +138,30 @@ def in_an_aside(toks: list[Tok], q: int) -> bool:
     reports: it ends with the aside's comma and a word of the aside's clause comes before it
     ("Humphrey, who calls Trump a “sociopath,” said he ...": Humphrey spoke, not "he")."""
     return q > 0 and quote_then_comma(toks[q]) and toks[q - 1].kind == "W" and toks[q - 1].text[0].islower()
+
+
+def aside_comma(t: Tok) -> bool:
+    """A comma that may open or close an aside, or a quoted phrase ending with one."""
+    return t.text == "," or quote_then_comma(t)
+
+
+def _ends_an_aside(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` cannot be inside an aside: a quote of more than a phrase, or a stop
+    that is no abbreviation's ("Cambridge, Mass., said": the period before a comma is)."""
+    t = toks[k]
+    if t.kind == "Q":
+        return len(t.text.split()) > ASIDE_QUOTE_WORDS
+    if t.text == ".":  # "Mass.," and "the No. 2 Republican", "a Ft. Worth member" go on
+        return k + 1 >= len(toks) or not (toks[k + 1].text == "," or short_abbreviation(toks, k))
+    return t.text in ";:"
+
+
+def aside_start(toks: list[Tok], end: int) -> int | None:
+    """The comma opening the aside that the comma at ``end`` closes: the nearest one before it, at
+    most ``APPOSITIVE_MAX`` tokens back, with no stop or long quote between; None if there is none."""
+    k = end - 1
+    while k >= 0 and end - k <= APPOSITIVE_MAX and not aside_comma(toks[k]):
+        if _ends_an_aside(toks, k):
+            return None
+        k -= 1
+    return k if k > 0 and aside_comma(toks[k]) else None

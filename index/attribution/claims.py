@@ -17,7 +17,7 @@ from index.attribution.names import (
     chain_start,
     find_mentions,
 )
-from index.attribution.openings import sentence_subject
+from index.attribution.openings import OPENING_CONJUNCTIONS, sentence_subject
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
@@ -107,7 +107,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
 
 # Words opening a clause that comes before the sentence's main one: "After Scalia said ..., Trump said".
 _SUBORDINATORS = frozenset("after while when although though as before since if because whereas once".split())
-_CONJUNCTIONS = frozenset("so but and yet then".split())  # before the subordinate clause
+_CONJUNCTIONS = OPENING_CONJUNCTIONS | {"then"}  # before the subordinate clause: "So when ..."
 
 
 def _main_clause_first(toks: list[Tok], claims: list[Claim]) -> list[Claim]:

@@ -357,9 +357,11 @@ def _could_be_person(toks: list[Tok], s: int, b: int, name: str, titled: bool, c
     a title that tells a gender) and "President Obama" may."""
     p = toks[s - 1] if s > 0 else None
     before = p.low if p is not None and p.kind == "W" else ""
-    title_named = courtesy or (is_title_word(p.text) and not is_title_word(name.rstrip("s"))) if p else False
-    if p is not None and is_cap(p) and b == s and not title_named:  # "Vice Presidents" names no one
-        return False  # a lone word after a capitalised one that is no name: "New Hampshire"
+    if p is not None and is_cap(p) and b == s:
+        # a title before it makes it a person's name ("President Obama"; "Vice Presidents" is none)
+        titled_here = courtesy or (is_title_word(p.text) and not is_title_word(name.rstrip("s")))
+        if not titled_here:
+            return False  # a lone word after a capitalised one that is no name: "New Hampshire"
     if b > s or titled or name.lower() in FIRST_NAMES:
         return before not in _NOT_BEFORE_FULL_NAME or titled
     if "'" in name or "’" in name or name.isupper():

@@ -140,9 +140,7 @@ def people_of(
     merged_said: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
     merged_theirs: dict[tuple[str, ...], set[SentenceKey]] = defaultdict(set)
     for name, found in theirs.items():
-        key = _without_initials(name)
-        while key in short:
-            key = short[key]
+        key = short.get(_without_initials(name), _without_initials(name))
         person = full[key]
         if len(key) > 1 or person == key:  # "Trump" alone names no one "Donald Trump"
             merged_written[person][name] += len(found)
@@ -162,7 +160,8 @@ def _without_initials(name: tuple[str, ...]) -> tuple[str, ...]:
 
 def _one_first_name(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Each name written with another form of a first name than a name named more often with the
-    same other words -> that name ("Joe Biden" -> "Joseph Biden", if more often so)."""
+    same other words -> the most named of that chain ("Joe Biden" -> "Joseph Biden", if more
+    often so; "Bob X" -> "Robert X" -> "Bobby X" gives "Bobby X")."""
     by_rest: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for name in counts:
         if len(name) > 1:
@@ -174,6 +173,10 @@ def _one_first_name(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], t
             others = [o for o in names if o[0].lower() in forms and (counts[o], o) > (counts[name], name)]
             if others:
                 merged[name] = max(others, key=lambda o: (counts[o], o))
+    for name, target in merged.items():  # each step names a name counted more: the chain ends
+        while target in merged:
+            target = merged[target]
+        merged[name] = target
     return merged
 
 

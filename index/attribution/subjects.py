@@ -13,6 +13,8 @@ from index.attribution.appositives import (
     ASIDE_QUOTE_WORDS,
     affiliated,
     after_a_role,
+    aside_comma,
+    aside_start,
     before_party_tag,
     named_after_role,
     named_in_full,
@@ -30,7 +32,7 @@ from index.attribution.names import (
     span_text,
     without_suffix,
 )
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive
 from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
@@ -237,7 +239,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
         return Claim("role", role, verb, v) if role else None
-    if t.low == "who" and j > 1 and _aside_comma(toks[j - 1]):  # "Loretta E. Lynch, who told Congress"
+    if t.low == "who" and j > 1 and aside_comma(toks[j - 1]):  # "Loretta E. Lynch, who told Congress"
         return _who_before(text, toks, j - 1, verb, v)
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
 
@@ -257,10 +259,8 @@ def _who_before(text: str, toks: list[Tok], comma: int, verb: str, v: int) -> Cl
             if (opens_a_clause(toks, start) and not turn) or named_in_full(toks, start, before):
                 found = subject_from_chain(text, toks, start, before, verb, v)
                 return found if found is not None and found.kind == "name" else None
-        k = comma - 1
-        while k >= 0 and comma - k <= APPOSITIVE_MAX and not _aside_comma(toks[k]) and not _ends_an_aside(toks, k):
-            k -= 1
-        if k <= 0 or not _aside_comma(toks[k]) or is_cap(toks[k + 1]):
+        k = aside_start(toks, comma)
+        if k is None or is_cap(toks[k + 1]):
             return None
         comma = k  # the appositive "a marine ecologist ...": the name before it
     return None
@@ -287,21 +287,6 @@ def _opening_dash(toks: list[Tok], end: int) -> int | None:
     return None
 
 
-def _aside_comma(t: Tok) -> bool:
-    return t.text == "," or quote_then_comma(t)
-
-
-def _ends_an_aside(toks: list[Tok], k: int) -> bool:
-    """Whether token ``k`` cannot be inside an aside: a quote of more than a phrase, or a stop
-    that is no abbreviation's ("Cambridge, Mass., said": the period before a comma is)."""
-    t = toks[k]
-    if t.kind == "Q":
-        return len(t.text.split()) > ASIDE_QUOTE_WORDS
-    if t.text == ".":  # "Mass.," and "the No. 2 Republican", "a Ft. Worth member" go on
-        return k + 1 >= len(toks) or not (toks[k + 1].text == "," or short_abbreviation(toks, k))
-    return t.text in ";:"
-
-
 def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
     """The subject before an appositive that ends with the comma at ``end``: "Sherman, who led
     those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
@@ -313,12 +298,8 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             return found
     fallback: Claim | None = None
     for _ in range(APPOSITIVE_COMMAS):
-        k = end - 1
-        while k >= 0 and end - k <= APPOSITIVE_MAX and not _aside_comma(toks[k]):
-            if _ends_an_aside(toks, k):
-                return fallback
-            k -= 1
-        if k <= 0 or not _aside_comma(toks[k]):
+        k = aside_start(toks, end)
+        if k is None:
             return fallback
         a, b = k + 1, end - 1
         if toks[b].text == ")":  # "..., Gov. John Kasich (R-OH), said"
