@@ -61,6 +61,8 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
                 spans.append((start, j))
                 start = -1
         elif c in CLOSERS or c == '"' or (c == "“" and (text[start] == "„" or _closes_as_written(text, i, j))):
+            if m.group() == "''" and text[j : j + 1] == "'":
+                j += 1  # ''' closes a quote within the quote too: "... 'Fox and Friends,''' said X"
             spans.append((start, j))
             start = -1
     if start >= 0:

@@ -1148,3 +1148,15 @@ def test_honours_after_a_name_and_a_prosecutors_title(text: str, speaker: str) -
 )
 def test_an_organisations_name_with_of_speaks_as_a_whole(text: str, speaker: str) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "''Voters will not be satisfied with 'We'll bomb them,''' said Senator John McCain of Arizona.",
+        "''It appeared on 'Fox and Friends,''' said Senator John McCain, recalling a false report.",
+    ],
+)
+def test_three_apostrophes_close_a_quote_within_a_quote(text: str) -> None:
+    # ''' is the inner quote's mark and the outer one's: the verb after it is outside both
+    assert who(text)[0][0] == "John McCain"

@@ -258,6 +258,7 @@ PIPELINE_OUTPUT = {
     36: "759306320e3f63bd",  # "The Senate Minority Leader, Chuck Schumer, said"; none in the sample
     37: "759306320e3f63bd",  # "the Bureau of Labor Statistics" speaks as a whole, not as "Statistics"; none in the sample
     38: "759306320e3f63bd",  # review: such a chain is wholly an organisation; none in the sample
+    39: "759306320e3f63bd",  # ''' also closes a quote within the quote ("'Fox and Friends,''' said X"); none in the sample
 }
 
 
