@@ -1035,6 +1035,11 @@ def test_the_main_clause_speaks_after_an_opening_subordinate_clause(text: str, s
         ),
         ("A spokeswoman for the Foreign Ministry, Maria Zakharova, said the talks failed.", "Maria Zakharova"),
         ("The governor of Ohio, Mike DeWine, announced the order was extended.", "Mike DeWine"),
+        # an "of" inside the name of what the role is held at
+        (
+            "On Wednesday, however, the director of the Federal Bureau of Investigation, James B. Comey, said so.",
+            "James B. Comey",
+        ),
         # or after a capitalised title: the title is not the speaker
         ("The Senate Minority Leader, Chuck Schumer, said the plea was made.", "Chuck Schumer"),
         ("One of South Sudan's Vice Presidents, Rebecca Nyandeng De Mabior, commented.", "Rebecca Nyandeng De Mabior"),

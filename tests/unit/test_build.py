@@ -259,6 +259,7 @@ PIPELINE_OUTPUT = {
     37: "759306320e3f63bd",  # "the Bureau of Labor Statistics" speaks as a whole, not as "Statistics"; none in the sample
     38: "759306320e3f63bd",  # review: such a chain is wholly an organisation; none in the sample
     39: "759306320e3f63bd",  # ''' also closes a quote within the quote ("'Fox and Friends,''' said X"); none in the sample
+    40: "759306320e3f63bd",  # "the director of the Federal Bureau of Investigation, James B. Comey, said"; none in the sample
 }
 
 
