@@ -62,8 +62,11 @@ _LOWER_AFTER = re.compile(r"\s*[a-z0-9]")
 _DASH_AFTER = re.compile(r"\s*[—–_-]\s")
 # Where pysbd misses an end: a dotted abbreviation that ends a sentence before a word that only
 # opens one ("in Washington, D.C.| He recalled ...", "back to the U.S.| The next day ...").
+# And a quote closed with two apostrophes after a full stop (the New York Times' style, which
+# pysbd does not read as a quote) before a capital: "the show, ''Politicking.''| Democrats ...".
 _MISSED_END = re.compile(
     r"\b(?:[A-Z]\.){2,}(?=[ \t]+(?:He|She|They|It|We|I|The|This|These|Those|There|But|His|Her|Their|Its|Our)\s)"
+    r"|(?<=[^\W_]\.'')(?=[ \t]+(?:''|[\"“'‘])?[A-Z])"
 )
 # Text whose tokeniser set every period apart ("Mr . Mendenhall", "On Sept . <num>", "Huey P .
 # Newton": TrecQA's Penn-tokenised newswire) gets pysbd's own abbreviation rules, which it

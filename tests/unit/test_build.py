@@ -260,6 +260,7 @@ PIPELINE_OUTPUT = {
     38: "759306320e3f63bd",  # review: such a chain is wholly an organisation; none in the sample
     39: "759306320e3f63bd",  # ''' also closes a quote within the quote ("'Fox and Friends,''' said X"); none in the sample
     40: "759306320e3f63bd",  # "the director of the Federal Bureau of Investigation, James B. Comey, said"; none in the sample
+    41: "759306320e3f63bd",  # "''Politicking.''| Democrats": a sentence ends after .'' too; none in the sample
 }
 
 

@@ -116,6 +116,13 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
             "She flew back to the U.S. The next day she spoke.",
             ["She flew back to the U.S.", "The next day she spoke."],
         ),
+        # a quote closed with two apostrophes after a full stop, the New York Times' style
+        (
+            "He appeared on the show, ''Politicking.'' Democrats seized upon it.",
+            ["He appeared on the show, ''Politicking.''", "Democrats seized upon it."],
+        ),
+        ("''It is over.'' ''We won.''", ["''It is over.''", "''We won.''"]),
+        ("''Go,'' he said. ''Now.'' But no one moved.", ["''Go,'' he said.", "''Now.''", "But no one moved."]),
     ],
 )
 def test_sentences_end_where_they_really_end(paragraph: str, expected: list[str]) -> None:
