@@ -72,6 +72,14 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and not _takes_a_thing(toks, v)
         ):
             claim = subject_before(text, toks, v, FORM_TO_LEMMA[low])  # "Trump is telling supporters that"
+        elif (
+            low in PARTICIPLES
+            and _with_name_before(toks, v)
+            and not _next_is(toks, v, "to")
+            and not _takes_a_thing(toks, v)
+        ):
+            # "..., with Donald Trump tweeting that": the name after "with" is the participle's subject
+            claim = subject_from_chain(text, toks, chain_start(toks, v - 1), v - 1, FORM_TO_LEMMA[low], v)
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
             claim = subject_after(text, toks, 1, "say", v)
         elif _continues_a_quote(toks, v):  # '"...," he continued.', '"Is it real?" Trump asked.'
@@ -230,6 +238,15 @@ def _takes_a_thing(toks: list[Tok], v: int) -> bool:
 
 _NOT_PARTICIPLES = frozenset("during thing something nothing anything everything morning evening".split())
 _NO_VERB_BEFORE = PREPOSITIONS | frozenset("a an the his her their its our my this that".split())
+
+
+def _with_name_before(toks: list[Tok], v: int) -> bool:
+    """Whether a name after "with" comes right before the participle at ``v``: "Republicans were
+    quick to chime in, with Donald Trump tweeting that ...", "with Sen. John McCain telling reporters"."""
+    if v < 2 or not is_cap(toks[v - 1]) or is_possessive(toks[v - 1]):
+        return False
+    a = chain_start(toks, v - 1)
+    return a > 0 and toks[a - 1].low == "with"
 
 
 def _participle(toks: list[Tok], k: int) -> bool:

@@ -1111,6 +1111,10 @@ def test_who_after_a_name_and_a_role_in_lower_case(text: str, speaker: str | Non
         ),
         ("Donald Trump also joined the gun debate, announcing on Wednesday he would meet the NRA.", "Donald Trump"),
         ("Paul Ryan is stressing that whatever the president does can be overturned.", "Paul Ryan"),
+        # a name after "with" is the participle's subject
+        ("Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster.", "Donald Trump"),
+        ("It sparked a debate, with Republican Senator John McCain telling reporters he blamed Obama.", "John McCain"),
+        ("She agreed to meet with Trump, saying nothing more.", None),  # the subject, not Trump
         # "contending" with rivals, a promise of tickets: no words reported
         ("Candidates were backed by super PACs with whom Chris Christie was contending.", None),
         ("Paul Singer is promising donors five VIP tickets to an event.", None),

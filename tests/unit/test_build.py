@@ -261,6 +261,7 @@ PIPELINE_OUTPUT = {
     39: "759306320e3f63bd",  # ''' also closes a quote within the quote ("'Fox and Friends,''' said X"); none in the sample
     40: "759306320e3f63bd",  # "the director of the Federal Bureau of Investigation, James B. Comey, said"; none in the sample
     41: "759306320e3f63bd",  # "''Politicking.''| Democrats": a sentence ends after .'' too; none in the sample
+    42: "759306320e3f63bd",  # "..., with Donald Trump tweeting that": the name after "with" speaks; none in the sample
 }
 
 
