@@ -111,6 +111,7 @@ def chain_end(toks: list[Tok], i: int) -> int:
             and is_cap(toks[j + 2])
             and not is_possessive(toks[j])
             and not (nx.low == "of" and _person_of_place(toks, j))
+            and not (nx.low == "for" and _person_for(toks, j))
         ):  # "Sen. Tom Carper of Delaware" is Tom Carper; "Secretary of State" stays whole
             j += 2
         else:
@@ -124,6 +125,12 @@ def _person_of_place(toks: list[Tok], j: int) -> bool:
     if not is_name_word(toks, j):
         return False
     return bare(toks[j + 2].low) in PLACES or (j > 0 and is_name_token(toks[j - 1]))
+
+
+def _person_for(toks: list[Tok], j: int) -> bool:
+    """Whether "for" after token ``j`` ends a person's name, a first name and a surname: "Cameron
+    Easley for Morning Consult"; not "The Conservative Case for Trump", "Americans for Prosperity"."""
+    return j > 0 and is_name_word(toks, j) and bare(toks[j - 1].low) in FIRST_NAMES
 
 
 # What may follow a surname: "Joseph R. Biden Jr.", "Gregory B. Meeks III" ("Biden" is the surname),

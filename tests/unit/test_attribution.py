@@ -1169,3 +1169,17 @@ def test_an_organisations_name_with_of_speaks_as_a_whole(text: str, speaker: str
 def test_three_apostrophes_close_a_quote_within_a_quote(text: str) -> None:
     # ''' is the inner quote's mark and the outer one's: the verb after it is outside both
     assert who(text)[0][0] == "John McCain"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name before "for" and where the writer writes: a first name and a surname
+        ("“The impact is still small,” wrote Cameron Easley for Morning Consult.", "Cameron Easley"),
+        ("“It is small,” wrote Cameron Easley for the Times.", "Cameron Easley"),
+        # a title's "for" is no such end
+        ("“It is small,” said Minister for Europe Chris Bryant.", "Chris Bryant"),
+    ],
+)
+def test_a_writer_named_before_for_and_the_outlet(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
