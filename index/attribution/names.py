@@ -83,6 +83,24 @@ class Mention:
     initial: bool = False
 
 
+def connects(toks: list[Tok], k: int) -> bool:
+    """Whether the word at ``k`` joins two capitalised parts of one name: "Secretary of State",
+    "Center for Responsive Politics", and "on" after an organisation's noun ("the Commission on
+    Presidential Debates"; not "the Senate on Tuesday")."""
+    t = toks[k]
+    if t.kind != "W":
+        return False
+    if t.low in CONNECTORS:
+        return True
+    return (
+        t.low == "on"
+        and 0 < k < len(toks) - 1
+        and bare(toks[k - 1].low) in ORG_HEADS
+        and toks[k + 1].low not in WEEKDAYS
+        and toks[k + 1].low not in MONTHS
+    )
+
+
 def chain_start(toks: list[Tok], j: int) -> int:
     """Index of the first token of the capitalised chain ending at ``j`` ("U.S. Ambassador to NATO")."""
     i = j
@@ -90,7 +108,7 @@ def chain_start(toks: list[Tok], j: int) -> int:
         p = toks[i - 1]
         if is_cap(p):
             i -= 1
-        elif p.kind == "W" and (p.low in CONNECTORS or p.low in PARTICLES) and i >= 2 and is_cap(toks[i - 2]):
+        elif p.kind == "W" and (connects(toks, i - 1) or p.low in PARTICLES) and i >= 2 and is_cap(toks[i - 2]):
             i -= 2
         else:
             break
@@ -106,7 +124,7 @@ def chain_end(toks: list[Tok], i: int) -> int:
             j += 1
         elif (
             nx.kind == "W"
-            and (nx.low in CONNECTORS or nx.low in PARTICLES)
+            and (connects(toks, j + 1) or nx.low in PARTICLES)
             and j + 2 < n
             and is_cap(toks[j + 2])
             and not is_possessive(toks[j])

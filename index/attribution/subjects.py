@@ -24,6 +24,7 @@ from index.attribution.appositives import (
 from index.attribution.names import (
     chain_end,
     chain_start,
+    connects,
     is_name_token,
     is_name_word,
     name_start,
@@ -57,7 +58,7 @@ from index.attribution.vocabulary import (
     TIME_INTRO,
     TIME_NOUNS,
 )
-from index.lexicon import MONTHS, WEEKDAYS, is_title_word
+from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS, is_title_word
 
 
 @dataclass(frozen=True)
@@ -171,9 +172,17 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
     b = _before_of_place(toks, a, without_suffix(toks, a, b))  # "Senator Barbara Boxer of California said"
     s = name_start(toks, a, b)
-    heads = [k for k in range(a, b) if toks[k].low in CONNECTORS and any(bare(t.low) in ORG_HEADS for t in toks[a:k])]
+    heads = [k for k in range(a, b) if connects(toks, k) and any(bare(t.low) in ORG_HEADS for t in toks[a:k])]
     if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):
         s = None  # "the Bureau of Labor Statistics" is an organisation, not someone called "Statistics"
+    elif (
+        s is not None
+        and heads
+        and heads[0] < s
+        and bare(toks[s].low) not in FIRST_NAMES
+        and not is_title_word(toks[s - 1].text)
+    ):
+        s = None  # "the Center for Responsive Politics"; not "Centers for Disease Control Director Thomas Frieden"
     if s is not None:
         name = name_text(text, toks, s, b)
         if name is None:

@@ -1183,3 +1183,22 @@ def test_three_apostrophes_close_a_quote_within_a_quote(text: str) -> None:
 )
 def test_a_writer_named_before_for_and_the_outlet(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an organisation's name with "of", "for" or "on" in it speaks whole
+        ("It was the most, according to the Center for Responsive Politics.", "Center for Responsive Politics"),
+        ("According to the House of Commons Library, most prorogations were short.", "House of Commons Library"),
+        (
+            "The nonpartisan Commission on Presidential Debates says there was a problem.",
+            "Commission on Presidential Debates",
+        ),
+        # a person named after the organisation is the person; "on" a day joins nothing
+        ("The Centers for Disease Control Director Thomas Frieden said it would cost more.", "Thomas Frieden"),
+        ("The Security Council on Wednesday called for calm.", None),
+    ],
+)
+def test_an_organisations_name_with_a_preposition_speaks_whole(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
