@@ -60,6 +60,17 @@ _LOWER_AFTER = re.compile(r"\s*[a-z0-9]")
 # ... or an abbreviation before a dash: a dateline ("DECATUR, Ill.| — Sen. Ted Cruz said ...",
 # "ATHENS, Ga.| _ There ...", the wires' underscore).
 _DASH_AFTER = re.compile(r"\s*[—–_-]\s")
+# ... or a quotation before the short clause that says who spoke it, which pysbd makes a
+# sentence of its own ('"Why's he attacking me?"| Trump said.', '"...," said Sen. Rubio.').
+_QUOTE_BEFORE = re.compile(r"[?!,.…’'][\"”]$")
+_REPORT_AFTER = re.compile(
+    r"\s*(?:(?!(?:That|This|It|There|These|Those|Which|What|Who|But|And|So|Then|The)\s)(?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"|(?:he|she|they|we|I)\s+)"
+    r"(?:said|says|asked|asks|added|adds|tweeted|tweets|wrote|writes|explained|continued|noted|told)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|in|a|an|the|to|on|at|statement|response|interview|reporters|later|recently|then|today"
+    r"|yesterday|him|her|them|me|us))*\.(?:\s|$)"
+    r"|\s*(?:said|says|asked|added|wrote)\s+(?:[A-Z][\w'’.-]*\s*){1,4}\.(?:\s|$)"
+)
 # Where pysbd misses an end: a dotted abbreviation that ends a sentence before a word that only
 # opens one ("in Washington, D.C.| He recalled ...", "back to the U.S.| The next day ...").
 # And a quote closed with two apostrophes after a full stop (the New York Times' style, which
@@ -168,6 +179,8 @@ def goes_on(text: str, end: int) -> bool:
     """Whether the sentence pysbd ends at ``end`` of ``text`` in fact goes on (see ``_GOES_ON_AFTER``)."""
     before, after = text[max(0, end - 40) : end].rstrip(), text[end : end + 40]
     if _GOES_ON_AFTER.match(after):
+        return True
+    if _QUOTE_BEFORE.search(before) and _REPORT_AFTER.match(text, end, end + 80):
         return True
     detached = _DETACHED_BEFORE.search(before)
     if detached:

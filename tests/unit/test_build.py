@@ -264,6 +264,7 @@ PIPELINE_OUTPUT = {
     42: "759306320e3f63bd",  # "..., with Donald Trump tweeting that": the name after "with" speaks; none in the sample
     43: "759306320e3f63bd",  # "..., wrote Cameron Easley for Morning Consult": a name ends before "for"; none in the sample
     44: "759306320e3f63bd",  # "the Center for Responsive Politics", "the Commission on Presidential Debates" speak whole; none in the sample
+    45: "759306320e3f63bd",  # '"Why is he attacking me?" Trump said.' is one sentence; none in the sample
 }
 
 

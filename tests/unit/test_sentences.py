@@ -123,6 +123,16 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
         ),
         ("''It is over.'' ''We won.''", ["''It is over.''", "''We won.''"]),
         ("''Go,'' he said. ''Now.'' But no one moved.", ["''Go,'' he said.", "''Now.''", "But no one moved."]),
+        # a quotation stays with the short clause that says who spoke it
+        ('"Why is he attacking me?" Trump said.', ['"Why is he attacking me?" Trump said.']),
+        (
+            "“How big is that wall going to be?” Pence said in response. He left.",
+            ["“How big is that wall going to be?” Pence said in response.", "He left."],
+        ),
+        ("“Is it?” said Sen. Marco Rubio.", ["“Is it?” said Sen. Marco Rubio."]),
+        # but not a sentence that only opens like one
+        ("“It was good.” That adds its own pressure.", ["“It was good.”", "That adds its own pressure."]),
+        ("“Really?” Trump said to the crowd's delight.", ["“Really?”", "Trump said to the crowd's delight."]),
     ],
 )
 def test_sentences_end_where_they_really_end(paragraph: str, expected: list[str]) -> None:
