@@ -41,10 +41,12 @@ from index.attribution.vocabulary import (
     CONNECTORS,
     DETECT_FORMS,
     DETERMINERS,
+    FEMALE_TITLES,
     FOLLOWERS,
     GENERIC,
     KNOWN_ORGS,
     LY_NOUNS,
+    MALE_TITLES,
     NOT_PERSON_NOUNS,
     ORG_HEADS,
     PARTICLES,
@@ -198,8 +200,9 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
             return None
         return Claim("org", org, verb, v)
     role = role_words(toks, b)
-    if role and a == b and (a == 0 or toks[a - 1].low not in DETERMINERS):
-        role = toks[b].text  # "King said": a title alone, capitalised, may be a surname (resolution.py)
+    alone = a == b and (a == 0 or toks[a - 1].low not in DETERMINERS)
+    if alone and (role or bare(toks[b].low) in MALE_TITLES or bare(toks[b].low) in FEMALE_TITLES):
+        role = toks[b].text  # "King said", "said Baron": a title alone, capitalised, may be a surname (resolution.py)
     return Claim("role", role, verb, v) if role else None
 
 

@@ -1202,3 +1202,12 @@ def test_a_writer_named_before_for_and_the_outlet(text: str, speaker: str | None
 )
 def test_an_organisations_name_with_a_preposition_speaks_whole(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+def test_a_title_word_alone_after_the_verb_is_the_surname_of_the_one_person_so_named() -> None:
+    # "baron" is a title, but "Martin Baron" is the article's only Baron (and "Editor-in-Chief" a title)
+    assert who(
+        "In a statement released by Post Editor-in-Chief Martin Baron, the details were given.",
+        "“Donald Trump is a candidate unlike any we’ve seen,” said Baron.",
+    ) == [(None, None), ("Martin Baron", "say")]
+    assert who("The baron ruled it.", "“It is new,” said Baron.")[1] == (None, None)
