@@ -11,7 +11,7 @@ from __future__ import annotations
 from index.attribution.names import chain_end
 from index.attribution.quotes import Tok, is_cap, is_possessive
 from index.attribution.subjects import Claim, subject_from_chain
-from index.attribution.vocabulary import PRONOUNS, ROLE_LOWER, STOP
+from index.attribution.vocabulary import PRONOUNS, ROLE_HEADS, ROLE_LOWER, STOP
 from index.lexicon import FIRST_NAMES
 
 
@@ -80,7 +80,8 @@ def _after_dateline(toks: list[Tok], v: int) -> int:
 # "Asked about the email, ...", "When told ..., Bush thought ... and said".
 _OPENING_PHRASE_WORDS = frozenset(
     "in on at during after before last earlier later asked when while since speaking with"
-    " here back inside outside for amid despite like without throughout".split()
+    " here back inside outside for amid despite like without throughout"
+    " however meanwhile separately nevertheless instead moreover furthermore additionally previously".split()
 )
 _TIME_WORDS = frozenset("later earlier ago before after day days week weeks month months year years".split())
 _TIME_PHRASE_MAX = 6  # tokens up to a time phrase's comma
@@ -98,6 +99,9 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
     first = toks[start]
     if first.kind == "W" and first.low in PRONOUNS and first.low in ("he", "she"):
         return Claim("pron", first.low, verb, start)
+    named = first.low == "the" and start + 1 < v and is_cap(toks[start + 1])
+    if named:  # "The State Department has deemed ... and says": an organisation only
+        start, first = start + 1, toks[start + 1]
     if not is_cap(first) or first.low in STOP:  # "Like Corker, Menendez ..."
         return None
     b = chain_end(toks, start)
@@ -114,4 +118,19 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
         return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
     if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
         return None
-    return subject_from_chain(text, toks, start, b, verb, v)
+    found = subject_from_chain(text, toks, start, b, verb, v)
+    if named and (found is None or found.kind != "org" or not _verb_next(toks[b + 1])):
+        return None  # not "The Trump campaign", "The Supreme Court justice", "The GOP front-runner"
+    return found
+
+
+# Nouns after a name that make it a modifier, not the subject: "The Trump campaign", "The Supreme
+# Court justice", "The GOP front-runner", "The Rove ad".
+_MODIFIED = frozenset("campaign campaigns ad ads justice justices team staff".split())
+
+
+def _verb_next(t: Tok) -> bool:
+    """Whether ``t``, after a name, may open its verb phrase (not "justice", "front-runner")."""
+    return not (
+        t.kind == "W" and (t.low in _MODIFIED or t.low in ROLE_HEADS or t.low in ROLE_LOWER or t.low in _CANDIDATES)
+    )

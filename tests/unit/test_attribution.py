@@ -1211,3 +1211,26 @@ def test_a_title_word_alone_after_the_verb_is_the_surname_of_the_one_person_so_n
         "“Donald Trump is a candidate unlike any we’ve seen,” said Baron.",
     ) == [(None, None), ("Martin Baron", "say")]
     assert who("The baron ruled it.", "“It is new,” said Baron.")[1] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an organisation after "The" speaks for a verb after "and" or a participle
+        (
+            "The State Department has deemed the pages personal and says it does not plan to release them.",
+            "State Department",
+        ),
+        (
+            "The Emergency Situations Ministry found no other vehicles and suggested the driver lost control.",
+            "Emergency Situations Ministry",
+        ),
+        # after an opening "However," the subject is after the comma
+        ("However, Adelson met with Trump and declared that he found Trump charming.", "Adelson"),
+        # a name that only modifies the subject does not speak
+        ("The Supreme Court justice said she regretted her remarks and promised to stay out of it.", None),
+        ("The GOP front-runner complained that the contest was rigged, noting the delegates.", None),
+    ],
+)
+def test_the_subject_after_the_or_an_opening_adverb_speaks_for_a_later_verb(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
