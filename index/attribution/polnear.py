@@ -9,8 +9,9 @@ splits and attributes every article and compares, sentence by sentence:
 
 * **precision**: of the sentences the code gives a speaker, the share whose speaker matches a
   source of an attribution whose cue or content lies in that sentence. A speaker matches a
-  source when the speaker's last word (a surname, "Post", "Ministry") is a word of the source
-  span or of its silver coreference label ("Trump" matches "Mr. Trump" and, through the label,
+  source when the speaker's last word (a surname, "Post", "Ministry"), or the first of a first name's
+  two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the source span or of its silver
+  coreference label ("Trump" matches "Mr. Trump" and, through the label,
   "he"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
   Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
   include one is left out of precision (``unscorable``, reported), neither right nor wrong.
@@ -48,6 +49,7 @@ from typing import Any
 
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
 from index.attribution.vocabulary import GENERIC, PLACES
+from index.lexicon import FIRST_NAMES
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -184,11 +186,15 @@ def _is_pronoun(source: str) -> bool:
 
 
 def speaker_matches(speaker: str, gold: Gold) -> bool:
-    """Whether ``speaker`` is the annotated source (by its last word; see the module docstring)."""
+    """Whether ``speaker`` is the annotated source (by its last word, or the first of two surnames;
+    see the module docstring)."""
     mine = words(speaker)
     if not mine:
         return False
-    return mine[-1] in set(words(gold.source_text)) | set(words(gold.silver))
+    theirs = set(words(gold.source_text)) | set(words(gold.silver))
+    # a first name and two surnames: the first surname is the person's too ("Ms. Acosta" is Melba Acosta Febo)
+    double = len(mine) == 3 and len(mine[1]) > 2 and mine[0] in FIRST_NAMES and mine[1] not in FIRST_NAMES
+    return mine[-1] in theirs or (double and mine[1] in theirs)
 
 
 RIGHT, WRONG, UNSCORABLE = "right", "wrong", "unscorable"

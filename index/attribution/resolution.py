@@ -7,14 +7,21 @@ quote with no attribution of their own get the speaker of the sentence the quote
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.quotes import bare
 from index.attribution.subjects import Claim
-from index.attribution.vocabulary import DEMONYMS, PLACE_KINDS, PRONOUNS, SPEAKER_LOOKBACK, TEAMS, TITLE_ABBREVIATIONS
+from index.attribution.surnames import double_surnames, sentence_words_before_surnames
+from index.attribution.vocabulary import (
+    DEMONYMS,
+    PLACE_KINDS,
+    PRONOUNS,
+    SPEAKER_LOOKBACK,
+    TEAMS,
+    TITLE_ABBREVIATIONS,
+)
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from index.types import Sentence
 
@@ -70,7 +77,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             if m.words >= 2:
                 full.setdefault(m.name, idx)
                 (openers if m.initial else inside).add(m.name)
-    for name in _sentence_words_before_surnames(openers - inside, full, parsed):
+    for name in sentence_words_before_surnames(openers - inside, full, parsed):
         del full[name]
     if title:
         for m in parse_sentence(title, False).mentions:
@@ -88,6 +95,9 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             gender[name] = "f"
         elif first in MALE_NAMES:
             gender[name] = "m"
+    for name, middle in double_surnames(full):
+        if middle not in by_last:  # "Ms. Acosta" beside "Melba Acosta Febo"; not when a "Mike Huckabee" is Huckabee
+            by_last[middle] = [name]
     people = People(
         full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}, gender
     )  # while it learns, every gender it knows is firm
@@ -108,34 +118,6 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     firm = dict(gender)
     pronoun_evidence(parsed, people, gender)
     return replace(people, roles={k: frozenset(v) for k, v in roles.items()}, firm_gender=firm)
-
-
-def _sentence_words_before_surnames(openers: set[str], full: dict[str, int], parsed: Sequence[Parsed]) -> list[str]:
-    """The two-word "full names" that are a surname after something other than a first name:
-    written only at the start of a sentence, with a surname another full name of the article
-    shares, and first
-
-    - the rest of a compound surname ("Wasserman Schultz said" beside "Debbie Wasserman
-      Schultz"), or
-    - a word of the sentence: one the article also writes in lower case ("Had Sanders won",
-      "Given Sanders's ...", "See Sexton's ...") or an -ing form ("Asserting Clinton").
-
-    Kept as full names, they would take every "Sanders said" of the article. Kept: a known
-    first name ("Jane Sanders"), a surname no other full name shares ("Channing Tatum"), a
-    name also written inside a sentence ("his brother Alastair Osman") and an unknown first
-    name ("Vikram Amar" beside "Dean Amar")."""
-    shared = Counter(name.split()[-1].lower() for name in full)
-    candidates = []
-    for name in openers:
-        words = name.split()
-        first = bare(words[0].lower())
-        if len(words) == 2 and first not in FIRST_NAMES and shared[words[-1].lower()] > 1:
-            candidates.append((name, first))
-    if not candidates:  # most articles: no need to read their words
-        return []
-    longer = {" ".join(name.split()[-2:]) for name in full if len(name.split()) > 2}
-    lowercase = {t.text for p in parsed for t in p.toks if t.kind == "W" and t.text.islower()}
-    return [name for name, first in candidates if name in longer or first in lowercase or first.endswith("ing")]
 
 
 def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:

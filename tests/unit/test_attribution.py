@@ -1234,3 +1234,18 @@ def test_a_title_word_alone_after_the_verb_is_the_surname_of_the_one_person_so_n
 )
 def test_the_subject_after_the_or_an_opening_adverb_speaks_for_a_later_verb(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+def test_the_first_of_two_surnames_names_the_person() -> None:
+    # Spanish names: "Ms. Acosta" and "Rosselló" are Melba Acosta Febo and Ricardo Rosselló Nevares
+    assert who(
+        "Melba Acosta Febo, the bank's president, spoke last week.",
+        "''We need Chapter 9,'' said Ms. Acosta.",
+        "Ricardo Rosselló Nevares resigned.",
+        "Rosselló said he would leave in August.",
+    )[1::2] == [("Melba Acosta Febo", "say"), ("Ricardo Rosselló Nevares", "say")]
+    # not when another person of the article has it as the last word of a name
+    assert who("Mike Huckabee spoke first.", "Sarah Huckabee Sanders spoke next.", "Huckabee said it was over.")[2] == (
+        "Mike Huckabee",
+        "say",
+    )

@@ -79,3 +79,34 @@ def test_script_prints_the_figures_as_json(tmp_path: Path) -> None:
     figures = json.loads(done.stdout)
     assert figures["precision"] == 1.0 and figures["name_recall"] == 1.0 and figures["sentences_per_second"] > 0
     assert figures["precision_strict"] == 1.0 and (figures["right_strict"], figures["wrong_strict"]) == (2, 0)
+
+
+def test_a_speaker_with_two_surnames_matches_a_source_written_with_the_first() -> None:
+    text = "Title line\n\nMelba Acosta Febo runs the bank.\n\n''We need Chapter 9,'' said Ms. Acosta."
+    cue = text.index("said Ms")
+    line = json.dumps(
+        {
+            "id": "a2",
+            "text": text,
+            "attributions": [
+                {
+                    "source": [[cue + 5, cue + 15, "Ms. Acosta"]],
+                    "cue": [[cue, cue + 4, "said"]],
+                    "content": [[text.index("''We"), cue - 1, "''We need Chapter 9,''"]],
+                }
+            ],
+        }
+    )
+    result = score([parse_line(line)], lambda s, t: attribute(s, title=t))
+    assert (result.right, result.wrong, result.named_found) == (1, 0, 1)
+
+    # without a first name before them, two words are no such surnames: the last must match
+    def someone_else(sentences, title):  # type: ignore[no-untyped-def]
+        return [
+            s.__class__(
+                **{**s.__dict__, "speaker": "Team Acosta Smith" if "Chapter" in s.text else None, "verb": "say"}
+            )
+            for s in sentences
+        ]
+
+    assert score([parse_line(line)], someone_else).wrong == 1

@@ -267,6 +267,7 @@ PIPELINE_OUTPUT = {
     45: "759306320e3f63bd",  # '"Why is he attacking me?" Trump said.' is one sentence; none in the sample
     46: "759306320e3f63bd",  # "said Baron" after "Editor-in-Chief Martin Baron": a title word alone is a surname; none in the sample
     47: "759306320e3f63bd",  # "The State Department has deemed ... and says"; "However, Adelson met ... and declared"; none in the sample
+    48: "759306320e3f63bd",  # "Ms. Acosta said" is Melba Acosta Febo (the first of two surnames); none in the sample
 }
 
 

@@ -1,0 +1,58 @@
+"""Which of an article's full names a lone surname may mean, beyond its last word: the first of
+two surnames ("Ms. Acosta" is Melba Acosta Febo), and the two-word "names" that are only a
+sentence's first word before a surname ("Had Sanders won", "Wasserman Schultz said"), which are
+no one's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from index.attribution.claims import Parsed
+from index.attribution.quotes import bare
+from index.attribution.vocabulary import PARTICLES
+from index.lexicon import FIRST_NAMES
+
+
+def double_surnames(full: Mapping[str, int]) -> list[tuple[str, str]]:
+    """The names of a first name and two surnames, with the first surname, by which news calls
+    the person ("Melba Acosta Febo": "Ms. Acosta", "Ricardo Rosselló Nevares": "Rosselló"): the
+    middle word is no initial, no first name and no particle."""
+    found = []
+    for name in full:
+        words = name.split()
+        if len(words) != 3 or bare(words[0].lower()) not in FIRST_NAMES:
+            continue
+        middle = words[1].lower()
+        if len(middle) > 2 and words[1][0].isupper() and middle not in FIRST_NAMES and middle not in PARTICLES:
+            found.append((name, middle))
+    return found
+
+
+def sentence_words_before_surnames(openers: set[str], full: dict[str, int], parsed: Sequence[Parsed]) -> list[str]:
+    """The two-word "full names" that are a surname after something other than a first name:
+    written only at the start of a sentence, with a surname another full name of the article
+    shares, and first
+
+    - the rest of a compound surname ("Wasserman Schultz said" beside "Debbie Wasserman
+      Schultz"), or
+    - a word of the sentence: one the article also writes in lower case ("Had Sanders won",
+      "Given Sanders's ...", "See Sexton's ...") or an -ing form ("Asserting Clinton").
+
+    Kept as full names, they would take every "Sanders said" of the article. Kept: a known
+    first name ("Jane Sanders"), a surname no other full name shares ("Channing Tatum"), a
+    name also written inside a sentence ("his brother Alastair Osman") and an unknown first
+    name ("Vikram Amar" beside "Dean Amar")."""
+    shared = Counter(name.split()[-1].lower() for name in full)
+    candidates = []
+    for name in openers:
+        words = name.split()
+        first = bare(words[0].lower())
+        if len(words) == 2 and first not in FIRST_NAMES and shared[words[-1].lower()] > 1:
+            candidates.append((name, first))
+    if not candidates:  # most articles: no need to read their words
+        return []
+    longer = {" ".join(name.split()[-2:]) for name in full if len(name.split()) > 2}
+    lowercase = {t.text for p in parsed for t in p.toks if t.kind == "W" and t.text.islower()}
+    return [name for name, first in candidates if name in longer or first in lowercase or first.endswith("ing")]
