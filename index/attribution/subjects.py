@@ -44,6 +44,7 @@ from index.attribution.vocabulary import (
     FEMALE_TITLES,
     FOLLOWERS,
     GENERIC,
+    KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     LY_NOUNS,
     MALE_TITLES,
@@ -173,6 +174,9 @@ _NOT_SURNAME_ENDINGS = ("s", "ment", "tion", "sion", "ogy", "ics", "ure", "ity",
 def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
     b = _before_of_place(toks, a, without_suffix(toks, a, b))  # "Senator Barbara Boxer of California said"
+    k = next((k for k in range(a, b) if toks[k].low not in DETERMINERS), b)
+    if " ".join(t.low for t in toks[k : b + 1]) in KNOWN_ORG_NAMES:
+        return Claim("org", span_text(text, toks, k, b), verb, v)  # "The Islamic State said"
     s = name_start(toks, a, b)
     heads = [k for k in range(a, b) if connects(toks, k) and any(bare(t.low) in ORG_HEADS for t in toks[a:k])]
     if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):

@@ -118,6 +118,11 @@ KNOWN_ORGS = word_set("""
 kremlin pentagon nato eu un osce imf who reuters afp ap tass interfax ria novosti ukrinform
 bloomberg cnn bbc gazprom rosatom hamas hezbollah taliban opec wto g7 g20 iaea unicef
 """)
+# Organisations whose names of several words read as a person's or as nothing: "Al Qaeda said"
+# was "Qaeda", "Islamic State said" nobody.
+KNOWN_ORG_NAMES = frozenset(
+    {"islamic state", "al qaeda", "al-qaeda", "al-qaida", "doctors without borders", "boko haram", "al-shabab"}
+)
 DEMONYMS = word_set("""
 american russian ukrainian british french german chinese european western eastern baltic polish
 italian spanish turkish iranian israeli palestinian japanese korean indian canadian belarusian

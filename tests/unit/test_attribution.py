@@ -203,7 +203,7 @@ KING = '"It is a disgrace," said Representative Peter T. King of New York.'
         (["Jordan King Abdullah said he welcomed the talks.", "King said he was pleased."], ["Abdullah", "Abdullah"]),
         ([KING, "The king said nothing."], ["Peter T. King", None]),
         (["The Associated Press said the count was over."], ["Associated Press"]),  # the agency, no Mr. Press
-        (["Islamic State said the two were its followers."], [None]),
+        (["Islamic State said the two were its followers."], ["Islamic State"]),  # the group, no Mr. State
     ],
 )
 def test_a_title_word_can_be_a_surname(sentences: list[str], speakers: list[str | None]) -> None:
@@ -1198,6 +1198,10 @@ def test_a_writer_named_before_for_and_the_outlet(text: str, speaker: str | None
         # a person named after the organisation is the person; "on" a day joins nothing
         ("The Centers for Disease Control Director Thomas Frieden said it would cost more.", "Thomas Frieden"),
         ("The Security Council on Wednesday called for calm.", None),
+        # names of several words that read as a person's or as nothing
+        ("The Islamic State said the two were its followers.", "Islamic State"),
+        ("Al Qaeda said it carried out the attack.", "Al Qaeda"),
+        ("Doctors Without Borders said its hospital was hit.", "Doctors Without Borders"),
     ],
 )
 def test_an_organisations_name_with_a_preposition_speaks_whole(text: str, speaker: str | None) -> None:
