@@ -341,6 +341,7 @@ homeland intelligence affairs external internal home top diplomat negotiator off
 staff premier president-elect mp mep sir dame lord baron duke marshal brig. brigadier
 lieutenant corporal communications director-general ambassador-at-large deputy-minister
 vice-president first-deputy presidential ministerial foreign-policy cabinet editor-in-chief commander-in-chief
+del. delegate
 democrat democratic republican gop
 magistrate coroner sheriff inspector detective constable superintendent coach manager founder
 economist analyst

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 TOKEN_RE = re.compile(
     r"(?P<A>(?:[A-Z]\.){2,}"  # U.S., U.K.
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Maj|Cmdr|Brig|Pres|Jr|Sr|St)\."
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Maj|Cmdr|Brig|Pres|Jr|Sr|St|Del)\."
     r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial: Michael J. Fox
     r"|(?P<W>[^\W\d_]+(?:['’\-][^\W\d_]+)*['’]?)"
     r"|(?P<N>\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"

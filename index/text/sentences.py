@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 import pysbd
 from pysbd.lang.english import English
 
-from index.lexicon import MONTHS, WEEKDAYS
+from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 
 MAX_SENTENCE_CHARS = 1000
@@ -48,6 +48,9 @@ _TITLE_BEFORE = re.compile(
     r"(?:^|[\s\-(\"“'‘>])(?:Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Gen|Dr|Mr|Mrs|Ms|Messrs|Rev|Prof|Ft|Mt|Atty|Supt)\.$"
 )
 _CAPITAL_AFTER = re.compile(r"\s*[\"“'‘]?[A-Z]")
+# ... "Del." before a first name, a delegate ("said Del.| Stacey Plaskett"), not Delaware ("Del.| The") ...
+_DELEGATE_BEFORE = re.compile(r"(?:^|[\s\-(\"“'‘>])Del\.$")
+_WORD_AFTER = re.compile(r"\s*([A-Z][a-z]+)\b")
 # ... a clock time before its time zone or day ("9 p.m.| EST", "at 3 p.m.| Tuesday") ...
 _CLOCK_BEFORE = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _ZONE_OR_DAY_AFTER = re.compile(
@@ -187,6 +190,9 @@ def goes_on(text: str, end: int) -> bool:
         return _detached_abbreviation_goes_on(detached.group(1), after)
     if _TITLE_BEFORE.search(before):
         return bool(_CAPITAL_AFTER.match(after))
+    if _DELEGATE_BEFORE.search(before):
+        name = _WORD_AFTER.match(after)
+        return name is not None and name.group(1).lower() in FIRST_NAMES
     if _CLOCK_BEFORE.search(before):
         return bool(_ZONE_OR_DAY_AFTER.match(after))
     return bool(_ABBREVIATION_BEFORE.search(before) and (_LOWER_AFTER.match(after) or _DASH_AFTER.match(after)))

@@ -198,6 +198,7 @@ KING = '"It is a disgrace," said Representative Peter T. King of New York.'
         # "said Representative Peter T. King of New York" named nobody, "King" being a title) ...
         ([KING, "King said he would vote against it."], ["Peter T. King", "Peter T. King"]),
         (["Sen. Angus King said the vote would be close."], ["Angus King"]),
+        (['"It is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.'], ["Stacey Plaskett"]),
         (["Matthew Prince, chief executive of CloudFlare, said the site was attacked."], ["Matthew Prince"]),
         # ... not before a name, not in lower case, not a word of an organisation's name.
         (["Jordan King Abdullah said he welcomed the talks.", "King said he was pleased."], ["Abdullah", "Abdullah"]),

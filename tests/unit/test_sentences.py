@@ -123,6 +123,12 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
         ),
         ("''It is over.'' ''We won.''", ["''It is over.''", "''We won.''"]),
         ("''Go,'' he said. ''Now.'' But no one moved.", ["''Go,'' he said.", "''Now.''", "But no one moved."]),
+        # "Del." before a first name is a delegate's title, not Delaware's abbreviation
+        (
+            '"It is a waste of time," said Del. Stacey Plaskett.',
+            ['"It is a waste of time," said Del. Stacey Plaskett.'],
+        ),
+        ("He lives in Wilmington, Del. The house is old.", ["He lives in Wilmington, Del.", "The house is old."]),
         # a quotation stays with the short clause that says who spoke it
         ('"Why is he attacking me?" Trump said.', ['"Why is he attacking me?" Trump said.']),
         (
