@@ -326,7 +326,7 @@ reportedly once had has have was were is are would will did does do not never pu
 privately firmly clearly bluntly flatly directly quickly immediately personally subsequently
 initially first too herself himself themselves itself originally reportedly likewise already
 however though nonetheless nevertheless still since often long now just always frequently
-sometimes usually
+sometimes usually even ultimately eventually finally
 """)
 # Nouns and names ending in -ly, which ``subjects.is_adverb`` does not skip as adverbs between a
 # subject and its verb ("The Clinton family said" is the family's word).

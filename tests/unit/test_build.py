@@ -270,6 +270,7 @@ PIPELINE_OUTPUT = {
     48: "759306320e3f63bd",  # "Ms. Acosta said" is Melba Acosta Febo (the first of two surnames); none in the sample
     49: "759306320e3f63bd",  # "The Islamic State said", "Al Qaeda said", "Doctors Without Borders said"; none in the sample
     50: "759306320e3f63bd",  # "said Del. Stacey Plaskett": "Del." before a first name is a title; none in the sample
+    51: "759306320e3f63bd",  # "Trump has even claimed": "even", "ultimately", "eventually", "finally" between subject and verb; none in the sample
 }
 
 
