@@ -95,6 +95,7 @@ FOLLOWERS = word_set("""
 aide aides supporter supporters staffer staffers voter voters fan fans ally allies loyalist loyalists
 surrogate surrogates donor donors backer backers operative operatives insider insiders confidant
 confidants friend friends volunteer volunteers organizer organizers strategist strategists
+adviser advisers advisor advisors veteran veterans pollster pollsters
 """)
 # Collective subjects that are never a named speaker ("Officials said", "Analysts say").
 GENERIC = word_set("""

@@ -964,6 +964,9 @@ def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(t
         ('"It was great," said a Clinton aide.', None),
         ('"Hillary doesn\'t even care anymore," wrote one Sanders supporter, tweeting a link.', None),
         ("“David is a longtime friend of mine,” said Clinton ally James Carville.", "James Carville"),
+        ('"It can go a long way," said a senior Cruz adviser.', None),
+        ('"October provided a resurgence for her," said former Obama adviser David Axelrod.', "David Axelrod"),
+        ("“Education is the driver,” said Marquette pollster Charles Franklin.", "Charles Franklin"),
         # a spokesman speaks for the institution, as before
         ('"It was useful," said Kremlin spokesman Dmitry Peskov.', "Dmitry Peskov"),
         ('"It was useful," said a White House aide.', "White House"),
