@@ -281,6 +281,17 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             and sentences[i + 1].paragraph == sentences[i].paragraph
         ):
             speakers[i], verbs[i] = speakers[i + 1], verbs[i + 1]
+    # A quote after a report that ends with a colon is what it announces: "Cruz continued: / "You look at ...""
+    for i in range(1, len(parsed)):
+        if (
+            speakers[i] is None
+            and speakers[i - 1]
+            and sentences[i - 1].text.rstrip().endswith(":")
+            and parsed[i].toks
+            and parsed[i].toks[0].kind == "Q"
+            and not _speaks_unresolved(parsed[i])
+        ):
+            speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
     # A bare quote continues the quote of the sentence before it: '"...," Smith said. / "At the same time ..."'
     for i in range(1, len(parsed)):
         if (

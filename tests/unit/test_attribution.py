@@ -1258,3 +1258,13 @@ def test_the_first_of_two_surnames_names_the_person() -> None:
         "Mike Huckabee",
         "say",
     )
+
+
+def test_a_quote_after_a_report_ending_with_a_colon_is_what_it_announces() -> None:
+    assert who(
+        ["Ted Cruz spoke in Iowa.", "Cruz continued:"],
+        ["“You look at the questions. Ben Carson, can you do math?”"],
+    )[1:] == [("Ted Cruz", "continue"), ("Ted Cruz", "continue")]
+    # not a quote that names its own speaker, nor one after a colon that reports nobody
+    assert who(["Ted Cruz spoke.", "Cruz continued:"], ["“It is over,” Carson said."])[2] == ("Carson", "say")
+    assert who(["The list follows:"], ["“It is over.”"]) == [(None, None), (None, None)]

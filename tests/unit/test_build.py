@@ -272,6 +272,7 @@ PIPELINE_OUTPUT = {
     50: "759306320e3f63bd",  # "said Del. Stacey Plaskett": "Del." before a first name is a title; none in the sample
     51: "759306320e3f63bd",  # "Trump has even claimed": "even", "ultimately", "eventually", "finally" between subject and verb; none in the sample
     52: "759306320e3f63bd",  # "said former Obama adviser David Axelrod", "said a senior Cruz adviser"; none in the sample
+    53: "759306320e3f63bd",  # "Cruz continued:" and the quote after it; none in the sample
 }
 
 
