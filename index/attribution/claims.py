@@ -82,6 +82,10 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_from_chain(text, toks, chain_start(toks, v - 1), v - 1, FORM_TO_LEMMA[low], v)
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
             claim = subject_after(text, toks, 1, "say", v)
+        elif v == 0 and low in _OPENING_VERBS and _then_name_and_colon(toks):  # "Stated Stone:"
+            claim = subject_after(text, toks, 1, FORM_TO_LEMMA[low], v)
+        elif low in _NOUN_LIKE_FORMS and t.text[0].islower() and v > 0 and is_cap(toks[v - 1]) and _announces(toks, v):
+            claim = subject_before(text, toks, v, FORM_TO_LEMMA[low])  # "The New York Times reports:"
         elif _continues_a_quote(toks, v):  # '"...," he continued.', '"Is it real?" Trump asked.'
             lemma = FORM_TO_LEMMA.get(low, "continue")
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
@@ -247,6 +251,34 @@ def _with_name_before(toks: list[Tok], v: int) -> bool:
         return False
     a = chain_start(toks, v - 1)
     return a > 0 and toks[a - 1].low == "with"
+
+
+# Reporting verbs that open a sentence before the speaker's name and a colon: "Stated Stone:".
+_OPENING_VERBS = frozenset("stated added wrote noted explained declared tweeted replied remarked".split())
+# Present forms that are also plural nouns, so not read as reports (vocabulary.DETECT_FORMS) unless
+# a name is their subject and a colon or "that" follows: "The New York Times reports: ...".
+_NOUN_LIKE_FORMS = frozenset("reports states tweets".split())
+
+
+def _then_name_and_colon(toks: list[Tok]) -> bool:
+    """Whether the tokens after the first are a capitalised name and then a colon."""
+    k = 1
+    while k < len(toks) and is_cap(toks[k]):
+        k += 1
+    return k > 1 and k < len(toks) and toks[k].text == ":"
+
+
+_OPENS_A_SUBJECT = frozenset("the and but that as while".split())
+
+
+def _announces(toks: list[Tok], v: int) -> bool:
+    """Whether the verb at ``v`` is followed by a colon, or by "that" after "reports" or "tweets"
+    (not "Rust Belt states that ..."), and the name before it opens its clause (not "freshly
+    filed Federal Election Commission reports that track ...")."""
+    if v + 1 >= len(toks) or not (toks[v + 1].text == ":" or (toks[v + 1].low == "that" and toks[v].low != "states")):
+        return False
+    a = chain_start(toks, v - 1)
+    return a == 0 or toks[a - 1].text == "," or toks[a - 1].low in _OPENS_A_SUBJECT
 
 
 def _participle(toks: list[Tok], k: int) -> bool:

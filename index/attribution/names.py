@@ -351,7 +351,9 @@ _ADVERB_ENDINGS = (
 
 # A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
 # up with Ali, ..." (before a first name only: "Said" is also a surname).
-_INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
+_INVERTED_VERBS = frozenset(
+    "said says added adds stated wrote noted explained declared tweeted replied remarked".split()
+)
 
 
 def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
@@ -363,8 +365,8 @@ def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
     if not all(p.kind in ("P", "Q") for p in toks[:s]) or t.low in FIRST_NAMES:
         return False
     first_name_next = bare(toks[s + 1].low) in FIRST_NAMES
-    if t.low in _INVERTED_VERBS:
-        return first_name_next
+    if t.low in _INVERTED_VERBS:  # "Said Dorothy Poynter", "Stated Stone:"
+        return first_name_next or (b == s + 1 and b + 1 < len(toks) and toks[b + 1].text == ":")
     return (first_name_next or (b == s + 1 and is_name_token(toks[b]))) and t.low.endswith(_ADVERB_ENDINGS)
 
 

@@ -1268,3 +1268,23 @@ def test_a_quote_after_a_report_ending_with_a_colon_is_what_it_announces() -> No
     # not a quote that names its own speaker, nor one after a colon that reports nobody
     assert who(["Ted Cruz spoke.", "Cruz continued:"], ["“It is over,” Carson said."])[2] == ("Carson", "say")
     assert who(["The list follows:"], ["“It is over.”"]) == [(None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "reports", "states", "tweets" are plural nouns too: verbs when a name opens the clause
+        # and a colon (or, for "reports" and "tweets", "that") follows
+        ("The New York Times reports: the donors gave less.", "New York Times"),
+        (
+            "Citing local news outlets, the Associated Press reports that Hess almost missed the flight.",
+            "Associated Press",
+        ),
+        ("Freshly filed Federal Election Commission reports that track spending came out.", None),
+        ("Voters in Ohio, Rust Belt states that have lost jobs, went to the polls.", None),
+        # a reporting verb opening the sentence before the speaker's name and a colon
+        ("Stated Stone: the stakes are high.", "Stone"),
+    ],
+)
+def test_reports_as_a_verb_and_a_verb_before_the_name(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker

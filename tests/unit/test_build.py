@@ -273,6 +273,7 @@ PIPELINE_OUTPUT = {
     51: "759306320e3f63bd",  # "Trump has even claimed": "even", "ultimately", "eventually", "finally" between subject and verb; none in the sample
     52: "759306320e3f63bd",  # "said former Obama adviser David Axelrod", "said a senior Cruz adviser"; none in the sample
     53: "759306320e3f63bd",  # "Cruz continued:" and the quote after it; none in the sample
+    54: "759306320e3f63bd",  # "The New York Times reports:", "Stated Stone:"; none in the sample
 }
 
 
