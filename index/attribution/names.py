@@ -324,6 +324,8 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 title, gender = title_before(text, toks, s)
                 if not title:
                     title = title_after(text, toks, b)
+                if gender is None and b + 1 < len(toks) and toks[b + 1].low in _REFLEXIVES:
+                    gender = _REFLEXIVES[toks[b + 1].low]  # "Clinton herself signaled": not Bill
                 person = _could_be_person(toks, s, b, name, bool(title or gender), gender is not None)
                 initial = all(t.kind in ("P", "Q") for t in toks[:s])
                 found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
@@ -351,6 +353,7 @@ _ADVERB_ENDINGS = (
 
 # A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
 # up with Ali, ..." (before a first name only: "Said" is also a surname).
+_REFLEXIVES = {"herself": "f", "himself": "m"}
 _INVERTED_VERBS = frozenset(
     "said says added adds stated wrote noted explained declared tweeted replied remarked".split()
 )

@@ -1288,3 +1288,12 @@ def test_a_quote_after_a_report_ending_with_a_colon_is_what_it_announces() -> No
 )
 def test_reports_as_a_verb_and_a_verb_before_the_name(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
+
+
+def test_herself_or_himself_after_a_shared_surname_tells_which_person() -> None:
+    # "Clinton herself" is Hillary beside Bill, even just after Bill spoke
+    assert who(
+        "Hillary Clinton spoke in Brooklyn.",
+        "Bill Clinton got in on the game, saying he was tired of it.",
+        "Clinton herself also signaled that she is girding for a fight.",
+    )[2] == ("Hillary Clinton", "signal")

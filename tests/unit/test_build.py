@@ -274,6 +274,7 @@ PIPELINE_OUTPUT = {
     52: "759306320e3f63bd",  # "said former Obama adviser David Axelrod", "said a senior Cruz adviser"; none in the sample
     53: "759306320e3f63bd",  # "Cruz continued:" and the quote after it; none in the sample
     54: "759306320e3f63bd",  # "The New York Times reports:", "Stated Stone:"; none in the sample
+    55: "759306320e3f63bd",  # "Clinton herself signaled" is Hillary beside Bill; none in the sample
 }
 
 
