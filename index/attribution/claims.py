@@ -268,6 +268,7 @@ def _then_name_and_colon(toks: list[Tok]) -> bool:
     return k > 1 and k < len(toks) and toks[k].text == ":"
 
 
+# Words before a name that opens its clause: "on the day that the Washington Post reports that".
 _OPENS_A_SUBJECT = frozenset("the and but that as while".split())
 
 

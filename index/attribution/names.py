@@ -351,9 +351,10 @@ _ADVERB_ENDINGS = (
 )
 
 
-# A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
-# up with Ali, ..." (before a first name only: "Said" is also a surname).
+# A reflexive after a name tells its gender, as a courtesy title does: "Clinton herself".
 _REFLEXIVES = {"herself": "f", "himself": "m"}
+# A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
+# up with Ali, ..." (before a first name, or a name and a colon: "Said" is also a surname).
 _INVERTED_VERBS = frozenset(
     "said says added adds stated wrote noted explained declared tweeted replied remarked".split()
 )
