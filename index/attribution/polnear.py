@@ -48,8 +48,8 @@ from pathlib import Path
 from typing import Any
 
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
+from index.attribution.surnames import first_of_two_surnames
 from index.attribution.vocabulary import GENERIC, PLACES
-from index.lexicon import FIRST_NAMES
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -193,8 +193,8 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
         return False
     theirs = set(words(gold.source_text)) | set(words(gold.silver))
     # a first name and two surnames: the first surname is the person's too ("Ms. Acosta" is Melba Acosta Febo)
-    double = len(mine) == 3 and len(mine[1]) > 2 and mine[0] in FIRST_NAMES and mine[1] not in FIRST_NAMES
-    return mine[-1] in theirs or (double and mine[1] in theirs)
+    first_surname = first_of_two_surnames(mine)
+    return mine[-1] in theirs or (first_surname is not None and first_surname in theirs)
 
 
 RIGHT, WRONG, UNSCORABLE = "right", "wrong", "unscorable"

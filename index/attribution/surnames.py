@@ -15,17 +15,25 @@ from index.attribution.vocabulary import PARTICLES
 from index.lexicon import FIRST_NAMES
 
 
-def double_surnames(full: Mapping[str, int]) -> list[tuple[str, str]]:
-    """The names of a first name and two surnames, with the first surname, by which news calls
-    the person ("Melba Acosta Febo": "Ms. Acosta", "Ricardo Rosselló Nevares": "Rosselló"): the
+def first_of_two_surnames(words: Sequence[str]) -> str | None:
+    """The first surname of a name of a first name and two surnames, in lower case, by which news
+    calls the person ("melba acosta febo": "acosta", Ms. Acosta); None for another name. The
     middle word is no initial, no first name and no particle."""
+    if len(words) != 3 or bare(words[0]) not in FIRST_NAMES:
+        return None
+    middle = words[1]
+    return middle if len(middle) > 2 and middle not in FIRST_NAMES and middle not in PARTICLES else None
+
+
+def double_surnames(full: Mapping[str, int]) -> list[tuple[str, str]]:
+    """The article's full names of a first name and two surnames, each with its first surname
+    (``first_of_two_surnames``: "Melba Acosta Febo", "acosta"; "Ricardo Rosselló Nevares",
+    "rosselló"), written capitalised."""
     found = []
     for name in full:
         words = name.split()
-        if len(words) != 3 or bare(words[0].lower()) not in FIRST_NAMES:
-            continue
-        middle = words[1].lower()
-        if len(middle) > 2 and words[1][0].isupper() and middle not in FIRST_NAMES and middle not in PARTICLES:
+        middle = first_of_two_surnames([w.lower() for w in words])
+        if middle is not None and words[1][0].isupper():
             found.append((name, middle))
     return found
 
