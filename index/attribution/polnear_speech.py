@@ -6,8 +6,9 @@ sentences the bot shows for "What did Donald Trump say?" on an index of the same
 * **The people asked about**: everyone PolNeAR annotates as the source of speech (cues in
   ``SPEECH_CUES``) under a name, the source's silver coreference label when it is a name ("he"
   labelled "Donald Trump") or else the source as written ("Mr. Trump"). Titles are dropped
-  ("Sen. Bernie Sanders" is Bernie Sanders); a name of one word ("Trump") is the most often
-  named person of that surname ("Donald Trump"). A person is asked about by their full name,
+  ("Sen. Bernie Sanders" is Bernie Sanders); a first name alone ("Donald, you ...") is the person
+  of that article it begins ("Donald Trump"), and another name of one word ("Trump") the most
+  often named person of that surname ("Donald Trump"). A person is asked about by their full name,
   as the annotations write it most often, when their speech covers at least ``min_sentences``
   sentences of the collection.
 * **recall**: of the sentences a person's speech attributions cover (cue or content), the
@@ -38,6 +39,7 @@ SentenceKey = tuple[str, str]
 _TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LONGEST_NAME = 4  # words: "Loretta E. Lynch", "Chandler Van Voorhis", "International Monetary Fund"
+_LONGEST_PERSON = 3  # words, without initials: "Chandler Van Voorhis" ("Hillary Clinton Bernie Sanders" is two)
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,12 @@ def people_of(
     for item in items:
         sentences = split_article(item.article)
         spans = sentence_spans(item, sentences)
-        for gold in item.gold:
-            name = name_of(gold.silver) or (name_of(gold.source_text) if gold.named else ())
+        names = [name_of(gold.silver) or (name_of(gold.source_text) if gold.named else ()) for gold in item.gold]
+        in_full = _named_in_full(names)
+        for gold, name in zip(item.gold, names, strict=True):
             if not name:
                 continue
+            name = in_full.get(name, name)
             covered = {
                 (item.article.id, as_stored(s.text))
                 for s, (a, b) in zip(sentences, spans, strict=True)
@@ -152,6 +156,22 @@ def people_of(
         if len(merged_said[key]) >= min_sentences
     ]
     return sorted(people, key=lambda p: (-len(p.said), p.name))
+
+
+def _named_in_full(names: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each first name standing alone among an article's sources -> the full name of that
+    article's sources it begins, the most often labelled of them ("Donald" -> "Donald Trump",
+    where Mrs. Clinton says "Donald, ..."); one the article never names in full is not in the
+    result. A surname alone is left to ``people_of``'s collection-wide rule."""
+    full = Counter(key for key in map(_without_initials, names) if 1 < len(key) <= _LONGEST_PERSON)
+    resolved: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name in set(names):
+        key = _without_initials(name)
+        if len(key) == 1 and key[0].lower() in FIRST_NAMES:
+            begins = [n for n in full if n[0] == key[0]]
+            if begins:
+                resolved[name] = max(begins, key=lambda n: (full[n], n))
+    return resolved
 
 
 def _without_initials(name: tuple[str, ...]) -> tuple[str, ...]:

@@ -105,6 +105,40 @@ def test_two_forms_of_a_first_name_are_one_person() -> None:
     assert len(people[0].said) == 3
 
 
+def test_a_first_name_alone_is_the_person_of_that_article_it_begins() -> None:
+    debate = (
+        "The first debate\n\nDonald Trump said the country was losing.\n\n"
+        "Donald Trump said trade deals were a disaster.\n\n"
+        '"Donald, you live in your own reality," she said.\n\n'
+        "Donald said he would not apologise."
+    )
+    other = "A new album\n\nDonald Glover said the album was done.\n\nDonald Glover said he would tour."
+    lines = [
+        _line(
+            "debate",
+            debate,
+            [
+                ("Donald Trump said the country", "Donald Trump", "said", "the country was losing"),
+                ("Donald Trump said trade", "Donald Trump", "said", "trade deals were a disaster"),
+                ("Donald said he", "Donald", "said", "he would not apologise"),
+            ],
+            "",
+        ),
+        _line(
+            "album",
+            other,
+            [
+                ("Donald Glover said the", "Donald Glover", "said", "the album was done"),
+                ("Donald Glover said he", "Donald Glover", "said", "he would tour"),
+            ],
+            "",
+        ),
+    ]
+    people = people_of([parse_line(line) for line in lines], min_sentences=2)
+    # "Donald" is the Donald Trump of the debate, not a person of his own nor Donald Glover
+    assert sorted((p.name, len(p.said)) for p in people) == [("Donald Glover", 2), ("Donald Trump", 3)]
+
+
 def test_recall_and_precision_count_what_an_answer_shows() -> None:
     people = people_of([parse_line(line) for line in LINES], min_sentences=2)
     said = sorted(people[0].said)
