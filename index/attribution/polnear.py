@@ -12,7 +12,8 @@ splits and attributes every article and compares, sentence by sentence:
   source when the speaker's last word (a surname, "Post", "Ministry"), or the first of a first name's
   two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the source span or of its silver
   coreference label ("Trump" matches "Mr. Trump" and, through the label,
-  "he"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
+  "he"), or when the span or the label is the speaker's first name alone ("Betsy Ebeling"
+  matches "she" labelled "Betsy"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
   Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
   include one is left out of precision (``unscorable``, reported), neither right nor wrong.
   A *role* source whose label is no name or a place ("the vice president", "the Kremlin
@@ -50,6 +51,7 @@ from typing import Any
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
 from index.attribution.surnames import first_of_two_surnames
 from index.attribution.vocabulary import GENERIC, PLACES
+from index.lexicon import FIRST_NAMES
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -194,7 +196,13 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
     theirs = set(words(gold.source_text)) | set(words(gold.silver))
     # a first name and two surnames: the first surname is the person's too ("Ms. Acosta" is Melba Acosta Febo)
     first_surname = first_of_two_surnames(mine)
-    return mine[-1] in theirs or (first_surname is not None and first_surname in theirs)
+    # a label of a first name alone: "she" labelled "Betsy" is Betsy Ebeling
+    alone = [label for label in (words(gold.source_text), words(gold.silver)) if len(label) == 1]
+    return (
+        mine[-1] in theirs
+        or (first_surname is not None and first_surname in theirs)
+        or (len(mine) > 1 and mine[0].lower() in FIRST_NAMES and [mine[0]] in alone)
+    )
 
 
 RIGHT, WRONG, UNSCORABLE = "right", "wrong", "unscorable"
