@@ -1,137 +1,28 @@
 """One article: linking surnames, pronouns and roles to the people the article names.
 
-Surnames link to the full name written anywhere in the article, roles to the one person the
-article gives that title, pronouns to the nearest person of that gender; sentences inside a
-quote with no attribution of their own get the speaker of the sentence the quote belongs to.
+Surnames link to the full name written anywhere in the article (a surname two people share, to
+the one mentioned most so far: people.py), roles to the one person the article gives that
+title, pronouns to the nearest person of that gender; sentences inside a quote with no
+attribution of their own get the speaker of the sentence the quote belongs to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 
 from index.attribution.claims import Parsed, parse_sentence
-from index.attribution.quotes import bare
+from index.attribution.people import People, learn_people, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
-from index.attribution.surnames import double_surnames, sentence_words_before_surnames
 from index.attribution.vocabulary import (
     DEMONYMS,
     PLACE_KINDS,
     PRONOUNS,
     SPEAKER_LOOKBACK,
-    TEAMS,
-    TITLE_ABBREVIATIONS,
 )
-from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
+from index.lexicon import FIRST_NAMES
 from index.types import Sentence
-
-
-@dataclass(frozen=True)
-class People:
-    """What the article says about its people: full names, how to find them, their genders."""
-
-    full: dict[str, int]  # full name -> sentence index of first appearance
-    by_last: dict[str, tuple[str, ...]]
-    by_first: dict[str, tuple[str, ...]]
-    gender: dict[str, str]
-    roles: dict[str, frozenset[str]]  # normalised title words -> people with that title
-    # The genders a first name or a courtesy title gives, not those guessed from pronouns
-    firm_gender: dict[str, str] = field(default_factory=dict)
-
-    def options(self, words: Sequence[str], gender: str | None = None) -> tuple[str, ...]:
-        """The people a name of ``words`` may be: those of its surname (of its first name when it
-        is one alone and no surname), less those whose gender is not ``gender``."""
-        key = words[-1].lower()
-        options = self.by_last.get(key, ())
-        if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
-            options = self.by_first.get(key, ())
-        if gender:  # "Mrs. Clinton" is not Bill Clinton
-            options = tuple(o for o in options if self.firm_gender.get(o, gender) == gender)
-        return options
-
-    def canonical(self, name: str, last_seen: dict[str, int], gender: str | None = None) -> str:
-        """The full name a mention refers to: "Peskov" -> "Dmitry Peskov". ``gender`` is the one
-        its courtesy title gives ("Mrs. Clinton": "f"), which rules out the article's people of the
-        other gender: "Mrs. Clinton" is Hillary Clinton beside Bill, and no one the article names in
-        full when it names only Bill."""
-        if name in self.full:
-            return name
-        words = name.split()
-        if not words:
-            return name
-        options = self.options(words, gender)
-        if len(options) == 1:
-            return options[0]
-        if options:  # two people share a surname: the one seen last, else the first one named
-            return max(options, key=lambda o: (last_seen.get(o, -1), -self.full[o]))
-        return name
-
-
-def learn_people(parsed: Sequence[Parsed], title: str) -> People:
-    full: dict[str, int] = {}
-    gender: dict[str, str] = {}
-    openers: set[str] = set()
-    inside: set[str] = set()
-    for idx, p in enumerate(parsed):
-        for m in p.mentions:
-            if m.words >= 2:
-                full.setdefault(m.name, idx)
-                (openers if m.initial else inside).add(m.name)
-    for name in sentence_words_before_surnames(openers - inside, full, parsed):
-        del full[name]
-    if title:
-        for m in parse_sentence(title, False).mentions:
-            if m.words >= 2 and m.name.split()[0].lower() in FIRST_NAMES:
-                full.setdefault(m.name, len(parsed))
-    by_last: dict[str, list[str]] = {}
-    by_first: dict[str, list[str]] = {}
-    for name in full:
-        words = name.split()
-        if words[0].lower() not in TEAMS:  # "Team Trump" speaks for Trump; it is not who "Trump" is
-            by_last.setdefault(words[-1].lower(), []).append(name)
-        by_first.setdefault(words[0].lower(), []).append(name)
-        first = words[0].lower()
-        if first in FEMALE_NAMES:
-            gender[name] = "f"
-        elif first in MALE_NAMES:
-            gender[name] = "m"
-    for name, middle in double_surnames(full):
-        if middle not in by_last:  # "Ms. Acosta" beside "Melba Acosta Febo"; not when a "Mike Huckabee" is Huckabee
-            by_last[middle] = [name]
-    people = People(
-        full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}, gender
-    )  # while it learns, every gender it knows is firm
-    roles: dict[str, set[str]] = {}
-    last_seen: dict[str, int] = {}
-    for p in parsed:
-        for m in p.mentions:
-            name = people.canonical(m.name, last_seen, m.gender)
-            # "Ms. Khan" tells a gender only when it can be one Khan of the article
-            if (
-                m.gender
-                and name not in gender
-                and (name == m.name or len(people.options(m.name.split(), m.gender)) == 1)
-            ):
-                gender[name] = m.gender
-            if m.title:
-                roles.setdefault(" ".join(_title_word(w) for w in m.title.lower().split()), set()).add(name)
-    firm = dict(gender)
-    pronoun_evidence(parsed, people, gender)
-    return replace(people, roles={k: frozenset(v) for k, v in roles.items()}, firm_gender=firm)
-
-
-def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:
-    """Learn genders the name list does not know: "Wendy Sherman ... her conversations"."""
-    previous_last: str | None = None
-    for p in parsed:
-        names = [(m.index, people.canonical(m.name, {}, m.gender)) for m in p.mentions]
-        for idx, g in p.gendered:
-            before = [n for i, n in names if i < idx]
-            target = before[-1] if before else previous_last
-            if target and target not in gender:
-                gender[target] = g
-        if names:
-            previous_last = names[-1][1]
 
 
 def one_person(byline: str | None) -> str | None:
@@ -158,25 +49,6 @@ def _never_a_person(name: str) -> bool:
     )
 
 
-def _title_word(word: str) -> str:
-    low = bare(word.lower())
-    return TITLE_ABBREVIATIONS.get(low, low)
-
-
-def resolve_role(role: str, people: People) -> str | None:
-    asked = {_title_word(w) for w in role.split()}
-    found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def surname_of_title(role: str, people: People) -> str | None:
-    """The one person whose surname is ``role``, a title word written alone and capitalised
-    ("King said" after "Rep. Peter T. King"; not "the king said"), when no one in the article
-    holds that title; None otherwise."""
-    options = people.by_last.get(role.lower(), ()) if role.istitle() and " " not in role else ()
-    return options[0] if len(options) == 1 else None
-
-
 def resolve_article(sentences: Sequence[Sentence], title: str, author: str | None = None) -> list[Sentence]:
     parsed: list[Parsed] = []
     inside = False
@@ -192,7 +64,6 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
 
     speakers: list[str | None] = [None] * len(sentences)
     verbs: list[str | None] = [None] * len(sentences)
-    last_seen: dict[str, int] = {}
     mentioned: list[list[tuple[int, str]]] = []
     # Lone words that never look like a person anywhere in the article ("in Orlando", "Wow").
     seen_as_person = {m.name for p in parsed for m in p.mentions if m.person}
@@ -229,8 +100,11 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
     def unproven(name: str) -> bool:
         return " " not in name and name not in lone_people and name.lower() not in FIRST_NAMES
 
+    in_full: set[str] = set()  # the people named in full in the sentence before
+    sightings: Counter[str] = Counter()  # person -> mentions so far
     for i, p in enumerate(parsed):
-        here = [(m.index, people.canonical(m.name, last_seen, m.gender)) for m in p.mentions]
+        recent, in_full = in_full, {m.name for m in p.mentions if m.name in people.full}
+        here = [(m.index, people.canonical(m.name, m.gender, recent, sightings)) for m in p.mentions]
         mentioned.append(here)
         chosen: tuple[str, str] | None = None
         for c in p.claims:
@@ -248,7 +122,17 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 who = writer
             else:
                 who = resolve_claim(
-                    c, i, here, people, last_seen, speakers, mentioned, gender_of, is_person, _title_gender(p, c)
+                    c,
+                    i,
+                    here,
+                    people,
+                    speakers,
+                    mentioned,
+                    gender_of,
+                    is_person,
+                    _title_gender(p, c),
+                    recent,
+                    sightings,
                 )
             if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
                 continue
@@ -267,9 +151,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             speakers[i], verbs[i] = chosen
         for m, (_, name) in zip(p.mentions, here, strict=True):
             if not (m.words == 1 and m.name.lower() in people.by_first and m.name.lower() not in people.by_last):
-                last_seen[name] = i  # a first name alone ("Freddy") is no sighting of the surname's person
-        if chosen:
-            last_seen[chosen[0]] = i
+                sightings[name] += 1  # a first name alone ("Freddy") is no sighting of the surname's person
 
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
     for i in range(len(parsed) - 2, -1, -1):
@@ -349,15 +231,16 @@ def resolve_claim(
     i: int,
     here: list[tuple[int, str]],
     people: People,
-    last_seen: dict[str, int],
     speakers: list[str | None],
     mentioned: list[list[tuple[int, str]]],
     gender_of: Callable[[str], str | None],
     is_person: Callable[[str], bool],
     title_gender: str | None = None,
+    recent: Collection[str] = (),
+    sightings: Mapping[str, int] | None = None,
 ) -> str | None:
     if c.kind == "name":
-        return people.canonical(c.value, last_seen, title_gender)
+        return people.canonical(c.value, title_gender, recent, sightings)
     if c.kind == "org":
         return c.value
     if c.kind == "role":

@@ -275,6 +275,7 @@ PIPELINE_OUTPUT = {
     53: "759306320e3f63bd",  # "Cruz continued:" and the quote after it; none in the sample
     54: "759306320e3f63bd",  # "The New York Times reports:", "Stated Stone:"; none in the sample
     55: "759306320e3f63bd",  # "Clinton herself signaled" is Hillary beside Bill; none in the sample
+    56: "759306320e3f63bd",  # a surname two people share is the one mentioned most so far; none in the sample
 }
 
 
