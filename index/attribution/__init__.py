@@ -103,7 +103,8 @@ Modules, one job each: ``index/lexicon.py`` (vocabulary shared with the query si
 verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists), ``quotes``
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
-written), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes),
+written), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes), ``people`` (the people an
+article names, and which of them a written name means), ``surnames`` (two surnames of one person),
 ``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to
 check role sources such as "the vice president"); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 
