@@ -90,6 +90,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             lemma = FORM_TO_LEMMA.get(low, "continue")
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, lemma)
+        elif _carried_on_base(toks, v):  # "D'Souza went on to explain that", "continues to insist, ..., that"
+            claim = subject_before(text, toks, _going_on(toks, v), FORM_TO_LEMMA[low])
         elif low in DETECT_FORMS and t.text[0].islower() and not _passive_or_other_sense(toks, v):
             verb = DETECT_FORMS[low]
             j = v - 1
@@ -183,6 +185,23 @@ def _going_on(toks: list[Tok], v: int) -> int:
         return v
     k = v - 3 if toks[v - 2].low == "on" and v >= 3 else v - 2
     return k if toks[k].low in _GOING_ON else v
+
+
+# What may follow a reporting verb's base form carried on from "went on to" / "continued to":
+# what was said ("went on to explain that", "continues to insist, ..., that"), not a thing ("continued
+# to add jobs", "went on to name cities").
+_REPORTED_NEXT = frozenset("that , : how why whether".split())
+_NOT_REPORTS = frozenset({"speak", "think", "ask", "maintain", "continue"})  # as DETECT_FORMS
+
+
+def _carried_on_base(toks: list[Tok], v: int) -> bool:
+    """Whether the word at ``v`` is a reporting verb's base form that ``_going_on`` carries on
+    from its subject's verb, reporting words: "Caddell went on to explain that"."""
+    low = toks[v].low
+    if low in DETECT_FORMS or FORM_TO_LEMMA.get(low) != low or low in _NOT_REPORTS or _going_on(toks, v) == v:
+        return False
+    after = toks[v + 1] if v + 1 < len(toks) else None
+    return after is not None and (after.kind == "Q" or after.low in _REPORTED_NEXT)
 
 
 def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:

@@ -861,6 +861,12 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
         # a verb the reporting verb carries on from
         ("Mike Pence went on to say he’s “confident” about the two men.", "Mike Pence"),
         ("Bernie Sanders declined to say whether he would run.", None),
+        # and a base form after it, when what follows is what was said
+        ("Dinesh D’Souza went on to explain that the Clintons want power.", "Dinesh D’Souza"),
+        ("Corey Lewandowski continued to assert that he never touched her.", "Corey Lewandowski"),
+        ('Kelly Dittmar went on to add, "If we want to see parity, it means more women."', "Kelly Dittmar"),
+        ("Mike Pence continued to add jobs in Indiana.", None),
+        ("Barack Obama went on to name cities that have mourned.", None),
         # after a dateline, and after an opening phrase of several commas or "Hours later,"
         (
             "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call, saying the gains outweigh the losses.",
