@@ -60,7 +60,12 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             low in PARTICIPLES
             and v > 0
             and not _next_is(toks, v, "to")
-            and (toks[v - 1].text in _BEFORE_PARTICIPLE or toks[v - 1].low in CHANNELS or quote_then_comma(toks[v - 1]))
+            and (
+                toks[v - 1].text in _BEFORE_PARTICIPLE
+                or toks[v - 1].low in CHANNELS
+                or (toks[v - 1].low in _MEANS_OR_NEXT and not any(t.low in _MODALS for t in toks[:v]))
+                or quote_then_comma(toks[v - 1])
+            )
             and not _takes_a_thing(toks, v)
         ):
             claim = sentence_subject(text, toks, v, FORM_TO_LEMMA[low])
@@ -329,6 +334,11 @@ PARTICIPLES = frozenset(
 )
 CHANNELS = frozenset("statement interview post letter tweet".split())
 _BEFORE_PARTICIPLE = frozenset({",", "—", "–", "--"})  # "Rubio flipped his choice – saying"
+# The subject's words as its means or its next step: "Bolton distanced himself by saying",
+# "Mr. McConnell deflected questions before saying"; not "after saying", a past reason.
+_MEANS_OR_NEXT = frozenset({"by", "before"})
+# Nor words only supposed: "He could do this by telling Grassley", "Clerks would deny licences by asserting".
+_MODALS = frozenset("could would might may should can".split())
 
 
 def parse_sentence(text: str, inside: bool) -> Parsed:

@@ -867,6 +867,11 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
         ('Kelly Dittmar went on to add, "If we want to see parity, it means more women."', "Kelly Dittmar"),
         ("Mike Pence continued to add jobs in Indiana.", None),
         ("Barack Obama went on to name cities that have mourned.", None),
+        # a participle after "by" or "before": the subject's words as its means or its next step
+        ("John Bolton distanced himself from the movement by saying he would help.", "John Bolton"),
+        ("Mitch McConnell deflected questions before saying, ''It's time to get on message.''", "Mitch McConnell"),
+        ("Barack Obama could do this by telling Chuck Grassley that he will withdraw it.", None),
+        ("Mike Pence quit giving speeches after saying he would run.", None),
         # after a dateline, and after an opening phrase of several commas or "Hours later,"
         (
             "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call, saying the gains outweigh the losses.",
