@@ -317,9 +317,11 @@ def _participle(toks: list[Tok], k: int) -> bool:
 
 def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     """Passive hearsay ("is said to be", "was warned", "is accused of"): the subject is not the
-    speaker; and the senses of ``_OTHER_SENSE``."""
+    speaker; the senses of ``_OTHER_SENSE``; and ", say," for "for instance"."""
     if _other_sense(toks, v) or _takes_a_thing(toks, v):
         return True
+    if toks[v].low == "say" and 0 < v < len(toks) - 1 and toks[v - 1].text == toks[v + 1].text == ",":
+        return True  # "prohibitions against, say, sharing advice": for instance
     k = v - 1
     while k >= 0 and goes_between(toks[k]) and toks[k].low not in _BE:
         k -= 1

@@ -344,4 +344,4 @@ NOT_PERSON_NOUNS = ORG_HEADS | word_set("""
 capital city town village state county district country hometown suburb region province neighborhood
 newspaper paper magazine website site outlet firm start-up startup station
 """)
-APPOSITIVE_MAX = 24  # tokens between the commas of "Sherman, who led those talks, said"
+APPOSITIVE_MAX = 40  # tokens between the commas of "Sherman, who led those talks, said"

@@ -821,6 +821,13 @@ def test_what_may_stand_between_a_name_and_its_verb(sentences: list[str], speake
         ("''I would have been in Siberia,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said.", "Daniloff"),
         # a closing quote typed the wrong way round
         ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.", "Larry Noble"),
+        # a long aside, up to about forty words
+        (
+            "Dr. Connie Mariano, who as a Navy captain was the White House physician in the administration"
+            " of former President Bill Clinton and later retired from the service as a rear admiral, said"
+            " that in 1998 the staff was told.",
+            "Connie Mariano",
+        ),
         # a long quote before the verb is the words reported, not an aside
         ('Trump, "we will build a wall and we will make Mexico pay for it, believe me," said the crowd.', None),
     ],
@@ -1308,3 +1315,15 @@ def test_herself_or_himself_after_a_shared_surname_tells_which_person() -> None:
         "Bill Clinton got in on the game, saying he was tired of it.",
         "Clinton herself also signaled that she is girding for a fight.",
     )[2] == ("Hillary Clinton", "signal")
+
+
+def test_say_between_commas_is_for_instance() -> None:
+    got = who(
+        [
+            "Sean Hannity hosts a show.",
+            "But because Mr. Hannity is ''not a journalist,'' he apparently feels free to work in the full service of"
+            " his candidate without having to abide by journalism's general requirements for substantiation and"
+            " prohibitions against, say, regularly sharing advice with campaigns.",
+        ]
+    )
+    assert got[1] == (None, None)

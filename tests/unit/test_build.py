@@ -278,6 +278,7 @@ PIPELINE_OUTPUT = {
     56: "759306320e3f63bd",  # a surname two people share is the one mentioned most so far; none in the sample
     57: "759306320e3f63bd",  # "went on to explain that" reports speech; none in the sample
     58: "759306320e3f63bd",  # "X defended it by saying", "before saying" report speech; none in the sample
+    59: "759306320e3f63bd",  # asides up to 40 tokens; ", say," is for instance; none in the sample
 }
 
 
