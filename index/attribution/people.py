@@ -129,11 +129,31 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
         names = [(m.index, people.canonical(m.name, gender=m.gender)) for m in p.mentions]
         for idx, g in p.gendered:
             before = [n for i, n in names if i < idx]
+            if before and _an_object(p, idx):
+                continue  # "President Obama backed her up": she is someone else
             target = before[-1] if before else previous_last
             if target and target not in gender:
                 gender[target] = g
         if names:
             previous_last = names[-1][1]
+
+
+# What follows "her" as an object, not as a possessive ("backed her up", "told her that", "her."):
+_AFTER_AN_OBJECT = frozenset(
+    "up to for in on of as that and or but out back down off with at about from into by".split()
+)
+
+
+def _an_object(p: Parsed, k: int) -> bool:
+    """Whether the pronoun at token ``k`` is a verb's object ("him", and "her" before a particle
+    or a stop), which is someone other than the clause's subject."""
+    low = p.toks[k].low
+    if low == "him":
+        return True
+    if low != "her":
+        return False
+    after = p.toks[k + 1] if k + 1 < len(p.toks) else None
+    return after is None or after.kind != "W" or after.low in _AFTER_AN_OBJECT
 
 
 def _title_word(word: str) -> str:

@@ -78,3 +78,13 @@ def test_a_title_before_a_plural_names_no_one() -> None:
         "She said he was very honest.",
     )
     assert got == ["Rebecca Nyandeng De Mabior", "Rebecca Nyandeng De Mabior"]  # no one is "Presidents"
+
+
+def test_her_as_an_object_tells_nothing_of_the_subjects_gender() -> None:
+    got = who(
+        "Hillary Clinton used a private server.",
+        "Mrs. Clinton has always maintained that the server was secure.",
+        "President Obama backed her up in an interview on CBS.",
+        "''I don't think it posed a national security problem,'' he said.",
+    )
+    assert got[3] == "Obama"  # "her" is Mrs. Clinton, so Obama may still be "he"
