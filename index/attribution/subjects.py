@@ -60,6 +60,7 @@ from index.attribution.vocabulary import (
     STOP,
     TIME_INTRO,
     TIME_NOUNS,
+    org_head,
 )
 from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS, is_title_word
 
@@ -178,7 +179,7 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     if " ".join(t.low for t in toks[k : b + 1]) in KNOWN_ORG_NAMES:
         return Claim("org", span_text(text, toks, k, b), verb, v)  # "The Islamic State said"
     s = name_start(toks, a, b)
-    heads = [k for k in range(a, b) if connects(toks, k) and any(bare(t.low) in ORG_HEADS for t in toks[a:k])]
+    heads = [k for k in range(a, b) if connects(toks, k) and any(org_head(bare(t.low)) for t in toks[a:k])]
     if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):
         s = None  # "the Bureau of Labor Statistics" is an organisation, not someone called "Statistics"
     elif (
@@ -196,7 +197,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         return Claim("name", name, verb, v)
     lows = [bare(t.low) for t in toks[a : b + 1]]
     named = [w for w in lows if w not in DETERMINERS]  # "The AP said" is AP's word
-    if any(w in ORG_HEADS for w in lows) or (len(named) == 1 and (named[0] in KNOWN_ORGS or toks[b].text.isupper())):
+    one_org = len(named) == 1 and (named[0] in KNOWN_ORGS or toks[b].text.isupper())
+    if heads or one_org or any(w in ORG_HEADS for w in lows):
         while a < b and bare(toks[a].low) in STOP and toks[a].low != "new":  # "The New York Times"
             a += 1
         org = span_text(text, toks, a, b)

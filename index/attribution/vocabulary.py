@@ -345,3 +345,21 @@ capital city town village state county district country hometown suburb region p
 newspaper paper magazine website site outlet firm start-up startup station
 """)
 APPOSITIVE_MAX = 40  # tokens between the commas of "Sherman, who led those talks, said"
+
+# People a group is named after, before "for" or "of": "Americans for Prosperity", "Citizens for
+# Responsibility and Ethics in Washington", "Veterans for Peace" are organisations.
+GROUP_PEOPLE = word_set("""
+citizens veterans friends mothers moms fathers dads women parents families students patriots taxpayers
+voters workers scientists doctors physicians lawyers conservatives progressives liberals
+""")
+
+
+def org_head(word: str) -> bool:
+    """Whether ``word`` (lower case) before "for"/"of"/"on" makes an organisation's name: its noun
+    ("Commission on ...", ``ORG_HEADS``) or people in the plural ("Americans for ...")."""
+    return (
+        word in ORG_HEADS
+        or word in GROUP_PEOPLE
+        or word.endswith("americans")
+        or (word.endswith("s") and word[:-1] in DEMONYMS)
+    )

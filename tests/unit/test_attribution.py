@@ -1218,6 +1218,10 @@ def test_a_writer_named_before_for_and_the_outlet(text: str, speaker: str | None
             "The nonpartisan Commission on Presidential Debates says there was a problem.",
             "Commission on Presidential Debates",
         ),
+        # and one named after people in the plural: a group, not someone called "Prosperity"
+        ("''The ad is false,'' said Americans for Prosperity.", "Americans for Prosperity"),
+        ("Americans United for Life said the ruling was wrong.", "Americans United for Life"),
+        ("Veterans for Peace said the march would go on.", "Veterans for Peace"),
         # a person named after the organisation is the person; "on" a day joins nothing
         ("The Centers for Disease Control Director Thomas Frieden said it would cost more.", "Thomas Frieden"),
         ("The Security Council on Wednesday called for calm.", None),
