@@ -44,8 +44,9 @@ def test_a_title_of_the_other_gender_names_no_one_the_article_names_in_full() ->
 
 
 def test_a_title_decides_nothing_when_neither_first_name_tells_a_gender() -> None:
-    # Neither "Ghazala" nor "Humayun" is a known first name: "Ms. Khan" goes to the Khan named
-    # last, as it does without a title, not to whichever Khan a pronoun guessed wrong.
+    # Neither "Ghazala" nor "Humayun" is a known first name: "Ms. Khan" goes to the Khan the
+    # article has mentioned most (or named in full just before), as it does without a title, not
+    # to whichever Khan a pronoun guessed wrong.
     got = who(
         "The parents, Khizr and Ghazala Khan, spoke at the convention.",
         "Mr. Khan said he had carried the Constitution.",
