@@ -1,6 +1,8 @@
-"""A courtesy title tells who of a shared surname speaks: "Mrs. Clinton said" is Hillary Clinton's
-beside Bill Clinton, "Mr. Trump said" Donald Trump's beside Ivanka Trump, and "Mr. Obama said" no
-one's the article names in full when it names only Michelle Obama."""
+"""Who of two people sharing a surname speaks. A courtesy title tells: "Mrs. Clinton said" is
+Hillary Clinton's beside Bill Clinton, "Mr. Trump said" Donald Trump's beside Ivanka Trump, and
+"Mr. Obama said" no one's the article names in full when it names only Michelle Obama. Without
+one, "Sanders said" is the Sanders the article has mentioned most, not the wife it names once in
+passing; unless the other was named in full in the sentence just before."""
 
 from __future__ import annotations
 
@@ -89,3 +91,29 @@ def test_her_as_an_object_tells_nothing_of_the_subjects_gender() -> None:
         "''I don't think it posed a national security problem,'' he said.",
     )
     assert got[3] == "Obama"  # "her" is Mrs. Clinton, so Obama may still be "he"
+
+
+def test_a_surname_is_the_person_mentioned_most_not_the_one_named_last() -> None:
+    got = who(
+        "Bernie Sanders came to Syracuse on Friday.",
+        "Sanders praised the candidate he had come to support.",
+        "At the urging of his wife, Jane Sanders, he has been talking to aides about a new group.",
+        "The crowd was smaller than in April.",
+        "“We really can win on Tuesday,” said Sanders as he closed out.",
+        "“You got the names of everybody who's here?” Sanders said.",
+    )
+    assert got[4:] == ["Bernie Sanders", "Bernie Sanders"]
+
+
+def test_a_surname_right_after_the_other_person_is_named_in_full_is_theirs() -> None:
+    got = who(
+        "Jeh Johnson spoke about election security on Monday.",
+        "Johnson said the systems were safe.",
+        "Johnson warned of hackers.",
+        "The Libertarian candidate, Gary Johnson, was campaigning in Ohio.",
+        "“We will be on every ballot,” Johnson said.",
+        "The polls opened at seven.",
+        "“There is no single point of failure,” Johnson said of the counting systems.",
+    )
+    assert got[4] == "Gary Johnson"  # named in full just before
+    assert got[6] == "Jeh Johnson"  # the Johnson the article is about
