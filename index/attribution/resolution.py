@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from index.attribution.claims import Parsed, parse_sentence
+from index.attribution.openings import OPENING_CONJUNCTIONS
 from index.attribution.people import People, learn_people, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
 from index.attribution.vocabulary import (
@@ -152,6 +153,12 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         for m, (_, name) in zip(p.mentions, here, strict=True):
             if not (m.words == 1 and m.name.lower() in people.by_first and m.name.lower() not in people.by_last):
                 sightings[name] += 1  # a first name alone ("Freddy") is no sighting of the surname's person
+        if not chosen and not here and (k := _opening_pronoun(p)) is not None:
+            # "He is talking to voters." names no one, but carries him to the next sentence's "he said".
+            pronoun = Claim("pron", p.toks[k].low, "", k)
+            who = resolve_pronoun(pronoun, i, here, speakers, mentioned, gender_of, is_person)
+            if who is not None and not unproven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
+                here.append((k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
 
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
     for i in range(len(parsed) - 2, -1, -1):
@@ -217,6 +224,18 @@ def _title_gender(p: Parsed, c: Claim) -> str | None:
     """The gender a courtesy title gives the name a claim is made of ("Mrs. Clinton said")."""
     written = [m for m in p.mentions if m.name == c.value] if c.kind == "name" else []
     return min(written, key=lambda m: abs(m.index - c.index)).gender if written else None
+
+
+def _opening_pronoun(p: Parsed) -> int | None:
+    """The token index of "he"/"she" opening the sentence (after "But", "And", ...), else None."""
+    for k, t in enumerate(p.toks):
+        if t.kind != "W":
+            continue
+        if t.low in ("he", "she"):
+            return k
+        if t.low not in OPENING_CONJUNCTIONS:
+            return None
+    return None
 
 
 def _speaks_unresolved(p: Parsed) -> bool:

@@ -466,6 +466,20 @@ def test_pronoun_falls_back_to_previous_sentence_speaker() -> None:
     assert who(['"It was useful," Kim Tal said.', '"We will meet again," he said.'])[1] == ("Kim Tal", "say")
 
 
+def test_a_sentence_opening_with_he_carries_him_to_the_next_one() -> None:
+    got = who(
+        [
+            "Ben Carson toured Iowa on Monday.",
+            "He is talking to voters about health care.",
+            '"I have been to 57 different countries," he said.',
+        ]
+    )
+    assert got[2] == ("Ben Carson", "say")
+    # not a lone word the article never shows to be a person: "Obama" alone may be a place
+    unknown = who(["Obama toured Iowa on Monday.", "She is talking to voters.", '"It works," she said.'])
+    assert unknown[2] == (None, None)
+
+
 def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     got = who(['"NATO is open to dialogue," Smith said.', '"At the same time, we stand united."'])
     assert got == [("Smith", "say"), ("Smith", "say")]

@@ -281,6 +281,7 @@ PIPELINE_OUTPUT = {
     59: "759306320e3f63bd",  # asides up to 40 tokens; ", say," is for instance; none in the sample
     60: "759306320e3f63bd",  # "backed her up": her as an object gives no gender; none in the sample
     61: "759306320e3f63bd",  # "Americans for Prosperity" speaks whole; none in the sample
+    62: "759306320e3f63bd",  # an opening "He" carries its person to the next sentence; none in the sample
 }
 
 
