@@ -65,3 +65,16 @@ def searcher_fixture(
             yield searcher
 
     return fixture
+
+
+def polnear_line(text: str, source: str, cue: str = "said", silver: str = "") -> str:
+    """A PolNeAR JSON line with one attribution: ``source`` and the ``cue`` right after it in
+    ``text``, the source labelled ``silver``."""
+    start = text.index(f"{source} {cue}")
+    cue_start = start + len(source) + 1
+    attribution = {
+        "source": [[start, start + len(source), source]],
+        "cue": [[cue_start, cue_start + len(cue), cue]],
+        "source_coref_silver": silver,
+    }
+    return json.dumps({"id": "a1", "text": text, "attributions": [attribution]})

@@ -29,6 +29,7 @@ from index.attribution.subjects import (
 from index.attribution.vocabulary import (
     DETECT_FORMS,
     GENDERED,
+    NOT_REPORTING_LEMMAS,
     PREPOSITIONS,
 )
 from index.lexicon import FORM_TO_LEMMA
@@ -196,14 +197,13 @@ def _going_on(toks: list[Tok], v: int) -> int:
 # what was said ("went on to explain that", "continues to insist, ..., that"), not a thing ("continued
 # to add jobs", "went on to name cities").
 _REPORTED_NEXT = frozenset("that , : how why whether".split())
-_NOT_REPORTS = frozenset({"speak", "think", "ask", "maintain", "continue"})  # as DETECT_FORMS
 
 
 def _carried_on_base(toks: list[Tok], v: int) -> bool:
     """Whether the word at ``v`` is a reporting verb's base form that ``_going_on`` carries on
     from its subject's verb, reporting words: "Caddell went on to explain that"."""
     low = toks[v].low
-    if low in DETECT_FORMS or FORM_TO_LEMMA.get(low) != low or low in _NOT_REPORTS or _going_on(toks, v) == v:
+    if low in DETECT_FORMS or FORM_TO_LEMMA.get(low) != low or low in NOT_REPORTING_LEMMAS or _going_on(toks, v) == v:
         return False
     after = toks[v + 1] if v + 1 < len(toks) else None
     return after is not None and (after.kind == "Q" or after.low in _REPORTED_NEXT)

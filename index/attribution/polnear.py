@@ -193,11 +193,12 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
     mine = words(speaker)
     if not mine:
         return False
-    theirs = set(words(gold.source_text)) | set(words(gold.silver))
+    labels = (words(gold.source_text), words(gold.silver))
+    theirs = set(labels[0]) | set(labels[1])
     # a first name and two surnames: the first surname is the person's too ("Ms. Acosta" is Melba Acosta Febo)
     first_surname = first_of_two_surnames(mine)
     # a label of a first name alone: "she" labelled "Betsy" is Betsy Ebeling
-    alone = [label for label in (words(gold.source_text), words(gold.silver)) if len(label) == 1]
+    alone = [label for label in labels if len(label) == 1]
     return (
         mine[-1] in theirs
         or (first_surname is not None and first_surname in theirs)

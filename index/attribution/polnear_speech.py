@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
-from index.attribution.vocabulary import DEMONYMS
+from index.attribution.vocabulary import a_people
 from index.lexicon import FIRST_NAMES, TITLE_WORDS, same_name
 from index.text.sentences import split_article
 
@@ -95,15 +95,9 @@ def name_of(label: str) -> tuple[str, ...]:
     first = next((k for k, w in enumerate(words) if w.lower() in FIRST_NAMES), None)
     if first is not None:
         words = words[first:]
-    if not words or len(words) > _LONGEST_NAME or _a_people(words[-1]):
+    if not words or len(words) > _LONGEST_NAME or a_people(words[-1].lower()):
         return ()
     return tuple(words)
-
-
-def _a_people(word: str) -> bool:
-    """ "African-Americans", "Latinos", "Russians": a people, not a name ("Evans" is one)."""
-    low = word.lower()
-    return low.endswith("americans") or (low.endswith("s") and low[:-1] in DEMONYMS)
 
 
 def people_of(

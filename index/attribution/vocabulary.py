@@ -10,11 +10,14 @@ from index.lexicon import FORM_TO_LEMMA, word_set
 # Base forms are left out (``to add pressure``, ``a note``), except plural ``say``
 # (``analysts say``); -s forms that are mostly nouns (``comments``, ``remarks``, ``states``,
 # ``reports``) are left out; ``spoke``/``thought``/``asked`` are not reports of what was said.
+# Lemmas none of whose forms is detected as a report: "spoke", "thought", "asked" tell no words
+# ("continued" only beside a quote: claims.py).
+NOT_REPORTING_LEMMAS = frozenset({"speak", "think", "ask", "maintain", "continue"})
 DETECT_FORMS: dict[str, str] = {
     form: lemma
     for form, lemma in FORM_TO_LEMMA.items()
     if not form.endswith("ing")
-    and lemma not in {"speak", "think", "ask", "maintain", "continue"}  # "continued": claims.py
+    and lemma not in NOT_REPORTING_LEMMAS
     and form
     not in {
         "written",
@@ -354,12 +357,13 @@ voters workers scientists doctors physicians lawyers conservatives progressives 
 """)
 
 
+def a_people(word: str) -> bool:
+    """Whether ``word`` (lower case) is a people in the plural: "african-americans", "latinos",
+    "russians" ("evans" is no people)."""
+    return word.endswith("americans") or (word.endswith("s") and word[:-1] in DEMONYMS)
+
+
 def org_head(word: str) -> bool:
     """Whether ``word`` (lower case) before "for"/"of"/"on" makes an organisation's name: its noun
     ("Commission on ...", ``ORG_HEADS``) or people in the plural ("Americans for ...")."""
-    return (
-        word in ORG_HEADS
-        or word in GROUP_PEOPLE
-        or word.endswith("americans")
-        or (word.endswith("s") and word[:-1] in DEMONYMS)
-    )
+    return word in ORG_HEADS or word in GROUP_PEOPLE or a_people(word)

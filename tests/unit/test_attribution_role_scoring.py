@@ -10,18 +10,7 @@ from dataclasses import replace
 from index.attribution.polnear import Scores, no_source, parse_line, score
 from index.attribution.polnear_roles import role_holders, role_words, tokenize
 from index.types import Sentence
-
-
-def _line(text: str, source: str, cue: str = "said", silver: str = "") -> str:
-    """A PolNeAR line with one attribution: ``source`` and the ``cue`` right after it."""
-    start = text.index(f"{source} {cue}")
-    cue_start = start + len(source) + 1
-    attribution = {
-        "source": [[start, start + len(source), source]],
-        "cue": [[cue_start, cue_start + len(cue), cue]],
-        "source_coref_silver": silver,
-    }
-    return json.dumps({"id": "a1", "text": text, "attributions": [attribution]})
+from tests.support import polnear_line
 
 
 def _scores(text: str, source: str, speaker: str, silver: str = "") -> Scores:
@@ -30,7 +19,7 @@ def _scores(text: str, source: str, speaker: str, silver: str = "") -> Scores:
     def speaker_on_the_cue(sentences: Sequence[Sentence], title: str) -> list[Sentence]:
         return [replace(s, speaker=speaker, verb="say") if f"{source} said" in s.text else s for s in sentences]
 
-    return score([parse_line(_line(text, source, silver=silver))], speaker_on_the_cue)
+    return score([parse_line(polnear_line(text, source, silver=silver))], speaker_on_the_cue)
 
 
 def _verdicts(result: Scores) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
@@ -109,7 +98,7 @@ def test_a_source_span_that_is_only_the_reporting_words_is_unscorable() -> None:
     result = score([parse_line(line)], lambda s, t: [replace(x, speaker="Jane Doe", verb="say") for x in s])
     assert _verdicts(result) == ((0, 0, 1), (0, 1, 0))
     assert no_source(parse_line(line).gold[0])
-    assert not no_source(parse_line(_line(BIDEN, "The vice president")).gold[0])
+    assert not no_source(parse_line(polnear_line(BIDEN, "The vice president")).gold[0])
 
 
 def test_only_descriptions_of_one_person_are_roles() -> None:

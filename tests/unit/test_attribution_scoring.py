@@ -7,7 +7,7 @@ from pathlib import Path
 
 from index.attribution import attribute
 from index.attribution.polnear import is_name, parse_line, score
-from tests.support import run_script
+from tests.support import polnear_line, run_script
 
 TEXT = (
     "Title line\n\n"
@@ -114,26 +114,9 @@ def test_a_speaker_with_two_surnames_matches_a_source_written_with_the_first() -
 
 def test_a_source_labelled_with_a_first_name_alone_matches_that_person() -> None:
     text = "Title line\n\nBetsy Ebeling grew up with her.\n\n“We live in Chicago,” she said."
-    cue = text.index("she said")
-
-    def line(silver: str) -> str:
-        return json.dumps(
-            {
-                "id": "a3",
-                "text": text,
-                "attributions": [
-                    {
-                        "source": [[cue, cue + 3, "she"]],
-                        "cue": [[cue + 4, cue + 8, "said"]],
-                        "content": [[text.index("“We"), cue - 1, "“We live in Chicago,”"]],
-                        "source_coref_silver": silver,
-                    }
-                ],
-            }
-        )
 
     def found(silver: str) -> tuple[int, int]:
-        result = score([parse_line(line(silver))], lambda s, t: attribute(s, title=t))
+        result = score([parse_line(polnear_line(text, "she", silver=silver))], lambda s, t: attribute(s, title=t))
         return result.right, result.wrong
 
     assert found("Betsy") == (1, 0)
