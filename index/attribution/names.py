@@ -172,7 +172,11 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         t = toks[k]
         if k < b and is_possessive(t):
             break
-        if is_name_token(t) or (k == b and (_surname_like_title(toks, k) or _surname_like_place(toks, k))):
+        if (
+            is_name_token(t)
+            or (k == b and (_surname_like_title(toks, k) or _surname_like_place(toks, k)))
+            or (k < b and words and _month_as_first_name(toks, k))
+        ):
             words += 1
             k -= 1
         elif t.kind == "W" and t.low in PARTICLES and k > a and words:
@@ -187,6 +191,26 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
     return s if s <= b else None  # "said Del." is a particle, not a name
+
+
+# Months that are first names too ("April Ryan", "June Carter Cash", "Jan Brewer"), and the words
+# that make them a time instead ("in April Ryan said", "since June", "last August", "a June Trump
+# rally", "his April Fox interview").
+_MONTH_FIRST_NAMES = frozenset({"april", "june", "august", "jan"})
+_BEFORE_A_TIME = frozenset(
+    "in on since until till by from through to of last next early late mid this that each every "
+    "before after during between and or a an the his her its their our my your".split()
+)
+
+
+def _month_as_first_name(toks: list[Tok], k: int) -> bool:
+    """Whether the month at token ``k``, before a name's next word, is that person's first name:
+    written in full or as "Jan" with no full stop, and not after a word that makes it a time."""
+    t = toks[k]
+    if t.kind != "W" or t.low not in _MONTH_FIRST_NAMES or not t.text[0].isupper():
+        return False
+    before = toks[k - 1] if k else None
+    return before is None or (before.kind != "N" and before.low not in _BEFORE_A_TIME)
 
 
 # Titles written only before a surname: "Mr. King", "Ms. Prince", "Dr. Bishop".

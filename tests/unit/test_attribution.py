@@ -967,6 +967,30 @@ def test_a_surname_that_is_a_month_is_read_after_a_first_name_or_a_title() -> No
     assert who(["May said the talks would go on."]) == [(None, None)]  # no Theresa May: a month
 
 
+def test_a_month_is_a_first_name_before_a_surname_and_a_time_after_in_or_a() -> None:
+    got = who(
+        [
+            "Former Arizona governor Jan Brewer, an early supporter, calls security a priority.",
+            "“That is something all women want,” she said.",
+            "Speaker Paul Ryan said the House would vote.",
+            "White House correspondent April Ryan said the briefing was cut short.",
+            "June Carter Cash said she would sing.",
+            "In April Ryan said the vote would wait.",
+            "At a June Trump rally, Smith said the crowd was large.",
+        ]
+    )
+    assert [speaker for speaker, _ in got] == [
+        None,
+        "Jan Brewer",  # not a "Brewer" whose gender nothing shows
+        "Paul Ryan",
+        "April Ryan",  # not Paul Ryan
+        "June Carter Cash",
+        "Paul Ryan",
+        "Smith",
+    ]
+    assert who(["On Jan 5, Brewer said the border was open."]) == [("Brewer", "say")]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -282,6 +282,7 @@ PIPELINE_OUTPUT = {
     60: "759306320e3f63bd",  # "backed her up": her as an object gives no gender; none in the sample
     61: "759306320e3f63bd",  # "Americans for Prosperity" speaks whole; none in the sample
     62: "759306320e3f63bd",  # an opening "He" carries its person to the next sentence; none in the sample
+    63: "759306320e3f63bd",  # "April Ryan", "Jan Brewer" (a month before a surname is a first name unless "in", "a", ... make it a time); none in the sample
 }
 
 
