@@ -21,6 +21,7 @@ from index.attribution.vocabulary import (
     PLACE_KINDS,
     PRONOUNS,
     SPEAKER_LOOKBACK,
+    TOPIC_LOOKBACK,
 )
 from index.lexicon import FIRST_NAMES
 from index.types import Sentence
@@ -156,7 +157,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         if not chosen and not here and (k := _opening_pronoun(p)) is not None:
             # "He is talking to voters." names no one, but carries him to the next sentence's "he said".
             pronoun = Claim("pron", p.toks[k].low, "", k)
-            who = resolve_pronoun(pronoun, i, here, speakers, mentioned, gender_of, is_person)
+            who = resolve_pronoun(pronoun, i, here, speakers, mentioned, gender_of, is_person, people.firm_gender)
             if who is not None and not unproven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
                 here.append((k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
 
@@ -264,7 +265,7 @@ def resolve_claim(
         return c.value
     if c.kind == "role":
         return resolve_role(c.value, people) or surname_of_title(c.value, people)
-    return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person)
+    return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person, people.firm_gender)
 
 
 def resolve_pronoun(
@@ -275,6 +276,7 @@ def resolve_pronoun(
     mentioned: list[list[tuple[int, str]]],
     gender_of: Callable[[str], str | None],
     is_person: Callable[[str], bool],
+    firm: Mapping[str, str] | None = None,
 ) -> str | None:
     """The person "he"/"she" means, or the organisation "they"/"it" means; None when unsure.
 
@@ -284,8 +286,10 @@ def resolve_pronoun(
     counts). The first wins if it is the only such person or the previous sentence's speaker
     (speech runs on: '"...," Smith said. / "...," he added.') or the previous sentence's first
     name, whose gender the article shows to be the pronoun's (``_subject_before``); else, with
-    two or more, the pronoun is left unresolved. Looking further back, or preferring a known
-    gender over nearness, named the wrong person more often than the right one on PolNeAR train.
+    two or more, the pronoun is left unresolved. When nobody near fits, a speaker of that gender
+    just before, else the one person of that gender in the few sentences before
+    (``_only_one_of_gender``). Looking further back for anyone, or preferring a known gender
+    over nearness, named the wrong person more often than the right one on PolNeAR train.
     """
     want = PRONOUNS[c.value]
     if want not in ("m", "f"):
@@ -306,7 +310,8 @@ def resolve_pronoun(
         # Nobody near fits: a speaker of that very gender a little earlier, as in alternating
         # quotes ('"...," Wendy Sherman said. / "...," Sergei Ryabkov said. / "...," she added.').
         earlier = (sp for k in range(i - 2, max(-1, i - 1 - SPEAKER_LOOKBACK), -1) if (sp := speakers[k]))
-        return next((sp for sp in earlier if gender_of(sp) == want), None)
+        spoke = next((sp for sp in earlier if gender_of(sp) == want), None)
+        return spoke or _only_one_of_gender(i, want, speakers, mentioned, gender_of, is_person, firm or {})
     if (
         len(fitting) > 1
         and fitting[0] != running
@@ -314,6 +319,34 @@ def resolve_pronoun(
     ):
         return None
     return fitting[0]
+
+
+def _only_one_of_gender(
+    i: int,
+    want: str,
+    speakers: list[str | None],
+    mentioned: list[list[tuple[int, str]]],
+    gender_of: Callable[[str], str | None],
+    is_person: Callable[[str], bool],
+    firm: Mapping[str, str],
+) -> str | None:
+    """The person "he"/"she" means when the sentence before names no one who fits: the one person
+    the ``TOPIC_LOOKBACK`` sentences before that name or give voice to who may be of the pronoun's
+    gender, when the article shows that gender by a first name or a title, or they spoke before.
+    "Mark Cuban ... says he's open to running. / Pushed by host Chuck Todd ..., Cuban demurred. /
+    "...," he said." is nobody's, as Todd and Cuban both fit; "Ben Carson spoke in Iowa. / The
+    crowd cheered. / The hall was full. / "...," he said." is Carson's. On the 1,189 articles of
+    PolNeAR and Wikinews about 90 sentences, nearly all right; looking two sentences back instead
+    of three named the wrong one more often, four named fewer."""
+    window: list[str] = []
+    for k in range(i - 2, max(-1, i - 2 - TOPIC_LOOKBACK), -1):
+        if sp := speakers[k]:
+            window.append(sp)
+        window.extend(name for _, name in mentioned[k])
+    fitting = list(dict.fromkeys(n for n in window if is_person(n) and gender_of(n) in (want, None)))
+    if len(fitting) != 1 or gender_of(one := fitting[0]) != want:
+        return None
+    return one if firm.get(one) == want or one in speakers[:i] else None
 
 
 def _subject_before(

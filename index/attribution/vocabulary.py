@@ -340,6 +340,7 @@ bully belly jelly lily holly folly
 """)
 DETERMINERS = word_set("the a an")
 SPEAKER_LOOKBACK = 2  # sentences back in which a pronoun may find a speaker of its gender
+TOPIC_LOOKBACK = 3  # sentences before the previous one in which a pronoun may find its one person
 APPOSITIVE_COMMAS = 5  # "Cecelia Purner, 67, a retired representative in Allentown, Pa., said"
 # Nouns whose appositive is a place or an organisation, not a person: "the state capital,
 # Sacramento,", "the Vatican's official newspaper, L'Osservatore Romano,", "start-up, Paradata,".

@@ -480,6 +480,22 @@ def test_a_sentence_opening_with_he_carries_him_to_the_next_one() -> None:
     assert unknown[2] == (None, None)
 
 
+def test_a_pronoun_finds_the_one_person_of_its_gender_a_few_sentences_back() -> None:
+    quiet = ["The crowd cheered loudly.", "The hall was full."]
+    said = '"We will win this state," he said.'
+    assert who(["Ben Carson spoke to voters in Iowa.", *quiet, said])[3] == ("Ben Carson", "say")
+    # two men who may be "he" in those sentences: nobody
+    assert who(["Ben Carson spoke in Iowa.", "Host Chuck Todd asked about 2020.", *quiet, said])[4] == (None, None)
+    # further back than three sentences before the one before it: nobody
+    assert who(["Ben Carson spoke in Iowa.", *quiet, "Music played.", "Snow fell.", said])[5] == (None, None)
+    # a woman whose first name the lists do not know, shown to be a "she" by "her" alone: not
+    # enough ("Election Day ... her passport"), unless she spoke before
+    she = ["Ngozi Okonjo-Iweala toured the plant.", "Her visit was brief.", *quiet, '"We will invest," she said.']
+    assert who(she)[4] == (None, None)
+    spoke = ["Ngozi Okonjo-Iweala said the plant would grow.", "Her visit was brief.", *quiet]
+    assert who([*spoke, '"We will invest," she said.'])[4] == ("Ngozi Okonjo-Iweala", "say")
+
+
 def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     got = who(['"NATO is open to dialogue," Smith said.', '"At the same time, we stand united."'])
     assert got == [("Smith", "say"), ("Smith", "say")]
