@@ -30,7 +30,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   is the only one, the running speaker, or the person the previous sentence names first when
   the article shows that person's gender to be the pronoun's ("Nancy Worley pledged her vote
   to Clinton. / "...," she said."), else nobody (if none fits, a speaker of that gender two
-  sentences back, as in alternating quotes). Gender comes from first-name lists
+  sentences back, as in alternating quotes, else the one person who may be of that gender in the
+  three sentences before those, when a first name or a title shows the gender or the person spoke
+  before: ``Ben Carson spoke in Iowa. / The crowd cheered. / The hall was full. / "...," he
+  said.``). Gender comes from first-name lists
   (index/lexicon.py), titles (Mrs, spokeswoman, ...) and earlier pronoun use ("Wendy Sherman
   ... her conversations"). Places, sentence openers ("Lately", "Walking ...") and names after
   "a"/"in"/"his" are no candidates. ``they``/``it`` only mean an organisation that just spoke.
@@ -82,11 +85,14 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   saying``) or an -ing phrase (``Continuing to explain, Carson ..., saying``); a people's or a
   place's name as a surname after a first name, an initial or Mr./Ms. (``Mark Cuban``, ``Rep.
   Steve Israel``, ``Mr. Israel``) and alone when the article names such a person (``Cuban
-  said``; ``Israel said`` with no Israel named stays nobody's); a short abbreviation inside an
+  said``, ``"...," said Cuban``; ``Israel said`` with no Israel named stays nobody's), and such a
+  person may be a "he" (``Mark Cuban``); a short abbreviation inside an
   aside does not end it (``Senator John Cornyn of Texas, the No. 2 Republican in the Senate,
   said``), and a name set off inside a relative clause is not the subject (``Mr. Slinker, whose
   latest start-up, Paradata, ..., said``); whom a speaker follows or works for is not the
   speaker (``said a Clinton aide`` is nobody's, ``said Clinton ally James Carville`` Carville's).
+* Added 2026-12-06: a month before a surname is a first name (``April Ryan``, ``Jan Brewer``)
+  unless a word before it makes it a time (``In April Ryan said``, ``a June Trump rally``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from index.attribution.after_verb import subject_after
 from index.attribution.appositives import in_an_aside, quote_then_comma
 from index.attribution.names import (
     Mention,
@@ -22,7 +23,6 @@ from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, to
 from index.attribution.subjects import (
     Claim,
     goes_between,
-    subject_after,
     subject_before,
     subject_from_chain,
 )

@@ -44,7 +44,7 @@ def _never_a_person(name: str) -> bool:
     words = name.lower().split()
     last = words[-1]
     return (
-        last in DEMONYMS
+        (last in DEMONYMS and not (len(words) > 1 and words[0] in FIRST_NAMES))  # "Mark Cuban" is someone
         or last.endswith(("americans", "american"))
         or any(w in PLACE_KINDS for w in words)
         or (len(words) == 1 and last.rstrip("s") in DEMONYMS)

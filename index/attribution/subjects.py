@@ -25,7 +25,6 @@ from index.attribution.names import (
     chain_end,
     chain_start,
     connects,
-    is_name_token,
     is_name_word,
     name_start,
     name_text,
@@ -39,10 +38,8 @@ from index.attribution.vocabulary import (
     APPOSITIVE_MAX,
     BETWEEN,
     CONNECTORS,
-    DETECT_FORMS,
     DETERMINERS,
     FEMALE_TITLES,
-    FOLLOWERS,
     GENERIC,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
@@ -50,7 +47,6 @@ from index.attribution.vocabulary import (
     MALE_TITLES,
     NOT_PERSON_NOUNS,
     ORG_HEADS,
-    PARTICLES,
     PLACES,
     PREPOSITIONS,
     PRONOUNS,
@@ -360,89 +356,3 @@ def _in_relative_clause(toks: list[Tok], a: int) -> bool:
     if k + 1 < a:
         return toks[k + 1].low in RELATIVES
     return k > 0 and _in_relative_clause(toks, k)  # "Slinker, whose latest start-up, Paradata, ..., said"
-
-
-# Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
-_AFTER_NAME_ENDS = frozenset(
-    "as after before when while in on at during who which that to and but because if since with from for by about".split()
-)
-
-
-def _reported_subject(toks: list[Tok], k: int, v: int) -> bool:
-    """Whether the pronoun at ``k``, after the verb at ``v``, opens the reported clause of a
-    subject no name before the verb gives: "The employee, who spoke on the condition of
-    anonymity, said she became pregnant" (she is the employee, not the last woman named before).
-    With a name before the verb ("Sandra Inman, a Cruz supporter from Jackson, Miss., ..., said
-    she could not"), the pronoun is resolved as ever, to that name first."""
-    after = toks[k + 1] if k + 1 < len(toks) else None
-    if after is None or after.kind != "W" or after.low in _AFTER_NAME_ENDS:
-        return False  # "..., said he." / "..., said she in an interview": an inverted report
-    return not any(is_name_token(t) for t in toks[:v])
-
-
-def subject_after(
-    text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
-) -> Claim | None:
-    """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov.
-
-    ``whole``: the name must end its clause (", says X." / ", says X in Almaty"), so that
-    "..., said Clinton didn't appear concerned" (Clinton is the reported subject) names nobody.
-    ``appositive``: a description and a comma may come before the name ("said its chief
-    executive, John Ferriola"); not after "according to", whose comma ends the source
-    ("According to the poll, Trump leads").
-    """
-    n = len(toks)
-    if k >= n:
-        return None
-    if toks[k].kind == "W" and toks[k].low in PRONOUNS:
-        if whole and _reported_subject(toks, k, v):
-            return None
-        return Claim("pron", toks[k].low, verb, v)
-    e = k
-    capitals = False
-    while e < n and e - k < 12:
-        t = toks[e]
-        if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
-            capitals = capitals or is_name_token(t)
-        elif appositive and t.text == "," and not capitals and e > k and e + 1 < n and is_cap(toks[e + 1]):
-            pass  # a description, then the name: "said its chief executive, John Ferriola"
-        elif not (
-            t.kind == "W"
-            and (
-                t.low in ROLE_LOWER
-                or t.low in CONNECTORS
-                or t.low in DETERMINERS
-                or t.low in PARTICLES
-                or t.low in FOLLOWERS  # "said Clinton aide Huma Abedin"
-                # "said former tech executive Carly Fiorina": any description before the name
-                or (not capitals and t.low not in _AFTER_NAME_ENDS and t.low not in DETECT_FORMS)
-            )
-        ):
-            break
-        e += 1
-    if whole and e < n and toks[e].kind == "W" and toks[e].low not in _AFTER_NAME_ENDS:
-        return None
-    chains = []
-    i = k
-    while i < e:
-        if is_cap(toks[i]):
-            b = min(chain_end(toks, i), e - 1)
-            chains.append((i, b))
-            i = b + 1
-        else:
-            i += 1
-    claims = [
-        c
-        for a, b in chains
-        if (c := subject_from_chain(text, toks, a, b, verb, v))
-        and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
-    ]
-    for kind in ("name", "org", "role"):
-        for c in claims:
-            if c.kind == kind:
-                return c
-    if e > k and not chains:
-        role = role_words(toks, e - 1)
-        if role:
-            return Claim("role", role, verb, v)
-    return None

@@ -968,6 +968,17 @@ def test_a_surname_that_is_a_people_or_a_place_is_read_when_the_article_names_th
     # without a person of that name the country or the people is nobody's voice, as before
     assert who(["Israel said it struck Gaza.", "“We will respond,” Israel said."]) == [(None, None), (None, None)]
     assert who("Will Britain leave, Obama asked.")[0][0] is None
+    # after its verb too, and "he" may mean the person
+    after = who(
+        [
+            "Mark Cuban says he is open to running.",
+            "Host Chuck Todd pressed him.",
+            "“It is too early to tell,” said Cuban, who hosts a TV show.",
+            "“There are so many variables,” he said.",
+        ]
+    )
+    assert [speaker for speaker, _ in after] == ["Mark Cuban", None, "Mark Cuban", "Mark Cuban"]
+    assert who(["“It is early,” said Israel."]) == [(None, None)]
 
 
 def test_a_surname_that_is_a_month_is_read_after_a_first_name_or_a_title() -> None:

@@ -1,0 +1,114 @@
+"""The speaker named after a reporting verb or "according to": '"...," said Kremlin spokesman
+Dmitry Peskov', '"...," said Cuban, who ...' (a surname that is also a people's or a place's name,
+for resolution.py to keep only when the article names such a person), '"...," said he.'."""
+
+from __future__ import annotations
+
+from index.attribution.names import chain_end, is_name_token, people_or_place
+from index.attribution.quotes import Tok, is_cap, is_possessive
+from index.attribution.subjects import Claim, role_words, subject_from_chain
+from index.attribution.vocabulary import (
+    CONNECTORS,
+    DETECT_FORMS,
+    DETERMINERS,
+    FOLLOWERS,
+    PARTICLES,
+    PRONOUNS,
+    ROLE_LOWER,
+)
+
+# Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
+_AFTER_NAME_ENDS = frozenset(
+    "as after before when while in on at during who which that to and but because if since with from for by about".split()
+)
+
+
+def _ends_clause(toks: list[Tok], k: int) -> bool:
+    """Whether the words from ``k`` on end the clause that a name after its verb stands in:
+    nothing more, a punctuation mark, or a word of ``_AFTER_NAME_ENDS`` ('said Cuban, who ...')."""
+    if k >= len(toks):
+        return True
+    t = toks[k]
+    return t.kind == "P" or t.kind == "Q" or (t.kind == "W" and t.low in _AFTER_NAME_ENDS)
+
+
+def _reported_subject(toks: list[Tok], k: int, v: int) -> bool:
+    """Whether the pronoun at ``k``, after the verb at ``v``, opens the reported clause of a
+    subject no name before the verb gives: "The employee, who spoke on the condition of
+    anonymity, said she became pregnant" (she is the employee, not the last woman named before).
+    With a name before the verb ("Sandra Inman, a Cruz supporter from Jackson, Miss., ..., said
+    she could not"), the pronoun is resolved as ever, to that name first."""
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if after is None or after.kind != "W" or after.low in _AFTER_NAME_ENDS:
+        return False  # "..., said he." / "..., said she in an interview": an inverted report
+    return not any(is_name_token(t) for t in toks[:v])
+
+
+def subject_after(
+    text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
+) -> Claim | None:
+    """The speaker named after a verb or "according to": "...," said Kremlin spokesman Dmitry Peskov.
+
+    ``whole``: the name must end its clause (", says X." / ", says X in Almaty"), so that
+    "..., said Clinton didn't appear concerned" (Clinton is the reported subject) names nobody.
+    ``appositive``: a description and a comma may come before the name ("said its chief
+    executive, John Ferriola"); not after "according to", whose comma ends the source
+    ("According to the poll, Trump leads").
+    """
+    n = len(toks)
+    if k >= n:
+        return None
+    if toks[k].kind == "W" and toks[k].low in PRONOUNS:
+        if whole and _reported_subject(toks, k, v):
+            return None
+        return Claim("pron", toks[k].low, verb, v)
+    e = k
+    capitals = False
+    while e < n and e - k < 12:
+        t = toks[e]
+        if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
+            capitals = capitals or is_name_token(t)
+        elif appositive and t.text == "," and not capitals and e > k and e + 1 < n and is_cap(toks[e + 1]):
+            pass  # a description, then the name: "said its chief executive, John Ferriola"
+        elif not (
+            t.kind == "W"
+            and (
+                t.low in ROLE_LOWER
+                or t.low in CONNECTORS
+                or t.low in DETERMINERS
+                or t.low in PARTICLES
+                or t.low in FOLLOWERS  # "said Clinton aide Huma Abedin"
+                # "said former tech executive Carly Fiorina": any description before the name
+                or (not capitals and t.low not in _AFTER_NAME_ENDS and t.low not in DETECT_FORMS)
+            )
+        ):
+            break
+        e += 1
+    if whole and e < n and toks[e].kind == "W" and toks[e].low not in _AFTER_NAME_ENDS:
+        return None
+    chains = []
+    i = k
+    while i < e:
+        if is_cap(toks[i]):
+            b = min(chain_end(toks, i), e - 1)
+            chains.append((i, b))
+            i = b + 1
+        else:
+            i += 1
+    claims = [
+        c
+        for a, b in chains
+        if (c := subject_from_chain(text, toks, a, b, verb, v))
+        and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
+    ]
+    for kind in ("name", "org", "role"):
+        for c in claims:
+            if c.kind == kind:
+                return c
+    if chains == [(k, k)] and people_or_place(toks[k]) and not is_possessive(toks[k]) and _ends_clause(toks, k + 1):
+        return Claim("name", toks[k].text, verb, v, surname_only=True)  # '"...," said Cuban', after "Mark Cuban"
+    if e > k and not chains:
+        role = role_words(toks, e - 1)
+        if role:
+            return Claim("role", role, verb, v)
+    return None
