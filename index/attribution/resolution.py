@@ -315,7 +315,7 @@ def resolve_pronoun(
     if (
         len(fitting) > 1
         and fitting[0] != running
-        and not _subject_before(fitting[0], i, running, mentioned, want, gender_of)
+        and not _subject_before(fitting[0], i, running, mentioned, want, gender_of, is_person)
     ):
         return None
     return fitting[0]
@@ -356,8 +356,10 @@ def _subject_before(
     mentioned: list[list[tuple[int, str]]],
     want: str,
     gender_of: Callable[[str], str | None],
+    is_person: Callable[[str], bool],
 ) -> bool:
-    """Whether "he"/"she" takes ``first``, the person the previous sentence names first, over
+    """Whether "he"/"she" takes ``first``, the person the previous sentence names first (a place
+    before it aside), over
     others who fit: ``first`` fits first (nobody who fits is named before the pronoun in its own
     sentence), nobody speaks on, and the article shows ``first``'s gender to be the pronoun's
     ("One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged her vote to
@@ -366,6 +368,9 @@ def _subject_before(
     and 27 wrong; read one by one, most of those 27 are right and PolNeAR's silver label of whom
     the annotated "he" means is not ('"He has absolutely zero military experience," he said.',
     said of Trump, is labelled Trump's)."""
-    if running or not i or not mentioned[i - 1]:
+    if running or not i:
         return False
-    return mentioned[i - 1][0][1] == first and gender_of(first) == want
+    # Places before the subject do not count ("Speaking in Salem, N.H., Trump went after Bush"),
+    # a word opening the sentence does ("Preceded by Joe Arpaio, ..., Trump launched": not Arpaio).
+    named = next((name for idx, name in mentioned[i - 1] if is_person(name) or idx == 0), None)
+    return named == first and gender_of(first) == want

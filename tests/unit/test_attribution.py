@@ -743,6 +743,12 @@ def test_pronoun_takes_the_subject_before_it_when_the_article_shows_its_gender()
     assert who(story)[1] == (None, None)
     story[1] = 'Asked about Carly Fiorina, "There never was a grand alliance," he said.'
     assert who(story)[1] == ("Ted Cruz", "say")
+    # A place named before the subject is not it; a phrase opening the sentence may name someone else.
+    salem = "Speaking at a town hall in Salem, New Hampshire, Donald Trump went after Jeb Bush, calling him a stiff."
+    said = '"You would not hire him to do anything," he said.'
+    assert who([salem, said])[1] == ("Donald Trump", "say")
+    lectern = "Preceded at the lectern by Joe Arpaio, the Arizona sheriff, Donald Trump spoke for an hour."
+    assert who([lectern, said])[1] == (None, None)
 
 
 def test_pronoun_follows_the_running_speaker() -> None:

@@ -285,6 +285,7 @@ PIPELINE_OUTPUT = {
     63: "759306320e3f63bd",  # "April Ryan", "Jan Brewer" (a month before a surname is a first name unless "in", "a", ... make it a time); none in the sample
     64: "759306320e3f63bd",  # a pronoun finds the one person of its gender a few sentences back; none in the sample
     65: "759306320e3f63bd",  # "said Cuban" after "Mark Cuban", and "he" may mean him; none in the sample
+    66: "759306320e3f63bd",  # a place before the previous sentence's subject is no first-named person; none in the sample
 }
 
 
