@@ -154,12 +154,13 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         for m, (_, name) in zip(p.mentions, here, strict=True):
             if not (m.words == 1 and m.name.lower() in people.by_first and m.name.lower() not in people.by_last):
                 sightings[name] += 1  # a first name alone ("Freddy") is no sighting of the surname's person
-        if not chosen and not here and (k := _opening_pronoun(p)) is not None:
-            # "He is talking to voters." names no one, but carries him to the next sentence's "he said".
+        if not chosen and (k := _opening_pronoun(p)) is not None:
+            # "He is talking to voters." carries him to the next sentence's "he said", as its subject
+            # before anyone else it names ("She called Carson a special person. / ..., she said.").
             pronoun = Claim("pron", p.toks[k].low, "", k)
             who = resolve_pronoun(pronoun, i, here, speakers, mentioned, gender_of, is_person, people.firm_gender)
             if who is not None and not unproven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
-                here.append((k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
+                here.insert(0, (k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
 
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
     for i in range(len(parsed) - 2, -1, -1):

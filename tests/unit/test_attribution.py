@@ -478,6 +478,13 @@ def test_a_sentence_opening_with_he_carries_him_to_the_next_one() -> None:
     # not a lone word the article never shows to be a person: "Obama" alone may be a place
     unknown = who(["Obama toured Iowa on Monday.", "She is talking to voters.", '"It works," she said.'])
     assert unknown[2] == (None, None)
+    # also when that sentence names someone else: the woman it opens with, not Carson
+    rally = [
+        "Rachel Berg met Ben Carson and Mary Smith at a rally.",
+        "She called Carson a special person.",
+        '"I feel bad to say it," she said.',
+    ]
+    assert who(rally)[2] == ("Rachel Berg", "say")
 
 
 def test_a_pronoun_finds_the_one_person_of_its_gender_a_few_sentences_back() -> None:

@@ -286,6 +286,7 @@ PIPELINE_OUTPUT = {
     64: "759306320e3f63bd",  # a pronoun finds the one person of its gender a few sentences back; none in the sample
     65: "759306320e3f63bd",  # "said Cuban" after "Mark Cuban", and "he" may mean him; none in the sample
     66: "759306320e3f63bd",  # a place before the previous sentence's subject is no first-named person; none in the sample
+    67: "759306320e3f63bd",  # an opening "he"/"she" carries its person in a sentence that names others too; none in the sample
 }
 
 
