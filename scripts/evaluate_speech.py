@@ -5,8 +5,9 @@ FILE is a PolNeAR JSON lines file (../shared/eval/polnear/dev.jsonl or train.jso
 index of the same articles (``scripts/polnear_to_corpus.py dev OUT`` then ``verbatim-index
 --articles OUT --index DIR``). Asks "What did X say?" of everyone the annotations show speaking
 in at least ``--min-sentences`` sentences and prints the share of their speech the answers show
-(recall) and the share of the shown sentences that are theirs (precision); how each is counted
-is in index/attribution/polnear_speech.py. ``--json`` prints the figures as one object,
+(recall) and the share of the shown sentences that are theirs (precision), and that share
+without the sentences the annotations give to a "he"/"she" they do not name (judged); how each
+is counted is in index/attribution/polnear_speech.py. ``--json`` prints the figures as one object,
 ``--verbose`` each person's.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.attribution.polnear import load_polnear
-from index.attribution.polnear_speech import SentenceKey, people_of, score_answers
+from index.attribution.polnear_speech import SentenceKey, people_of, score_answers, unlabelled
 from index.errors import VerbatimError
 from index.ingest.cleaning import normalise_text
 from index.search.searcher import Searcher
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
             return shown, not answer.declined and not answer.note.startswith(_MENTIONS_ONLY)
 
-        result = score_answers(people, ask)
+        result = score_answers(people, ask, unlabelled(items, as_stored=normalise_text))
     if args.verbose:
         for name, gold, found, shown, right in result.rows:
             print(f"{name}: {found} of {gold} sentences of their speech shown; {right} of {shown} shown theirs")
@@ -70,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{result.people} people asked about ({result.people_found} with some of their speech shown)\n"
             f"recall    {result.recall:.3f}  ({result.found} of the {result.gold} sentences of their speech shown)\n"
-            f"precision {result.precision:.3f}  ({result.right} of the {result.shown} shown sentences theirs)"
+            f"precision {result.precision:.3f}  ({result.right} of the {result.shown} shown sentences theirs)\n"
+            f"judged    {result.judged_precision:.3f}  (precision without the shown sentences whose words the "
+            f'annotations give to a "he"/"she" of no name: {result.right} of {result.judged})'
         )
     return 0
 

@@ -182,7 +182,8 @@ def is_name(source: str) -> bool:
     return last not in _PRONOUNS and last not in _GROUP_HEADS and first not in _QUANTIFIERS
 
 
-def _is_pronoun(source: str) -> bool:
+def is_pronoun(source: str) -> bool:
+    """Whether an attribution's source is one pronoun ("he", "She", "they")."""
     found = words(source)
     return len(found) == 1 and found[0] in _PRONOUNS
 
@@ -227,7 +228,7 @@ def verdict(speaker: str, near: Sequence[Gold], tokens: Sequence[str]) -> tuple[
     """(verdict, strict verdict) for a sentence attributed to ``speaker`` with ``near`` sources."""
     if any(speaker_matches(speaker, g) for g in near):
         return RIGHT, RIGHT
-    strict = UNSCORABLE if any(_is_pronoun(g.source_text) and not is_name(g.silver) for g in near) else WRONG
+    strict = UNSCORABLE if any(is_pronoun(g.source_text) and not is_name(g.silver) for g in near) else WRONG
     roles = {role_verdict(speaker, g, tokens) for g in near}
     if RIGHT in roles:
         return RIGHT, strict

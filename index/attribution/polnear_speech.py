@@ -16,6 +16,10 @@ sentences the bot shows for "What did Donald Trump say?" on an index of the same
 * **precision**: of the sentences the answer shows, the share that any attribution of that
   person covers (speech, or a thought or intention: "believes", "wants"), or, for an answer
   of the sentences that only mention them ("I found no quote attributed to ..."), none.
+* **judged precision**: the same, leaving out the shown sentences whose words the annotations
+  give to no one by name (``unlabelled``): a "he" or "she" source that PolNeAR's silver
+  coreference does not label ("He pledged to ...", of Bernie Sanders), which precision counts
+  against any answer that shows them.
 
 Both are totals over the people (micro), and ``people_found`` counts the people with at least
 one of their sentences shown.
@@ -28,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from index.attribution.polnear import PolnearArticle, is_name, sentence_spans
+from index.attribution.polnear import Gold, PolnearArticle, is_name, is_pronoun, sentence_spans
 from index.attribution.vocabulary import a_people
 from index.lexicon import FIRST_NAMES, TITLE_WORDS, same_name
 from index.text.sentences import split_article
@@ -61,6 +65,11 @@ class SpeechScores:
     found: int  # of ``gold``, shown
     right: int  # of ``shown``, covered by an attribution of the person asked about
     rows: tuple[tuple[str, int, int, int, int], ...] = ()  # per person: name, gold, found, shown, right
+    judged: int = 0  # of ``shown``, those not ``unlabelled`` or the person's own
+
+    @property
+    def judged_precision(self) -> float:
+        return self.right / self.judged if self.judged else 0.0
 
     @property
     def recall(self) -> float:
@@ -80,6 +89,8 @@ class SpeechScores:
             "right": self.right,
             "recall": round(self.recall, 4),
             "precision": round(self.precision, 4),
+            "judged": self.judged,
+            "judged_precision": round(self.judged_precision, 4),
         }
 
 
@@ -112,7 +123,7 @@ def people_of(
     for item in items:
         sentences = split_article(item.article)
         spans = sentence_spans(item, sentences)
-        names = [name_of(gold.silver) or (name_of(gold.source_text) if gold.named else ()) for gold in item.gold]
+        names = [_source_name(gold) for gold in item.gold]
         in_full = _named_in_full(names)
         for gold, name in zip(item.gold, names, strict=True):
             if not name:
@@ -150,6 +161,34 @@ def people_of(
         if len(merged_said[key]) >= min_sentences
     ]
     return sorted(people, key=lambda p: (-len(p.said), p.name))
+
+
+def unlabelled(items: Iterable[PolnearArticle], as_stored: Callable[[str], str] = str) -> frozenset[SentenceKey]:
+    """The sentences whose words the annotations give to no one by name: covered by an
+    attribution whose source is "he", "she" or another pronoun that the silver coreference leaves
+    without a name, and by no attribution of a named source (keys as ``people_of`` makes them)."""
+    found: set[SentenceKey] = set()
+    for item in items:
+        sentences = split_article(item.article)
+        spans = sentence_spans(item, sentences)
+        unnamed: set[SentenceKey] = set()
+        named: set[SentenceKey] = set()
+        for gold in item.gold:
+            if not _source_name(gold) and not is_pronoun(gold.source_text):
+                continue
+            covered = {
+                (item.article.id, as_stored(s.text))
+                for s, (a, b) in zip(sentences, spans, strict=True)
+                if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
+            }
+            (named if _source_name(gold) else unnamed).update(covered)
+        found |= unnamed - named
+    return frozenset(found)
+
+
+def _source_name(gold: Gold) -> tuple[str, ...]:
+    """The name an attribution's source goes by: its silver label's, else its own when it is one."""
+    return name_of(gold.silver) or (name_of(gold.source_text) if gold.named else ())
 
 
 def _named_in_full(names: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -209,18 +248,20 @@ def _full_names(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], tuple
 Ask = Callable[[str], tuple[Sequence[SentenceKey], bool]]
 
 
-def score_answers(people: Sequence[Person], ask: Ask) -> SpeechScores:
-    """Ask "What did X say?" of each person and count as the module docstring says."""
-    gold = shown = found = right = people_found = 0
+def score_answers(people: Sequence[Person], ask: Ask, unjudged: frozenset[SentenceKey] = frozenset()) -> SpeechScores:
+    """Ask "What did X say?" of each person and count as the module docstring says; ``unjudged``
+    (``unlabelled``'s sentences) are left out of the judged precision."""
+    gold = shown = found = right = people_found = judged = 0
     rows = []
     for person in people:
         sentences, quoted = ask(f"What did {person.name} say?")
         answer = set(sentences) if quoted else set()
         shown += len(set(sentences))
+        judged += len(set(sentences) - (unjudged - (answer & person.theirs)))
         hit = len(answer & person.said)
         gold += len(person.said)
         found += hit
         right += len(answer & person.theirs)
         people_found += hit > 0
         rows.append((person.name, len(person.said), hit, len(set(sentences)), len(answer & person.theirs)))
-    return SpeechScores(len(people), people_found, gold, shown, found, right, tuple(rows))
+    return SpeechScores(len(people), people_found, gold, shown, found, right, tuple(rows), judged)

@@ -9,7 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 from index.attribution.polnear import parse_line
-from index.attribution.polnear_speech import name_of, people_of, score_answers
+from index.attribution.polnear_speech import name_of, people_of, score_answers, unlabelled
 from index.embedding.models import Embedder
 from index.search.speakers import SpeakerIndex
 from index.search.speech_topic import with_surname_alone
@@ -151,6 +151,32 @@ def test_recall_and_precision_count_what_an_answer_shows() -> None:
     assert (mentions.found, mentions.shown, mentions.right) == (0, 4, 0)
 
 
+def test_judged_precision_leaves_out_words_the_annotations_give_to_an_unnamed_he() -> None:
+    rally = (
+        "Sanders in Vermont\n\nBarack Obama said the vote was close.\n\nBarack Obama said he would campaign.\n\n"
+        "He pledged to fight on.\n\nHe told the crowd that he was proud."
+    )
+    said = [("Barack Obama said the", "Barack Obama", "said", "the vote was close")]
+    said.append(("Barack Obama said he", "Barack Obama", "said", "he would campaign"))
+    line = _line("rally", rally, said)
+    unnamed = json.loads(line)
+    for sentence, cue in (("He pledged", "pledged"), ("He told", "told")):
+        start = rally.index(sentence)
+        cue_at = rally.index(cue, start)
+        unnamed["attributions"].append(
+            {"source": [[start, start + 2, "He"]], "cue": [[cue_at, cue_at + len(cue), cue]], "content": []}
+        )
+    items = [parse_line(json.dumps(unnamed))]
+    people = people_of(items, min_sentences=2)
+    unjudged = unlabelled(items)
+    assert unjudged == {("rally", "He pledged to fight on."), ("rally", "He told the crowd that he was proud.")}
+    shown = [*sorted(people[0].said), *sorted(unjudged), ("rally", "Sanders in Vermont")]
+    scores = score_answers(people, lambda question: (shown, True), unjudged)
+    # five shown, two his: the two of an unnamed "he" count against precision, not against judged precision
+    assert (scores.right, scores.shown, scores.judged) == (2, 5, 3)
+    assert round(scores.precision, 3) == 0.4 and round(scores.judged_precision, 3) == 0.667
+
+
 def test_a_full_name_gets_the_quotes_signed_by_the_surname_alone() -> None:
     quotes = {"Donald Trump": 50, "Donald J. Trump": 3, "Ivanka Trump": 5, "Trump": 10, "Justice Department": 4}
     speakers = SpeakerIndex(quotes)
@@ -192,6 +218,7 @@ def test_the_script_scores_answers_on_a_real_index(tmp_path: Path, embedder: Emb
     # with a no-break space counts as shown though the index stores it with a space
     assert (figures["people"], figures["found"], figures["gold"]) == (1, 4, 4)
     assert figures["recall"] == 1.0 and figures["precision"] == 1.0
+    assert figures["judged"] == figures["shown"] and figures["judged_precision"] == 1.0  # every "he" here is named
 
 
 def test_a_name_typed_alone_gets_the_surnames_quotes_too(tmp_path: Path, embedder: Embedder) -> None:
