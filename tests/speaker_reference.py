@@ -87,7 +87,9 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     institution is named ("Justice Department" is no one called "Department"). A single
     word matches only the speakers it ends, if any ("Trump": not "Trump University"). A first
     name matches its other forms ("Bob Menendez": "Robert Menendez"); a person's name with
-    initials that matches nobody is matched without them, by speakers with no other initials.
+    initials matches no speaker with other initials ("George W. Bush": not "George H.W. Bush"),
+    and is matched without them too: when it matches nobody, by speakers with no other initials,
+    else, after those it matches, by speakers with no initials at all ("Len Burman").
     An institution's name matches in the order of its words, either way round for a department
     or ministry ("State Department": "Department of State", not "Florida Department of State");
     named with a country and matching nobody, it is the one named without any country.
@@ -96,7 +98,10 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     if not asked:
         return []
     pool = list(dict.fromkeys(s for s in speakers if s))
-    found = _rank(asked, pool)
+    rest = without_initials(asked)
+    found = [s for s in _rank(asked, pool) if not rest or initials_fit(asked, s)]
+    if found and rest and not names_institution(asked):
+        return found + [s for s in _rank(rest, pool) if s not in found and initials_fit((), s)]
     if found:
         return found
     if home := institution_at_home(asked):
@@ -104,7 +109,7 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     bare = [w for w in asked if w not in _TITLE_WORDS]
     if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
         return _rank(bare, pool)
-    if (rest := without_initials(asked)) and not names_institution(asked):
+    if rest and not names_institution(asked):
         return [s for s in _rank(rest, pool) if initials_fit(asked, s)]
     return []
 

@@ -238,14 +238,20 @@ class SpeakerIndex:
         Department" is not the "Florida Department of State"); one named with its country that
         matches nobody is the one named without it, if no other country's ("U.S. State
         Department" is the "State Department", "Russian Foreign Ministry" no "Ukraine's Foreign
-        Ministry"). A person's name with initials that still matches nobody is matched without
-        them ("Robert C. Scott": "Bobby Scott"), but not by a speaker with an initial the name does
-        not give (``initials_fit``). Speakers with as many typos come in alphabetical order.
+        Ministry"). A person's name with initials that matches nobody is matched without them
+        ("Robert C. Scott": "Bobby Scott"), but not by a speaker with an initial the name does not
+        give (``initials_fit``); one that matches someone also matches, after them, the speakers
+        written with no initials at all ("Leonard E. Burman": "Len Burman"; "George H. W. Bush" is
+        no "George W. Bush"). Speakers with as many typos come in alphabetical order.
         """
         asked = name_words(name)
         if not asked:
             return []
-        found = self._rank(asked)
+        rest = without_initials(asked)
+        found = [s for s in self._rank(asked) if not rest or initials_fit(asked, s)]  # "George W." is no "H.W."
+        if found and rest and not names_institution(asked):
+            # "Leonard E. Burman" is also the "Len Burman" another article quotes
+            return found + [s for s in self._rank(rest) if s not in found and initials_fit((), s)]
         if found:
             return found
         if home := institution_at_home(asked):
@@ -254,7 +260,7 @@ class SpeakerIndex:
         # "Justice Department" is an institution, not someone called "Department".
         if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
             return self._rank(bare)
-        if (rest := without_initials(asked)) and not names_institution(asked):
+        if rest and not names_institution(asked):
             return [s for s in self._rank(rest) if initials_fit(asked, s)]
         return []
 

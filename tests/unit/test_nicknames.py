@@ -34,6 +34,13 @@ ARTICLES = [
         "published": "2016-03-03",
         "text": "Press secretary Josh Earnest said the White House would wait for the report.",
     },
+    {
+        "id": "tax",
+        "title": "The tax plans",
+        "published": "2016-03-04",
+        "text": "Leonard E. Burman said the plan would cost $10 trillion.\n\n"
+        "Len Burman, who directs the Tax Policy Center, said the rich would gain most.",
+    },
 ]
 
 senate = searcher_fixture(ARTICLES, "senate")
@@ -60,6 +67,12 @@ def test_the_terminal_chat_shows_them_too(senate: Searcher) -> None:
 def test_initials_the_articles_leave_out(senate: Searcher) -> None:
     answer = senate.answer("What did Robert C. Scott say?")
     assert [h.sentence for h in answer.hits] == ["Rep. Bobby Scott said the hearing would resume in April."]
+
+
+def test_a_name_with_initials_finds_the_quotes_written_without_them_too(senate: Searcher) -> None:
+    answer = senate.answer("What did Leonard E. Burman say?")
+    assert sorted(h.speaker or "" for h in answer.hits) == ["Len Burman", "Leonard E. Burman"]
+    assert answer.note == ""  # one person
 
 
 def test_a_name_with_no_other_form_finds_only_itself(senate: Searcher) -> None:
@@ -91,6 +104,20 @@ def test_matching_speakers() -> None:
     assert index.match("George F. Bush") == []  # his initials are not the name's
     assert index.match("Bob") == []  # a word alone is a surname: "Robert" of "Jean Robert" is not "Bob"
     assert index.match("Menendez") == ["Robert Menendez"]
+
+
+def test_a_name_with_initials_also_finds_the_person_written_without_them() -> None:
+    speakers = ["Leonard E. Burman", "Len Burman", "George W. Bush", "George Bush", "George H.W. Bush", "Joe Biden"]
+    index = SpeakerIndex(speakers)
+    for name in ("Leonard E. Burman", "George W. Bush", "George H. W. Bush", "Joseph R. Biden", "George Bush"):
+        assert index.match(name) == reference_match_speaker(name, speakers), name  # as the linear matcher
+    # the form asked first, then the one another newspaper writes with no initials ("Len" is Leonard's)
+    assert index.match("Leonard E. Burman") == ["Leonard E. Burman", "Len Burman"]
+    assert index.match("Joseph R. Biden") == ["Joe Biden"]
+    # never someone with an initial the name does not give
+    assert index.match("George W. Bush") == ["George W. Bush", "George Bush"]
+    assert index.match("George H. W. Bush") == ["George H.W. Bush", "George Bush"]
+    assert index.match("George Bush") == ["George Bush", "George H.W. Bush", "George W. Bush"]
 
 
 def test_one_person_written_two_ways_is_one_person() -> None:
