@@ -27,7 +27,7 @@ from index.search.institution_names import (
     names_institution,
 )
 from index.search.speakers import TITLE_WORDS as _TITLE_WORDS
-from index.search.speakers import initials_fit, without_initials
+from index.search.speakers import acronym, initials_fit, without_initials
 from index.search.speakers import name_words as _tokens
 from index.search.speakers import typo_distance as _distance
 from index.search.speakers import typos_allowed as _allowed
@@ -92,12 +92,27 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     else, after those it matches, by speakers with no initials at all ("Len Burman").
     An institution's name matches in the order of its words, either way round for a department
     or ministry ("State Department": "Department of State", not "Florida Department of State");
-    named with a country and matching nobody, it is the one named without any country.
+    named with a country and matching nobody, it is the one named without any country. After
+    all these, an institution's name finds the speakers written as its initials, and initials
+    the institutions they stand for ("IMF", "International Monetary Fund").
     """
     asked = _tokens(name)
+    pool = list(dict.fromkeys(s for s in speakers if s))
+    found = _by_words(asked, pool)
+    # an institution's initials and its name find each other
+    letters = acronym(asked) if len(asked) > 1 else None
+    for speaker in pool:
+        spoken = _tokens(speaker)
+        if speaker not in found and (
+            (len(asked) == 1 and acronym(spoken) == asked[0]) or (letters is not None and spoken == [letters])
+        ):
+            found.append(speaker)
+    return found
+
+
+def _by_words(asked: list[str], pool: list[str]) -> list[str]:
     if not asked:
         return []
-    pool = list(dict.fromkeys(s for s in speakers if s))
     rest = without_initials(asked)
     found = [s for s in _rank(asked, pool) if not rest or initials_fit(asked, s)]
     if found and rest and not names_institution(asked):

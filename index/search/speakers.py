@@ -32,8 +32,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from index.lexicon import FIRST_NAMES, same_name
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
-from index.lexicon import same_name
 from index.search.institution_names import (
     LINKS,
     InstitutionName,
@@ -61,6 +61,22 @@ def name_words(text: str) -> list[str]:
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE_END.sub("", text.casefold().replace("’", "'").replace("'s ", " "))
     return [w for w in _NOT_WORD.split(text) if w and w != "the"]
+
+
+# Words an institution's initials leave out: "International Monetary Fund" is "IMF", "Bureau of
+# Labor Statistics" "BLS".
+_NOT_IN_INITIALS = frozenset("of for and on in at to de".split())
+
+
+def acronym(words: Sequence[str]) -> str | None:
+    """The initials an institution's name (as ``name_words`` gives it) goes by: "imf" for
+    "international monetary fund", "un" for "united nations"; None for a name of one word, of
+    more than six initials, or a person's (it opens with a first name: "Donald Trump" is no
+    "DT")."""
+    kept = [w for w in words if w not in _NOT_IN_INITIALS]
+    if not 2 <= len(kept) <= 6 or words[0] in FIRST_NAMES or any(not w[0].isalpha() for w in kept):
+        return None
+    return "".join(w[0] for w in kept)
 
 
 def without_initials(asked: Sequence[str]) -> list[str]:
@@ -208,6 +224,11 @@ class SpeakerIndex:
                 wholes.setdefault("".join(words), []).append(number)
         self._spoken = spoken
         self._users = users
+        acronyms: dict[str, list[int]] = {}  # "imf" -> the speakers it stands for ("International Monetary Fund")
+        for number, words in enumerate(spoken):
+            if letters := acronym(words):
+                acronyms.setdefault(letters, []).append(number)
+        self._acronyms = acronyms
         self._words = list(users)
         self._near_words = _NearStrings(self._words, [typos_allowed(w) for w in self._words])
         # Each written-together string is rebuilt from its first speaker's words when needed.
@@ -221,6 +242,22 @@ class SpeakerIndex:
 
     def match(self, name: str) -> list[str]:
         """The speakers ``name`` refers to, best first; [] when none is close.
+
+        After those its words match (``_match_words``), an institution's name also finds the
+        speakers written as its initials, and initials the institution they stand for
+        ("International Monetary Fund" and "IMF", "UN" and "United Nations"; ``acronym``).
+        """
+        found = self._match_words(name)
+        return found + [s for s in self._by_acronym(name_words(name)) if s not in found]
+
+    def _by_acronym(self, asked: list[str]) -> list[str]:
+        if len(asked) == 1:
+            return [self._speakers[n] for n in self._acronyms.get(asked[0], ())]
+        letters = acronym(asked)
+        return [self._speakers[n] for n in self._users.get(letters or "", ()) if len(self._spoken[n]) == 1]
+
+    def _match_words(self, name: str) -> list[str]:
+        """The speakers ``name``'s words refer to, best first; [] when none is close.
 
         A speaker matches when every word of the name matches a different word of the speaker,
         exactly or within a small number of typos (none for words of up to 3 letters, one up to

@@ -19,7 +19,7 @@ import numpy as np
 
 from index.lexicon import NAMES_WITH_FORMS, within
 from index.search.institution_names import names_institution
-from index.search.speakers import name_words
+from index.search.speakers import acronym, name_words
 
 
 def about_topic(lexical: np.ndarray) -> np.ndarray:
@@ -31,9 +31,11 @@ def people(speakers: list[str]) -> list[str]:
     """The people behind ``speakers``: a name whose words are all in a fuller one ("Halvorsen",
     "Ingrid Halvorsen", as two articles write her), or forms of them ("Dick Durbin", "Richard J.
     Durbin": ``lexicon.within``), is the same person, named the fuller way (of two as full, the
-    first in alphabetical order)."""
+    first in alphabetical order); so are an institution's initials and its name ("IMF",
+    "International Monetary Fund": ``speakers.acronym``)."""
     words = [frozenset(name_words(s)) for s in speakers]
     named = list(zip(speakers, words, _as_written(words), strict=True))
+    initials = {letters for s in speakers if (letters := acronym(name_words(s)))}
     return [
         s
         for s, w, fixed in named
@@ -41,6 +43,7 @@ def people(speakers: list[str]) -> list[str]:
             fixed <= other and other != w and within(w, other) and not (within(other, w) and s < t)
             for t, other, _ in named
         )
+        and not (len(w) == 1 and next(iter(w)) in initials)
     ]
 
 
@@ -62,7 +65,15 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
     persons = people(sorted(quoted))
     words = {s: frozenset(name_words(s)) for s in [*quoted, *persons]}
     fixed = dict(zip(words, _as_written(list(words.values())), strict=True))
-    fits = {s: [p for p in persons if fixed[s] <= words[p] and within(words[s], words[p])] for s in quoted}
+    initials = {p: acronym(name_words(p)) for p in persons}
+    fits = {
+        s: [
+            p
+            for p in persons
+            if (fixed[s] <= words[p] and within(words[s], words[p])) or (len(words[s]) == 1 and initials[p] in words[s])
+        ]
+        for s in quoted
+    }
     weight = {p: sum(n for s, n in quoted.items() if p in fits[s]) for p in persons}
     owner = {s: min(fits[s], key=lambda p: (-weight[p], p)) for s in quoted}
     # Only people some speaker went to: two ways of writing one name ("Jane Smith", "JANE SMITH")

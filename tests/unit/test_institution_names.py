@@ -10,6 +10,7 @@ import pytest
 from index.search.institution_names import institution_at_home, institution_names, names_institution
 from index.search.searcher import Searcher
 from index.search.speakers import SpeakerIndex
+from index.search.speech_topic import people, person_of
 from tests.speaker_reference import reference_match_speaker
 from tests.support import searcher_fixture
 
@@ -47,6 +48,10 @@ SPEAKERS = [
         ("Michigan University", []),  # not the University of Michigan
         ("University of Michigan", ["University of Michigan"]),
         ("Kremlin spokesman Sherman", ["Wendy Sherman"]),  # a person's title still dropped
+        ("NYPD", ["New York Police Department"]),  # its initials
+        ("the NYPD", ["New York Police Department"]),
+        ("FDS", ["Florida Department of State"]),
+        ("WS", []),  # a person's initials are no name of theirs
     ],
 )
 def test_an_institution_is_matched_by_the_order_of_its_words(name: str, expected: list[str]) -> None:
@@ -121,6 +126,19 @@ ARTICLES = [
         "text": "The Justice Department said the inquiry would examine the server.\n\n"
         "Lawyers for the aide declined to comment.",
     },
+    {
+        "id": "outlook",
+        "title": "The world economy",
+        "published": "2016-04-12",
+        "text": "The International Monetary Fund said global growth would slow this year.\n\n"
+        "Trade has weakened since the autumn.",
+    },
+    {
+        "id": "emerging",
+        "title": "Emerging economies",
+        "published": "2016-07-19",
+        "text": "Faster growth in emerging economies will offset the slowdown, the IMF said.",
+    },
 ]
 
 searcher = searcher_fixture(ARTICLES, "institution_names")
@@ -132,6 +150,27 @@ def test_the_state_department_is_not_floridas_department_of_state(searcher: Sear
         "The State Department said it would release more of the emails next month."
     ]
     assert "Florida" not in answer.note
+
+
+def test_an_institution_and_its_initials_are_one_speaker(searcher: Searcher) -> None:
+    both = [
+        "The International Monetary Fund said global growth would slow this year.",
+        "Faster growth in emerging economies will offset the slowdown, the IMF said.",
+    ]
+    for question in ("What did the IMF say?", "What did the International Monetary Fund say?"):
+        answer = searcher.answer(question)
+        assert sorted(hit.sentence for hit in answer.hits) == sorted(both), question
+        assert not answer.declined and answer.note == ""  # one speaker, not "2 people called IMF"
+    index = SpeakerIndex(["IMF", "United Nations", "Donald Trump", "NATO"])
+    assert index.match("International Monetary Fund") == ["IMF"]
+    assert index.match("the UN") == ["United Nations"]
+    assert index.match("North Atlantic Treaty Organization") == ["NATO"]
+    assert index.match("DT") == []  # not Donald Trump
+    assert people(["IMF", "International Monetary Fund", "Donald Trump"]) == [
+        "International Monetary Fund",
+        "Donald Trump",
+    ]
+    assert set(person_of({"IMF": 3, "International Monetary Fund": 1}).values()) == {"IMF"}  # signs most quotes
 
 
 def test_the_department_of_justice_is_the_justice_department_the_articles_quote(searcher: Searcher) -> None:
