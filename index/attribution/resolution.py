@@ -132,7 +132,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                     mentioned,
                     gender_of,
                     is_person,
-                    _title_gender(p, c),
+                    _title_gender(p, c) or _gender_around(p, c, sentences[i].text, people),
                     recent,
                     sightings,
                 )
@@ -226,6 +226,42 @@ def _title_gender(p: Parsed, c: Claim) -> str | None:
     """The gender a courtesy title gives the name a claim is made of ("Mrs. Clinton said")."""
     written = [m for m in p.mentions if m.name == c.value] if c.kind == "name" else []
     return min(written, key=lambda m: abs(m.index - c.index)).gender if written else None
+
+
+_CLAUSE_REACH = 6  # words after a verb in which "he"/"she" is its speaker's: "told the debate audience that she"
+
+
+def _gender_around(p: Parsed, c: Claim, text: str, people: People) -> str | None:
+    """For a surname two people of either gender share ("Clinton said" beside Bill and Hillary
+    Clinton), the gender the words around it give the speaker: a "her"/"his" before the name
+    with no one else named before it ("In her 2003 book, Clinton noted"), "she"/"he" right
+    after the verb ("Clinton said she", "Obama said that he"), or the quote's "my wife" / "my
+    husband" ('"... attack my wife," Cruz said'). None otherwise, or when that gender fits no
+    one of that surname."""
+    if c.kind != "name" or " " in c.value:
+        return None
+    options = people.options([c.value])
+    if len({people.firm_gender.get(o) for o in options}) < 2:
+        return None
+    written = [m for m in p.mentions if m.name == c.value]
+    at = min(written, key=lambda m: abs(m.index - c.index)).index if written else c.index
+    before = {g for k, g in p.gendered if k < at}
+    named_before = any(m.index < at and m.name != c.value for m in p.mentions)
+    # the first "he"/"she" a few words after the verb, no one named between ("told the audience that she")
+    end = next((m.index for m in p.mentions if m.index > c.index), len(p.toks))
+    after = next(
+        (k for k in range(c.index + 1, min(end, c.index + 1 + _CLAUSE_REACH)) if p.toks[k].low in ("he", "she")), None
+    )
+    found: str | None = None
+    if len(before) == 1 and not named_before:
+        found = next(iter(before))
+    elif after is not None:
+        found = PRONOUNS[p.toks[after].low]
+    else:
+        low = text.lower()
+        wife, husband = "my wife" in low, "my husband" in low
+        found = ("m" if wife else "f") if wife != husband else None
+    return found if found and people.options([c.value], found) else None
 
 
 def _opening_pronoun(p: Parsed) -> int | None:

@@ -117,3 +117,18 @@ def test_a_surname_right_after_the_other_person_is_named_in_full_is_theirs() -> 
     )
     assert got[4] == "Gary Johnson"  # named in full just before
     assert got[6] == "Jeh Johnson"  # the Johnson the article is about
+
+
+def test_the_words_around_a_surname_tell_which_of_a_couple_speaks() -> None:
+    got = who(
+        "Ted Cruz spoke in Iowa on Monday.",
+        "His wife, Heidi Cruz, joined him on the stage, and Heidi Cruz waved to the crowd.",
+        "“I am not in the habit of supporting people who attack my wife,” Cruz said.",
+        "Bill Clinton and Hillary Clinton toured Ohio, where Bill Clinton spoke first and Bill Clinton spoke last.",
+        "Clinton told the crowd that she would raise the minimum wage.",
+        "In her memoir, Clinton wrote about the campaign.",
+        "Clinton said the plan would cost too much.",
+    )
+    assert got[2] == "Ted Cruz"  # his wife's name is the one seen most and last, but "my wife" is his
+    assert got[4:6] == ["Hillary Clinton", "Hillary Clinton"]  # "she" after the verb, "her" before the name
+    assert got[6] == "Bill Clinton"  # nothing to tell: the Clinton mentioned most
