@@ -209,12 +209,16 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
 
 
 def _before_of_place(toks: list[Tok], a: int, b: int) -> int:
-    """The end of a name that ``of`` and a place of up to three words follow at the end of the
-    chain ``a..b`` ("Barbara Boxer of California", "Lee Zeldin of New York"); else ``b``."""
+    """The end of a name that ``of`` and a place or an organisation of up to three words follow
+    at the end of the chain ``a..b`` ("Barbara Boxer of California", "Lee Zeldin of New York",
+    "John Geiger of USGS", "Jane Roe of Google": a first name and a surname before "of"); else
+    ``b``."""
     for k in range(b - 1, max(a, b - 4), -1):
         if toks[k].low == "of":
             place = " ".join(bare(t.low) for t in toks[k + 1 : b + 1])
             if place in PLACES and is_name_word(toks, k - 1):  # k > a: a name is left before "of"
+                return k - 1
+            if k - 2 >= a and bare(toks[k - 2].low) in FIRST_NAMES and is_name_word(toks, k - 1):
                 return k - 1
             break
     return b

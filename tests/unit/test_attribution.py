@@ -182,6 +182,12 @@ def test_a_person_of_a_place_is_the_person() -> None:
         # A place of two words is never a speaker called by its second word ("York").
         ('"It is hard," said the New York businessman.', None),
         ("The New York Times said the vote was fair.", "New York Times"),
+        # of an organisation, after a first name and a surname: the person, not the organisation
+        ("John Geiger of USGS told the press that the quakes would go on.", "John Geiger"),
+        ("Melissa Cronin of Gawker then describes what happens on the video.", "Melissa Cronin"),
+        ("George Zornick of The Nation wrote that the team must be held accountable.", "George Zornick"),
+        ("The Bank of America said the fees would rise.", "Bank of America"),
+        ("Secretary of State John Kerry said the talks went well.", "John Kerry"),
     ],
 )
 def test_a_person_of_a_place_of_several_words_is_the_person(text: str, speaker: str | None) -> None:

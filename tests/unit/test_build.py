@@ -288,6 +288,7 @@ PIPELINE_OUTPUT = {
     66: "759306320e3f63bd",  # a place before the previous sentence's subject is no first-named person; none in the sample
     67: "759306320e3f63bd",  # an opening "he"/"she" carries its person in a sentence that names others too; none in the sample
     68: "759306320e3f63bd",  # the words around a shared surname tell which of a couple speaks; none in the sample
+    69: "759306320e3f63bd",  # "John Geiger of USGS told": the person, not the organisation; none in the sample
 }
 
 
