@@ -25,6 +25,7 @@ from index.attribution.names import (
     chain_end,
     chain_start,
     connects,
+    is_name_token,
     is_name_word,
     name_start,
     name_text,
@@ -254,12 +255,40 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
         return found
+    if t.kind == "W" and t.low in _GOVERNING and (body := _governing_body(text, toks, j)):
+        return Claim("org", body, verb, v)  # "The German government said", "the Obama administration said"
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
         return Claim("role", role, verb, v) if role else None
     if t.low == "who" and j > 1 and aside_comma(toks[j - 1]):  # "Loretta E. Lynch, who told Congress"
         return _who_before(text, toks, j - 1, verb, v)
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
+
+
+# Bodies written in lower case after the country, city or person they belong to ("the German
+# government", "the Obama administration", "Britain's military").
+_GOVERNING = frozenset("government administration military army navy ministry embassy parliament cabinet".split())
+
+
+def _governing_body(text: str, toks: list[Tok], j: int) -> str | None:
+    """ "German government" for "The German government said" (``j`` at "government"): one to
+    three capitalised words before it, each a people's, a place's or a name's, and no
+    preposition before them ("a spokesman for the German government said" is the spokesman's)."""
+    if j == 0 or not is_cap(toks[j - 1]):
+        return None
+    a = chain_start(toks, j - 1)
+    while a < j - 1 and toks[a].low in DETERMINERS:
+        a += 1  # "The German"
+    if j - a > 3 or not all(
+        is_name_token(t) or people_or_place(t) or is_possessive(t) or bare(t.low) in PLACES for t in toks[a:j]
+    ):
+        return None
+    p = a - 1
+    while p >= 0 and toks[p].low in DETERMINERS:
+        p -= 1
+    if p >= 0 and toks[p].kind == "W" and toks[p].low in PREPOSITIONS:
+        return None
+    return span_text(text, toks, a, j)
 
 
 def _who_before(text: str, toks: list[Tok], comma: int, verb: str, v: int) -> Claim | None:

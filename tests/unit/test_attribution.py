@@ -168,6 +168,22 @@ def test_a_name_inside_a_phrase_is_not_the_subject() -> None:
     assert who("Numerous veterans at rallies in South Carolina, including farmers, said they agreed.") == [(None, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The German government said there was proof he had been poisoned.", "German government"),
+        ("On Wednesday, the Obama administration announced it would take more refugees.", "Obama administration"),
+        ("The U.S. military said the strike killed five fighters.", "U.S. military"),
+        ("Goa's government announced three days of mourning.", "Goa's government"),
+        # a government of no one named, or someone speaking for it, is no such speaker
+        ("The government said 128 teams took part.", None),
+        ("A spokesman for the German government said the tests were clear.", None),
+    ],
+)
+def test_a_government_named_after_its_country_or_leader_speaks(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_a_person_of_a_place_is_the_person() -> None:
     assert who(['"I think she should have run," said Jason Gilbert of Cheyenne.']) == [("Jason Gilbert", "say")]
 
