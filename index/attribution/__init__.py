@@ -92,7 +92,15 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   latest start-up, Paradata, ..., said``); whom a speaker follows or works for is not the
   speaker (``said a Clinton aide`` is nobody's, ``said Clinton ally James Carville`` Carville's).
 * Added 2026-12-06: a month before a surname is a first name (``April Ryan``, ``Jan Brewer``)
-  unless a word before it makes it a time (``In April Ryan said``, ``a June Trump rally``).
+  unless a word before it makes it a time (``In April Ryan said``, ``a June Trump rally``); a
+  first name and a surname before "of" and an organisation are the speaker (``John Geiger of
+  USGS told``); a government, administration, military, ... in lower case after its country,
+  city or leader speaks under that name (``The German government said``, ``the Obama
+  administration announced``; ``the government said`` alone is nobody's); of two people of
+  either gender sharing a surname, the words around it tell which speaks (``In her memoir,
+  Clinton wrote``, ``Clinton told the crowd that she``, a quote's ``my wife``); a sentence
+  opening with "he"/"she" passes its person on as its subject even when it names others, and a
+  place named before the previous sentence's subject does not hide that subject.
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two

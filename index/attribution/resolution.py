@@ -234,10 +234,10 @@ _CLAUSE_REACH = 6  # words after a verb in which "he"/"she" is its speaker's: "t
 def _gender_around(p: Parsed, c: Claim, text: str, people: People) -> str | None:
     """For a surname two people of either gender share ("Clinton said" beside Bill and Hillary
     Clinton), the gender the words around it give the speaker: a "her"/"his" before the name
-    with no one else named before it ("In her 2003 book, Clinton noted"), "she"/"he" right
-    after the verb ("Clinton said she", "Obama said that he"), or the quote's "my wife" / "my
-    husband" ('"... attack my wife," Cruz said'). None otherwise, or when that gender fits no
-    one of that surname."""
+    with no one else named before it ("In her 2003 book, Clinton noted"), the first "she"/"he"
+    within ``_CLAUSE_REACH`` words after the verb with no one named between ("Clinton said she",
+    "Clinton told the crowd that she"), or the quote's "my wife" / "my husband" ('"... attack my
+    wife," Cruz said'). None otherwise, or when that gender fits no one of that surname."""
     if c.kind != "name" or " " in c.value:
         return None
     options = people.options([c.value])
