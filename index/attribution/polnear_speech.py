@@ -36,6 +36,7 @@ from index.attribution.polnear import Gold, PolnearArticle, is_name, is_pronoun,
 from index.attribution.vocabulary import a_people
 from index.lexicon import FIRST_NAMES, TITLE_WORDS, same_name
 from index.text.sentences import split_article
+from index.types import Sentence
 
 # A sentence of the collection: its article's id and its text (as an index stores it, when
 # people_of is given ``as_stored``).
@@ -129,11 +130,7 @@ def people_of(
             if not name:
                 continue
             name = in_full.get(name, name)
-            covered = {
-                (item.article.id, as_stored(s.text))
-                for s, (a, b) in zip(sentences, spans, strict=True)
-                if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
-            }
+            covered = _covered(item, gold, sentences, spans, as_stored)
             theirs[name] |= covered
             if gold.speech:
                 said[name] |= covered
@@ -176,14 +173,26 @@ def unlabelled(items: Iterable[PolnearArticle], as_stored: Callable[[str], str] 
         for gold in item.gold:
             if not _source_name(gold) and not is_pronoun(gold.source_text):
                 continue
-            covered = {
-                (item.article.id, as_stored(s.text))
-                for s, (a, b) in zip(sentences, spans, strict=True)
-                if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
-            }
+            covered = _covered(item, gold, sentences, spans, as_stored)
             (named if _source_name(gold) else unnamed).update(covered)
         found |= unnamed - named
     return frozenset(found)
+
+
+def _covered(
+    item: PolnearArticle,
+    gold: Gold,
+    sentences: Sequence[Sentence],
+    spans: Sequence[tuple[int, int]],
+    as_stored: Callable[[str], str],
+) -> set[SentenceKey]:
+    """The sentences an attribution's cue or content overlaps (``spans``: each sentence's in the
+    PolNeAR text), keyed as ``people_of`` keys them."""
+    return {
+        (item.article.id, as_stored(s.text))
+        for s, (a, b) in zip(sentences, spans, strict=True)
+        if any(x < b and y > a for x, y in (*gold.cue, *gold.content))
+    }
 
 
 def _source_name(gold: Gold) -> tuple[str, ...]:
