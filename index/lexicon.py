@@ -90,6 +90,11 @@ LEMMA_FORMS: dict[str, tuple[str, ...]] = {
     "affirm": ("affirm", "affirms", "affirmed", "affirming"),
     "signal": ("signal", "signals", "signaled", "signalled", "signaling", "signalling"),
     "joke": ("joke", "jokes", "joked", "joking"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "exclaim": ("exclaim", "exclaims", "exclaimed", "exclaiming"),
+    "retort": ("retort", "retorts", "retorted", "retorting"),
+    "scoff": ("scoff", "scoffs", "scoffed", "scoffing"),
+    "lament": ("lament", "laments", "lamented", "lamenting"),
     "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
     "think": ("think", "thinks", "thought", "thinking"),
 }

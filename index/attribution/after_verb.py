@@ -4,6 +4,7 @@ for resolution.py to keep only when the article names such a person), '"...," sa
 
 from __future__ import annotations
 
+from index.attribution.appositives import named_in_full
 from index.attribution.names import chain_end, is_name_token, people_or_place
 from index.attribution.quotes import Tok, is_cap, is_possessive
 from index.attribution.subjects import Claim, role_words, subject_from_chain
@@ -15,6 +16,7 @@ from index.attribution.vocabulary import (
     PARTICLES,
     PRONOUNS,
     ROLE_LOWER,
+    STOP,
 )
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
@@ -44,6 +46,25 @@ def _reported_subject(toks: list[Tok], k: int, v: int) -> bool:
     return not any(is_name_token(t) for t in toks[:v])
 
 
+_DESCRIPTION_MOST = 3  # lower-case words between an organisation and its person: "chief economist"
+
+
+def _name_after_description(toks: list[Tok], e: int) -> int | None:
+    """Where a person's name in full starts after the lower-case words at ``e`` that describe
+    them ("host" in "said Fox News host Sean Hannity"), or None: a known first name and a
+    surname, or two or three words that may each be a name's ("editor Heather Antos")."""
+    c = e
+    while c < len(toks) and c - e < _DESCRIPTION_MOST and toks[c].kind == "W" and toks[c].text.islower():
+        if toks[c].low in _AFTER_NAME_ENDS or toks[c].low in DETECT_FORMS or toks[c].low in STOP:
+            return None  # "Andrew J. Pincus of the law firm Mayer Brown", "Mr. Trump or Mr. Cruz"
+        c += 1
+    if c == e or c >= len(toks) or not is_cap(toks[c]):
+        return None
+    b = chain_end(toks, c)
+    words = toks[c : b + 1]
+    return c if named_in_full(toks, c, b) or (2 <= len(words) <= 3 and all(map(is_name_token, words))) else None
+
+
 def subject_after(
     text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
 ) -> Claim | None:
@@ -64,12 +85,19 @@ def subject_after(
         return Claim("pron", toks[k].low, verb, v)
     e = k
     capitals = False
+    described = -1  # where the words describing the person named after them end, if any
     while e < n and e - k < 12:
         t = toks[e]
         if t.kind == "A" or (t.kind == "W" and t.text[0].isupper()):
             capitals = capitals or is_name_token(t)
         elif appositive and t.text == "," and not capitals and e > k and e + 1 < n and is_cap(toks[e + 1]):
             pass  # a description, then the name: "said its chief executive, John Ferriola"
+        elif (
+            capitals
+            and (is_cap(toks[e - 1]) or toks[e - 1].low in ROLE_LOWER)  # "Clinton's top foreign policy adviser"
+            and (name_at := _name_after_description(toks, e)) is not None
+        ):
+            e = described = name_at - 1  # "said Fox News host Sean Hannity": the host, not Fox News
         elif not (
             t.kind == "W"
             and (
@@ -87,7 +115,7 @@ def subject_after(
     if whole and e < n and toks[e].kind == "W" and toks[e].low not in _AFTER_NAME_ENDS:
         return None
     chains = []
-    i = k
+    i = described + 1 if described >= 0 else k  # their employer is no speaker of theirs
     while i < e:
         if is_cap(toks[i]):
             b = min(chain_end(toks, i), e - 1)

@@ -1085,12 +1085,39 @@ def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(t
         ('"It can go a long way," said a senior Cruz adviser.', None),
         ('"October provided a resurgence for her," said former Obama adviser David Axelrod.', "David Axelrod"),
         ("“Education is the driver,” said Marquette pollster Charles Franklin.", "Charles Franklin"),
+        # nor the organisation a person works for, named before what they do there
+        (
+            '"You have to work," quipped Valiant Entertainment editor Heather Antos, later in the panel.',
+            "Heather Antos",
+        ),
+        ('"This is simple," said Clinton campaign manager Robby Mook in a statement.', "Robby Mook"),
+        ('"It was a disgrace," said Fox News host Sean Hannity.', "Sean Hannity"),
+        ('"It was useful," said Clinton’s top foreign policy aide Jake Sullivan.', "Jake Sullivan"),
+        # a name after "of" and its article is the firm's, not a second speaker
+        (
+            '"The odds are likely," said a leading Supreme Court advocate, Andrew J. Pincus of the law firm Mayer Brown.',
+            "Andrew J. Pincus",
+        ),
         # a spokesman speaks for the institution, as before
         ('"It was useful," said Kremlin spokesman Dmitry Peskov.', "Dmitry Peskov"),
         ('"It was useful," said a White House aide.', "White House"),
     ],
 )
 def test_a_name_before_aide_or_supporter_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A flabbergasted Noah quipped, “It’s like a lawyer with the dumbest client ever.”", "Noah"),
+        ("''Silly boys,'' scoffed Arianna Gil, 22, who helped found the group.", "Arianna Gil"),
+        ('In an email, Jorgensen exclaimed: "It\'s official!"', "Jorgensen"),
+        ('Lindsey Graham retorted: "There is a special place in hell."', "Lindsey Graham"),
+        ("Ramos lamented that the danger came from Trump.", "Ramos"),
+    ],
+)
+def test_quipped_scoffed_exclaimed_and_lamented_report_speech(text: str, speaker: str | None) -> None:
     assert who(text)[0][0] == speaker
 
 

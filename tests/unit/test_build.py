@@ -290,6 +290,7 @@ PIPELINE_OUTPUT = {
     68: "759306320e3f63bd",  # the words around a shared surname tell which of a couple speaks; none in the sample
     69: "759306320e3f63bd",  # "John Geiger of USGS told": the person, not the organisation; none in the sample
     70: "759306320e3f63bd",  # "the German government said", "the Obama administration announced" speak; none in the sample
+    71: "759306320e3f63bd",  # "said Fox News host Sean Hannity" is Hannity; quipped, scoffed, exclaimed, retorted, lamented report speech; none in the sample
 }
 
 
