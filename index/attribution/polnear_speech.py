@@ -171,10 +171,8 @@ def unlabelled(items: Iterable[PolnearArticle], as_stored: Callable[[str], str] 
         unnamed: set[SentenceKey] = set()
         named: set[SentenceKey] = set()
         for gold in item.gold:
-            if not _source_name(gold) and not is_pronoun(gold.source_text):
-                continue
-            covered = _covered(item, gold, sentences, spans, as_stored)
-            (named if _source_name(gold) else unnamed).update(covered)
+            if (name := _source_name(gold)) or is_pronoun(gold.source_text):
+                (named if name else unnamed).update(_covered(item, gold, sentences, spans, as_stored))
         found |= unnamed - named
     return frozenset(found)
 
@@ -264,13 +262,15 @@ def score_answers(people: Sequence[Person], ask: Ask, unjudged: frozenset[Senten
     rows = []
     for person in people:
         sentences, quoted = ask(f"What did {person.name} say?")
-        answer = set(sentences) if quoted else set()
-        shown += len(set(sentences))
-        judged += len(set(sentences) - (unjudged - (answer & person.theirs)))
+        seen = set(sentences)
+        answer = seen if quoted else set()
+        theirs = answer & person.theirs
+        shown += len(seen)
+        judged += len(seen - (unjudged - theirs))
         hit = len(answer & person.said)
         gold += len(person.said)
         found += hit
-        right += len(answer & person.theirs)
+        right += len(theirs)
         people_found += hit > 0
-        rows.append((person.name, len(person.said), hit, len(set(sentences)), len(answer & person.theirs)))
+        rows.append((person.name, len(person.said), hit, len(seen), len(theirs)))
     return SpeechScores(len(people), people_found, gold, shown, found, right, tuple(rows), judged)

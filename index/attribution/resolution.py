@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from index.attribution.claims import Parsed, parse_sentence
+from index.attribution.names import Mention
 from index.attribution.openings import OPENING_CONJUNCTIONS
 from index.attribution.people import People, learn_people, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
@@ -222,10 +223,16 @@ def _named_after(p: Parsed, c: Claim, here: list[tuple[int, str]], people: Peopl
     }
 
 
+def _written(p: Parsed, c: Claim) -> Mention | None:
+    """The mention a name claim is written as, the nearest of that name to its verb."""
+    written = [m for m in p.mentions if m.name == c.value] if c.kind == "name" else []
+    return min(written, key=lambda m: abs(m.index - c.index)) if written else None
+
+
 def _title_gender(p: Parsed, c: Claim) -> str | None:
     """The gender a courtesy title gives the name a claim is made of ("Mrs. Clinton said")."""
-    written = [m for m in p.mentions if m.name == c.value] if c.kind == "name" else []
-    return min(written, key=lambda m: abs(m.index - c.index)).gender if written else None
+    mention = _written(p, c)
+    return mention.gender if mention else None
 
 
 _CLAUSE_REACH = 6  # words after a verb in which "he"/"she" is its speaker's: "told the debate audience that she"
@@ -243,8 +250,7 @@ def _gender_around(p: Parsed, c: Claim, text: str, people: People) -> str | None
     options = people.options([c.value])
     if len({people.firm_gender.get(o) for o in options}) < 2:
         return None
-    written = [m for m in p.mentions if m.name == c.value]
-    at = min(written, key=lambda m: abs(m.index - c.index)).index if written else c.index
+    at = mention.index if (mention := _written(p, c)) else c.index
     before = {g for k, g in p.gendered if k < at}
     named_before = any(m.index < at and m.name != c.value for m in p.mentions)
     # the first "he"/"she" a few words after the verb, no one named between ("told the audience that she")

@@ -242,13 +242,10 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         if is_possessive(t):
             return None  # "Peskov’s comments"
         a = chain_start(toks, j)
-        p = a - 1
-        while p >= 0 and toks[p].low in DETERMINERS:
-            p -= 1
-        if p >= 0 and toks[p].kind == "W":
-            if toks[p].low in RELATIVES and name_start(toks, a, j) is None:
+        if (before := _word_before(toks, a)) is not None:
+            if before.low in RELATIVES and name_start(toks, a, j) is None:
                 return None  # "in what the United States has said could be ..." (a person would count)
-            if toks[p].low in PREPOSITIONS and toks[p].text[0].islower():
+            if before.low in PREPOSITIONS and before.text[0].islower():
                 role = role_words(toks, j)  # "The U.S. ambassador to NATO says"; not "Ana Ruiz of the UN says"
                 return _affiliated(text, toks, v, verb) or (Claim("role", role, verb, v) if role else None)
         found = subject_from_chain(text, toks, a, j, verb, v)
@@ -283,12 +280,17 @@ def _governing_body(text: str, toks: list[Tok], j: int) -> str | None:
         is_name_token(t) or people_or_place(t) or is_possessive(t) or bare(t.low) in PLACES for t in toks[a:j]
     ):
         return None
+    before = _word_before(toks, a)
+    return None if before is not None and before.low in PREPOSITIONS else span_text(text, toks, a, j)
+
+
+def _word_before(toks: list[Tok], a: int) -> Tok | None:
+    """The word before a chain starting at ``a``, past its determiners ("of" in "of the UN"), or
+    None when something else, or nothing, comes before it."""
     p = a - 1
     while p >= 0 and toks[p].low in DETERMINERS:
         p -= 1
-    if p >= 0 and toks[p].kind == "W" and toks[p].low in PREPOSITIONS:
-        return None
-    return span_text(text, toks, a, j)
+    return toks[p] if p >= 0 and toks[p].kind == "W" else None
 
 
 def _who_before(text: str, toks: list[Tok], comma: int, verb: str, v: int) -> Claim | None:

@@ -247,8 +247,9 @@ class SpeakerIndex:
         speakers written as its initials, and initials the institution they stand for
         ("International Monetary Fund" and "IMF", "UN" and "United Nations"; ``acronym``).
         """
-        found = self._match_words(name)
-        return found + [s for s in self._by_acronym(name_words(name)) if s not in found]
+        asked = name_words(name)
+        found = self._match_words(name, asked)
+        return found + [s for s in self._by_acronym(asked) if s not in found]
 
     def _by_acronym(self, asked: list[str]) -> list[str]:
         if len(asked) == 1:
@@ -256,7 +257,7 @@ class SpeakerIndex:
         letters = acronym(asked)
         return [self._speakers[n] for n in self._users.get(letters or "", ()) if len(self._spoken[n]) == 1]
 
-    def _match_words(self, name: str) -> list[str]:
+    def _match_words(self, name: str, asked: list[str]) -> list[str]:
         """The speakers ``name``'s words refer to, best first; [] when none is close.
 
         A speaker matches when every word of the name matches a different word of the speaker,
@@ -281,7 +282,6 @@ class SpeakerIndex:
         written with no initials at all ("Leonard E. Burman": "Len Burman"; "George H. W. Bush" is
         no "George W. Bush"). Speakers with as many typos come in alphabetical order.
         """
-        asked = name_words(name)
         if not asked:
             return []
         rest = without_initials(asked)

@@ -30,9 +30,9 @@ SURNAME = (
 )
 
 
-def _line(article_id: str, text: str, sources: list[tuple[str, str, str, str]], silver: str = "Barack Obama") -> str:
+def _line(article_id: str, text: str, sources: list[tuple[str, ...]], silver: str = "Barack Obama") -> str:
     """A PolNeAR line: each (sentence, source, cue, content) is found in that sentence of ``text``,
-    the source labelled ``silver``."""
+    the source labelled ``silver``, or by a fifth element of its own ("" for no label)."""
 
     def span(part: str, sentence: str) -> list[object]:
         start = text.index(part, text.index(sentence))
@@ -43,9 +43,9 @@ def _line(article_id: str, text: str, sources: list[tuple[str, str, str, str]], 
             "source": [span(source, sentence)],
             "cue": [span(cue, sentence)],
             "content": [span(content, sentence)],
-            "source_coref_silver": silver,
+            "source_coref_silver": label[0] if label else silver,
         }
-        for sentence, source, cue, content in sources
+        for sentence, source, cue, content, *label in sources
     ]
     return json.dumps({"id": article_id, "title": text.split("\n")[0], "text": text, "attributions": attributions})
 
@@ -156,17 +156,13 @@ def test_judged_precision_leaves_out_words_the_annotations_give_to_an_unnamed_he
         "Sanders in Vermont\n\nBarack Obama said the vote was close.\n\nBarack Obama said he would campaign.\n\n"
         "He pledged to fight on.\n\nHe told the crowd that he was proud."
     )
-    said = [("Barack Obama said the", "Barack Obama", "said", "the vote was close")]
-    said.append(("Barack Obama said he", "Barack Obama", "said", "he would campaign"))
-    line = _line("rally", rally, said)
-    unnamed = json.loads(line)
-    for sentence, cue in (("He pledged", "pledged"), ("He told", "told")):
-        start = rally.index(sentence)
-        cue_at = rally.index(cue, start)
-        unnamed["attributions"].append(
-            {"source": [[start, start + 2, "He"]], "cue": [[cue_at, cue_at + len(cue), cue]], "content": []}
-        )
-    items = [parse_line(json.dumps(unnamed))]
+    sources = [
+        ("Barack Obama said the", "Barack Obama", "said", "the vote was close"),
+        ("Barack Obama said he", "Barack Obama", "said", "he would campaign"),
+        ("He pledged", "He", "pledged", "to fight on", ""),  # a "he" the labels name no one for
+        ("He told", "He", "told", "that he was proud", ""),
+    ]
+    items = [parse_line(_line("rally", rally, sources))]
     people = people_of(items, min_sentences=2)
     unjudged = unlabelled(items)
     assert unjudged == {("rally", "He pledged to fight on."), ("rally", "He told the crowd that he was proud.")}
