@@ -11,14 +11,24 @@ from pathlib import Path
 
 import pytest
 
+from index.attribution import attribute
 from index.build import build_index
 from index.embedding.models import Embedder
 from index.search.searcher import AnswerPolicy, Searcher
+from index.text.sentences import split_article
+from index.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "data" / "corpus"
 SAMPLE_ARTICLE = SAMPLE_CORPUS / "nato-russia-talks.txt"
 SHARED = ROOT.parent / "shared"
+
+
+def speakers_of(*paragraphs: str) -> list[str | None]:
+    """The speaker attribution gives each sentence of an article of ``paragraphs``, split as the
+    index splits it."""
+    article = Article("a", "", paragraphs, "test")
+    return [s.speaker for s in attribute(split_article(article), title="")]
 
 
 def run_script(script: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:

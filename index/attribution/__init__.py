@@ -100,7 +100,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   either gender sharing a surname, the words around it tell which speaks (``In her memoir,
   Clinton wrote``, ``Clinton told the crowd that she``, a quote's ``my wife``); a sentence
   opening with "he"/"she" passes its person on as its subject even when it names others, and a
-  place named before the previous sentence's subject does not hide that subject.
+  place named before the previous sentence's subject does not hide that subject; a nationality
+  or an age next to a name is no part of it (``Spaniard Rafael Nadal``), and ``the Scot said``,
+  ``said the 23-year-old`` are the one person the article makes so (``Scot Andy Murray``,
+  ``Andy Murray, 23,``), else the one person named just before (``epithets``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it); one whose own name or role found nobody (``"...," the senator said`` with two
@@ -118,7 +121,8 @@ verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists
 (tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
 written), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes), ``people`` (the people an
-article names, and which of them a written name means), ``surnames`` (two surnames of one person),
+article names, and which of them a written name means), ``epithets`` (people named by their
+nationality or age: "the Scot", "the 23-year-old"), ``surnames`` (two surnames of one person),
 ``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to
 check role sources such as "the vice president"); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 

@@ -5,6 +5,7 @@ for resolution.py to keep only when the article names such a person), '"...," sa
 from __future__ import annotations
 
 from index.attribution.appositives import named_in_full
+from index.attribution.epithets import age_starting, national_word
 from index.attribution.names import chain_end, is_name_token, people_or_place
 from index.attribution.quotes import Tok, is_cap, is_possessive
 from index.attribution.subjects import Claim, role_words, subject_from_chain
@@ -83,6 +84,8 @@ def subject_after(
         if whole and _reported_subject(toks, k, v):
             return None
         return Claim("pron", toks[k].low, verb, v)
+    if (aged := age_starting(toks, k)) is not None and _ends_clause(toks, aged[1]):
+        return Claim("epithet", aged[0], verb, v)  # '"...," said the 23-year-old'
     e = k
     capitals = False
     described = -1  # where the words describing the person named after them end, if any
@@ -133,6 +136,8 @@ def subject_after(
         for c in claims:
             if c.kind == kind:
                 return c
+    if len(chains) == 1 and (national := national_word(toks, *chains[0])) and _ends_clause(toks, chains[0][1] + 1):
+        return Claim("epithet", national, verb, v)  # '"...," said the Spaniard'
     if chains == [(k, k)] and people_or_place(toks[k]) and not is_possessive(toks[k]) and _ends_clause(toks, k + 1):
         return Claim("name", toks[k].text, verb, v, surname_only=True)  # '"...," said Cuban', after "Mark Cuban"
     if e > k and not chains:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.attribution.epithets import AMBIGUOUS_NATIONALS, NATIONALS, national_at
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive
 from index.attribution.vocabulary import (
     CONNECTORS,
@@ -63,6 +64,7 @@ def is_name_token(t: Tok) -> bool:
         or low in GENERIC
         or low in ORG_HEADS
         or low in KNOWN_ORGS
+        or (low in NATIONALS and low not in AMBIGUOUS_NATIONALS)  # "Spaniard Rafael Nadal"
     ):
         return False
     return not (low in PLACES and low not in FIRST_NAMES)
@@ -170,7 +172,7 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     words = 0
     while k >= a and words < 4:
         t = toks[k]
-        if k < b and is_possessive(t):
+        if (k < b and is_possessive(t)) or national_at(toks, k):  # "Scot Andy Murray", "the Scot"
             break
         if (
             is_name_token(t)

@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.attribution.claims import Parsed, parse_sentence
+from index.attribution.epithets import described, epithet_key, gender_of_national
 from index.attribution.quotes import bare
 from index.attribution.surnames import double_surnames, sentence_words_before_surnames
 from index.attribution.vocabulary import TEAMS, TITLE_ABBREVIATIONS
@@ -27,6 +28,9 @@ class People:
     roles: dict[str, frozenset[str]]  # normalised title words -> people with that title
     # The genders a first name or a courtesy title gives, not those guessed from pronouns
     firm_gender: dict[str, str] = field(default_factory=dict)
+    # A nation's adjective or an age -> the people whom words next to their name make so ("Scot
+    # Andy Murray", "Spain's Rafael Nadal", "Andy Murray, 23,"): whom "the Scot" means (epithets.py)
+    epithets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def options(self, words: Sequence[str], gender: str | None = None) -> tuple[str, ...]:
         """The people a name of ``words`` may be: those of its surname (of its first name when it
@@ -105,9 +109,15 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}, gender
     )  # while it learns, every gender it knows is firm
     roles: dict[str, set[str]] = {}
+    epithets: dict[str, set[str]] = {}
     for p in parsed:
         for m in p.mentions:
             name = people.canonical(m.name, m.gender)
+            keys, told = described(p.toks, m.index - m.words + 1, m.index)
+            for key in keys:
+                epithets.setdefault(key, set()).add(name)
+            if told and name not in gender:  # "Frenchwoman Amelie Mauresmo"
+                gender[name] = told
             # "Ms. Khan" tells a gender only when it can be one Khan of the article
             if (
                 m.gender
@@ -119,7 +129,12 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
                 roles.setdefault(" ".join(_title_word(w) for w in m.title.lower().split()), set()).add(name)
     firm = dict(gender)
     pronoun_evidence(parsed, people, gender)
-    return replace(people, roles={k: frozenset(v) for k, v in roles.items()}, firm_gender=firm)
+    return replace(
+        people,
+        roles={k: frozenset(v) for k, v in roles.items()},
+        firm_gender=firm,
+        epithets={k: frozenset(v) for k, v in epithets.items()},
+    )
 
 
 def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:
@@ -165,6 +180,25 @@ def resolve_role(role: str, people: People) -> str | None:
     asked = {_title_word(w) for w in role.split()}
     found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def resolve_epithet(epithet: str, people: People, near: Sequence[str] = ()) -> str | None:
+    """The one person "the Scot" or "the 23-year-old" (``epithet``: "scot", "23") means: so by
+    what the article writes next to their name, else the one person ``near`` (named just before)
+    whom nothing the article writes makes otherwise ("Lori Bernstein held up a sign. / The
+    57-year-old scientist says"); never one of the other gender ("the Frenchwoman")."""
+    key = epithet_key(epithet) or ""
+    found = [p for p in people.epithets.get(key, ()) if _of_gender(p, epithet, people)]
+    if found:
+        return found[0] if len(found) == 1 else None
+    told = {p for k, holders in people.epithets.items() if k.isdigit() == key.isdigit() for p in holders}
+    fitting = list(dict.fromkeys(p for p in near if p not in told and _of_gender(p, epithet, people)))
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _of_gender(person: str, epithet: str, people: People) -> bool:
+    gender = gender_of_national(epithet)
+    return gender is None or people.gender.get(person, gender) == gender
 
 
 def surname_of_title(role: str, people: People) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.names import Mention
 from index.attribution.openings import OPENING_CONJUNCTIONS
-from index.attribution.people import People, learn_people, resolve_role, surname_of_title
+from index.attribution.people import People, learn_people, resolve_epithet, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
 from index.attribution.vocabulary import (
     DEMONYMS,
@@ -308,6 +308,9 @@ def resolve_claim(
         return c.value
     if c.kind == "role":
         return resolve_role(c.value, people) or surname_of_title(c.value, people)
+    if c.kind == "epithet":
+        near = [name for idx, name in here if idx < c.index] + ([name for _, name in mentioned[i - 1]] if i else [])
+        return resolve_epithet(c.value, people, [n for n in near if is_person(n)])
     return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person, people.firm_gender)
 
 

@@ -21,6 +21,7 @@ from index.attribution.appositives import (
     opens_a_clause,
     quote_then_comma,
 )
+from index.attribution.epithets import age_ending, national_word
 from index.attribution.names import (
     chain_end,
     chain_start,
@@ -64,7 +65,7 @@ from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS, is_title_word
 
 @dataclass(frozen=True)
 class Claim:
-    kind: str  # "name", "org", "pron", "role"
+    kind: str  # "name", "org", "pron", "role", "epithet"
     value: str  # the name / organisation / pronoun / normalised role words
     verb: str
     index: int  # token index of the verb
@@ -229,6 +230,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     j = skip_between(toks, v - 1)
     if j < 0:
         return None
+    if (age := age_ending(toks, j)) is not None:
+        return Claim("epithet", age, verb, v)  # "The 57-year-old scientist says"
     t = toks[j]
     if t.kind == "W" and t.low in PRONOUNS:
         return Claim("pron", t.low, verb, v)
@@ -242,6 +245,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         if is_possessive(t):
             return None  # "Peskov’s comments"
         a = chain_start(toks, j)
+        if (national := national_word(toks, a, j)) is not None:
+            return Claim("epithet", national, verb, v)  # "the Scot said": people.py knows who
         if (before := _word_before(toks, a)) is not None:
             if before.low in RELATIVES and name_start(toks, a, j) is None:
                 return None  # "in what the United States has said could be ..." (a person would count)

@@ -291,6 +291,7 @@ PIPELINE_OUTPUT = {
     69: "759306320e3f63bd",  # "John Geiger of USGS told": the person, not the organisation; none in the sample
     70: "759306320e3f63bd",  # "the German government said", "the Obama administration announced" speak; none in the sample
     71: "759306320e3f63bd",  # "said Fox News host Sean Hannity" is Hannity; quipped, scoffed, exclaimed, retorted, lamented report speech; none in the sample
+    72: "759306320e3f63bd",  # a nationality or an age next to a name is no part of it, and "the Scot" / "the 23-year-old" said is the person it describes; none in the sample
 }
 
 

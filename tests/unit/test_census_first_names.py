@@ -6,16 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.attribution import attribute
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, census_first_names
-from index.text.sentences import split_article
-from index.types import Article
 from tests.support import run_script
-
-
-def who(*paragraphs: str) -> list[str | None]:
-    article = Article("a", "", paragraphs, "test")
-    return [s.speaker for s in attribute(split_article(article), title="")]
+from tests.support import speakers_of as who
 
 
 def test_the_shipped_list_adds_common_names_with_their_gender() -> None:

@@ -6,14 +6,7 @@ passing; unless the other was named in full in the sentence just before."""
 
 from __future__ import annotations
 
-from index.attribution import attribute
-from index.text.sentences import split_article
-from index.types import Article
-
-
-def who(*paragraphs: str) -> list[str | None]:
-    article = Article("a", "", paragraphs, "test")
-    return [s.speaker for s in attribute(split_article(article), title="")]
+from tests.support import speakers_of as who
 
 
 def test_mrs_is_the_woman_of_two_people_sharing_a_surname() -> None:
