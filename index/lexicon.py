@@ -350,6 +350,7 @@ del. delegate
 democrat democratic republican gop
 magistrate coroner sheriff inspector detective constable superintendent coach manager founder
 economist analyst
+det ch insp supt cllr prof sgt capt lt col rev maj cmdr brig baroness viscount countess marquess
 alderman alderwoman assemblyman assemblywoman councilman councilwoman councillor councilor
 congressman congresswoman rabbi pastor imam cardinal reverend actor actress rapper
 journalist columnist author novelist historian billionaire businessman businesswoman

@@ -131,6 +131,7 @@ def subject_after(
         for a, b in chains
         if (c := subject_from_chain(text, toks, a, b, verb, v))
         and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
+        and not (c.kind == "role" and is_possessive(toks[b]))  # "announced the President's death"
     ]
     for kind in ("name", "org", "role"):
         for c in claims:

@@ -28,14 +28,20 @@ _ROLE_REACH = 8  # tokens from the comma back to the role's "of": "the director 
 def after_a_role(toks: list[Tok], comma: int) -> bool:
     """Whether the phrase before the comma at ``comma`` is a role held at something: "the director
     of the institute", "a spokeswoman for the ministry", "the head of IEDCR", "the director of the
-    Federal Bureau of Investigation" (an "of" inside the organisation's name is passed over)."""
+    Federal Bureau of Investigation" (an "of" inside the organisation's name is passed over), "the
+    Archbishop of Canterbury"."""
     for i in range(comma - 1, max(0, comma - _ROLE_REACH) - 1, -1):
         t = toks[i]
-        if t.kind == "W" and t.low in _HELD_AT and i > 0 and bare(toks[i - 1].low) in ROLE_HEADS:
+        if t.kind == "W" and t.low in _HELD_AT and i > 0 and _a_role_word(toks[i - 1]):
             return True
         if t.kind not in ("W", "A"):
             return False
     return False
+
+
+def _a_role_word(t: Tok) -> bool:
+    """A role's noun before "of": "director", or a title capitalised ("the Archbishop of Canterbury")."""
+    return bare(t.low) in ROLE_HEADS or (t.text[0].isupper() and is_title_word(t.text))
 
 
 def named_in_full(toks: list[Tok], a: int, b: int) -> bool:

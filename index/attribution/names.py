@@ -192,6 +192,8 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         s += 1
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
+    if s == b and s >= 2 and toks[s - 1].low == "of" and is_title_word(toks[s - 2].text):
+        return None  # "the Archbishop of Canterbury", "the Duke of Edinburgh": a title's place, no one's name
     return s if s <= b else None  # "said Del." is a particle, not a name
 
 

@@ -88,9 +88,24 @@ TITLE_ABBREVIATIONS = {
     "adm.": "admiral",
     "col.": "colonel",
     "capt.": "captain",
+    # written without a full stop, as British papers do: "Det Ch Insp John Smith", "Prof Ann Lee"
+    "capt": "captain",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "sgt": "sergeant",
+    "det": "detective",
+    "ch": "chief",
+    "insp": "inspector",
+    "supt": "superintendent",
+    "cllr": "councillor",
+    "prof": "professor",
+    "rev": "reverend",
+    "cmdr": "commander",
+    "brig": "brigadier",
 }
-FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady")
-MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke")
+FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady baroness countess")
+MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke viscount marquess")
 
 # People named by whom they follow or work for: "a Clinton aide", "one Sanders supporter" is no
 # Clinton and no Sanders.
