@@ -47,7 +47,7 @@ def _reported_subject(toks: list[Tok], k: int, v: int) -> bool:
     return not any(is_name_token(t) for t in toks[:v])
 
 
-_DESCRIPTION_MOST = 3  # lower-case words between an organisation and its person: "chief economist"
+_DESCRIPTION_MOST = 4  # lower-case words between an organisation and its person: "longtime tag team partner"
 
 
 def _name_after_description(toks: list[Tok], e: int) -> int | None:
@@ -59,11 +59,26 @@ def _name_after_description(toks: list[Tok], e: int) -> int | None:
         if toks[c].low in _AFTER_NAME_ENDS or toks[c].low in DETECT_FORMS or toks[c].low in STOP:
             return None  # "Andrew J. Pincus of the law firm Mayer Brown", "Mr. Trump or Mr. Cruz"
         c += 1
+    if c > e and c + 1 < len(toks) and toks[c].text == ",":
+        c += 1  # "said Rubio's deputy campaign manager, Rich Beeson, who ..."
     if c == e or c >= len(toks) or not is_cap(toks[c]):
         return None
     b = chain_end(toks, c)
     words = toks[c : b + 1]
     return c if named_in_full(toks, c, b) or (2 <= len(words) <= 3 and all(map(is_name_token, words))) else None
+
+
+def _possessor(toks: list[Tok], b: int, named_after: bool, reported: bool) -> bool:
+    """Whether the chain ending at ``b`` owns what follows it rather than speaks: a person is named
+    after it (``named_after``: "noted NBC's Dante Chinni"), or, after a reporting verb
+    (``reported``; not "according to X's analysis", X's word), a thing of theirs is ("suggested
+    Donald Trump's refusal to disavow"). A plural's mark inside a name is none ("the Catholic
+    Bishops' Conference")."""
+    t = toks[b]
+    after = toks[b + 1] if b + 1 < len(toks) else None
+    if not is_possessive(t) or (t.low.endswith(("s'", "s’")) and after is not None and is_cap(after)):
+        return False
+    return named_after or (reported and after is not None and after.kind == "W" and after.text.islower())
 
 
 def subject_after(
@@ -126,13 +141,15 @@ def subject_after(
             i = b + 1
         else:
             i += 1
-    claims = [
-        c
+    found = [
+        (b, c)
         for a, b in chains
         if (c := subject_from_chain(text, toks, a, b, verb, v))
         and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
         and not (c.kind == "role" and is_possessive(toks[b]))  # "announced the President's death"
     ]
+    named_after = [b for b, c in found if c.kind == "name"]
+    claims = [c for b, c in found if not _possessor(toks, b, any(x > b for x in named_after), appositive)]
     for kind in ("name", "org", "role"):
         for c in claims:
             if c.kind == kind:

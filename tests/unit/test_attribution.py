@@ -1093,6 +1093,20 @@ def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(t
         ('"This is simple," said Clinton campaign manager Robby Mook in a statement.', "Robby Mook"),
         ('"It was a disgrace," said Fox News host Sean Hannity.', "Sean Hannity"),
         ('"It was useful," said Clinton’s top foreign policy aide Jake Sullivan.', "Jake Sullivan"),
+        # nor whose a person named after a possessive is
+        ("Debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "Dante Chinni"),
+        ('"We are ready," said Rubio’s deputy campaign manager, Rich Beeson, who ran the 2012 effort.', "Rich Beeson"),
+        ('"Heartbroken and numb," writes Huber\'s longtime tag team partner Erick Rowan on Instagram.', "Erick Rowan"),
+        ("According to Windsor Locks' first selectman, Chris Kervick, ten passengers were aboard.", "Chris Kervick"),
+        (
+            "Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested business mogul Donald Trump’s refusal to"
+            " disavow the Klan could hurt him.",
+            "Joe Scarborough",
+        ),
+        # but "according to" X's work is X's word, and a plural's mark inside a name owns nothing
+        # (the name is read up to it, never as its tail "Conference")
+        ("According to POLITICO’s analysis, groups spent $2.5 million.", "POLITICO"),
+        ("He died, according to the Catholic Bishops' Conference of the Philippines.", "Catholic Bishops"),
         # a name after "of" and its article is the firm's, not a second speaker
         (
             '"The odds are likely," said a leading Supreme Court advocate, Andrew J. Pincus of the law firm Mayer Brown.',
