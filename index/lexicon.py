@@ -8,6 +8,7 @@ dicts: no global mutable state.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 # Common American first names with their gender, written by scripts/make_first_names.py.
@@ -291,6 +292,16 @@ NAMES_WITH_FORMS = frozenset(SAME_NAME)
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def family_name_first(words: Sequence[str]) -> bool:
+    """Whether a name of ``words`` is written family name first, as Korean and Taiwanese names are
+    in English: a given name of two syllables joined by a hyphen, the second in lower case ("Moon
+    Jae-in", "Kim Jong-un", "Tsai Ing-wen"), not a double first name ("Jean-Pierre Raffarin")."""
+    if len(words) != 2 or "-" not in words[1]:
+        return False
+    head, _, tail = words[1].partition("-")
+    return head[:1].isupper() and tail[:1].islower() and len(head) <= 4
 
 
 def same_name(word: str) -> frozenset[str]:

@@ -243,11 +243,16 @@ def _surname_like_title(toks: list[Tok], k: int) -> bool:
 def _surname_like_place(toks: list[Tok], k: int) -> bool:
     """Whether a people's or a place's name at token ``k`` is a surname: after a first name, an
     initial or Mr./Ms. ("Mark Cuban", "Rep. Steve Israel", "Mr. Israel"), not after a first
-    name that opens the sentence as a word of its own ("Will Britain leave?")."""
+    name that opens the sentence as a word of its own ("Will Britain leave?"). An organisation's
+    word written as a name ends one after any name's word ("Michael Bloomberg", "Kim Jong Un")."""
     t = toks[k]
-    if k == 0 or not t.text[0].isupper() or not people_or_place(t):
+    if k == 0 or not t.text[0].isupper():
         return False
     p = toks[k - 1]
+    if t.kind == "W" and not t.text.isupper() and bare(t.low) in KNOWN_ORGS:
+        return is_name_token(p) and not is_possessive(p)
+    if not people_or_place(t):
+        return False
     if p.kind == "A":
         return len(p.text) == 2 or p.low in _COURTESY_TITLES
     first = bare(p.low)

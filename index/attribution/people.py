@@ -11,10 +11,11 @@ from dataclasses import dataclass, field, replace
 
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.epithets import described, epithet_key, gender_of_national
+from index.attribution.names import Mention
 from index.attribution.quotes import bare
 from index.attribution.surnames import double_surnames, sentence_words_before_surnames
 from index.attribution.vocabulary import TEAMS, TITLE_ABBREVIATIONS
-from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
+from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, family_name_first, is_title_word
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class People:
     roles: dict[str, frozenset[str]]  # normalised title words -> people with that title
     # The genders a first name or a courtesy title gives, not those guessed from pronouns
     firm_gender: dict[str, str] = field(default_factory=dict)
+    # A word of a titled person's full name other than its last, by which a name written alone may
+    # mean them ("Dr Tedros" of Tedros Adhanom Ghebreyesus, "Sultan Haitham", "Lula")
+    by_other: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A nation's adjective or an age -> the people whom words next to their name make so ("Scot
     # Andy Murray", "Spain's Rafael Nadal", "Andy Murray, 23,"): whom "the Scot" means (epithets.py)
     epithets: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -39,6 +43,8 @@ class People:
         options = self.by_last.get(key, ())
         if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
             options = self.by_first.get(key, ())
+        elif len(words) == 1 and not options and len(other := self.by_other.get(key, ())) == 1:
+            options = other  # "Dr Tedros said", "Lula said": the one full name that holds it
         if gender:  # "Mrs. Clinton" is not Bill Clinton
             options = tuple(o for o in options if self.firm_gender.get(o, gender) == gender)
         return options
@@ -98,16 +104,34 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             by_last.setdefault(words[-1].lower(), []).append(name)
         by_first.setdefault(words[0].lower(), []).append(name)
         first = words[0].lower()
-        if first in FEMALE_NAMES:
+        if family_name_first(words):  # "Moon Jae-in" is Moon, and "Kim" of "Kim Jong-un" no woman
+            by_last.setdefault(first, []).append(name)
+        elif first in FEMALE_NAMES:
             gender[name] = "f"
         elif first in MALE_NAMES:
             gender[name] = "m"
+    # Only of someone the article gives a title ("WHO Director-General Dr Tedros Adhanom
+    # Ghebreyesus"): an untitled "Midway Atoll" or "Tesco Polska" is no "Midway" or "Tesco".
+    titled = {
+        m.name for p in parsed for m in p.mentions if m.words >= 2 and (m.title or m.gender or _after_title(p, m))
+    }
+    by_other: dict[str, list[str]] = {}
+    for name in titled & set(full):
+        for word in name.split()[:-1]:
+            if len(word) > 2 and word[0].isupper() and "." not in word:
+                by_other.setdefault(word.lower(), []).append(name)
     for name, middle in double_surnames(full):
         if middle not in by_last:  # "Ms. Acosta" beside "Melba Acosta Febo"; not when a "Mike Huckabee" is Huckabee
             by_last[middle] = [name]
     people = People(
-        full, {k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()}, gender, {}, gender
-    )  # while it learns, every gender it knows is firm
+        full,
+        {k: tuple(v) for k, v in by_last.items()},
+        {k: tuple(v) for k, v in by_first.items()},
+        gender,
+        {},
+        gender,  # while it learns, every gender it knows is firm
+        {k: tuple(dict.fromkeys(v)) for k, v in by_other.items()},
+    )
     roles: dict[str, set[str]] = {}
     epithets: dict[str, set[str]] = {}
     for p in parsed:
@@ -135,6 +159,12 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         firm_gender=firm,
         epithets={k: frozenset(v) for k, v in epithets.items()},
     )
+
+
+def _after_title(p: Parsed, m: Mention) -> bool:
+    """Whether a title word is written just before the mention ``m`` ("Dr Meerjady Sabrina Flora")."""
+    s = m.index - m.words + 1
+    return s > 0 and p.toks[s - 1].kind in ("W", "A") and is_title_word(p.toks[s - 1].text)
 
 
 def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:

@@ -51,7 +51,7 @@ from typing import Any
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
 from index.attribution.surnames import first_of_two_surnames
 from index.attribution.vocabulary import GENERIC, PLACES
-from index.lexicon import FIRST_NAMES
+from index.lexicon import FIRST_NAMES, family_name_first
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
@@ -203,6 +203,7 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
     return (
         mine[-1] in theirs
         or (first_surname is not None and first_surname in theirs)
+        or (family_name_first(speaker.split()) and mine[0] in theirs)  # "Ban" is Ban Ki-moon
         or (len(mine) > 1 and mine[0].lower() in FIRST_NAMES and [mine[0]] in alone)
     )
 

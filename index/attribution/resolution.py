@@ -120,6 +120,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 continue  # "Having announced ...", "Lately, ..."
             if c.surname_only and c.value.lower() not in people.by_last:
                 continue  # "Israel said", unless the article names a person so ("Steve Israel")
+            if c.kind == "org" and c.value.istitle() and c.value.lower() in people.by_last and not _its(p, c):
+                c = replace(c, kind="name")  # "Bloomberg said", after "Michael Bloomberg"
             who: str | None
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
                 who = writer
@@ -268,6 +270,12 @@ def _gender_around(p: Parsed, c: Claim, text: str, people: People) -> str | None
         wife, husband = "my wife" in low, "my husband" in low
         found = ("m" if wife else "f") if wife != husband else None
     return found if found and people.options([c.value], found) else None
+
+
+def _its(p: Parsed, c: Claim) -> bool:
+    """Whether "its" follows the verb of ``c`` closely: "Bloomberg says its reporting found" is the
+    news agency's, whoever else is called Bloomberg."""
+    return any(t.low == "its" for t in p.toks[c.index + 1 : c.index + 4])
 
 
 def _opening_pronoun(p: Parsed) -> int | None:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from index.lexicon import FIRST_NAMES, same_name
+from index.lexicon import FIRST_NAMES, family_name_first, same_name
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
 from index.search.institution_names import (
     LINKS,
@@ -215,14 +215,17 @@ class SpeakerIndex:
         same: dict[str, str] = {}  # one string object per distinct word, shared by every speaker
         wholes: dict[str, list[int]] = {}  # several words written together -> their speakers
         spoken: list[tuple[str, ...]] = []
+        surnames: list[str] = []  # the word a surname alone finds each by: "moon" of "Moon Jae-in"
         for number, speaker in enumerate(self._speakers):
             words = tuple(same.setdefault(w, w) for w in name_words(speaker))
             spoken.append(words)
+            surnames.append(words[0] if words and family_name_first(speaker.split()) else (words[-1] if words else ""))
             for word in words:
                 users.setdefault(word, []).append(number)
             if len(words) > 1:
                 wholes.setdefault("".join(words), []).append(number)
         self._spoken = spoken
+        self._surnames = surnames
         self._users = users
         acronyms: dict[str, list[int]] = {}  # "imf" -> the speakers it stands for ("International Monetary Fund")
         for number, words in enumerate(spoken):
@@ -338,8 +341,9 @@ class SpeakerIndex:
             return []
         if len(asked) == 1:
             # A single word names a person by their surname: "Trump" is Donald or Ivanka Trump,
-            # not "Trump University" or the "Eric Trump Foundation", when someone ends with it.
-            surname = {n: t for n, t in scored.items() if self._spoken[n] and self._spoken[n][-1] in nears[asked[0]]}
+            # not "Trump University" or the "Eric Trump Foundation", when someone ends with it;
+            # "Moon" is Moon Jae-in, not Ban Ki-moon (lexicon.family_name_first).
+            surname = {n: t for n, t in scored.items() if self._surnames[n] in nears[asked[0]]}
             scored = surname or scored
         best = min(scored.values())
         if best == 0:

@@ -294,6 +294,7 @@ PIPELINE_OUTPUT = {
     72: "759306320e3f63bd",  # a nationality or an age next to a name is no part of it, and "the Scot" / "the 23-year-old" said is the person it describes; none in the sample
     73: "759306320e3f63bd",  # British titles with no full stop and peers are no part of a name, a title's place is nobody; none in the sample
     74: "759306320e3f63bd",  # a possessor before a person named after a verb is not the speaker; none in the sample
+    75: "759306320e3f63bd",  # family names written first, titled given names alone, names ending in an organisation's word; none in the sample
 }
 
 
