@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from index.attribution.epithets import AMBIGUOUS_NATIONALS, NATIONALS, national_at
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive
+from index.attribution.quotes import Tok, article_name, bare, is_cap, is_possessive
 from index.attribution.vocabulary import (
     CONNECTORS,
     DEMONYMS,
@@ -46,7 +46,7 @@ def is_name_token(t: Tok) -> bool:
     """Could this token be part of a person's name (not a title, place, month, org...)?"""
     if t.kind == "A":
         return len(t.text) == 2  # an initial like "J."
-    if t.kind != "W" or not t.text[0].isupper():
+    if t.kind != "W" or not (t.text[0].isupper() or article_name(t)):
         return False
     if len(t.text) > 1 and t.text.isupper():
         return False  # an acronym: NATO, OSCE
@@ -117,6 +117,13 @@ def chain_start(toks: list[Tok], j: int) -> int:
     return i
 
 
+def _two_particles(toks: list[Tok], j: int) -> bool:
+    """Whether two particles and a capitalised word follow token ``j`` ("von der Leyen")."""
+    if j + 3 >= len(toks) or is_possessive(toks[j]):
+        return False
+    return all(t.kind == "W" and t.low in PARTICLES for t in toks[j + 1 : j + 3]) and is_cap(toks[j + 3])
+
+
 def chain_end(toks: list[Tok], i: int) -> int:
     j = i
     n = len(toks)
@@ -134,6 +141,8 @@ def chain_end(toks: list[Tok], i: int) -> int:
             and not (nx.low == "for" and _person_for(toks, j))
         ):  # "Sen. Tom Carper of Delaware" is Tom Carper; "Secretary of State" stays whole
             j += 2
+        elif _two_particles(toks, j):  # "Ursula von der Leyen", "Roberto de la Cruz"
+            j += 3
         else:
             break
     return j
@@ -192,8 +201,14 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         s += 1
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
-    if s == b and s >= 2 and toks[s - 1].low == "of" and is_title_word(toks[s - 2].text):
-        return None  # "the Archbishop of Canterbury", "the Duke of Edinburgh": a title's place, no one's name
+    if s >= 2 and toks[s - 1].low == "of" and is_title_word(toks[s - 2].text):
+        if s == b:
+            return None  # "the Archbishop of Canterbury", "the Duke of Edinburgh": a title's place, no one's name
+        if s + 1 < b and bare(toks[s].low) not in FIRST_NAMES:
+            # "Minister of Tourism Najib Balala": the title's domain, then the name, from its first
+            # name when it has a known one ("Chief Executive of Hong Kong Carrie Lam")
+            known = [k for k in range(s + 1, b) if bare(toks[k].low) in FIRST_NAMES]
+            s = known[0] if known else s + 1
     return s if s <= b else None  # "said Del." is a particle, not a name
 
 

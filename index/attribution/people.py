@@ -106,6 +106,8 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         first = words[0].lower()
         if family_name_first(words):  # "Moon Jae-in" is Moon, and "Kim" of "Kim Jong-un" no woman
             by_last.setdefault(first, []).append(name)
+        elif "-" in words[-1] and words[-1][:1].islower():  # "Assad" is Bashar al-Assad
+            by_last.setdefault(words[-1].lower().partition("-")[2], []).append(name)
         elif first in FEMALE_NAMES:
             gender[name] = "f"
         elif first in MALE_NAMES:

@@ -108,8 +108,18 @@ def is_possessive(t: Tok) -> bool:
     return t.kind == "W" and (t.low.endswith(("’s", "'s", "’")) or t.low.endswith("s'"))
 
 
+# An Arabic name's article in lower case before its capitalised part: "al-Assad", "el-Sisi".
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ul|ud)-[A-Z]")
+
+
 def is_cap(t: Tok) -> bool:
-    return (t.kind == "W" or t.kind == "A") and t.text[0].isupper()
+    """A capitalised word or abbreviation, and a name after its lower-case article ("al-Assad")."""
+    return (t.kind == "W" or t.kind == "A") and (t.text[0].isupper() or article_name(t))
+
+
+def article_name(t: Tok) -> bool:
+    """Whether ``t`` is a name after its lower-case Arabic article: "al-Assad", "el-Sisi"."""
+    return t.kind == "W" and _ARTICLE_NAME.match(t.text) is not None
 
 
 def short_abbreviation(toks: list[Tok], k: int) -> bool:

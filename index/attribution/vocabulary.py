@@ -69,7 +69,7 @@ president minister secretary secretary-general ambassador envoy spokesman spokes
 spokesperson chancellor chief senator representative governor mayor director chairman
 chairwoman chair commander admiral colonel general king queen prince princess pope judge
 adviser advisor leader speaker commissioner premier diplomat negotiator official ceo head
-president-elect director-general ambassador-at-large undersecretary mp mep lawmaker
+president-elect director-general ambassador-at-large undersecretary mp mep lawmaker pontiff
 """)
 # Lower-case words allowed inside a title or a role noun phrase ("the Kremlin spokesman").
 ROLE_LOWER = ROLE_HEADS | word_set("""
@@ -103,6 +103,7 @@ TITLE_ABBREVIATIONS = {
     "rev": "reverend",
     "cmdr": "commander",
     "brig": "brigadier",
+    "pontiff": "pope",  # "the pontiff said", of "Pope Francis"
 }
 FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady baroness countess")
 MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke viscount marquess")

@@ -295,6 +295,7 @@ PIPELINE_OUTPUT = {
     73: "759306320e3f63bd",  # British titles with no full stop and peers are no part of a name, a title's place is nobody; none in the sample
     74: "759306320e3f63bd",  # a possessor before a person named after a verb is not the speaker; none in the sample
     75: "759306320e3f63bd",  # family names written first, titled given names alone, names ending in an organisation's word; none in the sample
+    76: "759306320e3f63bd",  # Arabic articles, two particles, a title's domain, the pontiff; none in the sample
 }
 
 

@@ -1,7 +1,8 @@
 """Names of world news that do not follow "first name, surname": Korean and Taiwanese names are
 written family name first ("Moon Jae-in" is Moon), a titled person may be called by a given name
-alone ("Dr Tedros"), and a name may end in an organisation's word ("Michael Bloomberg", "Kim Jong
-Un")."""
+alone ("Dr Tedros"), a name may end in an organisation's word ("Michael Bloomberg", "Kim Jong
+Un"), hold an Arabic article in lower case ("Bashar al-Assad" is Assad) or two particles
+("Ursula von der Leyen"), and follow the domain of a title ("Minister of Tourism Najib Balala")."""
 
 from __future__ import annotations
 
@@ -76,3 +77,28 @@ def test_what_moon_said_is_moon_jae_in_s_not_ban_ki_moon_s(tmp_path: Path, embed
     finally:
         searcher.close()
     assert SpeakerIndex(["Ban Ki-moon", "Moon Jae-in", "Keith Moon"]).match("Moon") == ["Keith Moon", "Moon Jae-in"]
+
+
+def test_an_arabic_article_or_two_particles_belong_to_the_name() -> None:
+    got = who(
+        "Syrian President Bashar al-Assad said Syria would not surrender.",
+        "Assad added that the war was over.",
+        "“Refugees should return,” Mr al-Assad said.",
+        "Ursula von der Leyen said Europe would act.",
+        "Von der Leyen added that sanctions would follow.",
+    )
+    assert got == ["Bashar al-Assad"] * 3 + ["Ursula von der Leyen"] * 2
+
+
+def test_the_domain_of_a_title_is_no_part_of_the_name_after_it() -> None:
+    got = who(
+        "Yemen's Minister of Information Moammar al-Eryani said the rebels were backed by Iran.",
+        "Minister of Tourism Najib Balala said visitors were returning.",
+        "The Chief Executive of Hong Kong Carrie Lam said the bill was dead.",
+    )
+    assert got == ["Moammar al-Eryani", "Najib Balala", "Carrie Lam"]
+
+
+def test_the_pontiff_is_the_pope_the_article_names() -> None:
+    got = who("Pope Francis called for peace in Ukraine.", "“War is always a defeat,” the pontiff said.")
+    assert got[1] == "Francis"
