@@ -362,6 +362,7 @@ democrat democratic republican gop
 magistrate coroner sheriff inspector detective constable superintendent coach manager founder
 economist analyst
 det ch insp supt cllr prof sgt capt lt col rev maj cmdr brig baroness viscount countess marquess
+taoiseach tanaiste
 alderman alderwoman assemblyman assemblywoman councilman councilwoman councillor councilor
 congressman congresswoman rabbi pastor imam cardinal reverend actor actress rapper
 journalist columnist author novelist historian billionaire businessman businesswoman

@@ -105,7 +105,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
                 j -= 1
             # Whoever follows "told"/"tells" is the listener ('"...," Bozell tells Breitbart News').
             inverts = verb != "tell"
-            if inverts and j >= 0 and toks[j].kind == "Q":  # "...," said X   /   "...," X said
+            if inverts and j >= 0 and (toks[j].kind == "Q" or _closes_single_quote(toks, j)):  # "...," said X
                 claim = subject_after(text, toks, v + 1, verb, v)
                 if (claim is None or claim.kind == "pron") and in_an_aside(toks, j):
                     claim = subject_before(text, toks, v, verb) or claim  # "Humphrey, who calls ..."
@@ -123,6 +123,12 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         if claim is not None:
             found.append(claim)
     return _main_clause_first(toks, found)
+
+
+def _closes_single_quote(toks: list[Tok], j: int) -> bool:
+    """Whether token ``j`` is a straight single quote closing a quotation ("'This is nonsense,'
+    said Zakharova."): after a comma, a question or an exclamation mark."""
+    return toks[j].text == "'" and j > 0 and toks[j - 1].text in (",", "?", "!")
 
 
 # Words opening a clause that comes before the sentence's main one: "After Scalia said ..., Trump said".
@@ -369,4 +375,8 @@ def _quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
         return None
     if toks[k].low == "quoted":
         return subject_before(text, toks, k, "say")
+    # "Peskov was quoted by the Interfax news agency as saying": by a source of a few words
+    q = next((q for q in range(k - 1, max(-1, k - 8), -1) if toks[q].low == "quoted"), None)
+    if q is not None and toks[q + 1].low == "by" and all(t.kind == "W" for t in toks[q + 1 : v - 1]):
+        return subject_before(text, toks, q, "say")
     return None

@@ -210,6 +210,20 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     return Claim("role", role, verb, v) if role else None
 
 
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spoken_for(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -> Claim | None:
+    """The organisation "a Kremlin spokesman said" (chain ``a..b`` after "a" or "an") speaks for,
+    as '"...," said a Kremlin spokesman' does; None when the chain is no organisation."""
+    if toks[a].low in ("a", "an") and a < b:
+        a += 1  # "A Kremlin spokesman said", opening the sentence
+    if a == 0 or toks[a - 1].low not in ("a", "an"):
+        return None
+    found = subject_from_chain(text, toks, a, b, verb, v)
+    return found if found is not None and found.kind == "org" else None
+
+
 def _before_of_place(toks: list[Tok], a: int, b: int) -> int:
     """The end of a name that ``of`` and a place or an organisation of up to three words follow
     at the end of the chain ``a..b`` ("Barbara Boxer of California", "Lee Zeldin of New York",
@@ -261,6 +275,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         return Claim("org", body, verb, v)  # "The German government said", "the Obama administration said"
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
+        if role is None and t.low in _SPOKES and j > 1 and is_cap(toks[j - 1]):
+            return _spoken_for(text, toks, chain_start(toks, j - 1), j - 1, verb, v)
         return Claim("role", role, verb, v) if role else None
     if t.low == "who" and j > 1 and aside_comma(toks[j - 1]):  # "Loretta E. Lynch, who told Congress"
         return _who_before(text, toks, j - 1, verb, v)

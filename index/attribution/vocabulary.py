@@ -69,7 +69,7 @@ president minister secretary secretary-general ambassador envoy spokesman spokes
 spokesperson chancellor chief senator representative governor mayor director chairman
 chairwoman chair commander admiral colonel general king queen prince princess pope judge
 adviser advisor leader speaker commissioner premier diplomat negotiator official ceo head
-president-elect director-general ambassador-at-large undersecretary mp mep lawmaker pontiff
+president-elect director-general ambassador-at-large undersecretary mp mep lawmaker pontiff taoiseach
 """)
 # Lower-case words allowed inside a title or a role noun phrase ("the Kremlin spokesman").
 ROLE_LOWER = ROLE_HEADS | word_set("""

@@ -621,9 +621,11 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
 
 
 def test_an_indefinite_or_bare_role_names_nobody() -> None:
-    # "a spokesman" is someone the article does not name, even if it names a spokesman elsewhere.
+    # "a spokesman" is someone the article does not name, even if it names a spokesman elsewhere;
+    # a spokesman of an institution speaks for it, as '"...," said a White House spokesman' does.
     article = ("Josh Earnest, the White House spokesman, met reporters.",)
-    assert who(*article, "A White House spokesman said the talks went well.")[1] == (None, None)
+    assert who(*article, "A White House spokesman said the talks went well.")[1] == ("White House", "say")
+    assert who(*article, '"The talks went well," said a White House spokesman.')[1] == ("White House", "say")
     assert who(*article, "The talks, a spokesman told Reuters, went well.")[1] == (None, None)
     assert who(*article, "Talks, spokesman says, went well.")[1] == (None, None)
     assert who(*article, "The White House spokesman said the talks went well.")[1] == ("Josh Earnest", "say")

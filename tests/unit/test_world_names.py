@@ -102,3 +102,16 @@ def test_the_domain_of_a_title_is_no_part_of_the_name_after_it() -> None:
 def test_the_pontiff_is_the_pope_the_article_names() -> None:
     got = who("Pope Francis called for peace in Ukraine.", "“War is always a defeat,” the pontiff said.")
     assert got[1] == "Francis"
+
+
+def test_wire_and_british_forms_of_a_report() -> None:
+    got = who(
+        "'This is nonsense,' said Maria Zakharova, the foreign ministry spokeswoman.",
+        "Peskov was quoted by the Interfax news agency as saying that talks were over.",
+        "A Kremlin spokesman said Moscow was open to talks.",
+        "A Hampshire Police spokesman said officers were called at 8.10am.",
+        "An official spokesman said nothing.",
+        "Taoiseach Leo Varadkar said Ireland would not accept a hard border.",
+        "Mr Varadkar said talks would continue.",
+    )
+    assert got == ["Maria Zakharova", "Peskov", "Kremlin", "Hampshire Police", None, "Leo Varadkar", "Leo Varadkar"]
