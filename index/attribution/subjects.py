@@ -357,6 +357,13 @@ def _opening_dash(toks: list[Tok], end: int) -> int | None:
     return None
 
 
+def _role_of_a_name(toks: list[Tok], comma: int) -> bool:
+    """Whether the role ending at ``comma`` is itself set off after a name ("Charles Plotena, the
+    mayor of Esperanza, Sultan Kudarat, announced": what follows is the place's province)."""
+    opening = aside_start(toks, comma)
+    return opening is not None and opening > 0 and is_cap(toks[opening - 1])
+
+
 def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: int) -> Claim | None:
     """The subject before an appositive that ends with the comma at ``end``: "Sherman, who led
     those talks, said", "the White House spokesman, Josh Earnest, said", "Alixandria Lapp,
@@ -385,6 +392,14 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
                 )  # "the state capital, Sacramento,"
                 or (
                     (after_a_role(toks, k) or is_title_word(toks[k - 1].text.rstrip("s"))) and named_in_full(toks, a, b)
+                )
+                # "The mayor of London, Sadiq Khan, said": two or three name words after a role
+                or (
+                    after_a_role(toks, k)
+                    and bare(toks[k - 1].low) not in NOT_PERSON_NOUNS  # "the Vatican's official newspaper,"
+                    and 1 <= b - a <= 2
+                    and name_start(toks, a, b) == a
+                    and not _role_of_a_name(toks, k)
                 )
             )
         ):

@@ -115,3 +115,13 @@ def test_wire_and_british_forms_of_a_report() -> None:
         "Mr Varadkar said talks would continue.",
     )
     assert got == ["Maria Zakharova", "Peskov", "Kremlin", "Hampshire Police", None, "Leo Varadkar", "Leo Varadkar"]
+
+
+def test_a_name_set_off_after_a_role_needs_no_known_first_name() -> None:
+    got = who(
+        "The mayor of London, Sadiq Khan, said the plan was bold.",
+        "A spokesman for the UN Secretary-General, Stephane Dujarric, said the vote was delayed.",
+        "The editor of the Vatican's official newspaper, L'Osservatore Romano, said every pope was political.",
+        "Charles Plotena, the mayor of Esperanza, Sultan Kudarat, announced that classes were cancelled.",
+    )
+    assert got == ["Sadiq Khan", "Stephane Dujarric", None, "Charles Plotena"]
