@@ -118,7 +118,7 @@ How it decides, in short (all rules are pure text rules; no model, no network):
 
 Modules, one job each: ``index/lexicon.py`` (vocabulary shared with the query side: speech
 verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists), ``quotes``
-(tokens and quotation spans), ``names`` (mentions of people, titles, organisations), ``claims``
+(tokens and quotation spans), ``names`` (mentions of people and organisations), ``titles`` (the title written next to a name), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
 written), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes), ``people`` (the people an
 article names, and which of them a written name means), ``epithets`` (people named by their

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from index.attribution.epithets import AMBIGUOUS_NATIONALS, NATIONALS, national_at
-from index.attribution.quotes import Tok, article_name, bare, is_cap, is_possessive
+from index.attribution.quotes import Tok, article_name, bare, is_cap, is_possessive, span_text
+from index.attribution.titles import title_after, title_before
 from index.attribution.vocabulary import (
     CONNECTORS,
     DEMONYMS,
@@ -25,7 +26,6 @@ from index.attribution.vocabulary import (
     PLACES,
     PREPOSITIONS,
     ROLE_HEADS,
-    ROLE_LOWER,
     STOP,
     TITLE_ABBREVIATIONS,
 )
@@ -233,7 +233,8 @@ def _month_as_first_name(toks: list[Tok], k: int) -> bool:
 
 
 # Titles written only before a surname: "Mr. King", "Ms. Prince", "Dr. Bishop".
-_COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr."})
+# With or without a full stop, as British papers write them: "Mr King".
+_COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
 
 
 def _surname_like_title(toks: list[Tok], k: int) -> bool:
@@ -247,7 +248,7 @@ def _surname_like_title(toks: list[Tok], k: int) -> bool:
     if low not in ROLE_HEADS and low not in MALE_TITLES and low not in FEMALE_TITLES:
         return False
     p = toks[k - 1]
-    if p.kind == "A" and (len(p.text) == 2 or p.low in _COURTESY_TITLES):  # "Peter T. King", "Mr. King"
+    if (p.kind == "A" and len(p.text) == 2) or p.low in _COURTESY_TITLES:  # "Peter T. King", "Mr. King"
         return True
     if not is_name_token(p):
         return False
@@ -268,8 +269,8 @@ def _surname_like_place(toks: list[Tok], k: int) -> bool:
         return is_name_token(p) and not is_possessive(p)
     if not people_or_place(t):
         return False
-    if p.kind == "A":
-        return len(p.text) == 2 or p.low in _COURTESY_TITLES
+    if p.kind == "A" or p.low in _COURTESY_TITLES:
+        return (p.kind == "A" and len(p.text) == 2) or p.low in _COURTESY_TITLES
     first = bare(p.low)
     if p.kind != "W" or not p.text[0].isupper() or first not in FIRST_NAMES or first in PLACES:
         return False
@@ -293,10 +294,6 @@ def is_name_word(toks: list[Tok], k: int) -> bool:
     return is_name_token(toks[k]) or _surname_like_title(toks, k) or _surname_like_place(toks, k)
 
 
-def span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
-    return text[toks[a].start : toks[b].end]
-
-
 def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
     name = span_text(text, toks, s, b)
     if is_possessive(toks[b]):
@@ -305,56 +302,6 @@ def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
     if (low in PLACES or low in GENERIC) and not (s == b and _surname_like_place(toks, b)):
         return None  # "Israel", but "Mr. Israel"
     return name
-
-
-def title_before(text: str, toks: list[Tok], s: int) -> tuple[str, str | None]:
-    """The title written just before a name starting at token ``s``, and the gender it implies."""
-    i = s
-    while i > 0 and s - i < 9:
-        p = toks[i - 1]
-        if p.kind == "A" or (
-            p.kind == "W"
-            and ((p.text[0].isupper() and p.low not in STOP) or p.low in ROLE_LOWER or p.low in CONNECTORS)
-        ):
-            i -= 1
-        else:
-            break
-    while i < s and toks[i].low in CONNECTORS:
-        i += 1
-    if i == s:
-        return "", None
-    lows = [bare(t.low) for t in toks[i:s]]
-    gender = next(("f" for w in lows if w in FEMALE_TITLES), None) or next(
-        ("m" for w in lows if w in MALE_TITLES), None
-    )
-    if not any(TITLE_ABBREVIATIONS.get(w, w) in ROLE_HEADS for w in lows):
-        return "", gender
-    return span_text(text, toks, i, s - 1), gender
-
-
-def title_after(text: str, toks: list[Tok], b: int) -> str:
-    """A title written after a name: "Dmitry Peskov, the Kremlin spokesman," / "Peskov is the ..."."""
-    k = b + 1
-    if k >= len(toks) or not (toks[k].text == "," or toks[k].low in ("is", "was")):
-        return ""
-    k += 1
-    while k < len(toks) and toks[k].low in DETERMINERS:
-        k += 1
-    start = k
-    while k < len(toks) and k - start < 9:
-        t = toks[k]
-        if t.kind == "A" or (
-            t.kind == "W"
-            and ((t.text[0].isupper() and t.low not in STOP) or t.low in ROLE_LOWER or t.low in CONNECTORS)
-        ):
-            k += 1
-        else:
-            break
-    while k > start and toks[k - 1].low in CONNECTORS:
-        k -= 1
-    if k == start or not any(bare(t.low) in ROLE_HEADS for t in toks[start:k]):
-        return ""
-    return span_text(text, toks, start, k - 1)
 
 
 def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:

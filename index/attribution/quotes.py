@@ -127,3 +127,7 @@ def short_abbreviation(toks: list[Tok], k: int) -> bool:
     "Ft. Worth", "St. Louis"."""
     p, n = toks[k - 1], toks[k + 1]
     return k > 0 and p.kind == "W" and p.text[0].isupper() and len(p.text) <= 3 and (n.kind == "N" or is_cap(n))
+
+
+def span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
+    return text[toks[a].start : toks[b].end]

@@ -31,10 +31,9 @@ from index.attribution.names import (
     name_start,
     name_text,
     people_or_place,
-    span_text,
     without_suffix,
 )
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
 from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
@@ -385,7 +384,7 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         if (
             b >= a
             and is_cap(toks[a])
-            and chain_end(toks, a) == b
+            and chain_end(toks, a) in (b, _before_of_place(toks, a, b))  # "Dr Ann Chen of Oxford University"
             and (
                 (
                     not is_cap(toks[k - 1]) and toks[k - 1].low not in NOT_PERSON_NOUNS

@@ -45,3 +45,12 @@ def test_a_role_that_owns_what_follows_a_verb_is_not_its_speaker() -> None:
         "The government statement, which was posted on Twitter, announced the President's death.",
     )
     assert got[1] is None
+
+
+def test_a_courtesy_title_with_no_full_stop_before_a_title_s_or_a_place_s_word() -> None:
+    got = who(
+        "Bank of England governor Mervyn King said rates would stay on hold.",
+        "Mr King told MPs that inflation would fall.",
+        "The study's lead author, Dr Ann Chen of Oxford University, said the results were clear.",
+    )
+    assert got == ["Mervyn King", "Mervyn King", "Ann Chen"]

@@ -298,6 +298,7 @@ PIPELINE_OUTPUT = {
     76: "759306320e3f63bd",  # Arabic articles, two particles, a title's domain, the pontiff; none in the sample
     77: "759306320e3f63bd",  # straight single quotes, quoted by a source, a spokesman of an organisation, the Taoiseach; none in the sample
     78: "759306320e3f63bd",  # a name set off after a role needs no known first name; none in the sample
+    79: "759306320e3f63bd",  # Mr King without a full stop, a name of X University set off; none in the sample
 }
 
 
