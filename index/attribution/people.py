@@ -30,7 +30,7 @@ class People:
     # The genders a first name or a courtesy title gives, not those guessed from pronouns
     firm_gender: dict[str, str] = field(default_factory=dict)
     # A word of a titled person's full name other than its last, by which a name written alone may
-    # mean them ("Dr Tedros" of Tedros Adhanom Ghebreyesus, "Sultan Haitham", "Lula")
+    # mean them ("Dr Tedros" of Tedros Adhanom Ghebreyesus, "Hardeep" of Minister Hardeep Singh Puri)
     by_other: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A nation's adjective or an age -> the people whom words next to their name make so ("Scot
     # Andy Murray", "Spain's Rafael Nadal", "Andy Murray, 23,"): whom "the Scot" means (epithets.py)
@@ -44,7 +44,7 @@ class People:
         if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
             options = self.by_first.get(key, ())
         elif len(words) == 1 and not options and len(other := self.by_other.get(key, ())) == 1:
-            options = other  # "Dr Tedros said", "Lula said": the one full name that holds it
+            options = other  # "Dr Tedros said", "Hardeep said": the one titled full name that holds it
         if gender:  # "Mrs. Clinton" is not Bill Clinton
             options = tuple(o for o in options if self.firm_gender.get(o, gender) == gender)
         return options
