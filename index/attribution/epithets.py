@@ -121,7 +121,7 @@ def national_word(toks: list[Tok], a: int, b: int) -> str | None:
     low = bare(toks[b].low)
     if is_possessive(toks[b]) or not toks[b].text[0].isupper():
         return None
-    return low if low in NATIONALS or low in _ONE_PERSON_ADJECTIVES else None
+    return low if epithet_key(low) else None
 
 
 def _age_at(toks: list[Tok], k: int) -> str | None:

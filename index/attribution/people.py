@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.epithets import described, epithet_key, gender_of_national
 from index.attribution.names import Mention
-from index.attribution.quotes import bare
+from index.attribution.quotes import after_article, bare
 from index.attribution.surnames import double_surnames, sentence_words_before_surnames
 from index.attribution.vocabulary import TEAMS, TITLE_ABBREVIATIONS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, family_name_first, is_title_word
@@ -106,8 +106,8 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         first = words[0].lower()
         if family_name_first(words):  # "Moon Jae-in" is Moon, and "Kim" of "Kim Jong-un" no woman
             by_last.setdefault(first, []).append(name)
-        elif "-" in words[-1] and words[-1][:1].islower():  # "Assad" is Bashar al-Assad
-            by_last.setdefault(words[-1].lower().partition("-")[2], []).append(name)
+        elif article := after_article(words[-1]):  # "Assad" is Bashar al-Assad
+            by_last.setdefault(article.lower(), []).append(name)
         elif first in FEMALE_NAMES:
             gender[name] = "f"
         elif first in MALE_NAMES:

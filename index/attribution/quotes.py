@@ -119,7 +119,12 @@ def is_cap(t: Tok) -> bool:
 
 def article_name(t: Tok) -> bool:
     """Whether ``t`` is a name after its lower-case Arabic article: "al-Assad", "el-Sisi"."""
-    return t.kind == "W" and _ARTICLE_NAME.match(t.text) is not None
+    return t.kind == "W" and after_article(t.text) is not None
+
+
+def after_article(word: str) -> str | None:
+    """The name in ``word`` after its lower-case Arabic article ("al-Assad" -> "Assad"), else None."""
+    return word.partition("-")[2] if _ARTICLE_NAME.match(word) else None
 
 
 def short_abbreviation(toks: list[Tok], k: int) -> bool:
