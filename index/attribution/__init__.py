@@ -34,8 +34,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   three sentences before those, when a first name or a title shows the gender or the person spoke
   before: ``Ben Carson spoke in Iowa. / The crowd cheered. / The hall was full. / "...," he
   said.``). Gender comes from first-name lists
-  (index/lexicon.py), titles (Mrs, spokeswoman, ...) and earlier pronoun use ("Wendy Sherman
-  ... her conversations"). Places, sentence openers ("Lately", "Walking ...") and names after
+  (index/lexicon.py), titles (Mrs, spokeswoman, ...) and the story's pronouns ("Wendy Sherman
+  ... her conversations"), all of them voting: one "his" of someone else does not make Hatice
+  Cengiz a man. Places, sentence openers ("Lately", "Walking ...") and names after
   "a"/"in"/"his" are no candidates. ``they``/``it`` only mean an organisation that just spoke.
 * Also recognised (learned on PolNeAR train, real US news): ``''double apostrophe''`` quotes,
   appositives over several commas (``X, 67, a retired nurse in Allentown, Pa., said``; ``the

@@ -14,7 +14,7 @@ from index.attribution.epithets import described, epithet_key, gender_of_nationa
 from index.attribution.names import Mention
 from index.attribution.quotes import after_article, bare
 from index.attribution.surnames import double_surnames, sentence_words_before_surnames
-from index.attribution.vocabulary import TEAMS, TITLE_ABBREVIATIONS
+from index.attribution.vocabulary import FOLLOWERS, GENERIC, GROUP_PEOPLE, TEAMS, TITLE_ABBREVIATIONS, a_people
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, family_name_first, is_title_word
 
 
@@ -170,19 +170,43 @@ def _after_title(p: Parsed, m: Mention) -> bool:
 
 
 def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str, str]) -> None:
-    """Learn genders the name list does not know: "Wendy Sherman ... her conversations"."""
-    previous_last: str | None = None
+    """Learn genders the name list does not know ("Wendy Sherman ... her conversations") by a
+    vote of every pronoun that may mean someone: one "his" does not make Hatice Cengiz a man when
+    "she" and "her" follow. A pronoun means the nearest name before it in its sentence; with none,
+    or when it repeats the pronoun that opened the sentence before any name ("He said his
+    opponent, Mark Smith, ... his"), the one the story is about: the first name of the last
+    sentence that opened on a name, not on a pronoun. People in the plural get no vote.
+
+    For the people of the 1,189 PolNeAR and Wikinews articles whose first name tells their
+    gender, this agrees with it 2,344 times and not 210; the nearest name, the first pronoun
+    deciding, agreed 2,250 times and not 372."""
+    votes: dict[str, dict[str, int]] = {}
+    about: str | None = None  # whom the story is about, as far as the sentences so far tell
     for p in parsed:
         names = [(m.index, people.canonical(m.name, gender=m.gender)) for m in p.mentions]
+        opened = p.gendered[0] if p.gendered and (not names or p.gendered[0][0] < names[0][0]) else None
         for idx, g in p.gendered:
             before = [n for i, n in names if i < idx]
             if before and _an_object(p, idx):
                 continue  # "President Obama backed her up": she is someone else
-            target = before[-1] if before else previous_last
-            if target and target not in gender:
-                gender[target] = g
-        if names:
-            previous_last = names[-1][1]
+            target = before[-1] if before and not (opened and g == opened[1]) else about
+            if target and target not in gender and not _plural(target):
+                votes.setdefault(target, {"m": 0, "f": 0})[g] += 1
+        if names and opened is None:
+            about = names[0][1]
+    for target, counts in votes.items():
+        if counts["m"] != counts["f"]:
+            gender[target] = "m" if counts["m"] > counts["f"] else "f"
+
+
+def _plural(name: str) -> bool:
+    """Whether ``name`` is people in the plural, whom no "he" or "she" means: "Prosecutors",
+    "Officials", "Men" (of "the National Coalition for Men"), "Russians"."""
+    low = name.lower()
+    return low in _PLURALS or a_people(low)
+
+
+_PLURALS = GENERIC | GROUP_PEOPLE | FOLLOWERS | {"men", "women", "prosecutors"}
 
 
 # What follows "her" as an object, not as a possessive ("backed her up", "told her that", "her."):

@@ -798,11 +798,20 @@ def test_place_or_sentence_opener_is_never_a_pronoun_antecedent() -> None:
 
 
 def test_a_lone_word_that_never_speaks_or_has_a_title_is_no_he() -> None:
-    # "his home" after "Clarkston" made the town look male; "he" must not become the town.
+    # "his home" after "Clarkston" made the town look male; "he" must not become the town. The
+    # "his" of a sentence that "He" opens is his: Luay Sami is a man, and the one to say it.
     got = who(
         [
             "Luay Sami came to Clarkston from Iraq in 2011.",
             "He got a car and a job at the center, and Clarkston became his home.",
+            '"The stereotyping is still strong here," he said.',
+        ]
+    )
+    assert got[2] == ("Luay Sami", "say")
+    got = who(
+        [
+            "The family came to Clarkston from Iraq in 2011.",
+            "Clarkston became his home.",
             '"The stereotyping is still strong here," he said.',
         ]
     )
