@@ -75,7 +75,8 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   say``; ``"...," Pence continued, "..."``; a participle's subject after a dateline
   (``WASHINGTON — Sen. X ... , saying``) or an opening phrase of several commas (``At an event in
   Ames, Iowa, on Sunday, Mrs. Clinton ..., saying``; ``Hours later, Trump ..., telling``); an
-  aside between dashes (``Murphy — after a knock-on-wood gesture — told me``); ``'"...," Trump
+  aside between dashes (``Murphy — after a knock-on-wood gesture — told me``; a dash typed ``--`` or
+  as a hyphen between spaces is one too: ``Kall -- co-editor of ... -- said``); ``'"...," Trump
   continued'`` and ``'"...?" Mr. Trump asked'`` (beside a quote only: ``asked Congress for``
   is a request); a news agency after "the" (``The AP said``, ``The Associated Press said``); a
   participle after a quoted phrase whose comma sits inside the marks (``a defense of "New York

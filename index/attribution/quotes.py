@@ -16,6 +16,7 @@ TOKEN_RE = re.compile(
     r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial: Michael J. Fox
     r"|(?P<W>[^\W\d_]+(?:['’\-][^\W\d_]+)*['’]?)"
     r"|(?P<N>\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"
+    r"|(?P<D>--|(?<=\s)-(?=\s))"  # a dash typed as "--" or as a hyphen between spaces
     r"|(?P<P>@\w+|[^\w\s])"
 )
 QUOTE_RE = re.compile(r"''|[\"“”‘’«»„]")
@@ -93,7 +94,11 @@ def plain_tokens(text: str, pos: int, end: int) -> list[Tok]:
     append, make = out.append, tuple.__new__  # the hottest loop: skip NamedTuple's slower __new__
     for m in TOKEN_RE.finditer(text, pos, end):
         t = m.group()
-        append(make(Tok, (m.lastgroup, t, t.lower(), m.start(), m.end())))
+        if m.lastgroup == "D":  # "Jane Doe -- a critic -- said", "Trump - who ... - said": a dash
+            dash = "–" if t == "-" else t
+            append(make(Tok, ("P", dash, dash, m.start(), m.end())))
+        else:
+            append(make(Tok, (m.lastgroup, t, t.lower(), m.start(), m.end())))
     return out
 
 

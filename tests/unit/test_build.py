@@ -300,6 +300,7 @@ PIPELINE_OUTPUT = {
     78: "759306320e3f63bd",  # a name set off after a role needs no known first name; none in the sample
     79: "759306320e3f63bd",  # Mr King without a full stop, a name of X University set off; none in the sample
     80: "759306320e3f63bd",  # genders learned from pronouns by a vote of all of them; none in the sample
+    81: "759306320e3f63bd",  # a dash typed as -- or as a spaced hyphen; none in the sample
 }
 
 
