@@ -96,6 +96,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             lemma = FORM_TO_LEMMA.get(low, "continue")
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, lemma)
+        elif low in _BASE_REPORTS and t.text[0].islower() and v > 0 and toks[v - 1].low in _DO:
+            claim = subject_before(text, toks, v, low)  # "Allen did suggest that"; not "did not"
         elif _carried_on_base(toks, v):  # "D'Souza went on to explain that", "continues to insist, ..., that"
             claim = subject_before(text, toks, _going_on(toks, v), FORM_TO_LEMMA[low])
         elif low in DETECT_FORMS and t.text[0].islower() and not _passive_or_other_sense(toks, v):
@@ -186,6 +188,11 @@ def _continues_a_quote(toks: list[Tok], v: int) -> bool:
 
 # "is" before a reporting participle: "Trump is telling supporters that", "Clinton is insisting".
 _BE_NOW = frozenset("is are was were".split())
+# A report's base form after "did"/"does" ("Allen did suggest that"), as "say" always is.
+_DO = frozenset("did does".split())
+_BASE_REPORTS = frozenset(
+    lemma for form, lemma in FORM_TO_LEMMA.items() if form == lemma and lemma not in NOT_REPORTING_LEMMAS
+)
 # Verbs that carry on into a reporting verb: "Pence went on to say", "Clinton continued to say".
 _GOING_ON = frozenset("went go goes going continued continues continue continuing".split())
 

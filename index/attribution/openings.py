@@ -81,6 +81,7 @@ def _after_dateline(toks: list[Tok], v: int) -> int:
 _OPENING_PHRASE_WORDS = frozenset(
     "in on at during after before last earlier later asked when while since speaking with"
     " here back inside outside for amid despite like without throughout"
+    " by under over within through until unlike among upon against across beyond from toward towards"
     " however meanwhile separately nevertheless instead moreover furthermore additionally previously".split()
 )
 _TIME_WORDS = frozenset("later earlier ago before after day days week weeks month months year years".split())

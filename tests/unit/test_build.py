@@ -301,6 +301,7 @@ PIPELINE_OUTPUT = {
     79: "759306320e3f63bd",  # Mr King without a full stop, a name of X University set off; none in the sample
     80: "759306320e3f63bd",  # genders learned from pronouns by a vote of all of them; none in the sample
     81: "759306320e3f63bd",  # a dash typed as -- or as a spaced hyphen; none in the sample
+    82: "759306320e3f63bd",  # did/does + a report's base form; opening phrases after by, under, within ...; none in the sample
 }
 
 
