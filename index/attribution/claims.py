@@ -368,22 +368,15 @@ def parse_sentence(text: str, inside: bool) -> Parsed:
 
 
 def _quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
-    """ "Peskov was quoted (by TASS) as saying" and "TASS quoted Peskov as saying"."""
-    k = v - 2
-    if k < 0:
+    """The speaker of "as saying" at ``v``: the subject of "Peskov was quoted as saying", and of
+    "quoted by TASS / by the Interfax news agency as saying" (a source of a few words); the name
+    after "quoted" in "TASS quoted Peskov as saying"."""
+    q = next((q for q in range(v - 2, max(-1, v - 10), -1) if toks[q].low == "quoted"), None)
+    if q is None:
         return None
-    if is_cap(toks[k]):
-        a = chain_start(toks, k)
-        p = a - 1
-        if p >= 0 and toks[p].low == "quoted":
-            return subject_from_chain(text, toks, a, k, "say", v)
-        if p >= 1 and toks[p].low == "by" and toks[p - 1].low == "quoted":
-            return subject_before(text, toks, p - 1, "say")
-        return None
-    if toks[k].low == "quoted":
-        return subject_before(text, toks, k, "say")
-    # "Peskov was quoted by the Interfax news agency as saying": by a source of a few words
-    q = next((q for q in range(k - 1, max(-1, k - 8), -1) if toks[q].low == "quoted"), None)
-    if q is not None and toks[q + 1].low == "by" and all(t.kind == "W" for t in toks[q + 1 : v - 1]):
+    between = toks[q + 1 : v - 1]
+    if not between or (between[0].low == "by" and all(t.kind in ("W", "A") for t in between)):
         return subject_before(text, toks, q, "say")
+    if is_cap(toks[v - 2]) and chain_start(toks, v - 2) == q + 1:
+        return subject_from_chain(text, toks, q + 1, v - 2, "say", v)
     return None

@@ -638,6 +638,9 @@ def test_appositive_between_subject_and_verb() -> None:
 def test_quoted_as_saying() -> None:
     assert who("Peskov was quoted by TASS as saying the talks were useless.") == [("Peskov", "say")]
     assert who("TASS quoted Dmitry Peskov as saying the talks failed.") == [("Dmitry Peskov", "say")]
+    # a source of several words whose name ends it: the one quoted is still the subject
+    assert who("Peskov was quoted by the Russian news agency TASS as saying the talks failed.") == [("Peskov", "say")]
+    assert who("Peskov was quoted as saying the talks failed.") == [("Peskov", "say")]
 
 
 def test_articles_do_not_share_names_or_speakers() -> None:
