@@ -68,13 +68,16 @@ def _name_after_description(toks: list[Tok], e: int) -> int | None:
     return c if named_in_full(toks, c, b) or (2 <= len(words) <= 3 and all(map(is_name_token, words))) else None
 
 
-def _possessor(toks: list[Tok], b: int, named_after: bool, reported: bool) -> bool:
-    """Whether the chain ending at ``b`` owns what follows it rather than speaks: a person is named
+def _possessor(toks: list[Tok], b: int, claim: Claim, named_after: bool, reported: bool) -> bool:
+    """Whether the chain ending at ``b`` (read as ``claim``) owns what follows it rather than
+    speaks: a role always does ("announced the President's death"); a name when a person is named
     after it (``named_after``: "noted NBC's Dante Chinni"), or, after a reporting verb
     (``reported``; not "according to X's analysis", X's word), a thing of theirs is ("suggested
     Donald Trump's refusal to disavow"). A plural's mark inside a name is none ("the Catholic
     Bishops' Conference")."""
     t = toks[b]
+    if claim.kind == "role":
+        return is_possessive(t)
     after = toks[b + 1] if b + 1 < len(toks) else None
     if not is_possessive(t) or (t.low.endswith(("s'", "s’")) and after is not None and is_cap(after)):
         return False
@@ -146,10 +149,9 @@ def subject_after(
         for a, b in chains
         if (c := subject_from_chain(text, toks, a, b, verb, v))
         and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
-        and not (c.kind == "role" and is_possessive(toks[b]))  # "announced the President's death"
     ]
     named_after = [b for b, c in found if c.kind == "name"]
-    claims = [c for b, c in found if not _possessor(toks, b, any(x > b for x in named_after), appositive)]
+    claims = [c for b, c in found if not _possessor(toks, b, c, any(x > b for x in named_after), appositive)]
     for kind in ("name", "org", "role"):
         for c in claims:
             if c.kind == kind:
