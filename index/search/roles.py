@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from index.attribution.vocabulary import INSTITUTION_KINDS
 from index.lexicon import TITLE_WORDS
+from index.search.institution_names import names_institution
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
 from index.search.speakers import name_words
@@ -44,10 +44,11 @@ SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "press secretary")
 
 def is_institution(speaker: str) -> bool:
     """Whether an attributed speaker may be an institution, one that may have a spokesman: a
-    single word ("Pentagon", "FBI") or a name ending in a kind of institution ("White House",
-    "State Department"), not a person's full name ("Dmitry Peskov")."""
+    single word ("Pentagon", "FBI") or what names an institution when a question asks for it
+    (institution_names.names_institution: "White House", "State Department", "Department of
+    Justice"), not a person's full name ("Dmitry Peskov")."""
     words = name_words(speaker)
-    return len(words) == 1 or (bool(words) and words[-1] in INSTITUTION_KINDS)
+    return len(words) == 1 or names_institution(words)
 
 
 def is_role(role: str) -> bool:
@@ -128,10 +129,13 @@ class RoleFinder:
         ``words``: the name's words as the question's ``Query`` read them; ``spokesman``: the
         words of each of ``SPOKESPEOPLE`` read the same way. An article that gives a person the
         name as a surname ("Chancellor Angela Merkel") reads it as that person, not an
-        institution: her spokesman's quotes are no answer to what she said."""
-        if not words or is_role(name):
+        institution: her spokesman's quotes are no answer to what she said. A name that names an
+        institution ("Department of Justice") is never read as a surname."""
+        asked = name_words(name)
+        institution = names_institution(asked)  # "Department of Justice": no justice, no one's surname
+        if not words or (is_role(name) and not institution):
             return None
-        surname = name_words(name)[-1:]
+        surname = [] if institution else asked[-1:]
         for role_word in SPOKESPEOPLE:
             role = f"{name} {role_word}"
             holders = {
