@@ -102,6 +102,9 @@ class Answer:
     # also first in ``ranked`` after ``hits``) under ``more`` = "other quotes by Dmitry Peskov".
     others: tuple[Hit, ...] = ()
     more: str = ""
+    # Names the articles write that a name of the question typed with a typo may be, when it could
+    # not be read as one of them: a decline asks "Did you mean “Smith” or “Smyth”?".
+    suggestions: tuple[str, ...] = ()
     # The content hash of the index that answered: buttons name it, so a press after a reload
     # is told the rows belong to an older index (never read from whichever index is live later).
     index_hash: str = ""

@@ -52,7 +52,7 @@ def plan_answer(answer: Answer, tag: str) -> list[Outgoing]:
     """
     if answer.declined or not answer.hits:
         keyboard = keyboards.nearest_keyboard(tag, answer.nearest.row) if answer.nearest is not None else None
-        return [Outgoing(escape(replies.DECLINE_TEXT), keyboard)]
+        return [Outgoing(escape(replies.decline_text(answer)), keyboard)]
     messages = replies.answer_messages(answer, max_quotes=MAX_QUOTES)
     shown = {h.row for m in messages for h in m.hits}
     later = _unique([h.row for h in answer.hits] + [h.row for h in answer.ranked], shown)

@@ -165,9 +165,20 @@ def answer_messages(
     their numbers still count all of the answer's hits ("1/25").
     """
     if answer.declined or not answer.hits:
-        return [QuoteMessage(escape(DECLINE_TEXT), (), ())]
+        return [QuoteMessage(escape(decline_text(answer)), (), ())]
     shown = answer.hits if max_quotes is None else answer.hits[:max_quotes]
     return quote_messages(shown, total=len(answer.hits), header=note_html(answer), limit=limit)
+
+
+def decline_text(answer: Answer) -> str:
+    """What a declined answer says (plain text): that the articles hold no answer, and, when a
+    name was typed with a typo that may be one of several names, which ("Did you mean “Smith” or
+    “Smyth”?"); the reader asks again with the one meant."""
+    if not answer.suggestions:
+        return DECLINE_TEXT
+    quoted = [f"“{name}”" for name in answer.suggestions]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"{DECLINE_TEXT} Did you mean {listed}?"
 
 
 def note_html(answer: Answer) -> str:
@@ -178,7 +189,7 @@ def note_html(answer: Answer) -> str:
 def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> str:
     """The whole answer in one message: the quotes that fit, or an honest decline."""
     if answer.declined or not answer.hits:
-        return escape(DECLINE_TEXT)
+        return escape(decline_text(answer))
     return quote_messages(answer.hits, total=len(answer.hits), header=note_html(answer), limit=limit)[0].html
 
 
@@ -186,7 +197,7 @@ def answer_text(answer: Answer) -> str:
     """The terminal chat's reply: the same content as the Telegram reply, in plain text, and
     what its More button offers first when that is the speaker's other quotes."""
     if answer.declined or not answer.hits:
-        return DECLINE_TEXT
+        return decline_text(answer)
     total = len(answer.hits)
     lines = [answer.note] if answer.note else []
     for number, hit in enumerate(answer.hits, start=1):

@@ -82,6 +82,9 @@ class Query:
     speech_topic: tuple[QueryWord, ...] = ()  # the words of ``speech.topic``
     # Words typed with a typo and the names they were read as ("Smtih", "Smith"): spelling.py.
     respelled: tuple[tuple[str, str], ...] = ()
+    # Names a name typed with a typo may be, when it could not be read as one ("Smoth": "Smith",
+    # "Smyth"): what a decline offers (spelling.suggestions).
+    suggested: tuple[str, ...] = ()
 
     def terms(self, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
         """The stems with their BM25 weights: names and numbers weigh ``name_weight``."""

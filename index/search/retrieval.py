@@ -86,8 +86,8 @@ class Retriever:
         self._surnames: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
         # lower-case word -> its usual form in the articles, None when that is lower case (casing.py).
         self._forms: BoundedMemo[str, str | None] = BoundedMemo(cache_size)
-        # typed word no article holds -> the one name the articles write that close to it (spelling.py).
-        self._names_like: BoundedMemo[str, str | None] = BoundedMemo(cache_size)
+        # typed word no article holds -> the names the articles write fewest typos from it (spelling.py).
+        self._names_like: BoundedMemo[str, tuple[tuple[str, int], ...]] = BoundedMemo(cache_size)
         self._buckets: StemBuckets | None = None  # the vocabulary grouped for spelling.py, when first asked
         self._dictionary: frozenset[str] | None = None  # common English words (spelling.py), when first asked
 
@@ -203,13 +203,21 @@ class Retriever:
         of, as they write it ("Smtih": "Smith"), when one is within the typos its length forgives
         and far more often written than any other that is (spelling.py, ``most_likely_name``:
         "Clintn" is "Clinton", not "Clint"); None for a word some sentence holds, or with no such
-        name or two as likely.
+        name or two as likely."""
+        return most_likely_name(dict(self.names_close(word)))
+
+    def names_close(self, word: str) -> tuple[tuple[str, int], ...]:
+        """The names the articles write (as they write them) that are fewest typos from ``word``
+        (which no indexed sentence holds), within the typos its length forgives, each with how
+        many sentences hold it, most written first: ``name_like`` reads a typo as the first when
+        it is far more written than the others; a decline offers them all ("Did you mean Smith
+        or Smyth?"). Empty for a word some sentence holds or no name near it.
         Remembered: a word asked once is asked again."""
 
-        def compute(typed: str) -> str | None:
+        def compute(typed: str) -> tuple[tuple[str, int], ...]:
             stems = self._tokenizers.get().tokens(typed)
             if len(stems) != 1 or stems[0] in self.lexical.vocabulary:
-                return None
+                return ()
             if self._buckets is None:
                 self._buckets = stem_buckets(self.lexical.vocabulary)
             limit = typos_allowed(typed)
@@ -227,7 +235,8 @@ class Retriever:
                 if typos:
                     break
             fewest = min(typos.values(), default=0)
-            return most_likely_name({name: written[name] for name in typos if typos[name] == fewest})
+            closest = [(name, written[name]) for name in typos if typos[name] == fewest]
+            return tuple(sorted(closest, key=lambda item: (-item[1], item[0])))
 
         return self._names_like.get_or_compute(word, compute)
 

@@ -35,7 +35,13 @@ from index.search.query import Query, Tokenizers, parse_query
 from index.search.retrieval import Retriever
 from index.search.speakers import SpeakerIndex
 from index.search.speech_answer import SpeechRoute
-from index.search.spelling import lowercase_respellings, respelled_note, respelled_text, respellings
+from index.search.spelling import (
+    lowercase_respellings,
+    respelled_note,
+    respelled_text,
+    respellings,
+    suggestions,
+)
 from index.store.generation import LoadedIndex, open_index
 from index.store.locations import parse_store
 from index.store.manifest import Manifest, read_manifest
@@ -203,6 +209,8 @@ class Searcher:
 
         def answer(asked: tuple[Query, np.ndarray]) -> Answer:
             answered = replace(self._answerer.answer(*asked), index_hash=index_hash)
+            if answered.declined and asked[0].suggested:  # "Did you mean “Smith” or “Smyth”?"
+                answered = replace(answered, suggestions=asked[0].suggested)
             if asked[0].respelled:  # say what was read: "Read “Smtih” as “Smith”."
                 note = respelled_note(asked[0].respelled)
                 answered = replace(answered, note=f"{note} {answered.note}" if answered.note else note)
@@ -248,9 +256,12 @@ class Searcher:
             return query
         retriever = self._retriever
         respelled: dict[str, str] = {}
+        suggested: tuple[str, ...] = ()
         if query.names:
             names = unknown_names(query, retriever.lexical, lambda acronym: retriever.spelled_out(acronym, query))
             respelled = respellings(names, retriever.name_like)
+            if names and not respelled:
+                suggested = suggestions(names, retriever.names_close)
         if writes_no_names(question):
             vocabulary = retriever.lexical.vocabulary
             typed = [
@@ -261,9 +272,12 @@ class Searcher:
                 and w.stem not in vocabulary
                 and not retriever.is_dictionary_word(w.text)
             ]
-            respelled |= lowercase_respellings(typed, retriever.name_like)
+            lowercase = lowercase_respellings(typed, retriever.name_like)
+            if typed and not lowercase and not suggested:
+                suggested = suggestions(typed, retriever.names_close)  # "who is smoth"
+            respelled |= lowercase
         if not respelled:
-            return query
+            return replace(query, suggested=suggested) if suggested else query
         read = parse_query(respelled_text(query.text, respelled), self._tokenizers.get(), retriever.written_form)
         return replace(read, respelled=tuple(respelled.items()))
 

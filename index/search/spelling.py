@@ -132,6 +132,28 @@ def respellings(unknown_names: Sequence[str], name_like: Callable[[str], str | N
     return respelled
 
 
+# The most names a decline offers for a name typed with a typo: "Did you mean Smith or Smyth?"
+MAX_SUGGESTED = 3
+
+
+def suggestions(
+    unknown_names: Sequence[str], names_close: Callable[[str], Sequence[tuple[str, int]]]
+) -> tuple[str, ...]:
+    """The names a decline offers when ``respellings`` read none of ``unknown_names`` only because
+    one of them is as close to several names (``names_close``, most written first; at most
+    ``MAX_SUGGESTED``): "Smoth", as close to "Smith" as to "Smyth". () when some unknown name has
+    no name near it: "Angela Merkel", of articles that write "Angel" but no "Merkel", is someone
+    they do not mention, not a typo."""
+    names = list(dict.fromkeys(unknown_names))
+    if not names or len(names) > MAX_RESPELLED:
+        return ()
+    closes = [names_close(typed) for typed in names]
+    if not all(closes):
+        return ()
+    ambiguous = next((close for close in closes if len(close) > 1), ())
+    return tuple(name for name, _ in ambiguous[:MAX_SUGGESTED])
+
+
 def lowercase_respellings(words: Sequence[str], name_like: Callable[[str], str | None]) -> dict[str, str]:
     """What to read each of ``words`` (typed in lower case, held by neither the articles nor the
     dictionary) as: the name ``name_like`` gives it, each on its own (such a word declines

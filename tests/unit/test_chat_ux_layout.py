@@ -100,6 +100,8 @@ def test_a_declined_answer_offers_only_the_nearest_sentence() -> None:
     assert keyboards.decode(buttons(reply.keyboard)["Show nearest"]) == keyboards.ShowNearest(TAG, 5)
     (bare,) = conversation.plan_answer(Answer("q", (), declined=True), TAG)
     assert bare.keyboard is None
+    (asked,) = conversation.plan_answer(Answer("q", (), declined=True, suggestions=("Smith", "Smyth")), TAG)
+    assert asked.html == replies.escape(f"{replies.DECLINE_TEXT} Did you mean “Smith” or “Smyth”?")
 
 
 def test_one_answer_gets_context_and_more_for_the_rest_of_the_ranking() -> None:

@@ -103,6 +103,16 @@ def test_a_declined_question_says_so_plainly() -> None:
     assert "Something else" not in text
 
 
+def test_a_decline_over_a_name_that_may_be_several_asks_which_was_meant() -> None:
+    answer = Answer("Who is Smoth?", (), declined=True, suggestions=("Smith", "Smyth"))
+    asked = "I couldn't find that in the articles I know. Did you mean “Smith” or “Smyth”?"
+    assert replies.answer_text(answer) == asked
+    assert replies.answer_html(answer) == replies.escape(asked)
+    assert [m.html for m in replies.answer_messages(answer)] == [replies.escape(asked)]
+    three = replace(answer, suggestions=("Smith", "Smyth", "<Smit>"))
+    assert replies.answer_html(three).endswith("“Smith”, “Smyth” or “&lt;Smit&gt;”?")
+
+
 def test_sources_list_is_escaped_and_bounded() -> None:
     articles = [StoredArticle(str(i), f"<Title {i}>", None, None, "x", 3) for i in range(2000)]
     text = pages.sources_html(articles)

@@ -173,6 +173,24 @@ def test_a_name_no_article_comes_close_to_is_still_declined(news: Searcher, ques
     assert "Read" not in answer.note
 
 
+@pytest.mark.parametrize("question", ["Who is Smoth?", "who is smoth"])
+def test_a_decline_over_a_name_as_close_to_two_names_offers_both(news: Searcher, question: str) -> None:
+    answer = news.answer(question)
+    assert answer.declined and answer.suggestions == ("Smith", "Smyth")  # the more written first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Angela Merkel say?",  # no name near either word: someone the articles do not mention
+        "Who did Smoth and Merkel meet?",  # "Merkel" is near no name: not a typo of the articles' names
+        "Who is Julianne Smith?",  # answered: nothing to ask
+    ],
+)
+def test_no_names_are_offered_for_a_name_the_articles_do_not_come_close_to(news: Searcher, question: str) -> None:
+    assert news.answer(question).suggestions == ()
+
+
 def test_a_name_typed_with_a_typo_in_lower_case_is_read_too(news: Searcher) -> None:
     typed, written = news.answer("who is julianne smtih"), news.answer("Who is Julianne Smith?")
     assert [h.sentence for h in typed.hits] == [h.sentence for h in written.hits] and typed.hits
