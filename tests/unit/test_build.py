@@ -303,6 +303,7 @@ PIPELINE_OUTPUT = {
     81: "759306320e3f63bd",  # a dash typed as -- or as a spaced hyphen; none in the sample
     82: "759306320e3f63bd",  # did/does + a report's base form; opening phrases after by, under, within ...; none in the sample
     83: "759306320e3f63bd",  # quoted by a source whose name ends it, as saying; none in the sample
+    84: "759306320e3f63bd",  # a name written with digits is one word (COP26, L2); none in the sample
 }
 
 

@@ -1,5 +1,6 @@
-"""Reports written in less usual forms: a base form after "did"/"does", and a subject after an
-opening phrase that starts with a preposition such as "By" or "Within"."""
+"""Reports written in less usual forms: a base form after "did"/"does", a subject after an
+opening phrase that starts with a preposition such as "By" or "Within", and a speaker named
+after an organisation written with digits ("COP26 president Alok Sharma")."""
 
 from tests.support import speakers_of
 
@@ -27,3 +28,9 @@ def test_the_preposition_opening_a_sentence_is_no_speaker() -> None:
         "Within roughly a day before the event, the security service arrested 33 people, claiming them to be "
         "mercenaries."
     ) == [None]
+
+
+def test_a_name_written_with_digits_is_one_word() -> None:
+    # "L2" and "COP26" are one name each: the president after them is the speaker, not "L" or "COP"
+    assert speakers_of('"It was a sizable purchase of data," said L2 president Bruce Willsie.') == ["Bruce Willsie"]
+    assert speakers_of('"We made progress," said COP26 president Alok Sharma.') == ["Alok Sharma"]
