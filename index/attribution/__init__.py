@@ -68,16 +68,18 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   is still nobody); an aside may hold a short quoted phrase whose comma sits inside the marks
   (``Humphrey, who calls Trump a “sociopath,” said``) or a state's abbreviation (``from Ava,
   Mo., who ..., said``); ``X ... and said`` finds X after an opening phrase (``In a brief
-  interview, Ms. Conway rejected ... and said``; ``By the end of the day, Mr. Trump ... and said``) and after the words describing a candidate
-  (``Democratic presidential nominee Hillary Clinton called ... and said``); a closing quote
+  interview, Ms. Conway rejected ... and said``; ``By the end of the day, Mr. Trump ... and
+  said``) and after the words describing a candidate (``Democratic presidential nominee
+  Hillary Clinton called ... and said``); a closing quote
   typed as an opening one after the quote's comma closes it (``“It's unusual,“ said``); wire
   copy's ``X is telling supporters that`` (not ``was telling the truth``) and ``X went on to
-  say``; a base form after "did"/"does" (``Allen did suggest that``; not ``did not``); ``"...," Pence
-  continued, "..."``; a participle's subject after a dateline
+  say``; a base form after "did"/"does" (``Allen did suggest that``; not ``did not``);
+  ``"...," Pence continued, "..."``; a participle's subject after a dateline
   (``WASHINGTON — Sen. X ... , saying``) or an opening phrase of several commas (``At an event in
   Ames, Iowa, on Sunday, Mrs. Clinton ..., saying``; ``Hours later, Trump ..., telling``); an
-  aside between dashes (``Murphy — after a knock-on-wood gesture — told me``; a dash typed ``--`` or
-  as a hyphen between spaces is one too: ``Kall -- co-editor of ... -- said``); ``'"...," Trump
+  aside between dashes (``Murphy — after a knock-on-wood gesture — told me``; a dash typed
+  ``--`` or as a hyphen between spaces is one too: ``Kall -- co-editor of ... -- said``);
+  a name written with digits is one word (``said COP26 president Alok Sharma``); ``'"...," Trump
   continued'`` and ``'"...?" Mr. Trump asked'`` (beside a quote only: ``asked Congress for``
   is a request); a news agency after "the" (``The AP said``, ``The Associated Press said``); a
   participle after a quoted phrase whose comma sits inside the marks (``a defense of "New York
