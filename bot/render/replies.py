@@ -174,11 +174,14 @@ def decline_text(answer: Answer) -> str:
     """What a declined answer says (plain text): that the articles hold no answer, and, when a
     name was typed with a typo that may be one of several names, which ("Did you mean “Smith” or
     “Smyth”?"); the reader asks again with the one meant."""
-    if not answer.suggestions:
-        return DECLINE_TEXT
-    quoted = [f"“{name}”" for name in answer.suggestions]
+    return f"{DECLINE_TEXT} {did_you_mean(answer.suggestions)}" if answer.suggestions else DECLINE_TEXT
+
+
+def did_you_mean(names: Sequence[str]) -> str:
+    """The question a decline asks about the names a typo may be: "Did you mean “Smith” or “Smyth”?"."""
+    quoted = [f"“{name}”" for name in names]
     listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-    return f"{DECLINE_TEXT} Did you mean {listed}?"
+    return f"Did you mean {listed}?"
 
 
 def note_html(answer: Answer) -> str:

@@ -210,6 +210,22 @@ def test_a_name_typed_with_a_typo_is_answered_and_the_reply_says_how_it_was_read
     assert quoted(typo) == quoted(written) and quoted(typo)
 
 
+def test_a_name_typed_as_close_to_two_names_is_declined_with_both_offered(
+    fake_telegram: FakeBotAPI, sample_searcher: Searcher
+) -> None:
+    # "Dmytry" is one letter from Dmitry Peskov's first name and one from Dmytro Kuleba's.
+    async def scenario(bot: InProcessBot) -> list[dict]:
+        fake_telegram.send_text("Who is Dmytry?", user_id=USER)
+        fake_telegram.send_inline_query("Who is Dmytry?")
+        return await bot.deliver()
+
+    (decline,) = run_in_process(fake_telegram, sample_searcher, scenario)
+    assert decline["text"] == "I couldn't find that in the articles I know. Did you mean “Dmitry” or “Dmytro”?"
+    assert not quoted(decline)
+    (inline,) = fake_telegram.calls("answerInlineQuery")
+    assert inline["results"] == [] and inline["button"]["text"] == "Did you mean “Dmitry” or “Dmytro”?"
+
+
 def test_help_examples_are_buttons_that_ask_the_question(fake_telegram: FakeBotAPI, sample_searcher: Searcher) -> None:
     async def scenario(bot: InProcessBot) -> list[dict]:
         fake_telegram.send_text("/help", user_id=USER)
