@@ -107,10 +107,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             results = answer_results(answer)
             if not results:
                 # "Did you mean “Dmitry” or “Dmytro”?" for a typo that may be either; else not found
-                found = (
+                offered = (
                     shorten(replies.did_you_mean(answer.suggestions), NOTE_BUTTON_CHARS) if answer.suggestions else ""
                 )
-                button = InlineQueryResultsButton(text=found or NOT_FOUND_BUTTON, start_parameter=START_PARAMETER)
+                button = InlineQueryResultsButton(text=offered or NOT_FOUND_BUTTON, start_parameter=START_PARAMETER)
             elif answer.note:  # "no quote attributed to X", "X is quoted 4 times; ...": above the results too
                 label = shorten(answer.note.rstrip(":"), NOTE_BUTTON_CHARS)
                 button = InlineQueryResultsButton(text=label, start_parameter=START_PARAMETER)

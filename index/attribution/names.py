@@ -237,6 +237,12 @@ def _month_as_first_name(toks: list[Tok], k: int) -> bool:
 _COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
 
 
+def _before_a_surname(p: Tok) -> bool:
+    """Whether ``p`` is written only before a surname: an initial or a courtesy title ("Peter T.
+    King", "Mr. King", "Mr Israel")."""
+    return (p.kind == "A" and len(p.text) == 2) or p.low in _COURTESY_TITLES
+
+
 def _surname_like_title(toks: list[Tok], k: int) -> bool:
     """Whether the title of a person at token ``k`` ends a name as its surname: after an initial
     or a first name ("Peter T. King", "Angus King" after "Sen."), not before a name ("King
@@ -248,7 +254,7 @@ def _surname_like_title(toks: list[Tok], k: int) -> bool:
     if low not in ROLE_HEADS and low not in MALE_TITLES and low not in FEMALE_TITLES:
         return False
     p = toks[k - 1]
-    if (p.kind == "A" and len(p.text) == 2) or p.low in _COURTESY_TITLES:  # "Peter T. King", "Mr. King"
+    if _before_a_surname(p):  # "Peter T. King", "Mr. King"
         return True
     if not is_name_token(p):
         return False
@@ -270,7 +276,7 @@ def _surname_like_place(toks: list[Tok], k: int) -> bool:
     if not people_or_place(t):
         return False
     if p.kind == "A" or p.low in _COURTESY_TITLES:
-        return (p.kind == "A" and len(p.text) == 2) or p.low in _COURTESY_TITLES
+        return _before_a_surname(p)
     first = bare(p.low)
     if p.kind != "W" or not p.text[0].isupper() or first not in FIRST_NAMES or first in PLACES:
         return False
