@@ -169,8 +169,9 @@ NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "qc", "k
 
 def without_suffix(toks: list[Tok], a: int, b: int) -> int:
     """The end of chain ``a..b`` without a suffix after a surname ("Biden Jr." ends at "Biden");
-    after a first name the suffix names the son ("Donald Jr.")."""
-    if b > a and toks[b].low in NAME_SUFFIXES and bare(toks[b - 1].low) not in FIRST_NAMES:
+    after a lone first name the suffix names the son ("Donald Jr."). A surname that is also a
+    first name is a surname after another name ("Joseph R. Murray II", "Robert P. Casey Jr.")."""
+    if b > a and toks[b].low in NAME_SUFFIXES and (b - 1 > a or bare(toks[b - 1].low) not in FIRST_NAMES):
         return b - 1
     return b
 

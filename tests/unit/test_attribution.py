@@ -876,6 +876,9 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # a suffix after a surname ends the name, after a first name it names the son
         (["Vice President Joseph R. Biden Jr. said the remarks were dangerous."], ["Joseph R. Biden"]),
         (["Donald Trump spoke first.", "His son Donald Jr. announced the votes."], [None, None]),
+        # ... also after a surname that is a first name too ("Murray", "Casey")
+        (["Joseph R. Murray II, a lawyer, said the bill was cruel."], ["Joseph R. Murray"]),
+        (['"It matters," said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer.'], ["Robert P. Casey"]),
         # an -ing surname opens a sentence when the article names the person in full
         (["Peyton Manning won the game.", "Manning said the team would meet."], [None, "Peyton Manning"]),
         (["Having said that, the team would meet."], [None]),
