@@ -513,8 +513,29 @@ def test_a_pronoun_finds_the_one_person_of_its_gender_a_few_sentences_back() -> 
     quiet = ["The crowd cheered loudly.", "The hall was full."]
     said = '"We will win this state," he said.'
     assert who(["Ben Carson spoke to voters in Iowa.", *quiet, said])[3] == ("Ben Carson", "say")
-    # two men who may be "he" in those sentences: nobody
-    assert who(["Ben Carson spoke in Iowa.", "Host Chuck Todd asked about 2020.", *quiet, said])[4] == (None, None)
+    # two men who may be "he" in those sentences: the one named nearest, past sentences in which
+    # nobody speaks (PolNeAR: "Schiff called on ... / That could include ... / "...," he said.")
+    asked = ["Ben Carson spoke in Iowa.", "Chuck Todd asked about 2020.", *quiet, said]
+    assert who(asked)[4] == ("Chuck Todd", "say")
+    schiff = [
+        '"We have had problems with Russia," Barack Obama said after meeting Putin.',
+        "He did not suggest retaliation.",
+        'Adam Schiff called on the administration to "really call out Russia on this."',
+        "That could include sanctions.",
+        '"We know two states were hacked," he said.',
+    ]
+    assert who(schiff)[4] == ("Adam Schiff", "say")
+    # ... nobody when that sentence names both
+    both = ["Ben Carson spoke in Iowa.", "Chuck Todd asked Ben Carson about 2020.", *quiet, said]
+    assert who(both)[4] == (None, None)
+    # ... nor past a woman who speaks in between: the he may be one she speaks of
+    whitman = [
+        "Chris Christie spoke in Trenton.",
+        "Donald Trump stood behind him.",
+        "Christine Todd Whitman said she was ashamed of the endorsement.",
+        "He was not fit to be governor any more, he said.",
+    ]
+    assert who(whitman)[3] == (None, None)
     # further back than three sentences before the one before it: nobody
     assert who(["Ben Carson spoke in Iowa.", *quiet, "Music played.", "Snow fell.", said])[5] == (None, None)
     # a woman whose first name the lists do not know, shown to be a "she" by "her" alone: not
