@@ -474,6 +474,14 @@ def test_pronoun_gender_learned_from_earlier_pronoun_use() -> None:
         ]
     )
     assert got[2] == ("Pat Doe", "say")
+    # "She" opening the next sentence is the person of the sentence before, not the word that
+    # opens it capitalised ("Tennis great"); "Billie" is in no name list either
+    king = [
+        "Tennis great Billie Jean King remembered Muhammad Ali as fun to be around.",
+        "She saw the fight at Madison Square Garden in 1971.",
+        '"He always whispered in my ear," she said.',
+    ]
+    assert who(king)[2] == ("Billie Jean King", "say")
 
 
 def test_pronoun_inside_the_same_sentence_finds_the_name_before_it() -> None:
