@@ -19,6 +19,7 @@ from index.attribution.vocabulary import (
     DETERMINERS,
     FEMALE_TITLES,
     GENERIC,
+    INSTITUTION_KINDS,
     KNOWN_ORGS,
     MALE_TITLES,
     ORG_HEADS,
@@ -326,13 +327,24 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 title, gender = title_before(text, toks, s)
                 if not title:
                     title = title_after(text, toks, b)
+                if _an_institution(name):  # "King Solomon Missionary Baptist Church": no King's
+                    title, gender = "", None
                 if gender is None and b + 1 < len(toks) and toks[b + 1].low in _REFLEXIVES:
                     gender = _REFLEXIVES[toks[b + 1].low]  # "Clinton herself signaled": not Bill
-                person = _could_be_person(toks, s, b, name, bool(title or gender), gender is not None)
+                person = _could_be_person(
+                    toks, s, b, name, bool(title or gender), gender is not None
+                ) and not _an_institution(name)
                 initial = all(t.kind in ("P", "Q") for t in toks[:s])
                 found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
         i = b + 1
     return found
+
+
+def _an_institution(name: str) -> bool:
+    """Whether a name of several words ends in a kind of institution or place ("Missionary
+    Baptist Church", "Saint Francis Hospital"), not a first name and a surname ("Margaret Court")."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in INSTITUTION_KINDS and not (len(words) == 2 and words[0] in FIRST_NAMES)
 
 
 # Endings of the adverbs that open a sentence ("Interestingly", "Reportedly", "Finally"), not of

@@ -484,6 +484,23 @@ def test_pronoun_gender_learned_from_earlier_pronoun_use() -> None:
     assert who(king)[2] == ("Billie Jean King", "say")
 
 
+def test_an_institution_named_after_a_title_is_nobody() -> None:
+    # "King Solomon Missionary Baptist Church" gives no one the title "King", so "King says" is
+    # Billie Jean King; "Dominican Republic" is no one "he" may mean
+    church = [
+        "Rahaman Ali hugged members of King Solomon Missionary Baptist Church in Louisville.",
+        "Billie Jean King remembered Ali as fun to be around.",
+        'King says Ali "talked the talk and walked the walk."',
+    ]
+    assert who(church)[2] == ("Billie Jean King", "say")
+    perez = [
+        "Tom Perez grew up in Buffalo.",
+        "He has three children.",
+        'In his parents\' Dominican Republic, "baseball and politics are the national sport," he says.',
+    ]
+    assert who(perez)[2] == ("Tom Perez", "say")
+
+
 def test_pronoun_inside_the_same_sentence_finds_the_name_before_it() -> None:
     got = who(
         "Wendy Sherman briefed allies about her talks with Sergei Ryabkov, which she described as "
