@@ -97,6 +97,7 @@ LEMMA_FORMS: dict[str, tuple[str, ...]] = {
     "scoff": ("scoff", "scoffs", "scoffed", "scoffing"),
     "lament": ("lament", "laments", "lamented", "lamenting"),
     "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
     "think": ("think", "thinks", "thought", "thinking"),
 }
 FORM_TO_LEMMA: dict[str, str] = {f: lemma for lemma, forms in LEMMA_FORMS.items() for f in forms}

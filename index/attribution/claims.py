@@ -263,6 +263,8 @@ _OBJECT_WORDS = frozenset("a an the his her their its our my this that".split())
 
 
 def _takes_a_thing(toks: list[Tok], v: int) -> bool:
+    if FORM_TO_LEMMA.get(toks[v].low) == "testify":
+        return not _testimony_follows(toks, v)
     things = _THINGS.get(FORM_TO_LEMMA.get(toks[v].low, ""))
     if not things or v + 1 >= len(toks) or not (toks[v + 1].low in _OBJECT_WORDS or toks[v + 1].kind == "N"):
         return False
@@ -275,6 +277,19 @@ def _takes_a_thing(toks: list[Tok], v: int) -> bool:
             # for exceeding expectations", "the Department's acting legal adviser".
             return not any(_participle(toks, k) for k in range(m + 1, min(m + 10, len(toks))))
     return False
+
+
+def _testimony_follows(toks: list[Tok], v: int) -> bool:
+    """Whether what was testified follows "testified" at ``v``: "that", a quote or a colon a few
+    words on ("testified in one of the suits that", 'Comey testified "thousands" of emails'), or
+    a comma closing an aside ("In between, she testified, she was ..."); not "testified before
+    Congress", "testified voluntarily in 1998", "After Clinton testified, Gowdy ..."."""
+    for t in toks[v + 1 : v + 10]:
+        if t.kind == "Q" or t.low in ("that", ":"):
+            return True
+        if t.text in (".", ";"):
+            break
+    return _next_is(toks, v, ",") and any(t.text == "," for t in toks[max(0, v - 4) : v])
 
 
 _NOT_PARTICIPLES = frozenset("during thing something nothing anything everything morning evening".split())

@@ -623,6 +623,19 @@ def test_claiming_a_victory_or_writing_a_book_reports_no_words() -> None:
     assert who("Baker wrote the letter to the State Department’s acting legal adviser.") == [(None, None)]
 
 
+def test_testimony_is_speech_when_its_words_follow() -> None:
+    assert who("Clinton testified, for example, that she never sent classified emails.") == [("Clinton", "testify")]
+    assert who('Comey testified "thousands" of emails had not been turned over.') == [("Comey", "testify")]
+    assert who("Michael Sexton testified in one of the suits that no professor was handpicked.") == [
+        ("Michael Sexton", "testify")
+    ]
+    assert who("In between, Emily Spanton testified, she was attacked.") == [("Emily Spanton", "testify")]
+    # ... not when it tells only where or when
+    assert who("Clinton testified before the panel last fall.") == [(None, None)]
+    assert who("After Clinton testified, Gowdy shifted focus away from her aides.") == [(None, None)]
+    assert who("The subpoena was withdrawn and Clinton testified voluntarily in 1998.") == [(None, None)]
+
+
 def test_generic_and_country_subjects_are_not_speakers() -> None:
     assert who("Western officials and analysts say Russia's buildup is an attempt to pressure the West.") == [
         (None, None)

@@ -308,6 +308,7 @@ PIPELINE_OUTPUT = {
     86: "759306320e3f63bd",  # "he" a few sentences back: of several who fit, the one named nearest; none in the sample
     87: "759306320e3f63bd",  # pronoun votes: the story's person is not a word capitalised as it opens a sentence ("Tennis great Billie Jean King"); none in the sample
     88: "759306320e3f63bd",  # a name ending in a kind of institution ("King Solomon Missionary Baptist Church") is nobody; none in the sample
+    89: "759306320e3f63bd",  # "testified" reports speech when its words follow ("testified ... that"); none in the sample
 }
 
 

@@ -23,6 +23,7 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("what did Sherman write on Twitter?", SpeechQuery("Sherman", "write", None)),
         ("What did Kuleba tell Blinken?", SpeechQuery("Kuleba", "tell", None)),
         ("what did Ryabkov comment", SpeechQuery("Ryabkov", "comment", None)),
+        ("What did Comey testify about the emails?", SpeechQuery("Comey", "testify", "the emails")),
         ("what Peskov said", SpeechQuery("Peskov", "say", None)),
         ("tell me what Sherman wrote", SpeechQuery("Sherman", "write", None)),
         ("what did Peskov say about the deadline?", SpeechQuery("Peskov", "say", "the deadline")),
