@@ -20,7 +20,7 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     an opening phrase and its comma ("In a brief interview, Ms. Conway rejected ... and said")."""
     if not toks or toks[0].kind == "Q" or v < 2:
         return None
-    start = _after_conjunction_opening(toks, _after_dateline(toks, v), v)
+    start = _after_age(toks, _after_conjunction_opening(toks, _after_dateline(toks, v), v), v)
     phrase = _opens_a_phrase(toks, start)
     found = None if phrase and toks[start].low not in STOP else _opening_subject(text, toks, start, v, verb)
     if found is None and phrase:
@@ -29,7 +29,41 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
         for comma in range(start + 1, min(v - 1, start + _OPENING_PHRASE_MAX)):
             if toks[comma].text == "," and (found := _opening_subject(text, toks, comma + 1, v, verb)):
                 break
+    if found is None and (named := _name_after_a_role(toks, start, v)) is not None:
+        found = _opening_subject(text, toks, named, v, verb)  # "The party leader, Marine Le Pen, ..."
     return found
+
+
+def _after_age(toks: list[Tok], start: int, v: int) -> int:
+    """Where the subject starts after an age before it: "76-year-old Morton Blackwell endorsed Cruz,
+    saying"."""
+    k = start
+    if k + 2 < v and toks[k].kind == "N" and toks[k + 1].text == "-" and toks[k + 2].low == "year-old":
+        return k + 3
+    return start
+
+
+def _name_after_a_role(toks: list[Tok], start: int, v: int) -> int | None:
+    """Where the name starts after a role that opens the sentence and its comma: "The party
+    leader, Marine Le Pen, backed ..., saying", "But the other candidate on the stage, former
+    Secretary of State Hillary Clinton, drew a contrast, saying"; None when it opens otherwise."""
+    first = toks[start]
+    if not (first.kind == "W" and (first.low in ("the", "a", "an") or is_possessive(first))):
+        return None
+    for k in range(start + 1, min(v - 1, start + _OPENING_PHRASE_MAX)):
+        t = toks[k]
+        if t.text == ",":
+            if not any(w.low in ROLE_HEADS or w.low in _CANDIDATES for w in toks[start:k]):
+                return None
+            named = k + 1
+            while (
+                named < v and toks[named].kind == "W" and toks[named].text.islower() and toks[named].low in ROLE_LOWER
+            ):
+                named += 1  # "former Secretary of State Hillary Clinton"
+            return named if is_cap(toks[named]) else None
+        if t.kind != "W":
+            return None
+    return None
 
 
 def _after_conjunction_opening(toks: list[Tok], start: int, v: int) -> int:
@@ -70,7 +104,8 @@ def _after_dateline(toks: list[Tok], v: int) -> int:
     for k in range(min(v, _DATELINE_MAX)):
         t = toks[k]
         if t.text in ("—", "--", "–"):
-            return k + 1 if k > 0 and toks[0].text.isupper() and len(toks[0].text) > 1 else 0
+            agency = any(toks[j].text == "(" for j in range(1, k))  # "Washington (AFP) –"
+            return k + 1 if k > 0 and ((toks[0].text.isupper() and len(toks[0].text) > 1) or agency) else 0
         if t.kind == "Q" or (t.kind == "W" and t.text[0].islower()):
             return 0
     return 0

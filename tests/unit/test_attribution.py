@@ -1032,6 +1032,16 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
         ),
         ("Hours later, Trump returned the compliment, telling Reuters, “Sheldon is an amazing man.”", "Trump"),
         ("In Iowa, voters turned out, saying they liked the weather.", None),
+        # after an agency's dateline, an age, or a role and its comma
+        ("Washington (AFP) – Democrat Hillary Clinton took a swipe at Trump, saying he was wrong.", "Hillary Clinton"),
+        ("76-year-old Morton Blackwell endorsed Cruz last week, saying he has held his values.", "Morton Blackwell"),
+        ("The mayor of London, Sadiq Khan, gave his condolences, adding, “An enquiry is underway.”", "Sadiq Khan"),
+        (
+            "But the other candidate on the stage, former Secretary of State Hillary Clinton, drew a contrast, "
+            "saying that the losses are real.",
+            "Hillary Clinton",
+        ),
+        ("The first problem, the economy, kept growing, saying little.", None),
     ],
 )
 def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) -> None:

@@ -309,6 +309,7 @@ PIPELINE_OUTPUT = {
     87: "759306320e3f63bd",  # pronoun votes: the story's person is not a word capitalised as it opens a sentence ("Tennis great Billie Jean King"); none in the sample
     88: "759306320e3f63bd",  # a name ending in a kind of institution ("King Solomon Missionary Baptist Church") is nobody; none in the sample
     89: "759306320e3f63bd",  # "testified" reports speech when its words follow ("testified ... that"); none in the sample
+    90: "759306320e3f63bd",  # a participle's subject after an agency's dateline, an age, or a role and its comma; none in the sample
 }
 
 
