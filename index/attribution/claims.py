@@ -63,6 +63,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             and not _next_is(toks, v, "to")
             and (
                 toks[v - 1].text in _BEFORE_PARTICIPLE
+                or (v > 1 and toks[v - 2].text in _BEFORE_PARTICIPLE and toks[v - 1].low in _BETWEEN_PARTICIPLE)
                 or toks[v - 1].low in CHANNELS
                 or (toks[v - 1].low in _MEANS_OR_NEXT and not any(t.low in _MODALS for t in toks[:v]))
                 or quote_then_comma(toks[v - 1])
@@ -360,10 +361,13 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
 # participle reports the words of the sentence's subject.
 PARTICIPLES = frozenset(
     """saying adding noting arguing insisting warning explaining declaring writing telling claiming stating tweeting
-    announcing acknowledging asserting stressing suggesting vowing""".split()
+    announcing acknowledging asserting stressing suggesting vowing remarking predicting recalling complaining
+    lamenting cautioning""".split()
 )
 CHANNELS = frozenset("statement interview post letter tweet".split())
 _BEFORE_PARTICIPLE = frozenset({",", "—", "–", "--"})  # "Rubio flipped his choice – saying"
+# Adverbs between that comma and the participle: "Clinton has expressed frustration, recently telling".
+_BETWEEN_PARTICIPLE = frozenset("recently later then again also even publicly privately repeatedly once".split())
 # The subject's words as its means or its next step: "Bolton distanced himself by saying",
 # "Mr. McConnell deflected questions before saying"; not "after saying", a past reason.
 _MEANS_OR_NEXT = frozenset({"by", "before"})

@@ -8,6 +8,7 @@ candidate ("Democratic presidential nominee Hillary Clinton called ... and said"
 
 from __future__ import annotations
 
+from index.attribution.appositives import quote_then_comma
 from index.attribution.names import chain_end
 from index.attribution.quotes import Tok, is_cap, is_possessive
 from index.attribution.subjects import Claim, subject_from_chain
@@ -27,7 +28,8 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
         # the subject after the phrase's comma, or after its next one ("At an event in Ames,
         # Iowa, on Sunday, Mrs. Clinton ...")
         for comma in range(start + 1, min(v - 1, start + _OPENING_PHRASE_MAX)):
-            if toks[comma].text == "," and (found := _opening_subject(text, toks, comma + 1, v, verb)):
+            ends = toks[comma].text == "," or quote_then_comma(toks[comma])  # 'with "Fox and Friends,"'
+            if ends and (found := _opening_subject(text, toks, comma + 1, v, verb)):
                 break
     if found is None and (named := _name_after_a_role(toks, start, v)) is not None:
         found = _opening_subject(text, toks, named, v, verb)  # "The party leader, Marine Le Pen, ..."

@@ -119,8 +119,17 @@ def skip_between(toks: list[Tok], j: int) -> int:
             if toks[j].low in WEEKDAYS:  # AP style: "Peskov Tuesday said"
                 j -= 1
                 continue
+        if t.kind == "W" and t.low in _CHANNEL_NOUNS:  # "Jeb Bush in a Medium post said"
+            into = next((k for k in range(j - 1, max(-1, j - 5), -1) if toks[k].low == "in"), None)
+            if into is not None and all(x.kind == "W" for x in toks[into + 1 : j]):
+                j = into - 1
+                continue
         break
     return j
+
+
+# What someone speaks in, between them and the verb: "Jeb Bush in a Medium post said".
+_CHANNEL_NOUNS = frozenset("statement interview post letter tweet speech op-ed memo email".split())
 
 
 def role_words(toks: list[Tok], j: int) -> str | None:

@@ -938,6 +938,8 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # ... also after a surname that is a first name too ("Murray", "Casey")
         (["Joseph R. Murray II, a lawyer, said the bill was cruel."], ["Joseph R. Murray"]),
         (['"It matters," said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer.'], ["Robert P. Casey"]),
+        # where the words were said ("in a Medium post")
+        (["Jeb Bush in a Medium post said he would name conservative judges."], ["Jeb Bush"]),
         # an -ing surname opens a sentence when the article names the person in full
         (["Peyton Manning won the game.", "Manning said the team would meet."], [None, "Peyton Manning"]),
         (["Having said that, the team would meet."], [None]),
@@ -1042,6 +1044,17 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
             "Hillary Clinton",
         ),
         ("The first problem, the economy, kept growing, saying little.", None),
+        # more participles, an adverb before one, and an opening phrase ending in a quoted name
+        ("Bernie Sanders went first at the town hall, predicting a closer primary.", "Bernie Sanders"),
+        (
+            "Hillary Clinton has expressed frustration, recently telling a friend that she is perplexed.",
+            "Hillary Clinton",
+        ),
+        (
+            'In an interview with "Fox and Friends," Donald Trump pointed to China, remarking that it should act.',
+            "Donald Trump",
+        ),
+        ("Vladimir Putin flew to Magnitogorsk, observing the rescue mission.", None),
     ],
 )
 def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) -> None:

@@ -310,6 +310,7 @@ PIPELINE_OUTPUT = {
     88: "759306320e3f63bd",  # a name ending in a kind of institution ("King Solomon Missionary Baptist Church") is nobody; none in the sample
     89: "759306320e3f63bd",  # "testified" reports speech when its words follow ("testified ... that"); none in the sample
     90: "759306320e3f63bd",  # a participle's subject after an agency's dateline, an age, or a role and its comma; none in the sample
+    91: "759306320e3f63bd",  # participles: remarking predicting recalling complaining lamenting cautioning; an adverb before one; a quoted name ending an opening phrase; "in a Medium post said"; none in the sample
 }
 
 
