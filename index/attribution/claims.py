@@ -23,6 +23,7 @@ from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, to
 from index.attribution.subjects import (
     Claim,
     goes_between,
+    skip_between,
     subject_before,
     subject_from_chain,
 )
@@ -239,9 +240,9 @@ def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
 
 
 def _after_conjunction(toks: list[Tok], v: int) -> bool:
-    k = v - 1
-    while k >= 0 and goes_between(toks[k]):
-        k -= 1
+    """Whether the verb at ``v`` follows "and"/"but", over adverbs and a time: "Graham called ...
+    and said", "Scott freed up funds and on Monday announced"."""
+    k = skip_between(toks, v - 1)
     return k >= 0 and toks[k].low in ("and", "but")
 
 

@@ -146,6 +146,10 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
     k = b + 1
     while k < v and toks[k].kind == "W" and (toks[k].low in ROLE_LOWER or toks[k].low in _CANDIDATES):
         k += 1
+    # "The Washington Post columnist Ruth Marcus ... wrote": her, not the Post
+    described = named and k == b + 1 < v - 1 and toks[k].text.islower() and toks[k + 1].low in FIRST_NAMES
+    if described:
+        k += 1
     if k > b + 1 and k < v and is_cap(toks[k]):  # "Presumptive Democratic presidential nominee Hillary Clinton"
         b = chain_end(toks, k)
     if b + 1 < len(toks) and toks[b + 1].low in ("later", "earlier", "ago", "after", "before"):
@@ -157,7 +161,7 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
     if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
         return None
     found = subject_from_chain(text, toks, start, b, verb, v)
-    if named and (found is None or found.kind != "org" or not _verb_next(toks[b + 1])):
+    if named and not described and (found is None or found.kind != "org" or not _verb_next(toks[b + 1])):
         return None  # not "The Trump campaign", "The Supreme Court justice", "The GOP front-runner"
     return found
 

@@ -119,6 +119,9 @@ def skip_between(toks: list[Tok], j: int) -> int:
             if toks[j].low in WEEKDAYS:  # AP style: "Peskov Tuesday said"
                 j -= 1
                 continue
+        if t.low == "time" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low == "at":
+            j -= 3  # "Trump at the time said"
+            continue
         if t.kind == "W" and t.low in _CHANNEL_NOUNS:  # "Jeb Bush in a Medium post said"
             into = next((k for k in range(j - 1, max(-1, j - 5), -1) if toks[k].low == "in"), None)
             if into is not None and all(x.kind == "W" for x in toks[into + 1 : j]):

@@ -938,6 +938,12 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # ... also after a surname that is a first name too ("Murray", "Casey")
         (["Joseph R. Murray II, a lawyer, said the bill was cruel."], ["Joseph R. Murray"]),
         (['"It matters," said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer.'], ["Robert P. Casey"]),
+        # when ("at the time"), and a time between "and" and a second verb
+        (["Trump at the time said he had asked his people to look into it."], ["Trump"]),
+        (["Rick Scott freed up funds and on Monday announced $5 million more."], ["Rick Scott"]),
+        # a newspaper's columnist is the one who writes, not the newspaper
+        (["The Washington Post columnist Ruth Marcus was critical of him but wrote that she agreed."], ["Ruth Marcus"]),
+        (["The Trump campaign was critical of him but wrote that it agreed."], [None]),
         # where the words were said ("in a Medium post")
         (["Jeb Bush in a Medium post said he would name conservative judges."], ["Jeb Bush"]),
         # an -ing surname opens a sentence when the article names the person in full
