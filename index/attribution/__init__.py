@@ -125,7 +125,7 @@ Modules, one job each: ``index/lexicon.py`` (vocabulary shared with the query si
 verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists), ``quotes``
 (tokens and quotation spans), ``names`` (mentions of people and organisations), ``titles`` (the title written next to a name), ``claims``
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
-written), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes; ``antecedents``: whom a "he"/"she" means), ``people`` (the people an
+written; ``between``: what may stand between it and the verb), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes; ``antecedents``: whom a "he"/"she" means), ``people`` (the people an
 article names, and which of them a written name means), ``epithets`` (people named by their
 nationality or age: "the Scot", "the 23-year-old"), ``surnames`` (two surnames of one person),
 ``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from index.attribution.after_verb import subject_after
 from index.attribution.appositives import in_an_aside, quote_then_comma
+from index.attribution.between import goes_between, skip_between
 from index.attribution.names import (
     Mention,
     chain_start,
@@ -22,8 +23,6 @@ from index.attribution.openings import OPENING_CONJUNCTIONS, sentence_subject
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
-    goes_between,
-    skip_between,
     subject_before,
     subject_from_chain,
 )

@@ -13,7 +13,7 @@ from index.attribution.names import chain_end
 from index.attribution.quotes import Tok, is_cap, is_possessive
 from index.attribution.subjects import Claim, subject_from_chain
 from index.attribution.vocabulary import PRONOUNS, ROLE_HEADS, ROLE_LOWER, STOP
-from index.lexicon import FIRST_NAMES
+from index.lexicon import FIRST_NAMES, is_title_word
 
 
 def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
@@ -117,7 +117,7 @@ def _after_dateline(toks: list[Tok], v: int) -> int:
 # "Asked about the email, ...", "When told ..., Bush thought ... and said".
 _OPENING_PHRASE_WORDS = frozenset(
     "in on at during after before last earlier later asked when while since speaking with"
-    " here back inside outside for amid despite like without throughout"
+    " here there back inside outside for amid despite like without throughout"
     " by under over within through until unlike among upon against across beyond from toward towards"
     " however meanwhile separately nevertheless instead moreover furthermore additionally previously".split()
 )
@@ -140,6 +140,8 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
     named = first.low == "the" and start + 1 < v and is_cap(toks[start + 1])
     if named:  # "The State Department has deemed ... and says": an organisation only
         start, first = start + 1, toks[start + 1]
+    elif first.low == "the" and (titled := _title_before_name(toks, start + 1, v)) is not None:
+        start, first = titled, toks[titled]  # "The district GOP Chairman Chuck Williams declined ... but said"
     if not is_cap(first) or first.low in STOP:  # "Like Corker, Menendez ..."
         return None
     b = chain_end(toks, start)
@@ -156,6 +158,9 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
         return None  # "Minutes later, the campaign issued a statement saying"
     if b == start and b + 2 < len(toks) and toks[b + 1].text == "." and toks[b + 2].text == ",":
         return None  # a state's abbreviation: "at a rally in Beaumont, Tex., Mr. Trump ..."
+    if is_possessive(toks[b]) and b + 1 < v and toks[b + 1].low in FIRST_NAMES:
+        start, b = b + 1, chain_end(toks, b + 1)  # "The Blaze's Matt Walsh provided ..., saying"
+        named = False
     if is_possessive(toks[b]):
         return None  # "Rubio's campaign tweeted ..., saying": the campaign, not Rubio
     if b >= v or (b + 1 < len(toks) and toks[b + 1].kind == "W" and toks[b + 1].text[0].isupper()):
@@ -164,6 +169,17 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
     if named and not described and (found is None or found.kind != "org" or not _verb_next(toks[b + 1])):
         return None  # not "The Trump campaign", "The Supreme Court justice", "The GOP front-runner"
     return found
+
+
+def _title_before_name(toks: list[Tok], k: int, v: int) -> int | None:
+    """Where a title starts that is followed by a first name, a few lower-case or capitalised
+    words after "the": "the district GOP Chairman Chuck Williams" (at "Chairman"); else None."""
+    for j in range(k, min(v - 1, k + 5)):
+        if toks[j].kind != "W":
+            return None
+        if is_title_word(toks[j].text) and is_cap(toks[j]) and toks[j + 1].low in FIRST_NAMES:
+            return j
+    return None
 
 
 # Nouns after a name that make it a modifier, not the subject: "The Trump campaign", "The Supreme

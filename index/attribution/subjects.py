@@ -21,6 +21,7 @@ from index.attribution.appositives import (
     opens_a_clause,
     quote_then_comma,
 )
+from index.attribution.between import skip_between
 from index.attribution.epithets import age_ending, national_word
 from index.attribution.names import (
     chain_end,
@@ -37,14 +38,12 @@ from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
 from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
-    BETWEEN,
     CONNECTORS,
     DETERMINERS,
     FEMALE_TITLES,
     GENERIC,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
-    LY_NOUNS,
     MALE_TITLES,
     NOT_PERSON_NOUNS,
     ORG_HEADS,
@@ -55,11 +54,9 @@ from index.attribution.vocabulary import (
     ROLE_HEADS,
     ROLE_LOWER,
     STOP,
-    TIME_INTRO,
-    TIME_NOUNS,
     org_head,
 )
-from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS, is_title_word
+from index.lexicon import FIRST_NAMES, is_title_word
 
 
 @dataclass(frozen=True)
@@ -71,68 +68,6 @@ class Claim:
     # A people's or a place's name alone ("Cuban said"): a speaker only when the article names
     # a person of that surname ("Mark Cuban"), resolution.py decides.
     surname_only: bool = False
-
-
-def is_adverb(word: str) -> bool:
-    """An adverb of manner that may come between a subject and its verb: "Cruz gingerly said",
-    "Rubio defiantly told"; not a noun such as "family"."""
-    return len(word) >= 5 and word.endswith("ly") and word not in LY_NOUNS
-
-
-def goes_between(t: Tok) -> bool:
-    """A word that may stand between a subject and its verb: an auxiliary or adverb of ``BETWEEN``
-    ("also", "has since") or an adverb of manner ("gingerly")."""
-    return t.kind == "W" and (t.low in BETWEEN or is_adverb(t.low))
-
-
-def skip_between(toks: list[Tok], j: int) -> int:
-    """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
-    while j >= 0:
-        t = toks[j]
-        if t.text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
-            k = j - 1
-            while k >= 0 and j - k < 10 and toks[k].text not in "()":
-                k -= 1
-            if k >= 0 and toks[k].text == "(":
-                j = k - 1
-                continue
-        if goes_between(t) and t.text[0].islower():
-            j -= 1
-            continue
-        if t.kind == "N" or (t.kind == "W" and (t.low in MONTHS or t.low in WEEKDAYS or t.low in TIME_NOUNS)):
-            k = j
-            while (
-                k >= 0
-                and j - k < 6
-                and (
-                    toks[k].kind == "N"
-                    or toks[k].text == ","
-                    or toks[k].low in MONTHS
-                    or toks[k].low in WEEKDAYS
-                    or toks[k].low in TIME_NOUNS
-                )
-            ):
-                k -= 1
-            if k >= 0 and toks[k].low in TIME_INTRO:
-                j = k - 1
-                continue
-            if toks[j].low in WEEKDAYS:  # AP style: "Peskov Tuesday said"
-                j -= 1
-                continue
-        if t.low == "time" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low == "at":
-            j -= 3  # "Trump at the time said"
-            continue
-        if t.kind == "W" and t.low in _CHANNEL_NOUNS:  # "Jeb Bush in a Medium post said"
-            into = next((k for k in range(j - 1, max(-1, j - 5), -1) if toks[k].low == "in"), None)
-            if into is not None and all(x.kind == "W" for x in toks[into + 1 : j]):
-                j = into - 1
-                continue
-        break
-    return j
-
-
-# What someone speaks in, between them and the verb: "Jeb Bush in a Medium post said".
-_CHANNEL_NOUNS = frozenset("statement interview post letter tweet speech op-ed memo email".split())
 
 
 def role_words(toks: list[Tok], j: int) -> str | None:

@@ -348,7 +348,7 @@ initially first too herself himself themselves itself originally reportedly like
 however though nonetheless nevertheless still since often long now just always frequently
 sometimes usually even ultimately eventually finally
 """)
-# Nouns and names ending in -ly, which ``subjects.is_adverb`` does not skip as adverbs between a
+# Nouns and names ending in -ly, which ``between.is_adverb`` does not skip as adverbs between a
 # subject and its verb ("The Clinton family said" is the family's word).
 LY_NOUNS = word_set("""
 family assembly anomaly monopoly homily melancholy butterfly italy supply july rally tally ally

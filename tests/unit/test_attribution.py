@@ -941,6 +941,7 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # when ("at the time"), and a time between "and" and a second verb
         (["Trump at the time said he had asked his people to look into it."], ["Trump"]),
         (["Rick Scott freed up funds and on Monday announced $5 million more."], ["Rick Scott"]),
+        (["The State Department less than two weeks ago said that the emails were secret."], ["State Department"]),
         # a newspaper's columnist is the one who writes, not the newspaper
         (["The Washington Post columnist Ruth Marcus was critical of him but wrote that she agreed."], ["Ruth Marcus"]),
         (["The Trump campaign was critical of him but wrote that it agreed."], [None]),
@@ -1061,6 +1062,13 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
             "Donald Trump",
         ),
         ("Vladimir Putin flew to Magnitogorsk, observing the rescue mission.", None),
+        # a title after "the" and words before it; an outlet's possessive before a name
+        (
+            "There, the district GOP Chairman Chuck Williams declined to name them but said one was loyal.",
+            "Chuck Williams",
+        ),
+        ("The Blaze’s Matt Walsh provided a justification for a blacklist, saying it is needed.", "Matt Walsh"),
+        ("Rubio's campaign tweeted a photo, saying it works.", None),
     ],
 )
 def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) -> None:
