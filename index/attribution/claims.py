@@ -196,6 +196,8 @@ _BASE_REPORTS = frozenset(
 )
 # Verbs that carry on into a reporting verb: "Pence went on to say", "Clinton continued to say".
 _GOING_ON = frozenset("went go goes going continued continues continue continuing".split())
+# ... and the words of a manner of speaking: "Trump was quick to add that", "is careful to note that".
+_KEEN = frozenset("quick careful eager keen swift".split())
 
 
 def _going_on(toks: list[Tok], v: int) -> int:
@@ -203,6 +205,8 @@ def _going_on(toks: list[Tok], v: int) -> int:
     "continued" in "continued to say"), whose subject is the speaker; else ``v``."""
     if v < 2 or toks[v - 1].low != "to":
         return v
+    if v >= 3 and toks[v - 2].low in _KEEN and toks[v - 3].low in _BE:
+        return v - 3  # "Trump was quick to add that"
     k = v - 3 if toks[v - 2].low == "on" and v >= 3 else v - 2
     return k if toks[k].low in _GOING_ON else v
 
@@ -242,6 +246,8 @@ def _after_conjunction(toks: list[Tok], v: int) -> bool:
     """Whether the verb at ``v`` follows "and"/"but", over adverbs and a time: "Graham called ...
     and said", "Scott freed up funds and on Monday announced"."""
     k = skip_between(toks, v - 1)
+    if k >= 0 and toks[k].text == "," and toks[k + 1].low == "then":
+        return True  # "Kasich offered the man a job, then says he'll welcome advice"
     return k >= 0 and toks[k].low in ("and", "but")
 
 
@@ -307,7 +313,7 @@ def _with_name_before(toks: list[Tok], v: int) -> bool:
 
 
 # Reporting verbs that open a sentence before the speaker's name and a colon: "Stated Stone:".
-_OPENING_VERBS = frozenset("stated added wrote noted explained declared tweeted replied remarked".split())
+_OPENING_VERBS = frozenset("stated added continued wrote noted explained declared tweeted replied remarked".split())
 # Present forms that are also plural nouns, so not read as reports (vocabulary.DETECT_FORMS) unless
 # a name is their subject and a colon or "that" follows: "The New York Times reports: ...".
 _NOUN_LIKE_FORMS = frozenset("reports states tweets".split())

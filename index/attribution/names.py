@@ -370,7 +370,7 @@ _REFLEXIVES = {"herself": "f", "himself": "m"}
 # A reporting verb before its speaker at the start of a sentence: "Said Dorothy Poynter, who grew
 # up with Ali, ..." (before a first name, or a name and a colon: "Said" is also a surname).
 _INVERTED_VERBS = frozenset(
-    "said says added adds stated wrote noted explained declared tweeted replied remarked".split()
+    "said says added adds continued stated wrote noted explained declared tweeted replied remarked".split()
 )
 
 

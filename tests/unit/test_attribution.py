@@ -942,6 +942,11 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         (["Trump at the time said he had asked his people to look into it."], ["Trump"]),
         (["Rick Scott freed up funds and on Monday announced $5 million more."], ["Rick Scott"]),
         (["The State Department less than two weeks ago said that the emails were secret."], ["State Department"]),
+        # "was quick to add that", a second verb after ", then", and "Continued" before a name
+        (["Trump was quick to add that the deal does not include nixing the idea."], ["Trump"]),
+        (["Trump is quick to act."], [None]),
+        (["Kasich offered the man a job as Secretary of Defense, then says he will welcome advice."], ["Kasich"]),
+        (["Continued Stone: “So I think it’s a very real problem.”"], ["Stone"]),
         # a newspaper's columnist is the one who writes, not the newspaper
         (["The Washington Post columnist Ruth Marcus was critical of him but wrote that she agreed."], ["Ruth Marcus"]),
         (["The Trump campaign was critical of him but wrote that it agreed."], [None]),

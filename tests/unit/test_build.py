@@ -313,6 +313,7 @@ PIPELINE_OUTPUT = {
     91: "759306320e3f63bd",  # participles: remarking predicting recalling complaining lamenting cautioning; an adverb before one; a quoted name ending an opening phrase; "in a Medium post said"; none in the sample
     92: "759306320e3f63bd",  # "at the time said", "and on Monday announced", "The Washington Post columnist Ruth Marcus ... wrote"; none in the sample
     93: "759306320e3f63bd",  # "the district GOP Chairman Chuck Williams", "The Blaze's Matt Walsh", "less than two weeks ago said"; none in the sample
+    94: "759306320e3f63bd",  # "was quick to add that", ", then says", "Continued Stone:"; none in the sample
 }
 
 
