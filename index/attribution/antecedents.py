@@ -44,6 +44,10 @@ def resolve_pronoun(
     running = speakers[i - 1] if i else None
     candidates = [name for idx, name in here if idx < c.index]
     if running:
+        # a lone word of no known gender does not stand between speech and its running speaker
+        # ("But when it comes to Carrier, '...,' he said.", "Compaq, she predicted, would come")
+        candidates = [n for n in candidates if " " in n or gender_of(n) is not None]
+    if running:
         candidates.append(running)
     if i:
         candidates.extend(name for _, name in mentioned[i - 1])

@@ -176,7 +176,8 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
     or when it repeats the pronoun that opened the sentence before any name ("He said his
     opponent, Mark Smith, ... his"), the one the story is about: the first name of the last
     sentence that opened on a name, not on a pronoun, nor on a word capitalised only there
-    ("Tennis great Billie Jean King"). People in the plural get no vote.
+    ("Tennis great Billie Jean King"). People in the plural get no vote, nor a lone word the
+    article does not show to be someone by a title or by speaking ("Compaq, she predicted").
 
     For the people of the 1,189 PolNeAR and Wikinews articles whose first name tells their
     gender, this agrees with it 2,354 times and not 208; the nearest name, the first pronoun
@@ -184,6 +185,10 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
     votes: dict[str, dict[str, int]] = {}
     about: str | None = None  # whom the story is about, as far as the sentences so far tell
     mid = {m.name for p in parsed for m in p.mentions if not m.initial}  # names written mid-sentence
+    # a lone word is someone a pronoun may mean when it speaks by name or has a title ("Compaq,
+    # she predicted" makes no woman of Compaq)
+    shown = {c.value for p in parsed for c in p.claims if c.kind == "name"}
+    shown |= {m.name for p in parsed for m in p.mentions if m.title or m.gender}
     for p in parsed:
         names = [(m.index, people.canonical(m.name, gender=m.gender)) for m in p.mentions]
         opened = p.gendered[0] if p.gendered and (not names or p.gendered[0][0] < names[0][0]) else None
@@ -192,7 +197,12 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
             if before and _an_object(p, idx):
                 continue  # "President Obama backed her up": she is someone else
             target = before[-1] if before and not (opened and g == opened[1]) else about
-            if target and target not in gender and not _plural(target):
+            if (
+                target
+                and target not in gender
+                and not _plural(target)
+                and (" " in target or target in shown or target.lower() in FIRST_NAMES)
+            ):
                 votes.setdefault(target, {"m": 0, "f": 0})[g] += 1
         if names and opened is None:
             about = names[0][1]

@@ -484,6 +484,22 @@ def test_pronoun_gender_learned_from_earlier_pronoun_use() -> None:
     assert who(king)[2] == ("Billie Jean King", "say")
 
 
+def test_a_lone_word_no_one_is_shown_to_be_takes_no_pronoun() -> None:
+    # "Compaq, she predicted" makes no woman of Compaq, which stays no one "she" may mean
+    fiorina = [
+        "Carly Fiorina wanted HP to buy Compaq.",
+        'She was adamant, telling the board it would not "have to make the first move."',
+        "Compaq, she predicted, would come to them.",
+    ]
+    assert who(fiorina)[2] == ("Carly Fiorina", "predict")
+    # ... nor does such a word stand between the running speaker and her "she said"
+    clinton = [
+        '"I have studied this closely," Hillary Clinton said.',
+        "The problem with reinstating Glass-Steagall, she said, is that it misses the shadow banks.",
+    ]
+    assert who(clinton)[1] == ("Hillary Clinton", "say")
+
+
 def test_an_institution_named_after_a_title_is_nobody() -> None:
     # "King Solomon Missionary Baptist Church" gives no one the title "King", so "King says" is
     # Billie Jean King; "Dominican Republic" is no one "he" may mean

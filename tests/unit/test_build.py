@@ -314,6 +314,7 @@ PIPELINE_OUTPUT = {
     92: "759306320e3f63bd",  # "at the time said", "and on Monday announced", "The Washington Post columnist Ruth Marcus ... wrote"; none in the sample
     93: "759306320e3f63bd",  # "the district GOP Chairman Chuck Williams", "The Blaze's Matt Walsh", "less than two weeks ago said"; none in the sample
     94: "759306320e3f63bd",  # "was quick to add that", ", then says", "Continued Stone:"; none in the sample
+    95: "759306320e3f63bd",  # a lone word shown to be nobody takes no pronoun vote and does not stand before a running speaker's pronoun; none in the sample
 }
 
 
