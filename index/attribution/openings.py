@@ -74,7 +74,7 @@ def _after_conjunction_opening(toks: list[Tok], start: int, v: int) -> int:
     k = start
     if k < v and toks[k].kind == "W" and toks[k].low in OPENING_CONJUNCTIONS:
         k += 1
-        while k < v and toks[k].kind == "W" and toks[k].low in _OPENING_ADVERBS:
+        while k < v and toks[k].kind == "W" and toks[k].low in OPENING_ADVERBS:
             k += 1
     return k if k < v else start
 
@@ -124,7 +124,7 @@ _OPENING_PHRASE_WORDS = frozenset(
 _TIME_WORDS = frozenset("later earlier ago before after day days week weeks month months year years".split())
 _TIME_PHRASE_MAX = 6  # tokens up to a time phrase's comma
 OPENING_CONJUNCTIONS = frozenset("and but so yet".split())
-_OPENING_ADVERBS = frozenset("then even now also still".split())
+OPENING_ADVERBS = frozenset("then even now also still".split())
 _OPENING_PHRASE_MAX = 14  # tokens up to the phrase's comma
 _DATELINE_MAX = 12  # tokens up to a dateline's dash
 # Words that describe a candidate before their name: "Democratic presidential nominee Hillary Clinton".

@@ -15,11 +15,12 @@ from dataclasses import replace
 from index.attribution.antecedents import resolve_pronoun
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.names import Mention
-from index.attribution.openings import OPENING_CONJUNCTIONS
+from index.attribution.openings import OPENING_ADVERBS, OPENING_CONJUNCTIONS
 from index.attribution.people import People, learn_people, resolve_epithet, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
 from index.attribution.vocabulary import (
     DEMONYMS,
+    INSTITUTION_KINDS,
     PLACE_KINDS,
     PRONOUNS,
 )
@@ -39,15 +40,16 @@ def one_person(byline: str | None) -> str | None:
 
 
 def _never_a_person(name: str) -> bool:
-    """Names "he"/"she" cannot mean: peoples ("Americans", "Muslim-Americans", "Latino") and
-    places named by their kind ("Scarborough Shoal", "Lake Winola", "Wall Street")."""
+    """Names "he"/"she" cannot mean: peoples ("Americans", "Muslim-Americans", "Latino"), places
+    named by their kind ("Scarborough Shoal", "Lake Winola", "Wall Street") and a kind of
+    institution alone ("Convention" of "the Republican National Convention", "Senate")."""
     words = name.lower().split()
     last = words[-1]
     return (
         (last in DEMONYMS and not (len(words) > 1 and words[0] in FIRST_NAMES))  # "Mark Cuban" is someone
         or last.endswith(("americans", "american"))
         or any(w in PLACE_KINDS for w in words)
-        or (len(words) == 1 and last.rstrip("s") in DEMONYMS)
+        or (len(words) == 1 and (last.rstrip("s") in DEMONYMS or last in INSTITUTION_KINDS))
     )
 
 
@@ -278,13 +280,13 @@ def _its(p: Parsed, c: Claim) -> bool:
 
 
 def _opening_pronoun(p: Parsed) -> int | None:
-    """The token index of "he"/"she" opening the sentence (after "But", "And", ...), else None."""
+    """The token index of "he"/"she" opening the sentence (after "But", "And", "Then", ...), else None."""
     for k, t in enumerate(p.toks):
         if t.kind != "W":
             continue
         if t.low in ("he", "she"):
             return k
-        if t.low not in OPENING_CONJUNCTIONS:
+        if t.low not in OPENING_CONJUNCTIONS and t.low not in OPENING_ADVERBS:
             return None
     return None
 

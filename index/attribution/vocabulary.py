@@ -328,7 +328,8 @@ association organization organisation foundation institute department ministry a
 house senate congress parliament assembly administration government commission board office
 bureau service police army navy force fund city county state republic kingdom union league team
 church cathedral mosque hospital airport station stadium arena museum prison street avenue road
-square bridge island network news times cup festival
+square bridge island network news times cup festival convention conference summit forum
+championship championships olympics tournament
 """)
 RELATIVES = word_set("what which who whom whose")
 PREPOSITIONS = word_set("""

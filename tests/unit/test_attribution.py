@@ -500,6 +500,16 @@ def test_a_lone_word_no_one_is_shown_to_be_takes_no_pronoun() -> None:
     assert who(clinton)[1] == ("Hillary Clinton", "say")
 
 
+def test_a_she_opening_after_then_carries_her_past_an_institution() -> None:
+    # "Convention" of "the Republican National Convention" is no one "she" may mean
+    ivanka = [
+        "On the last day of the Republican National Convention in July, Ivanka Trump strode across the stage.",
+        "Then she shattered party norms, pledging that her father would support working mothers.",
+        '"Policies that allow women with children to thrive should not be novelties," she said.',
+    ]
+    assert who(ivanka)[2] == ("Ivanka Trump", "say")
+
+
 def test_an_institution_named_after_a_title_is_nobody() -> None:
     # "King Solomon Missionary Baptist Church" gives no one the title "King", so "King says" is
     # Billie Jean King; "Dominican Republic" is no one "he" may mean

@@ -315,6 +315,7 @@ PIPELINE_OUTPUT = {
     93: "759306320e3f63bd",  # "the district GOP Chairman Chuck Williams", "The Blaze's Matt Walsh", "less than two weeks ago said"; none in the sample
     94: "759306320e3f63bd",  # "was quick to add that", ", then says", "Continued Stone:"; none in the sample
     95: "759306320e3f63bd",  # a lone word shown to be nobody takes no pronoun vote and does not stand before a running speaker's pronoun; none in the sample
+    96: "759306320e3f63bd",  # "Then she" opens a sentence as "But she" does; a kind of institution alone is no one "he"/"she" means; none in the sample
 }
 
 
