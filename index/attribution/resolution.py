@@ -23,8 +23,9 @@ from index.attribution.vocabulary import (
     INSTITUTION_KINDS,
     PLACE_KINDS,
     PRONOUNS,
+    TIME_NOUNS,
 )
-from index.lexicon import FIRST_NAMES
+from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS
 from index.types import Sentence
 
 
@@ -280,8 +281,12 @@ def _its(p: Parsed, c: Claim) -> bool:
 
 
 def _opening_pronoun(p: Parsed) -> int | None:
-    """The token index of "he"/"she" opening the sentence (after "But", "And", "Then", ...), else None."""
-    for k, t in enumerate(p.toks):
+    """The token index of "he"/"she" opening the sentence (after "But", "And", "Then", ..., or a
+    time and its comma: "On Sunday, she disclosed"), else None."""
+    comma = next((k for k, t in enumerate(p.toks[:5]) if t.text == ","), -1)
+    start = comma + 1 if any(t.low in _TIMES for t in p.toks[: max(comma, 0)]) else 0
+    for k in range(start, len(p.toks)):
+        t = p.toks[k]
         if t.kind != "W":
             continue
         if t.low in ("he", "she"):
@@ -289,6 +294,9 @@ def _opening_pronoun(p: Parsed) -> int | None:
         if t.low not in OPENING_CONJUNCTIONS and t.low not in OPENING_ADVERBS:
             return None
     return None
+
+
+_TIMES = WEEKDAYS | MONTHS | TIME_NOUNS | frozenset("later earlier afterward afterwards".split())
 
 
 def _speaks_unresolved(p: Parsed) -> bool:

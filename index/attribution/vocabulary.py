@@ -329,7 +329,8 @@ house senate congress parliament assembly administration government commission b
 bureau service police army navy force fund city county state republic kingdom union league team
 church cathedral mosque hospital airport station stadium arena museum prison street avenue road
 square bridge island network news times cup festival convention conference summit forum
-championship championships olympics tournament
+championship championships olympics tournament partnership alliance coalition federation act treaty
+agreement accord protocol
 """)
 RELATIVES = word_set("what which who whom whose")
 PREPOSITIONS = word_set("""

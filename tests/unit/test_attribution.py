@@ -508,6 +508,13 @@ def test_a_she_opening_after_then_carries_her_past_an_institution() -> None:
         '"Policies that allow women with children to thrive should not be novelties," she said.',
     ]
     assert who(ivanka)[2] == ("Ivanka Trump", "say")
+    # ... as after a time and its comma
+    broaddrick = [
+        "Juanita Broaddrick has gone public again as Hillary Clinton pursues the nomination.",
+        "On Sunday, she disclosed that Bill Clinton had called her.",
+        '"This just caught me so off guard," she said.',
+    ]
+    assert who(broaddrick)[2] == ("Juanita Broaddrick", "say")
 
 
 def test_an_institution_named_after_a_title_is_nobody() -> None:

@@ -316,6 +316,7 @@ PIPELINE_OUTPUT = {
     94: "759306320e3f63bd",  # "was quick to add that", ", then says", "Continued Stone:"; none in the sample
     95: "759306320e3f63bd",  # a lone word shown to be nobody takes no pronoun vote and does not stand before a running speaker's pronoun; none in the sample
     96: "759306320e3f63bd",  # "Then she" opens a sentence as "But she" does; a kind of institution alone is no one "he"/"she" means; none in the sample
+    97: "759306320e3f63bd",  # "On Sunday, she disclosed" carries her; treaties, accords, partnerships, alliances are institutions; none in the sample
 }
 
 
