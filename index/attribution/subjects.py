@@ -199,7 +199,13 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         return _subject_before_comma(text, toks, j, verb, v)
     if t.text in _DASHES:  # "Murphy — after a knock-on-wood gesture — told me"
         opening = _opening_dash(toks, j)
-        found = subject_before(text, toks, opening, verb) if opening is not None else None
+        if opening is None:
+            return None
+        # ... also after an appositive ("Neil Sroka, director of Democracy for America, or DFA -
+        # which Howard Dean founded - said": Sroka, not DFA)
+        found = _subject_before_comma(text, toks, opening, verb, v)
+        if found is None or found.kind != "name":
+            found = subject_before(text, toks, opening, verb)
         return replace(found, index=v) if found is not None else None
     if is_cap(t):
         if is_possessive(t):

@@ -980,6 +980,14 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         (["Trump is quick to act."], [None]),
         (["Kasich offered the man a job as Secretary of Defense, then says he will welcome advice."], ["Kasich"]),
         (["Continued Stone: “So I think it’s a very real problem.”"], ["Stone"]),
+        # an aside between dashes after an appositive: the person, not the organisation
+        (
+            [
+                "Neil Sroka, communications director of Democracy for America, or DFA - which was founded by "
+                "Howard Dean - said Sanders has options."
+            ],
+            ["Neil Sroka"],
+        ),
         # a newspaper's columnist is the one who writes, not the newspaper
         (["The Washington Post columnist Ruth Marcus was critical of him but wrote that she agreed."], ["Ruth Marcus"]),
         (["The Trump campaign was critical of him but wrote that it agreed."], [None]),

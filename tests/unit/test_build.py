@@ -317,6 +317,7 @@ PIPELINE_OUTPUT = {
     95: "759306320e3f63bd",  # a lone word shown to be nobody takes no pronoun vote and does not stand before a running speaker's pronoun; none in the sample
     96: "759306320e3f63bd",  # "Then she" opens a sentence as "But she" does; a kind of institution alone is no one "he"/"she" means; none in the sample
     97: "759306320e3f63bd",  # "On Sunday, she disclosed" carries her; treaties, accords, partnerships, alliances are institutions; none in the sample
+    98: "759306320e3f63bd",  # an aside between dashes after an appositive ("Neil Sroka, director of ..., or DFA - which ... - said"); none in the sample
 }
 
 
