@@ -194,6 +194,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             speakers[i] is None
             and not _speaks_unresolved(parsed[i])
             and parsed[i].starts_in_quote
+            and not _a_quoted_term(parsed[i])
             and speakers[i - 1]
             and (sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote)
         ):
@@ -297,6 +298,14 @@ def _opening_pronoun(p: Parsed) -> int | None:
 
 
 _TIMES = WEEKDAYS | MONTHS | TIME_NOUNS | frozenset("later earlier afterward afterwards".split())
+
+
+def _a_quoted_term(p: Parsed) -> bool:
+    """Whether a sentence opens with a quoted word or two that its own words go on about
+    ("‘Stickerboy’ placed two stickers over his face and danced around"), not a quote."""
+    first = p.toks[0] if p.toks else None
+    after = sum(t.kind == "W" for t in p.toks[1:])
+    return first is not None and first.kind == "Q" and len(first.text.split()) <= 2 and after >= 5
 
 
 def _speaks_unresolved(p: Parsed) -> bool:

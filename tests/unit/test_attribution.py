@@ -607,6 +607,19 @@ def test_a_pronoun_finds_the_one_person_of_its_gender_a_few_sentences_back() -> 
 def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     got = who(['"NATO is open to dialogue," Smith said.', '"At the same time, we stand united."'])
     assert got == [("Smith", "say"), ("Smith", "say")]
+    assert who(['"I agree," Smith said.', '"Absolutely."']) == [("Smith", "say"), ("Smith", "say")]
+    # ... not a sentence that opens with a quoted word and goes on about it
+    term = [
+        "Western Journalism reported on a student known as #stickerboy.",
+        "‘Stickerboy’ placed two stickers over his face and danced.",
+    ]
+    assert who(term)[1] == (None, None)
+    assert who(
+        [
+            "The State Department said it classified 22 emails.",
+            '"Top secret" is the highest level of classification there is.',
+        ]
+    )[1] == (None, None)
 
 
 def test_a_quote_with_its_own_unresolved_speaker_does_not_continue_the_previous_one() -> None:

@@ -318,6 +318,7 @@ PIPELINE_OUTPUT = {
     96: "759306320e3f63bd",  # "Then she" opens a sentence as "But she" does; a kind of institution alone is no one "he"/"she" means; none in the sample
     97: "759306320e3f63bd",  # "On Sunday, she disclosed" carries her; treaties, accords, partnerships, alliances are institutions; none in the sample
     98: "759306320e3f63bd",  # an aside between dashes after an appositive ("Neil Sroka, director of ..., or DFA - which ... - said"); none in the sample
+    99: "759306320e3f63bd",  # a sentence opening with a quoted word or two does not continue the quote before; none in the sample
 }
 
 
