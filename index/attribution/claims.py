@@ -161,11 +161,24 @@ _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "t
 
 
 def _other_sense(toks: list[Tok], v: int) -> bool:
-    """ "reported from", "adding to his victories"; but "added to People" names a listener."""
+    """ "reported from", "adding to his victories", "added another facet to his job"; but "added
+    to People" names a listener."""
+    if toks[v].low in ("added", "adds") and _adds_a_thing(toks, v):
+        return True
     if not _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
         return False
     after = toks[v + 2] if v + 2 < len(toks) else None
     return toks[v + 1].low != "to" or after is None or not is_cap(after) or is_possessive(after)
+
+
+def _adds_a_thing(toks: list[Tok], v: int) -> bool:
+    """Whether "added" at ``v`` adds a thing to something ("has added another facet to his job",
+    "added two courses to his portfolio"): a determiner, a few words, then "to"."""
+    if v + 2 >= len(toks) or toks[v + 1].low not in ("a", "an", "another", "two", "three", "more", "his", "her", "its"):
+        return False
+    ahead = toks[v + 2 : v + 6]
+    words = any(t.kind == "Q" or t.low == "that" for t in toks[v + 1 : v + 12])  # "added a note ... that"
+    return any(t.low == "to" for t in ahead) and all(t.kind == "W" for t in ahead) and not words
 
 
 # Verbs that report words only beside a quote: "continued" ("He continued his remarks" is no

@@ -667,6 +667,10 @@ def test_claiming_a_victory_or_writing_a_book_reports_no_words() -> None:
     assert who("Sanders won, claiming his third victory in the string of contests.") == [(None, None)]
     assert who("Meanwhile, Rubio claimed the prize for exceeding expectations.") == [(None, None)]
     assert who("Baker wrote the letter to the State Department’s acting legal adviser.") == [(None, None)]
+    # "added" a thing to something, not words
+    assert who("Admiral Harry Harris has added another facet to his job: communicator.") == [(None, None)]
+    assert who("Donald Trump added two courses to his portfolio in 2012.") == [(None, None)]
+    assert who("Jane Smith added a note to the statement that she was wrong.") == [("Jane Smith", "add")]
 
 
 def test_testimony_is_speech_when_its_words_follow() -> None:
