@@ -209,8 +209,9 @@ _BASE_REPORTS = frozenset(
 )
 # Verbs that carry on into a reporting verb: "Pence went on to say", "Clinton continued to say".
 _GOING_ON = frozenset("went go goes going continued continues continue continuing".split())
-# ... and the words of a manner of speaking: "Trump was quick to add that", "is careful to note that".
-_KEEN = frozenset("quick careful eager keen swift".split())
+# ... and the words of a manner of speaking: "Trump was quick to add that", "is careful to note that",
+# "Mr. Trump was prompted to say".
+_KEEN = frozenset("quick careful eager keen swift prompted forced compelled moved".split())
 
 
 def _going_on(toks: list[Tok], v: int) -> int:

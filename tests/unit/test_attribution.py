@@ -995,6 +995,7 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # "was quick to add that", a second verb after ", then", and "Continued" before a name
         (["Trump was quick to add that the deal does not include nixing the idea."], ["Trump"]),
         (["Trump is quick to act."], [None]),
+        (["Mr. Trump was prompted to say, ''So far, I cannot believe how civil it's been.''"], ["Trump"]),
         (["Kasich offered the man a job as Secretary of Defense, then says he will welcome advice."], ["Kasich"]),
         (["Continued Stone: “So I think it’s a very real problem.”"], ["Stone"]),
         # an aside between dashes after an appositive: the person, not the organisation

@@ -320,6 +320,7 @@ PIPELINE_OUTPUT = {
     98: "759306320e3f63bd",  # an aside between dashes after an appositive ("Neil Sroka, director of ..., or DFA - which ... - said"); none in the sample
     99: "759306320e3f63bd",  # a sentence opening with a quoted word or two does not continue the quote before; none in the sample
     100: "759306320e3f63bd",  # "added another facet to his job" adds a thing, not words; none in the sample
+    101: "759306320e3f63bd",  # "was prompted to say"; none in the sample
 }
 
 
