@@ -39,6 +39,7 @@ from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
     CONNECTORS,
+    DEMONYMS,
     DETERMINERS,
     FEMALE_TITLES,
     GENERIC,
@@ -222,7 +223,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         found = subject_from_chain(text, toks, a, j, verb, v)
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
-        return found
+        return found or _given_name_and_place(toks, a, j, verb, v)
     if t.kind == "W" and t.low in _GOVERNING and (body := _governing_body(text, toks, j)):
         return Claim("org", body, verb, v)  # "The German government said", "the Obama administration said"
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
@@ -362,12 +363,46 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         t = toks[before]
         start = chain_start(toks, before)
         if is_cap(t) and not is_possessive(t) and opens_a_clause(toks, start) and not _in_relative_clause(toks, start):
-            found = subject_from_chain(text, toks, start, before, verb, v)
+            found = subject_from_chain(text, toks, start, before, verb, v) or _given_name_and_place(
+                toks, start, before, verb, v
+            )
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
         end = k
     return fallback
+
+
+# Words before a place's name that make another place of it: "New Britain", "Fort Washington".
+_PLACE_PREFIXES = frozenset(
+    "new north south east west northern southern eastern western central upper lower greater little great "
+    "old port fort mount lake saint st san santa los las el la le".split()
+)
+
+
+def _given_name_and_place(toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:
+    """The speaker whose surname is a place's name after a given name no list holds, ending the
+    chain ``a..j``: "Denzel Washington said", "Actor Denzel Washington, who ..., stated"."""
+    if j > a and people_or_place(toks[j]) and _given_name(toks[j - 1]):
+        return Claim("name", f"{toks[j - 1].text} {toks[j].text}", verb, v)
+    return None
+
+
+def _given_name(t: Tok) -> bool:
+    """Whether ``t``, before a place's name that says something, may be a given name no list
+    holds ("Denzel Washington said"): a capitalised word, no place, people, title or stop word."""
+    low = bare(t.low)
+    return (
+        t.kind == "W"
+        and t.text[0].isupper()
+        and not t.text.isupper()
+        and not is_possessive(t)
+        and low not in _PLACE_PREFIXES
+        and low not in PLACES
+        and low not in DEMONYMS
+        and low not in STOP
+        and not is_title_word(t.text)
+    )
 
 
 def _in_relative_clause(toks: list[Tok], a: int) -> bool:

@@ -1009,6 +1009,10 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # a newspaper's columnist is the one who writes, not the newspaper
         (["The Washington Post columnist Ruth Marcus was critical of him but wrote that she agreed."], ["Ruth Marcus"]),
         (["The Trump campaign was critical of him but wrote that it agreed."], [None]),
+        # a surname that is a place's name after a given name no list holds
+        (["Denzel Washington said the film was his best."], ["Denzel Washington"]),
+        (['Actor Denzel Washington, who paid for his studies, stated "He was a gentle soul."'], ["Denzel Washington"]),
+        (["Fort Washington said the film was his best."], [None]),
         # where the words were said ("in a Medium post")
         (["Jeb Bush in a Medium post said he would name conservative judges."], ["Jeb Bush"]),
         # an -ing surname opens a sentence when the article names the person in full

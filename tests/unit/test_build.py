@@ -321,6 +321,7 @@ PIPELINE_OUTPUT = {
     99: "759306320e3f63bd",  # a sentence opening with a quoted word or two does not continue the quote before; none in the sample
     100: "759306320e3f63bd",  # "added another facet to his job" adds a thing, not words; none in the sample
     101: "759306320e3f63bd",  # "was prompted to say"; none in the sample
+    102: "759306320e3f63bd",  # "Denzel Washington said": a given name no list holds before a place's name; none in the sample
 }
 
 
