@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 TOKEN_RE = re.compile(
     r"(?P<A>(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|Ph\.D\."  # "a Ph.D. candidate": no full stop
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Maj|Cmdr|Brig|Pres|Jr|Sr|St|Del)\."
     r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial: Michael J. Fox
     r"|(?P<W>[^\W\d_]+\d*(?:['’\-][^\W\d_]+)*['’]?)"  # "COP26", "G7": a name's digits are part of it

@@ -1013,6 +1013,11 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         (["Denzel Washington said the film was his best."], ["Denzel Washington"]),
         (['Actor Denzel Washington, who paid for his studies, stated "He was a gentle soul."'], ["Denzel Washington"]),
         (["Fort Washington said the film was his best."], [None]),
+        # "Ph.D." ends no sentence and no aside
+        (
+            ['Daniel Paluh, a Ph.D. candidate at the University of Florida, said, "Frogs look similar."'],
+            ["Daniel Paluh"],
+        ),
         # where the words were said ("in a Medium post")
         (["Jeb Bush in a Medium post said he would name conservative judges."], ["Jeb Bush"]),
         # an -ing surname opens a sentence when the article names the person in full

@@ -322,6 +322,7 @@ PIPELINE_OUTPUT = {
     100: "759306320e3f63bd",  # "added another facet to his job" adds a thing, not words; none in the sample
     101: "759306320e3f63bd",  # "was prompted to say"; none in the sample
     102: "759306320e3f63bd",  # "Denzel Washington said": a given name no list holds before a place's name; none in the sample
+    103: "759306320e3f63bd",  # "Ph.D." is one abbreviation; none in the sample
 }
 
 
