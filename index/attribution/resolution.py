@@ -131,7 +131,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 who = resolve_claim(
                     c,
                     i,
-                    here,
+                    [at for at in here if at[0] > _opening_phrase_end(p, c.index)],
                     people,
                     speakers,
                     mentioned,
@@ -298,6 +298,20 @@ def _opening_pronoun(p: Parsed) -> int | None:
 
 
 _TIMES = WEEKDAYS | MONTHS | TIME_NOUNS | frozenset("later earlier afterward afterwards".split())
+
+
+def _opening_phrase_end(p: Parsed, verb: int) -> int:
+    """The comma before "he"/"she" and the verb at ``verb`` when a participle's phrase opens the
+    sentence and ends there ("Speaking to Martin Smith of PBS, he said", "Asked about her vote in
+    the event that Clinton faces Trump, who ..., she replied"): whom it names is not the pronoun
+    after it; -1 when the sentence goes otherwise."""
+    first = p.toks[0] if p.toks else None
+    if first is None or first.kind != "W" or not first.text[0].isupper() or first.low in FIRST_NAMES:
+        return -1
+    if not first.low.endswith(("ing", "ed")) or len(first.low) < 5 or verb < 2:
+        return -1
+    opened = p.toks[verb - 2].text == "," and p.toks[verb - 1].low in ("he", "she")
+    return verb - 2 if opened else -1
 
 
 def _a_quoted_term(p: Parsed) -> bool:

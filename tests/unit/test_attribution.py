@@ -517,6 +517,20 @@ def test_a_she_opening_after_then_carries_her_past_an_institution() -> None:
     assert who(broaddrick)[2] == ("Juanita Broaddrick", "say")
 
 
+def test_whom_an_opening_participle_names_is_not_the_pronoun_after_it() -> None:
+    sarandon = [
+        '"I think a lot of people cannot bring themselves to do that," Susan Sarandon said.',
+        "Asked about her own vote in the event that Hillary Clinton faces Trump, who has insulted women, she "
+        'replied: "I don\'t know."',
+    ]
+    assert who(sarandon)[1] == ("Susan Sarandon", "reply")
+    salman = [
+        "Crown Prince Mohammad bin Salman accepted responsibility for the murder.",
+        'Speaking to Martin Smith of PBS, he said, "It happened under my watch."',
+    ]
+    assert who(salman)[1] == ("Mohammad bin Salman", "say")
+
+
 def test_an_institution_named_after_a_title_is_nobody() -> None:
     # "King Solomon Missionary Baptist Church" gives no one the title "King", so "King says" is
     # Billie Jean King; "Dominican Republic" is no one "he" may mean
