@@ -30,8 +30,9 @@ def resolve_pronoun(
     name, whose gender the article shows to be the pronoun's (``_subject_before``); else, with
     two or more, the pronoun is left unresolved. When nobody near fits, a speaker of that gender
     just before, else the one person of that gender in the few sentences before, or the one
-    named nearest (``_only_one_of_gender``). Looking further back for anyone, or preferring a known gender
-    over nearness, named the wrong person more often than the right one on PolNeAR train.
+    named nearest (``_only_one_of_gender``). Looking further back for anyone, or preferring a
+    known gender over nearness, named the wrong person more often than the right one on PolNeAR
+    train.
     """
     want = PRONOUNS[c.value]
     if want not in ("m", "f"):
@@ -46,9 +47,7 @@ def resolve_pronoun(
     if running:
         # a lone word of no known gender does not stand between speech and its running speaker
         # ("But when it comes to Carrier, '...,' he said.", "Compaq, she predicted, would come")
-        candidates = [n for n in candidates if " " in n or gender_of(n) is not None]
-    if running:
-        candidates.append(running)
+        candidates = [n for n in candidates if " " in n or gender_of(n) is not None] + [running]
     if i:
         candidates.extend(name for _, name in mentioned[i - 1])
     fitting = list(dict.fromkeys(n for n in candidates if is_person(n) and gender_of(n) in (want, None)))
@@ -109,8 +108,8 @@ def _nearest_fitting(
     """Those who may be the "he"/"she" of sentence ``i`` in the nearest sentence before it that
     names any, looking past sentences in which nobody speaks: "Schiff called on the administration
     to ... / That could include indicting the hackers ... / "...," he said." is Schiff's, though
-    Obama spoke four sentences before. A person who speaks and does not fit ends the search ('"...," she
-    said. / Six newspapers said he isn't fit': not whoever is named before her)."""
+    Obama spoke four sentences before. A person who speaks and does not fit ends the search
+    ('"...," she said. / Six newspapers said he isn't fit': not whoever is named before her)."""
     for k in range(i - 1, max(-1, i - 2 - TOPIC_LOOKBACK), -1):
         names = ([sp] if (sp := speakers[k]) else []) + [name for _, name in mentioned[k]]
         fits = list(dict.fromkeys(n for n in names if is_person(n) and gender_of(n) in (want, None)))

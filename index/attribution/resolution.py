@@ -128,10 +128,11 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
                 who = writer
             else:
+                opening = _opening_phrase_end(p, c.index)
                 who = resolve_claim(
                     c,
                     i,
-                    [at for at in here if at[0] > _opening_phrase_end(p, c.index)],
+                    [at for at in here if at[0] > opening],
                     people,
                     speakers,
                     mentioned,
