@@ -4,7 +4,7 @@ spoke just before."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from index.attribution.subjects import Claim
 from index.attribution.vocabulary import PRONOUNS, SPEAKER_LOOKBACK, TOPIC_LOOKBACK
@@ -50,7 +50,7 @@ def resolve_pronoun(
         candidates = [n for n in candidates if " " in n or gender_of(n) is not None] + [running]
     if i:
         candidates.extend(name for _, name in mentioned[i - 1])
-    fitting = list(dict.fromkeys(n for n in candidates if is_person(n) and gender_of(n) in (want, None)))
+    fitting = _who_fit(candidates, want, gender_of, is_person)
     if not fitting:
         # Nobody near fits: a speaker of that very gender a little earlier, as in alternating
         # quotes ('"...," Wendy Sherman said. / "...," Sergei Ryabkov said. / "...," she added.').
@@ -89,7 +89,7 @@ def _only_one_of_gender(
         if sp := speakers[k]:
             window.append(sp)
         window.extend(name for _, name in mentioned[k])
-    fitting = list(dict.fromkeys(n for n in window if is_person(n) and gender_of(n) in (want, None)))
+    fitting = _who_fit(window, want, gender_of, is_person)
     if len(fitting) > 1:
         fitting = _nearest_fitting(i, want, speakers, mentioned, gender_of, is_person)
     if len(fitting) != 1 or gender_of(one := fitting[0]) != want:
@@ -112,10 +112,17 @@ def _nearest_fitting(
     ('"...," she said. / Six newspapers said he isn't fit': not whoever is named before her)."""
     for k in range(i - 1, max(-1, i - 2 - TOPIC_LOOKBACK), -1):
         names = ([sp] if (sp := speakers[k]) else []) + [name for _, name in mentioned[k]]
-        fits = list(dict.fromkeys(n for n in names if is_person(n) and gender_of(n) in (want, None)))
+        fits = _who_fit(names, want, gender_of, is_person)
         if fits or (sp and is_person(sp)):
             return fits
     return []
+
+
+def _who_fit(
+    names: Iterable[str], want: str, gender_of: Callable[[str], str | None], is_person: Callable[[str], bool]
+) -> list[str]:
+    """The people of ``names``, once each in order, whose gender does not contradict ``want``."""
+    return list(dict.fromkeys(n for n in names if is_person(n) and gender_of(n) in (want, None)))
 
 
 def _subject_before(
