@@ -327,13 +327,14 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
                 title, gender = title_before(text, toks, s)
                 if not title:
                     title = title_after(text, toks, b)
-                if _an_institution(name):  # "King Solomon Missionary Baptist Church": no King's
+                institution = _an_institution(name)
+                if institution:  # "King Solomon Missionary Baptist Church": no King's
                     title, gender = "", None
                 if gender is None and b + 1 < len(toks) and toks[b + 1].low in _REFLEXIVES:
                     gender = _REFLEXIVES[toks[b + 1].low]  # "Clinton herself signaled": not Bill
-                person = _could_be_person(
+                person = not institution and _could_be_person(
                     toks, s, b, name, bool(title or gender), gender is not None
-                ) and not _an_institution(name)
+                )
                 initial = all(t.kind in ("P", "Q") for t in toks[:s])
                 found.append(Mention(name, b - s + 1, b, title, gender, person, initial))
         i = b + 1

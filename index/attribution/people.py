@@ -35,6 +35,22 @@ class People:
     # A nation's adjective or an age -> the people whom words next to their name make so ("Scot
     # Andy Murray", "Spain's Rafael Nadal", "Andy Murray, 23,"): whom "the Scot" means (epithets.py)
     epithets: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Names written alone that the article shows to be someone: by speaking ("Sami said") or by a
+    # title ("Mr. Minor"); and the names it writes in the middle of a sentence somewhere.
+    shown_alone: frozenset[str] = frozenset()
+    mid_sentence: frozenset[str] = frozenset()
+
+    def proven(self, name: str) -> bool:
+        """Whether "he"/"she" may mean ``name``: a full name, or a word alone that the article
+        shows to be someone (``shown_alone``) or that is a first name ("Bob"). Otherwise it is as
+        likely a town or a company that a nearby "his" made look male ("Clarkston became his
+        home", "Compaq, she predicted")."""
+        return " " in name or name in self.shown_alone or name.lower() in FIRST_NAMES
+
+    def only_opens(self, m: Mention) -> bool:
+        """Whether ``m`` is one capitalised word, with no title, that the article writes only where
+        it opens a sentence ("Lately", "Noting", "Tennis" of "Tennis great Billie Jean King")."""
+        return m.initial and m.words == 1 and m.name not in self.mid_sentence and not m.title and not m.gender
 
     def options(self, words: Sequence[str], gender: str | None = None) -> tuple[str, ...]:
         """The people a name of ``words`` may be: those of its surname (of its first name when it
@@ -133,6 +149,11 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         {},
         gender,  # while it learns, every gender it knows is firm
         {k: tuple(dict.fromkeys(v)) for k, v in by_other.items()},
+        shown_alone=frozenset(
+            {c.value for p in parsed for c in p.claims if c.kind == "name"}
+            | {m.name for p in parsed for m in p.mentions if m.title or m.gender}
+        ),
+        mid_sentence=frozenset(m.name for p in parsed for m in p.mentions if not m.initial),
     )
     roles: dict[str, set[str]] = {}
     epithets: dict[str, set[str]] = {}
@@ -184,11 +205,6 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
     deciding, agreed 2,250 times and not 372."""
     votes: dict[str, dict[str, int]] = {}
     about: str | None = None  # whom the story is about, as far as the sentences so far tell
-    mid = {m.name for p in parsed for m in p.mentions if not m.initial}  # names written mid-sentence
-    # a lone word is someone a pronoun may mean when it speaks by name or has a title ("Compaq,
-    # she predicted" makes no woman of Compaq)
-    shown = {c.value for p in parsed for c in p.claims if c.kind == "name"}
-    shown |= {m.name for p in parsed for m in p.mentions if m.title or m.gender}
     for p in parsed:
         names = [(m.index, people.canonical(m.name, gender=m.gender)) for m in p.mentions]
         opened = p.gendered[0] if p.gendered and (not names or p.gendered[0][0] < names[0][0]) else None
@@ -197,16 +213,11 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
             if before and _an_object(p, idx):
                 continue  # "President Obama backed her up": she is someone else
             target = before[-1] if before and not (opened and g == opened[1]) else about
-            if (
-                target
-                and target not in gender
-                and not _plural(target)
-                and (" " in target or target in shown or target.lower() in FIRST_NAMES)
-            ):
+            if target and target not in gender and not _plural(target) and people.proven(target):
                 votes.setdefault(target, {"m": 0, "f": 0})[g] += 1
         if names and opened is None:
             about = names[0][1]
-            if _an_opening_word(first := p.mentions[0], people, mid):
+            if _an_opening_word(first := p.mentions[0], people):
                 # the name a word after a word capitalised as it opens the sentence ("Tennis great
                 # Billie Jean King remembered"), else nobody known ("Starting this weekend, his
                 # wife joined Jan Tal": not Jan Tal)
@@ -217,20 +228,12 @@ def pronoun_evidence(parsed: Sequence[Parsed], people: People, gender: dict[str,
             gender[target] = "m" if counts["m"] > counts["f"] else "f"
 
 
-def _an_opening_word(m: Mention, people: People, mid_sentence: Collection[str]) -> bool:
+def _an_opening_word(m: Mention, people: People) -> bool:
     """Whether a mention is a word capitalised only as it opens the sentence ("Tennis great
-    Billie Jean King remembered ..."): one word, with no title, that is no first name nor any
-    full name's surname and is never written in the middle of a sentence."""
+    Billie Jean King remembered ..."): ``People.only_opens``, and no first name nor any full
+    name's surname."""
     low = m.name.lower()
-    return (
-        m.initial
-        and m.words == 1
-        and not m.title
-        and not m.gender
-        and m.name not in mid_sentence
-        and low not in FIRST_NAMES
-        and low not in people.by_last
-    )
+    return people.only_opens(m) and low not in FIRST_NAMES and low not in people.by_last
 
 
 def _plural(name: str) -> bool:

@@ -75,13 +75,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
     not_people = {m.name for p in parsed for m in p.mentions if not m.person} - seen_as_person
     # A lone capitalised word only ever seen opening a sentence ("Lately", "Noting", "Another")
     # and no part of a full name is an ordinary word, not a speaker.
-    mid_sentence = {m.name for p in parsed for m in p.mentions if not m.initial}
-    openers = {
-        m.name
-        for p in parsed
-        for m in p.mentions
-        if m.initial and m.words == 1 and m.name not in mid_sentence and not m.title and not m.gender
-    }
+    openers = {m.name for p in parsed for m in p.mentions if people.only_opens(m)}
     claimed = {c.value for p in parsed for c in p.claims if c.kind == "name"}  # "Peskov said"
     not_people |= {
         w
@@ -89,21 +83,11 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         if w.lower() not in people.by_last and w.lower() not in people.by_first and w.lower() not in FIRST_NAMES
     }
 
-    # A lone word is someone "he"/"she" may mean only if the article shows it is a person: it
-    # speaks by name ("Sami said"), carries a title ("Mr. Minor") or is a first name ("Bob").
-    # Otherwise it is as likely a town or a company that a nearby "his" made look male
-    # ("Clarkston became his home").
-    titled = {m.name for p in parsed for m in p.mentions if m.title or m.gender}
-    lone_people = claimed | titled
-
     def gender_of(name: str) -> str | None:
         return "n" if name in orgs else people.gender.get(name)
 
     def is_person(name: str) -> bool:
         return name not in orgs and name not in not_people and not _never_a_person(name)
-
-    def unproven(name: str) -> bool:
-        return " " not in name and name not in lone_people and name.lower() not in FIRST_NAMES
 
     in_full: set[str] = set()  # the people named in full in the sentence before
     sightings: Counter[str] = Counter()  # person -> mentions so far
@@ -142,7 +126,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                     recent,
                     sightings,
                 )
-            if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and unproven(who)):
+            if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and not people.proven(who)):
                 continue
             if c.kind == "pron" and who in _named_after(p, c, here, people):
                 continue  # "He has declared Cruz anointed": he is not Cruz
@@ -165,7 +149,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             # before anyone else it names ("She called Carson a special person. / ..., she said.").
             pronoun = Claim("pron", p.toks[k].low, "", k)
             who = resolve_pronoun(pronoun, i, here, speakers, mentioned, gender_of, is_person, people.firm_gender)
-            if who is not None and not unproven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
+            if who is not None and people.proven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
                 here.insert(0, (k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
 
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
