@@ -39,7 +39,6 @@ from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
     CONNECTORS,
-    DEMONYMS,
     DETERMINERS,
     FEMALE_TITLES,
     GENERIC,
@@ -390,18 +389,19 @@ def _given_name_and_place(toks: list[Tok], a: int, j: int, verb: str, v: int) ->
 
 def _given_name(t: Tok) -> bool:
     """Whether ``t``, before a place's name that says something, may be a given name no list
-    holds ("Denzel Washington said"): a capitalised word, no place, people, title or stop word."""
+    holds ("Denzel Washington said"): a capitalised word of a name (``names.is_name_token``: no
+    people, stop word or acronym), no title however written, no place, and none that makes
+    another place of the one after it."""
     low = bare(t.low)
     return (
         t.kind == "W"
         and t.text[0].isupper()
         and not t.text.isupper()
+        and is_name_token(t)
+        and not is_title_word(t.text)
         and not is_possessive(t)
         and low not in _PLACE_PREFIXES
         and low not in PLACES
-        and low not in DEMONYMS
-        and low not in STOP
-        and not is_title_word(t.text)
     )
 
 
