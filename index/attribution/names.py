@@ -20,6 +20,7 @@ from index.attribution.vocabulary import (
     FEMALE_TITLES,
     GENERIC,
     INSTITUTION_KINDS,
+    KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     MALE_TITLES,
     ORG_HEADS,
@@ -84,6 +85,12 @@ class Mention:
     # The name opens the sentence (after quotes or punctuation at most): "Lately, he ..." makes
     # a capitalised word that is no name, so a lone word seen only there is not trusted.
     initial: bool = False
+
+
+def first_name_al(words: list[str]) -> bool:
+    """Whether a name of ``words`` opens with the man's first name "Al" ("Al Gore", "Al
+    Sharpton"), not an organisation's Arabic article ("Al Jazeera", "Al Qaeda")."""
+    return len(words) >= 2 and words[0] == "Al" and " ".join(words).lower() not in KNOWN_ORG_NAMES
 
 
 def connects(toks: list[Tok], k: int) -> bool:
@@ -199,8 +206,8 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     if not words:
         return None
     s = k + 1
-    while s <= b and toks[s].kind == "W" and toks[s].low in PARTICLES:
-        s += 1
+    while s <= b and toks[s].kind == "W" and toks[s].low in PARTICLES and not (s < b and toks[s].text == "Al"):
+        s += 1  # "Le Pen" is Pen of Marine Le Pen; "Al Gore", "the Rev. Al Sharpton" keep their first name
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
     if s >= 2 and toks[s - 1].low == "of" and is_title_word(toks[s - 2].text):

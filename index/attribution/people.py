@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.epithets import described, epithet_key, gender_of_national
-from index.attribution.names import Mention
+from index.attribution.names import Mention, first_name_al
 from index.attribution.quotes import after_article, bare
 from index.attribution.surnames import double_surnames, sentence_words_before_surnames
 from index.attribution.vocabulary import FOLLOWERS, GENERIC, GROUP_PEOPLE, TEAMS, TITLE_ABBREVIATIONS, a_people
@@ -126,7 +126,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             by_last.setdefault(article.lower(), []).append(name)
         elif first in FEMALE_NAMES:
             gender[name] = "f"
-        elif first in MALE_NAMES:
+        elif first in MALE_NAMES or first_name_al(words):
             gender[name] = "m"
     # Only of someone the article gives a title ("WHO Director-General Dr Tedros Adhanom
     # Ghebreyesus"): an untitled "Midway Atoll" or "Tesco Polska" is no "Midway" or "Tesco".

@@ -142,6 +142,7 @@ bloomberg cnn bbc gazprom rosatom hamas hezbollah taliban opec wto g7 g20 iaea u
 # was "Qaeda", "Islamic State said" nobody.
 KNOWN_ORG_NAMES = frozenset(
     {"islamic state", "al qaeda", "al-qaeda", "al-qaida", "doctors without borders", "boko haram", "al-shabab"}
+    | {"al shabab", "al shabaab", "al jazeera", "al arabiya", "al nusra", "al aqsa", "al ahram", "al noor"}
 )
 DEMONYMS = word_set("""
 american russian ukrainian british french german chinese european western eastern baltic polish
