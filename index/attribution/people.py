@@ -13,7 +13,7 @@ from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.epithets import described, epithet_key, gender_of_national
 from index.attribution.names import Mention, first_name_al
 from index.attribution.quotes import after_article, bare
-from index.attribution.surnames import double_surnames, sentence_words_before_surnames
+from index.attribution.surnames import double_surnames, ends_of_longer_names, sentence_words_before_surnames
 from index.attribution.vocabulary import FOLLOWERS, GENERIC, GROUP_PEOPLE, TEAMS, TITLE_ABBREVIATIONS, a_people
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, family_name_first, is_title_word
 
@@ -106,7 +106,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             if m.words >= 2:
                 full.setdefault(m.name, idx)
                 (openers if m.initial else inside).add(m.name)
-    for name in sentence_words_before_surnames(openers - inside, full, parsed):
+    for name in {*sentence_words_before_surnames(openers - inside, full, parsed), *ends_of_longer_names(full)}:
         del full[name]
     if title:
         for m in parse_sentence(title, False).mentions:

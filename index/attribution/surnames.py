@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from index.attribution.claims import Parsed
 from index.attribution.quotes import bare
-from index.attribution.vocabulary import PARTICLES
+from index.attribution.vocabulary import INSTITUTION_KINDS, ORG_HEADS, PARTICLES
 from index.lexicon import FIRST_NAMES
 
 
@@ -64,3 +64,18 @@ def sentence_words_before_surnames(openers: set[str], full: dict[str, int], pars
     longer = {" ".join(name.split()[-2:]) for name in full if len(name.split()) > 2}
     lowercase = {t.text for p in parsed for t in p.toks if t.kind == "W" and t.text.islower()}
     return [name for name, first in candidates if name in longer or first in lowercase or first.endswith("ing")]
+
+
+def ends_of_longer_names(full: Mapping[str, int]) -> list[str]:
+    """The article's two-word "full names" that are the end of a longer one and open with no
+    first name: the rest of a compound surname ("Eskelsen García" of Lily Eskelsen García, "Ki
+    Hong" of Justin Ki Hong), wherever they are written. Kept as full names, they would be
+    speakers of their own, whom "What did Lily Eskelsen García say?" does not find. "Jane Sanders"
+    beside "Bernie Sanders" and "Jeb Bush" beside "John Ellis Bush" are kept, and so is a place
+    that ends an organisation's name ("Puerto Rico" of "Golf Club Puerto Rico")."""
+    longer = {
+        " ".join(words[-2:])
+        for words in map(str.split, full)
+        if len(words) > 2 and not any(bare(w.lower()) in INSTITUTION_KINDS | ORG_HEADS for w in words)
+    }
+    return [name for name in full if name in longer and bare(name.split()[0].lower()) not in FIRST_NAMES]

@@ -1623,6 +1623,26 @@ def test_the_first_of_two_surnames_names_the_person() -> None:
     )
 
 
+def test_the_end_of_a_longer_name_written_anywhere_is_that_person() -> None:
+    # "Eskelsen García" and "Ki Hong" are the last words of a name the article gives in full,
+    # written inside sentences too: one person, whom "What did Lily Eskelsen García say?" finds
+    assert (
+        who(
+            "Teachers are watching, NEA President Lily Eskelsen García said.",
+            "The board voted to endorse Clinton, Eskelsen García said at the time.",
+            "Eskelsen García said down-ballot races can also help.",
+        )
+        == [("Lily Eskelsen García", "say")] * 3
+    )
+    assert who(
+        "At games at his high school, Justin Ki Hong, an adoptee from South Korea, sang the anthem.",
+        "It was years later that Ki Hong learned he had never been a citizen.",
+        "''We're really stateless,'' Ki Hong said.",
+    )[2] == ("Justin Ki Hong", "say")
+    # not a first name's owner beside another's
+    assert who("John Ellis Bush spoke first.", "Jeb Bush said the vote was fair.")[1] == ("Jeb Bush", "say")
+
+
 def test_a_quote_after_a_report_ending_with_a_colon_is_what_it_announces() -> None:
     assert who(
         ["Ted Cruz spoke in Iowa.", "Cruz continued:"],
