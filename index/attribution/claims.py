@@ -192,6 +192,8 @@ def _continues_a_quote(toks: list[Tok], v: int) -> bool:
     if toks[v].low not in _BESIDE_A_QUOTE or v == 0:
         return False
     b = v - 1
+    if b > 0 and toks[b].low in ("he", "she"):
+        b -= 1  # '"...," he continued.'
     while b > 0 and b >= v - 4 and is_cap(toks[b]):
         b -= 1  # '"...," Trump continued.'
     before = toks[b - 1] if toks[b].text == "," and b > 0 else toks[b]

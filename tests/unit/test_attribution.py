@@ -1340,6 +1340,24 @@ def test_continued_between_two_parts_of_a_quote_is_a_reporting_verb() -> None:
     assert got[1] == ("Mike Pence", "continue")
 
 
+def test_he_or_she_continued_or_asked_after_a_quote_is_the_person_quoted_before() -> None:
+    # "he continued" and "she asked" after a quote report it, as "Trump continued" does
+    got = who(
+        [
+            "“It’s a reflection of frustration,” Sen. John McCain said.",
+            "“A lot of it is justified,” he continued, citing the many who had stopped looking for work.",
+            '"Anyone been there?" he asked.',
+        ]
+    )
+    assert got[1:] == [("John McCain", "continue"), ("John McCain", "ask")]
+    got = who(["“I saw people fleeing,” Maryam Violet said.", "“There were bodies all over the place,” she continued."])
+    assert got[1] == ("Maryam Violet", "continue")
+    # not a "he" who carries on doing something, nor one who asks someone to
+    assert who(
+        ["Sen. John McCain spoke first.", "He continued to campaign in Ohio.", "Then he asked the crowd to vote."]
+    )[1:] == [(None, None), (None, None)]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -326,6 +326,7 @@ PIPELINE_OUTPUT = {
     104: "759306320e3f63bd",  # whom an opening participle's phrase names is not the he/she after it; none in the sample
     105: "759306320e3f63bd",  # "Al" opening a name is the first name ("Al Gore", "the Rev. Al Sharpton"), "Al Jazeera" an organisation; none in the sample
     106: "759306320e3f63bd",  # the end of a longer name ("Eskelsen García", "Ki Hong") is that person wherever it is written; none in the sample
+    107: "759306320e3f63bd",  # "...," he continued / she asked after a quote is a report; none in the sample
 }
 
 
