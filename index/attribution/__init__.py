@@ -111,8 +111,10 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   ``Andy Murray, 23,``), else the one person named just before (``epithets``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
-  closes it); one whose own name or role found nobody (``"...," the senator said`` with two
-  senators) keeps none. Abbreviated titles hold the written-out role (``New Jersey Gov. Chris
+  closes it), and a paragraph that is a whole quote of six words or more goes on with the quote
+  that opens the paragraph before it (``"...," Trump said. // "He referred to my hands ..."``;
+  not a shout like ``"Nooooo!"``); one whose own name or role found nobody (``"...," the senator
+  said`` with two senators) keeps none. Abbreviated titles hold the written-out role (``New Jersey Gov. Chris
   Christie`` is "the New Jersey governor").
 * Generic or collective subjects are never speakers: ``Western officials and analysts say``,
   ``Many analysts say``, and countries or cities (``Russia says``, ``the United States has

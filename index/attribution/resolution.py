@@ -173,7 +173,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             and not _speaks_unresolved(parsed[i])
         ):
             speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
-    # A bare quote continues the quote of the sentence before it: '"...," Smith said. / "At the same time ..."'
+    # A bare quote continues the quote of the sentence before it: '"...," Smith said. / "At the same time ..."',
+    # also in a paragraph of its own after a paragraph that opens with a quote (_all_quote).
     for i in range(1, len(parsed)):
         if (
             speakers[i] is None
@@ -181,7 +182,11 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             and parsed[i].starts_in_quote
             and not _a_quoted_term(parsed[i])
             and speakers[i - 1]
-            and (sentences[i].paragraph == sentences[i - 1].paragraph or parsed[i - 1].ends_in_quote)
+            and (
+                sentences[i].paragraph == sentences[i - 1].paragraph
+                or parsed[i - 1].ends_in_quote
+                or (_all_quote(parsed[i]) and parsed[i - 1].toks[0].kind == "Q")
+            )
         ):
             speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
 
@@ -297,6 +302,18 @@ def _opening_phrase_end(p: Parsed, verb: int) -> int:
         return -1
     opened = p.toks[verb - 2].text == "," and p.toks[verb - 1].low in ("he", "she")
     return verb - 2 if opened else -1
+
+
+def _all_quote(p: Parsed) -> bool:
+    """Whether a sentence is a quote of six words or more and nothing else: a paragraph of it
+    after a paragraph that opens with a quote goes on with that quote. A shorter one may be the
+    crowd's ('"Nooooo!"') or a question put to the speaker."""
+    return (
+        bool(p.toks)
+        and p.toks[0].kind == "Q"
+        and all(t.kind in ("Q", "P") for t in p.toks)
+        and len(p.toks[0].text.split()) >= 6
+    )
 
 
 def _a_quoted_term(p: Parsed) -> bool:

@@ -636,6 +636,16 @@ def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     )[1] == (None, None)
 
 
+def test_a_paragraph_that_is_a_whole_quote_continues_the_quote_of_the_paragraph_before() -> None:
+    # news gives each quote a paragraph: '"...," Trump said. // "..."' goes on with Trump's words
+    hands = "“He referred to my hands. I guarantee you, there’s no problem.”"
+    assert who(["“Look at those hands, are they small hands?” Trump said."], [hands])[1] == ("Trump", "say")
+    # not a short shout, which may be the crowd's, nor after a paragraph that only reports
+    assert who(['"Do we make promises we cannot keep?" Clinton asked.'], ['"Nooooo!"'])[1] == (None, None)
+    report = "Trump said Friday that Ryan's refusal was “not a good thing.”"
+    assert who([report], ["“I mean, he talks about unity, but what is this about unity?”"])[1] == (None, None)
+
+
 def test_a_quote_with_its_own_unresolved_speaker_does_not_continue_the_previous_one() -> None:
     # Two senators: "the senator" is one of them, not necessarily the one quoted before.
     got = who(
