@@ -34,6 +34,7 @@ import numpy as np
 
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
+from index.search.ages import age_first
 from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.demonyms import holds_word
@@ -139,6 +140,8 @@ class Answerer:
                     )
                     # A "Who VERB ...?" question's answer tells the verb's doer (doers.py).
                     reranked = doer_first(query, reranked, self._tokenizers.get().stem)
+                    # A "how old" question's answer tells an age (ages.py).
+                    reranked = age_first(query, reranked, self._tokenizers.get().tokens)
                     # A story's detail comes before its lede (ledes.py), unless the bot would
                     # decline the detail and not the lede.
                     detailed = detail_first(reranked)
