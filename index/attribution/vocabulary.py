@@ -106,7 +106,9 @@ TITLE_ABBREVIATIONS = {
     "pontiff": "pope",  # "the pontiff said", of "Pope Francis"
 }
 FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman chairwoman dame lady baroness countess")
-MALE_TITLES = word_set("mr. mr king prince spokesman chairman sir lord baron duke viscount marquess")
+# "Spokesman" and "chairman" tell none: news writes them of women too ("Trump spokesman Hope
+# Hicks", "Fed Chairman Janet Yellen"), and a "he" they told barred her "she said".
+MALE_TITLES = word_set("mr. mr king prince sir lord baron duke viscount marquess")
 
 # People named by whom they follow or work for: "a Clinton aide", "one Sanders supporter" is no
 # Clinton and no Sanders.

@@ -618,6 +618,15 @@ def test_a_pronoun_finds_the_one_person_of_its_gender_a_few_sentences_back() -> 
     assert who([*spoke, '"We will invest," she said.'])[4] == ("Ngozi Okonjo-Iweala", "say")
 
 
+def test_spokesman_and_chairman_tell_no_gender() -> None:
+    # news writes them of women too: "spokesman" does not make Hope Hicks a "he"
+    hicks = ["Trump spokesman Hope Hicks did not respond to a request for comment.", '"We are very happy," she said.']
+    assert who(hicks)[1] == ("Hope Hicks", "say")
+    # ... nor a "she": either pronoun may mean her, while "spokeswoman" still bars a "he"
+    assert who([hicks[0], '"We are very happy," he said.'])[1] == ("Hope Hicks", "say")
+    assert who([hicks[0].replace("spokesman", "spokeswoman"), '"We are very happy," he said.'])[1] == (None, None)
+
+
 def test_bare_quote_continues_previous_speaker_in_same_paragraph() -> None:
     got = who(['"NATO is open to dialogue," Smith said.', '"At the same time, we stand united."'])
     assert got == [("Smith", "say"), ("Smith", "say")]

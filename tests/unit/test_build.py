@@ -328,6 +328,7 @@ PIPELINE_OUTPUT = {
     106: "759306320e3f63bd",  # the end of a longer name ("Eskelsen García", "Ki Hong") is that person wherever it is written; none in the sample
     107: "759306320e3f63bd",  # "...," he continued / she asked after a quote is a report; none in the sample
     108: "759306320e3f63bd",  # a paragraph that is a whole quote continues the quote of the paragraph before; none in the sample
+    109: "759306320e3f63bd",  # "spokesman" and "chairman" tell no gender; none in the sample
 }
 
 
