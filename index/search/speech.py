@@ -38,10 +38,12 @@ class SpeechQuery:
 
 
 # Every inflection of the reporting verbs a question may use (index/lexicon.py), longest first so
-# that the regex prefers "says" to "say"; "think" and "feel" are opinions. "ask", "speak" and
-# "report" are left out: attribution does not record them as reported speech ("continue" only
-# after a quote, never worth asking about).
-_QUESTION_LEMMAS = SPEECH_LEMMAS - {"ask", "speak", "report", "continue"}
+# that the regex prefers "says" to "say"; "think" and "feel" are opinions. "ask" and "speak" are
+# left out: attribution does not record them as reported speech ("continue" only after a quote,
+# never worth asking about). "What did X report?" is a speech question only when X is a speaker
+# ("Al Jazeera reported that ..."; ``_LOOSE_VERBS``): "What did the survey report?" asks a fact.
+_QUESTION_LEMMAS = SPEECH_LEMMAS - {"ask", "speak", "continue"}
+_LOOSE_VERBS = frozenset({"report"})
 _VERB_FORMS = sorted(
     {form for lemma in _QUESTION_LEMMAS for form in LEMMA_FORMS[lemma]} | {"feel", "feels", "felt"},
     key=lambda f: (-len(f), f),
@@ -155,11 +157,12 @@ def _clean_name(name: str) -> str | None:
     if _INITIALS_END.search(name):  # the edge's dots took the last one of "U.S."
         name += "."
     low = name.lower()
-    # "US" in capitals is the United States, not "us" ("What did the US say?").
+    # "US" in capitals is the United States, not "us" ("What did the US say?"), and "WHO" the
+    # World Health Organization, not "who" ("What did the WHO say?").
     words = [w for w in name.split() if not (w.isupper() and len(w) > 1)]
     if not name or (low in _NOT_NAMES and words) or any(w.lower() in _PRONOUNS_IN_NAME for w in words):
         return None
-    if re.search(r"\b(?:what|who|why|how|where|when|did|does|do|is|was)\b", low):
+    if re.search(r"\b(?:what|who|why|how|where|when|did|does|do|is|was)\b", " ".join(words).lower()):
         return None
     return name
 
@@ -233,7 +236,7 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     if topic is None and (occasion := _OCCASION.search(obj)):
         topic = occasion.group(1).strip(_EDGE_PUNCT) or None
     called = f"the {name}" if _THE.match(written.strip(_EDGE_PUNCT)) else name
-    return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose, called=called)
+    return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose or verb in _LOOSE_VERBS, called=called)
 
 
 # When it was said, naming an occasion ("during the debate", "at the rally", "after the match"):

@@ -44,6 +44,11 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         # "US" in capitals is a country, not "us"; the last dot of "U.S." stays.
         ("What did the US say?", SpeechQuery("US", "say", None)),
         ("What did the U.S. say about Ukraine?", SpeechQuery("U.S.", "say", "Ukraine")),
+        # "WHO" in capitals is the World Health Organization, not "who"
+        ("What did the WHO say?", SpeechQuery("WHO", "say", None)),
+        ("What did WHO say about Samoa?", SpeechQuery("WHO", "say", "Samoa")),
+        # "report": a speech question only if the name is a speaker's ("Al Jazeera reported that")
+        ("What did Al Jazeera report?", SpeechQuery("Al Jazeera", "report", None, loose=True)),
         ("quote from Kuleba", SpeechQuery("Kuleba", None, None)),
         ("Quotes by Sergei Ryabkov!!", SpeechQuery("Sergei Ryabkov", None, None)),
         ('"what else did Wendy Sherman say?"', SpeechQuery("Wendy Sherman", "say", None)),
@@ -71,6 +76,7 @@ def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> No
         "what did he say?",  # nobody to look up
         "what did us say?",
         "What did I say?",
+        "what did who say?",  # in small letters, the question word
         "Who is Dmitry Peskov?",
         "What is Mike Pence's position on abortion?",  # a stance on a topic, which a quote on it may not give
         "",

@@ -1,0 +1,54 @@
+""" "What did the WHO say?" and "What did Al Jazeera report?" (index/search/speech.py): "WHO" in
+capitals names the World Health Organization, not the question word, and "report" asks for what
+a speaker reported; a "report" question about no speaker ("What did the survey report?") stays an
+ordinary question."""
+
+from __future__ import annotations
+
+from index.search.searcher import Searcher
+from tests.support import searcher_fixture
+
+ARTICLES = [
+    {
+        "id": "samoa",
+        "title": "Samoa shuts down for measles vaccination drive",
+        "published": "2019-12-07",
+        "text": "Samoa's government closed all offices for two days so that workers could vaccinate residents.\n\n"
+        "According to the World Health Organization (WHO), vaccination before the outbreak covered only "
+        "31 percent of Samoans.\n\n"
+        "Al Jazeera reported that coverage had risen to 55 percent by Thursday.\n\n"
+        "A survey of parents reported that most had not known a second dose was needed.",
+    },
+    {
+        "id": "measles",
+        "title": "Measles cases rise worldwide",
+        "published": "2019-08-14",
+        "text": "According to the WHO, measles cases in the first half of the year were the highest since 2006.",
+    },
+]
+
+news = searcher_fixture(ARTICLES, "asked_institutions")
+
+
+def test_the_who_in_capitals_is_the_world_health_organization(news: Searcher) -> None:
+    answer = news.answer("What did the WHO say?")
+    assert not answer.declined
+    assert sorted(h.sentence for h in answer.hits) == [
+        "According to the WHO, measles cases in the first half of the year were the highest since 2006.",
+        "According to the World Health Organization (WHO), vaccination before the outbreak covered only "
+        "31 percent of Samoans.",
+    ]
+
+
+def test_what_a_speaker_reported(news: Searcher) -> None:
+    answer = news.answer("What did Al Jazeera report?")
+    assert [(h.speaker, h.sentence) for h in answer.hits] == [
+        ("Al Jazeera", "Al Jazeera reported that coverage had risen to 55 percent by Thursday.")
+    ]
+
+
+def test_what_no_speaker_reported_is_an_ordinary_question(news: Searcher) -> None:
+    answer = news.answer("What did the survey of parents report?")
+    assert not answer.declined
+    assert answer.hits[0].sentence == "A survey of parents reported that most had not known a second dose was needed."
+    assert "attributed" not in answer.reason
