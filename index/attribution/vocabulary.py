@@ -110,13 +110,14 @@ FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman 
 # Hicks", "Fed Chairman Janet Yellen"), and a "he" they told barred her "she said".
 MALE_TITLES = word_set("mr. mr king prince sir lord baron duke viscount marquess")
 
-# People named by whom they follow or work for: "a Clinton aide", "one Sanders supporter" is no
-# Clinton and no Sanders.
+# People named by whom they follow, work for or stand against: "a Clinton aide", "one Sanders
+# supporter", "according to Johnson's critics" is no Clinton, no Sanders and no Johnson.
 FOLLOWERS = word_set("""
 aide aides supporter supporters staffer staffers voter voters fan fans ally allies loyalist loyalists
 surrogate surrogates donor donors backer backers operative operatives insider insiders confidant
 confidants friend friends volunteer volunteers organizer organizers strategist strategists
-adviser advisers advisor advisors veteran veterans pollster pollsters
+adviser advisers advisor advisors veteran veterans pollster pollsters critic critics opponent
+opponents detractor detractors rival rivals
 """)
 # Collective subjects that are never a named speaker ("Officials said", "Analysts say").
 GENERIC = word_set("""

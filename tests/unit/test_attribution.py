@@ -1304,6 +1304,9 @@ def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(t
         ('"It can go a long way," said a senior Cruz adviser.', None),
         ('"October provided a resurgence for her," said former Obama adviser David Axelrod.', "David Axelrod"),
         ("“Education is the driver,” said Marquette pollster Charles Franklin.", "Charles Franklin"),
+        # ... nor whom they stand against
+        ("According to Johnson's critics, this is a ploy to achieve a no-deal Brexit.", None),
+        ('"He lies," said Trump critic Rick Wilson.', "Rick Wilson"),
         # nor the organisation a person works for, named before what they do there
         (
             '"You have to work," quipped Valiant Entertainment editor Heather Antos, later in the panel.',

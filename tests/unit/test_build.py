@@ -329,6 +329,7 @@ PIPELINE_OUTPUT = {
     107: "759306320e3f63bd",  # "...," he continued / she asked after a quote is a report; none in the sample
     108: "759306320e3f63bd",  # a paragraph that is a whole quote continues the quote of the paragraph before; none in the sample
     109: "759306320e3f63bd",  # "spokesman" and "chairman" tell no gender; none in the sample
+    110: "759306320e3f63bd",  # "according to Johnson's critics" is no Johnson; none in the sample
 }
 
 
