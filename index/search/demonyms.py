@@ -1,4 +1,5 @@
-"""A demonym names its country: "American" in a question is the "U.S." of a story.
+"""A demonym names its country: "American" in a question is the "U.S." of a story, and the
+other way round, "Samoa" in a question is the "Samoans" of a story.
 
 News writes "U.S. officials" and "Kremlin spokesman" where a reader asks about "American
 officials" or "the Russian spokesman". A question's demonym is therefore known to a collection,
@@ -30,3 +31,26 @@ def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
     return word.stem in stems or any(
         all(stem in stems for stem in place) for place in PLACE_STEMS.get(word.text.casefold(), ())
     )
+
+
+_TOKENIZER = Tokenizer()
+# Each place's stem -> its demonym's stem ("russia" -> "russian"), for places of one word.
+_DEMONYM_OF = {
+    stems[0]: _TOKENIZER.stem(demonym)
+    for demonym, places in DEMONYM_PLACES.items()
+    for place in places
+    if len(stems := _TOKENIZER.tokens(place)) == 1
+}
+
+
+def demonym_stems(word: QueryWord) -> tuple[str, ...]:
+    """The stems of the word a story writes for the people of the place ``word`` names: the
+    listed demonym ("Russia": "russian"), or for a capitalised name ending in "a", that name and
+    "n" ("Samoa": "samoan", "Kenya": "kenyan"); () for any other word. "What did the WHO say about
+    Samoa?" is answered by "... covered only about 31 percent of Samoans"."""
+    listed = _DEMONYM_OF.get(word.stem)
+    if listed is not None:
+        return (listed,)
+    if word.named and len(word.text) > 3 and word.text.endswith("a") and word.text[0].isupper():
+        return (_TOKENIZER.stem(word.text + "n"),)
+    return ()

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from index.search.demonyms import demonym_stems
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
 from index.search.query import Query
@@ -140,6 +141,9 @@ class SpeechRoute:
         topic = speech.topic if query.speech_topic else None
         if speech.topic:
             terms = weighted_terms(query.speech_topic)
+            for word in query.speech_topic:  # "Samoa" is also the "Samoans" of a quote
+                for stem in demonym_stems(word):
+                    terms.setdefault(stem, terms[word.stem])
             lexical = retriever.lexical.scores(terms)[rows]
             about = about_topic(lexical)
             if lexical.max() > 0:

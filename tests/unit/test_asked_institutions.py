@@ -52,3 +52,13 @@ def test_what_no_speaker_reported_is_an_ordinary_question(news: Searcher) -> Non
     assert not answer.declined
     assert answer.hits[0].sentence == "A survey of parents reported that most had not known a second dose was needed."
     assert "attributed" not in answer.reason
+
+
+def test_a_place_asked_about_is_also_its_people(news: Searcher) -> None:
+    # "Samoa" in the question, "Samoans" in the quote
+    answer = news.answer("What did the WHO say about Samoa?")
+    assert [h.sentence for h in answer.hits] == [
+        "According to the World Health Organization (WHO), vaccination before the outbreak covered only "
+        "31 percent of Samoans."
+    ]
+    assert "1 is about Samoa" in answer.note
