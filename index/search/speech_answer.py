@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from index.lexicon import is_title_word
 from index.search.demonyms import demonym_stems
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
@@ -45,6 +46,13 @@ from index.types import Answer
 
 # Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
 _ANY_SPEECH = {None, "say"}
+
+
+def asks_a_role(speech: SpeechQuery) -> bool:
+    """Whether ``speech`` asks about "the" and a title alone ("What did the pope say?", "the
+    Chancellor"): a role, which a surname that is also a title ("Amy Pope") is not."""
+    words = speech.called.split()
+    return len(words) == 2 and words[0].lower() == "the" and is_title_word(words[1])
 
 
 class SpeechRoute:
@@ -75,6 +83,8 @@ class SpeechRoute:
         that is a typo away from a name ("troops") stays an ordinary question.
         """
         speech = query.speech
+        if speech is not None and asks_a_role(speech):
+            return speech, []  # "the pope" is whoever the articles call so, not Amy Pope (role_holders)
         if speech is not None:
             return speech, self._with_surname_alone(self._speakers.match(speech.name), speech.name)
         name = query.bare_name

@@ -20,6 +20,13 @@ ARTICLES = [
         "A survey of parents reported that most had not known a second dose was needed.",
     },
     {
+        "id": "vatican",
+        "title": "Pope Francis on migrants",
+        "published": "2016-02-18",
+        "text": "Pope Francis said a person who builds walls instead of bridges is not Christian.\n\n"
+        "Amy Pope, the deputy homeland security adviser, said the efforts to date had been insufficient.",
+    },
+    {
         "id": "measles",
         "title": "Measles cases rise worldwide",
         "published": "2019-08-14",
@@ -62,3 +69,11 @@ def test_a_place_asked_about_is_also_its_people(news: Searcher) -> None:
         "31 percent of Samoans."
     ]
     assert "1 is about Samoa" in answer.note
+
+
+def test_the_and_a_title_asks_for_a_role_not_a_surname(news: Searcher) -> None:
+    for question in ("What did the pope say?", "What did the Pope say about walls?"):
+        answer = news.answer(question)
+        assert [h.speaker for h in answer.hits] == ["Francis"], question
+    # a surname asked without "the" is the person's
+    assert [h.speaker for h in news.answer("What did Amy Pope say?").hits] == ["Amy Pope"]
