@@ -370,6 +370,7 @@ _ADVERB_ENDINGS = (
     "lessly",
     "ably",
     "ibly",
+    "wards",  # "Afterwards Trump denied ..."
 )
 
 
@@ -385,14 +386,16 @@ _INVERTED_VERBS = frozenset(
 def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
     """Whether token ``s`` opens its sentence as an adverb, before a surname or a first name
     ("Interestingly Blocher", "Reportedly Hillary Clinton"), or as a reporting verb before a
-    first name ("Said Dorothy Poynter"). Not -ing words: "Bashing Trump" reads like "Irving
-    Smith" or "Channing Tatum"."""
+    first name ("Said Dorothy Poynter"). An -ing word only before a first name and a surname
+    ("Entrusting Donald Trump"): "Bashing Trump" reads like "Irving Smith" or "Channing Tatum"."""
     t = toks[s]
     if not all(p.kind in ("P", "Q") for p in toks[:s]) or t.low in FIRST_NAMES:
         return False
     first_name_next = bare(toks[s + 1].low) in FIRST_NAMES
     if t.low in _INVERTED_VERBS:  # "Said Dorothy Poynter", "Stated Stone:"
         return first_name_next or (b == s + 1 and b + 1 < len(toks) and toks[b + 1].text == ":")
+    if first_name_next and b > s + 1 and t.low.endswith("ing"):
+        return True  # "Entrusting Donald Trump with ...": a participle before a full name
     return (first_name_next or (b == s + 1 and is_name_token(toks[b]))) and t.low.endswith(_ADVERB_ENDINGS)
 
 

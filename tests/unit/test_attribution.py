@@ -304,6 +304,9 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
         ("Maybe Trump said it best.", "Trump"),
         ("Besides Clinton, Sanders said the plan would fail.", "Sanders"),
         ("Surprisingly Hillary Clinton said nothing.", "Hillary Clinton"),
+        # Wikinews gave "Afterwards Trump" and "Entrusting Donald Trump"
+        ("Afterwards Trump said the fires were not caused by climate change.", "Trump"),
+        ("Sterling Kelby Brown said the film was his best.", "Sterling Kelby Brown"),
         ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”", "Dorothy Poynter"),
         ("Said Khan said the vote was lost.", "Said Khan"),  # "Said" is a name too
         # Names ending in -ing or -ly keep them.
@@ -315,6 +318,16 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
 )
 def test_a_word_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: str) -> None:
     assert who(text) == [(speaker, "say")]
+
+
+def test_a_participle_before_a_full_name_is_no_part_of_it() -> None:
+    # "Entrusting Donald Trump" was a person of its own, whom the "he" after it then meant
+    article = [
+        "Donald Trump spoke in Ohio.",
+        "Entrusting Donald Trump with the nuclear codes would be a grave mistake.",
+        "He has suggested that the United States could default on its debt.",
+    ]
+    assert who(article)[2][0] == "Donald Trump"
 
 
 @pytest.mark.parametrize(

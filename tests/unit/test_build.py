@@ -330,6 +330,7 @@ PIPELINE_OUTPUT = {
     108: "759306320e3f63bd",  # a paragraph that is a whole quote continues the quote of the paragraph before; none in the sample
     109: "759306320e3f63bd",  # "spokesman" and "chairman" tell no gender; none in the sample
     110: "759306320e3f63bd",  # "according to Johnson's critics" is no Johnson; none in the sample
+    111: "759306320e3f63bd",  # a participle before a full name and "Afterwards" open the sentence, no name; none in the sample
 }
 
 
