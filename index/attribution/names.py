@@ -210,7 +210,8 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         s += 1  # "Le Pen" is Pen of Marine Le Pen; "Al Gore", "the Rev. Al Sharpton" keep their first name
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
-    if s >= 2 and toks[s - 1].low == "of" and is_title_word(toks[s - 2].text):
+    of = s - 2 if s >= 3 and toks[s - 1].low == "the" else s - 1  # "President of the United States Donald Trump"
+    if of >= 1 and toks[of].low == "of" and is_title_word(toks[of - 1].text):
         if s == b:
             return None  # "the Archbishop of Canterbury", "the Duke of Edinburgh": a title's place, no one's name
         if s + 1 < b and bare(toks[s].low) not in FIRST_NAMES:

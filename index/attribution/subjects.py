@@ -41,6 +41,7 @@ from index.attribution.vocabulary import (
     CONNECTORS,
     DETERMINERS,
     FEMALE_TITLES,
+    FOLLOWERS,
     GENERIC,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
@@ -122,6 +123,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     k = next((k for k in range(a, b) if toks[k].low not in DETERMINERS), b)
     if " ".join(t.low for t in toks[k : b + 1]) in KNOWN_ORG_NAMES:
         return Claim("org", span_text(text, toks, k, b), verb, v)  # "The Islamic State said"
+    if a + 1 < b and toks[a].low in FOLLOWERS and toks[a + 1].low == "of":
+        return None  # "Supporters of Democrat Hillary Clinton say": whom they follow does not speak
     s = name_start(toks, a, b)
     heads = [k for k in range(a, b) if connects(toks, k) and any(org_head(bare(t.low)) for t in toks[a:k])]
     if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):
@@ -217,6 +220,9 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
             if before.low in RELATIVES and name_start(toks, a, j) is None:
                 return None  # "in what the United States has said could be ..." (a person would count)
             if before.low in PREPOSITIONS and before.text[0].islower():
+                if _domain_then_name(toks, a, j):
+                    # "President of the United States Donald Trump said": the title's domain, then the name
+                    return subject_from_chain(text, toks, a, j, verb, v)
                 role = role_words(toks, j)  # "The U.S. ambassador to NATO says"; not "Ana Ruiz of the UN says"
                 return _affiliated(text, toks, v, verb) or (Claim("role", role, verb, v) if role else None)
         found = subject_from_chain(text, toks, a, j, verb, v)
@@ -255,6 +261,19 @@ def _governing_body(text: str, toks: list[Tok], j: int) -> str | None:
         return None
     before = _word_before(toks, a)
     return None if before is not None and before.low in PREPOSITIONS else span_text(text, toks, a, j)
+
+
+def _domain_then_name(toks: list[Tok], a: int, j: int) -> bool:
+    """Whether the chain ``a..j`` is the domain of a title before it and a name with a known first
+    name: "President of the United States Donald Trump"; not "supporters of Democrat Hillary
+    Clinton", "a spokesman for House Speaker Paul Ryan" (his, not Ryan's words)."""
+    p = a - 1
+    while p >= 0 and toks[p].low in DETERMINERS:
+        p -= 1
+    if p < 1 or toks[p].low != "of" or not is_title_word(toks[p - 1].text):
+        return False
+    s = name_start(toks, a, j)
+    return s is not None and s > a and bare(toks[s].low) in FIRST_NAMES
 
 
 def _word_before(toks: list[Tok], a: int) -> Tok | None:

@@ -320,6 +320,21 @@ def test_a_word_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: s
     assert who(text) == [(speaker, "say")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title's domain, then the name: the person ("United States Donald Trump" before)
+        ("The President of the United States Donald Trump said the vote was rigged.", "Donald Trump"),
+        ("The head of the Federal Reserve Jerome Powell said rates would hold.", "Jerome Powell"),
+        # ... not whom a group follows, nor whom a spokesman speaks for
+        ("Supporters of Democrat Hillary Clinton say the bathrooms should be open.", None),
+        ("“We were not briefed,” Doug Andres, a spokesman for House Speaker Paul Ryan told the Post.", None),
+    ],
+)
+def test_a_name_after_a_titles_domain_speaks(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_a_participle_before_a_full_name_is_no_part_of_it() -> None:
     # "Entrusting Donald Trump" was a person of its own, whom the "he" after it then meant
     article = [

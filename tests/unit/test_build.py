@@ -331,6 +331,7 @@ PIPELINE_OUTPUT = {
     109: "759306320e3f63bd",  # "spokesman" and "chairman" tell no gender; none in the sample
     110: "759306320e3f63bd",  # "according to Johnson's critics" is no Johnson; none in the sample
     111: "759306320e3f63bd",  # a participle before a full name and "Afterwards" open the sentence, no name; none in the sample
+    112: "759306320e3f63bd",  # a title's domain, then a name; whom a group follows does not speak; none in the sample
 }
 
 
