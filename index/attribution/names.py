@@ -387,16 +387,19 @@ _INVERTED_VERBS = frozenset(
 def _opening_word(toks: list[Tok], s: int, b: int) -> bool:
     """Whether token ``s`` opens its sentence as an adverb, before a surname or a first name
     ("Interestingly Blocher", "Reportedly Hillary Clinton"), or as a reporting verb before a
-    first name ("Said Dorothy Poynter"). An -ing word only before a first name and a surname
-    ("Entrusting Donald Trump"): "Bashing Trump" reads like "Irving Smith" or "Channing Tatum"."""
+    first name ("Said Dorothy Poynter"), or as any word but a first name or an initial before a
+    first name and a surname ("Entrusting Donald Trump", "Pollster Ann Selzer"). Not an -ing word
+    before a surname alone: "Bashing Trump" reads like "Irving Smith" or "Channing Tatum"."""
     t = toks[s]
     if not all(p.kind in ("P", "Q") for p in toks[:s]) or t.low in FIRST_NAMES:
         return False
     first_name_next = bare(toks[s + 1].low) in FIRST_NAMES
     if t.low in _INVERTED_VERBS:  # "Said Dorothy Poynter", "Stated Stone:"
         return first_name_next or (b == s + 1 and b + 1 < len(toks) and toks[b + 1].text == ":")
-    if first_name_next and b > s + 1 and t.low.endswith("ing"):
-        return True  # "Entrusting Donald Trump with ...": a participle before a full name
+    if first_name_next and b > s + 1 and t.kind == "W":
+        # "Entrusting Donald Trump with ...", "Pollster Ann Selzer said": a word before a first name
+        # and a surname opens the sentence (an unknown first name has no known one after it)
+        return True
     return (first_name_next or (b == s + 1 and is_name_token(toks[b]))) and t.low.endswith(_ADVERB_ENDINGS)
 
 

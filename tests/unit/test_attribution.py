@@ -307,6 +307,10 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
         # Wikinews gave "Afterwards Trump" and "Entrusting Donald Trump"
         ("Afterwards Trump said the fires were not caused by climate change.", "Trump"),
         ("Sterling Kelby Brown said the film was his best.", "Sterling Kelby Brown"),
+        # ... and a role written as the first word: "Pollster Ann Selzer", not an initial
+        ("Pollster Ann Selzer said the race was close.", "Ann Selzer"),
+        ("Scientist Rebecca Falconer said the glue held.", "Rebecca Falconer"),
+        ("J. Gerald Hebert said the winds were changing.", "J. Gerald Hebert"),
         ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”", "Dorothy Poynter"),
         ("Said Khan said the vote was lost.", "Said Khan"),  # "Said" is a name too
         # Names ending in -ing or -ly keep them.
