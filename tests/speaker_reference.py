@@ -137,31 +137,35 @@ def _typos(asked: list[str], readings: list[InstitutionName], spoken: list[str])
 
 
 def _rank(asked: list[str], pool: list[str]) -> list[str]:
-    scored: list[tuple[int, str]] = []
+    by_words: list[tuple[int, str]] = []
     joined = "".join(asked)
     readings = institution_names(asked)
     for speaker in pool:
         spoken = _tokens(speaker)
-        if not spoken:
-            continue
-        typos = _typos(asked, readings, spoken)
-        whole = "".join(spoken)
-        if typos is None and len(asked) == 1 and len(spoken) > 1:
+        if spoken and (typos := _typos(asked, readings, spoken)) is not None:
+            by_words.append((typos, speaker))
+
+    def ends_with_it(speaker: str) -> bool:
+        word, last = asked[0], _tokens(speaker)[-1]
+        limit = min(_allowed(word), _allowed(last))
+        return _distance(word, last, limit) <= limit
+
+    if len(asked) == 1 and by_words and min(t for t, _ in by_words) > 0:
+        # a single word a typo away from no speaker's surname, only from another of their words
+        by_words = [ts for ts in by_words if any(ends_with_it(s) for _, s in by_words)]
+    scored = list(by_words)
+    fitted = {s for _, s in by_words}
+    for speaker in pool:  # a single word may be a whole name written together
+        spoken = _tokens(speaker)
+        if len(asked) == 1 and len(spoken) > 1 and speaker not in fitted:
+            whole = "".join(spoken)
             limit = _allowed(whole)
             d = _distance(joined, whole, limit)
-            typos = d if d <= limit else None
-        if typos is not None:
-            scored.append((typos, speaker))
+            if d <= limit:
+                scored.append((d, speaker))
     if not scored:
         return []
     if len(asked) == 1:  # a single word: only the speakers it ends, if any
-        word = asked[0]
-
-        def ends_with_it(speaker: str) -> bool:
-            last = _tokens(speaker)[-1]
-            limit = min(_allowed(word), _allowed(last))
-            return _distance(word, last, limit) <= limit
-
         scored = [ts for ts in scored if ends_with_it(ts[1])] or scored
     best = min(t for t, _ in scored)
     if best == 0:

@@ -243,15 +243,16 @@ class SpeakerIndex:
     def __len__(self) -> int:
         return len(self._speakers)
 
-    def match(self, name: str) -> list[str]:
-        """The speakers ``name`` refers to, best first; [] when none is close.
+    def match(self, name: str, typos: bool = True) -> list[str]:
+        """The speakers ``name`` refers to, best first; [] when none is close. With ``typos``
+        False, only speakers whose words are the name's as written (or a first name's forms).
 
         After those its words match (``_match_words``), an institution's name also finds the
         speakers written as its initials, and initials the institution they stand for
         ("International Monetary Fund" and "IMF", "UN" and "United Nations"; ``acronym``).
         """
         asked = name_words(name)
-        found = self._match_words(name, asked)
+        found = self._match_words(name, asked, typos)
         return found + [s for s in self._by_acronym(asked) if s not in found]
 
     def _by_acronym(self, asked: list[str]) -> list[str]:
@@ -260,7 +261,7 @@ class SpeakerIndex:
         letters = acronym(asked)
         return [self._speakers[n] for n in self._users.get(letters or "", ()) if len(self._spoken[n]) == 1]
 
-    def _match_words(self, name: str, asked: list[str]) -> list[str]:
+    def _match_words(self, name: str, asked: list[str], typos: bool = True) -> list[str]:
         """The speakers ``name``'s words refer to, best first; [] when none is close.
 
         A speaker matches when every word of the name matches a different word of the speaker,
@@ -288,24 +289,27 @@ class SpeakerIndex:
         if not asked:
             return []
         rest = without_initials(asked)
-        found = [s for s in self._rank(asked) if not rest or initials_fit(asked, s)]  # "George W." is no "H.W."
+        found = [s for s in self._rank(asked, typos) if not rest or initials_fit(asked, s)]  # "George W." is no "H.W."
         if found and rest and not names_institution(asked):
             # "Leonard E. Burman" is also the "Len Burman" another article quotes
-            return found + [s for s in self._rank(rest) if s not in found and initials_fit((), s)]
+            return found + [s for s in self._rank(rest, typos) if s not in found and initials_fit((), s)]
         if found:
             return found
         if home := institution_at_home(asked):
-            return [s for s in self._rank(home) if not leading_countries(name_words(s))]
+            return [s for s in self._rank(home, typos) if not leading_countries(name_words(s))]
         bare = [w for w in asked if w not in TITLE_WORDS]
         # "Justice Department" is an institution, not someone called "Department".
         if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
-            return self._rank(bare)
+            return self._rank(bare, typos)
         if rest and not names_institution(asked):
-            return [s for s in self._rank(rest) if initials_fit(asked, s)]
+            return [s for s in self._rank(rest, typos) if initials_fit(asked, s)]
         return []
 
-    def _near(self, word: str) -> dict[str, int]:
-        """Speaker word -> typos, for every speaker word within both words' typo limits of ``word``."""
+    def _near(self, word: str, with_typos: bool = True) -> dict[str, int]:
+        """Speaker word -> typos, for every speaker word within both words' typo limits of ``word``
+        (``with_typos`` False: ``word`` itself, if a speaker word)."""
+        if not with_typos:
+            return {word: 0} if word in self._users else {}
         allowed = typos_allowed(word)
         near: dict[str, int] = {}
         for at in self._near_words.candidates(word, allowed):
@@ -316,8 +320,8 @@ class SpeakerIndex:
                 near[other] = typos
         return near
 
-    def _rank(self, asked: list[str]) -> list[str]:
-        nears: dict[str, dict[str, int]] = {word: self._near(word) for word in asked}
+    def _rank(self, asked: list[str], with_typos: bool = True) -> list[str]:
+        nears: dict[str, dict[str, int]] = {word: self._near(word, with_typos) for word in asked}
         scored: dict[int, int] = {}
         readings = institution_names(asked)
         if len(asked) > 1 and not readings:  # "Bob Menendez" is "Robert Menendez": a first name's forms
@@ -328,7 +332,10 @@ class SpeakerIndex:
                 scored[number] = min(typos, scored.get(number, typos))
         if not readings:
             scored = self._fits([nears[w] for w in asked], None)
-        if len(asked) == 1:
+        if len(asked) == 1 and scored and min(scored.values()) > 0:
+            if not any(self._surnames[n] in nears[asked[0]] for n in scored):
+                scored = {}  # a typo away from someone's other name only: "Guaidó" is no Guido Schmidt-Traub
+        if len(asked) == 1 and with_typos:
             joined = asked[0]
             for at in self._near_wholes.candidates(joined[::-1], _MAX_TYPOS):
                 whole = "".join(self._spoken[self._whole_users[at][0]])

@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 
 from index.lexicon import is_title_word
-from index.search.demonyms import demonym_stems
+from index.search.demonyms import demonym_stems, holds_word
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
 from index.search.query import Query
@@ -86,7 +86,13 @@ class SpeechRoute:
         if speech is not None and asks_a_role(speech):
             return speech, []  # "the pope" is whoever the articles call so, not Amy Pope (role_holders)
         if speech is not None:
-            return speech, self._with_surname_alone(self._speakers.match(speech.name), speech.name)
+            # A name the articles write as asked is that name: "What did NASA say?" is not Ashley
+            # Nash-Hahn's, "What did Guaidó say?" not Guido Schmidt-Traub's (typos only for a name
+            # no article writes: "peskow")
+            vocabulary = self._retriever.lexical.vocabulary
+            typos = not query.speech_name or not all(holds_word(w, vocabulary) for w in query.speech_name)
+            found = self._speakers.match(speech.name, typos=typos)
+            return speech, self._with_surname_alone(found, speech.name)
         name = query.bare_name
         if name is None:
             return None, []

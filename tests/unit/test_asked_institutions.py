@@ -27,6 +27,14 @@ ARTICLES = [
         "Amy Pope, the deputy homeland security adviser, said the efforts to date had been insufficient.",
     },
     {
+        "id": "launch",
+        "title": "Crew chosen for the first flight",
+        "published": "2018-08-03",
+        "text": "NASA selected two astronauts for the first crewed flight of the capsule.\n\n"
+        "GSA spokeswoman Ashley Nash-Hahn noted that the agency had coordinated the handover.\n\n"
+        "''The transition is going to happen,'' said Guido Schmidt-Traub, who leads the network.",
+    },
+    {
         "id": "measles",
         "title": "Measles cases rise worldwide",
         "published": "2019-08-14",
@@ -77,3 +85,14 @@ def test_the_and_a_title_asks_for_a_role_not_a_surname(news: Searcher) -> None:
         assert [h.speaker for h in answer.hits] == ["Francis"], question
     # a surname asked without "the" is the person's
     assert [h.speaker for h in news.answer("What did Amy Pope say?").hits] == ["Amy Pope"]
+
+
+def test_a_name_the_articles_write_is_not_read_as_a_typo_of_a_speaker(news: Searcher) -> None:
+    # NASA is written, never quoted: its mentions, not Ashley Nash-Hahn's words
+    answer = news.answer("What did NASA say?")
+    assert answer.hits[0].sentence == "NASA selected two astronauts for the first crewed flight of the capsule."
+    assert "no quote attributed to NASA" in answer.note
+    # a name a typo away from a speaker's first name only is not that speaker
+    assert not news.answer("What did Guaidó say?").hits
+    # a typo of a surname still finds its speaker
+    assert {h.speaker for h in news.answer("What did Schmidt-Traup say?").hits} == {"Guido Schmidt-Traub"}
