@@ -84,6 +84,19 @@ def _possessor(toks: list[Tok], b: int, claim: Claim, named_after: bool, reporte
     return named_after or (reported and after is not None and after.kind == "W" and after.text.islower())
 
 
+_FOLLOWED_BY = frozenset("to of for".split())
+_BEFORE_FOLLOWED = frozenset("both the his her their".split())
+
+
+def _followed(toks: list[Tok], a: int) -> bool:
+    """Whether the chain at ``a`` names whom a follower named before it follows: "an adviser to
+    both Clintons", "a friend of Bill Clinton", "a person close to Trump" (not the speaker)."""
+    p = a - 1
+    while p > 0 and toks[p].low in _BEFORE_FOLLOWED:
+        p -= 1
+    return p > 0 and toks[p].low in _FOLLOWED_BY and (toks[p - 1].low in FOLLOWERS or toks[p - 1].low == "close")
+
+
 def subject_after(
     text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
 ) -> Claim | None:
@@ -149,6 +162,7 @@ def subject_after(
         for a, b in chains
         if (c := subject_from_chain(text, toks, a, b, verb, v))
         and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
+        and not _followed(toks, a)  # "said a longtime adviser to both Clintons"
     ]
     named_after = [b for b, c in found if c.kind == "name"]
     claims = [c for b, c in found if not _possessor(toks, b, c, any(x > b for x in named_after), appositive)]

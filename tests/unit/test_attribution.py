@@ -1336,6 +1336,11 @@ def test_the_subject_before_an_aside_with_an_abbreviation_or_a_relative_clause(t
         ('"It can go a long way," said a senior Cruz adviser.', None),
         ('"October provided a resurgence for her," said former Obama adviser David Axelrod.', "David Axelrod"),
         ("“Education is the driver,” said Marquette pollster Charles Franklin.", "Charles Franklin"),
+        # ... nor whom an adviser, a friend or a person close to them serves
+        ('"We have a ton of work to do," said a longtime adviser to both Clintons.', None),
+        ('"It was fine," said a friend of Bill Clinton.', None),
+        ('"It was fine," said a person close to Hillary Clinton.', None),
+        ('"It was fine," said Jake Sullivan, an adviser to Hillary Clinton.', "Jake Sullivan"),
         # ... nor whom they stand against
         ("According to Johnson's critics, this is a ploy to achieve a no-deal Brexit.", None),
         ('"He lies," said Trump critic Rick Wilson.', "Rick Wilson"),

@@ -333,6 +333,7 @@ PIPELINE_OUTPUT = {
     111: "759306320e3f63bd",  # a participle before a full name and "Afterwards" open the sentence, no name; none in the sample
     112: "759306320e3f63bd",  # a title's domain, then a name; whom a group follows does not speak; none in the sample
     113: "759306320e3f63bd",  # any word but a first name or an initial before a first name and a surname opens the sentence; none in the sample
+    114: "759306320e3f63bd",  # "said an adviser to X" is not X; none in the sample
 }
 
 
