@@ -255,6 +255,11 @@ class SpeakerIndex:
         found = self._match_words(name, asked, typos)
         return found + [s for s in self._by_acronym(asked) if s not in found]
 
+    def first_named(self, word: str) -> list[str]:
+        """The speakers whose first word is ``word`` as ``name_words`` reads it ("hillary":
+        "Hillary Clinton", "Hillary Rodham Clinton"), in alphabetical order."""
+        return sorted(self._speakers[n] for n in self._users.get(word, ()) if self._spoken[n][0] == word)
+
     def _by_acronym(self, asked: list[str]) -> list[str]:
         if len(asked) == 1:
             return [self._speakers[n] for n in self._acronyms.get(asked[0], ())]

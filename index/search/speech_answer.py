@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from index.lexicon import is_title_word
+from index.lexicon import FIRST_NAMES, is_title_word
 from index.search.demonyms import demonym_stems, holds_word
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
@@ -91,7 +91,7 @@ class SpeechRoute:
             # no article writes: "peskow")
             vocabulary = self._retriever.lexical.vocabulary
             typos = not query.speech_name or not all(holds_word(w, vocabulary) for w in query.speech_name)
-            found = self._speakers.match(speech.name, typos=typos)
+            found = self._with_first_name(self._speakers.match(speech.name, typos=typos), speech.name)
             return speech, self._with_surname_alone(found, speech.name)
         name = query.bare_name
         if name is None:
@@ -100,6 +100,20 @@ class SpeechRoute:
         exact = [s for s in self._speakers.match(name) if asked <= set(name_words(s))]
         exact = self._with_surname_alone(exact, name)
         return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
+
+    def _with_first_name(self, found: list[str], name: str) -> list[str]:
+        """``found`` for a first name asked alone that matched only speakers of that one word, with
+        the speakers whose first name it is when they are quoted more: "What did Hillary say?" is
+        Hillary Clinton's 514 quotes, not only the one an article signs "Hillary"; "What did Francis
+        say?" stays the pope's, whom the articles call Francis, beside a Francis Fukuyama quoted
+        once."""
+        asked = name_words(name)
+        if len(asked) != 1 or asked[0] not in FIRST_NAMES or not found or any(len(name_words(s)) > 1 for s in found):
+            return found
+        fuller = [s for s in self._speakers.first_named(asked[0]) if s not in found]
+        if sum(self._quoted.get(s, 0) for s in fuller) <= sum(self._quoted.get(s, 0) for s in found):
+            return found
+        return found + fuller
 
     def _with_surname_alone(self, found: list[str], name: str) -> list[str]:
         """``speech_topic.with_surname_alone`` over the speakers ending with the surname of

@@ -146,6 +146,12 @@ def test_forgives_small_typos(name: str, expected: str) -> None:
     assert match_speaker(name, SAMPLE_SPEAKERS) == [expected]
 
 
+def test_a_single_word_a_typo_away_from_no_surname_matches_nobody() -> None:
+    # "Guaidó" is one letter from Guido Schmidt-Traub's first name: not him
+    assert match_speaker("Guaidó", ["Guido Schmidt-Traub"]) == []
+    assert match_speaker("Schmidt-Traup", ["Guido Schmidt-Traub"]) == ["Guido Schmidt-Traub"]
+
+
 @pytest.mark.parametrize("name", ["Angela Merkel", "Macron", "Putin", "Stoltenberg", "Xi", "Pesk", "", "the"])
 def test_people_who_did_not_speak_match_nothing(name: str) -> None:
     assert match_speaker(name, SAMPLE_SPEAKERS) == []
