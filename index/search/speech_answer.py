@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from index.lexicon import FIRST_NAMES, is_title_word
+from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, is_title_word
 from index.search.demonyms import demonym_stems, holds_word
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
@@ -46,6 +46,21 @@ from index.types import Answer
 
 # Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
 _ANY_SPEECH = {None, "say"}
+
+
+_COURTESY = {"mrs": "f", "ms": "f", "miss": "f", "mr": "m"}
+
+
+def of_the_titles_gender(found: list[str], name: str) -> list[str]:
+    """``found`` less the speakers whose first name is of the other gender than the courtesy
+    title ``name`` opens with: "Mrs. Clinton" is Hillary or Chelsea Clinton, not Bill."""
+    words = name_words(name)
+    gender = _COURTESY.get(words[0]) if len(words) > 1 else None
+    if gender is None:
+        return found
+    other = MALE_NAMES if gender == "f" else FEMALE_NAMES
+    kept = [s for s in found if (first := name_words(s)[0]) not in other or first in (FEMALE_NAMES & MALE_NAMES)]
+    return kept or found
 
 
 def asks_a_role(speech: SpeechQuery) -> bool:
@@ -92,7 +107,7 @@ class SpeechRoute:
             vocabulary = self._retriever.lexical.vocabulary
             typos = not query.speech_name or not all(holds_word(w, vocabulary) for w in query.speech_name)
             found = self._with_first_name(self._speakers.match(speech.name, typos=typos), speech.name)
-            return speech, self._with_surname_alone(found, speech.name)
+            return speech, of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
         name = query.bare_name
         if name is None:
             return None, []
