@@ -20,9 +20,11 @@ def _place_stems(stems: Callable[[str], list[str]]) -> dict[str, tuple[frozenset
     return {demonym: tuple(frozenset(stems(place)) for place in places) for demonym, places in DEMONYM_PLACES.items()}
 
 
+# One tokenizer, as each one stems the spelling table when made.
+_TOKENIZER = Tokenizer()
 # Each demonym -> the stems of each place it stands for ("american" -> {"america"}, {"us"},
-# {"unit", "state"}, ...); one tokenizer, as each one stems the spelling table when made.
-PLACE_STEMS = _place_stems(Tokenizer().tokens)
+# {"unit", "state"}, ...).
+PLACE_STEMS = _place_stems(_TOKENIZER.tokens)
 
 
 def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
@@ -33,7 +35,6 @@ def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
     )
 
 
-_TOKENIZER = Tokenizer()
 # Each place's stem -> its demonym's stem ("russia" -> "russian"), for places of one word.
 _DEMONYM_OF = {
     stems[0]: _TOKENIZER.stem(demonym)

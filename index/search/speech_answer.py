@@ -49,6 +49,7 @@ _ANY_SPEECH = {None, "say"}
 
 
 _COURTESY = {"mrs": "f", "ms": "f", "miss": "f", "mr": "m"}
+_EITHER = FEMALE_NAMES & MALE_NAMES  # first names of either gender ("Jordan")
 
 
 def of_the_titles_gender(found: list[str], name: str) -> list[str]:
@@ -59,7 +60,7 @@ def of_the_titles_gender(found: list[str], name: str) -> list[str]:
     if gender is None:
         return found
     other = MALE_NAMES if gender == "f" else FEMALE_NAMES
-    kept = [s for s in found if (first := name_words(s)[0]) not in other or first in (FEMALE_NAMES & MALE_NAMES)]
+    kept = [s for s in found if (first := name_words(s)[0]) not in other or first in _EITHER]
     return kept or found
 
 
