@@ -104,9 +104,13 @@ class SpeechRoute:
         if speech is not None:
             # A name the articles write as asked is that name: "What did NASA say?" is not Ashley
             # Nash-Hahn's, "What did Guaidó say?" not Guido Schmidt-Traub's (typos only for a name
-            # no article writes: "peskow")
+            # no article writes, "peskow", also when it was read as a word they do write)
             vocabulary = self._retriever.lexical.vocabulary
-            typos = not query.speech_name or not all(holds_word(w, vocabulary) for w in query.speech_name)
+            typos = (
+                bool(query.respelled)
+                or not query.speech_name
+                or not all(holds_word(w, vocabulary) for w in query.speech_name)
+            )
             found = self._with_first_name(self._speakers.match(speech.name, typos=typos), speech.name)
             return speech, of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
         name = query.bare_name
