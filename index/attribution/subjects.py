@@ -267,21 +267,26 @@ def _domain_then_name(toks: list[Tok], a: int, j: int) -> bool:
     """Whether the chain ``a..j`` is the domain of a title before it and a name with a known first
     name: "President of the United States Donald Trump"; not "supporters of Democrat Hillary
     Clinton", "a spokesman for House Speaker Paul Ryan" (his, not Ryan's words)."""
-    p = a - 1
-    while p >= 0 and toks[p].low in DETERMINERS:
-        p -= 1
+    p = _at_before(toks, a)
     if p < 1 or toks[p].low != "of" or not is_title_word(toks[p - 1].text):
         return False
     s = name_start(toks, a, j)
     return s is not None and s > a and bare(toks[s].low) in FIRST_NAMES
 
 
-def _word_before(toks: list[Tok], a: int) -> Tok | None:
-    """The word before a chain starting at ``a``, past its determiners ("of" in "of the UN"), or
-    None when something else, or nothing, comes before it."""
+def _at_before(toks: list[Tok], a: int) -> int:
+    """Where the token before a chain starting at ``a`` is, past its determiners ("of" in "of the
+    UN"); -1 when nothing comes before it."""
     p = a - 1
     while p >= 0 and toks[p].low in DETERMINERS:
         p -= 1
+    return p
+
+
+def _word_before(toks: list[Tok], a: int) -> Tok | None:
+    """The word before a chain starting at ``a``, past its determiners ("of" in "of the UN"), or
+    None when something else, or nothing, comes before it."""
+    p = _at_before(toks, a)
     return toks[p] if p >= 0 and toks[p].kind == "W" else None
 
 

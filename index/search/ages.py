@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query
-from index.search.units import Stemmer, answers_unit, asked_unit
+from index.search.units import AGE, Stemmer, answers_unit, asks_age
 from index.types import Hit
 
 
@@ -24,7 +24,6 @@ def age_first(
     """``hits`` (scored by the reranker, best first) with, for a "how old" question whose first
     hit tells no age, the first of the next ``depth - 1`` that tells one and scores at least
     ``ratio`` of the first's moved to the front; any other question: ``hits`` as given."""
-    unit = asked_unit(query.text, stems)
-    if unit is None or not unit.age:
+    if not asks_age(query.text):
         return list(hits)
-    return promote(hits, lambda hit: answers_unit(unit, hit.sentence, stems), depth, ratio)
+    return promote(hits, lambda hit: answers_unit(AGE, hit.sentence, stems), depth, ratio)

@@ -88,11 +88,20 @@ def asks_margin(question: str) -> bool:
     return _MARGIN_ASKED.search(question) is not None
 
 
+_HOW_OLD = re.compile(r"\bhow\s+old\b", re.I)
+AGE = AskedUnit("age")
+
+
+def asks_age(question: str) -> bool:
+    """Whether ``question`` asks how old someone or something is."""
+    return _HOW_OLD.search(question) is not None
+
+
 def asked_unit(question: str, stems: Stemmer) -> AskedUnit | None:
     """The unit ``question`` asks a figure in, or None when it asks for no figure of a known unit
     ("When ...?", "Who ...?", "How many were killed?" with no counted noun)."""
-    if re.search(r"\bhow\s+old\b", question, re.I):
-        return AskedUnit("age")
+    if asks_age(question):
+        return AGE
     if asks_margin(question):
         return AskedUnit("margin", _MARGIN, money=True, percent=True)
     if _PERCENT_ASKED.search(question):
