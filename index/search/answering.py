@@ -43,6 +43,7 @@ from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feat
 from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.ledes import detail_first
+from index.search.names_given import name_first, name_in_head
 from index.search.naming import names_asked
 from index.search.persons import asks_for_person, person_first
 from index.search.places import place_first
@@ -129,6 +130,8 @@ class Answerer:
         if reranker is not None:
             policy = self._policy
             if self._features is not None:
+                # "What is X called?": a sentence calling it something is among those read (names_given.py).
+                hits = name_in_head(query, hits, policy.rerank_depth)
                 reranked = self._features.rerank(
                     query, vector, hits, policy.rerank_depth, policy.rerank_reorder, policy.rerank_reorder_margin
                 )
@@ -142,6 +145,7 @@ class Answerer:
                     reranked = doer_first(query, reranked, self._tokenizers.get().stem)
                     # A "how old" question's answer tells an age (ages.py).
                     reranked = age_first(query, reranked, self._tokenizers.get().tokens)
+                    reranked = name_first(query, reranked, policy.rerank_depth)
                     # A story's detail comes before its lede (ledes.py), unless the bot would
                     # decline the detail and not the lede.
                     detailed = detail_first(reranked)

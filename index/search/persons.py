@@ -303,7 +303,13 @@ _ASKS_PERSON_NAME = re.compile(
 def asks_for_person(query: Query) -> bool:
     """Whether ``query`` asks for someone: "who" (``asks_who``), or by what they are ("Which judge
     ...?", ``_ASKS_PERSON_NAME``), which only a sentence naming someone answers."""
-    return asks_who(query) or _ASKS_PERSON_NAME.search(query.text[:2_000]) is not None
+    return asks_who(query) or asks_person_name(query.text)
+
+
+def asks_person_name(question: str) -> bool:
+    """Whether ``question`` asks for someone's name by what they are ("What is the name of the man
+    arrested ...?", "Which judge refused ...?")."""
+    return _ASKS_PERSON_NAME.search(question[:2_000]) is not None
 
 
 def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str]) -> bool:
