@@ -51,6 +51,7 @@ _VERB_FORMS = sorted(
 _VERB = rf"(?P<verb>{'|'.join(_VERB_FORMS)})"
 _VERB_SET = frozenset(_VERB_FORMS)
 _OPINION = {"think", "thinks", "thought", "feel", "feels", "felt"}
+_BE = frozenset({"is", "was", "were"})
 _TOPIC = r"(?:\s+(?:about|on|regarding|concerning|over|of|re|in\s+regard\s+to|with\s+regard\s+to)\s+(?P<topic>.+?))?"
 # Where something was said, which is not what it was about: "on Twitter", "to reporters".
 _CHANNEL = (
@@ -71,7 +72,7 @@ def _patterns(verb: str, how_verb: str) -> tuple[re.Pattern[str], ...]:
         re.compile(p, re.IGNORECASE)
         for p in (
             # what did Peskov say (about X) / what has Sherman written / what else did she add
-            rf"^what\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were|will|would)\s+{_NAME}"
+            rf"^what\s+(?:else\s+)?(?P<aux>did|does|do|has|have|had|was|is|were|will|would)\s+{_NAME}"
             rf"\s+(?:also\s+|actually\s+|just\s+|really\s+|exactly\s+)?(?:have\s+to\s+)?{verb}"
             rf"(?:\s+(?:to\s+)?(?P<obj>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){{0,4}}?))??{_CHANNEL}{_TOPIC}$",
             # what Peskov said (about X)
@@ -228,6 +229,10 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
         # "what did the secretary of state say (at the talks)?": "state" ends the name, "say" is
         # the verb, and what follows it is the object.
         written, word, obj = f"{written} {groups['verb']}", first.lower(), rest
+    if (groups.get("aux") or "").lower() in _BE and not word.endswith("ing"):
+        # "What is Peskov saying?" asks for speech; "what is the Penn state researchers' coating
+        # called" (as typed, "Penn" capitalised from the articles) asks for a name.
+        return None
     name = _clean_name(written)
     if name is None:
         return None

@@ -25,6 +25,8 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("what did Ryabkov comment", SpeechQuery("Ryabkov", "comment", None)),
         ("What did Comey testify about the emails?", SpeechQuery("Comey", "testify", "the emails")),
         ("what Peskov said", SpeechQuery("Peskov", "say", None)),
+        ("What is Peskov saying about the talks?", SpeechQuery("Peskov", "say", "the talks")),
+        ("what were the Clintons saying", SpeechQuery("Clintons", "say", None, called="the Clintons")),
         ("tell me what Sherman wrote", SpeechQuery("Sherman", "write", None)),
         ("what did Peskov say about the deadline?", SpeechQuery("Peskov", "say", "the deadline")),
         # A verb in small letters ends the name: what follows it is what was said.
@@ -79,6 +81,9 @@ def test_recognises_speech_questions(question: str, expected: SpeechQuery) -> No
         "what did who say?",  # in small letters, the question word
         "Who is Dmitry Peskov?",
         "What is Mike Pence's position on abortion?",  # a stance on a topic, which a quote on it may not give
+        # "is" with a verb not in -ing: a name asked for, "Penn" capitalised from the articles
+        "what is the Penn state researchers' toilet coating called?",
+        "What was the Reagan state dinner called?",
         "",
         "   ?!  ",
     ],
