@@ -14,7 +14,15 @@ from index.attribution.epithets import described, epithet_key, gender_of_nationa
 from index.attribution.names import Mention, first_name_al
 from index.attribution.quotes import after_article, bare
 from index.attribution.surnames import double_surnames, ends_of_longer_names, sentence_words_before_surnames
-from index.attribution.vocabulary import FOLLOWERS, GENERIC, GROUP_PEOPLE, TEAMS, TITLE_ABBREVIATIONS, a_people
+from index.attribution.vocabulary import (
+    FOLLOWERS,
+    GENERIC,
+    GROUP_PEOPLE,
+    REGNAL_TITLES,
+    TEAMS,
+    TITLE_ABBREVIATIONS,
+    a_people,
+)
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, family_name_first, is_title_word
 
 
@@ -39,6 +47,13 @@ class People:
     # title ("Mr. Minor"); and the names it writes in the middle of a sentence somewhere.
     shown_alone: frozenset[str] = frozenset()
     mid_sentence: frozenset[str] = frozenset()
+    # Names the article writes alone after a pope's or a monarch's title ("Pope Francis", "Queen
+    # Elizabeth"), casefolded, and the full names it writes after one ("Saudi Prince Alwaleed Bin
+    # Talal"): such a name alone is a whole name, or one of those, never the first name of someone
+    # else it names in full ("Francis Fukuyama", "Elizabeth Warren"). After "Mr." it may be one
+    # ("Mr. Lou" of Lou Jiwei).
+    regnal: frozenset[str] = frozenset()
+    royal: frozenset[str] = frozenset()
 
     def proven(self, name: str) -> bool:
         """Whether "he"/"she" may mean ``name``: a full name, or a word alone that the article
@@ -57,10 +72,13 @@ class People:
         is one alone and no surname), less those whose gender is not ``gender``."""
         key = words[-1].lower()
         options = self.by_last.get(key, ())
-        if len(words) == 1 and not options and key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
-            options = self.by_first.get(key, ())
-        elif len(words) == 1 and not options and len(other := self.by_other.get(key, ())) == 1:
-            options = other  # "Dr Tedros said", "Hardeep said": the one titled full name that holds it
+        if len(words) == 1 and not options:
+            if key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
+                options = self.by_first.get(key, ())
+            elif len(other := self.by_other.get(key, ())) == 1:
+                options = other  # "Dr Tedros said", "Hardeep said": the one titled full name that holds it
+            if key in self.regnal:  # "Pope Francis" is not Francis Fukuyama
+                options = tuple(o for o in options if o in self.royal)
         if gender:  # "Mrs. Clinton" is not Bill Clinton
             options = tuple(o for o in options if self.firm_gender.get(o, gender) == gender)
         return options
@@ -154,6 +172,8 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             | {m.name for p in parsed for m in p.mentions if m.title or m.gender}
         ),
         mid_sentence=frozenset(m.name for p in parsed for m in p.mentions if not m.initial),
+        regnal=frozenset(m.name.lower() for p in parsed for m in p.mentions if m.words == 1 and _regnal(m.title)),
+        royal=frozenset(m.name for p in parsed for m in p.mentions if m.words >= 2 and _regnal(m.title)),
     )
     roles: dict[str, set[str]] = {}
     epithets: dict[str, set[str]] = {}
@@ -182,6 +202,13 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
         firm_gender=firm,
         epithets={k: frozenset(v) for k, v in epithets.items()},
     )
+
+
+def _regnal(title: str) -> bool:
+    """Whether ``title`` (as written before a name, maybe of several words: "Crown Prince") ends
+    with a pope's or a monarch's title."""
+    words = title.lower().split()
+    return bool(words) and words[-1] in REGNAL_TITLES
 
 
 def _after_title(p: Parsed, m: Mention) -> bool:

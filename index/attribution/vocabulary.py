@@ -109,6 +109,8 @@ FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman 
 # "Spokesman" and "chairman" tell none: news writes them of women too ("Trump spokesman Hope
 # Hicks", "Fed Chairman Janet Yellen"), and a "he" they told barred her "she said".
 MALE_TITLES = word_set("mr. mr king prince sir lord baron duke viscount marquess")
+# Titles before a reigning name, written alone: "Pope Francis", "Queen Elizabeth", "Prince Harry".
+REGNAL_TITLES = word_set("pope king queen prince princess emperor empress emir sultan sheikh shah tsar czar")
 
 # People named by whom they follow, work for or stand against: "a Clinton aide", "one Sanders
 # supporter", "according to Johnson's critics" is no Clinton, no Sanders and no Johnson.
