@@ -19,6 +19,7 @@ from index.attribution.names import (
     chain_start,
     find_mentions,
 )
+from index.attribution.nicknames import without_nicknames
 from index.attribution.openings import OPENING_CONJUNCTIONS, sentence_subject
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
@@ -399,7 +400,7 @@ _MODALS = frozenset("could would might may should can".split())
 
 def parse_sentence(text: str, inside: bool) -> Parsed:
     spans, ends_inside = quote_spans(text, inside)
-    toks = tokenise(text, spans)
+    toks = without_nicknames(tokenise(text, spans))  # 'John “Tig” Tiegen' is one name
     lead = len(text) - len(text.lstrip())
     starts_in_quote = bool(spans) and spans[0][0] <= lead
     gendered = tuple((i, GENDERED[t.low]) for i, t in enumerate(toks) if t.kind == "W" and t.low in GENDERED)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from index.attribution.epithets import AMBIGUOUS_NATIONALS, NATIONALS, national_at
+from index.attribution.nicknames import drop_nicknames
 from index.attribution.quotes import Tok, article_name, bare, is_cap, is_possessive, span_text
 from index.attribution.titles import title_after, title_before
 from index.attribution.vocabulary import (
@@ -210,6 +211,8 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
         s += 1  # "Le Pen" is Pen of Marine Le Pen; "Al Gore", "the Rev. Al Sharpton" keep their first name
     if s < b and _opening_word(toks, s, b):
         s += 1  # "Interestingly Blocher said", "Said Dorothy Poynter": the sentence's word, not a name
+    if s + 1 < b and toks[s].low == "marine" and bare(toks[s + 1].low) in FIRST_NAMES:
+        s += 1  # "Marine John Tiegen" served in the Marines; "Marine Le Pen" is her name
     of = s - 2 if s >= 3 and toks[s - 1].low == "the" else s - 1  # "President of the United States Donald Trump"
     if of >= 1 and toks[of].low == "of" and is_title_word(toks[of - 1].text):
         if s == b:
@@ -311,7 +314,7 @@ def is_name_word(toks: list[Tok], k: int) -> bool:
 
 
 def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
-    name = span_text(text, toks, s, b)
+    name = drop_nicknames(span_text(text, toks, s, b))
     if is_possessive(toks[b]):
         name = name[:-2] if name.endswith(("’s", "'s")) else name[:-1]
     low = name.lower()

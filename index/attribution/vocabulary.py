@@ -47,7 +47,8 @@ next speaking asked according both many some several most other others such his 
 my your we they he she i you who what where why how which not no yes there here every each all
 any one two three four five six seven eight nine ten first second third new leave reply via
 thus hence until unless whether either neither just only even already once again
-enough like unlike
+enough like unlike whereas whilst outside inside upon within throughout toward towards across
+behind beside alongside except regarding concerning
 minutes hours moments beyond
 does did do back says i'm i’m
 everything everyone everybody nothing nobody something someone somebody anything anyone anybody

@@ -306,6 +306,9 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
         ("Surprisingly Hillary Clinton said nothing.", "Hillary Clinton"),
         # Wikinews gave "Afterwards Trump" and "Entrusting Donald Trump"
         ("Afterwards Trump said the fires were not caused by climate change.", "Trump"),
+        # ... "Whereas Pierce" and "Outside Carrier": a conjunction or a preposition opening it
+        ("Whereas Pierce and Hawkins disagreed, Pierce said the rules were fair.", "Pierce"),
+        ("Outside Clinton's office, Sanders said the plan would fail.", "Sanders"),  # a guard
         ("Sterling Kelby Brown said the film was his best.", "Sterling Kelby Brown"),
         # ... and a role written as the first word: "Pollster Ann Selzer", not an initial
         ("Pollster Ann Selzer said the race was close.", "Ann Selzer"),
@@ -322,6 +325,14 @@ def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> N
 )
 def test_a_word_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: str) -> None:
     assert who(text) == [(speaker, "say")]
+
+
+def test_a_preposition_opening_a_sentence_makes_no_name_of_the_surname_after_it() -> None:
+    got = who(
+        "Outside Carrier's plant in Monterrey, the workers were calm.",
+        "Carrier said the plant in Indianapolis would close.",
+    )
+    assert got[1] == ("Carrier", "say")  # not "Outside Carrier"
 
 
 @pytest.mark.parametrize(

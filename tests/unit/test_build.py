@@ -335,6 +335,7 @@ PIPELINE_OUTPUT = {
     113: "759306320e3f63bd",  # any word but a first name or an initial before a first name and a surname opens the sentence; none in the sample
     114: "759306320e3f63bd",  # "said an adviser to X" is not X; none in the sample
     115: "759306320e3f63bd",  # a name alone after a pope's or a monarch's title is no other person's first name; none in the sample
+    116: "759306320e3f63bd",  # a nickname in quotes inside a name, a conjunction or preposition opening a sentence, a Marine's service; none in the sample
 }
 
 
