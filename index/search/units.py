@@ -183,11 +183,11 @@ _ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", 
 # Words after a figure that leave its noun unsaid, the one the sentence named before it ("the
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
-# An age told loosely: "seven months old", "over the age of 18", "515 million years ago" (not
+# An age told loosely: "seven months old", "over the age of 18", "aged about 68", "515 million years ago" (not
 # "died four days later"). A run of non-spaces is read once, from its first figure (or number
 # word): a later one could only end where it ends, so "1,1,1,..." is not read again from each "1".
 _LOOSE_AGE = re.compile(
-    r"\b(?:ages?\s+of|aged?)\s+\d|(?<!\S)(?>\S*?(?:\d|\b(?:{})))\S*+\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
+    r"\b(?:ages?\s+of|aged?)\s+(?:(?:about|around|roughly|nearly|almost|approximately|some|just|over|under)\s+)?\d|(?<!\S)(?>\S*?(?:\d|\b(?:{})))\S*+\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
     r"(?!\s+(?:later|earlier|after|before))".format("|".join(sorted(NUMBER_WORDS))),
     re.IGNORECASE,
 )

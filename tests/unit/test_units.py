@@ -111,6 +111,7 @@ def test_a_count_told_in_other_word_order_may_answer(question: str, sentence: st
     [
         ("How old was Chopin when he moved to Warsaw?", "He moved to the city when he was seven months old."),
         ("How old must a member be?", "Members must be over the age of 18."),
+        ("How old was the minister?", "Luk, reportedly aged about 68, had suffered a prolonged illness."),
         ("How old are the fossils?", "Fossils have been found as far back as 515 million years ago."),
         ("How old are the fossils?", "The fossils are some 1,500-odd years old."),
         ("How much money was Francovich allowed to claim?", "He was allowed to claim 6 million Lira in damages."),
