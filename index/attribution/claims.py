@@ -98,6 +98,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             lemma = FORM_TO_LEMMA.get(low, "continue")
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, lemma)
+        elif low in _SPOKE and _then_colon_quote(toks, v):  # 'Gerstenmaier spoke of the work: "It's fun ..."'
+            claim = subject_before(text, toks, v, "speak")
         elif low in _BASE_REPORTS and t.text[0].islower() and v > 0 and toks[v - 1].low in _DO:
             claim = subject_before(text, toks, v, low)  # "Allen did suggest that"; not "did not"
         elif _carried_on_base(toks, v):  # "D'Souza went on to explain that", "continues to insist, ..., that"
@@ -346,6 +348,21 @@ def _then_name_and_colon(toks: list[Tok]) -> bool:
 
 # Words before a name that opens its clause: "on the day that the Washington Post reports that".
 _OPENS_A_SUBJECT = frozenset("the and but that as while".split())
+
+
+# "Spoke" tells no words ("spoke at the rally"), unless a quotation follows its clause's colon.
+_SPOKE = frozenset({"spoke", "speaks"})
+_COLON_REACH = 12  # tokens from the verb to the colon: 'spoke of the collaboration between ...:'
+
+
+def _then_colon_quote(toks: list[Tok], v: int) -> bool:
+    """Whether a colon and a quotation follow the verb at ``v`` within its clause."""
+    for k in range(v + 1, min(v + _COLON_REACH, len(toks) - 1)):
+        if toks[k].text == ":":
+            return toks[k + 1].kind == "Q"
+        if toks[k].kind != "W" or toks[k].low in DETECT_FORMS:
+            return False
+    return False
 
 
 def _announces(toks: list[Tok], v: int) -> bool:

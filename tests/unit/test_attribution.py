@@ -1780,3 +1780,36 @@ def test_say_between_commas_is_for_instance() -> None:
         ]
     )
     assert got[1] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Wikinews: "who" right after a name in full, with no comma
+        (
+            'The bill was drafted by Alex Greenwich who said on the floor, "It follows decades of work".',
+            "Alex Greenwich",
+        ),
+        ("It was Mr. Manafort who had argued for a new name for the movement.", "Manafort"),
+        # "spoke", when a quotation follows its colon
+        (
+            'Bill Gerstenmaier of NASA spoke of the work with SpaceX: "It\'s fun working with a new partner."',
+            "Bill Gerstenmaier",
+        ),
+        ('Legislator Tanya Chan spoke to the press after the speech: "I really urge her to resign."', "Tanya Chan"),
+    ],
+)
+def test_a_relative_who_after_a_name_and_spoke_before_a_colon_report_speech(text: str, speaker: str) -> None:
+    assert [s for s, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bill Gerstenmaier spoke at the rally on Monday.",
+        "Bill Gerstenmaier spoke of three things: safety, cost and time.",
+        "The man who said it was fired on Monday.",
+    ],
+)
+def test_spoke_without_a_quotation_and_who_after_no_name_report_nothing(text: str) -> None:
+    assert who(text) == [(None, None)]

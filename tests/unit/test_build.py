@@ -336,6 +336,7 @@ PIPELINE_OUTPUT = {
     114: "759306320e3f63bd",  # "said an adviser to X" is not X; none in the sample
     115: "759306320e3f63bd",  # a name alone after a pope's or a monarch's title is no other person's first name; none in the sample
     116: "759306320e3f63bd",  # a nickname in quotes inside a name, a conjunction or preposition opening a sentence, a Marine's service; none in the sample
+    117: "759306320e3f63bd",  # a relative who after a name in full, spoke before a colon and a quotation; none in the sample
 }
 
 
