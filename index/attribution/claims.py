@@ -122,13 +122,23 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
                 claim = after if after is not None and _ends_with_name(toks, v, after) else None
             if claim is None:
                 claim = subject_before(text, toks, _going_on(toks, v), verb)
-            if claim is None and inverts and v > 0 and toks[v - 1].text == ",":
+            if claim is None and inverts and v > 0 and toks[v - 1].text == "," and not _object_next(toks, v):
                 claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
                 claim = sentence_subject(text, toks, v, verb)
         if claim is not None:
             found.append(claim)
     return _main_clause_first(toks, found)
+
+
+# Words that open a verb's object, not its subject after it: "the princess, 67, announced her
+# candidacy under the Thai Raksa Chart Party" is no party's announcement.
+_OBJECT_OPENERS = frozenset("her his their its our my your him them it me us".split())
+
+
+def _object_next(toks: list[Tok], v: int) -> bool:
+    """Whether the verb at ``v`` is followed by a word opening its object."""
+    return v + 1 < len(toks) and toks[v + 1].kind == "W" and toks[v + 1].low in _OBJECT_OPENERS
 
 
 def _closes_single_quote(toks: list[Tok], j: int) -> bool:

@@ -77,13 +77,21 @@ def holders_in(text: str, role: str) -> list[str]:
     role = _role_pattern(role)
     found: list[tuple[int, str]] = []
     after = re.compile(rf"(?i:{role})" + _POST + r"(?:,\s+|\s+)" + _PERSON)
-    before = re.compile(_WORD_START + _PERSON + rf",\s+(?:(?i:the|a|an)\s+)?(?:[\w.'’-]+\s+){{0,3}}?(?i:{role})\b")
+    before = re.compile(
+        _WORD_START + _PERSON + rf",\s+(?:(?i:the|a|an)\s+)?(?:[\w.'’-]+\s+){{0,3}}?{_NOT_AFTER_TITLE}(?i:{role})\b"
+    )
     for pattern in (after, before):
         for m in pattern.finditer(text):
             name = m.group("name").strip()
             if name.split()[0].rstrip(".").casefold() not in _ROLE_WORDS:
                 found.append((m.start("name"), name))
     return [name for _, name in sorted(found)]
+
+
+# A role word right after a person's title is their surname: "pulled Rep. King aside" names no king.
+_NOT_AFTER_TITLE = "".join(
+    rf"(?<!\b{title}\.\s)" for title in ("Rep", "Sen", "Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Prof", "Rev")
+)
 
 
 def _surname(name: str) -> str:

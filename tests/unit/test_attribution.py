@@ -1813,3 +1813,12 @@ def test_a_relative_who_after_a_name_and_spoke_before_a_colon_report_speech(text
 )
 def test_spoke_without_a_quotation_and_who_after_no_name_report_nothing(text: str) -> None:
     assert who(text) == [(None, None)]
+
+
+def test_the_object_after_a_verb_is_not_its_subject_inverted() -> None:
+    got = who(
+        "This past Friday, the princess, 67, announced her candidacy for prime minister under the "
+        "Thai Raksa Chart Party, making her the first royal to seek office."
+    )
+    assert got == [(None, None)]  # not the party's announcement
+    assert who("The plan would fail, said the party's leader, Nick Clegg.") == [("Nick Clegg", "say")]

@@ -337,6 +337,7 @@ PIPELINE_OUTPUT = {
     115: "759306320e3f63bd",  # a name alone after a pope's or a monarch's title is no other person's first name; none in the sample
     116: "759306320e3f63bd",  # a nickname in quotes inside a name, a conjunction or preposition opening a sentence, a Marine's service; none in the sample
     117: "759306320e3f63bd",  # a relative who after a name in full, spoke before a colon and a quotation; none in the sample
+    118: "759306320e3f63bd",  # an object after a verb is not its subject inverted; none in the sample
 }
 
 

@@ -110,6 +110,9 @@ def test_a_name_is_still_a_name(searcher: Searcher) -> None:
         ('"We stand united," U.S. Ambassador to NATO Julianne Smith said.', "U.S. ambassador", ["Julianne Smith"]),
         ("The Kremlin spokesman declined to comment.", "Kremlin spokesman", []),
         ("Peskov met the Kremlin spokesman on Monday.", "Kremlin spokesman", []),
+        # A role word after a title is a surname: no king here, and Karen Robison is none.
+        ("One local woman, Karen Robison, pulled Rep. King aside after the event.", "king", []),
+        ("Julianne Smith, the U.S. ambassador to NATO, said so.", "ambassador", ["Julianne Smith"]),
     ],
 )
 def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list[str]) -> None:
