@@ -246,7 +246,9 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
 
 # When it was said, naming an occasion ("during the debate", "at the rally", "after the match"):
 # what the quotes wanted are about, or said in a story about, when no other topic is asked.
-_OCCASION = re.compile(r"(?:^|\s)(?:during|at|after|before|following|ahead\s+of)\s+(.+)$", re.IGNORECASE)
+# "In" only before a name ("in South Carolina", "in Geneva"): "in response", "in his speech" ask
+# nothing about where.
+_OCCASION = re.compile(r"(?:^|\s)(?:(?i:during|at|after|before|following|ahead\s+of)\s+|(?i:in)\s+(?=[A-Z]))(.+)$")
 
 
 def _capitalised_throughout(text: str) -> bool:

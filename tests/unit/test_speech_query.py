@@ -265,6 +265,10 @@ def test_the_word_check_changes_no_reading(question: str, monkeypatch: pytest.Mo
         ("What did Wenger say after the match?", SpeechQuery("Wenger", "say", "the match")),
         ("What did Biden tell reporters after the summit?", SpeechQuery("Biden", "tell", "the summit")),
         ("What did Kuleba tell Blinken ahead of the talks?", SpeechQuery("Kuleba", "tell", "the talks")),
+        ("What did Joe Biden say in South Carolina?", SpeechQuery("Joe Biden", "say", "South Carolina")),
+        ("what did Biden say in Geneva", SpeechQuery("Biden", "say", "Geneva")),
+        ("What did Biden say in response?", SpeechQuery("Biden", "say", None)),  # no place: no topic
+        ("What did Biden say in a statement?", SpeechQuery("Biden", "say", None)),
         # A topic asked outright wins; where it was said is no topic; an object alone is none.
         ("What did Trump say during the debate about taxes?", SpeechQuery("Trump", "say", "taxes")),
         ("What did Obama say at a news conference?", SpeechQuery("Obama", "say", None)),
