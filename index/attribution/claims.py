@@ -98,6 +98,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             lemma = FORM_TO_LEMMA.get(low, "continue")
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, lemma)
+        elif low in _MAINTAINED and v + 1 < n and toks[v + 1].low == "that":  # "Nadler has maintained that"
+            claim = subject_before(text, toks, v, "maintain")
         elif low in _SPOKE and _then_colon_quote(toks, v):  # 'Gerstenmaier spoke of the work: "It's fun ..."'
             claim = subject_before(text, toks, v, "speak")
         elif low in _BASE_REPORTS and t.text[0].islower() and v > 0 and toks[v - 1].low in _DO:
@@ -360,6 +362,8 @@ def _then_name_and_colon(toks: list[Tok]) -> bool:
 _OPENS_A_SUBJECT = frozenset("the and but that as while".split())
 
 
+# "Maintain" reports a claim only before "that" (not "maintains the roads").
+_MAINTAINED = frozenset({"maintained", "maintains"})
 # "Spoke" tells no words ("spoke at the rally"), unless a quotation follows its clause's colon.
 _SPOKE = frozenset({"spoke", "speaks"})
 _COLON_REACH = 12  # tokens from the verb to the colon: 'spoke of the collaboration between ...:'

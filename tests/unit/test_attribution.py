@@ -1822,3 +1822,18 @@ def test_the_object_after_a_verb_is_not_its_subject_inverted() -> None:
     )
     assert got == [(None, None)]  # not the party's announcement
     assert who("The plan would fail, said the party's leader, Nick Clegg.") == [("Nick Clegg", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Democratic chairman Jerrold Nadler has repeatedly maintained that an inquiry is under way.",
+            "Jerrold Nadler",
+        ),
+        ("Mrs. Clinton herself, as well as her campaign, has always maintained that the server was secure.", "Clinton"),
+        ("The city maintains the roads and the parks.", None),  # no claim
+    ],
+)
+def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in who(text)] == [speaker]
