@@ -21,6 +21,7 @@ from index.attribution.names import (
 )
 from index.attribution.nicknames import without_nicknames
 from index.attribution.openings import OPENING_CONJUNCTIONS, sentence_subject
+from index.attribution.other_senses import maintained_that, object_next, spoke_then_quote
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
@@ -98,9 +99,9 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             lemma = FORM_TO_LEMMA.get(low, "continue")
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, lemma)
-        elif low in _MAINTAINED and v + 1 < n and toks[v + 1].low == "that":  # "Nadler has maintained that"
+        elif maintained_that(toks, v):  # "Nadler has maintained that"
             claim = subject_before(text, toks, v, "maintain")
-        elif low in _SPOKE and _then_colon_quote(toks, v):  # 'Gerstenmaier spoke of the work: "It's fun ..."'
+        elif spoke_then_quote(toks, v):  # 'Gerstenmaier spoke of the work: "It's fun ..."'
             claim = subject_before(text, toks, v, "speak")
         elif low in _BASE_REPORTS and t.text[0].islower() and v > 0 and toks[v - 1].low in _DO:
             claim = subject_before(text, toks, v, low)  # "Allen did suggest that"; not "did not"
@@ -124,23 +125,13 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
                 claim = after if after is not None and _ends_with_name(toks, v, after) else None
             if claim is None:
                 claim = subject_before(text, toks, _going_on(toks, v), verb)
-            if claim is None and inverts and v > 0 and toks[v - 1].text == "," and not _object_next(toks, v):
+            if claim is None and inverts and v > 0 and toks[v - 1].text == "," and not object_next(toks, v):
                 claim = subject_after(text, toks, v + 1, verb, v, whole=True)
             if claim is None and _after_conjunction(toks, v):  # "Graham called ... and said"
                 claim = sentence_subject(text, toks, v, verb)
         if claim is not None:
             found.append(claim)
     return _main_clause_first(toks, found)
-
-
-# Words that open a verb's object, not its subject after it: "the princess, 67, announced her
-# candidacy under the Thai Raksa Chart Party" is no party's announcement.
-_OBJECT_OPENERS = frozenset("her his their its our my your him them it me us".split())
-
-
-def _object_next(toks: list[Tok], v: int) -> bool:
-    """Whether the verb at ``v`` is followed by a word opening its object."""
-    return v + 1 < len(toks) and toks[v + 1].kind == "W" and toks[v + 1].low in _OBJECT_OPENERS
 
 
 def _closes_single_quote(toks: list[Tok], j: int) -> bool:
@@ -360,23 +351,6 @@ def _then_name_and_colon(toks: list[Tok]) -> bool:
 
 # Words before a name that opens its clause: "on the day that the Washington Post reports that".
 _OPENS_A_SUBJECT = frozenset("the and but that as while".split())
-
-
-# "Maintain" reports a claim only before "that" (not "maintains the roads").
-_MAINTAINED = frozenset({"maintained", "maintains"})
-# "Spoke" tells no words ("spoke at the rally"), unless a quotation follows its clause's colon.
-_SPOKE = frozenset({"spoke", "speaks"})
-_COLON_REACH = 12  # tokens from the verb to the colon: 'spoke of the collaboration between ...:'
-
-
-def _then_colon_quote(toks: list[Tok], v: int) -> bool:
-    """Whether a colon and a quotation follow the verb at ``v`` within its clause."""
-    for k in range(v + 1, min(v + _COLON_REACH, len(toks) - 1)):
-        if toks[k].text == ":":
-            return toks[k + 1].kind == "Q"
-        if toks[k].kind != "W" or toks[k].low in DETECT_FORMS:
-            return False
-    return False
 
 
 def _announces(toks: list[Tok], v: int) -> bool:

@@ -1,0 +1,41 @@
+"""Verbs that report speech in one sense and not in another, read from the words after them.
+
+"Maintained" reports a claim before "that" ("Nadler has maintained that ..."), not in "maintains
+the roads"; "spoke" reports the quotation after its clause's colon ('Gerstenmaier spoke of the
+collaboration: "It's fun ..."'), not "spoke at the rally". And a verb followed by a word that
+opens its object has no subject after it, as "..., said X" has: "the princess, 67, announced her
+candidacy under the Thai Raksa Chart Party" is no party's announcement.
+"""
+
+from __future__ import annotations
+
+from index.attribution.quotes import Tok
+from index.attribution.vocabulary import DETECT_FORMS
+
+_MAINTAINED = frozenset({"maintained", "maintains"})
+_SPOKE = frozenset({"spoke", "speaks"})
+_COLON_REACH = 12  # tokens from the verb to the colon: 'spoke of the collaboration between ...:'
+_OBJECT_OPENERS = frozenset("her his their its our my your him them it me us".split())
+
+
+def maintained_that(toks: list[Tok], v: int) -> bool:
+    """Whether the word at ``v`` is "maintained" or "maintains" before "that"."""
+    return toks[v].low in _MAINTAINED and v + 1 < len(toks) and toks[v + 1].low == "that"
+
+
+def spoke_then_quote(toks: list[Tok], v: int) -> bool:
+    """Whether the word at ``v`` is "spoke" or "speaks" and a colon and a quotation follow it
+    within its clause (words only between them, none of them a reporting verb)."""
+    if toks[v].low not in _SPOKE:
+        return False
+    for k in range(v + 1, min(v + _COLON_REACH, len(toks) - 1)):
+        if toks[k].text == ":":
+            return toks[k + 1].kind == "Q"
+        if toks[k].kind != "W" or toks[k].low in DETECT_FORMS:
+            return False
+    return False
+
+
+def object_next(toks: list[Tok], v: int) -> bool:
+    """Whether the verb at ``v`` is followed by a word opening its object ("her", "his", ...)."""
+    return v + 1 < len(toks) and toks[v + 1].kind == "W" and toks[v + 1].low in _OBJECT_OPENERS
