@@ -7,6 +7,7 @@ apostrophes are kept exactly, because answers are quoted verbatim.
 Articles copied from web pages carry page leftovers ("Leave a Reply", "Share this:", "© 2022 ...").
 A paragraph made only of such leftovers (see ``BOILERPLATE_PATTERNS``) is dropped, whatever the
 format, before sentences are counted, so paragraph numbers and offsets describe the text kept.
+So are markup tags left in plain text ('<tweet tweet-id="..."><tweet/>'), keeping their words.
 """
 
 from __future__ import annotations
@@ -101,6 +102,24 @@ def _skip_glue(text: str, position: int) -> int:
     return glue.end() if glue is not None else position
 
 
+# Markup left in plain text ('<tweet tweet-id="..."><tweet/>.', '<a href="...">video.foxnews.com</a>'):
+# a tag is a name and attributes with values between "<" and ">", and is no article's words.
+# "a < b", "<3" and "<b and c>" are not tags.
+_MARKUP = re.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[“”][^“”<>]*[“”]|[^\s\"'<>]+))*\s*/?>"
+)
+
+
+def without_markup(paragraph: str) -> str:
+    """``paragraph`` without markup tags (their text kept), or "" when no word is left."""
+    if "<" not in paragraph:
+        return paragraph
+    kept = " ".join(_MARKUP.sub("", paragraph).split())
+    return kept if any(c.isalnum() for c in kept) else ""
+
+
 def drop_boilerplate(paragraphs: Iterable[str]) -> tuple[str, ...]:
-    """The paragraphs that are not web page leftovers, in their order."""
-    return tuple(p for p in paragraphs if not is_boilerplate(p))
+    """The paragraphs that are not web page leftovers, in their order, without markup tags; a
+    paragraph of tags alone is dropped too."""
+    kept = (without_markup(p) for p in paragraphs)
+    return tuple(p for p in kept if p and not is_boilerplate(p))

@@ -339,6 +339,7 @@ PIPELINE_OUTPUT = {
     117: "759306320e3f63bd",  # a relative who after a name in full, spoke before a colon and a quotation; none in the sample
     118: "759306320e3f63bd",  # an object after a verb is not its subject inverted; none in the sample
     119: "759306320e3f63bd",  # maintained that reports a claim; none in the sample
+    120: "759306320e3f63bd",  # markup tags left in plain text are dropped at loading; none in the sample
 }
 
 

@@ -431,6 +431,27 @@ def test_every_format_drops_page_leftovers_and_keeps_sentence_offsets_on_the_tex
     assert [s.position for s in sentences] == [0, 1, 2, 3]
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.jsonl"])
+def test_markup_left_in_plain_text_is_no_part_of_the_article(tmp_path: Path, name: str) -> None:
+    # PolNeAR's news writes embedded tweets and links as tags in its plain text.
+    paragraphs = (
+        "Fiorina opened up on Twitter after the speech.",
+        '<tweet tweet-id="758855648595419140"><tweet/>.',
+        '<tweet tweet-author="@mmurraypolitics" tweet-date="March 7, 2016">The delegate math matters<tweet/>.',
+        'Watch it at <a href="http://video.foxnews.com">video.foxnews.com</a>.',
+        "If a < b and c > d, then <3.",
+    )
+    text = "\n\n".join(paragraphs)
+    page = "NATO talks\n\n" + text + "\n" if name == "a.txt" else jsonl({"id": "a", "title": "T", "text": text})
+    loaded = only_article(load_articles(write(tmp_path / name, page)))
+    assert loaded.paragraphs == (
+        "Fiorina opened up on Twitter after the speech.",
+        "The delegate math matters.",
+        "Watch it at video.foxnews.com.",
+        "If a < b and c > d, then <3.",
+    )
+
+
 def test_an_article_of_only_page_leftovers_is_reported_like_an_empty_one(tmp_path: Path) -> None:
     write(tmp_path / "form.txt", "Comments\n\nLeave a Reply\n\nYour email address will not be published.\n")
     write(tmp_path / "form.html", "<title>Comments</title><p>Leave a comment</p><p>Post Comment</p>")
