@@ -105,16 +105,17 @@ def _skip_glue(text: str, position: int) -> int:
 # Markup left in plain text ('<tweet tweet-id="..."><tweet/>.', '<a href="...">video.foxnews.com</a>'):
 # a tag is a name and attributes with values between "<" and ">", and is no article's words.
 # "a < b", "<3" and "<b and c>" are not tags.
-_MARKUP = re.compile(
-    r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[“”][^“”<>]*[“”]|[^\s\"'<>]+))*\s*/?>"
-)
+_TAG = r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[“”][^“”<>]*[“”]|[^\s\"'<>]+))*\s*/?>"
+_MARKUP = re.compile(_TAG)
+# A full stop after tags that close a sentence already ended ("... today.<tweet/>."): one is kept.
+_ENDED_THEN_STOP = re.compile(rf"([.!?…][\"'”’]?)\s*(?:{_TAG})+\s*\.")
 
 
 def without_markup(paragraph: str) -> str:
     """``paragraph`` without markup tags (their text kept), or "" when no word is left."""
     if "<" not in paragraph:
         return paragraph
-    kept = " ".join(_MARKUP.sub("", paragraph).split())
+    kept = " ".join(_MARKUP.sub("", _ENDED_THEN_STOP.sub(r"\1", paragraph)).split())
     return kept if any(c.isalnum() for c in kept) else ""
 
 

@@ -439,6 +439,7 @@ def test_markup_left_in_plain_text_is_no_part_of_the_article(tmp_path: Path, nam
         '<tweet tweet-id="758855648595419140"><tweet/>.',
         '<tweet tweet-author="@mmurraypolitics" tweet-date="March 7, 2016">The delegate math matters<tweet/>.',
         'Watch it at <a href="http://video.foxnews.com">video.foxnews.com</a>.',
+        '<tweet id="672" author="@sbpd">Praying for the victims.</tweet>.',
         "If a < b and c > d, then <3.",
     )
     text = "\n\n".join(paragraphs)
@@ -448,6 +449,7 @@ def test_markup_left_in_plain_text_is_no_part_of_the_article(tmp_path: Path, nam
         "Fiorina opened up on Twitter after the speech.",
         "The delegate math matters.",
         "Watch it at video.foxnews.com.",
+        "Praying for the victims.",
         "If a < b and c > d, then <3.",
     )
 
