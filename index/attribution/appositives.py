@@ -21,7 +21,7 @@ from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abb
 from index.attribution.vocabulary import APPOSITIVE_MAX, DETERMINERS, PLACES, PREPOSITIONS, RELATIVES, ROLE_HEADS
 from index.lexicon import FIRST_NAMES, is_title_word
 
-_HELD_AT = frozenset({"of", "for", "at"})
+_HELD_AT = frozenset({"of", "for", "at", "to"})  # "the ambassador to NATO"
 _ROLE_REACH = 8  # tokens from the comma back to the role's "of": "the director of the state health department"
 
 

@@ -1837,3 +1837,20 @@ def test_the_object_after_a_verb_is_not_its_subject_inverted() -> None:
 )
 def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None:
     assert [s for s, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Wikinews: a role held "to" something, then the name between commas
+        (
+            "The American Samoan delegate to the U.S. House of Representatives, Aumua Amata, told the press: "
+            '"We already had a path to citizenship."',
+            "Aumua Amata",
+        ),
+        ("The delegate to the House, Jane Smith, told reporters the vote was fair.", "Jane Smith"),
+        ("The U.S. ambassador to NATO, Julianne Smith, said it was over.", "Julianne Smith"),
+    ],
+)
+def test_a_role_held_to_something_before_the_name_in_an_aside(text: str, speaker: str) -> None:
+    assert [s for s, _ in who(text)] == [speaker]

@@ -340,6 +340,7 @@ PIPELINE_OUTPUT = {
     118: "759306320e3f63bd",  # an object after a verb is not its subject inverted; none in the sample
     119: "759306320e3f63bd",  # maintained that reports a claim; none in the sample
     120: "759306320e3f63bd",  # markup tags left in plain text are dropped at loading; none in the sample
+    121: "759306320e3f63bd",  # a role held to something before the name in an aside; delegate a role; none in the sample
 }
 
 
