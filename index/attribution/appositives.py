@@ -18,7 +18,16 @@ from __future__ import annotations
 
 from index.attribution.names import chain_end, chain_start, is_party_tag, name_start
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation
-from index.attribution.vocabulary import APPOSITIVE_MAX, DETERMINERS, PLACES, PREPOSITIONS, RELATIVES, ROLE_HEADS
+from index.attribution.vocabulary import (
+    APPOSITIVE_MAX,
+    DETERMINERS,
+    ORG_HEADS,
+    PLACES,
+    PREPOSITIONS,
+    RELATIVES,
+    ROLE_HEADS,
+    STOP,
+)
 from index.lexicon import FIRST_NAMES, is_title_word
 
 _HELD_AT = frozenset({"of", "for", "at", "to"})  # "the ambassador to NATO"
@@ -73,7 +82,7 @@ def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
         if t.kind != "W" or t.low not in _FROM or not is_cap(toks[i - 1]) or is_possessive(toks[i - 1]):
             continue
         a, b = chain_start(toks, i - 1), i - 1
-        if not named_in_full(toks, a, b):
+        if not named_in_full(toks, a, b) and not _name_opening_sentence(toks, a, b):
             continue  # "of the University" of "John Smith of the University of Chicago said"
         before = (name_start(toks, a, b) or a) - 1
         while before >= 0 and (is_cap(toks[before]) or toks[before].low in DETERMINERS):
@@ -81,6 +90,20 @@ def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
         opens = before < 0 or toks[before].kind != "W" or toks[before].low in _CLAUSE_OPENERS
         return (a, b) if opens else None  # not "accused President Bill Clinton of rape said"
     return None
+
+
+def _name_opening_sentence(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether the chain ``a..b`` opening its sentence is a name whose first name no list holds
+    ("Xiaogang Wei of the Beijing Institute said", "Suman Haripriya of the Hajo assembly said"):
+    two or three words, none an organisation's, a place's or a title's ("Royal Bank of Canada")."""
+    if not 1 <= b - a <= 2 or any(t.kind not in ("P", "Q") for t in toks[:a]):
+        return False
+    words = [t.low for t in toks[a : b + 1]]
+    return (
+        all(t.kind == "W" for t in toks[a : b + 1])
+        and " ".join(words) not in PLACES
+        and not any(w in ORG_HEADS or w in PLACES or is_title_word(w) or w in STOP for w in words)
+    )
 
 
 def opens_a_clause(toks: list[Tok], a: int) -> bool:

@@ -1854,3 +1854,25 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
 )
 def test_a_role_held_to_something_before_the_name_in_an_aside(text: str, speaker: str) -> None:
     assert [s for s, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Wikinews: a name whose first name no list holds, then where they are from
+        (
+            'Xiaogang Wei of the Beijing Gender Health Institute commented on the decision: "It is wrong."',
+            "Xiaogang Wei",
+        ),
+        ('Suman Haripriya of the Hajo assembly said "It can be cured."', "Suman Haripriya"),
+        ("José Ortiz of the island's power authority said fixing the plant may take a year.", "José Ortiz"),
+        # ... not an organisation's name, nor a name inside the sentence
+        ("Supporters of Bernie Sanders from Ohio said no.", None),
+    ],
+)
+def test_a_name_of_any_first_name_before_where_they_are_from(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in who(text)] == [speaker]
+
+
+def test_an_organisation_before_of_is_no_person() -> None:
+    assert who("Royal Bank of Canada said profits rose.")[0][0] != "Royal Bank"

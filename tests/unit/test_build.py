@@ -341,6 +341,7 @@ PIPELINE_OUTPUT = {
     119: "759306320e3f63bd",  # maintained that reports a claim; none in the sample
     120: "759306320e3f63bd",  # markup tags left in plain text are dropped at loading; none in the sample
     121: "759306320e3f63bd",  # a role held to something before the name in an aside; delegate a role; none in the sample
+    122: "759306320e3f63bd",  # a name of any first name opening a sentence before where they are from; none in the sample
 }
 
 
