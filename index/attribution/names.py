@@ -29,6 +29,7 @@ from index.attribution.vocabulary import (
     PLACES,
     PREPOSITIONS,
     ROLE_HEADS,
+    SENT_TO_TITLES,
     STOP,
     TITLE_ABBREVIATIONS,
 )
@@ -214,7 +215,8 @@ def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     if s + 1 < b and toks[s].low == "marine" and bare(toks[s + 1].low) in FIRST_NAMES:
         s += 1  # "Marine John Tiegen" served in the Marines; "Marine Le Pen" is her name
     of = s - 2 if s >= 3 and toks[s - 1].low == "the" else s - 1  # "President of the United States Donald Trump"
-    if of >= 1 and toks[of].low == "of" and is_title_word(toks[of - 1].text):
+    held = of >= 1 and (toks[of].low == "of" or (toks[of].low == "to" and bare(toks[of - 1].low) in SENT_TO_TITLES))
+    if held and is_title_word(toks[of - 1].text):  # "Ambassador to the United Nations Nikki Haley" too
         if s == b:
             return None  # "the Archbishop of Canterbury", "the Duke of Edinburgh": a title's place, no one's name
         if s + 1 < b and bare(toks[s].low) not in FIRST_NAMES:

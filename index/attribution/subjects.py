@@ -54,6 +54,7 @@ from index.attribution.vocabulary import (
     RELATIVES,
     ROLE_HEADS,
     ROLE_LOWER,
+    SENT_TO_TITLES,
     STOP,
     org_head,
 )
@@ -275,8 +276,10 @@ def _domain_then_name(toks: list[Tok], a: int, j: int) -> bool:
     name: "President of the United States Donald Trump"; not "supporters of Democrat Hillary
     Clinton", "a spokesman for House Speaker Paul Ryan" (his, not Ryan's words)."""
     p = _at_before(toks, a)
-    if p < 1 or toks[p].low != "of" or not is_title_word(toks[p - 1].text):
+    if p < 1 or not is_title_word(toks[p - 1].text):
         return False
+    if toks[p].low != "of" and not (toks[p].low == "to" and bare(toks[p - 1].low) in SENT_TO_TITLES):
+        return False  # "Ambassador to the United Nations Nikki Haley"; not "an adviser to Donald Trump"
     s = name_start(toks, a, j)
     return s is not None and s > a and bare(toks[s].low) in FIRST_NAMES
 

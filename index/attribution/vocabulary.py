@@ -111,6 +111,9 @@ FEMALE_TITLES = word_set("mrs. mrs ms. ms miss madam queen princess spokeswoman 
 # "Spokesman" and "chairman" tell none: news writes them of women too ("Trump spokesman Hope
 # Hicks", "Fed Chairman Janet Yellen"), and a "he" they told barred her "she said".
 MALE_TITLES = word_set("mr. mr king prince sir lord baron duke viscount marquess")
+# Titles held "to" a country or a body, whose domain may come between them and the name: "Ambassador
+# to the United Nations Nikki Haley" (not "an adviser to Donald Trump", who is not Trump).
+SENT_TO_TITLES = word_set("ambassador envoy delegate representative")
 # Titles before a reigning name, written alone: "Pope Francis", "Queen Elizabeth", "Prince Harry".
 REGNAL_TITLES = word_set("pope king queen prince princess emperor empress emir sultan sheikh shah tsar czar")
 

@@ -1876,3 +1876,14 @@ def test_a_name_of_any_first_name_before_where_they_are_from(text: str, speaker:
 
 def test_an_organisation_before_of_is_no_person() -> None:
     assert who("Royal Bank of Canada said profits rose.")[0][0] != "Royal Bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, "We must act."', "Nikki Haley"),
+        ("An adviser to Republican Donald Trump said it was over.", None),  # his adviser, not Trump
+    ],
+)
+def test_an_ambassador_to_a_body_then_the_name(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in who(text)] == [speaker]
