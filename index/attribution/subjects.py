@@ -239,13 +239,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         return Claim("role", role, verb, v) if role else None
     if t.low == "who" and j > 1 and aside_comma(toks[j - 1]):  # "Loretta E. Lynch, who told Congress"
         return _who_before(text, toks, j - 1, verb, v)
-    if (
-        t.low == "who"
-        and j > 1
-        and is_cap(toks[j - 1])
-        and named_in_full(toks, start := chain_start(toks, j - 1), j - 1)
-    ):
-        return subject_from_chain(text, toks, start, j - 1, verb, v)  # "drafted by Alex Greenwich who said"
+    if t.low == "who" and j > 1 and is_cap(toks[j - 1]) and named_in_full(toks, s := chain_start(toks, j - 1), j - 1):
+        return subject_from_chain(text, toks, s, j - 1, verb, v)  # "drafted by Alex Greenwich who said"
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
 
 
@@ -402,6 +397,8 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             if found is not None and found.kind == "name":
                 return found
             fallback = fallback or found
+        if (held := affiliated(toks, k)) is not None:  # "Steve Peers of the University of Essex, speaking to BBC, said"
+            return subject_from_chain(text, toks, *held, verb, v)
         end = k
     return fallback
 

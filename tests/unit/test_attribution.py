@@ -1887,3 +1887,19 @@ def test_an_organisation_before_of_is_no_person() -> None:
 )
 def test_an_ambassador_to_a_body_then_the_name(text: str, speaker: str | None) -> None:
     assert [s for s, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Steve Peers of the University of Essex, speaking to BBC, said, "It has to search."', "Steve Peers"),
+        (
+            "Carl Hensman of the Bill and Melinda Gates Foundation, which offered a prize for a toilet, "
+            "noted the sprays are found in common products.",
+            "Carl Hensman",
+        ),
+        ("Supporters of Bernie Sanders from Ohio, speaking to the BBC, said no.", None),
+    ],
+)
+def test_a_name_before_where_they_are_from_and_an_aside(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in who(text)] == [speaker]

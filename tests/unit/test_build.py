@@ -343,6 +343,7 @@ PIPELINE_OUTPUT = {
     121: "759306320e3f63bd",  # a role held to something before the name in an aside; delegate a role; none in the sample
     122: "759306320e3f63bd",  # a name of any first name opening a sentence before where they are from; none in the sample
     123: "759306320e3f63bd",  # an ambassador to a body, then the name; none in the sample
+    124: "759306320e3f63bd",  # a name before where they are from, then an aside; none in the sample
 }
 
 
