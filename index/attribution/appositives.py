@@ -26,6 +26,7 @@ from index.attribution.vocabulary import (
     PREPOSITIONS,
     RELATIVES,
     ROLE_HEADS,
+    ROLE_LOWER,
     STOP,
 )
 from index.lexicon import FIRST_NAMES, is_title_word
@@ -89,6 +90,25 @@ def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
             before -= 1  # a title: "Cardinal Marc Ouellet of the Holy See said"
         opens = before < 0 or toks[before].kind != "W" or toks[before].low in _CLAUSE_OPENERS
         return (a, b) if opens else None  # not "accused President Bill Clinton of rape said"
+    return None
+
+
+def before_relative_clause(toks: list[Tok], v: int) -> tuple[int, int] | None:
+    """The chain (start, end) of a name in full that opens its sentence and a relative clause with
+    no commas that ends right before the verb at ``v``: "Republican state representative Terri
+    Collins who sponsored the bill remarked ..."."""
+    for i in range(v - 1, max(0, v - _FROM_REACH), -1):
+        t = toks[i]
+        if t.kind != "W":
+            return None
+        if t.low == "who" and i < v - 1 and i > 1 and is_cap(toks[i - 1]) and not is_possessive(toks[i - 1]):
+            a, b = chain_start(toks, i - 1), i - 1
+            s = name_start(toks, a, b)
+            if s is None or not named_in_full(toks, a, b):
+                return None
+            # Before the name only its title: "Republican state representative Terri Collins"
+            titled = all(p.kind in ("P", "Q") or is_cap(p) or p.low in ROLE_LOWER for p in toks[:s])
+            return (s, b) if titled else None
     return None
 
 

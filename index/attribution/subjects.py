@@ -16,6 +16,7 @@ from index.attribution.appositives import (
     aside_comma,
     aside_start,
     before_party_tag,
+    before_relative_clause,
     named_after_role,
     named_in_full,
     opens_a_clause,
@@ -319,7 +320,7 @@ def _who_before(text: str, toks: list[Tok], comma: int, verb: str, v: int) -> Cl
 
 def _affiliated(text: str, toks: list[Tok], v: int, verb: str) -> Claim | None:
     """ "Nikki Holland of the UK's National Crime Agency said" (``appositives.affiliated``)."""
-    found = affiliated(toks, v)
+    found = affiliated(toks, v) or before_relative_clause(toks, v)  # "Terri Collins who sponsored it remarked"
     return subject_from_chain(text, toks, *found, verb, v) if found is not None else None
 
 

@@ -1903,3 +1903,17 @@ def test_an_ambassador_to_a_body_then_the_name(text: str, speaker: str | None) -
 )
 def test_a_name_before_where_they_are_from_and_an_aside(text: str, speaker: str | None) -> None:
     assert [s for s, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Republican state representative Terri Collins who sponsored the bill remarked it was unenforceable.",
+            "Terri Collins",
+        ),
+        ("Supporters of Donald Trump who attended the rally said it was fun.", None),
+    ],
+)
+def test_a_name_opening_the_sentence_then_who_with_no_commas(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in who(text)] == [speaker]

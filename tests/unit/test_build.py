@@ -344,6 +344,7 @@ PIPELINE_OUTPUT = {
     122: "759306320e3f63bd",  # a name of any first name opening a sentence before where they are from; none in the sample
     123: "759306320e3f63bd",  # an ambassador to a body, then the name; none in the sample
     124: "759306320e3f63bd",  # a name before where they are from, then an aside; none in the sample
+    125: "759306320e3f63bd",  # a name opening the sentence then who with no commas; none in the sample
 }
 
 
