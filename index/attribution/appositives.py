@@ -154,18 +154,29 @@ def before_party_tag(toks: list[Tok], end: int) -> tuple[int, int] | None:
 
 # Lower-case words that do not describe the person an appositive names: "according to John Smith".
 _NOT_ROLE_WORDS = PREPOSITIONS | RELATIVES | frozenset("and or but not according said says told".split())
-_ROLE_WORDS_MOST = 3  # "doctoral candidate", "former state senator"
+_ROLE_WORDS_MOST = 4  # "doctoral candidate", "former state senator", "environmental engineering professor"
+
+
+def _joins_role_words(toks: list[Tok], a: int, c: int) -> bool:
+    """Whether the "and" or "or" at ``c`` joins two words of a role in lower case ("civil and
+    environmental engineering professor"), not a role and what comes after it."""
+    nxt = toks[c + 1] if c + 1 < len(toks) else None
+    return toks[c].low in ("and", "or") and c > a and nxt is not None and nxt.kind == "W" and nxt.text.islower()
 
 
 def named_after_role(toks: list[Tok], a: int, b: int) -> int | None:
     """Where the name starts in an appositive ``a..b`` that opens with a role in lower case and ends
     with a name of two words or more ("herpetologist David Blackburn", "doctoral candidate
     Maninder Thind"), or None."""
-    c = a
-    while c <= b and c - a < _ROLE_WORDS_MOST and toks[c].kind == "W" and toks[c].text.islower():
-        if toks[c].low in _NOT_ROLE_WORDS or toks[c].low.endswith("ing"):
+    c, words = a, 0
+    while c <= b and words < _ROLE_WORDS_MOST and toks[c].kind == "W" and toks[c].text.islower():
+        if _joins_role_words(toks, a, c):
+            c += 1  # "civil and environmental engineering professor Julian Marshall"
+            continue
+        if toks[c].low in _NOT_ROLE_WORDS or (toks[c].low.endswith("ing") and c == a):  # not "including X"
             return None
         c += 1
+        words += 1
     if c == a or c > b or not is_cap(toks[c]) or chain_end(toks, c) != b:
         return None
     return c if name_start(toks, c, b) == c and b > c else None  # two name words or more

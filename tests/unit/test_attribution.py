@@ -1917,3 +1917,17 @@ def test_a_name_before_where_they_are_from_and_an_aside(text: str, speaker: str 
 )
 def test_a_name_opening_the_sentence_then_who_with_no_commas(text: str, speaker: str | None) -> None:
     assert [s for s, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Another co-author, civil and environmental engineering professor Julian Marshall, said, "We saw it."',
+            "Julian Marshall",
+        ),
+        ("The group, including Julian Marshall, said it would sue.", None),
+    ],
+)
+def test_a_role_of_several_words_in_lower_case_then_the_name_in_an_aside(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in who(text)] == [speaker]

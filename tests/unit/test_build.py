@@ -345,6 +345,7 @@ PIPELINE_OUTPUT = {
     123: "759306320e3f63bd",  # an ambassador to a body, then the name; none in the sample
     124: "759306320e3f63bd",  # a name before where they are from, then an aside; none in the sample
     125: "759306320e3f63bd",  # a name opening the sentence then who with no commas; none in the sample
+    126: "759306320e3f63bd",  # a role of several words in lower case then the name in an aside; none in the sample
 }
 
 
