@@ -103,19 +103,29 @@ def _skip_glue(text: str, position: int) -> int:
 
 
 # Markup left in plain text ('<tweet tweet-id="..."><tweet/>.', '<a href="...">video.foxnews.com</a>'):
-# a tag is a name and attributes with values between "<" and ">", and is no article's words.
-# "a < b", "<3" and "<b and c>" are not tags.
-_TAG = r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[“”][^“”<>]*[“”]|[^\s\"'<>]+))*\s*/?>"
-_MARKUP = re.compile(_TAG)
+# a tag is a name and attributes with values between "<" and ">", and is no article's words when it
+# has attributes, closes ("</a>", "<tweet/>") or opens a tag the paragraph closes. "a < b", "<3",
+# "<b and c>" are no tags, and TrecQA's "<num>", which stands for a number, no markup.
+_TAG = re.compile(
+    r"<(?P<close>/)?(?P<name>[A-Za-z][\w:-]*)"
+    r"(?P<attributes>(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[“”][^“”<>]*[“”]|[^\s\"'<>]+))*)\s*(?P<ends>/)?>"
+)
+_GONE = "\x00"  # where a tag was, until the text is put back together (normalised text holds none)
 # A full stop after tags that close a sentence already ended ("... today.<tweet/>."): one is kept.
-_ENDED_THEN_STOP = re.compile(rf"([.!?…][\"'”’]?)\s*(?:{_TAG})+\s*\.")
+_ENDED_THEN_STOP = re.compile(rf"([.!?…][\"'”’]?)\s*{_GONE}[{_GONE}\s]*\.")
 
 
 def without_markup(paragraph: str) -> str:
     """``paragraph`` without markup tags (their text kept), or "" when no word is left."""
     if "<" not in paragraph:
         return paragraph
-    kept = " ".join(_MARKUP.sub("", _ENDED_THEN_STOP.sub(r"\1", paragraph)).split())
+
+    def markup(tag: re.Match[str]) -> str:
+        closed = f"</{tag['name']}>" in paragraph or f"<{tag['name']}/>" in paragraph
+        return _GONE if tag["close"] or tag["ends"] or tag["attributes"] or closed else tag.group()
+
+    marked = _ENDED_THEN_STOP.sub(r"\1", _TAG.sub(markup, paragraph))
+    kept = " ".join(marked.replace(_GONE, "").split())
     return kept if any(c.isalnum() for c in kept) else ""
 
 

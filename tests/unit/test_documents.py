@@ -441,6 +441,7 @@ def test_markup_left_in_plain_text_is_no_part_of_the_article(tmp_path: Path, nam
         'Watch it at <a href="http://video.foxnews.com">video.foxnews.com</a>.',
         '<tweet id="672" author="@sbpd">Praying for the victims.</tweet>.',
         "If a < b and c > d, then <3.",
+        "Sales rose <num> percent.",  # TrecQA's number, no markup
     )
     text = "\n\n".join(paragraphs)
     page = "NATO talks\n\n" + text + "\n" if name == "a.txt" else jsonl({"id": "a", "title": "T", "text": text})
@@ -451,6 +452,7 @@ def test_markup_left_in_plain_text_is_no_part_of_the_article(tmp_path: Path, nam
         "Watch it at video.foxnews.com.",
         "Praying for the victims.",
         "If a < b and c > d, then <3.",
+        "Sales rose <num> percent.",
     )
 
 
