@@ -130,8 +130,8 @@ class Answerer:
         if reranker is not None:
             policy = self._policy
             if self._features is not None:
-                # "What is X called?": a sentence calling it something is among those read (names_given.py).
-                hits = name_in_head(query, hits, policy.rerank_depth)
+                if policy.rerank_reorder:  # "What is X called?": its naming sentence is read too (names_given.py)
+                    hits = name_in_head(query, hits, policy.rerank_depth)
                 reranked = self._features.rerank(
                     query, vector, hits, policy.rerank_depth, policy.rerank_reorder, policy.rerank_reorder_margin
                 )

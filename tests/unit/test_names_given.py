@@ -4,12 +4,17 @@ the story; pure cases, and a real index read by the shipped reranker."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from index.embedding.models import Embedder
+from index.rerank.model import AnyReranker
 from index.search.names_given import asks_what_called, gives_a_name, name_first, name_in_head
 from index.search.query import Tokenizers, parse_query
+from index.search.searcher import AnswerPolicy, Searcher
 from index.types import Hit
-from tests.support import searcher_fixture
+from tests.support import searcher_fixture, searcher_over
 
 TOKENIZER = Tokenizers().get()
 CALLED = parse_query("What is the Bergen researchers' hull paint called?", TOKENIZER)
@@ -157,3 +162,18 @@ def test_the_bot_answers_what_the_paint_is_called_with_the_sentence_that_calls_i
     answer = news.answer("What is the Bergen researchers' new ship hull paint called?")
     assert not answer.declined, answer.reason
     assert answer.hits[0].sentence == STORY[5]
+
+
+def test_not_reordering_keeps_the_ranking_s_order(tmp_path: Path, embedder: Embedder, reranker: AnyReranker) -> None:
+    # scripts/evaluate.py --rerank-reorder off: the reranker scores the ranking's hits in its order.
+    searcher_over(ARTICLES, tmp_path, embedder).close()
+    question = "What is the Bergen researchers' new ship hull paint called?"
+    ranking = Searcher.open(tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank=False))
+    kept = Searcher.open(
+        tmp_path / "index", embedder=embedder, policy=AnswerPolicy(rerank_reorder=False), reranker=reranker
+    )
+    try:
+        assert [h.row for h in kept.answer(question).ranked] == [h.row for h in ranking.answer(question).ranked]
+    finally:
+        ranking.close()
+        kept.close()
