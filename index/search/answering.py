@@ -256,6 +256,7 @@ class Answerer:
             and query.stems <= retriever.rows([best.row])[best.row][1]
         )
 
+        whose = policy.hybrid and (asks_for_person(query) or asks_quantity(query))  # whose name or figure
         decision = decide(
             query,
             best.score if best else None,
@@ -269,9 +270,8 @@ class Answerer:
             best_article_lacks=self._unnamed(query, best) if best is not None and policy.hybrid else None,
             best_dated_lede=best is None or (bool(best.published) and best.position == 0),
             spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
-            best_surnames=retriever.surnames(best.article_id)
-            if best is not None and policy.hybrid and asks_for_person(query)
-            else None,
+            best_surnames=retriever.surnames(best.article_id) if best and whose else None,
+            best_speaker=best.speaker if best else None,
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

@@ -109,7 +109,7 @@ from index.search.times import (
     tells_time,
 )
 from index.search.units import Stemmer, asks_margin, figures_in, tells_length
-from index.search.whose_figure import asks_quantity, is_acronym, lacks_asked_unit
+from index.search.whose_figure import asks_quantity, figure_of_another, is_acronym, lacks_asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
 
@@ -356,6 +356,7 @@ def decide(
     best_dated_lede: bool = True,
     spelled_out: Callable[[str], bool] = lambda acronym: False,
     best_surnames: Collection[str] | None = None,
+    best_speaker: str | None = None,
 ) -> Decision:
     """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
@@ -369,7 +370,10 @@ def decide(
     sentence's article never writes it (``particular_unnamed``, ``time_unnamed``).
     ``best_dated_lede``: whether the best sentence opens an article with a date, which tells when
     the news it opens on happened (``lacks_asked_time``).
-    ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``)."""
+    ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``).
+    ``best_surnames``: the surnames the best sentence's article gives people, for a question asking
+    who (``lacks_asked_person``) or a figure (``figure_of_another``, with ``best_speaker``, whom
+    the best sentence quotes)."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None and (by_words := declined_by_words(query, lexical, spelled_out)) is not None:
@@ -401,6 +405,10 @@ def decide(
     if check_words and best_text is not None and best_surnames is not None:
         if lacks_asked_person(query, best_text, best_surnames):
             return Decision(True, "The best sentence names no one, which a question asking who asks for.")
+        if (other := figure_of_another(query, best_text, best_surnames, best_speaker)) is not None:
+            return Decision(
+                True, f"The best sentence gives a figure of {other.title()}, not of whom the question asks."
+            )
     if check_words and best_text is not None and lacks_asked_year(query.text, best_text):
         return Decision(True, "The best sentence tells no year, which the question asks for.")
     if check_words and best_text is not None and lacks_asked_place(query, best_text):

@@ -18,10 +18,11 @@ A figure is of something: ``lacks_asked_unit``, a sentence giving no figure of w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
+from index.lexicon import FIRST_NAMES, plain_word
 from index.search.naming import particular_name
-from index.search.query import Query
+from index.search.query import Query, letters_of
 from index.search.units import Stemmer, answers_unit, asked_unit
 
 # The questions that want a quantity and nothing else. Not "how often" ("weekly"), "how long"
@@ -59,6 +60,41 @@ def particular_unnamed(
     if name is None or article_holds(name.stem) or writes_initials(name.name, story) or spells_out(name.name, story):
         return None
     return name.name
+
+
+# A sentence's opening capitalised words, up to its first that is not: whom it is about ("Carson
+# just completed ...", "Kasich, who brags ...", "Rival Hillary Clinton's campaign says ...").
+_OPENING = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+)+")
+# A person the question names in full: a known first name, then capitalised words ("Mike
+# Huckabee", "Gary Johnson's"), whose last is the surname.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+)+)")
+
+
+def figure_of_another(query: Query, sentence: str, surnames: Collection[str], speaker: str | None = None) -> str | None:
+    """The name of someone else whose figure ``sentence`` gives, when a "how many / much / old"
+    question asks about people its article names (``surnames``, persons.surnames_in) and the
+    sentence opens with another of them and writes none of the question's: "Carson just completed
+    a string of seven paid speeches that commanded fees worth as much as $500,000" does not say how
+    much Mike Huckabee earned from his, nor "Kasich, who brags he has held more than 100 town
+    halls in New Hampshire, ..." how many Chris Christie held. Whoever the sentence quotes
+    (``speaker``) only tells the figure: "Manafort said the campaign raised $4 million" may be
+    Trump's. Only for people the question names with a known first name: "Forbury Gardens" is a
+    surname of its article too (persons.surnames_in reads any two capitalised words so). None
+    otherwise."""
+    if not asks_quantity(query):
+        return None
+    asked = frozenset(
+        plain_word(name.group(2).split()[-1])
+        for name in _FULL_NAME.finditer(query.text[:2_000])
+        if name.group(1).casefold() in FIRST_NAMES
+    ) & frozenset(surnames)
+    opening = _OPENING.match(sentence[:2_000])
+    if not asked or opening is None or asked & frozenset(letters_of(sentence[:2_000])):
+        return None
+    quoted = frozenset(letters_of(speaker or ""))
+    return next(
+        (w for w in letters_of(opening.group()) if w in surnames and w not in query.letters and w not in quoted), None
+    )
 
 
 def time_unnamed(

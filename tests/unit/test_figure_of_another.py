@@ -1,14 +1,17 @@
 """Whose figure a "how many / how much" question asks about: a name's initials stand for it ("the
 DNC" for "the Democratic National Committee"), and a figure whose sentence and story name the
 asked one only by another form ("Clinton" for "Hillary") is still shown (whose_figure.py: the rule
-that declined it lost more answers than it declined on held-out questions, docs/RERANKER.md)."""
+that declined it lost more answers than it declined on held-out questions, docs/RERANKER.md). A
+sentence that opens with someone else and names no one asked gives that other's figure
+(``figure_of_another``), unless it quotes them."""
 
 from __future__ import annotations
 
 import pytest
 
+from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
-from index.search.whose_figure import writes_initials
+from index.search.whose_figure import figure_of_another, writes_initials
 from tests.support import searcher_fixture
 
 ARTICLES = [
@@ -54,6 +57,24 @@ ARTICLES = [
 
 
 trail = searcher_fixture(ARTICLES, "trail")
+# Who gave paid speeches, and who told of a campaign's money.
+FEES = [
+    {
+        "id": "fees",
+        "title": "Candidates who kept giving paid speeches",
+        "published": "2016-01-12",
+        "text": "\n\n".join(
+            [
+                "Mike Huckabee toured churches in Ohio on Sunday.",
+                "Ben Carson kept a schedule of paid speeches through the autumn.",
+                "Carson commanded fees worth as much as $500,000 in total for seven paid speeches.",
+                "Donald Trump's campaign hired a new chairman, Paul Manafort, in March.",
+                "Manafort said the campaign raised about $4 million in a single day in May.",
+            ]
+        ),
+    },
+]
+fees = searcher_fixture(FEES, "fees")
 
 
 def test_a_figure_its_story_names_by_another_form_is_shown(trail: Searcher) -> None:
@@ -94,3 +115,59 @@ def test_the_initials_of_a_name_of_several_words(question: str, story: str, writ
 def test_a_long_hostile_question_is_read_for_initials_quickly() -> None:
     question = "How many " + "Aa " * 50_000 + "?"
     assert not writes_initials(question, "AAAA " * 1_000)
+
+
+TOKENIZER = Tokenizers().get()
+
+
+def test_another_persons_figure_is_declined(fees: Searcher) -> None:
+    answer = fees.answer("How much did Mike Huckabee earn from paid speeches?")
+    assert answer.declined
+    assert "Carson" in answer.reason
+    # Asked of Carson, the same sentence answers.
+    carson = fees.answer("How much did Ben Carson earn from paid speeches in total?")
+    assert not carson.declined, carson.reason
+    assert "$500,000" in carson.hits[0].sentence
+
+
+def test_a_figure_someone_is_quoted_giving_still_answers(fees: Searcher) -> None:
+    # Manafort only tells the figure: the campaign's, which the question asks about.
+    answer = fees.answer("How much money did Donald Trump's campaign raise in a single day in May?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith("Manafort said the campaign raised")
+
+
+SURNAMES = {"carson", "huckabee", "johnson", "clinton", "gardens", "kasich", "christie"}
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("How much did Mike Huckabee earn?", "Carson commanded fees worth $500,000.", "carson"),
+        (
+            "How much has Gary Johnson's campaign raised?",
+            "Rival Hillary Clinton's campaign raised $15 million.",
+            "clinton",
+        ),
+        ("How many town halls has Chris Christie held?", "Kasich, who brags he has held 100 town halls, ...", "kasich"),
+        # The sentence names whom the question asks about too.
+        ("How much did Mike Huckabee earn?", "Carson earned $5,000 more than Huckabee.", None),
+        # It opens with no one the article names.
+        ("How much did Mike Huckabee earn?", "Fees were worth $500,000 to Carson.", None),
+        # Not a figure question.
+        ("Who paid Mike Huckabee?", "Carson paid $500,000.", None),
+        # "Forbury Gardens" is no person, though two capitalised words give the article a surname.
+        ("How many people were in Forbury Gardens?", "Kasich said 300 people came.", None),
+        # Asked by surname alone: not read (the question names no one in full).
+        ("How much did Huckabee earn?", "Carson commanded fees worth $500,000.", None),
+    ],
+)
+def test_whose_figure_a_sentence_opening_with_someone_gives(question: str, sentence: str, other: str | None) -> None:
+    assert figure_of_another(parse_query(question, TOKENIZER), sentence, SURNAMES) == other
+
+
+def test_whom_the_sentence_quotes_only_tells_the_figure() -> None:
+    asked = parse_query("How much has Gary Johnson's campaign raised?", TOKENIZER)
+    sentence = "Clinton said the campaign raised $15 million."
+    assert figure_of_another(asked, sentence, SURNAMES) == "clinton"
+    assert figure_of_another(asked, sentence, SURNAMES, speaker="Hillary Clinton") is None
