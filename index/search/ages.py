@@ -10,8 +10,11 @@ answer, that one comes first, by the order places, persons and doers share (prom
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from index.lexicon import FIRST_NAMES
+from index.search.naming import people_in_full
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query
 from index.search.units import AGE, Stemmer, answers_unit, asks_age
@@ -27,3 +30,23 @@ def age_first(
     if not asks_age(query.text):
         return list(hits)
     return promote(hits, lambda hit: answers_unit(AGE, hit.sentence, stems), depth, ratio)
+
+
+def tells_age_of(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` writes the age of someone a "how old" question names in full (two
+    capitalised words or more, naming.people_in_full) beside the surname: "Groberg, 33, opened up
+    ...", "Ms. Lewinsky, a 22-year-old White House intern", "the 63-year-old Johnson", "Khan was
+    27 years old". Not when another first name comes before the surname ("Donald Trump, 70" for
+    "How old is Ivanka Trump?")."""
+    if not asks_age(question):
+        return False
+    text = sentence[:2_000]
+    for surname, first in people_in_full(question, known_first=False).items():
+        name = rf"(?<![\w-])(?:([A-Z][a-z]+)\s+)?{re.escape(surname)}(?:['’]s)?"
+        after = rf"{name},?\s+(?:(?:who\s+)?(?:is|was|aged)\s+)?(?:an?\s+)?\d{{1,3}}(?:-year-old\b|\s+years\s+old\b|(?=[,;)]))"
+        before = rf"\b\d{{1,3}}-year-old\s+(?:[A-Z][\w.]*\s+){{0,3}}{name}\b"
+        for match in (*re.finditer(after, text, re.IGNORECASE), *re.finditer(before, text, re.IGNORECASE)):
+            written = match.group(1)
+            if written is None or written.casefold() == first or written.casefold() not in FIRST_NAMES:
+                return True
+    return False

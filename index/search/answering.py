@@ -239,8 +239,7 @@ class Answerer:
         retriever = self._retriever
         ranked = tuple(hits)
         best = hits[0] if hits else None
-        # A search ("troops") shows the sentences holding all its words (decline.py); their
-        # stemmed words are in the row cache already, filled by the ranking.
+        # A search ("troops") shows the sentences holding all its words (decline.py; cached by the ranking).
         wanted = query.search_terms
         words = retriever.rows([h.row for h in hits[: policy.max_shown]]) if wanted else {}
 
@@ -275,6 +274,7 @@ class Answerer:
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)
+        floor = min(floor, best.score)  # a best sentence answered below it ("Groberg, 33, ...", decline.py) is shown
         shown = [h for h in hits[: policy.max_shown] if h.score >= max(best.score - margin, floor) or holds_search(h)]
         return Answer(query.text, tuple(shown), reason=decision.reason, nearest=best, ranked=ranked)
 

@@ -93,6 +93,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
+from index.search.ages import tells_age_of
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
 from index.search.persons import lacks_asked_name, lacks_asked_person
@@ -441,5 +442,7 @@ def decide(
             return Decision(
                 False, f"The best sentence holds every word of the yes/no question (score {best_score:.2f})."
             )
+        if check_words and best_text is not None and tells_age_of(query.text, best_text):  # "Groberg, 33, ..."
+            return Decision(False, f"The best sentence gives the asked person's age (score {best_score:.2f}).")
         return Decision(True, f"The best sentence scores {best_score:.2f}, below {min_score:.2f}.")
     return Decision(False, f"The best sentence scores {best_score:.2f} (at least {min_score:.2f}).")

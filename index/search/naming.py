@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from index.attribution.vocabulary import DEMONYMS
-from index.lexicon import is_title_word, word_set
+from index.lexicon import FIRST_NAMES, is_title_word, plain_word, word_set
 from index.search.query import Query, is_calendar_word
 
 T = TypeVar("T")
@@ -113,3 +113,20 @@ def named_first(items: Sequence[T], named: Sequence[bool]) -> list[T]:
     return [item for item, yes in zip(items, named, strict=True) if yes] + [
         item for item, yes in zip(items, named, strict=True) if not yes
     ]
+
+
+# A person written in full: a known first name, then capitalised words ("Mike Huckabee", "Gary
+# Johnson's"), whose last is the surname.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+)+)")
+
+
+def people_in_full(text: str, known_first: bool = True) -> dict[str, str]:
+    """The people ``text`` names with a known first name (any capitalised word when not
+    ``known_first``): each one's surname (casefolded, without a possessive) and the first name
+    it was written with ("Mike Huckabee's": {"huckabee": "mike"}). "Forbury Gardens" is no one's:
+    "Forbury" is no first name."""
+    return {
+        plain_word(name.group(2).split()[-1]): name.group(1).casefold()
+        for name in _FULL_NAME.finditer(text[:2_000])
+        if not known_first or name.group(1).casefold() in FIRST_NAMES
+    }

@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from index.lexicon import FIRST_NAMES, plain_word
-from index.search.naming import particular_name
+from index.search.naming import particular_name, people_in_full
 from index.search.query import Query, letters_of
 from index.search.units import Stemmer, answers_unit, asked_unit
 
@@ -65,9 +64,6 @@ def particular_unnamed(
 # A sentence's opening capitalised words, up to its first that is not: whom it is about ("Carson
 # just completed ...", "Kasich, who brags ...", "Rival Hillary Clinton's campaign says ...").
 _OPENING = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+)+")
-# A person the question names in full: a known first name, then capitalised words ("Mike
-# Huckabee", "Gary Johnson's"), whose last is the surname.
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+)+)")
 
 
 def figure_of_another(query: Query, sentence: str, surnames: Collection[str], speaker: str | None = None) -> str | None:
@@ -83,11 +79,7 @@ def figure_of_another(query: Query, sentence: str, surnames: Collection[str], sp
     otherwise."""
     if not asks_quantity(query):
         return None
-    asked = frozenset(
-        plain_word(name.group(2).split()[-1])
-        for name in _FULL_NAME.finditer(query.text[:2_000])
-        if name.group(1).casefold() in FIRST_NAMES
-    ) & frozenset(surnames)
+    asked = frozenset(people_in_full(query.text)) & frozenset(surnames)
     opening = _OPENING.match(sentence[:2_000])
     if not asked or opening is None or asked & frozenset(letters_of(sentence[:2_000])):
         return None

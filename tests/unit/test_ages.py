@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.ages import age_first
+from index.search.ages import age_first, tells_age_of
 from index.search.query import Tokenizers, parse_query
+from index.search.searcher import Searcher
 from index.types import Hit
+from tests.support import searcher_fixture
 
 TOKENIZER = Tokenizers().get()
 OLD = parse_query("How old is Medal of Honor recipient Florent Groberg?", TOKENIZER)
@@ -45,3 +47,63 @@ def test_only_a_how_old_question_is_reordered_by_age() -> None:
     hits = [_hit(MEDAL, 0.30, 1), _hit(AGED, 0.25, 2)]
     for question in ("Who is Florent Groberg?", "How many medals did Florent Groberg receive?"):
         assert age_first(parse_query(question, TOKENIZER), hits, TOKENIZER.tokens) == hits, question
+
+
+VETERAN = [
+    {
+        "id": "groberg",
+        "title": "Medal of Honor recipient won't vote for Trump",
+        "published": "2016-08-10",
+        "text": "\n\n".join(
+            [
+                "Florent Groberg is a former U.S. Army captain and Medal of Honor winner who is a lifelong Republican.",
+                "Groberg, 33, opened up to Decode DC about his decision, including why he will not be supporting "
+                "Republican nominee Donald Trump.",
+                "He said the nominee's words about a Gold Star family had crossed a line.",
+            ]
+        ),
+    },
+    {
+        "id": "rally",
+        "title": "A rally in Ohio",
+        "published": "2016-08-11",
+        "text": "\n\n".join(
+            [
+                "Donald Trump held a rally in Columbus on Thursday.",
+                "Thousands of supporters waited in the heat for hours.",
+            ]
+        ),
+    },
+]
+veteran = searcher_fixture(VETERAN, "veteran")
+
+
+def test_a_sentence_giving_the_asked_persons_age_answers_whatever_its_score(veteran: Searcher) -> None:
+    answer = veteran.answer("How old is Medal of Honor recipient Florent Groberg?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith("Groberg, 33, opened up")
+    # Nobody's age is given for Trump: still declined.
+    assert veteran.answer("How old is Donald Trump?").declined
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "tells"),
+    [
+        ("How old is Florent Groberg?", "Groberg, 33, opened up to Decode DC.", True),
+        ("How old was Monica Lewinsky then?", "Ms. Lewinsky, a 22-year-old White House intern, met him.", True),
+        ("How old was Humayun Khan when he died?", "Army Capt. Humayun Khan, 27, was killed in Iraq.", True),
+        ("How old is Gary Johnson?", "The 63-year-old Johnson said he was fit.", True),
+        ("How old is Gary Johnson?", "Johnson was 63 years old when he ran.", True),
+        # Someone of the same surname with another first name.
+        ("How old is Ivanka Trump?", "Donald Trump, 70, said so.", False),
+        # An age, but not beside the name; a year; a share; not asked how old.
+        ("How old is Gary Johnson?", "Johnson said he is 63.", False),
+        ("How old is Gary Johnson?", "Johnson, 2016, was a hard year.", False),
+        ("How old is Gary Johnson?", "Johnson won 63, 70 percent.", False),
+        ("When did Florent Groberg speak?", "Groberg, 33, opened up to Decode DC.", False),
+        # The question names no one in full.
+        ("How old was the Trump supporter who punched a protester?", "the 78-year-old Trump supporter", False),
+    ],
+)
+def test_a_sentence_tells_the_age_of_whom_the_question_names(question: str, sentence: str, tells: bool) -> None:
+    assert tells_age_of(question, sentence) is tells
