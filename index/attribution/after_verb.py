@@ -7,18 +7,30 @@ from __future__ import annotations
 from index.attribution.appositives import named_in_full
 from index.attribution.epithets import age_starting, national_word
 from index.attribution.names import chain_end, is_name_token, people_or_place
-from index.attribution.quotes import Tok, is_cap, is_possessive
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive
 from index.attribution.subjects import Claim, role_words, subject_from_chain
 from index.attribution.vocabulary import (
     CONNECTORS,
+    DEMONYMS,
     DETECT_FORMS,
     DETERMINERS,
     FOLLOWERS,
     PARTICLES,
+    PLACES,
     PRONOUNS,
     ROLE_LOWER,
     STOP,
 )
+
+# Parties, which describe a role as a place does ("said the Democratic nominee").
+_PARTIES = frozenset({"democratic", "republican", "gop", "libertarian", "conservative", "labour", "liberal"})
+
+
+def _qualifies_role(t: Tok) -> bool:
+    """Whether ``t``, a capitalised word after "said", is a place, a people or a party: it tells
+    which holder of a role spoke ("said the Vermont senator"), and is no one itself."""
+    return bare(t.low) in PLACES or bare(t.low) in DEMONYMS or bare(t.low) in _PARTIES
+
 
 # Words that end the noun phrase naming a speaker after the verb ('"...," said X as he left').
 _AFTER_NAME_ENDS = frozenset(
@@ -174,8 +186,8 @@ def subject_after(
         return Claim("epithet", national, verb, v)  # '"...," said the Spaniard'
     if chains == [(k, k)] and people_or_place(toks[k]) and not is_possessive(toks[k]) and _ends_clause(toks, k + 1):
         return Claim("name", toks[k].text, verb, v, surname_only=True)  # '"...," said Cuban', after "Mark Cuban"
-    if e > k and not chains:
-        role = role_words(toks, e - 1)
+    if e > k and (not chains or (not claims and all(a == b and _qualifies_role(toks[a]) for a, b in chains))):
+        role = role_words(toks, e - 1)  # "said the Kremlin spokesman", "said the Vermont senator"
         if role:
             return Claim("role", role, verb, v)
     return None

@@ -71,7 +71,7 @@ spokesperson chancellor chief senator representative governor mayor director cha
 chairwoman chair commander admiral colonel general king queen prince princess pope judge
 adviser advisor leader speaker commissioner premier diplomat negotiator official ceo head
 president-elect director-general ambassador-at-large undersecretary mp mep lawmaker pontiff taoiseach
-delegate
+delegate nominee
 """)
 # Lower-case words allowed inside a title or a role noun phrase ("the Kremlin spokesman").
 ROLE_LOWER = ROLE_HEADS | word_set("""
