@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from index.lexicon import TITLE_WORDS
+from index.lexicon import TITLE_WORDS, speech_lemma
 from index.search.institution_names import names_institution
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
@@ -83,7 +83,12 @@ def holders_in(text: str, role: str) -> list[str]:
     for pattern in (after, before):
         for m in pattern.finditer(text):
             name = m.group("name").strip()
-            if name.split()[0].rstrip(".").casefold() not in _ROLE_WORDS:
+            # "Clinton, Judicial Watch noted FBI Director James B. Comey said": a verb of saying
+            # between the name and the role opens a clause about someone else.
+            between = text[m.end("name") : m.end()].split() if pattern is before else []
+            if name.split()[0].rstrip(".").casefold() not in _ROLE_WORDS and not any(
+                speech_lemma(w.casefold()) for w in between
+            ):
                 found.append((m.start("name"), name))
     return [name for _, name in sorted(found)]
 

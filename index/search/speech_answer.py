@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from index.attribution.vocabulary import ROLE_HEADS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, is_title_word
 from index.search.demonyms import demonym_stems, holds_word
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
@@ -112,6 +113,8 @@ class SpeechRoute:
                 or not all(holds_word(w, vocabulary) for w in query.speech_name)
             )
             found = self._with_first_name(self._speakers.match(speech.name, typos=typos), speech.name)
+            if found and self._their_role(query, speech, found):
+                return speech, []  # "the FBI director" is whoever the articles call so, not the FBI
             return speech, of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
         name = query.bare_name
         if name is None:
@@ -120,6 +123,16 @@ class SpeechRoute:
         exact = [s for s in self._speakers.match(name) if asked <= set(name_words(s))]
         exact = self._with_surname_alone(exact, name)
         return (SpeechQuery(name, None, None, loose=True), exact) if exact else (None, [])
+
+    def _their_role(self, query: Query, speech: SpeechQuery, found: Sequence[str]) -> bool:
+        """Whether ``speech`` asks for a role of the speakers ``found`` ("the FBI director", not the
+        FBI; "the State Department spokesman") that articles give a quoted person (roles.py)."""
+        head = speech.called.split()[-1].casefold()
+        return (
+            head in ROLE_HEADS
+            and not any(head in name_words(name) for name in found)
+            and bool(self.role_holders(query, speech))
+        )
 
     def _with_first_name(self, found: list[str], name: str) -> list[str]:
         """``found`` for a first name asked alone that matched only speakers of that one word, with

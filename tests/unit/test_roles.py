@@ -55,6 +55,16 @@ ARTICLES = [
         "Pentagon spokesman Jeff Davis said two more ships would join them.\n\n"
         '"Nothing about our posture has changed," Davis said.',
     },
+    {
+        "id": "emails-2016",
+        "title": "Emails recovered",
+        "published": "2016-07-13",
+        "text": "Hillary Clinton said she had never sent classified material by email.\n\n"
+        "In asking to depose Clinton, Judicial Watch noted FBI Director James Comey said agents had recovered "
+        "thousands of emails.\n\n"
+        '"We found work-related emails that were never returned," Comey told the committee.\n\n'
+        "The FBI said it would release its interview notes.",
+    },
 ]
 
 
@@ -113,6 +123,9 @@ def test_a_name_is_still_a_name(searcher: Searcher) -> None:
         # A role word after a title is a surname: no king here, and Karen Robison is none.
         ("One local woman, Karen Robison, pulled Rep. King aside after the event.", "king", []),
         ("Julianne Smith, the U.S. ambassador to NATO, said so.", "ambassador", ["Julianne Smith"]),
+        # A verb of saying between a name and the role opens a clause about someone else.
+        ("Asked of Clinton, Judicial Watch noted FBI Director James Comey said so.", "FBI director", ["James Comey"]),
+        ("James Comey, then the FBI director, said so.", "FBI director", ["James Comey"]),
     ],
 )
 def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list[str]) -> None:
@@ -157,3 +170,15 @@ def test_an_institution_that_is_quoted_speaks_through_its_spokesman_too(searcher
     assert answer.note.startswith("The Pentagon spokesman in these articles: Jeff Davis.")
     # a person's full name is no institution: their own quotes only
     assert is_institution("Pentagon") and is_institution("White House") and not is_institution("Jeff Davis")
+
+
+def test_a_role_of_a_quoted_institution_is_its_holders(searcher: Searcher) -> None:
+    # The FBI is quoted itself; its director is the person the articles give that role.
+    answer = searcher.answer("What did the FBI director say?")
+    shown = [hit.sentence for hit in answer.hits]
+    assert answer.note.startswith("The FBI director in these articles: James Comey.")
+    assert '"We found work-related emails that were never returned," Comey told the committee.' in shown
+    assert "The FBI said it would release its interview notes." not in shown
+    assert not any(sentence.startswith("Hillary Clinton said") for sentence in shown)
+    # The institution itself: its own words.
+    assert "The FBI said it would release its interview notes." in _shown(searcher, "What did the FBI say?")
