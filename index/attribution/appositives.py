@@ -17,7 +17,7 @@ Mass., said").
 from __future__ import annotations
 
 from index.attribution.names import chain_end, chain_start, is_party_tag, name_start
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation, span_text
 from index.attribution.vocabulary import (
     APPOSITIVE_MAX,
     DETERMINERS,
@@ -67,7 +67,9 @@ def named_in_full(toks: list[Tok], a: int, b: int) -> bool:
 _FROM = frozenset({"of", "at", "from"})
 # Words a clause whose subject is the name may open with: "as Archbishop Aris Shirvanian of ... told".
 _CLAUSE_OPENERS = frozenset("and but as while when so yet".split())
-_FROM_REACH = 12  # tokens from the verb back to "of": "of the UK's National Crime Agency (NCA)"
+_FROM_REACH = (
+    16  # tokens from the verb back to "of": "of the National Institute of Allergy and Infectious Diseases (NIAID)"
+)
 
 
 def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
@@ -91,6 +93,45 @@ def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
         opens = before < 0 or toks[before].kind != "W" or toks[before].low in _CLAUSE_OPENERS
         return (a, b) if opens else None  # not "accused President Bill Clinton of rape said"
     return None
+
+
+def joined_after_preposition(toks: list[Tok], a: int) -> bool:
+    """Whether the chain starting at ``a`` follows "and" and another capitalised chain that a
+    preposition in lower case leads to: "of the National Institute of Allergy and Infectious
+    Diseases", "of Procter and Gamble", "Supporters of Bernie Sanders and Hillary Clinton" (one
+    name, or two that something is of: no subject either way)."""
+    p = a - 1
+    if p < 1 or toks[p].low not in ("and", "&") or not is_cap(toks[p - 1]):
+        return False
+    q = p - 1
+    while q >= 0 and (is_cap(toks[q]) or toks[q].low in DETERMINERS):
+        q -= 1
+    return q >= 0 and toks[q].kind == "W" and toks[q].low in PREPOSITIONS and toks[q].text[0].islower()
+
+
+# Words inside an organisation's name of several parts: "Department of Health and Human Services".
+_INSIDE_ORG = frozenset({"of", "for", "and", "&", "on"})
+
+
+def joined_org(text: str, toks: list[Tok], a: int, j: int) -> str | None:
+    """The whole name of an organisation that the chain ``a..j``, after "and", ends, when that
+    name opens its clause: "United States Department of Health and Human Services" for "The
+    United States Department of Health and Human Services declared", "Philippine Institute of
+    Volcanology and Seismology", "which the Organization for Economic Cooperation and Development
+    says"; not "the cities of Blackpool and Liverpool", "by the Organization for Economic
+    Cooperation and Development" (a report's agent), nor anything but an organisation's head
+    (ORG_HEADS) before "of"."""
+    k = a - 1
+    while k >= 0 and (is_cap(toks[k]) or toks[k].low in _INSIDE_ORG):
+        k -= 1
+    s = k + 1
+    while s < a and (toks[s].low in DETERMINERS or not is_cap(toks[s])):
+        s += 1  # "The United States ...", from its first capitalised word
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    opens = k < 0 or toks[k].kind != "W" or toks[k].low in _CLAUSE_OPENERS or toks[k].low in RELATIVES
+    heads = any(is_cap(t) and bare(t.low) in ORG_HEADS for t in toks[s:a])
+    return span_text(text, toks, s, j) if opens and heads and s < a else None
 
 
 def before_relative_clause(toks: list[Tok], v: int) -> tuple[int, int] | None:

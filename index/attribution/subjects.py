@@ -17,6 +17,8 @@ from index.attribution.appositives import (
     aside_start,
     before_party_tag,
     before_relative_clause,
+    joined_after_preposition,
+    joined_org,
     named_after_role,
     named_in_full,
     opens_a_clause,
@@ -68,9 +70,7 @@ class Claim:
     value: str  # the name / organisation / pronoun / normalised role words
     verb: str
     index: int  # token index of the verb
-    # A people's or a place's name alone ("Cuban said"): a speaker only when the article names
-    # a person of that surname ("Mark Cuban"), resolution.py decides.
-    surname_only: bool = False
+    surname_only: bool = False  # a name alone ("Cuban said"): a speaker if the article names a Cuban (resolution.py)
 
 
 def role_words(toks: list[Tok], j: int) -> str | None:
@@ -227,6 +227,9 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
                     return subject_from_chain(text, toks, a, j, verb, v)
                 role = role_words(toks, j)  # "The U.S. ambassador to NATO says"; not "Ana Ruiz of the UN says"
                 return _affiliated(text, toks, v, verb) or (Claim("role", role, verb, v) if role else None)
+            if joined_after_preposition(toks, a):  # "Anthony Fauci of ... Allergy and Infectious Diseases said"
+                found = _affiliated(text, toks, v, verb)  # else an organisation's whole name, or no one
+                return found or (Claim("org", org, verb, v) if (org := joined_org(text, toks, a, j)) else None)
         found = subject_from_chain(text, toks, a, j, verb, v)
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
@@ -245,8 +248,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
 
 
-# Bodies written in lower case after the country, city or person they belong to ("the German
-# government", "the Obama administration", "Britain's military").
+# Bodies in lower case after the country, city or person they belong to ("the German government", "Britain's military").
 _GOVERNING = frozenset("government administration military army navy ministry embassy parliament cabinet".split())
 
 

@@ -1869,6 +1869,30 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
             "Carl Hensman",
         ),
         ("Supporters of Bernie Sanders from Ohio, speaking to the BBC, said no.", None),
+        # ... and a name of where they are from with "and" in it, an acronym after it or not
+        (
+            "Anthony Fauci of the National Institute of Allergy and Infectious Diseases (NIAID) announced the trial.",
+            "Anthony Fauci",
+        ),
+        ("Nils-Erik Haagenrud of Rogaland Fire and Rescue said no one would be sent in.", "Nils-Erik Haagenrud"),
+        ("John Smith of Procter and Gamble said the sales fell.", "John Smith"),
+        ("Supporters of Bernie Sanders and Hillary Clinton said they would vote.", None),
+        # an organisation's name with "and" in it is whole, opening its clause
+        (
+            "The United States Department of Health and Human Services declared a public health emergency.",
+            "United States Department of Health and Human Services",
+        ),
+        (
+            "The Philippine Institute of Volcanology and Seismology (Phivolcs) reported the first quake.",
+            "Philippine Institute of Volcanology and Seismology",
+        ),
+        (
+            "Wages are highest in France, which the Organization for Economic Cooperation and Development says "
+            "had the highest floors.",
+            "Organization for Economic Cooperation and Development",
+        ),
+        ("A report by the Organization for Economic Cooperation and Development noted that wages rose.", None),
+        ("In Britain, the cities of Blackpool and Liverpool said they would light landmarks.", None),
         # a name opening the sentence, then "who" with no commas
         (
             "Republican state representative Terri Collins who sponsored the bill remarked it was unenforceable.",
