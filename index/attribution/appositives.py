@@ -16,6 +16,7 @@ Mass., said").
 
 from __future__ import annotations
 
+from index.attribution.between import at_before
 from index.attribution.names import chain_end, chain_start, is_party_tag, name_start
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, short_abbreviation, span_text
 from index.attribution.vocabulary import (
@@ -100,7 +101,7 @@ def joined_after_preposition(toks: list[Tok], a: int) -> bool:
     preposition in lower case leads to: "of the National Institute of Allergy and Infectious
     Diseases", "of Procter and Gamble", "Supporters of Bernie Sanders and Hillary Clinton" (one
     name, or two that something is of: no subject either way)."""
-    p = a - 1
+    p = at_before(toks, a)  # "and the Chinese Academy of Sciences"
     if p < 1 or toks[p].low not in ("and", "&") or not is_cap(toks[p - 1]):
         return False
     q = p - 1
@@ -122,7 +123,7 @@ def joined_org(text: str, toks: list[Tok], a: int, j: int) -> str | None:
     Cooperation and Development" (a report's agent), nor anything but an organisation's head
     (ORG_HEADS) before "of"."""
     k = a - 1
-    while k >= 0 and (is_cap(toks[k]) or toks[k].low in _INSIDE_ORG):
+    while k >= 0 and (is_cap(toks[k]) or toks[k].low in _INSIDE_ORG or toks[k].low in DETERMINERS):
         k -= 1
     s = k + 1
     while s < a and (toks[s].low in DETERMINERS or not is_cap(toks[s])):
@@ -132,6 +133,25 @@ def joined_org(text: str, toks: list[Tok], a: int, j: int) -> str | None:
     opens = k < 0 or toks[k].kind != "W" or toks[k].low in _CLAUSE_OPENERS or toks[k].low in RELATIVES
     heads = any(is_cap(t) and bare(t.low) in ORG_HEADS for t in toks[s:a])
     return span_text(text, toks, s, j) if opens and heads and s < a else None
+
+
+def org_joined_by_and(text: str, toks: list[Tok], a: int, j: int) -> str | None:
+    """The whole name of an organisation ``a..j`` (it holds an organisation's head) whose first
+    words, one to three capitalised ones with no head of their own, come before "and" right before
+    it: "Bill and Melinda Gates Foundation", "Disaster and Emergency Management Presidency"; not two
+    names joined ("The State Department and the Department of Homeland Security", "Clinton and the
+    State Department", "Joe Biden and Kamala Harris")."""
+    p = a - 1
+    if p < 1 or toks[p].low not in ("and", "&") or not any(bare(t.low) in ORG_HEADS for t in toks[a : j + 1]):
+        return None
+    s = p
+    while s > 0 and is_cap(toks[s - 1]) and toks[s - 1].low not in DETERMINERS and not is_possessive(toks[s - 1]):
+        s -= 1
+    if not 0 < p - s <= 3 or any(bare(t.low) in ORG_HEADS for t in toks[s:p]):
+        return None
+    k = at_before(toks, s)
+    opens = k < 0 or toks[k].kind != "W" or is_possessive(toks[k]) or toks[k].low in _CLAUSE_OPENERS
+    return span_text(text, toks, s, j) if opens else None
 
 
 def before_relative_clause(toks: list[Tok], v: int) -> tuple[int, int] | None:

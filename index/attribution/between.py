@@ -1,11 +1,11 @@
 """What may stand between a subject and its reporting verb: auxiliaries and adverbs ("has
 since", "gingerly"), a party tag in brackets, a time ("on Tuesday", "at the time", "two weeks
-ago") and where the words were said ("in a Medium post")."""
+ago") and where the words were said ("in a Medium post"); and the word before a subject."""
 
 from __future__ import annotations
 
 from index.attribution.quotes import Tok
-from index.attribution.vocabulary import BETWEEN, LY_NOUNS, TIME_INTRO, TIME_NOUNS
+from index.attribution.vocabulary import BETWEEN, DETERMINERS, LY_NOUNS, TIME_INTRO, TIME_NOUNS
 from index.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 # Words of a time before "ago": "less than two weeks ago", "a few days ago".
@@ -79,3 +79,19 @@ def skip_between(toks: list[Tok], j: int) -> int:
                 continue
         break
     return j
+
+
+def at_before(toks: list[Tok], a: int) -> int:
+    """Where the token before a chain starting at ``a`` is, past its determiners ("of" in "of the
+    UN"); -1 when nothing comes before it."""
+    p = a - 1
+    while p >= 0 and toks[p].low in DETERMINERS:
+        p -= 1
+    return p
+
+
+def word_before(toks: list[Tok], a: int) -> Tok | None:
+    """The word before a chain starting at ``a``, past its determiners ("of" in "of the UN"), or
+    None when something else, or nothing, comes before it."""
+    p = at_before(toks, a)
+    return toks[p] if p >= 0 and toks[p].kind == "W" else None

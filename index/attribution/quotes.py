@@ -15,7 +15,7 @@ TOKEN_RE = re.compile(
     r"|Ph\.D\."  # "a Ph.D. candidate": no full stop
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Maj|Cmdr|Brig|Pres|Jr|Sr|St|Del)\."
     r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial: Michael J. Fox
-    r"|(?P<W>[^\W\d_]+\d*(?:['’\-][^\W\d_]+)*['’]?)"  # "COP26", "G7": a name's digits are part of it
+    r"|(?P<W>[^\W\d_]+\d*(?:(?:['’\-]|&(?=[A-Z]))[^\W\d_]+)*['’]?)"  # "COP26", "G7", "PG&E", "AT&T": one name
     r"|(?P<N>\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"
     r"|(?P<D>--|(?<=\s)-(?=\s))"  # a dash typed as "--" or as a hyphen between spaces
     r"|(?P<P>@\w+|[^\w\s])"

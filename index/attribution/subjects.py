@@ -22,9 +22,10 @@ from index.attribution.appositives import (
     named_after_role,
     named_in_full,
     opens_a_clause,
+    org_joined_by_and,
     quote_then_comma,
 )
-from index.attribution.between import skip_between
+from index.attribution.between import at_before, skip_between, word_before
 from index.attribution.epithets import age_ending, national_word
 from index.attribution.names import (
     chain_end,
@@ -123,6 +124,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     """A claim for a capitalised chain ``a..b`` that is the subject of a reporting verb."""
     b = _before_of_place(toks, a, without_suffix(toks, a, b))  # "Senator Barbara Boxer of California said"
     k = next((k for k in range(a, b) if toks[k].low not in DETERMINERS), b)
+    if k < b and " ".join(bare(t.low) for t in toks[k : b + 1]) in PLACES:
+        return None  # "South Korea said", "Saudi Arabia said": a country speaks no more than "Russia said" does
     if " ".join(t.low for t in toks[k : b + 1]) in KNOWN_ORG_NAMES:
         return Claim("org", span_text(text, toks, k, b), verb, v)  # "The Islamic State said"
     if a + 1 < b and toks[a].low in FOLLOWERS and toks[a + 1].low == "of":
@@ -218,7 +221,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         a = chain_start(toks, j)
         if (national := national_word(toks, a, j)) is not None:
             return Claim("epithet", national, verb, v)  # "the Scot said": people.py knows who
-        if (before := _word_before(toks, a)) is not None:
+        if (before := word_before(toks, a)) is not None:
             if before.low in RELATIVES and name_start(toks, a, j) is None:
                 return None  # "in what the United States has said could be ..." (a person would count)
             if before.low in PREPOSITIONS and before.text[0].islower():
@@ -230,6 +233,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
             if joined_after_preposition(toks, a):  # "Anthony Fauci of ... Allergy and Infectious Diseases said"
                 found = _affiliated(text, toks, v, verb)  # else an organisation's whole name, or no one
                 return found or (Claim("org", org, verb, v) if (org := joined_org(text, toks, a, j)) else None)
+            if (org := org_joined_by_and(text, toks, a, j)) is not None:
+                return Claim("org", org, verb, v)  # "The Bill and Melinda Gates Foundation said"
         found = subject_from_chain(text, toks, a, j, verb, v)
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
@@ -265,7 +270,7 @@ def _governing_body(text: str, toks: list[Tok], j: int) -> str | None:
         is_name_token(t) or people_or_place(t) or is_possessive(t) or bare(t.low) in PLACES for t in toks[a:j]
     ):
         return None
-    before = _word_before(toks, a)
+    before = word_before(toks, a)
     return None if before is not None and before.low in PREPOSITIONS else span_text(text, toks, a, j)
 
 
@@ -273,29 +278,13 @@ def _domain_then_name(toks: list[Tok], a: int, j: int) -> bool:
     """Whether the chain ``a..j`` is the domain of a title before it and a name with a known first
     name: "President of the United States Donald Trump"; not "supporters of Democrat Hillary
     Clinton", "a spokesman for House Speaker Paul Ryan" (his, not Ryan's words)."""
-    p = _at_before(toks, a)
+    p = at_before(toks, a)
     if p < 1 or not is_title_word(toks[p - 1].text):
         return False
     if toks[p].low != "of" and not (toks[p].low == "to" and bare(toks[p - 1].low) in SENT_TO_TITLES):
         return False  # "Ambassador to the United Nations Nikki Haley"; not "an adviser to Donald Trump"
     s = name_start(toks, a, j)
     return s is not None and s > a and bare(toks[s].low) in FIRST_NAMES
-
-
-def _at_before(toks: list[Tok], a: int) -> int:
-    """Where the token before a chain starting at ``a`` is, past its determiners ("of" in "of the
-    UN"); -1 when nothing comes before it."""
-    p = a - 1
-    while p >= 0 and toks[p].low in DETERMINERS:
-        p -= 1
-    return p
-
-
-def _word_before(toks: list[Tok], a: int) -> Tok | None:
-    """The word before a chain starting at ``a``, past its determiners ("of" in "of the UN"), or
-    None when something else, or nothing, comes before it."""
-    p = _at_before(toks, a)
-    return toks[p] if p >= 0 and toks[p].kind == "W" else None
 
 
 def _who_before(text: str, toks: list[Tok], comma: int, verb: str, v: int) -> Claim | None:

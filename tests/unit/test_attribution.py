@@ -1893,6 +1893,28 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
         ),
         ("A report by the Organization for Economic Cooperation and Development noted that wages rose.", None),
         ("In Britain, the cities of Blackpool and Liverpool said they would light landmarks.", None),
+        (
+            "Scientists from Tsinghua University and the Chinese Academy of Sciences reported the results.",
+            None,
+        ),
+        ("The Bill and Melinda Gates Foundation said it would help.", "Bill and Melinda Gates Foundation"),
+        (
+            "Turkey's Disaster and Emergency Management Presidency reported the magnitude.",
+            "Disaster and Emergency Management Presidency",
+        ),
+        # two names joined are not one
+        (
+            "The State Department and the Department of Homeland Security have said they followed policies.",
+            "Department of Homeland Security",
+        ),
+        ("Clinton and the State Department have said none was marked.", "State Department"),
+        # a name written with "&" is one word
+        ("PG&E stated it scheduled the blackouts.", "PG&E"),
+        ("AT&T said profits rose.", "AT&T"),
+        # a country of several words is no speaker, as "Russia said" is not; nor a piece of it
+        ("Saudi Arabia initially denied all claims.", None),
+        ('"We will respond," South Korea said.', None),
+        ("Russia said it would respond.", None),
         # a name opening the sentence, then "who" with no commas
         (
             "Republican state representative Terri Collins who sponsored the bill remarked it was unenforceable.",
