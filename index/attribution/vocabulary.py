@@ -142,7 +142,7 @@ parliament assembly senate congress committee court party union organization org
 bank fund company corporation corp. corp inc. inc group command forces army navy police guard
 institute university center centre foundation association federation network news times post
 journal press bureau secretariat cabinet presidency administration mission delegation headquarters
-house kremlin pentagon duma rada alliance coalition movement front
+house kremlin pentagon duma rada alliance coalition movement front conference corps
 """)
 KNOWN_ORGS = word_set("""
 kremlin pentagon nato eu un osce imf who reuters afp ap tass interfax ria novosti ukrinform

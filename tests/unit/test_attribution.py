@@ -1908,6 +1908,12 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
             "Department of Homeland Security",
         ),
         ("Clinton and the State Department have said none was marked.", "State Department"),
+        # a conference and a corps are organisations, whatever their last word
+        (
+            "According to the National Conference of State Legislatures, the next primary is on March 3.",
+            "National Conference of State Legislatures",
+        ),
+        ("The Iranian Revolutionary Guard Corps declared that he was martyred.", "Iranian Revolutionary Guard Corps"),
         # a name written with "&" is one word
         ("PG&E stated it scheduled the blackouts.", "PG&E"),
         ("AT&T said profits rose.", "AT&T"),

@@ -349,6 +349,7 @@ PIPELINE_OUTPUT = {
     127: "759306320e3f63bd",  # "said the Vermont senator", "said the Democratic nominee": a role after the verb with a place, people or party before it; "nominee" a role; none in the sample
     128: "759306320e3f63bd",  # "Anthony Fauci of the National Institute of Allergy and Infectious Diseases said" is Fauci; "The Department of Health and Human Services declared" the whole department; "Supporters of X and Y" no one; none in the sample
     129: "759306320e3f63bd",  # "PG&E" one word; "Saudi Arabia said" no one, as "Russia said"; "The Bill and Melinda Gates Foundation" whole; none in the sample
+    130: "759306320e3f63bd",  # "conference" and "corps" head organisations; none in the sample
 }
 
 
