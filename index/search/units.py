@@ -250,7 +250,7 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     people = _counts_a_group(asked) or not unit.stems.isdisjoint(_PEOPLE)
     # People are counted in many words ("10,000 troops" for "how many soldiers") and in those of
     # an attack ("The attack killed 32", "the death toll rose to 49").
-    nouns = unit.stems | (_PEOPLE | _CASUALTIES if people else frozenset())
+    nouns = _counted_head(unit, asked, stems) | (_PEOPLE | _CASUALTIES if people else frozenset())
     nouns |= {short for stem in unit.stems for short in _SHORT_FORMS.get(stem, ())}  # "300 km"
     if not unit.stems.isdisjoint(_KINDS) and (of := _KINDS_OF.search(asked)):
         nouns |= _KINDS | frozenset(stems(" ".join(_noun_phrase(asked[of.end() :]))))  # "two kinds of X.25 networks"
@@ -273,6 +273,23 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
         if people and i + 1 < len(words) and _GROUP_WORD.fullmatch(words[i + 1].strip(_PUNCTUATION)):
             return True  # "Nearly 3,000 Protestants" for "How many Huguenots ..."
     return False
+
+
+def _counted_head(unit: AskedUnit, asked: str, stems: Stemmer) -> frozenset[str]:
+    """The stems of the noun a "how many" question counts, without the words before it: "couples"
+    of "same-sex couples", "pastors" of "Iowa pastors", "jobs" of "casino jobs" ("three religious
+    beliefs ... one man and one woman, that sex is" counts no couples). The last word of the
+    counted phrase that is no verb ("attackers" of "attackers carried out"); all of ``unit``'s
+    stems when the question says none."""
+    many = _HOW_MANY.search(asked[:2_000])
+    phrase = _noun_phrase(asked[many.end() :]) if many else []
+    nouns = [w for w in phrase if not w.casefold().endswith(("ed", "ing")) and w.casefold() not in _PARTICLES_AFTER]
+    head = frozenset(stems(nouns[-1])) & unit.stems if nouns else frozenset()
+    return head or unit.stems
+
+
+# Words that end a phrasal verb after the counted noun: "attackers carried out".
+_PARTICLES_AFTER = frozenset("out up off down away back".split())
 
 
 def _counts_a_group(question: str) -> bool:

@@ -152,6 +152,11 @@ def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: st
             "Video shows the 78-year-old Trump supporter who punched a protester at a Trump rally.",
         ),
         ("How many babies were born?", "The six-month-old baby was born in Ohio."),
+        # A figure beside a word before the counted noun counts no such noun.
+        (
+            "How many Iowa pastors have endorsed Ted Cruz?",
+            "Pastor Bradley Cranston stood at his pulpit in Burlington, Iowa, citing Exodus 18:21.",
+        ),
     ],
 )
 def test_a_figure_of_something_else_cannot_answer(question: str, sentence: str) -> None:
