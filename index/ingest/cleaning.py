@@ -1,7 +1,8 @@
 """Cleaning article text: one normal form for every paragraph, and no web page leftovers.
 
-Every paragraph is normalised the same way whatever the format (``normalise_text``): Unicode
-NFC, invisible characters removed, runs of whitespace collapsed to one space. Curly quotes and
+Every paragraph is normalised the same way whatever the format (``normalise_text``): text
+decoded with the wrong encoding repaired ("JuliÃ¡n" is "Julián"), Unicode NFC, invisible
+characters removed, runs of whitespace collapsed to one space. Curly quotes and
 apostrophes are kept exactly, because answers are quoted verbatim.
 
 Articles copied from web pages carry page leftovers ("Leave a Reply", "Share this:", "© 2022 ...").
@@ -16,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from types import MappingProxyType
+
+import ftfy
 
 # Invisible characters that would otherwise break exact matching of quoted sentences.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -33,8 +36,18 @@ def _build_cleaning_table() -> MappingProxyType[int, str | None]:
 _CLEANING_TABLE = _build_cleaning_table()
 
 
+# What UTF-8 text read as Latin-1 or Windows-1252 looks like: "JuliÃ¡n", "FranÃ§ois", "itâ€™s".
+_MOJIBAKE = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
 def normalise_text(text: str) -> str:
-    """One paragraph or title: NFC, no invisible/control characters, single spaces, stripped."""
+    """One paragraph or title: text decoded with the wrong encoding repaired ("JuliÃ¡n Castro" is
+    Julián Castro, by ftfy, only where it looks so), NFC, no invisible/control characters,
+    single spaces, stripped."""
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_encoding(text)
     cleaned = unicodedata.normalize("NFC", text.translate(_CLEANING_TABLE))
     # str.split() with no argument splits on every Unicode space (NBSP, thin space, ...).
     return " ".join(cleaned.split())

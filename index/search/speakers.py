@@ -68,6 +68,10 @@ def name_words(text: str) -> list[str]:
 _NOT_IN_INITIALS = frozenset("of for and on in at to de".split())
 
 
+# A speaker written as initials: capitals, with or without dots ("IMF", "U.N.", "NATO's").
+_INITIALS = re.compile(r"(?:[A-Z]\.?){2,7}(?:['’]s)?")
+
+
 def acronym(words: Sequence[str]) -> str | None:
     """The initials an institution's name (as ``name_words`` gives it) goes by: "imf" for
     "international monetary fund", "un" for "united nations"; None for a name of one word, of
@@ -264,7 +268,8 @@ class SpeakerIndex:
         if len(asked) == 1:
             return [self._speakers[n] for n in self._acronyms.get(asked[0], ())]
         letters = acronym(asked)
-        return [self._speakers[n] for n in self._users.get(letters or "", ()) if len(self._spoken[n]) == 1]
+        spoken = (self._speakers[n] for n in self._users.get(letters or "", ()) if len(self._spoken[n]) == 1)
+        return [s for s in spoken if _INITIALS.fullmatch(s)]  # "IMF", "U.N."; not "SÃ" of a broken "Ségolène"
 
     def _match_words(self, name: str, asked: list[str], typos: bool = True) -> list[str]:
         """The speakers ``name``'s words refer to, best first; [] when none is close.

@@ -350,6 +350,7 @@ PIPELINE_OUTPUT = {
     128: "759306320e3f63bd",  # "Anthony Fauci of the National Institute of Allergy and Infectious Diseases said" is Fauci; "The Department of Health and Human Services declared" the whole department; "Supporters of X and Y" no one; none in the sample
     129: "759306320e3f63bd",  # "PG&E" one word; "Saudi Arabia said" no one, as "Russia said"; "The Bill and Melinda Gates Foundation" whole; none in the sample
     130: "759306320e3f63bd",  # "conference" and "corps" head organisations; none in the sample
+    131: "759306320e3f63bd",  # text decoded with the wrong encoding repaired at loading (ftfy); none in the sample
 }
 
 

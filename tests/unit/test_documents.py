@@ -500,3 +500,29 @@ def test_the_sample_index_keeps_the_credit_line_and_offsets_into_the_shown_text(
     assert len(sentences) == 32
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert [s.paragraph for s in sentences][-1] == len(text.split(PARAGRAPH_SEPARATOR)) - 1
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # UTF-8 read as Latin-1 or Windows-1252, as scraped news often is
+        ("JuliÃ¡n Castro said so.", "Julián Castro said so."),
+        ("FranÃ§ois Delattre, the ambassador, said", "François Delattre, the ambassador, said"),
+        ("the prison at GuantÃ¡namo Bay", "the prison at Guantánamo Bay"),
+        ("itâ€™s over", "it’s over"),
+        # text that only looks so stays as written
+        ("SÃO PAULO", "SÃO PAULO"),
+        ("São Paulo’s “mayor”", "São Paulo’s “mayor”"),
+    ],
+)
+def test_text_decoded_with_the_wrong_encoding_is_repaired(written: str, read: str) -> None:
+    assert normalise_text(written) == read
+
+
+def test_a_name_read_with_the_wrong_encoding_is_found_whole(tmp_path: Path) -> None:
+    (tmp_path / "castro.txt").write_text(
+        "Castro visits Miami\n\nHousing secretary JuliÃ¡n Castro said the city would get help.\n",
+        encoding="utf-8",
+    )
+    (article,) = load_articles(tmp_path).articles
+    assert article.paragraphs[-1] == "Housing secretary Julián Castro said the city would get help."

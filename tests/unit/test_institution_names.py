@@ -166,6 +166,9 @@ def test_an_institution_and_its_initials_are_one_speaker(searcher: Searcher) -> 
     assert index.match("the UN") == ["United Nations"]
     assert index.match("North Atlantic Treaty Organization") == ["NATO"]
     assert index.match("DT") == []  # not Donald Trump
+    # Initials are written in capitals: "SÃ" of a name read with the wrong encoding is no "Saudi Arabia".
+    assert SpeakerIndex(["SÃ", "Donald Trump"]).match("Saudi Arabia") == []
+    assert SpeakerIndex(["SA", "Donald Trump"]).match("Saudi Arabia") == ["SA"]
     assert people(["IMF", "International Monetary Fund", "Donald Trump"]) == [
         "International Monetary Fund",
         "Donald Trump",
