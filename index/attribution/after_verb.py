@@ -7,7 +7,7 @@ from __future__ import annotations
 from index.attribution.appositives import named_in_full
 from index.attribution.epithets import age_starting, national_word
 from index.attribution.names import chain_end, is_name_token, people_or_place
-from index.attribution.quotes import Tok, bare, is_cap, is_possessive
+from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
 from index.attribution.subjects import Claim, role_words, subject_from_chain
 from index.attribution.vocabulary import (
     CONNECTORS,
@@ -15,6 +15,7 @@ from index.attribution.vocabulary import (
     DETECT_FORMS,
     DETERMINERS,
     FOLLOWERS,
+    ORG_HEADS,
     PARTICLES,
     PLACES,
     PRONOUNS,
@@ -24,6 +25,16 @@ from index.attribution.vocabulary import (
 
 # Parties, which describe a role as a place does ("said the Democratic nominee").
 _PARTIES = frozenset({"democratic", "republican", "gop", "libertarian", "conservative", "labour", "liberal"})
+
+
+def _inside_org(toks: list[Tok], k: int, e: int) -> bool:
+    """Whether an "and" at ``e`` joins the words an organisation's head is "of" or "for" in the
+    name from ``k``: "the Department of Health and Human Services", "the Institute of Volcanology
+    and Seismology"; not "the Justice Department and the FBI", "Smith and Jones"."""
+    heads = [i for i in range(k, e) if is_cap(toks[i]) and bare(toks[i].low) in ORG_HEADS]
+    if not heads or any(toks[i].low in ("of", "at", "from") for i in range(k, heads[0])):
+        return False  # "Commissioner James Rovella of the Connecticut Department of ... and ...": his
+    return any(toks[i].low in ("of", "for") for i in range(heads[0] + 1, e))
 
 
 def _qualifies_role(t: Tok) -> bool:
@@ -131,6 +142,7 @@ def subject_after(
         return Claim("epithet", aged[0], verb, v)  # '"...," said the 23-year-old'
     e = k
     capitals = False
+    joined = -1  # where an "and" inside an organisation's name is, if any
     described = -1  # where the words describing the person named after them end, if any
     while e < n and e - k < 12:
         t = toks[e]
@@ -138,6 +150,8 @@ def subject_after(
             capitals = capitals or is_name_token(t)
         elif appositive and t.text == "," and not capitals and e > k and e + 1 < n and is_cap(toks[e + 1]):
             pass  # a description, then the name: "said its chief executive, John Ferriola"
+        elif t.low in ("and", "&") and e + 1 < n and is_cap(toks[e + 1]) and _inside_org(toks, k, e):
+            joined = e  # "according to the Department of Health and Human Services": one name
         elif (
             capitals
             and (is_cap(toks[e - 1]) or toks[e - 1].low in ROLE_LOWER)  # "Clinton's top foreign policy adviser"
@@ -160,6 +174,9 @@ def subject_after(
         e += 1
     if whole and e < n and toks[e].kind == "W" and toks[e].low not in _AFTER_NAME_ENDS:
         return None
+    if joined >= 0 and is_cap(toks[e - 1]):
+        start = next(i for i in range(k, e) if toks[i].low not in DETERMINERS)
+        return Claim("org", span_text(text, toks, start, e - 1), verb, v)
     chains = []
     i = described + 1 if described >= 0 else k  # their employer is no speaker of theirs
     while i < e:

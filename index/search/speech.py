@@ -59,7 +59,8 @@ _CHANNEL = (
     r"a\s+(?:separate\s+)?statement|statements?|an\s+interview|interviews?|reporters|journalists|"
     r"the\s+press|the\s+media|media|a\s+(?:news|press)\s+conference|a\s+briefing|the\s+briefing))?"
 )
-_NAME = r"(?P<name>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){0,5}?)"
+# A speaker of up to nine words: "the United States Department of Health and Human Services".
+_NAME = r"(?P<name>[^\s?!,;:]+(?:\s+[^\s?!,;:]+){0,8}?)"
 _NOUNS = (
     r"(?:comments?|remarks?|words|statements?|quotes?|quotations?|tweets?|views?|position|"
     r"response|reaction|answer|claims?|testimony)"

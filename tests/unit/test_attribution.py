@@ -1914,6 +1914,21 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
             "National Conference of State Legislatures",
         ),
         ("The Iranian Revolutionary Guard Corps declared that he was martyred.", "Iranian Revolutionary Guard Corps"),
+        # ... after "according to" and a verb too
+        (
+            "According to the Department of Health and Human Services, the virus spread.",
+            "Department of Health and Human Services",
+        ),
+        (
+            '"Wages rose," said the Organization for Economic Cooperation and Development on Monday.',
+            "Organization for Economic Cooperation and Development",
+        ),
+        ('"It spread," said the Justice Department and the FBI.', "Justice Department"),
+        (
+            "According to Commissioner James Rovella of the Connecticut Department of Emergency Services and "
+            "Public Protection, 14 people were hurt.",
+            "James Rovella",
+        ),
         # a name written with "&" is one word
         ("PG&E stated it scheduled the blackouts.", "PG&E"),
         ("AT&T said profits rose.", "AT&T"),

@@ -58,6 +58,11 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("How did Sherman describe the talks?", SpeechQuery("Sherman", "describe", "the talks")),
         ("what was said by Peskov?", SpeechQuery("Peskov", "say", None)),
         ("What did the Kremlin say?", SpeechQuery("Kremlin", "say", None)),
+        # A name of up to nine words
+        (
+            "What did the United States Department of Health and Human Services say about the outbreak?",
+            SpeechQuery("United States Department of Health and Human Services", "say", "the outbreak"),
+        ),
         # Typed in a hurry: a speech question only if the name turns out to be a speaker's.
         ("Peskov quotes", SpeechQuery("Peskov", None, None, loose=True)),
         ("peskov comments on the deadline", SpeechQuery("peskov", None, "the deadline", loose=True)),
