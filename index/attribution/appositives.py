@@ -68,9 +68,8 @@ def named_in_full(toks: list[Tok], a: int, b: int) -> bool:
 _FROM = frozenset({"of", "at", "from"})
 # Words a clause whose subject is the name may open with: "as Archbishop Aris Shirvanian of ... told".
 _CLAUSE_OPENERS = frozenset("and but as while when so yet".split())
-_FROM_REACH = (
-    16  # tokens from the verb back to "of": "of the National Institute of Allergy and Infectious Diseases (NIAID)"
-)
+# Tokens from the verb back to "of": "of the National Institute of Allergy and Infectious Diseases (NIAID)".
+_FROM_REACH = 16
 
 
 def affiliated(toks: list[Tok], v: int) -> tuple[int, int] | None:
