@@ -204,7 +204,12 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.kind == "W" and t.low in PRONOUNS:
         return Claim("pron", t.low, verb, v)
     if t.text == "," or quote_then_comma(t):  # "Sherman, who led those talks, said" / "Peskov, however, said"
-        return _subject_before_comma(text, toks, j, verb, v)
+        found = _subject_before_comma(text, toks, j, verb, v)
+        if found is None and t.text == "," and j > 0 and all(p.text not in ",;:" and p.kind != "Q" for p in toks[:j]):
+            # A stray comma, the clause's only one: "Anthony Fauci of the ... (NIAID), announced"
+            found = subject_before(text, toks, j, verb)
+            return replace(found, index=v) if found is not None and found.kind in ("name", "org") else None
+        return found
     if t.text in _DASHES:  # "Murphy — after a knock-on-wood gesture — told me"
         opening = _opening_dash(toks, j)
         if opening is None:

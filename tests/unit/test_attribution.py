@@ -1869,6 +1869,13 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
             "Carl Hensman",
         ),
         ("Supporters of Bernie Sanders from Ohio, speaking to the BBC, said no.", None),
+        # ... and a stray comma, the clause's only one, before the verb
+        (
+            "Anthony Fauci of the National Institute of Allergy and Infectious Diseases (NIAID), announced the trial.",
+            "Anthony Fauci",
+        ),
+        ("Sen. Jack Reed (D-R.I.), said after a lunch that he had not read the plan.", "Jack Reed"),
+        ("The man in the red hat, said it was over.", None),
         # ... and a name of where they are from with "and" in it, an acronym after it or not
         (
             "Anthony Fauci of the National Institute of Allergy and Infectious Diseases (NIAID) announced the trial.",

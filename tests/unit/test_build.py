@@ -352,6 +352,7 @@ PIPELINE_OUTPUT = {
     130: "759306320e3f63bd",  # "conference" and "corps" head organisations; none in the sample
     131: "759306320e3f63bd",  # text decoded with the wrong encoding repaired at loading (ftfy); none in the sample
     132: "759306320e3f63bd",  # "according to the Department of Health and Human Services": one name; none in the sample
+    133: "759306320e3f63bd",  # a stray comma before the verb: "Sen. Jack Reed (D-R.I.), said"; none in the sample
 }
 
 
