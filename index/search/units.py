@@ -68,14 +68,17 @@ _MARGIN_ASKED = re.compile(
 class AskedUnit:
     """What a figure answering the question is a figure of.
 
-    ``stems``: words one of which follows the figure ("vote" for "how many votes"); ``money`` /
-    ``percent``: a currency sign or money word, a percent sign or word, also answers; ``age``:
-    only an age ("63-year-old", "Kaine, 58,") answers."""
+    ``stems``: words one of which follows the figure ("vote" for "how many votes"); ``head``: of a
+    count, the counted noun's alone, without the words before it ("pastor" of "Iowa pastors";
+    empty when the question says none: ``stems`` stand for it); ``money`` / ``percent``: a
+    currency sign or money word, a percent sign or word, also answers; ``age``: only an age
+    ("63-year-old", "Kaine, 58,") answers."""
 
     kind: str  # "count", "money", "percent", "age", "duration", "distance", "margin"
     stems: frozenset[str] = frozenset()
     money: bool = False
     percent: bool = False
+    head: frozenset[str] = frozenset()
 
     @property
     def age(self) -> bool:
@@ -111,8 +114,9 @@ def asked_unit(question: str, stems: Stemmer) -> AskedUnit | None:
     if re.search(r"\bhow\s+(?:far|fast|quickly|high|tall|deep|wide)\b", question, re.I):
         return AskedUnit("distance", _DISTANCE | _DURATION)
     if many := _HOW_MANY.search(question):
-        counted = frozenset(stems(" ".join(_noun_phrase(question[many.end() :]))))
-        return AskedUnit("count", counted) if counted else None
+        phrase = _noun_phrase(question[many.end() :])
+        counted = frozenset(stems(" ".join(phrase)))
+        return AskedUnit("count", counted, head=_counted_head(phrase, counted, stems)) if counted else None
     if much := _HOW_MUCH.search(question):
         # "how much money / did X pay": money; "how much gaming revenue": money or the noun itself
         named = frozenset(stems(" ".join(_noun_phrase(question[much.end() :], 1))))
@@ -250,7 +254,7 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     people = _counts_a_group(asked) or not unit.stems.isdisjoint(_PEOPLE)
     # People are counted in many words ("10,000 troops" for "how many soldiers") and in those of
     # an attack ("The attack killed 32", "the death toll rose to 49").
-    nouns = _counted_head(unit, asked, stems) | (_PEOPLE | _CASUALTIES if people else frozenset())
+    nouns = (unit.head or unit.stems) | (_PEOPLE | _CASUALTIES if people else frozenset())
     nouns |= {short for stem in unit.stems for short in _SHORT_FORMS.get(stem, ())}  # "300 km"
     if not unit.stems.isdisjoint(_KINDS) and (of := _KINDS_OF.search(asked)):
         nouns |= _KINDS | frozenset(stems(" ".join(_noun_phrase(asked[of.end() :]))))  # "two kinds of X.25 networks"
@@ -275,17 +279,14 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     return False
 
 
-def _counted_head(unit: AskedUnit, asked: str, stems: Stemmer) -> frozenset[str]:
-    """The stems of the noun a "how many" question counts, without the words before it: "couples"
-    of "same-sex couples", "pastors" of "Iowa pastors", "jobs" of "casino jobs" ("three religious
-    beliefs ... one man and one woman, that sex is" counts no couples). The last word of the
-    counted phrase that is no verb ("attackers" of "attackers carried out"); all of ``unit``'s
-    stems when the question says none."""
-    many = _HOW_MANY.search(asked[:2_000])
-    phrase = _noun_phrase(asked[many.end() :]) if many else []
+def _counted_head(phrase: list[str], counted: frozenset[str], stems: Stemmer) -> frozenset[str]:
+    """The stems of the noun a "how many" question counts, of its counted ``phrase`` (whose stems
+    are ``counted``), without the words before it: "couples" of "same-sex couples", "pastors" of
+    "Iowa pastors", "jobs" of "casino jobs" ("three religious beliefs ... one man and one woman,
+    that sex is" counts no couples). The last word of the phrase that is no verb ("attackers" of
+    "attackers carried out"); empty when there is none."""
     nouns = [w for w in phrase if not w.casefold().endswith(("ed", "ing")) and w.casefold() not in _PARTICLES_AFTER]
-    head = frozenset(stems(nouns[-1])) & unit.stems if nouns else frozenset()
-    return head or unit.stems
+    return frozenset(stems(nouns[-1])) & counted if nouns else frozenset()
 
 
 # Words that end a phrasal verb after the counted noun: "attackers carried out".
