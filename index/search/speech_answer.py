@@ -86,6 +86,9 @@ class SpeechRoute:
         self._speakers = SpeakerIndex(self._quoted)
         self._roles = RoleFinder(metadata, retriever)
         self._quotes: BoundedMemo[tuple[str, ...], list[StoredSentence]] = BoundedMemo(cache_size)  # per speakers
+        # Per role asked: "the FBI director" is looked up when the question is read (``asked``) and
+        # again when it is answered.
+        self._holders: BoundedMemo[tuple[str, tuple[QueryWord, ...]], dict[str, str]] = BoundedMemo(cache_size)
 
     @property
     def speakers(self) -> SpeakerIndex:
@@ -159,7 +162,11 @@ class SpeechRoute:
     def role_holders(self, query: Query, speech: SpeechQuery) -> dict[str, str]:
         """``{article id: speaker}`` when ``speech`` asks about a role ("the Kremlin spokesman")
         that articles give to a quoted person (roles.py); {} otherwise."""
-        return {} if speech.loose else self._roles.holders(speech.name, query.speech_name)
+        if speech.loose:
+            return {}
+        return self._holders.get_or_compute(
+            (speech.name, tuple(query.speech_name)), lambda asked: self._roles.holders(*asked)
+        )
 
     def spokespeople(
         self, query: Query, speech: SpeechQuery, spokesman: Mapping[str, Sequence[QueryWord]]
