@@ -370,6 +370,9 @@ journalist columnist author novelist historian billionaire businessman businessw
 entrepreneur candidate nominee rival activist lawyer reporter correspondent investigative
 editor managing filmmaker comedian recorder advocate treasurer secretary-treasurer elections
 producer anchor photographer strategist consultant prosecutor
+guitarist drummer bassist pianist vocalist songwriter singer-songwriter musician frontman frontwoman
+footballer midfielder goalkeeper quarterback golfer cyclist sprinter blogger broadcaster presenter
+playwright poet chef
 """)
 
 

@@ -38,7 +38,7 @@ from index.lexicon import FIRST_NAMES, MONTHS, TITLE_WORDS, WEEKDAYS, is_title_w
 # A party and a state written after a lawmaker's name: "R-Texas", "D-Md.", "I-Vt.".
 _PARTY_TAG = re.compile(r"^[rdi]-[a-z.]+$")
 # Hyphenated words that describe a person rather than name them.
-_DESCRIBING_ENDINGS = ("-born", "-based", "-area", "-era", "-bred", "-raised", "-educated", "-trained")
+_DESCRIBING_ENDINGS = ("-born", "-based", "-area", "-era", "-bred", "-raised", "-educated", "-trained", "-old")
 
 
 def is_party_tag(t: Tok) -> bool:
@@ -56,7 +56,7 @@ def is_name_token(t: Tok) -> bool:
         return False  # an acronym: NATO, OSCE
     low = bare(t.low)
     if low.endswith(_DESCRIBING_ENDINGS):
-        return False  # "Texas-based Matt Mackowiak", "Korean-born Monte Haines"
+        return False  # "Texas-based Matt Mackowiak", "Korean-born Monte Haines", "Fourteen-year-old Zoe"
     if _PARTY_TAG.match(low):
         return False  # "Sen. Ted Cruz, R-Texas, ...": a party and a state (``is_party_tag``)
     if (
@@ -296,6 +296,19 @@ def _surname_like_place(toks: list[Tok], k: int) -> bool:
     if p.kind != "W" or not p.text[0].isupper() or first not in FIRST_NAMES or first in PLACES:
         return False
     return not (k == 1 and first in _WORDS_OF_THEIR_OWN)
+
+
+def org_after_demonym(toks: list[Tok], k: int, s: int | None, b: int) -> bool:
+    """Whether the chain ``k..b``, whose name ``name_start`` finds at ``s``, is a demonym and one
+    word that is no first name: an organisation's name ("Western Journalism reported", "The
+    American Legion wrote", "British Airways said"), not someone called "Journalism"."""
+    return (
+        s == b
+        and k + 1 == b
+        and is_cap(toks[k])
+        and bare(toks[k].low) in DEMONYMS
+        and bare(toks[b].low) not in FIRST_NAMES
+    )
 
 
 def people_or_place(t: Tok) -> bool:

@@ -54,6 +54,15 @@ def _never_a_person(name: str) -> bool:
     )
 
 
+def _surname_after_demonym(org: str, people: People) -> str | None:
+    """The surname of an organisation read as a demonym and one word ("Western Journalism"),
+    when the article gives someone that surname: "German Ortega says", after "Freddy Ortega"."""
+    words = org.split()
+    if len(words) == 2 and words[0].lower() in DEMONYMS and words[1].lower() in people.by_last:
+        return words[1]
+    return None
+
+
 def resolve_article(sentences: Sequence[Sentence], title: str, author: str | None = None) -> list[Sentence]:
     parsed: list[Parsed] = []
     inside = False
@@ -108,6 +117,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 continue  # "Israel said", unless the article names a person so ("Steve Israel")
             if c.kind == "org" and c.value.istitle() and c.value.lower() in people.by_last and not _its(p, c):
                 c = replace(c, kind="name")  # "Bloomberg said", after "Michael Bloomberg"
+            elif c.kind == "org" and (surname := _surname_after_demonym(c.value, people)):
+                c = replace(c, kind="name", value=surname)  # "German Ortega says", after "Freddy Ortega"
             who: str | None
             if writer and c.kind != "pron" and c.value == "I":  # the writer's own words: "'Okay,' I said."
                 who = writer

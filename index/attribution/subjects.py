@@ -35,6 +35,7 @@ from index.attribution.names import (
     is_name_word,
     name_start,
     name_text,
+    org_after_demonym,
     people_or_place,
     without_suffix,
 )
@@ -142,6 +143,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         and not is_title_word(toks[s - 1].text)
     ):
         s = None  # "the Center for Responsive Politics"; not "Centers for Disease Control Director Thomas Frieden"
+    if org_after_demonym(toks, k, s, b):
+        return Claim("org", span_text(text, toks, k, b), verb, v)  # "Western Journalism reported"
     if s is not None:
         name = name_text(text, toks, s, b)
         if name is None:

@@ -290,10 +290,46 @@ def test_a_pronoun_like_everything_or_nobody_opening_a_sentence_is_not_part_of_a
         ("Palm Beach County Supervisor of Elections Susan Bucher said the ballots were right.", "Susan Bucher"),
         # A surname that is also a calling stays a name.
         ("The piece is back, Mr. Singer said.", "Singer"),
+        # Wikinews: callings of music, sport and broadcasting, before a name of one word too, and
+        # an age written in words ("Fourteen-year-old Zoe" was someone of that name).
+        ("Broadcaster Piers Morgan said the guy with the tusk was a chef.", "Piers Morgan"),
+        ("Guitarist Slash said the tour was over.", "Slash"),
+        ("Frontman Bono said the tour was over.", "Bono"),
+        ("Fourteen-year-old Zoe, on the top deck of the bus, said the roof fell in.", "Zoe"),
+        ("Seven-year-old Sam Jones said he was scared.", "Sam Jones"),
     ],
 )
 def test_a_calling_before_a_name_is_not_part_of_it(text: str, speaker: str) -> None:
     assert who(text) == [(speaker, "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: "Western Journalism reported" was someone called "Journalism", "The American
+        # Legion wrote" "Legion": a demonym and one word that is no first name name an organisation.
+        ("Western Journalism reported on Saturday that Bloomberg is considering a run.", "Western Journalism"),
+        ("The American Legion wrote to Sanders that it did not have permission.", "American Legion"),
+        ("British Airways said it would cancel flights.", "British Airways"),
+        # Not a person's name, nor an organisation whose name holds more.
+        ("Mark Cuban said he would not run.", "Mark Cuban"),
+        ("The Russian Foreign Ministry said the talks failed.", "Russian Foreign Ministry"),
+    ],
+)
+def test_a_demonym_and_one_word_are_an_organisations_name(text: str, speaker: str) -> None:
+    assert who(text)[0][0] == speaker
+
+
+def test_a_demonym_before_a_surname_the_article_gives_is_no_organisation() -> None:
+    # "German" is a first name too (Germán): "German Ortega says" after "Freddy Ortega" is an
+    # Ortega, whom the "he" after it goes on quoting, not an organisation no "he" can be.
+    got = who(
+        '"I do not identify with what the man says," Freddy Ortega said before a performance.',
+        "German Ortega says that the reaction to Trump has been rejection.",
+        '"It set off something really cool for Latinos," he said.',
+    )
+    assert got[1][0] is not None and got[1][0].endswith("Ortega")
+    assert got[2][0] == got[1][0]
 
 
 @pytest.mark.parametrize(

@@ -353,6 +353,7 @@ PIPELINE_OUTPUT = {
     131: "759306320e3f63bd",  # text decoded with the wrong encoding repaired at loading (ftfy); none in the sample
     132: "759306320e3f63bd",  # "according to the Department of Health and Human Services": one name; none in the sample
     133: "759306320e3f63bd",  # a stray comma before the verb: "Sen. Jack Reed (D-R.I.), said"; none in the sample
+    134: "759306320e3f63bd",  # demonym and one word an organisation, callings of music, sport and broadcasting, ages in words; none in the sample
 }
 
 
