@@ -26,9 +26,10 @@ from index.search.institution_names import (
     leading_countries,
     names_institution,
 )
+from index.search.name_words import acronym, initials_of
+from index.search.name_words import name_words as _tokens
 from index.search.speakers import TITLE_WORDS as _TITLE_WORDS
-from index.search.speakers import acronym, initials_fit, without_initials
-from index.search.speakers import name_words as _tokens
+from index.search.speakers import initials_fit, without_initials
 from index.search.speakers import typo_distance as _distance
 from index.search.speakers import typos_allowed as _allowed
 
@@ -104,7 +105,7 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     for speaker in pool:
         spoken = _tokens(speaker)
         if speaker not in found and (
-            (len(asked) == 1 and acronym(spoken) == asked[0]) or (letters is not None and spoken == [letters])
+            (len(asked) == 1 and asked[0] in initials_of(speaker)) or (letters is not None and spoken == [letters])
         ):
             found.append(speaker)
     return found

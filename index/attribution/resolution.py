@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
+from index.attribution.aliases import one_speaker, short_names
 from index.attribution.antecedents import resolve_pronoun
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.names import Mention
@@ -203,7 +204,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
 
     # One organisation, one string: "Foreign Ministry" -> "Ukraine’s Foreign Ministry".
     longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
-    named = [longer.get(sp, sp) if sp else None for sp in speakers]
+    named = one_speaker([longer.get(sp, sp) if sp else None for sp in speakers], short_names(s.text for s in sentences))
     return [replace(s, speaker=named[i], verb=verbs[i] if named[i] else None) for i, s in enumerate(sentences)]
 
 

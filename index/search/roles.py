@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 
 from index.lexicon import TITLE_WORDS, speech_lemma
 from index.search.institution_names import names_institution
+from index.search.name_words import name_words
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
-from index.search.speakers import name_words
 from index.store.lexical import QueryWord, best_rows, weighted_terms
 from index.store.metadata import MetadataReader
 

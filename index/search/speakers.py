@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from index.lexicon import FIRST_NAMES, family_name_first, same_name
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
+from index.lexicon import family_name_first, same_name
 from index.search.institution_names import (
     LINKS,
     InstitutionName,
@@ -42,6 +41,7 @@ from index.search.institution_names import (
     leading_countries,
     names_institution,
 )
+from index.search.name_words import acronym, initials_of, name_words
 
 # Words that may come with a name in a question but are not in the speaker string: the titles
 # attribution knows (index/lexicon.py, without their dots, as ``name_words`` reads them) and the
@@ -50,37 +50,8 @@ TITLE_WORDS = frozenset(w.rstrip(".") for w in LEXICON_TITLES) | frozenset(
     "kremlin us u.s u.s. white house state".split()
 )
 _MAX_TYPOS = 2
-_POSSESSIVE_END = re.compile(r"'s$")
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
-def name_words(text: str) -> list[str]:
-    """The words a name is compared by: casefolded, accents, possessives and "the" dropped."""
-    if not text.isascii():  # ASCII text is its own NFKD form with no combining marks
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _POSSESSIVE_END.sub("", text.casefold().replace("’", "'").replace("'s ", " "))
-    return [w for w in _NOT_WORD.split(text) if w and w != "the"]
-
-
-# Words an institution's initials leave out: "International Monetary Fund" is "IMF", "Bureau of
-# Labor Statistics" "BLS".
-_NOT_IN_INITIALS = frozenset("of for and on in at to de".split())
-
-
 # A speaker written as initials: capitals, with or without dots ("IMF", "U.N.", "NATO's").
 _INITIALS = re.compile(r"(?:[A-Z]\.?){2,7}(?:['’]s)?")
-
-
-def acronym(words: Sequence[str]) -> str | None:
-    """The initials an institution's name (as ``name_words`` gives it) goes by: "imf" for
-    "international monetary fund", "un" for "united nations"; None for a name of one word, of
-    more than six initials, or a person's (it opens with a first name: "Donald Trump" is no
-    "DT")."""
-    kept = [w for w in words if w not in _NOT_IN_INITIALS]
-    if not 2 <= len(kept) <= 6 or words[0] in FIRST_NAMES or any(not w[0].isalpha() for w in kept):
-        return None
-    return "".join(w[0] for w in kept)
 
 
 def without_initials(asked: Sequence[str]) -> list[str]:
@@ -232,8 +203,8 @@ class SpeakerIndex:
         self._surnames = surnames
         self._users = users
         acronyms: dict[str, list[int]] = {}  # "imf" -> the speakers it stands for ("International Monetary Fund")
-        for number, words in enumerate(spoken):
-            if letters := acronym(words):
+        for number, speaker in enumerate(self._speakers):
+            for letters in initials_of(speaker):
                 acronyms.setdefault(letters, []).append(number)
         self._acronyms = acronyms
         self._words = list(users)

@@ -24,11 +24,12 @@ from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, is_title_word
 from index.search.demonyms import demonym_stems, holds_word
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
+from index.search.name_words import name_words
 from index.search.query import Query
 from index.search.ranking import Weights
 from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
-from index.search.speakers import SpeakerIndex, name_words
+from index.search.speakers import SpeakerIndex
 from index.search.speech import SpeechQuery
 from index.search.speech_topic import (
     about_topic,

@@ -19,7 +19,7 @@ import numpy as np
 
 from index.lexicon import NAMES_WITH_FORMS, within
 from index.search.institution_names import names_institution
-from index.search.speakers import acronym, name_words
+from index.search.name_words import initials_of, name_words, split_short_name
 
 
 def about_topic(lexical: np.ndarray) -> np.ndarray:
@@ -32,10 +32,11 @@ def people(speakers: list[str]) -> list[str]:
     "Ingrid Halvorsen", as two articles write her), or forms of them ("Dick Durbin", "Richard J.
     Durbin": ``lexicon.within``), is the same person, named the fuller way (of two as full, the
     first in alphabetical order); so are an institution's initials and its name ("IMF",
-    "International Monetary Fund": ``speakers.acronym``)."""
-    words = [frozenset(name_words(s)) for s in speakers]
+    "International Monetary Fund": ``speakers.acronym``), and a short name its article gives one
+    ("NHC", "National Hurricane Center (NHC)": ``speakers.initials_of``)."""
+    words = [frozenset(name_words(split_short_name(s)[0])) for s in speakers]
     named = list(zip(speakers, words, _as_written(words), strict=True))
-    initials = {letters for s in speakers if (letters := acronym(name_words(s)))}
+    initials = {letters for s in speakers for letters in initials_of(s)}
     return [
         s
         for s, w, fixed in named
@@ -63,14 +64,14 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
     a rarer "Donald J. Trump"; ties: the fuller name).
     """
     persons = people(sorted(quoted))
-    words = {s: frozenset(name_words(s)) for s in [*quoted, *persons]}
+    words = {s: frozenset(name_words(split_short_name(s)[0])) for s in [*quoted, *persons]}
     fixed = dict(zip(words, _as_written(list(words.values())), strict=True))
-    initials = {p: acronym(name_words(p)) for p in persons}
+    initials = {p: initials_of(p) for p in persons}
     fits = {
         s: [
             p
             for p in persons
-            if (fixed[s] <= words[p] and within(words[s], words[p])) or (len(words[s]) == 1 and initials[p] in words[s])
+            if (fixed[s] <= words[p] and within(words[s], words[p])) or (len(words[s]) == 1 and words[s] & initials[p])
         ]
         for s in quoted
     }

@@ -320,6 +320,44 @@ def test_a_demonym_and_one_word_are_an_organisations_name(text: str, speaker: st
     assert who(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # Wikinews: the name in full and the short name in brackets after it were two speakers.
+        (
+            [
+                "The Philippine Institute of Volcanology and Seismology (Phivolcs) reported the first quake.",
+                "Phivolcs said the fault makes the province seismically active.",
+            ],
+            ["Philippine Institute of Volcanology and Seismology (Phivolcs)"] * 2,
+        ),
+        (
+            ["According to the World Health Organization (WHO), cases rose.", "WHO said the outbreak was over."],
+            ["World Health Organization (WHO)"] * 2,
+        ),
+        (  # the name its reader found is shorter ("Geological Survey"): written in full
+            ["The US Geological Survey (USGS) reported 5.8.", "The USGS said aftershocks may follow."],
+            ["US Geological Survey (USGS)"] * 2,
+        ),
+        (  # only the short name speaks
+            ["Pacific Gas and Electric Company (PG&E) serves the area.", "PG&E stated it scheduled the blackouts."],
+            [None, "Pacific Gas and Electric Company (PG&E)"],
+        ),
+        # No short name: a news agency after a dateline, a nickname, a party.
+        (["WASHINGTON (AP) — Donald Trump said the wall would be built."], ["Donald Trump"]),
+        (
+            ["Prime Minister Benjamin Netanyahu (Bibi) said the talks failed.", "Bibi said the talks failed again."],
+            ["Benjamin Netanyahu", "Bibi"],
+        ),
+        (["Sen. Ted Cruz (R) said the bill was dead."], ["Ted Cruz"]),
+    ],
+)
+def test_an_organisation_and_the_short_name_it_is_given_in_brackets_are_one_speaker(
+    paragraphs: list[str], speakers: list[str | None]
+) -> None:
+    assert [speaker for speaker, _ in who(*paragraphs)] == speakers
+
+
 def test_a_demonym_before_a_surname_the_article_gives_is_no_organisation() -> None:
     # "German" is a first name too (Germán): "German Ortega says" after "Freddy Ortega" is an
     # Ortega, whom the "he" after it goes on quoting, not an organisation no "he" can be.
@@ -1927,7 +1965,7 @@ def test_maintained_that_reports_a_claim(text: str, speaker: str | None) -> None
         ),
         (
             "The Philippine Institute of Volcanology and Seismology (Phivolcs) reported the first quake.",
-            "Philippine Institute of Volcanology and Seismology",
+            "Philippine Institute of Volcanology and Seismology (Phivolcs)",  # with the short name it gives
         ),
         (
             "Wages are highest in France, which the Organization for Economic Cooperation and Development says "

@@ -139,6 +139,26 @@ ARTICLES = [
         "published": "2016-07-19",
         "text": "Faster growth in emerging economies will offset the slowdown, the IMF said.",
     },
+    {
+        "id": "quake",
+        "title": "A quake in Mindanao",
+        "published": "2019-10-17",
+        "text": "The Philippine Institute of Volcanology and Seismology (Phivolcs) reported the first quake at "
+        "7:37 p.m.\n\nPhivolcs said the fault makes the province seismically active.",
+    },
+    {
+        "id": "hurricane",
+        "title": "Dorian strengthens",
+        "published": "2019-09-01",
+        "text": "The National Hurricane Center (NHC) said the storm would strengthen overnight.\n\n"
+        "The NHC also warned of flash floods in the Bahamas.",
+    },
+    {
+        "id": "humberto",
+        "title": "Humberto weakens",
+        "published": "2019-09-19",
+        "text": "The National Hurricane Center said the storm had weakened by Friday.",
+    },
 ]
 
 searcher = searcher_fixture(ARTICLES, "institution_names")
@@ -174,6 +194,29 @@ def test_an_institution_and_its_initials_are_one_speaker(searcher: Searcher) -> 
         "Donald Trump",
     ]
     assert set(person_of({"IMF": 3, "International Monetary Fund": 1}).values()) == {"IMF"}  # signs most quotes
+
+
+def test_an_organisation_and_the_short_name_its_article_gives_it_are_one_speaker(searcher: Searcher) -> None:
+    # Wikinews: "What did Phivolcs say?" found 3 of its 5 sentences, "... the Philippine Institute
+    # of Volcanology and Seismology" the other 2: the article gives the short name in brackets.
+    both = [
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) reported the first quake at 7:37 p.m.",
+        "Phivolcs said the fault makes the province seismically active.",
+    ]
+    for question in ("What did Phivolcs say?", "What did the Philippine Institute of Volcanology and Seismology say?"):
+        answer = searcher.answer(question)
+        assert sorted(hit.sentence for hit in answer.hits) == sorted(both), question
+        assert {hit.speaker for hit in answer.hits} == {"Philippine Institute of Volcanology and Seismology (Phivolcs)"}
+    # One institution across articles, with its short name given in one of them only.
+    storms = [
+        "The NHC also warned of flash floods in the Bahamas.",
+        "The National Hurricane Center (NHC) said the storm would strengthen overnight.",
+        "The National Hurricane Center said the storm had weakened by Friday.",
+    ]
+    for question in ("What did the NHC say?", "What did the National Hurricane Center say?"):
+        answer = searcher.answer(question)
+        assert sorted(hit.sentence for hit in answer.hits) == sorted(storms), question
+        assert answer.note == ""  # one institution, not "2 people called National Hurricane Center"
 
 
 def test_the_department_of_justice_is_the_justice_department_the_articles_quote(searcher: Searcher) -> None:

@@ -4,9 +4,9 @@ one definition of what may be an institution serves the speech questions and the
 from __future__ import annotations
 
 from index.search.institution_names import names_institution
+from index.search.name_words import name_words
 from index.search.roles import is_institution
 from index.search.searcher import Searcher
-from index.search.speakers import name_words
 from tests.support import searcher_fixture
 
 ARTICLES = [

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.embedding.models import Embedder
+from index.search.name_words import name_words
 from index.search.searcher import Searcher
-from index.search.speakers import SpeakerIndex, name_words, typo_distance
+from index.search.speakers import SpeakerIndex, typo_distance
 from index.search.speech import match_speaker
 from tests.speaker_reference import reference_match_speaker
 
