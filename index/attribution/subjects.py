@@ -182,18 +182,19 @@ def _spoken_for(text: str, toks: list[Tok], a: int, b: int, verb: str, v: int) -
 
 
 def _before_of_place(toks: list[Tok], a: int, b: int) -> int:
-    """The end of a name that ``of`` and a place or an organisation of up to three words follow
+    """The end of a name that ``of`` and a place or an organisation of up to six words follow
     at the end of the chain ``a..b`` ("Barbara Boxer of California", "Lee Zeldin of New York",
-    "John Geiger of USGS", "Jane Roe of Google": a first name and a surname before "of"); else
-    ``b``."""
-    for k in range(b - 1, max(a, b - 4), -1):
-        if toks[k].low == "of":
+    "John Geiger of USGS", "Jennifer Lu of Marriage Equality Coalition Taiwan": a first name, its
+    initials and a surname before "of"; "John C. Eastman of Chapman University School of Law");
+    else ``b``."""
+    for k in range(b - 1, max(a, b - 7), -1):
+        if toks[k].low == "of" and k > a and is_name_word(toks, k - 1):
             place = " ".join(bare(t.low) for t in toks[k + 1 : b + 1])
-            if place in PLACES and is_name_word(toks, k - 1):  # k > a: a name is left before "of"
+            if place in PLACES and k + 4 > b:  # a name is left before "of"
                 return k - 1
-            if k - 2 >= a and bare(toks[k - 2].low) in FIRST_NAMES and is_name_word(toks, k - 1):
+            first = next((f for f in range(k - 2, max(a, k - 5) - 1, -1) if toks[f].kind != "A"), None)
+            if first is not None and bare(toks[first].low) in FIRST_NAMES:
                 return k - 1
-            break
     return b
 
 

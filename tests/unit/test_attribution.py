@@ -204,6 +204,12 @@ def test_a_person_of_a_place_is_the_person() -> None:
         ("George Zornick of The Nation wrote that the team must be held accountable.", "George Zornick"),
         ("The Bank of America said the fees would rise.", "Bank of America"),
         ("Secretary of State John Kerry said the talks went well.", "John Kerry"),
+        # Wikinews, PolNeAR: an organisation of more than three words, or with "of" of its own,
+        # after a name with or without initials ("Natural Law" was Eugene Volokh's speaker)
+        ("Jennifer Lu of Marriage Equality Coalition Taiwan said the fight goes on.", "Jennifer Lu"),
+        ("Professor John C. Eastman of Chapman University School of Law writes that it is unclear.", "John C. Eastman"),
+        ("Professor Eugene Volokh of UCLA School of Law writes that the term derived from Britain.", "Eugene Volokh"),
+        ("The Bureau of Labor Statistics said jobs rose.", "Bureau of Labor Statistics"),
     ],
 )
 def test_a_person_of_a_place_of_several_words_is_the_person(text: str, speaker: str | None) -> None:
