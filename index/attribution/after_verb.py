@@ -120,6 +120,20 @@ def _followed(toks: list[Tok], a: int) -> bool:
     return p > 0 and toks[p].low in _FOLLOWED_BY and (toks[p - 1].low in FOLLOWERS or toks[p - 1].low == "close")
 
 
+# Possessive pronouns, and the pronoun that names their owner as a speaker.
+_OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "i", "your": "you"}
+
+
+def _owned_thing(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether the chain ``a..b`` names the kind of someone's thing, not its source: "according
+    to his Facebook profile", "according to the school's Facebook post" (a word in lower case
+    after it; "according to Trump's Twitter account" is still Trump's)."""
+    before = toks[a - 1] if a > 0 else None
+    after = toks[b + 1] if b + 1 < len(toks) else None
+    owned = before is not None and (before.low in _OWNERS or (is_possessive(before) and not is_cap(before)))
+    return owned and after is not None and after.kind == "W" and after.text.islower()
+
+
 def subject_after(
     text: str, toks: list[Tok], k: int, verb: str, v: int, whole: bool = False, appositive: bool = True
 ) -> Claim | None:
@@ -192,6 +206,7 @@ def subject_after(
         if (c := subject_from_chain(text, toks, a, b, verb, v))
         and not (c.kind == "name" and b + 1 < n and toks[b + 1].low in FOLLOWERS)  # "a Clinton aide"
         and not _followed(toks, a)  # "said a longtime adviser to both Clintons"
+        and not _owned_thing(toks, a, b)  # "according to his Facebook profile"
     ]
     named_after = [b for b, c in found if c.kind == "name"]
     claims = [c for b, c in found if not _possessor(toks, b, c, any(x > b for x in named_after), appositive)]
@@ -199,6 +214,8 @@ def subject_after(
         for c in claims:
             if c.kind == kind:
                 return c
+    if not appositive and chains and not found and (owner := _OWNERS.get(toks[chains[0][0] - 1].low)):
+        return Claim("pron", owner, verb, v)  # "according to his Facebook profile": his word
     if len(chains) == 1 and (national := national_word(toks, *chains[0])) and _ends_clause(toks, chains[0][1] + 1):
         return Claim("epithet", national, verb, v)  # '"...," said the Spaniard'
     if chains == [(k, k)] and people_or_place(toks[k]) and not is_possessive(toks[k]) and _ends_clause(toks, k + 1):

@@ -481,6 +481,20 @@ def test_according_to() -> None:
     assert who("According to analysts, the risk is rising.") == [(None, None)]
 
 
+def test_according_to_someones_page_on_a_platform_is_theirs_not_the_platforms() -> None:
+    # PolNeAR: "according to his Facebook profile" was Facebook's word, "according to its Amazon
+    # summary" Amazon's, "according to the school's Facebook post, al Ashry said" Facebook's.
+    assert who(
+        "Mohamed Shoukair, the flight's pilot, had logged nearly 6,300 hours of flying time.",
+        "The pilot had been with EgyptAir since 2004, according to his Facebook profile.",
+    )[1] == ("Mohamed Shoukair", "say")
+    assert who("A man whose book, according to its Amazon summary, draws a troubling portrait.") == [(None, None)]
+    assert who("According to the school's Facebook post, Omar Ashry said he was with his wife.") == [
+        ("Omar Ashry", "say")
+    ]
+    assert who("According to Facebook, Trump generated the most interactions.") == [("Facebook", "say")]
+
+
 def test_surname_links_to_full_name_written_earlier_or_later() -> None:
     assert who(
         ["Kremlin spokesman Dmitry Peskov met reporters.", '"We see no reason for optimism," Peskov said.'],
