@@ -236,7 +236,7 @@ def _going_on(toks: list[Tok], v: int) -> int:
 # What may follow a reporting verb's base form carried on from "went on to" / "continued to":
 # what was said ("went on to explain that", "continues to insist, ..., that"), not a thing ("continued
 # to add jobs", "went on to name cities").
-_REPORTED_NEXT = frozenset("that , : how why whether".split())
+_REPORTED_NEXT = frozenset("that , : how why whether he she they we i".split())  # "continuing to insist she will"
 
 
 def _carried_on_base(toks: list[Tok], v: int) -> bool:

@@ -154,8 +154,12 @@ def _opening_subject(text: str, toks: list[Tok], start: int, v: int, verb: str) 
         k += 1
     if k > b + 1 and k < v and is_cap(toks[k]):  # "Presumptive Democratic presidential nominee Hillary Clinton"
         b = chain_end(toks, k)
-    if b + 1 < len(toks) and toks[b + 1].low in ("later", "earlier", "ago", "after", "before"):
-        return None  # "Minutes later, the campaign issued a statement saying"
+    if (
+        b + 2 < len(toks)
+        and toks[b + 1].low in ("later", "earlier", "ago", "after", "before")
+        and toks[b + 2].kind != "W"
+    ):
+        return None  # "Minutes later, the campaign issued a statement saying"; not "Trump later blamed ..., saying"
     if b == start and b + 2 < len(toks) and toks[b + 1].text == "." and toks[b + 2].text == ",":
         return None  # a state's abbreviation: "at a rally in Beaumont, Tex., Mr. Trump ..."
     if is_possessive(toks[b]) and b + 1 < v and toks[b + 1].low in FIRST_NAMES:

@@ -1025,6 +1025,10 @@ def test_participles_and_coordinated_verbs_report_the_subject() -> None:
     assert got == [("Trump", "say")]
     assert who("Graham called both candidates crazy and said the party would lose.") == [("Graham", "say")]
     assert who("Rubio's campaign tweeted a video, saying the amendment failed.") == [(None, None)]
+    # PolNeAR: "later" after the subject is no time phrase opening the sentence ("Minutes later, ...")
+    got = who("But Trump later blamed his hesitancy on a bad earpiece, claiming he had disavowed Duke.")
+    assert got == [("Trump", "claim")]
+    assert who("Minutes later, the campaign issued a statement saying it was over.") == [(None, None)]
 
 
 def test_pronoun_with_two_fitting_people_and_no_running_speaker_is_left_unresolved() -> None:
@@ -1264,6 +1268,8 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
         # and a base form after it, when what follows is what was said
         ("Dinesh D’Souza went on to explain that the Clintons want power.", "Dinesh D’Souza"),
         ("Corey Lewandowski continued to assert that he never touched her.", "Corey Lewandowski"),
+        # ... or a pronoun, the subject of what was said (PolNeAR)
+        ("Hillary Clinton is continuing to insist she will release the transcripts.", "Hillary Clinton"),
         ('Kelly Dittmar went on to add, "If we want to see parity, it means more women."', "Kelly Dittmar"),
         ("Mike Pence continued to add jobs in Indiana.", None),
         ("Barack Obama went on to name cities that have mourned.", None),
