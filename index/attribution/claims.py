@@ -34,7 +34,7 @@ from index.attribution.vocabulary import (
     NOT_REPORTING_LEMMAS,
     PREPOSITIONS,
 )
-from index.lexicon import FORM_TO_LEMMA
+from index.lexicon import FORM_TO_LEMMA, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -217,6 +217,11 @@ _BASE_REPORTS = frozenset(
 )
 # Verbs that carry on into a reporting verb: "Pence went on to say", "Clinton continued to say".
 _GOING_ON = frozenset("went go goes going continued continues continue continuing".split())
+# "Trump took to Twitter to say": a platform taken to, to speak on, and when.
+_TOOK = frozenset("took takes take taking".split())
+_WHEN = frozenset(
+    "on early late overnight again quickly yesterday today tonight morning afternoon evening night".split()
+)
 # ... and the words of a manner of speaking: "Trump was quick to add that", "is careful to note that",
 # "Mr. Trump was prompted to say".
 _KEEN = frozenset("quick careful eager keen swift prompted forced compelled moved".split())
@@ -229,8 +234,21 @@ def _going_on(toks: list[Tok], v: int) -> int:
         return v
     if v >= 3 and toks[v - 2].low in _KEEN and toks[v - 3].low in _BE:
         return v - 3  # "Trump was quick to add that"
+    if (took := _took_to(toks, v - 2)) is not None:
+        return took  # "Clinton took to Twitter to say"
     k = v - 3 if toks[v - 2].low == "on" and v >= 3 else v - 2
     return k if toks[k].low in _GOING_ON else v
+
+
+def _took_to(toks: list[Tok], k: int) -> int | None:
+    """Where "took" is in "took to Twitter (on Sunday) to" ending at ``k``, before a reporting
+    verb: its subject speaks there; None otherwise."""
+    while k > 0 and toks[k].kind == "W" and (toks[k].low in _WHEN or toks[k].low in WEEKDAYS):
+        k -= 1  # "took to Twitter early Wednesday morning to say"
+    if not is_cap(toks[k]):
+        return None
+    took = chain_start(toks, k) - 2
+    return took if took >= 0 and toks[took + 1].low == "to" and toks[took].low in _TOOK else None
 
 
 # What may follow a reporting verb's base form carried on from "went on to" / "continued to":

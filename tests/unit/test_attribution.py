@@ -1268,6 +1268,10 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
         # and a base form after it, when what follows is what was said
         ("Dinesh D’Souza went on to explain that the Clintons want power.", "Dinesh D’Souza"),
         ("Corey Lewandowski continued to assert that he never touched her.", "Corey Lewandowski"),
+        # ... and a platform taken to, to speak on (PolNeAR)
+        ("As supporters waited for her, Hillary Clinton took to Twitter to say thanks.", "Hillary Clinton"),
+        ("Donald Trump took to Twitter early Wednesday morning to say the election was rigged.", "Donald Trump"),
+        ("Donald Trump took Mike Pence to Ohio to say thanks.", None),
         # ... or a pronoun, the subject of what was said (PolNeAR)
         ("Hillary Clinton is continuing to insist she will release the transcripts.", "Hillary Clinton"),
         ('Kelly Dittmar went on to add, "If we want to see parity, it means more women."', "Kelly Dittmar"),

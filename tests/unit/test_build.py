@@ -358,6 +358,7 @@ PIPELINE_OUTPUT = {
     136: "759306320e3f63bd",  # a name before an organisation of up to six words, or with an of of its own; none in the sample
     137: "759306320e3f63bd",  # according to someone's page on a platform is theirs; none in the sample
     138: "759306320e3f63bd",  # later after the subject, and a pronoun after a carried-on reporting verb; none in the sample
+    139: "759306320e3f63bd",  # took to Twitter to say; none in the sample
 }
 
 
