@@ -121,6 +121,27 @@ def _followed(toks: list[Tok], a: int) -> bool:
 
 
 # Possessive pronouns, and the pronoun that names their owner as a speaker.
+# What a source publishes, between "according to" and the source: "according to a recent report
+# from Bloomberg New Energy Finance", "according to data from Johns Hopkins University".
+_PUBLISHED = frozenset(
+    "report reports study survey poll analysis data figures estimate estimates statement review tally count".split()
+)
+
+
+def according_to(text: str, toks: list[Tok], v: int) -> Claim | None:
+    """The source "according to" at ``v`` names: "according to Dmitry Peskov", or the one after
+    what it published ("according to a recent report from Bloomberg New Energy Finance", "... a
+    study by the Pew Research Center"; not "according to a poll of voters")."""
+    found = subject_after(text, toks, v + 2, "say", v, appositive=False)
+    k = v + 2
+    while found is None and k < min(len(toks) - 2, v + 7) and toks[k].kind == "W" and not is_cap(toks[k]):
+        if toks[k].low in _PUBLISHED and toks[k + 1].low in ("from", "by"):
+            found = subject_after(text, toks, k + 2, "say", v, appositive=False)
+            return found if found is not None and found.kind in ("name", "org") else None
+        k += 1
+    return found
+
+
 _OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "i", "your": "you"}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.attribution.after_verb import subject_after
+from index.attribution.after_verb import according_to, subject_after
 from index.attribution.appositives import in_an_aside, quote_then_comma
 from index.attribution.between import goes_between, skip_between
 from index.attribution.names import (
@@ -56,7 +56,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         low = t.low
         claim: Claim | None = None
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
-            claim = subject_after(text, toks, v + 2, "say", v, appositive=False)
+            claim = according_to(text, toks, v)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
             claim = _quoted_as_saying(text, toks, v)
         elif (

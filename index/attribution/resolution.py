@@ -278,9 +278,11 @@ def _gender_around(p: Parsed, c: Claim, text: str, people: People) -> str | None
 
 
 def _its(p: Parsed, c: Claim) -> bool:
-    """Whether "its" follows the verb of ``c`` closely: "Bloomberg says its reporting found" is the
-    news agency's, whoever else is called Bloomberg."""
-    return any(t.low == "its" for t in p.toks[c.index + 1 : c.index + 4])
+    """Whether "its" follows the verb of ``c`` closely, or "it" right after it: "Bloomberg says its
+    reporting found", "Bloomberg says it started marking down" are the news agency's, whoever else
+    is called Bloomberg."""
+    after = p.toks[c.index + 1 : c.index + 4]
+    return any(t.low == "its" for t in after) or (bool(after) and after[0].low == "it")
 
 
 def _opening_pronoun(p: Parsed) -> int | None:

@@ -52,6 +52,7 @@ from index.attribution.vocabulary import (
     KNOWN_ORGS,
     MALE_TITLES,
     NOT_PERSON_NOUNS,
+    OPENERS,
     ORG_HEADS,
     PLACES,
     PREPOSITIONS,
@@ -151,7 +152,7 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
             return None
         return Claim("name", name, verb, v)
     lows = [bare(t.low) for t in toks[a : b + 1]]
-    named = [w for w in lows if w not in DETERMINERS]  # "The AP said" is AP's word
+    named = [w for w in lows if w not in DETERMINERS and w not in OPENERS]  # "The AP said", "Yet Bloomberg says"
     one_org = len(named) == 1 and (named[0] in KNOWN_ORGS or toks[b].text.isupper())
     if heads or one_org or any(w in ORG_HEADS for w in lows):
         while a < b and bare(toks[a].low) in STOP and toks[a].low != "new":  # "The New York Times"

@@ -37,6 +37,8 @@ DETECT_FORMS: dict[str, str] = {
 }
 
 
+# Words that open a sentence before its subject: "Yet Bloomberg says", "Still, NATO said".
+OPENERS = word_set("but yet and so or still meanwhile however then also now even")
 # Capitalised words that open a sentence or a chain but are never part of a name.
 STOP = word_set("""
 the a an this that these those it its still meanwhile however but and or yet so then also

@@ -481,6 +481,34 @@ def test_according_to() -> None:
     assert who("According to analysts, the risk is rising.") == [(None, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: what a source published, then the source
+        ("Sales rose, according to an analysis by the Pew Research Center.", "Pew Research Center"),
+        ("Clinton now has 723 delegates, according to a count by The Associated Press.", "Associated Press"),
+        ("According to data from Johns Hopkins University, 1,000 died.", "Johns Hopkins University"),
+        ("Taxes would go up, according to an analysis by Lily Batchelder, a former tax aide.", "Lily Batchelder"),
+        # not whom it asked, nor where it was published
+        ("Trump leads, according to a poll of voters in Iowa.", None),
+        ("According to a report in The New York Times, he left.", None),
+    ],
+)
+def test_according_to_what_a_source_published_is_the_sources(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
+def test_an_organisation_after_a_word_opening_the_sentence_speaks() -> None:
+    # PolNeAR: "Yet Bloomberg says it started marking down her wealth" was no one's; the news
+    # agency's, not Michael Bloomberg's, whom the article names ("it", not "he", follows).
+    got = who(
+        "Michael Bloomberg founded the company in 1981.",
+        "Yet Bloomberg says it started marking down her wealth in February.",
+        "Now Bloomberg says he is distressed by the campaign.",
+    )
+    assert [speaker for speaker, _ in got] == [None, "Bloomberg", "Michael Bloomberg"]
+
+
 def test_according_to_someones_page_on_a_platform_is_theirs_not_the_platforms() -> None:
     # PolNeAR: "according to his Facebook profile" was Facebook's word, "according to its Amazon
     # summary" Amazon's, "according to the school's Facebook post, al Ashry said" Facebook's.

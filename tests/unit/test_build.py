@@ -359,6 +359,7 @@ PIPELINE_OUTPUT = {
     137: "759306320e3f63bd",  # according to someone's page on a platform is theirs; none in the sample
     138: "759306320e3f63bd",  # later after the subject, and a pronoun after a carried-on reporting verb; none in the sample
     139: "759306320e3f63bd",  # took to Twitter to say; none in the sample
+    140: "759306320e3f63bd",  # according to what a source published, and an organisation after an opening word; none in the sample
 }
 
 
