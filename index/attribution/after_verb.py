@@ -8,7 +8,8 @@ from index.attribution.appositives import named_in_full
 from index.attribution.epithets import age_starting, national_word
 from index.attribution.names import chain_end, is_name_token, people_or_place
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
-from index.attribution.subjects import Claim, role_words, subject_from_chain
+from index.attribution.role_phrases import role_words
+from index.attribution.subjects import Claim, subject_from_chain
 from index.attribution.vocabulary import (
     CONNECTORS,
     DEMONYMS,
