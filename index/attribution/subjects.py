@@ -201,7 +201,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
                 return found or (Claim("org", org, verb, v) if (org := joined_org(text, toks, a, j)) else None)
             if (org := org_joined_by_and(text, toks, a, j)) is not None:
                 return Claim("org", org, verb, v)  # "The Bill and Melinda Gates Foundation said"
-        found = subject_from_chain(text, toks, a, j, verb, v)
+        found = subject_from_chain(text, toks, a, j, verb, v) or _from_city_and_state(text, toks, a, j, verb, v)
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
         return found or _given_name_and_place(toks, a, j, verb, v)
@@ -217,6 +217,22 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.low == "who" and j > 1 and is_cap(toks[j - 1]) and named_in_full(toks, s := chain_start(toks, j - 1), j - 1):
         return subject_from_chain(text, toks, s, j - 1, verb, v)  # "drafted by Alex Greenwich who said"
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
+
+
+def _from_city_and_state(text: str, toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:
+    """The person before where they are from, a city and its state: "Stacy Baker of Columbia,
+    South Carolina says" (the chain ``a..j`` is the state)."""
+    if a < 3 or toks[a - 1].text != "," or " ".join(bare(t.low) for t in toks[a : j + 1]) not in PLACES:
+        return None
+    start = chain_start(toks, a - 2) if is_cap(toks[a - 2]) else a
+    if 1 < start < a and toks[start - 1].low == "of" and is_cap(toks[start - 2]):
+        start = chain_start(toks, start - 2)  # "John Smith of Des Moines, Iowa said"
+    found = subject_from_chain(text, toks, start, a - 2, verb, v) if start < a - 2 else None
+    return (
+        found
+        if found is not None and found.kind == "name" and any(t.low == "of" for t in toks[start : a - 2])
+        else None
+    )
 
 
 # Bodies in lower case after the country, city or person they belong to ("the German government", "Britain's military").

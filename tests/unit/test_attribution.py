@@ -210,6 +210,10 @@ def test_a_person_of_a_place_is_the_person() -> None:
         ("Professor John C. Eastman of Chapman University School of Law writes that it is unclear.", "John C. Eastman"),
         ("Professor Eugene Volokh of UCLA School of Law writes that the term derived from Britain.", "Eugene Volokh"),
         ("The Bureau of Labor Statistics said jobs rose.", "Bureau of Labor Statistics"),
+        # ... and of a city and its state, the state before the verb (PolNeAR: was "Carolina", then no one)
+        ("Stacy Baker of Columbia, South Carolina says she thinks Cruz can win.", "Stacy Baker"),
+        ("John Smith of Des Moines, Iowa said it was fine.", "John Smith"),
+        ("The mayor of Columbia, South Carolina said no.", None),
     ],
 )
 def test_a_person_of_a_place_of_several_words_is_the_person(text: str, speaker: str | None) -> None:
