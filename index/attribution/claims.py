@@ -20,7 +20,7 @@ from index.attribution.names import (
     find_mentions,
 )
 from index.attribution.nicknames import without_nicknames
-from index.attribution.openings import OPENING_CONJUNCTIONS, sentence_subject
+from index.attribution.openings import OPENING_CONJUNCTIONS, opening_participle, sentence_subject
 from index.attribution.other_senses import maintained_that, object_next, spoke_then_quote
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
@@ -91,6 +91,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_from_chain(text, toks, chain_start(toks, v - 1), v - 1, FORM_TO_LEMMA[low], v)
         elif v == 0 and t.text in ("Said", "Says"):  # 'Said Comey, "The thought ..."'
             claim = subject_after(text, toks, 1, "say", v)
+        elif v == 0 and low in PARTICIPLES and not _next_is(toks, v, "to"):  # "Noting that ..., Schlafly put"
+            claim = opening_participle(text, toks, FORM_TO_LEMMA[low])
         elif v == 0 and low in _OPENING_VERBS and _then_name_and_colon(toks):  # "Stated Stone:"
             claim = subject_after(text, toks, 1, FORM_TO_LEMMA[low], v)
         elif low in _NOUN_LIKE_FORMS and t.text[0].islower() and v > 0 and is_cap(toks[v - 1]) and _announces(toks, v):

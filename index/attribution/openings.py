@@ -36,6 +36,17 @@ def sentence_subject(text: str, toks: list[Tok], v: int, verb: str) -> Claim | N
     return found
 
 
+def opening_participle(text: str, toks: list[Tok], verb: str) -> Claim | None:
+    """The speaker of a participle opening the sentence: the subject after its phrase's comma
+    ("Noting that both battled the media, Schlafly put her finger on ...", "Noting he majored in
+    philosophy, Allen said"); None when no name or "he"/"she" opens the clause after it."""
+    comma = next((k for k, t in enumerate(toks[: _OPENING_PHRASE_MAX * 3]) if t.text == "," or t.kind == "Q"), None)
+    if comma is None or toks[comma].kind == "Q" or comma + 1 >= len(toks):
+        return None
+    found = _opening_subject(text, toks, comma + 1, len(toks), verb)
+    return found if found is not None and found.kind in ("name", "pron") else None
+
+
 def _after_age(toks: list[Tok], start: int, v: int) -> int:
     """Where the subject starts after an age before it: "76-year-old Morton Blackwell endorsed Cruz,
     saying"."""

@@ -1300,6 +1300,14 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
         # and a base form after it, when what follows is what was said
         ("Dinesh D’Souza went on to explain that the Clintons want power.", "Dinesh D’Souza"),
         ("Corey Lewandowski continued to assert that he never touched her.", "Corey Lewandowski"),
+        # a participle opening the sentence: the subject after its phrase (PolNeAR)
+        (
+            "Noting that both Reagan and Trump battled the media, Phyllis Schlafly put her finger on it.",
+            "Phyllis Schlafly",
+        ),
+        ("Arguing that the deal was bad, Bernie Sanders voted against it.", "Bernie Sanders"),
+        ("Adding to the wariness is the fact that Ted Cruz laid off his staff.", None),
+        ("Saying goodbye, the crowd left the hall.", None),
         # ... and a platform taken to, to speak on (PolNeAR)
         ("As supporters waited for her, Hillary Clinton took to Twitter to say thanks.", "Hillary Clinton"),
         ("Donald Trump took to Twitter early Wednesday morning to say the election was rigged.", "Donald Trump"),
