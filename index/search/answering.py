@@ -4,7 +4,8 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
 
 1. A question about what someone said ("what did Peskov say?", "Sherman's remarks on ...")
    whose person is among the index's attributed speakers gets their sentences (speech_answer.py).
-   A person no article mentions (no sentence holds their whole name) is declined; one the
+   A person no article mentions (no sentence holds their whole name) is declined; a country
+   gets its officials' quotes ("Kremlin spokesman Dmitry Peskov": officials.py); anyone else the
    articles mention but never quote gets the sentences that mention them, under a note
    (``Answer.note``) saying that none is a quote of theirs.
    A role or title that no speaker is named ("the Kremlin spokesman") gets, article by article,
@@ -49,7 +50,6 @@ from index.search.persons import asks_for_person, person_first
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
-from index.search.ranking import CANDIDATES
 from index.search.reranking import reorders, rerank, reranks
 from index.search.retrieval import Retriever
 from index.search.roles import SPOKESPEOPLE, is_institution
@@ -57,7 +57,7 @@ from index.search.speech import SpeechQuery
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
 from index.search.whose_figure import asks_quantity, particular_unnamed, time_unnamed
-from index.store.lexical import best_rows, weighted_terms
+from index.store.lexical import best_rows
 from index.types import Answer, Hit, Sentence
 
 # How many of the sentences holding the name of one asked what they want are read for a verb of
@@ -159,10 +159,11 @@ class Answerer:
             return self._from_reranked(query, hits, reranked)
         if speech is not None and not speech.loose:
             vocabulary = self._retriever.lexical.vocabulary
-            unknown = not any(holds_word(w, vocabulary) for w in query.speech_name)
-            mentions = None if unknown else self._mentions_answer(query, vector, speech, hits)
-            if mentions is not None:
-                return mentions
+            if any(holds_word(w, vocabulary) for w in query.speech_name) and (
+                found := self._speech.officials_answer(query, vector, speech)
+                or self._speech.mentions_answer(query, vector, speech, hits, self._policy.max_shown)
+            ):
+                return found
             if self._policy.check_words:
                 # No sentence holds the whole name ("Jim Mattis", where the articles hold only
                 # some Jim and a Mattie): any sentence shown would be somebody else's words.
@@ -400,51 +401,4 @@ class Answerer:
         people = ", ".join(dict.fromkeys(named[h.row] for h in hits[: self._policy.max_shown]))
         return self._route_answer(
             query, hits, f"{len(hits)} sentence(s) name who holds the role of {role.role}: {people}."
-        )
-
-    def _mentions_answer(
-        self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit]
-    ) -> Answer | None:
-        """ "What did X say?" when no sentence is attributed to X: the sentences that mention X,
-        best first, under a note saying that they only mention X (None when none does).
-        ``ranked``: the question's ordinary ranking, which the mentions are taken from first.
-
-        Shown as an ordinary answer would be, they would pass off a sentence such as "Biden and
-        Putin held two phone calls" as what Biden said.
-        """
-        retriever = self._retriever
-        name = query.speech_name
-        if not name:
-            return None
-
-        def mentions(stems: frozenset[str]) -> bool:  # "the American ambassador": "U.S. Ambassador ..." too
-            return all(holds_word(word, stems) for word in name)
-
-        # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
-        words = retriever.rows([h.row for h in ranked])
-        hits = [h for h in ranked if mentions(words[h.row][1])]
-        if len(hits) < self._policy.max_shown:
-            # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
-            scores = retriever.lexical.scores(weighted_terms(query.speech_name))
-            seen = {h.row for h in ranked}
-            rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
-            found = retriever.rows(rows)
-            rows = [r for r in rows if mentions(found[r][1])]
-            if rows:
-                relevance = retriever.relevance(rows, vector).tolist()
-                articles = retriever.articles_of(found[r][0] for r in rows)
-                extra = [make_hit(found[r][0], score, r, articles) for r, score in zip(rows, relevance, strict=True)]
-                hits += sorted(extra, key=lambda h: (-h.score, h.row))
-        if not hits:
-            return None
-        shown = tuple(hits[: self._policy.max_shown])
-        theirs = {h.row for h in hits}
-        these = "this sentence mentions" if len(shown) == 1 else "these sentences mention"
-        return Answer(
-            query.text,
-            shown,
-            reason=f"No sentence is attributed to {speech.shown}; {len(hits)} sentence(s) mention them.",
-            nearest=shown[0],
-            ranked=tuple(hits) + tuple(h for h in ranked if h.row not in theirs),
-            note=f"I found no quote attributed to {speech.shown}; {these} {speech.shown}:",
         )

@@ -27,6 +27,12 @@ _TOKENIZER = Tokenizer()
 PLACE_STEMS = _place_stems(_TOKENIZER.tokens)
 
 
+def stems_of(text: str) -> list[str]:
+    """The stems of ``text``'s words, for constants made when a module is imported (the shared
+    tokenizer is not for use by several threads at once)."""
+    return _TOKENIZER.tokens(text)
+
+
 def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
     """Whether ``stems`` (a sentence's, or a whole collection's vocabulary) hold ``word``, or, for
     a demonym, every stem of one of the places it stands for."""

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from index.lexicon import TITLE_WORDS, speech_lemma
 from index.search.institution_names import names_institution
 from index.search.name_words import name_words
+from index.search.officials import officials_in, search_terms
 from index.search.ranking import CANDIDATES
 from index.search.retrieval import Retriever
 from index.store.lexical import QueryWord, best_rows, weighted_terms
@@ -24,6 +25,8 @@ from index.store.metadata import MetadataReader
 
 # Articles read for one role question: the role's holders are named near its first uses.
 ROLE_ARTICLES = 20
+# Sentences read for a country's officials: those a search for its names and titles scores best.
+OFFICIAL_ROWS = 400
 _ROLE_WORDS = frozenset(w.rstrip(".").casefold() for w in TITLE_WORDS)
 # What a role may be "to" or "of" between it and the holder's name: "U.S. Ambassador to NATO
 # Julianne Smith" holds the U.S. ambassador's role. One to three capitalised words, taken as few
@@ -159,6 +162,21 @@ class RoleFinder:
             if holders:
                 return role, holders
         return None
+
+    def officials(self, demonym: str) -> dict[str, str]:
+        """``{speaker: title}`` for the officials of the country of ``demonym`` (officials.py): each
+        name an article gives one of its titles ("Kremlin spokesman Dmitry Peskov"), as the speaker
+        of that surname the article quotes, with the first such title."""
+        retriever = self._retriever
+        rows = [int(r) for r in best_rows(retriever.lexical.scores(search_terms(demonym)), OFFICIAL_ROWS)]
+        found = retriever.rows(rows)
+        titles: dict[str, str] = {}
+        for row in rows:
+            sentence = found[row][0]
+            for name, title in officials_in(sentence.text, demonym):
+                if (speaker := self._quoted(sentence.article_id, [name])) is not None:
+                    titles.setdefault(speaker, title)
+        return titles
 
     def _quoted(self, article_id: str, names: Sequence[str]) -> str | None:
         """The one speaker of ``article_id`` that ``names`` means (same surname), or None."""

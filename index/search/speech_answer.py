@@ -25,8 +25,9 @@ from index.search.demonyms import demonym_stems, holds_word
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
 from index.search.name_words import name_words
+from index.search.officials import bodies_of, country_asked, officials_note
 from index.search.query import Query
-from index.search.ranking import Weights
+from index.search.ranking import CANDIDATES, Weights
 from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
 from index.search.speakers import SpeakerIndex
@@ -42,9 +43,9 @@ from index.search.speech_topic import (
     topic_note,
     with_surname_alone,
 )
-from index.store.lexical import QueryWord, weighted_terms
+from index.store.lexical import QueryWord, best_rows, weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
-from index.types import Answer
+from index.types import Answer, Hit
 
 # Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
 _ANY_SPEECH = {None, "say"}
@@ -90,6 +91,7 @@ class SpeechRoute:
         # Per role asked: "the FBI director" is looked up when the question is read (``asked``) and
         # again when it is answered.
         self._holders: BoundedMemo[tuple[str, tuple[QueryWord, ...]], dict[str, str]] = BoundedMemo(cache_size)
+        self._officials: BoundedMemo[str, dict[str, str]] = BoundedMemo(cache_size)  # per country asked
 
     @property
     def speakers(self) -> SpeakerIndex:
@@ -183,6 +185,68 @@ class SpeechRoute:
         role, holders = found
         return replace(speech, name=role), holders
 
+    def officials_answer(self, query: Query, vector: np.ndarray, speech: SpeechQuery) -> Answer | None:
+        """For "What did Russia say?" when no one is quoted as Russia: the quotes of the officials
+        and bodies its articles give it (officials.py: "Kremlin spokesman Dmitry Peskov", "the
+        Russian Foreign Ministry"), under a note naming them; None for any other name, or none."""
+        demonym = None if speech.loose else country_asked(speech.name)
+        if demonym is None:
+            return None
+        titles = self._officials.get_or_compute(
+            demonym, lambda asked: {**dict.fromkeys(bodies_of(asked, self._quoted), ""), **self._roles.officials(asked)}
+        )
+        if not titles:
+            return None
+        return self.answer(query, vector, speech, sorted(titles), lead=officials_note(speech.shown, titles))
+
+    def mentions_answer(
+        self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit], max_shown: int
+    ) -> Answer | None:
+        """ "What did X say?" when no sentence is attributed to X: the sentences that mention X,
+        best first, under a note saying that they only mention X (None when none does).
+        ``ranked``: the question's ordinary ranking, which the mentions are taken from first;
+        ``max_shown``: how many are shown.
+
+        Shown as an ordinary answer would be, they would pass off a sentence such as "Biden and
+        Putin held two phone calls" as what Biden said.
+        """
+        retriever = self._retriever
+        name = query.speech_name
+        if not name:
+            return None
+
+        def mentions(stems: frozenset[str]) -> bool:  # "the American ambassador": "U.S. Ambassador ..." too
+            return all(holds_word(word, stems) for word in name)
+
+        # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
+        words = retriever.rows([h.row for h in ranked])
+        hits = [h for h in ranked if mentions(words[h.row][1])]
+        if len(hits) < max_shown:
+            # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
+            scores = retriever.lexical.scores(weighted_terms(query.speech_name))
+            seen = {h.row for h in ranked}
+            rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
+            found = retriever.rows(rows)
+            rows = [r for r in rows if mentions(found[r][1])]
+            if rows:
+                relevance = retriever.relevance(rows, vector).tolist()
+                articles = retriever.articles_of(found[r][0] for r in rows)
+                extra = [make_hit(found[r][0], score, r, articles) for r, score in zip(rows, relevance, strict=True)]
+                hits += sorted(extra, key=lambda h: (-h.score, h.row))
+        if not hits:
+            return None
+        shown = tuple(hits[:max_shown])
+        theirs = {h.row for h in hits}
+        these = "this sentence mentions" if len(shown) == 1 else "these sentences mention"
+        return Answer(
+            query.text,
+            shown,
+            reason=f"No sentence is attributed to {speech.shown}; {len(hits)} sentence(s) mention them.",
+            nearest=shown[0],
+            ranked=tuple(hits) + tuple(h for h in ranked if h.row not in theirs),
+            note=f"I found no quote attributed to {speech.shown}; {these} {speech.shown}:",
+        )
+
     def answer(
         self,
         query: Query,
@@ -191,10 +255,12 @@ class SpeechRoute:
         speakers: list[str],
         holders: Mapping[str, str] | None = None,
         own: Collection[str] = (),
+        lead: str = "",
     ) -> Answer:
         """Every sentence attributed to ``speakers``, ordered as the module docstring says;
         with ``holders`` (a role's holder per article), only each article's holder's, besides
-        every sentence of the speakers in ``own`` (an institution beside its spokesman)."""
+        every sentence of the speakers in ``own`` (an institution beside its spokesman).
+        ``lead``: a note that says whom the speakers are, before any other (a country's officials)."""
         retriever = self._retriever
         stored = self._quotes.get_or_compute(tuple(speakers), lambda _: self._metadata.sentences_by_speakers(speakers))
         if holders:
@@ -228,7 +294,7 @@ class SpeechRoute:
         # Two people share what was asked ("Smith": a magistrate and a festival director; "Trump":
         # Donald and Ivanka): each one's quotes together, the most quoted first, and a note that
         # says so, rather than one person's quotes passing for the other's.
-        several = len(persons) > 1 and not holders
+        several = len(persons) > 1 and not holders and not lead
         person = person_of(Counter(s.sentence.speaker or "" for s in stored)) if several else {}
         if several:
             order = []
@@ -273,7 +339,7 @@ class SpeechRoute:
             tuple(shown),
             reason=f"{len(hits)} sentence(s) attributed to {listed(speakers)}, {len(shown)} shown.",
             nearest=hits[0],
-            note=" ".join(part for part in (describe(speech.name, holders) if holders else "", note) if part),
+            note=" ".join(part for part in (describe(speech.name, holders) if holders else lead, note) if part),
             ranked=tuple(hits) + tuple(h for h in found if h.sentence not in theirs),
             others=tuple(other_quotes),
             more=others_label(named) if other_quotes else "",
