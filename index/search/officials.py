@@ -29,7 +29,7 @@ _COUNTRY = {
     **{demonym + "s": demonym for demonym in DEMONYM_PLACES},  # "the Russians"
 }
 # Bodies that speak for a state ("the Russian Foreign Ministry", "the German government").
-_BODIES = frozenset("government administration ministry embassy military army navy parliament cabinet".split())
+_BODIES = frozenset("government administration ministry embassy military army navy parliament cabinet office".split())
 # Courtesy titles before a name, no part of the role: "British diplomat Sir Peter Westmacott".
 _COURTESY = frozenset("sir dame lord lady dr mr mrs ms".split())
 # Words inside a title between its words: "Secretary of State", "Ambassador to NATO".

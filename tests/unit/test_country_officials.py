@@ -122,6 +122,13 @@ ARTICLES = [
         "published": "2022-01-15",
         "text": 'Anna Lavrova said the shop would open. "It is a good day," Pyotr Lavrov said.',
     },
+    {
+        "id": "paris",
+        "title": "Paris hosts the summit",
+        "published": "2022-01-16",
+        "text": "Agence France-Presse reported that the summit would open on Monday.\n\n"
+        '"Europe must speak with one voice," French President Emmanuel Macron said.',
+    },
 ]
 
 moscow = searcher_fixture(ARTICLES, "officials")
@@ -133,3 +140,15 @@ def test_a_countrys_bodies_speak_for_it_beside_its_officials(moscow: Searcher) -
     assert answer.note.endswith("quotes: Russian Foreign Ministry and Sergei Lavrov (Russia's foreign minister).")
     # The official of the article that gives the title, not someone else of that surname.
     assert all(h.speaker != "Pyotr Lavrov" for h in answer.hits)
+
+
+def test_a_country_is_not_a_speaker_whose_name_only_holds_it(moscow: Searcher) -> None:
+    # Wikinews: "What did France say?" was the quotes of Agence France-Presse, a news agency.
+    answer = moscow.answer("What did France say?")
+    assert {h.speaker for h in answer.hits} == {"Emmanuel Macron"}
+    assert answer.note.endswith("quotes: Emmanuel Macron (French President).")
+    assert moscow.answer("What did Agence France-Presse report?").hits[0].speaker == "Agence France-Presse"
+
+
+def test_a_countrys_office_is_one_of_its_bodies() -> None:
+    assert bodies_of("british", ["Britain's Foreign Office", "British Airways"]) == ["Britain's Foreign Office"]
