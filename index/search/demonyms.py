@@ -35,10 +35,14 @@ def stems_of(text: str) -> list[str]:
 
 def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
     """Whether ``stems`` (a sentence's, or a whole collection's vocabulary) hold ``word``, or, for
-    a demonym, every stem of one of the places it stands for."""
-    return word.stem in stems or any(
-        all(stem in stems for stem in place) for place in PLACE_STEMS.get(word.text.casefold(), ())
-    )
+    a demonym or its people ("Americans"), every stem of one of the places it stands for."""
+    return word.stem in stems or any(all(stem in stems for stem in place) for place in _places_of(word.text))
+
+
+def _places_of(text: str) -> tuple[frozenset[str], ...]:
+    """The stems of the places a demonym stands for, its people's too ("Americans")."""
+    folded = text.casefold()
+    return PLACE_STEMS.get(folded) or (PLACE_STEMS.get(folded[:-1], ()) if folded.endswith("s") else ())
 
 
 # Each place's stem -> its demonym's stem ("russia" -> "russian"), for places of one word.

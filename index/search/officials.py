@@ -131,4 +131,8 @@ def officials_note(country: str, titles: Mapping[str, str]) -> str:
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     kinds = [kind for kind, some in (("officials", any(titles.values())), ("bodies", not all(titles.values()))) if some]
     whose = " and ".join(kind + "'" for kind in kinds)
-    return f"No quote is attributed to {country} itself; these are its {whose} quotes: {listed}."
+    people = country.split()[-1].casefold()
+    itself, its = (
+        ("themselves", "their") if people.endswith("s") and people[:-1] in DEMONYM_PLACES else ("itself", "its")
+    )
+    return f"No quote is attributed to {country} {itself}; these are {its} {whose} quotes: {listed}."

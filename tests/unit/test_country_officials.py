@@ -152,3 +152,11 @@ def test_a_country_is_not_a_speaker_whose_name_only_holds_it(moscow: Searcher) -
 
 def test_a_countrys_office_is_one_of_its_bodies() -> None:
     assert bodies_of("british", ["Britain's Foreign Office", "British Airways"]) == ["Britain's Foreign Office"]
+
+
+def test_a_countrys_people_are_asked_for_as_the_country(sample_searcher: Searcher) -> None:
+    # "What did the Americans say?" was declined: "No article mentions the Americans" (the sample
+    # writes "U.S.", which a demonym's people did not stand for as the demonym did).
+    answer = sample_searcher.answer("What did the Americans say?")
+    assert {h.speaker for h in answer.hits} == {"Julianne Smith", "Wendy Sherman"}
+    assert answer.note.startswith("No quote is attributed to the Americans themselves; these are their officials'")
