@@ -47,6 +47,8 @@ def quote_spans(text: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
         i, j = m.start(), m.end()
         c = '"' if m.group() == "''" else m.group()  # the New York Times writes ''quotes''
         if start < 0:
+            if c == "”" and j < n and text[j].isalnum() and (i == 0 or text[i - 1].isspace()):
+                c = "“"  # an opening mark typed the wrong way round: 'to let policy aides ”get close to Ben'
             closes_unopened = c in CLOSERS or (
                 c == '"' and i > 0 and text[i - 1] in CLOSE_AFTER and (j == n or text[j].isspace())
             )

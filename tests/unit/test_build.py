@@ -362,6 +362,7 @@ PIPELINE_OUTPUT = {
     140: "759306320e3f63bd",  # according to what a source published, and an organisation after an opening word; none in the sample
     141: "759306320e3f63bd",  # a person of a city and its state; none in the sample
     142: "759306320e3f63bd",  # a participle opening the sentence; none in the sample
+    143: "759306320e3f63bd",  # an opening quote typed the wrong way round; none in the sample
 }
 
 
