@@ -121,7 +121,6 @@ def _followed(toks: list[Tok], a: int) -> bool:
     return p > 0 and toks[p].low in _FOLLOWED_BY and (toks[p - 1].low in FOLLOWERS or toks[p - 1].low == "close")
 
 
-# Possessive pronouns, and the pronoun that names their owner as a speaker.
 # What a source publishes, between "according to" and the source: "according to a recent report
 # from Bloomberg New Energy Finance", "according to data from Johns Hopkins University".
 _PUBLISHED = frozenset(
@@ -143,6 +142,7 @@ def according_to(text: str, toks: list[Tok], v: int) -> Claim | None:
     return found
 
 
+# Possessive pronouns, and the pronoun that names their owner as a speaker.
 _OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "i", "your": "you"}
 
 

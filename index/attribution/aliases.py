@@ -22,9 +22,10 @@ _LONGEST = 10  # words of a name in full
 def short_names(texts: Iterable[str]) -> dict[str, str]:
     """Each short name the texts define after a name in full, mapped to that name: "Phivolcs" to
     "Philippine Institute of Volcanology and Seismology", "NHC" to "National Hurricane Center".
-    The short name's capitals must open the full name's words in order and its letters be the
-    full name's in order ("Caltrans": California Department of Transportation); a person's name
-    ("Benjamin Netanyahu (Bibi)") or a place before a news agency ("WASHINGTON (AP)") defines none."""
+    The short name's capitals must be capitals of the full name in order ("USGS": US Geological
+    Survey) and its letters the full name's in order ("Caltrans": California Department of
+    Transportation); a person's name ("Benjamin Netanyahu (Bibi)") or a place before a news agency
+    ("WASHINGTON (AP)") defines none."""
     found: dict[str, str] = {}
     for text in texts:
         for m in _SHORT.finditer(text):
