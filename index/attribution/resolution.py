@@ -55,6 +55,12 @@ def _never_a_person(name: str) -> bool:
     )
 
 
+def _one_word(name: str) -> bool:
+    """Whether ``name`` is one word in capitals and small letters ("Bloomberg", "VanderSloot";
+    not "NATO", not "The Hill")."""
+    return " " not in name and name[:1].isupper() and not name.isupper()
+
+
 def _surname_after_demonym(org: str, people: People) -> str | None:
     """The surname of an organisation read as a demonym and one word ("Western Journalism"),
     when the article gives someone that surname: "German Ortega says", after "Freddy Ortega"."""
@@ -116,8 +122,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 continue  # "Having announced ...", "Lately, ..."
             if c.surname_only and c.value.lower() not in people.by_last:
                 continue  # "Israel said", unless the article names a person so ("Steve Israel")
-            if c.kind == "org" and c.value.istitle() and c.value.lower() in people.by_last and not _its(p, c):
-                c = replace(c, kind="name")  # "Bloomberg said", after "Michael Bloomberg"
+            if c.kind == "org" and _one_word(c.value) and c.value.lower() in people.by_last and not _its(p, c):
+                c = replace(c, kind="name")  # "Bloomberg said", after "Michael Bloomberg"; "VanderSloot said"
             elif c.kind == "org" and (surname := _surname_after_demonym(c.value, people)):
                 c = replace(c, kind="name", value=surname)  # "German Ortega says", after "Freddy Ortega"
             who: str | None

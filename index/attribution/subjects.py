@@ -7,6 +7,7 @@ lemma and position) or None; claims.py decides which verbs to ask about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from index.attribution.appositives import (
@@ -74,6 +75,9 @@ class Claim:
     surname_only: bool = False  # a name alone ("Cuban said"): a speaker if the article names a Cuban (resolution.py)
 
 
+# A name with a capital inside after four letters or more: a company's or an outlet's ("EgyptAir",
+# "BuzzFeed", "PolitiFact"), not a surname's ("McCain", "MacNab", "DeSantis", "LaHood").
+_BRAND = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]+")
 # Endings of the last word of an organisation's name, not a surname's: "Development", "Statistics".
 _NOT_SURNAME_ENDINGS = ("s", "ment", "tion", "sion", "ogy", "ics", "ure", "ity", "law")
 
@@ -88,6 +92,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         return Claim("org", span_text(text, toks, k, b), verb, v)  # "The Islamic State said"
     if a + 1 < b and toks[a].low in FOLLOWERS and toks[a + 1].low == "of":
         return None  # "Supporters of Democrat Hillary Clinton say": whom they follow does not speak
+    if k == b and _BRAND.fullmatch(toks[b].text):
+        return Claim("org", toks[b].text, verb, v)  # "EgyptAir said", "PolitiFact rated": no one's name
     s = name_start(toks, a, b)
     heads = [k for k in range(a, b) if connects(toks, k) and any(org_head(bare(t.low)) for t in toks[a:k])]
     if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):

@@ -2109,3 +2109,17 @@ def test_a_name_beside_its_role_or_where_they_are_from_speaks(text: str, speaker
 
 def test_an_organisation_before_of_is_no_person() -> None:
     assert who("Royal Bank of Canada said profits rose.")[0][0] != "Royal Bank"
+
+
+def test_a_company_written_with_a_capital_inside_is_no_he() -> None:
+    # "EgyptAir said" was a person called EgyptAir, whom the "he said" after it then quoted.
+    got = who(
+        "Mohamed Shoukair had logged nearly 6,300 hours, EgyptAir said on Thursday.",
+        '"The pilot was fine," he said.',
+    )
+    assert got == [("EgyptAir", "say"), ("Mohamed Shoukair", "say")]
+    # a surname of that shape stays the person the article names ("Frank VanderSloot")
+    assert who("Frank VanderSloot gave $1 million to the group.", '"It is not close," VanderSloot said.')[1] == (
+        "Frank VanderSloot",
+        "say",
+    )

@@ -363,6 +363,7 @@ PIPELINE_OUTPUT = {
     141: "759306320e3f63bd",  # a person of a city and its state; none in the sample
     142: "759306320e3f63bd",  # a participle opening the sentence; none in the sample
     143: "759306320e3f63bd",  # an opening quote typed the wrong way round; none in the sample
+    144: "759306320e3f63bd",  # a company written with a capital inside is no he; none in the sample
 }
 
 
