@@ -72,6 +72,9 @@ def skip_between(toks: list[Tok], j: int) -> int:
             if k < j - 1:
                 j = k
                 continue
+        if t.kind == "W" and t.text.islower() and (k := _in_doing(toks, j)) is not None:
+            j = k  # "Richard Ferrand in relaying the news said"
+            continue
         if t.kind == "W" and t.low in _CHANNEL_NOUNS:  # "Jeb Bush in a Medium post said"
             into = next((k for k in range(j - 1, max(-1, j - 5), -1) if toks[k].low == "in"), None)
             if into is not None and all(x.kind == "W" for x in toks[into + 1 : j]):
@@ -79,6 +82,17 @@ def skip_between(toks: list[Tok], j: int) -> int:
                 continue
         break
     return j
+
+
+def _in_doing(toks: list[Tok], j: int) -> int | None:
+    """Where the subject ends before "in" and an -ing phrase of up to five words in lower case
+    ending at ``j`` ("in relaying the news", "in responding to the question"); else None."""
+    for k in range(j, max(-1, j - 6), -1):
+        if toks[k].kind != "W" or not toks[k].text.islower():
+            return None
+        if k > 0 and toks[k - 1].low == "in" and toks[k].low.endswith("ing") and len(toks[k].low) > 5:
+            return k - 2
+    return None
 
 
 def at_before(toks: list[Tok], a: int) -> int:

@@ -1250,6 +1250,9 @@ def test_what_may_stand_between_a_name_and_its_verb(sentences: list[str], speake
         ("''I would have been in Siberia,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said.", "Daniloff"),
         # a closing quote typed the wrong way round
         ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.", "Larry Noble"),
+        # an -ing phrase after "in" between the subject and the verb (note 64's needs-issue item)
+        ("Assembly president Richard Ferrand in relaying the news to parliament said it was over.", "Richard Ferrand"),
+        ("Voters in swing states said they were tired.", None),
         # ... and an opening one (PolNeAR: the report before it was read as inside a quote)
         ("Bill Millis told POLITICO that aides could not ”get close to Ben on the things he needed.”", "Bill Millis"),
         # a long aside, up to about forty words

@@ -364,6 +364,7 @@ PIPELINE_OUTPUT = {
     142: "759306320e3f63bd",  # a participle opening the sentence; none in the sample
     143: "759306320e3f63bd",  # an opening quote typed the wrong way round; none in the sample
     144: "759306320e3f63bd",  # a company written with a capital inside is no he; none in the sample
+    145: "759306320e3f63bd",  # an -ing phrase after in between subject and verb; none in the sample
 }
 
 
