@@ -72,8 +72,8 @@ def skip_between(toks: list[Tok], j: int) -> int:
             if k < j - 1:
                 j = k
                 continue
-        if t.kind == "W" and t.text.islower() and (k := _in_doing(toks, j)) is not None:
-            j = k  # "Richard Ferrand in relaying the news said"
+        if t.kind == "W" and t.text.islower() and (before_in := _in_doing(toks, j)) is not None:
+            j = before_in  # "Richard Ferrand in relaying the news said"
             continue
         if t.kind == "W" and t.low in _CHANNEL_NOUNS:  # "Jeb Bush in a Medium post said"
             into = next((k for k in range(j - 1, max(-1, j - 5), -1) if toks[k].low == "in"), None)
