@@ -55,7 +55,7 @@ class InstitutionName:
 
 
 def institution_names(asked: Sequence[str]) -> list[InstitutionName]:
-    """The readings of ``asked`` (a name's words, as ``speakers.name_words`` gives them) when it
+    """The readings of ``asked`` (a name's words, as ``name_words.name_words`` gives them) when it
     names an institution the order of whose words matters; [] for any other name (a person's, a
     single word, "University of Michigan")."""
     words = tuple(w for w in asked if w not in LINKS)

@@ -14,6 +14,7 @@ government"). The places each demonym stands for are
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -24,8 +25,12 @@ from index.search.name_words import name_words
 
 # A country asked for by name, by its people or by its seat of power -> its demonym.
 _COUNTRY = {
-    **{place.casefold(): demonym for demonym, places in DEMONYM_PLACES.items() for place in places},
-    **{place.replace(".", "").casefold(): demonym for demonym, places in DEMONYM_PLACES.items() for place in places},
+    **{
+        written.casefold(): demonym
+        for demonym, places in DEMONYM_PLACES.items()
+        for place in places
+        for written in (place, place.replace(".", ""))  # "the U.S.", "the US"
+    },
     **{demonym + "s": demonym for demonym in DEMONYM_PLACES},  # "the Russians"
 }
 # Bodies that speak for a state ("the Russian Foreign Ministry", "the German government").
@@ -51,20 +56,35 @@ def country_asked(name: str) -> str | None:
 _TITLE_STEMS = frozenset(stems_of("minister spokesman spokeswoman president ambassador secretary envoy official"))
 
 
+# Each demonym's own stems ("russian"), made here: the tokenizer behind ``stems_of`` is not for
+# questions answered side by side.
+_DEMONYM_STEMS = {demonym: tuple(stems_of(demonym)) for demonym in DEMONYM_PLACES}
+
+
 def search_terms(demonym: str) -> dict[str, float]:
     """Lexical search terms for the sentences that name the country of ``demonym``'s officials:
     its names and demonym, and title words, weighed less."""
     terms = dict.fromkeys(_TITLE_STEMS, 0.5)
     terms.update(dict.fromkeys((stem for place in PLACE_STEMS.get(demonym, ()) for stem in place), 1.0))
-    terms.update(dict.fromkeys(stems_of(demonym), 1.0))
+    terms.update(dict.fromkeys(_DEMONYM_STEMS.get(demonym, ()), 1.0))
     return terms
 
 
-def _written(demonym: str) -> str:
-    """The country's names as a title before a name writes them: "Russia", "Russia's", "Russian",
-    "Kremlin", "U.S."."""
-    places = "|".join(re.escape(place) for place in sorted(DEMONYM_PLACES[demonym], key=len, reverse=True))
-    return rf"(?:(?:{places})(?:['’]s)?|{re.escape(demonym.capitalize())})"
+@functools.cache
+def _patterns(demonym: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three ways a title of the country of ``demonym`` stands beside a name, compiled once per
+    country: the title before the name ("Kremlin spokesman Dmitry Peskov"), after it ("Sergei
+    Lavrov, Russia's foreign minister,") and the country after both ("President Vladimir V. Putin
+    of Russia"). The country is written by its names, with or without "'s", or its demonym."""
+    by_length = sorted(DEMONYM_PLACES[demonym], key=len, reverse=True)
+    places = "|".join(re.escape(place) for place in by_length)
+    country = rf"(?:(?:{places})(?:['’]s)?|{re.escape(demonym.capitalize())})"
+    before = re.compile(rf"(?<![\w.])(?P<title>{country}\s+(?P<words>(?:[\w.'’-]+\s+){{0,4}}[\w.'’-]+)),?\s+{_PERSON}")
+    after = re.compile(
+        rf"{_PERSON},\s+(?:the\s+)?(?P<title>{country}\s+(?P<words>[\w.'’-]+(?:\s+[\w.'’-]+){{0,4}}?))[,.]"
+    )
+    of_country = re.compile(rf"(?<![\w.'’-])((?:[A-Z][\w.'’-]*\s+){{2,7}})of\s+(?:the\s+)?({places})\b")
+    return before, after, of_country
 
 
 def _a_title(words: list[str]) -> bool:
@@ -87,11 +107,7 @@ def _a_title(words: list[str]) -> bool:
 def officials_in(text: str, demonym: str) -> list[tuple[str, str]]:
     """The names ``text`` gives a title of the country of ``demonym``, each with that title as
     written: "Kremlin spokesman Dmitry Peskov" -> ("Dmitry Peskov", "Kremlin spokesman")."""
-    country = _written(demonym)
-    before = re.compile(rf"(?<![\w.])(?P<title>{country}\s+(?P<words>(?:[\w.'’-]+\s+){{0,4}}[\w.'’-]+)),?\s+{_PERSON}")
-    after = re.compile(
-        rf"{_PERSON},\s+(?:the\s+)?(?P<title>{country}\s+(?P<words>[\w.'’-]+(?:\s+[\w.'’-]+){{0,4}}?))[,.]"
-    )
+    before, after, of_country = _patterns(demonym)
     found: list[tuple[int, str, str]] = []
     for pattern in (before, after):
         for m in pattern.finditer(text):
@@ -103,8 +119,7 @@ def officials_in(text: str, demonym: str) -> list[tuple[str, str]]:
                 title = " ".join([country_written, *words])
                 found.append((m.start("name"), m.group("name").strip(), title))
     # "President Vladimir V. Putin of Russia": a title, the name, then the country
-    places = "|".join(re.escape(place) for place in DEMONYM_PLACES[demonym])
-    for m in re.finditer(rf"(?<![\w.'’-])((?:[A-Z][\w.'’-]*\s+){{2,7}})of\s+(?:the\s+)?({places})\b", text):
+    for m in of_country.finditer(text):
         words = m.group(1).split()
         held = next((i for i, word in enumerate(words) if not is_title_word(word)), len(words))
         if len(words) - held >= 2 and _a_title(words[:held]):

@@ -119,9 +119,8 @@ class SpeechRoute:
                 or not all(holds_word(w, vocabulary) for w in query.speech_name)
             )
             found = self._with_first_name(self._speakers.match(speech.name, typos=typos), speech.name)
-            if country_asked(speech.name) and not any(
-                name_words(s)[-1:] == name_words(speech.name)[-1:] for s in found
-            ):
+            last = name_words(speech.name)[-1:]
+            if country_asked(speech.name) and not any(name_words(s)[-1:] == last for s in found):
                 found = []  # "What did France say?" asks for no "Agence France-Presse" (its officials: officials.py)
             if found and self._their_role(query, speech, found):
                 return speech, []  # "the FBI director" is whoever the articles call so, not the FBI

@@ -32,8 +32,8 @@ def people(speakers: list[str]) -> list[str]:
     "Ingrid Halvorsen", as two articles write her), or forms of them ("Dick Durbin", "Richard J.
     Durbin": ``lexicon.within``), is the same person, named the fuller way (of two as full, the
     first in alphabetical order); so are an institution's initials and its name ("IMF",
-    "International Monetary Fund": ``speakers.acronym``), and a short name its article gives one
-    ("NHC", "National Hurricane Center (NHC)": ``speakers.initials_of``)."""
+    "International Monetary Fund": ``name_words.acronym``), and a short name its article gives one
+    ("NHC", "National Hurricane Center (NHC)": ``name_words.initials_of``)."""
     words = [frozenset(name_words(split_short_name(s)[0])) for s in speakers]
     named = list(zip(speakers, words, _as_written(words), strict=True))
     initials = {letters for s in speakers for letters in initials_of(s)}
