@@ -48,6 +48,7 @@ from index.attribution.vocabulary import (
     DETERMINERS,
     FEMALE_TITLES,
     FOLLOWERS,
+    GOVERNING,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     MALE_TITLES,
@@ -211,7 +212,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
         return found or _given_name_and_place(toks, a, j, verb, v)
-    if t.kind == "W" and t.low in _GOVERNING and (body := _governing_body(text, toks, j)):
+    if t.kind == "W" and t.low in GOVERNING and (body := _governing_body(text, toks, j)):
         return Claim("org", body, verb, v)  # "The German government said", "the Obama administration said"
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
         role = role_words(toks, j)
@@ -239,10 +240,6 @@ def _from_city_and_state(text: str, toks: list[Tok], a: int, j: int, verb: str, 
         if found is not None and found.kind == "name" and any(t.low == "of" for t in toks[start : a - 2])
         else None
     )
-
-
-# Bodies in lower case after the country, city or person they belong to ("the German government", "Britain's military").
-_GOVERNING = frozenset("government administration military army navy ministry embassy parliament cabinet".split())
 
 
 def _governing_body(text: str, toks: list[Tok], j: int) -> str | None:

@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from index.attribution.vocabulary import DEMONYM_PLACES, ROLE_HEADS
+from index.attribution.vocabulary import DEMONYM_PLACES, GOVERNING, ROLE_HEADS
 from index.lexicon import is_title_word
 from index.search.demonyms import PLACE_STEMS, stems_of
 from index.search.name_words import name_words
@@ -34,7 +34,7 @@ _COUNTRY = {
     **{demonym + "s": demonym for demonym in DEMONYM_PLACES},  # "the Russians"
 }
 # Bodies that speak for a state ("the Russian Foreign Ministry", "the German government").
-_BODIES = frozenset("government administration ministry embassy military army navy parliament cabinet office".split())
+_BODIES = GOVERNING | {"office"}  # and "Britain's Foreign Office"
 # Courtesy titles before a name, no part of the role: "British diplomat Sir Peter Westmacott".
 _COURTESY = frozenset("sir dame lord lady dr mr mrs ms".split())
 # Words inside a title between its words: "Secretary of State", "Ambassador to NATO".
