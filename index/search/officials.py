@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from index.attribution.vocabulary import DEMONYM_PLACES, GOVERNING, ROLE_HEADS
 from index.lexicon import is_title_word
@@ -139,9 +139,10 @@ def bodies_of(demonym: str, speakers: Iterable[str]) -> list[str]:
     return found
 
 
-def officials_note(country: str, titles: Mapping[str, str]) -> str:
+def officials_note(country: str, titles: Mapping[str, str], namesakes: Sequence[str] = ()) -> str:
     """The note above a country's officials' quotes: who they are, as the articles call them (a
-    body has no title: "Russian Foreign Ministry")."""
+    body has no title: "Russian Foreign Ministry"), and how to ask for the quoted ``namesakes``
+    whose surname is the country's name ("Steve Israel" beside Israel's officials)."""
     named = [f"{name} ({title})" if title else name for name, title in sorted(titles.items())]
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     kinds = [kind for kind, some in (("officials", any(titles.values())), ("bodies", not all(titles.values()))) if some]
@@ -150,4 +151,8 @@ def officials_note(country: str, titles: Mapping[str, str]) -> str:
     itself, its = (
         ("themselves", "their") if people.endswith("s") and people[:-1] in DEMONYM_PLACES else ("itself", "its")
     )
-    return f"No quote is attributed to {country} {itself}; these are {its} {whose} quotes: {listed}."
+    note = f"No quote is attributed to {country} {itself}; these are {its} {whose} quotes: {listed}."
+    asks = [f'"What did {name} say?"' for name in namesakes]
+    if asks:
+        note += f" For {' and '.join(namesakes)}, ask {' or '.join(asks)}."
+    return note

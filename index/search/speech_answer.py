@@ -119,9 +119,13 @@ class SpeechRoute:
                 or not all(holds_word(w, vocabulary) for w in query.speech_name)
             )
             found = self._with_first_name(self._speakers.match(speech.name, typos=typos), speech.name)
-            last = name_words(speech.name)[-1:]
-            if country_asked(speech.name) and not any(name_words(s)[-1:] == last for s in found):
-                found = []  # "What did France say?" asks for no "Agence France-Presse" (its officials: officials.py)
+            if (demonym := country_asked(speech.name)) and (
+                not self._namesakes(found, speech.name) or self.officials_of(demonym)
+            ):
+                # "What did France say?" asks for no "Agence France-Presse", and "What did Israel
+                # say?" for Rep. Steve Israel only when the articles quote none of Israel's
+                # officials: the country's officials speak for it (``officials_answer``).
+                found = []
             if found and self._their_role(query, speech, found):
                 return speech, []  # "the FBI director" is whoever the articles call so, not the FBI
             return speech, of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
@@ -195,12 +199,26 @@ class SpeechRoute:
         demonym = None if speech.loose else country_asked(speech.name)
         if demonym is None:
             return None
-        titles = self._officials.get_or_compute(
-            demonym, lambda asked: {**dict.fromkeys(bodies_of(asked, self._quoted), ""), **self._roles.officials(asked)}
-        )
+        titles = self.officials_of(demonym)
         if not titles:
             return None
-        return self.answer(query, vector, speech, sorted(titles), lead=officials_note(speech.shown, titles))
+        namesakes = self._namesakes(self._speakers.match(speech.name), speech.name)
+        lead = officials_note(speech.shown, titles, namesakes)
+        return self.answer(query, vector, speech, sorted(titles), lead=lead)
+
+    def officials_of(self, demonym: str) -> dict[str, str]:
+        """The officials and bodies quoted for the country of ``demonym``, each with the title its
+        articles give it ("" for a body): officials.py ``bodies_of`` and roles.py ``officials``."""
+        return self._officials.get_or_compute(
+            demonym, lambda asked: {**dict.fromkeys(bodies_of(asked, self._quoted), ""), **self._roles.officials(asked)}
+        )
+
+    @staticmethod
+    def _namesakes(found: Sequence[str], name: str) -> list[str]:
+        """The speakers of ``found`` whose surname is ``name``'s last word ("Steve Israel" for
+        "Israel"), not one merely holding it ("Agence France-Presse" for "France")."""
+        last = name_words(name)[-1:]
+        return [s for s in found if name_words(s)[-1:] == last]
 
     def mentions_answer(
         self, query: Query, vector: np.ndarray, speech: SpeechQuery, ranked: Sequence[Hit], max_shown: int

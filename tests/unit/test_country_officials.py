@@ -160,3 +160,47 @@ def test_a_countrys_people_are_asked_for_as_the_country(sample_searcher: Searche
     answer = sample_searcher.answer("What did the Americans say?")
     assert {h.speaker for h in answer.hits} == {"Julianne Smith", "Wendy Sherman"}
     assert answer.note.startswith("No quote is attributed to the Americans themselves; these are their officials'")
+
+
+NAMESAKES = [
+    {
+        "id": "house",
+        "title": "Democrats meet the candidate",
+        "published": "2016-03-23",
+        "text": 'Rep. Steve Israel said the caucus was upbeat. "The room was full," Israel said.',
+    },
+    {
+        "id": "jerusalem",
+        "title": "Netanyahu answers",
+        "published": "2016-03-24",
+        "text": 'Israeli Prime Minister Benjamin Netanyahu said the deal was a mistake. "We will defend '
+        'ourselves," Netanyahu said.',
+    },
+    {
+        "id": "chicago",
+        "title": "A legend speaks",
+        "published": "2016-03-25",
+        "text": 'Michael Jordan said the team had grown. "We worked for this," Jordan said.',
+    },
+]
+
+namesakes = searcher_fixture(NAMESAKES, "namesakes")
+
+
+def test_a_country_is_its_officials_before_someone_of_its_name(namesakes: Searcher) -> None:
+    # PolNeAR: "What did Israel say?" was Rep. Steve Israel's quotes, beside Netanyahu's.
+    answer = namesakes.answer("What did Israel say?")
+    assert {h.speaker for h in answer.hits} == {"Benjamin Netanyahu"}
+    assert answer.note == (
+        "No quote is attributed to Israel itself; these are its officials' quotes: Benjamin Netanyahu "
+        '(Israeli Prime Minister). For Steve Israel, ask "What did Steve Israel say?".'
+    )
+    # Asked by a name the country is not, he is who is asked for.
+    for asked in ("What did Steve Israel say?", "What did Rep. Israel say?"):
+        assert {h.speaker for h in namesakes.answer(asked).hits} == {"Steve Israel"}, asked
+
+
+def test_someone_of_a_countrys_name_is_asked_for_when_no_official_of_it_is_quoted(namesakes: Searcher) -> None:
+    answer = namesakes.answer("What did Jordan say?")
+    assert {h.speaker for h in answer.hits} == {"Michael Jordan"}
+    assert not answer.note.startswith("No quote is attributed to Jordan itself")
