@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.attribution.epithets import AMBIGUOUS_NATIONALS, NATIONALS, national_at
 from index.attribution.nicknames import drop_nicknames
 from index.attribution.quotes import Tok, article_name, bare, is_cap, is_possessive, span_text
+from index.attribution.suffixes import generation_after, without_suffix
 from index.attribution.titles import title_after, title_before
 from index.attribution.vocabulary import (
     CONNECTORS,
@@ -172,20 +173,6 @@ def _person_for(toks: list[Tok], j: int) -> bool:
     return j > 0 and is_name_word(toks, j) and bare(toks[j - 1].low) in FIRST_NAMES
 
 
-# What may follow a surname: "Joseph R. Biden Jr.", "Gregory B. Meeks III" ("Biden" is the surname),
-# and British honours and ranks: "Judge Michael Hall QC", "Sir Peter Bazalgette CBE".
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "qc", "kc", "obe", "mbe", "cbe", "kbe"})
-
-
-def without_suffix(toks: list[Tok], a: int, b: int) -> int:
-    """The end of chain ``a..b`` without a suffix after a surname ("Biden Jr." ends at "Biden");
-    after a lone first name the suffix names the son ("Donald Jr."). A surname that is also a
-    first name is a surname after another name ("Joseph R. Murray II", "Robert P. Casey Jr.")."""
-    if b > a and toks[b].low in NAME_SUFFIXES and (b - 1 > a or bare(toks[b - 1].low) not in FIRST_NAMES):
-        return b - 1
-    return b
-
-
 def name_start(toks: list[Tok], a: int, b: int) -> int | None:
     """Start of the person's name at the end of chain ``a..b``, or None if the chain has none."""
     k = b
@@ -329,9 +316,13 @@ def is_name_word(toks: list[Tok], k: int) -> bool:
 
 
 def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
+    """The name of tokens ``s..b`` as written, less nicknames and a possessive's mark, with the
+    generation after its surname ("Donald Trump Jr."); None for a place or a generic word."""
     name = drop_nicknames(span_text(text, toks, s, b))
     if is_possessive(toks[b]):
         name = name[:-2] if name.endswith(("’s", "'s")) else name[:-1]
+    elif suffix := generation_after(toks, b):
+        name = f"{name} {suffix}"
     low = name.lower()
     if (low in PLACES or low in GENERIC) and not (s == b and _surname_like_place(toks, b)):
         return None  # "Israel", but "Mr. Israel"

@@ -13,6 +13,7 @@ from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.epithets import described, epithet_key, gender_of_national
 from index.attribution.names import Mention, first_name_al
 from index.attribution.quotes import after_article, bare
+from index.attribution.suffixes import generation, surname_at
 from index.attribution.surnames import double_surnames, ends_of_longer_names, sentence_words_before_surnames
 from index.attribution.vocabulary import (
     FOLLOWERS,
@@ -54,6 +55,9 @@ class People:
     # ("Mr. Lou" of Lou Jiwei).
     regnal: frozenset[str] = frozenset()
     royal: frozenset[str] = frozenset()
+    # Surnames (lower case) the article writes with a generation and no first name ("Trump Jr."):
+    # it tells the son from his father, so the surname alone ("Mr. Trump") is not the son.
+    told_apart: frozenset[str] = frozenset()
 
     def proven(self, name: str) -> bool:
         """Whether "he"/"she" may mean ``name``: a full name, or a word alone that the article
@@ -69,9 +73,15 @@ class People:
 
     def options(self, words: Sequence[str], gender: str | None = None) -> tuple[str, ...]:
         """The people a name of ``words`` may be: those of its surname (of its first name when it
-        is one alone and no surname), less those whose gender is not ``gender``."""
-        key = words[-1].lower()
+        is one alone and no surname), less those whose gender is not ``gender``. A name with a
+        generation ("Trump Jr.") is only someone of that generation; the surname alone, where the
+        article tells them apart (``told_apart``), only someone of none."""
+        key = words[surname_at(list(words))].lower()
         options = self.by_last.get(key, ())
+        if told := generation(list(words)):
+            options = tuple(o for o in options if generation(o.split()) == told)
+        elif key in self.told_apart:
+            options = tuple(o for o in options if not generation(o.split()))
         if len(words) == 1 and not options:
             if key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
                 options = self.by_first.get(key, ())
@@ -108,7 +118,10 @@ class People:
         if len(options) == 1:
             return options[0]
         if options:
-            near = [o for o in options if o in recent] or options
+            # A father and his son ("Brent Bozell III", "his father, Brent Bozell, Jr."): the one
+            # named just before is not the more likely because of that.
+            kin = len({" ".join(o.split()[: surname_at(o.split()) + 1]) for o in options}) == 1
+            near = [o for o in options if o in recent and not kin] or options
             seen = sightings or {}
             return max(near, key=lambda o: (seen.get(o, 0), -self.full[o]))
         return name
@@ -119,9 +132,13 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     gender: dict[str, str] = {}
     openers: set[str] = set()
     inside: set[str] = set()
+    told_apart: set[str] = set()
     for idx, p in enumerate(parsed):
         for m in p.mentions:
-            if m.words >= 2:
+            words = m.name.split()
+            if len(words) == 2 and generation(words):
+                told_apart.add(words[0].lower())  # "Trump Jr.": a surname and a generation, no full name
+            elif m.words >= 2:
                 full.setdefault(m.name, idx)
                 (openers if m.initial else inside).add(m.name)
     for name in {*sentence_words_before_surnames(openers - inside, full, parsed), *ends_of_longer_names(full)}:
@@ -134,13 +151,14 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     by_first: dict[str, list[str]] = {}
     for name in full:
         words = name.split()
+        surname = words[surname_at(words)]
         if words[0].lower() not in TEAMS:  # "Team Trump" speaks for Trump; it is not who "Trump" is
-            by_last.setdefault(words[-1].lower(), []).append(name)
+            by_last.setdefault(surname.lower(), []).append(name)
         by_first.setdefault(words[0].lower(), []).append(name)
         first = words[0].lower()
         if family_name_first(words):  # "Moon Jae-in" is Moon, and "Kim" of "Kim Jong-un" no woman
             by_last.setdefault(first, []).append(name)
-        elif article := after_article(words[-1]):  # "Assad" is Bashar al-Assad
+        elif article := after_article(surname):  # "Assad" is Bashar al-Assad
             by_last.setdefault(article.lower(), []).append(name)
         elif first in FEMALE_NAMES:
             gender[name] = "f"
@@ -172,6 +190,7 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
             | {m.name for p in parsed for m in p.mentions if m.title or m.gender}
         ),
         mid_sentence=frozenset(m.name for p in parsed for m in p.mentions if not m.initial),
+        told_apart=frozenset(told_apart),
         regnal=frozenset(m.name.lower() for p in parsed for m in p.mentions if m.words == 1 and _regnal(m.title)),
         royal=frozenset(m.name for p in parsed for m in p.mentions if m.words >= 2 and _regnal(m.title)),
     )

@@ -9,7 +9,8 @@ splits and attributes every article and compares, sentence by sentence:
 
 * **precision**: of the sentences the code gives a speaker, the share whose speaker matches a
   source of an attribution whose cue or content lies in that sentence. A speaker matches a
-  source when the speaker's last word (a surname, "Post", "Ministry"), or the first of a first name's
+  source when the speaker's last word (a surname, "Post", "Ministry"; the surname before a
+  generation, "Biden" of "Joseph R. Biden Jr."), or the first of a first name's
   two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the source span or of its silver
   coreference label ("Trump" matches "Mr. Trump" and, through the label,
   "he"), or when the span or the label is the speaker's first name alone ("Betsy Ebeling"
@@ -49,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
+from index.attribution.suffixes import surname_at
 from index.attribution.surnames import first_of_two_surnames
 from index.attribution.vocabulary import GENERIC, PLACES
 from index.lexicon import FIRST_NAMES, family_name_first
@@ -189,11 +191,13 @@ def is_pronoun(source: str) -> bool:
 
 
 def speaker_matches(speaker: str, gold: Gold) -> bool:
-    """Whether ``speaker`` is the annotated source (by its last word, or the first of two surnames;
-    see the module docstring)."""
+    """Whether ``speaker`` is the annotated source (by its surname: its last word, the one before
+    a generation, "Biden" of "Joseph R. Biden Jr.", or the first of two surnames; see the module
+    docstring)."""
     mine = words(speaker)
     if not mine:
         return False
+    surname = mine[surname_at(mine)]
     labels = (words(gold.source_text), words(gold.silver))
     theirs = set(labels[0]) | set(labels[1])
     # a first name and two surnames: the first surname is the person's too ("Ms. Acosta" is Melba Acosta Febo)
@@ -201,7 +205,7 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
     # a label of a first name alone: "she" labelled "Betsy" is Betsy Ebeling
     alone = [label for label in labels if len(label) == 1]
     return (
-        mine[-1] in theirs
+        surname in theirs
         or (first_surname is not None and first_surname in theirs)
         or (family_name_first(speaker.split()) and mine[0] in theirs)  # "Ban" is Ban Ki-moon
         or (len(mine) > 1 and mine[0].lower() in FIRST_NAMES and [mine[0]] in alone)

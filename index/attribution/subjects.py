@@ -38,10 +38,10 @@ from index.attribution.names import (
     name_text,
     org_after_demonym,
     people_or_place,
-    without_suffix,
 )
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
 from index.attribution.role_phrases import role_words
+from index.attribution.suffixes import without_suffix
 from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from index.attribution.suffixes import GENERATIONS
 from index.lexicon import FIRST_NAMES
 
 _POSSESSIVE_END = re.compile(r"'s$")
@@ -20,6 +21,15 @@ def name_words(text: str) -> list[str]:
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE_END.sub("", text.casefold().replace("’", "'").replace("'s ", " "))
     return [w for w in _NOT_WORD.split(text) if w and w != "the"]
+
+
+def of_one_generation(words: frozenset[str], fuller: frozenset[str]) -> bool:
+    """Whether a name of ``words`` may be the one of ``fuller`` words as far as a generation goes
+    (both as ``name_words`` gives them): "Donald Trump" is not "Donald Trump Jr.", his son, who
+    has every other word of his name; "Joe Biden" and "Trump" may be "Joseph R. Biden Jr." and
+    "Donald Trump Jr."."""
+    told = fuller & GENERATIONS
+    return not told or bool(words & told) or not (fuller - told) <= words
 
 
 # Words an institution's initials leave out: "International Monetary Fund" is "IMF", "Bureau of

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from index.attribution.suffixes import GENERATIONS
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
 from index.lexicon import family_name_first, same_name
 from index.search.institution_names import (
@@ -181,6 +182,14 @@ class _NearStrings:
 # -- the index -----------------------------------------------------------------------------------
 
 
+def surname_of(words: Sequence[str]) -> str:
+    """The word a surname alone finds a speaker of ``words`` (as ``name_words`` gives them) by:
+    the last, or the one before a generation ("biden" of "Joseph R. Biden Jr.")."""
+    if len(words) > 1 and words[-1] in GENERATIONS:
+        return words[-2]
+    return words[-1] if words else ""
+
+
 class SpeakerIndex:
     """The distinct speakers of an index, ready to be matched by name. Immutable; thread-safe."""
 
@@ -194,7 +203,7 @@ class SpeakerIndex:
         for number, speaker in enumerate(self._speakers):
             words = tuple(same.setdefault(w, w) for w in name_words(speaker))
             spoken.append(words)
-            surnames.append(words[0] if words and family_name_first(speaker.split()) else (words[-1] if words else ""))
+            surnames.append(words[0] if words and family_name_first(speaker.split()) else surname_of(words))
             for word in words:
                 users.setdefault(word, []).append(number)
             if len(words) > 1:

@@ -152,11 +152,15 @@ _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+# A generation written short at the end of a name, its dot gone with the edge's ("Trump Jr").
+_GENERATION_END = re.compile(r"\s(?:Jr|Sr)$", re.IGNORECASE)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip(_EDGE_PUNCT)
     name = _THE.sub("", name)
     name = re.sub(r"(?:'s|')$", "", name).strip(_EDGE_PUNCT)
-    if _INITIALS_END.search(name):  # the edge's dots took the last one of "U.S."
+    if _INITIALS_END.search(name) or _GENERATION_END.search(name):  # the edge's dots took that of "U.S.", "Jr."
         name += "."
     low = name.lower()
     # "US" in capitals is the United States, not "us" ("What did the US say?"), and "WHO" the

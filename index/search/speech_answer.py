@@ -22,6 +22,7 @@ import numpy as np
 from index.attribution.vocabulary import ROLE_HEADS
 from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, is_title_word
 from index.search.demonyms import demonym_stems, holds_word
+from index.search.generations import not_the_son, written_with_generation
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
 from index.search.name_words import name_words
@@ -128,6 +129,7 @@ class SpeechRoute:
                 found = []
             if found and self._their_role(query, speech, found):
                 return speech, []  # "the FBI director" is whoever the articles call so, not the FBI
+            found = not_the_son(found, speech.name)
             return speech, of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
         name = query.bare_name
         if name is None:
@@ -236,19 +238,21 @@ class SpeechRoute:
         if not name:
             return None
 
-        def mentions(stems: frozenset[str]) -> bool:  # "the American ambassador": "U.S. Ambassador ..." too
-            return all(holds_word(word, stems) for word in name)
+        together = written_with_generation(speech.name)
+
+        def mentions(stems: frozenset[str], text: str) -> bool:  # "the American ambassador": "U.S. Ambassador ..." too
+            return all(holds_word(word, stems) for word in name) and (together is None or bool(together.search(text)))
 
         # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
         words = retriever.rows([h.row for h in ranked])
-        hits = [h for h in ranked if mentions(words[h.row][1])]
+        hits = [h for h in ranked if mentions(words[h.row][1], h.sentence)]
         if len(hits) < max_shown:
             # ... and, when it holds too few of them, the name alone finds the mentions it passed over.
             scores = retriever.lexical.scores(weighted_terms(query.speech_name))
             seen = {h.row for h in ranked}
             rows = [int(r) for r in best_rows(scores, CANDIDATES) if int(r) not in seen]
             found = retriever.rows(rows)
-            rows = [r for r in rows if mentions(found[r][1])]
+            rows = [r for r in rows if mentions(found[r][1], found[r][0].text)]
             if rows:
                 relevance = retriever.relevance(rows, vector).tolist()
                 articles = retriever.articles_of(found[r][0] for r in rows)

@@ -19,7 +19,7 @@ import numpy as np
 
 from index.lexicon import NAMES_WITH_FORMS, within
 from index.search.institution_names import names_institution
-from index.search.name_words import initials_of, name_words, split_short_name
+from index.search.name_words import initials_of, name_words, of_one_generation, split_short_name
 
 
 def about_topic(lexical: np.ndarray) -> np.ndarray:
@@ -41,7 +41,11 @@ def people(speakers: list[str]) -> list[str]:
         s
         for s, w, fixed in named
         if not any(
-            fixed <= other and other != w and within(w, other) and not (within(other, w) and s < t)
+            fixed <= other
+            and other != w
+            and within(w, other)
+            and of_one_generation(w, other)
+            and not (within(other, w) and s < t)
             for t, other, _ in named
         )
         and not (len(w) == 1 and next(iter(w)) in initials)
@@ -71,7 +75,8 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
         s: [
             p
             for p in persons
-            if (fixed[s] <= words[p] and within(words[s], words[p])) or (len(words[s]) == 1 and words[s] & initials[p])
+            if (fixed[s] <= words[p] and within(words[s], words[p]) and of_one_generation(words[s], words[p]))
+            or (len(words[s]) == 1 and words[s] & initials[p])
         ]
         for s in quoted
     }

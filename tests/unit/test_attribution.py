@@ -1188,12 +1188,15 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         # a title word after "Mr." or "Ms." is a surname
         (["''No,'' Mr. King said."], ["King"]),
         (['"It is risky," Mr. Prince said.'], ["Prince"]),
-        # a suffix after a surname ends the name, after a first name it names the son
-        (["Vice President Joseph R. Biden Jr. said the remarks were dangerous."], ["Joseph R. Biden"]),
+        # a generation after a surname is part of the name (a father and his son share the rest),
+        # and after a first name alone it names no one
+        (["Vice President Joseph R. Biden Jr. said the remarks were dangerous."], ["Joseph R. Biden Jr."]),
         (["Donald Trump spoke first.", "His son Donald Jr. announced the votes."], [None, None]),
         # ... also after a surname that is a first name too ("Murray", "Casey")
-        (["Joseph R. Murray II, a lawyer, said the bill was cruel."], ["Joseph R. Murray"]),
-        (['"It matters," said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer.'], ["Robert P. Casey"]),
+        (["Joseph R. Murray II, a lawyer, said the bill was cruel."], ["Joseph R. Murray II"]),
+        (['"It matters," said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer.'], ["Robert P. Casey Jr."]),
+        # ... but an honour is no part of it
+        (["Judge Michael Hall QC said the case was closed."], ["Michael Hall"]),
         # when ("at the time"), and a time between "and" and a second verb
         (["Trump at the time said he had asked his people to look into it."], ["Trump"]),
         (["Rick Scott freed up funds and on Monday announced $5 million more."], ["Rick Scott"]),

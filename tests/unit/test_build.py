@@ -365,6 +365,7 @@ PIPELINE_OUTPUT = {
     143: "759306320e3f63bd",  # an opening quote typed the wrong way round; none in the sample
     144: "759306320e3f63bd",  # a company written with a capital inside is no he; none in the sample
     145: "759306320e3f63bd",  # an -ing phrase after in between subject and verb; none in the sample
+    146: "759306320e3f63bd",  # a generation stays in a name ("Donald Trump Jr.", "Joseph R. Biden Jr."), and the surname alone is not the son where the article writes "Trump Jr."; none in the sample
 }
 
 
