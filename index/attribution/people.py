@@ -78,17 +78,18 @@ class People:
         article tells them apart (``told_apart``), only someone of none."""
         key = words[surname_at(list(words))].lower()
         options = self.by_last.get(key, ())
-        if told := generation(list(words)):
-            options = tuple(o for o in options if generation(o.split()) == told)
-        elif key in self.told_apart:
-            options = tuple(o for o in options if not generation(o.split()))
-        if len(words) == 1 and not options:
-            if key in FIRST_NAMES:  # "Donald said"; not "EgyptAir said"
+        told = generation(list(words))
+        if len(words) == (2 if told else 1) and not options:
+            if key in FIRST_NAMES:  # "Donald said", "Donald Jr. announced"; not "EgyptAir said"
                 options = self.by_first.get(key, ())
             elif len(other := self.by_other.get(key, ())) == 1:
                 options = other  # "Dr Tedros said", "Hardeep said": the one titled full name that holds it
             if key in self.regnal:  # "Pope Francis" is not Francis Fukuyama
                 options = tuple(o for o in options if o in self.royal)
+        if told:
+            options = tuple(o for o in options if generation(o.split()) == told)
+        elif key in self.told_apart:
+            options = tuple(o for o in options if not generation(o.split()))
         if gender:  # "Mrs. Clinton" is not Bill Clinton
             options = tuple(o for o in options if self.firm_gender.get(o, gender) == gender)
         return options
@@ -136,8 +137,9 @@ def learn_people(parsed: Sequence[Parsed], title: str) -> People:
     for idx, p in enumerate(parsed):
         for m in p.mentions:
             words = m.name.split()
-            if len(words) == 2 and generation(words):
-                told_apart.add(words[0].lower())  # "Trump Jr.": a surname and a generation, no full name
+            if len(words) == 2 and generation(words):  # "Trump Jr.", "Donald Jr.": no full name
+                if words[0].lower() not in FIRST_NAMES:
+                    told_apart.add(words[0].lower())  # a surname and a generation
             elif m.words >= 2:
                 full.setdefault(m.name, idx)
                 (openers if m.initial else inside).add(m.name)

@@ -10,8 +10,8 @@ splits and attributes every article and compares, sentence by sentence:
 * **precision**: of the sentences the code gives a speaker, the share whose speaker matches a
   source of an attribution whose cue or content lies in that sentence. A speaker matches a
   source when the speaker's last word (a surname, "Post", "Ministry"; the surname before a
-  generation, "Biden" of "Joseph R. Biden Jr."), or the first of a first name's
-  two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the source span or of its silver
+  generation, "Biden" of "Joseph R. Biden Jr."; or its first name and generation, "Donald Jr."),
+  or the first of a first name's two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the source span or of its silver
   coreference label ("Trump" matches "Mr. Trump" and, through the label,
   "he"), or when the span or the label is the speaker's first name alone ("Betsy Ebeling"
   matches "she" labelled "Betsy"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from index.attribution.polnear_roles import role_holders, role_words, same_person, tokenize
-from index.attribution.suffixes import surname_at
+from index.attribution.suffixes import generation, surname_at
 from index.attribution.surnames import first_of_two_surnames
 from index.attribution.vocabulary import GENERIC, PLACES
 from index.lexicon import FIRST_NAMES, family_name_first
@@ -209,6 +209,7 @@ def speaker_matches(speaker: str, gold: Gold) -> bool:
         or (first_surname is not None and first_surname in theirs)
         or (family_name_first(speaker.split()) and mine[0] in theirs)  # "Ban" is Ban Ki-moon
         or (len(mine) > 1 and mine[0].lower() in FIRST_NAMES and [mine[0]] in alone)
+        or (generation(mine) is not None and {mine[0], mine[-1]} <= theirs)  # "His son Donald Jr."
     )
 
 

@@ -43,8 +43,10 @@ def generation_after(toks: list[Tok], b: int) -> str:
 def without_suffix(toks: list[Tok], a: int, b: int) -> int:
     """The end of chain ``a..b`` without a suffix after a surname ("Biden Jr." ends at "Biden",
     the surname, and ``generation_after`` gives the name its "Jr." back); after a lone first name
-    the suffix names the son ("Donald Jr."). A surname that is also a first name is a surname
+    the son's generation is kept the same way ("Donald Jr."). A surname that is also a first name is a surname
     after another name ("Joseph R. Murray II", "Robert P. Casey Jr.")."""
     if b > a and toks[b].low in NAME_SUFFIXES and (b - 1 > a or bare(toks[b - 1].low) not in FIRST_NAMES):
         return b - 1
+    if b > a and toks[b].low.rstrip(".") in GENERATIONS:
+        return b - 1  # "His son Donald Jr. announced": "Donald" and his generation
     return b

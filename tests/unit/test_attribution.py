@@ -1189,9 +1189,9 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         (["''No,'' Mr. King said."], ["King"]),
         (['"It is risky," Mr. Prince said.'], ["Prince"]),
         # a generation after a surname is part of the name (a father and his son share the rest),
-        # and after a first name alone it names no one
+        # and after a first name alone it is the son, not his father
         (["Vice President Joseph R. Biden Jr. said the remarks were dangerous."], ["Joseph R. Biden Jr."]),
-        (["Donald Trump spoke first.", "His son Donald Jr. announced the votes."], [None, None]),
+        (["Donald Trump spoke first.", "His son Donald Jr. announced the votes."], [None, "Donald Jr."]),
         # ... also after a surname that is a first name too ("Murray", "Casey")
         (["Joseph R. Murray II, a lawyer, said the bill was cruel."], ["Joseph R. Murray II"]),
         (['"It matters," said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer.'], ["Robert P. Casey Jr."]),

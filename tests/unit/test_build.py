@@ -366,6 +366,7 @@ PIPELINE_OUTPUT = {
     144: "759306320e3f63bd",  # a company written with a capital inside is no he; none in the sample
     145: "759306320e3f63bd",  # an -ing phrase after in between subject and verb; none in the sample
     146: "759306320e3f63bd",  # a generation stays in a name ("Donald Trump Jr.", "Joseph R. Biden Jr."), and the surname alone is not the son where the article writes "Trump Jr."; none in the sample
+    147: "759306320e3f63bd",  # "His son Donald Jr. announced" is the son the article names in full ("Donald Trump Jr."), else "Donald Jr."; none in the sample
 }
 
 

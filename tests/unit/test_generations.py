@@ -40,6 +40,15 @@ def test_a_surname_with_its_generation_tells_them_apart() -> None:
     ) == [None, "Donald Trump Jr.", "Trump"]
 
 
+def test_a_first_name_and_a_generation_are_the_son_the_article_names_in_full() -> None:
+    # "His son Donald Jr. announced" was nobody's.
+    assert speakers(["Donald Trump Jr. spoke first.", "Then Donald Jr. announced the votes."]) == [
+        None,
+        "Donald Trump Jr.",
+    ]
+    assert speakers(["Donald Trump spoke first.", "His son Donald Jr. announced the votes."]) == [None, "Donald Jr."]
+
+
 def test_a_generation_written_after_a_comma_is_part_of_the_name() -> None:
     assert speakers(["The eldest, Donald Trump, Jr., said he was proud."]) == ["Donald Trump Jr."]
 
@@ -149,3 +158,5 @@ def test_the_attribution_scorer_reads_the_surname_before_a_generation() -> None:
     )
     assert speaker_matches("Joseph R. Biden Jr.", gold)
     assert not speaker_matches("Hunter Biden Jr.", Gold(((0, 4),), ((10, 40),), "Mr. Trump", "", True, True))
+    son = Gold(((0, 4),), ((10, 40),), "His son Donald Jr.", "His son Donald Jr.", True, True)
+    assert speaker_matches("Donald Trump Jr.", son) and not speaker_matches("Donald Trump", son)
