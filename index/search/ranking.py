@@ -119,6 +119,9 @@ class Weights:
     title: float = 0.1
     date: float = 0.05
     context: float = 0.5
+    # Speech answers only (speech_answer.py): a sentence quoting the speaker's own words before a
+    # reporter's account of them that is as relevant, give or take this much (speech_topic.py).
+    direct: float = 0.1
 
 
 def new_names(query: Query, sentence: str, tests: TextTests | None = None) -> list[str]:

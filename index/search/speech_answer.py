@@ -3,7 +3,8 @@ and the order they are shown in (README "How answers are chosen").
 
 Every sentence attributed to the speakers asked about is shown, and only those: the best
 first (by the topic when one is asked, else by the question; a verb such as "add" or "write"
-puts the sentences with that verb first), the rest in article order (newest article first).
+puts the sentences with that verb first; their own words before a report of them as relevant,
+``Weights.direct``), the rest in article order (newest article first).
 With a topic, only the quotes about it (speech_topic.py) are shown, best first, under a note
 that counts them; the speaker's other quotes come next in the ranking, in article order, for
 "More". Behind them in the ranking come the sentences an ordinary search finds. When the name
@@ -35,6 +36,7 @@ from index.search.speakers import SpeakerIndex
 from index.search.speech import SpeechQuery
 from index.search.speech_topic import (
     about_topic,
+    in_own_words,
     listed,
     others_label,
     people,
@@ -314,6 +316,9 @@ class SpeechRoute:
             # contempt vote, answers "What did Cummings say about the contempt vote?" before a
             # quote of his from another story, even when neither quote names the topic.
             relevance = relevance + self._weights.context * retriever.story_coverage(terms, rows.tolist())
+        # Their own words before a reporter's account of them (speech_topic.in_own_words), in the
+        # order only: each hit's score stays its relevance.
+        ordering = relevance + self._weights.direct * np.asarray([in_own_words(s.sentence.text) for s in stored])
         articles = retriever.articles_of(s.sentence for s in stored)
         persons = people(speakers)
         # Two people share what was asked ("Smith": a magistrate and a festival director; "Trump":
@@ -324,9 +329,9 @@ class SpeechRoute:
         if several:
             order = []
             for group in _groups(stored, person):
-                order.extend(speech_order(stored, relevance, speech, articles, among=group))
+                order.extend(speech_order(stored, ordering, speech, articles, among=group))
         else:
-            order = speech_order(stored, relevance, speech, articles)
+            order = speech_order(stored, ordering, speech, articles)
         focus = [i for i in order if about[i]]
         if focus:  # the quotes on the topic, best first; then the others, as written
             order = focus + sorted((i for i in order if not about[i]), key=article_key(stored, articles))

@@ -13,6 +13,7 @@ terminal, inline) says the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -25,6 +26,19 @@ from index.search.name_words import initials_of, name_words, of_one_generation, 
 def about_topic(lexical: np.ndarray) -> np.ndarray:
     """For each quote, whether it is about the topic, from its BM25 score for the topic's terms."""
     return np.asarray(lexical) > 0
+
+
+# The marks a quotation opens or closes with, straight, curly or doubled ("''" in NYT copy).
+_QUOTE_MARK = re.compile("[\"“”«»]|''")
+
+
+def in_own_words(text: str) -> bool:
+    """Whether a speaker's sentence quotes their words ('"The reality is ...," he said'; a phrase
+    too: 'called the report "fake news"') rather than reports them ("Levin said he has spoken
+    with many fellow superdelegates", "Brown explained the reason for his support"), which the
+    speech answer puts after a quote about as relevant (``Weights.direct``): "What did Sander
+    Levin say about the superdelegates?" asks for his words."""
+    return bool(_QUOTE_MARK.search(text))
 
 
 def people(speakers: list[str]) -> list[str]:

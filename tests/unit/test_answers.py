@@ -79,9 +79,9 @@ def test_speech_question_returns_all_and_only_the_speakers_sentences(town: Searc
     answer = town.answer("What did Halvorsen say?")
     assert not answer.declined
     assert {h.speaker for h in answer.hits} == {"Ingrid Halvorsen"}
-    assert [h.sentence for h in answer.hits] == [
-        "Mayor Ingrid Halvorsen said the terminal would open in 2025.",
+    assert [h.sentence for h in answer.hits] == [  # her own words first, then the report of them
         '"This is the biggest investment in our town for fifty years," she added.',
+        "Mayor Ingrid Halvorsen said the terminal would open in 2025.",
     ]
 
 

@@ -17,7 +17,7 @@ from bot.render import conversation, keyboards
 from bot.telegram.inline import answer_results
 from index.embedding.models import Embedder
 from index.search.searcher import Searcher
-from index.search.speech_topic import about_topic, listed, others_label, topic_note
+from index.search.speech_topic import about_topic, in_own_words, listed, others_label, topic_note
 from tests.support import searcher_fixture, searcher_over
 
 ARTICLES = [
@@ -259,3 +259,36 @@ def test_when_no_quote_names_the_topic_the_one_from_its_story_comes_first(tmp_pa
     answer = searcher_over(articles, tmp_path, embedder).answer("What did Elijah Cummings say about the contempt vote?")
     assert answer.note.startswith("No quote by Elijah Cummings is about the contempt vote.")
     assert [h.article_id for h in answer.hits] == ["vote", "senate"]
+
+
+SUPERDELEGATES = [
+    {
+        "id": "superdelegates",
+        "title": "Superdelegates stand by Clinton",
+        "published": "2016-05-20",
+        "text": "\n\n".join(
+            [
+                "Another superdelegate, Michael Brown of Washington, D.C., explained the reason for his "
+                "late-in-the-game support for the former first lady.",
+                '"It is time to stand behind our presumptive candidate," he declared.',
+                '"We should not be acting like we are undecided when the people of America have spoken."',
+            ]
+        ),
+    },
+]
+
+superdelegates = searcher_fixture(SUPERDELEGATES, "superdelegates")
+
+
+def test_the_speakers_own_words_come_before_a_report_of_them(superdelegates: Searcher) -> None:
+    # PolNeAR train: the sentence reporting that he explained came first, his words second.
+    answer = superdelegates.answer("What did Michael Brown say about backing Clinton as a superdelegate?")
+    assert answer.hits[0].sentence.startswith('"It is time')
+    assert answer.hits[-1].sentence.startswith("Another superdelegate")  # the report is still shown, after
+
+
+def test_a_quote_is_the_speakers_words_a_report_is_not() -> None:
+    assert in_own_words('"It is time to stand behind our candidate," he declared.')
+    assert in_own_words("''No,'' Mr. King said.")
+    assert in_own_words('Trump called the report "fake news."')
+    assert not in_own_words("Brown explained the reason for his late support for Clinton.")
