@@ -110,6 +110,17 @@ def forms_in(word: str, sentences: Iterable[str], starts_sentence: Callable[[str
     ]
 
 
+def opening_forms(word: str, sentences: Iterable[str], starts_sentence: Callable[[str, int], bool]) -> list[str]:
+    """How ``sentences`` write ``word`` where it opens a sentence and a capitalised word follows
+    it ("Florent Groberg is a former U.S. Army captain"): a first name the articles write only
+    there, which ``forms_in`` leaves out, is read from these when no sentence writes it elsewhere.
+    A word in lower case after it ("Undeterred by ...") or a mark ("Despite, ...") is no name's."""
+    pattern = re.compile(rf"(?<![\w'’.-])(?i:{re.escape(word)})(?=\s+[A-Z][\w'’-]*[a-z])")
+    return [
+        match.group() for text in sentences for match in pattern.finditer(text) if starts_sentence(text, match.start())
+    ]
+
+
 def stem_forms(
     stem: str, sentences: Iterable[str], stem_of: Callable[[str], str], starts_sentence: Callable[[str, int], bool]
 ) -> list[str]:

@@ -15,7 +15,7 @@ import numpy as np
 
 from index.errors import IndexLoadError
 from index.rerank.model import BUNDLED_MODEL
-from index.search.casing import forms_in, stem_forms, usual_form
+from index.search.casing import forms_in, opening_forms, stem_forms, usual_form
 from index.search.hits import fold_duplicates, make_hit, top_hits
 from index.search.memo import BoundedMemo
 from index.search.naming import named_first, names_asked
@@ -190,11 +190,14 @@ class Retriever:
                 return None
             holding = self.lexical.rows_holding(min(known, key=self.lexical.frequency))[:CASING_MAX_ROWS]
             forms: list[str] = []
+            openings: list[str] = []  # "Florent" of "Florent Groberg is ...", a name only ever opening a sentence
             for start in range(0, len(holding), CASING_ROWS):
-                forms.extend(forms_in(typed, self._texts(holding[start : start + CASING_ROWS]), opens_sentence))
+                texts = self._texts(holding[start : start + CASING_ROWS])
+                forms.extend(forms_in(typed, texts, opens_sentence))
+                openings.extend(opening_forms(typed, texts, opens_sentence))
                 if len(forms) >= CASING_FORMS:
                     break
-            return usual_form(forms)
+            return usual_form(forms or openings)
 
         return self._forms.get_or_compute(word, compute)
 

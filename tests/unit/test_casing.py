@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.casing import MAX_LOOKED_UP, forms_in, truecase, usual_form, writes_no_names
+from index.search.casing import MAX_LOOKED_UP, forms_in, opening_forms, truecase, usual_form, writes_no_names
 from index.search.searcher import Searcher
 from index.store.lexical import opens_sentence
 from tests.support import searcher_fixture
@@ -200,3 +200,38 @@ def test_a_word_is_looked_for_past_the_sentences_its_stem_shares_with_another(fe
         == "who is the president of the American Federation of Teachers?"
     )
     assert federal.read_question("how much was the federal grant") == "how much was the federal grant?"
+
+
+def test_a_first_name_only_ever_opening_a_sentence_is_read_from_there() -> None:
+    sentences = ["Florent Groberg is a former Army captain.", "Undeterred by it, Groberg spoke.", "Despite, Trump"]
+    assert opening_forms("florent", sentences, opens_sentence) == ["Florent"]
+    assert opening_forms("undeterred", sentences, opens_sentence) == []  # a word in lower case follows
+    assert opening_forms("despite", sentences, opens_sentence) == []  # a mark follows
+    assert opening_forms("groberg", sentences, opens_sentence) == []  # not where a sentence opens
+
+
+CAPTAIN = [
+    {
+        "id": "captain",
+        "title": "Medal of Honor winner speaks out",
+        "published": "2016-06-10",
+        "text": "\n\n".join(
+            [
+                "Florent Groberg is a former U.S. Army captain and Medal of Honor winner who is a lifelong Republican.",
+                '"He has absolutely zero military experience," Groberg said of the candidate.',
+                "Groberg, 33, said he would not vote for him.",
+            ]
+        ),
+    },
+]
+
+captain = searcher_fixture(CAPTAIN, "captain")
+
+
+def test_a_first_name_written_only_opening_a_sentence_is_capitalised_in_a_question(captain: Searcher) -> None:
+    # PolNeAR: "who is florent groberg" was declined ("The best sentence names no one, which a
+    # question asking who asks for"): "florent" stayed in lower case, so no name was asked.
+    assert captain.read_question("who is florent groberg") == "who is Florent Groberg?"
+    answer = captain.answer("who is florent groberg")
+    assert not answer.declined
+    assert answer.hits[0].sentence.startswith("Florent Groberg is a former U.S. Army captain")
