@@ -51,10 +51,13 @@ _CAPITAL_AFTER = re.compile(r"\s*[\"“'‘]?[A-Z]")
 # ... "Del." before a first name, a delegate ("said Del.| Stacey Plaskett"), not Delaware ("Del.| The") ...
 _DELEGATE_BEFORE = re.compile(r"(?:^|[\s\-(\"“'‘>])Del\.$")
 _WORD_AFTER = re.compile(r"\s*([A-Z][a-z]+)\b")
-# ... a clock time before its time zone or day ("9 p.m.| EST", "at 3 p.m.| Tuesday") ...
+# ... a clock time before its time zone or day ("9 p.m.| EST", "at 3 p.m.| Tuesday", "at 10:00
+# a.m.| Tongan time", "11 a.m.| Eastern Time") ...
 _CLOCK_BEFORE = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _ZONE_OR_DAY_AFTER = re.compile(
-    r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time|{})\b".format("|".join(sorted(d.title() for d in WEEKDAYS)))
+    r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time|[A-Z][a-z]+ [Tt]ime|{})\b".format(
+        "|".join(sorted(d.title() for d in WEEKDAYS))
+    )
 )
 # ... or an abbreviation before a word in lower case or a figure ("thatU.S.| military spending",
 # "Calif.| said", "the S.&P.| 500").

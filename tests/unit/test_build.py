@@ -367,6 +367,7 @@ PIPELINE_OUTPUT = {
     145: "759306320e3f63bd",  # an -ing phrase after in between subject and verb; none in the sample
     146: "759306320e3f63bd",  # a generation stays in a name ("Donald Trump Jr.", "Joseph R. Biden Jr."), and the surname alone is not the son where the article writes "Trump Jr."; none in the sample
     147: "759306320e3f63bd",  # "His son Donald Jr. announced" is the son the article names in full ("Donald Trump Jr."), else "Donald Jr."; none in the sample
+    148: "759306320e3f63bd",  # a clock time before "Tongan time", "Eastern Time" ends no sentence; none in the sample
 }
 
 

@@ -59,6 +59,10 @@ def assert_consistent(item: Article, sentences: list[Sentence]) -> None:
         "Rep. Debbie Wasserman Schultz, D-Fla.; Oklahoma Gov. Mary Fallin; and Florida Gov. Rick Scott came.",
         "He met Mr. Jones at 3 p.m. Tuesday in Washington.",
         "Tune in tonight for the final State of the Union address at 9 p.m. EST.",
+        # Wikinews: "... at the age of 78" was a sentence of its own, and "How old was Akilisi
+        # Pohiva?" was declined
+        "Akilisi Pohiva died today at 10:00 a.m. Tongan time (2100 UTC, yesterday) at the age of 78.",
+        "Polls close at 8 p.m. Eastern Time on Tuesday.",
         "The distance between Clinton and then-Sen. Barack Obama was narrower than it is now.",
         "It was the first weekly loss for the S.&P. 500 this year.",
         "He argued thatU.S. military spending dwarfs that of the rest of the world.",
@@ -100,6 +104,7 @@ def test_one_sentence_is_not_broken(paragraph: str) -> None:
             ['Russia has called Ukraine’s membership in NATO a "red line."', "Many analysts disagree."],
         ),
         ("The show began at 9 p.m. The crowd cheered.", ["The show began at 9 p.m.", "The crowd cheered."]),
+        ("It ended at 5 p.m. Time will tell.", ["It ended at 5 p.m.", "Time will tell."]),
         (
             "The caucuses ended at 10 p.m. EST. Results came later.",
             ["The caucuses ended at 10 p.m. EST.", "Results came later."],
