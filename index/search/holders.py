@@ -45,7 +45,7 @@ _PERSON_WORDS = (2, 4)
 ROLE_REACH = 4
 # Words that make a role another one: "Deputy Secretary of State Wendy Sherman" is not the
 # secretary of state, unless the question asks for the deputy.
-_LESSER = word_set("deputy vice assistant under acting former ex associate")
+LESSER = word_set("deputy vice assistant under acting former ex associate")
 # Where a role's words end and what is said of its holder or its institution begins: an apposition
 # ("the chief strategist at Priorities USA, | the pro-Clinton super PAC", which names no qualifier
 # a sentence must repeat) or a relative clause ("the Nevada Democratic Party chair | who said
@@ -190,7 +190,7 @@ def holder_in(sentence: str, asked: RoleQuery) -> str | None:
     words = [m.group() for m in matches]
     folded = [_fold(w) for w in words]
     needed = set(asked.qualifiers) | set(asked.modifiers)
-    unwanted = _LESSER - needed
+    unwanted = LESSER - needed
     for i, word in enumerate(folded):
         if word not in asked.heads:
             continue

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from index.lexicon import TITLE_WORDS, speech_lemma
+from index.lexicon import TITLE_WORDS, same_name, speech_lemma
+from index.search.holders import LESSER
 from index.search.institution_names import names_institution
 from index.search.name_words import name_words
 from index.search.officials import officials_in, search_terms
@@ -75,8 +76,19 @@ def _role_pattern(role: str) -> str:
     return r"\b" + r"\s+".join(parts) + r"\b"
 
 
+# A word before a role that makes it one sought, not held: "the nomination for president,
+# Hillary Rodham Clinton". ("then-president Bill Clinton" held it when the story took place.)
+_SOUGHT = frozenset({"for"})
+_WORD = re.compile(r"[^\W_]+")
+
+
 def holders_in(text: str, role: str) -> list[str]:
-    """The names ``text`` gives ``role`` to, in order of appearance."""
+    """The names ``text`` gives ``role`` to, in order of appearance. A word before the role that
+    makes it another one ("Vice President Joe Biden", "former President Bill Clinton", "Bill
+    Clinton, the former president,", "Former NAACP president Ben Jealous": holders.py ``LESSER``;
+    "the nomination for president, Hillary Rodham Clinton") gives
+    it to no one, unless the role asked holds that word ("the vice president")."""
+    unwanted = (LESSER | _SOUGHT) - {word.casefold() for word in role.split()}
     role = _role_pattern(role)
     found: list[tuple[int, str]] = []
     after = re.compile(rf"(?i:{role})" + _POST + r"(?:,\s+|\s+)" + _PERSON)
@@ -89,8 +101,11 @@ def holders_in(text: str, role: str) -> list[str]:
             # "Clinton, Judicial Watch noted FBI Director James B. Comey said": a verb of saying
             # between the name and the role opens a clause about someone else.
             between = text[m.end("name") : m.end()].split() if pattern is before else []
-            if name.split()[0].rstrip(".").casefold() not in _ROLE_WORDS and not any(
-                speech_lemma(w.casefold()) for w in between
+            lesser = between[:-1] if pattern is before else _WORD.findall(text[max(0, m.start() - 40) : m.start()])[-2:]
+            if (
+                name.split()[0].rstrip(".").casefold() not in _ROLE_WORDS
+                and not any(speech_lemma(w.casefold()) for w in between)
+                and not any(w.casefold() in unwanted for w in lesser)
             ):
                 found.append((m.start("name"), name))
     return [name for _, name in sorted(found)]
@@ -179,13 +194,26 @@ class RoleFinder:
         return titles
 
     def _quoted(self, article_id: str, names: Sequence[str]) -> str | None:
-        """The one speaker of ``article_id`` that ``names`` means (same surname), or None."""
+        """The one speaker of ``article_id`` that ``names`` means (same surname, and the same first
+        name when both give one: "former President Bill Clinton" is not the Hillary Clinton quoted
+        beside him), or None."""
         speakers = {s.sentence.speaker for s in self._metadata.sentences_of_article(article_id) if s.sentence.speaker}
         for name in names:
-            fitting = sorted(s for s in speakers if _surname(s) == _surname(name))
+            fitting = sorted(s for s in speakers if _surname(s) == _surname(name) and _same_first(s, name))
             if len(fitting) == 1:
                 return fitting[0]
         return None
+
+
+def _same_first(speaker: str, name: str) -> bool:
+    """Whether ``speaker`` and ``name`` may be one person by their first names: either gives none
+    ("Clinton", "Mr. Obama"), they are one, one is a form of the other ("Joe", "Joseph") or an
+    initial of it."""
+    mine, theirs = name_words(speaker), name_words(name)
+    if len(mine) < 2 or len(theirs) < 2 or theirs[0] in _ROLE_WORDS:
+        return True
+    a, b = mine[0], theirs[0]
+    return a == b or b in same_name(a) or (min(len(a), len(b)) == 1 and a[0] == b[0])
 
 
 def describe(role: str, holders: Mapping[str, str]) -> str:

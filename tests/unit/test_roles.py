@@ -126,6 +126,15 @@ def test_a_name_is_still_a_name(searcher: Searcher) -> None:
         # A verb of saying between a name and the role opens a clause about someone else.
         ("Asked of Clinton, Judicial Watch noted FBI Director James Comey said so.", "FBI director", ["James Comey"]),
         ("James Comey, then the FBI director, said so.", "FBI director", ["James Comey"]),
+        # A word that makes the role another one gives it to no one, unless it is asked
+        ("Vice President Joe Biden said no.", "president", []),
+        ("Vice President Joe Biden said no.", "vice president", ["Joe Biden"]),
+        ("Joe Biden, the vice president, said no.", "president", []),
+        ("Former President Bill Clinton agreed.", "president", []),
+        ("Former NAACP president Ben Jealous agreed.", "president", []),
+        ("Her husband, former President Bill Clinton, agreed.", "former president", ["Bill Clinton"]),
+        ("In her pursuit of the nomination for president, Hillary Rodham Clinton has emphasized it.", "president", []),
+        ("President Barack Obama said yes.", "president", ["Barack Obama"]),
     ],
 )
 def test_the_holder_is_read_next_to_the_role(text: str, role: str, holders: list[str]) -> None:
@@ -182,3 +191,40 @@ def test_a_role_of_a_quoted_institution_is_its_holders(searcher: Searcher) -> No
     assert not any(sentence.startswith("Hillary Clinton said") for sentence in shown)
     # The institution itself: its own words.
     assert "The FBI said it would release its interview notes." in _shown(searcher, "What did the FBI say?")
+
+
+PRESIDENTS = [
+    {
+        "id": "rally",
+        "title": "Clinton rallies in Ohio",
+        "published": "2016-10-01",
+        "text": "Former President Bill Clinton stood by her side. "
+        '"We are in this together," Hillary Clinton said.',
+    },
+    {
+        "id": "scranton",
+        "title": "Biden in Scranton",
+        "published": "2016-10-02",
+        "text": 'Vice President Joe Biden returned to Scranton. "This is home," Biden said.',
+    },
+    {
+        "id": "house",
+        "title": "Obama on the economy",
+        "published": "2016-10-03",
+        "text": 'President Barack Obama spoke on Monday. "The economy is strong," Obama said.',
+    },
+]
+
+presidents = searcher_fixture(PRESIDENTS, "presidents")
+
+
+def test_the_president_is_not_the_vice_president_nor_a_former_one(presidents: Searcher) -> None:
+    # PolNeAR: "What did the president say?" gave Joe Biden's and Bill Clinton's quotes too.
+    assert {h.speaker for h in presidents.answer("What did the president say?").hits} == {"Barack Obama"}
+    assert {h.speaker for h in presidents.answer("What did the vice president say?").hits} == {"Joe Biden"}
+
+
+def test_a_role_given_to_a_name_is_not_someone_else_of_that_surname(presidents: Searcher) -> None:
+    # "former President Bill Clinton" gave his role to the Hillary Clinton quoted in that article.
+    answer = presidents.answer("What did the former president say?")
+    assert all(h.speaker != "Hillary Clinton" for h in answer.hits)
