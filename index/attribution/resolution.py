@@ -19,6 +19,7 @@ from index.attribution.names import Mention
 from index.attribution.openings import OPENING_ADVERBS, OPENING_CONJUNCTIONS
 from index.attribution.people import People, learn_people, resolve_epithet, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
+from index.attribution.suffixes import surname_at
 from index.attribution.vocabulary import (
     DEMONYMS,
     INSTITUTION_KINDS,
@@ -53,6 +54,18 @@ def _never_a_person(name: str) -> bool:
         or any(w in PLACE_KINDS for w in words)
         or (len(words) == 1 and (last.rstrip("s") in DEMONYMS or last in INSTITUTION_KINDS))
     )
+
+
+def _alone_of_surname(named: set[str], referred: Collection[str]) -> set[str]:
+    """The people ``named`` in full in a sentence whom no one else it refers to shares a surname
+    with: "... wrote to Mrs. Clinton about a visit by Chelsea Clinton" does not make "Mrs. Clinton
+    replied" next Chelsea, the Clinton named in full there (``People.canonical``'s ``recent``)."""
+
+    def surname(name: str) -> str:
+        words = name.split()
+        return words[surname_at(words)].lower()
+
+    return {n for n in named if not any(other != n and surname(other) == surname(n) for other in referred)}
 
 
 def _one_word(name: str) -> bool:
@@ -110,6 +123,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
     for i, p in enumerate(parsed):
         recent, in_full = in_full, {m.name for m in p.mentions if m.name in people.full}
         here = [(m.index, people.canonical(m.name, m.gender, recent, sightings)) for m in p.mentions]
+        in_full = _alone_of_surname(in_full, {name for _, name in here})
         mentioned.append(here)
         chosen: tuple[str, str] | None = None
         for c in p.claims:

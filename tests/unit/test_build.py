@@ -368,6 +368,7 @@ PIPELINE_OUTPUT = {
     146: "759306320e3f63bd",  # a generation stays in a name ("Donald Trump Jr.", "Joseph R. Biden Jr."), and the surname alone is not the son where the article writes "Trump Jr."; none in the sample
     147: "759306320e3f63bd",  # "His son Donald Jr. announced" is the son the article names in full ("Donald Trump Jr."), else "Donald Jr."; none in the sample
     148: "759306320e3f63bd",  # a clock time before "Tongan time", "Eastern Time" ends no sentence; none in the sample
+    149: "759306320e3f63bd",  # one named in full beside another of that surname is not the one a surname next means; none in the sample
 }
 
 

@@ -125,3 +125,22 @@ def test_the_words_around_a_surname_tell_which_of_a_couple_speaks() -> None:
     assert got[2] == "Ted Cruz"  # his wife's name is the one seen most and last, but "my wife" is his
     assert got[4:6] == ["Hillary Clinton", "Hillary Clinton"]  # "she" after the verb, "her" before the name
     assert got[6] == "Bill Clinton"  # nothing to tell: the Clinton mentioned most
+
+
+def test_one_named_in_full_beside_another_of_that_surname_is_not_the_one_who_speaks_next() -> None:
+    # NYT: "Mrs. Clinton replied" was Chelsea Clinton's, named in full in the sentence before, which
+    # also wrote to Mrs. Clinton; Politico: "Murphy said" was Anne Marie Murphy's, whom Chris Murphy
+    # paid tribute to.
+    got = who(
+        "Hillary Clinton faced questions about the foundation.",
+        "Mrs. Clinton was secretary of state at the time.",
+        "The ambassador wrote to Mrs. Clinton about a visit by Chelsea Clinton and her husband.",
+        "Mrs. Clinton replied, “As you know, hearing nice things about your children is as good as it gets.”",
+    )
+    assert got[3] == "Hillary Clinton"
+    got = who(
+        "Chris Murphy led the filibuster.",
+        "Murphy delivered a tribute to a teacher’s aide, Anne Marie Murphy, who died shielding a boy.",
+        "“It doesn’t take courage to stand here on the floor of the Senate,” Murphy said.",
+    )
+    assert got[2] == "Chris Murphy"

@@ -198,8 +198,7 @@ PRESIDENTS = [
         "id": "rally",
         "title": "Clinton rallies in Ohio",
         "published": "2016-10-01",
-        "text": "Former President Bill Clinton stood by her side. "
-        '"We are in this together," Hillary Clinton said.',
+        "text": 'Former President Bill Clinton stood by her side. "We are in this together," Hillary Clinton said.',
     },
     {
         "id": "scranton",
