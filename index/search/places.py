@@ -183,6 +183,32 @@ _TO_PLACE = re.compile(r"\bto\s+" + _WORDS_AFTER, re.IGNORECASE)
 # Hialeah, Fla.", "many trips to Washington".
 _TELLING_AT = re.compile(rf"\b(?:{_PREPOSITIONS}|into|(?:{_GOING})s\s+to)\s+" + _WORDS_AFTER, re.IGNORECASE)
 _ASKS_WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
+# "Where is Karol Bagh?": where a named place lies.
+_ASKS_WHERE_IS = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+(?P<asked>[^?]+)", re.IGNORECASE)
+# A name, then the place it lies in: "in Karol Bagh, New Delhi,", "the Karol Bagh area of the
+# Indian capital, New Delhi" (a part of a place, with a word in lower case or none before it).
+_LIES_IN = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"(?:,\s+|\s+(?:area|district|neighbou?rhood|region|suburb|section|part|province|county|state)\s+of\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+)?)"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?=\s*[,.;)]|\s+(?!and\b|or\b)[a-z])"
+)
+
+
+def tells_where_it_lies(sentence: str, question: str) -> bool:
+    """For "Where is X?", whether ``sentence`` writes the place X lies in after X's name: "in Karol
+    Bagh, New Delhi,", "in the Karol Bagh area of the Indian capital, New Delhi" (a place after
+    a comma and before another mark or a word in lower case other than "and"/"or": not "Trump,
+    Clinton and Sanders")."""
+    asked = _ASKS_WHERE_IS.match(question)
+    if asked is None:
+        return False
+    wanted = set(letters_of(asked.group("asked")))
+    for match in _LIES_IN.finditer(without_quotations(sentence)):
+        place = letters_of(match.group("place"))
+        if set(letters_of(match.group("name"))) <= wanted and not set(place) & wanted:
+            return True
+    return False
 
 
 def tells_place(sentence: str, asked_letters: Collection[str], question: str = "") -> bool:
@@ -193,6 +219,8 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
     for a question about going somewhere, after "to". What the sentence quotes is left out: a
     place in someone's words ("a real constitutional conservative in the White House") is not
     where what the sentence tells happened."""
+    if tells_where_it_lies(sentence, question):
+        return True
     sentence = without_quotations(sentence)
     if _place_after(_TELLING_AT, sentence, asked_letters, _TELLING_ENDS, new_venue=True):
         return True

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.places import gives_place, place_first
+from index.search.places import gives_place, place_first, tells_where_it_lies
 from index.search.query import Tokenizers, asks_place, parse_query
+from index.search.searcher import Searcher
 from index.types import Hit
+from tests.support import searcher_fixture
 
 TOKENIZER = Tokenizers().get()
 KASICH = frozenset("where did john kasich announce the end of his campaign in ohio".split())
@@ -109,3 +111,42 @@ def test_only_a_where_question_is_reordered_by_place() -> None:
     nationality = parse_query("What nationality is John Kasich?", TOKENIZER)
     assert place_first(nationality, hits) == hits
     assert place_first(WHERE, hits)[0].row == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "told"),
+    [
+        # Wikinews: "where is karol bagh" was declined ("The best sentence tells no place").
+        (
+            "where is karol bagh",
+            "The Hotel Arpit Palace in the Karol Bagh area of the Indian capital, New Delhi, caught fire.",
+            True,
+        ),
+        ("Where is Karol Bagh?", "The hotel in Karol Bagh, New Delhi, caught fire.", True),
+        ("Where is Ames?", "Ames, Iowa, is a college town.", True),
+        # a list of names is no place, and another question is not "where is X"
+        ("Where is Trump?", "Trump, Clinton and Sanders spoke.", False),
+        ("Where did the fire start?", "The hotel in Karol Bagh, New Delhi, caught fire.", False),
+    ],
+)
+def test_where_a_named_place_lies_is_the_place_after_its_name(question: str, sentence: str, told: bool) -> None:
+    assert tells_where_it_lies(sentence, question) is told
+
+
+KAROL_BAGH = [
+    {
+        "id": "fire",
+        "title": "Hotel fire kills at least seventeen in Karol Bagh",
+        "published": "2019-02-13",
+        "text": "The Hotel Arpit Palace in the Karol Bagh area of the Indian capital, New Delhi, caught fire "
+        "yesterday morning. At least seventeen people died.",
+    },
+]
+
+karol_bagh = searcher_fixture(KAROL_BAGH, "karol_bagh")
+
+
+def test_where_a_place_lies_is_answered_by_the_place_after_its_name(karol_bagh: Searcher) -> None:
+    answer = karol_bagh.answer("where is karol bagh")
+    assert not answer.declined
+    assert "Indian capital, New Delhi" in answer.hits[0].sentence
