@@ -11,6 +11,7 @@ production code imports it.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 
 from index.lexicon import same_name
@@ -94,7 +95,7 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     An institution's name matches in the order of its words, either way round for a department
     or ministry ("State Department": "Department of State", not "Florida Department of State");
     named with a country and matching nobody, it is the one named without any country. After
-    all these, an institution's name finds the speakers written as its initials, and initials
+    all these, an institution's name finds the speakers written as its initials (in capitals), and initials
     the institutions they stand for ("IMF", "International Monetary Fund").
     """
     asked = _tokens(name)
@@ -105,7 +106,9 @@ def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     for speaker in pool:
         spoken = _tokens(speaker)
         if speaker not in found and (
-            (len(asked) == 1 and asked[0] in initials_of(speaker)) or (letters is not None and spoken == [letters])
+            (len(asked) == 1 and asked[0] in initials_of(speaker))
+            # written as initials, in capitals ("IMF", "U.N."): not "Msa" for "Mr spokesman A's"
+            or (letters is not None and spoken == [letters] and re.fullmatch(r"(?:[A-Z]\.?){2,7}(?:['’]s)?", speaker))
         ):
             found.append(speaker)
     return found
