@@ -8,6 +8,7 @@ attribution of their own get the speaker of the sentence the quote belongs to.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
@@ -54,6 +55,14 @@ def _never_a_person(name: str) -> bool:
         or any(w in PLACE_KINDS for w in words)
         or (len(words) == 1 and (last.rstrip("s") in DEMONYMS or last in INSTITUTION_KINDS))
     )
+
+
+def _named_speaker(speaker: str | None, text: str) -> str | None:
+    """``speaker`` when ``text`` (the sentence they spoke in) writes their surname, else None."""
+    if not speaker or " " not in speaker:
+        return None
+    words = speaker.split()
+    return speaker if re.search(rf"\b{re.escape(words[surname_at(words)])}\b", text) else None
 
 
 def _alone_of_surname(named: set[str], referred: Collection[str]) -> set[str]:
@@ -157,6 +166,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                     _title_gender(p, c) or _gender_around(p, c, sentences[i].text, people),
                     recent,
                     sightings,
+                    _named_speaker(speakers[i - 1], sentences[i - 1].text) if i else None,
                 )
             if who is None or (c.kind == "pron" and PRONOUNS[c.value] in ("m", "f") and not people.proven(who)):
                 continue
@@ -377,8 +387,16 @@ def resolve_claim(
     title_gender: str | None = None,
     recent: Collection[str] = (),
     sightings: Mapping[str, int] | None = None,
+    continuing: str | None = None,
 ) -> str | None:
+    """Whom claim ``c`` of sentence ``i`` names; ``continuing``: the speaker of the sentence
+    before, when that sentence writes their surname."""
     if c.kind == "name":
+        # Of two the name may be, the one who spoke in the sentence before, named there by it, goes
+        # on: "former president Bill Clinton said ... / Clinton said, "She was ..."" beside the
+        # Hillary Clinton the article names as often (not "Tom told ... / "...," Ebeling said.").
+        if continuing and c.value not in people.full and continuing in people.options(c.value.split(), title_gender):
+            return continuing
         return people.canonical(c.value, title_gender, recent, sightings)
     if c.kind == "org":
         return c.value

@@ -124,7 +124,7 @@ def test_the_words_around_a_surname_tell_which_of_a_couple_speaks() -> None:
     )
     assert got[2] == "Ted Cruz"  # his wife's name is the one seen most and last, but "my wife" is his
     assert got[4:6] == ["Hillary Clinton", "Hillary Clinton"]  # "she" after the verb, "her" before the name
-    assert got[6] == "Bill Clinton"  # nothing to tell: the Clinton mentioned most
+    assert got[6] == "Hillary Clinton"  # the Clinton who spoke in the sentence before goes on
 
 
 def test_one_named_in_full_beside_another_of_that_surname_is_not_the_one_who_speaks_next() -> None:
@@ -144,3 +144,25 @@ def test_one_named_in_full_beside_another_of_that_surname_is_not_the_one_who_spe
         "“It doesn’t take courage to stand here on the floor of the Senate,” Murphy said.",
     )
     assert got[2] == "Chris Murphy"
+
+
+def test_of_two_sharing_a_surname_the_one_who_just_spoke_goes_on() -> None:
+    # The Blaze: 'Clinton said, "She was the most popular political figure in America."' went to
+    # Hillary Clinton, named more often, after Bill Clinton had spoken of her.
+    got = who(
+        "Hillary Clinton campaigned in Iowa on Monday.",
+        "Hillary Clinton spoke about jobs, and Hillary Clinton spoke about trade.",
+        "On the campaign trail for his wife, front-runner Hillary Clinton, former president Bill Clinton said his "
+        "wife was uniquely qualified.",
+        "Clinton said, “She was the most popular political figure in America.”",
+    )
+    assert got[2:] == ["Bill Clinton", "Bill Clinton"]
+    # ... but not one the sentence before calls by a first name alone
+    got = who(
+        "Betsy Ebeling and her husband set out to knock on doors.",
+        "Ebeling had known Hillary since sixth grade, and Ebeling said so.",
+        "Her husband is Tom Ebeling.",
+        "“This is one of Hillary’s friends,” Tom told a neighbour.",
+        "“We live in Chicago,” Ebeling said.",
+    )
+    assert got[4] == "Betsy Ebeling"
