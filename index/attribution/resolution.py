@@ -57,6 +57,9 @@ def _never_a_person(name: str) -> bool:
     )
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _named_speaker(speaker: str | None, text: str) -> str | None:
     """``speaker`` when ``text`` (the sentence they spoke in) writes their surname, else None."""
     if not speaker or " " not in speaker:
@@ -399,7 +402,7 @@ def resolve_claim(
             return continuing
         return people.canonical(c.value, title_gender, recent, sightings)
     if c.kind == "org":
-        return c.value
+        return _POSSESSIVE_END.sub("", c.value)  # "according to WHO's statistics": WHO's word
     if c.kind == "role":
         return resolve_role(c.value, people) or surname_of_title(c.value, people)
     if c.kind == "epithet":

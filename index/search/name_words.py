@@ -9,18 +9,21 @@ from collections.abc import Sequence
 
 from index.attribution.suffixes import GENERATIONS
 from index.lexicon import FIRST_NAMES
+from index.word_forms import BRITISH_SPELLINGS
 
 _POSSESSIVE_END = re.compile(r"'s$")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def name_words(text: str) -> list[str]:
-    """The words a name is compared by: casefolded, accents, possessives and "the" dropped."""
+    """The words a name is compared by: casefolded, accents, possessives and "the" dropped, and a
+    British spelling written the American way ("World Health Organisation" is the "World Health
+    Organization" of another article: index/word_forms.py)."""
     if not text.isascii():  # ASCII text is its own NFKD form with no combining marks
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE_END.sub("", text.casefold().replace("’", "'").replace("'s ", " "))
-    return [w for w in _NOT_WORD.split(text) if w and w != "the"]
+    return [BRITISH_SPELLINGS.get(w, w) for w in _NOT_WORD.split(text) if w and w != "the"]
 
 
 def of_one_generation(words: frozenset[str], fuller: frozenset[str]) -> bool:

@@ -158,6 +158,8 @@ _GENERATION_END = re.compile(r"\s(?:Jr|Sr)$", re.IGNORECASE)
 
 def _clean_name(name: str) -> str | None:
     name = name.strip(_EDGE_PUNCT)
+    if name == "the who":
+        return "WHO"  # typed in lower case, "the who" can only be the World Health Organization
     name = _THE.sub("", name)
     name = re.sub(r"(?:'s|')$", "", name).strip(_EDGE_PUNCT)
     if _INITIALS_END.search(name) or _GENERATION_END.search(name):  # the edge's dots took that of "U.S.", "Jr."

@@ -96,3 +96,36 @@ def test_a_name_the_articles_write_is_not_read_as_a_typo_of_a_speaker(news: Sear
     assert not news.answer("What did Guaidó say?").hits
     # a typo of a surname still finds its speaker
     assert {h.speaker for h in news.answer("What did Schmidt-Traup say?").hits} == {"Guido Schmidt-Traub"}
+
+
+HEALTH = [
+    {
+        "id": "pandemic",
+        "title": "A pandemic is declared",
+        "published": "2020-03-11",
+        "text": "The World Health Organization (WHO) declared COVID-19 a pandemic on Wednesday.",
+    },
+    {
+        "id": "measles",
+        "title": "Measles cases rise",
+        "published": "2019-12-06",
+        "text": "The World Health Organisation said measles cases rose sharply in 2019.",
+    },
+]
+
+health = searcher_fixture(HEALTH, "health")
+
+
+def test_an_organisation_spelled_the_british_way_is_the_same_organisation(health: Searcher) -> None:
+    # Wikinews: "2 people called WHO are quoted, each one's quotes together: World Health
+    # Organization (WHO) ... and World Health Organisation".
+    answer = health.answer("What did the World Health Organization say?")
+    assert len(answer.hits) == 2
+    assert "people called" not in answer.note
+
+
+def test_the_who_typed_in_lower_case_is_the_world_health_organization(health: Searcher) -> None:
+    # "what did the who say" was read as no speech question at all ("who" asks).
+    answer = health.answer("what did the who say")
+    assert not answer.declined and len(answer.hits) == 2
+    assert answer.reason.startswith("2 sentence(s) attributed to")

@@ -527,6 +527,12 @@ def test_according_to_someones_page_on_a_platform_is_theirs_not_the_platforms() 
     assert who("According to Facebook, Trump generated the most interactions.") == [("Facebook", "say")]
 
 
+def test_according_to_an_organisations_figures_is_the_organisations_word() -> None:
+    # Wikinews: "according to WHO's statistics" was attributed to a speaker called "WHO's".
+    assert who("Mortality rates averaged around 50% according to WHO's statistics.") == [("WHO", "say")]
+    assert who("Sanders won four states, according to CNN's projections.") == [("CNN", "say")]
+
+
 def test_surname_links_to_full_name_written_earlier_or_later() -> None:
     assert who(
         ["Kremlin spokesman Dmitry Peskov met reporters.", '"We see no reason for optimism," Peskov said.'],

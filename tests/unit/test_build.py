@@ -370,6 +370,7 @@ PIPELINE_OUTPUT = {
     148: "759306320e3f63bd",  # a clock time before "Tongan time", "Eastern Time" ends no sentence; none in the sample
     149: "759306320e3f63bd",  # one named in full beside another of that surname is not the one a surname next means; none in the sample
     150: "759306320e3f63bd",  # of two sharing a surname, the one who just spoke, named so, goes on; none in the sample
+    151: "759306320e3f63bd",  # "according to WHO's statistics" is WHO's word, not a speaker "WHO's"; none in the sample
 }
 
 
