@@ -58,6 +58,8 @@ def is_name_token(t: Tok) -> bool:
     low = bare(t.low)
     if low.endswith(_DESCRIBING_ENDINGS):
         return False  # "Texas-based Matt Mackowiak", "Korean-born Monte Haines", "Fourteen-year-old Zoe"
+    if low.startswith("co-") and t.text[3:4].islower():
+        return False  # a shared role: "Co-anchor Norah O'Donnell", "Co-author Jing-Shan Zhao"
     if _PARTY_TAG.match(low):
         return False  # "Sen. Ted Cruz, R-Texas, ...": a party and a state (``is_party_tag``)
     if (

@@ -527,6 +527,14 @@ def test_according_to_someones_page_on_a_platform_is_theirs_not_the_platforms() 
     assert who("According to Facebook, Trump generated the most interactions.") == [("Facebook", "say")]
 
 
+def test_a_shared_role_before_a_name_is_no_part_of_it() -> None:
+    # Wikinews: speakers called "Co-anchor Norah O'Donnell" and "Co-author Jing-Shan Zhao".
+    assert who("Co-anchor Norah O’Donnell, who was off-screen, then loudly asked, “Really?”") == [
+        ("Norah O’Donnell", "ask")
+    ]
+    assert who('Co-author Jing-Shan Zhao said, "Our work shows it."') == [("Jing-Shan Zhao", "say")]
+
+
 def test_according_to_an_organisations_figures_is_the_organisations_word() -> None:
     # Wikinews: "according to WHO's statistics" was attributed to a speaker called "WHO's".
     assert who("Mortality rates averaged around 50% according to WHO's statistics.") == [("WHO", "say")]

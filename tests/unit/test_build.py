@@ -371,6 +371,7 @@ PIPELINE_OUTPUT = {
     149: "759306320e3f63bd",  # one named in full beside another of that surname is not the one a surname next means; none in the sample
     150: "759306320e3f63bd",  # of two sharing a surname, the one who just spoke, named so, goes on; none in the sample
     151: "759306320e3f63bd",  # "according to WHO's statistics" is WHO's word, not a speaker "WHO's"; none in the sample
+    152: "759306320e3f63bd",  # "Co-anchor", "Co-author": a shared role before a name is no part of it; none in the sample
 }
 
 
