@@ -26,9 +26,10 @@ from index.attribution.vocabulary import (
     INSTITUTION_KINDS,
     PLACE_KINDS,
     PRONOUNS,
+    STOP,
     TIME_NOUNS,
 )
-from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS
+from index.lexicon import FIRST_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
 from index.types import Sentence
 
 
@@ -58,6 +59,17 @@ def _never_a_person(name: str) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_FIRST_PERSON = re.compile(r"i['’](?:ve|m|d|ll)")
+
+
+def _no_ones_name(value: str) -> bool:
+    """Whether a capitalised word read as a speaker's name is a number, a small word or "I"
+    written short ("Fifty former officials ... saying", "Amongst reported incidents", "as I've
+    suggested"): a sentence's opening word, no one's name."""
+    low = value.casefold()
+    return " " not in low and not value.isupper() and (  # "I", "WHO" are someone
+        low in NUMBER_WORDS or low in STOP or low in ("amongst", "whilst") or bool(_FIRST_PERSON.fullmatch(low))
+    )
 
 
 def _named_speaker(speaker: str | None, text: str) -> str | None:
@@ -148,6 +160,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 continue  # "Having announced ...", "Lately, ..."
             if c.surname_only and c.value.lower() not in people.by_last:
                 continue  # "Israel said", unless the article names a person so ("Steve Israel")
+            if c.kind in ("name", "org") and _no_ones_name(c.value):
+                continue  # "Fifty former officials signed a letter saying", "as I've suggested"
             if c.kind == "org" and _one_word(c.value) and c.value.lower() in people.by_last and not _its(p, c):
                 c = replace(c, kind="name")  # "Bloomberg said", after "Michael Bloomberg"; "VanderSloot said"
             elif c.kind == "org" and (surname := _surname_after_demonym(c.value, people)):

@@ -535,6 +535,16 @@ def test_a_shared_role_before_a_name_is_no_part_of_it() -> None:
     assert who('Co-author Jing-Shan Zhao said, "Our work shows it."') == [("Jing-Shan Zhao", "say")]
 
 
+def test_a_number_a_small_word_or_i_written_short_opening_a_sentence_is_no_speaker() -> None:
+    # The 1,189 articles: speakers called "Fifty", "Amongst" and "I've".
+    assert who("Fifty former intelligence officials signed a letter saying the report was false.") == [(None, None)]
+    assert who("Amongst reported incidents of abuse, recently the church said nothing.")[0][0] != "Amongst"
+    assert who("If, as I've suggested, developers benefit, the law is unfair.") == [(None, None)]
+    # ... but "I" and initials in capitals are someone
+    assert who('"Okay," I said.') == [("I", "say")]
+    assert who("WHO said the virus was spreading.") == [("WHO", "say")]
+
+
 def test_according_to_an_organisations_figures_is_the_organisations_word() -> None:
     # Wikinews: "according to WHO's statistics" was attributed to a speaker called "WHO's".
     assert who("Mortality rates averaged around 50% according to WHO's statistics.") == [("WHO", "say")]
