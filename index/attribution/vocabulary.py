@@ -158,6 +158,8 @@ bloomberg cnn bbc gazprom rosatom hamas hezbollah taliban opec wto g7 g20 iaea u
 KNOWN_ORG_NAMES = frozenset(
     {"islamic state", "al qaeda", "al-qaeda", "al-qaida", "doctors without borders", "boko haram", "al-shabab"}
     | {"al shabab", "al shabaab", "al jazeera", "al arabiya", "al nusra", "al aqsa", "al ahram", "al noor"}
+    # companies whose name opens with a rank: "General Electric says" is no General named Electric
+    | {"general electric", "general motors", "general mills", "general dynamics", "general atomics"}
 )
 DEMONYMS = word_set("""
 american russian ukrainian british french german chinese european western eastern baltic polish

@@ -545,6 +545,14 @@ def test_a_number_a_small_word_or_i_written_short_opening_a_sentence_is_no_speak
     assert who("WHO said the virus was spreading.") == [("WHO", "say")]
 
 
+def test_a_company_whose_name_opens_with_a_rank_is_no_general() -> None:
+    # PolNeAR: "General Electric says that in 2012 it paid $3.2 billion" was a speaker "Electric".
+    assert who("General Electric says that in 2012 it paid $3.2 billion in income taxes.") == [
+        ("General Electric", "say")
+    ]
+    assert who("General Mark Milley said the troops were ready.") == [("Mark Milley", "say")]
+
+
 def test_according_to_an_organisations_figures_is_the_organisations_word() -> None:
     # Wikinews: "according to WHO's statistics" was attributed to a speaker called "WHO's".
     assert who("Mortality rates averaged around 50% according to WHO's statistics.") == [("WHO", "say")]

@@ -373,6 +373,7 @@ PIPELINE_OUTPUT = {
     151: "759306320e3f63bd",  # "according to WHO's statistics" is WHO's word, not a speaker "WHO's"; none in the sample
     152: "759306320e3f63bd",  # "Co-anchor", "Co-author": a shared role before a name is no part of it; none in the sample
     153: "759306320e3f63bd",  # a number, a small word or "I've" opening a sentence is no speaker; none in the sample
+    154: "759306320e3f63bd",  # "General Electric", "General Motors" are companies, no General; none in the sample
 }
 
 
