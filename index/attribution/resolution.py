@@ -67,8 +67,12 @@ def _no_ones_name(value: str) -> bool:
     written short ("Fifty former officials ... saying", "Amongst reported incidents", "as I've
     suggested"): a sentence's opening word, no one's name."""
     low = value.casefold()
-    return " " not in low and not value.isupper() and (  # "I", "WHO" are someone
-        low in NUMBER_WORDS or low in STOP or low in ("amongst", "whilst") or bool(_FIRST_PERSON.fullmatch(low))
+    return (
+        " " not in low
+        and not value.isupper()
+        and (  # "I", "WHO" are someone
+            low in NUMBER_WORDS or low in STOP or low in ("amongst", "whilst") or bool(_FIRST_PERSON.fullmatch(low))
+        )
     )
 
 

@@ -79,6 +79,9 @@ class Claim:
 # A name with a capital inside after four letters or more: a company's or an outlet's ("EgyptAir",
 # "BuzzFeed", "PolitiFact"), not a surname's ("McCain", "MacNab", "DeSantis", "LaHood").
 _BRAND = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]+")
+# A word in capitals, initials ("USA", "RTL"): a name of one word right after it is the end of an
+# organisation's ("Priorities USA Action announced", "the news site RTL Info reported").
+_INITIALS_WORD = re.compile(r"[A-Z]{2,6}")
 # Endings of the last word of an organisation's name, not a surname's: "Development", "Statistics".
 _NOT_SURNAME_ENDINGS = ("s", "ment", "tion", "sion", "ogy", "ics", "ure", "ity", "law")
 
@@ -96,6 +99,8 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
     if k == b and _BRAND.fullmatch(toks[b].text):
         return Claim("org", toks[b].text, verb, v)  # "EgyptAir said", "PolitiFact rated": no one's name
     s = name_start(toks, a, b)
+    if s == b and k < b and _INITIALS_WORD.fullmatch(toks[b - 1].text) and not is_title_word(toks[b].text):
+        return Claim("org", span_text(text, toks, k, b), verb, v)  # "Priorities USA Action", "RTL Info"
     heads = [k for k in range(a, b) if connects(toks, k) and any(org_head(bare(t.low)) for t in toks[a:k])]
     if s == b and heads and toks[b].low.endswith(_NOT_SURNAME_ENDINGS):
         s = None  # "the Bureau of Labor Statistics" is an organisation, not someone called "Statistics"

@@ -553,6 +553,14 @@ def test_a_company_whose_name_opens_with_a_rank_is_no_general() -> None:
     assert who("General Mark Milley said the troops were ready.") == [("Mark Milley", "say")]
 
 
+def test_a_word_right_after_initials_ends_an_organisations_name() -> None:
+    # The 1,189 articles: speakers "Info" ("the news site RTL Info reported") and "Action".
+    assert who("The man was headed to Cairo, the news site RTL Info reported.") == [("RTL Info", "report")]
+    assert who("The group Priorities USA Action announced an ad buy.")[0][0] == "Priorities USA Action"
+    # ... a title between them makes the name a person's
+    assert who("FBI Director Comey said the case was closed.") == [("Comey", "say")]
+
+
 def test_according_to_an_organisations_figures_is_the_organisations_word() -> None:
     # Wikinews: "according to WHO's statistics" was attributed to a speaker called "WHO's".
     assert who("Mortality rates averaged around 50% according to WHO's statistics.") == [("WHO", "say")]
