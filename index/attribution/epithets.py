@@ -25,7 +25,8 @@ def _nationals(table: str) -> dict[str, str]:
     return found
 
 
-# A national, one person of a nation -> the nation's adjective (the key of their people).
+# A national, one person of a nation -> the nation's adjective (the key of their people); one of a
+# US state too ("Vermonter Bernie Sanders", "the Texan"), keyed by the state.
 NATIONALS = _nationals("""
 scottish: scot scotsman scotswoman
 english: englishman englishwoman
@@ -63,6 +64,21 @@ zimbabwean: zimbabwean
 jamaican: jamaican
 new zealand: kiwi
 australian: aussie
+vermont: vermonter
+texas: texan
+california: californian
+florida: floridian
+iowa: iowan
+ohio: ohioan
+virginia: virginian
+michigan: michigander
+colorado: coloradan
+minnesota: minnesotan
+arizona: arizonan
+oklahoma: oklahoman
+nevada: nevadan
+kentucky: kentuckian
+alaska: alaskan
 """)
 # Nationals that are first names or words too ("Scot Peterson", "Dane Cook", "Finn Russell"): a
 # national only after "the" or before a first name and a surname ("Scot Andy Murray").

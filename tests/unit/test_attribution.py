@@ -553,6 +553,17 @@ def test_a_company_whose_name_opens_with_a_rank_is_no_general() -> None:
     assert who("General Mark Milley said the troops were ready.") == [("Mark Milley", "say")]
 
 
+def test_one_of_a_us_state_is_described_so_not_named_so() -> None:
+    # PolNeAR: a speaker "Vermonter Bernie Sanders" beside Bernie Sanders, and one called "Texan"
+    # (where two Texans are named, "the Texan" is neither: Former Texas Gov. Rick Perry and "the
+    # Texas senator").
+    assert who("Vermonter Bernie Sanders said the system was rigged.") == [("Bernie Sanders", "say")]
+    assert [s for s, _ in who("Texan Ted Cruz spoke in Iowa on Monday.", "“We will win,” the Texan said.")] == [
+        None,
+        "Ted Cruz",
+    ]
+
+
 def test_a_word_right_after_initials_ends_an_organisations_name() -> None:
     # The 1,189 articles: speakers "Info" ("the news site RTL Info reported") and "Action".
     assert who("The man was headed to Cairo, the news site RTL Info reported.") == [("RTL Info", "report")]
