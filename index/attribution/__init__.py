@@ -64,8 +64,8 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   ``was widely criticized`` stays passive); a title word after ``Mr.``/``Ms.``/``Dr.`` is a
   surname (``Mr. King said``); an honour ends a name at its surname (``Michael Hall QC`` is
   "Michael Hall") and a generation stays in it (``Donald Trump Jr.``, the son, not his father;
-  ``Mr. Trump`` is not the son where the article writes ``Trump Jr.``), and ``Donald Jr.`` is no
-  Donald; an -ing surname opens a sentence when the
+  ``Mr. Trump`` is not the son where the article writes ``Trump Jr.``), and ``Donald Jr.`` is the
+  son the article names in full, never Donald; an -ing surname opens a sentence when the
   article names that person in full (``Manning said`` after ``Peyton Manning``; ``Having said``
   is still nobody); an aside may hold a short quoted phrase whose comma sits inside the marks
   (``Humphrey, who calls Trump a “sociopath,” said``) or a state's abbreviation (``from Ava,

@@ -11,8 +11,8 @@ splits and attributes every article and compares, sentence by sentence:
   source of an attribution whose cue or content lies in that sentence. A speaker matches a
   source when the speaker's last word (a surname, "Post", "Ministry"; the surname before a
   generation, "Biden" of "Joseph R. Biden Jr."; or its first name and generation, "Donald Jr."),
-  or the first of a first name's two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the source span or of its silver
-  coreference label ("Trump" matches "Mr. Trump" and, through the label,
+  or the first of a first name's two surnames ("Acosta" of "Melba Acosta Febo"), is a word of the
+  source span or of its silver coreference label ("Trump" matches "Mr. Trump" and, through the label,
   "he"), or when the span or the label is the speaker's first name alone ("Betsy Ebeling"
   matches "she" labelled "Betsy"). A pronoun source whose label is no name ("he" labelled "a negotiator", "you", "the
   Vermont senator", or no label at all) cannot be checked: a sentence whose unmatched sources
