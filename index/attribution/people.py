@@ -13,7 +13,7 @@ from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.epithets import described, epithet_key, gender_of_national
 from index.attribution.names import Mention, first_name_al
 from index.attribution.quotes import after_article, bare
-from index.attribution.suffixes import generation, surname_at
+from index.attribution.suffixes import generation, surname_at, without_generation
 from index.attribution.surnames import double_surnames, ends_of_longer_names, sentence_words_before_surnames
 from index.attribution.vocabulary import (
     FOLLOWERS,
@@ -76,9 +76,9 @@ class People:
         is one alone and no surname), less those whose gender is not ``gender``. A name with a
         generation ("Trump Jr.") is only someone of that generation; the surname alone, where the
         article tells them apart (``told_apart``), only someone of none."""
-        key = words[surname_at(list(words))].lower()
+        key = words[surname_at(words)].lower()
         options = self.by_last.get(key, ())
-        told = generation(list(words))
+        told = generation(words)
         if len(words) == (2 if told else 1) and not options:
             if key in FIRST_NAMES:  # "Donald said", "Donald Jr. announced"; not "EgyptAir said"
                 options = self.by_first.get(key, ())
@@ -121,7 +121,7 @@ class People:
         if options:
             # A father and his son ("Brent Bozell III", "his father, Brent Bozell, Jr."): the one
             # named just before is not the more likely because of that.
-            kin = len({" ".join(o.split()[: surname_at(o.split()) + 1]) for o in options}) == 1
+            kin = len({without_generation(o) for o in options}) == 1
             near = [o for o in options if o in recent and not kin] or options
             seen = sightings or {}
             return max(near, key=lambda o: (seen.get(o, 0), -self.full[o]))

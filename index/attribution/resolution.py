@@ -20,7 +20,7 @@ from index.attribution.names import Mention
 from index.attribution.openings import OPENING_ADVERBS, OPENING_CONJUNCTIONS
 from index.attribution.people import People, learn_people, resolve_epithet, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
-from index.attribution.suffixes import surname_at
+from index.attribution.suffixes import surname_of
 from index.attribution.vocabulary import (
     DEMONYMS,
     INSTITUTION_KINDS,
@@ -80,20 +80,15 @@ def _named_speaker(speaker: str | None, text: str) -> str | None:
     """``speaker`` when ``text`` (the sentence they spoke in) writes their surname, else None."""
     if not speaker or " " not in speaker:
         return None
-    words = speaker.split()
-    return speaker if re.search(rf"\b{re.escape(words[surname_at(words)])}\b", text) else None
+    return speaker if re.search(rf"\b{re.escape(surname_of(speaker))}\b", text) else None
 
 
 def _alone_of_surname(named: set[str], referred: Collection[str]) -> set[str]:
     """The people ``named`` in full in a sentence whom no one else it refers to shares a surname
     with: "... wrote to Mrs. Clinton about a visit by Chelsea Clinton" does not make "Mrs. Clinton
     replied" next Chelsea, the Clinton named in full there (``People.canonical``'s ``recent``)."""
-
-    def surname(name: str) -> str:
-        words = name.split()
-        return words[surname_at(words)].lower()
-
-    return {n for n in named if not any(other != n and surname(other) == surname(n) for other in referred)}
+    surnames = {other: surname_of(other).lower() for other in referred}
+    return {n for n in named if not any(o != n and s == surname_of(n).lower() for o, s in surnames.items())}
 
 
 def _one_word(name: str) -> bool:

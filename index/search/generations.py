@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.suffixes import GENERATIONS, generation, surname_at
+from index.attribution.suffixes import generation, surname_at
 from index.search.name_words import name_words
 
 
@@ -19,9 +19,7 @@ def not_the_son(found: list[str], name: str) -> list[str]:
         return found
     fathers = {tuple(name_words(s)) for s in found}
     return [
-        s
-        for s in found
-        if not (len(words := name_words(s)) > 2 and words[-1] in GENERATIONS and tuple(words[:-1]) in fathers)
+        s for s in found if not (len(words := name_words(s)) > 2 and generation(words) and tuple(words[:-1]) in fathers)
     ]
 
 

@@ -193,8 +193,9 @@ class Retriever:
             openings: list[str] = []  # "Florent" of "Florent Groberg is ...", a name only ever opening a sentence
             for start in range(0, len(holding), CASING_ROWS):
                 texts = self._texts(holding[start : start + CASING_ROWS])
+                if not forms:  # read only while no sentence writes it elsewhere
+                    openings.extend(opening_forms(typed, texts, opens_sentence))
                 forms.extend(forms_in(typed, texts, opens_sentence))
-                openings.extend(opening_forms(typed, texts, opens_sentence))
                 if len(forms) >= CASING_FORMS:
                     break
             return usual_form(forms or openings)

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from index.attribution.suffixes import GENERATIONS
+from index.attribution.suffixes import surname_at
 from index.lexicon import TITLE_WORDS as LEXICON_TITLES
 from index.lexicon import family_name_first, same_name
 from index.search.institution_names import (
@@ -185,9 +185,7 @@ class _NearStrings:
 def surname_of(words: Sequence[str]) -> str:
     """The word a surname alone finds a speaker of ``words`` (as ``name_words`` gives them) by:
     the last, or the one before a generation ("biden" of "Joseph R. Biden Jr.")."""
-    if len(words) > 1 and words[-1] in GENERATIONS:
-        return words[-2]
-    return words[-1] if words else ""
+    return words[surname_at(words)] if words else ""
 
 
 class SpeakerIndex:

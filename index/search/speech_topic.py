@@ -55,15 +55,18 @@ def people(speakers: list[str]) -> list[str]:
         s
         for s, w, fixed in named
         if not any(
-            fixed <= other
-            and other != w
-            and within(w, other)
-            and of_one_generation(w, other)
-            and not (within(other, w) and s < t)
-            for t, other, _ in named
+            other != w and _within_fuller(w, fixed, other) and not (within(other, w) and s < t) for t, other, _ in named
         )
         and not (len(w) == 1 and next(iter(w)) in initials)
     ]
+
+
+def _within_fuller(words: frozenset[str], fixed: frozenset[str], fuller: frozenset[str]) -> bool:
+    """Whether a name of ``words`` (``fixed``: those of them with no other form, ``_as_written``)
+    may be the same person as one of ``fuller`` words: each of its words is one of the fuller
+    name's, or a form of one, and no generation tells them apart ("Donald Trump" is no "Donald
+    Trump Jr.")."""
+    return fixed <= fuller and within(words, fuller) and of_one_generation(words, fuller)
 
 
 def _as_written(names: list[frozenset[str]]) -> list[frozenset[str]]:
@@ -89,8 +92,7 @@ def person_of(quoted: Mapping[str, int]) -> dict[str, str]:
         s: [
             p
             for p in persons
-            if (fixed[s] <= words[p] and within(words[s], words[p]) and of_one_generation(words[s], words[p]))
-            or (len(words[s]) == 1 and words[s] & initials[p])
+            if _within_fuller(words[s], fixed[s], words[p]) or (len(words[s]) == 1 and words[s] & initials[p])
         ]
         for s in quoted
     }
