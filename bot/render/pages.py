@@ -49,7 +49,8 @@ def help_text(articles: Sequence[StoredArticle], examples: Sequence[str]) -> str
     ]
     lines += [f"  {e}" for e in examples]
     lines.append(
-        "/sources lists the articles; /about describes the index; /help shows this; an empty line or Ctrl-D quits."
+        "/more shows an answer's next quotes; /sources lists the articles; /about describes the index;"
+        " /help shows this; an empty line or Ctrl-D quits."
     )
     return "\n".join(lines)
 

@@ -199,18 +199,24 @@ def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> str:
 def answer_text(answer: Answer) -> str:
     """The terminal chat's reply: the same content as the Telegram reply, in plain text, and
     what its More button offers first when that is the speaker's other quotes."""
+    return "\n".join(text for text, _ in answer_lines(answer))
+
+
+def answer_lines(answer: Answer) -> list[tuple[str, bool]]:
+    """``answer_text``'s lines, each with whether it is a quote (a note or a heading is not), so
+    that the terminal chat can show them a page at a time."""
     if answer.declined or not answer.hits:
-        return decline_text(answer)
+        return [(decline_text(answer), False)]
     total = len(answer.hits)
-    lines = [answer.note] if answer.note else []
+    lines = [(answer.note, False)] if answer.note else []
     for number, hit in enumerate(answer.hits, start=1):
         label = marker(number, total)
-        lines.append(f"{f'[{label}] ' if label else ''}“{hit.sentence}”\n  {source_text(hit)}")
+        lines.append((f"{f'[{label}] ' if label else ''}“{hit.sentence}”\n  {source_text(hit)}", True))
     if answer.others:  # what Telegram's "More" button offers, listed: the terminal has no buttons
-        lines.append(f"{answer.more[:1].upper()}{answer.more[1:]}:" if answer.more else "More:")
+        lines.append((f"{answer.more[:1].upper()}{answer.more[1:]}:" if answer.more else "More:", False))
         for number, hit in enumerate(answer.others, start=total + 1):
-            lines.append(f"[{marker(number, None)}] “{hit.sentence}”\n  {source_text(hit)}")
-    return "\n".join(lines)
+            lines.append((f"[{marker(number, None)}] “{hit.sentence}”\n  {source_text(hit)}", True))
+    return lines
 
 
 def nearest_html(hit: Hit, limit: int = TELEGRAM_LIMIT) -> str:
