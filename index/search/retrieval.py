@@ -35,7 +35,7 @@ from index.search.spelling import (
 )
 from index.search.whose_figure import spells_out
 from index.store.generation import LoadedIndex
-from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, best_rows, load_lexical, opens_sentence
+from index.store.lexical import LEXICAL_ARRAYS, LexicalIndex, QueryWord, best_rows, load_lexical, opens_sentence
 from index.store.metadata import StoredArticle
 from index.types import Hit, Sentence
 
@@ -151,6 +151,10 @@ class Retriever:
             )
         ]
         return candidates, found, articles
+
+    def query_words(self, text: str) -> list[QueryWord]:
+        """The words of ``text`` as a question's are read (stemmed, names marked)."""
+        return self._tokenizers.get().query_words(text)
 
     def named_first(self, query: Query, hits: Sequence[Hit]) -> list[Hit]:
         """``hits`` from articles naming what ``query`` names first, each group in the order given

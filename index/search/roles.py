@@ -73,7 +73,7 @@ def _role_pattern(role: str) -> str:
     """The role as an article writes it: its words in order, in any case, with "'s" allowed
     after each ("the Kremlin's spokesman") and initials with or without dots ("US", "U.S.")."""
     parts = [_word_pattern(w) + r"(?:['’]s)?" for w in role.split()]
-    return r"\b" + r"\s+".join(parts) + r"\b"
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"  # not \b: "Sen." ends in no letter
 
 
 # A word before a role that makes it one sought, not held: "the nomination for president,

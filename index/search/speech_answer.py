@@ -21,7 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from index.attribution.vocabulary import ROLE_HEADS
-from index.lexicon import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, is_title_word
+from index.lexicon import FIRST_NAMES, is_title_word
 from index.search.demonyms import demonym_stems, holds_word
 from index.search.generations import not_the_son, written_with_generation
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
@@ -46,28 +46,13 @@ from index.search.speech_topic import (
     topic_note,
     with_surname_alone,
 )
+from index.search.titles_asked import names_a_post, of_the_titles_gender, title_forms
 from index.store.lexical import QueryWord, best_rows, weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer, Hit
 
 # Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
 _ANY_SPEECH = {None, "say"}
-
-
-_COURTESY = {"mrs": "f", "ms": "f", "miss": "f", "mr": "m"}
-_EITHER = FEMALE_NAMES & MALE_NAMES  # first names of either gender ("Jordan")
-
-
-def of_the_titles_gender(found: list[str], name: str) -> list[str]:
-    """``found`` less the speakers whose first name is of the other gender than the courtesy
-    title ``name`` opens with: "Mrs. Clinton" is Hillary or Chelsea Clinton, not Bill."""
-    words = name_words(name)
-    gender = _COURTESY.get(words[0]) if len(words) > 1 else None
-    if gender is None:
-        return found
-    other = MALE_NAMES if gender == "f" else FEMALE_NAMES
-    kept = [s for s in found if (first := name_words(s)[0]) not in other or first in _EITHER]
-    return kept or found
 
 
 def asks_a_role(speech: SpeechQuery) -> bool:
@@ -132,7 +117,8 @@ class SpeechRoute:
             if found and self._their_role(query, speech, found):
                 return speech, []  # "the FBI director" is whoever the articles call so, not the FBI
             found = not_the_son(found, speech.name)
-            return speech, of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
+            found = of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
+            return speech, self._of_the_title(query, speech, found)
         name = query.bare_name
         if name is None:
             return None, []
@@ -150,6 +136,23 @@ class SpeechRoute:
             and not any(head in name_words(name) for name in found)
             and bool(self.role_holders(query, speech))
         )
+
+    def _of_the_title(self, query: Query, speech: SpeechQuery, found: list[str]) -> list[str]:
+        """``found`` less the speakers no article gives the title the name opens with, when some
+        article gives it to one of them: "What did Judge Jackson say?" is Amy Berman Jackson's
+        ("sentenced by Judge Amy Berman Jackson"), not state senator Troy Jackson's; "Senator
+        Murphy" is Chris Murphy. The title is read as roles.py reads a role, per article."""
+        words = speech.name.split()
+        if len(found) < 2 or len(words) < 2 or not names_a_post(words[0]) or names_a_post(words[1]):
+            return found
+        title = words[0].casefold().rstrip(".")
+        rest = tuple(w for w in query.speech_name if w.text.casefold().rstrip(".") != title)
+        holders: set[str] = set()
+        for form in title_forms(words[0]):
+            asked = (form, (*self._retriever.query_words(form), *rest))
+            holders.update(self._holders.get_or_compute(asked, lambda asked: self._roles.holders(*asked)).values())
+        kept = [s for s in found if s in holders]
+        return kept or found
 
     def _with_first_name(self, found: list[str], name: str) -> list[str]:
         """``found`` for a first name asked alone that matched only speakers of that one word, with
