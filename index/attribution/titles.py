@@ -17,7 +17,11 @@ from index.attribution.vocabulary import (
 
 
 def title_before(text: str, toks: list[Tok], s: int) -> tuple[str, str | None]:
-    """The title written just before a name starting at token ``s``, and the gender it implies."""
+    """The title written just before a name starting at token ``s``, and the gender it implies;
+    none when "of", "to" or "for" comes right before the name: "a spokesman for Sanders" is
+    someone speaking for Sanders, not Sanders."""
+    if s > 0 and toks[s - 1].low in CONNECTORS:
+        return "", None
     i = s
     while i > 0 and s - i < 9:
         p = toks[i - 1]

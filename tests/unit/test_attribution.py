@@ -982,6 +982,18 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
     assert got[1] == ("Chris Christie", "say")
 
 
+def test_the_one_spoken_for_holds_no_title() -> None:
+    # "a spokesman for Sanders" speaks for Sanders: Sanders is no spokesman, so the president's
+    # spokesman is not Sanders (it was).
+    got = who("A spokesman for Sanders said the campaign would not comment.", "The president's spokesman said nothing.")
+    assert got[1] == (None, None)
+    # The one the article calls a spokeswoman still is: "Gore's spokeswoman" is Kiki McLean.
+    got = who(
+        '"He is busy," said Kiki McLean, a spokeswoman for Gore.', "The former vice president's spokeswoman said no."
+    )
+    assert got == [("Kiki McLean", "say"), ("Kiki McLean", "say")]
+
+
 def test_an_indefinite_or_bare_role_names_nobody() -> None:
     # "a spokesman" is someone the article does not name, even if it names a spokesman elsewhere;
     # a spokesman of an institution speaks for it, as '"...," said a White House spokesman' does.
