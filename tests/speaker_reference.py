@@ -76,6 +76,14 @@ def _fit_in_order(asked: tuple[str, ...], spoken: list[str], opens: bool) -> int
     return best
 
 
+# A generation after a surname ("Joseph R. Biden Jr.", "Aaaaa Sr"): the surname is the word before it.
+_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
+
+
+def _surname(tokens: list[str]) -> str:
+    return tokens[-2] if len(tokens) > 1 and tokens[-1] in _GENERATIONS else tokens[-1]
+
+
 def reference_match_speaker(name: str, speakers: Iterable[str]) -> list[str]:
     """The speakers ``name`` refers to, best first; [] when none is close.
 
@@ -150,7 +158,7 @@ def _rank(asked: list[str], pool: list[str]) -> list[str]:
             by_words.append((typos, speaker))
 
     def ends_with_it(speaker: str) -> bool:
-        word, last = asked[0], _tokens(speaker)[-1]
+        word, last = asked[0], _surname(_tokens(speaker))
         limit = min(_allowed(word), _allowed(last))
         return _distance(word, last, limit) <= limit
 
