@@ -414,6 +414,9 @@ def resolve_claim(
         if continuing and c.value not in people.full and continuing in people.options(c.value.split(), title_gender):
             return continuing
         return people.canonical(c.value, title_gender, recent, sightings)
+    if c.kind == "org" and c.with_s:  # "McDonald's said"; "Trump's said" when a Trump is named: Trump has said
+        named = people.by_last.get(_POSSESSIVE_END.sub("", c.value).lower(), ())
+        return named[0] if len(named) == 1 else c.value
     if c.kind == "org":
         return _POSSESSIVE_END.sub("", c.value)  # "according to WHO's statistics": WHO's word
     if c.kind == "role":

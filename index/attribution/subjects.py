@@ -39,6 +39,7 @@ from index.attribution.names import (
     org_after_demonym,
     people_or_place,
 )
+from index.attribution.names_with_s import name_with_s, pronoun_with_s
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
 from index.attribution.role_phrases import role_words
 from index.attribution.suffixes import without_suffix
@@ -74,6 +75,7 @@ class Claim:
     verb: str
     index: int  # token index of the verb
     surname_only: bool = False  # a name alone ("Cuban said"): a speaker if the article names a Cuban (resolution.py)
+    with_s: bool = False  # an organisation's name ending in "'s" ("McDonald's said"; names_with_s.py)
 
 
 # A name with a capital inside after four letters or more: a company's or an outlet's ("EgyptAir",
@@ -176,6 +178,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     t = toks[j]
     if t.kind == "W" and t.low in PRONOUNS:
         return Claim("pron", t.low, verb, v)
+    if (pronoun := pronoun_with_s(toks, j, v)) is not None:
+        return Claim("pron", pronoun, verb, v)  # "He's said": he has said
     if t.text == "," or quote_then_comma(t):  # "Sherman, who led those talks, said" / "Peskov, however, said"
         found = _subject_before_comma(text, toks, j, verb, v)
         if found is None and t.text == "," and j > 0 and all(p.text not in ",;:" and p.kind != "Q" for p in toks[:j]):
@@ -194,8 +198,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
             found = subject_before(text, toks, opening, verb)
         return replace(found, index=v) if found is not None else None
     if is_cap(t):
-        if is_possessive(t):
-            return None  # "Peskov’s comments"
+        if is_possessive(t):  # "Peskov’s comments"; but "McDonald's said" is the company's
+            return Claim("org", name, verb, v, with_s=True) if (name := name_with_s(text, toks, j, v)) else None
         a = chain_start(toks, j)
         if (national := national_word(toks, a, j)) is not None:
             return Claim("epithet", national, verb, v)  # "the Scot said": people.py knows who

@@ -248,6 +248,8 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     if topic is None and (occasion := _OCCASION.search(obj)):
         topic = occasion.group(1).strip(_EDGE_PUNCT) or None
     called = f"the {name}" if _THE.match(written.strip(_EDGE_PUNCT)) else name
+    if word and called == name and re.search(r"[A-Za-z]['’]s$", written.strip(_EDGE_PUNCT)):
+        called += written.strip(_EDGE_PUNCT)[-2:]  # "What did McDonald's say?": a name with its "'s"
     return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose or verb in _LOOSE_VERBS, called=called)
 
 

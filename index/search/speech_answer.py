@@ -62,6 +62,15 @@ def asks_a_role(speech: SpeechQuery) -> bool:
     return len(words) == 2 and words[0].lower() == "the" and is_title_word(words[1])
 
 
+def _written_with_s(found: list[str], name: str) -> list[str]:
+    """Of ``found``, the speakers written as ``name`` with its "'s" when there are some: "What did
+    McDonald's say?" is the company's words, not Ann McDonald's."""
+    if not name.casefold().endswith(("'s", "’s")):
+        return found
+    written = [s for s in found if s.casefold().replace("’", "'") == name.casefold().replace("’", "'")]
+    return written or found
+
+
 class SpeechRoute:
     """Speech questions answered from one open index's attributed speakers. Safe to share between threads."""
 
@@ -116,7 +125,7 @@ class SpeechRoute:
                 found = []
             if found and self._their_role(query, speech, found):
                 return speech, []  # "the FBI director" is whoever the articles call so, not the FBI
-            found = not_the_son(found, speech.name)
+            found = not_the_son(_written_with_s(found, speech.called), speech.name)
             found = of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
             return speech, self._of_the_title(query, speech, found)
         name = query.bare_name
@@ -174,7 +183,9 @@ class SpeechRoute:
         if not found or len(name_words(name)) < 2:  # a surname asked alone already has them all
             return found
         namesakes = self._speakers.match(name_words(found[0])[-1])  # a single word: those it ends
-        return with_surname_alone(found, name, {s: self._quoted.get(s, 0) for s in namesakes})
+        # ... but "McDonald's" is a company, not Ann McDonald called by her surname
+        quoted = {s: self._quoted.get(s, 0) for s in namesakes if not s.endswith(("'s", "’s"))}
+        return with_surname_alone(found, name, quoted)
 
     def role_holders(self, query: Query, speech: SpeechQuery) -> dict[str, str]:
         """``{article id: speaker}`` when ``speech`` asks about a role ("the Kremlin spokesman")

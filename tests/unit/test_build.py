@@ -377,6 +377,7 @@ PIPELINE_OUTPUT = {
     155: "759306320e3f63bd",  # a word right after initials ends an organisation's name ("RTL Info", "Priorities USA Action"); none in the sample
     156: "759306320e3f63bd",  # one of a US state ("Vermonter Bernie Sanders", "the Texan") is described so, not named so; none in the sample
     157: "759306320e3f63bd",  # "a spokesman for Sanders" gives Sanders no title; none in the sample
+    158: "759306320e3f63bd",  # "McDonald's said" is the company's, "He's said" he has said; none in the sample
 }
 
 
