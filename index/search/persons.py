@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-from index.attribution.vocabulary import INSTITUTION_KINDS, PARTICLES, PLACES
+from index.attribution.vocabulary import DEMONYMS, INSTITUTION_KINDS, PARTICLES, PLACES
 from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
@@ -186,9 +186,18 @@ def names_agent(sentence: str, asked_letters: Collection[str], surnames: Collect
     if names_person(sentence, asked_letters, surnames):
         return True
     body = after_dateline(sentence)
+    if any((w := m.group(1).casefold()) in DEMONYMS and w not in asked_letters for m in _NATIONAL_BODY.finditer(body)):
+        return True  # "which is run by the Cuban military's tourist section"
     acronyms = [w.casefold() for w in _ACRONYM.findall(body)]
     words = [w for w in acronyms if w not in PLACES] + [plain_word(w) for w in _POSSESSIVE.findall(body)]
     return any(w not in asked_letters and w not in _TIME_ZONES and not _no_name(w) for w in words)
+
+
+# A country's body named by its demonym: "the Cuban military", "the Russian government".
+_NATIONAL_BODY = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:military|army|navy|air\s+force|armed\s+forces|government|police|authorities"
+    r"|regime|ministry|parliament|embassy|cabinet|junta|coast\s+guard)\b"
+)
 
 
 # Who reported the news a sentence tells, at its end: ", Isaac Stanley-Becker reports.", ", CNN
