@@ -143,6 +143,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
 
     in_full: set[str] = set()  # the people named in full in the sentence before
     sightings: Counter[str] = Counter()  # person -> mentions so far
+    opened = _quote_openings(parsed, sentences)
     for i, p in enumerate(parsed):
         recent, in_full = in_full, {m.name for m in p.mentions if m.name in people.full}
         here = [(m.index, people.canonical(m.name, m.gender, recent, sightings)) for m in p.mentions]
@@ -172,7 +173,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 opening = _opening_phrase_end(p, c.index)
                 who = resolve_claim(
                     c,
-                    i,
+                    opened[i] if c.kind in ("pron", "epithet") else i,  # '"A. / B," he said.': he of before A
                     [at for at in here if at[0] > opening],
                     people,
                     speakers,
@@ -199,6 +200,9 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
                 break
         if chosen:
             speakers[i], verbs[i] = chosen
+        elif opened[i] < i and speakers[i - 1] and not _speaks_unresolved(p) and not _a_quoted_term(p):
+            # The quote goes on: its speaker speaks here too, and is the one "he" after it means.
+            speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
         for m, (_, name) in zip(p.mentions, here, strict=True):
             if not (m.words == 1 and m.name.lower() in people.by_first and m.name.lower() not in people.by_last):
                 sightings[name] += 1  # a first name alone ("Freddy") is no sighting of the surname's person
@@ -259,6 +263,21 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
 # thinks"; "he told advisers, according to Uzi Arad, Mr. Netanyahu's adviser").
 _SUBORDINATORS = frozenset("when as after before while since although though if because until once what".split())
 _CLAUSE_ENDS = frozenset("but ; according whereas although though".split())
+
+
+def _quote_openings(parsed: Sequence[Parsed], sentences: Sequence[Sentence]) -> list[int]:
+    """For each sentence, the sentence its quote opened in when it starts inside a quote that
+    opened earlier in its paragraph ('"We will wait. / We are patient," he said.'), else itself:
+    "he" there is read as in the sentence the quote opened, not among the quoted sentences."""
+    opened = list(range(len(parsed)))
+    for i in range(1, len(parsed)):
+        if (
+            parsed[i].starts_in_quote
+            and parsed[i - 1].ends_in_quote
+            and sentences[i].paragraph == sentences[i - 1].paragraph
+        ):
+            opened[i] = opened[i - 1]
+    return opened
 
 
 def _named_after(p: Parsed, c: Claim, here: list[tuple[int, str]], people: People) -> set[str]:

@@ -18,6 +18,7 @@ letter or digit (a stray closing quote) is kept with the sentence before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -28,6 +29,10 @@ from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS
 from index.types import PARAGRAPH_SEPARATOR, Article, Sentence
 
 MAX_SENTENCE_CHARS = 1000
+# A span longer than this (a quoted statement pysbd keeps whole) is cut at its sentence ends.
+LONG_SPAN_CHARS = 400
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.$")
+_INNER_END = re.compile(r"(?<=[a-z0-9%][.!?])(?=[ \t]+[\"“'‘]?[A-Z])")
 # Below this, pysbd runs in a few milliseconds even on a paragraph of nothing but "a. a. a.".
 CHUNK_CHARS = 3000
 
@@ -178,7 +183,29 @@ class SentenceSplitter:
                 ends.append(len(text))
         kept = [end for end in ends[:-1] if not goes_on(text, end)]
         missed = [m.end() for m in _MISSED_END.finditer(text, 0, ends[-1])]
+        missed += _inside_long_quotes(text, [0, *kept, ends[-1]])
         return sorted({*kept, *missed}) + ends[-1:] if missed else kept + ends[-1:]
+
+
+def _inside_long_quotes(text: str, bounds: list[int]) -> list[int]:
+    """The sentence ends inside each span between ``bounds`` longer than ``LONG_SPAN_CHARS``:
+    pysbd keeps a quotation whole however many sentences it holds ('The Pentagon said: "At the
+    direction of the President, ... Quds Force. General Soleimani was ... the region. ..."'), and
+    an answer is one of them, not the whole statement. An end is a full stop, question or
+    exclamation mark after a word in lower case or a figure, before a capital (``goes_on`` may
+    still join it: "Mr.| Smith")."""
+    found = []
+    for start, end in itertools.pairwise(bounds):
+        if end - start > LONG_SPAN_CHARS:
+            found += [m.end() for m in _INNER_END.finditer(text, start, end) if not _joins(text, m.end())]
+    return found
+
+
+def _joins(text: str, end: int) -> bool:
+    """Whether a sentence end ``_INNER_END`` found at ``end`` is none: ``goes_on``, or a capitalised
+    abbreviation pysbd knows before it ("Washington University in St.| Louis", "Inc.")."""
+    word = _WORD_BEFORE.search(text, max(0, end - 20), end)
+    return goes_on(text, end) or (word is not None and word.group(1).lower() in _ABBREVIATIONS)
 
 
 def goes_on(text: str, end: int) -> bool:

@@ -982,6 +982,26 @@ def test_role_phrase_resolves_to_the_person_with_that_title() -> None:
     assert got[1] == ("Chris Christie", "say")
 
 
+def test_he_closing_a_quote_of_several_sentences_is_read_where_the_quote_opened() -> None:
+    # A long quote is cut into its sentences (index/text/sentences.py): "he" where it closes is
+    # whoever the sentence before the quote names, not someone among the quoted sentences.
+    got = who(
+        "Florent Groberg, an Army veteran, backs Clinton. He spoke to the crowd.",
+        [
+            '"Nobody is pro-war.',
+            "Sometimes there is just no other solution.",
+            'I do not think anybody wants to send our youth to fight," he said.',
+        ],
+    )
+    assert got[-3:] == [("Florent Groberg", "say")] * 3
+    # And the quote's speaker is known as soon as it goes on, so the next paragraph's "he" is his.
+    got = who(
+        ['Barack Obama said, "There is a long tradition in this country.', "That is not new.", 'We benefit from it."'],
+        '"I do not expect that to change," he continued.',
+    )
+    assert got == [("Barack Obama", "say")] * 3 + [("Barack Obama", "continue")]
+
+
 def test_the_one_spoken_for_holds_no_title() -> None:
     # "a spokesman for Sanders" speaks for Sanders: Sanders is no spokesman, so the president's
     # spokesman is not Sanders (it was).

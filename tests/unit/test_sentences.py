@@ -275,3 +275,32 @@ def test_sentences_are_found_where_pysbd_itself_finds_them(text: str) -> None:
 def test_sentence_spans_match_pysbds_on_any_text(words: list[tuple[str, str]]) -> None:
     text = " ".join(word + mark for word, mark in words)
     assert _our_spans(text) == _pysbd_spans(text)
+
+
+STATEMENT = (
+    'In a statement, the Department of Defense justified the strike: "At the direction of the President, '
+    "the U.S. military has taken decisive defensive action by killing Qasem Soleimani, the head of the "
+    "Quds Force. General Soleimani was actively developing plans to attack American diplomats in Iraq and "
+    "throughout the region. He had met Mr. Smith in Baghdad last month. General Soleimani also approved "
+    'the attacks on the U.S. Embassy in Baghdad, near Washington University in St. Louis, this week."'
+)
+
+
+def test_a_long_quoted_statement_is_cut_into_its_sentences() -> None:
+    # pysbd keeps a quotation whole: one "sentence" of 500 characters, not the answer to anything.
+    got = texts(STATEMENT)
+    assert got == [
+        STATEMENT[: STATEMENT.index(" General Soleimani was")],
+        "General Soleimani was actively developing plans to attack American diplomats in Iraq and "
+        "throughout the region.",
+        "He had met Mr. Smith in Baghdad last month.",  # not cut after "Mr."
+        # ... nor after "U.S." or "St."
+        "General Soleimani also approved the attacks on the U.S. Embassy in Baghdad, near Washington "
+        'University in St. Louis, this week."',
+    ]
+    assert_consistent(article(STATEMENT), split_article(article(STATEMENT)))
+
+
+def test_a_short_quote_of_two_sentences_stays_as_pysbd_keeps_it() -> None:
+    quote = '"We will wait. We are patient," Peskov said on Tuesday after the talks in Geneva ended.'
+    assert texts(quote) == [quote]
