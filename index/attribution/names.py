@@ -64,6 +64,7 @@ def is_name_token(t: Tok) -> bool:
         return False  # "Sen. Ted Cruz, R-Texas, ...": a party and a state (``is_party_tag``)
     if (
         low in TITLE_WORDS
+        or _titles(low)
         or low in STOP
         or low in MONTHS
         or low in WEEKDAYS
@@ -75,6 +76,12 @@ def is_name_token(t: Tok) -> bool:
     ):
         return False
     return not (low in PLACES and low not in FIRST_NAMES)
+
+
+def _titles(low: str) -> bool:
+    """Whether ``low`` is a post's title in the plural, before several names ("Senators Mitch
+    McConnell, ... and Marco Rubio", "Sens. Ted Cruz and Marco Rubio"), so no part of a name."""
+    return low[-1:] == "s" and (low[:-1] in ROLE_HEADS or f"{low[:-1]}." in TITLE_WORDS)
 
 
 @dataclass(frozen=True)

@@ -1002,6 +1002,17 @@ def test_he_closing_a_quote_of_several_sentences_is_read_where_the_quote_opened(
     assert got == [("Barack Obama", "say")] * 3 + [("Barack Obama", "continue")]
 
 
+def test_a_title_in_the_plural_is_no_part_of_the_names_after_it() -> None:
+    # "Senators Mitch McConnell, ..." made every "McConnell said" of the article the words of
+    # someone called "Senators Mitch McConnell".
+    got = who(
+        "Among others in a trap are Senators Mitch McConnell, the majority leader, and Marco Rubio.",
+        "McConnell said the Senate would act.",
+    )
+    assert got[1] == ("Mitch McConnell", "say")
+    assert who("Sens. Ted Cruz and Marco Rubio said no.") == [("Marco Rubio", "say")]
+
+
 def test_the_one_spoken_for_holds_no_title() -> None:
     # "a spokesman for Sanders" speaks for Sanders: Sanders is no spokesman, so the president's
     # spokesman is not Sanders (it was).
