@@ -21,6 +21,7 @@ its writer chose its capitals.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -87,7 +88,35 @@ def truecase(question: str, written_as: Callable[[str], str | None]) -> str:
         form = written_as(word)
         return (form if form is not None and form.casefold() == word else word) + possessive
 
-    return _WORD.sub(cased, question[:2_000]) + question[2_000:]
+    return _phrases(_WORD.sub(cased, question[:2_000]), written_as, looked_up) + question[2_000:]
+
+
+def _phrases(text: str, written_as: Callable[[str], str | None], looked_up: set[str]) -> str:
+    """``text`` (a question cased word by word) with each two words of which one came out
+    capitalised and the other not written as the articles write the two together, when that is
+    with both capitalised: "wall Street" is "Wall Street", "white House" "White House" ("wall" and
+    "white" are mostly lower case alone). The question's first word and possessives are left."""
+    words = list(_WORD.finditer(text))
+    found: list[tuple[int, int, str]] = []
+    for first, second in itertools.pairwise(words[1:]):
+        a, b = first.group(), second.group()
+        if (
+            text[first.end() : second.start()] != " "
+            or a[:1].isupper() == b[:1].isupper()
+            or any(w.casefold() in STOP_WORDS or "'" in w or "’" in w for w in (a, b))
+            or (found and found[-1][1] > first.start())
+        ):
+            continue
+        phrase = f"{a} {b}".casefold()
+        if phrase not in looked_up and len(looked_up) >= MAX_LOOKED_UP:
+            break
+        looked_up.add(phrase)
+        form = written_as(phrase)
+        if form is not None and form.casefold() == phrase and all(w[:1].isupper() for w in form.split()):
+            found.append((first.start(), second.end(), form))
+    for start, end, form in reversed(found):
+        text = text[:start] + form + text[end:]
+    return text
 
 
 def _without_possessive(word: str) -> tuple[str, str]:

@@ -235,3 +235,48 @@ def test_a_first_name_written_only_opening_a_sentence_is_capitalised_in_a_questi
     answer = captain.answer("who is florent groberg")
     assert not answer.declined
     assert answer.hits[0].sentence.startswith("Florent Groberg is a former U.S. Army captain")
+
+
+PHRASES = {"street": "Street", "house": "House", "wall street": "Wall Street", "white house": "White House"}
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # "wall" and "white" are mostly lower case alone; the two words together are a name.
+        ("what did sanders say about wall street", "what did sanders say about Wall Street"),
+        ("what did the white house say?", "what did the White House say?"),
+        # One not written so together stays as read word by word.
+        ("is the house white?", "is the House white?"),
+        ("who lives on elm street?", "who lives on elm Street?"),
+    ],
+)
+def test_two_words_the_articles_write_together_with_capitals_are_read_so(question: str, read: str) -> None:
+    assert truecase(question, PHRASES.get) == read
+
+
+POLITICS = [
+    {
+        "id": "briefing",
+        "title": "Briefing on the budget",
+        "published": "2016-03-01",
+        "text": "\n\n".join(
+            [
+                "On Monday, White House spokesman Josh Earnest said the budget would pass.",
+                "The House voted on the bill on Tuesday, and the House speaker said it was fair.",
+                "Most white voters in Ohio backed the plan, and white collar workers did too.",
+            ]
+        ),
+    }
+]
+
+politics = searcher_fixture(POLITICS, "phrases")
+
+
+def test_a_lower_case_question_names_the_white_house_as_the_articles_do(politics: Searcher) -> None:
+    typed, written = politics.answer("what did the white house say"), politics.answer("What did the White House say?")
+    assert (typed.note, typed.reason) == (written.note, written.reason)
+    assert typed.note == "The White House spokesman in these articles: Josh Earnest."  # not "white House"
+    assert [h.sentence for h in typed.hits][:1] == [
+        "On Monday, White House spokesman Josh Earnest said the budget would pass."
+    ]
