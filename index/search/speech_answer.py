@@ -37,6 +37,7 @@ from index.search.speech import SpeechQuery
 from index.search.speech_topic import (
     about_topic,
     in_own_words,
+    kindred_words,
     listed,
     others_label,
     people,
@@ -319,8 +320,9 @@ class SpeechRoute:
         topic = speech.topic if query.speech_topic else None
         if speech.topic:
             terms = weighted_terms(query.speech_topic)
-            for word in query.speech_topic:  # "Samoa" is also the "Samoans" of a quote
-                for stem in demonym_stems(word):
+            for word in query.speech_topic:  # "Samoa" is also the "Samoans" of a quote, "populism" "populist"
+                kin = [w.stem for kindred in kindred_words(word.text) for w in retriever.query_words(kindred)]
+                for stem in (*demonym_stems(word), *kin):
                     terms.setdefault(stem, terms[word.stem])
             lexical = retriever.lexical.scores(terms)[rows]
             about = about_topic(lexical)

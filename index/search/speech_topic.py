@@ -28,6 +28,17 @@ def about_topic(lexical: np.ndarray) -> np.ndarray:
     return np.asarray(lexical) > 0
 
 
+def kindred_words(word: str) -> list[str]:
+    """The words of a belief and of its believers, which stem apart ("populism": "popul",
+    "populist": "populist"): a quote about "the Republican populist movement" is about populism,
+    and one on "socialists" about socialism."""
+    low = word.casefold()
+    for ending, others in (("isms", ("ist", "ists")), ("ism", ("ist", "ists")), ("ists", ("ism",)), ("ist", ("ism",))):
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            return [low[: -len(ending)] + other for other in others]
+    return []
+
+
 # The marks a quotation opens or closes with, straight, curly or doubled ("''" in NYT copy).
 _QUOTE_MARK = re.compile("[\"“”«»]|''")
 
