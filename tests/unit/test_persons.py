@@ -78,12 +78,16 @@ STARZL = "Dr. Thomas Starzl performed the first successful liver transplant in 1
 def test_a_who_question_shows_a_nearly_as_likely_sentence_naming_a_person_first() -> None:
     hits = [_hit(DENVER, 0.6, 1), _hit(ROUTINE, 0.5, 2), _hit(STARZL, 0.4, 3)]
     assert [h.row for h in person_first(LIVER, hits)] == [3, 1, 2]
+    # A sentence restating the question scores far above the one naming who did it ("Who led the
+    # Dump Trump rally?": 0.71 against 0.24); from a third of its score it still comes first.
+    hits = [_hit(DENVER, 0.71, 1), _hit(STARZL, 0.24, 3)]
+    assert [h.row for h in person_first(LIVER, hits)] == [3, 1]
 
 
 @pytest.mark.parametrize(
     ("hits", "why"),
     [
-        ([_hit(DENVER, 0.6, 1), _hit(STARZL, 0.2, 3)], "the reranker finds it far less likely"),
+        ([_hit(DENVER, 0.6, 1), _hit(STARZL, 0.15, 3)], "the reranker finds it far less likely"),
         ([_hit(DENVER, 0.6, 1), _hit(ROUTINE, 0.5, 2), _hit(ROUTINE, 0.5, 4), _hit(STARZL, 0.5, 3)], "too far down"),
         ([_hit(STARZL.replace("Thomas Starzl", "Carl Groth"), 0.6, 5), _hit(STARZL, 0.5, 3)], "the first names one"),
         ([], "nothing to order"),
