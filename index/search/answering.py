@@ -40,6 +40,7 @@ from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.demonyms import holds_word
 from index.search.doers import doer_first
+from index.search.events_asked import asked_event, event_first, tells_event
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
 from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
@@ -145,10 +146,14 @@ class Answerer:
                     reranked = doer_first(query, reranked, self._tokenizers.get().stem)
                     # A "how old" question's answer tells an age (ages.py).
                     reranked = age_first(query, reranked, self._tokenizers.get().tokens)
+                    # A "when" question's answer tells the event asked about (events_asked.py).
+                    tokens = self._tokenizers.get().tokens
+                    reranked = event_first(query, reranked, tokens)
                     reranked = name_first(query, reranked, policy.rerank_depth)
                     # A story's detail comes before its lede (ledes.py), unless the bot would
-                    # decline the detail and not the lede.
-                    detailed = detail_first(reranked)
+                    # decline the detail and not the lede, or the lede tells the event asked and
+                    # the detail does not.
+                    detailed = detail_first(reranked, tells=tells_event(asked_event(query, tokens), tokens))
                     if detailed and detailed[0] is not reranked[0]:
                         with_detail = self._from_reranked(query, hits, detailed)
                         if not with_detail.declined:

@@ -16,7 +16,7 @@ figures.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.types import Hit
@@ -32,15 +32,24 @@ def articles_of(hit: Hit) -> frozenset[str]:
     return frozenset((hit.article_id, *(source.article_id for source in hit.sources)))
 
 
-def detail_first(hits: Sequence[Hit], depth: int = PROMOTE_DEPTH, ratio: float = PROMOTE_RATIO) -> list[Hit]:
+def detail_first(
+    hits: Sequence[Hit],
+    depth: int = PROMOTE_DEPTH,
+    ratio: float = PROMOTE_RATIO,
+    tells: Callable[[Hit], bool] = lambda hit: True,
+) -> list[Hit]:
     """``hits`` (scored by the reranker, best first) with, when the first is its article's lede,
     the first of the next ``depth - 1`` that is another sentence of the same article and scores
-    at least ``ratio`` of the first's moved to the front; otherwise ``hits`` as given."""
+    at least ``ratio`` of the first's moved to the front; otherwise ``hits`` as given. When the
+    lede ``tells`` what the question asks about, so must the detail: "When did John Conyers
+    die?" keeps "Yesterday, ... John Conyers died in his sleep" above "... was born in Detroit,
+    Michigan, in 1929." (events_asked.py)."""
     if not hits or not opens_article(hits[0]):
         return list(hits)
     story = articles_of(hits[0])
+    told = tells(hits[0])
 
     def tells_detail(hit: Hit) -> bool:
-        return not opens_article(hit) and not story.isdisjoint(articles_of(hit))
+        return not opens_article(hit) and not story.isdisjoint(articles_of(hit)) and (not told or tells(hit))
 
     return promote(hits, tells_detail, depth, ratio)

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from index.search.events_asked import asked_event, event_first, tells_event
 from index.search.ledes import detail_first
+from index.search.query import parse_query
 from index.search.searcher import Searcher
+from index.store.lexical import Tokenizer
 from index.types import Hit, Source
 from tests.support import searcher_fixture
+
+TOKENIZER = Tokenizer()
 
 LEDE = "Pollster Pat Novak said on Sunday that most voters doubt Governor Ellen Ward's health, citing two new surveys."
 DETAIL = "Novak cited a Marist poll and an Emerson poll, both taken after Ward fainted at a rally."
@@ -109,3 +114,67 @@ def test_a_copy_of_the_story_counts_as_the_same_story() -> None:
 )
 def test_the_reranked_order_stands_otherwise(hits: list[Hit], why: str) -> None:
     assert detail_first(hits) == hits, why
+
+
+def test_a_lede_telling_the_event_asked_stays_above_a_detail_that_does_not() -> None:
+    # "When did John Conyers die?": the lede says he died, the detail when he was born.
+    died = Hit(
+        "Yesterday, former Representative John Conyers died in his sleep.", 0.33, "c", "c", None, None, 0, 0, 0, 9, 1
+    )
+    born = Hit("John James Conyers Jr. was born in Detroit in 1929.", 0.36, "c", "c", None, None, 0, 3, 0, 9, 2)
+    assert detail_first([died, born]) == [born, died]  # no event asked: the detail first, as before
+    tells = tells_event(frozenset({"die", "death", "dead"}), TOKENIZER.tokens)
+    assert detail_first([died, born], tells=tells) == [died, born]
+    # ... and a detail that tells it too still comes first.
+    buried = Hit("Conyers died at home, and was buried on Monday.", 0.3, "c", "c", None, None, 0, 4, 0, 9, 3)
+    assert detail_first([died, buried], tells=tells) == [buried, died]
+
+
+def test_a_when_question_shows_a_nearly_as_likely_sentence_telling_its_event_first() -> None:
+    born = Hit("Conyers was born in Detroit in 1929.", 0.36, "c", "c", None, None, 0, 3, 0, 9, 2)
+    died = Hit("Conyers died in his sleep on Sunday.", 0.33, "d", "d", None, None, 0, 2, 0, 9, 1)
+    asked = parse_query("When did John Conyers die?", TOKENIZER)
+    assert event_first(asked, [born, died], TOKENIZER.tokens) == [died, born]
+    when_born = parse_query("When was John Conyers born?", TOKENIZER)  # "born": an event of its own
+    assert event_first(when_born, [born, died], TOKENIZER.tokens) == [born, died]
+    far = Hit("Conyers died in his sleep on Sunday.", 0.1, "d", "d", None, None, 0, 2, 0, 9, 1)
+    assert event_first(asked, [born, far], TOKENIZER.tokens) == [born, far]  # far less likely
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("When did John Conyers die?", {"die", "dead", "death", "kill"}),
+        ("when was the water main break fixed", set()),  # no event word
+        ("When did Monmouth conduct the poll that showed Kasich beating Clinton?", set()),  # not the main clause's
+        ("How did John Conyers die?", set()),  # not a "when" question
+    ],
+)
+def test_the_event_a_when_question_asks_about(question: str, event: set[str]) -> None:
+    assert asked_event(parse_query(question, TOKENIZER), TOKENIZER.tokens) == event
+
+
+CONYERS = [
+    {
+        "id": "conyers",
+        "title": "Former Representative John Conyers dies at 90",
+        "published": "2019-10-28",
+        "text": "\n\n".join(
+            [
+                "Yesterday, former United States Representative John Conyers died in his sleep, according to a "
+                "family spokesperson.",
+                "Conyers, the former Democratic Dean of the House of Representatives, was 90.",
+                "John James Conyers Jr., first elected to Congress in 1964, was born in Detroit, Michigan, in 1929.",
+                "Conyers ran for Congress in 1964, winning by a margin of 108 votes.",
+            ]
+        ),
+    }
+]
+
+obituary = searcher_fixture(CONYERS, "conyers")
+
+
+def test_when_someone_died_is_answered_by_their_death_not_their_birth(obituary: Searcher) -> None:
+    answer = obituary.answer("When did John Conyers die?")
+    assert not answer.declined, answer.reason
+    assert "died in his sleep" in answer.hits[0].sentence
