@@ -144,11 +144,10 @@ class Answerer:
                     )
                     # A "Who VERB ...?" question's answer tells the verb's doer (doers.py).
                     reranked = doer_first(query, reranked, self._tokenizers.get().stem)
-                    # A "how old" question's answer tells an age (ages.py).
-                    reranked = age_first(query, reranked, self._tokenizers.get().tokens)
-                    # A "when" question's answer tells the event asked about (events_asked.py).
+                    # A "how old" question's answer tells an age (ages.py), a "when" question's
+                    # the event asked about (events_asked.py).
                     tokens = self._tokenizers.get().tokens
-                    reranked = event_first(query, reranked, tokens)
+                    reranked = event_first(query, age_first(query, reranked, tokens), tokens)
                     reranked = name_first(query, reranked, policy.rerank_depth)
                     # A story's detail comes before its lede (ledes.py), unless the bot would
                     # decline the detail and not the lede, or the lede tells the event asked and
