@@ -147,12 +147,13 @@ class Answerer:
                     # A "how old" question's answer tells an age (ages.py), a "when" question's
                     # the event asked about (events_asked.py).
                     tokens = self._tokenizers.get().tokens
-                    reranked = event_first(query, age_first(query, reranked, tokens), tokens)
+                    event = asked_event(query, tokens)
+                    reranked = event_first(event, age_first(query, reranked, tokens), tokens)
                     reranked = name_first(query, reranked, policy.rerank_depth)
                     # A story's detail comes before its lede (ledes.py), unless the bot would
                     # decline the detail and not the lede, or the lede tells the event asked and
                     # the detail does not.
-                    detailed = detail_first(reranked, tells=tells_event(asked_event(query, tokens), tokens))
+                    detailed = detail_first(reranked, tells=tells_event(event, tokens))
                     if detailed and detailed[0] is not reranked[0]:
                         with_detail = self._from_reranked(query, hits, detailed)
                         if not with_detail.declined:

@@ -48,12 +48,12 @@ def tells_event(event: frozenset[str], stems: Stems) -> Callable[[Hit], bool]:
 
 
 def event_first(
-    query: Query, hits: Sequence[Hit], stems: Stems, depth: int = PROMOTE_DEPTH, ratio: float = PROMOTE_RATIO
+    event: frozenset[str], hits: Sequence[Hit], stems: Stems, depth: int = PROMOTE_DEPTH, ratio: float = PROMOTE_RATIO
 ) -> list[Hit]:
-    """``hits`` (scored by the reranker, best first) with, for a "when" question about an event
-    whose first hit names none of its words, the first of the next ``depth - 1`` that does and
-    scores at least ``ratio`` of the first's moved to the front; otherwise ``hits`` as given."""
-    event = asked_event(query, stems)
+    """``hits`` (scored by the reranker, best first) with, for a "when" question about ``event``
+    (``asked_event``) whose first hit names none of its words, the first of the next ``depth - 1``
+    that does and scores at least ``ratio`` of the first's moved to the front; otherwise ``hits``
+    as given."""
     if not event:
         return list(hits)
     return promote(hits, tells_event(event, stems), depth, ratio)

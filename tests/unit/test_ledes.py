@@ -133,9 +133,10 @@ def test_a_lede_telling_the_event_asked_stays_above_a_detail_that_does_not() -> 
 def test_a_when_question_shows_a_nearly_as_likely_sentence_telling_its_event_first() -> None:
     born = Hit("Conyers was born in Detroit in 1929.", 0.36, "c", "c", None, None, 0, 3, 0, 9, 2)
     died = Hit("Conyers died in his sleep on Sunday.", 0.33, "d", "d", None, None, 0, 2, 0, 9, 1)
-    asked = parse_query("When did John Conyers die?", TOKENIZER)
+    asked = asked_event(parse_query("When did John Conyers die?", TOKENIZER), TOKENIZER.tokens)
     assert event_first(asked, [born, died], TOKENIZER.tokens) == [died, born]
-    when_born = parse_query("When was John Conyers born?", TOKENIZER)  # "born": an event of its own
+    # "born": an event of its own
+    when_born = asked_event(parse_query("When was John Conyers born?", TOKENIZER), TOKENIZER.tokens)
     assert event_first(when_born, [born, died], TOKENIZER.tokens) == [born, died]
     far = Hit("Conyers died in his sleep on Sunday.", 0.1, "d", "d", None, None, 0, 2, 0, 9, 1)
     assert event_first(asked, [born, far], TOKENIZER.tokens) == [born, far]  # far less likely
