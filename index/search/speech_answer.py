@@ -47,7 +47,7 @@ from index.search.speech_topic import (
     topic_note,
     with_surname_alone,
 )
-from index.search.titles_asked import names_a_post, of_the_titles_gender, title_forms
+from index.search.titles_asked import names_a_post, of_the_titles_gender, title_forms, written_with_s
 from index.store.lexical import QueryWord, best_rows, weighted_terms
 from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
 from index.types import Answer, Hit
@@ -61,15 +61,6 @@ def asks_a_role(speech: SpeechQuery) -> bool:
     Chancellor"): a role, which a surname that is also a title ("Amy Pope") is not."""
     words = speech.called.split()
     return len(words) == 2 and words[0].lower() == "the" and is_title_word(words[1])
-
-
-def _written_with_s(found: list[str], name: str) -> list[str]:
-    """Of ``found``, the speakers written as ``name`` with its "'s" when there are some: "What did
-    McDonald's say?" is the company's words, not Ann McDonald's."""
-    if not name.casefold().endswith(("'s", "’s")):
-        return found
-    written = [s for s in found if s.casefold().replace("’", "'") == name.casefold().replace("’", "'")]
-    return written or found
 
 
 class SpeechRoute:
@@ -126,7 +117,7 @@ class SpeechRoute:
                 found = []
             if found and self._their_role(query, speech, found):
                 return speech, []  # "the FBI director" is whoever the articles call so, not the FBI
-            found = not_the_son(_written_with_s(found, speech.called), speech.name)
+            found = not_the_son(written_with_s(found, speech.called), speech.name)
             found = of_the_titles_gender(self._with_surname_alone(found, speech.name), speech.name)
             return speech, self._of_the_title(query, speech, found)
         name = query.bare_name
@@ -159,8 +150,7 @@ class SpeechRoute:
         rest = tuple(w for w in query.speech_name if w.text.casefold().rstrip(".") != title)
         holders: set[str] = set()
         for form in title_forms(words[0]):
-            asked = (form, (*self._retriever.query_words(form), *rest))
-            holders.update(self._holders.get_or_compute(asked, lambda asked: self._roles.holders(*asked)).values())
+            holders.update(self._holders_of(form, (*self._retriever.query_words(form), *rest)).values())
         kept = [s for s in found if s in holders]
         return kept or found
 
@@ -193,9 +183,11 @@ class SpeechRoute:
         that articles give to a quoted person (roles.py); {} otherwise."""
         if speech.loose:
             return {}
-        return self._holders.get_or_compute(
-            (speech.name, tuple(query.speech_name)), lambda asked: self._roles.holders(*asked)
-        )
+        return self._holders_of(speech.name, tuple(query.speech_name))
+
+    def _holders_of(self, role: str, words: tuple[QueryWord, ...]) -> dict[str, str]:
+        """roles.py's holders of ``role`` per article (``words``: as a question reads them), remembered."""
+        return self._holders.get_or_compute((role, words), lambda asked: self._roles.holders(*asked))
 
     def spokespeople(
         self, query: Query, speech: SpeechQuery, spokesman: Mapping[str, Sequence[QueryWord]]

@@ -1,5 +1,6 @@
-"""What a title in an asked name tells about whom it means: "Mrs. Clinton" is no Bill, and
-"Judge Jackson" is the Jackson the articles call a judge (speech_answer.py reads both)."""
+"""What a title in an asked name, or its "'s", tells about whom it means: "Mrs. Clinton" is no
+Bill, "Judge Jackson" is the Jackson the articles call a judge, and "McDonald's" the company, not
+Ann McDonald (speech_answer.py reads all three)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,12 @@ def title_forms(title: str) -> tuple[str, ...]:
         if folded in (form.casefold().rstrip(".") for form in forms):
             return (title, *(form for form in forms if form.casefold().rstrip(".") != folded))
     return (title,)
+
+
+def written_with_s(found: list[str], name: str) -> list[str]:
+    """Of ``found``, the speakers written as ``name`` with its "'s" when there are some: "What did
+    McDonald's say?" is the company's words, not Ann McDonald's."""
+    if not name.casefold().endswith(("'s", "’s")):
+        return found
+    written = [s for s in found if s.casefold().replace("’", "'") == name.casefold().replace("’", "'")]
+    return written or found
