@@ -30,8 +30,32 @@ _FIGURE = re.compile(
     re.I,
 )
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I)
+# An age in words: "sixteen", "sixty-three" (a scale word, "hundred", "dozen", is no age).
+_AGE_WORD = r"(?:{0})(?:-(?:{0}))?".format(
+    "|".join(
+        sorted(
+            NUMBER_WORDS
+            - {
+                "hundred",
+                "hundreds",
+                "thousand",
+                "thousands",
+                "million",
+                "millions",
+                "billion",
+                "billions",
+                "trillion",
+                "trillions",
+                "dozen",
+                "dozens",
+                "half",
+            }
+        )
+    )
+)
 _AGE = re.compile(
-    r"\b\d{1,3}-year-old\b|\b(?:aged?|age)\s+\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b"
+    rf"(?i:\b(?:\d{{1,3}}|{_AGE_WORD})-year-old\b|\b(?:aged?|age(?:\s+of)?)\s+(?:\d{{1,3}}|{_AGE_WORD})\b"
+    rf"|\b(?:\d{{1,3}}|{_AGE_WORD})\s+years?\s+old\b)"
     r"|[A-Z][a-z]+,\s(?:\d{1,3}|<num>)\s?,"  # "Kaine, 58, said" (TrecQA: "Kaine , <num> ,")
 )
 _AFTER_CHARS = 48  # how far after a figure its unit may stand ("1.3 million popular votes")

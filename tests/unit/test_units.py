@@ -40,6 +40,10 @@ def _gives(question: str, sentence: str) -> bool:
         ("How much will the terminal cost?", "It will cost 48 million euros.", "It will open in 2019 with 12 gates."),
         ("How old is Tim Kaine?", "Kaine, 58, spoke first.", "Kaine was elected in 2012."),
         ("How old is Tim Kaine?", "The 58-year-old senator spoke first.", "Kaine has 3 children."),
+        # An age in words.
+        ("How old is Greta Thunberg?", "The sixteen-year-old Swede is the youngest.", "She has two sisters."),
+        ("How old was Thunberg?", "She began at the age of fifteen.", "She began in 2018, with fifteen others."),
+        ("How old is the senator?", "He is sixty-three years old.", "He served sixty-three days."),
         (
             "What percentage of voters back Clinton?",
             "Clinton has 46% of likely voters.",
