@@ -4,7 +4,7 @@
 names him, not by one about liver transplants that names no one; the feature reranker reads
 whether a sentence holds a new name, but any capitalised word counts there ("Congressman",
 "Benghazi"). ``names_person`` asks for a person: two or more capitalised words in a row
-("Thomas Starzl", "L. Ron Hubbard", "Bill de Blasio") or one after a title ("Mr. Gingrich",
+("Thomas Starzl", "L. Ron Hubbard", "Bill de Blasio", "P Wilson") or one after a title ("Mr. Gingrich",
 "Sen. Cruz"), none of them a title, a month or a word of the question. ``person_first`` puts
 such a sentence first when the reranker finds it nearly as likely to answer as a first that
 names no one (promotion.py); a place of two words ("United States") passes for a person too,
@@ -41,8 +41,13 @@ _START = r"(?<![\w.'’-])"
 # A name's next word: capitalised, after an initial or a particle ("Bill de Blasio", "Abu Bakr
 # al-Baghdadi", "Nabil Hasan al-Quaety"), or a name written with "al-" or "el-".
 _NEXT_NAME = rf"\s+(?:[A-Z]\.\s+)?(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?(?:{_NAME}|(?:al|el)-[A-Z][\w'’-]*)"
-# Capitalised words in a row, an initial or a particle allowed between them ("L. Ron Hubbard").
-_RUN = re.compile(rf"{_START}{_NAME}(?:{_NEXT_NAME})+")
+# An initial that opens a name: "J. Smith", "P Wilson", "B Shiva Parvathi" (undotted, as Indian
+# news writes them; not "A" or "I", which are words).
+_INITIAL = r"(?:[A-Z]\.|[B-HJ-Z])\s+"
+_OPENING_INITIAL = re.compile(_INITIAL)
+# Capitalised words in a row, an initial or a particle allowed between them ("L. Ron Hubbard"), or
+# a name after an initial.
+_RUN = re.compile(rf"{_START}(?:{_NAME}(?:{_NEXT_NAME})+|{_INITIAL}{_NAME}(?:{_NEXT_NAME})*)")
 # A title, then up to five capitalised words: "Mr. Gingrich", "Gov. Mike Pence". The name is
 # looked ahead at, not taken, so that "on Saturday. Mr. Hood" reads "Saturday. Mr" and then "Mr.
 # Hood"; the bound keeps a long run of capitalised words (a list of names) from being read again
@@ -96,13 +101,14 @@ def _full_names(text: str) -> Iterator[list[str]]:
 
 def _names_of(run: str) -> list[str] | None:
     """The words of the full name ``run`` (capitalised words in a row) writes, casefolded, or None
-    when fewer than two are names (not a title, a month, a stop word or a particle) or together
-    they are a known place."""
-    words = [plain_word(w) for w in run.split() if not (len(w) == 2 and w.endswith("."))]
+    when fewer than two are names (not a title, a month, a stop word or a particle; an opening
+    initial counts: "P Wilson") or together they are a known place."""
+    initial = _OPENING_INITIAL.match(run) is not None
+    words = [plain_word(w) for w in run.split() if not (len(w) == 1 or (len(w) == 2 and w.endswith(".")))]
     names = [w for w in words if not _no_name(w) and w not in PARTICLES]
     if words and words[-1] in INSTITUTION_KINDS:  # "the White House", "Hampshire Police"
         return None
-    return names if len(names) >= 2 and " ".join(names) not in PLACES else None
+    return names if len(names) + initial >= 2 and " ".join(names) not in PLACES else None
 
 
 def surnames_in(text: str) -> frozenset[str]:

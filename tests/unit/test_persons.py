@@ -20,6 +20,10 @@ LIVER = parse_query("Who was the first doctor to successfully transplant a liver
         "The goal is to refurbish the image of Scientology founder L. Ron Hubbard.",
         "(Mr. Hannity had been lobbying Mr. Trump to choose Mr. Gingrich.)",  # one name after a title
         "The transplant was done by Starzl’s team, said Carl Groth.",
+        # A name opened by an initial, with or without its dot, as Indian news writes names.
+        'Police arrested a man identified only as "P Wilson" in the death.',
+        "B Shiva Parvathi was running the train as loco pilot.",
+        "The liver came from a donor, J. Smith said.",
     ],
 )
 def test_a_sentence_naming_a_new_person(sentence: str) -> None:
@@ -32,6 +36,8 @@ def test_a_sentence_naming_a_new_person(sentence: str) -> None:
         "Liver transplants are now routine in most large hospitals.",
         "The first successful liver transplant took place in Denver in July.",  # a place, a month
         "The Transplant Unit opened in March.",  # the question's own word, and a month
+        "A Denver surgeon performed it.",  # "A" is a word, not an initial
+        "I Saw the transplant myself.",
         "",
     ],
 )
