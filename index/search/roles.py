@@ -117,6 +117,22 @@ _NOT_AFTER_TITLE = "".join(
 )
 
 
+# A department or ministry, written either way round: "State Department", "Department of State".
+_KIND_LAST = re.compile(r"^(?P<rest>.+?)\s+(?P<kind>Department|Ministry)$", re.IGNORECASE)
+_KIND_FIRST = re.compile(r"^(?P<kind>Department|Ministry)\s+(?:of|for)\s+(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _turned(name: str) -> list[str]:
+    """``name`` written the other way round when it is a department or ministry ("the State
+    Department": "Department of State"; "Ministry of Defence": "Defence Ministry"); [] otherwise."""
+    bare = re.sub(r"^(?i:the)\s+", "", name.strip())
+    if (last := _KIND_LAST.match(bare)) is not None:
+        return [f"{last.group('kind')} of {last.group('rest')}"]
+    if (first := _KIND_FIRST.match(bare)) is not None:
+        return [f"{first.group('rest')} {first.group('kind')}"]
+    return []
+
+
 def _surname(name: str) -> str:
     """The last word of a name, compared as speakers' names are (speakers.py ``name_words``)."""
     words = name_words(name)
@@ -156,7 +172,9 @@ class RoleFinder:
     ) -> tuple[str, dict[str, str]] | None:
         """Whoever speaks for ``name`` when it is an institution no one is quoted as ("the Kremlin",
         "the Pentagon"): the first role of ``SPOKESPEOPLE`` ("Kremlin spokesman") that articles
-        give to a quoted person, and its holder per article (``holders``); None when none does.
+        give to a quoted person, and the holder per article of any of them, the institution
+        written either way round ("a Department of State spokesperson, Morgan Ortagus": ``holders``,
+        ``_turned``); None when none does.
         ``words``: the name's words as the question's ``Query`` read them; ``spokesman``: the
         words of each of ``SPOKESPEOPLE`` read the same way. An article that gives a person the
         name as a surname ("Chancellor Angela Merkel") reads it as that person, not an
@@ -167,16 +185,15 @@ class RoleFinder:
         if not words or (is_role(name) and not institution):
             return None
         surname = [] if institution else asked[-1:]
+        found: tuple[str, dict[str, str]] | None = None
         for role_word in SPOKESPEOPLE:
-            role = f"{name} {role_word}"
-            holders = {
-                article: speaker
-                for article, speaker in self.holders(role, (*words, *spokesman[role_word])).items()
-                if not surname or surname[0] not in self._retriever.surnames(article)
-            }
-            if holders:
-                return role, holders
-        return None
+            for written in (name, *_turned(name)):
+                role = f"{written} {role_word}"
+                for article, speaker in self.holders(role, (*words, *spokesman[role_word])).items():
+                    if not surname or surname[0] not in self._retriever.surnames(article):
+                        found = found or (role, {})
+                        found[1].setdefault(article, speaker)
+        return found
 
     def officials(self, demonym: str) -> dict[str, str]:
         """``{speaker: title}`` for the officials of the country of ``demonym`` (officials.py): each

@@ -28,6 +28,28 @@ ARTICLES = [
 
 searcher = searcher_fixture(ARTICLES, "institutions")
 
+# One department, two spokespeople: one "spokesman" of "the State Department", one "spokesperson"
+# of "the Department of State".
+STATE_ARTICLES = [
+    {
+        "id": "emails-2016",
+        "title": "Emails reviewed",
+        "published": "2016-01-30",
+        "text": "State Department spokesman John Kirby said the review of the emails would take months.\n\n"
+        '"We are working as fast as we can," Kirby said.',
+    },
+    {
+        "id": "iraq-2020",
+        "title": "Iraq votes to expel troops",
+        "published": "2020-01-06",
+        "text": "The Parliament of Iraq voted to expel United States troops.\n\n"
+        "A United States Department of State spokesperson, Morgan Ortagus, said the United States was "
+        "disappointed by the decision.",
+    },
+]
+
+state = searcher_fixture(STATE_ARTICLES, "state-department")
+
 
 def test_a_department_of_speaks_through_its_spokesman(searcher: Searcher) -> None:
     answer = searcher.answer("What did the Department of Justice say?")
@@ -35,6 +57,17 @@ def test_a_department_of_speaks_through_its_spokesman(searcher: Searcher) -> Non
     assert "The Department of Justice said the inquiry would continue into the summer." in shown
     assert "A Department of Justice spokesman, Peter Carr, said no charges had been filed." in shown
     assert '"The review is thorough," Carr said.' in shown
+
+
+def test_an_institution_speaks_through_each_of_its_spokespeople_however_written(state: Searcher) -> None:
+    for question in ("What did the State Department say?", "What did the Department of State say?"):
+        answer = state.answer(question)
+        shown = {hit.sentence for hit in answer.hits}
+        assert "State Department spokesman John Kirby said the review of the emails would take months." in shown
+        assert (
+            "A United States Department of State spokesperson, Morgan Ortagus, said the United States was "
+            "disappointed by the decision." in shown
+        ), question
 
 
 def test_every_name_of_an_institution_is_one_for_both_readings() -> None:
