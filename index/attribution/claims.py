@@ -59,6 +59,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = according_to(text, toks, v)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
             claim = _quoted_as_saying(text, toks, v)
+        elif low in _PUT and _next_is(toks, v, "it") and _put_it_ends(toks, v) and _as_before(toks, v):
+            claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
         elif (
             low in PARTICIPLES
             and v > 0
@@ -291,6 +293,34 @@ def _after_conjunction(toks: list[Tok], v: int) -> bool:
     if k >= 0 and toks[k].text == "," and toks[k + 1].low == "then":
         return True  # "Kasich offered the man a job, then says he'll welcome advice"
     return k >= 0 and toks[k].low in ("and", "but")
+
+
+# "As Milbank puts it", "as one voter put it": whoever "puts it" so gives the words.
+_PUT = frozenset({"put", "puts"})
+_AS_REACH = 6  # words between "as" and "put it": "As The Post's Dana Milbank"
+
+
+def _as_before(toks: list[Tok], v: int) -> bool:
+    """Whether "as" opens the clause that ends at ``toks[v]`` ("put"), within a few words and no
+    punctuation but an apostrophe's: "As The Post's Dana Milbank puts it", "as one voter put it"."""
+    for j in range(v - 1, max(-1, v - 2 - _AS_REACH), -1):
+        if toks[j].kind != "W" and toks[j].text not in ("'", "’", "'s", "’s", "."):
+            return False
+        if toks[j].low == "as":
+            return j < v - 1
+    return False
+
+
+def _put_it_ends(toks: list[Tok], v: int) -> bool:
+    """Whether the clause ends after "put it" at ``toks[v]``, or after a word on how ("put it
+    bluntly", "put it this way"): not "as Trump put it on the table"."""
+    after = toks[v + 2 : v + 5]
+    while after and after[0].kind == "W" and (after[0].low.endswith("ly") or after[0].low in _HOW_PUT):
+        after = after[1:]
+    return not after or after[0].kind != "W"
+
+
+_HOW_PUT = frozenset({"this", "that", "way", "best", "well", "so", "simply"})
 
 
 def _next_is(toks: list[Tok], v: int, word: str) -> bool:

@@ -1048,6 +1048,15 @@ def test_quoted_as_saying() -> None:
     assert who("Peskov was quoted as saying the talks failed.") == [("Peskov", "say")]
 
 
+def test_as_someone_put_it() -> None:
+    assert who('As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."') == [("Dana Milbank", "put")]
+    assert who('As Sanders put it bluntly: "We won."') == [("Sanders", "put")]
+    assert who('"We lost," as Clinton put it.') == [("Clinton", "put")]
+    # putting something somewhere says nothing
+    assert who("As Trump put it on the table, the talks ended.") == [(None, None)]
+    assert who("They put it on hold.") == [(None, None)]
+
+
 def test_articles_do_not_share_names_or_speakers() -> None:
     first = sentences(["Dmitry Peskov met reporters."], article_id="one")
     second = sentences(['"No," Peskov said.', '"Never," she added.'], article_id="two")

@@ -380,6 +380,7 @@ PIPELINE_OUTPUT = {
     158: "759306320e3f63bd",  # "McDonald's said" is the company's, "He's said" he has said; none in the sample
     159: "759306320e3f63bd",  # a quoted statement over 400 characters is cut at its sentence ends; "he" closing it is read where it opened; none in the sample
     160: "759306320e3f63bd",  # "Senators Mitch McConnell, ..." is Mitch McConnell; none in the sample
+    161: "759306320e3f63bd",  # as X put it
 }
 
 
