@@ -4,7 +4,8 @@
 play Stanford, Calif., in the 102nd Rose Bowl": a preview of a contest, an interview before it or
 a profile of a player shares every word of the question and tells no result. A sentence that
 does tells it with a word of winning or losing ("won", "beat", "defeated", "victory", "the
-title", "clinched", "was elected", "laureate", "took gold", "lost to"), which ``RESULT_WORDS``
+title", "clinched", "was elected", "laureate", "took gold", "lost to"; of an award, "its selection of
+X as Person of the Year", "was chosen"), which ``RESULT_WORDS``
 lists generously: a result told in other words is declined only when none of them is there.
 """
 
@@ -25,7 +26,7 @@ RESULT_WORDS = (
     r"took|claim|claims|claimed|clinch|clinched|capture|captured|secure|secured|"
     r"edge|edged|triumph|triumphed|sweep|swept|prevail|prevailed|rout|routed|thrash|thrashed|"
     r"overcame|outscored|outlasted|elected|re-elected|landslide|topped|lose|loses|lost|losing|loser|"
-    r"runner-up|draw|drew|tied|score|scored|scores|result|results|\d+-\d+"
+    r"runner-up|draw|drew|tied|score|scored|scores|result|results|selection|selected|chose|chosen|picked|\d+-\d+"
 )
 _RESULT = re.compile(rf"(?<![\w-])(?:{RESULT_WORDS})(?![\w-])", re.IGNORECASE)
 

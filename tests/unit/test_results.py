@@ -76,6 +76,9 @@ def test_asks_winner(question: str, asks: bool) -> None:
         "Clinton was elected to the Senate in 2000.",
         "Iowa lost to Stanford on Friday.",
         "She took gold in the 100 metres.",
+        # an award's winner is chosen
+        'Time magazine announced its selection of Greta Thunberg as its 2019 "Person of the Year".',
+        "Merkel was chosen as Person of the Year in 2015.",
     ],
 )
 def test_a_result_is_told(sentence: str) -> None:
