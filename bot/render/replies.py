@@ -171,9 +171,12 @@ def answer_messages(
 
 
 def decline_text(answer: Answer) -> str:
-    """What a declined answer says (plain text): that the articles hold no answer, and, when a
-    name was typed with a typo that may be one of several names, which ("Did you mean “Smith” or
-    “Smyth”?"); the reader asks again with the one meant."""
+    """What a declined answer says (plain text): its note when it has one (a question that names
+    no one: "Who is “he”? ..."); else that the articles hold no answer, and, when a name was typed
+    with a typo that may be one of several names, which ("Did you mean “Smith” or “Smyth”?"); the
+    reader asks again with the one meant."""
+    if answer.note:
+        return answer.note
     return f"{DECLINE_TEXT} {did_you_mean(answer.suggestions)}" if answer.suggestions else DECLINE_TEXT
 
 

@@ -30,6 +30,7 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -54,7 +55,7 @@ from index.search.query import Query, Tokenizers
 from index.search.reranking import reorders, rerank, reranks
 from index.search.retrieval import Retriever
 from index.search.roles import SPOKESPEOPLE, is_institution
-from index.search.speech import SpeechQuery
+from index.search.speech import SpeechQuery, unnamed_note
 from index.search.speech_answer import SpeechRoute
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
 from index.search.whose_figure import asks_quantity, particular_unnamed, time_unnamed
@@ -111,6 +112,13 @@ class Answerer:
 
     def answer(self, query: Query, vector: np.ndarray) -> Answer:
         """What to show for ``query`` whose vector is ``vector``."""
+        if (unnamed := query.unnamed_speech) is not None:
+            # "What did he say?" names no one: asked again with a name. With a topic ("... about
+            # the talks?"), the sentences on it, under the same request.
+            if unnamed.topic is None:
+                reason = f"“{unnamed.name}” names no one."
+                return Answer(query.text, (), declined=True, reason=reason, note=unnamed_note(unnamed))
+            return replace(self.answer(replace(query, unnamed_speech=None), vector), note=unnamed_note(unnamed))
         speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
         # "What did the Kremlin say?": the Kremlin spokesman's quotes, beside the Kremlin's own
         # when it is quoted itself. A role asked for ("the Kremlin spokesman") is read below.

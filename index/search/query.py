@@ -80,6 +80,8 @@ class Query:
     bare_name: str | None  # the question when it is nothing but a name ("Peskov"); None if ``speech``
     speech_name: tuple[QueryWord, ...] = ()  # the words of ``speech.name``
     speech_topic: tuple[QueryWord, ...] = ()  # the words of ``speech.topic``
+    # "What did he say (about X)?": the speech question naming no one (speech.pronoun_speech).
+    unnamed_speech: SpeechQuery | None = None
     # Words typed with a typo and the names they were read as ("Smtih", "Smith"): spelling.py.
     respelled: tuple[tuple[str, str], ...] = ()
     # Names a name typed with a typo may be, when it could not be read as one ("Smoth": "Smith",
@@ -169,7 +171,7 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
     if written_as is not None:
         text = truecase(text, written_as)
     words = tuple(tokenizer.query_words(text))
-    speech, bare_name = read_speech(text)
+    speech, bare_name, unnamed = read_speech(text)
     # "What happened in Geneva?" searches for Geneva: its words, read in place so that a name
     # stays a name (a topic's first word would be a sentence's first word alone).
     topic = topic_of(text) if speech is None else None
@@ -191,6 +193,7 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
         month=MONTH_NAMES.index(month.group(1).casefold()) + 1 if month else None,
         speech=speech,
         bare_name=bare_name,
+        unnamed_speech=unnamed,
         speech_name=tuple(tokenizer.query_words(speech.name)) if speech else (),
         speech_topic=tuple(tokenizer.query_words(speech.topic)) if speech and speech.topic else (),
     )

@@ -190,12 +190,48 @@ def parse_speech_query(question: str) -> SpeechQuery | None:
     return _speech_query(_clean(question))
 
 
-def read_speech(question: str) -> tuple[SpeechQuery | None, str | None]:
-    """``parse_speech_query`` of ``question`` and, when it is None, ``bare_name``: a question is
-    cleaned once for both."""
+def read_speech(question: str) -> tuple[SpeechQuery | None, str | None, SpeechQuery | None]:
+    """``parse_speech_query`` of ``question`` and, when it is None, ``bare_name`` and
+    ``pronoun_speech``: a question is cleaned once for all three."""
     text = _clean(question)
     speech = _speech_query(text)
-    return speech, _bare_name(text) if speech is None else None
+    if speech is not None:
+        return speech, None, None
+    return None, _bare_name(text), _pronoun_speech(text)
+
+
+# Whom a speech question may ask about with a pronoun alone: "What did he say?".
+_ASKED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def pronoun_speech(question: str) -> SpeechQuery | None:
+    """ "What did he say (about the talks)?": the speech question whose speaker is a pronoun
+    alone (``name``: the pronoun as typed), which names no one, since each question is read on
+    its own; None for any other question."""
+    return _pronoun_speech(_clean(question))
+
+
+def _pronoun_speech(text: str) -> SpeechQuery | None:
+    """``pronoun_speech`` of a question already cleaned (``_clean``)."""
+    if not text or not _may_ask_for_speech(text):
+        return None
+    for pattern in _PATTERNS:
+        if (m := pattern.match(text)) is not None and m.group("name").lower() in _ASKED_PRONOUNS:
+            topic = (m.groupdict().get("topic") or "").strip(_EDGE_PUNCT) or None
+            return SpeechQuery(
+                name=m.group("name"), verb=speech_lemma((m.groupdict().get("verb") or "").lower()), topic=topic
+            )
+    return None
+
+
+def unnamed_note(asked: SpeechQuery) -> str:
+    """What the bot says to a speech question that names someone by a pronoun alone (``pronoun_speech``)."""
+    if asked.topic is None:
+        return f"Who do you mean by “{asked.name}”? I read each question on its own: ask with a name, as in “What did … say?”."
+    return (
+        f"I read each question on its own, so “{asked.name}” could be anyone: these sentences match the rest "
+        "of the question. Ask with a name for someone's quotes."
+    )
 
 
 def _speech_query(text: str) -> SpeechQuery | None:

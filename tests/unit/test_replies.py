@@ -103,6 +103,13 @@ def test_a_declined_question_says_so_plainly() -> None:
     assert "Something else" not in text
 
 
+def test_a_decline_with_a_note_says_the_note() -> None:
+    note = "Who do you mean by “he”? I read each question on its own: ask with a name, as in “What did … say?”."
+    answer = Answer("What did he say?", (), declined=True, note=note)
+    assert replies.answer_text(answer) == note
+    assert [m.html for m in replies.answer_messages(answer)] == [replies.escape(note)]
+
+
 def test_a_decline_over_a_name_that_may_be_several_asks_which_was_meant() -> None:
     answer = Answer("Who is Smoth?", (), declined=True, suggestions=("Smith", "Smyth"))
     asked = "I couldn't find that in the articles I know. Did you mean “Smith” or “Smyth”?"

@@ -321,3 +321,32 @@ def test_a_note_names_the_speaker_as_the_question_calls_them(question: str, show
     speech = parse_speech_query(question)
     assert speech is not None and speech.shown == shown
     assert speech == replace(speech, called="")  # how it is called is not what is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "pronoun", "topic"),
+    [
+        ("What did he say?", "he", None),
+        ("what did she say about the deadline", "she", "the deadline"),
+        ("What have they said on NATO?", "they", "NATO"),
+    ],
+)
+def test_a_speech_question_naming_someone_by_a_pronoun_alone_names_no_one(
+    question: str, pronoun: str, topic: str | None
+) -> None:
+    assert parse_speech_query(question) is None
+    unnamed = speech.pronoun_speech(question)
+    assert unnamed is not None and (unnamed.name, unnamed.topic) == (pronoun, topic)
+
+
+@pytest.mark.parametrize("question", ["What did Peskov say?", "What is he doing?", "Who said it?", "What did it say?"])
+def test_only_a_pronoun_as_the_speaker_names_no_one(question: str) -> None:
+    assert speech.pronoun_speech(question) is None
+
+
+def test_what_did_he_say_asks_for_a_name_and_a_topic_still_finds_sentences(sample_searcher: Searcher) -> None:
+    alone = sample_searcher.answer("What did he say?")
+    assert alone.declined and "“he”" in alone.note and "ask with a name" in alone.note
+    on_topic = sample_searcher.answer("What did he say about the deadline?")
+    assert not on_topic.declined and "“he” could be anyone" in on_topic.note
+    assert any("deadline" in hit.sentence for hit in on_topic.hits)
