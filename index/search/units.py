@@ -242,6 +242,8 @@ _CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt
 # Read from the start of its run of letters, figures, dots and commas (or from the end of the last
 # such age, as a substitution goes on), not again from each of its characters ("1,1,1,...").
 _AGED = re.compile(r"(?:(?<![\w.,])|(?<=-old))[\w.,]+-(?:years?|months?|weeks?|days?)-old\b", re.IGNORECASE)
+# A span of time after a figure, which it counts: "killed 12 years ago", "held for 10 days".
+_TIME_SPAN = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)")
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
 _COUNT_VERBS = frozenset({"were", "are", "have", "had", "died", "remain", "remained"})
 
@@ -291,9 +293,11 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
             continue  # "a majority of voters", "none of the boats" count too
         if _YEAR_WORD.fullmatch(word.strip(_PUNCTUATION)):
             continue  # "a tunnel found in 1990" is no count of tunnels
+        following = words[i + 1].strip(_PUNCTUATION).casefold() if i + 1 < len(words) else ""
+        if figure is not None and _TIME_SPAN.fullmatch(following) and unit.stems.isdisjoint(stems(following)):
+            continue  # "Captain Khan, killed 12 years ago": a count of years, not of the dead
         if any(counted[max(0, i - _NEAR_WORDS) : i + _NEAR_WORDS + 1]):
             return True
-        following = words[i + 1].strip(_PUNCTUATION).casefold() if i + 1 < len(words) else ""
         if following in _ELLIPSIS and any(counted[:i]):
             return True  # "tunnels ... found nearly 200 more", "delegates ... the 1,237 needed"
         if figure is not None and figure.group(0) == word.strip(_PUNCTUATION) and following in _COUNT_VERBS:

@@ -156,6 +156,8 @@ def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: st
             "Video shows the 78-year-old Trump supporter who punched a protester at a Trump rally.",
         ),
         ("How many babies were born?", "The six-month-old baby was born in Ohio."),
+        # A figure of a span of time counts no one, though it stands beside "killed".
+        ("How many people did Sadiq Khan kill?", "Captain Khan, killed 12 years ago, was a hero."),
         # A figure beside a word before the counted noun counts no such noun.
         (
             "How many Iowa pastors have endorsed Ted Cruz?",
@@ -165,6 +167,11 @@ def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: st
 )
 def test_a_figure_of_something_else_cannot_answer(question: str, sentence: str) -> None:
     assert not _may_answer(question, sentence)
+
+
+def test_a_span_of_time_counts_when_it_is_what_is_counted() -> None:
+    assert _may_answer("How many years was he held?", "He was held 12 years ago and freed.")
+    assert _may_answer("How many people were killed?", "The attack 12 days ago killed 30 people.")
 
 
 def test_the_questions_own_figure_is_not_an_answer() -> None:
