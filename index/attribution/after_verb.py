@@ -1,15 +1,17 @@
 """The speaker named after a reporting verb or "according to": '"...," said Kremlin spokesman
 Dmitry Peskov', '"...," said Cuban, who ...' (a surname that is also a people's or a place's name,
-for resolution.py to keep only when the article names such a person), '"...," said he.'."""
+for resolution.py to keep only when the article names such a person), '"...," said he.'; and
+whoever is "quoted as saying" ("Peskov was quoted by TASS as saying", "TASS quoted Peskov as
+saying")."""
 
 from __future__ import annotations
 
 from index.attribution.appositives import named_in_full
 from index.attribution.epithets import age_starting, national_word
-from index.attribution.names import chain_end, is_name_token, people_or_place
+from index.attribution.names import chain_end, chain_start, is_name_token, people_or_place
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive, span_text
 from index.attribution.role_phrases import role_words
-from index.attribution.subjects import Claim, subject_from_chain
+from index.attribution.subjects import Claim, subject_before, subject_from_chain
 from index.attribution.vocabulary import (
     CONNECTORS,
     DEMONYMS,
@@ -246,4 +248,19 @@ def subject_after(
         role = role_words(toks, e - 1)  # "said the Kremlin spokesman", "said the Vermont senator"
         if role:
             return Claim("role", role, verb, v)
+    return None
+
+
+def quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
+    """The speaker of "as saying" at ``v``: the subject of "Peskov was quoted as saying", and of
+    "quoted by TASS / by the Interfax news agency as saying" (a source of a few words); the name
+    after "quoted" in "TASS quoted Peskov as saying"."""
+    q = next((q for q in range(v - 2, max(-1, v - 10), -1) if toks[q].low == "quoted"), None)
+    if q is None:
+        return None
+    between = toks[q + 1 : v - 1]
+    if not between or (between[0].low == "by" and all(t.kind in ("W", "A") for t in between)):
+        return subject_before(text, toks, q, "say")
+    if is_cap(toks[v - 2]) and chain_start(toks, v - 2) == q + 1:
+        return subject_from_chain(text, toks, q + 1, v - 2, "say", v)
     return None

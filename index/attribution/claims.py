@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.attribution.after_verb import according_to, subject_after
+from index.attribution.after_verb import according_to, quoted_as_saying, subject_after
 from index.attribution.appositives import in_an_aside, quote_then_comma
 from index.attribution.between import goes_between, skip_between
 from index.attribution.names import (
@@ -21,7 +21,7 @@ from index.attribution.names import (
 )
 from index.attribution.nicknames import without_nicknames
 from index.attribution.openings import OPENING_CONJUNCTIONS, opening_participle, sentence_subject
-from index.attribution.other_senses import maintained_that, object_next, spoke_then_quote
+from index.attribution.other_senses import maintained_that, object_next, puts_it, spoke_then_quote
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
@@ -58,8 +58,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
             claim = according_to(text, toks, v)
         elif low == "saying" and v > 0 and toks[v - 1].low == "as":
-            claim = _quoted_as_saying(text, toks, v)
-        elif low in _PUT and _next_is(toks, v, "it") and _put_it_ends(toks, v) and _as_before(toks, v):
+            claim = quoted_as_saying(text, toks, v)
+        elif puts_it(toks, v):
             claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
         elif (
             low in PARTICIPLES
@@ -295,34 +295,6 @@ def _after_conjunction(toks: list[Tok], v: int) -> bool:
     return k >= 0 and toks[k].low in ("and", "but")
 
 
-# "As Milbank puts it", "as one voter put it": whoever "puts it" so gives the words.
-_PUT = frozenset({"put", "puts"})
-_AS_REACH = 6  # words between "as" and "put it": "As The Post's Dana Milbank"
-
-
-def _as_before(toks: list[Tok], v: int) -> bool:
-    """Whether "as" opens the clause that ends at ``toks[v]`` ("put"), within a few words and no
-    punctuation but an apostrophe's: "As The Post's Dana Milbank puts it", "as one voter put it"."""
-    for j in range(v - 1, max(-1, v - 2 - _AS_REACH), -1):
-        if toks[j].kind != "W" and toks[j].text not in ("'", "’", "'s", "’s", "."):
-            return False
-        if toks[j].low == "as":
-            return j < v - 1
-    return False
-
-
-def _put_it_ends(toks: list[Tok], v: int) -> bool:
-    """Whether the clause ends after "put it" at ``toks[v]``, or after a word on how ("put it
-    bluntly", "put it this way"): not "as Trump put it on the table"."""
-    after = toks[v + 2 : v + 5]
-    while after and after[0].kind == "W" and (after[0].low.endswith("ly") or after[0].low in _HOW_PUT):
-        after = after[1:]
-    return not after or after[0].kind != "W"
-
-
-_HOW_PUT = frozenset({"this", "that", "way", "best", "well", "so", "simply"})
-
-
 def _next_is(toks: list[Tok], v: int, word: str) -> bool:
     return bool(word) and v + 1 < len(toks) and toks[v + 1].low == word
 
@@ -462,18 +434,3 @@ def parse_sentence(text: str, inside: bool) -> Parsed:
     return Parsed(
         toks, starts_in_quote, ends_inside, tuple(find_mentions(text, toks)), tuple(find_claims(text, toks)), gendered
     )
-
-
-def _quoted_as_saying(text: str, toks: list[Tok], v: int) -> Claim | None:
-    """The speaker of "as saying" at ``v``: the subject of "Peskov was quoted as saying", and of
-    "quoted by TASS / by the Interfax news agency as saying" (a source of a few words); the name
-    after "quoted" in "TASS quoted Peskov as saying"."""
-    q = next((q for q in range(v - 2, max(-1, v - 10), -1) if toks[q].low == "quoted"), None)
-    if q is None:
-        return None
-    between = toks[q + 1 : v - 1]
-    if not between or (between[0].low == "by" and all(t.kind in ("W", "A") for t in between)):
-        return subject_before(text, toks, q, "say")
-    if is_cap(toks[v - 2]) and chain_start(toks, v - 2) == q + 1:
-        return subject_from_chain(text, toks, q + 1, v - 2, "say", v)
-    return None

@@ -4,7 +4,9 @@
 the roads"; "spoke" reports the quotation after its clause's colon ('Gerstenmaier spoke of the
 collaboration: "It's fun ..."'), not "spoke at the rally". And a verb followed by a word that
 opens its object has no subject after it, as "..., said X" has: "the princess, 67, announced her
-candidacy under the Thai Raksa Chart Party" is no party's announcement.
+candidacy under the Thai Raksa Chart Party" is no party's announcement. "Put it" reports words
+after "as" and its subject ("As The Post's Dana Milbank puts it, ..."), not "as Trump put it on
+the table".
 """
 
 from __future__ import annotations
@@ -39,3 +41,42 @@ def spoke_then_quote(toks: list[Tok], v: int) -> bool:
 def object_next(toks: list[Tok], v: int) -> bool:
     """Whether the verb at ``v`` is followed by a word opening its object ("her", "his", ...)."""
     return v + 1 < len(toks) and toks[v + 1].kind == "W" and toks[v + 1].low in _OBJECT_OPENERS
+
+
+# "As Milbank puts it", "as one voter put it": whoever "puts it" so gives the words.
+_PUT = frozenset({"put", "puts"})
+_AS_REACH = 6  # words between "as" and "put it": "As The Post's Dana Milbank"
+
+
+def _as_before(toks: list[Tok], v: int) -> bool:
+    """Whether "as" opens the clause that ends at ``toks[v]`` ("put"), within a few words and no
+    punctuation but an apostrophe's: "As The Post's Dana Milbank puts it", "as one voter put it"."""
+    for j in range(v - 1, max(-1, v - 2 - _AS_REACH), -1):
+        if toks[j].kind != "W" and toks[j].text not in ("'", "’", "'s", "’s", "."):
+            return False
+        if toks[j].low == "as":
+            return j < v - 1
+    return False
+
+
+def _put_it_ends(toks: list[Tok], v: int) -> bool:
+    """Whether the clause ends after "put it" at ``toks[v]``, or after a word on how ("put it
+    bluntly", "put it this way"): not "as Trump put it on the table"."""
+    after = toks[v + 2 : v + 5]
+    while after and after[0].kind == "W" and (after[0].low.endswith("ly") or after[0].low in _HOW_PUT):
+        after = after[1:]
+    return not after or after[0].kind != "W"
+
+
+_HOW_PUT = frozenset({"this", "that", "way", "best", "well", "so", "simply"})
+
+
+def puts_it(toks: list[Tok], v: int) -> bool:
+    """Whether ``toks[v]`` is the "put" of "as X put it" that reports X's words."""
+    return (
+        toks[v].low in _PUT
+        and v + 1 < len(toks)
+        and toks[v + 1].low == "it"
+        and _put_it_ends(toks, v)
+        and _as_before(toks, v)
+    )
