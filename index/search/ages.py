@@ -50,3 +50,9 @@ def tells_age_of(question: str, sentence: str) -> bool:
             if written is None or written.casefold() == first or written.casefold() not in FIRST_NAMES:
                 return True
     return False
+
+
+def writes_in_full(sentence: str, first: str, surname: str) -> bool:
+    """Whether ``sentence`` writes the name ``first`` ``surname`` (casefolded) in full: "Humayun Khan"."""
+    name = rf"(?<![\w-]){re.escape(first)}\s+{re.escape(surname)}(?![\w-])"
+    return re.search(name, sentence[:2_000], re.IGNORECASE) is not None

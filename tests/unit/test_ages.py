@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.ages import age_first, tells_age_of
+from index.search.ages import age_first, tells_age_of, writes_in_full
 from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
 from index.types import Hit
@@ -107,3 +107,51 @@ def test_a_sentence_giving_the_asked_persons_age_answers_whatever_its_score(vete
 )
 def test_a_sentence_tells_the_age_of_whom_the_question_names(question: str, sentence: str, tells: bool) -> None:
     assert tells_age_of(question, sentence) is tells
+
+
+# Ages the reranker's candidates miss: the age stands beside the surname alone, in a sentence about
+# something else, among many sentences naming the person; and a father of the same surname.
+KHANS = [
+    {
+        "id": "mayor",
+        "title": "London's mayor rebuffs Trump",
+        "published": "2016-05-10",
+        "text": "\n\n".join(
+            [
+                "Sadiq Khan, the new mayor of London, rejected Donald Trump's offer on Tuesday.",
+                "Sadiq Khan is the first Muslim to be elected mayor of London, one of the world's oldest cities.",
+                "Sadiq Khan said Trump's ignorant view of Islam could make both countries less safe.",
+                "Sadiq Khan grew up in a council estate in south London, the son of a bus driver.",
+                'When asked how the ban would affect Khan, 45, Trump said: "There will always be exceptions."',
+            ]
+        ),
+    },
+    {
+        "id": "parents",
+        "title": "Gold Star parents speak",
+        "published": "2016-08-01",
+        "text": "\n\n".join(
+            [
+                "Army Capt. Humayun Khan, 27, was killed in Iraq in 2004.",
+                '"Most Americans are against this kind of nonsense," Khizr Khan, 66, said on Sunday.',
+                "Khizr Khan is the father of Humayun Khan.",
+            ]
+        ),
+    },
+]
+khans = searcher_fixture(KHANS, "khans")
+
+
+def test_an_age_beside_the_surname_answers_how_old_in_an_article_naming_the_person(khans: Searcher) -> None:
+    answer = khans.answer("How old is Sadiq Khan?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith("When asked how the ban would affect Khan, 45,")
+    son = khans.answer("How old was Humayun Khan when he died?")
+    assert [hit.sentence for hit in son.hits] == ["Army Capt. Humayun Khan, 27, was killed in Iraq in 2004."]
+    # No article gives Donald Trump's age: still declined.
+    assert khans.answer("How old is Donald Trump?").declined
+
+
+def test_a_name_is_written_in_full() -> None:
+    assert writes_in_full("Army Capt. Humayun Khan, 27, was killed.", "humayun", "khan")
+    assert not writes_in_full("Khizr Khan, 66, said so.", "humayun", "khan")
