@@ -157,10 +157,28 @@ def _fold(word: str) -> str:
 
 
 def _base(word: str) -> str:
-    """``word`` folded, and an irregular verb's past form written in lower case as its base form
-    ("laid" -> "lay", "won" -> "win"; not "Rose", a name): what the stemmer is given."""
+    """``word`` folded, a Latin letter's accent dropped ("Fernández" -> "fernandez", as a chat
+    types it), and an irregular verb's past form written in lower case as its base form ("laid"
+    -> "lay", "won" -> "win"; not "Rose", a name): what the stemmer is given."""
     folded = _fold(word)
+    if not folded.isascii():
+        folded = without_accents(folded)
     return IRREGULAR_FORMS.get(folded, folded) if word.islower() else folded
+
+
+# Latin letters with no decomposition into a letter and an accent: "Wałęsa", "Søren", "Straße".
+_LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+
+
+def without_accents(text: str) -> str:
+    """``text`` with the accents of its Latin letters dropped ("fernández" -> "fernandez",
+    "erdoğan" -> "erdogan", "wałęsa" -> "walesa"); other scripts as written ("й" stays "й")."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text.translate(_LATIN_LETTERS)):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def spelling_stems(stem_word: Callable[[str], str]) -> dict[str, str]:

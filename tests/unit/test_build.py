@@ -381,6 +381,7 @@ PIPELINE_OUTPUT = {
     159: "759306320e3f63bd",  # a quoted statement over 400 characters is cut at its sentence ends; "he" closing it is read where it opened; none in the sample
     160: "759306320e3f63bd",  # "Senators Mitch McConnell, ..." is Mitch McConnell; none in the sample
     161: "759306320e3f63bd",  # as X put it
+    162: "759306320e3f63bd",  # accents dropped from words
 }
 
 

@@ -27,6 +27,21 @@ def test_words_are_stemmed_case_folded_and_initials_join() -> None:
     assert tokenizer.tokens("what is the") == []  # stop words only
 
 
+def test_a_name_typed_without_its_accents_is_the_same_word() -> None:
+    tokenizer = Tokenizer()
+    for written, typed in (
+        ("Fernández", "fernandez"),
+        ("Erdoğan", "Erdogan"),
+        ("Wałęsa", "Walesa"),
+        ("Søren", "Soren"),
+    ):
+        assert tokenizer.tokens(written) == tokenizer.tokens(typed), written
+    assert tokenizer.tokens("Путин") == ["путин"]  # another script's letters stay as written
+    lexical = build_lexical(["President Alberto Fernández will send a bill.", "Congress met."], tokenizer)
+    rows, _ = lexical.top(tokenizer.query_terms("When will Fernandez send the bill?"), 1)
+    assert rows.tolist() == [0]
+
+
 def test_an_irregular_past_form_counts_as_its_base_form_and_a_name_stays_a_name() -> None:
     tokenizer = Tokenizer()
     assert tokenizer.tokens("he laid off staffers") == tokenizer.tokens("lay off staffers")
