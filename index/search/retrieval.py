@@ -163,7 +163,7 @@ class Retriever:
         if not asked or not hits:
             return list(hits)
         rows = [h.row for h in hits]
-        return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, self._row_titles(rows)).tolist())
+        return named_first(hits, self._neighbourhoods.articles_holding(asked, rows, self.row_titles(rows)).tolist())
 
     def spelled_out(self, acronym: str, query: Query) -> bool:
         """Whether an article holding one of the sentences that share the most words with
@@ -283,7 +283,7 @@ class Retriever:
 
     def article_holds(self, stem: str, row: int) -> bool:
         """Whether any sentence of ``row``'s article, or its title, holds ``stem`` (naming.py)."""
-        return bool(self._neighbourhoods.articles_holding((stem,), [row], self._row_titles([row]))[0])
+        return bool(self._neighbourhoods.articles_holding((stem,), [row], self.row_titles([row]))[0])
 
     def surnames(self, article_id: str) -> frozenset[str]:
         """The surnames ``article_id``'s text gives people (persons.surnames_in), remembered: a
@@ -297,9 +297,9 @@ class Retriever:
     def story_coverage(self, stems: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """For each of ``rows``, the IDF-weighted share of ``stems`` in it, the sentences around it
         or its article's title (neighbourhood.py), as the ranking's context signal reads it."""
-        return self._neighbourhoods.coverage(stems, rows, self._row_titles(rows))
+        return self._neighbourhoods.coverage(stems, rows, self.row_titles(rows))
 
-    def _row_titles(self, rows: Sequence[int]) -> list[frozenset[str]]:
+    def row_titles(self, rows: Sequence[int]) -> list[frozenset[str]]:
         """The stemmed title words of each of ``rows``' articles (``_titles_of``)."""
         found = self.rows(rows)
         articles = self.articles_of(sentence for sentence, _ in found.values())

@@ -318,6 +318,9 @@ class SpeechRoute:
                     terms.setdefault(stem, terms[word.stem])
             lexical = retriever.lexical.scores(terms)[rows]
             about = about_topic(lexical)
+            if not about.any():  # none names it: those of stories whose headline names all of it ("... boat fire")
+                asked = {w.stem for w in query.speech_topic}
+                about = np.asarray([asked <= title for title in retriever.row_titles(rows.tolist())], dtype=bool)
             if lexical.max() > 0:
                 relevance = relevance + self._weights.lexical * lexical / lexical.max()
             # The story around a quote: "Republicans want a photo op," said in an article about a

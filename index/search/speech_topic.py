@@ -4,7 +4,9 @@ The rule is the words, not a tuned score: a quote is about the topic when its ma
 (the sentence, or it with the sentence before when it cannot stand alone; index/text/context.py)
 holds one of the topic's stemmed words. That is exactly a positive BM25 score for the topic's
 terms, so it costs nothing beyond the score the ranking already computes, and it means the same
-on any corpus, with nothing to fit. Meaning (MiniLM) still orders the quotes on the topic, but
+on any corpus, with nothing to fit. When no quote does, those said in a story whose headline holds
+every word of the topic are about it ("the fire" in "Dozens dead in California boat fire";
+speech_answer.py). Meaning (MiniLM) still orders the quotes on the topic, but
 does not decide which they are: a similarity cut-off would be one more number to tune per corpus.
 
 The wording of the count shown above such an answer is here too, so that every front end (chat,

@@ -121,12 +121,11 @@ def test_a_question_without_a_topic_is_answered_as_before(town: Searcher) -> Non
 
 
 def test_an_occasion_asked_is_the_topic(town: Searcher) -> None:
-    # "at the council": no quote names it, but three were said in the story about the council.
+    # "at the council": no quote names it, but three were said in the story whose headline does.
     reply = reply_to(town, "What did Halvorsen say at the council?")
-    assert reply.splitlines()[0] == (
-        "No quote by Ingrid Halvorsen is about the council. Ingrid Halvorsen is quoted 5 times:"
-    )
+    assert reply.splitlines()[0] == "Ingrid Halvorsen is quoted 5 times; 3 are about the council:"
     assert set(quoted_lines(reply)[:3]) == {HALVORSEN["spending"], HALVORSEN["school"], HALVORSEN["nurses"]}
+    assert "Other quotes by Ingrid Halvorsen:" in reply
 
 
 def test_a_topic_of_stop_words_only_is_no_topic_to_focus_on(town: Searcher) -> None:
@@ -238,9 +237,12 @@ def test_the_count_line_lists_three_people_as_a_sentence_would() -> None:
     assert [listed(names) for names in ([], ["A"], ["A", "B"])] == ["", "A", "A and B"]
 
 
-def test_when_no_quote_names_the_topic_the_one_from_its_story_comes_first(tmp_path: Path, embedder: Embedder) -> None:
+def test_when_no_quote_names_the_topic_those_from_a_story_whose_headline_does_are_about_it(
+    tmp_path: Path, embedder: Embedder
+) -> None:
     # PolNeAR dev: "Republicans want a photo op," said in an article about a contempt vote, answers
-    # "What did Cummings say about the contempt vote?"; neither of his quotes names the vote.
+    # "What did Cummings say about the contempt vote?"; neither of his quotes names the vote, but
+    # the headline of the story he said it in does.
     articles = [
         {
             "id": "vote",
@@ -256,9 +258,14 @@ def test_when_no_quote_names_the_topic_the_one_from_its_story_comes_first(tmp_pa
             "text": '"He would be a great senator, one of the brightest in Congress," Elijah Cummings said.',
         },
     ]
-    answer = searcher_over(articles, tmp_path, embedder).answer("What did Elijah Cummings say about the contempt vote?")
-    assert answer.note.startswith("No quote by Elijah Cummings is about the contempt vote.")
-    assert [h.article_id for h in answer.hits] == ["vote", "senate"]
+    searcher = searcher_over(articles, tmp_path, embedder)
+    answer = searcher.answer("What did Elijah Cummings say about the contempt vote?")
+    assert answer.note == "Elijah Cummings is quoted twice; 1 is about the contempt vote:"
+    assert [h.article_id for h in answer.hits] == ["vote"]
+    assert [h.article_id for h in answer.others] == ["senate"]
+    # A headline naming only part of the topic does not make its story's quotes about it.
+    answer = searcher.answer("What did Elijah Cummings say about the aide's pay vote?")
+    assert answer.note.startswith("No quote by Elijah Cummings is about")
 
 
 SUPERDELEGATES = [
