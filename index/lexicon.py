@@ -147,7 +147,8 @@ mateusz jaroslaw gitanas egils heiko karl klaus wolfgang friedrich markus christ
 alain francois nicolas jacques pierre michel rob ben sam greg gregory jeremy jeffrey jim jack
 tim timothy ted chuck mitch marco adam ron ronald dick rand hakeem kurt jordan chad frank
 walter hans olli ulf sauli alar xi mevlut hakan volker edgars
-krisjanis arturs gabrielius ramzi bashar ismail yoav isaac liam neil ian
+krisjanis arturs gabrielius ramzi bashar ismail yoav isaac liam neil ian mick ringo sadiq khizr jair
+yahya eliud
 martin roman arseniy petr mikheil irakli giorgi bidzina nikol ilham kassym nursultan
 emomali shavkat sadyr aleksandar milos zoran janez borut ludovit
 alan colin corey curt dan dennis douglas ed edward elijah fred gary glenn glen gordon harry

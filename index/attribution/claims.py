@@ -21,7 +21,7 @@ from index.attribution.names import (
 )
 from index.attribution.nicknames import without_nicknames
 from index.attribution.openings import OPENING_CONJUNCTIONS, opening_participle, sentence_subject
-from index.attribution.other_senses import maintained_that, object_next, puts_it, spoke_then_quote
+from index.attribution.other_senses import maintained_that, object_next, puts_it, spoke_then_quote, words_follow
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
@@ -61,6 +61,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = quoted_as_saying(text, toks, v)
         elif puts_it(toks, v):
             claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
+        elif (lemma := words_follow(toks, v)) is not None:
+            claim = subject_before(text, toks, v, lemma)  # 'Jagger reacted on Twitter, "Sad news ..."'
         elif (
             low in PARTICIPLES
             and v > 0

@@ -4,7 +4,8 @@
 the roads"; "spoke" reports the quotation after its clause's colon ('Gerstenmaier spoke of the
 collaboration: "It's fun ..."'), not "spoke at the rally". And a verb followed by a word that
 opens its object has no subject after it, as "..., said X" has: "the princess, 67, announced her
-candidacy under the Thai Raksa Chart Party" is no party's announcement. "Put it" reports words
+candidacy under the Thai Raksa Chart Party" is no party's announcement. "Posted" and "reacted"
+report the quotation that follows them ('reacted on Twitter, "..."'), not "posted a loss". "Put it" reports words
 after "as" and its subject ("As The Post's Dana Milbank puts it, ..."), not "as Trump put it on
 the table".
 """
@@ -80,3 +81,30 @@ def puts_it(toks: list[Tok], v: int) -> bool:
         and _put_it_ends(toks, v)
         and _as_before(toks, v)
     )
+
+
+# Verbs that report words only when the words follow them: 'Mick Jagger reacted on Twitter, "Sad
+# news ..."', 'He posted on Facebook: "..."'; not "posted a loss", "reacted angrily to the report".
+_WORDS_FOLLOW = {"posted": "post", "posts": "post", "reacted": "react", "reacts": "react"}
+# What may stand between such a verb and the quotation: where it was written, and how.
+_MEDIUM_WORDS = frozenset(
+    """on to in via with a an his her their its the also quickly later twitter facebook instagram tiktok
+    youtube social media statement tweet post message blog website page account""".split()
+)
+_MEDIUM_REACH = 6
+
+
+def words_follow(toks: list[Tok], v: int) -> str | None:
+    """The lemma of ``toks[v]`` when it is a verb of ``_WORDS_FOLLOW`` that a quotation follows
+    after a comma or colon, across at most a few words of where or how ("reacted on Twitter,
+    "..."", "posted:"); else None."""
+    lemma = _WORDS_FOLLOW.get(toks[v].low)
+    if lemma is None or not toks[v].text[:1].islower():
+        return None
+    for k in range(v + 1, min(len(toks), v + 2 + _MEDIUM_REACH)):
+        t = toks[k]
+        if t.kind == "Q":  # after a comma or colon: 'posted the "Perception" syllabus' names a title
+            return lemma if toks[k - 1].text in (",", ":") else None
+        if (t.kind == "P" and t.text not in (",", ":")) or (t.kind == "W" and t.low not in _MEDIUM_WORDS):
+            return None
+    return None

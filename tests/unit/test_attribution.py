@@ -1057,6 +1057,15 @@ def test_as_someone_put_it() -> None:
     assert who("They put it on hold.") == [(None, None)]
 
 
+def test_posted_or_reacted_before_a_quotation() -> None:
+    assert who('Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news."') == [("Mick Jagger", "react")]
+    assert who('Eva-Maria Schultheis posted: "Ms. Merkel welcomed them all."') == [("Eva-Maria Schultheis", "post")]
+    # a loss posted, a reaction without words, a title in quotes
+    assert who("The company posted a loss of $2 billion.") == [(None, None)]
+    assert who("Trump reacted angrily to the report.") == [(None, None)]
+    assert who('Carson posted the "Perception" syllabus on his Facebook page.') == [(None, None)]
+
+
 def test_articles_do_not_share_names_or_speakers() -> None:
     first = sentences(["Dmitry Peskov met reporters."], article_id="one")
     second = sentences(['"No," Peskov said.', '"Never," she added.'], article_id="two")

@@ -382,6 +382,7 @@ PIPELINE_OUTPUT = {
     160: "759306320e3f63bd",  # "Senators Mitch McConnell, ..." is Mitch McConnell; none in the sample
     161: "759306320e3f63bd",  # as X put it
     162: "759306320e3f63bd",  # accents dropped from words
+    163: "759306320e3f63bd",  # posted / reacted before a quotation
 }
 
 
