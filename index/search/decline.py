@@ -96,7 +96,7 @@ from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.ages import tells_age_of
 from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
 from index.search.demonyms import holds_word
-from index.search.persons import lacks_asked_name, lacks_asked_person
+from index.search.persons import lacks_asked_name, lacks_asked_person, speaker_answers
 from index.search.places import lacks_asked_place
 from index.search.query import Query
 from index.search.ranking import KIND_TESTS
@@ -404,7 +404,7 @@ def decide(
     if check_words and best_text is not None and lacks_asked_name(query.text, best_text, query.letters):
         return Decision(True, "The best sentence names nothing the question does not, and it asks for a name.")
     if check_words and best_text is not None and best_surnames is not None:
-        if lacks_asked_person(query, best_text, best_surnames):
+        if lacks_asked_person(query, best_text, best_surnames) and not speaker_answers(query, best_speaker):
             return Decision(True, "The best sentence names no one, which a question asking who asks for.")
         if (other := figure_of_another(query, best_text, best_surnames, best_speaker)) is not None:
             return Decision(

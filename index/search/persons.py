@@ -223,6 +223,25 @@ def without_credit(sentence: str, question: str) -> str:
     return _CREDIT.sub(".", sentence)
 
 
+# "Who said ...?", "Who called Trump a fraud?": a question for a speaker, whom attribution names.
+_ASKS_SPEAKER = re.compile(
+    r"^\W*who\s+(?:(?:has|had|have|did)\s+)?(?:said|says|say|told|tells|tell|called|calls|wrote|writes|tweeted"
+    r"|warned|warns|claimed|claims|described|stated|declared|argued|insisted|added|noted|remarked)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_answers(query: Query, speaker: str | None) -> bool:
+    """Whether a "Who said ...?" question is answered by whom the best sentence quotes (its
+    attributed ``speaker``), someone the question does not name: '"Hate alone won't motivate
+    somebody to vote."', a quotation that goes on from Chuck Rocha's, names no one but is his."""
+    return (
+        speaker is not None
+        and _ASKS_SPEAKER.match(query.text) is not None
+        and not all(_asked(w.casefold(), query.letters) for w in speaker.split())
+    )
+
+
 def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -> bool:
     """Whether a "who" question's best sentence, or one asking for someone by what they are
     ("Which judge ...?", ``asks_for_person``), names no person it does not (``names_person``,

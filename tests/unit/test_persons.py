@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.persons import names_person, person_first
+from index.search.persons import names_person, person_first, speaker_answers
 from index.search.query import Tokenizers, parse_query
+from index.search.searcher import Searcher
 from index.types import Hit
+from tests.support import searcher_fixture
 
 TOKENIZER = Tokenizers().get()
 LIVER = parse_query("Who was the first doctor to successfully transplant a liver?", TOKENIZER)
@@ -110,3 +112,31 @@ def test_only_a_who_question_is_reordered_by_person() -> None:
     whose = parse_query("Whose liver was transplanted first?", TOKENIZER)
     assert person_first(whose, hits) == hits
     assert person_first(LIVER, hits)[0].row == 3
+
+
+QUOTES = [
+    {
+        "id": "latinos",
+        "title": "Clinton's standing among Latinos",
+        "published": "2016-09-04",
+        "text": '"I\'m worried that they think Latinos will turn out because of Trump alone," said Chuck Rocha, '
+        "president of a consulting firm.\n\n"
+        '"Hate alone won\'t motivate somebody to vote. They need something to vote for."\n\n'
+        "Polls show a close race in Nevada and Florida.",
+    },
+]
+quotes = searcher_fixture(QUOTES, "who-said")
+
+
+def test_who_said_is_answered_by_whom_the_sentence_quotes(quotes: Searcher) -> None:
+    answer = quotes.answer("Who said hate alone won't motivate somebody to vote?")
+    assert not answer.declined, answer.reason
+    assert answer.hits[0].sentence.startswith('"Hate alone') and answer.hits[0].speaker == "Chuck Rocha"
+
+
+def test_a_speaker_answers_who_said_only_when_the_question_does_not_name_them() -> None:
+    said = parse_query("Who said hate alone won't motivate voters?", TOKENIZER)
+    assert speaker_answers(said, "Chuck Rocha")
+    assert not speaker_answers(said, None)
+    assert not speaker_answers(parse_query("Who said Chuck Rocha was wrong?", TOKENIZER), "Chuck Rocha")
+    assert not speaker_answers(parse_query("Who won the race?", TOKENIZER), "Chuck Rocha")
