@@ -117,11 +117,12 @@ class Answerer:
         """What to show for ``query`` whose vector is ``vector``."""
         if (unnamed := query.unnamed_speech) is not None:
             # "What did he say?" names no one: asked again with a name. With a topic ("... about
-            # the talks?"), the sentences on it, under the same request.
-            if unnamed.topic is None:
-                reason = f"“{unnamed.name}” names no one."
-                return Answer(query.text, (), declined=True, reason=reason, note=unnamed_note(unnamed))
-            return replace(self.answer(replace(query, unnamed_speech=None), vector), note=unnamed_note(unnamed))
+            # the talks?"), the sentences on it, under a note saying so, when any answers.
+            found = self.answer(replace(query, unnamed_speech=None), vector) if unnamed.topic else None
+            if found is None or found.declined:
+                note = unnamed_note(replace(unnamed, topic=None))
+                return Answer(query.text, (), declined=True, reason=f"“{unnamed.name}” names no one.", note=note)
+            return replace(found, note=unnamed_note(unnamed))
         speech, speakers = self._speech.asked(query) if self._policy.hybrid else (None, [])
         # "What did the Kremlin say?": the Kremlin spokesman's quotes, beside the Kremlin's own
         # when it is quoted itself. A role asked for ("the Kremlin spokesman") is read below.

@@ -350,3 +350,6 @@ def test_what_did_he_say_asks_for_a_name_and_a_topic_still_finds_sentences(sampl
     on_topic = sample_searcher.answer("What did he say about the deadline?")
     assert not on_topic.declined and "“he” could be anyone" in on_topic.note
     assert any("deadline" in hit.sentence for hit in on_topic.hits)
+    # A topic nothing answers: asked for a name, never a note above no sentence.
+    nothing = sample_searcher.answer("what did he say about nato")
+    assert nothing.declined and not nothing.hits and nothing.note.startswith("Who do you mean by “he”?")
