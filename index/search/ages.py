@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.lexicon import FIRST_NAMES
+from index.attribution.vocabulary import DEMONYMS, PLACES
+from index.lexicon import FIRST_NAMES, is_title_word
 from index.search.naming import people_in_full
 from index.search.promotion import PROMOTE_DEPTH, PROMOTE_RATIO, promote
 from index.search.query import Query
@@ -37,17 +38,17 @@ def tells_age_of(question: str, sentence: str) -> bool:
     capitalised words or more, naming.people_in_full) beside the surname: "Groberg, 33, opened up
     ...", "Ms. Lewinsky, a 22-year-old White House intern", "the 63-year-old Johnson", "Khan was
     27 years old". Not when another first name comes before the surname ("Donald Trump, 70" for
-    "How old is Ivanka Trump?")."""
+    "How old is Ivanka Trump?", "28-year-old Usman Khan" for "How old is Sadiq Khan?")."""
     if not asks_age(question):
         return False
     text = sentence[:2_000]
     for surname, first in people_in_full(question, known_first=False).items():
         name = rf"(?<![\w-])(?:([A-Z][a-z]+)\s+)?{re.escape(surname)}(?:['’]s)?"
         after = rf"{name},?\s+(?:(?:who\s+)?(?:is|was|aged)\s+)?(?:an?\s+)?\d{{1,3}}(?:-year-old\b|\s+years\s+old\b|(?=[,;)]))"
-        before = rf"\b\d{{1,3}}-year-old\s+(?:[A-Z][\w.]*\s+){{0,3}}{name}\b"
+        before = rf"\b\d{{1,3}}-year-old\s+(?:[A-Z][\w.]*\s+){{0,3}}?{name}\b"
         for match in (*re.finditer(after, text, re.IGNORECASE), *re.finditer(before, text, re.IGNORECASE)):
             written = match.group(1)
-            if written is None or written.casefold() == first or written.casefold() not in FIRST_NAMES:
+            if written is None or written.casefold() == first or not _another_first_name(written):
                 return True
     return False
 
@@ -56,3 +57,19 @@ def writes_in_full(sentence: str, first: str, surname: str) -> bool:
     """Whether ``sentence`` writes the name ``first`` ``surname`` (casefolded) in full: "Humayun Khan"."""
     name = rf"(?<![\w-]){re.escape(first)}\s+{re.escape(surname)}(?![\w-])"
     return re.search(name, sentence[:2_000], re.IGNORECASE) is not None
+
+
+# Capitalised words before a surname that are no first name: "Democrat Kaine, 58", "Senator Kaine".
+_NOT_FIRST = frozenset({"democrat", "republican", "democratic", "gop", "labour", "tory", "conservative", "liberal"})
+
+
+def _another_first_name(word: str) -> bool:
+    """Whether ``word``, written before a surname, is someone's first name: a known one, or any
+    capitalised word but a title, a place, a people or a party ("Usman" of "Usman Khan"; not
+    "Senator", "Iowa", "Democrat")."""
+    low = word.casefold()
+    if not word[:1].isupper():  # "would affect Khan, 45,": read without regard to case
+        return False
+    if low in FIRST_NAMES:
+        return True
+    return not (is_title_word(low) or is_title_word(f"{low}.") or low in PLACES or low in DEMONYMS or low in _NOT_FIRST)

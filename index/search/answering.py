@@ -22,9 +22,10 @@ How an ``Answerer`` chooses (README "How answers are chosen"):
    sentences that say it ("... Europe (OSCE)", "Ambassador to NATO Julianne Smith",
    definitions.py), the plainest first; one asking who holds a role ("Who is Clinton's campaign
    manager?") the sentences that name its holder ("Robby Mook, Clinton's campaign manager,",
-   holders.py), best by meaning first; one asking how old someone named in full is ("How old is
-   Sadiq Khan?") the sentences writing an age beside the name ("... affect Khan, 45, Trump said",
-   ages.py) in articles naming the person in full. When none does, the ordinary ranking answers it.
+   holders.py), best by meaning first; one asking how old someone named in full is, or what they
+   died of ("How old is Sadiq Khan?", "What did Jean Harlow die of?"), the sentences telling it
+   beside the name ("... affect Khan, 45, Trump said", "Harlow died of kidney failure":
+   person_facts.py). When none does, the ordinary ranking answers it.
 4. The best hit is shown unless decline.py says the articles do not cover the question; the
    nearest sentence is kept in ``Answer.nearest`` for a user who asks to see it.
 """
@@ -38,7 +39,7 @@ import numpy as np
 
 from index.rerank.features_model import FeatureModel
 from index.rerank.model import AnyReranker, Reranker
-from index.search.ages import age_first, tells_age_of, writes_in_full
+from index.search.ages import age_first
 from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
 from index.search.demonyms import holds_word
@@ -49,7 +50,8 @@ from index.search.hits import fold_duplicates, make_hit
 from index.search.holders import RoleQuery, holder_in, parse_role
 from index.search.ledes import detail_first
 from index.search.names_given import name_first, name_in_head
-from index.search.naming import names_asked, people_in_full
+from index.search.naming import names_asked
+from index.search.person_facts import asked_fact
 from index.search.persons import asks_for_person, person_first
 from index.search.places import place_first
 from index.search.policy import AnswerPolicy
@@ -59,7 +61,6 @@ from index.search.retrieval import Retriever
 from index.search.roles import SPOKESPEOPLE, is_institution
 from index.search.speech import SpeechQuery, unnamed_note
 from index.search.speech_answer import SpeechRoute
-from index.search.units import asks_age
 from index.search.wants import WantQuery, parse_want, tells_want, want_terms
 from index.search.whose_figure import asks_quantity, particular_unnamed, time_unnamed
 from index.store.lexical import best_rows
@@ -217,7 +218,7 @@ class Answerer:
         role = parse_role(query.text)
         if role is not None and (answer := self._holder_answer(query, vector, role)) is not None:
             return answer
-        return self._age_answer(query, vector)
+        return self._fact_answer(query, vector)
 
     def reranks(self, query: Query) -> bool:
         """Whether answering ``query`` runs the reranker: there is one, the question is of a kind it
@@ -362,26 +363,23 @@ class Answerer:
         shown = tuple(hits[: self._policy.max_shown])
         return Answer(query.text, shown, reason=reason, nearest=shown[0], ranked=tuple(hits))
 
-    def _age_answer(self, query: Query, vector: np.ndarray) -> Answer | None:
-        """ "How old is Sadiq Khan?": the sentences writing an age beside the surname of the one
-        person the question names in full ("... would affect Khan, 45, Trump said", ages.tells_age_of)
-        in articles that also write the first name, best by meaning first; None when none does."""
-        people = people_in_full(query.text, known_first=False) if asks_age(query.text) else {}
-        if len(people) != 1:
+    def _fact_answer(self, query: Query, vector: np.ndarray) -> Answer | None:
+        """ "How old is Sadiq Khan?", "What did Jean Harlow die of?": the sentences telling the fact
+        (person_facts.py) beside the surname of the one person the question names in full, in
+        articles that also write the first name, those naming them in full first, then best by
+        meaning; None when none does."""
+        asked = asked_fact(query.text)
+        if asked is None:
             return None
-        ((surname, first),) = people.items()
         stem = self._tokenizers.get().stem
-        rows = self._candidates({stem(surname): 1.0}, {stem(surname): 1.0, stem(first): 1.0})
+        rows = self._candidates({stem(asked.surname): 1.0}, {stem(asked.surname): 1.0, stem(asked.first): 1.0})
         found, retriever = self._retriever.rows(rows), self._retriever
-        rows = [
-            r for r in rows if tells_age_of(query.text, found[r][0].text) and retriever.article_holds(stem(first), r)
-        ]
-        # The name in full beside the age when a sentence writes it so ("Humayun Khan, 27", not "Khizr Khan, 66")
-        rows = [r for r in rows if writes_in_full(found[r][0].text, first, surname)] or rows
+        rows = [r for r in rows if asked.tells(found[r][0].text) and retriever.article_holds(stem(asked.first), r)]
+        rows = [r for r in rows if asked.in_full(found[r][0].text)] or rows
         if not rows:
             return None
         return self._route_answer(
-            query, self._route_hits(vector, found, rows), f"{len(rows)} sentence(s) tell the age."
+            query, self._route_hits(vector, found, rows), f"{len(rows)} sentence(s) tell {asked.what}."
         )
 
     def _want_answer(self, query: Query, vector: np.ndarray, want: WantQuery) -> Answer | None:

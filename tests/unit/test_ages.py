@@ -96,6 +96,10 @@ def test_a_sentence_giving_the_asked_persons_age_answers_whatever_its_score(vete
         ("How old is Gary Johnson?", "Johnson was 63 years old when he ran.", True),
         # Someone of the same surname with another first name.
         ("How old is Ivanka Trump?", "Donald Trump, 70, said so.", False),
+        ("How old is Sadiq Khan?", "On Friday, 28-year-old Usman Khan stabbed several people.", False),
+        # A word before the surname that is no first name.
+        ("How old is Sadiq Khan?", "When asked how the ban would affect Khan, 45, Trump said no.", True),
+        ("How old is Tim Kaine?", "The 58-year-old Senator Kaine spoke first.", True),
         # An age, but not beside the name; a year; a share; not asked how old.
         ("How old is Gary Johnson?", "Johnson said he is 63.", False),
         ("How old is Gary Johnson?", "Johnson, 2016, was a hard year.", False),
