@@ -349,8 +349,15 @@ _TOLD_LENGTH = re.compile(
 _LENGTH = AskedUnit("duration", _DURATION | _DISTANCE | {"page", "word"})
 
 
+# "How long did the crossing take?", "How long will the talks last?": a length of time alone.
+_TAKES_TIME = re.compile(r"\bhow\s+long\b.*\b(?:take|takes|took|last|lasts|lasted)\b", re.IGNORECASE)
+_TIME_LENGTH = AskedUnit("duration", _DURATION)
+
+
 def tells_length(text: str, stems: Stemmer, asked: str = "") -> bool:
     """Whether ``text`` may answer "how long ...?": a figure of time or length ("45 minutes", a
     "52-minute video", "300 miles", a "104-page document") the question lacks, or one told in
-    words ("for years", "a week", "overnight", "since 2009", "from 1870 to 1939")."""
-    return gives_unit(_LENGTH, text, stems, asked) or _TOLD_LENGTH.search(text) is not None
+    words ("for years", "a week", "overnight", "since 2009", "from 1870 to 1939"). A question
+    asking how long something took or lasted asks a time: "100 mph (161 km/h)" tells none."""
+    unit = _TIME_LENGTH if _TAKES_TIME.search(asked[:2_000]) else _LENGTH
+    return gives_unit(unit, text, stems, asked) or _TOLD_LENGTH.search(text) is not None

@@ -242,3 +242,11 @@ def test_a_figure_written_in_words_is_a_figure_for_the_asked_unit_and_for_the_ra
     assert _gives(question, sentence)
     assert holds_answer_type(parse_query(question, Tokenizer()), sentence)
     assert not holds_answer_type(parse_query(question, Tokenizer()), "The fire was put out by the brigade.")
+
+
+def test_how_long_something_took_asks_a_time_not_a_distance() -> None:
+    took = "How long did Zapata's crossing take?"
+    assert not tells_length("Zapata flew across the water at over 100 mph (161 km/h).", STEMS, took)
+    assert tells_length("The 22-mile (35-km) journey took 22 minutes.", STEMS, took)
+    # "How long" of a thing still reads a length.
+    assert tells_length("The tunnel runs 300 miles under the Alps.", STEMS, "How long is the tunnel?")
