@@ -110,7 +110,7 @@ from index.search.times import (
     tells_time,
 )
 from index.search.units import Stemmer, asks_margin, figures_in, tells_length
-from index.search.whose_figure import asks_quantity, figure_of_another, is_acronym, lacks_asked_unit
+from index.search.whose_figure import asks_quantity, figure_of_whom, is_acronym, lacks_asked_unit
 from index.store.lexical import LexicalIndex, QueryWord, Tokenizer
 
 
@@ -406,7 +406,7 @@ def decide(
     if check_words and best_text is not None and best_surnames is not None:
         if lacks_asked_person(query, best_text, best_surnames) and not speaker_answers(query, best_speaker):
             return Decision(True, "The best sentence names no one, which a question asking who asks for.")
-        if (other := figure_of_another(query, best_text, best_surnames, best_speaker)) is not None:
+        if (other := figure_of_whom(query, best_text, best_surnames, best_speaker, stems)) is not None:
             return Decision(
                 True, f"The best sentence gives a figure of {other.title()}, not of whom the question asks."
             )

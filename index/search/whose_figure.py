@@ -89,6 +89,36 @@ def figure_of_another(query: Query, sentence: str, surnames: Collection[str], sp
     )
 
 
+# An aside on someone or something named: "Typhoon Haiyan, which killed over 6,000 people in 2013",
+# up to the end of its clause.
+_NAMED_ASIDE = re.compile(r"\b((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*),\s+(?:which|who)\s+(?:[^,;:.()]|(?<=\d)[,.](?=\d))*")
+
+
+def figure_in_aside(query: Query, sentence: str, stems: Stemmer | None) -> str | None:
+    """The name whose aside holds the only figure of what a "how many / much / old" question
+    counts in ``sentence``, when the question does not name it: "Phanfone damaged similar regions
+    to Typhoon Haiyan, which killed over 6,000 people in 2013." does not say how many Phanfone
+    killed. None otherwise."""
+    if stems is None or not asks_quantity(query) or (unit := asked_unit(query.text, stems)) is None:
+        return None
+    text = sentence[:2_000]
+    asides = [m for m in _NAMED_ASIDE.finditer(text) if not set(letters_of(m.group(1))) <= query.letters]
+    if not asides or not answers_unit(unit, text, stems, query.text):
+        return None
+    rest = text
+    for m in reversed(asides):
+        rest = rest[: m.end(1)] + rest[m.end() :]
+    return None if answers_unit(unit, rest, stems, query.text) else asides[0].group(1)
+
+
+def figure_of_whom(
+    query: Query, sentence: str, surnames: Collection[str], speaker: str | None, stems: Stemmer | None
+) -> str | None:
+    """Whose figure ``sentence`` gives when it is not whom the question asks about: someone it opens
+    with (``figure_of_another``) or names in the aside that holds the figure (``figure_in_aside``)."""
+    return figure_of_another(query, sentence, surnames, speaker) or figure_in_aside(query, sentence, stems)
+
+
 def time_unnamed(
     query: Query,
     stems: Stemmer,

@@ -11,7 +11,7 @@ import pytest
 
 from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
-from index.search.whose_figure import figure_of_another, writes_initials
+from index.search.whose_figure import figure_in_aside, figure_of_another, writes_initials
 from tests.support import searcher_fixture
 
 ARTICLES = [
@@ -171,3 +171,32 @@ def test_whom_the_sentence_quotes_only_tells_the_figure() -> None:
     sentence = "Clinton said the campaign raised $15 million."
     assert figure_of_another(asked, sentence, SURNAMES) == "clinton"
     assert figure_of_another(asked, sentence, SURNAMES, speaker="Hillary Clinton") is None
+
+
+TOKENS = Tokenizers().get().tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "whose"),
+    [
+        # The only figure of what is counted sits in an aside on another name.
+        (
+            "How many people did Typhoon Phanfone kill?",
+            "Phanfone damaged similar regions to Typhoon Haiyan, which killed over 6,000 people in 2013.",
+            "Typhoon Haiyan",
+        ),
+        # The aside is on whom the question asks about; the figure stands outside the aside.
+        (
+            "How many people did Typhoon Haiyan kill?",
+            "Phanfone damaged similar regions to Typhoon Haiyan, which killed over 6,000 people in 2013.",
+            None,
+        ),
+        (
+            "How many people did Typhoon Phanfone kill?",
+            "Phanfone killed 20 people, far fewer than Typhoon Haiyan, which hit the same islands.",
+            None,
+        ),
+    ],
+)
+def test_a_figure_in_an_aside_on_another_name_is_theirs(question: str, sentence: str, whose: str | None) -> None:
+    assert figure_in_aside(parse_query(question, TOKENIZER), sentence, TOKENS) == whose
