@@ -119,11 +119,20 @@ def surnames_in(text: str) -> frozenset[str]:
     return surnames - PLACES  # "the government of southern Yemen": a place, whatever it ends
 
 
+# A nickname in quotes names no one: 'nicknamed the "Kim Kardashian of Pakistan,"', 'dubbed "Mr. Brexit"'.
+_NICKNAME = re.compile(
+    r"\b(?:nicknamed|dubbed|known\s+as|branded|labell?ed|styled)\s+(?:(?:the|a|an)\s+)?[\"“][^\"”]{0,200}[\"”]",
+    re.IGNORECASE,
+)
+
+
 def names_person(sentence: str, asked_letters: Collection[str], surnames: Collection[str] = ()) -> bool:
     """Whether ``sentence`` names a person none of whose words is among ``asked_letters`` (the
     question's casefolded words): in full, after a title, or, when ``surnames`` (its article's,
     ``surnames_in``) are given, by one of those alone. A name the question writes by its initials
-    is the question's ("National Basketball Association" for "NBA")."""
+    is the question's ("National Basketball Association" for "NBA"); a nickname in quotes is no
+    one's ('nicknamed the "Kim Kardashian of Pakistan"')."""
+    sentence = _NICKNAME.sub(" ", sentence[:2_000])
     sentence = _RUN.sub(lambda run: _as_initials(run.group(), asked_letters), sentence)
     if any(not _asked(name, asked_letters) for name in _titled_names(sentence)):
         return True

@@ -40,6 +40,8 @@ def test_a_sentence_naming_a_new_person(sentence: str) -> None:
         "The Transplant Unit opened in March.",  # the question's own word, and a month
         "A Denver surgeon performed it.",  # "A" is a word, not an initial
         "I Saw the transplant myself.",
+        # A nickname in quotes is no one's.
+        'At the time, the surgeon, nicknamed the "Henry Ford of Transplants," had done 12 livers.',
         "",
     ],
 )
