@@ -358,6 +358,7 @@ def decide(
     spelled_out: Callable[[str], bool] = lambda acronym: False,
     best_surnames: Collection[str] | None = None,
     best_speaker: str | None = None,
+    best_before: str = "",
 ) -> Decision:
     """Decline or answer ``query`` whose best hit scored ``best_score`` (None: no hit at all).
 
@@ -373,8 +374,8 @@ def decide(
     the news it opens on happened (``lacks_asked_time``).
     ``spelled_out``: whether the articles write an acronym the question names in full (``unknown_names``).
     ``best_surnames``: the surnames the best sentence's article gives people, for a question asking
-    who (``lacks_asked_person``) or a figure (``figure_of_another``, with ``best_speaker``, whom
-    the best sentence quotes)."""
+    who (``lacks_asked_person``) or a figure (``figure_of_whom``, with ``best_speaker``, whom
+    the best sentence quotes, and ``best_before``, the sentence before it)."""
     if best_score is None:
         return Decision(True, "The index holds no sentence to show.")
     if check_words and lexical is not None and (by_words := declined_by_words(query, lexical, spelled_out)) is not None:
@@ -406,7 +407,7 @@ def decide(
     if check_words and best_text is not None and best_surnames is not None:
         if lacks_asked_person(query, best_text, best_surnames) and not speaker_answers(query, best_speaker):
             return Decision(True, "The best sentence names no one, which a question asking who asks for.")
-        if (other := figure_of_whom(query, best_text, best_surnames, best_speaker, stems)) is not None:
+        if (other := figure_of_whom(query, best_text, best_surnames, best_speaker, stems, best_before)) is not None:
             return Decision(
                 True, f"The best sentence gives a figure of {other.title()}, not of whom the question asks."
             )

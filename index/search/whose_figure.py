@@ -66,7 +66,14 @@ def particular_unnamed(
 _OPENING = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+)+")
 
 
-def figure_of_another(query: Query, sentence: str, surnames: Collection[str], speaker: str | None = None) -> str | None:
+# A sentence that opens on a pronoun goes on about whom the sentence before opens with: "Johnson
+# competed for the role against Jeremy Hunt. He won with 92,153 votes."
+_PRONOUN_OPENING = re.compile(r"\s*(?:He|She|They)\b")
+
+
+def figure_of_another(
+    query: Query, sentence: str, surnames: Collection[str], speaker: str | None = None, before: str = ""
+) -> str | None:
     """The name of someone else whose figure ``sentence`` gives, when a "how many / much / old"
     question asks about people its article names (``surnames``, persons.surnames_in) and the
     sentence opens with another of them and writes none of the question's: "Carson just completed
@@ -76,11 +83,14 @@ def figure_of_another(query: Query, sentence: str, surnames: Collection[str], sp
     (``speaker``) only tells the figure: "Manafort said the campaign raised $4 million" may be
     Trump's. Only for people the question names with a known first name: "Forbury Gardens" is a
     surname of its article too (persons.surnames_in reads any two capitalised words so). None
-    otherwise."""
+    otherwise. A sentence opening on "He", "She" or "They" is about whom ``before`` (the sentence
+    before it) opens with: "He won with 92,153 votes" after "Johnson competed for the role against
+    Jeremy Hunt" is Johnson's figure."""
     if not asks_quantity(query):
         return None
     asked = frozenset(people_in_full(query.text)) & frozenset(surnames)
-    opening = _OPENING.match(sentence[:2_000])
+    pronoun = before and _PRONOUN_OPENING.match(sentence) is not None
+    opening = _OPENING.match(before[:2_000] if pronoun else sentence[:2_000])
     if not asked or opening is None or asked & frozenset(letters_of(sentence[:2_000])):
         return None
     quoted = frozenset(letters_of(speaker or ""))
@@ -112,11 +122,12 @@ def figure_in_aside(query: Query, sentence: str, stems: Stemmer | None) -> str |
 
 
 def figure_of_whom(
-    query: Query, sentence: str, surnames: Collection[str], speaker: str | None, stems: Stemmer | None
+    query: Query, sentence: str, surnames: Collection[str], speaker: str | None, stems: Stemmer | None, before: str
 ) -> str | None:
-    """Whose figure ``sentence`` gives when it is not whom the question asks about: someone it opens
-    with (``figure_of_another``) or names in the aside that holds the figure (``figure_in_aside``)."""
-    return figure_of_another(query, sentence, surnames, speaker) or figure_in_aside(query, sentence, stems)
+    """Whose figure ``sentence`` gives when it is not whom the question asks about: someone it (or,
+    after a pronoun, ``before``) opens with (``figure_of_another``) or names in the aside that
+    holds the figure (``figure_in_aside``)."""
+    return figure_of_another(query, sentence, surnames, speaker, before) or figure_in_aside(query, sentence, stems)
 
 
 def time_unnamed(

@@ -200,3 +200,27 @@ TOKENS = Tokenizers().get().tokens
 )
 def test_a_figure_in_an_aside_on_another_name_is_theirs(question: str, sentence: str, whose: str | None) -> None:
     assert figure_in_aside(parse_query(question, TOKENIZER), sentence, TOKENS) == whose
+
+
+CONTEST = [
+    {
+        "id": "leader",
+        "title": "Johnson elected Conservative leader",
+        "published": "2019-07-24",
+        "text": "\n\n".join(
+            [
+                "Conservative Party members voted on Tuesday to elect Boris Johnson as the new leader.",
+                "Johnson competed for the role against Jeremy Hunt, who succeeded him as Foreign Secretary. "
+                "He won with 92,153 votes, out of roughly 160,000 members eligible to vote.",
+            ]
+        ),
+    },
+]
+contest = searcher_fixture(CONTEST, "contest")
+
+
+def test_a_figure_after_a_pronoun_is_of_whom_the_sentence_before_opens_with(contest: Searcher) -> None:
+    hunt = contest.answer("How many votes did Jeremy Hunt get?")
+    assert hunt.declined and "Johnson" in hunt.reason
+    johnson = contest.answer("How many votes did Boris Johnson get?")
+    assert not johnson.declined and johnson.hits[0].sentence.startswith("He won with 92,153 votes")
