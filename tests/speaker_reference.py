@@ -133,7 +133,7 @@ def _by_words(asked: list[str], pool: list[str]) -> list[str]:
         return found
     if home := institution_at_home(asked):
         return [s for s in _rank(home, pool) if not leading_countries(_tokens(s))]
-    bare = [w for w in asked if w not in _TITLE_WORDS]
+    bare = [w for w in asked[:-1] if w not in _TITLE_WORDS] + asked[-1:]  # never the last word ("David Duke")
     if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
         return _rank(bare, pool)
     if rest and not names_institution(asked):

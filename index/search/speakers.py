@@ -285,7 +285,9 @@ class SpeakerIndex:
             return found
         if home := institution_at_home(asked):
             return [s for s in self._rank(home, typos) if not leading_countries(name_words(s))]
-        bare = [w for w in asked if w not in TITLE_WORDS]
+        # A title before the name is dropped, never its last word: "Duke" of "David Duke" is his
+        # surname, and "David" alone would find "Larry David".
+        bare = [w for w in asked[:-1] if w not in TITLE_WORDS] + asked[-1:]
         # "Justice Department" is an institution, not someone called "Department".
         if bare and bare != asked and not names_institution(asked) and not names_institution(bare):
             return self._rank(bare, typos)

@@ -132,6 +132,7 @@ SPEAKERS = [
     "Ukraine’s Foreign Ministry",
     "Xi Jinping",
     "State Department",
+    "Larry David",
 ]
 
 
@@ -163,6 +164,7 @@ def speakers() -> SpeakerIndex:
         ("Jose Albares", ["José Manuel Albares"]),  # accents
         ("Smith Smith", []),  # every word needs a different speaker word
         ("Macron", []),
+        ("David Duke", []),  # a surname that is also a title is no title: not "Larry David"
         ("", []),
         ("the", []),
     ],
