@@ -375,6 +375,7 @@ def _then_name_and_colon(toks: list[Tok]) -> bool:
 
 # Words before a name that opens its clause: "on the day that the Washington Post reports that".
 _OPENS_A_SUBJECT = frozenset("the and but that as while".split())
+_DESCRIBING = frozenset("former longtime veteran".split())
 
 
 def _announces(toks: list[Tok], v: int) -> bool:
@@ -383,8 +384,10 @@ def _announces(toks: list[Tok], v: int) -> bool:
     filed Federal Election Commission reports that track ...")."""
     if v + 1 >= len(toks) or not (toks[v + 1].text == ":" or (toks[v + 1].low == "that" and toks[v].low != "states")):
         return False
-    a = chain_start(toks, v - 1)
-    return a == 0 or toks[a - 1].text == "," or toks[a - 1].low in _OPENS_A_SUBJECT
+    k = chain_start(toks, v - 1) - 1
+    while k >= 0 and toks[k].low in _DESCRIBING:  # "And former Louisiana Rep. David Duke reports that"
+        k -= 1
+    return k < 0 or toks[k].text == "," or toks[k].low in _OPENS_A_SUBJECT
 
 
 def _participle(toks: list[Tok], k: int) -> bool:

@@ -1057,6 +1057,13 @@ def test_as_someone_put_it() -> None:
     assert who("They put it on hold.") == [(None, None)]
 
 
+def test_a_name_after_former_reports_that() -> None:
+    assert who("And former Louisiana Rep. David Duke reports that the businessman gave them cover.") == [
+        ("David Duke", "report")
+    ]
+    assert who("Freshly filed Federal Election Commission reports that track spending.") == [(None, None)]
+
+
 def test_posted_or_reacted_before_a_quotation() -> None:
     assert who('Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news."') == [("Mick Jagger", "react")]
     assert who('Eva-Maria Schultheis posted: "Ms. Merkel welcomed them all."') == [("Eva-Maria Schultheis", "post")]

@@ -383,6 +383,7 @@ PIPELINE_OUTPUT = {
     161: "759306320e3f63bd",  # as X put it
     162: "759306320e3f63bd",  # accents dropped from words
     163: "759306320e3f63bd",  # posted / reacted before a quotation
+    164: "759306320e3f63bd",  # former X reports that
 }
 
 
