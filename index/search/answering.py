@@ -290,7 +290,10 @@ class Answerer:
             spelled_out=lambda acronym: retriever.spelled_out(acronym, query),
             best_surnames=retriever.surnames(best.article_id) if best and whose else None,
             best_speaker=best.speaker if best else None,
-            best_before=retriever.sentences_before([best.row])[0] if best and whose else "",
+            # Read only where it may tell whose figure it is ("He won with 92,153 votes").
+            best_before=retriever.sentences_before([best.row])[0]
+            if best and policy.hybrid and asks_quantity(query)
+            else "",
         )
         if decision.declined or best is None:
             return Answer(query.text, (), declined=True, reason=decision.reason, nearest=best, ranked=ranked)

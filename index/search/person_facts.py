@@ -68,11 +68,8 @@ def tells_cause_of_death(sentence: str, surname: str) -> bool:
 def asked_fact(question: str) -> AskedFact | None:
     """The fact ``question`` asks about the one person it names in full (an age, a cause of death),
     or None: another question, or one naming nobody or several people in full."""
-    if asks_age(question):
-        what, tells = "the age", lambda sentence: tells_age_of(question, sentence)
-    elif asks_cause_of_death(question):
-        what, tells = "what killed them", None
-    else:
+    age = asks_age(question)
+    if not age and not asks_cause_of_death(question):
         return None
     # One person named with a first name the lexicon knows ("Kay Hagan", not "North Carolina"),
     # else with any ("Florent Groberg").
@@ -82,6 +79,6 @@ def asked_fact(question: str) -> AskedFact | None:
     if len(people) != 1:
         return None
     ((surname, first),) = people.items()
-    if tells is None:
-        return AskedFact(what, surname, first, lambda sentence: tells_cause_of_death(sentence, surname))
-    return AskedFact(what, surname, first, tells)
+    if age:
+        return AskedFact("the age", surname, first, lambda sentence: tells_age_of(question, sentence))
+    return AskedFact("what killed them", surname, first, lambda sentence: tells_cause_of_death(sentence, surname))

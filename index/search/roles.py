@@ -12,11 +12,11 @@ finds nobody (the question then goes on as for any person who is not quoted).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from index.lexicon import TITLE_WORDS, same_name, speech_lemma
 from index.search.holders import LESSER
-from index.search.institution_names import names_institution
+from index.search.institution_names import TURNED_KINDS, names_institution
 from index.search.name_words import name_words
 from index.search.officials import officials_in, search_terms
 from index.search.ranking import CANDIDATES
@@ -118,8 +118,9 @@ _NOT_AFTER_TITLE = "".join(
 
 
 # A department or ministry, written either way round: "State Department", "Department of State".
-_KIND_LAST = re.compile(r"^(?P<rest>.+?)\s+(?P<kind>Department|Ministry)$", re.IGNORECASE)
-_KIND_FIRST = re.compile(r"^(?P<kind>Department|Ministry)\s+(?:of|for)\s+(?P<rest>.+)$", re.IGNORECASE)
+_KINDS = "|".join(sorted(TURNED_KINDS))
+_KIND_LAST = re.compile(rf"^(?P<rest>.+?)\s+(?P<kind>{_KINDS})$", re.IGNORECASE)
+_KIND_FIRST = re.compile(rf"^(?P<kind>{_KINDS})\s+(?:of|for)\s+(?P<rest>.+)$", re.IGNORECASE)
 
 
 def _turned(name: str) -> list[str]:
@@ -168,7 +169,11 @@ class RoleFinder:
         return result
 
     def spokespeople(
-        self, name: str, words: Sequence[QueryWord], spokesman: Mapping[str, Sequence[QueryWord]]
+        self,
+        name: str,
+        words: Sequence[QueryWord],
+        spokesman: Mapping[str, Sequence[QueryWord]],
+        holders: Callable[[str, tuple[QueryWord, ...]], dict[str, str]] | None = None,
     ) -> tuple[str, dict[str, str]] | None:
         """Whoever speaks for ``name`` when it is an institution no one is quoted as ("the Kremlin",
         "the Pentagon"): the first role of ``SPOKESPEOPLE`` ("Kremlin spokesman") that articles
@@ -179,7 +184,8 @@ class RoleFinder:
         words of each of ``SPOKESPEOPLE`` read the same way. An article that gives a person the
         name as a surname ("Chancellor Angela Merkel") reads it as that person, not an
         institution: her spokesman's quotes are no answer to what she said. A name that names an
-        institution ("Department of Justice") is never read as a surname."""
+        institution ("Department of Justice") is never read as a surname. ``holders``: how each
+        role's holders are found (``RoleFinder.holders`` unless a caller remembers them)."""
         asked = name_words(name)
         institution = names_institution(asked)  # "Department of Justice": no justice, no one's surname
         if not words or (is_role(name) and not institution):
@@ -189,7 +195,7 @@ class RoleFinder:
         for role_word in SPOKESPEOPLE:
             for written in (name, *_turned(name)):
                 role = f"{written} {role_word}"
-                for article, speaker in self.holders(role, (*words, *spokesman[role_word])).items():
+                for article, speaker in (holders or self.holders)(role, (*words, *spokesman[role_word])).items():
                     if not surname or surname[0] not in self._retriever.surnames(article):
                         found = found or (role, {})
                         found[1].setdefault(article, speaker)

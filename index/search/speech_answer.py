@@ -197,7 +197,7 @@ class SpeechRoute:
         that role's holder per article; None when articles give no quoted person such a role."""
         if speech.loose:
             return None
-        found = self._roles.spokespeople(speech.name, query.speech_name, spokesman)
+        found = self._roles.spokespeople(speech.name, query.speech_name, spokesman, self._holders_of)
         if found is None:
             return None
         role, holders = found
