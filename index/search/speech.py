@@ -27,6 +27,9 @@ class SpeechQuery:
     topic: str | None
     # Read from a looser form ("Peskov quotes"): a speech question only if ``name`` is a speaker.
     loose: bool = False
+    # The topic is whom it was said to ("What did Clinton tell ABC News?"): the quotes wanted name
+    # them, which is not to say they are about them.
+    addressed: bool = False
     # The name as the question calls it, "the" kept ("the Obama administration"), for the notes
     # and reasons that name it; not part of what is asked.
     called: str = field(default="", compare=False)
@@ -256,6 +259,7 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     groups = m.groupdict()
     written, word = m.group("name"), (groups.get("verb") or "").lower()
     obj = groups.get("obj") or ""
+    to = bool(obj) and m.string[m.end("verb") : m.start("obj")].strip().lower() == "to"
     topic = None
     words = written.split()
     for i, inner in enumerate(words[1:], 1):
@@ -272,6 +276,8 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
         # "what did the secretary of state say (at the talks)?": "state" ends the name, "say" is
         # the verb, and what follows it is the object.
         written, word, obj = f"{written} {groups['verb']}", first.lower(), rest
+        to = rest.lower().startswith("to ")
+        obj = obj[3:] if to else obj
     if (groups.get("aux") or "").lower() in _BE and not word.endswith("ing"):
         # "What is Peskov saying?" asks for speech; "what is the Penn state researchers' coating
         # called" (as typed, "Penn" capitalised from the articles) asks for a name.
@@ -281,12 +287,19 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
         return None
     verb = None if not word or word in _OPINION else (speech_lemma(word) or _lemma_guess(word))
     topic = topic or (groups.get("topic") or "").strip(_EDGE_PUNCT) or None
+    addressed = False
     if topic is None and (occasion := _OCCASION.search(obj)):
         topic = occasion.group(1).strip(_EDGE_PUNCT) or None
+    elif topic is None and obj and (verb == "tell" or to) and not _ANYONE.match(obj):
+        # "What did Clinton tell ABC News?", "What did Biden say to Putin?": the quotes that name
+        # whom they were told to, first.
+        topic, addressed = obj.strip(_EDGE_PUNCT) or None, True
     called = f"the {name}" if _THE.match(written.strip(_EDGE_PUNCT)) else name
     if word and called == name and re.search(r"[A-Za-z]['’]s$", written.strip(_EDGE_PUNCT)):
         called += written.strip(_EDGE_PUNCT)[-2:]  # "What did McDonald's say?": a name with its "'s"
-    return SpeechQuery(name=name, verb=verb, topic=topic, loose=loose or verb in _LOOSE_VERBS, called=called)
+    return SpeechQuery(
+        name=name, verb=verb, topic=topic, loose=loose or verb in _LOOSE_VERBS, called=called, addressed=addressed
+    )
 
 
 # When it was said, naming an occasion ("during the debate", "at the rally", "after the match"):
@@ -294,6 +307,14 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
 # "In" only before a name ("in South Carolina", "in Geneva"): "in response", "in his speech" ask
 # nothing about where.
 _OCCASION = re.compile(r"(?:^|\s)(?:(?i:during|at|after|before|following|ahead\s+of)\s+|(?i:in)\s+(?=[A-Z]))(.+)$")
+
+
+# Whom anyone tells anything, which no quote needs to name: "What did Peskov tell reporters?".
+_ANYONE = re.compile(
+    r"^(?:reporters|journalists|(?:the\s+)?(?:press|media|public)|people|everyone|anyone|"
+    r"me|us|you|him|her|them|it)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _capitalised_throughout(text: str) -> bool:

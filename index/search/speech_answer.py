@@ -369,12 +369,16 @@ class SpeechRoute:
         about_count = len(shown) if focus else 0
         if len(counts) > 1 and topic:
             note = people_topic_note(
-                speech.name, counts, Counter(person[h.speaker or ""] for h in shown) if focus else {}, topic
+                speech.name,
+                counts,
+                Counter(person[h.speaker or ""] for h in shown) if focus else {},
+                topic,
+                named=speech.addressed,
             )
         elif len(counts) > 1:
             note = people_note(speech.name, counts)
         else:
-            note = topic_note(named, len(hits), about_count, topic) if topic else ""
+            note = topic_note(named, len(hits), about_count, topic, named=speech.addressed) if topic else ""
         return Answer(
             query.text,
             tuple(shown),

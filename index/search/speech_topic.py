@@ -154,31 +154,41 @@ def people_note(name: str, counts: Mapping[str, int]) -> str:
     return f"{len(counts)} people called {name} are quoted, each one's quotes together: {_counted(counts)}."
 
 
-def people_topic_note(name: str, counts: Mapping[str, int], about: Mapping[str, int], topic: str) -> str:
+def people_topic_note(
+    name: str, counts: Mapping[str, int], about: Mapping[str, int], topic: str, *, named: bool = False
+) -> str:
     """The line above a topic answer when several people share ``name``: their quotes in all and
     whose the ones on ``topic`` are, so that none passes for another's ("4 people called Trump are
     quoted 706 times; 19 are about Mexico, all by Donald Trump:").
 
     ``counts``: each person's quotes, most quoted first (the order their quotes are shown in);
-    ``about``: each person's quotes on the topic (people with none may be left out).
+    ``about``: each person's quotes on the topic (people with none may be left out); ``named``:
+    the topic is whom they were said to, which a quote names ("19 name ABC News").
     """
     on = {p: about[p] for p in counts if about.get(p)}
     if not on:
-        return f"No quote by the {len(counts)} people called {name} is about {topic}. {people_note(name, counts)}"
+        return f"No quote by the {len(counts)} people called {name} {_on(1, topic, named)}. {people_note(name, counts)}"
     total, n_on = sum(counts.values()), sum(on.values())
-    head = f"{len(counts)} people called {name} are quoted {_times(total)}; {n_on} {'is' if n_on == 1 else 'are'} about {topic}"
+    head = f"{len(counts)} people called {name} are quoted {_times(total)}; {n_on} {_on(n_on, topic, named)}"
     if len(on) == 1:
         return f"{head}, {'by' if n_on == 1 else 'all by'} {next(iter(on))}:"
     return f"{head}, each one's together: {_counted(on)}:"
+
+
+def _on(n: int, topic: str, named: bool) -> str:
+    """What ``n`` quotes are to the topic: "is about the talks", "name ABC News" (``named``)."""
+    if named:
+        return f"{'names' if n == 1 else 'name'} {topic}"
+    return f"{'is' if n == 1 else 'are'} about {topic}"
 
 
 def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def topic_note(who: Sequence[str], total: int, about: int, topic: str) -> str:
+def topic_note(who: Sequence[str], total: int, about: int, topic: str, *, named: bool = False) -> str:
     """The line above a topic answer: how many quotes the people ``who`` have in all, how many
-    on ``topic``.
+    on ``topic`` (``named``: how many name it, whom they were said to).
 
     Empty when every quote is about the topic: the "1/N" numbers already say how many there are.
     """
@@ -186,9 +196,8 @@ def topic_note(who: Sequence[str], total: int, about: int, topic: str) -> str:
         return ""
     verb = "are" if len(who) > 1 else "is"
     if about == 0:
-        return f"No quote by {listed(who, 'or')} is about {topic}. {listed(who)} {verb} quoted {_times(total)}:"
-    on = "is" if about == 1 else "are"
-    return f"{listed(who)} {verb} quoted {_times(total)}; {about} {on} about {topic}:"
+        return f"No quote by {listed(who, 'or')} {_on(1, topic, named)}. {listed(who)} {verb} quoted {_times(total)}:"
+    return f"{listed(who)} {verb} quoted {_times(total)}; {about} {_on(about, topic, named)}:"
 
 
 def others_label(who: Sequence[str]) -> str:

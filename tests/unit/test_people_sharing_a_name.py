@@ -164,6 +164,13 @@ def test_the_topic_note_of_several_people_counts_the_ones_on_the_topic() -> None
     assert people_topic_note("Trump", counts, {"Eric Trump": 0}, "golf").startswith(
         "No quote by the 3 people called Trump is about golf. 3 people called Trump are quoted,"
     )
+    # "What did Trump tell Fox News?": the quotes that name whom they were told to.
+    assert people_topic_note("Trump", counts, {"Donald Trump": 38}, "Fox News", named=True) == (
+        "3 people called Trump are quoted 701 times; 38 name Fox News, all by Donald Trump:"
+    )
+    assert people_topic_note("Trump", counts, {}, "Fox News", named=True).startswith(
+        "No quote by the 3 people called Trump names Fox News."
+    )
 
 
 def test_a_surname_asks_for_people_not_for_what_is_named_after_them(trumps: Searcher) -> None:

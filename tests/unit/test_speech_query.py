@@ -21,7 +21,7 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("What did Sherman add?", SpeechQuery("Sherman", "add", None)),
         ("WHAT HAS PESKOV SAID", SpeechQuery("PESKOV", "say", None)),
         ("what did Sherman write on Twitter?", SpeechQuery("Sherman", "write", None)),
-        ("What did Kuleba tell Blinken?", SpeechQuery("Kuleba", "tell", None)),
+        ("What did Kuleba tell Blinken?", SpeechQuery("Kuleba", "tell", "Blinken", addressed=True)),
         ("what did Ryabkov comment", SpeechQuery("Ryabkov", "comment", None)),
         ("What did Comey testify about the emails?", SpeechQuery("Comey", "testify", "the emails")),
         ("what Peskov said", SpeechQuery("Peskov", "say", None)),
@@ -196,13 +196,15 @@ def test_question_to_sample_speaker_end_to_end() -> None:
         ("What did Peskov state about the deadline?", "Peskov", "state", "the deadline"),
         # Words after the verb do not make "state" the verb ("say at the talks" was the object).
         ("What did the secretary of state say at the talks?", "secretary of state", "say", "the talks"),
-        ("What did the secretary of state tell Lavrov?", "secretary of state", "tell", None),
+        ("What did the secretary of state tell Lavrov?", "secretary of state", "tell", "Lavrov"),
+        ("What did the secretary of state say to Lavrov?", "secretary of state", "say", "Lavrov"),
     ],
 )
 def test_a_role_ending_in_a_speech_verb_keeps_it_in_the_name(
     question: str, name: str, verb: str, topic: str | None
 ) -> None:
-    assert parse_speech_query(question) == SpeechQuery(name, verb, topic)
+    read = parse_speech_query(question)
+    assert read is not None and (read.name, read.verb, read.topic) == (name, verb, topic)
 
 
 @pytest.mark.parametrize(
@@ -274,14 +276,44 @@ def test_the_word_check_changes_no_reading(question: str, monkeypatch: pytest.Mo
         ("what did Biden say in Geneva", SpeechQuery("Biden", "say", "Geneva")),
         ("What did Biden say in response?", SpeechQuery("Biden", "say", None)),  # no place: no topic
         ("What did Biden say in a statement?", SpeechQuery("Biden", "say", None)),
-        # A topic asked outright wins; where it was said is no topic; an object alone is none.
+        # A topic asked outright wins; where it was said is no topic.
         ("What did Trump say during the debate about taxes?", SpeechQuery("Trump", "say", "taxes")),
         ("What did Obama say at a news conference?", SpeechQuery("Obama", "say", None)),
-        ("What did Kuleba tell Blinken?", SpeechQuery("Kuleba", "tell", None)),
     ],
 )
 def test_an_occasion_is_the_topic_when_none_is_asked(question: str, expected: SpeechQuery) -> None:
     assert parse_speech_query(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Clinton tell ABC News?", SpeechQuery("Clinton", "tell", "ABC News", addressed=True)),
+        ("what did trump tell fox news", SpeechQuery("trump", "tell", "fox news", addressed=True)),
+        ("What did Biden say to Putin?", SpeechQuery("Biden", "say", "Putin", addressed=True)),
+        ("What did Trump tell the crowd?", SpeechQuery("Trump", "tell", "the crowd", addressed=True)),
+        # Whom anyone tells anything is no one to look for; a topic or an occasion asked wins.
+        ("What did Peskov tell reporters?", SpeechQuery("Peskov", "tell", None)),
+        ("What did Trump tell him?", SpeechQuery("Trump", "tell", None)),
+        ("What did Obama tell Congress about Iran?", SpeechQuery("Obama", "tell", "Iran")),
+        ("What did Trump tell the crowd in Tampa?", SpeechQuery("Trump", "tell", "Tampa")),
+        ("What did Biden say yesterday?", SpeechQuery("Biden", "say", None)),  # no "to": no one told
+    ],
+)
+def test_whom_it_was_told_to_is_the_topic_when_none_is_asked(question: str, expected: SpeechQuery) -> None:
+    assert parse_speech_query(question) == expected
+
+
+def test_what_someone_told_someone_shows_the_quotes_naming_them_first(sample_searcher: Searcher) -> None:
+    # Kuleba's three quotes were shown in article order, with nothing said of Blinken.
+    answer = sample_searcher.answer("What did Kuleba tell Blinken?")
+    assert answer.note == "Dmytro Kuleba is quoted 3 times; 1 names Blinken:"
+    assert [h.sentence for h in answer.hits] == [
+        "Ukraine’s Foreign Ministry said in a statement that Kuleba told U.S. Secretary of State Antony Blinken "
+        'on January 11 that the Geneva talks proved "our strength lies in the unity and coherence of positions '
+        'against…Russian ultimatums."'
+    ]
+    assert len(answer.others) == 2 and all(h.speaker == "Dmytro Kuleba" for h in answer.others)
 
 
 def test_a_stance_asked_of_someone_not_quoted_shows_the_sentences_mentioning_them(sample_searcher: Searcher) -> None:

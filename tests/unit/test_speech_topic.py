@@ -234,6 +234,13 @@ def test_the_count_line_lists_three_people_as_a_sentence_would() -> None:
         "Donald Trump, Ivanka Trump and Melania Trump are quoted 97 times; 3 are about the generals:"
     )
     assert others_label(who) == "other quotes by Donald Trump, Ivanka Trump and Melania Trump"
+    # Whom they were said to: the quotes name them, which is not to say they are about them.
+    assert topic_note(who, 97, 1, "ABC News", named=True) == (
+        "Donald Trump, Ivanka Trump and Melania Trump are quoted 97 times; 1 names ABC News:"
+    )
+    assert topic_note(who, 97, 0, "ABC News", named=True).startswith(
+        "No quote by Donald Trump, Ivanka Trump or Melania Trump names ABC News."
+    )
     assert [listed(names) for names in ([], ["A"], ["A", "B"])] == ["", "A", "A and B"]
 
 
