@@ -111,6 +111,7 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   or an age next to a name is no part of it (``Spaniard Rafael Nadal``), and ``the Scot said``,
   ``said the 23-year-old`` are the one person the article makes so (``Scot Andy Murray``,
   ``Andy Murray, 23,``), else the one person named just before (``epithets``).
+* Added 2026-12-07: an interview transcript's turns (``FALLIN: I think ...``; ``transcripts``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it), and a paragraph that is a whole quote of six words or more goes on with the quote
@@ -131,7 +132,7 @@ verbs, first names, months, titles), ``vocabulary`` (attribution-only word lists
 (one sentence: which verbs report speech), ``subjects`` (who the subject of such a verb is, as
 written; ``between``: what may stand between it and the verb), ``openings`` (who opens a sentence, for a verb without a subject of its own), ``resolution`` (one article: surnames, pronouns, roles, continued quotes; ``antecedents``: whom a "he"/"she" means), ``people`` (the people an
 article names, and which of them a written name means), ``epithets`` (people named by their
-nationality or age: "the Scot", "the 23-year-old"), ``surnames`` (two surnames of one person),
+nationality or age: "the Scot", "the 23-year-old"), ``transcripts`` (an interview's turns), ``surnames`` (two surnames of one person),
 ``polnear`` (scoring against PolNeAR's annotations), ``polnear_roles`` (whom an article gives a role, to
 check role sources such as "the vice president"); the quote export (``verbatim-quotes``) is ``index/quotes.py``.
 

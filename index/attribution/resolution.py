@@ -21,6 +21,7 @@ from index.attribution.openings import OPENING_ADVERBS, OPENING_CONJUNCTIONS
 from index.attribution.people import People, learn_people, resolve_epithet, resolve_role, surname_of_title
 from index.attribution.subjects import Claim
 from index.attribution.suffixes import surname_of
+from index.attribution.transcripts import transcript_turns
 from index.attribution.vocabulary import (
     DEMONYMS,
     INSTITUTION_KINDS,
@@ -252,6 +253,8 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         ):
             speakers[i], verbs[i] = speakers[i - 1], verbs[i - 1]
 
+    for i, who in transcript_turns(sentences, people).items():  # "FALLIN: I think ..." (transcripts.py)
+        speakers[i], verbs[i] = who, "say"
     # One organisation, one string: "Foreign Ministry" -> "Ukraine’s Foreign Ministry".
     longer = {o: matches[0] for o in orgs if len(matches := [x for x in orgs if x != o and x.endswith(" " + o)]) == 1}
     named = one_speaker([longer.get(sp, sp) if sp else None for sp in speakers], short_names(s.text for s in sentences))

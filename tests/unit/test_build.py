@@ -384,6 +384,7 @@ PIPELINE_OUTPUT = {
     162: "759306320e3f63bd",  # accents dropped from words
     163: "759306320e3f63bd",  # posted / reacted before a quotation
     164: "759306320e3f63bd",  # former X reports that
+    165: "759306320e3f63bd",  # interview transcripts: FALLIN: ...
 }
 
 
