@@ -21,7 +21,14 @@ from index.attribution.names import (
 )
 from index.attribution.nicknames import without_nicknames
 from index.attribution.openings import OPENING_CONJUNCTIONS, opening_participle, sentence_subject
-from index.attribution.other_senses import maintained_that, object_next, puts_it, spoke_then_quote, words_follow
+from index.attribution.other_senses import (
+    beside_a_quote,
+    maintained_that,
+    object_next,
+    puts_it,
+    spoke_then_quote,
+    words_follow,
+)
 from index.attribution.quotes import Tok, is_cap, is_possessive, quote_spans, tokenise
 from index.attribution.subjects import (
     Claim,
@@ -101,8 +108,7 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_after(text, toks, 1, FORM_TO_LEMMA[low], v)
         elif low in _NOUN_LIKE_FORMS and t.text[0].islower() and v > 0 and is_cap(toks[v - 1]) and _announces(toks, v):
             claim = subject_before(text, toks, v, FORM_TO_LEMMA[low])  # "The New York Times reports:"
-        elif _continues_a_quote(toks, v):  # '"...," he continued.', '"Is it real?" Trump asked.'
-            lemma = FORM_TO_LEMMA.get(low, "continue")
+        elif lemma := beside_a_quote(toks, v):  # '"...," he continued.', '"Is it real?" Trump asked.'
             claim = subject_after(text, toks, v + 1, lemma, v) if toks[v - 1].kind == "Q" else None
             claim = claim or subject_before(text, toks, v, lemma)
         elif maintained_that(toks, v):  # "Nadler has maintained that"
@@ -191,27 +197,6 @@ def _adds_a_thing(toks: list[Tok], v: int) -> bool:
     ahead = toks[v + 2 : v + 6]
     words = any(t.kind == "Q" or t.low == "that" for t in toks[v + 1 : v + 12])  # "added a note ... that"
     return any(t.low == "to" for t in ahead) and all(t.kind == "W" for t in ahead) and not words
-
-
-# Verbs that report words only beside a quote: "continued" ("He continued his remarks" is no
-# quote), "asked" ("Trump asked Congress for funds" is a request, '"Is it real?" Trump asked' words).
-_BESIDE_A_QUOTE = frozenset("continued continues asked asks".split())
-
-
-def _continues_a_quote(toks: list[Tok], v: int) -> bool:
-    """ "continued" or "asked" as a reporting verb: right after a quote or right before one (or
-    a colon), a comma aside ('"...," Blackwell continued, "you and I ..."')."""
-    if toks[v].low not in _BESIDE_A_QUOTE or v == 0:
-        return False
-    b = v - 1
-    if b > 0 and toks[b].low in ("he", "she"):
-        b -= 1  # '"...," he continued.'
-    while b > 0 and b >= v - 4 and is_cap(toks[b]):
-        b -= 1  # '"...," Trump continued.'
-    before = toks[b - 1] if toks[b].text == "," and b > 0 else toks[b]
-    k = v + 2 if v + 2 < len(toks) and toks[v + 1].text == "," else v + 1
-    after = toks[k] if k < len(toks) else None
-    return before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":"))
 
 
 # "is" before a reporting participle: "Trump is telling supporters that", "Clinton is insisting".

@@ -7,13 +7,15 @@ opens its object has no subject after it, as "..., said X" has: "the princess, 6
 candidacy under the Thai Raksa Chart Party" is no party's announcement. "Posted" and "reacted"
 report the quotation that follows them ('reacted on Twitter, "..."'), not "posted a loss". "Put it" reports words
 after "as" and its subject ("As The Post's Dana Milbank puts it, ..."), not "as Trump put it on
-the table".
+the table". "Continued", "asked" and words of a manner of speaking ("fumed", "remembered")
+report words only beside a quote.
 """
 
 from __future__ import annotations
 
-from index.attribution.quotes import Tok
+from index.attribution.quotes import Tok, is_cap
 from index.attribution.vocabulary import DETECT_FORMS
+from index.lexicon import FORM_TO_LEMMA
 
 _MAINTAINED = frozenset({"maintained", "maintains"})
 _SPOKE = frozenset({"spoke", "speaks"})
@@ -107,4 +109,41 @@ def words_follow(toks: list[Tok], v: int) -> str | None:
             return lemma if toks[k - 1].text in (",", ":") else None
         if (t.kind == "P" and t.text not in (",", ":")) or (t.kind == "W" and t.low not in _MEDIUM_WORDS):
             return None
+    return None
+
+
+# Verbs that report words only beside a quote: "continued" ("He continued his remarks" is no
+# quote), "asked" ("Trump asked Congress for funds" is a request, '"Is it real?" Trump asked' words),
+# and the manner of saying them ('"...," remembered Roy Verley', '"...," Toomey fumed', '"...,"
+# Kelly charged': "He remembered his father", "Kelly was charged" report no words), each as the
+# lemma it means (else "say").
+_MANNER = {
+    **dict.fromkeys("remembered remembers recounted recounts".split(), "recall"),
+    **dict.fromkeys(
+        """mused muses fumed fumes shouted shouts yelled yells screamed screams whispered whispers
+        surmised surmises wondered wonders opined opines demanded demands charged charges pleaded
+        pleads boasted boasts bragged brags laughed laughs sighed sighs snapped snaps gushed gushes
+        marveled marvels marvelled deadpanned countered counters reasoned reasons""".split(),
+        "say",
+    ),
+}
+_BESIDE_A_QUOTE = frozenset("continued continues asked asks".split()) | frozenset(_MANNER)
+
+
+def beside_a_quote(toks: list[Tok], v: int) -> str | None:
+    """The lemma of "continued", "asked", "fumed", ... as a reporting verb: right after a quote or
+    right before one (or a colon), a comma aside ('"...," Blackwell continued, "you and I ..."');
+    else None."""
+    if toks[v].low not in _BESIDE_A_QUOTE or v == 0:
+        return None
+    b = v - 1
+    if b > 0 and toks[b].low in ("he", "she"):
+        b -= 1  # '"...," he continued.'
+    while b > 0 and b >= v - 4 and is_cap(toks[b]):
+        b -= 1  # '"...," Trump continued.'
+    before = toks[b - 1] if toks[b].text == "," and b > 0 else toks[b]
+    k = v + 2 if v + 2 < len(toks) and toks[v + 1].text == "," else v + 1
+    after = toks[k] if k < len(toks) else None
+    if before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":")):
+        return FORM_TO_LEMMA.get(toks[v].low) or _MANNER.get(toks[v].low, "continue")
     return None

@@ -1727,6 +1727,33 @@ def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "verb"),
+    [
+        # the manner of saying words beside a quote reports them
+        (
+            '"An awful lot of analysts said no," remembered Roy Verley, HP\'s former chief corporate spokesman.',
+            "Roy Verley",
+            "recall",
+        ),
+        ('"Imagine Brad Thor up against Trump," mused Blaze co-host Stu Burguiere.', "Stu Burguiere", "say"),
+        ("“That would have been a demonstration of good faith,” Toomey fumed on Tuesday.", "Toomey", "say"),
+        (
+            'Co-developer Jing Wang recounted, "When we put that coating on a toilet, nothing sticks."',
+            "Jing Wang",
+            "recall",
+        ),
+        ("Mr. Trump yelled, ''Out, out, out!''", "Trump", "say"),
+        # ... and only there
+        ("Kelly was charged with murder in 2012.", None, None),
+        ("Verley remembered his father's shop.", None, None),
+        ("Trump yelled at the protesters for an hour.", None, None),
+    ],
+)
+def test_a_manner_of_speaking_beside_a_quote_reports_it(text: str, speaker: str | None, verb: str | None) -> None:
+    assert who(text)[0] == (speaker, verb)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # the words of a sentence opening with a subordinate clause are its main clause's speaker's

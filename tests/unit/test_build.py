@@ -385,6 +385,7 @@ PIPELINE_OUTPUT = {
     163: "759306320e3f63bd",  # posted / reacted before a quotation
     164: "759306320e3f63bd",  # former X reports that
     165: "759306320e3f63bd",  # interview transcripts: FALLIN: ...
+    166: "759306320e3f63bd",  # manner of saying beside a quote: remembered, fumed, mused
 }
 
 
