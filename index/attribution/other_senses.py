@@ -51,9 +51,19 @@ _PUT = frozenset({"put", "puts"})
 _AS_REACH = 6  # words between "as" and "put it": "As The Post's Dana Milbank"
 
 
+_ASIDE_REACH = 12  # tokens of an aside between the name and "put it": ", the No. 2 in the GOP leadership,"
+
+
 def _as_before(toks: list[Tok], v: int) -> bool:
     """Whether "as" opens the clause that ends at ``toks[v]`` ("put"), within a few words and no
-    punctuation but an apostrophe's: "As The Post's Dana Milbank puts it", "as one voter put it"."""
+    punctuation but an apostrophe's, besides an aside in commas before the verb: "As The Post's
+    Dana Milbank puts it", "as one voter put it", "As John Cornyn, the No. 2 in the GOP
+    leadership, put it"."""
+    if v > 0 and toks[v - 1].text == ",":
+        opening = next((j for j in range(v - 2, max(-1, v - 2 - _ASIDE_REACH), -1) if toks[j].text == ","), None)
+        if opening is None or any(t.kind == "Q" for t in toks[opening:v]):
+            return False
+        v = opening
     for j in range(v - 1, max(-1, v - 2 - _AS_REACH), -1):
         if toks[j].kind != "W" and toks[j].text not in ("'", "’", "'s", "’s", "."):
             return False

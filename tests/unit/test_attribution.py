@@ -1052,6 +1052,14 @@ def test_as_someone_put_it() -> None:
     assert who('As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."') == [("Dana Milbank", "put")]
     assert who('As Sanders put it bluntly: "We won."') == [("Sanders", "put")]
     assert who('"We lost," as Clinton put it.') == [("Clinton", "put")]
+    # over an aside in commas
+    assert who('As John Cornyn, the No. 2 in the GOP leadership, put it: "This person will not be confirmed."') == [
+        ("John Cornyn", "put")
+    ]
+    assert who("Or, as Tom Ridge, a former secretary of homeland security, put it: ''The barbarians are inside.''") == [
+        ("Tom Ridge", "put")
+    ]
+    assert who("As the president, Obama, put it on the table, the talks ended.") == [(None, None)]
     # putting something somewhere says nothing
     assert who("As Trump put it on the table, the talks ended.") == [(None, None)]
     assert who("They put it on hold.") == [(None, None)]

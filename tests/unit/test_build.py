@@ -386,6 +386,7 @@ PIPELINE_OUTPUT = {
     164: "759306320e3f63bd",  # former X reports that
     165: "759306320e3f63bd",  # interview transcripts: FALLIN: ...
     166: "759306320e3f63bd",  # manner of saying beside a quote: remembered, fumed, mused
+    167: "759306320e3f63bd",  # as X, an aside, put it
 }
 
 
