@@ -10,7 +10,7 @@ or "Washington".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 from index.attribution.vocabulary import DEMONYM_PLACES
 from index.store.lexical import QueryWord, Tokenizer
@@ -37,6 +37,23 @@ def holds_word(word: QueryWord, stems: Collection[str]) -> bool:
     """Whether ``stems`` (a sentence's, or a whole collection's vocabulary) hold ``word``, or, for
     a demonym or its people ("Americans"), every stem of one of the places it stands for."""
     return word.stem in stems or any(all(stem in stems for stem in place) for place in _places_of(word.text))
+
+
+# How many words beyond a name's own may stand among them where a sentence names it: "Turkish
+# Foreign Minister Mevlut Cavusoglu", "the foreign minister of Turkey"; not "foreign ministers
+# in Cairo denounced the memoranda of understanding between Turkey and Libya".
+NAME_REACH = 2
+
+
+def named_together(words: Sequence[QueryWord], stems: Sequence[str], reach: int = NAME_REACH) -> bool:
+    """Whether a sentence whose words' stems are ``stems`` (in order, no stop words) holds every
+    one of ``words`` as ``holds_word`` does, all within ``len(words) + reach`` words."""
+    at = [
+        {i for i, stem in enumerate(stems) if stem == w.stem or any(stem in p for p in _places_of(w.text))}
+        for w in words
+    ]
+    span = len(words) + reach
+    return all(at) and any(all(any(a <= i < a + span for i in found) for found in at) for a in set().union(*at))
 
 
 def _places_of(text: str) -> tuple[frozenset[str], ...]:

@@ -22,7 +22,7 @@ import numpy as np
 
 from index.attribution.vocabulary import ROLE_HEADS
 from index.lexicon import FIRST_NAMES, is_title_word
-from index.search.demonyms import demonym_stems, holds_word
+from index.search.demonyms import demonym_stems, holds_word, named_together
 from index.search.generations import not_the_son, written_with_generation
 from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
@@ -250,7 +250,8 @@ class SpeechRoute:
         together = written_with_generation(speech.name)
 
         def mentions(stems: frozenset[str], text: str) -> bool:  # "the American ambassador": "U.S. Ambassador ..." too
-            return all(holds_word(word, stems) for word in name) and (together is None or bool(together.search(text)))
+            held = all(holds_word(word, stems) for word in name) and (together is None or bool(together.search(text)))
+            return held and (len(name) == 1 or named_together(name, [w.stem for w in retriever.query_words(text)]))
 
         # The ordinary ranking, ``ranked`` (its rows' words are cached by the search itself) ...
         words = retriever.rows([h.row for h in ranked])

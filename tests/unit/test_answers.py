@@ -200,6 +200,33 @@ def test_a_person_mentioned_but_never_quoted_gets_the_mentions_under_a_note_sayi
     assert town.answer("What did Halvorsen say?").note == ""
 
 
+MINISTERS = [
+    {
+        "id": "cairo",
+        "title": "Foreign ministers meet in Cairo",
+        "published": "2020-01-08",
+        "text": "\n\n".join(
+            [
+                "On Wednesday, an assembly of several foreign ministers in Cairo denounced the agreement "
+                "between Turkey and Libya on maritime borders.",
+                "Egyptian Foreign Minister Sameh Shoukry hosted the meeting.",
+            ]
+        ),
+    }
+]
+ministers = searcher_fixture(MINISTERS, "ministers")
+
+
+def test_a_role_is_mentioned_where_its_words_stand_together(ministers: Searcher) -> None:
+    # The assembly's sentence holds "Turkey", "foreign" and "ministers", and was shown as one that
+    # mentions the Turkish foreign minister.
+    turkish = ministers.answer("What did the Turkish foreign minister say?")
+    assert turkish.declined and turkish.reason == "No article mentions the Turkish foreign minister."
+    egyptian = ministers.answer("What did the Egyptian foreign minister say?")  # named in full: still a mention
+    assert egyptian.note.startswith("I found no quote attributed to the Egyptian foreign minister;")
+    assert "Egyptian Foreign Minister Sameh Shoukry hosted the meeting." in [h.sentence for h in egyptian.hits]
+
+
 def test_a_speakers_name_alone_or_with_quotes_asks_for_their_sentences(town: Searcher) -> None:
     halvorsen = [h.sentence for h in town.answer("What did Halvorsen say?").hits]
     for asked in ("Halvorsen", "ingrid halvorsen", "Halvorsen quotes", "halvorsen's comments"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.demonyms import holds_word
+from index.search.demonyms import holds_word, named_together
 from index.search.query import parse_query
 from index.store.lexical import Tokenizer
 
@@ -37,3 +37,23 @@ def test_a_demonym_is_held_by_a_sentence_naming_its_country(
     question: str, demonym: str, sentence: str, held: bool
 ) -> None:
     assert holds_word(_demonym(question, demonym), frozenset(TOKENIZER.tokens(sentence))) is held
+
+
+@pytest.mark.parametrize(
+    ("sentence", "together"),
+    [
+        ("Turkish Foreign Minister Mevlut Cavusoglu spoke on Monday.", True),
+        ("Turkey's foreign minister spoke on Monday.", True),
+        ("The foreign minister of Turkey spoke on Monday.", True),
+        # every word, but far apart: foreign ministers, and Turkey as what they talked about
+        (
+            "On Wednesday, an assembly of several foreign ministers in Cairo denounced the memoranda of "
+            "understanding between Turkey and Libya.",
+            False,
+        ),
+        ("The foreign minister met reporters.", False),  # not every word
+    ],
+)
+def test_a_sentence_mentions_a_name_of_several_words_when_they_stand_together(sentence: str, together: bool) -> None:
+    name = parse_query("What did the Turkish foreign minister say?", TOKENIZER).speech_name
+    assert named_together(name, TOKENIZER.tokens(sentence)) is together
