@@ -15,20 +15,22 @@ quoted person's first, under a note that names them all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
 
 from index.attribution.vocabulary import ROLE_HEADS
 from index.lexicon import FIRST_NAMES, is_title_word
+from index.search.abroad import ministries_abroad
 from index.search.demonyms import demonym_stems, holds_word, named_together
 from index.search.generations import not_the_son, written_with_generation
-from index.search.hits import NO_ARTICLE, fold_duplicates, make_hit
+from index.search.hits import fold_duplicates, make_hit
 from index.search.memo import BoundedMemo
 from index.search.name_words import name_words
 from index.search.officials import bodies_of, country_asked, officials_note
 from index.search.query import Query
+from index.search.quote_order import article_key, person_groups, speech_order
 from index.search.ranking import CANDIDATES, Weights
 from index.search.retrieval import Retriever
 from index.search.roles import RoleFinder, describe
@@ -49,11 +51,8 @@ from index.search.speech_topic import (
 )
 from index.search.titles_asked import names_a_post, of_the_titles_gender, title_forms, written_with_s
 from index.store.lexical import QueryWord, best_rows, weighted_terms
-from index.store.metadata import MetadataReader, StoredArticle, StoredSentence
+from index.store.metadata import MetadataReader, StoredSentence
 from index.types import Answer, Hit
-
-# Speech verbs that name a particular way of speaking; "say" (or none) means any speech.
-_ANY_SPEECH = {None, "say"}
 
 
 def asks_a_role(speech: SpeechQuery) -> bool:
@@ -304,6 +303,13 @@ class SpeechRoute:
                 for s in stored
                 if s.sentence.speaker in own or holders.get(s.sentence.article_id) == s.sentence.speaker
             ]
+        abroad, home = ministries_abroad(speech.name, speakers)
+        if abroad:  # "Ministry of Foreign Affairs" is the Chinese one in a story naming China only (abroad.py)
+            ministry = [s.row for s in stored if s.sentence.speaker in abroad]
+            far = {
+                r for r, c in zip(ministry, retriever.story_coverage(home, ministry).tolist(), strict=True) if c <= 0
+            }
+            stored = [s for s in stored if s.row not in far]
         if not stored:
             return Answer(query.text, (), declined=True, reason=f"No sentence quotes {speech.shown}.")
         rows = np.asarray([s.row for s in stored], dtype=np.int64)
@@ -340,7 +346,7 @@ class SpeechRoute:
         person = person_of(Counter(s.sentence.speaker or "" for s in stored)) if several else {}
         if several:
             order = []
-            for group in _groups(stored, person):
+            for group in person_groups(stored, person):
                 order.extend(speech_order(stored, ordering, speech, articles, among=group))
         else:
             order = speech_order(stored, ordering, speech, articles)
@@ -390,61 +396,3 @@ class SpeechRoute:
             others=tuple(other_quotes),
             more=others_label(named) if other_quotes else "",
         )
-
-
-def speech_order(
-    stored: Sequence[StoredSentence],
-    relevance: np.ndarray,
-    speech: SpeechQuery,
-    articles: dict[str, StoredArticle | None],
-    *,
-    among: Sequence[int] | None = None,
-) -> list[int]:
-    """Indices into ``stored`` (those in ``among``, default all): the asked verb's sentences
-    first; the best first, then article order.
-
-    With a topic every group is ordered by relevance to it; without one, only the best sentence
-    of the first group jumps ahead and the rest keep the order they were written in. Articles
-    go newest first (undated ones last), then by id; sentences by position in their article.
-    """
-
-    by_article = article_key(stored, articles)
-    everything = list(range(len(stored))) if among is None else list(among)
-    if speech.verb in _ANY_SPEECH:
-        groups = [everything]
-    else:
-        matching = [i for i in everything if stored[i].sentence.verb == speech.verb]
-        groups = [matching, [i for i in everything if i not in set(matching)]] if matching else [everything]
-    ordered: list[int] = []
-    for n, group in enumerate(groups):
-        if speech.topic:
-            ordered.extend(sorted(group, key=lambda i: (-relevance[i], by_article(i))))
-            continue
-        rest = sorted(group, key=by_article)
-        if n == 0 and rest:
-            best = max(rest, key=lambda i: relevance[i])
-            rest = [best] + [i for i in rest if i != best]
-        ordered.extend(rest)
-    return ordered
-
-
-def _groups(stored: Sequence[StoredSentence], person: Mapping[str, str]) -> list[list[int]]:
-    """Indices into ``stored`` per person (``person``: each speaker's), in the order first seen:
-    the answer puts the most quoted person first once copies are folded."""
-    groups: dict[str, list[int]] = {}
-    for i, quote in enumerate(stored):
-        groups.setdefault(person[quote.sentence.speaker or ""], []).append(i)
-    return list(groups.values())
-
-
-def article_key(stored: Sequence[StoredSentence], articles: dict[str, StoredArticle | None]) -> Callable[[int], tuple]:
-    """The sort key of article order for indices into ``stored``: newest article first (undated
-    ones last), then by id; sentences by position in their article."""
-
-    def key(i: int) -> tuple:
-        sentence = stored[i].sentence
-        published = (articles.get(sentence.article_id) or NO_ARTICLE).published or ""
-        # Newest first: invert the date's characters so that a plain ascending sort works.
-        return (published == "", tuple(-ord(c) for c in published), sentence.article_id, sentence.position)
-
-    return key
