@@ -271,6 +271,7 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
             written, word, obj = " ".join(words[:i]), inner, ""
             topic = " ".join(part for part in said if part).strip(_EDGE_PUNCT) or None
             break
+    written = _without_adverb(written)
     first, _, rest = obj.partition(" ")
     if first.lower() in _VERB_SET:
         # "what did the secretary of state say (at the talks)?": "state" ends the name, "say" is
@@ -300,6 +301,24 @@ def _from_match(m: re.Match[str], loose: bool) -> SpeechQuery | None:
     return SpeechQuery(
         name=name, verb=verb, topic=topic, loose=loose or verb in _LOOSE_VERBS, called=called, addressed=addressed
     )
+
+
+# Adverbs a question puts between the name and the verb ("What does Clinton regularly tell?"),
+# known even in a question typed in small letters, where "-ly" may end a surname ("john connolly").
+_SPEECH_ADVERBS = frozenset(
+    """publicly privately repeatedly regularly recently previously reportedly allegedly initially
+    originally personally specifically explicitly openly directly famously frequently usually
+    typically later finally eventually""".split()
+)
+
+
+def _without_adverb(written: str) -> str:
+    """The name a speech question writes, without an adverb it ends in: one of ``_SPEECH_ADVERBS``,
+    or any word in small letters ending in "-ly" after a capitalised name ("Clinton regularly")."""
+    words = written.split()
+    last = words[-1] if len(words) > 1 else ""
+    named = last.islower() and last.endswith("ly") and any(w[:1].isupper() for w in words[:-1])
+    return " ".join(words[:-1]) if last.lower() in _SPEECH_ADVERBS or named else written
 
 
 # When it was said, naming an occasion ("during the debate", "at the rally", "after the match"):

@@ -29,6 +29,13 @@ SAMPLE_SPEAKERS = ["Dmitry Peskov", "Julianne Smith", "Wendy Sherman", "Dmytro K
         ("what were the Clintons saying", SpeechQuery("Clintons", "say", None, called="the Clintons")),
         ("tell me what Sherman wrote", SpeechQuery("Sherman", "write", None)),
         ("what did Peskov say about the deadline?", SpeechQuery("Peskov", "say", "the deadline")),
+        # An adverb before the verb is no part of the name ("Clinton regularly" was asked for);
+        # "-ly" may end a surname typed in small letters.
+        ("What does Clinton regularly tell?", SpeechQuery("Clinton", "tell", None)),
+        ("what did trump repeatedly say about mexico", SpeechQuery("trump", "say", "mexico")),
+        ("What did the Kremlin officially say?", SpeechQuery("Kremlin", "say", None, called="the Kremlin")),
+        ("what did john connolly say", SpeechQuery("john connolly", "say", None)),
+        ("What did Megyn Kelly say?", SpeechQuery("Megyn Kelly", "say", None)),
         # A verb in small letters ends the name: what follows it is what was said.
         (
             "What did Joe Biden say the United States wrote into Japan's constitution?",
