@@ -148,13 +148,23 @@ def _age_at(toks: list[Tok], k: int) -> str | None:
 
 
 def age_ending(toks: list[Tok], j: int) -> str | None:
-    """The age of "the 23-year-old" (and up to two lower-case words: "the 57-year-old scientist")
+    """The age of "the 23-year-old" (and up to two lower-case words: "the 57-year-old scientist";
+    after "the", up to two more and their commas: "the bespectacled, 71-year-old diplomat")
     ending at token ``j``, just before its verb; None for anything else."""
     for k in range(j - 2, max(-1, j - 3 - _DESCRIPTION_AFTER), -1):
-        if k >= 1 and toks[k - 1].low == "the" and (age := _age_at(toks, k)) is not None:
+        if k >= 1 and _the_before(toks, k) and (age := _age_at(toks, k)) is not None:
             described = toks[k + 3 : j + 1]
             return age if all(t.kind == "W" and t.text.islower() for t in described) else None
     return None
+
+
+def _the_before(toks: list[Tok], k: int) -> bool:
+    """Whether "the" opens the description whose age is at token ``k``, over at most three
+    lower-case words or commas ("the bespectacled, 71-year-old")."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and toks[j].low != "the" and (toks[j].text == "," or toks[j].text.islower()):
+        j -= 1
+    return j >= 0 and toks[j].low == "the"
 
 
 def age_starting(toks: list[Tok], k: int) -> tuple[str, int] | None:

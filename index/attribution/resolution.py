@@ -444,6 +444,7 @@ def resolve_claim(
     if c.kind == "role":
         return resolve_role(c.value, people) or surname_of_title(c.value, people)
     if c.kind == "epithet":
-        near = [name for idx, name in here if idx < c.index] + ([name for _, name in mentioned[i - 1]] if i else [])
+        before = next((names for names in mentioned[max(0, i - 2) : i][::-1] if names), [])  # named last
+        near = [name for idx, name in here if idx < c.index] + [name for _, name in before]
         return resolve_epithet(c.value, people, [n for n in near if is_person(n)])
     return resolve_pronoun(c, i, here, speakers, mentioned, gender_of, is_person, people.firm_gender)

@@ -387,6 +387,7 @@ PIPELINE_OUTPUT = {
     165: "759306320e3f63bd",  # interview transcripts: FALLIN: ...
     166: "759306320e3f63bd",  # manner of saying beside a quote: remembered, fumed, mused
     167: "759306320e3f63bd",  # as X, an aside, put it
+    168: "759306320e3f63bd",  # the bespectacled, 71-year-old diplomat
 }
 
 

@@ -74,6 +74,26 @@ def test_the_23_year_old_is_the_one_person_the_article_gives_that_age() -> None:
     assert got[1:3] == ["Alan Smith", "Wayne Rooney"] and got[4] == "Lori Bernstein"
 
 
+def test_an_age_after_adjectives_is_the_person_named_last_over_a_sentence_naming_no_one() -> None:
+    # Ban was named two sentences before; the sentence between names no one ("he").
+    got = who(
+        "But it might not have happened without Ban Ki-moon's nearly decade-long persistence.",
+        "When he assumed office in 2007, he made climate change a primary focus.",
+        '"I made climate change the top priority," the bespectacled, 71-year-old diplomat said.',
+    )
+    assert got[2] == "Ban Ki-moon"
+    # two sentences naming no one: nobody
+    assert (
+        who(
+            "Ban Ki-moon arrived on Monday.",
+            "When he assumed office, he made climate a focus.",
+            "It was a long process.",
+            '"It was worth it," the 71-year-old diplomat said.',
+        )[3]
+        is None
+    )
+
+
 def test_a_national_of_a_gender_is_not_the_person_of_the_other() -> None:
     got = who(
         "Frenchwoman Amelie Mauresmo and Frenchman Richard Gasquet both won in Paris.",
