@@ -53,7 +53,7 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   ``a``/``an`` or none (``a spokesman told``, headline ``official says``) names nobody; things
   won or made are no words (``claimed a victory``, ``wrote the introduction``); a lone word links
   to a full name by its first word only if it is a first name (``Donald said``); ``he``/``she``
-  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``), nor a
+  never mean a people (``Americans``) or a place named by its kind (``Scarborough Shoal``, ``Trump Tower``), nor a
   lone word the article never shows to be a person (it never speaks by name, has no title, is
   no first name: ``Clarkston became his home`` does not make the town a "he"), nor a person named
   after the pronoun's verb in its own clause (``he said of Trump``: not Trump; ``He has declared
@@ -111,7 +111,9 @@ How it decides, in short (all rules are pure text rules; no model, no network):
   or an age next to a name is no part of it (``Spaniard Rafael Nadal``), and ``the Scot said``,
   ``said the 23-year-old`` are the one person the article makes so (``Scot Andy Murray``,
   ``Andy Murray, 23,``), else the one person named just before (``epithets``).
-* Added 2026-12-07: an interview transcript's turns (``FALLIN: I think ...``; ``transcripts``).
+* Added 2026-12-07: an interview transcript's turns (``FALLIN: I think ...``; ``transcripts``);
+  what someone calls something, quoted (``Jeb Bush called Trump "unhinged."``; not ``called
+  Merkel``, ``a group called "..."``, ``called for``).
 * A sentence with no attribution of its own that continues an open quote gets the speaker of
   the sentence the quote belongs to (before it in the same paragraph, or the sentence that
   closes it), and a paragraph that is a whole quote of six words or more goes on with the quote

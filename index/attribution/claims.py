@@ -23,6 +23,7 @@ from index.attribution.nicknames import without_nicknames
 from index.attribution.openings import OPENING_CONJUNCTIONS, opening_participle, sentence_subject
 from index.attribution.other_senses import (
     beside_a_quote,
+    calls_it,
     maintained_that,
     object_next,
     puts_it,
@@ -70,6 +71,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
         elif (lemma := words_follow(toks, v)) is not None:
             claim = subject_before(text, toks, v, lemma)  # 'Jagger reacted on Twitter, "Sad news ..."'
+        elif calls_it(toks, v):
+            claim = subject_before(text, toks, v, "call")  # 'Jeb Bush called Trump "unhinged."'
         elif (
             low in PARTICIPLES
             and v > 0

@@ -157,3 +157,28 @@ def beside_a_quote(toks: list[Tok], v: int) -> str | None:
     if before.kind == "Q" or (after is not None and (after.kind == "Q" or after.text == ":")):
         return FORM_TO_LEMMA.get(toks[v].low) or _MANNER.get(toks[v].low, "continue")
     return None
+
+
+# "Called" reports words when what it calls something is quoted: 'Jeb Bush called Trump "unhinged."',
+# 'Cengiz called the admission a "political maneuver."'; not "Obama called Merkel on Tuesday", "a
+# group called "Save Our Town"", "The group, called ...", "called for a boycott".
+_CALLED = frozenset({"called", "calls"})
+_CALLED_REACH = 8  # tokens from the verb to the quotation: 'called Mohammad's admission a "political maneuver"'
+_NOT_CALLED = frozenset({"for", "on", "off", "up", "in", "out", "back", "upon"})
+
+
+def calls_it(toks: list[Tok], v: int) -> bool:
+    """Whether ``toks[v]`` is "called" or "calls" whose object is named, then what it is called
+    quoted, after a subject: a name or a pronoun, the adverbs and auxiliaries between aside."""
+    if toks[v].low not in _CALLED or not toks[v].text.islower() or v == 0 or toks[v - 1].kind != "W":
+        return False
+    if v + 1 >= len(toks) or toks[v + 1].low in _NOT_CALLED or toks[v + 1].kind != "W":
+        return False
+    if toks[v - 1].low in ("is", "are", "was", "were", "be", "been", "being", "so"):
+        return False
+    for k in range(v + 2, min(len(toks), v + 2 + _CALLED_REACH)):
+        if toks[k].kind == "Q":
+            return True
+        if toks[k].kind != "W" and toks[k].text not in ("'s", "’s", "'", "’"):
+            return False
+    return False

@@ -16,9 +16,13 @@ from index.attribution.quotes import after_article, bare
 from index.attribution.suffixes import generation, surname_at, without_generation
 from index.attribution.surnames import double_surnames, ends_of_longer_names, sentence_words_before_surnames
 from index.attribution.vocabulary import (
+    BUILDING_KINDS,
+    DEMONYMS,
     FOLLOWERS,
     GENERIC,
     GROUP_PEOPLE,
+    INSTITUTION_KINDS,
+    PLACE_KINDS,
     REGNAL_TITLES,
     TEAMS,
     TITLE_ABBREVIATIONS,
@@ -348,3 +352,18 @@ def surname_of_title(role: str, people: People) -> str | None:
     holds that title; None otherwise."""
     options = people.by_last.get(role.lower(), ()) if role.istitle() and " " not in role else ()
     return options[0] if len(options) == 1 else None
+
+
+def never_a_person(name: str) -> bool:
+    """Names "he"/"she" cannot mean: peoples ("Americans", "Muslim-Americans", "Latino"), places
+    named by their kind ("Scarborough Shoal", "Lake Winola", "Wall Street", "Trump Tower") and a kind of
+    institution alone ("Convention" of "the Republican National Convention", "Senate")."""
+    words = name.lower().split()
+    last = words[-1]
+    return (
+        (last in DEMONYMS and not (len(words) > 1 and words[0] in FIRST_NAMES))  # "Mark Cuban" is someone
+        or last.endswith(("americans", "american"))
+        or any(w in PLACE_KINDS for w in words)
+        or (last in BUILDING_KINDS and words[0] not in FIRST_NAMES)  # "Trump Tower"; not "John Tower"
+        or (len(words) == 1 and (last.rstrip("s") in DEMONYMS or last in INSTITUTION_KINDS))
+    )

@@ -18,14 +18,19 @@ from index.attribution.antecedents import resolve_pronoun
 from index.attribution.claims import Parsed, parse_sentence
 from index.attribution.names import Mention
 from index.attribution.openings import OPENING_ADVERBS, OPENING_CONJUNCTIONS
-from index.attribution.people import People, learn_people, resolve_epithet, resolve_role, surname_of_title
+from index.attribution.people import (
+    People,
+    learn_people,
+    never_a_person,
+    resolve_epithet,
+    resolve_role,
+    surname_of_title,
+)
 from index.attribution.subjects import Claim
 from index.attribution.suffixes import surname_of
 from index.attribution.transcripts import transcript_turns
 from index.attribution.vocabulary import (
     DEMONYMS,
-    INSTITUTION_KINDS,
-    PLACE_KINDS,
     PRONOUNS,
     STOP,
     TIME_NOUNS,
@@ -43,20 +48,6 @@ def one_person(byline: str | None) -> str | None:
     if not 2 <= len(words) <= 4 or any(w.lower() in ("and", "&") or "," in w or not w[0].isupper() for w in words):
         return None
     return " ".join(words)
-
-
-def _never_a_person(name: str) -> bool:
-    """Names "he"/"she" cannot mean: peoples ("Americans", "Muslim-Americans", "Latino"), places
-    named by their kind ("Scarborough Shoal", "Lake Winola", "Wall Street") and a kind of
-    institution alone ("Convention" of "the Republican National Convention", "Senate")."""
-    words = name.lower().split()
-    last = words[-1]
-    return (
-        (last in DEMONYMS and not (len(words) > 1 and words[0] in FIRST_NAMES))  # "Mark Cuban" is someone
-        or last.endswith(("americans", "american"))
-        or any(w in PLACE_KINDS for w in words)
-        or (len(words) == 1 and (last.rstrip("s") in DEMONYMS or last in INSTITUTION_KINDS))
-    )
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -140,7 +131,7 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
         return "n" if name in orgs else people.gender.get(name)
 
     def is_person(name: str) -> bool:
-        return name not in orgs and name not in not_people and not _never_a_person(name)
+        return name not in orgs and name not in not_people and not never_a_person(name)
 
     in_full: set[str] = set()  # the people named in full in the sentence before
     sightings: Counter[str] = Counter()  # person -> mentions so far

@@ -338,6 +338,9 @@ PLACE_KINDS = word_set("""
 lake mount mountain river shoal island islands bay county street avenue boulevard square park
 beach valley sea ocean airport strip
 """)
+# Buildings, the last word of whose names may end a person's too ("John Tower"): a place only
+# after a word that is no first name ("Trump Tower").
+BUILDING_KINDS = word_set("tower towers hotel building plaza palace mansion")
 # The last words of names of institutions and places that no person's name ends with: "the White
 # House", "Fox News", "Hampshire Police", "Penn State".
 INSTITUTION_KINDS = word_set("""

@@ -1735,6 +1735,37 @@ def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # what someone calls something, quoted, is their words
+        ('Cengiz called Mohammad\'s admission a "political maneuver."', "Cengiz"),
+        ("On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.”", "Jeb Bush"),
+        ('Mr. Trump has called Clinton "crooked."', "Trump"),
+        ('Ronald Reagan hated what he called the Soviet "Evil Empire."', "Ronald Reagan"),
+        # not a call, a name, or what was called for
+        ("Obama called Merkel on Tuesday.", None),
+        ("Sanders called the plan a disaster.", None),
+        ('The group, called "Save Our Town," met on Monday.', None),
+        ('A group called "Save Our Town" met on Monday.', None),
+        ('Clinton has repeatedly called for the messages to be made "public."', None),
+    ],
+)
+def test_what_someone_called_something_in_quotes_is_theirs(text: str, speaker: str | None) -> None:
+    assert who(text)[0] == (speaker, "call" if speaker else None)
+
+
+def test_a_building_named_after_someone_is_no_he() -> None:
+    got = who(
+        [
+            "It was Mr. Trump who seemed like a different candidate.",
+            "As he spoke in the lobby of Trump Tower, there were no steaks.",
+            "He called his opponent ''Senator Cruz'' instead.",
+        ]
+    )
+    assert got[2] == ("Trump", "call")
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "verb"),
     [
         # the manner of saying words beside a quote reports them

@@ -388,6 +388,7 @@ PIPELINE_OUTPUT = {
     166: "759306320e3f63bd",  # manner of saying beside a quote: remembered, fumed, mused
     167: "759306320e3f63bd",  # as X, an aside, put it
     168: "759306320e3f63bd",  # the bespectacled, 71-year-old diplomat
+    169: "759306320e3f63bd",  # called X "quoted"
 }
 
 

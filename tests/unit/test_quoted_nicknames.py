@@ -31,7 +31,9 @@ def test_a_surname_alone_finds_the_name_written_with_a_nickname() -> None:
 
 
 def test_a_capitalised_word_in_quotes_elsewhere_stays_a_quotation() -> None:
-    assert who("Trump called the deal “Terrible” Monday, and Clinton said it was fine.")[0] == "Clinton"
+    assert who("Trump found the deal “Terrible” Monday, and Clinton said it was fine.")[0] == "Clinton"
+    # what Trump called it is his word, not a nickname
+    assert who("Trump called the deal “Terrible” Monday, and Clinton said it was fine.")[0] == "Trump"
     assert who("Marine Le Pen said the vote was a “Victory” for France.", "She said she would run.") == [
         "Marine Le Pen",
         "Marine Le Pen",
