@@ -405,7 +405,7 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
 PARTICIPLES = frozenset(
     """saying adding noting arguing insisting warning explaining declaring writing telling claiming stating tweeting
     announcing acknowledging asserting stressing suggesting vowing remarking predicting recalling complaining
-    lamenting cautioning""".split()
+    lamenting cautioning praising""".split()
 )
 CHANNELS = frozenset("statement interview post letter tweet".split())
 _BEFORE_PARTICIPLE = frozenset({",", "—", "–", "--"})  # "Rubio flipped his choice – saying"

@@ -1899,6 +1899,8 @@ def test_who_after_a_name_and_a_role_in_lower_case(text: str, speaker: str | Non
         ),
         ("Donald Trump also joined the gun debate, announcing on Wednesday he would meet the NRA.", "Donald Trump"),
         ("Paul Ryan is stressing that whatever the president does can be overturned.", "Paul Ryan"),
+        ("Cruz is praising Jeb Bush as “a man who didn’t go to the gutter.”", "Cruz"),
+        ('Sanders attacked Clinton on trade, praising Obama as "a great president."', "Sanders"),
         ("Trump has even claimed he will enact a massive infrastructure plan.", "Trump"),
         # a name after "with" is the participle's subject
         ("Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster.", "Donald Trump"),

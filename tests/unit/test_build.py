@@ -389,6 +389,7 @@ PIPELINE_OUTPUT = {
     167: "759306320e3f63bd",  # as X, an aside, put it
     168: "759306320e3f63bd",  # the bespectacled, 71-year-old diplomat
     169: "759306320e3f63bd",  # called X "quoted"
+    170: "759306320e3f63bd",  # praising as a participle
 }
 
 
