@@ -86,6 +86,7 @@ LEMMA_FORMS: dict[str, tuple[str, ...]] = {
     ),
     "complain": ("complain", "complains", "complained", "complaining"),
     "accuse": ("accuse", "accuses", "accused", "accusing"),
+    "allege": ("allege", "alleges", "alleged", "alleging"),
     "repeat": ("repeat", "repeats", "repeated", "repeating"),
     "reaffirm": ("reaffirm", "reaffirms", "reaffirmed", "reaffirming"),
     "affirm": ("affirm", "affirms", "affirmed", "affirming"),

@@ -25,6 +25,7 @@ from index.attribution.vocabulary import (
     ROLE_LOWER,
     STOP,
 )
+from index.lexicon import MONTHS, WEEKDAYS
 
 # Parties, which describe a role as a place does ("said the Democratic nominee").
 _PARTIES = frozenset({"democratic", "republican", "gop", "libertarian", "conservative", "labour", "liberal"})
@@ -126,20 +127,28 @@ def _followed(toks: list[Tok], a: int) -> bool:
 # What a source publishes, between "according to" and the source: "according to a recent report
 # from Bloomberg New Energy Finance", "according to data from Johns Hopkins University".
 _PUBLISHED = frozenset(
-    "report reports study survey poll analysis data figures estimate estimates statement review tally count".split()
+    "report reports study survey poll analysis data figures estimate estimates statement review tally count "
+    "tweet post letter".split()
 )
+# When it was published, between it and its source: "according to a tweet on Monday by Mike Pompeo".
+_WHEN_WORDS = WEEKDAYS | MONTHS
 
 
 def according_to(text: str, toks: list[Tok], v: int) -> Claim | None:
     """The source "according to" at ``v`` names: "according to Dmitry Peskov", or the one after
     what it published ("according to a recent report from Bloomberg New Energy Finance", "... a
-    study by the Pew Research Center"; not "according to a poll of voters")."""
+    study by the Pew Research Center", "... a tweet on Monday by Mike Pompeo"; not "according to a
+    poll of voters")."""
     found = subject_after(text, toks, v + 2, "say", v, appositive=False)
     k = v + 2
     while found is None and k < min(len(toks) - 2, v + 7) and toks[k].kind == "W" and not is_cap(toks[k]):
-        if toks[k].low in _PUBLISHED and toks[k + 1].low in ("from", "by"):
-            found = subject_after(text, toks, k + 2, "say", v, appositive=False)
-            return found if found is not None and found.kind in ("name", "org") else None
+        if toks[k].low in _PUBLISHED:
+            j = k + 1
+            while j < len(toks) - 1 and j - k <= 3 and (toks[j].low in _WHEN_WORDS or toks[j].low in ("on", "in")):
+                j += 1  # when it was published: "on Monday", "in March"
+            if toks[j].low in ("from", "by"):
+                found = subject_after(text, toks, j + 1, "say", v, appositive=False)
+                return found if found is not None and found.kind in ("name", "org") else None
         k += 1
     return found
 

@@ -181,11 +181,20 @@ _BE = frozenset("is was were are been being be".split())
 _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
 
 
+# "Alleged" as an adjective ("has alleged ties", "alleged influence peddling"): a report only
+# before "that", a quotation, punctuation, a name or a pronoun ("Trump alleged Biden's plan ...").
+_ALLEGE = frozenset({"alleged", "alleges", "allege"})
+_CLAUSE_OPENERS = frozenset("that he she they it we i the his her their".split())
+
+
 def _other_sense(toks: list[Tok], v: int) -> bool:
-    """ "reported from", "adding to his victories", "added another facet to his job"; but "added
-    to People" names a listener."""
+    """ "reported from", "adding to his victories", "added another facet to his job", "alleged
+    ties"; but "added to People" names a listener."""
     if toks[v].low in ("added", "adds") and _adds_a_thing(toks, v):
         return True
+    if toks[v].low in _ALLEGE:
+        after = toks[v + 1] if v + 1 < len(toks) else None
+        return after is not None and after.kind == "W" and not is_cap(after) and after.low not in _CLAUSE_OPENERS
     if not _next_is(toks, v, _OTHER_SENSE.get(toks[v].low, "")):
         return False
     after = toks[v + 2] if v + 2 < len(toks) else None

@@ -129,7 +129,7 @@ aide aides supporter supporters staffer staffers voter voters fan fans ally alli
 surrogate surrogates donor donors backer backers operative operatives insider insiders confidant
 confidants friend friends volunteer volunteers organizer organizers strategist strategists
 adviser advisers advisor advisors veteran veterans pollster pollsters critic critics opponent
-opponents detractor detractors rival rivals
+opponents detractors detractor rival rivals associate associates colleague colleagues
 """)
 # Collective subjects that are never a named speaker ("Officials said", "Analysts say").
 GENERIC = word_set("""

@@ -434,6 +434,34 @@ def test_a_name_after_a_titles_domain_speaks(text: str, speaker: str | None) -> 
     assert who(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # what a source published, and when, before it
+        (
+            '"The airline transports weapons," according to a tweet on Monday by Secretary of State Mike Pompeo.',
+            "Mike Pompeo",
+        ),
+        ("According to a report Tuesday from WKOW, Scott Walker will speak.", "WKOW"),
+        ("According to a letter in March from the FBI, the case is closed.", "FBI"),
+        ("According to a poll of voters in Iowa, Trump leads.", None),
+        # "alleged" reports a claim; as an adjective, nothing
+        (
+            'US Ambassador Richard Grenell alleged, by way of example, Mahan had "contributed to suffering."',
+            "Richard Grenell",
+        ),
+        ("Trump alleged Biden's plan would strip Medicare.", "Trump"),
+        ("Mr. Trump alleged that Mr. O'Brien had libeled him.", "Trump"),
+        ("Mahan's director, Hamid Arabnejad Khanooki, has alleged ties to the Guard.", None),
+        ("E-mails in the copy detailed his business affairs and alleged influence peddling.", None),
+        # nor do someone's associates speak for them
+        ("Associates of Navalny alleged he drank tea laced with poison.", None),
+    ],
+)
+def test_a_source_after_what_it_published_and_what_someone_alleged(text: str, speaker: str | None) -> None:
+    assert who(text)[0][0] == speaker
+
+
 def test_a_participle_before_a_full_name_is_no_part_of_it() -> None:
     # "Entrusting Donald Trump" was a person of its own, whom the "he" after it then meant
     article = [

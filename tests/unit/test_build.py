@@ -390,6 +390,7 @@ PIPELINE_OUTPUT = {
     168: "759306320e3f63bd",  # the bespectacled, 71-year-old diplomat
     169: "759306320e3f63bd",  # called X "quoted"
     170: "759306320e3f63bd",  # praising as a participle
+    171: "759306320e3f63bd",  # according to a tweet on Monday by X; alleged
 }
 
 
