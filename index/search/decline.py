@@ -256,13 +256,14 @@ _ASKS_RATE = re.compile(
 
 def says_nothing_new(query: Query, sentence: str, stems: Stemmer) -> bool:
     """Whether ``sentence`` holds no word the question does not (stop words aside; a number
-    counts only for a question asking one), so it cannot answer it: "5. Jeb Bush." (a list's
-    heading) for "Which TV show does Jeb Bush love?". Not for a yes/no question, which a
-    sentence of its own words answers, nor a short search, which wants them."""
+    counts only for a question asking one, a year for one asking when: "She was first elected in
+    2006."), so it cannot answer it: "5. Jeb Bush." (a list's heading) for "Which TV show does Jeb
+    Bush love?". Not for a yes/no question or a short search, which want their own words."""
     if query.kind == "yes/no" or query.short_search:
         return False
     new = set(stems(sentence)) - query.stems - set(stems(query.text))
-    return not new or (query.kind != "number" and all(word.isdigit() for word in new))
+    year = query.kind == "date" and any(len(w) == 4 and w.isdigit() and 1000 <= int(w) < 2200 for w in new)
+    return not year and (not new or (query.kind != "number" and all(word.isdigit() for word in new)))
 
 
 def lacks_asked_figure(query: Query, sentence: str) -> bool:

@@ -756,6 +756,9 @@ def test_a_yes_no_question_is_answered_by_a_sentence_holding_all_its_words(sampl
         # A number is news to a question asking one, not to another.
         ("How many delegates did Jeb Bush win?", "5. Jeb Bush.", False),
         ("How many delegates did Jeb Bush win?", "Jeb Bush won delegates.", True),
+        # A year is news to a question asking when; another number is not.
+        ("When was Gillibrand first elected to the House?", "She was first elected to the House in 2006.", False),
+        ("When was Gillibrand first elected to the House?", "5. Gillibrand was elected to the House.", True),
         # A yes/no question is answered in its own words.
         ("Did Jeb Bush win Iowa?", "Jeb Bush did not win Iowa.", False),
     ],
