@@ -27,6 +27,7 @@ from index.attribution.other_senses import (
     maintained_that,
     object_next,
     puts_it,
+    quoted_as,
     spoke_then_quote,
     words_follow,
 )
@@ -73,6 +74,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_before(text, toks, v, lemma)  # 'Jagger reacted on Twitter, "Sad news ..."'
         elif calls_it(toks, v):
             claim = subject_before(text, toks, v, "call")  # 'Jeb Bush called Trump "unhinged."'
+        elif low == "calling" and toks[v - 1].text in _BEFORE_PARTICIPLE and quoted_as(toks, v):
+            claim = sentence_subject(text, toks, v, "call")  # 'He held his fire on Carson, calling him a “nice guy”'
         elif (
             low in PARTICIPLES
             and v > 0

@@ -133,7 +133,7 @@ _MANNER = {
         """mused muses fumed fumes shouted shouts yelled yells screamed screams whispered whispers
         surmised surmises wondered wonders opined opines demanded demands charged charges pleaded
         pleads boasted boasts bragged brags laughed laughs sighed sighs snapped snaps gushed gushes
-        marveled marvels marvelled deadpanned countered counters reasoned reasons""".split(),
+        marveled marvels marvelled deadpanned countered counters reasoned reasons demurred demurs""".split(),
         "say",
     ),
 }
@@ -172,9 +172,15 @@ def calls_it(toks: list[Tok], v: int) -> bool:
     quoted, after a subject: a name or a pronoun, the adverbs and auxiliaries between aside."""
     if toks[v].low not in _CALLED or not toks[v].text.islower() or v == 0 or toks[v - 1].kind != "W":
         return False
-    if v + 1 >= len(toks) or toks[v + 1].low in _NOT_CALLED or toks[v + 1].kind != "W":
-        return False
     if toks[v - 1].low in ("is", "are", "was", "were", "be", "been", "being", "so"):
+        return False
+    return quoted_as(toks, v)
+
+
+def quoted_as(toks: list[Tok], v: int) -> bool:
+    """Whether the "call" at ``toks[v]`` names its object, then quotes what it is called ("calling
+    him a “nice guy”"), within ``_CALLED_REACH`` tokens."""
+    if v + 1 >= len(toks) or toks[v + 1].low in _NOT_CALLED or toks[v + 1].kind != "W":
         return False
     for k in range(v + 2, min(len(toks), v + 2 + _CALLED_REACH)):
         if toks[k].kind == "Q":

@@ -1776,6 +1776,10 @@ def test_asked_beside_a_quote_and_a_participle_after_a_quoted_phrase(text: str, 
         ('The group, called "Save Our Town," met on Monday.', None),
         ('A group called "Save Our Town" met on Monday.', None),
         ('Clinton has repeatedly called for the messages to be made "public."', None),
+        # ..., calling it so, is the sentence's subject's
+        ("Speaking in Salem, Trump went after Bush, calling him “a total stiff.”", "Trump"),
+        ('Cruz belittled the issue of the loans, calling it a "paperwork error."', "Cruz"),
+        ("Trump attacked Cruz, calling him a liar.", None),
     ],
 )
 def test_what_someone_called_something_in_quotes_is_theirs(text: str, speaker: str | None) -> None:
@@ -1803,6 +1807,7 @@ def test_a_building_named_after_someone_is_no_he() -> None:
             "recall",
         ),
         ('"Imagine Brad Thor up against Trump," mused Blaze co-host Stu Burguiere.', "Stu Burguiere", "say"),
+        ("Asked which county was his favorite, Cruz demurred: “Whichever one I’m in.”", "Cruz", "say"),
         ("“That would have been a demonstration of good faith,” Toomey fumed on Tuesday.", "Toomey", "say"),
         (
             'Co-developer Jing Wang recounted, "When we put that coating on a toilet, nothing sticks."',
