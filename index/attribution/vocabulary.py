@@ -39,7 +39,7 @@ DETECT_FORMS: dict[str, str] = {
 
 # Bodies in lower case after the country, city or person they belong to ("the German government",
 # "Britain's military"), which speak for it.
-GOVERNING = word_set("government administration military army navy ministry embassy parliament cabinet")
+GOVERNING = word_set("government administration military army navy ministry embassy parliament cabinet campaign")
 # Words that open a sentence before its subject: "Yet Bloomberg says", "Still, NATO said".
 OPENERS = word_set("but yet and so or still meanwhile however then also now even")
 # Capitalised words that open a sentence or a chain but are never part of a name.

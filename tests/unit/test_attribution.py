@@ -175,6 +175,10 @@ def test_a_name_inside_a_phrase_is_not_the_subject() -> None:
         ("On Wednesday, the Obama administration announced it would take more refugees.", "Obama administration"),
         ("The U.S. military said the strike killed five fighters.", "U.S. military"),
         ("Goa's government announced three days of mourning.", "Goa's government"),
+        # a campaign too: "What did the Clinton campaign say?" was answered by its spokesmen alone
+        ("The Clinton campaign said the AP report was misleading.", "Clinton campaign"),
+        ("Bernie Sanders’ campaign says it raised more than $21 million in January.", "Bernie Sanders’ campaign"),
+        ("The campaign said it raised $21 million.", None),
         # a government of no one named, or someone speaking for it, is no such speaker
         ("The government said 128 teams took part.", None),
         ("A spokesman for the German government said the tests were clear.", None),
@@ -1211,7 +1215,8 @@ def test_participles_and_coordinated_verbs_report_the_subject() -> None:
     got = who("Mr. Trump released a statement on Saturday, saying the son was a hero.")
     assert got == [("Trump", "say")]
     assert who("Graham called both candidates crazy and said the party would lose.") == [("Graham", "say")]
-    assert who("Rubio's campaign tweeted a video, saying the amendment failed.") == [(None, None)]
+    # a campaign speaks as a government does ("the Clinton campaign said")
+    assert who("Rubio's campaign tweeted a video, saying the amendment failed.") == [("Rubio's campaign", "tweet")]
     # PolNeAR: "later" after the subject is no time phrase opening the sentence ("Minutes later, ...")
     got = who("But Trump later blamed his hesitancy on a bad earpiece, claiming he had disavowed Duke.")
     assert got == [("Trump", "claim")]
@@ -1524,7 +1529,7 @@ def test_whoever_opens_the_sentence_speaks_for_its_second_verb(text: str, speake
             "Chuck Williams",
         ),
         ("The Blaze’s Matt Walsh provided a justification for a blacklist, saying it is needed.", "Matt Walsh"),
-        ("Rubio's campaign tweeted a photo, saying it works.", None),
+        ("Rubio's campaign tweeted a photo, saying it works.", "Rubio's campaign"),
     ],
 )
 def test_who_speaks_in_the_forms_of_wire_copy(text: str, speaker: str | None) -> None:

@@ -392,6 +392,7 @@ PIPELINE_OUTPUT = {
     170: "759306320e3f63bd",  # praising as a participle
     171: "759306320e3f63bd",  # according to a tweet on Monday by X; alleged
     172: "759306320e3f63bd",  # , calling X "quoted"; demurred
+    173: "759306320e3f63bd",  # the Clinton campaign said
 }
 
 
