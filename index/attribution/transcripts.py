@@ -1,8 +1,8 @@
 """Interview transcripts: a paragraph opened by a speaker's name in capitals and a colon is that
 speaker's words, every sentence of it ("FALLIN: I think he is trying to campaign as a racial
-healer. I think that has been part of his message."), and so is a paragraph with no name of its
-own between two such paragraphs goes on with the turn when it is spoken as one speaks, in the
-first or second person ("TAPPER: ... // Specifically I've heard from ... Talk to them."), not the
+healer. I think that has been part of his message."). A paragraph with no name of its own
+between two such paragraphs goes on with the turn when it is spoken as one speaks, in the first
+or second person ("TAPPER: ... // Specifically I've heard from ... Talk to them."), not as the
 writer's aside ("The ads are too tough huh?").
 
 A name is only a speaker's when it is a person's: a first name and a surname ("JAKE TAPPER",

@@ -20,6 +20,12 @@ from index.search.name_words import name_words
 from index.search.officials import country_asked
 
 _MINISTRY = "ministry"
+# Each demonym -> the stems a story names its country by ("chinese": "chines", "china", "beij"),
+# made here: the tokenizer behind ``stems_of`` is not for questions answered side by side.
+_COUNTRY_STEMS = {
+    demonym: frozenset((*stems_of(demonym), *(stem for place in PLACE_STEMS.get(demonym, ()) for stem in place)))
+    for demonym in DEMONYM_PLACES
+}
 
 
 def ministries_abroad(name: str, speakers: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -31,12 +37,7 @@ def ministries_abroad(name: str, speakers: Iterable[str]) -> tuple[frozenset[str
     if not lead or _MINISTRY not in asked[lead:]:
         return frozenset(), frozenset()
     demonyms = {word if word in DEMONYM_PLACES else country_asked(word) for word in asked[:lead]}
-    stems = frozenset(
-        stem
-        for demonym in demonyms
-        if demonym is not None
-        for stem in (*stems_of(demonym), *(s for place in PLACE_STEMS.get(demonym, ()) for s in place))
-    )
+    stems = frozenset(stem for demonym in demonyms if demonym is not None for stem in _COUNTRY_STEMS.get(demonym, ()))
     if not stems:
         return frozenset(), frozenset()
     found = frozenset(s for s in speakers if _MINISTRY in (words := name_words(s)) and not leading_countries(words))
