@@ -24,6 +24,7 @@ from index.attribution.openings import OPENING_CONJUNCTIONS, opening_participle,
 from index.attribution.other_senses import (
     beside_a_quote,
     calls_it,
+    issues_statement,
     maintained_that,
     object_next,
     puts_it,
@@ -72,6 +73,8 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
         elif (lemma := words_follow(toks, v)) is not None:
             claim = subject_before(text, toks, v, lemma)  # 'Jagger reacted on Twitter, "Sad news ..."'
+        elif (issued := issues_statement(toks, v)) is not None:
+            claim = subject_before(text, toks, issued, "state")  # "The Department issued a statement that"
         elif calls_it(toks, v):
             claim = subject_before(text, toks, v, "call")  # 'Jeb Bush called Trump "unhinged."'
         elif low == "calling" and toks[v - 1].text in _BEFORE_PARTICIPLE and quoted_as(toks, v):

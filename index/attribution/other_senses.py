@@ -188,3 +188,22 @@ def quoted_as(toks: list[Tok], v: int) -> bool:
         if toks[k].kind != "W" and toks[k].text not in ("'s", "’s", "'", "’"):
             return False
     return False
+
+
+# "X issued a statement that ..." / 'X released a statement: "..."': the statement is X's words.
+_ISSUED = frozenset("issued issues released releases sent sends posted posts published publishes".split())
+_STATEMENT_OWNERS = frozenset("a an its his her their the".split())
+
+
+def issues_statement(toks: list[Tok], v: int) -> int | None:
+    """The token of "issued" (or "released", "sent", "posted", "published") whose statement, at
+    ``toks[v]``, says what follows it: "that" or a colon after "statement" (an adjective between
+    allowed: "issued a brief statement that"); None otherwise ("released a statement on Monday")."""
+    if toks[v].low != "statement" or v + 1 >= len(toks) or toks[v + 1].low not in ("that", ":"):
+        return None
+    u = v - 1
+    if u > 0 and toks[u].kind == "W" and toks[u].text.islower() and toks[u].low not in _STATEMENT_OWNERS:
+        u -= 1  # "a brief statement"
+    if u < 1 or toks[u].low not in _STATEMENT_OWNERS or toks[u - 1].low not in _ISSUED:
+        return None
+    return u - 1

@@ -1791,6 +1791,19 @@ def test_what_someone_called_something_in_quotes_is_theirs(text: str, speaker: s
     assert who(text)[0] == (speaker, "call" if speaker else None)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The State Department issued a statement that the talks had failed.", "State Department"),
+        ('Trump released a statement: "We won."', "Trump"),
+        ("When Wallace died, President Clinton released the following statement:", "Clinton"),
+        ("Sanders released a statement on Monday.", None),
+    ],
+)
+def test_a_statement_issued_says_what_follows_it(text: str, speaker: str | None) -> None:
+    assert who(text)[0] == (speaker, "state" if speaker else None)
+
+
 def test_a_building_named_after_someone_is_no_he() -> None:
     got = who(
         [

@@ -393,6 +393,7 @@ PIPELINE_OUTPUT = {
     171: "759306320e3f63bd",  # according to a tweet on Monday by X; alleged
     172: "759306320e3f63bd",  # , calling X "quoted"; demurred
     173: "759306320e3f63bd",  # the Clinton campaign said
+    174: "759306320e3f63bd",  # issued a statement that
 }
 
 
