@@ -73,9 +73,9 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
         elif (lemma := words_follow(toks, v)) is not None:
             claim = subject_before(text, toks, v, lemma)  # 'Jagger reacted on Twitter, "Sad news ..."'
-        elif (issued := issues_statement(toks, v)) is not None:
+        elif low == "statement" and (issued := issues_statement(toks, v)) is not None:
             claim = subject_before(text, toks, issued, "state")  # "The Department issued a statement that"
-        elif calls_it(toks, v):
+        elif low in ("called", "calls") and calls_it(toks, v):
             claim = subject_before(text, toks, v, "call")  # 'Jeb Bush called Trump "unhinged."'
         elif low == "calling" and toks[v - 1].text in _BEFORE_PARTICIPLE and quoted_as(toks, v):
             claim = sentence_subject(text, toks, v, "call")  # 'He held his fire on Carson, calling him a “nice guy”'
