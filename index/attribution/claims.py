@@ -39,6 +39,7 @@ from index.attribution.subjects import (
     subject_from_chain,
 )
 from index.attribution.vocabulary import (
+    BE,
     DETECT_FORMS,
     GENDERED,
     NOT_REPORTING_LEMMAS,
@@ -73,11 +74,11 @@ def find_claims(text: str, toks: list[Tok]) -> list[Claim]:
             claim = subject_before(text, toks, v, "put")  # 'As The Post's Dana Milbank puts it, "..."'
         elif (lemma := words_follow(toks, v)) is not None:
             claim = subject_before(text, toks, v, lemma)  # 'Jagger reacted on Twitter, "Sad news ..."'
-        elif low == "statement" and (issued := issues_statement(toks, v)) is not None:
+        elif (issued := issues_statement(toks, v)) is not None:
             claim = subject_before(text, toks, issued, "state")  # "The Department issued a statement that"
-        elif low in ("called", "calls") and calls_it(toks, v):
+        elif calls_it(toks, v):
             claim = subject_before(text, toks, v, "call")  # 'Jeb Bush called Trump "unhinged."'
-        elif low == "calling" and toks[v - 1].text in _BEFORE_PARTICIPLE and quoted_as(toks, v):
+        elif low == "calling" and v > 0 and toks[v - 1].text in _BEFORE_PARTICIPLE and quoted_as(toks, v):
             claim = sentence_subject(text, toks, v, "call")  # 'He held his fire on Carson, calling him a “nice guy”'
         elif (
             low in PARTICIPLES
@@ -181,7 +182,6 @@ def _main_clause_first(toks: list[Tok], claims: list[Claim]) -> list[Claim]:
     return main + opening if opening and main else claims
 
 
-_BE = frozenset("is was were are been being be".split())
 # Verb forms that are not reports when the next word is this: "reported from Washington" (a
 # byline), "adding to his victories", "announced the winner" is kept: the speaker is the subject.
 _OTHER_SENSE = {"reported": "from", "reports": "from", "added": "to", "adds": "to"}
@@ -241,7 +241,7 @@ def _going_on(toks: list[Tok], v: int) -> int:
     "continued" in "continued to say"), whose subject is the speaker; else ``v``."""
     if v < 2 or toks[v - 1].low != "to":
         return v
-    if v >= 3 and toks[v - 2].low in _KEEN and toks[v - 3].low in _BE:
+    if v >= 3 and toks[v - 2].low in _KEEN and toks[v - 3].low in BE:
         return v - 3  # "Trump was quick to add that"
     if (took := _took_to(toks, v - 2)) is not None:
         return took  # "Clinton took to Twitter to say"
@@ -288,7 +288,7 @@ def _ends_with_name(toks: list[Tok], v: int, claim: Claim) -> bool:
         return False
     # Only a description may come between: "one candidate he likes is Ohio Governor John Kasich"
     # and "Libya is the biggest trouble spot for Clinton" are reported words, not the speaker.
-    return not any(t.low in _BE or t.low in GENDERED or t.low == "that" for t in toks[v + 1 : end])
+    return not any(t.low in BE or t.low in GENDERED or t.low == "that" for t in toks[v + 1 : end])
 
 
 def _after_conjunction(toks: list[Tok], v: int) -> bool:
@@ -410,9 +410,9 @@ def _passive_or_other_sense(toks: list[Tok], v: int) -> bool:
     if toks[v].low == "say" and 0 < v < len(toks) - 1 and toks[v - 1].text == toks[v + 1].text == ",":
         return True  # "prohibitions against, say, sharing advice": for instance
     k = v - 1
-    while k >= 0 and goes_between(toks[k]) and toks[k].low not in _BE:
+    while k >= 0 and goes_between(toks[k]) and toks[k].low not in BE:
         k -= 1
-    return k >= 0 and toks[k].kind == "W" and toks[k].low in _BE
+    return k >= 0 and toks[k].kind == "W" and toks[k].low in BE
 
 
 # "Trump released a statement Saturday, saying ...", "Clinton attacked Trump, adding ...": the

@@ -14,7 +14,7 @@ report words only beside a quote.
 from __future__ import annotations
 
 from index.attribution.quotes import Tok, is_cap
-from index.attribution.vocabulary import DETECT_FORMS
+from index.attribution.vocabulary import BE, DETECT_FORMS
 from index.lexicon import FORM_TO_LEMMA
 
 _MAINTAINED = frozenset({"maintained", "maintains"})
@@ -172,7 +172,7 @@ def calls_it(toks: list[Tok], v: int) -> bool:
     quoted, after a subject: a name or a pronoun, the adverbs and auxiliaries between aside."""
     if toks[v].low not in _CALLED or not toks[v].text.islower() or v == 0 or toks[v - 1].kind != "W":
         return False
-    if toks[v - 1].low in ("is", "are", "was", "were", "be", "been", "being", "so"):
+    if toks[v - 1].low in BE or toks[v - 1].low == "so":
         return False
     return quoted_as(toks, v)
 

@@ -42,14 +42,17 @@ def transcript_turns(sentences: Sequence[Sentence], people: People) -> dict[int,
         else:
             paragraphs.append([i])
     labels = [label_of(sentences[p[0]].text) for p in paragraphs]
+    if not any(labels):
+        return {}
     named = {words[-1].casefold(): " ".join(words) for words in labels if words and len(words) > 1}
+    in_full = {name.casefold(): name for name in people.full}
     turns: dict[int, str] = {}
     speaker: str | None = None
     pending: list[int] = []  # a turn's later paragraphs, its own once another turn follows them
     for paragraph, label in zip(paragraphs, labels, strict=True):
         text = " ".join(sentences[i].text for i in paragraph)
         if label is not None:
-            who = label_speaker(label, people, named)
+            who = label_speaker(label, people, named, in_full)
             if speaker is not None and who is not None:
                 turns.update(dict.fromkeys(pending, speaker))
             speaker, pending = who, []  # a label that names no one ("UPDATE:") ends the turn
@@ -67,13 +70,15 @@ def label_of(text: str) -> list[str] | None:
     return None if m is None else [w.capitalize() for w in m.group("name").split()]
 
 
-def label_speaker(words: Sequence[str], people: People, named: Mapping[str, str]) -> str | None:
+def label_speaker(
+    words: Sequence[str], people: People, named: Mapping[str, str], in_full: Mapping[str, str]
+) -> str | None:
     """The person a transcript's label names, or None: a label that names no person.
 
     ``named``: the labels of a first name and a surname in the article, by surname ("tapper" ->
-    "Jake Tapper"), whom a surname alone means."""
+    "Jake Tapper"), whom a surname alone means; ``in_full``: the article's full names
+    (``People.full``) by their casefolded form."""
     written = " ".join(words)
-    in_full = {name.casefold(): name for name in people.full}
     if written.casefold() in in_full:
         return in_full[written.casefold()]
     options = people.options(words)

@@ -39,6 +39,8 @@ DETECT_FORMS: dict[str, str] = {
 
 # Bodies in lower case after the country, city or person they belong to ("the German government",
 # "Britain's military"), which speak for it.
+# The forms of "be": "Kelly was charged", "is said to be", "is called".
+BE = word_set("is was were are been being be")
 GOVERNING = word_set("government administration military army navy ministry embassy parliament cabinet campaign")
 # Words that open a sentence before its subject: "Yet Bloomberg says", "Still, NATO said".
 OPENERS = word_set("but yet and so or still meanwhile however then also now even")

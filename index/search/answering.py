@@ -376,9 +376,10 @@ class Answerer:
         if asked is None:
             return None
         stem = self._tokenizers.get().stem
-        rows = self._candidates({stem(asked.surname): 1.0}, {stem(asked.surname): 1.0, stem(asked.first): 1.0})
+        surname, first = stem(asked.surname), stem(asked.first)
+        rows = self._candidates({surname: 1.0}, {surname: 1.0, first: 1.0})
         found, retriever = self._retriever.rows(rows), self._retriever
-        rows = [r for r in rows if asked.tells(found[r][0].text) and retriever.article_holds(stem(asked.first), r)]
+        rows = [r for r in rows if asked.tells(found[r][0].text) and retriever.article_holds(first, r)]
         rows = [r for r in rows if asked.in_full(found[r][0].text)] or rows
         if not rows:
             return None

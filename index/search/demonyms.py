@@ -48,10 +48,10 @@ NAME_REACH = 2
 def named_together(words: Sequence[QueryWord], stems: Sequence[str], reach: int = NAME_REACH) -> bool:
     """Whether a sentence whose words' stems are ``stems`` (in order, no stop words) holds every
     one of ``words`` as ``holds_word`` does, all within ``len(words) + reach`` words."""
-    at = [
-        {i for i, stem in enumerate(stems) if stem == w.stem or any(stem in p for p in _places_of(w.text))}
-        for w in words
-    ]
+    at = []
+    for word in words:
+        places = _places_of(word.text)
+        at.append({i for i, stem in enumerate(stems) if stem == word.stem or any(stem in p for p in places)})
     span = len(words) + reach
     return all(at) and any(all(any(a <= i < a + span for i in found) for found in at) for a in set().union(*at))
 
