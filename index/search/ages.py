@@ -53,6 +53,29 @@ def tells_age_of(question: str, sentence: str) -> bool:
     return False
 
 
+# An age written beside a name: "22-year-old Rangoli Patil", "Rangoli Patil, 22,".
+_AGED_NAME = re.compile(r"\b\d{1,3}-year-old\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)")
+_NAME_AGED = re.compile(r"\b([A-Z][\w'’-]+),\s+\d{1,3}\s*,")
+
+
+def age_of_another(question: str, sentence: str, stems: Stemmer) -> str | None:
+    """Whose age ``sentence`` gives when a "how old" question asks about someone it names in full
+    and every age the sentence tells is written beside another's name: "B Shiva Parvathi was
+    running the train as loco pilot, and 22-year-old Rangoli Patil was her loco co-pilot" does not
+    say how old B Shiva Parvathi is. None when it tells the asked one's (``tells_age_of``), an
+    age beside no name ("a 22-year-old woman"), or none."""
+    if not asks_age(question) or tells_age_of(question, sentence):
+        return None
+    asked = people_in_full(question, known_first=False)
+    text = sentence[:2_000]
+    named = [m.group(1) for m in (*_AGED_NAME.finditer(text), *_NAME_AGED.finditer(text))]
+    others = [name for name in named if name.split()[-1].casefold().removesuffix("'s") not in asked]
+    rest = _NAME_AGED.sub(" ", _AGED_NAME.sub(" ", text))
+    if not asked or not others or len(others) < len(named) or answers_unit(AGE, rest, stems, question):
+        return None
+    return others[0]
+
+
 def writes_in_full(sentence: str, first: str, surname: str) -> bool:
     """Whether ``sentence`` writes the name ``first`` ``surname`` (casefolded) in full: "Humayun Khan"."""
     name = rf"(?<![\w-]){re.escape(first)}\s+{re.escape(surname)}(?![\w-])"

@@ -58,7 +58,14 @@ class Sibling:
     ``asked`` "Democratic absentee", ``given`` "Republican absentee"."""
 
     asked: str
-    given: str
+    given: str  # empty: the sentence is about nothing of the kind ("how many were arrested": no toll)
+
+    @property
+    def reason(self) -> str:
+        """Why the sentence does not answer, for the user."""
+        if not self.given:
+            return f'The best sentence does not tell how many were "{self.asked}".'
+        return f'The best sentence is about "{self.given}", the question about "{self.asked}".'
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -110,11 +117,16 @@ def qualifies_a_sibling(question: str, sentence: str, stems: Stemmer) -> Sibling
 
 # Events of the news that a name tells apart: "the New Hampshire primary" is not "the South
 # Carolina primary", nor "the Iowa caucuses" "the Nevada caucuses", nor "the Paris attacks" the
-# Brussels ones. Singular and plural, read in lower case.
+# Brussels ones. Singular and plural, read in lower case. Nor "Hurricane Gonzalo" Hurricane Humberto.
 EVENTS = word_set("""
     primary primaries caucus caucuses debate debates attack attacks bombing bombings shooting
     shootings election elections convention conventions rally rallies summit summits
 """)
+# A storm is named after its kind, whichever it is by now: "Tropical Storm Humberto" is "Hurricane
+# Humberto", and "Hurricane Gonzalo" another storm.
+STORMS = word_set("hurricane typhoon cyclone storm")
+# What follows a storm's kind and names none: "the National Hurricane Center", "Hurricane Hunters".
+_NO_STORM = word_set("center centre centers hunter hunters season seasons warning warnings watch watches week")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z.'’-]*")
 
 
@@ -126,8 +138,19 @@ def _named_events(text: str, stems: Stemmer) -> list[tuple[frozenset[str], str, 
     words = _WORD.findall(text[:2_000])
     out = []
     for i, word in enumerate(words):
+        if word.casefold() in STORMS and word[:1].isupper() and not word.isupper():
+            end = i + 1  # "Hurricane Humberto", "Tropical Storm Humberto": the name comes after
+            while end < len(words) and _CAPITALISED.fullmatch(words[end]) and words[end].casefold() not in STOP_WORDS:
+                end += 1
+            if end > i + 1 and words[i + 1].casefold() not in _NO_STORM:
+                out.append(
+                    (frozenset(w for w, _ in _words(" ".join(words[i + 1 : end]))), "storm", " ".join(words[i:end]))
+                )
+            continue
         if word.casefold() not in EVENTS or word.isupper():
             continue  # a headline in capitals ("THE NEXT GOP DEBATE") tells no name by its case
+        if word[:1].isupper() and i + 1 < len(words) and _CAPITALISED.fullmatch(words[i + 1]):
+            continue  # a place or a body named after one: "the Mesquite Convention Center"
         start = i
         # A capitalised stop word is no name: a question's or a sentence's first word may be one.
         while start > 0 and _CAPITALISED.fullmatch(words[start - 1]) and words[start - 1].casefold() not in STOP_WORDS:
@@ -194,16 +217,29 @@ def numbers_another(question: str, sentence: str) -> Sibling | None:
 # the arrested. Each excludes the others: "attacks that killed 130 people" does not say how many
 # were injured.
 TOLLS: tuple[frozenset[str], ...] = (
-    word_set("killed kill kills killing dead died die dies death deaths fatalities fatality lives"),
-    word_set("injured injure injures injuring injuries injury wounded wounding hurt"),
-    word_set("arrested arrest arrests arresting detained detaining detention"),
+    word_set("killed kill kills killing dead died die dies death deaths fatalities fatality lives perished slain"),
+    word_set("injured injure injures injuring injuries injury wounded wounding hurt hospitalized hospitalised"),
+    word_set("arrested arrest arrests arresting detained detaining detention custody"),
 )
 _ASKS_HOW_MANY = re.compile(r"^\W*how\s+many\b", re.IGNORECASE)
+
+
+def another_of_a_kind(question: str, sentence: str, stems: Stemmer) -> Sibling | None:
+    """What ``sentence`` is about instead of what ``question`` asks, of the kinds above: a sibling
+    qualifier, another event, another numbered thing or another toll. None when none is."""
+    return (
+        qualifies_a_sibling(question, sentence, stems)
+        or names_another_event(question, sentence, stems)
+        or numbers_another(question, sentence)
+        or counts_another_toll(question, sentence)
+    )
 
 
 def counts_another_toll(question: str, sentence: str) -> Sibling | None:
     """The toll ``sentence`` counts instead of the one a "how many" ``question`` asks, or None:
     "suicide bombers killed 130 people" for "How many people were injured in the Paris attacks?".
+    A sentence counting no toll at all does not tell the asked one either (``given`` is empty):
+    "Several hundred demonstrators ... took to the streets" does not say how many were arrested.
     A question asking two tolls ("killed or injured") is not read; a sentence holding a word of
     the asked one anywhere ("12 dead and 40 injured") may answer. A capitalised word is a name's,
     no toll ("Black Lives Matter")."""
@@ -216,7 +252,5 @@ def counts_another_toll(question: str, sentence: str) -> Sibling | None:
     words = _lower_words(sentence)
     if any(w in asked[0] for w, _ in words):
         return None
-    given = next((written for w, written in words if any(w in toll for toll in TOLLS)), None)
-    if given is None:
-        return None
+    given = next((written for w, written in words if any(w in toll for toll in TOLLS)), "")
     return Sibling(next(written for w, written in question_words if w in asked[0]), given)

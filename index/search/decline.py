@@ -32,9 +32,12 @@ Four pieces of evidence, strongest first:
    - a sentence about a sibling of what is asked, one of a few words that exclude each other
      ("Republican absentee ballots" for Democratic ones, the men's singles for the women's),
      another event of the kind that a name tells apart ("the South Carolina primary" for the New
-     Hampshire one), another numbered thing ("Boeing 727" for 757) or another toll ("killed 130
-     people" for how many were injured): contrasts.py ("A sibling of what is asked, ...",
-     "Another event of the same kind", "Another toll, ...");
+     Hampshire one), another numbered thing ("Boeing 727" for 757) or another toll or none ("killed
+     130 people", "hundreds marched" for how many were injured): contrasts.py ("A sibling of what is
+     asked, ...", "Another event of the same kind", "Another toll, ...", "No toll ...");
+   - for how someone died, a sentence telling no cause; for "when" about anything but a death, one
+     whose only date is a death's ("X died on Sunday"); for when or where someone was born, married,
+     died or buried, one telling another of these: life_events.py ("Moments of a life");
    - for "When will / is / does ...?", a sentence telling no date or time (``lacks_time_ahead``,
      times.py): what is to come has no answer in its article's date, as a "When did ...?" may;
      for "When will ...?" or "When is X due / set to ...?", one telling nothing still to come
@@ -94,8 +97,9 @@ from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.ages import tells_age_of
-from index.search.contrasts import counts_another_toll, names_another_event, numbers_another, qualifies_a_sibling
+from index.search.contrasts import another_of_a_kind
 from index.search.demonyms import holds_word
+from index.search.life_events import life_event_unexplained
 from index.search.persons import lacks_asked_name, lacks_asked_person, speaker_answers
 from index.search.places import lacks_asked_place
 from index.search.query import Query
@@ -416,20 +420,13 @@ def decide(
         return Decision(True, "The best sentence tells no year, which the question asks for.")
     if check_words and best_text is not None and lacks_asked_place(query, best_text):
         return Decision(True, "The best sentence tells no place, which a question asking where asks for.")
+    if check_words and best_text is not None and (unexplained := life_event_unexplained(query.text, best_text)):
+        return Decision(True, unexplained)
     if check_words and best_text is not None and asks_winner(query.text) and not tells_result(best_text):
         return Decision(True, "The best sentence tells no result, which a question about who won asks for.")
     if check_words and best_text is not None and stems is not None:
-        sibling = (
-            qualifies_a_sibling(query.text, best_text, stems)
-            or names_another_event(query.text, best_text, stems)
-            or numbers_another(query.text, best_text)
-            or counts_another_toll(query.text, best_text)
-        )
-        if sibling is not None:
-            return Decision(
-                True,
-                f'The best sentence is about "{sibling.given}", the question about "{sibling.asked}".',
-            )
+        if (sibling := another_of_a_kind(query.text, best_text, stems)) is not None:
+            return Decision(True, sibling.reason)
     if check_words and best_article_lacks is not None:
         return Decision(
             True, f"The best sentence's article never names {best_article_lacks}, which the question asks about."

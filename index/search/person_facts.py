@@ -21,11 +21,12 @@ from index.search.ages import tells_age_of, writes_in_full
 from index.search.naming import people_in_full
 from index.search.units import asks_age
 
-# "What did X die of?", "What illness killed X?", "How did X die?", "What was the cause of X's death?"
+# "What did X die of?", "What illness killed X?", "How did X die?", "What was the cause of X's death?",
+# "What caused X's death?"
 _ASKS_CAUSE = re.compile(
     r"^\W*(?:what|which\s+\w+)\s+(?:did|had)\s+.+?\s+die\s+(?:of|from)\b"
     r"|^\W*what\s+(?:illness|disease|condition|cancer|infection|virus|ailment)\s+(?:killed|did|had)\b"
-    r"|^\W*what\s+killed\b|^\W*how\s+did\s+.+?\s+die\b|\bcause\s+of\s+.+?\s+death\b",
+    r"|^\W*what\s+killed\b|^\W*how\s+did\s+.+?\s+die\b|\bcause\s+of\s+.+?\s+death\b|^\W*what\s+caused\b.*\bdeath\b",
     re.IGNORECASE,
 )
 # What a cause of death is told with: "died of", "died on Tuesday from", "suffering from",

@@ -7,6 +7,8 @@ does tells it with a word of winning or losing ("won", "beat", "defeated", "vict
 title", "clinched", "was elected", "laureate", "took gold", "lost to"; of an award, "its selection of
 X as Person of the Year", "was chosen"), which ``RESULT_WORDS``
 lists generously: a result told in other words is declined only when none of them is there.
+Nor is it told by one still to come: "CPAC is conducting a straw poll of candidates, the results
+of which will be announced on Saturday afternoon." does not say who won the straw poll.
 """
 
 from __future__ import annotations
@@ -36,6 +38,18 @@ def asks_winner(question: str) -> bool:
     return _ASKS_WINNER.search(question.strip()[:2_000]) is not None
 
 
+# A result still to come: "the results of which will be announced on Saturday", "is hoping to win
+# delegates in Michigan", "is expected to win the nomination".
+_TO_COME = re.compile(
+    r"\bresults?\b[^.;:]{0,60}?\b(?:will|would|are\s+to|is\s+to|are\s+due\s+to|is\s+due\s+to)\s+be\s+"
+    r"(?:announced|released|known|declared|revealed|published|counted)\b"
+    r"|\b(?:hop(?:es|ed|ing)|expect(?:s|ed)?|likely|aim(?:s|ed|ing)?|seek(?:s|ing)?|tr(?:y|ies|ying)|wants?"
+    r"|bid|chance|favou?red|poised|set|predicted|projected)\s+to\s+(?:win|wins|claim|secure|clinch|capture|take)\b",
+    re.IGNORECASE,
+)
+
+
 def tells_result(sentence: str) -> bool:
-    """Whether ``sentence`` holds a word of winning or losing (``RESULT_WORDS``), or a score."""
-    return _RESULT.search(sentence[:2_000]) is not None
+    """Whether ``sentence`` holds a word of winning or losing (``RESULT_WORDS``), or a score, that
+    is not of a result still to come (``_TO_COME``)."""
+    return _RESULT.search(_TO_COME.sub(" ", sentence[:2_000])) is not None

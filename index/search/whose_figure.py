@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from index.search.ages import age_of_another
 from index.search.naming import particular_name, people_in_full
 from index.search.query import Query, letters_of
 from index.search.units import Stemmer, answers_unit, asked_unit
@@ -126,8 +127,13 @@ def figure_of_whom(
 ) -> str | None:
     """Whose figure ``sentence`` gives when it is not whom the question asks about: someone it (or,
     after a pronoun, ``before``) opens with (``figure_of_another``) or names in the aside that
-    holds the figure (``figure_in_aside``)."""
-    return figure_of_another(query, sentence, surnames, speaker, before) or figure_in_aside(query, sentence, stems)
+    holds the figure (``figure_in_aside``), or beside whose name it writes every age it tells
+    (ages.py, ``age_of_another``)."""
+    return (
+        figure_of_another(query, sentence, surnames, speaker, before)
+        or figure_in_aside(query, sentence, stems)
+        or (age_of_another(query.text, sentence, stems) if stems is not None else None)
+    )
 
 
 def time_unnamed(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.ages import age_first, tells_age_of, writes_in_full
+from index.search.ages import age_first, age_of_another, tells_age_of, writes_in_full
 from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
 from index.types import Hit
@@ -159,3 +159,50 @@ def test_an_age_beside_the_surname_answers_how_old_in_an_article_naming_the_pers
 def test_a_name_is_written_in_full() -> None:
     assert writes_in_full("Army Capt. Humayun Khan, 27, was killed.", "humayun", "khan")
     assert not writes_in_full("Khizr Khan, 66, said so.", "humayun", "khan")
+
+
+CREW = "B Shiva Parvathi was running the train as loco pilot, and 22-year-old Rangoli Patil was her co-pilot."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "another"),
+    [
+        # Every age the sentence tells is another's.
+        ("How old is B Shiva Parvathi?", CREW, "Rangoli Patil"),
+        ("How old is Shiva Parvathi?", "Parvathi drove with Rangoli Patil, 22, beside her.", "Patil"),
+        # The asked one's age, an age beside no name, no age, or not a "how old" question.
+        ("How old is Rangoli Patil?", CREW, None),
+        ("How old is Shiva Parvathi?", "Parvathi, 45, and 22-year-old Rangoli Patil ran it.", None),
+        ("How old is Shiva Parvathi?", "A 45-year-old woman ran the train with Rangoli Patil, 22, beside her.", None),
+        ("How old is Shiva Parvathi?", "Shiva Parvathi ran the train.", None),
+        ("Who drove the train?", CREW, None),
+    ],
+)
+def test_an_age_written_beside_another_name_is_anothers(question: str, sentence: str, another: str | None) -> None:
+    assert age_of_another(question, sentence, TOKENIZER.tokens) == another
+
+
+TRAIN = [
+    {
+        "id": "crew",
+        "title": "All-women crew steers Tippu Express",
+        "published": "2020-03-06",
+        "text": CREW,
+    },
+    {
+        "id": "station",
+        "title": "Station works",
+        "published": "2020-02-01",
+        "text": "Work on the new station in Mysuru began in February.",
+    },
+]
+train = searcher_fixture(TRAIN, "train")
+
+
+def test_a_sentence_giving_only_anothers_age_does_not_say_how_old_someone_is(train: Searcher) -> None:
+    pilot = train.answer("How old is B Shiva Parvathi?")
+    assert pilot.declined
+    assert pilot.reason == "The best sentence gives a figure of Rangoli Patil, not of whom the question asks."
+    co_pilot = train.answer("How old is Rangoli Patil?")
+    assert not co_pilot.declined, co_pilot.reason
+    assert co_pilot.hits[0].sentence == CREW

@@ -17,6 +17,8 @@ from tests.support import searcher_fixture
         "What illness killed former North Carolina senator Kay Hagan?",
         "How did Kay Hagan die?",
         "What was the cause of Ginger Baker's death?",
+        "What caused Ginger Baker's death?",
+        "What caused the death of Ginger Baker?",
     ],
 )
 def test_questions_asking_what_someone_died_of(question: str) -> None:
@@ -78,7 +80,11 @@ senator = searcher_fixture(SENATOR, "senator")
 
 
 def test_what_someone_died_of_is_answered_by_the_sentence_telling_it(senator: Searcher) -> None:
-    for question in ("What illness killed former North Carolina senator Kay Hagan?", "What did Kay Hagan die of?"):
+    for question in (
+        "What illness killed former North Carolina senator Kay Hagan?",
+        "What did Kay Hagan die of?",
+        "What caused Kay Hagan's death?",
+    ):
         answer = senator.answer(question)
         assert not answer.declined, answer.reason
         assert answer.hits[0].sentence.startswith("According to her former spokeswoman, Hagan died from Powassan")

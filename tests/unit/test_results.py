@@ -79,6 +79,9 @@ def test_asks_winner(question: str, asks: bool) -> None:
         # an award's winner is chosen
         'Time magazine announced its selection of Greta Thunberg as its 2019 "Person of the Year".',
         "Merkel was chosen as Person of the Year in 2015.",
+        # a result beside one still to come
+        "Cruz won the straw poll; the results of the next one will be announced on Saturday.",
+        "Kasich, who had hoped to win Michigan, won Ohio on Tuesday.",
     ],
 )
 def test_a_result_is_told(sentence: str) -> None:
@@ -91,6 +94,10 @@ def test_a_result_is_told(sentence: str) -> None:
         "Iowa, the first state to caucus, is set to play Stanford in the Rose Bowl.",
         "The two teams will meet in Pasadena on Friday.",
         "",
+        # A result still to come.
+        "CPAC is conducting a straw poll of candidates, the results of which will be announced on Saturday.",
+        "The candidate is hoping to win delegates in his neighboring state of Michigan this Tuesday.",
+        "Trump is expected to win the eventual nomination.",
     ],
 )
 def test_no_result_is_told(sentence: str) -> None:

@@ -222,6 +222,8 @@ def test_a_long_hostile_question_is_read_in_one_pass() -> None:
     # nor may the words that tell a length ("a week", "since 2009", "from 1870 to 1939")
     assert not tells_length("a " * 20_000 + "1" * 20_000 + " since" * 5_000 + "th" * 10_000, STEMS, question)
     assert tells_length("a " * 20_000 + "a week", STEMS)
+    # nor the time told from another ("ten years later") on a run of hyphened words
+    assert tells_length("a-" * 20_000 + " a week", STEMS)
 
 
 @pytest.mark.parametrize(
