@@ -354,9 +354,10 @@ _TAKES_TIME = re.compile(r"\bhow\s+long\b.*\b(?:take|takes|took|last|lasts|laste
 _TIME_LENGTH = AskedUnit("duration", _DURATION)
 
 
-# A time told from another ("Ten years later", "two days ago"): when, not how long.
+# A time told from another ("Ten years later", "two days ago", "just hours after"): when, not how long.
 _OFFSET = re.compile(
-    r"(?<![\w-])[\w-]++\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago)\b",
+    r"(?<![\w-])[\w-]++\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago)\b"
+    r"|\b(?:just|only|mere|barely)\s+(?:a\s+few\s+)?(?:seconds|minutes|hours|days|weeks|months)\s+(?:after|before)\b",
     re.IGNORECASE,
 )
 
@@ -366,7 +367,8 @@ def tells_length(text: str, stems: Stemmer, asked: str = "") -> bool:
     "52-minute video", "300 miles", a "104-page document") the question lacks, or one told in
     words ("for years", "a week", "overnight", "since 2009", "from 1870 to 1939"). A question
     asking how long something took or lasted asks a time: "100 mph (161 km/h)" tells none. A time
-    told from another ("Ten years later, he led ...", "two days ago") tells when, not how long."""
+    told from another ("Ten years later, he led ...", "two days ago", "just hours after") tells
+    when, not how long."""
     unit = _TIME_LENGTH if _TAKES_TIME.search(asked[:2_000]) else _LENGTH
     text = _OFFSET.sub(" ", text)
     return gives_unit(unit, text, stems, asked) or _TOLD_LENGTH.search(text) is not None

@@ -435,6 +435,7 @@ def test_a_how_long_question_is_not_answered_with_a_sentence_that_tells_no_lengt
         # A time told from another is when, not how long.
         ("How long did the mission last?", "Ten years later, he led the Soviet part of the mission.", True),
         ("How long did the strike last?", "The strike ended two weeks ago after lasting 40 days.", False),
+        ("How long did the meeting last?", "They appeared together just hours after Comey's remarks.", True),
         # Not judged: "how long ago" asks a date, and other kinds of question.
         ("How long ago did the park open?", "Six Flags opened the park in 1967.", False),
         ("When did the talks end?", "The talks ended without a deal.", False),
