@@ -226,13 +226,51 @@ _ASKS_HOW_MANY = re.compile(r"^\W*how\s+many\b", re.IGNORECASE)
 
 def another_of_a_kind(question: str, sentence: str, stems: Stemmer) -> Sibling | None:
     """What ``sentence`` is about instead of what ``question`` asks, of the kinds above: a sibling
-    qualifier, another event, another numbered thing or another toll. None when none is."""
+    qualifier, another event, another numbered thing, another toll, or the other end of what a
+    "when" question asks the start or the end of. None when none is."""
     return (
         qualifies_a_sibling(question, sentence, stems)
         or names_another_event(question, sentence, stems)
         or numbers_another(question, sentence)
         or counts_another_toll(question, sentence)
+        or tells_the_other_end(question, sentence)
     )
+
+
+# A start and an end, which a "when" question asks one of: "When did Gillibrand launch her
+# presidential campaign?" is not answered by "... ended her campaign on Wednesday."
+# Not joining and leaving: "in 2009, she was appointed to fill Hillary Clinton's Senate seat after
+# Clinton resigned" tells when Gillibrand entered the Senate.
+ENDS: tuple[frozenset[str], frozenset[str]] = (
+    word_set("""start starts started starting begin begins began begun beginning launch launches launched
+    launching open opens opened opening"""),
+    word_set("""end ends ended ending finish finishes finished finishing suspend suspends suspended
+    suspending close closes closed closing conclude concludes concluded concluding"""),
+)
+_ASKS_WHEN = re.compile(
+    r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|month|day|date)|what\s+(?:year|date))\b", re.IGNORECASE
+)
+
+
+def tells_the_other_end(question: str, sentence: str) -> Sibling | None:
+    """The end ``sentence`` tells when a "when" ``question`` asks the start of something (or the
+    start when it asks the end; ``ENDS``) and the sentence holds no word of the asked one: "ended her
+    campaign on Wednesday" for "When did Gillibrand launch her presidential campaign?". A
+    capitalised word is a name's ("the Australian Open"). None otherwise."""
+    if not _ASKS_WHEN.search(question):
+        return None
+    question_words = _lower_words(question)
+    asked = [end for end in ENDS if any(w in end for w, _ in question_words)]
+    if len(asked) != 1:
+        return None
+    words = _lower_words(sentence)
+    if any(w in asked[0] for w, _ in words):
+        return None
+    other = ENDS[1] if asked[0] is ENDS[0] else ENDS[0]
+    given = next((written for w, written in words if w in other), None)
+    if given is None:
+        return None
+    return Sibling(next(written for w, written in question_words if w in asked[0]), given)
 
 
 def counts_another_toll(question: str, sentence: str) -> Sibling | None:

@@ -15,6 +15,7 @@ from index.search.contrasts import (
     names_another_event,
     numbers_another,
     qualifies_a_sibling,
+    tells_the_other_end,
 )
 from index.search.searcher import Searcher
 from index.store.lexical import Tokenizer
@@ -317,3 +318,31 @@ def test_a_sentence_counting_no_toll_is_declined(news: Searcher) -> None:
 )
 def test_another_toll(question: str, sentence: str, sibling: Sibling | None) -> None:
     assert counts_another_toll(question, sentence) == sibling
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        (
+            "When did Gillibrand launch her presidential campaign?",
+            "Kirsten Gillibrand ended her campaign on Wednesday.",
+            Sibling("launch", "ended"),
+        ),
+        ("When did the strike end?", "The strike began on June 1.", Sibling("end", "began")),
+        ("In what year did the store open?", "The store closed in 2010.", Sibling("open", "closed")),
+        # The asked end is told too, or no end at all.
+        ("When did the talks start?", "The talks, which began on Monday, ended on Friday.", None),
+        ("When did the talks start?", "The talks were held in Geneva on Monday.", None),
+        # Entering is not starting, nor resigning ending: whose would it be?
+        (
+            "When did Gillibrand enter the Senate?",
+            "In 2009, she was appointed to fill Clinton's Senate seat after Clinton resigned.",
+            None,
+        ),
+        # A name's word is no end ("the Australian Open"); not a "when" question.
+        ("When did Safin win the Australian Open?", "Safin's run ended in the final.", None),
+        ("Who launched the campaign?", "Gillibrand ended her campaign on Wednesday.", None),
+    ],
+)
+def test_the_other_end_of_what_is_asked(question: str, sentence: str, sibling: Sibling | None) -> None:
+    assert tells_the_other_end(question, sentence) == sibling
