@@ -134,13 +134,20 @@ _PUBLISHED = frozenset(
 _WHEN_WORDS = WEEKDAYS | MONTHS
 
 
+# Whom "according to him" names, as a pronoun that says.
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
 def according_to(text: str, toks: list[Tok], v: int) -> Claim | None:
-    """The source "according to" at ``v`` names: "according to Dmitry Peskov", or the one after
+    """The source "according to" at ``v`` names: "according to Dmitry Peskov", "According to him,"
+    (whom the pronoun stands for: not "according to her spokesman"), or the one after
     what it published ("according to a recent report from Bloomberg New Energy Finance", "... a
     study by the Pew Research Center", "... a tweet on Monday by Mike Pompeo"; not "according to a
     poll of voters")."""
-    found = subject_after(text, toks, v + 2, "say", v, appositive=False)
     k = v + 2
+    if k + 1 < len(toks) and toks[k].low in _OBJECT_PRONOUNS and toks[k + 1].text in ",;:":
+        return Claim("pron", _OBJECT_PRONOUNS[toks[k].low], "say", v)  # "According to him, it was ..."
+    found = subject_after(text, toks, k, "say", v, appositive=False)
     while found is None and k < min(len(toks) - 2, v + 7) and toks[k].kind == "W" and not is_cap(toks[k]):
         if toks[k].low in _PUBLISHED:
             j = k + 1

@@ -28,6 +28,7 @@ from index.attribution.appositives import (
 )
 from index.attribution.between import at_before, skip_between, word_before
 from index.attribution.epithets import age_ending, national_word
+from index.attribution.given_names import given_name_and_place
 from index.attribution.names import (
     chain_end,
     chain_start,
@@ -206,6 +207,8 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         if (before := word_before(toks, a)) is not None:
             if before.low in RELATIVES and name_start(toks, a, j) is None:
                 return None  # "in what the United States has said could be ..." (a person would count)
+            if before.low == "in" and (found := _before_where(text, toks, a, j, verb, v)) is not None:
+                return found  # "The Aam Aadmi Party in Goa said", "Police in Paris said"
             if before.low in PREPOSITIONS and before.text[0].islower():
                 if _domain_then_name(toks, a, j):
                     # "President of the United States Donald Trump said": the title's domain, then the name
@@ -220,7 +223,7 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
         found = subject_from_chain(text, toks, a, j, verb, v) or _from_city_and_state(text, toks, a, j, verb, v)
         if found is None and a == j and people_or_place(t):
             return Claim("name", t.text, verb, v, surname_only=True)  # "Cuban said", after "Mark Cuban"
-        return found or _given_name_and_place(toks, a, j, verb, v)
+        return found or _place_surname(toks, a, j, verb, v)
     if t.kind == "W" and t.low in GOVERNING and (body := _governing_body(text, toks, j)):
         return Claim("org", body, verb, v)  # "The German government said", "the Obama administration said"
     if t.kind == "W" and t.low in ROLE_HEADS:  # "the Kremlin spokesman said"
@@ -233,6 +236,24 @@ def subject_before(text: str, toks: list[Tok], v: int, verb: str) -> Claim | Non
     if t.low == "who" and j > 1 and is_cap(toks[j - 1]) and named_in_full(toks, s := chain_start(toks, j - 1), j - 1):
         return subject_from_chain(text, toks, s, j - 1, verb, v)  # "drafted by Alex Greenwich who said"
     return _affiliated(text, toks, v, verb) if t.kind == "W" else None
+
+
+_CLAUSE_WORDS = frozenset({"and", "but", "then", "meanwhile", "while", "also"})
+
+
+def _before_where(text: str, toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:
+    """The subject before "in" and the place ``a..j`` (up to three capitalised words, no one's name
+    in full), as if they were not there, when it opens a clause: "The Aam Aadmi Party in Goa said",
+    "Police in Paris said". A name, an organisation or a role; None otherwise."""
+    if a < 2 or j - a > 2 or named_in_full(toks, a, j):
+        return None
+    k = chain_start(toks, a - 2) - 1 if is_cap(toks[a - 2]) else a - 2
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    if k >= 0 and toks[k].kind == "W" and toks[k].low not in _CLAUSE_WORDS:
+        return None  # "who think Rubio has a chance to overtake Trump in New Hampshire ... stressed"
+    found = subject_before(text, toks, a - 1, verb)
+    return replace(found, index=v) if found is not None and found.kind in ("name", "org", "role") else None
 
 
 def _from_city_and_state(text: str, toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:
@@ -376,8 +397,15 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
         before = skip_between(toks, k - 1)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
         t = toks[before]
         start = chain_start(toks, before)
-        if is_cap(t) and not is_possessive(t) and opens_a_clause(toks, start) and not _in_relative_clause(toks, start):
-            found = subject_from_chain(text, toks, start, before, verb, v) or _given_name_and_place(
+        if is_cap(t) and start > 0 and toks[start - 1].low == "in":
+            # "The Aam Aadmi Party in Goa, in its statement, said"
+            if (found := _before_where(text, toks, start, before, verb, v)) is not None and found.kind == "name":
+                return found
+            fallback = fallback or found
+        elif (
+            is_cap(t) and not is_possessive(t) and opens_a_clause(toks, start) and not _in_relative_clause(toks, start)
+        ):
+            found = subject_from_chain(text, toks, start, before, verb, v) or _place_surname(
                 toks, start, before, verb, v
             )
             if found is not None and found.kind == "name":
@@ -389,37 +417,10 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
     return fallback
 
 
-# Words before a place's name that make another place of it: "New Britain", "Fort Washington".
-_PLACE_PREFIXES = frozenset(
-    "new north south east west northern southern eastern western central upper lower greater little great "
-    "old port fort mount lake saint st san santa los las el la le".split()
-)
-
-
-def _given_name_and_place(toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:
-    """The speaker whose surname is a place's name after a given name no list holds, ending the
-    chain ``a..j``: "Denzel Washington said", "Actor Denzel Washington, who ..., stated"."""
-    if j > a and people_or_place(toks[j]) and _given_name(toks[j - 1]):
-        return Claim("name", f"{toks[j - 1].text} {toks[j].text}", verb, v)
-    return None
-
-
-def _given_name(t: Tok) -> bool:
-    """Whether ``t``, before a place's name that says something, may be a given name no list
-    holds ("Denzel Washington said"): a capitalised word of a name (``names.is_name_token``: no
-    people, stop word or acronym), no title however written, no place, and none that makes
-    another place of the one after it."""
-    low = bare(t.low)
-    return (
-        t.kind == "W"
-        and t.text[0].isupper()
-        and not t.text.isupper()
-        and is_name_token(t)
-        and not is_title_word(t.text)
-        and not is_possessive(t)
-        and low not in _PLACE_PREFIXES
-        and low not in PLACES
-    )
+def _place_surname(toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:
+    """ "Denzel Washington said" (given_names.py)."""
+    name = given_name_and_place(toks, a, j)
+    return Claim("name", name, verb, v) if name is not None else None
 
 
 def _in_relative_clause(toks: list[Tok], a: int) -> bool:

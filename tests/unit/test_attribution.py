@@ -1389,6 +1389,30 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
         ),
         # where the words were said ("in a Medium post")
         (["Jeb Bush in a Medium post said he would name conservative judges."], ["Jeb Bush"]),
+        # where the speaker is ("in Goa"), before the verb or an aside; not an object before it
+        (
+            [
+                'State Congress President Girish Chodankar called D\'Souza "humble".',
+                'The Aam Aadmi Party in Goa, in its statement, said he was a "gentleman politician".',
+            ],
+            ["Girish Chodankar", "Aam Aadmi Party"],
+        ),
+        (["Police in Paris said three people were arrested."], ["Police"]),
+        (
+            [
+                "Insiders who think Rubio can overtake Trump in New Hampshire - about 40 percent - stressed the late vote."
+            ],
+            [None],
+        ),
+        # "according to him": whom the pronoun stands for; not "according to her spokesman"
+        (
+            [
+                "Houthi spokesperson Yahya Sarea said it had carried out the attack using ten drones.",
+                "According to him, it was among the largest Houthi operations inside Saudi Arabia.",
+            ],
+            ["Yahya Sarea", "Yahya Sarea"],
+        ),
+        (["Hillary Clinton spoke on Monday.", 'According to her spokesman, she was "tired".'], [None, None]),
         # an -ing surname opens a sentence when the article names the person in full
         (["Peyton Manning won the game.", "Manning said the team would meet."], [None, "Peyton Manning"]),
         (["Having said that, the team would meet."], [None]),

@@ -394,6 +394,7 @@ PIPELINE_OUTPUT = {
     172: "759306320e3f63bd",  # , calling X "quoted"; demurred
     173: "759306320e3f63bd",  # the Clinton campaign said
     174: "759306320e3f63bd",  # issued a statement that
+    175: "759306320e3f63bd",  # "The Aam Aadmi Party in Goa said", "According to him,": where the speaker is, and the pronoun after according to; none in the sample
 }
 
 
