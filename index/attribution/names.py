@@ -294,19 +294,6 @@ def _surname_like_place(toks: list[Tok], k: int) -> bool:
     return not (k == 1 and first in _WORDS_OF_THEIR_OWN)
 
 
-def org_after_demonym(toks: list[Tok], k: int, s: int | None, b: int) -> bool:
-    """Whether the chain ``k..b``, whose name ``name_start`` finds at ``s``, is a demonym and one
-    word that is no first name: an organisation's name ("Western Journalism reported", "The
-    American Legion wrote", "British Airways said"), not someone called "Journalism"."""
-    return (
-        s == b
-        and k + 1 == b
-        and is_cap(toks[k])
-        and bare(toks[k].low) in DEMONYMS
-        and bare(toks[b].low) not in FIRST_NAMES
-    )
-
-
 def people_or_place(t: Tok) -> bool:
     """A people's, a place's or a month's name, which may be a surname standing alone ("Cuban",
     "Israel", "May" of "Theresa May")."""
@@ -338,6 +325,11 @@ def name_text(text: str, toks: list[Tok], s: int, b: int) -> str | None:
     return name
 
 
+# Words before a place: the role after it is not the place's ("At a press conference in Chelsea,
+# the mayor also said": Chelsea is no mayor).
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+
+
 def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
     found = []
     i, n = 0, len(toks)
@@ -351,7 +343,7 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
             name = name_text(text, toks, s, b)
             if name:
                 title, gender = title_before(text, toks, s)
-                if not title:
+                if not title and not (s > 0 and toks[s - 1].low in _WHERE):  # "in Chelsea, the mayor said"
                     title = title_after(text, toks, b)
                 institution = _an_institution(name)
                 if institution:  # "King Solomon Missionary Baptist Church": no King's

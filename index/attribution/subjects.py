@@ -37,7 +37,6 @@ from index.attribution.names import (
     is_name_word,
     name_start,
     name_text,
-    org_after_demonym,
     people_or_place,
 )
 from index.attribution.names_with_s import name_with_s, pronoun_with_s
@@ -47,6 +46,7 @@ from index.attribution.suffixes import without_suffix
 from index.attribution.vocabulary import (
     APPOSITIVE_COMMAS,
     APPOSITIVE_MAX,
+    DEMONYMS,
     DETERMINERS,
     FEMALE_TITLES,
     FOLLOWERS,
@@ -115,7 +115,7 @@ def subject_from_chain(text: str, toks: list[Tok], a: int, b: int, verb: str, v:
         and not is_title_word(toks[s - 1].text)
     ):
         s = None  # "the Center for Responsive Politics"; not "Centers for Disease Control Director Thomas Frieden"
-    if org_after_demonym(toks, k, s, b):
+    if _org_after_demonym(toks, k, s, b):
         return Claim("org", span_text(text, toks, k, b), verb, v)  # "Western Journalism reported"
     if s is not None:
         name = name_text(text, toks, s, b)
@@ -415,6 +415,19 @@ def _subject_before_comma(text: str, toks: list[Tok], end: int, verb: str, v: in
             return subject_from_chain(text, toks, *held, verb, v)
         end = k
     return fallback
+
+
+def _org_after_demonym(toks: list[Tok], k: int, s: int | None, b: int) -> bool:
+    """Whether the chain ``k..b``, whose name ``name_start`` finds at ``s``, is a demonym and one
+    word that is no first name: an organisation's name ("Western Journalism reported", "The
+    American Legion wrote", "British Airways said"), not someone called "Journalism"."""
+    return (
+        s == b
+        and k + 1 == b
+        and is_cap(toks[k])
+        and bare(toks[k].low) in DEMONYMS
+        and bare(toks[b].low) not in FIRST_NAMES
+    )
 
 
 def _place_surname(toks: list[Tok], a: int, j: int, verb: str, v: int) -> Claim | None:

@@ -1404,6 +1404,15 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
             ],
             [None],
         ),
+        # a place's name before a comma and a role is no one holding it: Chelsea is no mayor
+        (
+            [
+                'Mayor Bill de Blasio described it as "an intentional act."',
+                "At a press conference in Chelsea, the mayor also said that it was too early to tell.",
+            ],
+            ["Bill de Blasio", "Bill de Blasio"],
+        ),
+        (["Talks with Peskov, the Kremlin spokesman, went on.", 'The spokesman said it was "over".'], [None, "Peskov"]),
         # "according to him": whom the pronoun stands for; not "according to her spokesman"
         (
             [

@@ -395,6 +395,7 @@ PIPELINE_OUTPUT = {
     173: "759306320e3f63bd",  # the Clinton campaign said
     174: "759306320e3f63bd",  # issued a statement that
     175: "759306320e3f63bd",  # "The Aam Aadmi Party in Goa said", "According to him,": where the speaker is, and the pronoun after according to; none in the sample
+    176: "759306320e3f63bd",  # "At a press conference in Chelsea, the mayor said": a place before a comma and a role holds no role; none in the sample
 }
 
 
