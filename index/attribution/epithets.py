@@ -12,7 +12,7 @@ none, or more than one, so.
 from __future__ import annotations
 
 from index.attribution.quotes import Tok, bare, is_cap, is_possessive
-from index.attribution.vocabulary import DEMONYM_PLACES, ROLE_LOWER
+from index.attribution.vocabulary import DEMONYM_PLACES, PLACES, ROLE_LOWER
 from index.lexicon import FIRST_NAMES, word_set
 
 
@@ -93,6 +93,8 @@ _COUNTRIES = {places[0].lower(): adjective for adjective, places in DEMONYM_PLAC
     "england": "english",
     "holland": "dutch",
 }
+# A US state that a national of it is filed under ("vermont" for "Vermonter").
+_STATES = frozenset(v for v in NATIONALS.values() if v in PLACES)
 _ADJECTIVES = frozenset(DEMONYM_PLACES) | frozenset(NATIONALS.values()) | frozenset(_COUNTRIES.values())
 # Lower-case words that may stand between a nationality or an age and a name: "Spanish star Rafael
 # Nadal", "Argentine striker Hernan Crespo", "19-year-old striker Wayne Rooney".
@@ -201,7 +203,8 @@ def described(toks: list[Tok], s: int, b: int) -> tuple[list[str], str | None]:
     and the gender a national tells: a national, a country's adjective or possessive, or an age
     before the name ("Scot Andy Murray", "Spanish star Rafael Nadal", "Britain's Tim Henman",
     "French President Emmanuel Macron", "19-year-old striker Wayne Rooney"); "of" and a country
-    or an age after it ("Rafael Nadal of Spain", "Andy Murray, 23,")."""
+    or a state, or an age after it ("Rafael Nadal of Spain", "Bernie Sanders of Vermont", "Andy
+    Murray, 23,")."""
     keys: list[str] = []
     gender = None
     for j in range(s - 1, max(-1, s - 1 - _NEAR), -1):
@@ -227,6 +230,8 @@ def described(toks: list[Tok], s: int, b: int) -> tuple[list[str], str | None]:
     if len(after) >= 2 and after[0].low == "of" and after[1].kind == "W" and after[1].text[0].isupper():
         if (len(after) == 2 or not is_cap(after[2])) and after[1].low in _COUNTRIES:
             keys.append(_COUNTRIES[after[1].low])
+        elif (len(after) == 2 or not is_cap(after[2])) and after[1].low in _STATES:
+            keys.append(after[1].low)  # "Bernie Sanders of Vermont": "the Vermonter", "the Vermont senator"
     if (age := _age_after(toks, b)) is not None:
         keys.append(age)
     return keys, gender

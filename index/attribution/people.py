@@ -322,8 +322,15 @@ def _title_word(word: str) -> str:
 
 
 def resolve_role(role: str, people: People) -> str | None:
+    """The one person whose title holds every word of ``role``; or, for a role naming a place or a
+    people the title does not ("the Vermont senator" after "Sen. Bernie Sanders of Vermont"), the
+    one whose title holds the rest and whom the article ties to that place (``People.epithets``)."""
     asked = {_title_word(w) for w in role.split()}
     found = {person for title, persons in people.roles.items() if asked <= set(title.split()) for person in persons}
+    places = {w for w in asked if w in people.epithets}
+    if not found and places and (rest := asked - places):
+        tied = set.intersection(*(set(people.epithets[w]) for w in places))
+        found = {p for title, persons in people.roles.items() if rest <= set(title.split()) for p in persons} & tied
     return next(iter(found)) if len(found) == 1 else None
 
 

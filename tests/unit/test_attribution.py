@@ -1404,6 +1404,16 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
             ],
             [None],
         ),
+        # a role naming a state its title does not: whom the article ties to the state
+        (
+            [
+                "Sen. Ted Cruz of Texas spoke first.",
+                "Sen. Bernie Sanders of Vermont says he is prepared.",
+                'The Vermont senator said there are "a lot of very good" provisions.',
+            ],
+            [None, "Bernie Sanders", "Bernie Sanders"],
+        ),
+        (["Sen. Ted Cruz of Texas spoke first.", 'The Vermont senator said it was "good".'], [None, None]),
         # a place's name before a comma and a role is no one holding it: Chelsea is no mayor
         (
             [
