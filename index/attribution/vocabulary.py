@@ -93,6 +93,8 @@ TITLE_ABBREVIATIONS = {
     "sen.": "senator",
     "sen": "senator",
     "rep.": "representative",
+    "pres.": "president",
+    "amb.": "ambassador",
     "gen.": "general",
     "adm.": "admiral",
     "col.": "colonel",

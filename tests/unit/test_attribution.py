@@ -1404,6 +1404,14 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
             ],
             [None],
         ),
+        # "Pres." is a president's title, and stays in its sentence
+        (
+            [
+                "In the April issue of The Atlantic, Pres. Obama admits the action failed.",
+                '"We averted large-scale civilian casualties," the president told The Atlantic.',
+            ],
+            ["Obama", "Obama"],
+        ),
         # a role naming a state its title does not: whom the article ties to the state
         (
             [

@@ -397,6 +397,7 @@ PIPELINE_OUTPUT = {
     175: "759306320e3f63bd",  # "The Aam Aadmi Party in Goa said", "According to him,": where the speaker is, and the pronoun after according to; none in the sample
     176: "759306320e3f63bd",  # "At a press conference in Chelsea, the mayor said": a place before a comma and a role holds no role; none in the sample
     177: "759306320e3f63bd",  # "the Vermont senator" after "Sen. Bernie Sanders of Vermont": a role naming a state its title does not; none in the sample
+    178: "759306320e3f63bd",  # "Pres. Obama" stays one sentence, and "Pres." is a president: "the president told"; none in the sample
 }
 
 

@@ -64,6 +64,8 @@ def assert_consistent(item: Article, sentences: list[Sentence]) -> None:
         "Akilisi Pohiva died today at 10:00 a.m. Tongan time (2100 UTC, yesterday) at the age of 78.",
         "Polls close at 8 p.m. Eastern Time on Tuesday.",
         "The distance between Clinton and then-Sen. Barack Obama was narrower than it is now.",
+        "In the April issue of The Atlantic, Pres. Obama admits the action against Libya didn't work.",
+        "Amb. Nikki Haley and Maj. Gen. John Smith spoke.",
         "It was the first weekly loss for the S.&P. 500 this year.",
         "He argued thatU.S. military spending dwarfs that of the rest of the world.",
         "DECATUR, Ill. — Sen. Ted Cruz weighed in on the allegations on Tuesday.",  # a dateline
