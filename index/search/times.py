@@ -26,6 +26,7 @@ no future, plan, hope or forecast in it does not answer (``lacks_figure_ahead``)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
 from index.word_forms import IRREGULAR_FORMS
@@ -177,3 +178,34 @@ def lacks_asked_year(question: str, sentence: str) -> bool:
     or established, gets a ``sentence`` that tells no year (the module docstring): no "when"
     question else is judged so, since its article's date may answer it."""
     return _ASKS_YEAR.search(question[:2_000]) is not None and _YEAR.search(sentence) is None
+
+
+# A deed denied: "refused to endorse", "did not endorse", "has yet to endorse", "never endorsed";
+# not "did not end until Friday", which tells when it did.
+_DENIED = re.compile(
+    r"\b(?:refus(?:ed|es|ing)|declin(?:ed|es|ing)|fail(?:ed|s|ing)|did\s+not|didn[’']t|does\s+not|doesn[’']t"
+    r"|ha(?:s|ve|d)\s+not|ha(?:s|ve|d)n[’']t|ha(?:s|ve)\s+yet|never|not\s+yet)\s+(?:yet\s+)?(?:to\s+|been\s+)?([a-z]+)\b"
+    r"(?![^.;]*\buntil\b)",
+    re.IGNORECASE,
+)
+_ASKS_WHEN_DID = re.compile(r"^\W*when\s+(?:did|was|were|has|have|had)\b", re.IGNORECASE)
+
+
+def denies_asked_deed(question: str, sentence: str, stems: Callable[[str], Sequence[str]]) -> str | None:
+    """The deed a "When did ...?" question asks about when ``sentence`` only tells that it was not
+    done: "On Monday, Trump refused to endorse Ryan" does not say when Trump endorsed Paul Ryan. The
+    word as the sentence writes it, or None: another question, or a sentence that also writes the
+    deed undenied ("refused at first, then endorsed him in June")."""
+    if not _ASKS_WHEN_DID.search(question):
+        return None
+    asked = frozenset(stems(question[:2_000]))
+    text = sentence[:2_000]
+    for denied in _DENIED.finditer(text):
+        word = denied.group(1)
+        deed = frozenset(stems(word))
+        if not deed or not deed <= asked:
+            continue
+        rest = text[: denied.start()] + text[denied.end() :]
+        if deed.isdisjoint(stems(rest)):
+            return word
+    return None
