@@ -226,15 +226,39 @@ _ASKS_HOW_MANY = re.compile(r"^\W*how\s+many\b", re.IGNORECASE)
 
 def another_of_a_kind(question: str, sentence: str, stems: Stemmer) -> Sibling | None:
     """What ``sentence`` is about instead of what ``question`` asks, of the kinds above: a sibling
-    qualifier, another event, another numbered thing, another toll, or the other end of what a
-    "when" question asks the start or the end of. None when none is."""
+    qualifier, another event, another numbered thing, another toll or none of what befell those
+    counted, or the other end of what a "when" question asks the start or the end of. None when
+    none is."""
     return (
         qualifies_a_sibling(question, sentence, stems)
         or names_another_event(question, sentence, stems)
         or numbers_another(question, sentence)
         or counts_another_toll(question, sentence)
         or tells_the_other_end(question, sentence)
+        or lacks_asked_fate(question, sentence, stems)
     )
+
+
+# "How many people had been tested ...?", "How many apartments were damaged ...?": what befell
+# the things counted, a participle after the counted noun and "were", "had been", "got".
+_ASKS_FATE = re.compile(
+    r"^\W*how\s+many\s+(?:[\w'’-]+\s+){1,4}?(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|get)\s+([a-z]+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def lacks_asked_fate(question: str, sentence: str, stems: Stemmer) -> Sibling | None:
+    """What befell the things a "how many" ``question`` counts, when ``sentence`` writes no form of
+    it (``given`` empty), as ``counts_another_toll`` reads the dead and the hurt: "two people who
+    returned from Italy" does not say how many people in Bangladesh had been tested. None when the
+    sentence writes it ("tests", "testing"), or the question asks no such thing."""
+    m = _ASKS_FATE.search(question[:2_000])
+    if m is None:
+        return None
+    fate = frozenset(stems(m.group(1)))
+    if not fate or not fate.isdisjoint(stems(sentence[:2_000])):
+        return None
+    return Sibling(m.group(1), "")
 
 
 # A start and an end, which a "when" question asks one of: "When did Gillibrand launch her

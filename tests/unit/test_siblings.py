@@ -12,6 +12,7 @@ import pytest
 from index.search.contrasts import (
     Sibling,
     counts_another_toll,
+    lacks_asked_fate,
     names_another_event,
     numbers_another,
     qualifies_a_sibling,
@@ -346,3 +347,20 @@ def test_another_toll(question: str, sentence: str, sibling: Sibling | None) -> 
 )
 def test_the_other_end_of_what_is_asked(question: str, sentence: str, sibling: Sibling | None) -> None:
     assert tells_the_other_end(question, sentence) == sibling
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        (
+            "How many people in Bangladesh had been tested for COVID-19?",
+            "The first cases were two people who returned from Italy.",
+            Sibling("tested", ""),
+        ),
+        ("How many people had been tested?", "Some 1,200 tests were carried out by Friday.", None),
+        ("How many apartments were damaged?", "The blast damaged 48 apartments.", None),
+        ("How many people lived there?", "Over 1,000 people lived in the building.", None),
+    ],
+)
+def test_what_befell_those_counted(question: str, sentence: str, sibling: Sibling | None) -> None:
+    assert lacks_asked_fate(question, sentence, TOKENS) == sibling
