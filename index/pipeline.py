@@ -28,7 +28,7 @@ from index.text.context import matching_texts
 from index.text.sentences import split_article
 from index.types import Article, Sentence
 
-PIPELINE_VERSION = 178
+PIPELINE_VERSION = 179
 # From this many new articles on, splitting is shared out to one worker process per core.
 PARALLEL_SPLIT_ARTICLES = 400
 SPLIT_CHUNKS_PER_WORKER = 8  # small enough pieces that the workers finish together

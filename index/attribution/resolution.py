@@ -26,6 +26,7 @@ from index.attribution.people import (
     resolve_role,
     surname_of_title,
 )
+from index.attribution.statements import statement_speakers
 from index.attribution.subjects import Claim
 from index.attribution.suffixes import surname_of
 from index.attribution.transcripts import transcript_turns
@@ -206,6 +207,13 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             if who is not None and people.proven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
                 here.insert(0, (k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
 
+    # "..., the statement said": whoever issued it a few sentences before (statements.py), a person
+    # the article names in full or with a title ("American Samoa" is no one).
+    starts = [[t.start for t in p.toks] for p in parsed]
+    titled = {person for persons in people.roles.values() for person in persons}
+    known = lambda name: is_person(name) and (name.split()[-1].lower() in people.by_last or name in titled)  # noqa: E731
+    for i, who in statement_speakers([s.text for s in sentences], speakers, mentioned, starts, known).items():
+        speakers[i], verbs[i] = who, "say"
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
     for i in range(len(parsed) - 2, -1, -1):
         if (

@@ -1404,6 +1404,29 @@ def test_whoever_follows_told_is_the_listener_not_the_speaker() -> None:
             ],
             [None],
         ),
+        # "the statement said": the person who issued it a few sentences before; not an organisation
+        (
+            [
+                'In Washington, President Obama released a statement condemning "a horrific attack."',
+                "He said he had directed his team to help.",
+                '"We stand in solidarity with France," the statement said.',
+            ],
+            [None, "Obama", "Obama"],
+        ),
+        (
+            [
+                "The Times said Peter Cook provided a written statement.",
+                '"After reviewing his email practices, the secretary believes it was a mistake," the statement said.',
+            ],
+            ["Times", "Peter Cook"],
+        ),
+        (
+            [
+                "Following a meeting, the Security Council issued a statement calling the test a violation.",
+                'The statement noted they had said they would take "further significant measures."',
+            ],
+            [None, None],
+        ),
         # "Pres." is a president's title, and stays in its sentence
         (
             [
