@@ -37,7 +37,8 @@ Four pieces of evidence, strongest first:
      asked, ...", "Another event of the same kind", "Another toll, ...", "No toll ...");
    - for how someone died, a sentence telling no cause; for "when" about anything but a death, one
      whose only date is a death's ("X died on Sunday"); for when or where someone was born, married,
-     died or buried, one telling another of these: life_events.py ("Moments of a life");
+     died or buried, one telling another of these: life_events.py ("Moments of a life"); for what
+     caused something else, a sentence telling no cause, suspicion or inquiry: causes.py;
    - for "When did ...?", a sentence telling only that the deed was not done ("Trump refused to
      endorse Ryan"): times.py, ``denies_asked_deed``;
    - for "When will / is / does ...?", a sentence telling no date or time (``lacks_time_ahead``,
@@ -97,6 +98,7 @@ from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
 from index.search.ages import tells_age_of
+from index.search.causes import lacks_asked_cause
 from index.search.contrasts import another_of_a_kind
 from index.search.demonyms import holds_word
 from index.search.life_events import life_event_unexplained
@@ -106,13 +108,13 @@ from index.search.query import Query
 from index.search.ranking import KIND_TESTS
 from index.search.results import asks_winner, tells_result
 from index.search.times import (
-    asks_time_ahead,
     denies_asked_deed,
+    lacks_asked_time,
     lacks_asked_year,
     lacks_figure_ahead,
+    lacks_time_ahead,
     lacks_when_ahead,
     lacks_who_ahead,
-    tells_time,
 )
 from index.search.units import Stemmer, asks_margin, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, figure_of_whom, is_acronym, lacks_asked_unit
@@ -232,23 +234,6 @@ def lacks_asked_length(query: Query, sentence: str, stems: Stemmer) -> bool:
         and _ASKS_LENGTH.search(query.text) is not None
         and not tells_length(sentence, stems, query.text)
     )
-
-
-def lacks_time_ahead(query: Query, sentence: str) -> bool:
-    """Whether a "When will / is / does ...?" question's best sentence tells no date or time
-    (times.py): what is still to come has no answer in its article's own date, as a "When did
-    ...?" may ("FC Ellis signed Mendes", published on June 1)."""
-    return query.kind == "date" and asks_time_ahead(query.text) and not tells_time(sentence)
-
-
-def lacks_asked_time(query: Query, sentence: str, dated_lede: bool) -> bool:
-    """Whether a "when" question's best sentence tells no date or time (times.py) and is not the
-    first sentence of a dated article, whose date tells when the news it opens on happened ("FC
-    Ellis signed Mendes", published on June 1). A later sentence tells what came before ("Weiner,
-    51, who's married to top Hillary Clinton aide Huma Abedin" does not say when they married),
-    and an undated article has no date to go by (docs/RERANKER.md, "A time for when, or a dated
-    article's first sentence")."""
-    return query.kind == "date" and not dated_lede and not tells_time(sentence)
 
 
 # A question asking a rate: "What interest rate ...?", "What was the unemployment rate ...?", "What
@@ -423,6 +408,8 @@ def decide(
         return Decision(True, "The best sentence tells no place, which a question asking where asks for.")
     if check_words and best_text is not None and (unexplained := life_event_unexplained(query.text, best_text)):
         return Decision(True, unexplained)
+    if check_words and best_text is not None and lacks_asked_cause(query.text, best_text):
+        return Decision(True, "The best sentence tells no cause, which the question asks for.")
     if check_words and best_text is not None and asks_winner(query.text) and not tells_result(best_text):
         return Decision(True, "The best sentence tells no result, which a question about who won asks for.")
     if check_words and best_text is not None and stems is not None:

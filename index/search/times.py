@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
+from index.search.query import Query
 from index.word_forms import IRREGULAR_FORMS
 
 # "When will ...?", "When is ...?", "When does ...?": a time that is still to come, or one
@@ -209,3 +210,20 @@ def denies_asked_deed(question: str, sentence: str, stems: Callable[[str], Seque
         if deed.isdisjoint(stems(rest)):
             return word
     return None
+
+
+def lacks_time_ahead(query: Query, sentence: str) -> bool:
+    """Whether a "When will / is / does ...?" question's best sentence tells no date or time
+    (``tells_time``): what is still to come has no answer in its article's own date, as a "When did
+    ...?" may ("FC Ellis signed Mendes", published on June 1)."""
+    return query.kind == "date" and asks_time_ahead(query.text) and not tells_time(sentence)
+
+
+def lacks_asked_time(query: Query, sentence: str, dated_lede: bool) -> bool:
+    """Whether a "when" question's best sentence tells no date or time (``tells_time``) and is not the
+    first sentence of a dated article, whose date tells when the news it opens on happened ("FC
+    Ellis signed Mendes", published on June 1). A later sentence tells what came before ("Weiner,
+    51, who's married to top Hillary Clinton aide Huma Abedin" does not say when they married),
+    and an undated article has no date to go by (docs/RERANKER.md, "A time for when, or a dated
+    article's first sentence")."""
+    return query.kind == "date" and not dated_lede and not tells_time(sentence)

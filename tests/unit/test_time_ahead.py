@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.decline import lacks_time_ahead
 from index.search.query import parse_query
 from index.search.searcher import Searcher
-from index.search.times import asks_time_ahead, lacks_figure_ahead, lacks_when_ahead, lacks_who_ahead, tells_time
+from index.search.times import (
+    asks_time_ahead,
+    lacks_figure_ahead,
+    lacks_time_ahead,
+    lacks_when_ahead,
+    lacks_who_ahead,
+    tells_time,
+)
 from index.store.lexical import Tokenizer
 from tests.support import searcher_fixture
 

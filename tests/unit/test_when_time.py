@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.decline import lacks_asked_time
 from index.search.query import parse_query
 from index.search.searcher import Searcher
+from index.search.times import lacks_asked_time
 from index.store.lexical import Tokenizer
 from tests.support import searcher_fixture
 
