@@ -3,11 +3,12 @@
 "In Washington, President Obama released a statement Thursday night condemning ... / He said he
 had directed his team ... / "We stand in solidarity and partnership with France ...," the
 statement said." The statement is Obama's: the last sentence before it (of the three before) that
-writes "statement" names the person who released, issued or provided one, right before the
-verb ("Cook provided a written statement", not the newspaper that reports it; an organisation
-that issues one is not read: "the Security Council issued a statement"), or says whose it is as that sentence's speaker
-("Trump, in a statement delivered via the press secretary, announced ..."; "In a statement, the
-business mogul announced ..."). A sentence no statement was issued in before stays nobody's.
+writes "statement" names the person who released, issued or provided one, right before the verb
+("Cook provided a written statement", not the newspaper that reports it; an organisation that
+issues one is not read: "the Security Council issued a statement"), or says whose it is as that
+sentence's speaker ("Trump, in a statement delivered via the press secretary, announced ...";
+"In a statement, the business mogul announced ..."). A sentence no statement was issued in
+before stays nobody's.
 """
 
 from __future__ import annotations

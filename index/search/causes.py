@@ -5,9 +5,8 @@ for declining (decline.py, 3.).
 Saturday morning in Badalona, a Catalonian city around ten kilometres from Barcelona.", the
 sentence closest to it in words and meaning: a cause is told with words of causing ("caused",
 "due to", "blamed on", "sparked", "started in a recalled car", "a gas leak led to", "destroyed
-by"), of what is
-suspected or investigated, or that none is known yet ("no cause had yet been released"). A death's
-cause is life_events.py's.
+by"), of what is suspected or investigated, or that none is known yet ("no cause had yet been
+released"). A death's cause is life_events.py's.
 """
 
 from __future__ import annotations

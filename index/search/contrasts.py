@@ -281,20 +281,24 @@ def tells_the_other_end(question: str, sentence: str) -> Sibling | None:
     start when it asks the end; ``ENDS``) and the sentence holds no word of the asked one: "ended her
     campaign on Wednesday" for "When did Gillibrand launch her presidential campaign?". A
     capitalised word is a name's ("the Australian Open"). None otherwise."""
-    if not _ASKS_WHEN.search(question):
-        return None
+    found = _asked_and_given(question, sentence, ENDS) if _ASKS_WHEN.search(question) else None
+    return Sibling(found[0], found[1]) if found is not None and found[1] else None
+
+
+def _asked_and_given(question: str, sentence: str, family: Sequence[frozenset[str]]) -> tuple[str, str | None] | None:
+    """(the asked word as ``question`` writes it, the first word of another class of ``family``
+    that ``sentence`` writes, or None) when the question writes words of exactly one class and the
+    sentence none of that class; None otherwise. Capitalised words inside either are names'."""
     question_words = _lower_words(question)
-    asked = [end for end in ENDS if any(w in end for w, _ in question_words)]
+    asked = [kind for kind in family if any(w in kind for w, _ in question_words)]
     if len(asked) != 1:
         return None
     words = _lower_words(sentence)
     if any(w in asked[0] for w, _ in words):
         return None
-    other = ENDS[1] if asked[0] is ENDS[0] else ENDS[0]
-    given = next((written for w, written in words if w in other), None)
-    if given is None:
-        return None
-    return Sibling(next(written for w, written in question_words if w in asked[0]), given)
+    others = [kind for kind in family if kind is not asked[0]]
+    given = next((written for w, written in words if any(w in kind for kind in others)), None)
+    return next(written for w, written in question_words if w in asked[0]), given
 
 
 def counts_another_toll(question: str, sentence: str) -> Sibling | None:
@@ -305,14 +309,5 @@ def counts_another_toll(question: str, sentence: str) -> Sibling | None:
     A question asking two tolls ("killed or injured") is not read; a sentence holding a word of
     the asked one anywhere ("12 dead and 40 injured") may answer. A capitalised word is a name's,
     no toll ("Black Lives Matter")."""
-    if not _ASKS_HOW_MANY.match(question):
-        return None
-    question_words = _lower_words(question)
-    asked = [toll for toll in TOLLS if any(w in toll for w, _ in question_words)]
-    if len(asked) != 1:
-        return None
-    words = _lower_words(sentence)
-    if any(w in asked[0] for w, _ in words):
-        return None
-    given = next((written for w, written in words if any(w in toll for toll in TOLLS)), "")
-    return Sibling(next(written for w, written in question_words if w in asked[0]), given)
+    found = _asked_and_given(question, sentence, TOLLS) if _ASKS_HOW_MANY.match(question) else None
+    return Sibling(found[0], found[1] or "") if found is not None else None

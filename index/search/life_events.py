@@ -25,8 +25,9 @@ from index.lexicon import MONTHS, word_set
 from index.search.person_facts import asks_cause_of_death
 
 # What tells how someone died, read more loosely than person_facts.py reads it to find the answer
-# (a right answer must not be declined): a cause after the verb ("died of", "died after", "died in a
-# crash"; not "the death of X"), a cause's name ("cancer", "a stroke", "complications"), or that none is known.
+# (a right answer must not be declined): a cause after the verb ("died of", "died after", "died in
+# a crash"; not "the death of X"), a cause's name ("cancer", "a stroke", "complications"), or that
+# none is known.
 _TELLS_CAUSE = re.compile(
     r"\b(?:(?:died|dies|die|dying|dead)\s+of|(?:died|dies|die|dying|dead|death)\s+(?:from|after|following|due|because"
     r"|when|while|as\s+a\s+result|in\s+(?:an?|the|his|her|their)\b|by\s+(?:suicide|his|her|their)\b))"
