@@ -207,12 +207,13 @@ def resolve_article(sentences: Sequence[Sentence], title: str, author: str | Non
             if who is not None and people.proven(who) and gender_of(who) == PRONOUNS[pronoun.value]:
                 here.insert(0, (k, who))  # only someone the article shows to be a "he" ("Obama" alone may be anyone)
 
-    # "..., the statement said": whoever issued it a few sentences before (statements.py), a person
-    # the article names in full or with a title ("American Samoa" is no one).
-    starts = [[t.start for t in p.toks] for p in parsed]
-    titled = {person for persons in people.roles.values() for person in persons}
-    known = lambda name: is_person(name) and (name.split()[-1].lower() in people.by_last or name in titled)  # noqa: E731
-    for i, who in statement_speakers([s.text for s in sentences], speakers, mentioned, starts, known).items():
+    def issuer(name: str) -> bool:
+        """Who may issue a statement: a person named in full or with a title (not "American Samoa")."""
+        titled = any(name in persons for persons in people.roles.values())
+        return is_person(name) and (name.split()[-1].lower() in people.by_last or titled)
+
+    toks = [p.toks for p in parsed]  # "..., the statement said": whoever issued it (statements.py)
+    for i, who in statement_speakers([s.text for s in sentences], speakers, mentioned, toks, issuer).items():
         speakers[i], verbs[i] = who, "say"
     # A quote left open is attributed where it closes: "We will wait. / We are patient," he said.
     for i in range(len(parsed) - 2, -1, -1):

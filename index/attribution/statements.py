@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from index.attribution.quotes import Tok
+
 # "the statement said", "the written statement added", "according to the statement"
 _STATEMENT_SAYS = re.compile(
     r"\b(?:the|that|this|its|his|her|their)\s+(?:(?:written|joint|brief|short|full|official)\s+)?statement\s+"
@@ -38,13 +40,13 @@ def statement_speakers(
     texts: Sequence[str],
     speakers: Sequence[str | None],
     mentioned: Sequence[Sequence[tuple[int, str]]],
-    starts: Sequence[Sequence[int]],
+    toks: Sequence[Sequence[Tok]],
     is_person: Callable[[str], bool],
 ) -> dict[int, str]:
     """Sentence index -> whose statement it quotes, for each sentence that has no speaker and
     quotes "the statement" (``_STATEMENT_SAYS``). ``texts``: the article's sentences;
     ``speakers``: each one's speaker so far; ``mentioned``: (token index, name) of the people and
-    organisations each names; ``starts``: each token's character offset, to find the name right
+    organisations each names; ``toks``: each one's tokens, whose offsets find the name right
     before an issuing verb, a person (``is_person``: not "the government of American Samoa")."""
     found: dict[int, str] = {}
     for i, text in enumerate(texts):
@@ -56,7 +58,7 @@ def statement_speakers(
                 continue
             issued = _ISSUES.search(before)
             if issued is not None:  # the person named right before the verb issued it
-                at = next((k for k, start in enumerate(starts[j]) if start >= issued.start()), len(starts[j]))
+                at = next((k for k, t in enumerate(toks[j]) if t.start >= issued.start()), len(toks[j]))
                 names = [name for k, name in mentioned[j] if at - _SUBJECT_GAP <= k < at and is_person(name)]
                 who = names[-1] if names else None
             else:
