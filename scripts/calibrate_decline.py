@@ -32,8 +32,8 @@ from index.embedding.models import Embedder
 from index.errors import VerbatimError
 from index.evaluation import load_qa
 from index.rerank.model import Reranker, load_reranker
-from index.search.decline import fit_threshold, threshold_candidates, trade_off
 from index.search.searcher import AnswerPolicy, Searcher
+from index.search.threshold_fit import fit_threshold, threshold_candidates, trade_off
 from scripts.rerankkit.flags import add_rerank_flags, rerank_settings
 
 # Reranking on, said outright: a searcher given a reranker under a policy without it would answer

@@ -28,8 +28,8 @@ from index.embedding.loader import load_embedder, quiet_model_loading
 from index.evaluation import evaluate, load_qa
 from index.rerank.features_model import MODEL_FILE, FeatureModel
 from index.rerank.model import BUNDLED_MODEL, Reranker
-from index.search.decline import fit_threshold
 from index.search.searcher import AnswerPolicy, Searcher
+from index.search.threshold_fit import fit_threshold
 
 
 class RememberingReranker(Reranker):

@@ -246,6 +246,10 @@ _ASKS_FATE = re.compile(
     re.IGNORECASE,
 )
 
+# Participles that tell no particular fate: "How many federal employees are affected by the
+# shutdown?" is answered by "800,000 employees, is not in operation", which need not write it.
+_ANY_FATE = word_set("affected impacted involved concerned included")
+
 
 def lacks_asked_fate(question: str, sentence: str, stems: Stemmer) -> Sibling | None:
     """What befell the things a "how many" ``question`` counts, when ``sentence`` writes no form of
@@ -253,7 +257,7 @@ def lacks_asked_fate(question: str, sentence: str, stems: Stemmer) -> Sibling | 
     returned from Italy" does not say how many people in Bangladesh had been tested. None when the
     sentence writes it ("tests", "testing"), or the question asks no such thing."""
     m = _ASKS_FATE.search(question[:2_000])
-    if m is None:
+    if m is None or m.group(1).casefold() in _ANY_FATE:
         return None
     fate = frozenset(stems(m.group(1)))
     if not fate or not fate.isdisjoint(stems(sentence[:2_000])):

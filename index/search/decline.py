@@ -93,7 +93,7 @@ TrecQA corpora, which do talk about NATO, Russia, the US and oil.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from index.lexicon import MONTH_FORMS, QUANTITY_WORDS
@@ -115,6 +115,7 @@ from index.search.times import (
     lacks_time_ahead,
     lacks_when_ahead,
     lacks_who_ahead,
+    names_new_day,
 )
 from index.search.units import Stemmer, asks_margin, figures_in, tells_length
 from index.search.whose_figure import asks_quantity, figure_of_whom, is_acronym, lacks_asked_unit
@@ -158,62 +159,6 @@ MIN_SCORE = 0.798
 RERANK_MIN_SCORE = 0.17
 
 
-@dataclass(frozen=True)
-class ThresholdFit:
-    """The threshold that best separates answerable from unanswerable questions, and how well."""
-
-    threshold: float
-    answered: float  # share of answerable questions answered
-    declined: float  # share of unanswerable questions declined
-    declined_by_rules: float  # share of unanswerable questions the word rules decline alone
-    n_answerable: int
-    n_unanswerable: int
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
-
-
-def fit_threshold(outcomes: Sequence[tuple[bool, float | None]], min_answered: float | None = None) -> ThresholdFit:
-    """Best ``MIN_SCORE`` for ``(answerable, best score)`` pairs; a None score was declined by a rule.
-
-    Maximises balanced accuracy; with ``min_answered``, the share of unanswerable questions
-    declined among thresholds that answer at least that share of the answerable ones. Among
-    equally good thresholds the lowest (answer more) wins.
-    """
-    positives = [s for ok, s in outcomes if ok]
-    negatives = [s for ok, s in outcomes if not ok]
-    if not positives or not negatives:
-        raise ValueError("need both answerable and unanswerable questions to calibrate")
-    candidates = threshold_candidates(outcomes)
-
-    def shares(t: float) -> tuple[float, float]:
-        return trade_off(outcomes, t)
-
-    if min_answered is None:
-        best = max(candidates, key=lambda t: (sum(shares(t)), -t))
-    else:
-        allowed = [t for t in candidates if shares(t)[0] >= min_answered] or [candidates[0]]
-        best = max(allowed, key=lambda t: (shares(t)[1], -t))
-    answered, declined = shares(best)
-    by_rules = sum(1 for s in negatives if s is None) / len(negatives)
-    return ThresholdFit(round(best, 4), answered, declined, by_rules, len(positives), len(negatives))
-
-
-def threshold_candidates(outcomes: Sequence[tuple[bool, float | None]]) -> list[float]:
-    """Every threshold that separates the scores differently: just above each, and below all."""
-    scored = sorted({s for _, s in outcomes if s is not None})
-    return [scored[0] - 1e-6] + [round(s + 1e-6, 6) for s in scored] if scored else [0.0]
-
-
-def trade_off(outcomes: Sequence[tuple[bool, float | None]], threshold: float) -> tuple[float, float]:
-    """(share of answerable questions answered, share of unanswerable ones declined) at ``threshold``."""
-    positives = [s for ok, s in outcomes if ok]
-    negatives = [s for ok, s in outcomes if not ok]
-    answered = sum(1 for s in positives if s is not None and s >= threshold) / max(len(positives), 1)
-    declined = sum(1 for s in negatives if s is None or s < threshold) / max(len(negatives), 1)
-    return answered, declined
-
-
 # Words that answer "how many" without a figure ("twice", "none", "a majority"). Not "many", the
 # question's own word, which tells no quantity: "many potential Sanders delegates were deemed
 # ineligible" does not say how many were ("as many as 500" has its figure).
@@ -243,6 +188,9 @@ _ASKS_RATE = re.compile(
     r"^\W*what\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rate\b", re.IGNORECASE
 )
 
+# "How tall ...?", "How thick is the ice shelf ...?": a size, which a figure tells.
+_ASKS_SIZE = re.compile(r"^\W*how\s+(?:tall|high|deep|wide|thick)\b", re.IGNORECASE)
+
 
 def says_nothing_new(query: Query, sentence: str, stems: Stemmer) -> bool:
     """Whether ``sentence`` holds no word the question does not (stop words aside; a number
@@ -253,7 +201,11 @@ def says_nothing_new(query: Query, sentence: str, stems: Stemmer) -> bool:
         return False
     new = set(stems(sentence)) - query.stems - set(stems(query.text))
     year = query.kind == "date" and any(len(w) == 4 and w.isdigit() and 1000 <= int(w) < 2200 for w in new)
-    return not year and (not new or (query.kind != "number" and all(word.isdigit() for word in new)))
+    return (
+        not year
+        and not (query.kind == "date" and names_new_day(query, sentence))
+        and (not new or (query.kind != "number" and all(word.isdigit() for word in new)))
+    )
 
 
 def lacks_asked_figure(query: Query, sentence: str) -> bool:
@@ -266,7 +218,11 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    asks = (asks_quantity(query) and not asks_margin(query.text)) or _ASKS_RATE.match(query.text) is not None
+    asks = (
+        (asks_quantity(query) and not asks_margin(query.text))
+        or _ASKS_RATE.match(query.text) is not None
+        or _ASKS_SIZE.match(query.text) is not None
+    )
     return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 

@@ -29,6 +29,7 @@ from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, promote
 from index.search.query import Query, letters_of
 from index.search.results import asks_winner
+from index.search.unnamed import calls_by_term, tells_unnamed_agent, without_asked_acronyms
 from index.store.lexical import STOP_WORDS
 from index.text.quotations import map_quotations
 from index.types import Hit
@@ -267,7 +268,23 @@ def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -
         and _ASKS_IDENTITY.match(query.text) is None
         and _ASKS_CLASS.match(query.text) is None
         and not _shouted(sentence)
-        and not names_agent(without_credit(sentence, query.text), query.letters, surnames)
+        and not names_agent(
+            without_asked_acronyms(without_credit(sentence, query.text), query.text), query.letters, surnames
+        )
+        and not names_relative(sentence, query.text)
+        and not tells_unnamed_agent(sentence)
+    )
+
+
+def names_relative(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` names in full someone who shares a surname with a person ``question``
+    names in full, by another given name (the word before the surname): "His death was announced by his son Abhijit Mukherjee"
+    names someone new for "Who announced Pranab Mukherjee's death?"."""
+    asked = {names[-1]: names[-2] for names in _full_names(question[:2_000])}
+    letters = set(letters_of(question[:2_000]))
+    return any(
+        names[-1] in asked and names[-2] not in letters and names[-2] not in PLACES
+        for names in _full_names(sentence[:2_000])
     )
 
 
@@ -370,7 +387,7 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
     aside. A name or a title in quotes is capitalised too ("a web ad, "Playing Trump,"").
     "Libertarian presidential candidate Gary Johnson's doctor is calling the candidate "extremely
     physically fit."" does not name the doctor. Any other question: False."""
-    if _ASKS_NAME.search(question[:2_000]) is None:
+    if _ASKS_NAME.search(question[:2_000]) is None or calls_by_term(sentence, asked_letters):
         return False
     written = _WORDS.findall(map_quotations(after_dateline(sentence)[:2_000], _speech_opening_lowered))
     words = [plain_word(word) for word in written]

@@ -179,6 +179,11 @@ _ASKS_DESTINATION = re.compile(
     re.IGNORECASE,
 )
 _TO_PLACE = re.compile(r"\bto\s+" + _WORDS_AFTER, re.IGNORECASE)
+# "Where was the plane flying to?", "Where was the flight headed?": only where it was going
+# answers, not where it left from or came down ("crashed following departure from Henderson
+# Executive Airport, near Las Vegas").
+_ASKS_ONLY_DESTINATION = re.compile(r"\b(?:to|headed|bound|destined)\s*\?*\s*$", re.IGNORECASE)
+_GOING_TO = re.compile(r"\b(?:to|towards?|(?:bound|headed|destined)\s+for)\s+" + _WORDS_AFTER, re.IGNORECASE)
 # For declining, more prepositions of place than the feature reranker was fitted on: "rolled into
 # Hialeah, Fla.", "many trips to Washington".
 _TELLING_AT = re.compile(rf"\b(?:{_PREPOSITIONS}|into|(?:{_GOING})s\s+to)\s+" + _WORDS_AFTER, re.IGNORECASE)
@@ -222,6 +227,8 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
     if tells_where_it_lies(sentence, question):
         return True
     sentence = without_quotations(sentence)
+    if _ASKS_ONLY_DESTINATION.search(question[:2_000]):
+        return any(_names_place(m.group("words"), asked_letters) for m in _GOING_TO.finditer(sentence))
     if _place_after(_TELLING_AT, sentence, asked_letters, _TELLING_ENDS, new_venue=True):
         return True
     for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):

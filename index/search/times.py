@@ -227,3 +227,16 @@ def lacks_asked_time(query: Query, sentence: str, dated_lede: bool) -> bool:
     and an undated article has no date to go by (docs/RERANKER.md, "A time for when, or a dated
     article's first sentence")."""
     return query.kind == "date" and not dated_lede and not tells_time(sentence)
+
+
+# A capitalised word not opening the sentence: a month or weekday so written is one by name.
+_CAPITALISED_WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\b")
+
+
+def names_new_day(query: Query, sentence: str) -> bool:
+    """Whether ``sentence`` writes a month or a weekday by name that the question does not: "De
+    Blasio joined the presidential race in May." tells when, though "may" is a stop word."""
+    return any(
+        (w.casefold() in MONTHS or w.casefold() in WEEKDAYS) and w.casefold() not in query.letters
+        for w in _CAPITALISED_WORD.findall(sentence)
+    )

@@ -490,6 +490,9 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         # Nor "how often", "how long" and the like, which words answer too (how long: below).
         ("How often do they meet?", "They meet weekly in the town hall.", False, False),
         ("How long did the talks last?", "The talks lasted well into the night.", False, False),
+        # A size needs a figure.
+        ("How thick is the ice shelf?", "Researchers reported how warm water erodes the ice shelves.", True, False),
+        ("How tall is the statue?", "The statue stands 93 meters tall.", False, False),
         # Other kinds of question are not judged this way.
         ("When did the talks end?", "The talks ended without a deal.", False, False),
         ("When did the talks end?", "The talks ended on the 3rd day.", False, False),
@@ -763,6 +766,14 @@ def test_a_yes_no_question_is_answered_by_a_sentence_holding_all_its_words(sampl
         # A year is news to a question asking when; another number is not.
         ("When was Gillibrand first elected to the House?", "She was first elected to the House in 2006.", False),
         ("When was Gillibrand first elected to the House?", "5. Gillibrand was elected to the House.", True),
+        # A month or weekday by name is news to a question asking when ("may" is a stop word).
+        (
+            "When did Bill de Blasio join the presidential race?",
+            "De Blasio joined the presidential race in May.",
+            False,
+        ),
+        ("When did de Blasio join the race on Monday?", "De Blasio joined the race on Monday.", True),
+        ("When did de Blasio join the race?", "May de Blasio join the race?", True),
         # A yes/no question is answered in its own words.
         ("Did Jeb Bush win Iowa?", "Jeb Bush did not win Iowa.", False),
     ],

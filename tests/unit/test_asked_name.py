@@ -121,6 +121,13 @@ TOKENIZER = Tokenizers().get()
             True,
         ),
         ("What was the name of the ad?", "The campaign released an ad, “The Art of the Deal,” on Monday.", False),
+        # A term in lower case after "called" names it; "called for" does not.
+        (
+            "What are the areas of open water where ice sheets melted called?",
+            "Ice sheets had melted, creating areas of open water called polynyas.",
+            False,
+        ),
+        ("What is the new party called?", "The senator called for a new party.", True),
         # Unless the name asked may be a place's.
         ("What is the name of the town where Adelson was born?", "Adelson was born in Boston, Massachusetts.", False),
         ("What is the name of the town where Adelson was born?", "Adelson was born in Massachusetts.", False),

@@ -33,6 +33,36 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
         # a lone capitalised word its article gives no one may be a place
         ("Who stabbed three people in Forbury Gardens?", "Police arrested a man in Caversham.", {"saadallah"}, True),
         ("Who did the police arrest?", "Police arrested a man, 25, at the scene.", set(), True),
+        # one of the asked person's family, by another given name, is someone new
+        (
+            "Who announced Pranab Mukherjee's death?",
+            "His death was announced by his son Abhijit Mukherjee via Twitter.",
+            set(),
+            False,
+        ),
+        ("Who announced Pranab Mukherjee's death?", "Pranab Mukherjee died on Monday.", set(), True),
+        (
+            "Who replaced John Bolton?",
+            "National security advisor John R. Bolton resigned on Tuesday.",
+            set(),
+            True,
+        ),
+        # a body after "by", or someone's kin, says who without a name
+        (
+            "Who reported Park Won-soon missing?",
+            "He was reported missing Thursday evening by the police.",
+            set(),
+            False,
+        ),
+        ("Who reported Park Won-soon missing?", "His daughter reported to the police he left home.", set(), False),
+        ("Who reported Park Won-soon missing?", "He was reported missing on Thursday evening.", set(), True),
+        # an acronym of a name the question writes in full is the question's
+        (
+            "Who drafted the New South Wales abortion bill?",
+            "The Parliament of New South Wales (NSW) voted to pass the bill.",
+            set(),
+            True,
+        ),
         ("whom did the police arrest?", "Police arrested a man, 25, at the scene.", set(), True),
         # a person after a title is named by the last of their names: the question's own here, and
         # a place after a title ("Republican Indiana Gov.") or a title without its dot is no one

@@ -54,6 +54,9 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
         # "into", and trips, visits to a place.
         ("Where did Marco Rubio hold his rally?", "Rubio rolled into Hialeah, Fla., for a rally on Wednesday."),
         ("Where is AARP's headquarters?", "He will make many trips to Washington for meetings at AARP."),
+        # Where something was going.
+        ("Where was the plane flying to?", "Officials said the plane was flying to Gillespie Field airport."),
+        ("Where was the flight headed?", "The flight, bound for Pangkal Pinang, crashed soon after take-off."),
     ],
 )
 def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
@@ -92,6 +95,12 @@ def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
             "Sudesh Amman was placed under police surveillance after being released from prison a week ago.",
         ),
         ("Where was the senator hospitalised?", "The senator is still in hospitals, his office said."),
+        # Where something was going is told after "to", not where it left or came down.
+        (
+            "Where was the plane that crashed near Henderson Executive Airport flying to?",
+            "A plane in Nevada crashed following departure from Henderson Executive Airport, near Las Vegas.",
+        ),
+        ("Where was the flight headed?", "The flight crashed in the Java Sea after leaving Jakarta."),
     ],
 )
 def test_no_place_told(question: str, sentence: str) -> None:

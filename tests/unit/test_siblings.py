@@ -360,6 +360,13 @@ def test_the_other_end_of_what_is_asked(question: str, sentence: str, sibling: S
         ("How many people had been tested?", "Some 1,200 tests were carried out by Friday.", None),
         ("How many apartments were damaged?", "The blast damaged 48 apartments.", None),
         ("How many people lived there?", "Over 1,000 people lived in the building.", None),
+        # A participle of no particular fate need not be written.
+        (
+            "How many federal employees are affected by the government shutdown?",
+            "About a quarter of the U.S. federal government, 800,000 employees, is not in operation.",
+            None,
+        ),
+        ("How many people were involved?", "Some 300 people took part.", None),
     ],
 )
 def test_what_befell_those_counted(question: str, sentence: str, sibling: Sibling | None) -> None:

@@ -1,0 +1,67 @@
+"""Who or what a sentence tells without a capitalised name, for declining: pure functions.
+
+persons.py reads a "who" question's best sentence for a name it does not ask; some answers name
+no one and still say who: "He was reported missing Thursday evening by the police.", "his
+daughter reported to the police he ...". An acronym the question writes in full is its own:
+"the Parliament of New South Wales (NSW)" names no one new for "Who drafted the New South Wales
+abortion bill?". And a question asking what something is called is answered by a term in lower
+case: "creating areas of open water called polynyas".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from index.store.lexical import STOP_WORDS
+
+# A body that acts without a name, after "by" ("arrested by police", "by the authorities") or
+# as whose kin someone is ("his daughter reported ...", "by her family").
+_BODIES = (
+    "police|authorities|government|military|army|navy|coast\\s+guard|firefighters|rescuers|investigators"
+    "|prosecutors|officials|officers|court|judge|jury|regulators|inspectors"
+)
+_KIN = "son|daughter|wife|husband|mother|father|brother|sister|family|parents|children|widow|partner"
+_UNNAMED_AGENT = re.compile(
+    rf"\bby\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_BODIES})\b"
+    rf"|\b(?i:his|her|their)\s+(?:(?:eldest|youngest|older|younger|late)\s+)?(?:{_KIN})\b",
+)
+
+
+def tells_unnamed_agent(sentence: str) -> bool:
+    """Whether ``sentence`` says who acted without naming them: a body after "by" ("by the
+    police", "by local authorities") or someone's kin ("his daughter", "her family")."""
+    return _UNNAMED_AGENT.search(sentence[:2_000]) is not None
+
+
+# A run of capitalised words in a question ("New South Wales", "Federal Aviation Administration").
+_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*)+")
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+
+
+def _initials(run: str) -> str:
+    return "".join(word[0] for word in run.split() if word[:1].isupper())
+
+
+def without_asked_acronyms(sentence: str, question: str) -> str:
+    """``sentence`` with each acronym of a name ``question`` writes in full left out: "the
+    Parliament of New South Wales (NSW)" for a question naming New South Wales."""
+    asked = {_initials(run.group()) for run in _RUN.finditer(question[:2_000])}
+    asked.discard("")
+    if not asked:
+        return sentence
+    return _ACRONYM.sub(lambda m: " " if m.group() in asked else m.group(), sentence)
+
+
+# "called polynyas", "known as the nine-dash line", "dubbed 'Ripley'": what something is called.
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|known\s+as|nicknamed)\s+(?:the\s+|a\s+|an\s+)?[\"“'‘]?([\w-]+)")
+
+
+def calls_by_term(sentence: str, asked_letters: Collection[str]) -> bool:
+    """Whether ``sentence`` writes what something is called in a word the question
+    (``asked_letters``, its casefolded words) lacks, in lower case too: "areas of open water
+    called polynyas"."""
+    return any(
+        (term := m.group(1).casefold()) not in asked_letters and term not in STOP_WORDS
+        for m in _CALLED.finditer(sentence[:2_000])
+    )
