@@ -70,7 +70,7 @@ def truecase(question: str, written_as: Callable[[str], str | None]) -> str:
     the articles, or None to keep it), when the question ``writes_no_names``; otherwise ``question`` as given. A question of several words
     written all in capitals ("WHAT DID PESKOV SAY?") is read as if typed in lower case: its capitals
     tell no name from any other word."""
-    if len(_WORD.findall(question[:2_000])) > 1 and question.isupper():
+    if question.isupper() and len(_WORD.findall(question[:2_000])) > 1:
         question = question.lower()
     if not writes_no_names(question):
         return question

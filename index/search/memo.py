@@ -43,6 +43,11 @@ class BoundedMemo(Generic[K, V]):
     def get(self, key: K, default: V | None = None) -> V | None:
         return self._values.get(key, default)
 
+    def get_many(self, keys: Sequence[K]) -> list[V | None]:
+        """``get`` of each of ``keys``, in order, in one call (None for one not remembered)."""
+        get = self._values.get
+        return [get(key) for key in keys]
+
     def get_or_compute(self, key: K, compute: Callable[[K], V]) -> V:
         """The remembered value for ``key``, or ``compute(key)``, remembered."""
         found = self._values.get(key, _MISSING)  # one lookup: another thread may clear meanwhile

@@ -141,13 +141,30 @@ def question_proper(text: str) -> str:
     if opener and all(w.casefold() in _FILLER for w in opener.group(1).split()):
         text = text[opener.end() :]
     end = text[-200:]  # the closer is looked for in the message's end only: linear time
-    closer = _CLOSER.search(end)
+    closer = _CLOSER.search(end) if _may_close(end) else None
     if closer is None:
         return text
     kept = text[: len(text) - len(end) + closer.start()].rstrip()
     if len(kept.split()) < 3:
         return text
     return kept + ("?" if "?" in closer.group() else "")
+
+
+# What a closer's last word ends on ("thank you": "you"), and the marks ``_CLOSER`` reads after it.
+_CLOSER_ENDS = ("please", "pls", "plz", "thanks", "thx", "you", "ty", "cheers")
+_CLOSER_MARKS = ",;:.!?-"
+
+
+def _may_close(end: str) -> bool:
+    """False when ``_CLOSER`` cannot match ``end``: its last word, past the spaces and marks a
+    closer may end on, is none of the words a closer ends on. Only ASCII text is judged: there
+    IGNORECASE matches exactly what ``lower`` folds and ``\\s`` what ``rstrip`` strips."""
+    if not end.isascii():
+        return True
+    tail = end.rstrip()
+    while tail and tail[-1] in _CLOSER_MARKS:
+        tail = tail.rstrip(_CLOSER_MARKS).rstrip()
+    return tail.lower().endswith(_CLOSER_ENDS)
 
 
 def letters_of(text: str) -> list[str]:
@@ -161,6 +178,15 @@ def is_calendar_word(word: str) -> bool:
     someone or something."""
     folded = word.casefold()
     return folded in WEEKDAYS or folded in MONTHS
+
+
+def _may_name_month(text: str) -> bool:
+    """False when ``_MONTH`` cannot match ``text``: no month's name is in it, in any case. Only
+    ASCII text is judged (there IGNORECASE matches exactly what ``lower`` folds)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(name in lowered for name in MONTH_NAMES)
 
 
 def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str], str | None] | None = None) -> Query:
@@ -180,7 +206,7 @@ def parse_query(question: str, tokenizer: Tokenizer, written_as: Callable[[str],
         topic_words = tuple(w for w in words if w.stem in topic_stems)
         topic, words = (topic, topic_words) if topic_words else (None, words)
     names = {w.text: w for w in words if w.named and w.text[0].isupper()}  # the first of each
-    month = _MONTH.search(text)
+    month = _MONTH.search(text) if _may_name_month(text) else None
     return Query(
         text=text,
         words=words,
@@ -226,7 +252,13 @@ _CHAT_OPENERS = {
     "hw": "how",
     "y": "why",
 }
-_CHAT_WORD = re.compile(r"(?<![\w'’./-])([a-z0-9]+)(?![\w'’/-]|\.\w)")
+# Only the words above, each a whole word (a run of letters and digits with no other word
+# character, apostrophe, dot or hyphen around it): no other word is looked at.
+_CHAT_WORD = re.compile(
+    r"(?<![\w'’./-])({})(?![\w'’/-]|\.\w)".format(
+        "|".join(sorted({*_CHAT_WORDS, *_CHAT_OPENERS}, key=lambda word: (-len(word), word)))
+    )
+)
 
 
 def chat_words_spelled(text: str) -> str:

@@ -279,11 +279,13 @@ def ranking_signals(
     weights: Weights,
     tests: TextTests | None = None,
     best_lexical: float | None = None,
+    facts: Sequence[SentenceFacts] | None = None,
 ) -> np.ndarray:
     """Each candidate's signals (rows) apart, one column per name in ``SIGNALS``, before weighting.
 
     ``best_lexical``: the BM25 score the lexical signal is a share of (default the best among
     ``candidates``, which is the question's best over the index when they are all it found).
+    ``facts``: ``tests.facts_of`` the candidates' texts, when the caller has read them already.
 
     Built as one flat list, then one array: a numpy element write costs as much as the
     arithmetic it stores. What depends on the sentence alone is read from ``tests.facts``."""
@@ -302,21 +304,23 @@ def ranking_signals(
     dated = bool(query.years)
     n_asked = len(asked)
     values: list[float] = []
-    for c, facts in zip(candidates, tests.facts_of([c.text for c in candidates]), strict=True):
+    if facts is None:
+        facts = tests.facts_of([c.text for c in candidates])
+    for c, fact in zip(candidates, facts, strict=True):
         # Only "name" and the novelty signal read the new names, and neither counts for yes/no.
-        novel = facts.new_names(asked_words) if open_question else 0
+        novel = fact.new_names(asked_words) if open_question else 0
         values += (
             c.dense,
             c.lexical / best_lexical if best_lexical > 0 else 0.0,
             # holds_answer_type
             1.0 if (kind == "name" and novel) or (kind in KIND_TESTS and tests.holds(kind, c.text)) else 0.0,
-            min(facts.words, length_words) / length_words,
+            min(fact.words, length_words) / length_words,
             # The share of the question's stems in the sentence and in its title (0 for none).
             len(asked & c.terms) / n_asked if n_asked and not asked.isdisjoint(c.terms) else 0.0,
             len(asked & c.title_terms) / n_asked if n_asked and not asked.isdisjoint(c.title_terms) else 0.0,
             min(novel, 5) / 5 if open_question else 0.0,
             1.0 if dated and date_match(query, c.published) else 0.0,
-            1.0 if facts.question else 0.0,
+            1.0 if fact.question else 0.0,
             c.context if open_question else 0.0,
         )
     return np.array(values, dtype=np.float64).reshape(len(candidates), len(SIGNALS))

@@ -23,7 +23,7 @@ from index.search.neighbourhood import Neighbourhoods
 from index.search.persons import surnames_in
 from index.search.policy import AnswerPolicy
 from index.search.query import Query, Tokenizers
-from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, score_candidates
+from index.search.ranking import CANDIDATES, Candidate, TextTests, ranking_signals, weight_vector
 from index.search.speakers import typo_distance, typos_allowed
 from index.search.spelling import (
     StemBuckets,
@@ -78,6 +78,7 @@ class Retriever:
         self._tokenizers = tokenizers
         self._rows: BoundedMemo[int, tuple[Sentence, frozenset[str]]] = BoundedMemo(cache_size)
         self._text_tests = TextTests(cache_size)
+        self._weight_vector = weight_vector(policy.weights)  # score_candidates' weights, made once
         self._headers: BoundedMemo[str, StoredArticle | None] = BoundedMemo(cache_size)
         self._titles: BoundedMemo[str, frozenset[str]] = BoundedMemo(cache_size)
         # (acronym, question) -> spelled out: asked by each stage that reads the question's words.
@@ -111,14 +112,20 @@ class Retriever:
     def _hybrid_hits(self, query: Query, vector: np.ndarray, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
         terms = query.terms(self._policy.weights.names)
         lexical_scores = self.lexical.scores(terms)
-        lexical_rows = best_rows(lexical_scores, CANDIDATES).tolist()
         dense = {r: s for s, r in zip(scores.tolist(), rows.tolist(), strict=True) if r >= 0}
-        extra = [r for r in lexical_rows if r not in dense]
-        if extra:
-            dense.update(zip(extra, self.relevance(extra, vector).tolist(), strict=True))
+        # The BM25 top rows the dense search missed (none when it found every row: a small index).
+        if len(dense) < self.lexical.n_rows:
+            extra = [r for r in best_rows(lexical_scores, CANDIDATES).tolist() if r not in dense]
+            if extra:
+                dense.update(zip(extra, self.relevance(extra, vector).tolist(), strict=True))
         candidates, found, articles = self._candidates(query, dense, lexical_scores)
-        fused = score_candidates(query, candidates, self._policy.weights, self._text_tests).tolist()
-        order = sorted(range(len(candidates)), key=lambda i: (-fused[i], candidates[i].row))
+        # The candidates' facts, read once: by the ranking, then their keys by top_hits.
+        facts = self._text_tests.facts_of([c.text for c in candidates])
+        signals = ranking_signals(query, candidates, self._policy.weights, self._text_tests, facts=facts)
+        fused = (signals @ self._weight_vector).tolist()
+        # By score, then row (rows are distinct): the (-score, row) pairs sort as the candidates.
+        keys = zip([-f for f in fused], [c.row for c in candidates], range(len(fused)), strict=True)
+        order = [i for _, _, i in sorted(keys)]
         asked = names_asked(query)
         if asked:
             named = self._neighbourhoods.articles_holding(
@@ -126,9 +133,7 @@ class Retriever:
             )
             order = named_first(order, named.tolist())
         ranked = [(found[candidates[i].row][0], fused[i], candidates[i].row) for i in order]
-        # The candidates' facts were just read by the ranking: their keys come with them.
-        facts = self._text_tests.facts_of([sentence.text for sentence, _, _ in ranked])
-        return top_hits(ranked, articles, k, [f.key for f in facts])
+        return top_hits(ranked, articles, k, [facts[i].key for i in order])
 
     def _candidates(
         self, query: Query, dense: dict[int, float], lexical_scores: np.ndarray
@@ -337,14 +342,12 @@ class Retriever:
 
     def rows(self, rows: Iterable[int]) -> dict[int, tuple[Sentence, frozenset[str]]]:
         """Each row's sentence and stemmed words, from the cache or one SQLite query for the rest."""
-        found: dict[int, tuple[Sentence, frozenset[str]]] = {}
-        missing: list[int] = []
-        for row in rows:
-            cached = self._rows.get(row)
-            if cached is None:
-                missing.append(row)
-            else:
-                found[row] = cached
+        asked = list(rows)
+        cached = self._rows.get_many(asked)
+        found = {row: hit for row, hit in zip(asked, cached, strict=True) if hit is not None}
+        missing = (
+            [row for row, hit in zip(asked, cached, strict=True) if hit is None] if len(found) < len(asked) else []
+        )
         if missing:
             tokenizer = self._tokenizers.get()
             fetched = {
