@@ -56,6 +56,11 @@ def tells_age_of(question: str, sentence: str) -> bool:
 # An age written beside a name: "22-year-old Rangoli Patil", "Rangoli Patil, 22,".
 _AGED_NAME = re.compile(r"\b\d{1,3}-year-old\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)")
 _NAME_AGED = re.compile(r"\b([A-Z][\w'’-]+),\s+\d{1,3}\s*,")
+# An age written beside someone's kin: "the 30-year-old daughter of Principal Dawn Hochsprung".
+_AGED_KIN = re.compile(
+    r"\b\d{1,3}-year-old\s+(son|daughter|wife|husband|mother|father|brother|sister|grandson|granddaughter"
+    r"|grandmother|grandfather|nephew|niece|child|widow|widower)\b"
+)
 
 
 def age_of_another(question: str, sentence: str, stems: Stemmer) -> str | None:
@@ -68,9 +73,9 @@ def age_of_another(question: str, sentence: str, stems: Stemmer) -> str | None:
         return None
     asked = people_in_full(question, known_first=False)
     text = sentence[:2_000]
-    named = [m.group(1) for m in (*_AGED_NAME.finditer(text), *_NAME_AGED.finditer(text))]
+    named = [m.group(1) for m in (*_AGED_NAME.finditer(text), *_NAME_AGED.finditer(text), *_AGED_KIN.finditer(text))]
     others = [name for name in named if name.split()[-1].casefold().removesuffix("'s") not in asked]
-    rest = _NAME_AGED.sub(" ", _AGED_NAME.sub(" ", text))
+    rest = _AGED_KIN.sub(" ", _NAME_AGED.sub(" ", _AGED_NAME.sub(" ", text)))
     if not asked or not others or len(others) < len(named) or answers_unit(AGE, rest, stems, question):
         return None
     return others[0]

@@ -24,12 +24,12 @@ import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from index.attribution.vocabulary import DEMONYMS, INSTITUTION_KINDS, PARTICLES, PLACES
-from index.lexicon import MONTHS, WEEKDAYS, is_title_word, plain_word
+from index.lexicon import FIRST_NAMES, MONTHS, WEEKDAYS, is_title_word, plain_word
 from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, promote
 from index.search.query import Query, letters_of
 from index.search.results import asks_winner
-from index.search.unnamed import calls_by_term, tells_unnamed_agent, without_asked_acronyms
+from index.search.unnamed import calls_by_term, tells_unnamed_agent, without_asked_acronyms, without_credit
 from index.store.lexical import STOP_WORDS
 from index.text.quotations import map_quotations
 from index.types import Hit
@@ -216,23 +216,6 @@ _NATIONAL_BODY = re.compile(
 )
 
 
-# Who reported the news a sentence tells, at its end: ", Isaac Stanley-Becker reports.", ", CNN
-# reported.", ", The Hill reported.". Up to four capitalised words, so that it is read in one pass.
-_CREDIT = re.compile(
-    r",\s+(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:reports|reported|writes|wrote)\s*[.!]?[\"”’']?\s*$"
-)
-# A question about who reported or wrote something, which a credit answers.
-_ASKS_REPORTER = re.compile(r"\b(?:report\w*|writ\w*|wrote)\b", re.IGNORECASE)
-
-
-def without_credit(sentence: str, question: str) -> str:
-    """``sentence`` without a credit at its end to whoever reported it (``_CREDIT``), unless
-    ``question`` asks who reported or wrote something: the reporter is not who acted in the news."""
-    if _ASKS_REPORTER.search(question[:2_000]):
-        return sentence
-    return _CREDIT.sub(".", sentence)
-
-
 # "Who said ...?", "Who called Trump a fraud?": a question for a speaker, whom attribution names.
 _ASKS_SPEAKER = re.compile(
     r"^\W*who\s+(?:(?:has|had|have|did)\s+)?(?:said|says|say|told|tells|tell|called|calls|wrote|writes|tweeted"
@@ -339,7 +322,7 @@ _NOT_ASKING = "(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|
 # doctor?", "What was the title of the editorial?", "What is the video called?", or asking for a
 # person by what they are ("Which doctor ...?", "Which Fox News journalist ...?").
 # "Which" or "what", then up to two words before what is asked for ("Which Fox News journalist").
-_WHICH = rf"^\W*(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?"
+_WHICH = rf"^\W*(?:(?:on|in|at|for|from|by|with)\s+)?(?:which|what)\s+(?:(?!{_NOT_ASKING}\b)[\w.'’-]+\s+){{0,2}}?"
 _ASKS_NAME = re.compile(
     r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?:name|title)s?\s+of\b|\b(?:called|named|titled)\s*\?*\s*$"
     rf"|{_WHICH}(?:{_PEOPLE}|{_THINGS})s?\b",
@@ -401,9 +384,22 @@ def lacks_asked_name(question: str, sentence: str, asked_letters: Collection[str
             and not _asked(plain, asked_letters)
             and i not in places
             and not _calendar_or_stop(plain)
+            and not _given_name_of_asked(written, words, i, asked_letters)
         ):
             return False
     return True
+
+
+def _given_name_of_asked(written: Sequence[str], words: Sequence[str], i: int, asked_letters: Collection[str]) -> bool:
+    """Whether word ``i`` is the given name of someone the question names by surname alone:
+    "Hillary" of "Hillary Clinton" for "On which show did Clinton chastise Snyder?" (a known first
+    name: not "Playing" of the ad "Playing Trump")."""
+    return (
+        i + 1 < len(words)
+        and words[i] in FIRST_NAMES
+        and written[i + 1][:1].isupper()
+        and _asked(words[i + 1], asked_letters)
+    )
 
 
 def _speech_opening_lowered(text: str) -> str:

@@ -141,9 +141,10 @@ def place_first(
 
 
 # A wire story's dateline that gives where it was filed: "MANCHESTER, N.H. - ...", "LONDON
-# (Reuters) - ...", "BEIRUT — ...": a place in capitals, its state or country, the agency, a dash.
+# (Reuters) - ...", "BEIRUT — ...", "WASHINGTON, Aug. 24 (UPI) — ...": a place in capitals, its
+# state, its country or the day, the agency, a dash.
 _PLACE_DATELINE = re.compile(
-    r"^\W*(?P<place>[A-Z][A-Z'&-]+(?:\s+[A-Z][A-Z'&-]+)*)\s*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
+    r"^\W*(?P<place>[A-Z][A-Z'&-]+(?:\s+[A-Z][A-Z'&-]+)*)\s*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*)?\s*)?"
     r"(?:\([A-Za-z .]+\)\s*)?(?:--|\u2014|\u2013|-)\s"
 )
 
@@ -166,9 +167,11 @@ _BASED = re.compile(
 _PART_OF = re.compile(
     rf"(?i:{_AT})(?i:the|a|an)\s+[a-z]+\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
-# Where a broadcast came from: "will be televised nationally from Des Moines".
+# Where a broadcast or a speech came from: "will be televised nationally from Des Moines", "In a
+# victory speech from Wyoming".
 _BROADCAST_FROM = re.compile(
-    r"\b(?:televised|broadcast|aired|streamed|filmed|hosted)\s+(?:\w+ly\s+)?(?:live\s+)?from\s+(?:the\s+)?"
+    r"\b(?:televised|broadcast|aired|streamed|filmed|hosted|speech|spoke|speaking|address|remarks)\s+(?:\w+ly\s+)?"
+    r"(?:live\s+)?from\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’-]*)"
 )
 # A question about going somewhere, which "to" answers: "Where was the bus travelling to?", "Where

@@ -242,6 +242,9 @@ _CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt
 # Read from the start of its run of letters, figures, dots and commas (or from the end of the last
 # such age, as a substitution goes on), not again from each of its characters ("1,1,1,...").
 _AGED = re.compile(r"(?:(?<![\w.,])|(?<=-old))[\w.,]+-(?:years?|months?|weeks?|days?)-old\b", re.IGNORECASE)
+# A sum of money written with its sign ("$2.7 million", "£35bn"): no count of anything but money.
+# "How many donors gave ...?" is not answered by "raised $2.7 million from tech donors".
+_SUM = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?", re.IGNORECASE)
 # A span of time after a figure, which it counts: "killed 12 years ago", "held for 10 days".
 _TIME_SPAN = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)")
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
@@ -265,6 +268,8 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
     how many supporters came."""
     if unit.kind == "count":
         text = _AGED.sub(" ", text)
+        if unit.stems.isdisjoint(_MONEY):
+            text = _SUM.sub(" ", text)
     if gives_unit(unit, text, stems, asked):
         return True
     if unit.age:

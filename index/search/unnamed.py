@@ -5,7 +5,8 @@ no one and still say who: "He was reported missing Thursday evening by the polic
 daughter reported to the police he ...". An acronym the question writes in full is its own:
 "the Parliament of New South Wales (NSW)" names no one new for "Who drafted the New South Wales
 abortion bill?". And a question asking what something is called is answered by a term in lower
-case: "creating areas of open water called polynyas".
+case: "creating areas of open water called polynyas". Whoever a credit at a sentence's end
+says reported it did not act in it: ", Isaac Stanley-Becker reports.".
 """
 
 from __future__ import annotations
@@ -65,3 +66,20 @@ def calls_by_term(sentence: str, asked_letters: Collection[str]) -> bool:
         (term := m.group(1).casefold()) not in asked_letters and term not in STOP_WORDS
         for m in _CALLED.finditer(sentence[:2_000])
     )
+
+
+# Who reported the news a sentence tells, at its end: ", Isaac Stanley-Becker reports.", ", CNN
+# reported.", ", The Hill reported.". Up to four capitalised words, so that it is read in one pass.
+_CREDIT = re.compile(
+    r",\s+(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:reports|reported|writes|wrote)\s*[.!]?[\"”’']?\s*$"
+)
+# A question about who reported or wrote something, which a credit answers.
+_ASKS_REPORTER = re.compile(r"\b(?:report\w*|writ\w*|wrote)\b", re.IGNORECASE)
+
+
+def without_credit(sentence: str, question: str) -> str:
+    """``sentence`` without a credit at its end to whoever reported it (``_CREDIT``), unless
+    ``question`` asks who reported or wrote something: the reporter is not who acted in the news."""
+    if _ASKS_REPORTER.search(question[:2_000]):
+        return sentence
+    return _CREDIT.sub(".", sentence)

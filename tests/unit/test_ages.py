@@ -170,6 +170,12 @@ CREW = "B Shiva Parvathi was running the train as loco pilot, and 22-year-old Ra
         # Every age the sentence tells is another's.
         ("How old is B Shiva Parvathi?", CREW, "Rangoli Patil"),
         ("How old is Shiva Parvathi?", "Parvathi drove with Rangoli Patil, 22, beside her.", "Patil"),
+        # An age beside someone's kin is the kin's.
+        (
+            "How old was Dawn Hochsprung?",
+            "Erica Smegielski, the 30-year-old daughter of Sandy Hook Elementary Principal Dawn Hochsprung, spoke.",
+            "daughter",
+        ),
         # The asked one's age, an age beside no name, no age, or not a "how old" question.
         ("How old is Rangoli Patil?", CREW, None),
         ("How old is Shiva Parvathi?", "Parvathi, 45, and 22-year-old Rangoli Patil ran it.", None),

@@ -473,6 +473,9 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         # A sum of money asked by its name ("profit", "revenue", "salary"), not only by a verb.
         ("How much profit did Exxon report?", "Exxon reported its smallest profit in 17 years.", False, True),
         ("How much profit did Exxon report?", "Exxon reported a profit of $1.5 billion.", False, False),
+        # A sum of money counts no donors, but may count dollars.
+        ("How many donors gave to her campaign?", "She has raised $2.7 million from tech donors.", False, True),
+        ("How many donors gave to her campaign?", "Some 400,000 donors gave her $2.7 million.", False, False),
         ("How much is her salary?", "Her salary is paid by the state, 12 years on.", False, True),
         # "How much" of anything but money: any figure.
         ("How much food does a ctenophore eat in a day?", "It can eat ten times its own weight.", False, False),

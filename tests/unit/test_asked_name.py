@@ -121,6 +121,15 @@ TOKENIZER = Tokenizers().get()
             True,
         ),
         ("What was the name of the ad?", "The campaign released an ad, “The Art of the Deal,” on Monday.", False),
+        # The first name of someone the question names by surname names nothing new; a word that
+        # is no first name before it may ("Playing Trump"). A preposition may open the question.
+        (
+            "On which show did Clinton chastise Snyder?",
+            "On Thursday, Hillary Clinton went on national television and chastised Snyder.",
+            True,
+        ),
+        ("On which show did Clinton chastise Snyder?", "Clinton chastised Snyder on The Rachel Maddow Show.", False),
+        ("What is the name of the Cruz ad?", 'Cruz released a web ad, "Playing Trump," on Monday.', False),
         # A term in lower case after "called" names it; "called for" does not.
         (
             "What are the areas of open water where ice sheets melted called?",

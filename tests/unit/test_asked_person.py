@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.persons import lacks_asked_person, without_credit
+from index.search.persons import lacks_asked_person
 from index.search.query import Tokenizers, parse_query
 from index.search.searcher import Searcher
+from index.search.unnamed import without_credit
 from tests.support import searcher_fixture
 
 TOKENIZER = Tokenizers().get()

@@ -54,6 +54,8 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
         # "into", and trips, visits to a place.
         ("Where did Marco Rubio hold his rally?", "Rubio rolled into Hialeah, Fla., for a rally on Wednesday."),
         ("Where is AARP's headquarters?", "He will make many trips to Washington for meetings at AARP."),
+        # Where a speech came from.
+        ("Where did Sanders give his victory speech?", "In a victory speech from Wyoming, Sanders claimed momentum."),
         # Where something was going.
         ("Where was the plane flying to?", "Officials said the plane was flying to Gillespie Field airport."),
         ("Where was the flight headed?", "The flight, bound for Pangkal Pinang, crashed soon after take-off."),
