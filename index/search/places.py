@@ -137,6 +137,10 @@ def place_first(
     first hit that tells a place: ``hits`` as given."""
     if not asks_where(query):
         return list(hits)
+    if (strict := _strict_place(query.text)) is not None:  # where someone went or came from
+        return promote(
+            hits, lambda hit: _told_after(strict, without_quotations(hit.sentence), query.letters), depth, ratio
+        )
     return promote(hits, lambda hit: gives_place(hit.sentence, query.letters), depth, ratio)
 
 
@@ -187,6 +191,12 @@ _TO_PLACE = re.compile(r"\bto\s+" + _WORDS_AFTER, re.IGNORECASE)
 # Executive Airport, near Las Vegas").
 _ASKS_ONLY_DESTINATION = re.compile(r"\b(?:to|headed|bound|destined)\s*\?*\s*$", re.IGNORECASE)
 _GOING_TO = re.compile(r"\b(?:to|towards?|(?:bound|headed|destined)\s+for)\s+" + _WORDS_AFTER, re.IGNORECASE)
+# "Where is Hamid Salami's family from?": where someone comes from, after "from", "native of",
+# "born in" or "hails from", not where they are now ("at the Clarkston Community Center").
+_ASKS_ORIGIN = re.compile(r"\bfrom\s*\?*\s*$", re.IGNORECASE)
+_COMING_FROM = re.compile(
+    r"\b(?:from|native\s+of|natives\s+of|born\s+in|raised\s+in|grew\s+up\s+in)\s+" + _WORDS_AFTER, re.IGNORECASE
+)
 # For declining, more prepositions of place than the feature reranker was fitted on: "rolled into
 # Hialeah, Fla.", "many trips to Washington".
 _TELLING_AT = re.compile(rf"\b(?:{_PREPOSITIONS}|into|(?:{_GOING})s\s+to)\s+" + _WORDS_AFTER, re.IGNORECASE)
@@ -230,8 +240,8 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
     if tells_where_it_lies(sentence, question):
         return True
     sentence = without_quotations(sentence)
-    if _ASKS_ONLY_DESTINATION.search(question[:2_000]):
-        return any(_names_place(m.group("words"), asked_letters) for m in _GOING_TO.finditer(sentence))
+    if (strict := _strict_place(question)) is not None:
+        return _told_after(strict, sentence, asked_letters)
     if _place_after(_TELLING_AT, sentence, asked_letters, _TELLING_ENDS, new_venue=True):
         return True
     for pattern in (_PLACE_DATELINE, _BASED, _BROADCAST_FROM, _PART_OF):
@@ -241,6 +251,20 @@ def tells_place(sentence: str, asked_letters: Collection[str], question: str = "
     return _ASKS_DESTINATION.search(question) is not None and any(
         _names_place(match.group("words"), asked_letters) for match in _TO_PLACE.finditer(sentence)
     )
+
+
+def _strict_place(question: str) -> re.Pattern[str] | None:
+    """What a place must follow to answer ``question`` when it asks where something was going
+    ("... flying to?": ``_GOING_TO``) or where someone comes from ("... from?": ``_COMING_FROM``);
+    None for any other "where"."""
+    if _ASKS_ONLY_DESTINATION.search(question[:2_000]):
+        return _GOING_TO
+    return _COMING_FROM if _ASKS_ORIGIN.search(question[:2_000]) else None
+
+
+def _told_after(pattern: re.Pattern[str], sentence: str, asked_letters: Collection[str]) -> bool:
+    """Whether a place the question does not give follows one of ``pattern``'s words in ``sentence``."""
+    return any(_names_place(m.group("words"), asked_letters) for m in pattern.finditer(sentence))
 
 
 def lacks_asked_place(query: Query, sentence: str) -> bool:

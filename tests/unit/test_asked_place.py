@@ -54,6 +54,8 @@ BUS = "Where was the bus that overturned in Babyninsky, Russia, travelling to?"
         # "into", and trips, visits to a place.
         ("Where did Marco Rubio hold his rally?", "Rubio rolled into Hialeah, Fla., for a rally on Wednesday."),
         ("Where is AARP's headquarters?", "He will make many trips to Washington for meetings at AARP."),
+        # Where someone comes from.
+        ("Where is the suspect from?", "The suspect, a native of Ohio, was arrested on Monday."),
         # Where a speech came from.
         ("Where did Sanders give his victory speech?", "In a victory speech from Wyoming, Sanders claimed momentum."),
         # Where something was going.
@@ -103,6 +105,11 @@ def test_more_ways_of_telling_a_place(question: str, sentence: str) -> None:
             "A plane in Nevada crashed following departure from Henderson Executive Airport, near Las Vegas.",
         ),
         ("Where was the flight headed?", "The flight crashed in the Java Sea after leaving Jakarta."),
+        # Where someone is now is not where they come from.
+        (
+            "Where is Hamid Salami's family from?",
+            "Hamid Salami and his family took the stage at the Clarkston Community Center.",
+        ),
     ],
 )
 def test_no_place_told(question: str, sentence: str) -> None:

@@ -150,3 +150,15 @@ def test_where_a_place_lies_is_answered_by_the_place_after_its_name(karol_bagh: 
     answer = karol_bagh.answer("where is karol bagh")
     assert not answer.declined
     assert "Indian capital, New Delhi" in answer.hits[0].sentence
+
+
+def test_a_question_asking_where_from_shows_where_someone_comes_from_first() -> None:
+    stage = "Hamid Salami and his family beamed as they took the stage at the Clarkston Community Center."
+    origin = (
+        "The seven family members from Dara'a in southern Syria have lived in this Atlanta suburb for three months."
+    )
+    hits = [_hit(stage, 0.57, 1), _hit(origin, 0.32, 2)]
+    from_where = parse_query("Where is Hamid Salami's family from?", TOKENIZER)
+    assert [h.row for h in place_first(from_where, hits)] == [2, 1]
+    # Asked where they spoke, the stage comes first as before.
+    assert place_first(parse_query("Where did Hamid Salami speak?", TOKENIZER), hits) == hits
