@@ -42,7 +42,7 @@ from index.rerank.model import AnyReranker, Reranker
 from index.search.ages import age_first
 from index.search.decline import decide, declined_by_words
 from index.search.definitions import DefinitionQuery, defines, parse_definition
-from index.search.demonyms import holds_word
+from index.search.demonyms import holds_word, unheld_demonym
 from index.search.doers import doer_first
 from index.search.events_asked import asked_event, event_first, tells_event
 from index.search.feature_rerank import CandidateFeatures, FeatureReranker, feature_reranker
@@ -318,25 +318,23 @@ class Answerer:
         """The name a figure question asks about most particularly when ``best``'s article never
         writes it (whose_figure.particular_unnamed), unless ``best``, the sentence before it or
         its article's title writes its initials or its words in full; for a "when" question, the
-        name whose words that article never writes (whose_figure.time_unnamed)."""
+        name whose words that article never writes (whose_figure.time_unnamed). For either, first,
+        a demonym whose country that article never writes ("Canadian": demonyms.unheld_demonym)."""
         retriever = self._retriever
+
+        def article_holds(stem: str) -> bool:
+            return retriever.article_holds(stem, best.row)
+
+        if query.kind == "date" or asks_quantity(query):
+            if (demonym := unheld_demonym(query.words, article_holds)) is not None:
+                return demonym
+        stems = self._tokenizers.get().tokens
         if query.kind == "date":
-            return time_unnamed(
-                query,
-                self._tokenizers.get().tokens,
-                retriever.lexical.frequency,
-                lambda stem: retriever.article_holds(stem, best.row),
-            )
+            return time_unnamed(query, stems, retriever.lexical.frequency, article_holds)
         if not (asks_quantity(query) and names_asked(query)):
             return None
         story = " ".join((best.sentence, retriever.sentences_before([best.row])[0], best.title))
-        return particular_unnamed(
-            query,
-            self._tokenizers.get().tokens,
-            retriever.lexical.frequency,
-            lambda stem: retriever.article_holds(stem, best.row),
-            story,
-        )
+        return particular_unnamed(query, stems, retriever.lexical.frequency, article_holds, story)
 
     def _candidates(self, required: dict[str, float], terms: dict[str, float]) -> list[int]:
         """The ``WANT_CANDIDATES`` rows holding one of the ``required`` stems that a lexical

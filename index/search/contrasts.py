@@ -37,6 +37,8 @@ FAMILIES: tuple[tuple[frozenset[str], ...], ...] = (
     (word_set("men man male boys boy"), word_set("women woman female girls girl")),
     (word_set("north northern"), word_set("south southern"), word_set("east eastern"), word_set("west western")),
     (word_set("summer"), word_set("winter")),
+    (word_set("army"), word_set("navy naval"), word_set("marine marines")),
+    (word_set("senate"), word_set("house")),
     (
         word_set("first 1st"),
         word_set("second 2nd"),

@@ -82,3 +82,17 @@ def demonym_stems(word: QueryWord) -> tuple[str, ...]:
     if word.named and len(word.text) > 3 and word.text.endswith("a") and word.text[0].isupper():
         return (_TOKENIZER.stem(word.text + "n"),)
     return ()
+
+
+def unheld_demonym(words: Sequence[QueryWord], article_holds: Callable[[str], bool]) -> str | None:
+    """The first demonym of ``words`` (a question's: "Canadian" in "How many seats did the
+    Conservative Party win in the 2019 Canadian election?") whose article, asked stem by stem
+    with ``article_holds``, writes neither it nor every word of one of the places it stands for:
+    a story about the UK election does not tell Canada's figures. None when every one is held."""
+    for word in words:
+        places = _places_of(word.text)
+        if not places or article_holds(word.stem):
+            continue
+        if not any(all(article_holds(stem) for stem in place) for place in places):
+            return word.text
+    return None

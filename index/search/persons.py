@@ -37,7 +37,7 @@ from index.types import Hit
 # A capitalised word ("O'Brien" too), not a plural's apostrophe ("the United States' ..."). A word
 # starts after no letter, dot, apostrophe or hyphen, so that a long word is read once, not again
 # from each of its parts ("Aa'Aa'Aa...").
-_NAME = r"(?:[A-Z]['’])?[A-Z][a-z](?:[\w-]|['’](?=\w))*"
+_NAME = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ](?:[\w-]|['’](?=\w))*"
 _START = r"(?<![\w.'’-])"
 # A name's next word: capitalised, after an initial or a particle ("Bill de Blasio", "Abu Bakr
 # al-Baghdadi", "Nabil Hasan al-Quaety"), or a name written with "al-" or "el-".

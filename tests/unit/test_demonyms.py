@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.demonyms import holds_word, named_together
+from index.search.demonyms import holds_word, named_together, unheld_demonym
 from index.search.query import parse_query
 from index.store.lexical import Tokenizer
 
@@ -57,3 +57,14 @@ def test_a_demonym_is_held_by_a_sentence_naming_its_country(
 def test_a_sentence_mentions_a_name_of_several_words_when_they_stand_together(sentence: str, together: bool) -> None:
     name = parse_query("What did the Turkish foreign minister say?", TOKENIZER).speech_name
     assert named_together(name, TOKENIZER.tokens(sentence)) is together
+
+
+def test_a_demonym_whose_country_the_article_never_writes_is_unheld() -> None:
+    words = parse_query("How many seats did the Conservative Party win in the 2019 Canadian election?", TOKENIZER).words
+    uk_story = set(TOKENIZER.tokens("The Conservative Party won 365 seats in the United Kingdom general election."))
+    canadian_story = set(TOKENIZER.tokens("Canada's Conservative Party won 121 seats."))
+    assert unheld_demonym(words, uk_story.__contains__) == "Canadian"
+    assert unheld_demonym(words, canadian_story.__contains__) is None
+    # A question naming no people or country is not judged.
+    plain = parse_query("How many seats did the Conservative Party win?", TOKENIZER).words
+    assert unheld_demonym(plain, uk_story.__contains__) is None

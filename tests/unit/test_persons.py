@@ -26,6 +26,9 @@ LIVER = parse_query("Who was the first doctor to successfully transplant a liver
         'Police arrested a man identified only as "P Wilson" in the death.',
         "B Shiva Parvathi was running the train as loco pilot.",
         "The liver came from a donor, J. Smith said.",
+        # Accented letters in a name.
+        "The transplant was done by Wanda Vázquez Garced, the hospital said.",
+        "The liver came from a donor, Álvaro Núñez said.",
     ],
 )
 def test_a_sentence_naming_a_new_person(sentence: str) -> None:

@@ -208,6 +208,16 @@ def test_no_other_named_event(question: str, sentence: str) -> None:
             "Twenty Labour MPs voted against the bill.",
             Sibling("Conservative MPs", "Labour MPs"),
         ),
+        (
+            "How many navy personnel were among those infected?",
+            "The 36 people infected included 26 army personnel.",
+            Sibling("navy personnel", "army personnel"),
+        ),
+        (
+            "How many House Democrats voted for the bill?",
+            "Forty Senate Democrats voted for the bill.",
+            Sibling("House Democrats", "Senate Democrats"),
+        ),
     ],
 )
 def test_a_sibling_is_found(question: str, sentence: str, sibling: Sibling) -> None:
