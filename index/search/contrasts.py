@@ -238,7 +238,37 @@ def another_of_a_kind(question: str, sentence: str, stems: Stemmer) -> Sibling |
         or counts_another_toll(question, sentence)
         or tells_the_other_end(question, sentence)
         or lacks_asked_fate(question, sentence, stems)
+        or estimated_by_another(question, sentence)
     )
+
+
+# Who estimated a crowd: the police and the organisers of a march give different figures.
+_ESTIMATORS = ("police", "organi[sz](?:ers?|ing)")
+_ESTIMATE = re.compile(r"\bestimat\w*|\baccording\s+to\b", re.IGNORECASE)
+
+
+def _estimates(who: str, text: str) -> bool:
+    """Whether ``text`` gives an estimate by ``who`` (a pattern of ``_ESTIMATORS``): "organizers
+    estimated", "estimates by event organizers", "according to police", "police said"."""
+    near = rf"\b{who}\b\W+(?:\w+\W+){{0,3}}?(?:estimat|said|say|put)|estimat\w*\W+(?:\w+\W+){{0,3}}?{who}\b"
+    return re.search(rf"{near}|according\s+to\s+(?:the\s+)?(?:\w+\s+)?{who}\b", text[:2_000], re.IGNORECASE) is not None
+
+
+def estimated_by_another(question: str, sentence: str) -> Sibling | None:
+    """Whose estimate ``sentence`` gives when ``question`` asks the other's: "Estimates by event
+    organizers indicate roughly one million people marched" does not tell how many the police
+    estimated marched. None when the question asks no estimate by the police or the organisers,
+    or the sentence gives the asked one's too ("police disapproval" gives none)."""
+    if _ESTIMATE.search(question[:2_000]) is None:
+        return None
+    for asked, other in (_ESTIMATORS, _ESTIMATORS[::-1]):
+        if re.search(rf"\b{asked}\b", question[:2_000], re.I) and not re.search(
+            rf"\b{other}\b", question[:2_000], re.I
+        ):
+            if _estimates(other, sentence) and not _estimates(asked, sentence):
+                given = re.search(rf"\b{other}\b", sentence[:2_000], re.IGNORECASE)
+                return Sibling(asked if asked == "police" else "organizers", given.group(0) if given else other)
+    return None
 
 
 # "How many people had been tested ...?", "How many apartments were damaged ...?": what befell

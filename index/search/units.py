@@ -138,7 +138,7 @@ def asked_unit(question: str, stems: Stemmer) -> AskedUnit | None:
     if re.search(r"\bhow\s+(?:far|fast|quickly|high|tall|deep|wide)\b", question, re.I):
         return AskedUnit("distance", _DISTANCE | _DURATION)
     if many := _HOW_MANY.search(question):
-        phrase = _noun_phrase(question[many.end() :])
+        phrase = _noun_phrase(_counted_part(question[many.end() :]))
         counted = frozenset(stems(" ".join(phrase)))
         return AskedUnit("count", counted, head=_counted_head(phrase, counted, stems)) if counted else None
     if much := _HOW_MUCH.search(question):
@@ -146,6 +146,22 @@ def asked_unit(question: str, stems: Stemmer) -> AskedUnit | None:
         named = frozenset(stems(" ".join(_noun_phrase(question[much.end() :], 1))))
         return AskedUnit("money", named | _MONEY, money=True, percent=True)
     return None
+
+
+# "How many of the Northern Mariana Islands' delegates ...?": what is counted follows "of the"
+# and a possessor ("delegates").
+_OF_THE = re.compile(r"^\s*of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?")
+_PRONOUN = re.compile(r"(?:them|those|these|us|you|it)\b", re.IGNORECASE)
+_POSSESSOR = re.compile(r"^(?:[\w.-]+\s+){0,3}?[\w.-]+(?:['’]s?)(?=\s)")
+
+
+def _counted_part(text: str) -> str:
+    """What follows "how many" in a question, past an "of the" and a possessor before what it counts."""
+    if (of := _OF_THE.match(text)) is None or _PRONOUN.match(text, of.end()):
+        return text  # "How many of them died?": no counted noun
+    text = text[of.end() :]
+    possessor = _POSSESSOR.match(text)
+    return text[possessor.end() :] if possessor else text
 
 
 def _noun_phrase(text: str, most: int = 3) -> list[str]:
@@ -212,11 +228,11 @@ _ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", 
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
 # An age told loosely: "seven months old", "over the age of 18", "aged about 68", "515 million years ago" (not
-# "died four days later"). A run of non-spaces is read once, from its first figure (or number
+# "died four days later", nor "in the sixteen weeks of protests"). A run of non-spaces is read once, from its first figure (or number
 # word): a later one could only end where it ends, so "1,1,1,..." is not read again from each "1".
 _LOOSE_AGE = re.compile(
     r"\b(?:ages?\s+of|aged?)\s+(?:(?:about|around|roughly|nearly|almost|approximately|some|just|over|under)\s+)?\d|(?<!\S)(?>\S*?(?:\d|\b(?:{})))\S*+\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
-    r"(?!\s+(?:later|earlier|after|before))".format("|".join(sorted(NUMBER_WORDS))),
+    r"(?!\s+(?:later|earlier|after|before|of|into|since|in|on|at)\b)".format("|".join(sorted(NUMBER_WORDS))),
     re.IGNORECASE,
 )
 # An amount in a currency no list holds: "6 million Lira" (a run of non-spaces read once, as above).
@@ -245,6 +261,10 @@ _AGED = re.compile(r"(?:(?<![\w.,])|(?<=-old))[\w.,]+-(?:years?|months?|weeks?|d
 # A sum of money written with its sign ("$2.7 million", "£35bn"): no count of anything but money.
 # "How many donors gave ...?" is not answered by "raised $2.7 million from tech donors".
 _SUM = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?", re.IGNORECASE)
+# A share ("37% of likely voters", "52 percent"): no count of what it is a share of. "How many
+# likely voters did the poll survey?" is not answered by "Trump was chosen by 37% of likely voters".
+_HOW_MANY_MORE = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", re.IGNORECASE)
+_SHARE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # A span of time after a figure, which it counts: "killed 12 years ago", "held for 10 days".
 _TIME_SPAN = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)")
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".
@@ -270,6 +290,8 @@ def answers_unit(unit: AskedUnit, text: str, stems: Stemmer, asked: str = "") ->
         text = _AGED.sub(" ", text)
         if unit.stems.isdisjoint(_MONEY):
             text = _SUM.sub(" ", text)
+        if not _HOW_MANY_MORE.search(asked[:2_000]):  # "85% more wildfires" tells how many more
+            text = _SHARE.sub(" ", text)
     if gives_unit(unit, text, stems, asked):
         return True
     if unit.age:

@@ -12,6 +12,7 @@ import pytest
 from index.search.contrasts import (
     Sibling,
     counts_another_toll,
+    estimated_by_another,
     lacks_asked_fate,
     names_another_event,
     numbers_another,
@@ -381,3 +382,34 @@ def test_the_other_end_of_what_is_asked(question: str, sentence: str, sibling: S
 )
 def test_what_befell_those_counted(question: str, sentence: str, sibling: Sibling | None) -> None:
     assert lacks_asked_fate(question, sentence, TOKENS) == sibling
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "sibling"),
+    [
+        (
+            "How many people did police estimate marched in London?",
+            "Estimates by event organizers indicate roughly one million people marched in London.",
+            Sibling("police", "organizers"),
+        ),
+        (
+            "What was the police estimate of the crowd at the march?",
+            "Organizers estimated 1.7 million marched, despite pouring rain and police disapproval.",
+            Sibling("police", "Organizers"),
+        ),
+        (
+            "How many did the organizers estimate took part?",
+            "Police put the crowd at 128,000, according to police.",
+            Sibling("organizers", "Police"),
+        ),
+        # The asked one's estimate is given too, or no one's estimate is asked.
+        (
+            "What was the police estimate of the crowd?",
+            "Organizers estimated 1.7 million, while police said 128,000 took part.",
+            None,
+        ),
+        ("How many people marched in London?", "Estimates by event organizers indicate one million marched.", None),
+    ],
+)
+def test_an_estimate_by_the_other_side(question: str, sentence: str, sibling: Sibling | None) -> None:
+    assert estimated_by_another(question, sentence) == sibling

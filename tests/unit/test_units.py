@@ -163,10 +163,31 @@ def test_an_age_or_an_amount_told_loosely_may_answer(question: str, sentence: st
             "How many Iowa pastors have endorsed Ted Cruz?",
             "Pastor Bradley Cranston stood at his pulpit in Burlington, Iowa, citing Exodus 18:21.",
         ),
+        # A sum of money or a share counts no donors, voters or delegates.
+        ("How many donors gave to her campaign?", "She has raised $2.7 million from tech donors."),
+        ("How many likely voters did the poll survey?", "Trump was chosen by 37% of likely voters."),
+        ("How many of the Northern Mariana Islands' delegates did Sanders win?", "Sanders won 34% of the delegates."),
+        # A span of weeks of something is no age.
+        ("How old was the protester?", "For the first time in the sixteen weeks of protests, police shot a protester."),
     ],
 )
 def test_a_figure_of_something_else_cannot_answer(question: str, sentence: str) -> None:
     assert not _may_answer(question, sentence)
+
+
+def test_a_share_tells_how_many_more() -> None:
+    assert _may_answer("How many more wildfires were there in 2019?", "There were 85% more wildfires in 2019.")
+    assert _may_answer("How many likely voters did the poll survey?", "The poll surveyed 1,000 likely voters.")
+
+
+def test_what_is_counted_may_follow_of_the_and_a_possessor() -> None:
+    unit = asked_unit("How many of the Northern Mariana Islands' delegates did Sanders win?", STEMS)
+    assert unit is not None and unit.head == frozenset({"deleg"})
+    assert asked_unit("How many of them died?", STEMS) is None
+    assert _may_answer(
+        "How many of the Northern Mariana Islands' delegates did Sanders win?",
+        "Sanders secured four of the six delegates.",
+    )
 
 
 def test_a_span_of_time_counts_when_it_is_what_is_counted() -> None:
