@@ -421,5 +421,12 @@ EVENT_WORDS: tuple[frozenset[str], ...] = tuple(
         "cut reduce reduced lower lowered",
         "start started began launch launched",
         "end ended finished concluded",
+        "sink sank sunk",
+        "crash crashed",
+        "collapse collapsed",
+        "erupt erupted eruption",
+        "explode exploded explosion",
+        "release released freed",
+        "retire retired retirement",
     )
 )

@@ -140,6 +140,35 @@ def test_a_when_question_shows_a_nearly_as_likely_sentence_telling_its_event_fir
     assert event_first(when_born, [born, died], TOKENIZER.tokens) == [born, died]
     far = Hit("Conyers died in his sleep on Sunday.", 0.1, "d", "d", None, None, 0, 2, 0, 9, 1)
     assert event_first(asked, [born, far], TOKENIZER.tokens) == [born, far]  # far less likely
+    # Nearly a third as likely is near enough when the first names no word of the event.
+    found = Hit(
+        "The Lost 52 Project announced on Sunday that it had found the Grayback.",
+        0.62,
+        "g",
+        "g",
+        None,
+        None,
+        0,
+        0,
+        0,
+        9,
+        4,
+    )
+    sank = Hit(
+        "The Lost 52 Project identifies February 26, 1944 as the day it sank.",
+        0.31,
+        "g",
+        "g",
+        None,
+        None,
+        0,
+        9,
+        0,
+        9,
+        5,
+    )
+    sink = asked_event(parse_query("When did the USS Grayback sink?", TOKENIZER), TOKENIZER.tokens)
+    assert event_first(sink, [found, sank], TOKENIZER.tokens) == [sank, found]
 
 
 @pytest.mark.parametrize(
