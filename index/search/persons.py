@@ -29,7 +29,13 @@ from index.search.places import after_dateline
 from index.search.promotion import PROMOTE_DEPTH, promote
 from index.search.query import Query, letters_of
 from index.search.results import asks_winner
-from index.search.unnamed import calls_by_term, tells_unnamed_agent, without_asked_acronyms, without_credit
+from index.search.unnamed import (
+    calls_by_term,
+    role_left_unnamed,
+    tells_unnamed_agent,
+    without_asked_acronyms,
+    without_credit,
+)
 from index.store.lexical import STOP_WORDS
 from index.text.quotations import map_quotations
 from index.types import Hit
@@ -256,7 +262,7 @@ def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -
         )
         and not names_relative(sentence, query.text)
         and not tells_unnamed_agent(sentence)
-    )
+    ) or (asks_for_person(query) and role_left_unnamed(query.text, sentence))
 
 
 def names_relative(sentence: str, question: str) -> bool:

@@ -83,3 +83,25 @@ def without_credit(sentence: str, question: str) -> str:
     if _ASKS_REPORTER.search(question[:2_000]):
         return sentence
     return _CREDIT.sub(".", sentence)
+
+
+# "Who is the spokesman for the Clinton Foundation?": the role asked, after "Who is the".
+_ASKS_ROLE_HOLDER = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?([a-z]+)\b", re.IGNORECASE)
+# A name beside a role: "Brian Fallon, a spokesman" before it, "a spokesman, Brian Fallon," after it.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s*$")
+_NAME_AFTER = re.compile(r"^,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)")
+
+
+def role_left_unnamed(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` writes the role a "Who is the ROLE ...?" ``question`` asks the holder of
+    only with "a" or "an" and no name beside it: "A spokesman for Democratic presidential candidate
+    Hillary Clinton called a report ..." does not say who the spokesman is. False for any other
+    question, or a sentence not writing the role so."""
+    asked = _ASKS_ROLE_HOLDER.match(question[:500])
+    if asked is None:
+        return False
+    text = sentence[:2_000]
+    written = list(re.finditer(rf"\b(?:[Aa]n?)\s+(?:[a-z]+\s+)?{re.escape(asked.group(1))}\b", text))
+    if not written:
+        return False
+    return not any(_NAME_BEFORE.search(text[: m.start()]) or _NAME_AFTER.match(text[m.end() :]) for m in written)

@@ -57,6 +57,19 @@ NO_ONE = "On Saturday evening in Forbury Gardens in Reading, Berkshire, three pe
         ),
         ("Who reported Park Won-soon missing?", "His daughter reported to the police he left home.", set(), False),
         ("Who reported Park Won-soon missing?", "He was reported missing on Thursday evening.", set(), True),
+        # a role asked for, written with "a" and no name beside it, names no holder
+        (
+            "Who is the spokesman for the Clinton Foundation?",
+            "A spokesman for Democratic presidential candidate Hillary Clinton called the report false.",
+            set(),
+            True,
+        ),
+        (
+            "Who is the spokesman for the Clinton Foundation?",
+            "Brian Fallon, a spokesman for the Clinton Foundation, called the report false.",
+            set(),
+            False,
+        ),
         # an acronym of a name the question writes in full is the question's
         (
             "Who drafted the New South Wales abortion bill?",
