@@ -104,7 +104,7 @@ _AHEAD = re.compile(
 # ...?", which ask the same in the present: not "When is / does ...?" alone, which a schedule in
 # the present answers ("when the AFL-CIO general board meets June 16").
 _ASKS_WHEN_WILL = re.compile(
-    r"^\W*when\s+(?:will|would|shall)\b"
+    r"^\W*when\s+(?:will|would|shall)\b|^\W*when\s+(?:is|are)\s+the\s+next\b"
     rf"|^\W*when\s+(?:is|are)\b[^?]{{0,100}}?\b{_SCHEDULED_TO}",
     re.IGNORECASE,
 )

@@ -193,6 +193,13 @@ def test_a_figure_still_to_come(question: str, sentence: str, lacks: bool) -> No
             True,
         ),
         ("When are the talks set to resume?", "The talks ended in Geneva on Monday.", True),
+        # "When is the next X?" asks what is to come too.
+        (
+            "When is the next Three Amigos summit?",
+            "Donald Trump was not at the Three Amigos summit on Wednesday, but his presence hung over it.",
+            True,
+        ),
+        ("When is the next Three Amigos summit?", "The next summit will be held in Mexico in 2017.", False),
         ("When is the trial scheduled to start?", "The trial is due to start on November 1.", False),
         ("When is the verdict expected to come?", "A verdict is expected next week.", False),
         # A future, a plan or a schedule may tell it.
