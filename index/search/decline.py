@@ -188,6 +188,13 @@ _ASKS_RATE = re.compile(
     r"^\W*what\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rate\b", re.IGNORECASE
 )
 
+# "What was Sanders' income ...?", "What was the turnout in ...?", "What was the margin of error
+# ...?": an amount, which a figure tells (up to three words after "what is/was the").
+_ASKS_AMOUNT = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:income|salary|salaries|revenues?"
+    r"|budget|cost|price|value|worth|population|turnout|toll|margin|fine|bail|ransom|total|amount)\b",
+    re.IGNORECASE,
+)
 # "How tall ...?", "How thick is the ice shelf ...?": a size, which a figure tells.
 _ASKS_SIZE = re.compile(r"^\W*how\s+(?:tall|high|deep|wide|thick)\b", re.IGNORECASE)
 
@@ -212,17 +219,17 @@ def lacks_asked_figure(query: Query, sentence: str) -> bool:
     """Whether ``sentence`` cannot answer what ``query`` asks for: a "how many"/"how much"/"how
     old"/"what share" question, or one asking a rate ("What interest rate ...?", "What is the
     unemployment rate ...?"), and no figure, number word or quantity ("twice", "none", "a
-    majority"; not "many") in it: "Brainard ... in her fight for the Federal Reserve to keep
+    majority"; not "many") in it; asking a size or an amount ("How tall ...?", "What was Sanders'
+    income in his 2014 tax return?"), none the question lacks ("for 2014" tells no income, nor
+    "one of the poor members" any amount): "Brainard ... in her fight for the Federal Reserve to keep
     interest rates low" names no rate. Not a margin ("By how much did she win?"), which words give
     too ("in a landslide").
 
     Only figures: a "when" question is often answered by a sentence without a date, the date
     being its article's ("FC Ellis signed Mendes for three seasons", published on June 1)."""
-    asks = (
-        (asks_quantity(query) and not asks_margin(query.text))
-        or _ASKS_RATE.match(query.text) is not None
-        or _ASKS_SIZE.match(query.text) is not None
-    )
+    if _ASKS_SIZE.match(query.text) or _ASKS_AMOUNT.match(query.text):  # a figure the question lacks
+        return not (figures_in(sentence) - figures_in(query.text) - {"one"}) and not _QUANTITY.search(sentence)
+    asks = (asks_quantity(query) and not asks_margin(query.text)) or _ASKS_RATE.match(query.text) is not None
     return asks and not KIND_TESTS["number"].search(sentence) and not _QUANTITY.search(sentence)
 
 

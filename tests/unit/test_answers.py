@@ -493,6 +493,15 @@ def test_what_a_sentence_must_hold_to_answer_how_long(question: str, sentence: s
         # Nor "how often", "how long" and the like, which words answer too (how long: below).
         ("How often do they meet?", "They meet weekly in the town hall.", False, False),
         ("How long did the talks last?", "The talks lasted well into the night.", False, False),
+        # An amount asked with "what" needs a figure the question lacks.
+        (
+            "What was Sanders' income in his 2014 tax return?",
+            "He says he would release his information for 2014 on Friday, as one of the poor members.",
+            True,
+            False,
+        ),
+        ("What was the turnout in Delaware's primary?", "Turnout in Delaware was 37 percent.", False, False),
+        ("What was the margin of error of the poll?", "The poll has a margin of error of 3 points.", False, False),
         # A size needs a figure.
         ("How thick is the ice shelf?", "Researchers reported how warm water erodes the ice shelves.", True, False),
         ("How tall is the statue?", "The statue stands 93 meters tall.", False, False),
