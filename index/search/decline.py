@@ -15,15 +15,21 @@ Four pieces of evidence, strongest first:
    - for "how many / much / old", "what share" or one rate ("What interest rate ...?"), a sentence
      with no figure, number word or quantity ("twice", "none", "a majority"):
      ``lacks_asked_figure`` ("A figure for how many"); "how much" is judged so only when it asks
-     about money. "When" questions are not judged so: a sentence's date is often its article's;
+     about money. "When" questions are not judged so: a sentence's date is often its article's.
+     A size or an amount asked ("How tall ...?", "What was X's income / the turnout ...?") wants
+     a figure the question lacks;
    - for "how many / much / old", a sentence whose only figures are the question's own ("The
      176 people on board were all killed." for "How many of the 176 ... were Iranians?"):
      ``repeats_asked_figure``;
    - a figure of something else than what is counted ("a 15-point lead" for "How many votes did
      Sanders receive?"): ``lacks_asked_unit`` (whose_figure.py, with units.py's ``answers_unit``;
-     an age counts nothing: "A figure of what is counted", "Another toll, an age, ...");
+     an age counts nothing, nor a sum of money ("$2.7 million from tech donors") or a share ("37% of
+     likely voters") but money or how many more: "A figure of what is counted", "Another toll, an
+     age, ...");
    - for "how long" (not "how long ago"), a sentence telling no length in figures or words:
      ``lacks_asked_length`` ("A length for how long");
+   - for a figure or "when" question, a sentence whose article never writes a demonym's country
+     ("Canadian": demonyms.py, ``unheld_demonym``);
    - for a figure question naming someone or something (``naming.names_asked``: not a demonym,
      a day or a month), a sentence whose article never names its most particular name
      (whose_figure.py, ``particular_unnamed``: "An article that names whose figure is asked";
@@ -33,8 +39,9 @@ Four pieces of evidence, strongest first:
      ("Republican absentee ballots" for Democratic ones, the men's singles for the women's),
      another event of the kind that a name tells apart ("the South Carolina primary" for the New
      Hampshire one), another numbered thing ("Boeing 727" for 757) or another toll or none ("killed
-     130 people", "hundreds marched" for how many were injured): contrasts.py ("A sibling of what is
-     asked, ...", "Another event of the same kind", "Another toll, ...", "No toll ...");
+     130 people", "hundreds marched" for how many were injured), or the organisers' estimate of a
+     crowd for the police's: contrasts.py ("A sibling of what is asked, ...", "Another event of the
+     same kind", "Another toll, ...", "No toll ...");
    - for how someone died, a sentence telling no cause; for "when" about anything but a death, one
      whose only date is a death's ("X died on Sunday"); for when or where someone was born, married,
      died or buried, one telling another of these: life_events.py ("Moments of a life"); for what
@@ -55,10 +62,17 @@ Four pieces of evidence, strongest first:
      the question does not, a place, a dateline or, for an organisation or a work, a titled person
      aside (persons.py, ``lacks_asked_name``: "... a name ...", "A person is not the hospital ...");
    - for "Who won ...?", a sentence telling no result (results.py: "A result for who won");
-   - for "who", a sentence naming no person (by a surname its article gives in full too), acronym or
-     possessor the question does not (persons.py, ``lacks_asked_person``: "No one named for who");
+   - for "who", a sentence naming no person (by a surname its article gives in full too, or a
+     relative by another given name), acronym or possessor the question does not, nor a body after
+     "by" or someone's kin ("by the police", "his daughter"), or writing the role asked with "a"
+     and no name ("A spokesman for ..."): persons.py and unnamed.py (``lacks_asked_person``: "No
+     one named for who");
+   - for "where", a sentence telling no place outside quotes (places.py, ``lacks_asked_place``);
+     for where something was going or someone comes from ("... flying to?", "... from?"), none
+     after "to" or "from";
    - for any but a yes/no question, a sentence holding no word the question does not ("5. Jeb
-     Bush.", a list's heading): ``says_nothing_new`` ("Held-out news questions ...").
+     Bush.", a list's heading; a month or weekday by name is news to "when"): ``says_nothing_new``
+     ("Held-out news questions ...").
 4. **A weak best hit.** Otherwise the best sentence's ranking score (see ranking.py) must reach
    ``MIN_SCORE``.
 
@@ -70,7 +84,7 @@ When the best sentence holds every one of its words, it is shown whatever its sc
 the best sentence holding every word of a yes/no question ("Is there a deadline?": "Peskov said
 there was "no deadline" for the talks", 0.78 against 0.80), which says yes or no in its words.
 
-Calibration of ``MIN_SCORE`` (``scripts/calibrate_decline.py``; re-run it after changing the
+Calibration of ``MIN_SCORE`` (``scripts/calibrate_decline.py``, fitting with threshold_fit.py; re-run it after changing the
 ranking): questions asked against the index of their own articles are the answerable ones, the
 same questions asked against an index that cannot answer them are the unanswerable ones. The
 pairs: TrecQA train (83 questions, 4,731 sentences) and TrecQA dev (78 questions, 1,150
