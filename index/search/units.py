@@ -227,9 +227,10 @@ _ANY_COUNT = re.compile(r"\b(?:no\s+one|nobody|none|zero|once|twice|thrice)\b", 
 # Words after a figure that leave its noun unsaid, the one the sentence named before it ("the
 # first drug tunnel ... nearly 200 more", "Republican delegates ... the 1,237 needed").
 _ELLIPSIS = frozenset({"more", "others", "needed", "required", "altogether", "total"})
-# An age told loosely: "seven months old", "over the age of 18", "aged about 68", "515 million years ago" (not
-# "died four days later", nor "in the sixteen weeks of protests"). A run of non-spaces is read once, from its first figure (or number
-# word): a later one could only end where it ends, so "1,1,1,..." is not read again from each "1".
+# An age told loosely: "seven months old", "over the age of 18", "aged about 68", "515 million
+# years ago" (not "died four days later", nor "in the sixteen weeks of protests"). A run of
+# non-spaces is read once, from its first figure (or number word): a later one could only end
+# where it ends, so "1,1,1,..." is not read again from each "1".
 _LOOSE_AGE = re.compile(
     r"\b(?:ages?\s+of|aged?)\s+(?:(?:about|around|roughly|nearly|almost|approximately|some|just|over|under)\s+)?\d|(?<!\S)(?>\S*?(?:\d|\b(?:{})))\S*+\s+(?:(?:million|billion|thousand)\s+)?(?:years?|months?|weeks?|days?)\b"
     r"(?!\s+(?:later|earlier|after|before|of|into|since|in|on|at)\b)".format("|".join(sorted(NUMBER_WORDS))),
@@ -260,11 +261,11 @@ _CASUALTIES = frozenset({"kill", "dead", "die", "death", "injur", "wound", "hurt
 _AGED = re.compile(r"(?:(?<![\w.,])|(?<=-old))[\w.,]+-(?:years?|months?|weeks?|days?)-old\b", re.IGNORECASE)
 # A sum of money written with its sign ("$2.7 million", "£35bn"): no count of anything but money.
 # "How many donors gave ...?" is not answered by "raised $2.7 million from tech donors".
-_SUM = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?", re.IGNORECASE)
+_SUM = re.compile(r"[$£€]\s?\d[\d,.]*+(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?", re.IGNORECASE)
 # A share ("37% of likely voters", "52 percent"): no count of what it is a share of. "How many
 # likely voters did the poll survey?" is not answered by "Trump was chosen by 37% of likely voters".
 _HOW_MANY_MORE = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", re.IGNORECASE)
-_SHARE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_SHARE = re.compile(r"(?<![\d.,])\d[\d.,]*+\s*+(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # A span of time after a figure, which it counts: "killed 12 years ago", "held for 10 days".
 _TIME_SPAN = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)")
 # Verbs after a bare figure that make it the subject: "Twelve were wounded", "32 died".

@@ -86,7 +86,12 @@ def without_credit(sentence: str, question: str) -> str:
 
 
 # "Who is the spokesman for the Clinton Foundation?": the role asked, after "Who is the".
-_ASKS_ROLE_HOLDER = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?([a-z]+)\b", re.IGNORECASE)
+# The role is the last word before a preposition or the question's end ("spokesman", "manager" of
+# "the campaign manager for Trump").
+_ASKS_ROLE_HOLDER = re.compile(
+    r"^\W*who\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?([a-z]+)(?=\s+(?:for|of|at|in|on|to|with)\b|\s*\?*\s*$)",
+    re.IGNORECASE,
+)
 # A name beside a role: "Brian Fallon, a spokesman" before it, "a spokesman, Brian Fallon," after it.
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s*$")
 _NAME_AFTER = re.compile(r"^,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)")
