@@ -65,7 +65,8 @@ Four pieces of evidence, strongest first:
    - for "who", a sentence naming no person (by a surname its article gives in full too, or a
      relative by another given name), acronym or possessor the question does not, nor a body after
      "by" or someone's kin ("by the police", "his daughter"), or writing the role asked with "a"
-     and no name ("A spokesman for ..."): persons.py and unnamed.py (``lacks_asked_person``: "No
+     and no name ("A spokesman for ...") or for another body ("Kremlin spokesman" for NATO's):
+     persons.py and unnamed.py (``lacks_asked_person``: "No
      one named for who");
    - for "where", a sentence telling no place outside quotes (places.py, ``lacks_asked_place``);
      for where something was going or someone comes from ("... flying to?", "... from?"), none

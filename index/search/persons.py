@@ -32,6 +32,7 @@ from index.search.results import asks_winner
 from index.search.unnamed import (
     calls_by_term,
     role_left_unnamed,
+    role_of_another,
     tells_unnamed_agent,
     without_asked_acronyms,
     without_credit,
@@ -262,7 +263,10 @@ def lacks_asked_person(query: Query, sentence: str, surnames: Collection[str]) -
         )
         and not names_relative(sentence, query.text)
         and not tells_unnamed_agent(sentence)
-    ) or (asks_for_person(query) and role_left_unnamed(query.text, sentence))
+    ) or (
+        asks_for_person(query)
+        and (role_left_unnamed(query.text, sentence) or role_of_another(query.text, sentence) is not None)
+    )
 
 
 def names_relative(sentence: str, question: str) -> bool:

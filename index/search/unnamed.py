@@ -110,3 +110,33 @@ def role_left_unnamed(question: str, sentence: str) -> bool:
     if not written:
         return False
     return not any(_NAME_BEFORE.search(text[: m.start()]) or _NAME_AFTER.match(text[m.end() :]) for m in written)
+
+
+# A role with the body that holds it before it ("Kremlin spokesman", "Pentagon press secretary").
+_BODY_BEFORE = r"((?:[A-Z][\w'’.-]*\s+){1,3})"
+
+
+def role_of_another(question: str, sentence: str) -> str | None:
+    """The body whose role ``sentence`` names when a "Who is the ROLE for X?" ``question`` asks
+    for X's and every time the sentence writes the role, another capitalised body holds it:
+    "Kremlin spokesman Dmitry Peskov" does not say who NATO's spokesman is. None for any other
+    question, or a sentence writing the role without a body or with one the question names."""
+    asked = _ASKS_ROLE_HOLDER.match(question[:500])
+    if asked is None or not re.search(r"\b(?:for|of)\s+(?:the\s+)?[A-Z]", question[asked.end() : asked.end() + 80]):
+        return None
+    role = re.escape(asked.group(1))
+    text = sentence[:2_000]
+    written = list(re.finditer(rf"\b{role}\b", text, re.IGNORECASE))
+    letters = {w.casefold() for w in re.findall(r"[\w'’-]+", question[:500])}
+    letters |= {_initials(run.group()).casefold() for run in _RUN.finditer(question[:500])}  # "AFT"
+    bodies = []
+    for m in written:
+        before = re.search(rf"{_BODY_BEFORE}$", text[: m.start()])
+        if before is None:
+            return None
+        words = [w.strip(".'’").casefold() for w in before.group(1).split()]
+        words = [w for w in words if w not in STOP_WORDS]  # "A spokesman", "The spokesman": no body
+        if not words or any(w in letters for w in words):
+            return None
+        bodies.append(before.group(1).strip())
+    return bodies[0] if bodies else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.unnamed import role_left_unnamed, tells_unnamed_agent, without_asked_acronyms
+from index.search.unnamed import role_left_unnamed, role_of_another, tells_unnamed_agent, without_asked_acronyms
 
 SPOKESMAN = "Who is the spokesman for the Clinton Foundation?"
 
@@ -36,3 +36,23 @@ def test_an_acronym_of_a_name_the_question_writes_is_left_out() -> None:
     question = "Who drafted the New South Wales abortion bill?"
     assert "NSW" not in without_asked_acronyms("The Parliament of New South Wales (NSW) passed it.", question)
     assert "NATO" in without_asked_acronyms("NATO drafted it.", question)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "body"),
+    [
+        ("Who is the spokesman for NATO?", "On January 11, Kremlin spokesman Dmitry Peskov said so.", "Kremlin"),
+        # The body asked, a role with no body, or not a question for a body's role holder.
+        ("Who is the spokesman for the Kremlin?", "On January 11, Kremlin spokesman Dmitry Peskov said so.", None),
+        ("Who is the spokesman for NATO?", "NATO spokesman Oana Lungescu said so.", None),
+        ("Who is the spokesman for NATO?", "A spokesman said so.", None),
+        ("Who is the spokesman?", "On January 11, Kremlin spokesman Dmitry Peskov said so.", None),
+    ],
+)
+def test_a_role_another_body_holds_does_not_answer(question: str, sentence: str, body: str | None) -> None:
+    assert role_of_another(question, sentence) == body
+
+
+def test_a_body_written_as_the_acronym_of_the_one_asked_is_the_one_asked() -> None:
+    question = "Who is the president of the American Federation of Teachers?"
+    assert role_of_another(question, "The powerful AFT President Randi Weingarten praised her.") is None
