@@ -126,10 +126,17 @@ _OPENER = re.compile(r"^\s*((?:[\w'’]+\s+){0,3}[\w'’]+)\s*[,:;!–—-]+\s*(
 
 # Words that close a chat message without asking anything: "who is Peskov thanks", "how many
 # troops pls?", "what did he say, thank you!". Up to three of them, with the punctuation around.
+# The words and the marks are written once: ``_may_close`` reads the same ones.
+_CLOSER_WORDS = ("please", "pls", "plz", "thanks", "thx", "thank you", "ty", "cheers")
+_CLOSER_MARKS = ",;:.!?-"
 _CLOSER = re.compile(
-    r"[\s,;:.!?-]*\b(?:(?:please|pls|plz|thanks|thx|thank\s+you|ty|cheers)[\s,;:.!?-]*){1,3}$",
+    r"[\s{marks}]*\b(?:(?:{words})[\s{marks}]*){{1,3}}$".format(
+        marks=re.escape(_CLOSER_MARKS), words="|".join(w.replace(" ", r"\s+") for w in _CLOSER_WORDS)
+    ),
     re.IGNORECASE,
 )
+# What a closer's last word ends on ("thank you": "you").
+_CLOSER_ENDS = tuple(word.split()[-1] for word in _CLOSER_WORDS)
 
 
 def question_proper(text: str) -> str:
@@ -148,11 +155,6 @@ def question_proper(text: str) -> str:
     if len(kept.split()) < 3:
         return text
     return kept + ("?" if "?" in closer.group() else "")
-
-
-# What a closer's last word ends on ("thank you": "you"), and the marks ``_CLOSER`` reads after it.
-_CLOSER_ENDS = ("please", "pls", "plz", "thanks", "thx", "you", "ty", "cheers")
-_CLOSER_MARKS = ",;:.!?-"
 
 
 def _may_close(end: str) -> bool:
