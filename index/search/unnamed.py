@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from index.search.query import letters_of
+from index.search.whose_figure import spells_out
 from index.store.lexical import STOP_WORDS
 
 # A body that acts without a name, after "by" ("arrested by police", "by the authorities") or
@@ -127,16 +129,21 @@ def role_of_another(question: str, sentence: str) -> str | None:
     role = re.escape(asked.group(1))
     text = sentence[:2_000]
     written = list(re.finditer(rf"\b{role}\b", text, re.IGNORECASE))
-    letters = {w.casefold() for w in re.findall(r"[\w'’-]+", question[:500])}
-    letters |= {_initials(run.group()).casefold() for run in _RUN.finditer(question[:500])}  # "AFT"
+    letters = frozenset(letters_of(question[:500]))
     bodies = []
     for m in written:
         before = re.search(rf"{_BODY_BEFORE}$", text[: m.start()])
         if before is None:
             return None
-        words = [w.strip(".'’").casefold() for w in before.group(1).split()]
-        words = [w for w in words if w not in STOP_WORDS]  # "A spokesman", "The spokesman": no body
-        if not words or any(w in letters for w in words):
-            return None
+        words = [w for w in before.group(1).split() if letters_of(w) and letters_of(w)[0] not in STOP_WORDS]
+        if not words or any(_asked_body(w, letters, question) for w in words):
+            return None  # no body ("A spokesman"), or the one asked
         bodies.append(before.group(1).strip())
     return bodies[0] if bodies else None
+
+
+def _asked_body(word: str, asked_letters: frozenset[str], question: str) -> bool:
+    """Whether ``word``, written before a role, is the body the question asks about: one of its
+    words ("NATO's" for NATO) or an acronym the question spells out ("AFT" for "the American
+    Federation of Teachers", in any case)."""
+    return bool(set(letters_of(word)) & asked_letters) or spells_out(word.strip(".,'’s"), question[:500])

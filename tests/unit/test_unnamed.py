@@ -45,6 +45,7 @@ def test_an_acronym_of_a_name_the_question_writes_is_left_out() -> None:
         # The body asked, a role with no body, or not a question for a body's role holder.
         ("Who is the spokesman for the Kremlin?", "On January 11, Kremlin spokesman Dmitry Peskov said so.", None),
         ("Who is the spokesman for NATO?", "NATO spokesman Oana Lungescu said so.", None),
+        ("Who is the spokesman for NATO?", "On Monday, NATO's spokesman Oana Lungescu said so.", None),
         ("Who is the spokesman for NATO?", "A spokesman said so.", None),
         ("Who is the spokesman?", "On January 11, Kremlin spokesman Dmitry Peskov said so.", None),
     ],
@@ -56,3 +57,6 @@ def test_a_role_another_body_holds_does_not_answer(question: str, sentence: str,
 def test_a_body_written_as_the_acronym_of_the_one_asked_is_the_one_asked() -> None:
     question = "Who is the president of the American Federation of Teachers?"
     assert role_of_another(question, "The powerful AFT President Randi Weingarten praised her.") is None
+    typed = "Who is the president of the american federation of teachers?"
+    assert role_of_another(typed, "The powerful AFT President Randi Weingarten praised her.") is None
+    assert role_of_another(question, "The powerful NEA President Lily Eskelsen praised her.") == "NEA"
